@@ -1,0 +1,41 @@
+"""The exception tree. Everything newsdesk raises on purpose derives from NewsdeskError::
+
+    NewsdeskError
+    ├── InputError        one input item is unusable (file, record or line + reason);
+    │   │                 the batch goes on and the exit code says something failed
+    │   ├── DecodeError   bytes that are not text in any encoding we can trust
+    │   └── EmptyInput    nothing left after cleaning (empty file, page with no main text)
+    ├── StoreError        the store cannot be opened or written
+    └── NotFound          a story or article id that the store does not have
+"""
+
+from __future__ import annotations
+
+
+class NewsdeskError(Exception):
+    """Base of every error newsdesk raises on purpose."""
+
+
+class InputError(NewsdeskError):
+    """One input item is unusable. ``origin`` names it (path, path:line, URL)."""
+
+    def __init__(self, origin: str, reason: str) -> None:
+        super().__init__(f"{origin}: {reason}")
+        self.origin = origin
+        self.reason = reason
+
+
+class DecodeError(InputError):
+    """Bytes that are not text (a binary file, an undecodable encoding)."""
+
+
+class EmptyInput(InputError):
+    """No text left: an empty file, or a page without main text."""
+
+
+class StoreError(NewsdeskError):
+    """The store cannot be opened, migrated or written."""
+
+
+class NotFound(NewsdeskError):
+    """An id the store does not have."""

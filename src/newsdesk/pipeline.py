@@ -1,0 +1,163 @@
+"""The order of stages, in one place.
+
+    read ──► clean ──► annotate (spaCy) ──► ARTICLE_STAGES ──► store ──► CORPUS_STAGES
+    Document  Article     Doc                 Analysis          one transaction per batch
+
+Per-article stages are functions ``(Analysis, spacy Doc) -> Analysis``; they see one
+article and nothing else, so batches of them run in worker processes (``jobs``).
+
+Corpus stages are functions ``(Tx, Batch) -> Batch``; they run in the same transaction
+that stores the batch, against everything already in the store, so a crash leaves neither
+an article without its story nor a story without its article, and a rerun resumes.
+
+Articles already in the store (same content id) are not analysed again: their new
+sources are recorded and they count as "seen".
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field, replace
+
+from newsdesk.clean import clean_document
+from newsdesk.corpus import stories
+from newsdesk.errors import InputError
+from newsdesk.model import Analysis, Article, Document
+from newsdesk.nlp import entities
+from newsdesk.nlp.model import load_nlp
+from newsdesk.store import Store, Tx
+
+ArticleStage = Callable[[Analysis, object], Analysis]
+
+# Stages that need English. Articles in other languages keep their clean text and
+# metadata, and a note says what was skipped.
+ARTICLE_STAGES: tuple[ArticleStage, ...] = (
+    entities.find_mentions,  # spaCy entities -> mentions and literal entities
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Batch:
+    """What the corpus stages pass along: the batch's new articles and what they touched."""
+
+    new_ids: tuple[str, ...]
+    touched_stories: frozenset[str] = frozenset()
+
+
+CorpusStage = Callable[[Tx, Batch], Batch]
+
+CORPUS_STAGES: tuple[CorpusStage, ...] = (
+    stories.assign,  # each new article joins a story or starts one
+    stories.refresh,  # recompute the touched stories' titles, dates and dossiers
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Options of a run. ``jobs`` > 1 analyses articles in that many worker processes."""
+
+    jobs: int = 1
+    batch_size: int = 32
+
+
+@dataclass(slots=True)
+class IngestReport:
+    new: int = 0
+    seen: int = 0
+    failed: list[InputError] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def _is_english(article: Article) -> bool:
+    return article.language is None or article.language.startswith("en")
+
+
+def analyse(articles: list[Article]) -> list[Analysis]:
+    """Run the per-article stages over a batch (in this process)."""
+    nlp = load_nlp()
+    english = [a for a in articles if _is_english(a)]
+    docs = dict(zip((a.id for a in english), nlp.pipe(a.text for a in english), strict=True))
+    out = []
+    for article in articles:
+        analysis = Analysis(article=article)
+        doc = docs.get(article.id)
+        if doc is None:
+            analysis = replace(analysis, notes=(f"language {article.language}: English-only stages skipped",))
+        else:
+            for stage in ARTICLE_STAGES:
+                analysis = stage(analysis, doc)
+        out.append(analysis)
+    return out
+
+
+def _batched(items: Iterable, n: int) -> Iterator[list]:
+    it = iter(items)
+    while chunk := list(itertools.islice(it, n)):
+        yield chunk
+
+
+def ingest(
+    items: Iterable[Document | InputError],
+    store: Store,
+    settings: Settings = Settings(),
+    *,
+    on_item: Callable[[Document | InputError], None] | None = None,
+) -> IngestReport:
+    """Clean, analyse and store ``items``; one transaction per batch.
+
+    ``on_item`` is called once per input item as it is consumed (for progress bars).
+    """
+    report = IngestReport()
+    pool = ProcessPoolExecutor(max_workers=settings.jobs) if settings.jobs > 1 else None
+    try:
+        for chunk in _batched(items, settings.batch_size):
+            _ingest_batch(chunk, store, report, pool, settings)
+            if on_item:
+                for item in chunk:
+                    on_item(item)
+    finally:
+        if pool:
+            pool.shutdown()
+    return report
+
+
+def _ingest_batch(chunk, store: Store, report: IngestReport, pool, settings: Settings) -> None:
+    cleaned: list[tuple[Document, Article]] = []
+    for item in chunk:
+        if isinstance(item, InputError):
+            report.failed.append(item)
+            continue
+        try:
+            cleaned.append((item, clean_document(item)))
+        except InputError as err:
+            report.failed.append(err)
+    with store.read() as tx:
+        known = tx.existing_ids(a.id for _, a in cleaned)
+    fresh: dict[str, Article] = {}
+    for _, article in cleaned:
+        if article.id not in known:
+            fresh.setdefault(article.id, article)
+    todo = list(fresh.values())
+    if pool and len(todo) > 1:
+        size = max(1, len(todo) // settings.jobs)
+        analyses = [a for part in pool.map(analyse, list(_batched(todo, size))) for a in part]
+    else:
+        analyses = analyse(todo)
+    with store.begin() as tx:
+        seq = tx.next_seq()
+        for offset, analysis in enumerate(analyses):
+            tx.save_analysis(analysis, seq=seq + offset)
+        for doc, article in cleaned:
+            tx.add_source(article.id, doc)
+        batch = Batch(new_ids=tuple(a.article.id for a in analyses))
+        for stage in CORPUS_STAGES:
+            batch = stage(tx, batch)
+    report.new += len(analyses)
+    report.seen += len(cleaned) - len(analyses)
+    report.stories |= batch.touched_stories

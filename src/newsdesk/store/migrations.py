@@ -1,0 +1,68 @@
+"""Named, transactional schema migrations (the sqlite-utils / datasette habit).
+
+Each migration is a function of a connection, registered in ``MIGRATIONS`` under a name
+that never changes once released. ``migrate`` runs the ones a database has not seen, each
+in its own transaction together with the row that records it, so a crash leaves either the
+old schema or the new one.
+
+``schema.py`` describes the newest schema. ``initial`` creates tables from it, so a later
+migration that adds a column to an existing table must check that the column is missing
+first (a fresh database already has it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+
+from newsdesk.store import schema
+
+Migration = Callable[[sa.Connection], None]
+
+
+def _initial(conn: sa.Connection) -> None:
+    schema.metadata.create_all(conn, checkfirst=True)
+
+
+def _sqlite_fts(conn: sa.Connection) -> None:
+    """Full-text search over articles (SQLite FTS5; PostgreSQL searches with ILIKE)."""
+    if conn.dialect.name != "sqlite":
+        return
+    conn.exec_driver_sql(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5("
+        "id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
+    )
+
+
+MIGRATIONS: tuple[tuple[str, Migration], ...] = (
+    ("0001_initial", _initial),
+    ("0002_sqlite_fts", _sqlite_fts),
+)
+
+
+def applied(conn: sa.Connection) -> set[str]:
+    if not sa.inspect(conn).has_table("schema_migrations"):
+        return set()
+    return set(conn.execute(sa.select(schema.schema_migrations.c.name)).scalars())
+
+
+def migrate(engine: sa.Engine) -> list[str]:
+    """Bring the database up to date; return the names of the migrations run."""
+    with engine.begin() as conn:
+        schema.schema_migrations.create(conn, checkfirst=True)
+        done = applied(conn)
+    ran = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        with engine.begin() as conn:
+            fn(conn)
+            conn.execute(
+                sa.insert(schema.schema_migrations).values(
+                    name=name, applied_at=datetime.now(UTC).isoformat(timespec="seconds")
+                )
+            )
+        ran.append(name)
+    return ran
