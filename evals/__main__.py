@@ -17,7 +17,8 @@ _NOT_EVALS = {"common"}
 
 
 def available() -> list[str]:
-    return sorted(m.name for m in pkgutil.iter_modules(evals.__path__) if m.name not in _NOT_EVALS and not m.name.startswith("_"))
+    names = (m.name for m in pkgutil.iter_modules(evals.__path__))
+    return sorted(n for n in names if n not in _NOT_EVALS and not n.startswith("_"))
 
 
 def check_floors(name: str, metrics: dict[str, float]) -> list[str]:

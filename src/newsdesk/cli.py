@@ -1,0 +1,240 @@
+"""The command line: thin commands over the library (typer + rich).
+
+Every command reads or writes the store named by ``--db`` (or ``NEWSDESK_DB``; default
+``./newsdesk.db``). Exit codes: 0 all went well, 1 some input failed (the rest was
+ingested), 2 a usage error or an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from newsdesk import __version__
+from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.pipeline import IngestReport, Settings, ingest
+from newsdesk.read import read_inputs
+from newsdesk.report.export import articles_csv, articles_jsonl, export_record
+from newsdesk.report.terminal import render_story
+from newsdesk.store import open_store
+
+app = typer.Typer(
+    help="newsdesk: one cross-checked record per news story, every fact traced to its sentences.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode="rich",
+)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = typer.Option(
+    None, "--db", envvar="NEWSDESK_DB", help="SQLite file or postgresql:// URL [default: ./newsdesk.db]"
+)
+
+
+@contextmanager
+def _user_errors() -> Iterator[None]:
+    """Errors the user can act on: one red line and an exit code, no traceback."""
+    try:
+        yield
+    except NotFound as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    except NewsdeskError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(1) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        console.print(f"newsdesk {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    pass
+
+
+def _run_ingest(paths: list[str], db: str | None, settings: Settings, *, quiet: bool = False) -> IngestReport:
+    store = open_store(db)
+    try:
+        with Progress(
+            SpinnerColumn(),
+            TextColumn("[bold]ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.fields[origin]}"),
+            TimeElapsedColumn(),
+            console=err,
+            disable=quiet,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("ingest", total=None, origin="")
+
+            def step(item) -> None:
+                progress.update(task, advance=1, origin=getattr(item, "origin", "")[-50:])
+
+            report = ingest(read_inputs(paths), store, settings, on_item=step)
+    finally:
+        store.close()
+    return report
+
+
+def _print_report(report: IngestReport) -> None:
+    for failure in report.failed:
+        err.print(f"[red]error[/red] {failure}")
+    console.print(
+        f"articles: [green]{report.new} new[/green], {report.seen} seen before, "
+        f"[{'red' if report.failed else 'default'}]{len(report.failed)} failed[/]; "
+        f"stories touched: {len(report.stories)}"
+    )
+
+
+@app.command("ingest")
+def ingest_cmd(
+    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
+    db: str | None = DbOption,
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-article stages."),
+    batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per transaction."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+) -> None:
+    """Read, clean, analyse and store articles; group them into stories.
+
+    Ingesting the same article twice adds nothing. Bad inputs are reported with the file
+    (and line) and the reason; the others are ingested and the exit code is 1.
+
+    Example:
+        newsdesk ingest articles/ feed.jsonl --jobs 2
+        cat story.txt | newsdesk ingest -
+    """
+    with _user_errors():
+        report = _run_ingest(paths, db, Settings(jobs=jobs, batch_size=batch_size), quiet=quiet)
+    _print_report(report)
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command("stories")
+def stories_cmd(
+    db: str | None = DbOption,
+    limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many stories."),
+    search: str | None = typer.Option(None, "--search", "-s", help="Only stories whose articles contain these words."),
+    since: str | None = typer.Option(None, "--since", help="Only stories seen on or after this date (YYYY-MM-DD)."),
+) -> None:
+    """List stories, newest activity first.
+
+    Example:
+        newsdesk stories --search "Nagorno-Karabakh" --limit 10
+    """
+    with _user_errors():
+        store = open_store(db)
+        with store.read() as tx:
+            rows = tx.story_rows(limit=limit, search=search, since=since)
+    table = Table(title=f"{len(rows)} stories", title_justify="left")
+    for col in ("id", "title", "articles", "first", "last"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"], r["title"], str(r["n_articles"]), r["first_seen"] or "—", r["last_seen"] or "—")
+    console.print(table)
+
+
+@app.command("show")
+def show_cmd(
+    story: str = typer.Argument(..., help="A story id (or a unique prefix of one)."),
+    db: str | None = DbOption,
+) -> None:
+    """Show a story's dossier: articles, copies, events, figures, quotes, entities.
+
+    Example:
+        newsdesk show 3f2a
+    """
+    with _user_errors():
+        store = open_store(db)
+        with store.read() as tx:
+            record = export_record(tx, story_id=story)
+    render_story(record, console)
+
+
+class ExportFormat(StrEnum):
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command("export")
+def export_cmd(
+    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json: the whole record; jsonl: "
+                                     "one article per line; csv: one row per article."),
+    story: str | None = typer.Option(None, "--story", help="Only this story."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
+    db: str | None = DbOption,
+) -> None:
+    """Export the record (the contract is docs/export.md).
+
+    Example:
+        newsdesk export --format json -o record.json
+        newsdesk export --story 3f2a --format csv
+    """
+    with _user_errors():
+        store = open_store(db)
+        with store.read() as tx:
+            record = export_record(tx, story_id=story)
+    if fmt is ExportFormat.json:
+        text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    elif fmt is ExportFormat.jsonl:
+        text = articles_jsonl(record)
+    else:
+        text = articles_csv(record)
+    if output:
+        tmp = output.with_name(output.name + ".part")
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)  # never a half-written export under the real name
+        err.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
+
+
+@app.command("demo")
+def demo_cmd(
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),
+    keep: Path | None = typer.Option(None, "--keep", help="Keep the demo database at this path."),
+) -> None:
+    """Ingest the bundled example articles into a temporary store and show the main story.
+
+    Example:
+        newsdesk demo
+    """
+    from newsdesk.examples import example_paths
+
+    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp:
+        db = str(keep or Path(tmp) / "demo.db")
+        report = _run_ingest([str(p) for p in example_paths()], db, Settings(jobs=jobs))
+        _print_report(report)
+        store = open_store(db)
+        with store.read() as tx:
+            rows = tx.story_rows()
+            main_story = max(rows, key=lambda r: (r["n_articles"], r["updated_seq"]))
+            record = export_record(tx, story_id=main_story["id"])
+            console.print(f"{len(rows)} stories; the main one:\n")
+        store.close()
+        render_story(record, console)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,207 @@
+"""The export contract: the record as plain JSON-able dicts (see docs/export.md).
+
+``export_record(tx)`` builds the whole object; ``article_dict`` and ``story_dict`` build
+its parts, which the JSONL and CSV writers and the HTTP API reuse. The JSON Schema in
+``newsdesk/schema/export.schema.json`` is the contract; ``validate`` checks against it.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections import defaultdict
+from dataclasses import asdict
+from functools import cache
+from importlib import resources
+
+from newsdesk.errors import NotFound
+from newsdesk.model import Analysis
+from newsdesk.store import Tx
+
+SCHEMA_VERSION = 1
+
+
+def _span(span) -> list[int]:
+    return [int(span[0]), int(span[1])]
+
+
+def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict]) -> dict:
+    a = analysis.article
+    return {
+        "id": a.id,
+        "url": a.url,
+        "source": a.source,
+        "title": a.title,
+        "published": a.published,
+        "language": a.language,
+        "text": a.text,
+        "standfirst": a.standfirst,
+        "byline": a.byline,
+        "dateline": a.dateline,
+        "outline": list(a.outline),
+        "removed": [asdict(r) for r in a.removed],
+        "flags": [{"kind": f.kind, "text": f.text, "span": _span(f.span)} for f in a.flags],
+        "notes": list(analysis.notes),
+        "story_id": story_id,
+        "sources": [{k: s[k] for k in ("origin", "url", "source", "title", "published")} for s in sources],
+        "mentions": [
+            {"entity_id": m.entity_id, "text": m.text, "label": m.label, "span": _span(m.span)}
+            for m in analysis.mentions
+        ],
+        "places": [
+            {
+                "text": p.text,
+                "span": _span(p.span),
+                "name": p.name,
+                "lat": p.lat,
+                "lon": p.lon,
+                "country": p.country,
+                "geonameid": p.geonameid,
+            }
+            for p in analysis.places
+        ],
+        "dates": [{"text": d.text, "span": _span(d.span), "value": d.value} for d in analysis.dates],
+        "quotes": [
+            {
+                "speaker": q.speaker,
+                "speaker_entity_id": q.speaker_entity_id,
+                "text": q.text,
+                "span": _span(q.span),
+                "kind": q.kind,
+            }
+            for q in analysis.quotes
+        ],
+        "figures": [
+            {
+                "quantity": f.quantity,
+                "value": f.value,
+                "approximate": f.approximate,
+                "qualifier": f.qualifier,
+                "unit": f.unit,
+                "subject": f.subject,
+                "reported_by": f.reported_by,
+                "as_of": f.as_of,
+                "background": f.background,
+                "span": _span(f.span),
+            }
+            for f in analysis.figures
+        ],
+        "events": [
+            {
+                "type": e.type,
+                "mode": e.mode,
+                "actor": e.actor,
+                "recipient": e.recipient,
+                "place": e.place,
+                "when": e.when,
+                "killed": e.killed,
+                "injured": e.injured,
+                "modality": e.modality,
+                "span": _span(e.span),
+            }
+            for e in analysis.events
+        ],
+    }
+
+
+def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
+    """A story: its articles' facts gathered, plus the comparison stored in its dossier."""
+    dossier = row.get("dossier") or {}
+    entity_ids = sorted({m.entity_id for a in analyses for m in a.mentions})
+    mention_count = defaultdict(int)
+    for a in analyses:
+        for m in a.mentions:
+            mention_count[m.entity_id] += 1
+    entities = sorted(tx.entities(entity_ids), key=lambda e: (-mention_count[e.id], e.id))
+    sources = sorted({s for a in analyses for s in [a.article.source] if s})
+    return {
+        "id": row["id"],
+        "title": row["title"],
+        "article_ids": [a.article.id for a in analyses],
+        "sources": sources,
+        "first_seen": row["first_seen"],
+        "last_seen": row["last_seen"],
+        "entities": [
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "lat": e.lat,
+                "lon": e.lon,
+                "mentions": mention_count[e.id],
+            }
+            for e in entities
+        ],
+        "events": dossier.get("events", []),
+        "figures": dossier.get("figures", []),
+        "quotes": dossier.get("quotes", []),
+        "summary": dossier.get("summary", []),
+    }
+
+
+def _story_analyses(tx: Tx, story_id: str) -> list[Analysis]:
+    return [tx.analysis(i) for i in tx.article_ids(story_id=story_id)]
+
+
+def export_record(tx: Tx, *, story_id: str | None = None) -> dict:
+    """The whole record, or one story's part of it."""
+    if story_id is not None:
+        row = tx.story_row(story_id)
+        if row is None:
+            raise NotFound(f"no story {story_id!r}; `newsdesk stories` lists them")
+        story_rows = [row]
+    else:
+        story_rows = [tx.story_row(i) for i in tx.story_ids()]
+    article_ids = [i for r in story_rows for i in tx.article_ids(story_id=r["id"])]
+    if story_id is None:  # articles not (yet) in a story are part of the record too
+        seen = set(article_ids)
+        article_ids += [i for i in tx.article_ids() if i not in seen]
+    analyses = {i: tx.analysis(i) for i in article_ids}
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "articles": [
+            article_dict(analyses[i], story_id=tx.story_of(i), sources=tx.sources(i)) for i in article_ids
+        ],
+        "relations": [
+            {"kind": r.kind, "source": r.source, "copy": r.copy, "score": r.score} for r in tx.relations(article_ids)
+        ],
+        "stories": [story_dict(tx, r, [analyses[i] for i in tx.article_ids(story_id=r["id"])]) for r in story_rows],
+    }
+
+
+CSV_COLUMNS = ("id", "story_id", "title", "source", "url", "published", "language", "words", "mentions", "quotes",
+               "figures", "events", "flags", "removed")
+
+
+def articles_csv(record: dict) -> str:
+    """One row per article: its metadata and how many facts it holds."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for a in record["articles"]:
+        writer.writerow(
+            {
+                **{k: a[k] for k in ("id", "story_id", "title", "source", "url", "published", "language")},
+                "words": len(a["text"].split()),
+                **{k: len(a[k]) for k in ("mentions", "quotes", "figures", "events", "flags", "removed")},
+            }
+        )
+    return out.getvalue()
+
+
+def articles_jsonl(record: dict) -> str:
+    return "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in record["articles"])
+
+
+@cache
+def export_schema() -> dict:
+    return json.loads(resources.files("newsdesk.schema").joinpath("export.schema.json").read_text())
+
+
+def validate(record: dict) -> None:
+    """Raise jsonschema.ValidationError if ``record`` breaks the export contract."""
+    import jsonschema
+
+    jsonschema.validate(record, export_schema())

@@ -1,0 +1,152 @@
+"""A story's dossier in the terminal, rendered with rich from an export record.
+
+It reads only the export contract's shapes (``export_record(tx, story_id=...)``), so what
+the terminal shows is exactly what the JSON export says.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+# How many entities and quotes the terminal shows before "… and N more".
+TOP_ENTITIES = 15
+TOP_QUOTES_PER_SPEAKER = 4
+
+
+def _short(text: str, n: int = 110) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _articles_table(record: dict) -> Table:
+    table = Table(title="Articles", title_justify="left", expand=True)
+    for col in ("id", "source", "published", "title", "found at"):
+        table.add_column(col, overflow="fold")
+    for a in record["articles"]:
+        origins = ", ".join(s["source"] or s["url"] or s["origin"] for s in a.get("sources", [])) or "—"
+        title = _short(a["title"] or a["text"], 60)
+        table.add_row(a["id"][:8], a["source"] or "—", a["published"] or "undated", title, origins)
+    return table
+
+
+def _relations_table(record: dict) -> Table | None:
+    if not record["relations"]:
+        return None
+    table = Table(title="Copies and shared passages", title_justify="left")
+    for col in ("kind", "original", "copy", "score"):
+        table.add_column(col)
+    for r in record["relations"]:
+        table.add_row(r["kind"], r["source"][:8], r["copy"][:8], f"{r['score']:.2f}")
+    return table
+
+
+def _entities_table(story: dict) -> Table | None:
+    ents = story["entities"]
+    if not ents:
+        return None
+    table = Table(title="Who and where", title_justify="left")
+    for col in ("name", "type", "also called", "mentions"):
+        table.add_column(col)
+    for e in ents[:TOP_ENTITIES]:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        table.add_row(e["name"], e["type"], aliases or "", str(e.get("mentions", "")))
+    if len(ents) > TOP_ENTITIES:
+        table.caption = f"… and {len(ents) - TOP_ENTITIES} more"
+    return table
+
+
+def _figures_table(record: dict, story: dict) -> Table | None:
+    table = Table(title="Figures", title_justify="left")
+    if story["figures"]:
+        for col in ("quantity", "verdict", "values"):
+            table.add_column(col)
+        for f in story["figures"]:
+            values = "; ".join(
+                f"{v['value']:g} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
+                for v in f["values"]
+            )
+            table.add_row(f["quantity"], f["status"], values)
+        return table
+    rows = [(a["id"], f) for a in record["articles"] for f in a["figures"]]
+    if not rows:
+        return None
+    for col in ("quantity", "value", "reported by", "as of", "article"):
+        table.add_column(col)
+    for aid, f in rows:
+        value = f"{'~' if f['approximate'] else ''}{f['value']:g}{' ' + f['unit'] if f.get('unit') else ''}"
+        table.add_row(f["quantity"], value, f["reported_by"] or "", f["as_of"] or "", aid[:8])
+    return table
+
+
+def _quotes_group(record: dict) -> Group | None:
+    by_speaker: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for a in record["articles"]:
+        for q in a["quotes"]:
+            by_speaker[q["speaker"] or "(unattributed)"].append((a["id"], q))
+    if not by_speaker:
+        return None
+    parts = [Text("Who said what", style="bold")]
+    for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
+        parts.append(Text(speaker, style="bold cyan"))
+        for aid, q in quotes[:TOP_QUOTES_PER_SPEAKER]:
+            parts.append(Text(f"  “{_short(q['text'])}” [{q['kind']}, {aid[:8]}]"))
+    return Group(*parts)
+
+
+def _events_table(record: dict) -> Table | None:
+    rows = [(a["id"], e) for a in record["articles"] for e in a["events"]]
+    if not rows:
+        return None
+    table = Table(title="Events", title_justify="left")
+    for col in ("when", "actor", "event", "recipient", "where", "killed", "article"):
+        table.add_column(col, overflow="fold")
+    for aid, e in sorted(rows, key=lambda r: (r[1]["when"] or "~", r[0])):
+        kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
+        if e.get("modality") and e["modality"] != "asserted":
+            kind += f" ({e['modality']})"
+        table.add_row(e["when"] or "", e["actor"] or "", kind, e["recipient"] or "", e["place"] or "",
+                      "" if e["killed"] is None else str(e["killed"]), aid[:8])
+    return table
+
+
+def _cleaning_group(record: dict) -> Group | None:
+    lines = []
+    for a in record["articles"]:
+        for r in a["removed"]:
+            lines.append(Text(f"  {a['id'][:8]} removed {r['kind']}: {_short(r['text'], 80)}"))
+        for f in a["flags"]:
+            lines.append(Text(f"  {a['id'][:8]} flagged {f['kind']}: {_short(f['text'], 80)}", style="yellow"))
+    return Group(Text("Cleaning", style="bold"), *lines) if lines else None
+
+
+def render_story(record: dict, console: Console) -> None:
+    """Print the dossier of the single story in ``record``."""
+    story = record["stories"][0]
+    when = " – ".join(sorted({d for d in (story["first_seen"], story["last_seen"]) if d})) or "undated"
+    header = Text.assemble(
+        (story["title"], "bold"),
+        f"\nstory {story['id']} · {len(story['article_ids'])} articles · "
+        f"{len(story.get('sources', []))} sources · {when}",
+    )
+    console.print(Panel(header, expand=True))
+    if story["summary"]:
+        console.print(Text("Summary", style="bold"))
+        for s in story["summary"]:
+            console.print(f"  • {s['text']} [dim][{s['article_id'][:8]}][/dim]")
+    for part in (
+        _articles_table(record),
+        _relations_table(record),
+        _events_table(record),
+        _figures_table(record, story),
+        _quotes_group(record),
+        _entities_table(story),
+        _cleaning_group(record),
+    ):
+        if part is not None:
+            console.print(part)
+            console.print()

@@ -1,0 +1,1 @@
+"""The JSON Schema of the export contract (docs/export.md)."""

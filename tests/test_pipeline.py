@@ -1,0 +1,133 @@
+"""Ingest end to end: idempotence, bad input, and a crash in the middle of a batch."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsdesk.pipeline import Settings, ingest
+from newsdesk.read import read_inputs
+
+pytestmark = pytest.mark.slow
+
+ARTICLE = (
+    "Floodwater reached the old market in Riverton on Friday, the town council said.\n\n"
+    "Mayor Anna Lindqvist said 40 homes had been evacuated and that the bridge to Hollow Creek was closed."
+)
+
+
+def _write(tmp_path: Path, name: str, content: str | bytes) -> Path:
+    p = tmp_path / name
+    (p.write_bytes if isinstance(content, bytes) else p.write_text)(content)
+    return p
+
+
+def test_ingest_twice_adds_nothing(tmp_path, store, nlp):
+    a = _write(tmp_path, "a.txt", ARTICLE)
+    first = ingest(read_inputs([str(a)]), store)
+    assert (first.new, first.seen, first.failed) == (1, 0, [])
+    with store.read() as tx:
+        before = tx.counts()
+    again = ingest(read_inputs([str(a)]), store)
+    assert (again.new, again.seen) == (0, 1)
+    with store.read() as tx:
+        assert tx.counts() == before
+
+
+def test_same_text_elsewhere_is_one_article_with_two_sources(tmp_path, store, nlp):
+    a = _write(tmp_path, "a.txt", ARTICLE)
+    b = _write(tmp_path, "b.txt", ARTICLE.replace("\n\n", "\n\n\n   "))  # other whitespace
+    report = ingest(read_inputs([str(a), str(b)]), store)
+    assert (report.new, report.seen) == (1, 1)
+    with store.read() as tx:
+        (aid,) = tx.article_ids()
+        assert [s["origin"] for s in tx.sources(aid)] == [str(a), str(b)]
+
+
+def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, store, nlp):
+    good = _write(tmp_path, "good.txt", ARTICLE)
+    binary = _write(tmp_path, "photo.txt", bytes(range(256)) * 4)
+    empty = _write(tmp_path, "empty.txt", "")
+    lines = [json.dumps({"text": "A second article about the Riverton flood and the council."}), "{not json", "[1]"]
+    jsonl = _write(tmp_path, "feed.jsonl", "\n".join(lines))
+    report = ingest(read_inputs([str(good), str(binary), str(empty), str(jsonl), str(tmp_path / "missing.txt")]), store)
+    assert report.new == 2
+    messages = sorted(str(e) for e in report.failed)
+    assert messages == sorted(
+        [
+            f"{binary}: binary data, not text (is this an image, archive or PDF?)",
+            f"{empty}: empty input: no text to ingest",
+            f"{jsonl}:2: not valid JSON (Expecting property name enclosed in double quotes at column 2)",
+            f"{jsonl}:3: expected a JSON object with a 'text' or 'html' field",
+            f"{tmp_path / 'missing.txt'}: no such file or folder",
+        ]
+    )
+
+
+def test_parallel_jobs_give_the_same_record(tmp_path, nlp):
+    from newsdesk.report.export import export_record
+    from newsdesk.store import open_store
+
+    files = [_write(tmp_path, f"{i}.txt", ARTICLE.replace("40", str(40 + i))) for i in range(4)]
+    records = []
+    for jobs in (1, 2):
+        store = open_store(tmp_path / f"jobs{jobs}.db")
+        ingest(read_inputs([str(f) for f in files]), store, Settings(jobs=jobs, batch_size=4))
+        with store.read() as tx:
+            rec = export_record(tx)
+        store.close()
+        for a in rec["articles"]:
+            a.pop("story_id")
+        records.append(sorted(rec["articles"], key=lambda a: a["id"]))
+    assert records[0] == records[1]
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=30) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:
+        return 0
+
+
+def test_a_killed_ingest_leaves_the_store_intact_and_a_rerun_completes(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    n = 60
+    for i in range(n):
+        _write(corpus, f"{i:03}.txt", f"Report number {i} from Riverton.\n\n{ARTICLE.replace('40', str(100 + i))}")
+    db = tmp_path / "kill.db"
+    cmd = [sys.executable, "-m", "newsdesk.cli", "ingest", str(corpus), "--db", str(db), "--batch-size", "4", "-q"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 120
+    while _count(db) < 8 and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    os.killpg(proc.pid, signal.SIGKILL)  # no clean-up code runs: as in a power cut
+    proc.wait()
+    stored = _count(db)
+    assert 0 < stored < n, "the kill should land in the middle of the ingest"
+
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        # Whole batches only: every stored article has its source, its story and its facts.
+        assert conn.execute("SELECT count(*) FROM articles WHERE story_id IS NULL").fetchone() == (0,)
+        orphans = (
+            "SELECT count(*) FROM articles a"
+            " WHERE NOT EXISTS (SELECT 1 FROM article_sources s WHERE s.article_id = a.id)"
+        )
+        assert conn.execute(orphans).fetchone() == (0,)
+        assert stored % 4 == 0
+
+    rerun = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    assert f"{n - stored} new, {stored} seen before, 0 failed" in rerun.stdout
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT text) FROM articles").fetchone() == (n, n)

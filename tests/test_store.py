@@ -1,0 +1,165 @@
+"""The store: migrations, round trips of the record, transactions; on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import sqlalchemy as sa
+
+from newsdesk.model import (
+    Analysis,
+    Article,
+    DateRef,
+    Document,
+    Entity,
+    Event,
+    Figure,
+    Flag,
+    Mention,
+    Place,
+    Quote,
+    Relation,
+    Removal,
+    Story,
+    article_id,
+)
+from newsdesk.store import database_url, open_store
+from newsdesk.store.migrations import MIGRATIONS, applied, migrate
+
+TEXT = "Officials in Riverton said on Monday that 12 people were hurt when the bridge gave way."
+
+
+def _analysis(text: str = TEXT) -> Analysis:
+    aid = article_id(text)
+    return Analysis(
+        article=Article(
+            id=aid,
+            text=text,
+            title="Bridge gives way",
+            source="Example Post",
+            published="2024-05-06",
+            language="en",
+            origin="a.txt",
+            outline=("One", "Two"),
+            removed=(Removal("comment_form", "Leave a Reply"),),
+            flags=(Flag("repeated_sentence", "Officials", (0, 9)),),
+        ),
+        mentions=(Mention(aid, (13, 21), "Riverton", "GPE", "gpe:riverton"),),
+        entities=(Entity("gpe:riverton", "Riverton", "GPE", aliases=("Riverton",), lat=1.5, lon=2.5),),
+        places=(Place(aid, (13, 21), "Riverton", "Riverton", 1.5, 2.5, "US", 42),),
+        dates=(DateRef(aid, (30, 36), "Monday", "2024-05-06"),),
+        quotes=(Quote(aid, (37, 87), "that 12 people were hurt", "indirect", "Officials", None, (0, 9)),),
+        figures=(Figure(aid, (42, 51), "injured", 12.0, subject="people", reported_by="Officials"),),
+        events=(Event(aid, (60, 87), "ASSAULT", actor=None, place="Riverton", injured=12),),
+        notes=("a note",),
+    )
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_store(request, tmp_path):
+    if request.param == "sqlite":
+        s = open_store(tmp_path / "s.db")
+        yield s
+        s.close()
+        return
+    base = request.getfixturevalue("pg_url")
+    # A fresh database per test, so tests never see each other's rows.
+    name = f"nd_test_{uuid.uuid4().hex[:10]}"
+    admin = sa.create_engine(database_url(base), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    s = open_store(base.rsplit("/", 1)[0] + "/" + name)
+    yield s
+    s.close()
+    with admin.connect() as conn:
+        conn.exec_driver_sql(f'DROP DATABASE "{name}"')
+    admin.dispose()
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        ("news.db", "sqlite:///news.db"),
+        ("postgresql://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("postgres://u@h/db", "postgresql+psycopg://u@h/db"),
+        ("sqlite:////tmp/x.db", "sqlite:////tmp/x.db"),
+    ],
+)
+def test_database_url(given, expected):
+    assert database_url(given) == expected
+
+
+def test_default_database_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("NEWSDESK_DB", "elsewhere.db")
+    assert database_url() == "sqlite:///elsewhere.db"
+    monkeypatch.delenv("NEWSDESK_DB")
+    assert database_url() == "sqlite:///newsdesk.db"
+
+
+def test_migrations_run_once(any_store):
+    with any_store.read() as tx:
+        assert applied(tx.conn) == {name for name, _ in MIGRATIONS}
+    assert migrate(any_store.engine) == []
+
+
+def test_analysis_round_trips(any_store):
+    analysis = _analysis()
+    with any_store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+    with any_store.read() as tx:
+        assert tx.analysis(analysis.article.id) == analysis
+        assert tx.existing_ids([analysis.article.id, "nope"]) == {analysis.article.id}
+
+
+def test_a_failed_transaction_leaves_nothing(any_store):
+    analysis = _analysis()
+    with pytest.raises(RuntimeError), any_store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+        raise RuntimeError("crash in the middle of a batch")
+    with any_store.read() as tx:
+        assert tx.counts()["articles"] == 0
+        assert tx.counts()["mentions"] == 0
+
+
+def test_sources_are_recorded_once(any_store):
+    analysis = _analysis()
+    doc = Document(origin="a.txt", content=TEXT, source="Example Post")
+    with any_store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+        assert tx.add_source(analysis.article.id, doc)
+        assert not tx.add_source(analysis.article.id, doc)
+        assert tx.add_source(analysis.article.id, Document(origin="b.html", content=TEXT, source="Other"))
+    with any_store.read() as tx:
+        assert [s["origin"] for s in tx.sources(analysis.article.id)] == ["a.txt", "b.html"]
+
+
+def test_entities_gain_aliases(any_store):
+    with any_store.begin() as tx:
+        tx.upsert_entity(Entity("gpe:x", "Stepanakert", "GPE", aliases=("Stepanakert",)))
+        tx.upsert_entity(Entity("gpe:x", "Stepanakert", "GPE", aliases=("Khankendi",)))
+    with any_store.read() as tx:
+        assert tx.entities(["gpe:x"])[0].aliases == ("Khankendi", "Stepanakert")
+
+
+def test_stories_list_and_search(any_store):
+    analysis = _analysis()
+    aid = analysis.article.id
+    with any_store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+        tx.set_story(aid, "s1")
+        tx.save_story(Story("s1", "Bridge", (aid,), "2024-05-06", "2024-05-06"), updated_seq=1, dossier={})
+        tx.save_relation(Relation("near_copy", aid, aid, 0.9, (((0, 5), (0, 5)),)))
+    with any_store.read() as tx:
+        assert [r["id"] for r in tx.story_rows()] == ["s1"]
+        assert tx.story_rows()[0]["n_articles"] == 1
+        assert [r["id"] for r in tx.story_rows(search="bridge gave")] == ["s1"]
+        assert tx.story_rows(search="volcano") == []
+        assert tx.story_rows(since="2024-06-01") == []
+        assert tx.story_row("s")["id"] == "s1"  # a unique prefix
+        assert tx.relations([aid])[0].evidence == (((0, 5), (0, 5)),)
+
+
+def test_search_treats_input_as_words_not_syntax(store):
+    with store.read() as tx:
+        assert tx.story_rows(search='" OR * NEAR(') == []
