@@ -17,6 +17,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -35,7 +36,8 @@ app = typer.Typer(
     rich_markup_mode="rich",
 )
 console = Console()
-err = Console(stderr=True)
+# soft_wrap: an error line names a file; a path broken over two lines cannot be copied.
+err = Console(stderr=True, soft_wrap=True)
 
 DbOption = typer.Option(
     None, "--db", envvar="NEWSDESK_DB", help="SQLite file or postgresql:// URL [default: ./newsdesk.db]"
@@ -48,10 +50,10 @@ def _user_errors() -> Iterator[None]:
     try:
         yield
     except NotFound as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     except NewsdeskError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(1) from None
 
 
@@ -95,7 +97,7 @@ def _run_ingest(paths: list[str], db: str | None, settings: Settings, *, quiet: 
 
 def _print_report(report: IngestReport) -> None:
     for failure in report.failed:
-        err.print(f"[red]error[/red] {failure}")
+        err.print(f"[red]error[/red] {escape(str(failure))}")
     console.print(
         f"articles: [green]{report.new} new[/green], {report.seen} seen before, "
         f"[{'red' if report.failed else 'default'}]{len(report.failed)} failed[/]; "

@@ -1,0 +1,100 @@
+"""The CLI as a user runs it (typer's runner, in process) and the export contract."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsdesk.cli import app
+from newsdesk.report.export import validate
+
+pytestmark = pytest.mark.slow
+
+runner = CliRunner()
+
+ARTICLES = {
+    "flood-1.txt": (
+        "Riverton flood forces 300 from their homes\n\n"
+        "Floodwater reached the old market in Riverton on Friday, the town council said. "
+        "Mayor Anna Lindqvist said 300 people had left their homes along the Wend river."
+    ),
+    "flood-2.txt": (
+        "Mayor Anna Lindqvist said on Saturday that the Wend river was falling in Riverton, "
+        "a day after the town council ordered 300 people to leave the old market district."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("in")
+    for name, text in ARTICLES.items():
+        (folder / name).write_text(text)
+    path = tmp_path_factory.mktemp("db") / "cli.db"
+    result = runner.invoke(app, ["ingest", str(folder), "--db", str(path), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "2 new, 0 seen before, 0 failed" in result.output
+    return str(path)
+
+
+def test_export_json_follows_the_contract(db):
+    result = runner.invoke(app, ["export", "--db", db, "--format", "json"])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    validate(record)
+    assert len(record["articles"]) == 2
+    for article in record["articles"]:
+        for mention in article["mentions"]:
+            start, end = mention["span"]
+            assert article["text"][start:end] == mention["text"]
+
+
+def test_export_jsonl_and_csv(db, tmp_path):
+    lines = runner.invoke(app, ["export", "--db", db, "-f", "jsonl"]).stdout.splitlines()
+    assert [json.loads(line)["id"] for line in lines]
+    out = tmp_path / "a.csv"
+    assert runner.invoke(app, ["export", "--db", db, "-f", "csv", "-o", str(out)]).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert sorted(r["id"] for r in rows) == sorted(json.loads(line)["id"] for line in lines)
+
+
+def test_stories_and_show(db):
+    listing = runner.invoke(app, ["stories", "--db", db])
+    assert listing.exit_code == 0
+    record = json.loads(runner.invoke(app, ["export", "--db", db]).stdout)
+    story_id = record["stories"][0]["id"]
+    assert story_id in listing.stdout
+    shown = runner.invoke(app, ["show", story_id[:6], "--db", db])
+    assert shown.exit_code == 0
+    assert "Articles" in shown.stdout
+
+
+def test_search_finds_words_of_the_text(db):
+    hit = runner.invoke(app, ["stories", "--db", db, "--search", "floodwater"])
+    miss = runner.invoke(app, ["stories", "--db", db, "--search", "volcano"])
+    assert "1 stories" in hit.stdout
+    assert "0 stories" in miss.stdout
+
+
+def test_unknown_story_is_a_clear_error(db):
+    result = runner.invoke(app, ["show", "nosuchstory", "--db", db])
+    assert result.exit_code == 2
+    assert "no story 'nosuchstory'" in result.output
+
+
+def test_failed_input_sets_the_exit_code(tmp_path):
+    (tmp_path / "empty.txt").write_text("   \n")
+    result = runner.invoke(app, ["ingest", str(tmp_path / "empty.txt"), "--db", str(tmp_path / "x.db"), "-q"])
+    assert result.exit_code == 1
+    assert "empty.txt: empty input" in result.output
+
+
+@pytest.mark.parametrize("command", ["ingest", "stories", "show", "export", "demo"])
+def test_every_command_has_help_with_an_example(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
