@@ -68,6 +68,29 @@ def _timeline_order(record: dict) -> list[str]:
     return [t.get("article_id") for t in story.get("timeline", [])]
 
 
+def _before(order: list[str], first: str, second: str) -> bool:
+    return first in order and second in order and order.index(first) < order.index(second)
+
+
+def _is_place(name: str) -> Check:
+    return lambda r, a, b: bool(_place(a, name) or _place(b, name))
+
+
+def _is_country(name: str) -> Check:
+    def check(r, a, b):
+        ms = [m for x in (a, b) for m in x["mentions"] if _norm(m["text"]) == _norm(name)]
+        return bool(ms) and all(m.get("label") == "GPE" for m in ms)
+
+    return check
+
+
+def _is_person(name: str) -> Check:
+    surname = _norm(name.split()[-1])
+    return lambda r, a, b: any(
+        e["type"] == "PERSON" and surname in _norm(e["name"]) for s in r["stories"] for e in s["entities"]
+    )
+
+
 PEOPLE = [
     "Nikol Pashinyan", "Ilham Aliyev", "Antony Blinken", "Antonio Guterres", "Toivo Klaar",
     "Laurence Broers", "Hikmet Hajiyev", "Siranush Sargsyan", "Gegham Stepanyan", "Aleksander Iskandaryan",
@@ -94,15 +117,12 @@ CHECKS: list[tuple[str, str, Check]] = [
     ("story", "A and B share a passage and are neither copy nor rewrite",
      lambda r, a, b: _relations_between(r, a, b) == {"shared_passage"}),
     ("story", "B comes before A in the story's timeline",
-     lambda r, a, b: (o := _timeline_order(r)) and b["id"] in o and a["id"] in o and o.index(b["id"]) < o.index(a["id"])),
+     lambda r, a, b: _before(_timeline_order(r), b["id"], a["id"])),
     ("entities", "Stepanakert and Khankendi are one place near 39.82 N, 46.75 E",
      lambda r, a, b: (s := _place(a, "Stepanakert")) is not None and (k := _place(a, "Khankendi")) is not None
      and (s["lat"], s["lon"]) == (k["lat"], k["lon"]) and _km(s["lat"], s["lon"], 39.82, 46.75) < 25),
-    *[("entities", f"{p} is a place with coordinates", (lambda p: lambda r, a, b: bool(_place(a, p) or _place(b, p)))(p))
-      for p in PLACES],
-    *[("entities", f"{c} is typed as a country (GPE) everywhere",
-       (lambda c: lambda r, a, b: (ms := [m for x in (a, b) for m in x["mentions"] if _norm(m["text"]) == _norm(c)])
-        and all(m.get("label") == "GPE" for m in ms))(c)) for c in COUNTRIES],
+    *[("entities", f"{p} is a place with coordinates", _is_place(p)) for p in PLACES],
+    *[("entities", f"{c} is typed as a country (GPE) everywhere", _is_country(c)) for c in COUNTRIES],
     ("entities", "'Baku' acting or speaking stands for Azerbaijan",
      lambda r, a, b: bool(_mention_ids(a, "Baku") & _mention_ids(a, "Azerbaijan"))),
     ("entities", "Artsakh, the breakaway and the Nagorno-Karabakh authorities are one actor",
@@ -111,9 +131,7 @@ CHECKS: list[tuple[str, str, Check]] = [
     ("entities", "'Mr. Stepanyan' and 'Gegham Stepanyan' are one person",
      lambda r, a, b: bool(_mention_ids(b, "Gegham Stepanyan")) and _mention_ids(b, "Stepanyan") == _mention_ids(
          b, "Gegham Stepanyan")),
-    *[("entities", f"{p} is a person", (lambda p: lambda r, a, b: any(
-        e["type"] == "PERSON" and _norm(p.split()[-1]) in _norm(e["name"]) for s in r["stories"] for e in s["entities"]))(p))
-      for p in PEOPLE],
+    *[("entities", f"{p} is a person", _is_person(p)) for p in PEOPLE],
     ("figures", "killed: 2 (B) and 27 (A) are a progression",
      lambda r, a, b: (f := _story_figure(r, "killed", {2, 27})) is not None and f["status"] == "progression"),
     ("figures", "injured: 11 from B", lambda r, a, b: bool(_figures(b, "injured", 11))),
@@ -140,7 +158,8 @@ CHECKS: list[tuple[str, str, Check]] = [
      lambda r, a, b: _has_quote(b, "Iskandaryan", "Nothing like that happened since the 2020 war")),
     ("quotes", "Iskandaryan — 'The question is whether…' (B)",
      lambda r, a, b: _has_quote(b, "Iskandaryan", "The question is whether Azerbaijan wants")),
-    ("quotes", "Guterres — 'stricter observance…' (A)", lambda r, a, b: _has_quote(a, "Guterres", "stricter observance")),
+    ("quotes", "Guterres — 'stricter observance…' (A)",
+     lambda r, a, b: _has_quote(a, "Guterres", "stricter observance")),
     ("quotes", "Broers — 'apparently to retake…' (A)", lambda r, a, b: _has_quote(a, "Broers", "apparently to retake")),
     ("quotes", "the defence ministry — 'only legitimate military targets…' (A)",
      lambda r, a, b: _has_quote(a, "Ministry", "only legitimate military targets")),
