@@ -134,10 +134,8 @@ def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
             }
             for e in entities
         ],
-        "events": dossier.get("events", []),
-        "figures": dossier.get("figures", []),
-        "quotes": dossier.get("quotes", []),
-        "summary": dossier.get("summary", []),
+        "independent_sources": dossier.get("independent_sources", len(sources)),
+        **{key: dossier.get(key, []) for key in ("events", "figures", "quotes", "summary", "timeline", "sources_tree")},
     }
 
 

@@ -221,6 +221,10 @@ class Tx:
         else:
             self.conn.execute(sa.insert(t).values(id=story.id, **values))
 
+    def set_dossier(self, story_id: str, dossier: dict) -> None:
+        t = schema.stories
+        self.conn.execute(sa.update(t).where(t.c.id == story_id).values(dossier=dossier))
+
     def delete_story(self, story_id: str) -> None:
         self.conn.execute(sa.delete(schema.stories).where(schema.stories.c.id == story_id))
 

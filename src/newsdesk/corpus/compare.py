@@ -1,0 +1,370 @@
+"""Compare: per story, merge what its articles report into one dossier.
+
+``build_dossier(analyses, relations)`` is a pure function of the story's analyses and the
+relations between them; the corpus stage ``compare`` stores its result for every story
+a batch touched. The dossier holds, in the export contract's shapes:
+
+- ``timeline``: the articles in reporting order, dated by publication or by the text;
+- ``figures``: values per quantity and subject, each group judged agree / progression /
+  conflict / single;
+- ``quotes``: by speaker, the same words from copies merged;
+- ``events``: event mentions merged into story events, with counts of articles and of
+  independent sources (copies of one original count once);
+- ``sources``: outlets, the copy tree, and what each independent source alone reports;
+- ``summary``: 3–7 sentences covering the main events and figures, with citations.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from newsdesk.model import Analysis, Figure, Relation, Span
+
+# Relations that make one article a retelling of another: they share one origin, so
+# they are one independent source (a wire story run by twenty outlets is one source).
+DERIVED = frozenset({"exact_copy", "near_copy", "rewrite"})
+
+# Quantities that only grow as a story goes on: a later, higher value is progress, not a
+# contradiction ("two dead" on day one, "27 deaths" on day two).
+CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+
+SUMMARY_MIN, SUMMARY_MAX = 3, 7
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+# Sentence ends: terminal punctuation (optionally closing quotes) then space, or a line break.
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s+)(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"\w+")
+
+
+# -- independent sources --------------------------------------------------------------
+
+
+def origins(article_ids: Iterable[str], relations: Iterable[Relation]) -> dict[str, str]:
+    """Each article's original: follow copy -> source links to the root (union-find)."""
+    parent = {i: i for i in article_ids}
+
+    def root(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in relations:
+        if r.kind in DERIVED and r.source in parent and r.copy in parent:
+            a, b = root(r.source), root(r.copy)
+            if a != b:
+                parent[b] = a
+    return {i: root(i) for i in parent}
+
+
+# -- when each article reports --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ReportTime:
+    """When an article reports: ``key`` sorts, ``label`` shows, ``basis`` says how we know."""
+
+    key: tuple
+    label: str
+    basis: str  # published | text | unknown
+
+
+def report_time(analysis: Analysis, seq: int) -> ReportTime:
+    """Publication date if given; else the latest ISO date the text resolves to; else
+    the latest weekday the text names (an article reports up to its own day).
+
+    Weekdays order undated articles of one story within a week, which is how long most
+    breaking stories run; across a longer story they give no order and ``seq`` decides.
+    """
+    article = analysis.article
+    if article.published:
+        return ReportTime((0, article.published[:10], seq), article.published[:10], "published")
+    iso = sorted(d.value for d in analysis.dates if d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value))
+    if iso:
+        return ReportTime((0, iso[-1], seq), iso[-1], "text")
+    days = [_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(article.text)]
+    if days:
+        return ReportTime((1, max(days), seq), f"{_WEEKDAYS[max(days)].title()} (from the text)", "text")
+    return ReportTime((2, seq), "undated", "unknown")
+
+
+# -- figures ----------------------------------------------------------------------------
+
+
+def rounding(value: float, approximate: bool) -> float:
+    """Half the unit of the last significant digit of a round or approximate value.
+
+    "about 2,000" (or a bare "2,000": numbers with two or more trailing zeros are
+    usually rounded by the writer) stands for anything within 500 of 2,000.
+    """
+    if value <= 0 or value != int(value):
+        return 0.0
+    n, zeros = int(value), 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    if not approximate and zeros < 2:
+        return 0.0
+    return 10 ** max(zeros, 1) / 2 if approximate else 10**zeros / 2
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    tolerance = max(rounding(a.value, a.approximate), rounding(b.value, b.approximate))
+    return math.isclose(a.value, b.value) or abs(a.value - b.value) <= tolerance
+
+
+def _in_flagged_repeat(fig: Figure, analysis: Analysis) -> bool:
+    return any(
+        f.kind == "repeated_sentence" and f.span[0] <= fig.span[0] and fig.span[1] <= f.span[1]
+        for f in analysis.article.flags
+    )
+
+
+def judge(values: list[tuple[Figure, str, ReportTime]]) -> str:
+    """agree / progression / conflict / single for one quantity's values.
+
+    ``values``: (figure, independent source, report time of its article).
+    """
+    if len({src for _, src, _ in values}) == 1:
+        return "single"
+    figs = [f for f, _, _ in values]
+    if all(agree(figs[0], f) for f in figs[1:]):
+        return "agree"
+    by_time: dict[tuple, list[Figure]] = defaultdict(list)
+    for f, _, t in values:
+        by_time[t.key[:2]].append(f)
+    if len(by_time) > 1 and figs[0].quantity in CUMULATIVE:
+        times = sorted(by_time)
+        same_time_agree = all(all(agree(g[0], x) for x in g) for g in by_time.values())
+        rising = all(
+            max(x.value for x in by_time[a]) <= min(x.value for x in by_time[b]) for a, b in zip(times, times[1:], strict=False)
+        )
+        if same_time_agree and rising:
+            return "progression"
+    return "conflict"
+
+
+def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
+    groups: dict[tuple[str, str | None], list[tuple[Figure, str, ReportTime]]] = defaultdict(list)
+    for a in analyses:
+        for f in a.figures:
+            if f.background or _in_flagged_repeat(f, a):
+                continue
+            groups[(f.quantity, f.subject)].append((f, source_of[a.article.id], times[a.article.id]))
+    out = []
+    for (quantity, subject), values in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+        values.sort(key=lambda v: v[2].key)
+        out.append(
+            {
+                "quantity": quantity,
+                "subject": subject,
+                "status": judge(values),
+                "values": [
+                    {
+                        "value": f.value,
+                        "approximate": f.approximate,
+                        "article_id": f.article_id,
+                        "span": list(f.span),
+                        "as_of": f.as_of or t.label,
+                        "reported_by": f.reported_by,
+                    }
+                    for f, _, t in values
+                ],
+            }
+        )
+    return out
+
+
+# -- quotes and events ----------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.casefold() for w in _WORD.findall(text))
+
+
+def quotes_by_speaker(analyses: list[Analysis], outlet: dict[str, str]) -> list[dict]:
+    speakers: dict[str, dict] = {}
+    for a in analyses:
+        for q in a.quotes:
+            key = q.speaker_entity_id or (q.speaker or "").casefold() or "(unattributed)"
+            entry = speakers.setdefault(
+                key, {"speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id, "quotes": []}
+            )
+            same = next((x for x in entry["quotes"] if _words(x["text"]) == _words(q.text)), None)
+            if same is None:
+                same = {"text": q.text, "kind": q.kind, "citations": [], "outlets": []}
+                entry["quotes"].append(same)
+            same["citations"].append({"article_id": q.article_id, "span": list(q.span)})
+            if outlet[q.article_id] not in same["outlets"]:
+                same["outlets"].append(outlet[q.article_id])
+    return sorted(speakers.values(), key=lambda s: (-len(s["quotes"]), s["speaker"] or "~"))
+
+
+def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
+    merged: dict[tuple, dict] = {}
+    for a in analyses:
+        for e in a.events:
+            key = (e.type, (e.actor or "").casefold(), (e.recipient or "").casefold(), (e.place or "").casefold())
+            entry = merged.setdefault(
+                key,
+                {
+                    "type": e.type, "mode": e.mode, "actor": e.actor, "recipient": e.recipient, "place": e.place,
+                    "when": e.when, "killed": e.killed, "injured": e.injured, "modality": e.modality,
+                    "mentions": [], "_sources": set(), "earliest": None,
+                },
+            )
+            entry["mentions"].append({"article_id": e.article_id, "span": list(e.span)})
+            entry["_sources"].add(source_of[e.article_id])
+            for field in ("when", "mode", "killed", "injured"):
+                entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
+            t = times[e.article_id]
+            if entry["earliest"] is None or t.key < times[entry["earliest"]].key:
+                entry["earliest"] = e.article_id
+    out = []
+    for entry in merged.values():
+        entry["num_mentions"] = len(entry["mentions"])
+        entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
+        entry["num_sources"] = len(entry.pop("_sources"))
+        out.append(entry)
+    return sorted(out, key=lambda e: (-e["num_sources"], -e["num_mentions"], e["when"] or "~", e["type"]))
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+def sources_tree(analyses: list[Analysis], source_of: dict[str, str], relations: list[Relation]) -> list[dict]:
+    """One entry per independent source: its original, its copies, what only it reports."""
+    by_root: dict[str, list[Analysis]] = defaultdict(list)
+    for a in analyses:
+        by_root[source_of[a.article.id]].append(a)
+    facts: dict[str, set[str]] = {
+        root: {f"{f.quantity}={f.value:g}" for a in group for f in a.figures if not f.background}
+        | {f"quote:{' '.join(sorted(_words(q.text)))}" for a in group for q in a.quotes}
+        for root, group in by_root.items()
+    }
+    kinds = {(r.source, r.copy): r.kind for r in relations}
+    out = []
+    for root, group in by_root.items():
+        others = set().union(*(v for k, v in facts.items() if k != root))
+        out.append(
+            {
+                "original": root,
+                "outlets": sorted({a.article.source for a in group if a.article.source}),
+                "copies": [
+                    {"article_id": a.article.id, "kind": kinds.get((root, a.article.id), "derived")}
+                    for a in group
+                    if a.article.id != root
+                ],
+                "only_here": sorted(facts[root] - others),
+            }
+        )
+    return out
+
+
+# -- summary ------------------------------------------------------------------------------------
+
+
+def sentences(text: str) -> list[Span]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start(1) if m.group(1) else m.start()  # keep the full stop and closing quotes
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[dict]:
+    """Greedy extractive summary: each pick covers the most not-yet-covered facts.
+
+    A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
+    entities (weighted less); a sentence too like one already picked (word overlap over
+    half) or inside a flagged repeat is never picked.
+    """
+    candidates = []
+    for a in analyses:
+        repeats = [f.span for f in a.article.flags if f.kind == "repeated_sentence"]
+        for s, e in sentences(a.article.text):
+            if any(rs <= s and e <= re_ for rs, re_ in repeats):
+                continue
+            facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}
+            facts |= {f"fig:{x.quantity}" for x in a.figures if _within(x.span, s, e) and not x.background}
+            ents = {m.entity_id for m in a.mentions if _within(m.span, s, e)}
+            if facts or len(ents) >= 2:
+                candidates.append((a.article.id, (s, e), a.article.text[s:e].strip(), facts, ents))
+    chosen: list[tuple] = []
+    covered: set[str] = set()
+    while candidates and len(chosen) < SUMMARY_MAX:
+        # Ties go to the earliest report and the earliest sentence in it: deterministic.
+        best = min(candidates, key=lambda c: (-_gain(c, covered), times[c[0]].key, c[1][0]))
+        if _gain(best, covered) <= 0 and len(chosen) >= SUMMARY_MIN:
+            break
+        candidates.remove(best)
+        if any(_overlap(best[2], c[2]) > 0.5 for c in chosen):
+            continue
+        chosen.append(best)
+        covered |= best[3] | best[4]
+    chosen.sort(key=lambda c: (times[c[0]].key, c[1][0]))
+    return [{"text": text, "article_id": aid, "span": list(span)} for aid, span, text, _, _ in chosen]
+
+
+def _within(span: Span, start: int, end: int) -> bool:
+    return start <= span[0] and span[1] <= end
+
+
+def _gain(candidate: tuple, covered: set[str]) -> float:
+    """What a sentence adds: facts (events, figures) weigh four times as much as entities."""
+    return 2 * len(candidate[3] - covered) + 0.5 * len(candidate[4] - covered)
+
+
+def _overlap(a: str, b: str) -> float:
+    wa, wb = _words(a), _words(b)
+    return len(wa & wb) / max(1, min(len(wa), len(wb)))
+
+
+# -- the dossier and the stage -------------------------------------------------------------------
+
+
+def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
+    ids = [a.article.id for a in analyses]
+    source_of = origins(ids, relations)
+    times = {a.article.id: report_time(a, n) for n, a in enumerate(analyses)}
+    outlet = {a.article.id: a.article.source or a.article.id[:8] for a in analyses}
+    ordered = sorted(analyses, key=lambda a: times[a.article.id].key)
+    return {
+        "timeline": [
+            {
+                "article_id": a.article.id,
+                "when": times[a.article.id].label,
+                "basis": times[a.article.id].basis,
+                "title": a.article.title,
+                "source": a.article.source,
+            }
+            for a in ordered
+        ],
+        "figures": compare_figures(analyses, source_of, times),
+        "quotes": quotes_by_speaker(analyses, outlet),
+        "events": merge_events(analyses, source_of, times),
+        "sources_tree": sources_tree(analyses, source_of, relations),
+        "independent_sources": len(set(source_of.values())),
+        "summary": summarize(analyses, times),
+    }
+
+
+def compare(tx, batch):
+    """Corpus stage: rebuild the dossier of every story the batch touched."""
+    for story_id in sorted(batch.touched_stories):
+        ids = tx.article_ids(story_id=story_id)
+        if not ids:
+            continue
+        analyses = [tx.analysis(i) for i in ids]
+        relations = [r for r in tx.relations(ids) if r.source in ids and r.copy in ids]
+        tx.set_dossier(story_id, build_dossier(analyses, relations))
+    return batch

@@ -1,0 +1,152 @@
+"""The story comparison, on hand-built analyses (no model needed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.corpus.compare import build_dossier, origins, report_time, rounding, sentences
+from newsdesk.model import Analysis, Article, Event, Figure, Flag, Quote, Relation
+
+
+def _analysis(aid, text="x", *, published=None, source=None, figures=(), quotes=(), events=(), flags=()):
+    return Analysis(
+        article=Article(id=aid, text=text, published=published, source=source, flags=tuple(flags)),
+        figures=tuple(Figure(aid, span, q, v, **kw) for span, q, v, kw in figures),
+        quotes=tuple(quotes),
+        events=tuple(events),
+    )
+
+
+def _fig(quantity, value, **kw):
+    return ((0, 1), quantity, value, kw)
+
+
+@pytest.mark.parametrize(
+    ("value", "approximate", "expected"),
+    [(2000, True, 500), (2000, False, 500), (1960, False, 0), (1960, True, 5), (27, False, 0), (30, True, 5),
+     (120000, True, 5000), (2.5, True, 0)],
+)
+def test_rounding_of_round_and_approximate_values(value, approximate, expected):
+    assert rounding(value, approximate) == expected
+
+
+def _status(*analyses, relations=()):
+    (fig,) = build_dossier(list(analyses), list(relations))["figures"]
+    return fig["status"]
+
+
+def test_about_2000_agrees_with_1960():
+    a = _analysis("a", published="2023-09-19", figures=[_fig("peacekeepers", 1960)])
+    b = _analysis("b", published="2023-09-19", figures=[_fig("peacekeepers", 2000, approximate=True)])
+    assert _status(a, b) == "agree"
+
+
+def test_a_later_higher_toll_is_a_progression():
+    day1 = _analysis("a", published="2023-09-19", figures=[_fig("killed", 2)])
+    day2 = _analysis("b", published="2023-09-20", figures=[_fig("killed", 27)])
+    assert _status(day2, day1) == "progression"
+
+
+def test_a_later_lower_toll_is_a_conflict():
+    day1 = _analysis("a", published="2023-09-19", figures=[_fig("killed", 27)])
+    day2 = _analysis("b", published="2023-09-20", figures=[_fig("killed", 2)])
+    assert _status(day1, day2) == "conflict"
+
+
+def test_different_values_at_the_same_time_conflict():
+    a = _analysis("a", published="2023-09-19", figures=[_fig("killed", 11)])
+    b = _analysis("b", published="2023-09-19", figures=[_fig("killed", 40)])
+    assert _status(a, b) == "conflict"
+
+
+def test_a_copy_is_not_a_second_source():
+    a = _analysis("a", published="2023-09-19", figures=[_fig("killed", 11)])
+    b = _analysis("b", published="2023-09-19", figures=[_fig("killed", 12)])
+    assert _status(a, b, relations=[Relation("near_copy", "a", "b", 0.9)]) == "single"
+
+
+def test_background_and_repeated_figures_are_left_out():
+    text = "Six died. Six died."
+    a = _analysis(
+        "a",
+        text,
+        figures=[
+            ((0, 3), "killed", 6, {}),
+            ((10, 13), "killed", 6, {}),
+            ((0, 3), "killed", 3000, {"background": True}),
+        ],
+        flags=[Flag("repeated_sentence", "Six died.", (10, 19))],
+    )
+    (fig,) = build_dossier([a], [])["figures"]
+    assert [v["value"] for v in fig["values"]] == [6]
+
+
+def test_origins_follow_copy_chains_but_not_shared_passages():
+    rels = [
+        Relation("near_copy", "a", "b", 0.9),
+        Relation("rewrite", "b", "c", 0.7),
+        Relation("shared_passage", "a", "d", 0.1),
+    ]
+    assert origins("abcd", rels) == {"a": "a", "b": "a", "c": "a", "d": "d"}
+
+
+def test_undated_articles_are_ordered_by_the_latest_weekday_they_name():
+    day1 = _analysis("b", "On Monday, a day before the attack on Tuesday, talks failed.")
+    day2 = _analysis("a", "The offensive begun on Tuesday went on for a second day on Wednesday.")
+    timeline = build_dossier([day2, day1], [])["timeline"]
+    assert [t["article_id"] for t in timeline] == ["b", "a"]
+    assert report_time(day2, 0).label == "Wednesday (from the text)"
+
+
+def test_the_same_quote_from_copies_is_merged():
+    words = "We will rebuild the bridge."
+    q = [Quote(aid, (0, len(words)), words, "direct", "Anna Lindqvist", "person:anna-lindqvist") for aid in "ab"]
+    a = _analysis("a", words, source="Wire", quotes=[q[0]])
+    b = _analysis("b", words, source="Blog", quotes=[q[1]])
+    (speaker,) = build_dossier([a, b], [])["quotes"]
+    (quote,) = speaker["quotes"]
+    assert quote["outlets"] == ["Wire", "Blog"]
+    assert len(quote["citations"]) == 2
+
+
+def test_events_count_independent_sources():
+    ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", place="Nagorno-Karabakh") for aid in "abc"]
+    arts = [_analysis(aid, events=[e]) for aid, e in zip("abc", ev, strict=True)]
+    (event,) = build_dossier(arts, [Relation("exact_copy", "a", "b", 1.0)])["events"]
+    assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (3, 3, 2)
+
+
+def test_summary_cites_its_sentences_and_skips_repeats():
+    text = (
+        "Floods killed 40 people in Riverton on Friday. Officials said 300 homes were evacuated. "
+        "Floods killed 40 people in Riverton on Friday."
+    )
+    repeat_start = text.rindex("Floods")
+    a = Analysis(
+        article=Article(id="a", text=text, flags=(Flag("repeated_sentence", "Floods", (repeat_start, len(text))),)),
+        figures=(
+            Figure("a", (14, 16), "killed", 40),
+            Figure("a", (62, 65), "evacuated", 300),
+            Figure("a", (repeat_start + 14, repeat_start + 16), "killed", 40),
+        ),
+    )
+    summary = build_dossier([a], [])["summary"]
+    assert [s["text"] for s in summary] == [
+        "Floods killed 40 people in Riverton on Friday.",
+        "Officials said 300 homes were evacuated.",
+    ]
+    for s in summary:
+        start, end = s["span"]
+        assert text[start:end] == s["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said: “Go.” Then he left.", ["He said: “Go.”", "Then he left."]),
+        ("Heading\nBody one. Body two!", ["Heading", "Body one.", "Body two!"]),
+        ("Dr. smith came. 3 died.", ["Dr. smith came.", "3 died."]),
+    ],
+)
+def test_sentences(text, expected):
+    assert [text[s:e] for s, e in sentences(text)] == expected
