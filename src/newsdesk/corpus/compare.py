@@ -142,7 +142,8 @@ def judge(values: list[tuple[Figure, str, ReportTime]]) -> str:
         times = sorted(by_time)
         same_time_agree = all(all(agree(g[0], x) for x in g) for g in by_time.values())
         rising = all(
-            max(x.value for x in by_time[a]) <= min(x.value for x in by_time[b]) for a, b in zip(times, times[1:], strict=False)
+            max(x.value for x in by_time[a]) <= min(x.value for x in by_time[b])
+            for a, b in zip(times, times[1:], strict=False)
         )
         if same_time_agree and rising:
             return "progression"
