@@ -1,0 +1,1 @@
+"""Facts found in one article: events, quotes and figures, each with its span."""
