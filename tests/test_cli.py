@@ -73,6 +73,27 @@ def test_stories_and_show(db):
     assert "Articles" in shown.stdout
 
 
+def test_story_documents(db, tmp_path):
+    record = json.loads(runner.invoke(app, ["export", "--db", db]).stdout)
+    story = record["stories"][0]
+    md = runner.invoke(app, ["export", "--db", db, "--story", story["id"], "-f", "md"])
+    assert md.exit_code == 0
+    assert md.stdout.startswith(f"# {story['title']}")
+    page = tmp_path / "story.html"
+    args = ["export", "--db", db, "--story", story["id"], "-f", "html", "-o", str(page)]
+    assert runner.invoke(app, args).exit_code == 0
+    html = page.read_text()
+    assert "<script" not in html and "src=" not in html  # self-contained: nothing to fetch
+    first = next(a for a in record["articles"] if a["id"] == story["article_ids"][0])
+    assert first["text"].split("\n")[0] in html
+
+
+def test_documents_need_a_story(db):
+    result = runner.invoke(app, ["export", "--db", db, "-f", "html"])
+    assert result.exit_code == 2
+    assert "add --story ID" in result.output
+
+
 def test_search_finds_words_of_the_text(db):
     hit = runner.invoke(app, ["stories", "--db", db, "--search", "floodwater"])
     miss = runner.invoke(app, ["stories", "--db", db, "--search", "volcano"])

@@ -25,6 +25,7 @@ from newsdesk import __version__
 from newsdesk.errors import NewsdeskError, NotFound
 from newsdesk.pipeline import IngestReport, Settings, ingest
 from newsdesk.read import read_inputs
+from newsdesk.report.documents import story_html, story_markdown
 from newsdesk.report.export import articles_csv, articles_jsonl, export_record
 from newsdesk.report.terminal import render_story
 from newsdesk.store import open_store
@@ -173,12 +174,23 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    md = "md"
+    html = "html"
+
+
+# Formats that render one story's dossier as a document.
+_DOCUMENTS = {ExportFormat.md: story_markdown, ExportFormat.html: story_html}
 
 
 @app.command("export")
 def export_cmd(
-    fmt: ExportFormat = typer.Option(ExportFormat.json, "--format", "-f", help="json: the whole record; jsonl: "
-                                     "one article per line; csv: one row per article."),
+    fmt: ExportFormat = typer.Option(
+        ExportFormat.json,
+        "--format",
+        "-f",
+        help="json: the whole record; jsonl: one article per line; csv: one row per article; "
+        "md or html: one story's dossier as a document (needs --story; html is one self-contained page).",
+    ),
     story: str | None = typer.Option(None, "--story", help="Only this story."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
     db: str | None = DbOption,
@@ -187,14 +199,19 @@ def export_cmd(
 
     Example:
         newsdesk export --format json -o record.json
-        newsdesk export --story 3f2a --format csv
+        newsdesk export --story 3f2a --format html -o dossier.html
     """
+    if fmt in _DOCUMENTS and story is None:
+        err.print(f"[red]error[/red] --format {fmt.value} renders one story: add --story ID (see `newsdesk stories`)")
+        raise typer.Exit(2)
     with _user_errors():
         store = open_store(db)
         with store.read() as tx:
             record = export_record(tx, story_id=story)
     if fmt is ExportFormat.json:
         text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
+    elif fmt in _DOCUMENTS:
+        text = _DOCUMENTS[fmt](record)
     elif fmt is ExportFormat.jsonl:
         text = articles_jsonl(record)
     else:

@@ -1,0 +1,80 @@
+"""A story's dossier as a document: Markdown, or one self-contained HTML page.
+
+Both read a one-story export record (``export_record(tx, story_id=...)``). The HTML page
+has no external assets; Jinja2's autoescaping escapes all article text (hostile input).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import jinja2
+
+
+@cache
+def _env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.PackageLoader("newsdesk.report", "templates"),
+        autoescape=True,  # article text is hostile input: never trust it as markup
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def story_html(record: dict) -> str:
+    story = record["stories"][0]
+    return _env().get_template("story.html.j2").render(
+        story=story, articles=record["articles"], relations=record["relations"]
+    )
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def story_markdown(record: dict) -> str:
+    s = record["stories"][0]
+    lines = [f"# {s['title']}", "", f"story `{s['id']}` · {len(s['article_ids'])} articles · "
+             f"{s.get('independent_sources', '?')} independent sources", ""]
+    if s["summary"]:
+        lines += ["## Summary", ""]
+        lines += [f"- {x['text']} [{x['article_id'][:8]} {x['span'][0]}–{x['span'][1]}]" for x in s["summary"]]
+        lines.append("")
+    if s.get("timeline"):
+        lines += ["## Timeline of reports", "", "| when | source | article |", "| --- | --- | --- |"]
+        lines += [f"| {t['when']} | {t['source'] or '—'} | {_md_escape(t['title'] or t['article_id'][:8])} |"
+                  for t in s["timeline"]]
+        lines.append("")
+    if s["events"]:
+        lines += ["## Events", "", "| actor | event | recipient | where | when | killed | sources |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for e in s["events"]:
+            kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
+            lines.append(f"| {e['actor'] or ''} | {kind} | {e['recipient'] or ''} | {e['place'] or ''} | "
+                         f"{e['when'] or ''} | {'' if e['killed'] is None else e['killed']} | {e['num_sources']} |")
+        lines.append("")
+    if s["figures"]:
+        lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]
+        for f in s["figures"]:
+            values = "; ".join(f"{v['value']:g} ({v['article_id'][:8]}, {v['as_of'] or '?'})" for v in f["values"])
+            qty = f["quantity"] + (f" ({f['subject']})" if f.get("subject") else "")
+            lines.append(f"| {qty} | {f['status']} | {_md_escape(values)} |")
+        lines.append("")
+    if s["quotes"]:
+        lines += ["## Who said what", ""]
+        for sp in s["quotes"]:
+            lines.append(f"**{sp['speaker'] or '(unattributed)'}**")
+            lines += [f"> {_md_escape(q['text'])} — {q['kind']}, {', '.join(q['outlets'])}" for q in sp["quotes"]]
+            lines.append("")
+    if record["relations"]:
+        lines += ["## Copies and shared passages", ""]
+        lines += ["| kind | original | copy | score |", "| --- | --- | --- | --- |"]
+        lines += [
+            f"| {r['kind']} | {r['source'][:8]} | {r['copy'][:8]} | {r['score']:.2f} |" for r in record["relations"]
+        ]
+        lines.append("")
+    lines += ["## Articles", ""]
+    for a in record["articles"]:
+        lines.append(f"- `{a['id'][:8]}` {_md_escape(a['title'] or '(untitled)')} — {a['source'] or 'unknown source'}, "
+                     f"{a['published'] or 'undated'}")
+    return "\n".join(lines) + "\n"
