@@ -98,19 +98,32 @@ def _quotes_group(record: dict) -> Group | None:
     return Group(*parts)
 
 
-def _events_table(record: dict) -> Table | None:
-    rows = [(a["id"], e) for a in record["articles"] for e in a["events"]]
-    if not rows:
+def _timeline_table(story: dict) -> Table | None:
+    if not story.get("timeline"):
+        return None
+    table = Table(title="Timeline of reports", title_justify="left")
+    for col in ("when", "how we know", "source", "article"):
+        table.add_column(col, overflow="fold")
+    for t in story["timeline"]:
+        article = f"{t['article_id'][:8]} {_short(t['title'] or '', 50)}"
+        table.add_row(t["when"], t["basis"], t["source"] or "—", article)
+    return table
+
+
+def _events_table(story: dict) -> Table | None:
+    """Story events (merged across articles), most independent sources first."""
+    if not story["events"]:
         return None
     table = Table(title="Events", title_justify="left")
-    for col in ("when", "actor", "event", "recipient", "where", "killed", "article"):
+    for col in ("when", "actor", "event", "recipient", "where", "killed", "articles", "sources"):
         table.add_column(col, overflow="fold")
-    for aid, e in sorted(rows, key=lambda r: (r[1]["when"] or "~", r[0])):
+    for e in story["events"]:
         kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
         if e.get("modality") and e["modality"] != "asserted":
             kind += f" ({e['modality']})"
-        table.add_row(e["when"] or "", e["actor"] or "", kind, e["recipient"] or "", e["place"] or "",
-                      "" if e["killed"] is None else str(e["killed"]), aid[:8])
+        killed = "" if e["killed"] is None else str(e["killed"])
+        table.add_row(e["when"] or "", e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
+                      str(e["num_articles"]), str(e["num_sources"]))
     return table
 
 
@@ -131,7 +144,7 @@ def render_story(record: dict, console: Console) -> None:
     header = Text.assemble(
         (story["title"], "bold"),
         f"\nstory {story['id']} · {len(story['article_ids'])} articles · "
-        f"{len(story.get('sources', []))} sources · {when}",
+        f"{story.get('independent_sources', len(story.get('sources', [])))} independent sources · {when}",
     )
     console.print(Panel(header, expand=True))
     if story["summary"]:
@@ -140,8 +153,9 @@ def render_story(record: dict, console: Console) -> None:
             console.print(f"  • {s['text']} [dim][{s['article_id'][:8]}][/dim]")
     for part in (
         _articles_table(record),
+        _timeline_table(story),
         _relations_table(record),
-        _events_table(record),
+        _events_table(story),
         _figures_table(record, story),
         _quotes_group(record),
         _entities_table(story),
