@@ -1,4 +1,4 @@
-"""Document -> Article: normalise the text, extract HTML, compute the content id."""
+"""Document -> Article: normalise the text, extract HTML, clean, compute the content id."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ import re
 
 import ftfy
 
+from newsdesk.clean.html import extract_html
+from newsdesk.clean.language import detect_language
+from newsdesk.clean.text import clean_plain
 from newsdesk.errors import EmptyInput
 from newsdesk.model import Article, Document, article_id
 
@@ -27,40 +30,29 @@ def normalize_text(text: str) -> str:
     return _MANY_BLANKS.sub("\n\n", text).strip()
 
 
-def _from_html(doc: Document) -> tuple[str, dict]:
-    import trafilatura
-
-    result = trafilatura.bare_extraction(
-        doc.content, url=doc.url, favor_precision=True, include_comments=False, with_metadata=True
-    )
-    if result is None or not (result.text or "").strip():
-        raise EmptyInput(doc.origin, "no main text found in the HTML page")
-    meta = {
-        "title": result.title,
-        "published": result.date,
-        "source": result.sitename,
-        "url": result.url,
-        "language": result.language,
-    }
-    return result.text, {k: v for k, v in meta.items() if v}
-
-
 def clean_document(doc: Document) -> Article:
     """Clean one document; raises an InputError subclass naming the document if unusable."""
     meta: dict = {}
     raw = doc.content
     if doc.content_type == "html":
-        raw, meta = _from_html(doc)
-    text = normalize_text(raw)
-    if not text:
+        raw, meta = extract_html(doc)
+    title = doc.title or meta.get("title")
+    cleaned = clean_plain(normalize_text(raw), title=title)
+    if not cleaned.text:
         raise EmptyInput(doc.origin, "no text left after cleaning")
     return Article(
-        id=article_id(text),
-        text=text,
-        title=doc.title or meta.get("title"),
+        id=article_id(cleaned.text),
+        text=cleaned.text,
+        title=cleaned.title,
         url=doc.url or meta.get("url"),
         source=doc.source or meta.get("source"),
         published=doc.published or meta.get("published"),
-        language=meta.get("language"),
+        language=detect_language(cleaned.text) or meta.get("language"),
         origin=doc.origin,
+        outline=cleaned.outline,
+        standfirst=cleaned.standfirst,
+        byline=cleaned.byline or meta.get("author"),
+        dateline=cleaned.dateline,
+        removed=tuple(cleaned.removed),
+        flags=cleaned.flags,
     )

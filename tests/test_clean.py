@@ -1,0 +1,153 @@
+"""Plain-text cleaning: head read as metadata, repeats flagged, the seeds as EXPECTED.md says."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.clean import clean_document
+from newsdesk.clean.core import normalize_text
+from newsdesk.clean.text import clean_plain
+from newsdesk.errors import EmptyInput
+from newsdesk.model import Document
+
+BODY = (
+    "Floodwater reached the old market in Riverton on Friday, the town council said.\n\n"
+    "Mayor Anna Lindqvist said 40 homes had been evacuated and the bridge was closed.\n\n"
+    "The river is expected to fall by Sunday, according to the regional weather office."
+)
+
+
+@pytest.mark.parametrize("headline", ["Floods reach Riverton market", "floods reach riverton market as river rises"])
+def test_headline_line_in_any_case_becomes_the_title(headline):
+    out = clean_plain(f"{headline}\n\n{BODY}")
+    assert out.title == headline
+    assert headline not in out.text
+    assert out.text.startswith("Floodwater reached")
+
+
+def test_a_first_sentence_is_not_taken_for_a_headline():
+    out = clean_plain(BODY)
+    assert out.title is None and out.text == BODY
+
+
+def test_standfirst_after_headline_is_noted_and_kept_in_the_text():
+    stand = "The council says 40 homes were evacuated as the river burst its banks."
+    out = clean_plain(f"Floods reach Riverton\n\n{stand}\n\n{BODY}")
+    assert out.standfirst == stand
+    assert out.text.startswith(stand)
+
+
+def test_no_standfirst_without_headline():
+    assert clean_plain(BODY).standfirst is None
+
+
+@pytest.mark.parametrize("bullet", ["- ", "• ", "1. "])
+def test_outline_of_headings_at_top_is_separated(bullet):
+    heads = ["Water reaches the market", "Homes evacuated", "What comes next"]
+    text = "\n".join(f"{bullet}{h}" for h in heads) + "\n" + BODY
+    out = clean_plain(text)
+    assert out.outline == tuple(heads)
+    assert not any(h in out.text for h in heads)
+    assert out.text.startswith("Floodwater")
+
+
+def test_outline_after_a_contents_line_and_headline():
+    text = "Floods reach Riverton\nContents:\n- Water reaches the market\n- What comes next\n\n" + BODY
+    out = clean_plain(text)
+    assert out.title == "Floods reach Riverton"
+    assert out.outline == ("Water reaches the market", "What comes next")
+
+
+def test_a_single_bullet_line_is_not_an_outline():
+    out = clean_plain("- Water reaches the market\n" + BODY)
+    assert out.outline == ()
+
+
+@pytest.mark.parametrize(
+    ("line", "who"),
+    [("By AFP", "AFP"), ("By Jane Roe and John Doe, Reuters", "Jane Roe and John Doe"),
+     ("Written by J. Roe | 20 September 2023", "J. Roe")],
+)
+def test_byline_is_metadata(line, who):
+    out = clean_plain(f"Floods reach Riverton\n{line}\n\n{BODY}")
+    assert out.byline == who
+    assert line not in out.text
+    assert any(r.kind == "byline" for r in out.removed)
+
+
+@pytest.mark.parametrize(
+    ("prefix", "dateline"),
+    [("RIVERTON: ", "RIVERTON"), ("RIVERTON, Northshire — ", "RIVERTON"), ("RIVERTON (AFP) - ", "RIVERTON (AFP)")],
+)
+def test_dateline_is_metadata(prefix, dateline):
+    out = clean_plain(prefix + BODY)
+    assert out.dateline == dateline
+    assert out.text.startswith("Floodwater")
+
+
+def test_a_label_in_capitals_is_not_a_dateline():
+    assert clean_plain("UPDATE: " + BODY).dateline is None
+
+
+def test_comment_form_at_the_end_is_removed_and_reported():
+    form = "Leave a Reply\n\nYour email address will not be published. Required fields are marked *\n\nPost Comment"
+    out = clean_plain(BODY + "\n\n" + form)
+    assert out.text == BODY
+    assert [r.kind for r in out.removed] == ["comment_form"] * 3
+
+
+def test_repeated_sentence_stays_once_flagged_on_its_repeat():
+    repeat = "Mayor Anna Lindqvist said 40 homes had been evacuated and the bridge was closed."
+    out = clean_plain(BODY + "\n" + repeat)
+    (flag,) = out.flags
+    assert flag.kind == "repeated_sentence"
+    assert out.text[flag.span[0] : flag.span[1]] == repeat
+    assert flag.span[0] > out.text.index(repeat)  # the repeat is flagged, not the first
+
+
+def test_repeat_matched_across_quote_styles_and_inside_a_paragraph():
+    first = "He said the “river is still rising” near the old mill today."
+    straight = first.replace("“", '"').replace("”", '"')
+    out = clean_plain(f"Intro words here. {first} More words.\n{straight}")
+    assert len(out.flags) == 1
+
+
+def test_short_sentences_may_repeat():
+    assert clean_plain("He said no.\nShe said no.\nHe said no.").flags == ()
+
+
+def test_mojibake_repaired_and_quotes_kept():
+    assert normalize_text("The mayorâ€™s office said “no”.") == "The mayor’s office said “no”."
+
+
+def test_clean_document_fills_the_article():
+    doc = Document(origin="t.txt", content=f"floods reach riverton\nBy AFP\n\nRIVERTON: {BODY}\n\nShare this:\nTwitter")
+    a = clean_document(doc)
+    assert (a.title, a.byline, a.dateline, a.language) == ("floods reach riverton", "AFP", "RIVERTON", "en")
+    assert {r.kind for r in a.removed} == {"headline", "byline", "dateline", "share_prompt"}
+
+
+def test_a_text_of_only_boilerplate_is_empty_input():
+    with pytest.raises(EmptyInput, match="t.txt"):
+        clean_document(Document(origin="t.txt", content="Leave a Reply\nPost Comment"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Le conseil municipal a annoncé vendredi que la crue avait atteint le vieux marché de la ville.", "fr"),
+     ("Der Stadtrat teilte am Freitag mit, dass das Hochwasser den alten Markt der Stadt erreicht habe.", "de"),
+     (BODY, "en")],
+)
+def test_language_detected(text, lang):
+    assert clean_document(Document(origin="t", content=text)).language == lang
+
+
+def test_seeds_come_out_as_expected(seeds):
+    a, b = (clean_document(Document(origin=str(p), content=p.read_text(encoding="utf-8"))) for p in seeds)
+    assert len(a.outline) == 3 and not any(h in a.text for h in a.outline)
+    (flag,) = [f for f in a.flags if f.kind == "repeated_sentence"]
+    assert "landmine" in flag.text and a.text.count(flag.text) == 2
+    assert b.title.startswith("azerbaijan says military operation underway")
+    assert "local anti-terrorist operations" in b.standfirst
+    assert "Leave a Reply" not in b.text and "Required fields" not in b.text
+    assert any("Leave a Reply" in r.text for r in b.removed)

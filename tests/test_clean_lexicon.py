@@ -1,0 +1,63 @@
+"""The boilerplate lexicon: each kind removes its lines and leaves body sentences alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.clean.text import boilerplate_kind
+
+BOILERPLATE = [
+    ("Leave a Reply", "comment_form"),
+    ("Leave a Comment", "comment_form"),
+    ("Your email address will not be published. Required fields are marked *", "comment_form"),
+    ("Comment *", "comment_form"),
+    ("Name *   Email *   Website", "comment_form"),
+    ("Save my name, email, and website in this browser for the next time I comment.", "comment_form"),
+    ("Post Comment", "comment_form"),
+    ("Notify me of follow-up comments by email.", "comment_form"),
+    ("3 Comments", "comment_form"),
+    ("Share this:", "share_prompt"),
+    ("Share on Facebook | Share on Twitter | WhatsApp", "share_prompt"),
+    ("Click to share on LinkedIn (Opens in new window)", "share_prompt"),
+    ("Follow us on Twitter and Instagram", "share_prompt"),
+    ("Like this: Like Loading...", "share_prompt"),
+    ("Facebook • Twitter • Email • Print", "share_prompt"),
+    ("Sign up for our daily newsletter", "newsletter"),
+    ("Subscribe to the Morning Briefing newsletter!", "newsletter"),
+    ("Get the latest headlines delivered to your inbox every morning.", "newsletter"),
+    ("Enter your email address", "newsletter"),
+    ("Thank you for subscribing!", "newsletter"),
+    ("We use cookies to give you the best experience on our website.", "cookie_notice"),
+    ("This site uses cookies. By continuing to browse the site you agree to our use of cookies.", "cookie_notice"),
+    ("Accept all cookies", "cookie_notice"),
+    ("Read also: Floods close the valley road for a second week", "related_link"),
+    ("READ MORE: Council votes on the new bridge", "related_link"),
+    ("Related Articles", "related_link"),
+    ("See also – the mayor's statement", "related_link"),
+    ("Advertisement", "advertisement"),
+    ("Story continues below advertisement", "advertisement"),
+    ("Tags: floods, Riverton, weather", "tags"),
+]
+
+BODY = [
+    "The council said it would share this information with residents on Friday.",
+    "Twitter users posted videos of the flooded market.",
+    "She said the newsletter had reached 4,000 readers before the flood.",
+    "We use the old bridge every day, said one resident.",
+    "Read the full report, the mayor told reporters, and you will see the damage.",
+    "Email records show the warning was sent at 6 a.m.",
+    "Reply came there none, the spokesman said.",
+    "Related talks in the capital ended without a deal.",
+    "Comments from the minister were not immediately available.",
+    "",
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), BOILERPLATE)
+def test_boilerplate_line_is_recognised_with_its_kind(line, kind):
+    assert boilerplate_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", BODY)
+def test_body_line_is_not_boilerplate(line):
+    assert boilerplate_kind(line) is None
