@@ -1,0 +1,119 @@
+"""Quotes and speakers: hand-written sentences, one pattern each; quote marks never raise."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdesk.facts.quotes import find_quotes, quote_marks
+from newsdesk.model import Analysis, Article, article_id
+from newsdesk.nlp.entities import find_mentions
+
+
+def analyse(nlp, text: str) -> Analysis:
+    doc = nlp(text)
+    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
+    return find_quotes(analysis, doc)
+
+
+def only(analysis: Analysis, words: str):
+    found = [q for q in analysis.quotes if words in q.text]
+    assert len(found) == 1, [q.text for q in analysis.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She said "the water is rising fast" today.',
+        "She said “the water is rising fast” today.",
+        "She said «the water is rising fast» today.",
+        "She said ``the water is rising fast'' today.",
+        "She said ''the water is rising fast'' today.",
+        "She said „the water is rising fast” today.",
+    ],
+)
+def test_every_quote_style_gives_the_inner_words(text):
+    [q] = quote_marks(text)
+    assert text[q.start : q.end] == "the water is rising fast"
+
+
+def test_nested_quotes_stay_inside_the_outer_quote():
+    text = "He wrote “the word “truce” means nothing here” and left."
+    [q] = quote_marks(text)
+    assert text[q.start : q.end] == "the word “truce” means nothing here"
+
+
+def test_an_unbalanced_mark_ends_at_the_paragraph_and_never_raises():
+    text = 'He said "the talks failed and nobody knows why\nThe next paragraph is plain.'
+    [q] = quote_marks(text)
+    assert text[q.start : q.end] == "the talks failed and nobody knows why"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”«»'`:")), max_size=80))
+def test_quote_marks_never_raise_and_stay_in_bounds(text):
+    for q in quote_marks(text):
+        assert 0 <= q.start < q.end <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("“The bridge is closed to all traffic,” the ministry said.", "bridge is closed", "the ministry"),
+        ("“We need more doctors in the north,” said John Carter.", "more doctors", "John Carter"),
+        ("John Carter said: “We need more doctors in the north.”", "more doctors", "John Carter"),
+        ("“We need more doctors,” John Carter said, “and we need them now.”", "need them now", "John Carter"),
+        ("According to John Carter, “the road to the border has been cut off.”", "road to the border", "John Carter"),
+    ],
+)
+def test_direct_quote_speaker_from_its_frame(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert q.kind == "direct"
+    assert q.speaker == speaker
+    assert text[q.speaker_span[0] : q.speaker_span[1]] in (speaker, speaker.split()[-1])
+
+
+def test_pronoun_speaker_is_resolved_to_the_person_before_it(nlp):
+    text = "Anna Lindqvist arrived at the camp on Monday.\n“We have no clean water left for the children,” she added."
+    q = only(analyse(nlp, text), "no clean water")
+    assert q.speaker == "Anna Lindqvist"
+    assert q.speaker_entity_id is not None
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "she"
+
+
+def test_a_quote_that_goes_on_keeps_its_speaker_across_sentences_and_paragraphs(nlp):
+    text = (
+        "Mary Okafor spoke at the rally.\n"
+        "“We will not leave this town,” Mary Okafor said. “We have lived here for forty years.\n"
+        "“Nobody can make us go away now.”"
+    )
+    analysis = analyse(nlp, text)
+    for words in ("not leave this town", "lived here for forty", "Nobody can make us"):
+        assert "Okafor" in only(analysis, words).speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "speaker"),
+    [
+        ("The minister accused the rebels of “war crimes” in the north.", "war crimes", "mixed", "The minister"),
+        ("The ombudsman said that the hospital had run out of fuel.", "hospital had run out", "indirect", "The ombudsman"),
+        ("According to the police, three shops were looted overnight.", "shops were looted", "indirect", "the police"),
+        ("The mayor accused the company of hiding the leak.", "hiding the leak", "indirect", "The mayor"),
+    ],
+)
+def test_mixed_and_indirect_speech(nlp, text, words, kind, speaker):
+    q = only(analyse(nlp, text), words)
+    assert (q.kind, q.speaker) == (kind, speaker)
+
+
+def test_scare_quotes_without_a_speaker_are_not_quotes(nlp):
+    assert analyse(nlp, "The so-called “peace plan” was published on Friday.").quotes == ()
+
+
+def test_every_quote_span_points_at_its_text(nlp):
+    text = "“It is over,” he said. The council said that it would meet again. According to aides, it will not."
+    analysis = analyse(nlp, text)
+    assert analysis.quotes
+    for q in analysis.quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
