@@ -225,6 +225,28 @@ def export_cmd(
         sys.stdout.write(text)
 
 
+@app.command("serve")
+def serve_cmd(
+    db: str | None = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to bind; only this machine by default."),
+    port: int = typer.Option(8000, "--port", "-p", help="Port to listen on."),
+) -> None:
+    """Serve the web desk and the HTTP API (pages at /, JSON at /api/, API docs at /docs).
+
+    Example:
+        newsdesk serve --port 8000
+        newsdesk serve --db postgresql://user:pass@localhost/news --host 0.0.0.0
+    """
+    import uvicorn
+
+    from newsdesk.web import create_app
+
+    with _user_errors():
+        web_app = create_app(db)
+    err.print(f"serving {web_app.state.store.url} at http://{host}:{port}/  (Ctrl-C stops)")
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 @app.command("demo")
 def demo_cmd(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes."),

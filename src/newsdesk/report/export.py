@@ -169,6 +169,20 @@ def export_record(tx: Tx, *, story_id: str | None = None) -> dict:
     }
 
 
+def export_article(tx: Tx, article_id: str) -> dict:
+    """One article in the contract's shape, with the relations it takes part in."""
+    analysis = tx.analysis(article_id)
+    if analysis is None:
+        raise NotFound(f"no article {article_id!r}")
+    out = article_dict(analysis, story_id=tx.story_of(article_id), sources=tx.sources(article_id))
+    out["relations"] = [
+        {"kind": r.kind, "source": r.source, "copy": r.copy, "score": r.score,
+         "evidence": [[list(a), list(b)] for a, b in r.evidence]}
+        for r in tx.relations([article_id])
+    ]
+    return out
+
+
 CSV_COLUMNS = ("id", "story_id", "title", "source", "url", "published", "language", "words", "mentions", "quotes",
                "figures", "events", "flags", "removed")
 

@@ -306,7 +306,7 @@ class Tx:
         ]
 
     def story_rows(
-        self, *, limit: int | None = None, search: str | None = None, since: str | None = None
+        self, *, limit: int | None = None, offset: int = 0, search: str | None = None, since: str | None = None
     ) -> list[dict]:
         """Stories, newest activity first, with their article counts."""
         s, a = schema.stories, schema.articles
@@ -323,6 +323,8 @@ class Tx:
             q = q.where(s.c.id.in_(self._search_story_ids(search)))
         if limit:
             q = q.limit(limit)
+        if offset:
+            q = q.offset(offset)
         return [dict(r) for r in self.conn.execute(q).mappings()]
 
     def _search_story_ids(self, query: str) -> sa.Select:

@@ -1,0 +1,269 @@
+"""The web desk and the HTTP API: FastAPI + Jinja2 over the store, offline.
+
+Pages (``/``, ``/stories/ID``, ``/articles/ID``, ``/ingest``) and the JSON API under
+``/api/`` read the same export shapes as ``newsdesk export`` (docs/export.md). Every
+piece of article text is escaped by Jinja's autoescaping, and a Content-Security-Policy
+allows only this server's own scripts, so ingested pages cannot run code here.
+"""
+
+from __future__ import annotations
+
+import math
+from importlib import resources
+from typing import Annotated
+
+import jinja2
+from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsdesk import __version__
+from newsdesk.errors import InputError, NotFound
+from newsdesk.model import Document
+from newsdesk.read import read_inputs
+from newsdesk.read.files import read_text
+from newsdesk.report.export import export_article, export_record
+from newsdesk.store import Store, open_store
+from newsdesk.web.highlight import LAYERS, annotations, segments
+from newsdesk.web.jobs import Jobs
+
+PAGE_SIZE = 20
+# Uploads and pasted text over this are refused (413): a news article is rarely over
+# 1 MB even as HTML, and the server should not hold arbitrary amounts in memory.
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+class PastedArticle(BaseModel):
+    """An article to ingest: its text or HTML, or a URL to fetch; metadata optional."""
+
+    text: str | None = Field(None, description="plain text of the article")
+    html: str | None = Field(None, description="the page's HTML")
+    url: str | None = Field(None, description="where the article is (fetched if no text or html is given)")
+    title: str | None = None
+    published: str | None = Field(None, description="ISO 8601 date")
+    source: str | None = Field(None, description="outlet or site name")
+
+
+def _static_dir() -> str:
+    return str(resources.files("newsdesk.web").joinpath("static"))
+
+
+def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
+    store = store or open_store(db)
+    jobs = Jobs(store)
+    app = FastAPI(
+        title="newsdesk",
+        version=__version__,
+        description="One cross-checked record per news story. Shapes follow docs/export.md.",
+        docs_url=None,  # FastAPI's default docs load scripts from a CDN; ours are offline
+        redoc_url=None,
+    )
+    app.state.store = store
+    # autoescape=True for every template: Jinja's default only escapes files named *.html,
+    # and article text is hostile input whatever the template is called.
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsdesk.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
+    )
+    templates = Jinja2Templates(env=env)
+    app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    @app.exception_handler(NotFound)
+    async def not_found(request: Request, exc: NotFound):
+        if wants_json(request):
+            return JSONResponse({"error": "not_found", "detail": str(exc)}, status_code=404)
+        return templates.TemplateResponse(request, "error.html.j2", {"status": 404, "message": str(exc)}, 404)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if wants_json(request):
+            return JSONResponse({"error": "http_error", "detail": exc.detail}, status_code=exc.status_code)
+        return templates.TemplateResponse(
+            request, "error.html.j2", {"status": exc.status_code, "message": exc.detail}, exc.status_code
+        )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
+        return JSONResponse({"error": "invalid_request", "detail": errors}, status_code=422)
+
+    # -- the API ---------------------------------------------------------------------
+
+    def story_page(q: str | None, since: str | None, page: int) -> dict:
+        with store.read() as tx:
+            rows = tx.story_rows(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, search=q, since=since)
+        items = [
+            {
+                "id": r["id"],
+                "title": r["title"],
+                "articles": r["n_articles"],
+                "sources": (r["dossier"] or {}).get("independent_sources", r["n_articles"]),
+                "first_seen": r["first_seen"],
+                "last_seen": r["last_seen"],
+            }
+            for r in rows[:PAGE_SIZE]
+        ]
+        return {"page": page, "page_size": PAGE_SIZE, "has_more": len(rows) > PAGE_SIZE, "stories": items}
+
+    @app.get("/api/stories", tags=["stories"], summary="Stories, newest activity first")
+    def api_stories(
+        q: Annotated[str | None, Query(description="full-text search over the stories' articles")] = None,
+        since: Annotated[str | None, Query(description="only stories seen on or after this date")] = None,
+        page: Annotated[int, Query(ge=1)] = 1,
+    ) -> dict:
+        return story_page(q, since, page)
+
+    @app.get("/api/search", tags=["stories"], summary="Full-text search; same answer as /api/stories?q=")
+    def api_search(q: Annotated[str, Query(min_length=1)], page: Annotated[int, Query(ge=1)] = 1) -> dict:
+        return story_page(q, None, page)
+
+    @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story: the export record of its part")
+    def api_story(story_id: str) -> dict:
+        with store.read() as tx:
+            return export_record(tx, story_id=story_id)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its facts and relations")
+    def api_article(article_id: str) -> dict:
+        with store.read() as tx:
+            return export_article(tx, article_id)
+
+    @app.post("/api/ingest", tags=["ingest"], status_code=202, summary="Ingest one pasted article or URL")
+    def api_ingest(article: PastedArticle) -> dict:
+        return jobs.start(_pasted_items(article)).as_dict()
+
+    @app.post("/api/ingest/files", tags=["ingest"], status_code=202, summary="Ingest uploaded files")
+    async def api_ingest_files(files: Annotated[list[UploadFile], File()]) -> dict:
+        return jobs.start(await _uploaded_items(files)).as_dict()
+
+    @app.get("/api/jobs/{job_id}", tags=["ingest"], summary="Progress of an ingest job")
+    def api_job(job_id: str) -> dict:
+        job = jobs.get(job_id)
+        if job is None:
+            raise NotFound(f"no job {job_id!r}")
+        return job.as_dict()
+
+    # -- pages ------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def stories_html(request: Request, q: str | None = None, since: str | None = None, page: int = Query(1, ge=1)):
+        data = story_page(q or None, since or None, page)
+        return templates.TemplateResponse(request, "stories.html.j2", {**data, "q": q or "", "since": since or ""})
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False)
+    def story_html(request: Request, story_id: str):
+        with store.read() as tx:
+            record = export_record(tx, story_id=story_id)
+        story = record["stories"][0]
+        if story["id"] != story_id:  # a prefix was given: one canonical address per story
+            return RedirectResponse(f"/stories/{story['id']}", status_code=307)
+        return templates.TemplateResponse(
+            request,
+            "story.html.j2",
+            {"story": story, "articles": record["articles"], "relations": record["relations"],
+             "places": _places(record["articles"]), "by_id": {a["id"]: a for a in record["articles"]}},
+        )
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    def article_html(request: Request, article_id: str):
+        with store.read() as tx:
+            article = export_article(tx, article_id)
+        return templates.TemplateResponse(
+            request,
+            "article.html.j2",
+            {"article": article, "segments": segments(article["text"], annotations(article)), "layers": LAYERS},
+        )
+
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_page(request: Request):
+        return templates.TemplateResponse(request, "ingest.html.j2", {"max_mb": MAX_UPLOAD_BYTES // 2**20})
+
+    @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    async def ingest_form(
+        request: Request,
+        text: Annotated[str, Form()] = "",
+        url: Annotated[str, Form()] = "",
+        files: Annotated[list[UploadFile] | None, File()] = None,
+    ):
+        items = []
+        if text.strip() or url.strip():
+            items += _pasted_items(PastedArticle(text=text or None, url=url or None))
+        items += await _uploaded_items([f for f in files or [] if f.filename])
+        if not items:
+            raise HTTPException(400, "nothing to ingest: paste a text, give a URL or choose files")
+        job = jobs.start(items)
+        context = {"job": job.as_dict(), "max_mb": MAX_UPLOAD_BYTES // 2**20}
+        return templates.TemplateResponse(request, "ingest.html.j2", context)
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def docs(request: Request):
+        return templates.TemplateResponse(request, "docs.html.j2", {"spec": app.openapi()})
+
+    return app
+
+
+def _pasted_items(article: PastedArticle) -> list:
+    body = article.text or article.html or ""
+    if len(body.encode("utf-8")) > MAX_UPLOAD_BYTES:
+        raise HTTPException(413, f"the article is over {MAX_UPLOAD_BYTES // 2**20} MB")
+    if body.strip():
+        return [
+            Document(
+                origin=article.url or "<pasted>",
+                content=body,
+                content_type="html" if article.html and not article.text else "text",
+                url=article.url,
+                title=article.title,
+                published=article.published,
+                source=article.source,
+            )
+        ]
+    if article.url:
+        return list(read_inputs([article.url]))
+    raise HTTPException(422, "give 'text', 'html' or 'url'")
+
+
+async def _uploaded_items(files: list[UploadFile]) -> list:
+    items: list = []
+    for f in files:
+        data = await f.read(MAX_UPLOAD_BYTES + 1)
+        name = f.filename or "upload"
+        if len(data) > MAX_UPLOAD_BYTES:
+            raise HTTPException(413, f"{name} is over the {MAX_UPLOAD_BYTES // 2**20} MB upload limit")
+        items += list(read_text(data, name))
+    return [i for i in items if isinstance(i, Document | InputError)]
+
+
+def _places(articles: list[dict]) -> list[dict]:
+    """The story's distinct resolved places, with how often they are mentioned."""
+    seen: dict[tuple, dict] = {}
+    for a in articles:
+        for p in a["places"]:
+            if p["lat"] is None or p["lon"] is None or not (math.isfinite(p["lat"]) and math.isfinite(p["lon"])):
+                continue
+            key = (round(p["lat"], 3), round(p["lon"], 3))
+            entry = seen.setdefault(
+                key, {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": 0, "aliases": []}
+            )
+            entry["mentions"] += 1
+            if p["text"] not in entry["aliases"]:
+                entry["aliases"].append(p["text"])
+    return sorted(seen.values(), key=lambda p: -p["mentions"])

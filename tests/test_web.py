@@ -1,0 +1,142 @@
+"""The HTTP API and the pages, in process (httpx over the ASGI app), on hand-built records."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import httpx
+import pytest
+
+from newsdesk.corpus.compare import build_dossier
+from newsdesk.model import Analysis, Article, Figure, Mention, Place, Quote, Story, article_id
+from newsdesk.web import create_app
+from newsdesk.web.app import MAX_UPLOAD_BYTES
+from newsdesk.web.highlight import segments
+
+TEXT = "Floods hit Riverton on Friday. Mayor Anna Lindqvist said 40 homes were lost."
+HOSTILE = '<script>alert("x")</script> <img src=x onerror=alert(1)> Riverton floods, more rain.'
+
+
+def _analysis(text: str, **article) -> Analysis:
+    aid = article_id(text)
+    start = text.index("Riverton")
+    return Analysis(
+        article=Article(id=aid, text=text, **article),
+        mentions=(Mention(aid, (start, start + 8), "Riverton", "GPE", "gpe:riverton"),),
+        places=(Place(aid, (start, start + 8), "Riverton", "Riverton", 45.5, 9.25),),
+        figures=(Figure(aid, (0, 6), "killed", 40.0),),
+        quotes=(Quote(aid, (0, 10), text[:10], "indirect", "Anna Lindqvist"),),
+    )
+
+
+@pytest.fixture
+def app(store):
+    analyses = [
+        _analysis(TEXT, title="Floods hit Riverton", source="Example Post", published="2024-05-06"),
+        _analysis(HOSTILE, title='<b onmouseover="alert(2)">Hostile</b>', url="javascript:alert(3)"),
+    ]
+    with store.begin() as tx:
+        for n, a in enumerate(analyses, start=1):
+            tx.save_analysis(a, seq=n)
+            tx.set_story(a.article.id, "s1")
+        tx.save_story(Story("s1", "Floods hit Riverton", (), "2024-05-06", "2024-05-06"), updated_seq=2,
+                      dossier=build_dossier(analyses, []))
+    return create_app(store=store)
+
+
+def call(app, method: str, url: str, **kw) -> httpx.Response:
+    async def go():
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as client:
+            return await client.request(method, url, **kw)
+
+    return asyncio.run(go())
+
+
+def test_stories_api_and_search(app):
+    body = call(app, "GET", "/api/stories").json()
+    assert [s["id"] for s in body["stories"]] == ["s1"]
+    assert body["stories"][0]["articles"] == 2
+    assert call(app, "GET", "/api/search", params={"q": "Lindqvist"}).json()["stories"][0]["id"] == "s1"
+    assert call(app, "GET", "/api/search", params={"q": "volcano"}).json()["stories"] == []
+
+
+def test_story_and_article_api_follow_the_export_shapes(app):
+    from newsdesk.report.export import validate
+
+    record = call(app, "GET", "/api/stories/s1").json()
+    validate(record)
+    aid = record["articles"][0]["id"]
+    article = call(app, "GET", f"/api/articles/{aid}").json()
+    assert article["text"] in (TEXT, HOSTILE)
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "kw", "status"),
+    [
+        ("GET", "/api/stories/nope", {}, 404),
+        ("GET", "/api/articles/nope", {}, 404),
+        ("GET", "/api/jobs/nope", {}, 404),
+        ("GET", "/api/stories?page=0", {}, 422),
+        ("POST", "/api/ingest", {"json": {}}, 422),
+        ("POST", "/api/ingest", {"json": {"text": "x" * (MAX_UPLOAD_BYTES + 1)}}, 413),
+        ("GET", "/api/nothing-here", {}, 404),
+    ],
+)
+def test_api_errors_are_json_with_a_meaningful_status(app, method, url, kw, status):
+    response = call(app, method, url, **kw)
+    assert response.status_code == status
+    assert "error" in response.json()
+
+
+@pytest.mark.parametrize("path", ["/", "/stories/s1", "/ingest", "/docs", "/?q=Riverton&since=2024-01-01"])
+def test_pages_render(app, path):
+    response = call(app, "GET", path)
+    assert response.status_code == 200
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_a_story_prefix_redirects_to_the_story(app):
+    response = call(app, "GET", "/stories/s")
+    assert response.status_code == 307
+    assert response.headers["location"] == "/stories/s1"
+
+
+def test_hostile_article_text_is_escaped_everywhere(app):
+    record = call(app, "GET", "/api/stories/s1").json()
+    hostile = next(a for a in record["articles"] if a["text"] == HOSTILE)
+    for path in ("/", "/stories/s1", f"/articles/{hostile['id']}"):
+        page = call(app, "GET", path).text
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "<b onmouseover" not in page
+        assert 'href="javascript:' not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in call(app, "GET", f"/articles/{hostile['id']}").text
+
+
+def test_oversized_upload_is_refused(app):
+    files = {"files": ("big.txt", b"a" * (MAX_UPLOAD_BYTES + 1), "text/plain")}
+    assert call(app, "POST", "/api/ingest/files", files=files).status_code == 413
+
+
+@pytest.mark.slow
+def test_ingest_from_the_api_runs_a_job_to_the_end(app, nlp):
+    text = "Rescuers in Riverton said on Saturday that 12 people were still missing after the floods."
+    job = call(app, "POST", "/api/ingest", json={"text": text, "source": "Example Post"}).json()
+    assert job["total"] == 1
+    deadline = time.monotonic() + 60
+    while job["state"] not in ("done", "error") and time.monotonic() < deadline:
+        time.sleep(0.1)
+        job = call(app, "GET", f"/api/jobs/{job['id']}").json()
+    assert (job["state"], job["new"], job["failed"]) == ("done", 1, [])
+
+
+def test_segments_cover_the_text_and_carry_their_layers():
+    text = "Mayor Anna Lindqvist said so."
+    segs = segments(text, [(6, 20, "mention", "PERSON"), (0, 29, "quote", "q"), (50, 60, "figure", "out of range")])
+    assert "".join(s.text for s in segs) == text
+    assert [(s.text, s.layers) for s in segs] == [
+        ("Mayor ", ("quote",)),
+        ("Anna Lindqvist", ("mention", "quote")),
+        (" said so.", ("quote",)),
+    ]
