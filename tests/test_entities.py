@@ -1,0 +1,142 @@
+"""Entities: gazetteer typing with the model, canonical ids, roles, references.
+
+Inputs are sentences written for these tests (none comes from the seeds or corpora).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.model import Analysis, Article, Mention
+from newsdesk.nlp.entities import find_mentions
+from newsdesk.nlp.resolve import resolve_entities, resolve_reference
+from newsdesk.nlp.ruler import country_name, demonyms
+
+pytestmark = pytest.mark.slow
+
+
+def _analyse(nlp, text: str) -> tuple[Analysis, object]:
+    doc = nlp(text)
+    analysis = Analysis(article=Article(id="t1", text=text))
+    return resolve_entities(find_mentions(analysis, doc), doc), doc
+
+
+def _ids(analysis: Analysis, surface: str) -> set[str]:
+    return {m.entity_id for m in analysis.mentions if m.text == surface}
+
+
+def _labels(analysis: Analysis, surface: str) -> set[str]:
+    return {m.label for m in analysis.mentions if m.text == surface}
+
+
+@pytest.mark.parametrize(
+    ("code", "name"), [("RU", "Russia"), ("TR", "Turkey"), ("US", "United States"), ("AZ", "Azerbaijan")]
+)
+def test_country_short_names(code, name):
+    assert country_name(code) == name
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [("Azerbaijani", "AZ"), ("Armenian", "AM"), ("Ukrainians", "UA"), ("Nigerian", "NG"), ("Turkish", "TR")],
+)
+def test_demonyms(form, code):
+    assert demonyms()[form] == code
+
+
+@pytest.mark.parametrize("country", ["Azerbaijan", "Armenia", "Georgia", "Kazakhstan", "Moldova"])
+def test_countries_are_gpe_whatever_the_model_guesses(nlp, country):
+    analysis, _ = _analyse(nlp, f"{country} rejected the proposal. Officials in {country} met on Monday.")
+    assert _labels(analysis, country) == {"GPE"}
+    assert len(_ids(analysis, country)) == 1
+
+
+def test_no_entity_spans_a_line_break(nlp):
+    text = "- Talks in Tbilisi\n- Kazakhstan Responds\nThe talks went on."
+    doc = nlp(text)
+    assert all("\n" not in e.text for e in doc.ents)
+
+
+def test_person_variants_share_one_id(nlp):
+    text = (
+        "Marta Kovalenko, the mayor of Odesa, said the port was shut. "
+        "Later Ms. Kovalenko added that it would reopen. Kovalenko did not say when."
+    )
+    analysis, _ = _analyse(nlp, text)
+    persons = {m.entity_id for m in analysis.mentions if m.label == "PERSON"}
+    assert persons == {"person:marta-kovalenko"}
+    (marta,) = [e for e in analysis.entities if e.id == "person:marta-kovalenko"]
+    assert marta.description == "mayor of Odesa"
+
+
+def test_capital_speaking_is_its_country_but_a_location_is_a_place(nlp):
+    text = "Georgia called for talks. Tbilisi said it would not wait. Talks were held in Tbilisi."
+    analysis, _ = _analyse(nlp, text)
+    first, second = [m for m in analysis.mentions if m.text == "Tbilisi"]
+    assert first.entity_id == "gpe:georgia"
+    assert second.entity_id == "gpe:tbilisi"
+
+
+def test_kremlin_stands_for_russia(nlp):
+    analysis, _ = _analyse(nlp, "The Kremlin rejected the plan, and Russia recalled its envoy.")
+    assert _ids(analysis, "Kremlin") == _ids(analysis, "Russia") == {"gpe:russia"}
+
+
+@pytest.mark.parametrize(
+    "phrase", ["Georgia's defence ministry", "the Georgian Defense Ministry", "The Georgian Ministry of Defence"]
+)
+def test_ministry_variants_share_one_id(nlp, phrase):
+    analysis, _ = _analyse(nlp, f"{phrase} said the border was calm.")
+    assert "org:georgia-ministry-of-defence" in {m.entity_id for m in analysis.mentions}
+
+
+def test_unnamed_ministry_follows_the_last_one(nlp):
+    text = "Moldova's foreign ministry protested. Officials in Chisinau met. The foreign ministry then said more."
+    analysis, _ = _analyse(nlp, text)
+    ministries = [m for m in analysis.mentions if "ministry" in m.text]
+    assert {m.entity_id for m in ministries} == {"org:moldova-ministry-of-foreign-affairs"}
+
+
+def test_descriptions_of_a_breakaway_authority_are_one_actor(nlp):
+    text = (
+        "Transnistria authorities closed the crossing. Moldova objected. "
+        "The separatist authorities said the move was temporary."
+    )
+    analysis, _ = _analyse(nlp, text)
+    ids = {m.entity_id for m in analysis.mentions if "authorities" in m.text}
+    assert ids == {"org:pridnestrovian-moldavian-republic"}
+
+
+def test_demonym_adjective_links_to_country_and_keeps_its_label(nlp):
+    analysis, _ = _analyse(nlp, "Ukraine said Ukrainian troops had crossed the river.")
+    (m,) = [m for m in analysis.mentions if m.text == "Ukrainian"]
+    assert m.entity_id == "gpe:ukraine" and m.label == "NORP"
+
+
+def test_same_person_gets_same_id_across_articles(nlp):
+    a, _ = _analyse(nlp, "David Walsh, a farmer, said the river rose overnight.")
+    b, _ = _analyse(nlp, "The flood reached the farm of David Walsh on Sunday, Mr. Walsh said.")
+    assert _ids(a, "David Walsh") == _ids(b, "David Walsh") == _ids(b, "Walsh")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "target", "expected"),
+    [
+        ("David Walsh, a farmer, said the river rose. He added that crops were lost.", "He", "person:david-walsh"),
+        ("David Walsh, a farmer, said the river rose. Walsh was tired.", "Walsh", "person:david-walsh"),
+        ("Georgia's defence ministry denied it. The ministry said nothing else.", "The ministry",
+         "org:georgia-ministry-of-defence"),
+    ],
+)
+def test_resolve_reference(nlp, sentence, target, expected):
+    analysis, doc = _analyse(nlp, sentence)
+    start = sentence.rindex(target)
+    ref = resolve_reference(analysis, doc, (start, start + len(target)))
+    assert isinstance(ref, Mention)
+    assert ref.entity_id == expected and ref.span == (start, start + len(target))
+
+
+def test_resolve_reference_without_antecedent_is_none(nlp):
+    sentence = "He said nothing."
+    analysis, doc = _analyse(nlp, sentence)
+    assert resolve_reference(analysis, doc, doc[0]) is None
