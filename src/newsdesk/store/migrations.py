@@ -36,9 +36,22 @@ def _sqlite_fts(conn: sa.Connection) -> None:
     )
 
 
+def _story_index(conn: sa.Connection) -> None:
+    """The stories stage's inverted index, feature document frequencies and story facts."""
+    for table in (schema.article_features, schema.feature_df, schema.story_meta):
+        table.create(conn, checkfirst=True)
+
+
+def _relate_keys(conn: sa.Connection) -> None:
+    """The relate stage's index of MinHash band keys and passage fingerprints."""
+    schema.relate_keys.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
+    ("0003_story_index", _story_index),
+    ("0004_relate_keys", _relate_keys),
 )
 
 

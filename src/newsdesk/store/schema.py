@@ -166,4 +166,47 @@ stories = sa.Table(
     sa.Column("dossier", sa.JSON, nullable=False),
 )
 
+# The stories index (migration 0003): each article's features, prefixed by kind
+# ("t:" term, "e:" entity, "p:" place, "v:" main event type, "d:" day), with the story
+# weight they add; indexed by feature, so candidate stories come from an inverted index.
+article_features = sa.Table(
+    "article_features",
+    metadata,
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("feature", sa.String(160), primary_key=True, index=True),
+    sa.Column("weight", sa.Float, nullable=False),
+)
+
+# Document frequency of each term/entity/place feature, kept up to date as articles
+# arrive (the IDF of the TF-IDF); the row "#articles" holds the number of articles.
+feature_df = sa.Table(
+    "feature_df",
+    metadata,
+    sa.Column("feature", sa.String(160), primary_key=True),
+    sa.Column("df", sa.Integer, nullable=False),
+)
+
+# What the stories stage says about a story beyond the ``stories`` row.
+story_meta = sa.Table(
+    "story_meta",
+    metadata,
+    sa.Column("story_id", sa.String(32), primary_key=True),
+    sa.Column("central_article", sa.String(32)),
+    sa.Column("n_articles", sa.Integer, nullable=False),
+    sa.Column("sources", sa.JSON, nullable=False),
+    sa.Column("key_entities", sa.JSON, nullable=False),
+)
+
+# The relate stage's index (corpus/relate.py): MinHash band keys (kind 1) and winnowed
+# passage fingerprints (kind 2) of every article, so near copies and shared passages are
+# found by key lookups, incrementally across runs; deleting an article deletes its rows.
+relate_keys = sa.Table(
+    "relate_keys",
+    metadata,
+    sa.Column("kind", sa.SmallInteger, nullable=False),
+    sa.Column("key", sa.BigInteger, nullable=False),
+    sa.Column("article_id", sa.String(32), nullable=False, index=True),
+    sa.Index("ix_relate_keys_kind_key", "kind", "key"),
+)
+
 FACT_TABLES = (mentions, places, dates, quotes, figures, events)
