@@ -1,0 +1,100 @@
+"""Dates: normalising time expressions against the publication date (TIMEX3 values)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsdesk.model import Analysis, Article
+from newsdesk.nlp.dates import anchor_of, normalise, resolve_dates
+
+WED = dt.date(2023, 9, 20)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        ("Tuesday", "Fighting began on ", "2023-09-19"),
+        ("Wednesday", "In a statement released ", "2023-09-20"),
+        ("Monday", "Talks were held on ", "2023-09-18"),
+        ("Thursday", "The ministry will meet on ", "2023-09-21"),
+        ("last Wednesday", "", "2023-09-13"),
+        ("next Monday", "", "2023-09-25"),
+        ("Wednesday morning", "", "2023-09-20TMO"),
+        ("yesterday", "", "2023-09-19"),
+        ("a day earlier", "", "2023-09-19"),
+        ("tomorrow", "", "2023-09-21"),
+        ("three years ago", "", "2020"),
+        ("two days ago", "", "2023-09-18"),
+        ("last year", "", "2022"),
+        ("next month", "", "2023-10"),
+        ("this week", "", "2023-W38"),
+        ("the third quarter", "", "2023-Q3"),
+        ("the 1990s", "", "199X"),
+        ("the early 1990s", "", "1990/1993"),
+        ("the late 1970s", "", "1977/1979"),
+        ("the 20th century", "", "19"),
+        ("2020", "", "2020"),
+        ("fiscal 2021", "", "2021"),
+        ("December", "", "2023-12"),
+        ("February", "", "2024-02"),
+        ("last March", "", "2023-03"),
+        ("Sept. 4", "", "2023-09-04"),
+        ("4 September 2019", "", "2019-09-04"),
+        ("now", "", "PRESENT_REF"),
+        ("recently", "", "PAST_REF"),
+        ("soon", "", "FUTURE_REF"),
+        ("this summer", "", "2023-SU"),
+    ],
+)
+def test_normalise_against_a_publication_date(text, before, expected):
+    assert normalise(text, WED, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("yesterday", "P-1D"),
+        ("today", "P0D"),
+        ("three years ago", "P-3Y"),
+        ("next month", "P+1M"),
+        ("Tuesday", "WXX-2"),
+        ("Sunday", "WXX-7"),
+        ("12 March 2021", "2021-03-12"),
+        ("the 1980s", "198X"),
+        ("July 4", "XXXX-07-04"),
+    ],
+)
+def test_without_a_publication_date_values_stay_relative(text, expected):
+    assert normalise(text, None) == expected
+
+
+@pytest.mark.parametrize("published", [None, "", "not a date", "2023-13-45"])
+def test_bad_or_missing_publication_date_gives_no_anchor(published):
+    assert anchor_of(published) is None
+
+
+def test_anchor_of_a_datetime():
+    assert anchor_of("2023-09-20T08:15:00+04:00") == WED
+
+
+@settings(deadline=None, max_examples=60)
+@given(st.text(max_size=40), st.one_of(st.none(), st.dates(dt.date(1900, 1, 1), dt.date(2100, 1, 1))))
+def test_normalise_never_raises(text, anchor):
+    value = normalise(text, anchor)
+    assert value is None or isinstance(value, str)
+
+
+@pytest.mark.slow
+def test_resolve_dates_stage(nlp):
+    text = "The army attacked on Tuesday.\nOn Monday, talks had failed. The war ended three years ago."
+    analysis = Analysis(article=Article(id="d1", text=text, published="2023-09-20"))
+    refs = resolve_dates(analysis, nlp(text)).dates
+    values = {r.text: r.value for r in refs}
+    assert values.get("Tuesday") == "2023-09-19"
+    assert values.get("Monday") == "2023-09-18"
+    assert all(text[r.span[0] : r.span[1]] == r.text for r in refs)
+    assert all("\n" not in r.text for r in refs)
