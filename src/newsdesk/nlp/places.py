@@ -1,0 +1,273 @@
+"""Toponyms found in an article and resolved to points: the ``resolve_places`` stage.
+
+Finding: spaCy's GPE, LOC and FAC entities whose name the gazetteer knows; entities the
+small model mistypes (``Stepanakert`` as PERSON) when the name is a country, region or
+area, or follows a locative word ("in", "near", "the capital"); and names of prominent
+places (countries, regions, areas, cities of 100,000+) that the model did not tag at all.
+
+Resolving: every name has candidates in the gazetteer; each candidate is scored by what
+it is (a country before a town of the same name), how large it is, whether the name is
+its main name or an alternate one, and, above all, by the article: the countries and
+regions that the other toponyms resolve to, how near it lies to the other places, and a
+qualifier written after it ("Alexandria, Louisiana"). Choices are made twice: first
+without context, then again against the context of the first choices, so that one
+unambiguous name ("Rapides Parish", "Azerbaijan") settles the ambiguous ones. Population
+alone places only a third to a half of news toponyms (issue 6), so it is one term of many.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from newsdesk.model import Analysis, Place
+from newsdesk.nlp.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model gives to place names it mistypes (issue 6, measured on the seeds).
+MISTYPED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+# Words after which a capitalised name is a place ("in Stepanakert", "the capital Baku").
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "across", "capital", "city"}
+)
+# Generic words around a name that the gazetteer stores without them ("Rapides Parish").
+_GENERIC = re.compile(
+    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|greater|downtown|upstate) )?"
+    r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
+)
+
+# Score terms. The weights are round numbers chosen from what each term means, not fitted:
+# a feature type is worth about a factor 100 in population (2 points at 0.5 per decade);
+# a matching country in the article outweighs it; a written qualifier settles the choice.
+# A national capital is named in news far more often than its namesakes ("Washington").
+KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 1.0, "city": 0.0}
+TOWN_KINDS = ("city", "capital")
+POPULATION_WEIGHT = 0.5  # per decade of population
+MAIN_NAME = 1.0  # the name is the place's main name, not one of its alternate names
+SAME_COUNTRY = 2.5
+SAME_REGION = 2.0
+QUALIFIED = 5.0
+NEAR_KM, NEAR = 200.0, 1.5  # another place of the article lies within a day's drive
+PASSES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    span: tuple[int, int]
+    text: str
+    key: str
+    qualifier: str | None = None  # the key of a name written right after it: "X, Louisiana"
+
+
+def resolve_places(analysis: Analysis, doc) -> Analysis:
+    """Fill ``analysis.places`` from the spaCy ``doc`` of its article."""
+    gaz = load_gazetteer()
+    toponyms = find_toponyms(doc, gaz)
+    choice = choose(toponyms, gaz)
+    aid = analysis.article.id
+    places = tuple(
+        Place(article_id=aid, span=t.span, text=t.text, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
+              geonameid=c.geonameid)
+        for t in toponyms
+        if (c := choice.get(t.key)) is not None
+    )
+    return replace(analysis, places=places)
+
+
+# --- finding -------------------------------------------------------------------------
+
+
+def known_key(text: str, gaz: Gazetteer) -> str | None:
+    """The gazetteer key of ``text``, trying it without generic words if need be."""
+    key = name_key(text)
+    if not key:
+        return None
+    if gaz.lookup(key):
+        return key
+    core = _GENERIC.match(key).group(1)
+    return core if core != key and gaz.lookup(core) else None
+
+
+def _is_prominent(key: str, gaz: Gazetteer) -> bool:
+    return key in gaz.prominent
+
+
+def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
+    """One entity -> toponyms; ``"Pandi, Bulacan"`` gives two, the second qualifying the first."""
+    out: list[Toponym] = []
+    start = ent.start_char
+    parts = ent.text.split(",")
+    for part in parts:
+        stripped = part.strip()
+        offset = start + part.find(stripped) if stripped else start
+        start += len(part) + 1
+        key = known_key(stripped, gaz) if stripped else None
+        if key is None:
+            if len(parts) == 1:
+                return []
+            continue
+        out.append(Toponym((offset, offset + len(stripped)), stripped, key))
+    return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
+
+
+def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
+    if any(c.kind not in TOWN_KINDS for c in gaz.lookup(key)):
+        return True
+    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return before in LOCATIVE_WORDS
+
+
+def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Toponym]:
+    """Prominent place names the model did not tag: capitalised proper-noun runs."""
+    out, i = [], 0
+    while i < len(doc):
+        hit = None
+        for j in range(min(len(doc), i + max_words), i, -1):
+            span = doc[i:j]
+            if any(t.i in taken for t in span) or not _looks_like_name(span):
+                continue
+            key = name_key(span.text)
+            if _is_prominent(key, gaz):
+                hit = Toponym((span.start_char, span.end_char), span.text, key)
+                break
+        if hit:
+            out.append(hit)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _looks_like_name(span) -> bool:
+    first, last = span[0], span[-1]
+    if not (first.is_alpha and last.is_alpha and first.text[0].isupper() and last.text[0].isupper()):
+        return False
+    return any(t.pos_ == "PROPN" for t in span) and "\n" not in span.text
+
+
+def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
+    """Toponyms in text order, each with a gazetteer key that has candidates.
+
+    A name keeps one sense in an article: a mistyped entity ("Alexandria" as PERSON) is
+    a place when the same name is a place elsewhere in the article. Organisations and
+    facilities that are not places themselves are scanned for place names inside them
+    ("the University of Minnesota").
+    """
+    found: list[Toponym] = []
+    doubtful: list[tuple[object, str]] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        if "\n" in ent.text.strip():
+            continue
+        toponyms: list[Toponym] = []
+        if ent.label_ in PLACE_LABELS:
+            toponyms = _entity_toponyms(ent, gaz)
+        elif ent.label_ in MISTYPED_LABELS and (key := known_key(ent.text, gaz)):
+            if _accept_mistyped(ent, key, gaz):
+                toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
+            else:
+                doubtful.append((ent, key))
+        found += toponyms
+        if toponyms or ent.label_ not in ("ORG", "FAC", "NORP"):
+            taken.update(range(ent.start, ent.end))
+    places = {t.key for t in found}
+    for ent, key in doubtful:
+        if key in places:
+            found.append(Toponym((ent.start_char, ent.end_char), ent.text, key))
+            taken.update(range(ent.start, ent.end))
+    found += _scan(doc, taken, gaz)
+    found.sort(key=lambda t: t.span)
+    return _qualify(found, doc.text)
+
+
+def _qualify(toponyms: list[Toponym], text: str) -> list[Toponym]:
+    """``X, Y`` written as two entities: Y qualifies X."""
+    out = list(toponyms)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.qualifier is None and text[a.span[1] : b.span[0]].strip() == ",":
+            out[i] = replace(a, qualifier=b.key)
+    return out
+
+
+# --- resolving -----------------------------------------------------------------------
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dlat, dlon = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlon / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the other toponyms of the article resolved to."""
+
+    countries: Counter
+    regions: Counter
+    points: tuple[tuple[str, float, float], ...]  # (key, lat, lon) of sub-country places
+
+
+def prior(c: Candidate, key: str) -> float:
+    main = MAIN_NAME if name_key(c.name) == key else 0.0
+    return KIND_PRIOR.get(c.kind, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 10) + main
+
+
+def score(c: Candidate, t: Toponym, ctx: Context, qualifiers: tuple[Candidate, ...]) -> float:
+    s = prior(c, t.key)
+    if c.kind != "country" and c.country and ctx.countries[c.country]:
+        s += SAME_COUNTRY
+    if c.admin1 and c.kind in TOWN_KINDS and ctx.regions[(c.country, c.admin1)]:
+        s += SAME_REGION
+    if any(_contains(q, c) for q in qualifiers):
+        s += QUALIFIED
+    if c.kind in (*TOWN_KINDS, "area") and any(
+        k != t.key and haversine_km(c.lat, c.lon, lat, lon) <= NEAR_KM for k, lat, lon in ctx.points
+    ):
+        s += NEAR
+    return s
+
+
+def _contains(outer: Candidate, inner: Candidate) -> bool:
+    if outer.kind == "country":
+        return outer.country == inner.country
+    if outer.kind == "admin1" and outer.admin1:
+        return (outer.country, outer.admin1) == (inner.country, inner.admin1)
+    return False
+
+
+def _context(choice: dict[str, Candidate], exclude: str) -> Context:
+    countries, regions, points = Counter(), Counter(), []
+    for key, c in choice.items():
+        if key == exclude:
+            continue
+        if c.country:
+            countries[c.country] += 1
+        if c.admin1:
+            regions[(c.country, c.admin1)] += 1
+        if c.kind in (*TOWN_KINDS, "admin1", "area"):
+            points.append((key, c.lat, c.lon))
+    return Context(countries, regions, tuple(points))
+
+
+def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
+    """One candidate per distinct name of the article (a name keeps one meaning per article)."""
+    keys = list(dict.fromkeys(t.key for t in toponyms))
+    quals = {t.key: t.qualifier for t in toponyms if t.qualifier}
+    cands = {k: gaz.lookup(k) for k in keys}
+    choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items() if cs}
+    empty = Context(Counter(), Counter(), ())
+    for _ in range(PASSES):
+        new = {}
+        for k, cs in cands.items():
+            if not cs:
+                continue
+            ctx = _context(choice, exclude=k) if choice else empty
+            q = gaz.lookup(quals[k]) if k in quals else ()
+            t = Toponym((0, 0), k, k, quals.get(k))
+            new[k] = max(cs, key=lambda c, t=t, ctx=ctx, q=q: score(c, t, ctx, q))
+        choice = new
+    return choice

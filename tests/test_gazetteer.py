@@ -1,0 +1,105 @@
+"""The shipped gazetteer: name folding, lookups, size. No spaCy needed."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdesk.nlp.gazetteer import GAZETTEER_PATH, Gazetteer, load_gazetteer, name_key
+from newsdesk.nlp.places import haversine_km
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Nagorno-Karabakh", "nagorno karabakh"),
+        ("the Lachin  Corridor", "lachin corridor"),
+        ("Xankəndi", "xankndi"),
+        ("São Paulo", "sao paulo"),
+        ("U.S.", "u s"),
+        ("Côte d’Ivoire", "cote divoire"),
+        ("", ""),
+    ],
+)
+def test_name_key(text, key):
+    assert name_key(text) == key
+
+
+@given(st.text(max_size=40))
+def test_name_key_is_folded_and_idempotent(text):
+    key = name_key(text)
+    assert key == key.strip()
+    assert set(key) <= set("abcdefghijklmnopqrstuvwxyz0123456789 ")
+    assert "  " not in key
+    assert name_key(key) == key
+
+
+def test_stepanakert_and_khankendi_are_one_place(gaz):
+    (a,) = [c for c in gaz.lookup("stepanakert") if c.country == "AZ"]
+    (b,) = [c for c in gaz.lookup("khankendi") if c.country == "AZ"]
+    assert a == b
+    assert haversine_km(a.lat, a.lon, 39.82, 46.75) < 10
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("Azerbaijan", "country", "AZ"),
+        ("Britain", "country", "GB"),
+        ("Egyptian", "country", "EG"),  # demonyms name their country
+        ("Nagorno-Karabakh", "area", "AZ"),
+        ("Lachin Corridor", "area", "AZ"),
+        ("Louisiana", "admin1", "US"),
+        ("Ill.", "admin1", "US"),  # AP abbreviation
+        ("Baku", "capital", "AZ"),
+        ("Yevlakh", "city", "AZ"),
+        ("Europe", "continent", None),
+    ],
+)
+def test_kinds(gaz, name, kind, country):
+    assert any(c.kind == kind and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+def test_us_state_point_lies_inside_the_state(gaz):
+    (texas,) = [c for c in gaz.lookup("texas") if c.kind == "admin1"]
+    # Texas spans about 25.8-36.5 N and 93.5-106.6 W.
+    assert 25.8 < texas.lat < 36.5 and -106.6 < texas.lon < -93.5
+
+
+def test_unknown_name_has_no_candidates(gaz):
+    assert gaz.lookup("qqqxv nowhere") == ()
+
+
+def test_region_by_admin1_code(gaz):
+    region = gaz.region("US", "LA")
+    assert region is not None and region.name == "Louisiana"
+    assert gaz.region("US", "??") is None
+
+
+def test_prominent_names_include_countries_not_villages(gaz):
+    assert "azerbaijan" in gaz.prominent
+    assert "yevlakh" in gaz.prominent  # 127,000 people
+    assert "khankendi" not in gaz.prominent  # 2,100 in GeoNames: found only when tagged
+
+
+def test_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(FileNotFoundError, match="build_gazetteer"):
+        Gazetteer(tmp_path / "absent.sqlite")
+
+
+def test_index_is_compact():
+    assert GAZETTEER_PATH.stat().st_size < 300e6
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "km"),
+    [((0.0, 0.0), (0.0, 1.0), 111.2), ((40.18, 44.51), (40.38, 49.89), 456.0), ((10.0, 20.0), (10.0, 20.0), 0.0)],
+)
+def test_haversine(a, b, km):
+    assert haversine_km(*a, *b) == pytest.approx(km, abs=2.0)

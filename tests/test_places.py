@@ -1,0 +1,133 @@
+"""Toponyms found and resolved by context (``nlp.places``), on texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk import pipeline
+from newsdesk.model import Analysis, Article
+from newsdesk.nlp.gazetteer import load_gazetteer, name_key
+from newsdesk.nlp.places import Toponym, choose, haversine_km, resolve_places
+
+
+def _toponyms(*names: str, qualifiers: dict[str, str] | None = None) -> list[Toponym]:
+    qualifiers = qualifiers or {}
+    return [Toponym((i, i + 1), n, name_key(n), qualifiers.get(n)) for i, n in enumerate(names)]
+
+
+def _chosen(names, target, **kw):
+    return choose(_toponyms(*names, **kw), load_gazetteer())[name_key(target)]
+
+
+# --- resolution by context, without spaCy ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("context", "country"),
+    [
+        (("Alexandria", "Louisiana"), "US"),
+        (("Alexandria", "Cairo"), "EG"),
+        (("Alexandria",), "EG"),  # alone: the large city
+    ],
+)
+def test_other_places_choose_the_country(context, country):
+    assert _chosen(context, "Alexandria").country == country
+
+
+@pytest.mark.parametrize(
+    ("context", "kind", "country"),
+    [
+        (("Georgia", "Tbilisi"), "country", "GE"),
+        (("Georgia", "Atlanta", "Savannah"), "admin1", "US"),
+        (("Georgia",), "country", "GE"),
+    ],
+)
+def test_a_name_shared_by_a_country_and_a_state(context, kind, country):
+    c = _chosen(context, "Georgia")
+    assert (c.kind, c.country) == (kind, country)
+
+
+def test_a_written_qualifier_settles_the_choice():
+    # "Paris, Texas": the qualifier outweighs the French capital's size.
+    c = _chosen(["Paris", "Texas"], "Paris", qualifiers={"Paris": "texas"})
+    assert c.country == "US"
+    assert _chosen(["Paris"], "Paris").country == "FR"
+
+
+def test_nearby_places_pull_a_small_town():
+    # Khankendi has 2,100 people in GeoNames; with its neighbours it stays in Karabakh.
+    c = _chosen(["Khankendi", "Aghdam", "Yevlakh"], "Khankendi")
+    assert haversine_km(c.lat, c.lon, 39.82, 46.75) < 10
+
+
+def test_unknown_names_are_left_out():
+    assert choose(_toponyms("Qqqxv Nowhere"), load_gazetteer()) == {}
+
+
+# --- finding and resolving in text (spaCy) ----------------------------------------------
+
+
+def _places(nlp, text):
+    article = Article(id="t", text=text)
+    return resolve_places(Analysis(article=article), nlp(text)).places
+
+
+@pytest.mark.slow
+def test_two_names_of_one_town_are_one_place(nlp):
+    text = (
+        "Shells fell on Stepanakert on Tuesday. Azerbaijan, which calls the town Khankendi, "
+        "said its troops had reached the outskirts of Khankendi by the evening."
+    )
+    places = _places(nlp, text)
+    towns = {p.geonameid for p in places if p.text in ("Stepanakert", "Khankendi")}
+    assert len(towns) == 1 and None not in towns
+    assert {p.text for p in places} >= {"Stepanakert", "Khankendi", "Azerbaijan"}
+    for p in places:
+        if p.text == "Stepanakert":
+            assert haversine_km(p.lat, p.lon, 39.82, 46.75) < 10
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "country"),
+    [
+        ("Firefighters in Alexandria, Louisiana, put out a blaze at a warehouse on Monday.", "Alexandria", "US"),
+        ("Tourists returned to Alexandria, Egypt, after the storm passed the Nile delta.", "Alexandria", "EG"),
+        ("The delegation flew from Tbilisi to Batumi, the second city of Georgia.", "Georgia", "GE"),
+        ("Farmers near Macon, Georgia, said the drought hurt the peach harvest in Georgia.", "Georgia", "US"),
+    ],
+)
+def test_context_in_text(nlp, text, surface, country):
+    places = [p for p in _places(nlp, text) if p.text == surface]
+    assert places and all(p.country == country for p in places)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nothing here names a place at all.",
+        "",
+        "Mr. Smith met Ms. Jones for lunch on Friday.",
+    ],
+)
+def test_no_places_where_none_are_named(nlp, text):
+    assert _places(nlp, text) == ()
+
+
+@pytest.mark.slow
+def test_spans_point_at_the_text(nlp):
+    text = "Talks in Baku and Yerevan went on while aid crossed the Lachin Corridor into Nagorno-Karabakh."
+    places = _places(nlp, text)
+    assert {p.text for p in places} >= {"Baku", "Yerevan", "Lachin Corridor", "Nagorno-Karabakh"}
+    for p in places:
+        assert text[p.span[0] : p.span[1]] == p.text
+        assert p.article_id == "t" and p.lat is not None and p.lon is not None
+
+
+def test_stage_is_registered_after_mentions():
+    stages = list(pipeline.ARTICLE_STAGES)
+    assert resolve_places in stages
+    from newsdesk.nlp.entities import find_mentions
+
+    assert stages.index(find_mentions) < stages.index(resolve_places)
