@@ -1,0 +1,408 @@
+"""Relate: near copies, rewrites and shared passages between articles, and which came first.
+
+Exact copies need nothing here: the same normalised text is one article (one content id)
+with several rows in ``article_sources``. For each new article of a batch, the stage
+
+1. finds candidates in the store: articles sharing a MinHash band key (near copies),
+   a winnowed passage fingerprint (shared passages), or several named entities (rewrites,
+   which can share almost no shingles); then adds the article's own keys to the index;
+2. judges each candidate pair (``judge``): the exact Jaccard and containment of the word
+   shingles say near copy; an in-order alignment of sentences by names, numbers and
+   content words says rewrite; shared runs of words say shared passage;
+3. orders the pair (``provenance``): publication date, else containment (the fuller text
+   is the original a copy was trimmed from), else a wire byline or an "according to" credit,
+   else store order; and saves one ``Relation`` (source = earlier/original, copy = later).
+
+``original_of`` follows copy -> source links to the root, for the stories stage.
+``forget`` removes an article from the index and its relations (deletion).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+import numpy as np
+import sqlalchemy as sa
+
+from newsdesk.corpus import minhash
+from newsdesk.model import Article, Relation, Span
+from newsdesk.store import Tx, schema
+
+KEY_BAND, KEY_PASSAGE = 1, 2
+DERIVED = ("near_copy", "rewrite")  # kinds whose copy takes its facts from the source
+
+# Near copy: most shingles shared (light edits, a new headline, a paragraph more or less
+# keep the Jaccard of 5-word shingles above 0.5: each changed word breaks 5 shingles), or
+# a trimmed copy: nearly all of the shorter text inside the longer, and the shorter at
+# least a third of the longer (a short brief quoting one paragraph shares a passage).
+NEAR_JACCARD = 0.5
+NEAR_CONTAINMENT = 0.8
+MIN_SIZE_RATIO = 0.3
+# Shared passage: a run of at least 8 words (the winnowing guarantee of minhash.py), so a
+# shared stock phrase ("the prime minister said on Tuesday") does not count.
+MIN_RUN = minhash.SHINGLE + minhash.WINDOW - 1
+MAX_GAP = 3  # runs this close on both sides are one "nearly verbatim" passage
+# Rewrite: a monotone alignment of sentences must cover most of the shorter article.
+# Chosen on evals/data/copies (rewrites vs independent reports of the same event).
+SENTENCE_SIM = 0.3
+REWRITE_COVERAGE = 0.6
+REWRITE_MIN_PAIRS = 3
+MIN_SHARED_ENTITIES = 3
+MAX_CANDIDATES = 50  # per kind of lookup, best first: bounds the work per article
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+
+_TOKEN = re.compile(r"\w+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
+# -- the index --------------------------------------------------------------------------
+
+
+def index_keys(text: str) -> dict[int, list[int]]:
+    """The article's LSH band keys and passage fingerprints, as signed 64-bit ints for SQL."""
+    shingle_hashes = minhash.shingle_hashes(minhash.word_hashes(text)[0])
+    if shingle_hashes.size == 0:
+        return {KEY_BAND: [], KEY_PASSAGE: []}
+    bands = minhash.band_keys(minhash.signatures([shingle_hashes]))[0]
+    prints = minhash.winnow(shingle_hashes)
+    return {
+        KEY_BAND: sorted(set(bands.view(np.int64).tolist())),
+        KEY_PASSAGE: prints.view(np.int64).tolist(),
+    }
+
+
+def add_to_index(tx: Tx, article_id: str, keys: dict[int, list[int]]) -> None:
+    rows = [{"kind": kind, "key": key, "article_id": article_id} for kind, ks in keys.items() for key in ks]
+    if rows:
+        tx.conn.execute(sa.insert(schema.relate_keys), rows)
+
+
+def lookup(tx: Tx, article_id: str, kind: int, keys: list[int]) -> Counter:
+    """Other articles holding any of ``keys``, with how many they share."""
+    t = schema.relate_keys
+    found: Counter = Counter()
+    for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
+        q = (
+            sa.select(t.c.article_id, sa.func.count())
+            .where(t.c.kind == kind, t.c.key.in_(keys[i : i + 500]), t.c.article_id != article_id)
+            .group_by(t.c.article_id)
+        )
+        found.update(dict(tx.conn.execute(q).all()))
+    return found
+
+
+def _entity_candidates(tx: Tx, article_id: str) -> Counter:
+    m = schema.mentions
+    mine = sa.select(m.c.entity_id).where(m.c.article_id == article_id, m.c.label.in_(ENTITY_LABELS))
+    q = (
+        sa.select(m.c.article_id, sa.func.count(sa.distinct(m.c.entity_id)))
+        .where(m.c.entity_id.in_(mine), m.c.article_id != article_id)
+        .group_by(m.c.article_id)
+    )
+    return Counter({a: n for a, n in tx.conn.execute(q).all() if n >= MIN_SHARED_ENTITIES})
+
+
+def candidates(tx: Tx, article_id: str, keys: dict[int, list[int]]) -> list[str]:
+    found: set[str] = set()
+    for counts in (
+        lookup(tx, article_id, KEY_BAND, keys[KEY_BAND]),
+        lookup(tx, article_id, KEY_PASSAGE, keys[KEY_PASSAGE]),
+        _entity_candidates(tx, article_id),
+    ):
+        found.update(a for a, _ in counts.most_common(MAX_CANDIDATES))
+    return sorted(found)
+
+
+def forget(tx: Tx, article_id: str) -> None:
+    """Remove an article from the index and drop its relations (before deleting it)."""
+    tx.conn.execute(sa.delete(schema.relate_keys).where(schema.relate_keys.c.article_id == article_id))
+    r = schema.relations
+    tx.conn.execute(sa.delete(r).where((r.c.source == article_id) | (r.c.copy == article_id)))
+
+
+# -- shared runs of words ----------------------------------------------------------------
+
+
+def tokens(text: str) -> list[tuple[str, int, int]]:
+    """Words with their character spans; curly apostrophes read as straight ones."""
+    return [(m.group().casefold(), m.start(), m.end()) for m in _TOKEN.finditer(text.translate(_APOSTROPHES))]
+
+
+def shared_runs(source: str, copy: str) -> list[tuple[Span, Span]]:
+    """Runs of at least ``MIN_RUN`` words found in both texts, as (span in source, span in copy)."""
+    ta, tb = tokens(source), tokens(copy)
+    k = minhash.SHINGLE
+    at: dict[tuple[str, ...], list[int]] = {}
+    for i in range(len(ta) - k + 1):
+        at.setdefault(tuple(w for w, _, _ in ta[i : i + k]), []).append(i)
+    run_start: dict[tuple[int, int], tuple[int, int]] = {}
+    for j in range(len(tb) - k + 1):
+        for i in at.get(tuple(w for w, _, _ in tb[j : j + k]), ()):
+            run_start[(i, j)] = run_start.get((i - 1, j - 1), (i, j))
+    runs = _longest_disjoint(run_start)
+    runs = _merge_close(runs)
+    return [
+        ((ta[i0][1], ta[i1 + k - 1][2]), (tb[j0][1], tb[j1 + k - 1][2]))
+        for i0, j0, i1, j1 in runs
+        if min(i1 - i0, j1 - j0) + k >= MIN_RUN
+    ]
+
+
+def _longest_disjoint(run_start: dict[tuple[int, int], tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """Maximal diagonal runs (i0, j0, i1, j1), longest first, overlapping neither side."""
+    ends = {}
+    for (i, j), (i0, j0) in run_start.items():
+        if (i + 1, j + 1) not in run_start:
+            ends[(i0, j0)] = (i, j)
+    runs = sorted(((i0, j0, i1, j1) for (i0, j0), (i1, j1) in ends.items()), key=lambda r: (r[0] - r[2], r[1]))
+    used_a, used_b, kept = set(), set(), []
+    for i0, j0, i1, j1 in runs:
+        if used_a.isdisjoint(range(i0, i1 + 1)) and used_b.isdisjoint(range(j0, j1 + 1)):
+            used_a.update(range(i0, i1 + 1))
+            used_b.update(range(j0, j1 + 1))
+            kept.append((i0, j0, i1, j1))
+    return sorted(kept, key=lambda r: r[1])
+
+
+def _merge_close(runs: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Join consecutive runs separated by a few changed words on both sides ("nearly verbatim")."""
+    merged: list[tuple[int, int, int, int]] = []
+    k = minhash.SHINGLE
+    for run in runs:
+        if merged:
+            i0, j0, i1, j1 = merged[-1]
+            gap_a, gap_b = run[0] - (i1 + k), run[1] - (j1 + k)
+            if 0 <= gap_a <= MAX_GAP and 0 <= gap_b <= MAX_GAP:
+                merged[-1] = (i0, j0, run[2], run[3])
+                continue
+        merged.append(run)
+    return merged
+
+
+# -- rewrites: sentences aligned in order -------------------------------------------------
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])([\"'”’)]*)\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        (
+            *("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"),
+            *("eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen"),
+            *("nineteen", "twenty"),
+        )
+    )
+}
+
+
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is loaded
+
+    return frozenset(STOP_WORDS)
+
+
+_STOP = _stop_words()
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFacts:
+    """What a sentence states, in a form that survives paraphrase."""
+
+    span: Span
+    names: frozenset[str]  # capitalised words not opening the sentence
+    numbers: frozenset[str]  # digits (commas dropped) and number words as digits
+    content: frozenset[str]  # other content words, cut to 5 letters (a crude stem)
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Sentences by punctuation and line breaks (the corpus stage has no spaCy Doc)."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start() + len(m.group(1) or "")  # keep closing quotes with their sentence
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def sentence_facts(text: str) -> list[SentenceFacts]:
+    """Facts of each sentence that has something to align on."""
+    facts = (_facts_of(text, start, end) for start, end in sentence_spans(text))
+    return [f for f in facts if f.names or f.numbers or len(f.content) >= 3]
+
+
+def _facts_of(text: str, start: int, end: int) -> SentenceFacts:
+    names, numbers, content = set(), set(), set()
+    words = list(_TOKEN.finditer(text[start:end].translate(_APOSTROPHES)))
+    for n, m in enumerate(words):
+        word, low = m.group(), m.group().casefold()
+        if low.replace(",", "").isdigit() or low in _NUMBER_WORDS:
+            numbers.add(_NUMBER_WORDS.get(low, low))
+        elif low in _STOP or len(low) < 3:
+            continue
+        elif word[0].isupper() and n > 0:
+            names.add(low)
+        else:
+            content.add(low[:5])
+    return SentenceFacts((start, end), frozenset(names), frozenset(numbers), frozenset(content))
+
+
+def similarity(a: SentenceFacts, b: SentenceFacts) -> float:
+    """Weighted Jaccard: names and numbers count twice (a paraphrase keeps them)."""
+    shared = 2 * len(a.names & b.names) + 2 * len(a.numbers & b.numbers) + len(a.content & b.content)
+    total = 2 * len(a.names | b.names) + 2 * len(a.numbers | b.numbers) + len(a.content | b.content)
+    return shared / total if total else 0.0
+
+
+def align(source: str, copy: str) -> tuple[float, list[tuple[Span, Span]]]:
+    """Best in-order alignment of similar sentences: (coverage of the shorter text, pairs)."""
+    sa_, sb = sentence_facts(source), sentence_facts(copy)
+    if not sa_ or not sb:
+        return 0.0, []
+    sim = np.array([[similarity(x, y) for y in sb] for x in sa_])
+    gain = np.where(sim >= SENTENCE_SIM, sim, 0.0)
+    best = np.zeros((len(sa_) + 1, len(sb) + 1))
+    for i in range(1, len(sa_) + 1):
+        for j in range(1, len(sb) + 1):
+            diag = best[i - 1, j - 1] + gain[i - 1, j - 1] if gain[i - 1, j - 1] else -1.0
+            best[i, j] = max(best[i - 1, j], best[i, j - 1], diag)
+    pairs, i, j = [], len(sa_), len(sb)
+    while i and j:
+        if gain[i - 1, j - 1] and best[i, j] == best[i - 1, j - 1] + gain[i - 1, j - 1]:
+            pairs.append((sa_[i - 1].span, sb[j - 1].span))
+            i, j = i - 1, j - 1
+        elif best[i, j] == best[i - 1, j]:
+            i -= 1
+        else:
+            j -= 1
+    return len(pairs) / min(len(sa_), len(sb)), pairs[::-1]
+
+
+# -- judging a pair ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    kind: str
+    score: float
+    evidence: tuple[tuple[Span, Span], ...]
+    fuller: int = 0  # for a trimmed copy: 1 if the first text contains the second, -1 the reverse
+
+
+def judge(first: str, second: str) -> Verdict | None:
+    """How ``second`` relates to ``first`` (evidence spans in that order), or None."""
+    a, b = minhash.shingles(first), minhash.shingles(second)
+    jac, con = minhash.jaccard(a, b), minhash.containment(a, b)
+    small, large = sorted((a.size, b.size))
+    runs = shared_runs(first, second)
+    if jac >= NEAR_JACCARD or (con >= NEAR_CONTAINMENT and small >= MIN_SIZE_RATIO * large):
+        fuller = 0 if small >= 0.9 * large else (1 if a.size > b.size else -1)
+        return Verdict("near_copy", round(max(jac, con), 4), tuple(runs), fuller)
+    coverage, pairs = align(first, second)
+    if coverage >= REWRITE_COVERAGE and len(pairs) >= REWRITE_MIN_PAIRS:
+        return Verdict("rewrite", round(coverage, 4), tuple(pairs))
+    if runs:
+        shared = sum(e - s for (s, e), _ in runs)
+        return Verdict("shared_passage", round(shared / max(1, min(len(first), len(second))), 4), tuple(runs))
+    return None
+
+
+# -- which came first ---------------------------------------------------------------------------
+
+# A wire credit, or a wire-style dateline ("MIRSK, March 4 (HPA) -", which cleaning keeps
+# as the dateline "MIRSK (HPA)"): marks of an original.
+_WIRE = re.compile(
+    r"\((?:AP|Reuters|AFP)\)|\b(?:Associated Press|Reuters|Agence France-Presse)\b"
+    r"|^[A-Z][A-Z .'-]+, \w+ \d{1,2} \([A-Z]{2,6}\)",
+    re.MULTILINE,
+)
+_AGENCY = re.compile(r"\([A-Z]{2,6}\)")
+# A credit to another outlet or report ("according to the Dalbury Courier"): mark of a re-cut.
+_CREDIT = re.compile(r"\b(?i:according to|as reported by|reported by|citing)\s+(?:an?\s+|the\s+)?(?:report|[A-Z])")
+
+
+def published(tx: Tx, article: Article) -> str | None:
+    """The earliest date the article or any of its sources carries."""
+    dates = [s["published"] for s in tx.sources(article.id) if s["published"]]
+    if article.published:
+        dates.append(article.published)
+    return min(dates) if dates else None
+
+
+def _wire_score(article: Article) -> int:
+    """+1 for a wire byline or dateline (the original), -1 per credit to another outlet (a re-cut)."""
+    head = " ".join(filter(None, (article.byline, article.text[:200])))
+    wire = bool(_WIRE.search(head) or _AGENCY.search(article.dateline or ""))
+    return int(wire) - len(_CREDIT.findall(article.text))
+
+
+def provenance(tx: Tx, older: Article, newer: Article, verdict: Verdict) -> tuple[str, str]:
+    """(source, copy): ``older`` is the one stored first; ``verdict`` compares older, newer."""
+    d_old, d_new = published(tx, older), published(tx, newer)
+    if d_old and d_new and d_old[:10] != d_new[:10]:
+        return (older.id, newer.id) if d_old < d_new else (newer.id, older.id)
+    if verdict.fuller:
+        return (older.id, newer.id) if verdict.fuller > 0 else (newer.id, older.id)
+    if _wire_score(newer) > _wire_score(older):
+        return newer.id, older.id
+    return older.id, newer.id
+
+
+def relation(tx: Tx, older: Article, newer: Article) -> Relation | None:
+    verdict = judge(older.text, newer.text)
+    if verdict is None:
+        return None
+    source, copy = provenance(tx, older, newer, verdict)
+    evidence = verdict.evidence if source == older.id else tuple((b, a) for a, b in verdict.evidence)
+    return Relation(kind=verdict.kind, source=source, copy=copy, score=verdict.score, evidence=evidence)
+
+
+# -- the stage -----------------------------------------------------------------------------------
+
+
+def relate(tx: Tx, batch):
+    """Corpus stage: relate each new article to those already stored (and earlier in the batch)."""
+    for article_id in batch.new_ids:
+        newer = tx.article(article_id)
+        if newer is None:
+            continue
+        keys = index_keys(newer.text)
+        found = candidates(tx, article_id, keys)
+        add_to_index(tx, article_id, keys)
+        for other_id in found:
+            older = tx.article(other_id)
+            if older is None:
+                continue
+            rel = relation(tx, older, newer)
+            if rel is not None:
+                _drop_pair(tx, older.id, newer.id)
+                tx.save_relation(rel)
+    return batch
+
+
+def _drop_pair(tx: Tx, a: str, b: str) -> None:
+    """One relation per pair: a rerun replaces the old verdict whatever its kind or direction."""
+    r = schema.relations
+    pair = ((r.c.source == a) & (r.c.copy == b)) | ((r.c.source == b) & (r.c.copy == a))
+    tx.conn.execute(sa.delete(r).where(pair))
+
+
+def original_of(tx: Tx, article_id: str) -> str | None:
+    """The original an article was copied or rewritten from (followed to the root), or None."""
+    r = schema.relations
+    seen, current = {article_id}, article_id
+    while True:
+        q = (
+            sa.select(r.c.source)
+            .where(r.c.copy == current, r.c.kind.in_(DERIVED))
+            .order_by(r.c.score.desc(), r.c.source)
+            .limit(1)
+        )
+        source = tx.conn.execute(q).scalar()
+        if source is None or source in seen:
+            return None if current == article_id else current
+        seen.add(source)
+        current = source

@@ -1,0 +1,196 @@
+"""The relate stage (corpus/relate.py): near copies, rewrites, shared passages, provenance, the index."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.clean import clean_document
+from newsdesk.corpus import relate
+from newsdesk.model import Analysis, Article, Document, Mention, article_id
+from newsdesk.pipeline import Batch
+from newsdesk.store import open_store, schema
+
+# A report written for these tests (a fictional event), then variants of it.
+BASE = [
+    "A landslide buried part of the mountain village of Orvel on Sunday night, killing 9 people and injuring 27.",
+    "The slope above the village gave way after four days of heavy rain, the provincial governor Tomas Vell said.",
+    "Rescue workers with sniffer dogs searched the rubble of 12 houses through the night.",
+    '"We are still hoping to find survivors under the school building," said rescue chief Ana Korr.',
+    "The road to Orvel was cut in three places, and helicopters carried the injured to a hospital in Brenna.",
+    "Geologists had warned in 2019 that the hillside above Orvel was unstable and should be drained.",
+    "The government in the capital promised 2 million euros for the families who lost their homes.",
+]
+REWRITE = [
+    "Nine people died and 27 were hurt when a landslide swept over Orvel, a village in the mountains, late on Sunday.",
+    "Governor Tomas Vell explained that four days of torrential rain had made the hillside above Orvel collapse.",
+    "Overnight, rescuers and their sniffer dogs combed through what was left of 12 homes.",
+    "Rescue chief Ana Korr said hopes remained of pulling people alive from beneath the school.",
+    "Helicopters flew the wounded to Brenna because the road into Orvel was blocked at three points.",
+    "Back in 2019, geologists had said the unstable slope needed draining.",
+    "Families left homeless will get 2 million euros from the government.",
+]
+INDEPENDENT = [
+    "Villagers in Orvel dug with their hands on Monday morning, looking for neighbours missing after the landslide.",
+    "Maria Dosk, 61, said she heard a roar like a train before the mud reached her garden wall.",
+    "Army engineers arrived from Brenna with two excavators, but the narrow road slowed them down.",
+    "The weather service expects more rain in the region on Wednesday and has issued an orange warning.",
+    "Opposition politicians asked why the drainage work recommended years ago was never carried out.",
+    "Governor Tomas Vell is due to visit the village on Tuesday.",
+]
+
+
+def text(sentences: list[str]) -> str:
+    return " ".join(sentences)
+
+
+NAMES = ("Orvel", "Tomas Vell", "Ana Korr", "Brenna")
+
+
+def mentions_of(art: Article) -> tuple[Mention, ...]:
+    """Entity mentions by hand (no spaCy): rewrite candidates come from shared entities."""
+    found = []
+    for name in NAMES:
+        at = art.text.find(name)
+        if at >= 0:
+            found.append(Mention(art.id, (at, at + len(name)), name, "GPE", f"e:{name}"))
+    return tuple(found)
+
+
+def add(store, body: str, **meta) -> str:
+    """Store an article with hand-made mentions and run the relate stage on it."""
+    art = Article(id=article_id(body), text=body, **meta)
+    with store.begin() as tx:
+        tx.save_analysis(Analysis(article=art, mentions=mentions_of(art)), seq=tx.next_seq())
+        relate.relate(tx, Batch(new_ids=(art.id,)))
+    return art.id
+
+
+def relations(store):
+    with store.read() as tx:
+        return tx.relations()
+
+
+# -- judging pairs ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("copy", "kind"),
+    [
+        (text(BASE[:5]), "near_copy"),  # trimmed
+        (text(BASE) + " Officials said schools in the valley would stay closed all week.", "near_copy"),  # a line added
+        (text(BASE).replace("Sunday night", "late Sunday").replace("houses", "homes"), "near_copy"),  # light edits
+        (text(REWRITE), "rewrite"),
+        (text(INDEPENDENT), None),
+        (text(INDEPENDENT[:3]) + " " + BASE[3], "shared_passage"),
+    ],
+)
+def test_judge_tells_the_kinds_apart(copy, kind):
+    verdict = relate.judge(text(BASE), copy)
+    assert (verdict.kind if verdict else None) == kind
+
+
+def test_shared_runs_give_spans_in_both_texts():
+    quote = "the bridge will stay closed until the engineers have checked every cable"
+    a = f"On Friday the mayor said that {quote}, and walked away."
+    b = f"Drivers were angry. A notice read: “{quote.capitalize()}”. More later."
+    runs = relate.shared_runs(a, b)
+    assert len(runs) == 1
+    (sa, ea), (sb, eb) = runs[0]
+    assert a[sa:ea].casefold() == b[sb:eb].casefold() == quote
+
+
+def test_short_common_phrases_are_not_passages():
+    a = "Officials said on Tuesday that the road would reopen."
+    b = "Officials said on Tuesday that nobody had been hurt."
+    assert relate.shared_runs(a, b) == []
+
+
+def test_a_few_changed_words_keep_one_passage():
+    a = "the council voted by nine votes to four to close the old harbour bridge to all heavy lorries from May"
+    b = "the council voted by nine votes to three to close the old harbour bridge to all heavy lorries from May"
+    assert len(relate.shared_runs(a, b)) == 1
+
+
+def test_rewrite_evidence_pairs_sentences_in_order():
+    coverage, pairs = relate.align(text(BASE), text(REWRITE))
+    assert coverage >= relate.REWRITE_COVERAGE
+    starts = [(a[0], b[0]) for a, b in pairs]
+    assert starts == sorted(starts)
+
+
+def test_shuffled_independent_sentences_are_not_a_rewrite():
+    shuffled = text(REWRITE[::-1])
+    assert relate.align(text(BASE), shuffled)[0] < relate.REWRITE_COVERAGE
+
+
+# -- the stage, provenance and the index ------------------------------------------------------------
+
+
+def test_dates_decide_the_direction(store):
+    late = add(store, text(BASE), published="2024-05-06")
+    early = add(store, text(BASE[:5]) + " Roads remain closed.", published="2024-05-05")
+    (rel,) = relations(store)
+    assert (rel.kind, rel.source, rel.copy) == ("near_copy", early, late)
+
+
+def test_without_dates_the_fuller_text_is_the_original(store):
+    trimmed = add(store, text(BASE[:4]))
+    full = add(store, text(BASE))
+    (rel,) = relations(store)
+    assert (rel.source, rel.copy) == (full, trimmed)
+
+
+def test_a_credit_marks_the_rewrite_as_the_copy(store):
+    rewrite = add(store, "According to the Valley Post, " + text(REWRITE))
+    original = add(store, text(BASE))
+    (rel,) = relations(store)
+    assert (rel.kind, rel.source, rel.copy) == ("rewrite", original, rewrite)
+    with store.read() as tx:
+        assert relate.original_of(tx, rewrite) == original
+        assert relate.original_of(tx, original) is None
+
+
+def test_evidence_spans_point_into_source_and_copy(store):
+    add(store, text(INDEPENDENT[:3]) + " " + BASE[3])
+    add(store, text(BASE))
+    (rel,) = relations(store)
+    with store.read() as tx:
+        src, cpy = tx.article(rel.source).text, tx.article(rel.copy).text
+    assert rel.kind == "shared_passage"
+    for (s1, e1), (s2, e2) in rel.evidence:
+        assert src[s1:e1] == cpy[s2:e2]
+
+
+def test_index_survives_a_restart_and_forgets_deleted_articles(tmp_path):
+    path = tmp_path / "relate.db"
+    store = open_store(path)
+    first = add(store, text(BASE))
+    store.close()
+    store = open_store(path)
+    add(store, text(BASE[:6]))
+    assert [r.source for r in relations(store)] == [first]
+    with store.begin() as tx:
+        relate.forget(tx, first)
+        keys = tx.conn.execute(schema.relate_keys.select().where(schema.relate_keys.c.article_id == first)).all()
+        # What deleting the article does besides: its facts and its row go.
+        tx.conn.execute(schema.mentions.delete().where(schema.mentions.c.article_id == first))
+        tx.conn.execute(schema.articles.delete().where(schema.articles.c.id == first))
+    assert keys == [] and relations(store) == []
+    add(store, text(BASE[:5]))
+    assert first not in {r.source for r in relations(store)} | {r.copy for r in relations(store)}
+    store.close()
+
+
+def test_rerun_replaces_a_pair_verdict(store):
+    a = add(store, text(BASE))
+    b = add(store, text(BASE[:5]))
+    with store.begin() as tx:
+        relate.relate(tx, Batch(new_ids=(a, b)))
+    assert len(relations(store)) == 1
+
+
+def test_the_seeds_share_a_passage_only(seeds):
+    a, b = (clean_document(Document(origin=p.name, content=p.read_text(encoding="utf-8"))) for p in seeds)
+    verdict = relate.judge(a.text, b.text)
+    assert verdict is not None and verdict.kind == "shared_passage"
+    assert any("withdrawal" in a.text[s:e] for (s, e), _ in verdict.evidence)
