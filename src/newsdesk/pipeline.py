@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from newsdesk.clean import clean_document
-from newsdesk.corpus import compare, stories
+from newsdesk.corpus import compare, relate, stories
 from newsdesk.errors import InputError
 from newsdesk.model import Analysis, Article, Document
 from newsdesk.nlp import dates, entities, resolve
@@ -53,6 +53,7 @@ class Batch:
 CorpusStage = Callable[[Tx, Batch], Batch]
 
 CORPUS_STAGES: tuple[CorpusStage, ...] = (
+    relate.relate,  # near copies, rewrites, shared passages; which came first (relate.original_of)
     stories.assign,  # each new article joins a story or starts one
     stories.refresh,  # recompute the touched stories' titles, dates and dossiers
     compare.compare,  # per touched story: figures judged, quotes by speaker, timeline, summary
