@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.clean import clean_document
 from newsdesk.clean.core import normalize_text
@@ -151,3 +153,17 @@ def test_seeds_come_out_as_expected(seeds):
     assert "local anti-terrorist operations" in b.standfirst
     assert "Leave a Reply" not in b.text and "Required fields" not in b.text
     assert any("Leave a Reply" in r.text for r in b.removed)
+
+
+_LINES = st.sampled_from(
+    ["Leave a Reply", "By AFP", "- A heading", "RIVERTON: The council met.", "", "Share this:",
+     "The council said 40 homes were evacuated on Friday night.", "floods reach riverton", "* * *"]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_LINES, st.text(max_size=80)), max_size=12))
+def test_clean_plain_never_crashes_and_flags_point_into_the_text(lines):
+    out = clean_plain(normalize_text("\n".join(lines)))
+    for flag in out.flags:
+        assert out.text[flag.span[0] : flag.span[1]] == flag.text

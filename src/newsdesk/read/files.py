@@ -1,17 +1,27 @@
-"""Paths, folders, globs and stdin to Documents, dispatching on the input kind."""
+"""Paths, folders, globs and stdin to Documents, dispatching on the input kind.
+
+The kind is read from the content, not the name: gzip (then looked at again), WARC, an
+RSS/Atom feed, JSON Lines, HTML, else plain text.
+"""
 
 from __future__ import annotations
 
 import glob
+import gzip
+import io
 import os
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from newsdesk.errors import InputError
 from newsdesk.model import Document
 from newsdesk.read.decode import decode_bytes
+from newsdesk.read.feeds import looks_like_feed, read_feed
 from newsdesk.read.jsonl import read_jsonl
+from newsdesk.read.warc import looks_like_warc, read_warc
 
 Item = Document | InputError
 
@@ -20,6 +30,9 @@ Item = Document | InputError
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_GZIP_MAGIC = b"\x1f\x8b"
+# "Trust <meta charset> before guessing": the declaration sits in the first kilobytes.
+_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([\w.:-]+)", re.I)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
@@ -56,10 +69,41 @@ def _looks_html(text: str) -> bool:
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
 
 
+def gunzip(data: bytes, origin: str) -> bytes:
+    """Decompress, refusing truncated streams and outputs over the file size limit."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(data, MAX_FILE_BYTES + 1)
+    except zlib.error as exc:
+        raise InputError(origin, f"corrupt gzip data ({exc})") from exc
+    if len(out) > MAX_FILE_BYTES:
+        raise InputError(origin, f"gzip expands to over {MAX_FILE_BYTES // 2**20} MB")
+    if not inflater.eof:
+        raise InputError(origin, "truncated gzip data (the file ends before the stream does)")
+    return out
+
+
+def _declared_charset(data: bytes) -> str | None:
+    m = _META_CHARSET.search(data[:4096])
+    return m.group(1).decode("ascii", "replace") if m else None
+
+
 def read_text(data: bytes, origin: str) -> Iterator[Item]:
     """One file's bytes (already read) to its Documents."""
+    if data.startswith(_GZIP_MAGIC):
+        try:
+            data = gunzip(data, origin)
+        except InputError as err:
+            yield err
+            return
+    if looks_like_warc(data):
+        yield from read_warc(io.BytesIO(data), origin)
+        return
+    if looks_like_feed(data):
+        yield from read_feed(data, origin)
+        return
     try:
-        text = decode_bytes(data, origin)
+        text = decode_bytes(data, origin, declared=_declared_charset(data))
     except InputError as err:
         yield err
         return
@@ -73,22 +117,44 @@ def read_text(data: bytes, origin: str) -> Iterator[Item]:
         yield Document(origin=origin, content=text)
 
 
+def _is_warc_file(path: str) -> bool:
+    """WARC files are streamed from disk (they are often gigabytes); fastwarc reads .gz itself."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+        if head.startswith(_GZIP_MAGIC):
+            with gzip.open(path, "rb") as f:
+                head = f.read(8)
+    except (OSError, EOFError, zlib.error):
+        return False
+    return looks_like_warc(head)
+
+
+def _read_file(p: str) -> Iterator[Item]:
+    if _is_warc_file(p):
+        with open(p, "rb") as stream:
+            yield from read_warc(stream, p)
+        return
+    size = os.path.getsize(p)
+    if size > MAX_FILE_BYTES:
+        yield InputError(p, f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit")
+        return
+    yield from read_text(Path(p).read_bytes(), p)
+
+
 def read_inputs(paths: Iterable[str], *, stdin=None) -> Iterator[Item]:
     for p in expand_paths(paths):
         if isinstance(p, InputError):
             yield p
-            continue
-        if p == "-":
+        elif p == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from read_text(stream.read(), "<stdin>")
-            continue
-        try:
-            size = os.path.getsize(p)
-            if size > MAX_FILE_BYTES:
-                yield InputError(p, f"file is {size / 1e6:.0f} MB, over the {MAX_FILE_BYTES // 2**20} MB limit")
-                continue
-            data = Path(p).read_bytes()
-        except OSError as exc:
-            yield InputError(p, f"cannot read: {exc.strerror or exc}")
-            continue
-        yield from read_text(data, p)
+            data = stream.read(MAX_FILE_BYTES + 1)
+            if len(data) > MAX_FILE_BYTES:
+                yield InputError("<stdin>", f"over the {MAX_FILE_BYTES // 2**20} MB limit")
+            else:
+                yield from read_text(data, "<stdin>")
+        else:
+            try:
+                yield from _read_file(p)
+            except OSError as exc:
+                yield InputError(p, f"cannot read: {exc.strerror or exc}")
