@@ -97,7 +97,7 @@ def test_a_quote_that_goes_on_keeps_its_speaker_across_sentences_and_paragraphs(
     ("text", "words", "kind", "speaker"),
     [
         ("The minister accused the rebels of “war crimes” in the north.", "war crimes", "mixed", "The minister"),
-        ("The ombudsman said that the hospital had run out of fuel.", "hospital had run out", "indirect", "The ombudsman"),
+        ("The ombudsman said that the hospital had run out of fuel.", "run out", "indirect", "The ombudsman"),
         ("According to the police, three shops were looted overnight.", "shops were looted", "indirect", "the police"),
         ("The mayor accused the company of hiding the leak.", "hiding the leak", "indirect", "The mayor"),
     ],

@@ -1,0 +1,340 @@
+"""Figures: every number that counts something, with who reports it and as of when.
+
+A number phrase (``numbers.find_numbers``: digits, words, vague plurals, bounds, ranges)
+becomes a Figure when the parse says what it counts:
+
+- a unit after it (kilometers, dollars, percent, days) gives distance, money, percent or
+  duration;
+- the counted noun ("27 deaths", "1,960 peacekeepers", "175 personnel") or a word just
+  after it ("two dead", "11 people injured") or the verb above it ("killed six people",
+  "inhabited by 120,000 Armenians") gives killed, injured, missing, displaced, arrested,
+  troops, peacekeepers, population, protesters;
+- else a plural noun gives the generic quantity ``count`` with that noun as subject.
+Numbers that count nothing we can name (years, ordinals, "one of them") are left out.
+
+``reported_by`` is the speaker of the quote the number sits in, else "according to X",
+else the subject of a reporting verb above it. ``as_of`` is "as of …", "since …", or the
+nearest date/time expression of the sentence. ``background``: a casualty figure in a
+sentence that names another year's conflict ("the 2020 war killed…") is not this event's.
+
+Flags added to the article: a unit conversion that does not convert ("60 kilometers (100
+kilometers)"), parts that add up to more than their total ("six people, including eight
+police officers"). Numbers inside a sentence that cleaning flagged as a repeat are skipped,
+so a repeated sentence's figures count once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from newsdesk.facts.numbers import Number, find_numbers, value_of
+from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, _according_to, _subject
+from newsdesk.model import Analysis, Figure, Flag
+
+# What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
+QUANTITY_OF = {
+    **dict.fromkeys(("kill", "killed", "dead", "death", "die", "fatality", "slay", "perish", "murder"), "killed"),
+    **dict.fromkeys(("injure", "injured", "wound", "wounded", "injury", "hurt"), "injured"),
+    **dict.fromkeys(("missing", "disappear"), "missing"),
+    **dict.fromkeys(("displace", "displaced", "flee", "evacuate", "refugee", "homeless", "uproot"), "displaced"),
+    **dict.fromkeys(("arrest", "detain", "detention", "imprison", "jail"), "arrested"),
+    "peacekeeper": "peacekeepers",
+    **dict.fromkeys(("troop", "soldier", "personnel", "serviceman", "servicemen", "fighter", "marine"), "troops"),
+    **dict.fromkeys(("population", "resident", "inhabitant", "inhabit", "live", "reside", "remain"), "population"),
+    **dict.fromkeys(("protester", "demonstrator"), "protesters"),
+}
+# Nouns that name the quantity itself: they are not a subject ("27 deaths" has none).
+QUANTITY_NOUNS = frozenset(
+    {"death", "fatality", "dead", "injury", "wounded", "peacekeeper", "troop", "population", "refugee"}
+)
+CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested"})
+# Quantities whose counted noun says whom ("two civilians"); for the others it is the quantity.
+WITH_SUBJECT = CASUALTIES | {"population", "count"}
+
+# Units and their quantity; distances with their length in kilometres to check conversions.
+KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
+      "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048}
+UNITS = {
+    **dict.fromkeys(KM, "distance"),
+    **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan", "$", "€", "£"), "money"),
+    **dict.fromkeys(("percent", "%", "per"), "percent"),
+    **dict.fromkeys(("second", "minute", "hour", "day", "week", "month", "year"), "duration"),
+    **dict.fromkeys(("ton", "tonne", "kg", "kilogram"), "weight"),
+}
+# People who watch a ceasefire are peacekeepers ("2,000 Russians monitored the ceasefire").
+_WATCH_VERBS = frozenset({"monitor", "patrol", "keep", "guard", "observe", "police"})
+_TRUCE = re.compile(r"cease-?fire|truce|peace", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
+_AS_OF = re.compile(r"\bas of [^,.;:”\"]+|\bsince [^,.;:”\"]+", re.IGNORECASE)
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+# A conversion within this share of the larger value is fine ("60 km (37 miles)").
+_CONVERSION_TOLERANCE = 0.15
+_NUM = r"\d[\d,.]*"
+_UNIT_WORD = r"(?:kilomet(?:er|re)s?|km|miles?|mi|met(?:er|re)s?|m|feet|foot|ft)"
+_CONVERSION = re.compile(
+    rf"(?P<a>{_NUM})\s*(?P<ua>{_UNIT_WORD})\b\s*\(\s*(?:about |roughly |around |approximately |some |nearly )?"
+    rf"(?P<b>{_NUM})\s*(?P<ub>{_UNIT_WORD})\b\s*\)",
+    re.IGNORECASE,
+)
+
+
+def find_figures(analysis: Analysis, doc) -> Analysis:
+    """Per-article stage: figures with quantity, subject, reporter and time; flags added."""
+    article = analysis.article
+    repeats = [f.span for f in article.flags if f.kind == "repeated_sentence"]
+    resolver = Resolver(analysis, [q.span for q in analysis.quotes])
+    figures = []
+    for number in find_numbers(article.text):
+        if any(s <= number.span[0] < e for s, e in repeats):
+            continue  # the sentence is a repeat: its figures are counted where it first appears
+        figure = _figure(analysis, doc, number, resolver)
+        if figure is not None:
+            figures.append(figure)
+    flags = _conversion_flags(article.text) + _total_flags(article.text, figures, doc)
+    new_flags = tuple(f for f in flags if f not in article.flags)
+    return replace(analysis, figures=tuple(figures), article=replace(article, flags=article.flags + new_flags))
+
+
+def _tokens(doc, span):
+    chars = doc.char_span(span[0], span[1], alignment_mode="expand")
+    return list(chars) if chars is not None else []
+
+
+def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figure | None:
+    toks = _tokens(doc, number.span)
+    if toks and toks[0].lower_ == "about" and toks[0].i > 0 and doc[toks[0].i - 1].pos_ in ("NOUN", "PROPN", "PRON"):
+        # "information about two dead": a preposition, not a hedge
+        number = replace(number, span=(toks[1].idx, number.span[1]), text=number.text[6:], qualifier=None,
+                         approximate=False)
+        toks = toks[1:]
+    if not toks or _is_not_a_count(number, toks):
+        return None
+    last = toks[-1]
+    unit = _unit_after(doc, last)
+    noun = None if unit else _counted_noun(doc, toks)
+    quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
+    if quantity is None:
+        return None
+    subject = None
+    if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in QUANTITY_NOUNS:
+        subject = _noun_text(noun)
+    sent = last.sent
+    return Figure(
+        article_id=analysis.article.id,
+        span=number.span,
+        quantity=quantity,
+        value=number.value,
+        approximate=number.approximate,
+        qualifier=number.qualifier,
+        unit=unit,
+        subject=subject,
+        reported_by=_reported_by(analysis, number, toks, resolver),
+        as_of=_as_of(sent, number.span),
+        background=quantity in CASUALTIES and bool(_YEAR.search(sent.text)),
+    )
+
+
+def _is_not_a_count(number: Number, toks) -> bool:
+    """Years, ordinals, clock times and names are numbers that count nothing."""
+    if any(t.ent_type_ in ("ORDINAL", "TIME", "PERSON", "ORG", "GPE", "LAW", "PRODUCT") for t in toks):
+        return True
+    if number.qualifier is None and 1800 <= number.value <= 2100 and "," not in number.text:
+        return True  # a year: "the 2020 war", "since 2020"
+    if number.text.lower() == "one" and toks[-1].dep_ != "nummod":
+        return True  # "one of them", "the one who"
+    doc, end = toks[-1].doc, toks[-1].i
+    # "three years ago": a date, not a duration
+    return end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "old", "earlier", "later")
+
+
+def _unit_after(doc, last) -> str | None:
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc):
+        nxt = doc[last.i + 2]  # "a 44-day war"
+    if nxt is None:
+        return None
+    word = nxt.lemma_.lower() if nxt.text not in ("%", "m", "km", "mi", "ft") else nxt.text.lower()
+    if word == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent":
+        return "percent"
+    if word in UNITS and word != "per":
+        if UNITS[word] == "duration" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("ago", "old"):
+            return None
+        return word
+    prev = doc[last.i - 1] if last.i > 0 else None
+    money = prev if prev is not None and prev.text in ("$", "€", "£") else None
+    if money is None and len(doc) > last.i and doc[last.i].i > 0:
+        first = doc[max(0, last.i - 3) : last.i]
+        money = next((t for t in first if t.text in ("$", "€", "£")), None)
+    return money.text if money is not None else None
+
+
+def _counted_noun(doc, toks):
+    """The noun a number counts: "27 deaths", "tens of thousands of Armenians"."""
+    last = toks[-1]
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if nxt is not None and nxt.lower_ == "of" and nxt.i + 1 < len(doc):
+        pobj = next((c for c in nxt.children if c.dep_ == "pobj"), None)
+        if pobj is not None and pobj.pos_ in ("NOUN", "PROPN"):
+            return pobj
+    of = last.head if last.dep_ == "pobj" and last.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in QUANTITY_OF and of.head.pos_ == "NOUN":
+        return of.head  # "a population of 45,000"
+    for tok in toks:
+        head = tok.head
+        if tok.dep_ in ("nummod", "quantmod", "compound") and head.i > last.i and head.pos_ in ("NOUN", "PROPN"):
+            return head
+    # The parser sometimes hangs a number on the wrong word ("this week 175 Armenian
+    # personnel"): take the noun that follows it across adjectives.
+    for tok in doc[last.i + 1 : min(last.i + 4, len(doc))]:
+        if tok.pos_ == "NOUN":
+            return tok
+        if tok.pos_ not in ("ADJ", "PROPN") and tok.dep_ not in ("amod", "compound"):
+            break
+    return None
+
+
+def _quantity(doc, toks, noun) -> str | None:
+    """What the number counts: a casualty word near it first (three soldiers *wounded*),
+    then the counted noun's own kind (800 *troops*), else a generic count of a plural."""
+    lemma = noun.lemma_.lower() if noun is not None else ""
+    if lemma in QUANTITY_NOUNS:
+        return QUANTITY_OF.get(lemma, lemma)
+    anchor = noun if noun is not None else toks[-1]
+    for tok in doc[anchor.i + 1 : min(anchor.i + 4, anchor.sent.end)]:
+        if tok.is_punct or tok.lower_ in ("and", "or"):
+            break
+        # "two dead", "11 people injured", "still missing": an adjective or participle, not
+        # a finite verb whose subject is the counted noun ("two blasts killed" counts blasts).
+        q = QUANTITY_OF.get(tok.lemma_.lower()) or QUANTITY_OF.get(tok.lower_)
+        if q and tok.tag_ in ("JJ", "VBN", "VBG"):
+            return q
+    if (q := _from_verb(anchor)) is not None:
+        return q
+    if lemma in QUANTITY_OF and lemma not in _VERB_ONLY:
+        return QUANTITY_OF[lemma]
+    if noun is not None and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"):
+        return "count"
+    return None
+
+
+# Lemmas that name a quantity only as verbs ("live", "remain"), never as counted nouns.
+_VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "injure", "arrest", "detain", "flee"})
+
+
+def _from_verb(token) -> str | None:
+    """The verb above a counted noun: "killed six people", "inhabited by 120,000 Armenians".
+
+    Parts listed after "including" take their total's quantity ("27 deaths, including two
+    civilians"). The subject of "kill" is the killer, not the killed ("two blasts killed").
+    The walk stops at a reporting verb: what is reported is counted by the verb below it.
+    """
+    including = False
+    for _ in range(5):
+        if token.head is token:
+            return None
+        child, token = token, token.head
+        lemma = token.lemma_.lower()
+        if lemma == "include":
+            including = True
+            continue
+        if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS | {"report"}:
+            return None
+        if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
+            return "peacekeepers"
+        if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
+            return None
+        if lemma in QUANTITY_OF and (token.pos_ in ("VERB", "ADJ") or including):
+            return QUANTITY_OF[lemma]
+        if token.pos_ == "VERB":
+            return None
+    return None
+
+
+# Intransitive verbs whose subject is what is counted ("two people died", "thousands fled").
+_SUBJECT_COUNTED = frozenset({"die", "perish", "flee", "remain", "live", "reside", "disappear", "dead"})
+
+
+def _noun_text(noun) -> str:
+    """"police officers" from the counted noun and its compounds, lower-cased unless a name."""
+    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound")])
+    words = noun.doc[left : noun.i + 1].text
+    return words if noun.pos_ == "PROPN" or noun.ent_type_ else words.lower()
+
+
+def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -> str | None:
+    for q in analysis.quotes:
+        if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
+            return q.speaker
+    sent = toks[-1].sent
+    if (speaker := resolver.resolve(_according_to(sent))) is not None:
+        return speaker.text
+    token = toks[-1]
+    for _ in range(8):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | {"report"}:
+            speaker = resolver.resolve(_subject(token))
+            return speaker.text if speaker else None
+        # Up through reported clauses ("said the strike killed five") and lists, no further.
+        if token.pos_ == "VERB" and token.lemma_.lower() != "include" and token.dep_ not in ("ccomp", "conj"):
+            break
+    return None
+
+
+def _as_of(sent, span: tuple[int, int]) -> str | None:
+    if m := _AS_OF.search(sent.text):
+        return m.group().strip()
+    times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
+    times = [e for e in times if not _YEAR.fullmatch(e.text.strip())]
+    if not times:
+        return None
+    # Adjacent date and time entities are one expression: "Tuesday" + "morning".
+    groups, current = [], [times[0]]
+    for e in times[1:]:
+        if e.start - current[-1].end <= 0:
+            current.append(e)
+        else:
+            groups.append(current)
+            current = [e]
+    groups.append(current)
+    best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
+    return sent.doc.text[best[0].start_char : best[-1].end_char]
+
+
+def _conversion_flags(text: str) -> list[Flag]:
+    """"60 kilometers (100 kilometers)": a conversion whose two lengths differ."""
+    flags = []
+    for m in _CONVERSION.finditer(text):
+        a, b = value_of(m.group("a")), value_of(m.group("b"))
+        ua, ub = _unit_key(m.group("ua")), _unit_key(m.group("ub"))
+        if a is None or b is None or ua not in KM or ub not in KM:
+            continue
+        ka, kb = a[0] * KM[ua], b[0] * KM[ub]
+        if max(ka, kb) and abs(ka - kb) / max(ka, kb) > _CONVERSION_TOLERANCE:
+            flags.append(Flag(kind="unit_inconsistency", text=m.group(), span=(m.start(), m.end())))
+    return flags
+
+
+def _unit_key(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and w[:-1] in KM else w
+
+
+def _total_flags(text: str, figures: list[Figure], doc) -> list[Flag]:
+    """Parts after "including" that add up to more than the total they belong to."""
+    flags = []
+    for total in figures:
+        after = text[total.span[1] : total.span[1] + 40]
+        m = re.match(r"[^,.;]*?,?\s*(?:including|among them|of whom)\b", after)
+        if m is None or total.quantity not in CASUALTIES | {"count"}:
+            continue
+        sent = doc.char_span(total.span[0], total.span[1], alignment_mode="expand")
+        end = sent.sent.end_char if sent is not None else len(text)
+        start = total.span[1] + m.end()
+        parts = [f for f in figures if start <= f.span[0] < end and f.quantity == total.quantity]
+        if parts and sum(f.value for f in parts) > total.value:
+            span = (total.span[0], max(f.span[1] for f in parts))
+            flags.append(Flag(kind="total_mismatch", text=text[span[0] : span[1]], span=span))
+    return flags

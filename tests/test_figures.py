@@ -1,0 +1,162 @@
+"""Figures: number phrases (property-tested), what they count, who reports them, flags."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsdesk.facts.figures import find_figures
+from newsdesk.facts.numbers import find_numbers, word_value
+from newsdesk.facts.quotes import find_quotes
+from newsdesk.model import Analysis, Article, Flag, article_id
+from newsdesk.nlp.entities import find_mentions
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier", "approximate"),
+    [
+        ("27", 27, None, False),
+        ("1,960", 1960, None, False),
+        ("two", 2, None, False),
+        ("twenty-seven", 27, None, False),
+        ("two hundred thousand", 200_000, None, False),
+        ("2.5 million", 2_500_000, None, False),
+        ("a dozen", 12, None, False),
+        ("hundreds", 200, "at least", True),
+        ("tens of thousands", 20_000, "at least", True),
+        ("about 2,000", 2000, "about", True),
+        ("an estimated 120,000", 120_000, "about", True),
+        ("at least 200", 200, "at least", False),
+        ("more than 40", 40, "more than", False),
+        ("up to 15", 15, "up to", False),
+        ("nearly 90", 90, "nearly", True),
+        ("between 30 and 40", 30, "range", True),
+        ("10-15", 10, "range", True),
+    ],
+)
+def test_number_phrases(text, value, qualifier, approximate):
+    [n] = find_numbers(f"They counted {text} on the road.")
+    assert (n.value, n.qualifier, n.approximate) == (value, qualifier, approximate)
+
+
+def test_a_range_keeps_its_upper_end():
+    [n] = find_numbers("between 30 and 40 houses")
+    assert n.high == 40
+
+
+@given(st.text(max_size=60))
+def test_find_numbers_never_raises_and_spans_point_at_their_text(text):
+    for n in find_numbers(text):
+        assert text[n.span[0] : n.span[1]] == n.text
+
+
+@given(st.integers(min_value=0, max_value=99))
+def test_number_words_read_back(n):
+    ones = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    word = ones[n] if n < 20 else tens[n // 10] + (f"-{ones[n % 10]}" if n % 10 else "")
+    assert word_value(word) == n
+
+
+def analyse(nlp, text: str, flags: tuple[Flag, ...] = ()) -> Analysis:
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, flags=flags)
+    analysis = find_quotes(find_mentions(Analysis(article=article), doc), doc)
+    return find_figures(analysis, doc)
+
+
+def figure(analysis: Analysis, value: float):
+    found = [f for f in analysis.figures if f.value == value]
+    assert len(found) == 1, analysis.figures
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        ("Officials counted 31 deaths in the valley.", 31, "killed", None),
+        ("The shelling killed five civilians near the market.", 5, "killed", "civilians"),
+        ("Three soldiers were wounded in the clash.", 3, "injured", "soldiers"),
+        ("There were two dead and 14 people injured.", 14, "injured", "people"),
+        ("Nine fishermen are still missing after the storm.", 9, "missing", "fishermen"),
+        ("More than 3,000 families fled the district.", 3000, "displaced", "families"),
+        ("Police arrested 42 protesters on Friday.", 42, "arrested", "protesters"),
+        ("The alliance sent 800 troops to the border.", 800, "troops", None),
+        ("About 1,500 peacekeepers patrol the zone.", 1500, "peacekeepers", None),
+        ("The island is home to a population of 45,000.", 45_000, "population", None),
+        ("The valley is inhabited by some 8,000 farmers.", 8000, "population", "farmers"),
+        ("The camp lies 35 kilometers south of the city.", 35, "distance", None),
+        ("The bank lent $40 million to the port.", 40_000_000, "money", None),
+        ("The siege lasted 12 days.", 12, "duration", None),
+        ("Hundreds of students marched to the ministry.", 200, "count", "students"),
+    ],
+)
+def test_what_a_figure_counts(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
+def test_parts_after_including_take_their_totals_quantity(nlp):
+    a = analyse(nlp, "The strike killed 12 people, including four children, on Sunday.")
+    assert figure(a, 4).quantity == "killed"
+    assert figure(a, 4).subject == "children"
+    assert figure(a, 12).as_of == "Sunday"
+
+
+def test_who_reports_a_figure(nlp):
+    a = analyse(
+        nlp,
+        "According to the health ministry, 19 people were killed.\n"
+        "The governor said that 40 homes were destroyed.\n"
+        "“We counted 7 bodies in the river,” said Lena Ortiz.",
+    )
+    assert figure(a, 19).reported_by == "the health ministry"
+    assert figure(a, 40).reported_by == "The governor"
+    assert figure(a, 7).reported_by == "Lena Ortiz"
+
+
+def test_as_of_and_background(nlp):
+    a = analyse(
+        nlp,
+        "As of now, 23 people have been killed in the fighting.\n"
+        "The 1998 war killed 6,000 people in the same valley.",
+    )
+    assert figure(a, 23).as_of == "As of now"
+    assert not figure(a, 23).background
+    assert figure(a, 6000).background
+
+
+def test_years_and_ages_ago_are_not_figures(nlp):
+    a = analyse(nlp, "The town was founded in 1846, and the bridge fell three years ago.")
+    assert a.figures == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("The border is roughly 50 kilometers (90 kilometers) away.", True),
+        ("The border is roughly 50 kilometers (31 miles) away.", False),
+        ("The border is 80 miles (129 km) away.", False),
+        ("The border is 80 miles (80 km) away.", True),
+    ],
+)
+def test_a_conversion_that_does_not_convert_is_flagged(nlp, text, flagged):
+    kinds = [f.kind for f in analyse(nlp, text).article.flags]
+    assert ("unit_inconsistency" in kinds) is flagged
+
+
+def test_parts_larger_than_their_total_are_flagged(nlp):
+    a = analyse(nlp, "The attack killed five people, including seven police officers.")
+    assert [f.kind for f in a.article.flags] == ["total_mismatch"]
+    assert analyse(nlp, "The attack killed nine people, including seven police officers.").article.flags == ()
+
+
+def test_a_repeated_sentence_is_counted_once(nlp):
+    sentence = "A mine killed 8 shepherds on Monday."
+    text = f"{sentence} Rescuers arrived late. {sentence}"
+    repeat = Flag(kind="repeated_sentence", text=sentence, span=(text.rindex(sentence), len(text)))
+    a = analyse(nlp, text, flags=(repeat,))
+    assert [f.value for f in a.figures] == [8]
+    assert a.article.flags == (repeat,)
