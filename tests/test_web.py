@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from newsdesk.corpus.compare import build_dossier
-from newsdesk.model import Analysis, Article, Figure, Mention, Place, Quote, Story, article_id
+from newsdesk.model import Analysis, Article, Figure, Mention, Place, Quote, Relation, Story, article_id
 from newsdesk.web import create_app
 from newsdesk.web.app import MAX_UPLOAD_BYTES
 from newsdesk.web.highlight import segments
@@ -40,8 +40,10 @@ def app(store):
         for n, a in enumerate(analyses, start=1):
             tx.save_analysis(a, seq=n)
             tx.set_story(a.article.id, "s1")
+        relations = [Relation("shared_passage", analyses[0].article.id, analyses[1].article.id, 0.2)]
+        tx.save_relation(relations[0])
         tx.save_story(Story("s1", "Floods hit Riverton", (), "2024-05-06", "2024-05-06"), updated_seq=2,
-                      dossier=build_dossier(analyses, []))
+                      dossier=build_dossier(analyses, relations))
     return create_app(store=store)
 
 
@@ -105,7 +107,7 @@ def test_a_story_prefix_redirects_to_the_story(app):
 def test_hostile_article_text_is_escaped_everywhere(app):
     record = call(app, "GET", "/api/stories/s1").json()
     hostile = next(a for a in record["articles"] if a["text"] == HOSTILE)
-    for path in ("/", "/stories/s1", f"/articles/{hostile['id']}"):
+    for path in ("/", "/stories/s1", f"/articles/{hostile['id']}", f"/articles/{record['articles'][0]['id']}"):
         page = call(app, "GET", path).text
         assert "<script>alert" not in page
         assert "<img src=x" not in page

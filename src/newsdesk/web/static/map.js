@@ -10,18 +10,26 @@
   const data = document.getElementById("story-places");
   if (!holder || !data) return;
   const places = JSON.parse(data.textContent);
-  if (!places.length) { holder.textContent = "No places resolved for this story."; return; }
+  if (!places.length) { holder.textContent = "No places resolved for this story."; holder.dataset.ready = "empty"; return; }
 
-  const lats = places.map(p => p.lat), lons = places.map(p => p.lon);
+  // Frame on the places near the middle of the story (within FRAME_DEG of the median
+  // point): a passing mention of a far-away country should not shrink the scene to a dot.
+  const FRAME_DEG = 25;
+  const median = xs => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+  const midLat = median(places.map(p => p.lat)), midLon = median(places.map(p => p.lon));
+  const framed = places.filter(p => Math.abs(p.lat - midLat) <= FRAME_DEG && Math.abs(p.lon - midLon) <= FRAME_DEG);
+  const lats = framed.map(p => p.lat), lons = framed.map(p => p.lon);
   let [south, north, west, east] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
   const padLat = Math.max(MIN_SPAN - (north - south), 0) / 2 + 1, padLon = Math.max(MIN_SPAN - (east - west), 0) / 2 + 1;
   south -= padLat; north += padLat; west -= padLon; east += padLon;
-  const k = Math.cos(((south + north) / 2) * Math.PI / 180);
-  const x = lon => (lon - west) * k, y = lat => north - lat;
-  const width = (east - west) * k, height = north - south;
+  // Pixel coordinates (W x H) so that labels and strokes keep their size at any zoom.
+  const W = 800, H = 600, k = Math.cos(((south + north) / 2) * Math.PI / 180);
+  const scale = Math.min(W / ((east - west) * k), H / (north - south));
+  const x0 = (W - (east - west) * k * scale) / 2, y0 = (H - (north - south) * scale) / 2;
+  const x = lon => x0 + (lon - west) * k * scale, y = lat => y0 + (north - lat) * scale;
 
   const svg = document.createElementNS(SVG, "svg");
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
+  svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
   svg.setAttribute("role", "img");
   svg.setAttribute("aria-label", "map of the story's places");
   holder.appendChild(svg);
@@ -34,7 +42,7 @@
       for (let i = 0; i < flat.length; i += 2) {
         const lon = flat[i], lat = flat[i + 1];
         if (lon >= west - 5 && lon <= east + 5 && lat >= south - 5 && lat <= north + 5) inside = true;
-        d += (i ? "L" : "M") + x(lon).toFixed(3) + " " + y(lat).toFixed(3);
+        d += (i ? "L" : "M") + x(lon).toFixed(1) + " " + y(lat).toFixed(1);
       }
       if (!inside) continue;
       const path = document.createElementNS(SVG, "path");
@@ -44,10 +52,10 @@
     }
   }
 
-  const r = Math.max(width, height) / 90;
   for (const p of places) {
+    if (p.lat < south || p.lat > north || p.lon < west || p.lon > east) continue;  // out of frame: listed beside
     const c = document.createElementNS(SVG, "circle");
-    c.setAttribute("cx", x(p.lon)); c.setAttribute("cy", y(p.lat)); c.setAttribute("r", r);
+    c.setAttribute("cx", x(p.lon)); c.setAttribute("cy", y(p.lat)); c.setAttribute("r", 6);
     c.setAttribute("class", "place-marker");
     c.dataset.name = p.name;
     const title = document.createElementNS(SVG, "title");
@@ -55,14 +63,14 @@
     c.appendChild(title);
     marks.appendChild(c);
     const label = document.createElementNS(SVG, "text");
-    label.setAttribute("x", x(p.lon) + r * 1.5); label.setAttribute("y", y(p.lat) + r / 2);
-    label.setAttribute("font-size", r * 3);
+    label.setAttribute("x", x(p.lon) + 9); label.setAttribute("y", y(p.lat) + 4);
     label.textContent = p.name;
     marks.appendChild(label);
   }
 
   fetch(holder.dataset.places).then(res => res.json()).then(world => {
     draw(base, world.coast, "coast", true);
+    draw(base, world.lakes || [], "lake", true);
     draw(base, world.borders, "border", false);
     holder.dataset.ready = "true";
   }).catch(() => { holder.dataset.ready = "no-basemap"; });
