@@ -20,6 +20,7 @@ from newsdesk.errors import InputError
 from newsdesk.model import Document
 from newsdesk.read.decode import decode_bytes
 from newsdesk.read.feeds import looks_like_feed, read_feed
+from newsdesk.read.fetch import Fetcher, is_url
 from newsdesk.read.jsonl import read_jsonl
 from newsdesk.read.warc import looks_like_warc, read_warc
 
@@ -38,7 +39,7 @@ _META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset=[\"']?([\w.:-]+)", re.I)
 def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
     """Each file named, found under a folder (recursively, sorted) or matched by a glob."""
     for p in paths:
-        if p == "-":
+        if p == "-" or is_url(p):
             yield p
             continue
         path = Path(p)
@@ -142,19 +143,29 @@ def _read_file(p: str) -> Iterator[Item]:
     yield from read_text(Path(p).read_bytes(), p)
 
 
-def read_inputs(paths: Iterable[str], *, stdin=None) -> Iterator[Item]:
-    for p in expand_paths(paths):
-        if isinstance(p, InputError):
-            yield p
-        elif p == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            data = stream.read(MAX_FILE_BYTES + 1)
-            if len(data) > MAX_FILE_BYTES:
-                yield InputError("<stdin>", f"over the {MAX_FILE_BYTES // 2**20} MB limit")
+def read_inputs(paths: Iterable[str], *, stdin=None, fetcher: Fetcher | None = None) -> Iterator[Item]:
+    """Documents and InputErrors for each path, folder, glob, URL or ``-`` (stdin)."""
+    fetcher = fetcher or Fetcher()
+    try:
+        for p in expand_paths(paths):
+            if isinstance(p, InputError):
+                yield p
+            elif is_url(p):
+                yield from fetcher.items(p)
+            elif p == "-":
+                yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
             else:
-                yield from read_text(data, "<stdin>")
-        else:
-            try:
-                yield from _read_file(p)
-            except OSError as exc:
-                yield InputError(p, f"cannot read: {exc.strerror or exc}")
+                try:
+                    yield from _read_file(p)
+                except OSError as exc:
+                    yield InputError(p, f"cannot read: {exc.strerror or exc}")
+    finally:
+        fetcher.close()
+
+
+def _read_stdin(stream) -> Iterator[Item]:
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        yield InputError("<stdin>", f"over the {MAX_FILE_BYTES // 2**20} MB limit")
+    else:
+        yield from read_text(data, "<stdin>")
