@@ -55,6 +55,8 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("the past few years", "", "PAST_REF"),
         ("June last year", "", "2022-06"),
         ("Tuesday's", "", "2023-09-19"),
+        ("a second day", "", "2023-09-20"),
+        ("the third straight day", "", "2023-09-20"),
     ],
 )
 def test_normalise_against_a_publication_date(text, before, expected):
@@ -66,6 +68,7 @@ def test_normalise_against_a_publication_date(text, before, expected):
     [
         ("yesterday", "P-1D"),
         ("today", "P0D"),
+        ("a second day", "P0D"),
         ("three years ago", "P-3Y"),
         ("next month", "P+1M"),
         ("Tuesday", "WXX-2"),

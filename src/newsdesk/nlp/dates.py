@@ -211,7 +211,15 @@ def _relative_day(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
                "the day after": 1, "the next day": 1, "a day later": 1, "the following day": 1, "today's": 0}
     if bare in offsets:
         return _period_value(anchor, "day", offsets[bare])
+    if _NTH_DAY.match(bare):
+        # "(for) a second day", "the eighth day of ...": the day the report is written on
+        # (both such TimeBank cases are the document's day); the run began days before.
+        return _period_value(anchor, "day", 0)
     return None
+
+
+_NTH_DAY = re.compile(r"^(?:a |the )?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))"
+                      r"(?: straight| consecutive| successive)? day$")
 
 
 def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
