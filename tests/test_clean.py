@@ -167,3 +167,35 @@ def test_clean_plain_never_crashes_and_flags_point_into_the_text(lines):
     out = clean_plain(normalize_text("\n".join(lines)))
     for flag in out.flags:
         assert out.text[flag.span[0] : flag.span[1]] == flag.text
+
+
+_PARAS = [
+    "Floodwater reached the old market in Riverton on Friday, the town council said in a statement.",
+    "Mayor Anna Lindqvist said 40 homes had been evacuated and the bridge to Hollow Creek was closed.",
+    "The regional weather office expects the river to fall slowly over the weekend as the rain eases.",
+    "Volunteers from the rowing club helped carry furniture out of the ground floors of the houses.",
+]
+HTML_PAGE = f"""<!doctype html><html lang="en"><head><title>Floods reach Riverton market</title>
+<meta name="author" content="Jane Roe"><meta property="article:published_time" content="2024-09-20">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a> <a href="/sport">Sport</a></nav>
+<article><h1>Floods reach Riverton market</h1>{''.join(f'<p>{p}</p>' for p in _PARAS)}
+<div class="share">Share this: <a>Facebook</a> <a>Twitter</a></div></article>
+<div id="comments"><h3>Leave a Reply</h3><p>Great article, thanks!</p></div>
+<footer>© 2024 Riverton Gazette</footer></body></html>"""
+
+
+def test_html_page_main_text_and_metadata():
+    a = clean_document(Document(origin="p.html", content=HTML_PAGE, content_type="html"))
+    assert all(p in a.text for p in _PARAS)
+    assert "Great article" not in a.text and "Leave a Reply" not in a.text and "Home" not in a.text
+    assert (a.title, a.published, a.byline) == ("Floods reach Riverton market", "2024-09-20", "Jane Roe")
+    assert a.language == "en"
+
+
+_NAV_ONLY = '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul></nav></body></html>'
+
+
+@pytest.mark.parametrize("html", [_NAV_ONLY, "<html><body></body></html>", "<<<>>>", "<html>\x00\x01</html>"])
+def test_html_without_main_text_is_empty_input(html):
+    with pytest.raises(EmptyInput, match="p.html"):
+        clean_document(Document(origin="p.html", content=html, content_type="html"))

@@ -37,6 +37,12 @@ BOILERPLATE = [
     ("Advertisement", "advertisement"),
     ("Story continues below advertisement", "advertisement"),
     ("Tags: floods, Riverton, weather", "tags"),
+    ("© 2024 Riverton Gazette. All rights reserved.", "copyright"),
+    ("Copyright Northshire Media 2023", "copyright"),
+    ("Updated at 4:15 p.m.", "timestamp"),
+    ("Last updated: 20 September 2024", "timestamp"),
+    ("Click here for more information.", "call_to_action"),
+    ("Tell us what you think...", "call_to_action"),
 ]
 
 BODY = [
@@ -49,6 +55,9 @@ BODY = [
     "Reply came there none, the spokesman said.",
     "Related talks in the capital ended without a deal.",
     "Comments from the minister were not immediately available.",
+    "Copyright lawyers for the paper said they would appeal.",
+    "Updated figures from the council showed 40 homes were evacuated.",
+    "Click the link, the police warned, and you may lose your savings.",
     "",
 ]
 

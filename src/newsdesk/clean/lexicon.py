@@ -86,6 +86,20 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"(?:story|article) continues below(?: (?:this )?advertisement)?",
         r"scroll (?:down )?to continue(?: with content| reading)?",
     ),
+    "copyright": (
+        r"(?:©|\(c\))[^\n]{0,100}",
+        r"copyright\s*(?:©\s*)?\d{4}[^\n]{0,100}",
+        r"copyright [^\n]{0,60}\d{4}\.?",  # "Copyright Some Media 2023": a year ends it
+        r"all rights reserved\.?",
+    ),
+    "timestamp": (
+        r"(?:updated|published|posted|last (?:updated|modified))(?: on| at)?:?\s+[\w ,:.’'/-]{3,40}",
+    ),
+    "call_to_action": (
+        r"click here(?: to| for)[^.!\n]{0,80}[.!]?",
+        r"(?:tell us|let us know) what you think[.!]*",
+        r"(?:get|have) your say[.!]?",
+    ),
     "tags": (
         r"^\s*(?:tags?|tagged|filed under|categor(?:y|ies)|topics?)\s*:.*",
     ),
