@@ -103,7 +103,9 @@ def run(corpora: Path) -> dict[str, float]:
         rng.shuffle(order)
         pred = cluster(analyses, order, Settings().batch_size)
         precision, recall, f1 = pairwise(pred, gold)
-        for key, value in zip(scores, (precision, recall, f1, bcubed_f1(pred, gold), len(set(pred.values())))):
+        for key, value in zip(
+            scores, (precision, recall, f1, bcubed_f1(pred, gold), len(set(pred.values()))), strict=True
+        ):
             scores[key].append(value)
     print(f"  {len(gold)} labelled articles, {len(set(gold.values()))} topics, {ORDERS} shuffled orders")
     metrics = {}

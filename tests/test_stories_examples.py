@@ -1,0 +1,40 @@
+"""Stories through the real pipeline: the bundled examples and the seeds (spaCy; slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.examples import ARTICLES, example_paths, load_examples
+from newsdesk.pipeline import ingest
+from newsdesk.read import read_inputs
+
+pytestmark = pytest.mark.slow
+
+
+def _slug_stories(store) -> dict[str, str]:
+    """Example slug -> story id, through each article's sources (``articles.jsonl:N``)."""
+    rows = load_examples()
+    out = {}
+    with store.read() as tx:
+        for aid in tx.article_ids():
+            for source in tx.sources(aid):
+                line = int(source["origin"].rsplit(":", 1)[1])
+                out[rows[line - 1]["id"]] = tx.story_of(aid)
+    return out
+
+
+def test_bundled_examples_form_their_intended_stories(store, nlp):
+    report = ingest(read_inputs([str(p) for p in example_paths()]), store)
+    assert report.ok
+    got = _slug_stories(store)
+    assert set(got) == set(ARTICLES)
+    for slug, story in got.items():
+        same = {other for other, s in got.items() if s == story}
+        assert same == {other for other, ex in ARTICLES.items() if ex.story == ARTICLES[slug].story}, slug
+
+
+def test_the_seeds_form_one_story(store, nlp, seeds):
+    report = ingest(read_inputs([str(p) for p in seeds]), store)
+    assert report.ok and report.new == 2
+    with store.read() as tx:
+        assert len({tx.story_of(a) for a in tx.article_ids()}) == 1
