@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from newsdesk.model import Analysis, DateRef
 
@@ -337,15 +338,21 @@ def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, 
     return None
 
 
-def _dateparser(text: str, anchor: dt.date | None) -> str | None:
-    """dateparser on the expression alone, at the precision it reports."""
-    if anchor is None or not any(c.isalnum() for c in text):
-        return None
+@lru_cache(maxsize=32)
+def _parser(anchor: dt.date):
+    """One dateparser per publication day: building one costs more than parsing."""
     from dateparser.date import DateDataParser
 
     base = dt.datetime.combine(anchor, dt.time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
-    data = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _dateparser(text: str, anchor: dt.date | None) -> str | None:
+    """dateparser on the expression alone, at the precision it reports."""
+    if anchor is None or not any(c.isalnum() for c in text):
+        return None
+    data = _parser(anchor).get_date_data(text)
     if data.date_obj is None:
         return None
     d = data.date_obj
