@@ -1,0 +1,269 @@
+"""The event lexicon: English verb and noun lemmas mapped to PLOVER categories and modes.
+
+Where the choices come from:
+
+- Categories and modes are those of the PLOVER manual (draft 2.0; 16 categories, each with
+  its modes; ``plover_manual_categories_modes.json`` in the shared corpora).
+- Which verbs belong to which category follows the CAMEO -> PLOVER conversion table
+  (``plover_CAMEO2PLOVER-2021.txt``): each CAMEO verb class (e.g. 0871 "Declare truce,
+  ceasefire" -> RETREAT/ceasefire, 173 "Arrest, detain" -> COERCE/arrest, 1123 "Accuse of
+  aggression" -> ACCUSE/allege) is written here as the ordinary English verbs and nouns
+  that express it, the way CAMEO's own verb dictionaries do.
+- Weapon words that set an ASSAULT mode follow the PLOVER manual's mode definitions
+  (aerial, drone, heavy-weapons = artillery/tanks/missiles, explosives, firearms, ...).
+
+Entries are lemmas (spaCy's ``token.lemma_``, lower case). A value is ``(category, mode)``;
+mode ``None`` means the word says the category but not how.
+"""
+
+from __future__ import annotations
+
+Entry = tuple[str, str | None]
+
+# -- verbs that are themselves the event ------------------------------------------------
+# Grouped by PLOVER category; the CAMEO class each group stands for is in the comment.
+VERBS: dict[str, Entry] = {
+    # AGREE (CAMEO 03, "express intent to cooperate"; 057 sign formal agreement)
+    "agree": ("AGREE", None), "pledge": ("AGREE", None), "promise": ("AGREE", None),
+    "vow": ("AGREE", None), "offer": ("AGREE", None), "sign": ("AGREE", None),
+    "accept": ("AGREE", None), "ratify": ("AGREE", None),
+    # CONSULT (CAMEO 04: discuss, visit, host, meet, mediate, negotiate)
+    "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "visit"),
+    "negotiate": ("CONSULT", None), "mediate": ("CONSULT", "third-party"),
+    "discuss": ("CONSULT", None), "consult": ("CONSULT", None), "confer": ("CONSULT", None),
+    "phone": ("CONSULT", "phone"), "telephone": ("CONSULT", "phone"),
+    # SUPPORT (CAMEO 05: praise, endorse, defend verbally, recognise, apologise, forgive)
+    "praise": ("SUPPORT", None), "endorse": ("SUPPORT", None), "welcome": ("SUPPORT", None),
+    "commend": ("SUPPORT", None), "back": ("SUPPORT", None), "support": ("SUPPORT", None),
+    "recognize": ("SUPPORT", None), "recognise": ("SUPPORT", None), "apologize": ("SUPPORT", None),
+    "apologise": ("SUPPORT", None), "forgive": ("SUPPORT", None), "hail": ("SUPPORT", None),
+    "congratulate": ("SUPPORT", None), "defend": ("SUPPORT", None),
+    # COOPERATE (CAMEO 06: material cooperation, sharing intelligence)
+    "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
+    # AID (CAMEO 07: provide economic, military, humanitarian aid; grant asylum)
+    "give": ("AID", None), "provide": ("AID", None), "donate": ("AID", None),
+    "send": ("AID", None), "supply": ("AID", None), "grant": ("AID", None),
+    "lend": ("AID", None), "deliver": ("AID", None), "contribute": ("AID", None),
+    # CONCEDE (CAMEO 080-083: yield, ease restrictions, accede to demands)
+    "concede": ("CONCEDE", None), "yield": ("CONCEDE", None), "relent": ("CONCEDE", None),
+    "accede": ("CONCEDE", None), "lift": ("CONCEDE", None), "ease": ("CONCEDE", None),
+    "relax": ("CONCEDE", None), "reinstate": ("CONCEDE", None), "allow": ("CONCEDE", None),
+    # RETREAT (CAMEO 084-087, 0871-0874: release, withdraw, ceasefire, disarm, surrender)
+    "withdraw": ("RETREAT", "withdraw"), "retreat": ("RETREAT", "withdraw"),
+    "release": ("RETREAT", "release"), "free": ("RETREAT", "release"),
+    "return": ("RETREAT", "release"), "disarm": ("RETREAT", "disarm"),
+    "surrender": ("RETREAT", "disarm"), "demobilize": ("RETREAT", "disarm"),
+    "resign": ("RETREAT", "resign"), "evacuate": ("RETREAT", "withdraw"),
+    # REQUEST (CAMEO 10: demand, appeal, urge, ask)
+    "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
+    "appeal": ("REQUEST", None), "request": ("REQUEST", None), "plead": ("REQUEST", None),
+    "press": ("REQUEST", None), "insist": ("REQUEST", None), "seek": ("REQUEST", None),
+    # ACCUSE (CAMEO 09 investigate; 11 disapprove, criticize, accuse, sue, convict)
+    "accuse": ("ACCUSE", "allege"), "allege": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
+    "charge": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"),
+    "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
+    "condemn": ("ACCUSE", "disapprove"), "denounce": ("ACCUSE", "disapprove"),
+    "deplore": ("ACCUSE", "disapprove"), "decry": ("ACCUSE", "disapprove"),
+    "protest": ("PROTEST", "demo"), "complain": ("ACCUSE", "allege"),
+    "investigate": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
+    # REJECT (CAMEO 12: reject, refuse, decline, veto, defy)
+    "reject": ("REJECT", None), "refuse": ("REJECT", None), "decline": ("REJECT", None),
+    "veto": ("REJECT", None), "defy": ("REJECT", None), "rebuff": ("REJECT", None),
+    "dismiss": ("REJECT", None), "rule": ("REJECT", None),  # "rule out" (particle checked)
+    "oppose": ("REJECT", None), "spurn": ("REJECT", None),
+    # THREATEN (CAMEO 13: threaten, warn of force, give an ultimatum)
+    "threaten": ("THREATEN", None), "warn": ("THREATEN", None),
+    # PROTEST (CAMEO 14: demonstrate, hunger strike, strike/boycott, obstruct, riot)
+    "demonstrate": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"), "march": ("PROTEST", "demo"),
+    "riot": ("PROTEST", "riot"), "boycott": ("PROTEST", "boycott"), "picket": ("PROTEST", "demo"),
+    "block": ("PROTEST", "obstruct"), "barricade": ("PROTEST", "obstruct"),
+    "vandalize": ("PROTEST", "vandalize"), "loot": ("PROTEST", "vandalize"),
+    # MOBILIZE (CAMEO 15: mobilize or increase armed forces, police, alert status)
+    "mobilize": ("MOBILIZE", None), "mobilise": ("MOBILIZE", None), "deploy": ("MOBILIZE", "troops"),
+    "mass": ("MOBILIZE", "troops"), "reinforce": ("MOBILIZE", "troops"),
+    # SANCTION (CAMEO 16: reduce relations, stop aid, expel, halt negotiations; PLOVER adds convict)
+    "sanction": ("SANCTION", None), "expel": ("SANCTION", "expel"), "recall": ("SANCTION", "withdraw"),
+    "sever": ("SANCTION", "withdraw"), "suspend": ("SANCTION", "discontinue"),
+    "cut": ("SANCTION", "discontinue"), "halt": ("SANCTION", "discontinue"),
+    "convict": ("SANCTION", "convict"), "sentence": ("SANCTION", "convict"),
+    "embargo": ("COERCE", "restrict"),
+    # COERCE (CAMEO 17, 191-192: seize, restrict, ban, curfew, arrest, deport, blockade, occupy)
+    "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
+    "imprison": ("COERCE", "arrest"), "apprehend": ("COERCE", "arrest"), "round": ("COERCE", "arrest"),
+    "seize": ("COERCE", "seize"), "confiscate": ("COERCE", "seize"), "occupy": ("COERCE", "seize"),
+    "capture": ("COERCE", "seize"), "annex": ("COERCE", "seize"),
+    "deport": ("COERCE", "deport"), "ban": ("COERCE", "censor"), "censor": ("COERCE", "censor"),
+    "outlaw": ("COERCE", "censor"), "restrict": ("COERCE", "restrict"), "blockade": ("COERCE", "restrict"),
+    "besiege": ("COERCE", "restrict"),
+    # ASSAULT (CAMEO 18-20: unconventional and conventional force, mass violence)
+    "attack": ("ASSAULT", None), "assault": ("ASSAULT", "beat"), "strike": ("ASSAULT", None),
+    "kill": ("ASSAULT", None), "murder": ("ASSAULT", None), "massacre": ("ASSAULT", None),
+    "fight": ("ASSAULT", None), "clash": ("ASSAULT", None), "battle": ("ASSAULT", None),
+    "invade": ("ASSAULT", None), "raid": ("ASSAULT", None), "ambush": ("ASSAULT", "firearms"),
+    "shoot": ("ASSAULT", "firearms"), "shell": ("ASSAULT", "heavy-weapons"),
+    "bombard": ("ASSAULT", "heavy-weapons"), "bomb": ("ASSAULT", "explosives"),
+    "assassinate": ("ASSAULT", "targeted"), "abduct": ("ASSAULT", "abduct"),
+    "kidnap": ("ASSAULT", "abduct"), "hijack": ("ASSAULT", "abduct"), "beat": ("ASSAULT", "beat"),
+    "torture": ("ASSAULT", "torture"), "rape": ("ASSAULT", "sexual"), "stab": ("ASSAULT", "primitive"),
+    "destroy": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"), "torch": ("ASSAULT", "destroy"),
+    "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "storm": ("ASSAULT", None),
+}
+
+# Phrasal verbs whose meaning differs from the verb alone: (lemma, particle) -> entry.
+PHRASAL: dict[tuple[str, str], Entry] = {
+    ("pull", "out"): ("RETREAT", "withdraw"), ("pull", "back"): ("RETREAT", "withdraw"),
+    ("hand", "over"): ("RETREAT", "release"), ("set", "free"): ("RETREAT", "release"),
+    ("step", "down"): ("RETREAT", "resign"), ("back", "down"): ("CONCEDE", None),
+    ("give", "up"): ("CONCEDE", None), ("rule", "out"): ("REJECT", None),
+    ("turn", "down"): ("REJECT", None), ("call", "for"): ("REQUEST", None),
+    ("call", "on"): ("REQUEST", None), ("crack", "down"): ("COERCE", "restrict"),
+    ("round", "up"): ("COERCE", "arrest"), ("lock", "up"): ("COERCE", "arrest"),
+    ("blow", "up"): ("ASSAULT", "explosives"), ("open", "fire"): ("ASSAULT", "firearms"),
+    ("shut", "down"): ("COERCE", "restrict"), ("close", "down"): ("COERCE", "restrict"),
+    ("walk", "out"): ("PROTEST", "boycott"), ("take", "over"): ("COERCE", "seize"),
+    ("break", "off"): ("SANCTION", "withdraw"), ("cut", "off"): ("SANCTION", "discontinue"),
+    ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
+}
+# Verbs that need their particle to be an event ("rule out", not "rule"; "round up").
+NEEDS_PARTICLE = frozenset({"rule", "round", "call", "hand", "set", "step", "pull", "open", "blow",
+                            "shut", "close", "walk", "take", "break", "lock", "crack", "turn", "talk",
+                            "speak"})
+
+# -- nouns that name an event ("the attack", "an offensive", "landmine blasts") ----------
+NOUNS: dict[str, Entry] = {
+    "agreement": ("AGREE", None), "accord": ("AGREE", None), "deal": ("AGREE", None),
+    "pact": ("AGREE", None), "treaty": ("AGREE", None), "pledge": ("AGREE", None),
+    "talk": ("CONSULT", None), "negotiation": ("CONSULT", None), "meeting": ("CONSULT", None),
+    "summit": ("CONSULT", "multilateral"), "visit": ("CONSULT", "visit"),
+    "mediation": ("CONSULT", "third-party"), "consultation": ("CONSULT", None),
+    "aid": ("AID", None), "assistance": ("AID", None), "asylum": ("AID", None),
+    "concession": ("CONCEDE", None),
+    "ceasefire": ("RETREAT", "ceasefire"), "cease-fire": ("RETREAT", "ceasefire"),
+    "truce": ("RETREAT", "ceasefire"), "armistice": ("RETREAT", "ceasefire"),
+    "withdrawal": ("RETREAT", "withdraw"), "pullout": ("RETREAT", "withdraw"),
+    "release": ("RETREAT", "release"), "surrender": ("RETREAT", "disarm"),
+    "resignation": ("RETREAT", "resign"), "evacuation": ("RETREAT", "withdraw"),
+    "demand": ("REQUEST", None), "appeal": ("REQUEST", None), "request": ("REQUEST", None),
+    "accusation": ("ACCUSE", "allege"), "allegation": ("ACCUSE", "allege"),
+    "criticism": ("ACCUSE", "disapprove"), "condemnation": ("ACCUSE", "disapprove"),
+    "investigation": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
+    "inquiry": ("ACCUSE", "investigate"), "lawsuit": ("ACCUSE", "allege"),
+    "rejection": ("REJECT", None), "veto": ("REJECT", None),
+    "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None),
+    "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
+    "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "unrest": ("PROTEST", "riot"),
+    "strike": ("PROTEST", "strike"), "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
+    "blockade": ("COERCE", "restrict"), "roadblock": ("PROTEST", "obstruct"),
+    "mobilization": ("MOBILIZE", None), "mobilisation": ("MOBILIZE", None),
+    "deployment": ("MOBILIZE", "troops"),
+    "sanction": ("SANCTION", None), "expulsion": ("SANCTION", "expel"), "embargo": ("COERCE", "restrict"),
+    "conviction": ("SANCTION", "convict"),
+    "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "crackdown": ("COERCE", "restrict"),
+    "curfew": ("COERCE", "curfew"), "occupation": ("COERCE", "seize"),
+    "seizure": ("COERCE", "seize"), "deportation": ("COERCE", "deport"), "censorship": ("COERCE", "censor"),
+    "restriction": ("COERCE", "restrict"), "siege": ("COERCE", "restrict"),
+    "attack": ("ASSAULT", None), "assault": ("ASSAULT", None), "offensive": ("ASSAULT", None),
+    "raid": ("ASSAULT", None), "invasion": ("ASSAULT", None),
+    "fighting": ("ASSAULT", None), "clash": ("ASSAULT", None), "battle": ("ASSAULT", None),
+    "war": ("ASSAULT", None), "hostility": ("ASSAULT", None), "ambush": ("ASSAULT", "firearms"),
+    "airstrike": ("ASSAULT", "aerial"), "air strike": ("ASSAULT", "aerial"), "air raid": ("ASSAULT", "aerial"),
+    "bombing": ("ASSAULT", "explosives"), "bombardment": ("ASSAULT", "heavy-weapons"),
+    "shelling": ("ASSAULT", "heavy-weapons"), "blast": ("ASSAULT", "explosives"),
+    "explosion": ("ASSAULT", "explosives"), "shooting": ("ASSAULT", "firearms"),
+    "gunfire": ("ASSAULT", "firearms"), "massacre": ("ASSAULT", None), "killing": ("ASSAULT", None),
+    "assassination": ("ASSAULT", "targeted"), "abduction": ("ASSAULT", "abduct"),
+    "kidnapping": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"),
+}
+
+# Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
+# "air strike" is an attack, "general strike" a protest; "cease-fire" is split by the tokenizer.
+MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
+    ("air", "strike"): ("ASSAULT", "aerial"), ("drone", "strike"): ("ASSAULT", "drone"),
+    ("missile", "strike"): ("ASSAULT", "heavy-weapons"), ("rocket", "strike"): ("ASSAULT", "heavy-weapons"),
+    ("artillery", "strike"): ("ASSAULT", "heavy-weapons"), ("military", "strike"): ("ASSAULT", None),
+    ("hunger", "strike"): ("PROTEST", "hunger"), ("general", "strike"): ("PROTEST", "strike"),
+    ("air", "raid"): ("ASSAULT", "aerial"), ("suicide", "bombing"): ("ASSAULT", "suicide-attack"),
+    ("suicide", "attack"): ("ASSAULT", "suicide-attack"), ("car", "bomb"): ("ASSAULT", "explosives"),
+    ("cease", "fire"): ("RETREAT", "ceasefire"), ("martial", "law"): ("COERCE", "martial-law"),
+    ("peace", "talk"): ("CONSULT", None), ("military", "operation"): ("ASSAULT", None),
+    ("military", "offensive"): ("ASSAULT", None), ("combat", "operation"): ("ASSAULT", None),
+    ("ground", "operation"): ("ASSAULT", None), ("anti-terrorist", "operation"): ("ASSAULT", None),
+    ("counter-terrorism", "operation"): ("ASSAULT", None), ("high", "alert"): ("MOBILIZE", "troops"),
+    ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
+}
+# Heads that are events only with one of the modifiers above ("military operations", not
+# "rescue operation"; "martial law", not "law").
+NEED_MODIFIER = frozenset({"operation", "alert", "law", "fire"})
+# A bare "strike" is an attack after these verbs ("carried out strikes"), else a labour strike.
+ATTACK_LAUNCHERS = frozenset({"launch", "carry", "conduct", "mount", "unleash"})
+
+# Light verbs whose object names the event: "staged a protest", "launched an offensive",
+# "imposed a curfew", "declared a ceasefire", "held talks", "gave aid".
+LIGHT_VERBS = frozenset({
+    "stage", "hold", "launch", "carry", "conduct", "mount", "begin", "start", "make", "take",
+    "impose", "declare", "announce", "sign", "reach", "have", "continue", "resume", "step",
+    "order", "call", "organize", "organise", "lead", "join", "go", "end", "escalate", "intensify",
+    "put", "press", "file", "issue", "open", "complete", "wage", "unleash", "initiate", "extend",
+})
+
+# Verbs that introduce someone's words: what they govern is claimed, not asserted by the paper.
+REPORTING = frozenset({
+    "say", "tell", "state", "report", "claim", "add", "note", "announce", "confirm", "write",
+    "declare", "explain", "assert", "argue", "believe", "think", "suggest", "indicate", "reveal",
+    "acknowledge", "admit", "estimate", "predict", "insist", "maintain", "contend", "quote",
+})
+
+# Governing verbs that change the modality of the event they govern (PLOVER and ACLED code
+# only what happened; the issue lists these modalities).
+GOVERNOR_MODALITY: dict[str, str] = {
+    "threaten": "threatened", "warn": "threatened", "vow": "threatened",
+    "demand": "demanded", "urge": "demanded", "ask": "demanded", "call": "demanded",
+    "appeal": "demanded", "request": "demanded", "press": "demanded",
+    "deny": "denied", "refute": "denied", "reject": "denied",
+    "refuse": "negated", "decline": "negated", "fail": "negated", "stop": "negated", "avoid": "negated",
+    "plan": "future", "intend": "future", "prepare": "future", "agree": "future", "promise": "future",
+    "pledge": "future", "offer": "future", "want": "future", "hope": "future", "seek": "future",
+    "try": "future", "attempt": "future", "decide": "future", "propose": "future",
+}
+# Verbs whose subject is the actor of the event noun they govern: "Armenia does not
+# participate in military operations", "rebels took part in the attack".
+PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight"})
+
+# Adjectives of intent: "ready to", "willing to", "prepared to" (CAMEO 03: intent to cooperate).
+INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen", "determined"})
+
+# Modal auxiliaries: "will" is a future event, the others hypothetical.
+FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
+
+# PLOVER's cooperative categories: an intent to do one of them is itself an AGREE event
+# ("will provide aid", "willing to withdraw": CAMEO 03 "express intent to ...").
+COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
+
+# Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
+WEAPON_MODES: dict[str, str] = {
+    "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
+    "helicopter": "aerial", "bomber": "aerial", "air": "aerial", "airstrikes": "aerial",
+    "drone": "drone", "uav": "drone",
+    "artillery": "heavy-weapons", "shell": "heavy-weapons", "shelling": "heavy-weapons",
+    "mortar": "heavy-weapons", "rocket": "heavy-weapons", "missile": "heavy-weapons",
+    "tank": "heavy-weapons", "howitzer": "heavy-weapons", "grad": "heavy-weapons",
+    "bomb": "explosives", "explosive": "explosives", "ied": "explosives", "landmine": "explosives",
+    "mine": "explosives", "grenade": "explosives", "blast": "explosives", "explosion": "explosives",
+    "car-bomb": "explosives", "roadside": "explosives",
+    "gun": "firearms", "rifle": "firearms", "gunfire": "firearms", "gunman": "firearms",
+    "gunmen": "firearms", "sniper": "firearms", "bullet": "firearms", "fire": "firearms",
+    "machine-gun": "firearms",
+    "knife": "primitive", "machete": "primitive", "stone": "primitive", "stick": "primitive",
+    "rock": "primitive", "axe": "primitive",
+    "suicide": "suicide-attack",
+    "tear": "crowd-control", "baton": "crowd-control", "cannon": "crowd-control",
+    "chemical": "unconventional", "nerve": "unconventional",
+}
+# More specific modes win when a clause names several weapons.
+MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons", "explosives",
+             "crowd-control", "firearms", "primitive")
+
+# Toll words (killed / injured counts in the clause).
+KILLED_WORDS = frozenset({"kill", "killed", "dead", "die", "death", "fatality", "toll", "life", "slay"})
+INJURED_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury"})
