@@ -199,3 +199,13 @@ _NAV_ONLY = '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/n">
 def test_html_without_main_text_is_empty_input(html):
     with pytest.raises(EmptyInput, match="p.html"):
         clean_document(Document(origin="p.html", content=html, content_type="html"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["text", "html"]))
+def test_clean_document_raises_only_input_errors(content, kind):
+    try:
+        article = clean_document(Document(origin="fuzz", content=content, content_type=kind))
+    except EmptyInput:
+        return
+    assert article.text and article.text == article.text.strip()
