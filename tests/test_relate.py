@@ -194,3 +194,31 @@ def test_the_seeds_share_a_passage_only(seeds):
     verdict = relate.judge(a.text, b.text)
     assert verdict is not None and verdict.kind == "shared_passage"
     assert any("withdrawal" in a.text[s:e] for (s, e), _ in verdict.evidence)
+
+
+# -- reusing annotations -----------------------------------------------------------------------------
+
+
+def test_a_trimmed_copy_reuses_the_originals_facts_at_remapped_spans(store):
+    full = add(store, "Updated at noon. " + text(BASE))
+    copy_text = text(BASE[:5])
+    copy = Article(id=article_id(copy_text), text=copy_text)
+    with store.read() as tx:
+        reused = relate.reuse_annotations(tx, copy)
+    assert reused is not None and f"annotations reused from {full}" in reused.notes
+    assert {m.text for m in reused.mentions} == {"Orvel", "Tomas Vell", "Ana Korr", "Brenna"}
+    for m in reused.mentions:
+        assert m.article_id == copy.id and copy_text[m.span[0] : m.span[1]] == m.text
+
+
+def test_a_copy_with_a_paragraph_of_its_own_is_annotated_afresh(store):
+    add(store, text(BASE))
+    own = text(BASE) + " " + text(INDEPENDENT[:3])
+    with store.read() as tx:
+        assert relate.reuse_annotations(tx, Article(id=article_id(own), text=own)) is None
+
+
+def test_relate_runs_first_among_the_corpus_stages():
+    from newsdesk.pipeline import CORPUS_STAGES
+
+    assert CORPUS_STAGES[0] is relate.relate

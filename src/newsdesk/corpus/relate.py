@@ -15,19 +15,21 @@ with several rows in ``article_sources``. For each new article of a batch, the s
 
 ``original_of`` follows copy -> source links to the root, for the stories stage.
 ``forget`` removes an article from the index and its relations (deletion).
+``reuse_annotations`` gives a copy its original's facts with remapped spans, so that a
+wire-heavy corpus is annotated about once per story (the pipeline calls it before spaCy).
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import sqlalchemy as sa
 
 from newsdesk.corpus import minhash
-from newsdesk.model import Article, Relation, Span
+from newsdesk.model import Analysis, Article, Relation, Span
 from newsdesk.store import Tx, schema
 
 KEY_BAND, KEY_PASSAGE = 1, 2
@@ -406,3 +408,67 @@ def original_of(tx: Tx, article_id: str) -> str | None:
             return None if current == article_id else current
         seen.add(source)
         current = source
+
+
+# -- reusing a copy's annotations ------------------------------------------------------------------
+
+# Reuse only when the shared runs cover (nearly) all of the copy: a copy with a paragraph
+# of its own needs that paragraph annotated. 0.98 leaves room for a changed headline word.
+REUSE_COVERAGE = 0.98
+
+
+def reuse_annotations(tx: Tx, article: Article) -> Analysis | None:
+    """The analysis of a stored article that ``article`` copies, remapped to it; else None.
+
+    Facts whose text is not found at the remapped span of the copy are dropped, so a
+    reused fact always points at the same words in the copy.
+    """
+    keys = index_keys(article.text)
+    for other_id, _ in lookup(tx, article.id, KEY_BAND, keys[KEY_BAND]).most_common(5):
+        original = tx.analysis(other_id)
+        if original is None:
+            continue
+        runs = shared_runs(original.article.text, article.text)
+        covered = sum(e - s for _, (s, e) in runs)
+        if covered >= REUSE_COVERAGE * len(article.text.strip()):
+            return remap(original, article, runs)
+    return None
+
+
+def remap(original: Analysis, article: Article, runs: list[tuple[Span, Span]]) -> Analysis:
+    src, dst = original.article.text, article.text
+
+    def move(span: Span | None) -> Span | None:
+        if span is None:
+            return None
+        for (s1, e1), (s2, _) in runs:
+            if s1 <= span[0] and span[1] <= e1:
+                new = (span[0] - s1 + s2, span[1] - s1 + s2)
+                return new if src[span[0] : span[1]] == dst[new[0] : new[1]] else None
+        return None
+
+    def carry(facts: tuple) -> tuple:
+        out = []
+        for fact in facts:
+            span = move(fact.span)
+            if span is None:
+                continue
+            fact = replace(fact, article_id=article.id, span=span)
+            if getattr(fact, "speaker_span", None) is not None:
+                fact = replace(fact, speaker_span=move(fact.speaker_span))
+            out.append(fact)
+        return tuple(out)
+
+    mentions = carry(original.mentions)
+    kept = {m.entity_id for m in mentions}
+    return Analysis(
+        article=article,
+        mentions=mentions,
+        entities=tuple(e for e in original.entities if e.id in kept),
+        places=carry(original.places),
+        dates=carry(original.dates),
+        quotes=carry(original.quotes),
+        figures=carry(original.figures),
+        events=carry(original.events),
+        notes=(*original.notes, f"annotations reused from {original.article.id}"),
+    )
