@@ -179,3 +179,18 @@ def test_feed_like_bytes_never_crash(body):
     data = f'<?xml version="1.0"?><rss><channel><item><description>{body}</description></item></channel></rss>'
     for item in read_text(data.encode("utf-8", "replace"), "fuzz.xml"):
         assert isinstance(item, Document | InputError)
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(["text", "html", "url", "id"]), inner),
+    max_leaves=6,
+)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_JSON_VALUES, min_size=1, max_size=5))
+def test_jsonl_of_any_json_values_never_crashes(values):
+    data = "\n".join(json.dumps(v) for v in values).encode()
+    for item in read_text(data, "fuzz.jsonl"):
+        assert isinstance(item, Document | InputError)
