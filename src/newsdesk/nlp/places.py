@@ -42,7 +42,7 @@ _GENERIC = re.compile(
 # a feature type is worth about a factor 100 in population (2 points at 0.5 per decade);
 # a matching country in the article outweighs it; a written qualifier settles the choice.
 # A national capital is named in news far more often than its namesakes ("Washington").
-KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 1.0, "city": 0.0}
+KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
 TOWN_KINDS = ("city", "capital")
 POPULATION_WEIGHT = 0.5  # per decade of population
 MAIN_NAME = 1.0  # the name is the place's main name, not one of its alternate names
@@ -90,10 +90,6 @@ def known_key(text: str, gaz: Gazetteer) -> str | None:
     return core if core != key and gaz.lookup(core) else None
 
 
-def _is_prominent(key: str, gaz: Gazetteer) -> bool:
-    return key in gaz.prominent
-
-
 def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
     """One entity -> toponyms; ``"Pandi, Bulacan"`` gives two, the second qualifying the first."""
     out: list[Toponym] = []
@@ -104,33 +100,52 @@ def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
         offset = start + part.find(stripped) if stripped else start
         start += len(part) + 1
         key = known_key(stripped, gaz) if stripped else None
-        if key is None:
-            if len(parts) == 1:
-                return []
-            continue
-        out.append(Toponym((offset, offset + len(stripped)), stripped, key))
+        if key is None and len(parts) == 1:
+            return _known_prefix(ent, gaz)
+        if key is not None:
+            out.append(Toponym((offset, offset + len(stripped)), stripped, key))
     return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
 
 
+def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
+    """The longest known name an unknown place entity begins with: "Douglas County Road"."""
+    for j in range(ent.end - 1, ent.start, -1):
+        head = ent.doc[ent.start : j]
+        key = name_key(head.text)
+        if head[-1].is_alpha and gaz.lookup(key):
+            return [Toponym((head.start_char, head.end_char), head.text, key)]
+    return []
+
+
+# Kinds of place whose names are seldom a person's or a company's.
+_UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
+
+
 def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
-    if any(c.kind not in TOWN_KINDS for c in gaz.lookup(key)):
+    if any(c.kind in _UNMISTAKABLE for c in gaz.lookup(key)):
         return True
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return before in LOCATIVE_WORDS
 
 
 def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Toponym]:
-    """Prominent place names the model did not tag: capitalised proper-noun runs."""
-    out, i = [], 0
-    while i < len(doc):
+    """Prominent place names the model did not tag: runs of capitalised words, one a proper noun."""
+    text = doc.text
+    # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
+    word = [t.is_alpha and t.text[0].isupper() and t.i not in taken for t in doc]
+    propn = [t.pos_ == "PROPN" for t in doc]
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        run = i
+        while run < n and run - i < max_words and word[run]:
+            run += 1
         hit = None
-        for j in range(min(len(doc), i + max_words), i, -1):
-            span = doc[i:j]
-            if any(t.i in taken for t in span) or not _looks_like_name(span):
-                continue
-            key = name_key(span.text)
-            if _is_prominent(key, gaz):
-                hit = Toponym((span.start_char, span.end_char), span.text, key)
+        for j in range(run, i, -1):  # the longest name first
+            surface = text[starts[i] : ends[j - 1]]
+            if "\n" not in surface and any(propn[i:j]) and name_key(surface) in gaz.prominent:
+                hit = Toponym((starts[i], ends[j - 1]), surface, name_key(surface))
                 break
         if hit:
             out.append(hit)
@@ -140,11 +155,17 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Topo
     return out
 
 
-def _looks_like_name(span) -> bool:
-    first, last = span[0], span[-1]
-    if not (first.is_alpha and last.is_alpha and first.text[0].isupper() and last.text[0].isupper()):
-        return False
-    return any(t.pos_ == "PROPN" for t in span) and "\n" not in span.text
+def _extend(ent, gaz: Gazetteer, most: int = 2):
+    """The entity grown over the capitalised words after it when that makes a known name.
+
+    The model often tags "Indian" (NORP) in "Indian Ocean" or "Tamil" in "Tamil Nadu".
+    """
+    doc = ent.doc
+    for j in range(min(len(doc), ent.end + most), ent.end, -1):
+        tail = doc[ent.end : j]
+        if all(t.is_alpha and t.text[0].isupper() for t in tail) and gaz.lookup(name_key(doc[ent.start : j].text)):
+            return doc[ent.start : j]
+    return ent
 
 
 def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
@@ -161,16 +182,17 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     for ent in doc.ents:
         if "\n" in ent.text.strip():
             continue
+        label, ent = ent.label_, _extend(ent, gaz)
         toponyms: list[Toponym] = []
-        if ent.label_ in PLACE_LABELS:
+        if label in PLACE_LABELS:
             toponyms = _entity_toponyms(ent, gaz)
-        elif ent.label_ in MISTYPED_LABELS and (key := known_key(ent.text, gaz)):
+        elif label in MISTYPED_LABELS and (key := known_key(ent.text, gaz)):
             if _accept_mistyped(ent, key, gaz):
                 toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
             else:
                 doubtful.append((ent, key))
         found += toponyms
-        if toponyms or ent.label_ not in ("ORG", "FAC", "NORP"):
+        if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
     places = {t.key for t in found}
     for ent, key in doubtful:
@@ -210,23 +232,59 @@ class Context:
     regions: Counter
     points: tuple[tuple[str, float, float], ...]  # (key, lat, lon) of sub-country places
 
+    @classmethod
+    def of(cls, choice: dict[str, Candidate]) -> Context:
+        countries, regions, points = Counter(), Counter(), []
+        for key, c in choice.items():
+            countries.update(_countries(c))
+            regions.update(_regions(c))
+            if c.kind in SUB_COUNTRY_KINDS:
+                points.append((key, c.lat, c.lon))
+        return cls(countries, regions, tuple(points))
+
+    def without(self, key: str, c: Candidate | None) -> Context:
+        """The context less one name's own choice (a name does not vouch for itself)."""
+        if c is None:
+            return self
+        return Context(self.countries - Counter(_countries(c)), self.regions - Counter(_regions(c)), self.points)
+
+
+SUB_COUNTRY_KINDS = (*TOWN_KINDS, "admin1", "admin2", "area")
+
+
+def _countries(c: Candidate) -> list[str]:
+    return [c.country] if c.country else []
+
+
+def _regions(c: Candidate) -> list[tuple[str | None, str]]:
+    return [(c.country, c.admin1)] if c.admin1 else []
+
 
 def prior(c: Candidate, key: str) -> float:
     main = MAIN_NAME if name_key(c.name) == key else 0.0
     return KIND_PRIOR.get(c.kind, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 10) + main
 
 
+# Degrees of latitude within NEAR_KM (111 km a degree): a cheap filter before haversine.
+_NEAR_DEG = NEAR_KM / 111.0
+
+
+def _near(c: Candidate, key: str, points) -> bool:
+    return any(
+        k != key and abs(c.lat - lat) <= _NEAR_DEG and haversine_km(c.lat, c.lon, lat, lon) <= NEAR_KM
+        for k, lat, lon in points
+    )
+
+
 def score(c: Candidate, t: Toponym, ctx: Context, qualifiers: tuple[Candidate, ...]) -> float:
     s = prior(c, t.key)
     if c.kind != "country" and c.country and ctx.countries[c.country]:
         s += SAME_COUNTRY
-    if c.admin1 and c.kind in TOWN_KINDS and ctx.regions[(c.country, c.admin1)]:
+    if c.admin1 and c.kind in (*TOWN_KINDS, "admin2") and ctx.regions[(c.country, c.admin1)]:
         s += SAME_REGION
     if any(_contains(q, c) for q in qualifiers):
         s += QUALIFIED
-    if c.kind in (*TOWN_KINDS, "area") and any(
-        k != t.key and haversine_km(c.lat, c.lon, lat, lon) <= NEAR_KM for k, lat, lon in ctx.points
-    ):
+    if c.kind in (*TOWN_KINDS, "admin2", "area") and _near(c, t.key, ctx.points):
         s += NEAR
     return s
 
@@ -239,35 +297,19 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     return False
 
 
-def _context(choice: dict[str, Candidate], exclude: str) -> Context:
-    countries, regions, points = Counter(), Counter(), []
-    for key, c in choice.items():
-        if key == exclude:
-            continue
-        if c.country:
-            countries[c.country] += 1
-        if c.admin1:
-            regions[(c.country, c.admin1)] += 1
-        if c.kind in (*TOWN_KINDS, "admin1", "area"):
-            points.append((key, c.lat, c.lon))
-    return Context(countries, regions, tuple(points))
-
-
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     """One candidate per distinct name of the article (a name keeps one meaning per article)."""
     keys = list(dict.fromkeys(t.key for t in toponyms))
     quals = {t.key: t.qualifier for t in toponyms if t.qualifier}
-    cands = {k: gaz.lookup(k) for k in keys}
-    choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items() if cs}
-    empty = Context(Counter(), Counter(), ())
+    cands = {k: cs for k in keys if (cs := gaz.lookup(k))}
+    choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items()}
     for _ in range(PASSES):
+        ctx = Context.of(choice)
         new = {}
         for k, cs in cands.items():
-            if not cs:
-                continue
-            ctx = _context(choice, exclude=k) if choice else empty
+            own = ctx.without(k, choice.get(k))
             q = gaz.lookup(quals[k]) if k in quals else ()
             t = Toponym((0, 0), k, k, quals.get(k))
-            new[k] = max(cs, key=lambda c, t=t, ctx=ctx, q=q: score(c, t, ctx, q))
+            new[k] = max(cs, key=lambda c, t=t, own=own, q=q: score(c, t, own, q))
         choice = new
     return choice
