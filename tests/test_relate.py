@@ -222,3 +222,10 @@ def test_relate_runs_first_among_the_corpus_stages():
     from newsdesk.pipeline import CORPUS_STAGES
 
     assert CORPUS_STAGES[0] is relate.relate
+
+
+def test_without_dates_or_credits_the_rewrite_that_quotes_less_is_the_copy(store):
+    rewrite = add(store, text(REWRITE))  # stored first: store order alone would get it wrong
+    original = add(store, text(BASE))
+    (rel,) = relations(store)
+    assert (rel.kind, rel.source, rel.copy) == ("rewrite", original, rewrite)

@@ -11,7 +11,8 @@ with several rows in ``article_sources``. For each new article of a batch, the s
    content words says rewrite; shared runs of words say shared passage;
 3. orders the pair (``provenance``): publication date, else containment (the fuller text
    is the original a copy was trimmed from), else a wire byline or an "according to" credit,
-   else store order; and saves one ``Relation`` (source = earlier/original, copy = later).
+   else, for a rewrite, direct quotes (a retelling reports speech), else store order;
+   and saves one ``Relation`` (source = earlier/original, copy = later).
 
 ``original_of`` follows copy -> source links to the root, for the stories stage.
 ``forget`` removes an article from the index and its relations (deletion).
@@ -321,6 +322,7 @@ _WIRE = re.compile(
     r"|^[A-Z][A-Z .'-]+, \w+ \d{1,2} \([A-Z]{2,6}\)",
     re.MULTILINE,
 )
+_QUOTE_MARK = re.compile(r'["“”]')
 _AGENCY = re.compile(r"\([A-Z]{2,6}\)")
 # A credit to another outlet or report ("according to the Dalbury Courier"): mark of a re-cut.
 _CREDIT = re.compile(r"\b(?i:according to|as reported by|reported by|citing)\s+(?:an?\s+|the\s+)?(?:report|[A-Z])")
@@ -348,8 +350,15 @@ def provenance(tx: Tx, older: Article, newer: Article, verdict: Verdict) -> tupl
         return (older.id, newer.id) if d_old < d_new else (newer.id, older.id)
     if verdict.fuller:
         return (older.id, newer.id) if verdict.fuller > 0 else (newer.id, older.id)
-    if _wire_score(newer) > _wire_score(older):
-        return newer.id, older.id
+    w_old, w_new = _wire_score(older), _wire_score(newer)
+    if w_old != w_new:
+        return (older.id, newer.id) if w_old > w_new else (newer.id, older.id)
+    if verdict.kind == "rewrite":
+        # A retelling turns direct speech into reported speech far more often than the
+        # reverse: the text that quotes more is the original.
+        q_old, q_new = len(_QUOTE_MARK.findall(older.text)), len(_QUOTE_MARK.findall(newer.text))
+        if q_old != q_new:
+            return (older.id, newer.id) if q_old > q_new else (newer.id, older.id)
     return older.id, newer.id
 
 
