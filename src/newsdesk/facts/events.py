@@ -37,8 +37,7 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "quantmod", "case"})
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
 NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
+    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
 # An intent or statement is an event only if it is not itself hedged.
 SHOWN = ("asserted", "claimed")
 
@@ -78,17 +77,46 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
     return lx.NOUNS.get(lemma)
 
 
+def _object_trigger(tok) -> Trigger | None:
+    """Events said by a verb and its object: "lodged a protest", "deployed troops",
+    "lifted the curfew", "staged a protest"."""
+    lemma = tok.lemma_.lower()
+    for obj in tok.children:
+        if obj.dep_ not in ("dobj", "attr") or obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = obj.lemma_.lower()
+        if (lemma, noun) in lx.VERB_OBJECT:
+            return Trigger(obj, *lx.VERB_OBJECT[(lemma, noun)], verbal=True, light=tok)
+        if lemma in lx.FORCE_VERBS and noun in lx.FORCE_NOUNS:
+            return Trigger(obj, "MOBILIZE", lx.FORCE_NOUNS[noun], verbal=True, light=tok)
+        entry = _noun_entry(obj, governor=tok)
+        if entry and lemma in lx.ENDING_VERBS and (lemma != "call" or _child(tok, ("prt",)) is not None):
+            ended = _ending(entry[0])
+            if ended:
+                return Trigger(obj, *ended, verbal=True, light=tok)
+        if entry and lemma in lx.LIGHT_VERBS:
+            return Trigger(obj, *entry, verbal=True, light=tok)
+    return None
+
+
+def _ending(category: str) -> lx.Entry | None:
+    if category in lx.CONFLICTUAL:
+        return ("CONCEDE", None)
+    if category in lx.MILITARY:
+        return ("RETREAT", None)
+    if category in lx.COOPERATIVE or category == "SUPPORT":
+        return ("SANCTION", "discontinue")
+    return None
+
+
 def _verb_trigger(tok) -> Trigger | None:
     lemma = tok.lemma_.lower()
+    found = _object_trigger(tok)
+    if found:
+        return found
     entry = _phrasal(tok)
     if entry:
         return Trigger(tok, *entry, verbal=True)
-    if lemma in lx.LIGHT_VERBS:
-        for child in tok.children:
-            if child.dep_ in ("dobj", "attr") and child.pos_ in ("NOUN", "PROPN"):
-                noun = _noun_entry(child, governor=tok)
-                if noun:
-                    return Trigger(child, *noun, verbal=True, light=tok)
     if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS:
         return None
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
@@ -271,7 +299,7 @@ def _own_modality(verb) -> str | None:
     if _negated(verb):
         return "negated"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & lx.FUTURE_AUX:
+    if auxes & lx.FUTURE_AUX or ("would" in auxes and verb.dep_ == "ccomp"):  # reported "will"
         return "future"
     if auxes & lx.HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
         return "hypothetical"
@@ -411,11 +439,32 @@ def _mode(trig: Trigger, clause) -> str | None:
 
 
 def _category(trig: Trigger, mod: str) -> tuple[str, str | None, str]:
-    """An intent to cooperate is itself an AGREE (CAMEO 03: "will provide aid", "ready to
-    withdraw"), asserted; everything else keeps its category and modality."""
-    if trig.category in lx.COOPERATIVE and mod == "future" and not _governed_by_trigger(trig):
+    """CAMEO's rules for intents and refusals (the event is the statement, asserted):
+    not cooperating is a REJECT ("will not accept"); an intent to cooperate an AGREE
+    (CAMEO 03: "will provide aid", "ready to withdraw"); an intent to coerce or attack a
+    THREATEN (CAMEO 13: "plans to impose restrictions"). Else category and modality stay."""
+    cooperative = trig.category in lx.COOPERATIVE or trig.category == "SUPPORT"
+    if cooperative and mod == "negated":
+        return "REJECT", None, "asserted"
+    if _governed_by_trigger(trig):
+        return trig.category, trig.mode, mod
+    if trig.category in lx.COOPERATIVE and mod == "future":
         return "AGREE", None, "asserted"
+    if trig.category in lx.THREATENING and mod == "future":
+        return "THREATEN", None, "asserted"
     return trig.category, trig.mode, mod
+
+
+def _demand(trig: Trigger):
+    """"Libya must hand over the suspects, the minister said": a REQUEST by the minister of
+    Libya (CAMEO 10). Returns (actor, recipient) tokens, or None."""
+    verb = trig.light or trig.head
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not trig.verbal or not auxes & lx.DEMANDING_AUX or verb.dep_ != "ccomp":
+        return None
+    if verb.head.lemma_.lower() not in lx.REPORTING | {"demand", "insist", "reiterate"}:
+        return None
+    return _subject(verb.head)[0], _child(verb, SUBJECTS | PASSIVE_SUBJECTS)
 
 
 def _governed_by_trigger(trig: Trigger) -> bool:
@@ -434,6 +483,9 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         actor = actor if actor is not None and actor.i != noun.head.i else n_actor
         mode_source = noun if noun.mode else mode_source
     category, _, mod = _category(trig, modality(trig))
+    demand = _demand(trig)
+    if demand is not None:
+        (actor, recipient), category, mod = demand, "REQUEST", "asserted"
     mode = _mode(mode_source, clause) if category == trig.category else None
     place = _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None})
     if place is None and category == "ASSAULT" and recipient is not None and recipient.ent_type_ in PLACE_LABELS:

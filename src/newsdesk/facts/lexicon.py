@@ -86,7 +86,8 @@ VERBS: dict[str, Entry] = {
     "sever": ("SANCTION", "withdraw"), "suspend": ("SANCTION", "discontinue"),
     "cut": ("SANCTION", "discontinue"), "halt": ("SANCTION", "discontinue"),
     "convict": ("SANCTION", "convict"), "sentence": ("SANCTION", "convict"),
-    "embargo": ("COERCE", "restrict"),
+    "embargo": ("COERCE", "restrict"), "deny": ("REJECT", None),
+    "share": ("COOPERATE", None),
     # COERCE (CAMEO 17, 191-192: seize, restrict, ban, curfew, arrest, deport, blockade, occupy)
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
     "imprison": ("COERCE", "arrest"), "apprehend": ("COERCE", "arrest"), "round": ("COERCE", "arrest"),
@@ -95,6 +96,8 @@ VERBS: dict[str, Entry] = {
     "deport": ("COERCE", "deport"), "ban": ("COERCE", "censor"), "censor": ("COERCE", "censor"),
     "outlaw": ("COERCE", "censor"), "restrict": ("COERCE", "restrict"), "blockade": ("COERCE", "restrict"),
     "besiege": ("COERCE", "restrict"),
+    # CAMEO 171 "seize or damage property" (PLOVER keeps "destroy" as an ASSAULT mode).
+    "demolish": ("COERCE", "seize"), "bulldoze": ("COERCE", "seize"), "raze": ("COERCE", "seize"),
     # ASSAULT (CAMEO 18-20: unconventional and conventional force, mass violence)
     "attack": ("ASSAULT", None), "assault": ("ASSAULT", "beat"), "strike": ("ASSAULT", None),
     "kill": ("ASSAULT", None), "murder": ("ASSAULT", None), "massacre": ("ASSAULT", None),
@@ -123,6 +126,7 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("walk", "out"): ("PROTEST", "boycott"), ("take", "over"): ("COERCE", "seize"),
     ("break", "off"): ("SANCTION", "withdraw"), ("cut", "off"): ("SANCTION", "discontinue"),
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
+    ("call", "off"): ("CONCEDE", None),
 }
 # Verbs that need their particle to be an event ("rule out", not "rule"; "round up").
 NEEDS_PARTICLE = frozenset({"rule", "round", "call", "hand", "set", "step", "pull", "open", "blow",
@@ -131,7 +135,8 @@ NEEDS_PARTICLE = frozenset({"rule", "round", "call", "hand", "set", "step", "pul
 
 # -- nouns that name an event ("the attack", "an offensive", "landmine blasts") ----------
 NOUNS: dict[str, Entry] = {
-    "agreement": ("AGREE", None), "accord": ("AGREE", None), "deal": ("AGREE", None),
+    "agreement": ("AGREE", None), "accord": ("AGREE", None), "consensus": ("AGREE", None),
+    "compromise": ("AGREE", None), "understanding": ("AGREE", None), "deal": ("AGREE", None),
     "pact": ("AGREE", None), "treaty": ("AGREE", None), "pledge": ("AGREE", None),
     "talk": ("CONSULT", None), "negotiation": ("CONSULT", None), "meeting": ("CONSULT", None),
     "summit": ("CONSULT", "multilateral"), "visit": ("CONSULT", "visit"),
@@ -148,6 +153,7 @@ NOUNS: dict[str, Entry] = {
     "criticism": ("ACCUSE", "disapprove"), "condemnation": ("ACCUSE", "disapprove"),
     "investigation": ("ACCUSE", "investigate"), "probe": ("ACCUSE", "investigate"),
     "inquiry": ("ACCUSE", "investigate"), "lawsuit": ("ACCUSE", "allege"),
+    "complaint": ("ACCUSE", "allege"),
     "rejection": ("REJECT", None), "veto": ("REJECT", None),
     "threat": ("THREATEN", None), "ultimatum": ("THREATEN", None),
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
@@ -155,7 +161,7 @@ NOUNS: dict[str, Entry] = {
     "strike": ("PROTEST", "strike"), "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
     "blockade": ("COERCE", "restrict"), "roadblock": ("PROTEST", "obstruct"),
     "mobilization": ("MOBILIZE", None), "mobilisation": ("MOBILIZE", None),
-    "deployment": ("MOBILIZE", "troops"),
+    "deployment": ("MOBILIZE", "troops"), "alert": ("MOBILIZE", "troops"),
     "sanction": ("SANCTION", None), "expulsion": ("SANCTION", "expel"), "embargo": ("COERCE", "restrict"),
     "conviction": ("SANCTION", "convict"),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "crackdown": ("COERCE", "restrict"),
@@ -193,7 +199,7 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
 }
 # Heads that are events only with one of the modifiers above ("military operations", not
 # "rescue operation"; "martial law", not "law").
-NEED_MODIFIER = frozenset({"operation", "alert", "law", "fire"})
+NEED_MODIFIER = frozenset({"operation", "law", "fire"})
 # A bare "strike" is an attack after these verbs ("carried out strikes"), else a labour strike.
 ATTACK_LAUNCHERS = frozenset({"launch", "carry", "conduct", "mount", "unleash"})
 
@@ -205,6 +211,37 @@ LIGHT_VERBS = frozenset({
     "order", "call", "organize", "organise", "lead", "join", "go", "end", "escalate", "intensify",
     "put", "press", "file", "issue", "open", "complete", "wage", "unleash", "initiate", "extend",
 })
+
+# A verb and its object that together say an event neither says alone.
+VERB_OBJECT: dict[tuple[str, str], Entry] = {
+    # CAMEO 114 "complain officially": a protest lodged is an accusation, not a demonstration
+    ("lodge", "protest"): ("ACCUSE", "allege"), ("file", "protest"): ("ACCUSE", "allege"),
+    ("lodge", "complaint"): ("ACCUSE", "allege"), ("file", "complaint"): ("ACCUSE", "allege"),
+    # CAMEO 05x "engage in diplomatic cooperation": restoring or upgrading ties
+    ("restore", "tie"): ("SUPPORT", None), ("restore", "relation"): ("SUPPORT", None),
+    ("upgrade", "tie"): ("SUPPORT", None), ("upgrade", "relation"): ("SUPPORT", None),
+    ("establish", "relation"): ("SUPPORT", None), ("normalize", "relation"): ("SUPPORT", None),
+    # CAMEO 161 "reduce or break diplomatic relations"
+    ("sever", "tie"): ("SANCTION", "withdraw"), ("break", "tie"): ("SANCTION", "withdraw"),
+    ("cut", "tie"): ("SANCTION", "withdraw"), ("sever", "relation"): ("SANCTION", "withdraw"),
+}
+# Forces: moving or adding them is MOBILIZE (CAMEO 15), police -> mode police.
+FORCE_NOUNS: dict[str, str] = {
+    "troop": "troops", "force": "troops", "soldier": "troops", "army": "troops", "unit": "troops",
+    "tank": "weapons", "reinforcement": "troops", "battalion": "troops", "brigade": "troops",
+    "warship": "weapons", "missile": "weapons", "police": "police", "policeman": "police",
+    "militia": "militia", "reservist": "troops",
+}
+FORCE_VERBS = frozenset({"deploy", "send", "move", "mass", "strengthen", "reinforce", "boost", "increase",
+                         "bolster", "dispatch", "station", "amass", "mobilize", "mobilise", "put"})
+# Verbs that end or cut back the event their object names: ending a conflictual act is a
+# concession (CAMEO 08: ease restrictions, call off a strike), ending military action a
+# retreat, ending a cooperative act a sanction (CAMEO 16: reduce aid, cancel a visit).
+ENDING_VERBS = frozenset({"cancel", "lift", "end", "halt", "suspend", "abandon", "revoke", "scrap",
+                          "stop", "drop", "reduce", "cut", "prohibit", "withdraw", "call", "freeze",
+                          "postpone", "terminate", "rescind"})
+CONFLICTUAL = frozenset({"COERCE", "SANCTION", "PROTEST", "THREATEN", "ACCUSE", "REJECT"})
+MILITARY = frozenset({"ASSAULT", "MOBILIZE"})
 
 # Verbs that introduce someone's words: what they govern is claimed, not asserted by the paper.
 REPORTING = frozenset({
@@ -238,7 +275,12 @@ HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"
 
 # PLOVER's cooperative categories: an intent to do one of them is itself an AGREE event
 # ("will provide aid", "willing to withdraw": CAMEO 03 "express intent to ...").
-COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "SUPPORT"})
+COOPERATIVE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "CONSULT", "AGREE"})
+# An intent to do a conflictual act is a THREATEN (CAMEO 13: "will impose sanctions",
+# "plans to restrict", "would boycott").
+THREATENING = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST"})
+# "Y must withdraw", said X: a demand by X of Y (CAMEO 10).
+DEMANDING_AUX = frozenset({"must", "should"})
 
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
