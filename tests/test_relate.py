@@ -229,3 +229,11 @@ def test_without_dates_or_credits_the_rewrite_that_quotes_less_is_the_copy(store
     original = add(store, text(BASE))
     (rel,) = relations(store)
     assert (rel.kind, rel.source, rel.copy) == ("rewrite", original, rewrite)
+
+
+def test_the_seeds_through_the_pipeline_share_a_passage_only(seeds, nlp, store):
+    from newsdesk.pipeline import ingest
+
+    docs = [Document(origin=p.name, content=p.read_text(encoding="utf-8")) for p in seeds]
+    ingest(docs, store)
+    assert [r.kind for r in relations(store)] == ["shared_passage"]
