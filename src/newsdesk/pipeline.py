@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from newsdesk.clean import clean_document
 from newsdesk.corpus import compare, relate, stories
 from newsdesk.errors import InputError
-from newsdesk.facts import figures, quotes
+from newsdesk.facts import events, figures, quotes
 from newsdesk.model import Analysis, Article, Document
 from newsdesk.nlp import dates, entities, resolve
 from newsdesk.nlp.model import load_nlp
@@ -42,6 +42,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     dates.resolve_dates,  # time expressions -> dates against the publication date
     quotes.find_quotes,  # direct, mixed and indirect quotes with resolved speakers
     figures.find_figures,  # figures: quantity, subject, reported_by, as_of; unit/total flags
+    events.find_events,  # PLOVER events: actor, recipient, place, time, toll, modality
 )
 
 

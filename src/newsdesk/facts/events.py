@@ -36,8 +36,11 @@ TIME_LABELS = frozenset({"DATE", "TIME"})
 # Left-hand modifiers kept in an actor's name ("Senior Hungarian officials", "Azerbaijan's army").
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "quantmod", "case"})
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
-NUMBER_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+_SMALL_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+)
+NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
 # An intent or statement is an event only if it is not itself hedged.
 SHOWN = ("asserted", "claimed")
 
@@ -535,8 +538,14 @@ def _depth(tok) -> int:
 
 def find_events(analysis: Analysis, doc) -> Analysis:
     """Per-article stage: every event of every sentence, in text order."""
-    events = [e for sent in doc.sents for _, e in sentence_events(analysis, sent)]
-    return replace(analysis, events=tuple(sorted(events, key=lambda e: e.span)))
+    events, notes = [], []
+    for sent in doc.sents:
+        try:
+            events.extend(e for _, e in sentence_events(analysis, sent))
+        except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article
+            notes.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
+    events.sort(key=lambda e: e.span)
+    return replace(analysis, events=tuple(events), notes=analysis.notes + tuple(notes))
 
 
 def main_event(analysis: Analysis) -> Event | None:
