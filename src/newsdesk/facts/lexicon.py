@@ -20,6 +20,25 @@ from __future__ import annotations
 
 Entry = tuple[str, str | None]
 
+# The PLOVER manual's 16 categories and the modes each allows (draft 2.0).
+PLOVER: dict[str, frozenset[str]] = {
+    "AGREE": frozenset(), "CONSULT": frozenset({"visit", "third-party", "multilateral", "phone"}),
+    "SUPPORT": frozenset(), "CONCEDE": frozenset(), "COOPERATE": frozenset(), "AID": frozenset(),
+    "RETREAT": frozenset({"withdraw", "release", "disarm", "ceasefire", "access", "resign"}),
+    "REQUEST": frozenset({"assist", "change", "yield", "meet"}),
+    "ACCUSE": frozenset({"disapprove", "investigate", "allege"}),
+    "REJECT": frozenset({"assist", "change", "yield", "meet"}),
+    "THREATEN": frozenset({"restrict", "arrest", "relations", "expel", "territory", "violence"}),
+    "PROTEST": frozenset({"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"}),
+    "SANCTION": frozenset({"convict", "expel", "withdraw", "discontinue"}),
+    "MOBILIZE": frozenset({"troops", "weapons", "police", "militia"}),
+    "COERCE": frozenset({"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
+                         "withhold", "misinformation", "cyber"}),
+    "ASSAULT": frozenset({"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
+                          "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                          "crowd-control", "unconventional"}),
+}
+
 # -- verbs that are themselves the event ------------------------------------------------
 # Grouped by PLOVER category; the CAMEO class each group stands for is in the comment.
 VERBS: dict[str, Entry] = {

@@ -1,0 +1,158 @@
+"""Events (issue 7): PLOVER category, mode, actor, recipient, modality, place, time, toll.
+
+Sentences are written for these tests (invented places and people); the spaCy model is
+the session ``nlp`` fixture. The main-event ranking is tested on hand-built events.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.facts import lexicon
+from newsdesk.facts.acled import to_acled
+from newsdesk.facts.events import find_events, main_event
+from newsdesk.model import Analysis, Article, Event, article_id
+from newsdesk.nlp.entities import find_mentions
+
+
+def analyse(nlp, text: str) -> Analysis:
+    doc = nlp(text)
+    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
+    return find_events(analysis, doc)
+
+
+def only(analysis: Analysis, type_: str) -> Event:
+    found = [e for e in analysis.events if e.type == type_]
+    assert found, f"no {type_} event in {analysis.events}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("Rebel fighters shelled the garrison on Monday.", "ASSAULT", "Rebel fighters", "garrison"),
+        ("The convoy was attacked by militants near the river.", "ASSAULT", "militants", "convoy"),
+        ("Police arrested nine students in the square.", "COERCE", "Police", "nine students"),
+        ("Thousands of farmers demonstrated outside the parliament.", "PROTEST", "Thousands of farmers", None),
+        ("The union called off the strike.", "CONCEDE", "union", None),
+        ("The senator condemned the decision.", "ACCUSE", "senator", "decision"),
+        ("The two governments signed a trade agreement.", "AGREE", "two governments", None),
+        ("The council rejected the proposal.", "REJECT", "council", "proposal"),
+        ("The ministry deployed troops to the border.", "MOBILIZE", "ministry", None),
+    ],
+)
+def test_category_and_arguments(nlp, text, type_, actor, recipient):
+    event = only(analyse(nlp, text), type_)
+    assert event.actor == actor
+    assert event.recipient == recipient
+
+
+def test_nominal_event_takes_its_possessor_as_actor(nlp):
+    event = only(analyse(nlp, "The army's offensive on the northern valley resumed."), "ASSAULT")
+    assert event.actor == "army"
+    assert event.recipient == "northern valley"
+
+
+def test_not_participating_is_not_fighting(nlp):
+    event = only(analyse(nlp, "Ruritania does not participate in military operations."), "ASSAULT")
+    assert event.modality == "negated"
+    assert main_event(analyse(nlp, "Ruritania does not participate in military operations.")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("According to the ministry, soldiers seized the airport.", "COERCE", "claimed"),
+        ("Soldiers seized the airport, the ministry said.", "COERCE", "claimed"),
+        ("The president threatened to expel the ambassador.", "SANCTION", "threatened"),
+        ("The president threatened to expel the ambassador.", "THREATEN", "asserted"),
+        ("If the talks fail, the rebels could attack the capital.", "ASSAULT", "hypothetical"),
+        ("The general denied that his troops shelled the village.", "ASSAULT", "denied"),
+        ("Protesters demanded the release of the prisoners.", "RETREAT", "demanded"),
+    ],
+)
+def test_modality(nlp, text, type_, modality):
+    assert only(analyse(nlp, text), type_).modality == modality
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The agency will provide food aid to the refugees.", "AGREE"),  # intent to aid
+        ("The government plans to impose a curfew on the city.", "THREATEN"),  # intent to coerce
+        ("The republic will not accept the observers.", "REJECT"),  # refusing to cooperate
+    ],
+)
+def test_cameo_intent_rules(nlp, text, type_):
+    assert only(analyse(nlp, text), type_).modality == "asserted"
+
+
+def test_mode_place_time_and_toll(nlp):
+    text = "Drones struck a market in Velmora on Tuesday, killing 14 people and wounding 9 others."
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert event.mode == "drone"
+    assert event.killed == 14
+    assert event.injured == 9
+    assert event.when == "Tuesday"
+    assert "Velmora" in (event.place or "")
+    assert text[event.span[0]:event.span[1]].startswith("struck")
+
+
+def test_blast_is_one_event_with_its_mode(nlp):
+    events = analyse(nlp, "Landmine blasts killed three soldiers near the bridge.").events
+    assert [(e.type, e.mode, e.killed) for e in events] == [("ASSAULT", "explosives", 3)]
+
+
+def test_an_operation_needs_to_be_military(nlp):
+    assert analyse(nlp, "The rescue operation lasted four days.").events == ()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!!", "Attack.", "\u201cThe\u201d \u2014 by; of: to", "1 2 3 4 5"])
+def test_odd_text_never_raises(nlp, text):
+    assert isinstance(analyse(nlp, text).events, tuple)
+
+
+def test_every_lexicon_entry_is_plover():
+    tables = [lexicon.VERBS, lexicon.PHRASAL, lexicon.NOUNS, lexicon.MODIFIED_NOUNS, lexicon.VERB_OBJECT]
+    for table in tables:
+        for key, (category, mode) in table.items():
+            assert category in lexicon.PLOVER, key
+            assert mode is None or mode in lexicon.PLOVER[category], key
+    assert set(lexicon.WEAPON_MODES.values()) <= lexicon.PLOVER["ASSAULT"]
+
+
+def _event(start: int, type_: str, actor: str | None = "X", modality: str = "asserted") -> Event:
+    return Event(article_id="a", span=(start, start + 5), type=type_, actor=actor, modality=modality)
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ((), None),
+        ((_event(0, "ASSAULT", modality="hypothetical"),), None),
+        ((_event(0, "ACCUSE"), _event(50, "ASSAULT"), _event(900, "ASSAULT")), 50),  # most mentioned type
+        ((_event(0, "ASSAULT", actor=None), _event(40, "PROTEST")), 40),  # an actor in the lead
+        ((_event(700, "ASSAULT", actor=None), _event(800, "PROTEST", actor=None)), 700),  # earliest
+        ((_event(10, "COERCE", modality="claimed"), _event(30, "COERCE")), 10),
+    ],
+)
+def test_main_event(events, expected):
+    analysis = Analysis(article=Article(id="a", text="x" * 1000), events=events)
+    found = main_event(analysis)
+    assert (found.span[0] if found else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("type_", "mode", "expected"),
+    [
+        ("ASSAULT", "aerial", ("Explosions/Remote violence", "Air/drone strike")),
+        ("ASSAULT", "heavy-weapons", ("Explosions/Remote violence", "Shelling/artillery/missile attack")),
+        ("ASSAULT", "abduct", ("Violence against civilians", "Abduction/forced disappearance")),
+        ("PROTEST", "riot", ("Riots", "Violent demonstration")),
+        ("PROTEST", "demo", ("Protests", "Peaceful protest")),
+        ("COERCE", "arrest", ("Strategic developments", "Arrests")),
+        ("CONSULT", "visit", None),
+    ],
+)
+def test_acled_mapping(type_, mode, expected):
+    assert to_acled(_event(0, type_) if mode is None else Event("a", (0, 1), type_, mode=mode)) == expected
