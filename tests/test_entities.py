@@ -140,3 +140,10 @@ def test_resolve_reference_without_antecedent_is_none(nlp):
     sentence = "He said nothing."
     analysis, doc = _analyse(nlp, sentence)
     assert resolve_reference(analysis, doc, doc[0]) is None
+
+
+def test_a_surname_goes_to_the_latest_full_name(nlp):
+    text = "John Smith founded the firm. His daughter Mary Smith runs it now. Smith said sales rose."
+    analysis, _ = _analyse(nlp, text)
+    ids = [m.entity_id for m in analysis.mentions if m.label == "PERSON"]
+    assert ids == ["person:john-smith", "person:mary-smith", "person:mary-smith"]

@@ -72,17 +72,13 @@ _PRONOUNS_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers
 _PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "them", "their"})
 
 
-def _slug_id(label: str, name: str) -> str:
-    return entity_key(label, name)
-
-
 def _clean(text: str) -> str:
     return _THE.sub("", text.strip())
 
 
 def country_entity(code: str) -> Entity:
     name = country_name(code)
-    return Entity(id=_slug_id("GPE", name), name=name, type="GPE", country=code)
+    return Entity(id=entity_key("GPE", name), name=name, type="GPE", country=code)
 
 
 @cache
@@ -111,7 +107,7 @@ def _de_facto_for_region(region: str) -> dict | None:
 
 def _de_facto_entity(d: dict) -> Entity:
     name = d["names"][0]
-    return Entity(id=_slug_id("ORG", name), name=name, type="ORG", country=d["country"])
+    return Entity(id=entity_key("ORG", name), name=name, type="ORG", country=d["country"])
 
 
 def _country_of_owner(owner: str | None) -> str | None:
@@ -140,7 +136,7 @@ def _ministry_mentions(text: str, counts: Counter) -> list[tuple[tuple[int, int]
             continue
         last[kind] = code
         name = f"{country_name(code)} Ministry of {kind.title().replace('Of', 'of')}"
-        ent = Entity(id=_slug_id("ORG", name), name=name, type="ORG", country=code)
+        ent = Entity(id=entity_key("ORG", name), name=name, type="ORG", country=code)
         out.append(((m.start(), m.end()), m.group(0), ent))
     return out
 
@@ -182,7 +178,7 @@ def _canonical(m: Mention, doc) -> Entity:
         return country_entity(metonym)
     if folded in _alias_index():
         name, label, code = _alias_index()[folded]
-        return Entity(id=_slug_id(label, name), name=name, type=label, country=code)
+        return Entity(id=entity_key(label, name), name=name, type=label, country=code)
     code = country_by_name().get(folded)
     if code and m.label != "PERSON":
         return country_entity(code)
@@ -190,11 +186,11 @@ def _canonical(m: Mention, doc) -> Entity:
         code = capitals()[text]
         if _acting(doc, m.span):
             return country_entity(code)
-        return Entity(id=_slug_id("GPE", text), name=text, type="GPE", country=code)
+        return Entity(id=entity_key("GPE", text), name=text, type="GPE", country=code)
     if m.label in ("NORP", "PERSON") and text in demonyms():
         code = demonyms()[text]
         if text.endswith("s") and not text.endswith("ss"):
-            return Entity(id=_slug_id("NORP", text), name=text, type="NORP", country=code)
+            return Entity(id=entity_key("NORP", text), name=text, type="NORP", country=code)
         return country_entity(code)
     return Entity(id=m.entity_id, name=text, type=m.label)
 
@@ -220,11 +216,16 @@ def _person_entities(mentions: list[Mention]) -> dict[int, Entity]:
         name = _person_name(m.text)
         if len(name.split()) > 1 and not any(_same_person(name, f) and len(f.split()) > 1 for f in fulls):
             fulls.append(name)
-    out = {}
+    out, seen = {}, []
     for i, m in enumerate(mentions):
         name = _person_name(m.text)
-        full = next((f for f in fulls if _same_person(name, f)), name)
-        out[i] = Entity(id=_slug_id("PERSON", full), name=full, type="PERSON")
+        # The latest full name before it ("Aliyev" after "Heydar Aliyev" and "Ilham
+        # Aliyev" is the last of them), else the first one after it, else itself.
+        matches = [f for f in seen[::-1] + fulls if _same_person(name, f)]
+        full = matches[0] if matches else name
+        if len(name.split()) > 1:
+            seen.append(full)
+        out[i] = Entity(id=entity_key("PERSON", full), name=full, type="PERSON")
     return out
 
 
@@ -241,18 +242,19 @@ def _role(doc, span: tuple[int, int]) -> str | None:
     if s.root.dep_ == "appos" and s.root.head.i < s.start:
         return _clean(doc[s.root.head.left_edge.i : s.start].text) or None
     i = s.start
-    while i > s.sent.start and _is_title_token(doc[i - 1], s.start, s.end):
+    while i > s.sent.start and _is_title_token(doc[i - 1], s.end):
         i -= 1
     return _clean(doc[i : s.start].text) or None
 
 
-def _is_title_token(tok, start: int, end: int) -> bool:
+def _is_title_token(tok, end: int) -> bool:
+    """Part of a title before a name: a modifier of a later word up to the name ("US",
+    "Secretary", "journalist") or the inside of one ("of State", "-General")."""
     if tok.ent_type_ in ("PERSON", "DATE", "TIME") or tok.text in ",;:(\"“":
         return False
-    return tok.dep_ in ("compound", "nmod", "amod", "prep", "pobj", "punct", "det") and (
-        tok.head.i < end and tok.head.i > tok.i
-        or tok.dep_ in ("pobj", "punct", "prep")
-    )
+    if tok.dep_ in ("prep", "pobj", "punct"):
+        return True
+    return tok.dep_ in ("compound", "nmod", "amod", "det") and tok.i < tok.head.i < end
 
 
 # -- the stage ----------------------------------------------------------------------------
@@ -332,6 +334,7 @@ def resolve_reference(analysis: Analysis, doc, span) -> Mention | None:
     before = [m for m in analysis.mentions if m.span[1] <= start]
     word = text.strip().casefold()
     entities = {e.id: e for e in analysis.entities}
+    nameless = Entity(id="", name="", type="")
 
     def last(pred) -> Mention | None:
         hit = next((m for m in reversed(before) if pred(m)), None)
@@ -343,9 +346,9 @@ def resolve_reference(analysis: Analysis, doc, span) -> Mention | None:
         return last(lambda m: m.label in ("ORG", "GPE"))
     noun = _clean(word)
     if noun in ("country", "nation", "state"):
-        return last(lambda m: entities.get(m.entity_id, Entity("", "", "")).country and m.label == "GPE")
+        return last(lambda m: m.label == "GPE" and entities.get(m.entity_id, nameless).country)
     if noun != word:  # "the ministry", "the agency"
-        return last(lambda m: noun in entities.get(m.entity_id, Entity("", "", "")).name.casefold())
+        return last(lambda m: noun in entities.get(m.entity_id, nameless).name.casefold())
     person = next((e for e in analysis.entities if e.type == "PERSON" and _same_person(_person_name(text), e.name)),
                   None)
     return Mention(analysis.article.id, (start, end), text, "PERSON", person.id) if person else None
