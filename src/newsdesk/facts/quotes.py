@@ -38,6 +38,20 @@ SPEECH_VERBS = frozenset(
         "observe", "remark", "comment", "conclude", "counter", "hope", "fear", "worry", "know",
     }
 )
+# Attitude and stance verbs: their object or complement is attributed content as well
+# (PolNeAR annotates "X endorsed Y", "X wants to…", "X called for…" as attributions).
+STANCE_VERBS = frozenset(
+    {
+        "want", "think", "believe", "feel", "fear", "hope", "expect", "find", "show", "see", "endorse",
+        "support", "oppose", "propose", "cite", "compare", "offer", "vow", "pledge", "deem", "reject",
+        "praise", "criticize", "criticise", "condemn", "denounce", "welcome", "back", "defend", "urge",
+        "demand", "call", "push", "question", "dispute", "predict", "promise", "recommend", "suggest",
+        "warn", "ask", "request", "accept", "refuse", "decline", "agree", "doubt", "know", "argue", "claim",
+        "deny", "acknowledge", "admit", "announce", "insist", "talk", "speak", "complain",
+        "order", "describe", "blame", "accuse", "attack", "slam", "mock", "dismiss", "worry", "plan",
+    }
+)
+_CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 
@@ -69,12 +83,13 @@ class QuoteMarks:
 
 
 def _is_opening(text: str, i: int, mark: str) -> bool:
-    if mark in _OPENERS:
-        return True
-    if mark in _CLOSERS:
-        return False
     before = text[i - 1] if i > 0 else "\n"
     after = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
+    if mark in _OPENERS:
+        # A misprinted opener that closes: '“It's unusual,“ said X' (after a word, before a space).
+        return not (after.isspace() and before in ".,!?;:")
+    if mark in _CLOSERS:
+        return False
     return (before.isspace() or before in "([{—–-/") and not after.isspace()
 
 
@@ -194,6 +209,10 @@ class Resolver:
     def _pronoun(self, token) -> Speaker | None:
         word = token.lower_
         span = (token.idx, token.idx + len(token))
+        if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head is not token:
+            # "the senator, who said…": the noun the relative clause hangs on
+            named = self.resolve(token.head.head)
+            return Speaker(named.text, span, named.entity_id, named.label) if named else None
         if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return None  # "I", "you": the speaker is inside a quote of someone else
         person = word in _PERSON_PRONOUNS
@@ -222,6 +241,11 @@ def _speech_verb(token) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
 
 
+# How many tokens after a quote its frame may reach when the parser starts a new
+# sentence at the closing mark ('"Was it you?" Borger asked.'): a frame is short.
+_FRAME_REACH = 6
+
+
 def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     """Speech verbs outside quotes in the sentences at the quote's two ends, nearest first."""
     first = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
@@ -229,6 +253,8 @@ def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     if first is None or last is None:
         return []
     after = [t for t in last.sent if t.idx >= quote.end]
+    if not any(t.is_alpha for t in after) and last.sent.end < len(doc):
+        after += list(doc[last.sent.end : min(last.sent.end + _FRAME_REACH, doc[last.sent.end].sent.end)])
     before = [t for t in first.sent if t.idx + len(t) <= quote.start][::-1]
     para_end = doc.text.find("\n", quote.end)
     para_end = len(doc.text) if para_end < 0 else para_end
@@ -348,18 +374,39 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
 
 
 def _content_of(verb):
-    """The reported content of a speech verb: its clause, or "of…" after a charge verb."""
-    for child in verb.children:
-        if child.dep_ == "ccomp" and child.i > verb.i:
-            return child.left_edge.i, child.right_edge.i
-    for child in verb.children:
-        if child.dep_ == "ccomp":
-            return child.left_edge.i, child.right_edge.i
+    """The reported content of an attribution verb, as token bounds.
+
+    Its clause ("said that…", "wants to…"); for stance verbs their object too ("endorsed
+    Clinton"); after "of/for/about/on" for verbs that take one ("accused X of…", "called
+    for…", "talked about…").
+    """
+    children = list(verb.children)
+    for deps in (("ccomp",), ("xcomp",) if _is_stance(verb) else ()):
+        after = [c for c in children if c.dep_ in deps and c.i > verb.i]
+        found = after or [c for c in children if c.dep_ in deps]
+        if found:
+            return found[0].left_edge.i, found[0].right_edge.i
+    if not _is_stance(verb):
+        return None
     if verb.lemma_.lower() in _CHARGE_VERBS:
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for") and list(child.children):
-                return child.i + 1, child.right_edge.i
+        # "accused the rebels of war crimes": the object is the accused, "of…" the content;
+        # the parser hangs "of" on the verb or on the object.
+        objects = [c for c in children if c.dep_ == "dobj"]
+        children = children + [g for o in objects for g in o.children]
+    for child in children:
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and objects:
+            return child.i + 1, child.right_edge.i
+    for child in children if verb.lemma_.lower() not in _CHARGE_VERBS else ():
+        # Not "told *me*", "said *Monday*": a pronoun or a time is no content.
+        timely = child.ent_type_ in ("DATE", "TIME")
+        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON" and not timely:
+            return child.left_edge.i, child.right_edge.i
     return None
+
+
+def _is_stance(token) -> bool:
+    return token.lemma_.lower() in STANCE_VERBS | _CHARGE_VERBS
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int]:
@@ -371,7 +418,8 @@ def _trim(doc, left: int, right: int) -> tuple[int, int]:
 def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver) -> list[Quote]:
     out = []
     for verb in doc:
-        if not _speech_verb(verb) or any(s <= verb.idx < e for s, e in quoted):
+        attributing = _speech_verb(verb) or (verb.pos_ == "VERB" and _is_stance(verb))
+        if not attributing or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
         speaker = resolver.resolve(_subject(verb))
