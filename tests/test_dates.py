@@ -56,6 +56,10 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("June last year", "", "2022-06"),
         ("Tuesday's", "", "2023-09-19"),
         ("a second day", "", "2023-09-20"),
+        ("Christmas", "", "2023-12-25"),
+        ("Thanksgiving", "", "2023-11-23"),
+        ("Memorial Day", "", "2023-05-29"),
+        ("last Christmas", "", "2022-12-25"),
         ("the third straight day", "", "2023-09-20"),
     ],
 )

@@ -198,7 +198,8 @@ def _spelled_years(low: str) -> str:
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
-    for fn in (_relative_day, _weekday_rule, _year_rule, _relative_period, _quarter_rule, _calendar_rule):
+    rules = (_relative_day, _weekday_rule, _year_rule, _relative_period, _quarter_rule, _calendar_rule, _holiday_rule)
+    for fn in rules:
         value = fn(low, bare, anchor, ctx)
         if value:
             return value
@@ -346,6 +347,45 @@ def _parser(anchor: dt.date):
     base = dt.datetime.combine(anchor, dt.time(12))
     settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
     return DateDataParser(languages=["en"], settings=settings)
+
+
+# Holidays news names by name: fixed days (month, day), and US floating ones as
+# (month, weekday, nth) — Thanksgiving is the 4th Thursday of November.
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+                   "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14)}
+_FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
+                      "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
+    if nth < 0:  # the last one: step back from the first of the next month
+        first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+        return first_next - dt.timedelta(days=(first_next.weekday() - weekday - 1) % 7 + 1)
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+
+
+def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    words = bare.split()
+    direction = words[0] if words and words[0] in ("last", "this", "next") else ""
+    name = " ".join(words[1:]) if direction else bare
+    if anchor is None or name not in _FIXED_HOLIDAYS | _FLOATING_HOLIDAYS:
+        return None
+
+    def on(year: int) -> dt.date:
+        if name in _FIXED_HOLIDAYS:
+            return dt.date(year, *_FIXED_HOLIDAYS[name])
+        return _nth_weekday(year, *_FLOATING_HOLIDAYS[name])
+
+    day = on(anchor.year)
+    if direction == "last" and day >= anchor:
+        day = on(anchor.year - 1)
+    elif direction == "next" and day <= anchor:
+        day = on(anchor.year + 1)
+    elif not direction:
+        day = on(_nearest_year(anchor, day.month))
+    return day.isoformat()
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
