@@ -68,7 +68,7 @@ def test_a_single_bullet_line_is_not_an_outline():
 @pytest.mark.parametrize(
     ("line", "who"),
     [("By AFP", "AFP"), ("By Jane Roe and John Doe, Reuters", "Jane Roe and John Doe"),
-     ("Written by J. Roe | 20 September 2023", "J. Roe")],
+     ("Written by J. Roe | 20 September 2023", "J. Roe"), ("Posted on 4 June 2024 by J. Roe", "J. Roe")],
 )
 def test_byline_is_metadata(line, who):
     out = clean_plain(f"Floods reach Riverton\n{line}\n\n{BODY}")

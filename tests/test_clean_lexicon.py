@@ -43,6 +43,16 @@ BOILERPLATE = [
     ("Last updated: 20 September 2024", "timestamp"),
     ("Click here for more information.", "call_to_action"),
     ("Tell us what you think...", "call_to_action"),
+    ("(Reporting by Jane Roe; Editing by John Doe)", "credits"),
+    ("Additional reporting by Sam Poe in Riverton", "credits"),
+    ("This article originally appeared in the Northshire Review.", "credits"),
+    ("Photo: Riverton council", "credits"),
+    ("Previous post", "navigation"),
+    ("Print this page", "navigation"),
+    ("Print this", "share_prompt"),
+    ("Listen to this article", "navigation"),
+    ("Sign in to comment", "navigation"),
+    ("WATCH: The river bursts its banks", "navigation"),
 ]
 
 BODY = [
@@ -58,6 +68,10 @@ BODY = [
     "Copyright lawyers for the paper said they would appeal.",
     "Updated figures from the council showed 40 homes were evacuated.",
     "Click the link, the police warned, and you may lose your savings.",
+    "Reporting from the town hall was banned on Friday, the union said.",
+    "The next article of the treaty deals with river borders.",
+    "Sources close to the mayor said she would resign.",
+    "Home owners near the river were told to leave.",
     "",
 ]
 

@@ -5,7 +5,7 @@ boilerplate of a kind when it is made of nothing but phrases from the lexicon an
 separators (spaces, punctuation, bullets, pipes): "Share this: Facebook | Twitter" is, the
 sentence "He said he would share this with Twitter's lawyers." is not. So a phrase may be
 loose (``twitter``) without eating body text. Patterns are matched case-insensitively;
-at one place in a line the first phrase that matches wins, so longer phrases come first.
+at each place in a line the longest matching phrase wins, whatever its kind.
 
 The phrases were collected by reading blog and news pages (WordPress comment forms, Jetpack
 share bars, Substack/Mailchimp newsletter boxes, GDPR cookie banners, "Read also" links of
@@ -42,7 +42,7 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     "share_prompt": (
         r"(?:click to )?share on \w+(?: \(opens in new window\))?",
         r"share(?: this| this article| this story| this post| the article)?\s*:?",
-        r"(?:click to )?(?:email|print) (?:a link to a friend|this)?(?: \(opens in new window\))?",
+        r"(?:click to )?(?:email|print)(?: a link to a friend| this)?(?: \(opens in new window\))?",
         r"share via \w+",
         r"follow us(?: on \w+(?:(?:,| and| &) \w+)*)?\s*:?",
         r"follow @\w+",
@@ -100,6 +100,24 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"(?:tell us|let us know) what you think[.!]*",
         r"(?:get|have) your say[.!]?",
     ),
+    "credits": (
+        r"\(?(?:additional |further )?(?:reporting|writing|editing|research|compiled|graphics) by [^()\n]{1,120}\)?\.?",
+        r"^\s*our standards\s*:.*",
+        r"this (?:article|story|post|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran)"
+        r"(?: (?:in|on|at) [^\n]{1,80})?\.?",
+        r"contact the (?:author|writer|reporter|editor)s?[^\n]{0,80}",
+        r"^\s*sources?\s*:.*",
+        r"^\s*(?:photo|image|picture|video|photograph|illustration)s?(?: credit)?\s*:.{1,100}",
+    ),
+    "navigation": (
+        r"(?:previous|next|older|newer) (?:post|article|story|page|entry)s?",
+        r"print(?: this)? (?:page|article|story)",
+        r"listen to (?:this )?(?:article|story)(?: \d+ min)?",
+        r"(?:sign|log) in(?: to (?:comment|reply|continue))?",
+        r"join the (?:conversation|discussion)",
+        r"^\s*(?:watch|listen|video)\s*:.*",
+        r"back to top|skip to (?:main )?content|menu|home",
+    ),
     "tags": (
         r"^\s*(?:tags?|tagged|filed under|categor(?:y|ies)|topics?)\s*:.*",
     ),
@@ -112,9 +130,9 @@ SEPARATORS = r"[\s|•·*–—\-_:;,.!?/()\[\]>»«~=+#]*"
 # Bylines are looked for in the first lines of an article (before the body starts) and as
 # a line of their own: "By AFP", "By Jane Roe and John Doe, Reuters", "Written by J. Roe |
 # 20 September 2023". The name part is capitalised words; the rest of the line (after a
-# separator) is an outlet or a date.
+# separator) is an outlet or a date. "Posted on 4 June 2024 by J. Roe" is one too.
 BYLINE = re.compile(
-    r"(?i:(?:(?:written|posted|reported|story|words|published) )?by:?)\s+"
+    r"(?i:(?:(?:written|posted|reported|story|words|published)(?: on [\w ,.]{3,30}?)? )?by:?)\s+"
     r"(?P<who>[A-Z][\w.'’-]*(?:(?:\s+|\s+and\s+|\s*&\s*)(?:[A-Z][\w.'’-]*|de|van|von|al|bin|el|da))"
     r"{0,7})\s*(?:[|•·,–—-]\s*.{0,80})?",
 )
@@ -148,9 +166,3 @@ SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
 # Repeated sentences: shorter ones ("He said.", "Read more.") repeat legitimately.
 REPEAT_MIN_WORDS = 6
 
-
-def _compile(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in phrases), re.I)
-
-
-PHRASES: dict[str, re.Pattern[str]] = {kind: _compile(p) for kind, p in BOILERPLATE.items()}

@@ -21,10 +21,12 @@ from newsdesk.clean import lexicon as lx
 from newsdesk.clean.repeats import repeated_sentences
 from newsdesk.model import Flag, Removal
 
-_KINDS = tuple(lx.PHRASES)
-_ANY_PHRASE = re.compile(
-    "|".join(f"(?P<{kind}>(?<!\\w)(?:{lx.PHRASES[kind].pattern})(?!\\w))" for kind in _KINDS), re.I
-)
+# Every phrase on its own, bounded by non-word characters, so that at each place in a
+# line the longest phrase of any kind can win ("Print this page" is navigation, not the
+# share button "Print this" followed by a stray word).
+_PHRASES = [
+    (kind, re.compile(f"(?<!\\w)(?:{p})(?!\\w)", re.I)) for kind, phrases in lx.BOILERPLATE.items() for p in phrases
+]
 _SEPARATORS = re.compile(lx.SEPARATORS)
 _DATELINE_NOT_PLACES = {"UPDATE", "UPDATED", "BREAKING", "WATCH", "EXCLUSIVE", "LIVE", "NOTE", "EDITOR", "PHOTOS"}
 _BLANKS = re.compile(r"\n{3,}")
@@ -42,29 +44,38 @@ class Cleaned:
     flags: tuple[Flag, ...] = ()
 
 
+def _longest_phrase(line: str, pos: int) -> tuple[str, int] | None:
+    best = None
+    for kind, rx in _PHRASES:
+        m = rx.match(line, pos)
+        if m and m.end() > pos and (best is None or m.end() > best[1]):
+            best = (kind, m.end())
+    return best
+
+
 def boilerplate_kind(line: str) -> str | None:
-    """The kind of boilerplate ``line`` is made of, or None if it has any other words."""
-    if not line.strip():
-        return None
+    """The kind of boilerplate ``line`` is made of, or None if it has any other words.
+
+    The line is read left to right as phrases and separators; the first word that starts
+    no phrase makes it body text. The kind is the one covering most characters.
+    """
     covered: dict[str, int] = {}
-    rest = []
-    last = 0
-    for m in _ANY_PHRASE.finditer(line):
-        if m.end() == m.start():
-            continue
-        covered[m.lastgroup] = covered.get(m.lastgroup, 0) + m.end() - m.start()
-        rest.append(line[last : m.start()])
-        last = m.end()
-    rest.append(line[last:])
-    if not covered or not _SEPARATORS.fullmatch("".join(rest)):
-        return None
-    return max(covered, key=covered.get)
+    pos = _SEPARATORS.match(line).end()
+    while pos < len(line):
+        found = _longest_phrase(line, pos)
+        if found is None:
+            return None
+        kind, end = found
+        covered[kind] = covered.get(kind, 0) + end - pos
+        pos = _SEPARATORS.match(line, end).end()
+    return max(covered, key=covered.get) if covered else None
 
 
 def _drop_boilerplate(lines: list[str], removed: list[Removal]) -> list[str]:
     kept = []
     for line in lines:
-        kind = boilerplate_kind(line)
+        # "Posted on <date> by <name>" is a byline (metadata), read with the head.
+        kind = None if lx.BYLINE.fullmatch(line.strip()) else boilerplate_kind(line)
         if kind:
             removed.append(Removal(kind, line.strip()))
         elif _SEPARATORS.fullmatch(line) and line.strip():
