@@ -82,17 +82,25 @@ def add_to_index(tx: Tx, article_id: str, keys: dict[int, list[int]]) -> None:
         tx.conn.execute(sa.insert(schema.relate_keys), rows)
 
 
+# One statement, compiled once: the keys go in as an expanding parameter at execution
+# (building ``in_(list)`` anew coerces every key and dominated the stage's time).
+_LOOKUP = (
+    sa.select(schema.relate_keys.c.article_id, sa.func.count())
+    .where(
+        schema.relate_keys.c.kind == sa.bindparam("kind"),
+        schema.relate_keys.c.key.in_(sa.bindparam("keys", expanding=True)),
+        schema.relate_keys.c.article_id != sa.bindparam("me"),
+    )
+    .group_by(schema.relate_keys.c.article_id)
+)
+
+
 def lookup(tx: Tx, article_id: str, kind: int, keys: list[int]) -> Counter:
     """Other articles holding any of ``keys``, with how many they share."""
-    t = schema.relate_keys
     found: Counter = Counter()
     for i in range(0, len(keys), 500):  # stay under SQLite's bound-parameter limit
-        q = (
-            sa.select(t.c.article_id, sa.func.count())
-            .where(t.c.kind == kind, t.c.key.in_(keys[i : i + 500]), t.c.article_id != article_id)
-            .group_by(t.c.article_id)
-        )
-        found.update(dict(tx.conn.execute(q).all()))
+        rows = tx.conn.execute(_LOOKUP, {"kind": kind, "keys": keys[i : i + 500], "me": article_id}).all()
+        found.update(dict(rows))
     return found
 
 
