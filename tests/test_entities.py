@@ -6,6 +6,8 @@ Inputs are sentences written for these tests (none comes from the seeds or corpo
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from newsdesk.model import Analysis, Article, Mention
 from newsdesk.nlp.entities import find_mentions
@@ -147,3 +149,21 @@ def test_a_surname_goes_to_the_latest_full_name(nlp):
     analysis, _ = _analyse(nlp, text)
     ids = [m.entity_id for m in analysis.mentions if m.label == "PERSON"]
     assert ids == ["person:john-smith", "person:mary-smith", "person:mary-smith"]
+
+
+_WORDS = ["Baku", "said", "the", "Kremlin", "Mr.", "Smith", "John", "Armenian", "authorities", "breakaway",
+          "Georgia's", "defence", "ministry", "Ministry", "of", "Defence", "\n", "-", ",", ".", "he", "Tbilisi",
+          "Transnistria", "Republic", "Abkhazia", "’s", "UN", "in", "Russia", "Ukrainians"]
+
+
+@settings(deadline=None, max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_WORDS), max_size=30))
+def test_resolution_never_raises_and_spans_point_into_the_text(nlp, words):
+    text = " ".join(words)
+    analysis, doc = _analyse(nlp, text)
+    for m in analysis.mentions:
+        assert text[m.span[0] : m.span[1]].strip() == m.text
+        assert "\n" not in m.text
+    assert {m.entity_id for m in analysis.mentions} <= {e.id for e in analysis.entities}
+    for tok in doc:
+        resolve_reference(analysis, doc, tok)
