@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.model import Analysis, Article
-from newsdesk.nlp.dates import anchor_of, normalise, resolve_dates
+from newsdesk.nlp.dates import anchor_of, anchor_relative, normalise, resolve_dates
 
 WED = dt.date(2023, 9, 20)  # a Wednesday
 
@@ -112,3 +112,14 @@ def test_resolve_dates_stage(nlp):
     assert values.get("Monday") == "2023-09-18"
     assert all(text[r.span[0] : r.span[1]] == r.text for r in refs)
     assert all("\n" not in r.text for r in refs)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [("yesterday", "2023-09-20"), ("three years ago", "2023-09-20"), ("Tuesday", "2023-09-20"),
+     ("Sunday", "2023-09-20"), ("next month", "2023-09-20"), ("this week", "2023-09-20"), ("July 4", "2023-09-20"),
+     ("the third quarter", "2023-09-20"), ("12 March 2021", "2023-09-20"), ("now", "2023-09-20")],
+)
+def test_anchoring_a_relative_value_later_equals_normalising_with_the_date(text, published):
+    anchor = anchor_of(published)
+    assert anchor_relative(normalise(text, None), anchor) == normalise(text, anchor)

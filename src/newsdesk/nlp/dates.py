@@ -15,7 +15,9 @@ Without a publication date, relative expressions stay relative to it, ordered, f
 story to anchor later (``newsdesk.corpus``): ``P-1D`` (a day before publication), ``P0D``
 (the day itself), ``P-3Y``, ``P+1M``, ``P-1W`` (offsets in days, weeks, months, years),
 and ``WXX-2`` for a bare weekday (here Tuesday, ISO day 2): the last Tuesday on or before
-publication. Absolute expressions ("12 March 2021") keep their value either way.
+publication; ``XXXX-07-04`` for a day without its year. Absolute expressions ("12 March
+2021") keep their value either way. ``anchor_relative`` turns these into absolute values
+once a day is known for the article.
 
 Our rules cover the frequent relative forms; dateparser parses the rest, on the
 expression span only (on whole sentences it reads the article "a" as a date, measured).
@@ -397,6 +399,29 @@ def _dateparser(text: str, anchor: dt.date | None) -> str | None:
         return None
     d = data.date_obj
     return {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}"}.get(data.period or "day", d.date().isoformat())
+
+
+_RELATIVE = re.compile(r"^P(?P<sign>[+-]?)(?P<n>\d+)(?P<u>[DWMQY])$")
+_UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
+    """A relative value of an undated article made absolute, once the story knows the
+    article's day: ``P-1D`` -> the day before, ``WXX-2`` -> the last Tuesday on or before,
+    ``XXXX-07-04`` -> the nearest 4 July. Other values are returned unchanged."""
+    if not value:
+        return value
+    if m := _RELATIVE.match(value):
+        shift = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
+        return _period_value(anchor, _UNITS[m.group("u")], shift)
+    if m := re.fullmatch(r"WXX-([1-7])", value):
+        return _weekday(anchor, int(m.group(1)) - 1, "past")
+    if m := re.fullmatch(r"XXXX-(\d{2})(-\d{2})?", value):
+        month = int(m.group(1))
+        return f"{_nearest_year(anchor, month)}-{month:02d}{m.group(2) or ''}"
+    if value.startswith("XXXX-"):  # a quarter, half or season of the article's year
+        return f"{anchor.year}{value[4:]}"
+    return value
 
 
 def anchor_of(published: str | None) -> dt.date | None:
