@@ -209,3 +209,14 @@ def test_clean_document_raises_only_input_errors(content, kind):
     except EmptyInput:
         return
     assert article.text and article.text == article.text.strip()
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [("Published on 20 September 2024", "2024-09-20"), ("Posted on 4 June 2024 by Jane Roe", "2024-06-04"),
+     ("By Jane Roe | September 20, 2023 10:14 am", "2023-09-20T10:14"), ("Updated at 4:15 p.m.", None)],
+)
+def test_publication_date_from_a_date_line(line, published):
+    a = clean_document(Document(origin="t.txt", content=f"Floods reach Riverton\n{line}\n\n{BODY}"))
+    assert a.published == published
+    assert line not in a.text

@@ -8,6 +8,7 @@ import ftfy
 
 from newsdesk.clean.html import extract_html
 from newsdesk.clean.language import detect_language
+from newsdesk.clean.published import published_from
 from newsdesk.clean.text import clean_plain
 from newsdesk.errors import EmptyInput
 from newsdesk.model import Article, Document, article_id
@@ -46,7 +47,7 @@ def clean_document(doc: Document) -> Article:
         title=cleaned.title,
         url=doc.url or meta.get("url"),
         source=doc.source or meta.get("source"),
-        published=doc.published or meta.get("published"),
+        published=doc.published or meta.get("published") or published_from(cleaned.removed),
         language=detect_language(cleaned.text) or meta.get("language"),
         origin=doc.origin,
         outline=cleaned.outline,
