@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdesk.clean import clean_document
 from newsdesk.corpus import relate
@@ -237,3 +239,31 @@ def test_the_seeds_through_the_pipeline_share_a_passage_only(seeds, nlp, store):
     docs = [Document(origin=p.name, content=p.read_text(encoding="utf-8")) for p in seeds]
     ingest(docs, store)
     assert [r.kind for r in relations(store)] == ["shared_passage"]
+
+
+# -- properties of the text helpers -------------------------------------------------------------------
+
+_SENTENCEISH = st.text(alphabet=st.sampled_from(list('abc XYZ.!?\n"“”’,')), max_size=200)
+
+
+@given(_SENTENCEISH)
+@settings(max_examples=200, deadline=None)
+def test_sentence_spans_are_ordered_disjoint_and_non_blank(text_):
+    spans = relate.sentence_spans(text_)
+    assert all(0 <= s < e <= len(text_) and text_[s:e].strip() for s, e in spans)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+
+
+@given(
+    st.lists(st.sampled_from(["ferry", "Lake", "14", "said", "the", "Mirsk", "rain"]), min_size=8, max_size=20),
+    st.text(max_size=40),
+    st.text(max_size=40),
+)
+@settings(max_examples=100, deadline=None)
+def test_a_planted_run_is_found_with_matching_words(run, before, after):
+    shared = " ".join(run)
+    a, b = f"{before} {shared} end.", f"Start {shared} {after}"
+    pairs = relate.shared_runs(a, b)
+    assert pairs
+    for (s1, e1), (s2, e2) in pairs:
+        assert [w for w, _, _ in relate.tokens(a[s1:e1])] == [w for w, _, _ in relate.tokens(b[s2:e2])]
