@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsdesk.model import Analysis, Article, Mention
 from newsdesk.nlp.entities import find_mentions
-from newsdesk.nlp.resolve import resolve_entities, resolve_reference
+from newsdesk.nlp.resolve import _same_person, resolve_entities, resolve_reference
 from newsdesk.nlp.ruler import country_name, demonyms
 
 pytestmark = pytest.mark.slow
@@ -167,3 +167,18 @@ def test_resolution_never_raises_and_spans_point_into_the_text(nlp, words):
     assert {m.entity_id for m in analysis.mentions} <= {e.id for e in analysis.entities}
     for tok in doc:
         resolve_reference(analysis, doc, tok)
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "same"),
+    [
+        ("Iskandarian", "Aleksander Iskandaryan", True),
+        ("Alexander Iskandaryan", "Aleksander Iskandaryan", True),
+        ("Pashinian", "Nikol Pashinyan", True),
+        ("Heydar Aliyev", "Ilham Aliyev", False),
+        ("Smyth", "John Smith", False),
+        ("Sargsyan", "Gegham Stepanyan", False),
+    ],
+)
+def test_name_variants(short, full, same):
+    assert _same_person(short, full) is same

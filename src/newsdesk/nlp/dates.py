@@ -66,8 +66,6 @@ _MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|e
                        r"beginning of|the start of|start of|later|earlier|around|about|sometime|some time)[\s-]+",
                        re.IGNORECASE)
 
-_UNIT_DAYS = {"day": 1, "week": 7}
-
 
 def _period_value(anchor: dt.date | None, unit: str, shift: int) -> str:
     """The day/week/month/quarter/year ``shift`` units from the anchor's."""

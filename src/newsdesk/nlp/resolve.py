@@ -39,10 +39,11 @@ from newsdesk.model import Analysis, Entity, Mention
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
 
-# rapidfuzz ratio (0-100) above which two spellings of a name are one name: 90 joins
-# "Aleksander"/"Alexander" and "Iskandaryan"/"Iskandarian", not "Aliyev"/"Aliev" + other
-# first names (those differ in the first token, which is compared separately).
-NAME_SIMILARITY = 85
+# rapidfuzz ratio (0-100) from which two spellings of one name part are one name.
+# Measured: "Aleksander"/"Alexander" 84.2, "Pashinyan"/"Pashinian" 88.9,
+# "Iskandaryan"/"Iskandarian" 90.9 join; "Smith"/"Smyth" and "Jones"/"Johns" (80) do not.
+# First and last names are compared apart, so "Ilham Aliyev" never joins "Heydar Aliyev".
+NAME_SIMILARITY = 84
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Gen|Col|Lt|Sgt|Capt)\.?\s+")
 _THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
