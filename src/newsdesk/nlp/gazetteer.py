@@ -28,16 +28,18 @@ GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sq
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING_THE = re.compile(r"^the ")
+_POSSESSIVE = re.compile(r"'s\b")
 
 
 def name_key(text: str) -> str:
     """The folded form names are looked up by: ``"the Lachin  Corridor"`` -> ``"lachin corridor"``.
 
     Accents are dropped (NFKD, then ASCII), case folded, punctuation and hyphens become
-    spaces ("Nagorno-Karabakh" = "Nagorno Karabakh"), and a leading "the" goes.
+    spaces ("Nagorno-Karabakh" = "Nagorno Karabakh"), and a leading "the" and a
+    possessive "'s" go ("New Jersey's" = "New Jersey").
     """
     folded = unicodedata.normalize("NFKD", text.replace("’", "'")).encode("ascii", "ignore").decode()
-    folded = folded.casefold().replace("'s ", " ").replace("'", "")
+    folded = _POSSESSIVE.sub("", folded.casefold()).replace("'", "")
     return _LEADING_THE.sub("", _NON_WORD.sub(" ", folded).strip())
 
 

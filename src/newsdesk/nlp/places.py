@@ -42,7 +42,8 @@ _GENERIC = re.compile(
 # a feature type is worth about a factor 100 in population (2 points at 0.5 per decade);
 # a matching country in the article outweighs it; a written qualifier settles the choice.
 # A national capital is named in news far more often than its namesakes ("Washington").
-KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 1.0, "admin2": 0.5, "city": 0.0}
+# A region's population is the sum of its towns', so it needs no prior of its own.
+KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 0.0, "admin2": 0.0, "city": 0.0}
 TOWN_KINDS = ("city", "capital")
 POPULATION_WEIGHT = 0.5  # per decade of population
 MAIN_NAME = 1.0  # the name is the place's main name, not one of its alternate names
@@ -50,6 +51,9 @@ SAME_COUNTRY = 2.5
 SAME_REGION = 2.0
 QUALIFIED = 5.0
 NEAR_KM, NEAR = 200.0, 1.5  # another place of the article lies within a day's drive
+# Context may lift a town over a namesake about 10,000 times its size, no further: the
+# US village "Russia" stays below the country however American the article is.
+CONTEXT_CAP = 4.5
 PASSES = 2
 
 
@@ -107,12 +111,18 @@ def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
     return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
 
 
+_ADMIN_WORDS = frozenset({"county", "parish", "province", "region", "district", "state", "township", "borough"})
+
+
 def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
-    """The longest known name an unknown place entity begins with: "Douglas County Road"."""
+    """The longest region name an unknown place entity begins with: "Douglas County Road".
+
+    Only names ending in an administrative word count: "Mississippi River" is not the
+    state, "Danube Delta" no town called Danube."""
     for j in range(ent.end - 1, ent.start, -1):
         head = ent.doc[ent.start : j]
         key = name_key(head.text)
-        if head[-1].is_alpha and gaz.lookup(key):
+        if head[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in gaz.lookup(key)):
             return [Toponym((head.start_char, head.end_char), head.text, key)]
     return []
 
@@ -191,6 +201,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
                 toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
             else:
                 doubtful.append((ent, key))
+        elif label in MISTYPED_LABELS:
+            toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
         found += toponyms
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
@@ -277,16 +289,15 @@ def _near(c: Candidate, key: str, points) -> bool:
 
 
 def score(c: Candidate, t: Toponym, ctx: Context, qualifiers: tuple[Candidate, ...]) -> float:
-    s = prior(c, t.key)
+    context = 0.0
     if c.kind != "country" and c.country and ctx.countries[c.country]:
-        s += SAME_COUNTRY
-    if c.admin1 and c.kind in (*TOWN_KINDS, "admin2") and ctx.regions[(c.country, c.admin1)]:
-        s += SAME_REGION
-    if any(_contains(q, c) for q in qualifiers):
-        s += QUALIFIED
+        context += SAME_COUNTRY
+    if c.admin1 and c.kind != "country" and ctx.regions[(c.country, c.admin1)]:
+        context += SAME_REGION
     if c.kind in (*TOWN_KINDS, "admin2", "area") and _near(c, t.key, ctx.points):
-        s += NEAR
-    return s
+        context += NEAR
+    qualified = QUALIFIED if any(_contains(q, c) for q in qualifiers) else 0.0
+    return prior(c, t.key) + min(context, CONTEXT_CAP) + qualified
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
@@ -297,11 +308,42 @@ def _contains(outer: Candidate, inner: Candidate) -> bool:
     return False
 
 
+_BIG = frozenset({"country", "area", "continent"})
+
+
+def _plausible(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
+    """Where a name is a country's, an area's or a continent's, only its namesakes of
+    the same rank stay in the running (a state, a capital called exactly so): towns
+    named after countries ("Russia", Ohio) or sharing an ocean's alias ("Pacific") are
+    far rarer in news than the country or the ocean.
+    """
+    cands = _town_over_its_namesake_region(cands, key)
+    if not any(c.kind in _BIG for c in cands):
+        return cands
+    return tuple(
+        c for c in cands if c.kind in _BIG or (c.kind in ("admin1", "capital") and name_key(c.name) == key)
+    )
+
+
+# A town at least this large (the prominent-city threshold of the build script) is what
+# its name means when its own region shares the name: "New York", "Mexico" state.
+_TOWN_OVER_REGION = 100_000
+
+
+def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
+    towns = {
+        (c.country, c.admin1)
+        for c in cands
+        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and name_key(c.name) == key
+    }
+    return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
+
+
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     """One candidate per distinct name of the article (a name keeps one meaning per article)."""
     keys = list(dict.fromkeys(t.key for t in toponyms))
     quals = {t.key: t.qualifier for t in toponyms if t.qualifier}
-    cands = {k: cs for k in keys if (cs := gaz.lookup(k))}
+    cands = {k: _plausible(cs, k) for k in keys if (cs := gaz.lookup(k))}
     choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items()}
     for _ in range(PASSES):
         ctx = Context.of(choice)
