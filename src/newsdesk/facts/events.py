@@ -61,6 +61,8 @@ class Trigger:
 
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
+        if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
+            continue
         if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod"):
             entry = lx.PHRASAL.get((tok.lemma_.lower(), child.lower_))
             if entry:
@@ -70,6 +72,9 @@ def _phrasal(tok) -> lx.Entry | None:
 
 def _noun_entry(tok, governor=None) -> lx.Entry | None:
     lemma = tok.lemma_.lower()
+    blocked = lx.NOT_EVENT_MODIFIERS.get(lemma, frozenset())
+    if any(c.lemma_.lower() in blocked for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return None
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod") and (child.lemma_.lower(), lemma) in lx.MODIFIED_NOUNS:
             return lx.MODIFIED_NOUNS[(child.lemma_.lower(), lemma)]
@@ -120,9 +125,28 @@ def _verb_trigger(tok) -> Trigger | None:
     entry = _phrasal(tok)
     if entry:
         return Trigger(tok, *entry, verbal=True)
-    if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS:
+    if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS or not _fits_object(tok, lemma):
         return None
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
+
+
+def _object_words(tok) -> set[str]:
+    """Lemmas of the verb's objects and of their "of" phrases ("700 kg of medicine")."""
+    words = set()
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative", "nsubjpass"):
+            words.add(obj.lemma_.lower())
+            words |= {t.lemma_.lower() for t in obj.subtree if t.head.lower_ == "of" or t.head.i == obj.i}
+    return words
+
+
+def _fits_object(tok, lemma: str) -> bool:
+    """Generic verbs count only with the objects that make them events (lexicon.py)."""
+    if lemma in lx.AID_VERBS:
+        return bool(_object_words(tok) & lx.AID_OBJECTS)
+    if lemma in ("release", "return", "free"):
+        return not _object_words(tok) & lx.PUBLICATIONS
+    return True
 
 
 def triggers(sent) -> list[Trigger]:
@@ -428,9 +452,12 @@ def _event_span(trig: Trigger) -> tuple[int, int]:
         if child.i > verb.i and child.dep_ in ("dobj", "dative", "prt", "prep", "agent", "attr", "oprd",
                                                "acomp", "xcomp", "ccomp"):
             toks.extend(child.subtree)
-            if child.dep_ in ("dobj", "xcomp", "ccomp"):
+            if child.dep_ in ("xcomp", "ccomp"):
                 break
-    return _span_of(toks)
+    start, end = _span_of(toks)
+    text = verb.doc.text
+    cut = text.find("\n", start, end)  # a title or paragraph ends the event's words
+    return start, (cut if cut > start else end)
 
 
 def _mode(trig: Trigger, clause) -> str | None:

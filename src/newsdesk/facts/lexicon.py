@@ -76,7 +76,7 @@ VERBS: dict[str, Entry] = {
     # REQUEST (CAMEO 10: demand, appeal, urge, ask)
     "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
     "appeal": ("REQUEST", None), "request": ("REQUEST", None), "plead": ("REQUEST", None),
-    "press": ("REQUEST", None), "insist": ("REQUEST", None), "seek": ("REQUEST", None),
+    "press": ("REQUEST", None), "insist": ("REQUEST", None),
     # ACCUSE (CAMEO 09 investigate; 11 disapprove, criticize, accuse, sue, convict)
     "accuse": ("ACCUSE", "allege"), "allege": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
     "charge": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"),
@@ -147,6 +147,10 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
     ("call", "off"): ("CONCEDE", None),
 }
+# Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
+# "took over the city", not "took over 100 hours".
+PARTICLES = frozenset({"over", "up", "out", "down", "off", "back"})
+
 # Verbs that need their particle to be an event ("rule out", not "rule"; "round up").
 NEEDS_PARTICLE = frozenset({"rule", "round", "call", "hand", "set", "step", "pull", "open", "blow",
                             "shut", "close", "walk", "take", "break", "lock", "crack", "turn", "talk",
@@ -198,6 +202,30 @@ NOUNS: dict[str, Entry] = {
     "gunfire": ("ASSAULT", "firearms"), "massacre": ("ASSAULT", None), "killing": ("ASSAULT", None),
     "assassination": ("ASSAULT", "targeted"), "abduction": ("ASSAULT", "abduct"),
     "kidnapping": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"),
+}
+
+# Generic AID verbs are an AID only when what they give is aid (CAMEO 07 codes "gave
+# 5 million dollars of aid", not "gave jurors instructions" or "sent a letter").
+AID_VERBS = frozenset({"give", "provide", "send", "supply", "deliver", "grant", "lend", "contribute"})
+AID_OBJECTS = frozenset({
+    "aid", "assistance", "food", "medicine", "medication", "weapon", "arm", "money", "loan", "fund",
+    "funding", "supply", "equipment", "shelter", "asylum", "dollar", "euro", "ton", "tonne", "grain",
+    "flour", "rice", "water", "tent", "blanket", "vaccine", "ammunition", "credit", "grant", "relief",
+})
+# "release" frees people, not documents (CAMEO 0841 "return, release persons").
+PUBLICATIONS = frozenset({
+    "letter", "statement", "report", "video", "footage", "album", "data", "detail", "figure",
+    "document", "film", "book", "photo", "image", "record", "result", "version", "information",
+    "song", "single", "list", "transcript", "recording", "email", "memo", "poll", "study",
+})
+# Modifiers that make an event noun something else: "campaign rally", "heart attack".
+NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
+    "rally": frozenset({"campaign", "election", "stock", "market", "fundraising"}),
+    "attack": frozenset({"heart", "panic", "asthma", "shark", "dog"}),
+    "war": frozenset({"price", "trade", "culture", "word", "bidding", "turf"}),
+    "battle": frozenset({"legal", "court", "custody", "election", "political"}),
+    "fight": frozenset({"legal", "court", "title", "prize"}),
+    "strike": frozenset({"lightning", "lucky"}),
 }
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
