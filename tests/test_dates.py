@@ -111,6 +111,7 @@ def test_resolve_dates_stage(nlp):
     assert values.get("Tuesday") == "2023-09-19"
     assert values.get("Monday") == "2023-09-18"
     assert all(text[r.span[0] : r.span[1]] == r.text for r in refs)
+    assert values.get("three years ago") == "2020"
     assert all("\n" not in r.text for r in refs)
 
 
@@ -123,3 +124,13 @@ def test_resolve_dates_stage(nlp):
 def test_anchoring_a_relative_value_later_equals_normalising_with_the_date(text, published):
     anchor = anchor_of(published)
     assert anchor_relative(normalise(text, None), anchor) == normalise(text, anchor)
+
+
+@pytest.mark.slow
+def test_rules_add_relative_days_the_model_misses(nlp):
+    text = "Talks failed on Monday, just a day before the attack, and resumed two weeks later."
+    analysis = Analysis(article=Article(id="d2", text=text))
+    values = {r.text: r.value for r in resolve_dates(analysis, nlp(text)).dates}
+    assert values.get("Monday") == "WXX-1"
+    assert values.get("a day before") == "P-1D"
+    assert values.get("two weeks later") == "P+2W"

@@ -432,15 +432,32 @@ def anchor_of(published: str | None) -> dt.date | None:
         return None
 
 
+# Relative expressions the small model often leaves untagged ("just a day before",
+# "two weeks earlier"); found by this rule where no DATE/TIME entity covers them.
+_MISSED = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
+    r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
+    r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+)
+
+
+def _spans(doc, text: str) -> list[tuple[int, int]]:
+    """DATE/TIME entities (never across a line break), and rule spans not inside one; a
+    rule span replaces an entity it sticks out of ("just a day" -> "a day before")."""
+    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME") and "\n" not in e.text]
+    rules = [(m.start(), m.end()) for m in _MISSED.finditer(text)]
+    rules = [r for r in rules if not any(s <= r[0] and r[1] <= e for s, e in ents)]
+    ents = [(s, e) for s, e in ents if not any(r[0] < e and s < r[1] for r in rules)]
+    return sorted(ents + rules)
+
+
 def resolve_dates(analysis: Analysis, doc) -> Analysis:
-    """spaCy DATE/TIME spans -> DateRefs normalised against the publication date."""
+    """Time expressions -> DateRefs normalised against the publication date."""
     article = analysis.article
     anchor = anchor_of(article.published)
+    text = article.text
     refs = []
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME") or "\n" in ent.text:
-            continue
-        text = article.text
-        value = normalise(ent.text, anchor, before=text[: ent.start_char], after=text[ent.end_char :])
-        refs.append(DateRef(article_id=article.id, span=(ent.start_char, ent.end_char), text=ent.text, value=value))
+    for start, end in _spans(doc, text):
+        value = normalise(text[start:end], anchor, before=text[:start], after=text[end:])
+        refs.append(DateRef(article_id=article.id, span=(start, end), text=text[start:end], value=value))
     return replace(analysis, dates=tuple(refs))
