@@ -30,8 +30,8 @@ def _read(*paths: str) -> list:
     return list(read_inputs(list(paths)))
 
 
-def _warc_record(url: str, payload: bytes, ctype: str = "text/html; charset=utf-8") -> bytes:
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype.encode() + b"\r\n\r\n" + payload
+def _warc_record(url: str, payload: bytes, ctype: str = "text/html; charset=utf-8", extra: bytes = b"") -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: " + ctype.encode() + b"\r\n" + extra + b"\r\n" + payload
     head = (
         "WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:0000>\r\n"
         f"WARC-Target-URI: {url}\r\nContent-Type: application/http; msgtype=response\r\n"
@@ -94,6 +94,16 @@ def test_warc_response_records_become_html_documents(tmp_path, compress):
     items = _read(_write(tmp_path, "crawl.warc" + (".gz" if compress else ""), data))
     assert [d.url for d in items] == ["https://example.org/a", "https://example.org/b"]
     assert all(isinstance(d, Document) and d.content_type == "html" for d in items)
+
+
+@pytest.mark.parametrize(
+    ("extra", "payload"),
+    [(b"Transfer-Encoding: chunked\r\n", b"%x\r\n%s\r\n0\r\n\r\n" % (len(PAGE.encode()), PAGE.encode())),
+     (b"Content-Encoding: gzip\r\n", gzip.compress(PAGE.encode()))],
+)
+def test_warc_http_bodies_stored_as_sent_are_decoded(tmp_path, extra, payload):
+    (doc,) = _read(_write(tmp_path, "raw.warc", _warc_record("https://example.org/a", payload, extra=extra)))
+    assert doc.content == PAGE
 
 
 def test_warc_with_a_truncated_record_keeps_the_good_ones(tmp_path):

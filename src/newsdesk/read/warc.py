@@ -8,6 +8,7 @@ fastwarc resynchronises on the next ``WARC/`` header, so the records after it st
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -17,6 +18,8 @@ from newsdesk.read.decode import decode_bytes
 
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.I)
 _CONTENT_TYPE = re.compile(rb"^content-type:[ \t]*([^\r\n]*)", re.I | re.M)
+_CHUNKED = re.compile(rb"^transfer-encoding:[ \t]*chunked", re.I | re.M)
+_GZIPPED = re.compile(rb"^content-encoding:[ \t]*(?:x-)?gzip", re.I | re.M)
 # One record's payload above this is not an article page (see files.MAX_FILE_BYTES).
 MAX_RECORD_BYTES = 10 * 1024 * 1024
 
@@ -56,6 +59,10 @@ def _record_document(record, where: str) -> Document | InputError | None:
     if len(block) < declared:
         return InputError(where, f"truncated WARC record: {len(block)} of {declared} bytes")
     head, _, body = block.partition(b"\r\n\r\n")
+    try:
+        body = _decode_transfer(head, body)
+    except (ValueError, zlib.error) as exc:
+        return InputError(where, f"HTTP body cannot be decoded ({exc})")
     m = _CONTENT_TYPE.search(head)
     ctype = m.group(1).decode("latin-1") if m else ""
     if "html" not in ctype.lower():
@@ -66,3 +73,27 @@ def _record_document(record, where: str) -> Document | InputError | None:
     except InputError as err:
         return err
     return Document(origin=where, content=text, content_type="html", url=record.headers.get("WARC-Target-URI"))
+
+
+def _decode_transfer(head: bytes, body: bytes) -> bytes:
+    """Undo chunked transfer and gzip content encoding, which crawlers may store as sent."""
+    if _CHUNKED.search(head):
+        body = _dechunk(body)
+    if _GZIPPED.search(head) and body[:2] == b"\x1f\x8b":
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        body = inflater.decompress(body, MAX_RECORD_BYTES)
+    return body
+
+
+def _dechunk(body: bytes) -> bytes:
+    out, pos = bytearray(), 0
+    while pos < len(body):
+        eol = body.find(b"\r\n", pos)
+        if eol < 0:
+            break
+        size = int(body[pos:eol].split(b";", 1)[0].strip() or b"0", 16)  # ValueError if not hex
+        if size == 0:
+            break
+        out += body[eol + 2 : eol + 2 + size]
+        pos = eol + 2 + size + 2
+    return bytes(out)
