@@ -146,11 +146,15 @@ def _mention_at(mentions: tuple[Mention, ...], start: int, end: int) -> Mention 
     return next((m for m in mentions if m.span[0] <= start and end <= m.span[1]), None)
 
 
-def _subject(verb):
-    """The subject of a verb, looking through coordination ("stated … and urged")."""
+def _subject(verb, quoted: list[tuple[int, int]] = ()):
+    """The subject of a verb, looking through coordination ("stated … and urged").
+
+    A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
+    parser may make "That" a second subject of "said".
+    """
     for _ in range(3):
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
                 return child
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
             verb = verb.head
@@ -232,7 +236,8 @@ class Resolver:
         ]
         pool = said + named if person else (said or named)
         if not pool:
-            return None
+            # No antecedent: the frame still shows where the speaker is; the name stays unknown.
+            return Speaker("", span)
         best = max(pool, key=lambda sp: sp.span[0])
         return Speaker(best.text, span, best.entity_id, best.label)
 
@@ -324,7 +329,7 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
     for verb in _frame_verbs(doc, q, quoted):
-        if (speaker := resolver.resolve(_subject(verb))) is not None:
+        if (speaker := resolver.resolve(_subject(verb, quoted))) is not None:
             return speaker
     span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
     if span is not None:
@@ -332,7 +337,7 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
         if (speaker := resolver.resolve(_according_to(outside))) is not None:
             return speaker
     for verb in _preceding_colon_sentence(doc, q):
-        if (speaker := resolver.resolve(_subject(verb))) is not None:
+        if (speaker := resolver.resolve(_subject(verb, quoted))) is not None:
             return speaker
     if previous is not None and _goes_on(text, previous[0], q):
         return previous[1]
@@ -363,7 +368,7 @@ def _quote(analysis: Analysis, start: int, end: int, kind: str, speaker: Speaker
         span=(start, end),
         text=text[start:end],
         kind=kind,  # type: ignore[arg-type]
-        speaker=speaker.text if speaker else None,
+        speaker=speaker.text or None if speaker else None,
         speaker_entity_id=speaker.entity_id if speaker else None,
         speaker_span=speaker.span if speaker else None,
     )
@@ -386,6 +391,11 @@ def _content_of(verb):
         found = after or [c for c in children if c.dep_ in deps]
         if found:
             return found[0].left_edge.i, found[0].right_edge.i
+    if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _speech_verb(verb):
+        # "In particular, Will wrote, Christie can…" / "…, documents show": the frame is
+        # set into the clause it reports, so that clause is the content.
+        head = verb.head
+        return head.left_edge.i, head.right_edge.i
     if not _is_stance(verb):
         return None
     if verb.lemma_.lower() in _CHARGE_VERBS:
@@ -422,7 +432,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver) -> list[Quote
         if not attributing or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
-        speaker = resolver.resolve(_subject(verb))
+        speaker = resolver.resolve(_subject(verb, quoted))
         if content is None or speaker is None:
             continue
         out.append(_reported(analysis, doc, *content, quoted, speaker))
