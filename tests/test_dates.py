@@ -23,6 +23,7 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("Thursday", "The ministry will meet on ", "2023-09-21"),
         ("last Wednesday", "", "2023-09-13"),
         ("next Monday", "", "2023-09-25"),
+        ("this past Sunday", "", "2023-09-17"),
         ("Wednesday morning", "", "2023-09-20"),
         ("yesterday", "", "2023-09-19"),
         ("a day earlier", "", "2023-09-19"),

@@ -141,7 +141,8 @@ _DAY_MONTH = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z
                         re.IGNORECASE)
 _MONTH = re.compile(r"^(?P<w>last|next|this|early|late|mid|the middle of|the end of|end of)?[\s-]*(?P<m>[a-z]+)\.?"
                     r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
-_WEEKDAY = re.compile(r"^(?:(?P<w>last|next|this|this coming|coming|early|late|on)\s+)?(?P<d>[a-z]+)"
+_WEEKDAY = re.compile(r"^(?:(?P<w>last|next|this|this coming|coming|this past|past|previous|the previous|early|late|"
+                      r"on)\s+)?(?P<d>[a-z]+)"
                       r"(?:\s+(?P<part>morning|afternoon|evening|night))?$", re.IGNORECASE)
 
 
@@ -238,7 +239,7 @@ def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     if word in ("next", "this coming", "coming") or (not word and _FUTURE_CUE.search(clause)):
         direction = "next"
     else:
-        direction = "last" if word == "last" else "past"
+        direction = "last" if word in ("last", "this past", "past", "previous", "the previous") else "past"
     # "Tuesday morning" is the day: TimeBank gives the part of day (TMO) in 9 of 1,505.
     return _weekday(anchor, day, direction)
 
