@@ -51,6 +51,9 @@ TOP_TERMS = 50
 # Features of an article used to look up candidate stories, and how many stories to score.
 QUERY_KEYS = 12
 MAX_CANDIDATES = 30
+# A feature in more articles than this is too common to look candidates up by (its posting
+# list would be read whole on every arrival); the scoring still counts it.
+MAX_POSTING = 2000
 # Score needed to join a story (and to merge two). Same-event reports score 0.3-0.7 on
 # the test sets in tests/test_stories.py, different events with shared words 0.05-0.2.
 JOIN = 0.25
@@ -220,9 +223,17 @@ def story_vectors(tx: Tx, story_ids: Iterable[str]) -> dict[str, dict[str, float
     return out
 
 
+def _specific(tx: Tx, keys: list[str]) -> list[str]:
+    """The keys found in at most MAX_POSTING articles: longer posting lists select nothing."""
+    t = schema.feature_df
+    common = set(tx.conn.execute(sa.select(t.c.feature).where(t.c.feature.in_(keys), t.c.df > MAX_POSTING)).scalars())
+    return [k for k in keys if k not in common]
+
+
 def candidates(tx: Tx, vector: dict[str, float], weights: dict[str, float], exclude: str | None = None) -> list[str]:
     """Stories sharing the most of the vector's most specific features (the inverted index)."""
-    keys = sorted((k for k in vector if k in weights), key=lambda k: (-vector[k] * weights[k], k))[:QUERY_KEYS]
+    ranked = sorted((k for k in vector if k in weights), key=lambda k: (-vector[k] * weights[k], k))
+    keys = _specific(tx, ranked[: 4 * QUERY_KEYS])[:QUERY_KEYS]
     if not keys:
         return []
     f, a = schema.article_features, schema.articles
