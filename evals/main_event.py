@@ -33,7 +33,8 @@ FIELDS = ("who", "what", "when", "where")
 THRESHOLD = 0.5  # Dice on content words; see the module docstring
 _WORD = re.compile(r"\w+")
 # Function words that would make unrelated phrases overlap.
-_STOP = frozenset("a an the of in on at to and or for by with from as 's is was were be been has have had".split())
+_STOP_WORDS = "a an the of in on at to and or for by with from as 's is was were be been has have had"
+_STOP = frozenset(_STOP_WORDS.split(" "))
 
 
 def _content(text: str | None) -> set[str]:

@@ -130,9 +130,10 @@ def _event(start: int, type_: str, actor: str | None = "X", modality: str = "ass
     [
         ((), None),
         ((_event(0, "ASSAULT", modality="hypothetical"),), None),
-        ((_event(0, "ACCUSE"), _event(50, "ASSAULT"), _event(900, "ASSAULT")), 50),  # most mentioned type
-        ((_event(0, "ASSAULT", actor=None), _event(40, "PROTEST")), 40),  # an actor in the lead
-        ((_event(700, "ASSAULT", actor=None), _event(800, "PROTEST", actor=None)), 700),  # earliest
+        ((_event(0, "ACCUSE"), _event(50, "ASSAULT"), _event(90, "ASSAULT")), 0),  # earliest
+        ((_event(0, "ASSAULT", actor=None), _event(40, "PROTEST")), 40),  # one with an actor first
+        ((_event(20, "ASSAULT", actor=None),), 20),  # "landmine blasts killed two" still counts
+        ((_event(700, "ASSAULT"),), None),  # not in the lead
         ((_event(10, "COERCE", modality="claimed"), _event(30, "COERCE")), 10),
     ],
 )

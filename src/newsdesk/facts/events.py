@@ -16,7 +16,6 @@ is not Armenia fighting).
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from newsdesk.facts import lexicon as lx
@@ -43,6 +42,9 @@ _SMALL_NUMBERS = (
 NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
 # An intent or statement is an event only if it is not itself hedged.
 SHOWN = ("asserted", "claimed")
+# The lead: a title and first sentence or two (~400 characters, about 70 words); measured
+# on Giveme5W1H's articles, 250-400 characters kept the main event's precision highest.
+LEAD_CHARS = 400
 
 
 @dataclass(frozen=True, slots=True)
@@ -576,15 +578,11 @@ def find_events(analysis: Analysis, doc) -> Analysis:
 
 
 def main_event(analysis: Analysis) -> Event | None:
-    """The article's main event: among shown (asserted or claimed) events with an actor in
-    the lead (first three sentences' worth of text, 600 characters, where news puts it),
-    the one whose category the article mentions most, the earliest on a tie; else the
-    earliest shown event anywhere."""
-    shown = [e for e in analysis.events if e.modality in SHOWN]
-    if not shown:
-        return None
-    lead = [e for e in shown if e.actor and e.span[0] < 600]
+    """The article's main event: the earliest shown (asserted or claimed) event of the
+    lead, one with an actor first; None when the lead reports none. News puts its main
+    event in the lead; on Giveme5W1H's gold articles, events after it were wrong far more
+    often (``python -m evals main_event``: precision fell as the window grew)."""
+    lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
     if not lead:
-        return min(shown, key=lambda e: e.span)
-    counts = Counter(e.type for e in shown)
-    return min(lead, key=lambda e: (-counts[e.type], e.span))
+        return None
+    return min(lead, key=lambda e: (e.actor is None, e.span))

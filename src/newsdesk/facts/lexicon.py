@@ -211,6 +211,7 @@ AID_OBJECTS = frozenset({
     "aid", "assistance", "food", "medicine", "medication", "weapon", "arm", "money", "loan", "fund",
     "funding", "supply", "equipment", "shelter", "asylum", "dollar", "euro", "ton", "tonne", "grain",
     "flour", "rice", "water", "tent", "blanket", "vaccine", "ammunition", "credit", "grant", "relief",
+    "troop", "peacekeeper", "material", "personnel", "expertise",
 })
 # "release" frees people, not documents (CAMEO 0841 "return, release persons").
 PUBLICATIONS = frozenset({
@@ -267,7 +268,8 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 05x "engage in diplomatic cooperation": restoring or upgrading ties
     ("restore", "tie"): ("SUPPORT", None), ("restore", "relation"): ("SUPPORT", None),
     ("upgrade", "tie"): ("SUPPORT", None), ("upgrade", "relation"): ("SUPPORT", None),
-    ("establish", "relation"): ("SUPPORT", None), ("normalize", "relation"): ("SUPPORT", None),
+    ("establish", "relation"): ("SUPPORT", None), ("establish", "tie"): ("SUPPORT", None),
+    ("normalize", "relation"): ("SUPPORT", None),
     # CAMEO 161 "reduce or break diplomatic relations"
     ("sever", "tie"): ("SANCTION", "withdraw"), ("break", "tie"): ("SANCTION", "withdraw"),
     ("cut", "tie"): ("SANCTION", "withdraw"), ("sever", "relation"): ("SANCTION", "withdraw"),
