@@ -141,3 +141,14 @@ def test_unreachable_host_is_an_error():
     f = Fetcher(timeout=0.5, retries=0, respect_robots=False)
     (err,) = f.items("http://127.0.0.1:9/page")  # port 9 (discard) is closed on test machines
     assert isinstance(err, InputError) and "ConnectError" in err.reason
+
+
+def test_crawl_delay_in_robots_txt_is_obeyed(site, monkeypatch):
+    monkeypatch.setattr(_Site, "robots", b"User-agent: *\nCrawl-delay: 5\nDisallow: /private\n")
+    now = [100.0]
+    waits: list[float] = []
+    f = Fetcher(per_host_interval=1.0, sleep=waits.append, clock=lambda: now[0])
+    list(f.items(f"{site}/page"))  # robots.txt, then the page
+    list(f.items(f"{site}/page"))
+    f.close()
+    assert waits and all(w == 5.0 for w in waits)

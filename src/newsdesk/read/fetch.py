@@ -2,7 +2,8 @@
 
 - a user agent naming newsdesk; robots.txt obeyed (RFC 9309: a 4xx robots.txt allows
   everything, an unreachable one disallows);
-- at most one request per host every ``per_host_interval`` seconds;
+- at most one request per host every ``per_host_interval`` seconds, or the site's
+  ``Crawl-delay`` if longer;
 - retries with exponential backoff on connection errors, 429 and 5xx (``Retry-After``
   obeyed up to ``max_wait``);
 - redirects followed (at most ``max_redirects``); a body over ``max_bytes`` refused.
@@ -119,11 +120,18 @@ class Fetcher:
                     raise InputError(url, f"response over the {self.max_bytes // 2**20} MB limit")
             return resp.status_code, str(resp.url), bytes(data), _retry_after(resp)
 
+    def _interval(self, url: str) -> float:
+        """The per-host interval, or the site's robots.txt Crawl-delay if that is longer."""
+        parts = urlsplit(url)
+        robots = self._robots.get(f"{parts.scheme}://{parts.netloc}")
+        delay = robots.crawl_delay(self.user_agent) if robots is not None else None
+        return max(self.per_host_interval, float(delay or 0))
+
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc
         last = self._last.get(host)
         if last is not None:
-            gap = self.per_host_interval - (self.clock() - last)
+            gap = self._interval(url) - (self.clock() - last)
             if gap > 0:
                 self.sleep(gap)
         self._last[host] = self.clock()
