@@ -23,6 +23,7 @@ def gaz() -> Gazetteer:
         ("Xankəndi", "xankndi"),
         ("São Paulo", "sao paulo"),
         ("U.S.", "u s"),
+        ("New Jersey's", "new jersey"),
         ("Côte d’Ivoire", "cote divoire"),
         ("", ""),
     ],

@@ -60,6 +60,19 @@ def test_nearby_places_pull_a_small_town():
     assert haversine_km(c.lat, c.lon, 39.82, 46.75) < 10
 
 
+@pytest.mark.parametrize(
+    ("names", "target", "kind"),
+    [
+        (("Russia", "Ohio", "Columbus", "Dayton"), "Russia", "country"),  # not the Ohio village
+        (("Pacific", "Oregon", "Portland"), "Pacific", "area"),  # not a town with that alias
+        (("New York",), "New York", "city"),  # the city, not the state it lies in
+        (("Mexico",), "Mexico", "country"),  # not the capital, whose alternate name it is
+    ],
+)
+def test_rank_of_a_name(names, target, kind):
+    assert _chosen(names, target).kind == kind
+
+
 def test_unknown_names_are_left_out():
     assert choose(_toponyms("Qqqxv Nowhere"), load_gazetteer()) == {}
 
@@ -113,6 +126,14 @@ def test_context_in_text(nlp, text, surface, country):
 )
 def test_no_places_where_none_are_named(nlp, text):
     assert _places(nlp, text) == ()
+
+
+@pytest.mark.slow
+def test_county_inside_a_longer_entity(nlp):
+    text = "Crews of the Douglas County Road Department cleared snow near Alexandria, Minnesota, on Monday."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert "Douglas County" in places and places["Douglas County"].country == "US"
+    assert places["Alexandria"].country == "US"
 
 
 @pytest.mark.slow

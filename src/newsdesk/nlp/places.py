@@ -132,8 +132,11 @@ _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
 
 def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
-    if any(c.kind in _UNMISTAKABLE for c in gaz.lookup(key)):
+    cands = gaz.lookup(key)
+    if any(c.kind in _UNMISTAKABLE for c in cands):
         return True
+    if ent[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
+        return True  # the name says it is a region: "Clarke County" tagged ORG
     before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
     return before in LOCATIVE_WORDS
 
@@ -165,6 +168,11 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Topo
     return out
 
 
+def _without_the(ent):
+    """The entity without a leading "the", so that spans hold the name only."""
+    return ent.doc[ent.start + 1 : ent.end] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+
+
 def _extend(ent, gaz: Gazetteer, most: int = 2):
     """The entity grown over the capitalised words after it when that makes a known name.
 
@@ -192,7 +200,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     for ent in doc.ents:
         if "\n" in ent.text.strip():
             continue
-        label, ent = ent.label_, _extend(ent, gaz)
+        label, ent = ent.label_, _extend(_without_the(ent), gaz)
         toponyms: list[Toponym] = []
         if label in PLACE_LABELS:
             toponyms = _entity_toponyms(ent, gaz)
@@ -326,7 +334,7 @@ def _plausible(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
 
 
 # A town at least this large (the prominent-city threshold of the build script) is what
-# its name means when its own region shares the name: "New York", "Mexico" state.
+# its name means when its own region shares the name ("New York" is New York City).
 _TOWN_OVER_REGION = 100_000
 
 
@@ -334,7 +342,7 @@ def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tu
     towns = {
         (c.country, c.admin1)
         for c in cands
-        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and name_key(c.name) == key
+        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and name_key(c.name) in (key, f"{key} city")
     }
     return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
 
