@@ -21,6 +21,9 @@ RSS = (
 ).encode()
 
 
+_LINK = b"http://example.invalid/a"
+
+
 class _Site(BaseHTTPRequestHandler):
     hits: dict[str, int] = {}
     agents: list[str] = []
@@ -38,6 +41,9 @@ class _Site(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _base(self, path: bytes) -> bytes:
+        return b"http://127.0.0.1:%d%s" % (self.server.server_address[1], path)
+
     def do_GET(self):  # noqa: N802 (the http.server API)
         n = self.hits[self.path] = self.hits.get(self.path, 0) + 1
         self.agents.append(self.headers.get("User-Agent", ""))
@@ -52,6 +58,8 @@ class _Site(BaseHTTPRequestHandler):
             "/gone": lambda: self._send(404),
             "/big": lambda: self._send(200, b"<p>" + b"x" * 50_000 + b"</p>"),
             "/feed": lambda: self._send(200, RSS, "application/rss+xml"),
+            "/teasers": lambda: self._send(200, RSS.replace(_LINK, self._base(b"/page")), "text/xml"),
+            "/deadlinks": lambda: self._send(200, RSS.replace(_LINK, b"http://127.0.0.1:9/a"), "text/xml"),
             "/slow": lambda: (time.sleep(1.0), self._send(200, PAGE)),
         }
         routes.get(self.path, lambda: self._send(404))()
@@ -133,8 +141,21 @@ def test_per_host_rate_limit_waits_between_requests(site):
 
 
 def test_feed_url_yields_entries_through_read_inputs(site):
-    (doc,) = read_inputs([f"{site}/feed"], fetcher=Fetcher(per_host_interval=0.0))
-    assert (doc.title, doc.url) == ("Floods", "http://example.invalid/a")
+    f = Fetcher(per_host_interval=0.0, follow_links=False)
+    (doc,) = read_inputs([f"{site}/feed"], fetcher=f)
+    assert (doc.title, doc.url, doc.content_type) == ("Floods", "http://example.invalid/a", "text")
+
+
+def test_teaser_entry_is_replaced_by_the_linked_article(site, fetcher):
+    (doc,) = fetcher.items(f"{site}/teasers")
+    assert (doc.title, doc.url, doc.content_type) == ("Floods", f"{site}/page", "html")
+    assert doc.origin == f"{site}/teasers#entry1" and BODY in doc.content
+
+
+def test_teaser_whose_link_fails_keeps_its_summary_and_says_so(site, fetcher):
+    err, doc = fetcher.items(f"{site}/deadlinks")  # its link is a closed local port
+    assert isinstance(err, InputError) and "summary used" in err.reason
+    assert isinstance(doc, Document) and doc.content.strip() == BODY
 
 
 def test_unreachable_host_is_an_error():
