@@ -99,6 +99,8 @@ def _object_trigger(tok) -> Trigger | None:
             return Trigger(obj, *lx.VERB_OBJECT[(lemma, noun)], verbal=True, light=tok)
         if lemma in lx.FORCE_VERBS and noun in lx.FORCE_NOUNS:
             return Trigger(obj, "MOBILIZE", lx.FORCE_NOUNS[noun], verbal=True, light=tok)
+        if lemma in lx.ENDING_VERBS and _object_words(tok) & lx.AID_OBJECTS:  # "reduced food supplies"
+            return Trigger(obj, "SANCTION", "discontinue", verbal=True, light=tok)
         entry = _noun_entry(obj, governor=tok)
         if entry and lemma in lx.ENDING_VERBS and (lemma != "call" or _child(tok, ("prt",)) is not None):
             ended = _ending(entry[0])
@@ -125,8 +127,12 @@ def _verb_trigger(tok) -> Trigger | None:
     if found:
         return found
     entry = _phrasal(tok)
+    if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
+        entry = ("AID", None)  # "handed over 700 kg of medicine"
     if entry:
         return Trigger(tok, *entry, verbal=True)
+    if _reported_must(tok):
+        return Trigger(tok, "REQUEST", None, verbal=True)
     if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS or not _fits_object(tok, lemma):
         return None
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
@@ -151,13 +157,22 @@ def _fits_object(tok, lemma: str) -> bool:
     return True
 
 
+def _reported_must(verb) -> bool:
+    """"China must drop its barriers, the minister declared": a demand (CAMEO 10)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    reporter = verb.head.lemma_.lower() in lx.REPORTING | {"demand", "insist", "reiterate", "conclude"}
+    return bool(auxes & lx.DEMANDING_AUX) and verb.dep_ == "ccomp" and reporter
+
+
 def triggers(sent) -> list[Trigger]:
     """The event words of one sentence, verbs first; a noun already named by a light verb
     ("launched an offensive") is not counted again."""
-    found = [t for tok in sent if tok.pos_ == "VERB" and (t := _verb_trigger(tok))]
+    found = [t for tok in sent if tok.pos_ in ("VERB", "AUX") and (t := _verb_trigger(tok))]
     taken = {t.head.i for t in found}
     for tok in sent:
-        if tok.pos_ in ("NOUN", "PROPN") and tok.i not in taken and (entry := _noun_entry(tok)):
+        # a noun modifying another ("war crimes", "protest leaders") names no event itself
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and tok.i not in taken \
+                and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
 
@@ -491,10 +506,7 @@ def _demand(trig: Trigger):
     """"Libya must hand over the suspects, the minister said": a REQUEST by the minister of
     Libya (CAMEO 10). Returns (actor, recipient) tokens, or None."""
     verb = trig.light or trig.head
-    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if not trig.verbal or not auxes & lx.DEMANDING_AUX or verb.dep_ != "ccomp":
-        return None
-    if verb.head.lemma_.lower() not in lx.REPORTING | {"demand", "insist", "reiterate"}:
+    if not trig.verbal or not _reported_must(verb):
         return None
     return _subject(verb.head)[0], _child(verb, SUBJECTS | PASSIVE_SUBJECTS)
 

@@ -79,7 +79,8 @@ VERBS: dict[str, Entry] = {
     "press": ("REQUEST", None), "insist": ("REQUEST", None),
     # ACCUSE (CAMEO 09 investigate; 11 disapprove, criticize, accuse, sue, convict)
     "accuse": ("ACCUSE", "allege"), "allege": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
-    "charge": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"),
+    "charge": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"), "indict": ("ACCUSE", "allege"),
+    "prosecute": ("ACCUSE", "allege"),
     "criticize": ("ACCUSE", "disapprove"), "criticise": ("ACCUSE", "disapprove"),
     "condemn": ("ACCUSE", "disapprove"), "denounce": ("ACCUSE", "disapprove"),
     "deplore": ("ACCUSE", "disapprove"), "decry": ("ACCUSE", "disapprove"),
@@ -106,7 +107,8 @@ VERBS: dict[str, Entry] = {
     "cut": ("SANCTION", "discontinue"), "halt": ("SANCTION", "discontinue"),
     "convict": ("SANCTION", "convict"), "sentence": ("SANCTION", "convict"),
     "embargo": ("COERCE", "restrict"), "deny": ("REJECT", None),
-    "share": ("COOPERATE", None),
+    "share": ("COOPERATE", None), "extradite": ("COOPERATE", None),  # CAMEO 063 judicial cooperation
+    "renege": ("REJECT", None),
     # COERCE (CAMEO 17, 191-192: seize, restrict, ban, curfew, arrest, deport, blockade, occupy)
     "arrest": ("COERCE", "arrest"), "detain": ("COERCE", "arrest"), "jail": ("COERCE", "arrest"),
     "imprison": ("COERCE", "arrest"), "apprehend": ("COERCE", "arrest"), "round": ("COERCE", "arrest"),
@@ -145,7 +147,7 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("walk", "out"): ("PROTEST", "boycott"), ("take", "over"): ("COERCE", "seize"),
     ("break", "off"): ("SANCTION", "withdraw"), ("cut", "off"): ("SANCTION", "discontinue"),
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
-    ("call", "off"): ("CONCEDE", None),
+    ("call", "off"): ("CONCEDE", None), ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -202,6 +204,7 @@ NOUNS: dict[str, Entry] = {
     "gunfire": ("ASSAULT", "firearms"), "massacre": ("ASSAULT", None), "killing": ("ASSAULT", None),
     "assassination": ("ASSAULT", "targeted"), "abduction": ("ASSAULT", "abduct"),
     "kidnapping": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"),
+    "atrocity": ("ASSAULT", None),
 }
 
 # Generic AID verbs are an AID only when what they give is aid (CAMEO 07 codes "gave
@@ -273,6 +276,14 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 161 "reduce or break diplomatic relations"
     ("sever", "tie"): ("SANCTION", "withdraw"), ("break", "tie"): ("SANCTION", "withdraw"),
     ("cut", "tie"): ("SANCTION", "withdraw"), ("sever", "relation"): ("SANCTION", "withdraw"),
+    # CAMEO 0861-0862: receive peacekeepers or inspectors
+    ("receive", "observer"): ("RETREAT", "access"), ("receive", "inspector"): ("RETREAT", "access"),
+    ("receive", "peacekeeper"): ("RETREAT", "access"), ("admit", "inspector"): ("RETREAT", "access"),
+    ("accept", "observer"): ("RETREAT", "access"), ("accept", "peacekeeper"): ("RETREAT", "access"),
+    # CAMEO 09 investigate: sending inspectors or investigators
+    ("send", "inspector"): ("ACCUSE", "investigate"), ("dispatch", "inspector"): ("ACCUSE", "investigate"),
+    ("send", "investigator"): ("ACCUSE", "investigate"),
+    ("dispatch", "investigator"): ("ACCUSE", "investigate"),
 }
 # Forces: moving or adding them is MOBILIZE (CAMEO 15), police -> mode police.
 FORCE_NOUNS: dict[str, str] = {
@@ -288,7 +299,7 @@ FORCE_VERBS = frozenset({"deploy", "send", "move", "mass", "strengthen", "reinfo
 # retreat, ending a cooperative act a sanction (CAMEO 16: reduce aid, cancel a visit).
 ENDING_VERBS = frozenset({"cancel", "lift", "end", "halt", "suspend", "abandon", "revoke", "scrap",
                           "stop", "drop", "reduce", "cut", "prohibit", "withdraw", "call", "freeze",
-                          "postpone", "terminate", "rescind"})
+                          "postpone", "terminate", "rescind", "shorten", "ease", "relax", "loosen"})
 CONFLICTUAL = frozenset({"COERCE", "SANCTION", "PROTEST", "THREATEN", "ACCUSE", "REJECT"})
 MILITARY = frozenset({"ASSAULT", "MOBILIZE"})
 
