@@ -152,3 +152,19 @@ def test_stage_is_registered_after_mentions():
     from newsdesk.nlp.entities import find_mentions
 
     assert stages.index(find_mentions) < stages.index(resolve_places)
+
+
+@pytest.mark.slow
+def test_seed_places(nlp, seeds):
+    """EXPECTED.md: Stepanakert and Khankendi are one place near 39.82 N, 46.75 E; the
+    other towns and the Lachin Corridor are places; Nagorno-Karabakh lies in Azerbaijan."""
+    places = [p for path in seeds for p in _places(nlp, path.read_text(encoding="utf-8"))]
+    by_text = {}
+    for p in places:
+        by_text.setdefault(p.text, set()).add((p.geonameid, p.country, round(p.lat, 1), round(p.lon, 1)))
+    assert by_text["Stepanakert"] == by_text["Khankendi"]
+    ((_, _, lat, lon),) = by_text["Stepanakert"]
+    assert haversine_km(lat, lon, 39.82, 46.75) < 15
+    for name in ("Yevlakh", "Baku", "Yerevan", "Moscow", "Lachin Corridor", "Aghdam"):
+        assert name in by_text, name
+    assert {c for _, c, _, _ in by_text["Nagorno-Karabakh"]} == {"AZ"}
