@@ -65,6 +65,8 @@ def test_quote_marks_never_raise_and_stay_in_bounds(text):
         ("John Carter said: “We need more doctors in the north.”", "more doctors", "John Carter"),
         ("“We need more doctors,” John Carter said, “and we need them now.”", "need them now", "John Carter"),
         ("According to John Carter, “the road to the border has been cut off.”", "road to the border", "John Carter"),
+        ("John Carter: “We will rebuild the school by spring.”", "rebuild the school", "John Carter"),
+        ("As the mayor put it, “the river always wins in the end.”", "river always wins", "the mayor"),
     ],
 )
 def test_direct_quote_speaker_from_its_frame(nlp, text, words, speaker):

@@ -52,6 +52,13 @@ STANCE_VERBS = frozenset(
     }
 )
 _CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
+# Verbs that frame a direct quote though they report nothing without one ("He continued,
+# “…”", "as X put it, “…”", "the crowd chanted “…”").
+FRAME_VERBS = SPEECH_VERBS | {
+    "continue", "put", "sing", "crack", "point", "chant", "joke", "quip", "exclaim", "shout", "yell",
+    "scream", "cry", "whisper", "wonder", "muse", "boast", "brag", "retort", "snap", "plead", "beg",
+    "question", "read", "write", "sign", "begin", "conclude", "chime", "interject", "text", "email",
+}
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 
@@ -242,8 +249,8 @@ class Resolver:
         return Speaker(best.text, span, best.entity_id, best.label)
 
 
-def _speech_verb(token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS
+def _speech_verb(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs
 
 
 # How many tokens after a quote its frame may reach when the parser starts a new
@@ -265,7 +272,7 @@ def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     para_end = len(doc.text) if para_end < 0 else para_end
     para_start = doc.text.rfind("\n", 0, quote.start) + 1
     cands = [t for t in after if t.idx < para_end] + [t for t in before if t.idx >= para_start]
-    return [t for t in cands if _speech_verb(t) and not any(s <= t.idx < e for s, e in quoted)]
+    return [t for t in cands if _speech_verb(t, FRAME_VERBS) and not any(s <= t.idx < e for s, e in quoted)]
 
 
 def _according_to(tokens) -> object | None:
@@ -282,7 +289,7 @@ def _preceding_colon_sentence(doc, quote: QuoteMarks):
     if not before.endswith(":"):
         return []
     span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-    return [t for t in span.sent if _speech_verb(t)][::-1] if span is not None else []
+    return [t for t in span.sent if _speech_verb(t, FRAME_VERBS)][::-1] if span is not None else []
 
 
 def _lead(text: str, start: int) -> str:
@@ -339,9 +346,21 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
     for verb in _preceding_colon_sentence(doc, q):
         if (speaker := resolver.resolve(_subject(verb, quoted))) is not None:
             return speaker
+    if (speaker := _name_colon(resolver, text, q)) is not None:
+        return speaker
     if previous is not None and _goes_on(text, previous[0], q):
         return previous[1]
     return None
+
+
+def _name_colon(resolver: Resolver, text: str, q: QuoteMarks) -> Speaker | None:
+    """'Donald Trump: "…"': a name and a colon frame the quote without a verb."""
+    lead = _lead(text, q.start)
+    if not lead.endswith(":"):
+        return None
+    end = len(lead.rstrip(":").rstrip())
+    named = next((m for m in resolver.mentions if m.span[1] == end and m.label in _PERSON_LABELS | _GROUP_LABELS), None)
+    return Speaker(named.text, named.span, named.entity_id, named.label) if named else None
 
 
 def _goes_on(text: str, prev: QuoteMarks, q: QuoteMarks) -> bool:
