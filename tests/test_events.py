@@ -157,3 +157,18 @@ def test_main_event(events, expected):
 )
 def test_acled_mapping(type_, mode, expected):
     assert to_acled(_event(0, type_) if mode is None else Event("a", (0, 1), type_, mode=mode)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The president threatened to expel the ambassador.", "THREATEN", "expel"),
+        ("The rebels threatened to attack the airport.", "THREATEN", "violence"),
+        ("Militants killed the provincial governor on Friday.", "ASSAULT", "targeted"),
+        ("Militants killed nine villagers on Friday.", "ASSAULT", None),
+        ("Artillery units bombarded the suburbs overnight.", "ASSAULT", "heavy-weapons"),
+        ("The junta imposed a curfew on the capital.", "COERCE", "curfew"),
+    ],
+)
+def test_modes(nlp, text, type_, mode):
+    assert only(analyse(nlp, text), type_).mode == mode

@@ -511,6 +511,25 @@ def _demand(trig: Trigger):
     return _subject(verb.head)[0], _child(verb, SUBJECTS | PASSIVE_SUBJECTS)
 
 
+def _threat_mode(trig: Trigger) -> str | None:
+    """What is threatened: the trigger itself when an intent became a threat, else the act
+    the threat verb governs ("threatened to shell the towns" -> violence)."""
+    act = trig
+    if trig.category == "THREATEN":
+        verb = trig.light or trig.head
+        comp = _child(verb, ("xcomp", "ccomp"))
+        act = _verb_trigger(comp) if comp is not None and comp.pos_ in ("VERB", "AUX") else None
+        if act is None:
+            return None
+    return lx.THREAT_MODES_BY_MODE.get(act.mode or "") or lx.THREAT_MODES.get(act.category)
+
+
+def _targeted(recipient) -> bool:
+    if recipient is None or recipient.tag_ in ("NNS", "NNPS") or _child(recipient, ("conj",)) is not None:
+        return False
+    return recipient.ent_type_ == "PERSON" or recipient.lemma_.lower() in lx.TARGET_TITLES
+
+
 def _governed_by_trigger(trig: Trigger) -> bool:
     verb = trig.light or trig.head
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lx.VERBS
@@ -531,6 +550,10 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     if demand is not None:
         (actor, recipient), category, mod = demand, "REQUEST", "asserted"
     mode = _mode(mode_source, clause) if category == trig.category else None
+    if category == "THREATEN":
+        mode = _threat_mode(trig)
+    elif category == "ASSAULT" and mode is None and _targeted(recipient):
+        mode = "targeted"
     place = _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None})
     if place is None and category == "ASSAULT" and recipient is not None and recipient.ent_type_ in PLACE_LABELS:
         place = argument(analysis, recipient)  # the town that was shelled is where it happened

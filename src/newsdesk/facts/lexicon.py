@@ -366,6 +366,21 @@ WEAPON_MODES: dict[str, str] = {
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons", "explosives",
              "crowd-control", "firearms", "primitive")
 
+# What a threat threatens sets its mode (PLOVER THREATEN modes; CAMEO 131-139).
+THREAT_MODES: dict[str, str] = {
+    "ASSAULT": "violence", "COERCE": "restrict", "PROTEST": "restrict", "SANCTION": "relations",
+    "MOBILIZE": "violence",
+}
+THREAT_MODES_BY_MODE: dict[str, str] = {
+    "arrest": "arrest", "seize": "territory", "expel": "expel", "deport": "expel",
+    "withdraw": "relations", "discontinue": "relations",
+}
+# A killing of one official or leader is a targeted one (PLOVER ASSAULT mode "targeted").
+TARGET_TITLES = frozenset({
+    "chief", "leader", "commander", "minister", "official", "mayor", "governor", "president",
+    "judge", "journalist", "general", "prosecutor", "activist", "politician", "lawmaker",
+})
+
 # Toll words (killed / injured counts in the clause).
 KILLED_WORDS = frozenset({"kill", "killed", "dead", "die", "death", "fatality", "toll", "life", "slay"})
 INJURED_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury"})
