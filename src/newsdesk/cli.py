@@ -108,7 +108,9 @@ def _print_report(report: IngestReport) -> None:
 
 @app.command("ingest")
 def ingest_cmd(
-    paths: list[str] = typer.Argument(..., help="Files, folders, globs, or - for stdin."),
+    paths: list[str] = typer.Argument(
+        ..., help="Files (text, HTML, JSONL, WARC, RSS/Atom, gzip), folders, globs, http(s) URLs, or - for stdin."
+    ),
     db: str | None = DbOption,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-article stages."),
     batch_size: int = typer.Option(32, "--batch-size", min=1, help="Articles per transaction."),
@@ -120,7 +122,8 @@ def ingest_cmd(
     (and line) and the reason; the others are ingested and the exit code is 1.
 
     Example:
-        newsdesk ingest articles/ feed.jsonl --jobs 2
+        newsdesk ingest articles/ feed.jsonl crawl.warc.gz --jobs 2
+        newsdesk ingest https://example.org/news/feed.xml
         cat story.txt | newsdesk ingest -
     """
     with _user_errors():
