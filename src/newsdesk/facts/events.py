@@ -82,6 +82,9 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
             return lx.MODIFIED_NOUNS[(child.lemma_.lower(), lemma)]
     if lemma in lx.NEED_MODIFIER:
         return None
+    if lemma in lx.CARRIER_NOUNS:  # "mediation efforts": the event is the modifier's
+        inner = (_noun_entry(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+        return next((e for e in inner if e), None)
     if lemma == "strike" and governor is not None and governor.lemma_.lower() in lx.ATTACK_LAUNCHERS:
         return ("ASSAULT", None)
     return lx.NOUNS.get(lemma)
@@ -99,7 +102,10 @@ def _object_trigger(tok) -> Trigger | None:
             return Trigger(obj, *lx.VERB_OBJECT[(lemma, noun)], verbal=True, light=tok)
         if lemma in lx.FORCE_VERBS and noun in lx.FORCE_NOUNS:
             return Trigger(obj, "MOBILIZE", lx.FORCE_NOUNS[noun], verbal=True, light=tok)
-        if lemma in lx.ENDING_VERBS and _object_words(tok) & lx.AID_OBJECTS:  # "reduced food supplies"
+        if lemma in lx.WITHDRAW_VERBS and noun in lx.FORCE_NOUNS:  # "withdrew its troops"
+            return Trigger(obj, "RETREAT", "withdraw", verbal=True, light=tok)
+        if lemma in lx.ENDING_VERBS and (_object_words(tok) & lx.AID_OBJECTS) - lx.FORCE_NOUNS.keys():
+            # "reduced food supplies" (CAMEO 162 reduce or stop aid)
             return Trigger(obj, "SANCTION", "discontinue", verbal=True, light=tok)
         entry = _noun_entry(obj, governor=tok)
         if entry and lemma in lx.ENDING_VERBS and (lemma != "call" or _child(tok, ("prt",)) is not None):

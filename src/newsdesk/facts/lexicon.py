@@ -76,7 +76,8 @@ VERBS: dict[str, Entry] = {
     # REQUEST (CAMEO 10: demand, appeal, urge, ask)
     "demand": ("REQUEST", None), "urge": ("REQUEST", None), "ask": ("REQUEST", None),
     "appeal": ("REQUEST", None), "request": ("REQUEST", None), "plead": ("REQUEST", None),
-    "press": ("REQUEST", None), "insist": ("REQUEST", None),
+    "press": ("REQUEST", None), "insist": ("REQUEST", None), "pressure": ("REQUEST", None),
+    "violate": ("REJECT", None),  # CAMEO 128 defy norms, law
     # ACCUSE (CAMEO 09 investigate; 11 disapprove, criticize, accuse, sue, convict)
     "accuse": ("ACCUSE", "allege"), "allege": ("ACCUSE", "allege"), "blame": ("ACCUSE", "allege"),
     "charge": ("ACCUSE", "allege"), "sue": ("ACCUSE", "allege"), "indict": ("ACCUSE", "allege"),
@@ -147,7 +148,8 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("walk", "out"): ("PROTEST", "boycott"), ("take", "over"): ("COERCE", "seize"),
     ("break", "off"): ("SANCTION", "withdraw"), ("cut", "off"): ("SANCTION", "discontinue"),
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
-    ("call", "off"): ("CONCEDE", None), ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
+    ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
+    ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -204,7 +206,7 @@ NOUNS: dict[str, Entry] = {
     "gunfire": ("ASSAULT", "firearms"), "massacre": ("ASSAULT", None), "killing": ("ASSAULT", None),
     "assassination": ("ASSAULT", "targeted"), "abduction": ("ASSAULT", "abduct"),
     "kidnapping": ("ASSAULT", "abduct"), "torture": ("ASSAULT", "torture"),
-    "atrocity": ("ASSAULT", None),
+    "atrocity": ("ASSAULT", None), "cleansing": ("ASSAULT", None), "genocide": ("ASSAULT", None),
 }
 
 # Generic AID verbs are an AID only when what they give is aid (CAMEO 07 codes "gave
@@ -284,7 +286,15 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("send", "inspector"): ("ACCUSE", "investigate"), ("dispatch", "inspector"): ("ACCUSE", "investigate"),
     ("send", "investigator"): ("ACCUSE", "investigate"),
     ("dispatch", "investigator"): ("ACCUSE", "investigate"),
+    ("give", "welcome"): ("CONSULT", "visit"),  # CAMEO 043 host a visit
+    ("seek", "refuge"): ("REQUEST", "assist"), ("seek", "asylum"): ("REQUEST", "assist"),
+    ("seek", "help"): ("REQUEST", "assist"), ("seek", "aid"): ("REQUEST", "assist"),
+    ("violate", "ceasefire"): ("ASSAULT", None), ("violate", "truce"): ("ASSAULT", None),  # CAMEO 196
 }
+# Heads that carry the event of their modifier: "mediation efforts", "peace process".
+CARRIER_NOUNS = frozenset({"effort", "process", "mission", "campaign", "plan", "bid", "attempt", "drive"})
+# Taking forces away is a RETREAT (CAMEO 0872-0874), not an ended supply.
+WITHDRAW_VERBS = frozenset({"withdraw", "pull", "evacuate", "remove", "recall", "demobilize"})
 # Forces: moving or adding them is MOBILIZE (CAMEO 15), police -> mode police.
 FORCE_NOUNS: dict[str, str] = {
     "troop": "troops", "force": "troops", "soldier": "troops", "army": "troops", "unit": "troops",
