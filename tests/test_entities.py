@@ -182,3 +182,18 @@ def test_resolution_never_raises_and_spans_point_into_the_text(nlp, words):
 )
 def test_name_variants(short, full, same):
     assert _same_person(short, full) is same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("US Secretary of State David Walsh met the envoy.", "person:david-walsh", "US Secretary of State"),
+        ("David Walsh, 19, was arrested on Friday.", "person:david-walsh", None),
+        ("According to Mayor David Walsh, the road is closed.", "person:david-walsh", "Mayor"),
+        ("The photos were taken by David Walsh in the morning.", "person:david-walsh", None),
+    ],
+)
+def test_roles_are_titles_not_ages_or_prepositions(nlp, sentence, name, role):
+    analysis, _ = _analyse(nlp, sentence)
+    (person,) = [e for e in analysis.entities if e.id == name]
+    assert person.description == role

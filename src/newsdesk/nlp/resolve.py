@@ -239,13 +239,42 @@ def _role(doc, span: tuple[int, int]) -> str | None:
     for tok in s.root.children:
         if tok.dep_ == "appos" and tok.i >= s.end:
             words = [t for t in tok.subtree if t.dep_ != "punct" or t.text in "-’'"]
-            return _clean(doc[words[0].i : words[-1].i + 1].text) if words else None
+            return _title(doc[words[0].i : words[-1].i + 1]) if words else None
     if s.root.dep_ == "appos" and s.root.head.i < s.start:
-        return _clean(doc[s.root.head.left_edge.i : s.start].text) or None
+        return _title(doc[s.root.head.left_edge.i : s.start])
     i = s.start
-    while i > s.sent.start and _is_title_token(doc[i - 1], s.end):
+    while i > s.sent.start and _is_title_token(doc[i - 1], s.end) and _attached(doc[i - 1], s):
         i -= 1
-    return _clean(doc[i : s.start].text) or None
+    return _title(doc[i : s.start])
+
+
+def _attached(tok, name) -> bool:
+    """Does ``tok`` hang on the name through the words between them? ("State" -> "of"
+    -> "Secretary" -> "Blinken" in "Secretary of State Antony Blinken")."""
+    for _ in range(name.end - name.sent.start):  # a head chain is never longer
+        if name.start <= tok.head.i < name.end:
+            return True
+        if tok.head.i == tok.i or not name.sent.start <= tok.head.i < name.start:
+            return False
+        tok = tok.head
+    return False
+
+
+# Leading words that introduce a name without being its title ("according to", "by").
+_NOT_TITLE_POS = frozenset({"ADP", "PUNCT", "DET", "VERB", "SCONJ", "CCONJ", "PART", "NUM", "SYM"})
+
+
+def _title(span) -> str | None:
+    """A role or title from tokens next to a name, or None if they hold no common or
+    proper noun (an age "19", "according to", a lone "at")."""
+    toks = list(span)
+    while toks and (toks[0].pos_ in _NOT_TITLE_POS or toks[0].lower_ == "according"):
+        toks = toks[1:]
+    while toks and toks[-1].pos_ in _NOT_TITLE_POS - {"NUM"}:
+        toks = toks[:-1]
+    if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "CARDINAL", "PERSON") for t in toks):
+        return None
+    return _clean(span.doc[toks[0].i : toks[-1].i + 1].text)
 
 
 def _is_title_token(tok, end: int) -> bool:
