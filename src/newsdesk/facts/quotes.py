@@ -49,9 +49,10 @@ STANCE_VERBS = frozenset(
         "warn", "ask", "request", "accept", "refuse", "decline", "agree", "doubt", "know", "argue", "claim",
         "deny", "acknowledge", "admit", "announce", "insist", "talk", "speak", "complain",
         "order", "describe", "blame", "accuse", "attack", "slam", "mock", "dismiss", "worry", "plan",
+        "say", "write",
     }
 )
-_CONTENT_PREPS = frozenset({"of", "for", "about", "against"})
+_CONTENT_PREPS = frozenset({"of", "for", "about", "against", "like"})
 # Verbs that frame a direct quote though they report nothing without one ("He continued,
 # “…”", "as X put it, “…”", "the crowd chanted “…”").
 FRAME_VERBS = SPEECH_VERBS | {
@@ -224,8 +225,10 @@ class Resolver:
             # "the senator, who said…": the noun the relative clause hangs on
             named = self.resolve(token.head.head)
             return Speaker(named.text, span, named.entity_id, named.label) if named else None
+        if word == "i":
+            return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
         if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return None  # "I", "you": the speaker is inside a quote of someone else
+            return None  # "you", "one": no one in particular
         person = word in _PERSON_PRONOUNS
 
         def fits(sp_start: int, label: str | None) -> bool:
