@@ -172,3 +172,8 @@ def test_acled_mapping(type_, mode, expected):
 )
 def test_modes(nlp, text, type_, mode):
     assert only(analyse(nlp, text), type_).mode == mode
+
+
+def test_a_reported_conditional_act_is_a_threat(nlp):
+    text = "The union may block the port if wages are cut, its leader said."
+    assert only(analyse(nlp, text), "THREATEN").actor == "union"

@@ -108,6 +108,8 @@ def _object_trigger(tok) -> Trigger | None:
             # "reduced food supplies" (CAMEO 162 reduce or stop aid)
             return Trigger(obj, "SANCTION", "discontinue", verbal=True, light=tok)
         entry = _noun_entry(obj, governor=tok)
+        if entry and entry[0] == "PROTEST" and lemma in lx.STOPPING_VERBS:
+            return Trigger(obj, "COERCE", "restrict", verbal=True, light=tok)
         if entry and lemma in lx.ENDING_VERBS and (lemma != "call" or _child(tok, ("prt",)) is not None):
             ended = _ending(entry[0])
             if ended:
@@ -160,6 +162,8 @@ def _fits_object(tok, lemma: str) -> bool:
         return bool(_object_words(tok) & lx.AID_OBJECTS)
     if lemma in ("release", "return", "free"):
         return not _object_words(tok) & lx.PUBLICATIONS
+    if lemma == "fire":  # "fired shells at", not "fired the minister"
+        return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
     return True
 
 
@@ -503,9 +507,19 @@ def _category(trig: Trigger, mod: str) -> tuple[str, str | None, str]:
         return trig.category, trig.mode, mod
     if trig.category in lx.COOPERATIVE and mod == "future":
         return "AGREE", None, "asserted"
-    if trig.category in lx.THREATENING and mod == "future":
-        return "THREATEN", None, "asserted"
+    if trig.category in lx.THREATENING and (mod == "future" or (mod == "hypothetical" and _conditional(trig))):
+        return "THREATEN", None, "asserted"  # "may halt mediation if ...": a conditional threat
     return trig.category, trig.mode, mod
+
+
+def _conditional(trig: Trigger) -> bool:
+    """A conditional act in the actor's reported words ("may halt mediation if ..., the
+    minister said"); the paper's own "could attack if" is a hypothesis, not a threat."""
+    verb = trig.light or trig.head
+    if not (verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in lx.REPORTING):
+        return False
+    clauses = (c for c in verb.children if c.dep_ == "advcl")
+    return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses for m in c.children)
 
 
 def _demand(trig: Trigger):

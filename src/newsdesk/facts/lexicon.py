@@ -132,6 +132,8 @@ VERBS: dict[str, Entry] = {
     "torture": ("ASSAULT", "torture"), "rape": ("ASSAULT", "sexual"), "stab": ("ASSAULT", "primitive"),
     "destroy": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"), "torch": ("ASSAULT", "destroy"),
     "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "storm": ("ASSAULT", None),
+    "abuse": ("ASSAULT", "beat"), "fire": ("ASSAULT", None),  # "fire" only at a target or with arms
+    "disperse": ("COERCE", "restrict"), "hack": ("COERCE", "cyber"),
 }
 
 # Phrasal verbs whose meaning differs from the verb alone: (lemma, particle) -> entry.
@@ -190,7 +192,8 @@ NOUNS: dict[str, Entry] = {
     "mobilization": ("MOBILIZE", None), "mobilisation": ("MOBILIZE", None),
     "deployment": ("MOBILIZE", "troops"), "alert": ("MOBILIZE", "troops"),
     "sanction": ("SANCTION", None), "expulsion": ("SANCTION", "expel"), "embargo": ("COERCE", "restrict"),
-    "conviction": ("SANCTION", "convict"),
+    "conviction": ("SANCTION", "convict"), "suspension": ("SANCTION", "discontinue"),
+    "patrol": ("MOBILIZE", None), "cyberattack": ("COERCE", "cyber"),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "crackdown": ("COERCE", "restrict"),
     "curfew": ("COERCE", "curfew"), "occupation": ("COERCE", "seize"),
     "seizure": ("COERCE", "seize"), "deportation": ("COERCE", "deport"), "censorship": ("COERCE", "censor"),
@@ -287,6 +290,7 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("send", "investigator"): ("ACCUSE", "investigate"),
     ("dispatch", "investigator"): ("ACCUSE", "investigate"),
     ("give", "welcome"): ("CONSULT", "visit"),  # CAMEO 043 host a visit
+    ("stop", "work"): ("PROTEST", "strike"), ("down", "tool"): ("PROTEST", "strike"),
     ("seek", "refuge"): ("REQUEST", "assist"), ("seek", "asylum"): ("REQUEST", "assist"),
     ("seek", "help"): ("REQUEST", "assist"), ("seek", "aid"): ("REQUEST", "assist"),
     ("violate", "ceasefire"): ("ASSAULT", None), ("violate", "truce"): ("ASSAULT", None),  # CAMEO 196
@@ -310,6 +314,8 @@ FORCE_VERBS = frozenset({"deploy", "send", "move", "mass", "strengthen", "reinfo
 ENDING_VERBS = frozenset({"cancel", "lift", "end", "halt", "suspend", "abandon", "revoke", "scrap",
                           "stop", "drop", "reduce", "cut", "prohibit", "withdraw", "call", "freeze",
                           "postpone", "terminate", "rescind", "shorten", "ease", "relax", "loosen"})
+# Stopping a protest is coercion (CAMEO 17: "prevented the demonstration", "banned the rally").
+STOPPING_VERBS = frozenset({"prevent", "ban", "disperse", "break", "forbid", "outlaw", "suppress", "block"})
 CONFLICTUAL = frozenset({"COERCE", "SANCTION", "PROTEST", "THREATEN", "ACCUSE", "REJECT"})
 MILITARY = frozenset({"ASSAULT", "MOBILIZE"})
 
@@ -330,7 +336,7 @@ GOVERNOR_MODALITY: dict[str, str] = {
     "refuse": "negated", "decline": "negated", "fail": "negated", "stop": "negated", "avoid": "negated",
     "plan": "future", "intend": "future", "prepare": "future", "agree": "future", "promise": "future",
     "pledge": "future", "offer": "future", "want": "future", "hope": "future", "seek": "future",
-    "try": "future", "attempt": "future", "decide": "future", "propose": "future",
+    "decide": "future", "propose": "future",  # (an attempted attack happened: "try" is not here)
 }
 # Verbs whose subject is the actor of the event noun they govern: "Armenia does not
 # participate in military operations", "rebels took part in the attack".
