@@ -177,3 +177,13 @@ def test_modes(nlp, text, type_, mode):
 def test_a_reported_conditional_act_is_a_threat(nlp):
     text = "The union may block the port if wages are cut, its leader said."
     assert only(analyse(nlp, text), "THREATEN").actor == "union"
+
+
+def test_a_reported_it_is_the_reporter(nlp):
+    event = only(analyse(nlp, "Freedonia said on Tuesday that it had launched an offensive in the hills."), "ASSAULT")
+    assert (event.actor, event.modality) == ("Freedonia", "claimed")
+
+
+def test_a_negation_does_not_cross_until(nlp):
+    event = only(analyse(nlp, "The army says it will not stop until the rebels surrender."), "RETREAT")
+    assert event.modality != "negated"

@@ -294,10 +294,23 @@ def _subject(verb, depth: int = 0):
     return None, False
 
 
+def _reporter_for_pronoun(verb, actor):
+    """"Azerbaijan said it had launched an operation": the pronoun is the reporter, the
+    one explicit link of the chain (only for "it", "they", "we", and only a named reporter)."""
+    if actor is None or actor.lower_ not in ("it", "they", "we") or verb.dep_ != "ccomp":
+        return actor
+    if verb.head.lemma_.lower() not in lx.REPORTING:
+        return actor
+    reporter, _ = _subject(verb.head)
+    if reporter is None or reporter.pos_ == "PRON":
+        return actor
+    return reporter
+
+
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
-    actor, _ = _subject(verb)
+    actor = _reporter_for_pronoun(verb, _subject(verb)[0])
     recipient = _child(verb, PASSIVE_SUBJECTS)
     if recipient is not None and trig.light is None:
         actor = actor if _child(verb, ("agent",)) is not None else None
@@ -387,6 +400,8 @@ def modality(trig: Trigger) -> str:
             return "claimed"
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break
+        if tok.dep_ == "advcl" and _child(tok, ("mark", "advmod")) is not None:
+            break  # "will not cease until they surrender": the negation is not the surrender's
         tok = gov
     return "claimed" if _according_to(tok) else "asserted"
 
