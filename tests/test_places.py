@@ -137,6 +137,16 @@ def test_county_inside_a_longer_entity(nlp):
 
 
 @pytest.mark.slow
+def test_entities_grow_to_the_whole_name(nlp):
+    # The small model tags "America" and "Ireland" alone; the names are longer.
+    text = "The flu spread from North America to Northern Ireland within a month."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert places["North America"].name == "North America"
+    assert places["Northern Ireland"].country == "GB"
+    assert "North" not in places and "America" not in places
+
+
+@pytest.mark.slow
 def test_spans_point_at_the_text(nlp):
     text = "Talks in Baku and Yerevan went on while aid crossed the Lachin Corridor into Nagorno-Karabakh."
     places = _places(nlp, text)

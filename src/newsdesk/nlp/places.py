@@ -141,6 +141,14 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     return before in LOCATIVE_WORDS
 
 
+# Region names that are also plain words of direction ("North", a region of Cameroon):
+# found only where the model tags them.
+_DIRECTIONS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
+    for b in ("", "east", "west", " east", " west")
+)
+
+
 def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Toponym]:
     """Prominent place names the model did not tag: runs of capitalised words, one a proper noun."""
     text = doc.text
@@ -157,8 +165,9 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Topo
         hit = None
         for j in range(run, i, -1):  # the longest name first
             surface = text[starts[i] : ends[j - 1]]
-            if "\n" not in surface and any(propn[i:j]) and name_key(surface) in gaz.prominent:
-                hit = Toponym((starts[i], ends[j - 1]), surface, name_key(surface))
+            key = name_key(surface)
+            if "\n" not in surface and any(propn[i:j]) and key in gaz.prominent and key not in _DIRECTIONS:
+                hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:
             out.append(hit)
@@ -174,15 +183,25 @@ def _without_the(ent):
 
 
 def _extend(ent, gaz: Gazetteer, most: int = 2):
-    """The entity grown over the capitalised words after it when that makes a known name.
+    """The entity grown over capitalised words before or after it when that makes a known name.
 
-    The model often tags "Indian" (NORP) in "Indian Ocean" or "Tamil" in "Tamil Nadu".
+    The model often tags "Indian" (NORP) in "Indian Ocean", "Tamil" in "Tamil Nadu" or
+    "America" in "North America".
     """
     doc = ent.doc
-    for j in range(min(len(doc), ent.end + most), ent.end, -1):
-        tail = doc[ent.end : j]
-        if all(t.is_alpha and t.text[0].isupper() for t in tail) and gaz.lookup(name_key(doc[ent.start : j].text)):
-            return doc[ent.start : j]
+
+    def capitalised(lo: int, hi: int) -> bool:
+        return all(t.is_alpha and t.text[0].isupper() for t in doc[lo:hi])
+
+    options = [
+        (i, j)
+        for i in range(max(0, ent.start - most), ent.start + 1)
+        for j in range(ent.end, min(len(doc), ent.end + most) + 1)
+        if (i, j) != (ent.start, ent.end) and capitalised(i, ent.start) and capitalised(ent.end, j)
+    ]
+    for i, j in sorted(options, key=lambda ij: ij[0] - ij[1]):  # the longest first
+        if gaz.lookup(name_key(doc[i:j].text)):
+            return doc[i:j]
     return ent
 
 
