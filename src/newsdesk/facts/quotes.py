@@ -49,7 +49,10 @@ STANCE_VERBS = frozenset(
         "warn", "ask", "request", "accept", "refuse", "decline", "agree", "doubt", "know", "argue", "claim",
         "deny", "acknowledge", "admit", "announce", "insist", "talk", "speak", "complain",
         "order", "describe", "blame", "accuse", "attack", "slam", "mock", "dismiss", "worry", "plan",
-        "say", "write",
+        "say", "write", "allude", "joke", "paraphrase", "recite", "reprimand", "characterize", "emphasize",
+        "repeat", "fault", "discuss", "mention", "address", "highlight", "tout", "lament", "decry", "challenge",
+        "concede", "recall", "note", "raise", "applaud", "thank", "congratulate", "regret", "favor",
+        "prefer", "like", "love", "hate", "trust", "distrust", "suspect", "assume", "imagine", "recognize",
     }
 )
 _CONTENT_PREPS = frozenset({"of", "for", "about", "against", "like"})
