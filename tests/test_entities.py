@@ -197,3 +197,9 @@ def test_roles_are_titles_not_ages_or_prepositions(nlp, sentence, name, role):
     analysis, _ = _analyse(nlp, sentence)
     (person,) = [e for e in analysis.entities if e.id == name]
     assert person.description == role
+
+
+def test_national_authorities_are_the_country(nlp):
+    analysis, _ = _analyse(nlp, "According to the Georgian authorities, the border is open. Georgia denied it.")
+    (m,) = [m for m in analysis.mentions if "authorities" in m.text]
+    assert m.entity_id == "gpe:georgia" and m.label == "ORG"

@@ -11,6 +11,7 @@ its literal mentions:
 - capitals that act or speak ("Baku said", "Baku's objective", "controlled by
   Baku") and seats of government ("the Kremlin") -> the country, which stands for its
   government; a capital as a location ("in Baku") stays a place;
+- "the Azerbaijani authorities", "Russian officials" -> the country (its government);
 - descriptions of a de facto authority ("the breakaway authorities",
   "Nagorno-Karabakh authorities", "the unrecognized Republic of Artsakh") -> that
   authority; ministries ("the Azerbaijani Defense Ministry", "Azerbaijan's defence
@@ -55,15 +56,17 @@ _MINISTRY_TYPES = {
     "interior": "interior", "health": "health", "finance": "finance", "justice": "justice",
     "emergency situations": "emergency situations",
 }
+# Spaces within one line: a mention never spans a line break.
+_SP = r"[^\S\n]+"
 _TYPE_ALT = "|".join(sorted(_MINISTRY_TYPES, key=len, reverse=True))
-_OWNER = rf"(?:(?P<owner>[A-Z][\w-]+(?: [A-Z][\w-]+)?){_APOS}?\s+|(?:the|The|its|Its)\s+(?:country{_APOS}\s+)?)?"
-_MINISTRY = re.compile(rf"\b{_OWNER}(?i:(?P<t1>{_TYPE_ALT})\s+ministry|ministry\s+of\s+(?P<t2>{_TYPE_ALT}))\b")
+_OWNER = rf"(?:(?P<owner>[A-Z][\w-]+(?: [A-Z][\w-]+)?){_APOS}?{_SP}|(?:the|The|its|Its){_SP}(?:country{_APOS}{_SP})?)?"
+_MINISTRY = re.compile(rf"\b{_OWNER}(?i:(?P<t1>{_TYPE_ALT}){_SP}ministry|ministry{_SP}of{_SP}(?P<t2>{_TYPE_ALT}))\b")
 
 # De facto authorities: "<region> authorities", "the breakaway authorities".
 _ROLE_NOUN = r"(?:authorities|government|administration|leadership|officials)"
 _DESCRIBED = re.compile(
-    rf"\b(?:the\s+)?(?:(?P<region>[A-Z][\w]+(?:[ -][A-Z][\w]+)*)\s+|"
-    rf"(?P<kind>breakaway|separatist|de facto|unrecognized|unrecognised|self-declared)\s+(?:region{_APOS}\s+)?)"
+    rf"\b(?:the{_SP})?(?:(?P<region>[A-Z][\w]+(?:[ -][A-Z][\w]+)*){_SP}|"
+    rf"(?P<kind>breakaway|separatist|de facto|unrecognized|unrecognised|self-declared){_SP}(?:region{_APOS}{_SP})?)"
     rf"{_ROLE_NOUN}\b"
 )
 
@@ -143,7 +146,8 @@ def _ministry_mentions(text: str, counts: Counter) -> list[tuple[tuple[int, int]
 
 
 def _authority_mentions(text: str) -> list[tuple[tuple[int, int], str, Entity]]:
-    """'<region> authorities' and 'the breakaway authorities' -> the de facto authority."""
+    """'<region> authorities' and 'the breakaway authorities' -> the de facto authority;
+    '<country or demonym> authorities' -> the country, which stands for its government."""
     present = [d for d in tables()["de_facto"] if any(n in text for n in d["names"] + d["regions"])]
     out = []
     for m in _DESCRIBED.finditer(text):
@@ -151,8 +155,11 @@ def _authority_mentions(text: str) -> list[tuple[tuple[int, int], str, Entity]]:
         # A bare "breakaway authorities" is only clear when one such authority is in view.
         lone = present[0] if len(present) == 1 else None
         d = _de_facto_for_region(region) if region else lone
+        code = _country_of_owner(region) if region and d is None else None
         if d is not None:
             out.append(((m.start(), m.end()), m.group(0), _de_facto_entity(d)))
+        elif code:
+            out.append(((m.start(), m.end()), m.group(0), country_entity(code)))
     return out
 
 
@@ -315,12 +322,11 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
         if ent.type == "PERSON" and len(m.text.split()) > 1:
             role = _role(doc, m.span)
             ent = replace(ent, description=role) if role else ent
-        resolved.append((m, ent))
-    for span, text, ent in rules:
-        resolved.append((Mention(article.id, span, text, ent.type, ent.id), ent))
+        resolved.append((replace(m, label=_label(m, ent), entity_id=ent.id), ent))
+    for span, text, ent in rules:  # authorities and ministries are organisations, whoever they stand for
+        resolved.append((Mention(article.id, span, text, "ORG", ent.id), ent))
     resolved.sort(key=lambda pair: pair[0].span)
-    mentions = tuple(replace(m, label=_label(m, e), entity_id=e.id) for m, e in resolved)
-    return replace(analysis, mentions=mentions, entities=_merge_entities(resolved))
+    return replace(analysis, mentions=tuple(m for m, _ in resolved), entities=_merge_entities(resolved))
 
 
 def _label(m: Mention, ent: Entity) -> str:
