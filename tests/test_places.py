@@ -73,6 +73,20 @@ def test_rank_of_a_name(names, target, kind):
     assert _chosen(names, target).kind == kind
 
 
+@pytest.mark.parametrize(
+    ("key", "countries", "expected"),
+    [
+        ("gainesville", {"US"}, True),  # a town of 100,000+ in the article's country
+        ("gainesville", {"FR"}, False),  # not where the article is
+        ("azerbaijan", {"AZ"}, False),  # a country is no town
+    ],
+)
+def test_town_of_the_articles_country(key, countries, expected):
+    from newsdesk.nlp.places import _town_of
+
+    assert _town_of(key, countries, load_gazetteer()) is expected
+
+
 def test_unknown_names_are_left_out():
     assert choose(_toponyms("Qqqxv Nowhere"), load_gazetteer()) == {}
 

@@ -205,16 +205,43 @@ def _extend(ent, gaz: Gazetteer, most: int = 2):
     return ent
 
 
+def _qualified(ent, gaz: Gazetteer) -> bool:
+    """The entity is followed by ", <state or country>": "Gainesville, Ga."."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for j in (ent.end + 2, ent.end + 3):
+        tail = doc[ent.end + 1 : min(j, len(doc))]
+        if any(c.kind in ("admin1", "country") for c in gaz.lookup(name_key(tail.text))):
+            return True
+    return False
+
+
+# A town this large, called exactly so, in a country the article names elsewhere, is
+# what an organisation-typed name means ("Watertown" tagged ORG in a US report).
+# Persons are left out: "Jackson" or "Madison" are far more often people.
+_TOWN_IN_CONTEXT = 10_000
+
+
+def _town_of(key: str, countries: set[str], gaz: Gazetteer) -> bool:
+    return any(
+        c.kind in TOWN_KINDS and c.country in countries and c.population >= _TOWN_IN_CONTEXT and name_key(c.name) == key
+        for c in gaz.lookup(key)
+    )
+
+
 def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     """Toponyms in text order, each with a gazetteer key that has candidates.
 
     A name keeps one sense in an article: a mistyped entity ("Alexandria" as PERSON) is
-    a place when the same name is a place elsewhere in the article. Organisations and
+    a place when the same name is a place elsewhere in the article, when a state or
+    country follows it ("Gainesville, Ga."), or, unless typed PERSON, when it is a
+    town of the country the article is about. Organisations and
     facilities that are not places themselves are scanned for place names inside them
     ("the University of Minnesota").
     """
     found: list[Toponym] = []
-    doubtful: list[tuple[object, str]] = []
+    doubtful: list[tuple[object, str, str]] = []
     taken: set[int] = set()
     for ent in doc.ents:
         if "\n" in ent.text.strip():
@@ -227,15 +254,16 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             if _accept_mistyped(ent, key, gaz):
                 toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
             else:
-                doubtful.append((ent, key))
+                doubtful.append((ent, key, label))
         elif label in MISTYPED_LABELS:
             toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
         found += toponyms
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
     places = {t.key for t in found}
-    for ent, key in doubtful:
-        if key in places:
+    countries = {c.country for c in choose(found, gaz).values() if c.country}
+    for ent, key, label in doubtful:
+        if key in places or _qualified(ent, gaz) or (label != "PERSON" and _town_of(key, countries, gaz)):
             found.append(Toponym((ent.start_char, ent.end_char), ent.text, key))
             taken.update(range(ent.start, ent.end))
     found += _scan(doc, taken, gaz)
