@@ -36,7 +36,7 @@ def only(analysis: Analysis, type_: str) -> Event:
         ("Thousands of farmers demonstrated outside the parliament.", "PROTEST", "Thousands of farmers", None),
         ("The union called off the strike.", "CONCEDE", "union", None),
         ("The senator condemned the decision.", "ACCUSE", "senator", "decision"),
-        ("The two governments signed a trade agreement.", "AGREE", "two governments", None),
+        ("The two governments signed a trade agreement.", "SUPPORT", "two governments", None),  # CAMEO 057
         ("The council rejected the proposal.", "REJECT", "council", "proposal"),
         ("The ministry deployed troops to the border.", "MOBILIZE", "ministry", None),
     ],

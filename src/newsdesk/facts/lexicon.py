@@ -42,9 +42,9 @@ PLOVER: dict[str, frozenset[str]] = {
 # -- verbs that are themselves the event ------------------------------------------------
 # Grouped by PLOVER category; the CAMEO class each group stands for is in the comment.
 VERBS: dict[str, Entry] = {
-    # AGREE (CAMEO 03, "express intent to cooperate"; 057 sign formal agreement)
+    # AGREE (CAMEO 03, "express intent to cooperate")
     "agree": ("AGREE", None), "pledge": ("AGREE", None), "promise": ("AGREE", None),
-    "vow": ("AGREE", None), "offer": ("AGREE", None), "sign": ("AGREE", None),
+    "vow": ("AGREE", None), "offer": ("AGREE", None),
     "accept": ("AGREE", None), "ratify": ("AGREE", None),
     # CONSULT (CAMEO 04: discuss, visit, host, meet, mediate, negotiate)
     "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "visit"),
@@ -57,6 +57,7 @@ VERBS: dict[str, Entry] = {
     "recognize": ("SUPPORT", None), "recognise": ("SUPPORT", None), "apologize": ("SUPPORT", None),
     "apologise": ("SUPPORT", None), "forgive": ("SUPPORT", None), "hail": ("SUPPORT", None),
     "congratulate": ("SUPPORT", None), "defend": ("SUPPORT", None),
+    "sign": ("SUPPORT", None),  # CAMEO 057 "sign formal agreement" -> SUPPORT in the conversion table
     # COOPERATE (CAMEO 06: material cooperation, sharing intelligence)
     "cooperate": ("COOPERATE", None), "collaborate": ("COOPERATE", None),
     # AID (CAMEO 07: provide economic, military, humanitarian aid; grant asylum)
@@ -278,6 +279,10 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("upgrade", "tie"): ("SUPPORT", None), ("upgrade", "relation"): ("SUPPORT", None),
     ("establish", "relation"): ("SUPPORT", None), ("establish", "tie"): ("SUPPORT", None),
     ("normalize", "relation"): ("SUPPORT", None),
+    # CAMEO 057 "sign formal agreement" -> SUPPORT (the conversion table), not the noun's AGREE
+    ("sign", "agreement"): ("SUPPORT", None), ("sign", "treaty"): ("SUPPORT", None),
+    ("sign", "accord"): ("SUPPORT", None), ("sign", "pact"): ("SUPPORT", None),
+    ("sign", "deal"): ("SUPPORT", None),
     # CAMEO 161 "reduce or break diplomatic relations"
     ("sever", "tie"): ("SANCTION", "withdraw"), ("break", "tie"): ("SANCTION", "withdraw"),
     ("cut", "tie"): ("SANCTION", "withdraw"), ("sever", "relation"): ("SANCTION", "withdraw"),
