@@ -187,3 +187,11 @@ def test_a_reported_it_is_the_reporter(nlp):
 def test_a_negation_does_not_cross_until(nlp):
     event = only(analyse(nlp, "The army says it will not stop until the rebels surrender."), "RETREAT")
     assert event.modality != "negated"
+
+
+def test_values_fit_the_store_columns(nlp):
+    text = ("Gunmen attacked the convoy in the period between the end of the spring harvest and the "
+            "first week of the long autumn festival, killing 99999999999 people.")
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert event.when is None or len(event.when) <= 40
+    assert event.killed is None

@@ -45,6 +45,10 @@ SHOWN = ("asserted", "claimed")
 # The lead: a title and first sentence or two (~400 characters, about 70 words); measured
 # on Giveme5W1H's articles, 250-400 characters kept the main event's precision highest.
 LEAD_CHARS = 400
+# Bounds of the store's columns (store/schema.py: events.when is VARCHAR(40), tolls INTEGER);
+# PostgreSQL rejects longer strings and larger integers, so such values are left out.
+WHEN_MAX = 40
+TOLL_MAX = 10_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -437,11 +441,10 @@ def _place(analysis: Analysis, clause, skip: set[int]) -> str | None:
 def _when(analysis: Analysis, clause) -> str | None:
     span = (clause.start_char, clause.end_char)
     dated = [d for d in analysis.dates if _within(d.span, span)]
-    if dated:
-        return dated[0].value or dated[0].text
-    ent = next((e for e in clause.doc.ents if e.label_ in TIME_LABELS
-                and clause.start <= e.start and e.end <= clause.end), None)
-    return ent.text if ent is not None else None
+    texts = [d.value or d.text for d in dated]
+    texts += [e.text for e in clause.doc.ents if e.label_ in TIME_LABELS and clause.start <= e.start
+              and e.end <= clause.end]
+    return next((t for t in texts if t and len(t) <= WHEN_MAX), None)
 
 
 def _number(tok) -> int | None:
@@ -471,7 +474,7 @@ def _toll(analysis: Analysis, clause) -> dict[str, int]:
     for tok in clause:
         if tok.like_num and (value := _number(tok)) is not None and (kind := _toll_kind(tok)):
             out.setdefault(kind, value)
-    return out
+    return {k: v for k, v in out.items() if 0 <= v <= TOLL_MAX}
 
 
 # -- assembling events ------------------------------------------------------------------
