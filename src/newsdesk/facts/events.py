@@ -40,7 +40,7 @@ _SMALL_NUMBERS = (
     "sixteen seventeen eighteen nineteen twenty"
 )
 NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
-# An intent or statement is an event only if it is not itself hedged.
+# The modalities under which the text reports an event as having happened (main_event).
 SHOWN = ("asserted", "claimed")
 # The lead: a title and first sentence or two (~400 characters, about 70 words); measured
 # on Giveme5W1H's articles, 250-400 characters kept the main event's precision highest.
