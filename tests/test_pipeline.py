@@ -131,3 +131,17 @@ def test_a_killed_ingest_leaves_the_store_intact_and_a_rerun_completes(tmp_path)
     assert f"{n - stored} new, {stored} seen before, 0 failed" in rerun.stdout
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*), count(DISTINCT text) FROM articles").fetchone() == (n, n)
+
+
+def test_a_trimmed_copy_reuses_the_originals_annotations(tmp_path, store, nlp):
+    original = ARTICLE + "\n\nThe council will meet again on Monday to discuss repairs to the bridge."
+    _write(tmp_path, "orig.txt", original)
+    _write(tmp_path, "copy.txt", ARTICLE)
+    ingest(read_inputs([str(tmp_path / "orig.txt")]), store)
+    ingest(read_inputs([str(tmp_path / "copy.txt")]), store)
+    with store.read() as tx:
+        first, second = (tx.analysis(i) for i in tx.article_ids())
+    assert any(n.startswith("annotations reused from") for n in second.notes)
+    assert second.mentions
+    for m in second.mentions:
+        assert second.article.text[m.span[0] : m.span[1]] == m.text

@@ -134,12 +134,15 @@ def test_sources_are_recorded_once(any_store):
         assert [s["origin"] for s in tx.sources(analysis.article.id)] == ["a.txt", "b.html"]
 
 
-def test_entities_gain_aliases(any_store):
+def test_entities_gain_aliases_and_missing_details(any_store):
     with any_store.begin() as tx:
         tx.upsert_entity(Entity("gpe:x", "Stepanakert", "GPE", aliases=("Stepanakert",)))
-        tx.upsert_entity(Entity("gpe:x", "Stepanakert", "GPE", aliases=("Khankendi",)))
+        tx.upsert_entity(Entity("gpe:x", "Stepanakert", "GPE", aliases=("Khankendi",), lat=39.8, lon=46.75))
+        tx.upsert_entity(Entity("gpe:x", "Stepanakert", "GPE", lat=1.0, lon=1.0))
     with any_store.read() as tx:
-        assert tx.entities(["gpe:x"])[0].aliases == ("Khankendi", "Stepanakert")
+        entity = tx.entities(["gpe:x"])[0]
+        assert entity.aliases == ("Khankendi", "Stepanakert")
+        assert (entity.lat, entity.lon) == (39.8, 46.75)  # filled once, never overwritten
 
 
 def test_stories_list_and_search(any_store):

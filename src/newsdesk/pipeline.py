@@ -153,12 +153,19 @@ def _ingest_batch(chunk, store: Store, report: IngestReport, pool, settings: Set
     for _, article in cleaned:
         if article.id not in known:
             fresh.setdefault(article.id, article)
-    todo = list(fresh.values())
+    # A near copy of a stored article (a trimmed or re-headlined wire story) takes the
+    # original's annotations, remapped to its own text, instead of running spaCy again.
+    with store.read() as tx:
+        reused = [r for a in fresh.values() if (r := relate.reuse_annotations(tx, a)) is not None]
+    done = {r.article.id for r in reused}
+    todo = [a for a in fresh.values() if a.id not in done]
     if pool and len(todo) > 1:
         size = max(1, len(todo) // settings.jobs)
         analyses = [a for part in pool.map(analyse, list(_batched(todo, size))) for a in part]
     else:
         analyses = analyse(todo)
+    by_id = {a.article.id: a for a in (*analyses, *reused)}
+    analyses = [by_id[i] for i in fresh]  # input order: it is the store's order of arrival
     with store.begin() as tx:
         seq = tx.next_seq()
         for offset, analysis in enumerate(analyses):

@@ -199,9 +199,16 @@ class Tx:
         if old is None:
             self.conn.execute(sa.insert(t).values(**row))
             return
+        changes = {}
         aliases = sorted(set(old["aliases"]) | set(entity.aliases))
         if aliases != sorted(old["aliases"]):
-            self.conn.execute(sa.update(t).where(t.c.id == entity.id).values(aliases=aliases))
+            changes["aliases"] = aliases
+        # Fill what the first article did not know (a role, coordinates); never overwrite.
+        for key in ("description", "lat", "lon", "country", "geonameid"):
+            if old[key] is None and row[key] is not None:
+                changes[key] = row[key]
+        if changes:
+            self.conn.execute(sa.update(t).where(t.c.id == entity.id).values(**changes))
 
     def set_story(self, article_id: str, story_id: str) -> None:
         t = schema.articles
