@@ -140,6 +140,13 @@ def test_summary_cites_its_sentences_and_skips_repeats():
         assert text[start:end] == s["text"]
 
 
+def test_an_undated_article_takes_a_date_from_the_storys_dated_ones():
+    dated = _analysis("a", "Shelling began on Tuesday.", published="2023-09-19")
+    undated = _analysis("b", "Talks opened on Thursday in Yevlakh.")
+    timeline = build_dossier([undated, dated], [])["timeline"]
+    assert [(t["article_id"], t["when"][:10]) for t in timeline] == [("a", "2023-09-19"), ("b", "2023-09-21")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

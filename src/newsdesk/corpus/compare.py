@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date, timedelta
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -91,6 +92,26 @@ def report_time(analysis: Analysis, seq: int) -> ReportTime:
     if days:
         return ReportTime((1, max(days), seq), f"{_WEEKDAYS[max(days)].title()} (from the text)", "text")
     return ReportTime((2, seq), "undated", "unknown")
+
+
+def anchor_weekdays(times: dict[str, ReportTime]) -> dict[str, ReportTime]:
+    """Give weekday-only report times a date when the story has dated articles.
+
+    The weekday is taken as the first such day on or after the story's earliest date: an
+    undated "Thursday" report in a story that starts on Tuesday 2023-09-19 is 2023-09-21.
+    """
+    dated = sorted(t.key[1] for t in times.values() if t.key[0] == 0)
+    if not dated:
+        return times
+    first = date.fromisoformat(dated[0])
+    out = {}
+    for aid, t in times.items():
+        if t.key[0] == 1:
+            day = first + timedelta(days=(t.key[1] - first.weekday()) % 7)
+            iso = day.isoformat()
+            t = ReportTime((0, iso, t.key[2]), f"{iso} ({_WEEKDAYS[t.key[1]].title()}, from the text)", "text")
+        out[aid] = t
+    return out
 
 
 # -- figures ----------------------------------------------------------------------------
@@ -336,7 +357,7 @@ def _overlap(a: str, b: str) -> float:
 def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
     ids = [a.article.id for a in analyses]
     source_of = origins(ids, relations)
-    times = {a.article.id: report_time(a, n) for n, a in enumerate(analyses)}
+    times = anchor_weekdays({a.article.id: report_time(a, n) for n, a in enumerate(analyses)})
     outlet = {a.article.id: a.article.source or a.article.id[:8] for a in analyses}
     ordered = sorted(analyses, key=lambda a: times[a.article.id].key)
     return {
