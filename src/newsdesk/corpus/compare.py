@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import math
 import re
-from datetime import date, timedelta
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from newsdesk.model import Analysis, Figure, Relation, Span
 
