@@ -195,3 +195,17 @@ def test_values_fit_the_store_columns(nlp):
     event = only(analyse(nlp, text), "ASSAULT")
     assert event.when is None or len(event.when) <= 40
     assert event.killed is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seven people were killed when the tram overturned.",  # a crash, not an assault
+        "Share on Facebook (opens in a new window)",
+        "The Hawks beat Boston in the final game.",
+        "The company cut prices to meet rising costs.",
+    ],
+)
+def test_no_event_the_text_does_not_support(nlp, text):
+    events = analyse(nlp, text).events
+    assert [e for e in events if e.type in ("ASSAULT", "COOPERATE", "CONSULT")] == []

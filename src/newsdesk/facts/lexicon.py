@@ -222,6 +222,16 @@ AID_OBJECTS = frozenset({
     "flour", "rice", "water", "tent", "blanket", "vaccine", "ammunition", "credit", "grant", "relief",
     "troop", "peacekeeper", "material", "personnel", "expertise",
 })
+# "share" is cooperation when what is shared is (CAMEO 064 "share intelligence"), not
+# "share on Facebook"; "meet" is a consultation with people, not "meet rising costs".
+SHARED_OBJECTS = frozenset({"intelligence", "information", "expertise", "data", "technology", "experience",
+                            "knowledge", "evidence", "resource"})
+MET_NON_PEOPLE = frozenset({"cost", "demand", "target", "deadline", "need", "requirement", "expectation",
+                            "standard", "goal", "criterion", "obligation", "payment", "challenge"})
+# Verbs that only say a toll ("were killed", "injured"): without an actor, a weapon or an
+# attack named in the clause, the text does not say it was an assault (a crash, a fire).
+TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt"})
+
 # "release" frees people, not documents (CAMEO 0841 "return, release persons").
 PUBLICATIONS = frozenset({
     "letter", "statement", "report", "video", "footage", "album", "data", "detail", "figure",
