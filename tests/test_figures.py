@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsdesk.facts.figures import find_figures
@@ -160,3 +160,14 @@ def test_a_repeated_sentence_is_counted_once(nlp):
     a = analyse(nlp, text, flags=(repeat,))
     assert [f.value for f in a.figures] == [8]
     assert a.article.flags == (repeat,)
+
+
+_PIECES = [*"ab 12,.()\n\"“”«»'-:", " said ", " killed ", " km ", " he ", " including ", " according to "]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_PIECES), max_size=30).map("".join))
+def test_the_facts_stages_never_raise_on_odd_text(nlp, text):
+    analysis = analyse(nlp, text)
+    for item in (*analysis.quotes, *analysis.figures, *analysis.article.flags):
+        assert 0 <= item.span[0] <= item.span[1] <= len(text)

@@ -465,28 +465,27 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver) -> list[Quote
         src = _according_to(t for t in sent if not any(s <= t.idx < e for s, e in quoted))
         if src is None or (speaker := resolver.resolve(src)) is None:
             continue
-        phrase = src.head.head  # "according"
-        lo, hi = phrase.left_edge.i, phrase.right_edge.i
-        left, right = sent.start, sent.end - 1
-        if lo - sent.start <= 1:
-            left = hi + 1
-        else:
-            right = lo - 1
-        while left < right and doc[left].is_punct:
-            left += 1
-        while right > left and doc[right].is_punct:
-            right -= 1
-        para_start = doc.text.rfind("\n", 0, phrase.idx) + 1
-        para_end = doc.text.find("\n", phrase.idx)
-        para_end = len(doc.text) if para_end < 0 else para_end
-        while left < right and doc[left].idx < para_start:
-            left += 1
-        while right > left and doc[right].idx >= para_end:
-            right -= 1
-        span = (doc[left].idx, doc[right].idx + len(doc[right]))
-        if right > left and not any(_overlap(span, q) for q in quoted):
-            out.append(_reported(analysis, doc, left, right, quoted, speaker))
+        bounds = _according_content(doc, sent, src)
+        if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
+            out.append(_reported(analysis, doc, *bounds, quoted, speaker))
     return [q for q in out if q is not None]
+
+
+def _according_content(doc, sent, src) -> tuple[int, int] | None:
+    """Token bounds of what "according to X" attributes: the rest of its sentence, in its paragraph."""
+    phrase = next((t for t in sent if t.lower_ == "according" and t.i < src.i), None)
+    if phrase is None:
+        return None
+    lo, hi = phrase.i, src.right_edge.i
+    left, right = (hi + 1, sent.end - 1) if lo - sent.start <= 1 else (sent.start, lo - 1)
+    para_start = doc.text.rfind("\n", 0, phrase.idx) + 1
+    para_end = doc.text.find("\n", phrase.idx)
+    para_end = len(doc.text) if para_end < 0 else para_end
+    while left < right and (doc[left].is_punct or doc[left].idx < para_start):
+        left += 1
+    while right > left and (doc[right].is_punct or doc[right].idx >= para_end):
+        right -= 1
+    return (left, right) if sent.start <= left < right < sent.end else None
 
 
 def _reported(analysis, doc, left, right, quoted, speaker) -> Quote | None:
