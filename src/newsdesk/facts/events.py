@@ -32,6 +32,8 @@ RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into"
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
+# Subordinators that make their clause a condition rather than a reported fact.
+CONDITIONS = frozenset({"if", "unless", "until"})
 # Left-hand modifiers kept in an actor's name ("Senior Hungarian officials", "Azerbaijan's army").
 NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "quantmod", "case"})
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
@@ -400,6 +402,8 @@ def modality(trig: Trigger) -> str:
     """How the text presents the event, from the trigger's clause and its governors."""
     if not trig.verbal and _negated(trig.head):
         return "negated"
+    if not trig.verbal and trig.head.dep_ == "pobj" and trig.head.head.lower_ in CONDITIONS:
+        return "hypothetical"  # "until their surrender"
     if not trig.verbal and trig.head.dep_ == "dobj" and trig.head.head.lemma_.lower() in lx.GOVERNOR_MODALITY:
         return lx.GOVERNOR_MODALITY[trig.head.head.lemma_.lower()]  # "demanding the resignation"
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
@@ -417,7 +421,12 @@ def modality(trig: Trigger) -> str:
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break
         if tok.dep_ == "advcl" and _child(tok, ("mark", "advmod")) is not None:
-            break  # "will not cease until they surrender": the negation is not the surrender's
+            # "will not cease until they surrender": the negation is not the surrender's,
+            # and "until" / "if" make the surrender a condition, not a fact
+            mark = _child(tok, ("mark",))
+            if mark is not None and mark.lower_ in CONDITIONS:
+                return "hypothetical"
+            break
         tok = gov
     return "claimed" if _according_to(tok) else "asserted"
 
