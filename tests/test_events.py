@@ -209,3 +209,9 @@ def test_values_fit_the_store_columns(nlp):
 def test_no_event_the_text_does_not_support(nlp, text):
     events = analyse(nlp, text).events
     assert [e for e in events if e.type in ("ASSAULT", "COOPERATE", "CONSULT")] == []
+
+
+def test_a_noun_under_until_is_a_condition(nlp):
+    text = "The ministry says the siege will not end until the surrender of the garrison."
+    event = only(analyse(nlp, text), "RETREAT")
+    assert event.modality == "hypothetical"

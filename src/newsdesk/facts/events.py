@@ -380,6 +380,15 @@ def _clause_verb(tok):
     return tok
 
 
+def _path_to_verb(tok) -> list:
+    """The tokens from a noun up to (not including) the verb of its clause."""
+    path = []
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+        path.append(tok)
+    return path[:-1]
+
+
 def _own_modality(verb) -> str | None:
     if _negated(verb):
         return "negated"
@@ -402,8 +411,8 @@ def modality(trig: Trigger) -> str:
     """How the text presents the event, from the trigger's clause and its governors."""
     if not trig.verbal and _negated(trig.head):
         return "negated"
-    if not trig.verbal and trig.head.dep_ == "pobj" and trig.head.head.lower_ in CONDITIONS:
-        return "hypothetical"  # "until their surrender"
+    if not trig.verbal and any(t.lower_ in CONDITIONS for t in _path_to_verb(trig.head)):
+        return "hypothetical"  # "until their surrender", "until the Armenians of X surrender'
     if not trig.verbal and trig.head.dep_ == "dobj" and trig.head.head.lemma_.lower() in lx.GOVERNOR_MODALITY:
         return lx.GOVERNOR_MODALITY[trig.head.head.lemma_.lower()]  # "demanding the resignation"
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
@@ -540,7 +549,7 @@ def _category(trig: Trigger, mod: str) -> tuple[str, str | None, str]:
     (CAMEO 03: "will provide aid", "ready to withdraw"); an intent to coerce or attack a
     THREATEN (CAMEO 13: "plans to impose restrictions"). Else category and modality stay."""
     cooperative = trig.category in lx.COOPERATIVE or trig.category == "SUPPORT"
-    if cooperative and mod == "negated":
+    if cooperative and mod == "negated" and trig.verbal:  # a refusal is a verb: "will not accept"
         return "REJECT", None, "asserted"
     if _governed_by_trigger(trig):
         return trig.category, trig.mode, mod
