@@ -136,6 +136,7 @@ def test_context_in_text(nlp, text, surface, country):
         "Nothing here names a place at all.",
         "",
         "Mr. Smith met Ms. Jones for lunch on Friday.",
+        "Leaders in the West condemned the move, and Western diplomats left.",
     ],
 )
 def test_no_places_where_none_are_named(nlp, text):

@@ -38,9 +38,10 @@ _GENERIC = re.compile(
     r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
 )
 
-# Score terms. The weights are round numbers chosen from what each term means, not fitted:
-# a feature type is worth about a factor 100 in population (2 points at 0.5 per decade);
-# a matching country in the article outweighs it; a written qualifier settles the choice.
+# Score terms. The weights are round numbers chosen from what each term means, not fitted
+# to an evaluation set. At 0.5 a decade of population, a country's 3 points are worth a
+# factor of a million in size, a capital's 2 a factor of 10,000; a country or region of
+# the article (2.5, 2.0) outweighs a factor of 100,000; a written qualifier settles it.
 # A national capital is named in news far more often than its namesakes ("Washington").
 # A region's population is the sum of its towns', so it needs no prior of its own.
 KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 0.0, "admin2": 0.0, "city": 0.0}
@@ -141,8 +142,8 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     return before in LOCATIVE_WORDS
 
 
-# Region names that are also plain words of direction ("North", a region of Cameroon):
-# found only where the model tags them.
+# Place names that are also plain words of direction ("North", a region of Cameroon;
+# "West", a town in Texas): in news they are directions or "the West", never places.
 _DIRECTIONS = frozenset(
     f"{a}{b}" for a in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
     for b in ("", "east", "west", " east", " west")
@@ -190,8 +191,8 @@ def _extend(ent, gaz: Gazetteer, most: int = 2):
     """
     doc = ent.doc
 
-    def capitalised(lo: int, hi: int) -> bool:
-        return all(t.is_alpha and t.text[0].isupper() for t in doc[lo:hi])
+    def capitalised(lo: int, hi: int) -> bool:  # "The" at a sentence start is no part of a name
+        return all(t.is_alpha and t.text[0].isupper() and not t.is_stop for t in doc[lo:hi])
 
     options = [
         (i, j)
@@ -248,6 +249,9 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         label, ent = ent.label_, _extend(_without_the(ent), gaz)
         toponyms: list[Toponym] = []
+        if name_key(ent.text) in _DIRECTIONS:  # "the West" is no town called West
+            taken.update(range(ent.start, ent.end))
+            continue
         if label in PLACE_LABELS:
             toponyms = _entity_toponyms(ent, gaz)
         elif label in MISTYPED_LABELS and (key := known_key(ent.text, gaz)):
