@@ -215,3 +215,14 @@ def test_a_noun_under_until_is_a_condition(nlp):
     text = "The ministry says the siege will not end until the surrender of the garrison."
     event = only(analyse(nlp, text), "RETREAT")
     assert event.modality == "hypothetical"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("Freedonia says its military operations in the valley will continue.", "ASSAULT", "Freedonia"),
+        ("Recognised as part of Freedonia, the enclave has seen months of unrest.", "SUPPORT", None),
+    ],
+)
+def test_short_chains(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor

@@ -301,6 +301,8 @@ def _subject(verb, depth: int = 0):
         return _child(agent, ("pobj",)), False
     if verb.dep_ == "relcl":
         return verb.head, False
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
+        return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         gov = verb.head
         controller = _child(gov, ("dobj",)) if verb.dep_ == "xcomp" else None
@@ -315,7 +317,7 @@ def _subject(verb, depth: int = 0):
 def _reporter_for_pronoun(verb, actor):
     """"Azerbaijan said it had launched an operation": the pronoun is the reporter, the
     one explicit link of the chain (only for "it", "they", "we", and only a named reporter)."""
-    if actor is None or actor.lower_ not in ("it", "they", "we") or verb.dep_ != "ccomp":
+    if actor is None or actor.lower_ not in ("it", "they", "we", "its", "their") or verb.dep_ != "ccomp":
         return actor
     if verb.head.lemma_.lower() not in lx.REPORTING:
         return actor
@@ -360,6 +362,9 @@ def _noun_arguments(noun):
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if verb.lemma_.lower() in lx.PARTICIPATION:
             actor, _ = _subject(verb)
+    if actor is not None and actor.lower_ in ("its", "their"):  # "X says its operations will go on"
+        verb = _clause_verb(noun)
+        actor = _reporter_for_pronoun(verb, actor) if verb.dep_ == "ccomp" else actor
     recipient = _prep_object(noun, {"on", "against", "upon", "of", "with", "to"})
     if noun.dep_ in SUBJECTS:  # "the blast killed two soldiers"
         recipient = recipient or _child(noun.head, ("dobj",))
@@ -551,7 +556,7 @@ def _category(trig: Trigger, mod: str) -> tuple[str, str | None, str]:
     cooperative = trig.category in lx.COOPERATIVE or trig.category == "SUPPORT"
     if cooperative and mod == "negated" and trig.verbal:  # a refusal is a verb: "will not accept"
         return "REJECT", None, "asserted"
-    if _governed_by_trigger(trig):
+    if _governed_by_trigger(trig) or not trig.verbal:  # "its operations will continue" is no threat
         return trig.category, trig.mode, mod
     if trig.category in lx.COOPERATIVE and mod == "future":
         return "AGREE", None, "asserted"
