@@ -53,7 +53,7 @@ QUERY_KEYS = 12
 MAX_CANDIDATES = 30
 # A feature in more articles than this is too common to look candidates up by (its posting
 # list would be read whole on every arrival); the scoring still counts it.
-MAX_POSTING = 2000
+MAX_POSTING = 1000
 # Score needed to join a story (and to merge two). Same-event reports score 0.3-0.7 on
 # the test sets in tests/test_stories.py, different events with shared words 0.05-0.2.
 JOIN = 0.25
@@ -223,17 +223,20 @@ def story_vectors(tx: Tx, story_ids: Iterable[str]) -> dict[str, dict[str, float
     return out
 
 
-def _specific(tx: Tx, keys: list[str]) -> list[str]:
-    """The keys found in at most MAX_POSTING articles: longer posting lists select nothing."""
+def _lookup_keys(tx: Tx, keys: list[str]) -> list[str]:
+    """Half the vector's heaviest keys and half its most selective ones (shortest posting
+    lists), none longer than MAX_POSTING and none only this article has (they match nothing)."""
     t = schema.feature_df
-    common = set(tx.conn.execute(sa.select(t.c.feature).where(t.c.feature.in_(keys), t.c.df > MAX_POSTING)).scalars())
-    return [k for k in keys if k not in common]
+    df = dict(tx.conn.execute(sa.select(t.c.feature, t.c.df).where(t.c.feature.in_(keys))).all())
+    usable = [k for k in keys if 2 <= df.get(k, 0) <= MAX_POSTING]
+    rarest = sorted(usable, key=lambda k: (df[k], usable.index(k)))
+    return list(dict.fromkeys(usable[: QUERY_KEYS // 2] + rarest))[:QUERY_KEYS]
 
 
 def candidates(tx: Tx, vector: dict[str, float], weights: dict[str, float], exclude: str | None = None) -> list[str]:
     """Stories sharing the most of the vector's most specific features (the inverted index)."""
     ranked = sorted((k for k in vector if k in weights), key=lambda k: (-vector[k] * weights[k], k))
-    keys = _specific(tx, ranked[: 4 * QUERY_KEYS])[:QUERY_KEYS]
+    keys = _lookup_keys(tx, ranked[: 5 * QUERY_KEYS])
     if not keys:
         return []
     f, a = schema.article_features, schema.articles
