@@ -226,3 +226,8 @@ def test_a_noun_under_until_is_a_condition(nlp):
 )
 def test_short_chains(nlp, text, type_, actor):
     assert only(analyse(nlp, text), type_).actor == actor
+
+
+def test_an_operation_that_will_continue_is_under_way(nlp):
+    event = only(analyse(nlp, "Freedonia has declared that its military operations will continue."), "ASSAULT")
+    assert (event.actor, event.modality) == ("Freedonia", "claimed")

@@ -421,8 +421,9 @@ def modality(trig: Trigger) -> str:
     if not trig.verbal and trig.head.dep_ == "dobj" and trig.head.head.lemma_.lower() in lx.GOVERNOR_MODALITY:
         return lx.GOVERNOR_MODALITY[trig.head.head.lemma_.lower()]  # "demanding the resignation"
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
-    for _ in range(4):
-        own = _own_modality(tok)
+    ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and tok.lemma_.lower() in lx.ASPECTUAL
+    for step in range(4):
+        own = None if (ongoing and step == 0) else _own_modality(tok)  # "operations will continue"
         if own:
             return own
         gov = tok.head

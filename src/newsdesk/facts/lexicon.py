@@ -357,6 +357,10 @@ GOVERNOR_MODALITY: dict[str, str] = {
 # participate in military operations", "rebels took part in the attack".
 PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight"})
 
+# Verbs that say an event goes on: "the operations will continue" reports operations
+# under way, whatever the tense of "continue".
+ASPECTUAL = frozenset({"continue", "resume", "persist", "intensify", "escalate", "rage", "last", "enter"})
+
 # Adjectives of intent: "ready to", "willing to", "prepared to" (CAMEO 03: intent to cooperate).
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen", "determined"})
 
