@@ -58,6 +58,10 @@ class Candidate:
     population: int
 
 
+# Names remembered per process; a long run over millions of articles starts afresh
+# past this many (each answer is a few hundred bytes: some tens of MB at most).
+_CACHE_SIZE = 100_000
+
 _COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1, p.lat, p.lon, p.population"
 
 
@@ -78,6 +82,8 @@ class Gazetteer:
         """Every place called ``key`` (a ``name_key``), most populous first."""
         hit = self._cache.get(key)
         if hit is None:
+            if len(self._cache) >= _CACHE_SIZE:
+                self._cache.clear()
             rows = self._db.execute(
                 f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
                 "WHERE n.key = ? ORDER BY p.population DESC, p.id",
