@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from newsdesk.facts.numbers import Number, find_numbers, value_of
-from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, _according_to, _subject
+from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, _according_to, _subject, doc_text, sentence
 from newsdesk.model import Analysis, Figure, Flag
 
 # What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
@@ -119,7 +119,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     subject = None
     if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in QUANTITY_NOUNS:
         subject = _noun_text(noun)
-    sent = last.sent
+    sent = sentence(doc, last.i)
     return Figure(
         article_id=analysis.article.id,
         span=number.span,
@@ -201,7 +201,7 @@ def _quantity(doc, toks, noun) -> str | None:
     if lemma in QUANTITY_NOUNS:
         return QUANTITY_OF.get(lemma, lemma)
     anchor = noun if noun is not None else toks[-1]
-    for tok in doc[anchor.i + 1 : min(anchor.i + 4, anchor.sent.end)]:
+    for tok in doc[anchor.i + 1 : min(anchor.i + 4, sentence(doc, anchor.i).end)]:
         if tok.is_punct or tok.lower_ in ("and", "or"):
             break
         # "two dead", "11 people injured", "still missing": an adjective or participle, not
@@ -266,7 +266,7 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
     for q in analysis.quotes:
         if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
             return q.speaker
-    sent = toks[-1].sent
+    sent = sentence(toks[-1].doc, toks[-1].i)
     if (speaker := resolver.resolve(_according_to(sent))) is not None:
         return speaker.text
     token = toks[-1]
@@ -300,7 +300,7 @@ def _as_of(sent, span: tuple[int, int]) -> str | None:
             current = [e]
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
-    return sent.doc.text[best[0].start_char : best[-1].end_char]
+    return doc_text(sent.doc)[best[0].start_char : best[-1].end_char]
 
 
 def _conversion_flags(text: str) -> list[Flag]:
@@ -331,7 +331,7 @@ def _total_flags(text: str, figures: list[Figure], doc) -> list[Flag]:
         if m is None or total.quantity not in CASUALTIES | {"count"}:
             continue
         sent = doc.char_span(total.span[0], total.span[1], alignment_mode="expand")
-        end = sent.sent.end_char if sent is not None else len(text)
+        end = sentence(doc, sent.start).end_char if sent is not None else len(text)
         start = total.span[1] + m.end()
         parts = [f for f in figures if start <= f.span[0] < end and f.quantity == total.quantity]
         if parts and sum(f.value for f in parts) > total.value:

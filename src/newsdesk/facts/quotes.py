@@ -21,6 +21,7 @@ of…", or a sentence carrying "according to X".
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from newsdesk.model import Analysis, Mention, Quote
@@ -205,7 +206,7 @@ class Resolver:
         if token.pos_ == "PRON":
             return self._pronoun(token)
         start, end = _phrase(token)
-        text = token.doc.text[start:end]
+        text = doc_text(token.doc)[start:end]
         mention = _mention_at(self.mentions, token.idx, token.idx + len(token))
         if mention is None:
             # "the region's government, the unrecognized Republic of Artsakh, said": the name
@@ -255,6 +256,29 @@ class Resolver:
         return Speaker(best.text, span, best.entity_id, best.label)
 
 
+# The last doc seen, its text, its sentence starts and sentences. spaCy rebuilds
+# ``Doc.text`` from the tokens on each access and ``Token.sent`` walks the doc: profiled on
+# PolNeAR dev, the two were most of this stage's time, so each doc's are built once.
+_DOC_CACHE: list = [None, "", [], []]
+
+
+def _cached(doc) -> list:
+    if _DOC_CACHE[0] is not doc:
+        sents = list(doc.sents)
+        _DOC_CACHE[:] = [doc, doc.text, [x.start for x in sents], sents]
+    return _DOC_CACHE
+
+
+def doc_text(doc) -> str:
+    return _cached(doc)[1]
+
+
+def sentence(doc, i: int):
+    """The sentence holding token ``i``."""
+    _, _, starts, sents = _cached(doc)
+    return sents[bisect_right(starts, i) - 1]
+
+
 def _speech_verb(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
     return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs
 
@@ -270,13 +294,15 @@ def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     last = doc.char_span(max(quote.start, quote.end - 1), quote.end, alignment_mode="expand")
     if first is None or last is None:
         return []
-    after = [t for t in last.sent if t.idx >= quote.end]
-    if not any(t.is_alpha for t in after) and last.sent.end < len(doc):
-        after += list(doc[last.sent.end : min(last.sent.end + _FRAME_REACH, doc[last.sent.end].sent.end)])
-    before = [t for t in first.sent if t.idx + len(t) <= quote.start][::-1]
-    para_end = doc.text.find("\n", quote.end)
-    para_end = len(doc.text) if para_end < 0 else para_end
-    para_start = doc.text.rfind("\n", 0, quote.start) + 1
+    last_sent = sentence(doc, last.end - 1)
+    after = [t for t in last_sent if t.idx >= quote.end]
+    if not any(t.is_alpha for t in after) and last_sent.end < len(doc):
+        after += list(doc[last_sent.end : min(last_sent.end + _FRAME_REACH, sentence(doc, last_sent.end).end)])
+    before = [t for t in sentence(doc, first.start) if t.idx + len(t) <= quote.start][::-1]
+    text = doc_text(doc)
+    para_end = text.find("\n", quote.end)
+    para_end = len(text) if para_end < 0 else para_end
+    para_start = text.rfind("\n", 0, quote.start) + 1
     cands = [t for t in after if t.idx < para_end] + [t for t in before if t.idx >= para_start]
     return [t for t in cands if _speech_verb(t, FRAME_VERBS) and not any(s <= t.idx < e for s, e in quoted)]
 
@@ -291,11 +317,11 @@ def _according_to(tokens) -> object | None:
 
 def _preceding_colon_sentence(doc, quote: QuoteMarks):
     """X said:\\n"…": the sentence before the quote when it ends with a colon."""
-    before = doc.text[: quote.start].rstrip().rstrip("\"“«„'`").rstrip()
+    before = doc_text(doc)[: quote.start].rstrip().rstrip("\"“«„'`").rstrip()
     if not before.endswith(":"):
         return []
     span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
-    return [t for t in span.sent if _speech_verb(t, FRAME_VERBS)][::-1] if span is not None else []
+    return [t for t in sentence(doc, span.start) if _speech_verb(t, FRAME_VERBS)][::-1] if span is not None else []
 
 
 def _lead(text: str, start: int) -> str:
@@ -346,7 +372,7 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
             return speaker
     span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
     if span is not None:
-        outside = [t for t in span.sent if not any(s <= t.idx < e for s, e in quoted)]
+        outside = [t for t in sentence(doc, span.start) if not any(s <= t.idx < e for s, e in quoted)]
         if (speaker := resolver.resolve(_according_to(outside))) is not None:
             return speaker
     for verb in _preceding_colon_sentence(doc, q):
@@ -478,9 +504,10 @@ def _according_content(doc, sent, src) -> tuple[int, int] | None:
         return None
     lo, hi = phrase.i, src.right_edge.i
     left, right = (hi + 1, sent.end - 1) if lo - sent.start <= 1 else (sent.start, lo - 1)
-    para_start = doc.text.rfind("\n", 0, phrase.idx) + 1
-    para_end = doc.text.find("\n", phrase.idx)
-    para_end = len(doc.text) if para_end < 0 else para_end
+    text = doc_text(doc)
+    para_start = text.rfind("\n", 0, phrase.idx) + 1
+    para_end = text.find("\n", phrase.idx)
+    para_end = len(text) if para_end < 0 else para_end
     while left < right and (doc[left].is_punct or doc[left].idx < para_start):
         left += 1
     while right > left and (doc[right].is_punct or doc[right].idx >= para_end):
