@@ -29,7 +29,7 @@ import re
 from dataclasses import replace
 
 from newsdesk.facts.numbers import Number, find_numbers, value_of
-from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, _according_to, _subject, doc_text, sentence
+from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, according_to, doc_text, sentence, subject_of
 from newsdesk.model import Analysis, Figure, Flag
 
 # What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
@@ -267,7 +267,7 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
         if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
             return q.speaker
     sent = sentence(toks[-1].doc, toks[-1].i)
-    if (speaker := resolver.resolve(_according_to(sent))) is not None:
+    if (speaker := resolver.resolve(according_to(sent))) is not None:
         return speaker.text
     token = toks[-1]
     for _ in range(8):
@@ -275,7 +275,7 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | {"report"}:
-            speaker = resolver.resolve(_subject(token))
+            speaker = resolver.resolve(subject_of(token))
             return speaker.text if speaker else None
         # Up through reported clauses ("said the strike killed five") and lists, no further.
         if token.pos_ == "VERB" and token.lemma_.lower() != "include" and token.dep_ not in ("ccomp", "conj"):

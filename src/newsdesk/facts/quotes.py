@@ -158,7 +158,7 @@ def _mention_at(mentions: tuple[Mention, ...], start: int, end: int) -> Mention 
     return next((m for m in mentions if m.span[0] <= start and end <= m.span[1]), None)
 
 
-def _subject(verb, quoted: list[tuple[int, int]] = ()):
+def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     """The subject of a verb, looking through coordination ("stated … and urged").
 
     A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
@@ -307,7 +307,7 @@ def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     return [t for t in cands if _speech_verb(t, FRAME_VERBS) and not any(s <= t.idx < e for s, e in quoted)]
 
 
-def _according_to(tokens) -> object | None:
+def according_to(tokens) -> object | None:
     """The head of X in "according to X" among ``tokens``."""
     for t in tokens:
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
@@ -368,15 +368,15 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
     for verb in _frame_verbs(doc, q, quoted):
-        if (speaker := resolver.resolve(_subject(verb, quoted))) is not None:
+        if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
             return speaker
     span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
     if span is not None:
         outside = [t for t in sentence(doc, span.start) if not any(s <= t.idx < e for s, e in quoted)]
-        if (speaker := resolver.resolve(_according_to(outside))) is not None:
+        if (speaker := resolver.resolve(according_to(outside))) is not None:
             return speaker
     for verb in _preceding_colon_sentence(doc, q):
-        if (speaker := resolver.resolve(_subject(verb, quoted))) is not None:
+        if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
             return speaker
     if (speaker := _name_colon(resolver, text, q)) is not None:
         return speaker
@@ -483,12 +483,12 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver) -> list[Quote
         if not attributing or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
-        speaker = resolver.resolve(_subject(verb, quoted))
+        speaker = resolver.resolve(subject_of(verb, quoted))
         if content is None or speaker is None:
             continue
         out.append(_reported(analysis, doc, *content, quoted, speaker))
     for sent in doc.sents:
-        src = _according_to(t for t in sent if not any(s <= t.idx < e for s, e in quoted))
+        src = according_to(t for t in sent if not any(s <= t.idx < e for s, e in quoted))
         if src is None or (speaker := resolver.resolve(src)) is None:
             continue
         bounds = _according_content(doc, sent, src)
