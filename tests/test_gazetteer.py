@@ -104,3 +104,20 @@ def test_index_is_compact():
 )
 def test_haversine(a, b, km):
     assert haversine_km(*a, *b) == pytest.approx(km, abs=2.0)
+
+
+def test_index_was_built_with_todays_name_key():
+    """A stale index (built before name_key changed) would miss names silently."""
+    import sqlite3
+
+    db = sqlite3.connect(f"file:{GAZETTEER_PATH}?mode=ro", uri=True)
+    try:
+        sample = db.execute("SELECT id, name FROM places WHERE id % 97 = 0 OR name LIKE '%''s%'").fetchall()
+        stale = [
+            name for pid, name in sample
+            if name_key(name) and not db.execute("SELECT 1 FROM names WHERE key = ? AND place_id = ?",
+                                                 (name_key(name), pid)).fetchone()
+        ]
+    finally:
+        db.close()
+    assert len(sample) > 1000 and stale == []
