@@ -119,3 +119,13 @@ def test_every_command_has_help_with_an_example(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+def test_events_table_exports(db, tmp_path):
+    csv_out = runner.invoke(app, ["export", "--db", db, "-f", "csv", "--table", "events"])
+    assert csv_out.exit_code == 0
+    assert csv_out.stdout.startswith("event_date,event_type,sub_event_type,actor1,actor2,location")
+    assert runner.invoke(app, ["export", "--db", db, "-f", "parquet"]).exit_code == 2  # needs -o
+    out = tmp_path / "events.parquet"
+    assert runner.invoke(app, ["export", "--db", db, "-f", "parquet", "-t", "events", "-o", str(out)]).exit_code == 0
+    assert out.read_bytes()[:4] == b"PAR1"

@@ -27,6 +27,7 @@ from newsdesk.pipeline import IngestReport, Settings, ingest
 from newsdesk.read import read_inputs
 from newsdesk.report.documents import story_html, story_markdown
 from newsdesk.report.export import articles_csv, articles_jsonl, export_record
+from newsdesk.report.tables import events_csv, write_articles_parquet, write_events_parquet
 from newsdesk.report.terminal import render_story
 from newsdesk.store import open_store
 
@@ -177,8 +178,14 @@ class ExportFormat(StrEnum):
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
     md = "md"
     html = "html"
+
+
+class TableKind(StrEnum):
+    articles = "articles"
+    events = "events"
 
 
 # Formats that render one story's dossier as a document.
@@ -191,8 +198,12 @@ def export_cmd(
         ExportFormat.json,
         "--format",
         "-f",
-        help="json: the whole record; jsonl: one article per line; csv: one row per article; "
+        help="json: the whole record; jsonl: one article per line; csv or parquet: a table (see --table); "
         "md or html: one story's dossier as a document (needs --story; html is one self-contained page).",
+    ),
+    table: TableKind = typer.Option(
+        TableKind.articles, "--table", "-t", help="For csv/parquet: one row per article, or per story event with "
+        "ACLED-like columns and GDELT-like mention counts."
     ),
     story: str | None = typer.Option(None, "--story", help="Only this story."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here instead of stdout."),
@@ -203,7 +214,11 @@ def export_cmd(
     Example:
         newsdesk export --format json -o record.json
         newsdesk export --story 3f2a --format html -o dossier.html
+        newsdesk export --format parquet --table events -o events.parquet
     """
+    if fmt is ExportFormat.parquet and output is None:
+        err.print("[red]error[/red] --format parquet writes a binary file: add -o FILE")
+        raise typer.Exit(2)
     if fmt in _DOCUMENTS and story is None:
         err.print(f"[red]error[/red] --format {fmt.value} renders one story: add --story ID (see `newsdesk stories`)")
         raise typer.Exit(2)
@@ -211,6 +226,15 @@ def export_cmd(
         store = open_store(db)
         with store.read() as tx:
             record = export_record(tx, story_id=story)
+    if fmt is ExportFormat.parquet:
+        tmp = output.with_name(output.name + ".part")
+        if table is TableKind.events:
+            write_events_parquet(record, tmp)
+        else:
+            write_articles_parquet(record, tmp)
+        tmp.replace(output)
+        err.print(f"wrote {output}")
+        return
     if fmt is ExportFormat.json:
         text = json.dumps(record, ensure_ascii=False, indent=2) + "\n"
     elif fmt in _DOCUMENTS:
@@ -218,7 +242,7 @@ def export_cmd(
     elif fmt is ExportFormat.jsonl:
         text = articles_jsonl(record)
     else:
-        text = articles_csv(record)
+        text = events_csv(record) if table is TableKind.events else articles_csv(record)
     if output:
         tmp = output.with_name(output.name + ".part")
         tmp.write_text(text, encoding="utf-8")

@@ -187,19 +187,23 @@ CSV_COLUMNS = ("id", "story_id", "title", "source", "url", "published", "languag
                "figures", "events", "flags", "removed")
 
 
-def articles_csv(record: dict) -> str:
+def article_rows(record: dict) -> list[dict]:
     """One row per article: its metadata and how many facts it holds."""
+    return [
+        {
+            **{k: a[k] for k in ("id", "story_id", "title", "source", "url", "published", "language")},
+            "words": len(a["text"].split()),
+            **{k: len(a[k]) for k in ("mentions", "quotes", "figures", "events", "flags", "removed")},
+        }
+        for a in record["articles"]
+    ]
+
+
+def articles_csv(record: dict) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for a in record["articles"]:
-        writer.writerow(
-            {
-                **{k: a[k] for k in ("id", "story_id", "title", "source", "url", "published", "language")},
-                "words": len(a["text"].split()),
-                **{k: len(a[k]) for k in ("mentions", "quotes", "figures", "events", "flags", "removed")},
-            }
-        )
+    writer.writerows(article_rows(record))
     return out.getvalue()
 
 

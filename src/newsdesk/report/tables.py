@@ -1,0 +1,119 @@
+"""Flat tables for analysts: one row per story event, with ACLED- and GDELT-like columns.
+
+Rows come from the stories' dossiers (merged events, so a wire story run by twenty
+outlets is one row with NumArticles 20 and NumSources 1), written as CSV or Parquet.
+
+Columns follow ACLED's names where the meaning is the same (``event_date``,
+``event_type``, ``sub_event_type``, ``actor1``, ``actor2``, ``location``, ``latitude``,
+``longitude``, ``fatalities``, ``source``, ``notes``) and GDELT's for mention counts
+(``NumMentions``, ``NumSources``, ``NumArticles``); the PLOVER coding and the evidence
+(article id and span) follow.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from newsdesk.facts.acled import to_acled
+from newsdesk.model import Event
+
+EVENT_COLUMNS = (
+    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
+    "fatalities", "injured", "source", "notes", "plover_type", "plover_mode", "modality", "story_id", "article_id",
+    "span_start", "span_end", "NumMentions", "NumSources", "NumArticles",
+)
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _event_date(event: dict, timeline: dict[str, str]) -> str | None:
+    """The event's own date, else the day its earliest report was written (if known)."""
+    for value in (event.get("when"), timeline.get(event.get("earliest") or "")):
+        if value and _ISO_DAY.match(value):
+            return value[:10]
+    return None
+
+
+def event_rows(record: dict) -> list[dict]:
+    articles = {a["id"]: a for a in record["articles"]}
+    rows = []
+    for story in record["stories"]:
+        timeline = {t["article_id"]: t["when"] for t in story.get("timeline", [])}
+        places = {p["name"]: p for a in story["article_ids"] for p in articles[a]["places"] if p["lat"] is not None}
+        for e in story["events"]:
+            first = e["mentions"][0] if e.get("mentions") else {"article_id": e.get("earliest"), "span": [None, None]}
+            article = articles.get(first["article_id"]) or {}
+            start, end = first["span"]
+            # ACLED's types depend on the PLOVER category and mode only; None outside its scope.
+            acled = to_acled(Event(article_id="", span=(0, 0), type=e["type"], mode=e.get("mode")))
+            event_type, sub_event_type = acled or (None, None)
+            place = places.get(e.get("place") or "")
+            outlets = sorted({articles[m["article_id"]]["source"] for m in e.get("mentions", [])
+                              if articles.get(m["article_id"], {}).get("source")})
+            rows.append(
+                {
+                    "event_date": _event_date(e, timeline),
+                    "event_type": event_type,
+                    "sub_event_type": sub_event_type,
+                    "actor1": e.get("actor"),
+                    "actor2": e.get("recipient"),
+                    "location": e.get("place"),
+                    "latitude": place["lat"] if place else None,
+                    "longitude": place["lon"] if place else None,
+                    "fatalities": e.get("killed"),
+                    "injured": e.get("injured"),
+                    "source": "; ".join(outlets) or None,
+                    "notes": article.get("text", "")[start:end] if start is not None else None,
+                    "plover_type": e["type"],
+                    "plover_mode": e.get("mode"),
+                    "modality": e.get("modality"),
+                    "story_id": story["id"],
+                    "article_id": first["article_id"],
+                    "span_start": start,
+                    "span_end": end,
+                    "NumMentions": e.get("num_mentions"),
+                    "NumSources": e.get("num_sources"),
+                    "NumArticles": e.get("num_articles"),
+                }
+            )
+    return rows
+
+
+def events_csv(record: dict) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(event_rows(record))
+    return out.getvalue()
+
+
+def write_events_parquet(record: dict, path: Path) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    rows = event_rows(record)
+    table = pa.Table.from_pylist(rows, schema=_arrow_schema(pa)) if rows else _arrow_schema(pa).empty_table()
+    pq.write_table(table, path)
+
+
+def write_articles_parquet(record: dict, path: Path) -> None:
+    """The articles table (same columns as the CSV export) as Parquet."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from newsdesk.report.export import CSV_COLUMNS, article_rows
+
+    ints = {"words", "mentions", "quotes", "figures", "events", "flags", "removed"}
+    schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in CSV_COLUMNS])
+    pq.write_table(pa.Table.from_pylist(article_rows(record), schema=schema), path)
+
+
+def _arrow_schema(pa):
+    ints = {"fatalities", "injured", "span_start", "span_end", "NumMentions", "NumSources", "NumArticles"}
+    floats = {"latitude", "longitude"}
+    return pa.schema(
+        [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in EVENT_COLUMNS]
+    )

@@ -1,0 +1,59 @@
+"""The events table: ACLED-like columns from story events, as CSV and Parquet."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from newsdesk.report.tables import EVENT_COLUMNS, event_rows, events_csv, write_events_parquet
+
+TEXT = "Artillery shelled Stepanakert on Tuesday, killing two civilians."
+
+
+def _record(events: list[dict]) -> dict:
+    return {
+        "articles": [
+            {"id": "a1", "source": "Caucasus Wire", "text": TEXT,
+             "places": [{"name": "Stepanakert", "text": "Stepanakert", "lat": 39.82, "lon": 46.75}]},
+            {"id": "a2", "source": "Blog", "text": TEXT, "places": []},
+        ],
+        "stories": [{"id": "s1", "article_ids": ["a1", "a2"], "events": events,
+                     "timeline": [{"article_id": "a1", "when": "2023-09-19"}]}],
+    }
+
+
+EVENT = {
+    "type": "ASSAULT", "mode": "heavy-weapons", "actor": "Azerbaijan", "recipient": None, "place": "Stepanakert",
+    "when": None, "killed": 2, "injured": None, "modality": "asserted", "earliest": "a1",
+    "mentions": [{"article_id": "a1", "span": [0, len(TEXT)]}, {"article_id": "a2", "span": [0, len(TEXT)]}],
+    "num_mentions": 2, "num_articles": 2, "num_sources": 1,
+}
+
+
+def test_a_story_event_becomes_one_acled_like_row():
+    (row,) = event_rows(_record([EVENT]))
+    assert row["event_type"] == "Explosions/Remote violence"
+    assert row["sub_event_type"] == "Shelling/artillery/missile attack"
+    assert (row["event_date"], row["location"], row["latitude"], row["longitude"]) == (
+        "2023-09-19", "Stepanakert", 39.82, 46.75)
+    assert (row["fatalities"], row["NumMentions"], row["NumArticles"], row["NumSources"]) == (2, 2, 2, 1)
+    assert row["notes"] == TEXT
+    assert row["source"] == "Blog; Caucasus Wire"
+
+
+def test_csv_has_the_columns_in_order():
+    rows = list(csv.reader(io.StringIO(events_csv(_record([EVENT])))))
+    assert tuple(rows[0]) == EVENT_COLUMNS
+    assert len(rows) == 2
+
+
+@pytest.mark.parametrize("events", [[EVENT], []])
+def test_parquet_round_trips(tmp_path, events):
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    write_events_parquet(_record(events), path)
+    table = pq.read_table(path)
+    assert tuple(table.column_names) == EVENT_COLUMNS
+    assert table.num_rows == len(events)
