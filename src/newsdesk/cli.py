@@ -149,11 +149,14 @@ def stories_cmd(
         store = open_store(db)
         with store.read() as tx:
             rows = tx.story_rows(limit=limit, search=search, since=since)
+            meta = tx.story_meta(r["id"] for r in rows)
     table = Table(title=f"{len(rows)} stories", title_justify="left")
-    for col in ("id", "title", "articles", "first", "last"):
+    for col in ("id", "title", "articles", "sources", "first", "last"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        table.add_row(r["id"], r["title"], str(r["n_articles"]), r["first_seen"] or "—", r["last_seen"] or "—")
+        sources = len(meta.get(r["id"], {}).get("sources") or []) or "—"
+        table.add_row(r["id"], r["title"], str(r["n_articles"]), str(sources), r["first_seen"] or "—",
+                      r["last_seen"] or "—")
     console.print(table)
 
 

@@ -114,7 +114,9 @@ def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
         for m in a.mentions:
             mention_count[m.entity_id] += 1
     entities = sorted(tx.entities(entity_ids), key=lambda e: (-mention_count[e.id], e.id))
-    sources = sorted({s for a in analyses for s in [a.article.source] if s})
+    meta = tx.story_meta([row["id"]]).get(row["id"], {})
+    # Outlets include those of exact copies (one article found at several places).
+    sources = meta.get("sources") or sorted({s for a in analyses for s in [a.article.source] if s})
     return {
         "id": row["id"],
         "title": row["title"],
@@ -135,6 +137,8 @@ def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
             for e in entities
         ],
         "independent_sources": dossier.get("independent_sources", len(sources)),
+        "central_article": meta.get("central_article"),
+        "key_entities": meta.get("key_entities", []),
         **{key: dossier.get(key, []) for key in ("events", "figures", "quotes", "summary", "timeline", "sources_tree")},
     }
 

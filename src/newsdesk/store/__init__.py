@@ -353,6 +353,15 @@ class Tx:
             row = rows[0] if len(rows) == 1 else None
         return dict(row) if row else None
 
+    def story_meta(self, story_ids: Iterable[str]) -> dict[str, dict]:
+        """Outlets, key entities and central article per story (kept by the stories stage)."""
+        ids = list(story_ids)
+        if not ids:
+            return {}
+        t = schema.story_meta
+        rows = self.conn.execute(sa.select(t).where(t.c.story_id.in_(ids))).mappings()
+        return {r["story_id"]: dict(r) for r in rows}
+
     def story_ids(self) -> list[str]:
         t = schema.stories
         return list(self.conn.execute(sa.select(t.c.id).order_by(t.c.updated_seq.desc(), t.c.id)).scalars())
