@@ -231,7 +231,10 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
     merged: dict[tuple, dict] = {}
     for a in analyses:
         for e in a.events:
-            key = (e.type, (e.actor or "").casefold(), (e.recipient or "").casefold(), (e.place or "").casefold())
+            key = (e.type, e.mode, *((x or "").casefold() for x in (e.actor, e.recipient, e.place)))
+            if not (e.actor or e.recipient or e.place):
+                # Nothing says two bare mentions ("an attack") are one event: keep each apart.
+                key += (e.article_id, e.span)
             entry = merged.setdefault(
                 key,
                 {

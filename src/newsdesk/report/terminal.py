@@ -13,8 +13,9 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-# How many entities and quotes the terminal shows before "… and N more".
+# How many entities, events and quotes the terminal shows before "… and N more".
 TOP_ENTITIES = 15
+TOP_EVENTS = 12
 TOP_QUOTES_PER_SPEAKER = 4
 
 
@@ -114,16 +115,19 @@ def _events_table(story: dict) -> Table | None:
     """Story events (merged across articles), most independent sources first."""
     if not story["events"]:
         return None
-    table = Table(title="Events", title_justify="left")
-    for col in ("when", "actor", "event", "recipient", "where", "killed", "articles", "sources"):
-        table.add_column(col, overflow="fold")
-    for e in story["events"]:
+    table = Table(title="Events (best supported first)", title_justify="left", expand=True)
+    for col, ratio in (("when", 2), ("actor", 3), ("event", 4), ("recipient", 3), ("where", 2), ("killed", 1),
+                       ("articles", 1), ("sources", 1)):
+        table.add_column(col, overflow="fold", ratio=ratio)
+    for e in story["events"][:TOP_EVENTS]:
         kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
         if e.get("modality") and e["modality"] != "asserted":
             kind += f" ({e['modality']})"
         killed = "" if e["killed"] is None else str(e["killed"])
         table.add_row(e["when"] or "", e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
                       str(e["num_articles"]), str(e["num_sources"]))
+    if len(story["events"]) > TOP_EVENTS:
+        table.caption = f"… and {len(story['events']) - TOP_EVENTS} more (newsdesk export --table events)"
     return table
 
 
