@@ -256,7 +256,13 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
         entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
         entry["num_sources"] = len(entry.pop("_sources"))
         out.append(entry)
-    return sorted(out, key=lambda e: (-e["num_sources"], -e["num_mentions"], e["when"] or "~", e["type"]))
+    # Best supported first: more independent sources, then events whose actor the text
+    # names and that it asserts, then more mentions.
+    return sorted(
+        out,
+        key=lambda e: (-e["num_sources"], not e["actor"], e["modality"] != "asserted", -e["num_mentions"],
+                       e["when"] or "~", e["type"]),
+    )
 
 
 # -- sources ----------------------------------------------------------------------------------
