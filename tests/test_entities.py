@@ -203,3 +203,11 @@ def test_national_authorities_are_the_country(nlp):
     analysis, _ = _analyse(nlp, "According to the Georgian authorities, the border is open. Georgia denied it.")
     (m,) = [m for m in analysis.mentions if "authorities" in m.text]
     assert m.entity_id == "gpe:georgia" and m.label == "ORG"
+
+
+def test_a_pro_x_government_is_not_xs_government():
+    from newsdesk.nlp.resolve import _authority_mentions
+
+    texts = [text for _, text, _ in _authority_mentions("The region's pro-Armenian government said so.")]
+    assert texts == []
+    assert [t for _, t, _ in _authority_mentions("The Armenian government said so.")] == ["The Armenian government"]

@@ -231,3 +231,16 @@ def test_short_chains(nlp, text, type_, actor):
 def test_an_operation_that_will_continue_is_under_way(nlp):
     event = only(analyse(nlp, "Freedonia has declared that its military operations will continue."), "ASSAULT")
     assert (event.actor, event.modality) == ("Freedonia", "claimed")
+
+
+@pytest.mark.parametrize(
+    ("actor", "expected"),
+    [("Hundreds of protesters", ("PROTEST", "riot")), ("the demonstrators", ("PROTEST", "riot")),
+     ("government troops", ("ASSAULT", None)), (None, ("ASSAULT", None))],
+)
+def test_violence_by_protesters_is_a_riot(actor, expected):
+    from newsdesk.facts.events import _as_riot
+    from newsdesk.model import Event
+
+    event = _as_riot(Event(article_id="a", span=(0, 1), type="ASSAULT", actor=actor))
+    assert (event.type, event.mode) == expected

@@ -693,8 +693,16 @@ def find_events(analysis: Analysis, doc) -> Analysis:
             events.extend(e for _, e in sentence_events(analysis, sent))
         except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article
             notes.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
-    events.sort(key=lambda e: e.span)
+    events = sorted((_as_riot(e) for e in events), key=lambda e: e.span)
     return replace(analysis, events=tuple(events), notes=analysis.notes + tuple(notes))
+
+
+def _as_riot(event: Event) -> Event:
+    """Violence by protesters is a violent protest (see ``lexicon.PROTESTERS``)."""
+    words = (event.actor or "").casefold().split()
+    if event.type == "ASSAULT" and words and words[-1] in lx.PROTESTERS:
+        return replace(event, type="PROTEST", mode="riot")
+    return event
 
 
 def main_event(analysis: Analysis) -> Event | None:

@@ -419,3 +419,13 @@ TARGET_TITLES = frozenset({
 # Toll words (killed / injured counts in the clause).
 KILLED_WORDS = frozenset({"kill", "killed", "dead", "die", "death", "fatality", "toll", "life", "slay"})
 INJURED_WORDS = frozenset({"injure", "injured", "wound", "wounded", "hurt", "injury"})
+
+
+# Actors whose violence is a riot, not an armed assault: PLOVER codes violence by
+# demonstrators as PROTEST with mode "riot" (ACLED: Riots / Violent demonstration), so
+# "protesters clashed with police" is a violent protest, "troops clashed with rebels" an
+# assault.
+PROTESTERS = frozenset({
+    "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
+    "rioter", "rioters", "marcher", "marchers", "crowd", "crowds", "mob",
+})

@@ -517,6 +517,11 @@ def _according_content(doc, sent, src) -> tuple[int, int] | None:
 
 def _reported(analysis, doc, left, right, quoted, speaker) -> Quote | None:
     span = _trim(doc, left, right)
+    # Reported content stays in its paragraph: a parse that runs on past a paragraph
+    # break (spaCy's sentences sometimes do) must not pull the next paragraph in.
+    brk = analysis.article.text.find("\n\n", span[0], span[1])
+    if brk >= 0:
+        span = (span[0], brk)
     inside = sum(_overlap(span, q) for q in quoted)
     if inside > 0.6 * (span[1] - span[0]):
         return None  # the direct quote already carries it

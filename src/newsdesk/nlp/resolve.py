@@ -64,8 +64,9 @@ _MINISTRY = re.compile(rf"\b{_OWNER}(?i:(?P<t1>{_TYPE_ALT}){_SP}ministry|ministr
 
 # De facto authorities: "<region> authorities", "the breakaway authorities".
 _ROLE_NOUN = r"(?:authorities|government|administration|leadership|officials)"
+# Not after a hyphen: a "pro-Armenian government" is not Armenia's government.
 _DESCRIBED = re.compile(
-    rf"\b(?:the{_SP})?(?:(?P<region>[A-Z][\w]+(?:[ -][A-Z][\w]+)*){_SP}|"
+    rf"(?<![\w-])(?:the{_SP})?(?:(?P<region>[A-Z][\w]+(?:[ -][A-Z][\w]+)*){_SP}|"
     rf"(?P<kind>breakaway|separatist|de facto|unrecognized|unrecognised|self-declared){_SP}(?:region{_APOS}{_SP})?)"
     rf"{_ROLE_NOUN}\b"
 )
