@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.corpus.compare import build_dossier, origins, report_time, rounding, sentences
+from newsdesk.corpus.compare import build_dossier, origins, report_time, rounding
+from newsdesk.corpus.relate import sentence_spans
 from newsdesk.model import Analysis, Article, Event, Figure, Flag, Quote, Relation
 
 
@@ -156,4 +157,4 @@ def test_an_undated_article_takes_a_date_from_the_storys_dated_ones():
     ],
 )
 def test_sentences(text, expected):
-    assert [text[s:e] for s, e in sentences(text)] == expected
+    assert [text[s:e] for s, e in sentence_spans(text)] == expected

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from newsdesk.corpus.relate import sentence_spans
 from newsdesk.model import Analysis, Figure, Relation, Span
 
 # Relations that make one article a retelling of another: they share one origin, so
@@ -37,8 +38,6 @@ SUMMARY_MIN, SUMMARY_MAX = 3, 7
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
-# Sentence ends: terminal punctuation (optionally closing quotes) then space, or a line break.
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]*(\s+)(?=[\"'“‘(]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"\w+")
 
 
@@ -300,18 +299,6 @@ def sources_tree(analyses: list[Analysis], source_of: dict[str, str], relations:
 # -- summary ------------------------------------------------------------------------------------
 
 
-def sentences(text: str) -> list[Span]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start(1) if m.group(1) else m.start()  # keep the full stop and closing quotes
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
-
-
 def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
@@ -322,7 +309,7 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
     candidates = []
     for a in analyses:
         repeats = [f.span for f in a.article.flags if f.kind == "repeated_sentence"]
-        for s, e in sentences(a.article.text):
+        for s, e in sentence_spans(a.article.text):
             if any(rs <= s and e <= re_ for rs, re_ in repeats):
                 continue
             facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}

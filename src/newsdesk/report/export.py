@@ -203,12 +203,16 @@ def article_rows(record: dict) -> list[dict]:
     ]
 
 
-def articles_csv(record: dict) -> str:
+def rows_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(article_rows(record))
+    writer.writerows(rows)
     return out.getvalue()
+
+
+def articles_csv(record: dict) -> str:
+    return rows_csv(article_rows(record), CSV_COLUMNS)
 
 
 def articles_jsonl(record: dict) -> str:

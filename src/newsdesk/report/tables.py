@@ -12,13 +12,12 @@ Columns follow ACLED's names where the meaning is the same (``event_date``,
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from pathlib import Path
 
 from newsdesk.facts.acled import to_acled
 from newsdesk.model import Event
+from newsdesk.report.export import CSV_COLUMNS, article_rows, rows_csv
 
 EVENT_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
@@ -83,11 +82,7 @@ def event_rows(record: dict) -> list[dict]:
 
 
 def events_csv(record: dict) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=EVENT_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(event_rows(record))
-    return out.getvalue()
+    return rows_csv(event_rows(record), EVENT_COLUMNS)
 
 
 def write_events_parquet(record: dict, path: Path) -> None:
@@ -103,8 +98,6 @@ def write_articles_parquet(record: dict, path: Path) -> None:
     """The articles table (same columns as the CSV export) as Parquet."""
     import pyarrow as pa
     import pyarrow.parquet as pq
-
-    from newsdesk.report.export import CSV_COLUMNS, article_rows
 
     ints = {"words", "mentions", "quotes", "figures", "events", "flags", "removed"}
     schema = pa.schema([(c, pa.int64() if c in ints else pa.string()) for c in CSV_COLUMNS])
