@@ -212,6 +212,24 @@ def test_merge_pass_joins_stories_that_arrival_split(store):
         assert "split-by-hand" in touched
 
 
+def test_merge_pass_keeps_apart_stories_days_apart(store):
+    """A report six days later joins on arrival, but two stories that far apart never merge."""
+    first, later = FLOODS_CZECHIA
+    late = make(
+        later.article.title + " a week on",
+        later.article.text + " A week on, the clean-up goes on.",
+        "2024-09-21T20:00",
+        "Daily Two",
+        CZECHIA,
+    )
+    ingest(store, [first, late])
+    with store.begin() as tx:
+        assert tx.story_of(first.article.id) == tx.story_of(late.article.id)
+        tx.set_story(late.article.id, "split-by-hand")
+        stories.regroup(tx, {"split-by-hand"})
+        assert tx.story_of(first.article.id) != tx.story_of(late.article.id)
+
+
 def test_split_pass_moves_an_article_out_of_the_wrong_story(store):
     ingest(store, [*WAR_2020, *FLOODS_POLAND])
     stray = FLOODS_POLAND[0].article.id
