@@ -29,7 +29,7 @@ def test_file_parses_into_enough_articles_and_stories():
     assert len(ROWS) == len(load_examples()), "duplicate ids"
     assert len(ROWS) >= 8
     assert set(ROWS) == set(ARTICLES)
-    assert len({ex.story for ex in ARTICLES.values()}) >= 3 == len(EXPECTED["stories"])
+    assert len({ex.story for ex in ARTICLES.values()}) == len(EXPECTED["stories"]) >= 3
 
 
 def test_reader_yields_one_document_per_line_without_errors():
@@ -99,7 +99,8 @@ def test_relations_name_known_articles_and_kinds():
     kinds = {"exact_copy", "near_copy", "rewrite", "shared_passage"}
     for kind, source, copy in RELATIONS:
         assert kind in kinds and source in ARTICLES and copy in ARTICLES
-        assert ARTICLES[source].story == ARTICLES[copy].story
+        # Copies and rewrites retell one story; a shared passage may cross stories.
+        assert kind == "shared_passage" or ARTICLES[source].story == ARTICLES[copy].story
 
 
 # --- cleaning features ------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""The bundled example articles: twelve short web copies over three stories, written for
+"""The bundled example articles: thirteen short web copies over four stories, written for
 the project (no sentence taken from any source), and the ground truth they are built to.
 
 ``example_paths()`` names the files ``newsdesk demo`` ingests. ``EXPECTED`` is what a
@@ -23,6 +23,9 @@ ARTICLES_FILE = "articles.jsonl"
 KARABAKH_2023 = "karabakh-2023"
 DERNA_2023 = "derna-2023"
 KARABAKH_2020 = "karabakh-2020"
+# A different event (vigils abroad) that reprints one paragraph of the main story's wire
+# report: a shared passage across stories, not a copy.
+DIASPORA_2023 = "diaspora-2023"
 
 
 def example_paths() -> list[Path]:
@@ -56,6 +59,7 @@ ARTICLES: dict[str, Example] = {
     "derna-0918": Example(DERNA_2023, "independent report", "2023-09-18"),
     "war2020-0927": Example(KARABAKH_2020, "hard negative", "2020-09-27"),
     "war2020-0928": Example(KARABAKH_2020, "hard negative", "2020-09-28"),
+    "diaspora-0920-shared": Example(DIASPORA_2023, "shares a passage", "2023-09-20"),
 }
 
 # (kind, source slug, copy slug), kinds as in model.RelationKind: each copy against the
@@ -69,6 +73,9 @@ RELATIONS: tuple[tuple[str, str, str], ...] = (
     ("exact_copy", "wire-0919", "blog-0920-copy"),
     ("near_copy", "wire-0919", "transcaucasus-0919-near"),
     ("rewrite", "wire-0919", "newswave-0920-spun"),
+    # The diaspora report reprints the wire's Grigoryan paragraph word for word (and so
+    # shares it with the near copy, which kept that paragraph too).
+    ("shared_passage", "wire-0919", "diaspora-0920-shared"),
 )
 
 
@@ -99,7 +106,7 @@ FIGURES: tuple[FigureTruth, ...] = (
 
 EXPECTED = {
     "articles": ARTICLES,
-    "stories": {KARABAKH_2023, DERNA_2023, KARABAKH_2020},
+    "stories": {KARABAKH_2023, DERNA_2023, KARABAKH_2020, DIASPORA_2023},
     "relations": RELATIONS,
     "figures": FIGURES,
     # Cleaning: what each scraped-style text carries that is not body text.
