@@ -158,3 +158,9 @@ def test_an_undated_article_takes_a_date_from_the_storys_dated_ones():
 )
 def test_sentences(text, expected):
     assert [text[s:e] for s, e in sentence_spans(text)] == expected
+
+
+def test_durations_and_generic_counts_are_not_compared():
+    a = _analysis("a", published="2023-09-19", figures=[_fig("duration", 9), _fig("count", 2), _fig("killed", 2)])
+    b = _analysis("b", published="2023-09-20", figures=[_fig("duration", 1), _fig("count", 5), _fig("killed", 27)])
+    assert [f["quantity"] for f in build_dossier([a, b], [])["figures"]] == ["killed"]

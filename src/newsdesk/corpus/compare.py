@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from newsdesk.corpus.relate import sentence_spans
+from newsdesk.facts.figures import QUANTITY_OF
 from newsdesk.model import Analysis, Figure, Relation, Span
 
 # Relations that make one article a retelling of another: they share one origin, so
@@ -33,6 +34,11 @@ DERIVED = frozenset({"exact_copy", "near_copy", "rewrite"})
 # Quantities that only grow as a story goes on: a later, higher value is progress, not a
 # contradiction ("two dead" on day one, "27 deaths" on day two).
 CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+
+# Quantities that two reports of one event can state about the same thing (tolls, troops,
+# population). Durations, distances, money and generic counts in different sentences are
+# about different things, so setting them side by side would only invent conflicts.
+COMPARABLE = frozenset(QUANTITY_OF.values())
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 7
 
@@ -174,7 +180,7 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
     groups: dict[tuple[str, str | None], list[tuple[Figure, str, ReportTime]]] = defaultdict(list)
     for a in analyses:
         for f in a.figures:
-            if f.background or _in_flagged_repeat(f, a):
+            if f.background or f.quantity not in COMPARABLE or _in_flagged_repeat(f, a):
                 continue
             groups[(f.quantity, f.subject)].append((f, source_of[a.article.id], times[a.article.id]))
     out = []

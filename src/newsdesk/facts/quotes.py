@@ -201,8 +201,8 @@ class Resolver:
         return not any(s <= m.span[0] < e for s, e in self.quoted)
 
     def resolve(self, token) -> Speaker | None:
-        if token is None:
-            return None
+        if token is None or token.like_num:
+            return None  # "… and 11 wounded so far, and called …": a number never speaks
         if token.pos_ == "PRON":
             return self._pronoun(token)
         start, end = _phrase(token)
