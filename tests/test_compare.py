@@ -164,3 +164,9 @@ def test_durations_and_generic_counts_are_not_compared():
     a = _analysis("a", published="2023-09-19", figures=[_fig("duration", 9), _fig("count", 2), _fig("killed", 2)])
     b = _analysis("b", published="2023-09-20", figures=[_fig("duration", 1), _fig("count", 5), _fig("killed", 27)])
     assert [f["quantity"] for f in build_dossier([a, b], [])["figures"]] == ["killed"]
+
+
+def test_one_source_with_two_counts_on_one_day_is_not_a_conflict():
+    day1 = _analysis("a", published="2023-09-19", figures=[_fig("killed", 2), _fig("killed", 6)])
+    day2 = _analysis("b", published="2023-09-20", figures=[_fig("killed", 27)])
+    assert _status(day1, day2) == "progression"

@@ -161,19 +161,29 @@ def judge(values: list[tuple[Figure, str, ReportTime]]) -> str:
     figs = [f for f, _, _ in values]
     if all(agree(figs[0], f) for f in figs[1:]):
         return "agree"
-    by_time: dict[tuple, list[Figure]] = defaultdict(list)
-    for f, _, t in values:
-        by_time[t.key[:2]].append(f)
+    by_time: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for f, src, t in values:
+        by_time[t.key[:2]][src].append(f)
     if len(by_time) > 1 and figs[0].quantity in CUMULATIVE:
         times = sorted(by_time)
-        same_time_agree = all(all(agree(g[0], x) for x in g) for g in by_time.values())
+        # One source giving two numbers on one day counts two things (a blast's six dead
+        # and the day's toll); two sources on one day must agree, or they conflict.
+        same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
+        day = {t: [x for fs in by_time[t].values() for x in fs] for t in times}
         rising = all(
-            max(x.value for x in by_time[a]) <= min(x.value for x in by_time[b])
-            for a, b in zip(times, times[1:], strict=False)
+            max(x.value for x in day[a]) <= min(x.value for x in day[b]) for a, b in zip(times, times[1:], strict=False)
         )
         if same_time_agree and rising:
             return "progression"
     return "conflict"
+
+
+def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
+    """Every two sources share at least one agreeing value."""
+    groups = list(by_source.values())
+    return all(
+        any(agree(x, y) for x in a for y in b) for i, a in enumerate(groups) for b in groups[i + 1 :]
+    )
 
 
 def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
