@@ -44,8 +44,7 @@ def clean_document(doc: Document) -> Article:
     return Article(
         id=article_id(cleaned.text),
         text=cleaned.text,
-        # No headline but an outline on top: its first heading is what the page leads with.
-        title=cleaned.title or (cleaned.outline[0] if cleaned.outline else None),
+        title=cleaned.title,
         url=doc.url or meta.get("url"),
         source=doc.source or meta.get("source"),
         published=doc.published or meta.get("published") or published_from(cleaned.removed),

@@ -378,7 +378,8 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
                 "article_id": a.article.id,
                 "when": times[a.article.id].label,
                 "basis": times[a.article.id].basis,
-                "title": a.article.title,
+                # No headline but an outline: its first heading is what the page leads with.
+                "title": a.article.title or next(iter(a.article.outline), None),
                 "source": a.article.source,
             }
             for a in ordered
