@@ -171,3 +171,17 @@ def test_the_facts_stages_never_raise_on_odd_text(nlp, text):
     analysis = analyse(nlp, text)
     for item in (*analysis.quotes, *analysis.figures, *analysis.article.flags):
         assert 0 <= item.span[0] <= item.span[1] <= len(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Officials said two landmine explosions had killed six people on Tuesday.", [("killed", 6)]),
+        ("Two people were killed and 11 injured, the ombudsman said.", [("killed", 2), ("injured", 11)]),
+    ],
+)
+def test_the_subject_of_a_perfect_tense_kill_is_not_counted_as_dead(nlp, text, expected):
+    import newsdesk
+
+    figures = newsdesk.analyse_text(text).figures
+    assert [(f.quantity, f.value) for f in figures if f.quantity in ("killed", "injured")] == expected

@@ -207,7 +207,14 @@ def _quantity(doc, toks, noun) -> str | None:
         # "two dead", "11 people injured", "still missing": an adjective or participle, not
         # a finite verb whose subject is the counted noun ("two blasts killed" counts blasts).
         q = QUANTITY_OF.get(tok.lemma_.lower()) or QUANTITY_OF.get(tok.lower_)
-        if q and tok.tag_ in ("JJ", "VBN", "VBG"):
+        # "two blasts had killed": a participle after "had" whose active subject is the noun
+        # counts the killers, not the killed.
+        head = anchor
+        while head.dep_ == "compound" and head.head.i != head.i:  # "two landmine explosions"
+            head = head.head
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children)
+        killer = perfect and head.dep_ == "nsubj" and head.head.i == tok.i  # tokens compare by index
+        if q and tok.tag_ in ("JJ", "VBN", "VBG") and not killer:
             return q
     if (q := _from_verb(anchor)) is not None:
         return q
@@ -231,7 +238,7 @@ def _from_verb(token) -> str | None:
     """
     including = False
     for _ in range(5):
-        if token.head is token:
+        if token.head.i == token.i:  # the root (spaCy tokens are new objects: compare by index)
             return None
         child, token = token, token.head
         lemma = token.lemma_.lower()
@@ -271,7 +278,7 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
         return speaker.text
     token = toks[-1]
     for _ in range(8):
-        if token.head is token:
+        if token.head.i == token.i:  # the root (spaCy tokens are new objects: compare by index)
             break
         token = token.head
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | {"report"}:

@@ -168,7 +168,7 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
         for child in verb.children:
             if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
                 return child
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         else:
             return None
@@ -225,7 +225,7 @@ class Resolver:
     def _pronoun(self, token) -> Speaker | None:
         word = token.lower_
         span = (token.idx, token.idx + len(token))
-        if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head is not token:
+        if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # "the senator, who said…": the noun the relative clause hangs on
             named = self.resolve(token.head.head)
             return Speaker(named.text, span, named.entity_id, named.label) if named else None
