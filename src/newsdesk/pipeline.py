@@ -149,13 +149,12 @@ def _ingest_batch(chunk, store: Store, report: IngestReport, pool, settings: Set
             report.failed.append(err)
     with store.read() as tx:
         known = tx.existing_ids(a.id for _, a in cleaned)
-    fresh: dict[str, Article] = {}
-    for _, article in cleaned:
-        if article.id not in known:
-            fresh.setdefault(article.id, article)
-    # A near copy of a stored article (a trimmed or re-headlined wire story) takes the
-    # original's annotations, remapped to its own text, instead of running spaCy again.
-    with store.read() as tx:
+        fresh: dict[str, Article] = {}
+        for _, article in cleaned:
+            if article.id not in known:
+                fresh.setdefault(article.id, article)
+        # A near copy of a stored article (a trimmed or re-headlined wire story) takes the
+        # original's annotations, remapped to its own text, instead of running spaCy again.
         reused = [r for a in fresh.values() if (r := relate.reuse_annotations(tx, a)) is not None]
     done = {r.article.id for r in reused}
     todo = [a for a in fresh.values() if a.id not in done]
