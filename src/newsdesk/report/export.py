@@ -156,20 +156,21 @@ def export_record(tx: Tx, *, story_id: str | None = None) -> dict:
         story_rows = [row]
     else:
         story_rows = [tx.story_row(i) for i in tx.story_ids()]
-    article_ids = [i for r in story_rows for i in tx.article_ids(story_id=r["id"])]
+    members = {r["id"]: tx.article_ids(story_id=r["id"]) for r in story_rows}
+    story_of = {i: s for s, ids in members.items() for i in ids}
+    article_ids = list(story_of)
     if story_id is None:  # articles not (yet) in a story are part of the record too
-        seen = set(article_ids)
-        article_ids += [i for i in tx.article_ids() if i not in seen]
+        article_ids += [i for i in tx.article_ids() if i not in story_of]
     analyses = {i: tx.analysis(i) for i in article_ids}
     return {
         "schema_version": SCHEMA_VERSION,
         "articles": [
-            article_dict(analyses[i], story_id=tx.story_of(i), sources=tx.sources(i)) for i in article_ids
+            article_dict(analyses[i], story_id=story_of.get(i), sources=tx.sources(i)) for i in article_ids
         ],
         "relations": [
             {"kind": r.kind, "source": r.source, "copy": r.copy, "score": r.score} for r in tx.relations(article_ids)
         ],
-        "stories": [story_dict(tx, r, [analyses[i] for i in tx.article_ids(story_id=r["id"])]) for r in story_rows],
+        "stories": [story_dict(tx, r, [analyses[i] for i in members[r["id"]]]) for r in story_rows],
     }
 
 
