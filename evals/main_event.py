@@ -24,7 +24,7 @@ from collections import Counter
 from pathlib import Path
 
 from evals.common import report
-from newsdesk.facts.events import main_event
+from newsdesk.facts.main import main_event
 from newsdesk.model import Analysis, Article, Event, article_id
 from newsdesk.pipeline import analyse
 

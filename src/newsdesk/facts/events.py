@@ -42,11 +42,6 @@ _SMALL_NUMBERS = (
     "sixteen seventeen eighteen nineteen twenty"
 )
 NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
-# The modalities under which the text reports an event as having happened (main_event).
-SHOWN = ("asserted", "claimed")
-# The lead: a title and first sentence or two (~400 characters, about 70 words); measured
-# on Giveme5W1H's articles, 250-400 characters kept the main event's precision highest.
-LEAD_CHARS = 400
 # Bounds of the store's columns (store/schema.py: events.when is VARCHAR(40), tolls INTEGER);
 # PostgreSQL rejects longer strings and larger integers, so such values are left out.
 WHEN_MAX = 40
@@ -703,14 +698,3 @@ def _as_riot(event: Event) -> Event:
     if event.type == "ASSAULT" and words and words[-1] in lx.PROTESTERS:
         return replace(event, type="PROTEST", mode="riot")
     return event
-
-
-def main_event(analysis: Analysis) -> Event | None:
-    """The article's main event: the earliest shown (asserted or claimed) event of the
-    lead, one with an actor first; None when the lead reports none. News puts its main
-    event in the lead; on Giveme5W1H's gold articles, events after it were wrong far more
-    often (``python -m evals main_event``: precision fell as the window grew)."""
-    lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
-    if not lead:
-        return None
-    return min(lead, key=lambda e: (e.actor is None, e.span))
