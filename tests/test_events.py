@@ -33,12 +33,12 @@ def only(analysis: Analysis, type_: str) -> Event:
     [
         ("Rebel fighters shelled the garrison on Monday.", "ASSAULT", "Rebel fighters", "garrison"),
         ("The convoy was attacked by militants near the river.", "ASSAULT", "militants", "convoy"),
-        ("Police arrested nine students in the square.", "COERCE", "Police", "nine students"),
+        ("Police arrested nine students in the square.", "COERCE", "Police", "students"),
         ("Thousands of farmers demonstrated outside the parliament.", "PROTEST", "Thousands of farmers", None),
         ("The union called off the strike.", "CONCEDE", "union", None),
-        ("The senator condemned the decision.", "ACCUSE", "senator", "decision"),
-        ("The two governments signed a trade agreement.", "SUPPORT", "two governments", None),  # CAMEO 057
-        ("The council rejected the proposal.", "REJECT", "council", "proposal"),
+        ("The senator condemned the decision.", "ACCUSE", "senator", None),
+        ("The two governments signed a trade agreement.", "SUPPORT", "governments", None),  # CAMEO 057
+        ("The council rejected the mayor's proposal.", "REJECT", "council", "mayor"),
         ("The ministry deployed troops to the border.", "MOBILIZE", "ministry", None),
     ],
 )
@@ -245,3 +245,84 @@ def test_violence_by_protesters_is_a_riot(actor, expected):
 
     event = _as_riot(Event(article_id="a", span=(0, 1), type="ASSAULT", actor=actor))
     assert (event.type, event.mode) == expected
+
+
+def primary(analysis: Analysis) -> Event:
+    """The first event in text order whose trigger has no event above it: enough for
+    one-clause test sentences."""
+    assert analysis.events, "no event"
+    return analysis.events[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # CAMEO 13: a vow of violence is a threat; a vow to cooperate stays an AGREE (CAMEO 03)
+        ("The rebels vowed to attack the garrison.", "THREATEN", "violence"),
+        ("The rebels vowed to release the hostages.", "AGREE", None),
+        # CAMEO 032: an intent to support is an AGREE; "unless" makes an intent an ultimatum
+        ("Ruritania will support the council's resolution.", "AGREE", None),
+        ("Ruritania said it will withdraw its observers unless the talks resume.", "THREATEN", "relations"),
+        # CAMEO 083 accede to demands; 0872 ease a blockade (RETREAT) vs 0813 ease a curfew
+        ("The government accepted demands from the strikers.", "CONCEDE", None),
+        ("The navy lifted its blockade of the port.", "RETREAT", "withdraw"),
+        ("The governor lifted the curfew.", "CONCEDE", None),
+        # CAMEO 0862 receive inspectors, also as "a mission of observers"
+        ("The president received a mission of observers from the league.", "RETREAT", "access"),
+        # what people are sent to do, and whom an evacuation moves, say the event
+        ("The league sent six experts to investigate the Molvanian army.", "ACCUSE", "investigate"),
+        ("Helicopters evacuated the wounded from the valley.", "AID", None),
+        ("Troops evacuated the town.", "RETREAT", "withdraw"),
+        ("The junta declared a state of emergency.", "COERCE", "martial-law"),
+        ("Hackers launched a cyber attack on the ministry.", "COERCE", "cyber"),
+        ("Molvania is committed to reopening the border.", "AGREE", None),
+        ("Students staged a protest outside the embassy.", "PROTEST", "demo"),  # "staged" lemmatized "stag"
+    ],
+)
+def test_category_rules(nlp, text, type_, mode):
+    event = primary(analyse(nlp, text))
+    assert (event.type, event.mode) == (type_, mode)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The negotiators returned to Vienna for more talks.",  # going back is no release
+        "The rebels holding the town said so in a press release.",  # a publication
+    ],
+)
+def test_no_retreat_without_someone_released(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("The rebels rejected an offer from the government.", "rebels", "government"),
+        ("The council condemned the Molvanian proposal.", "council", "Molvanian"),
+        ("The army attacked on Tuesday.", "army", None),  # a date is no recipient
+        ("Police opened fire on the crowd.", "Police", "crowd"),  # "fire" is part of the verb
+        ("Thousands marched on the main avenue.", "Thousands", None),  # a place is no target
+        ("The farmers blocked the highway.", "farmers", "highway"),  # what is obstructed
+        ("The league sent six experts to investigate the Molvanian army.", "league", "Molvanian army"),
+        ("The government accepted demands from the strikers.", "government", "strikers"),
+        ("Gunmen killed two police officers at the checkpoint.", "Gunmen", "police officers"),  # counts are figures
+        ("Mayor Lina Okoro announced that she will impose a curfew.", "Lina Okoro", None),
+        ("The ministry said it is ready to withdraw its troops.", "ministry", None),
+    ],
+)
+def test_actor_and_recipient_rules(nlp, text, actor, recipient):
+    event = primary(analyse(nlp, text))
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The general said she will impose a curfew.", "general"),  # a title names a person
+        ("The ministry said she will impose a curfew.", None),  # a ministry is no "she"
+        ("Ruritania said he will impose a curfew.", None),  # nor a country "he"
+    ],
+)
+def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
+    assert primary(analyse(nlp, text)).actor == actor

@@ -31,11 +31,15 @@ CONTROL = frozenset({"xcomp", "conj", "advcl"})
 RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into", "toward", "towards"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity types that name an actor (a people, a country, a body, a person).
+ACTOR_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
 TIME_LABELS = frozenset({"DATE", "TIME"})
 # Subordinators that make their clause a condition rather than a reported fact.
 CONDITIONS = frozenset({"if", "unless", "until"})
 # Left-hand modifiers kept in an actor's name ("Senior Hungarian officials", "Azerbaijan's army").
-NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "nummod", "quantmod", "case"})
+# Counts ("two civilians", "up to 16 advisers") are not: they are figures (figures.py), and
+# the actor is the same whatever the count.
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case"})
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
 _SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -62,47 +66,58 @@ class Trigger:
 # -- triggers ---------------------------------------------------------------------------
 
 
+def _lemma(tok) -> str:
+    """The token's lemma in lower case, with the model's known verb slips mended
+    ("staged" -> "stag", see ``lexicon.LEMMA_FIXES``)."""
+    lemma = tok.lemma_.lower()
+    return lx.LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
+
+
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
         if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
             continue
         if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod"):
-            entry = lx.PHRASAL.get((tok.lemma_.lower(), child.lower_))
+            entry = lx.PHRASAL.get((_lemma(tok), child.lower_))
             if entry:
                 return entry
     return None
 
 
 def _noun_entry(tok, governor=None) -> lx.Entry | None:
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     blocked = lx.NOT_EVENT_MODIFIERS.get(lemma, frozenset())
-    if any(c.lemma_.lower() in blocked for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+    if any(_lemma(c) in blocked for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
         return None
     for child in tok.children:
-        if child.dep_ in ("compound", "amod", "nmod") and (child.lemma_.lower(), lemma) in lx.MODIFIED_NOUNS:
-            return lx.MODIFIED_NOUNS[(child.lemma_.lower(), lemma)]
+        if child.dep_ in ("compound", "amod", "nmod") and (_lemma(child), lemma) in lx.MODIFIED_NOUNS:
+            return lx.MODIFIED_NOUNS[(_lemma(child), lemma)]
     if lemma in lx.NEED_MODIFIER:
         return None
     if lemma in lx.CARRIER_NOUNS:  # "mediation efforts": the event is the modifier's
         inner = (_noun_entry(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
         return next((e for e in inner if e), None)
-    if lemma == "strike" and governor is not None and governor.lemma_.lower() in lx.ATTACK_LAUNCHERS:
+    if lemma == "strike" and governor is not None and _lemma(governor) in lx.ATTACK_LAUNCHERS:
         return ("ASSAULT", None)
+    if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
+        of = _prep_object(tok, {"of"})
+        return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
     return lx.NOUNS.get(lemma)
 
 
 def _object_trigger(tok) -> Trigger | None:
     """Events said by a verb and its object: "lodged a protest", "deployed troops",
     "lifted the curfew", "staged a protest"."""
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     for obj in tok.children:
         if obj.dep_ not in ("dobj", "attr") or obj.pos_ not in ("NOUN", "PROPN"):
             continue
-        noun = obj.lemma_.lower()
+        noun = _lemma(obj)
         if noun == "tie" and obj.tag_ != "NNS":  # "broke a 6-6 tie" is no break of ties
             continue
-        if (lemma, noun) in lx.VERB_OBJECT:
-            return Trigger(obj, *lx.VERB_OBJECT[(lemma, noun)], verbal=True, light=tok)
+        paired = next((lx.VERB_OBJECT[(lemma, n)] for n in _object_nouns(obj) if (lemma, n) in lx.VERB_OBJECT), None)
+        if paired:
+            return Trigger(obj, *paired, verbal=True, light=tok)
         if lemma in lx.FORCE_VERBS and noun in lx.FORCE_NOUNS:
             return Trigger(obj, "MOBILIZE", lx.FORCE_NOUNS[noun], verbal=True, light=tok)
         if lemma in lx.WITHDRAW_VERBS and noun in lx.FORCE_NOUNS:  # "withdrew its troops"
@@ -114,12 +129,21 @@ def _object_trigger(tok) -> Trigger | None:
         if entry and entry[0] == "PROTEST" and lemma in lx.STOPPING_VERBS:
             return Trigger(obj, "COERCE", "restrict", verbal=True, light=tok)
         if entry and lemma in lx.ENDING_VERBS and (lemma != "call" or _child(tok, ("prt",)) is not None):
-            ended = _ending(entry[0])
+            ended = lx.EASED.get(noun) or _ending(entry[0])
             if ended:
                 return Trigger(obj, *ended, verbal=True, light=tok)
         if entry and lemma in lx.LIGHT_VERBS:
             return Trigger(obj, *entry, verbal=True, light=tok)
     return None
+
+
+def _object_nouns(obj) -> list[str]:
+    """The object's lemma, and for a group noun its members' ("a mission of observers")."""
+    nouns = [_lemma(obj)]
+    if nouns[0] in lx.GROUP_NOUNS:
+        member = _prep_object(obj, {"of"})
+        nouns += [_lemma(member)] if member is not None else []
+    return nouns
 
 
 def _ending(category: str) -> lx.Entry | None:
@@ -133,10 +157,17 @@ def _ending(category: str) -> lx.Entry | None:
 
 
 def _verb_trigger(tok) -> Trigger | None:
-    lemma = tok.lemma_.lower()
+    lemma = _lemma(tok)
     found = _object_trigger(tok)
     if found:
         return found
+    promised = _promised(tok)
+    if promised:
+        return promised
+    if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
+        return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
+    if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
+        return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     entry = _phrasal(tok)
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
         entry = ("AID", None)  # "handed over 700 kg of medicine"
@@ -149,13 +180,35 @@ def _verb_trigger(tok) -> Trigger | None:
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
 
 
+def _promised(tok) -> Trigger | None:
+    """A vow to do violence or coercion is a threat (CAMEO 13: "vowed to fight on",
+    "swore to retaliate"); a vow to cooperate stays an AGREE (CAMEO 03, lexicon.VERBS)."""
+    if _lemma(tok) not in lx.PROMISE_VERBS:
+        return None
+    comp = _child(tok, ("xcomp",))
+    act = _verb_trigger(comp) if comp is not None and comp.pos_ in ("VERB", "AUX") else None
+    if act is not None and act.category in lx.THREATENING:
+        return Trigger(tok, "THREATEN", None, verbal=True)
+    return None
+
+
+def _purpose_mode(tok) -> str | None:
+    """The mode of the event a purpose clause names ("sent 21 experts to investigate")."""
+    for comp in tok.children:
+        if comp.dep_ in ("advcl", "xcomp") and _child(comp, ("aux",)) is not None and comp.pos_ == "VERB":
+            act = _verb_trigger(comp)
+            if act is not None:
+                return act.mode
+    return None
+
+
 def _object_words(tok) -> set[str]:
     """Lemmas of the verb's objects and of their "of" phrases ("700 kg of medicine")."""
     words = set()
     for obj in tok.children:
         if obj.dep_ in ("dobj", "dative", "nsubjpass"):
-            words.add(obj.lemma_.lower())
-            words |= {t.lemma_.lower() for t in obj.subtree if t.head.lower_ == "of" or t.head.i == obj.i}
+            words |= {_lemma(obj), obj.lower_}
+            words |= {_lemma(t) for t in obj.subtree if t.head.lower_ == "of" or t.head.i == obj.i}
     return words
 
 
@@ -163,8 +216,8 @@ def _fits_object(tok, lemma: str) -> bool:
     """Generic verbs count only with the objects that make them events (lexicon.py)."""
     if lemma in lx.AID_VERBS:
         return bool(_object_words(tok) & lx.AID_OBJECTS)
-    if lemma in ("release", "return", "free"):
-        return not _object_words(tok) & lx.PUBLICATIONS
+    if lemma in ("release", "return", "free"):  # persons returned (CAMEO 0841), not "returned to Geneva"
+        return bool(_object_words(tok)) and not _object_words(tok) & lx.PUBLICATIONS
     if lemma == "share":
         return bool(_object_words(tok) & lx.SHARED_OBJECTS)
     if lemma == "meet":
@@ -181,8 +234,8 @@ def _fits_object(tok, lemma: str) -> bool:
 def _reported_must(verb) -> bool:
     """"China must drop its barriers, the minister declared": a demand (CAMEO 10)."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    reporter = verb.head.lemma_.lower() in lx.REPORTING | {"demand", "insist", "reiterate", "conclude"}
-    if verb.lemma_.lower() in lx.REPORTING:  # "I must say that ..."
+    reporter = _lemma(verb.head) in lx.REPORTING | {"demand", "insist", "reiterate", "conclude"}
+    if _lemma(verb) in lx.REPORTING:  # "I must say that ..."
         return False
     return bool(auxes & lx.DEMANDING_AUX) and verb.dep_ == "ccomp" and reporter
 
@@ -309,61 +362,125 @@ def _subject(verb, depth: int = 0):
     return None, False
 
 
-def _reporter_for_pronoun(verb, actor):
-    """"Azerbaijan said it had launched an operation": the pronoun is the reporter, the
-    one explicit link of the chain (only for "it", "they", "we", and only a named reporter)."""
-    if actor is None or actor.lower_ not in ("it", "they", "we", "its", "their") or verb.dep_ != "ccomp":
-        return actor
-    if verb.head.lemma_.lower() not in lx.REPORTING:
-        return actor
-    reporter, _ = _subject(verb.head)
-    if reporter is None or reporter.pos_ == "PRON":
-        return actor
+def _resolve_pronoun(pron):
+    """"Azerbaijan said it had launched an operation", "Annan announced that he will
+    withdraw": a pronoun in the reported clause is the reporter, the one explicit link of
+    the chain, when the two agree (a person for "he"/"she", not a person for "it").
+    Any other pronoun stays (and names no actor)."""
+    if pron is None or pron.lower_ not in lx.PRONOUN_KINDS:
+        return pron
+    clause = _clause_verb(pron.head) if pron.dep_ == "poss" else pron.head
+    for _ in range(3):  # "it is willing to withdraw": up the control chain to the reported clause
+        if clause.dep_ in ("ccomp", "parataxis") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or _lemma(clause.head) not in lx.REPORTING:
+        return pron
+    reporter, _ = _subject(clause.head)
+    if reporter is None or reporter.pos_ == "PRON" or not _agrees(lx.PRONOUN_KINDS[pron.lower_], reporter):
+        return pron
     return reporter
+
+
+def _agrees(kind: str, tok) -> bool:
+    person = tok.ent_type_ == "PERSON" or (not tok.ent_type_ and _lemma(tok) in lx.TARGET_TITLES)
+    if kind == "person":
+        return person and tok.tag_ not in ("NNS", "NNPS")
+    if kind == "thing":
+        return not person and tok.tag_ not in ("NNS", "NNPS")
+    return not person or tok.tag_ in ("NNS", "NNPS")  # "they", "we": a group or a body
+
+
+def _recipient(tok):
+    """The actor an event is done to, from the word the parse offers. PLOVER's target is
+    an actor: a date or a number is none, and a thing asked, offered or refused ("the U.S.
+    request", "the withdrawal of Serbian forces", "Turkey's efforts") gives way to whose
+    it is, or to nothing."""
+    if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ in ("NUM", "PRON"):
+        return None
+    lemma = _lemma(tok)
+    if lemma not in lx.CONTENT_NOUNS and lemma not in lx.NOUNS:
+        return tok
+    owner = _child(tok, ("poss",))
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    named = _named_modifier(tok)
+    if named is not None:
+        return named
+    return _recipient(_prep_object(tok, {"of", "from", "by"}))
+
+
+def _named_modifier(noun):
+    """A people, country, organisation or person named among a noun's left modifiers:
+    "the Israeli raid", "US Predator attacks", "the U.N. Security Council resolution"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            named = next((t for t in child.subtree if t.ent_type_ in ACTOR_LABELS), None)
+            if named is not None:
+                return named
+    return None
 
 
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
-    actor = _reporter_for_pronoun(verb, _subject(verb)[0])
+    actor = _resolve_pronoun(_subject(verb)[0])
     recipient = _child(verb, PASSIVE_SUBJECTS)
+    if recipient is not None and _lemma(verb) in lx.STATIVE_PASSIVES:  # "Vietnam is committed to ..."
+        return _resolve_pronoun(recipient), None
     if recipient is not None and trig.light is None:
         actor = actor if _child(verb, ("agent",)) is not None else None
+    if trig.category == "PROTEST":  # what protesters march on or block is a place, not a target
+        return actor, _protest_target(trig, verb, recipient)
+    if trig.light is not None and lx.NOUNS.get(_lemma(trig.head), ("",))[0] == "REQUEST":
+        return actor, _recipient(trig.head)  # "accepted demands from the strikers": the strikers
+    if _lemma(verb) in lx.DISPATCH_VERBS and trig.category == "ACCUSE":  # "sent experts to investigate X"
+        purpose = _child(verb, ("advcl", "xcomp"))
+        return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
     if trig.category == "AID":
         recipient = recipient or _child(verb, ("dative",)) or _prep_object(verb, {"to", "for"})
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     if recipient is None and trig.light is None:
         obj = _child(verb, ("dobj",))
-        if obj is not None and not obj.like_num and trig.category not in ("AID", "RETREAT"):
-            recipient = obj
+        phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
+        if obj is not None and not phrasal and trig.category not in ("AID", "RETREAT"):
+            recipient = _recipient(obj)
     if recipient is None:
-        recipient = _prep_object(trig.head if trig.light else verb, RECIPIENT_PREPS)
+        recipient = _recipient(_prep_object(trig.head if trig.light else verb, RECIPIENT_PREPS))
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         comp = _child(verb, ("ccomp", "xcomp"))
         if comp is not None:
-            recipient = _child(comp, SUBJECTS) or _child(comp, ("dobj",))
-    return actor, recipient
+            recipient = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
+    return actor, _recipient(recipient)
+
+
+def _protest_target(trig: Trigger, verb, passive):
+    """Whom a protest is against ("against X", "protested X", "boycotted X"), or what it
+    blocks ("blocked the corridor")."""
+    against = _prep_object(trig.head, {"against"}) or _prep_object(verb, {"against"})
+    if against is not None or not trig.verbal or trig.light is not None:
+        return _recipient(against)
+    obj = passive or _child(verb, ("dobj",))
+    # the object of "protested the verdict" is protested, that of "blocked the corridor" obstructed
+    return _recipient(obj) if _lemma(verb) in lx.TARGETED_PROTESTS or trig.mode == "obstruct" else None
 
 
 def _noun_arguments(noun):
     """(actor, recipient) of a nominal event: "Azerbaijan's offensive on Stepanakert",
     "the Israeli raid", "an attack by rebels"."""
-    actor = _child(noun, ("poss",)) or _prep_object(noun, {"by"})
-    if actor is None:
-        actor = next((c for c in noun.children if c.dep_ in ("amod", "compound") and c.ent_type_ in
-                      ("NORP", "GPE", "ORG", "PERSON")), None)
+    actor = _child(noun, ("poss",)) or _prep_object(noun, {"by"}) or _named_modifier(noun)
     if actor is None and noun.dep_ in ("pobj", "dobj"):  # "Armenia does not participate in operations"
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if verb.lemma_.lower() in lx.PARTICIPATION:
+        if _lemma(verb) in lx.PARTICIPATION:
             actor, _ = _subject(verb)
-    if actor is not None and actor.lower_ in ("its", "their"):  # "X says its operations will go on"
-        verb = _clause_verb(noun)
-        actor = _reporter_for_pronoun(verb, actor) if verb.dep_ == "ccomp" else actor
+    actor = _resolve_pronoun(actor)  # "X says its operations will go on"
+    if lx.NOUNS.get(_lemma(noun), ("",))[0] == "PROTEST":
+        return actor, _recipient(_prep_object(noun, {"against"}))
     recipient = _prep_object(noun, {"on", "against", "upon", "of", "with", "to"})
     if noun.dep_ in SUBJECTS:  # "the blast killed two soldiers"
         recipient = recipient or _child(noun.head, ("dobj",))
-    return actor, recipient
+    return actor, _recipient(recipient)
 
 
 # -- modality ---------------------------------------------------------------------------
@@ -413,20 +530,20 @@ def modality(trig: Trigger) -> str:
         return "negated"
     if not trig.verbal and any(t.lower_ in CONDITIONS for t in _path_to_verb(trig.head)):
         return "hypothetical"  # "until their surrender", "until the Armenians of X surrender'
-    if not trig.verbal and trig.head.dep_ == "dobj" and trig.head.head.lemma_.lower() in lx.GOVERNOR_MODALITY:
-        return lx.GOVERNOR_MODALITY[trig.head.head.lemma_.lower()]  # "demanding the resignation"
+    if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(trig.head.head) in lx.GOVERNOR_MODALITY:
+        return lx.GOVERNOR_MODALITY[_lemma(trig.head.head)]  # "demanding the resignation"
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
-    ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and tok.lemma_.lower() in lx.ASPECTUAL
+    ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and _lemma(tok) in lx.ASPECTUAL
     for step in range(4):
         own = None if (ongoing and step == 0) else _own_modality(tok)  # "operations will continue"
         if own:
             return own
         gov = tok.head
-        if tok.dep_ in ("xcomp", "ccomp") and gov.lemma_.lower() in lx.GOVERNOR_MODALITY:
-            return lx.GOVERNOR_MODALITY[gov.lemma_.lower()]
-        if tok.dep_ == "xcomp" and gov.lemma_.lower() in lx.INTENT_ADJECTIVES:
+        if tok.dep_ in ("xcomp", "ccomp") and _lemma(gov) in lx.GOVERNOR_MODALITY:
+            return lx.GOVERNOR_MODALITY[_lemma(gov)]
+        if tok.dep_ == "xcomp" and _lemma(gov) in lx.INTENT_ADJECTIVES:
             return "future"
-        if tok.dep_ in ("ccomp", "parataxis") and gov.lemma_.lower() in lx.REPORTING:
+        if tok.dep_ in ("ccomp", "parataxis") and _lemma(gov) in lx.REPORTING:
             return "claimed"
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break
@@ -488,7 +605,7 @@ def _number(tok) -> int | None:
 def _toll_kind(tok) -> str | None:
     """"killed" or "injured" if the number is tied to such a word within three steps up."""
     for up in (tok, tok.head, tok.head.head, tok.head.head.head):
-        word = {up.lower_, up.lemma_.lower()}
+        word = {up.lower_, _lemma(up)}
         if word & lx.KILLED_WORDS:
             return "killed"
         if word & lx.INJURED_WORDS:
@@ -540,7 +657,7 @@ def _mode(trig: Trigger, clause) -> str | None:
     """The trigger's own mode, or for an ASSAULT the most specific weapon in the clause."""
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
-    found = {lx.WEAPON_MODES[t.lemma_.lower()] for t in clause if t.lemma_.lower() in lx.WEAPON_MODES}
+    found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
 
 
@@ -554,18 +671,30 @@ def _category(trig: Trigger, mod: str) -> tuple[str, str | None, str]:
         return "REJECT", None, "asserted"
     if _governed_by_trigger(trig) or not trig.verbal:  # "its operations will continue" is no threat
         return trig.category, trig.mode, mod
-    if trig.category in lx.COOPERATIVE and mod == "future":
-        return "AGREE", None, "asserted"
+    if mod == "future" and _condition(trig) == "unless":  # "will withdraw its force unless ...": an ultimatum
+        return "THREATEN", None, "asserted"
+    if cooperative and mod == "future":
+        return "AGREE", None, "asserted"  # CAMEO 032 "express intent to ... (such as policy support)"
     if trig.category in lx.THREATENING and (mod == "future" or (mod == "hypothetical" and _conditional(trig))):
         return "THREATEN", None, "asserted"  # "may halt mediation if ...": a conditional threat
     return trig.category, trig.mode, mod
+
+
+def _condition(trig: Trigger) -> str | None:
+    """The subordinator of a condition on the trigger's verb ("if", "unless"), or None."""
+    verb = trig.light or trig.head
+    for clause in verb.children:
+        mark = _child(clause, ("mark",)) if clause.dep_ == "advcl" else None
+        if mark is not None and mark.lower_ in ("if", "unless"):
+            return mark.lower_
+    return None
 
 
 def _conditional(trig: Trigger) -> bool:
     """A conditional act in the actor's reported words ("may halt mediation if ..., the
     minister said"); the paper's own "could attack if" is a hypothesis, not a threat."""
     verb = trig.light or trig.head
-    if not (verb.dep_ in ("ccomp", "parataxis") and verb.head.lemma_.lower() in lx.REPORTING):
+    if not (verb.dep_ in ("ccomp", "parataxis") and _lemma(verb.head) in lx.REPORTING):
         return False
     clauses = (c for c in verb.children if c.dep_ == "advcl")
     return any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for c in clauses for m in c.children)
@@ -596,12 +725,12 @@ def _threat_mode(trig: Trigger) -> str | None:
 def _targeted(recipient) -> bool:
     if recipient is None or recipient.tag_ in ("NNS", "NNPS") or _child(recipient, ("conj",)) is not None:
         return False
-    return recipient.ent_type_ == "PERSON" or recipient.lemma_.lower() in lx.TARGET_TITLES
+    return recipient.ent_type_ == "PERSON" or _lemma(recipient) in lx.TARGET_TITLES
 
 
 def _governed_by_trigger(trig: Trigger) -> bool:
     verb = trig.light or trig.head
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lx.VERBS
+    return verb.dep_ == "xcomp" and _lemma(verb.head) in lx.VERBS
 
 
 def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
@@ -668,7 +797,7 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
     weapon or a named attack. (PLOVER's "requires_recipient" for AID, COOPERATE and
     SANCTION is not enforced: recipients are found too rarely yet, and enforcing it
     lowered the PLOVER eval's category accuracy from 0.82 to 0.80.)"""
-    if trig.verbal and trig.light is None and trig.head.lemma_.lower() in lx.TOLL_VERBS:
+    if trig.verbal and trig.light is None and _lemma(trig.head) in lx.TOLL_VERBS:
         return event.actor is not None or event.mode is not None or any(not m.verbal for m in merged)
     return True
 

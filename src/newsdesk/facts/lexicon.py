@@ -44,7 +44,7 @@ PLOVER: dict[str, frozenset[str]] = {
 VERBS: dict[str, Entry] = {
     # AGREE (CAMEO 03, "express intent to cooperate")
     "agree": ("AGREE", None), "pledge": ("AGREE", None), "promise": ("AGREE", None),
-    "vow": ("AGREE", None), "offer": ("AGREE", None),
+    "vow": ("AGREE", None), "offer": ("AGREE", None), "swear": ("AGREE", None),
     "accept": ("AGREE", None), "ratify": ("AGREE", None),
     # CONSULT (CAMEO 04: discuss, visit, host, meet, mediate, negotiate)
     "meet": ("CONSULT", None), "visit": ("CONSULT", "visit"), "host": ("CONSULT", "visit"),
@@ -137,6 +137,14 @@ VERBS: dict[str, Entry] = {
     "disperse": ("COERCE", "restrict"), "hack": ("COERCE", "cyber"),
 }
 
+# Lemmas that en_core_web_sm's lemmatizer gets wrong for verbs of this lexicon (found by
+# lemmatizing every inflected form of every verb here in a short sentence):
+# "staged" -> "stag", "waged" -> "wag", "hoped" -> "hop", "mediating" left whole.
+LEMMA_FIXES: dict[str, str] = {
+    "stag": "stage", "wag": "wage", "hop": "hope", "rap": "rape", "deploring": "deplore",
+    "imprisoning": "imprison", "mediating": "mediate", "sentencing": "sentence",
+}
+
 # Phrasal verbs whose meaning differs from the verb alone: (lemma, particle) -> entry.
 PHRASAL: dict[tuple[str, str], Entry] = {
     ("pull", "out"): ("RETREAT", "withdraw"), ("pull", "back"): ("RETREAT", "withdraw"),
@@ -153,6 +161,7 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
     ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
     ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
+    ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to opening up the economy"
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -220,7 +229,7 @@ AID_OBJECTS = frozenset({
     "aid", "assistance", "food", "medicine", "medication", "weapon", "arm", "money", "loan", "fund",
     "funding", "supply", "equipment", "shelter", "asylum", "dollar", "euro", "ton", "tonne", "grain",
     "flour", "rice", "water", "tent", "blanket", "vaccine", "ammunition", "credit", "grant", "relief",
-    "troop", "peacekeeper", "material", "personnel", "expertise",
+    "troop", "peacekeeper", "material", "personnel", "expertise", "intelligence",
 })
 # "share" is cooperation when what is shared is (CAMEO 064 "share intelligence"), not
 # "share on Facebook"; "meet" is a consultation with people, not "meet rising costs".
@@ -246,6 +255,7 @@ NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "battle": frozenset({"legal", "court", "custody", "election", "political"}),
     "fight": frozenset({"legal", "court", "title", "prize"}),
     "strike": frozenset({"lightning", "lucky"}),
+    "release": frozenset({"press", "news", "film", "album", "software"}),  # a publication, not freed people
 }
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
@@ -263,7 +273,14 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("ground", "operation"): ("ASSAULT", None), ("anti-terrorist", "operation"): ("ASSAULT", None),
     ("counter-terrorism", "operation"): ("ASSAULT", None), ("high", "alert"): ("MOBILIZE", "troops"),
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
+    # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
+    ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
+    ("artillery", "fire"): ("ASSAULT", "heavy-weapons"), ("rocket", "fire"): ("ASSAULT", "heavy-weapons"),
+    ("mortar", "fire"): ("ASSAULT", "heavy-weapons"), ("tank", "fire"): ("ASSAULT", "heavy-weapons"),
+    ("sniper", "fire"): ("ASSAULT", "firearms"), ("machine-gun", "fire"): ("ASSAULT", "firearms"),
 }
+# "a state of emergency / siege" is martial law (CAMEO 1724; PLOVER COERCE mode martial-law).
+STATES_OF_EXCEPTION = frozenset({"emergency", "siege"})
 # Heads that are events only with one of the modifiers above ("military operations", not
 # "rescue operation"; "martial law", not "law").
 NEED_MODIFIER = frozenset({"operation", "law", "fire"})
@@ -277,6 +294,7 @@ LIGHT_VERBS = frozenset({
     "impose", "declare", "announce", "sign", "reach", "have", "continue", "resume", "step",
     "order", "call", "organize", "organise", "lead", "join", "go", "end", "escalate", "intensify",
     "put", "press", "file", "issue", "open", "complete", "wage", "unleash", "initiate", "extend",
+    "tighten", "expand", "undertake",
 })
 
 # A verb and its object that together say an event neither says alone.
@@ -309,7 +327,45 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("seek", "refuge"): ("REQUEST", "assist"), ("seek", "asylum"): ("REQUEST", "assist"),
     ("seek", "help"): ("REQUEST", "assist"), ("seek", "aid"): ("REQUEST", "assist"),
     ("violate", "ceasefire"): ("ASSAULT", None), ("violate", "truce"): ("ASSAULT", None),  # CAMEO 196
+    # CAMEO 083 "accede to requests or demands"
+    ("accept", "demand"): ("CONCEDE", None), ("meet", "demand"): ("CONCEDE", None),
+    ("satisfy", "demand"): ("CONCEDE", None), ("accede", "demand"): ("CONCEDE", None),
 }
+# Nouns for a group whose members say what the verb does: "received a mission of observers".
+GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
+# Ending these is a RETREAT, not a concession (CAMEO 0872 "ease military blockade" ->
+# RETREAT/withdraw; 085 "ease economic sanctions, embargo" -> RETREAT in the conversion table).
+EASED: dict[str, Entry] = {
+    "blockade": ("RETREAT", "withdraw"), "siege": ("RETREAT", "withdraw"),
+    "sanction": ("RETREAT", None), "embargo": ("RETREAT", None),
+}
+# Verbs that send people; what they are sent to do says the event ("sent experts to investigate").
+DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
+# People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
+EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
+                      "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen"})
+# Verbs of promise: a promise of violence or coercion is a threat (CAMEO 13), else an AGREE.
+PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
+# Pronouns that may stand for the reporter of their clause, and what they can stand for.
+PRONOUN_KINDS: dict[str, str] = {
+    "he": "person", "she": "person", "his": "person", "her": "person",
+    "it": "thing", "its": "thing", "they": "group", "their": "group", "we": "group", "our": "group",
+}
+# Verbs whose object is what is protested ("protested the verdict", "boycotted the vote").
+TARGETED_PROTESTS = frozenset({"protest", "boycott", "picket"})
+# Nouns for what is said, asked, offered or done rather than who: not recipients themselves
+# (PLOVER's target is an actor), but their owner may be ("the U.S. request" -> U.S.).
+CONTENT_NOUNS = frozenset({
+    "proposal", "offer", "plan", "call", "invitation", "resolution", "initiative", "suggestion",
+    "decision", "policy", "measure", "bill", "law", "idea", "effort", "commitment", "move", "step",
+    "position", "stance", "formula", "view", "claim", "program", "programme", "scheme", "reform",
+    "change", "election", "vote", "voting", "relation", "tie", "contact", "activity", "action",
+    "admission", "support", "help", "sale", "right", "use", "extension", "allocation", "fate",
+    "issue", "matter", "question", "ban", "presence", "return", "removal", "entry", "admittance",
+    "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
+})
+# Passives whose subject is the actor, not the patient: "Vietnam is committed to reform".
+STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate"})
 # Heads that carry the event of their modifier: "mediation efforts", "peace process".
 CARRIER_NOUNS = frozenset({"effort", "process", "mission", "campaign", "plan", "bid", "attempt", "drive"})
 # Taking forces away is a RETREAT (CAMEO 0872-0874), not an ended supply.
@@ -351,7 +407,7 @@ GOVERNOR_MODALITY: dict[str, str] = {
     "refuse": "negated", "decline": "negated", "fail": "negated", "stop": "negated", "avoid": "negated",
     "plan": "future", "intend": "future", "prepare": "future", "agree": "future", "promise": "future",
     "pledge": "future", "offer": "future", "want": "future", "hope": "future", "seek": "future",
-    "decide": "future", "propose": "future",  # (an attempted attack happened: "try" is not here)
+    "decide": "future", "propose": "future", "swear": "future",  # (an attempted attack happened: "try" is not here)
 }
 # Verbs whose subject is the actor of the event noun they govern: "Armenia does not
 # participate in military operations", "rebels took part in the attack".
@@ -390,7 +446,7 @@ WEAPON_MODES: dict[str, str] = {
     "car-bomb": "explosives", "roadside": "explosives",
     "gun": "firearms", "rifle": "firearms", "gunfire": "firearms", "gunman": "firearms",
     "gunmen": "firearms", "sniper": "firearms", "bullet": "firearms", "fire": "firearms",
-    "machine-gun": "firearms",
+    "machine-gun": "firearms", "gunbattle": "firearms", "gunfight": "firearms", "shootout": "firearms",
     "knife": "primitive", "machete": "primitive", "stone": "primitive", "stick": "primitive",
     "rock": "primitive", "axe": "primitive",
     "suicide": "suicide-attack",
