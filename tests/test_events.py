@@ -303,7 +303,10 @@ def test_no_retreat_without_someone_released(nlp, text):
         ("The army attacked on Tuesday.", "army", None),  # a date is no recipient
         ("Police opened fire on the crowd.", "Police", "crowd"),  # "fire" is part of the verb
         ("Thousands marched on the main avenue.", "Thousands", None),  # a place is no target
-        ("The farmers blocked the highway.", "farmers", "highway"),  # what is obstructed
+        ("The farmers blocked the Karvo Bridge.", "farmers", "Karvo Bridge"),  # a named place obstructed
+        ("The farmers blocked the roads.", "farmers", None),  # no target named
+        ("The agency provided tents to the refugees.", "agency", "refugees"),  # what is given is no target
+        ("Police confiscated rifles from the Molvanian militia.", "Police", "Molvanian militia"),
         ("The league sent six experts to investigate the Molvanian army.", "league", "Molvanian army"),
         ("The government accepted demands from the strikers.", "government", "strikers"),
         ("Gunmen killed two police officers at the checkpoint.", "Gunmen", "police officers"),  # counts are figures

@@ -396,9 +396,11 @@ def _recipient(tok):
     an actor: a date or a number is none, and a thing asked, offered or refused ("the U.S.
     request", "the withdrawal of Serbian forces", "Turkey's efforts") gives way to whose
     it is, or to nothing."""
-    if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ in ("NUM", "PRON"):
+    if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = _lemma(tok)
+    if lemma in lx.WEAPON_MODES:  # "fired four shells at the town": the weapon is the means
+        return None
     if lemma not in lx.CONTENT_NOUNS and lemma not in lx.NOUNS:
         return tok
     owner = _child(tok, ("poss",))
@@ -437,22 +439,52 @@ def _verb_arguments(trig: Trigger):
     if _lemma(verb) in lx.DISPATCH_VERBS and trig.category == "ACCUSE":  # "sent experts to investigate X"
         purpose = _child(verb, ("advcl", "xcomp"))
         return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
-    if trig.category == "AID":
-        recipient = recipient or _child(verb, ("dative",)) or _prep_object(verb, {"to", "for"})
+    recipient = _recipient(recipient)
+    if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
+        return actor, _recipient(recipient or _dative(verb) or _prep_object(verb, lx.TRANSFER_PREPS))
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
-    if recipient is None and trig.light is None:
-        obj = _child(verb, ("dobj",))
+    obj = _child(verb, ("dobj",))
+    if recipient is None and trig.light is None and trig.category != "RETREAT":
         phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
-        if obj is not None and not phrasal and trig.category not in ("AID", "RETREAT"):
-            recipient = _recipient(obj)
+        recipient = None if phrasal else _recipient(obj)
+    head = trig.head if trig.light else verb
     if recipient is None:
-        recipient = _recipient(_prep_object(trig.head if trig.light else verb, RECIPIENT_PREPS))
+        recipient = _recipient(_prep_object(head, RECIPIENT_PREPS))
+    if recipient is None or not _is_actor(recipient):
+        # a named actor wins over a thing: "confiscated weapons from armed groups"
+        named = (_recipient(_prep_object(t, RECIPIENT_PREPS | {"from"})) for t in (head, obj) if t is not None)
+        recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
-        comp = _child(verb, ("ccomp", "xcomp"))
-        if comp is not None:
-            recipient = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
-    return actor, _recipient(recipient)
+        recipient = _governed_recipient(verb)
+    return actor, recipient
+
+
+def _dative(verb):
+    """The indirect object: "gave the refugees tents", "gave tents to the refugees"."""
+    dative = _child(verb, ("dative",))
+    if dative is not None and dative.pos_ == "ADP":
+        return _child(dative, ("pobj",))
+    return dative
+
+
+def _is_actor(tok) -> bool:
+    """Whether a noun phrase names a people, country, body or person."""
+    return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok))
+
+
+def _governed_recipient(verb):
+    """The recipient of the act a verb governs: "threatened to cut off electricity to X",
+    "demanded that Israel ease ..." (its subject), "urged them to shell the towns"."""
+    comp = _child(verb, ("ccomp", "xcomp"))
+    if comp is None:
+        return None
+    act = _verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
+    if act is not None:
+        found = _verb_arguments(act)[1]
+        if found is not None:
+            return found
+    return _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
 
 
 def _protest_target(trig: Trigger, verb, passive):
@@ -462,8 +494,11 @@ def _protest_target(trig: Trigger, verb, passive):
     if against is not None or not trig.verbal or trig.light is not None:
         return _recipient(against)
     obj = passive or _child(verb, ("dobj",))
-    # the object of "protested the verdict" is protested, that of "blocked the corridor" obstructed
-    return _recipient(obj) if _lemma(verb) in lx.TARGETED_PROTESTS or trig.mode == "obstruct" else None
+    if _lemma(verb) in lx.TARGETED_PROTESTS:  # "protested the verdict"
+        return _recipient(obj)
+    # what is blocked is a target when it is named ("blocked the Lachin corridor"), not "roads"
+    named = obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS)
+    return _recipient(obj) if trig.mode == "obstruct" and named else None
 
 
 def _noun_arguments(noun):
@@ -472,8 +507,8 @@ def _noun_arguments(noun):
     actor = _child(noun, ("poss",)) or _prep_object(noun, {"by"}) or _named_modifier(noun)
     if actor is None and noun.dep_ in ("pobj", "dobj"):  # "Armenia does not participate in operations"
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
-        if _lemma(verb) in lx.PARTICIPATION:
-            actor, _ = _subject(verb)
+        if _lemma(verb) in lx.PARTICIPATION:  # also "were engaged in", "are involved in"
+            actor = _subject(verb)[0] or _child(verb, PASSIVE_SUBJECTS)
     actor = _resolve_pronoun(actor)  # "X says its operations will go on"
     if lx.NOUNS.get(_lemma(noun), ("",))[0] == "PROTEST":
         return actor, _recipient(_prep_object(noun, {"against"}))

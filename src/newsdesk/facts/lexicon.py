@@ -294,7 +294,7 @@ LIGHT_VERBS = frozenset({
     "impose", "declare", "announce", "sign", "reach", "have", "continue", "resume", "step",
     "order", "call", "organize", "organise", "lead", "join", "go", "end", "escalate", "intensify",
     "put", "press", "file", "issue", "open", "complete", "wage", "unleash", "initiate", "extend",
-    "tighten", "expand", "undertake",
+    "tighten", "expand", "undertake", "renew", "reimpose", "reiterate", "repeat", "speed", "accelerate",
 })
 
 # A verb and its object that together say an event neither says alone.
@@ -363,7 +363,12 @@ CONTENT_NOUNS = frozenset({
     "admission", "support", "help", "sale", "right", "use", "extension", "allocation", "fate",
     "issue", "matter", "question", "ban", "presence", "return", "removal", "entry", "admittance",
     "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
+    "crime", "violation", "abuse", "wrongdoing", "corruption", "feasibility", "legality", "possibility",
 })
+# Categories whose verb's object is what is given or shared ("provided tents", "shared
+# intelligence"); the recipient is whom it goes to (CAMEO 06-07).
+TRANSFERS = frozenset({"AID", "COOPERATE"})
+TRANSFER_PREPS = frozenset({"to", "for", "with"})
 # Passives whose subject is the actor, not the patient: "Vietnam is committed to reform".
 STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate"})
 # Heads that carry the event of their modifier: "mediation efforts", "peace process".
@@ -411,7 +416,9 @@ GOVERNOR_MODALITY: dict[str, str] = {
 }
 # Verbs whose subject is the actor of the event noun they govern: "Armenia does not
 # participate in military operations", "rebels took part in the attack".
-PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight"})
+# Also "arrived on a visit", "remained on alert", "gathered for a rally".
+PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight",
+                           "arrive", "come", "remain", "stay", "gather", "assemble", "converge"})
 
 # Verbs that say an event goes on: "the operations will continue" reports operations
 # under way, whatever the tense of "continue".
