@@ -329,3 +329,14 @@ def test_actor_and_recipient_rules(nlp, text, actor, recipient):
 )
 def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
     assert primary(analyse(nlp, text)).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The militia has sworn to fight until the valley is free.", "THREATEN"),  # "to fight" as advcl
+        ("Both sides violated the ceasefire agreement.", "ASSAULT"),  # CAMEO 196 violate a ceasefire
+    ],
+)
+def test_infinitives_and_compound_objects(nlp, text, type_):
+    assert primary(analyse(nlp, text)).type == type_

@@ -138,8 +138,9 @@ def _object_trigger(tok) -> Trigger | None:
 
 
 def _object_nouns(obj) -> list[str]:
-    """The object's lemma, and for a group noun its members' ("a mission of observers")."""
-    nouns = [_lemma(obj)]
+    """The object's lemma and its compounds', and for a group noun its members' ("a mission
+    of observers")."""
+    nouns = [_lemma(obj)] + [_lemma(c) for c in obj.children if c.dep_ == "compound"]  # "ceasefire agreement"
     if nouns[0] in lx.GROUP_NOUNS:
         member = _prep_object(obj, {"of"})
         nouns += [_lemma(member)] if member is not None else []
@@ -185,21 +186,24 @@ def _promised(tok) -> Trigger | None:
     "swore to retaliate"); a vow to cooperate stays an AGREE (CAMEO 03, lexicon.VERBS)."""
     if _lemma(tok) not in lx.PROMISE_VERBS:
         return None
-    comp = _child(tok, ("xcomp",))
+    comp = _child(tok, ("xcomp",)) or _infinitive(tok)
     act = _verb_trigger(comp) if comp is not None and comp.pos_ in ("VERB", "AUX") else None
     if act is not None and act.category in lx.THREATENING:
         return Trigger(tok, "THREATEN", None, verbal=True)
     return None
 
 
+def _infinitive(tok):
+    """A "to" clause under the verb, parsed as xcomp or advcl ("sworn to fight", "sent X to investigate")."""
+    return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
 def _purpose_mode(tok) -> str | None:
     """The mode of the event a purpose clause names ("sent 21 experts to investigate")."""
-    for comp in tok.children:
-        if comp.dep_ in ("advcl", "xcomp") and _child(comp, ("aux",)) is not None and comp.pos_ == "VERB":
-            act = _verb_trigger(comp)
-            if act is not None:
-                return act.mode
-    return None
+    comp = _infinitive(tok)
+    act = _verb_trigger(comp) if comp is not None else None
+    return act.mode if act is not None else None
 
 
 def _object_words(tok) -> set[str]:
@@ -437,7 +441,7 @@ def _verb_arguments(trig: Trigger):
     if trig.light is not None and lx.NOUNS.get(_lemma(trig.head), ("",))[0] == "REQUEST":
         return actor, _recipient(trig.head)  # "accepted demands from the strikers": the strikers
     if _lemma(verb) in lx.DISPATCH_VERBS and trig.category == "ACCUSE":  # "sent experts to investigate X"
-        purpose = _child(verb, ("advcl", "xcomp"))
+        purpose = _infinitive(verb)
         return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
     recipient = _recipient(recipient)
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
