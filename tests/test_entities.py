@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from newsdesk.model import Analysis, Article, Mention
 from newsdesk.nlp.entities import find_mentions
-from newsdesk.nlp.resolve import _same_person, resolve_entities, resolve_reference
+from newsdesk.nlp.resolve import _same_person, person_renames, resolve_entities, resolve_reference
 from newsdesk.nlp.ruler import country_name, demonyms
 
 pytestmark = pytest.mark.slow
@@ -211,3 +211,131 @@ def test_a_pro_x_government_is_not_xs_government():
     texts = [text for _, text, _ in _authority_mentions("The region's pro-Armenian government said so.")]
     assert texts == []
     assert [t for _, t, _ in _authority_mentions("The Armenian government said so.")] == ["The Armenian government"]
+
+
+# -- across articles: two reports of one story, through the pipeline into a store ----------
+
+# One border incident told twice; the second report names the spokeswoman by surname only,
+# says "the Ministry of Defence" without its country, and lets the capital speak.
+_REPORT_A = (
+    "Moldova closed two crossings on the Dniester river on Friday after shots were fired near a border post. "
+    "Marta Kovalenko, a spokeswoman for the Moldovan border police, said nobody was hurt. "
+    "Moldova's defence ministry said patrols on the Dniester river had been doubled. "
+    "Transnistria authorities denied that their guards had fired. Trains to Kiev were delayed."
+)
+_REPORT_B = (
+    "Shots fired near a border post on the Dniester river led Moldova to close two crossings on Friday. "
+    "Kovalenko said the border police had found cartridges near the post. "
+    "The Ministry of Defence said patrols had been doubled. The ministry said more troops were coming. "
+    "Chisinau said it wanted talks. The separatist authorities denied that their guards had fired. "
+    "Trains to Kyiv were delayed at the border post. \"Nobody was hurt,\" Kovalenko said."
+)
+
+
+def _documents(*texts: str, day: str = "2024-03-01"):
+    from newsdesk.model import Document
+
+    return [Document(origin=f"report-{i}.txt", content=t, published=day) for i, t in enumerate(texts)]
+
+
+def _stored(store, *batches):
+    """Ingest each batch in turn; return {article text prefix: Analysis} and the story of each."""
+    from newsdesk.pipeline import ingest
+
+    for docs in batches:
+        ingest(docs, store)
+    with store.read() as tx:
+        ids = tx.article_ids()
+        return [tx.analysis(i) for i in ids], [tx.story_of(i) for i in ids]
+
+
+@pytest.fixture(scope="module")
+def two_reports(tmp_path_factory):
+    """A first, B second (the short name after the full one), in one story."""
+    from newsdesk.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp("entities") / "two.db")
+    (a, b), stories = _stored(store, _documents(_REPORT_A), _documents(_REPORT_B))
+    assert stories[0] == stories[1], "the test needs both reports in one story"
+    yield a, b, store
+    store.close()
+
+
+def _ids_of(analysis: Analysis, surface: str) -> set[str]:
+    return {m.entity_id for m in analysis.mentions if m.text == surface}
+
+
+@pytest.mark.parametrize(
+    ("in_a", "in_b", "entity_id"),
+    [
+        ("Marta Kovalenko", "Kovalenko", "person:marta-kovalenko"),  # surname only, joined by the story
+        ("Moldova's defence ministry", "The Ministry of Defence", "org:moldova-ministry-of-defence"),  # by context
+        ("Moldova", "Chisinau", "gpe:moldova"),  # a capital that speaks is its country
+        ("Moldovan", "Moldova", "gpe:moldova"),  # a demonym is its country
+        ("Transnistria authorities", "separatist authorities", "org:pridnestrovian-moldavian-republic"),
+        ("Kiev", "Kyiv", "gpe:kyiv"),  # aliases of one place
+    ],
+)
+def test_variants_hold_across_two_articles(two_reports, in_a, in_b, entity_id):
+    a, b, _ = two_reports
+    assert _ids_of(a, in_a) == _ids_of(b, in_b) == {entity_id}
+
+
+def test_surname_only_article_joins_the_full_name_in_the_store(two_reports):
+    a, b, store = two_reports
+    with store.read() as tx:
+        (person,) = tx.entities(["person:marta-kovalenko"])
+        assert tx.entities(["person:kovalenko"]) == []  # nothing names the surname entity any more
+    assert person.description and "spokeswoman" in person.description
+    assert {"Marta Kovalenko", "Kovalenko"} <= set(person.aliases)
+    # The quotes follow: the surname speaks for the person of the full name.
+    speakers = {q.speaker_entity_id for q in b.quotes if "cartridges" in q.text and q.speaker == "Kovalenko"}
+    assert speakers == {"person:marta-kovalenko"}
+
+
+def test_the_ministry_said_is_the_ministry(two_reports):
+    _, b, _ = two_reports
+    (quote,) = [q for q in b.quotes if "troops" in q.text]
+    assert quote.speaker_entity_id == "org:moldova-ministry-of-defence"
+
+
+def test_the_full_name_arriving_later_joins_the_earlier_surname(store):
+    (b, a), stories = _stored(store, _documents(_REPORT_B), _documents(_REPORT_A))
+    assert stories[0] == stories[1]
+    assert _ids_of(b, "Kovalenko") == _ids_of(a, "Marta Kovalenko") == {"person:marta-kovalenko"}
+
+
+def test_two_smiths_in_unrelated_stories_stay_apart(store):
+    coach = ("John Smith, the coach of a football club in Glasgow, said on Saturday that his team "
+             "would win the cup final. The club sold every ticket for the match.")
+    farmer = ("Drought cut the maize harvest across Iowa this summer. Smith, a farmer near Des Moines, "
+              "said his fields had lost half their yield. Grain prices rose in Chicago.")
+    analyses, stories = _stored(store, _documents(coach, day="2024-05-04"), _documents(farmer, day="2024-08-20"))
+    assert stories[0] != stories[1], "the test needs two stories"
+    assert _ids_of(analyses[0], "John Smith") == {"person:john-smith"}
+    assert _ids_of(analyses[1], "Smith") == {"person:smith"}
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        # a surname or a titled surname joins the one full name that fits it
+        ({"person:stepanyan": ("Stepanyan", 3), "person:gegham-stepanyan": ("Gegham Stepanyan", 1)},
+         {"person:stepanyan": "person:gegham-stepanyan"}),
+        # spellings of one full name go to the most mentioned
+        ({"person:alexander-iskandaryan": ("Alexander Iskandaryan", 1),
+          "person:aleksander-iskandaryan": ("Aleksander Iskandaryan", 4),
+          "person:iskandarian": ("Iskandarian", 1)},
+         {"person:alexander-iskandaryan": "person:aleksander-iskandaryan",
+          "person:iskandarian": "person:aleksander-iskandaryan"}),
+        # two full names fit: the surname is ambiguous and stays apart
+        ({"person:john-smith": ("John Smith", 2), "person:mary-smith": ("Mary Smith", 2), "person:smith": ("Smith", 1)},
+         {}),
+        # different first names, different people
+        ({"person:ilham-aliyev": ("Ilham Aliyev", 2), "person:heydar-aliyev": ("Heydar Aliyev", 1)}, {}),
+        # close spellings of different surnames stay apart
+        ({"person:smyth": ("Smyth", 1), "person:john-smith": ("John Smith", 1)}, {}),
+    ],
+)
+def test_person_renames(names, expected):
+    assert person_renames(names) == expected

@@ -59,6 +59,7 @@ CorpusStage = Callable[[Tx, Batch], Batch]
 CORPUS_STAGES: tuple[CorpusStage, ...] = (
     relate.relate,  # near copies, rewrites, shared passages; which came first (relate.original_of)
     stories.assign,  # each new article joins a story or starts one
+    resolve.join_people,  # per touched story: "Stepanyan" in one article joins "Gegham Stepanyan" of another
     stories.refresh,  # recompute the touched stories' titles, dates and dossiers
     compare.compare,  # per touched story: figures judged, quotes by speaker, timeline, summary
 )

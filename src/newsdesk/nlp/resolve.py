@@ -34,11 +34,13 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache
 
+import sqlalchemy as sa
 from rapidfuzz import fuzz
 
 from newsdesk.model import Analysis, Entity, Mention
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
+from newsdesk.store import Tx, schema
 
 # rapidfuzz ratio (0-100) from which two spellings of one name part are one name.
 # Measured: "Aleksander"/"Alexander" 84.2, "Pashinyan"/"Pashinian" 88.9,
@@ -143,13 +145,31 @@ def _ministry_mentions(text: str, counts: Counter) -> list[tuple[tuple[int, int]
         name = f"{country_name(code)} Ministry of {kind.title().replace('Of', 'of')}"
         ent = Entity(id=entity_key("ORG", name), name=name, type="ORG", country=code)
         out.append(((m.start(), m.end()), m.group(0), ent))
+    return out + _bare_ministries(text, out)
+
+
+# "the ministry said": a ministry named before, for the quotes and events stages.
+_BARE_MINISTRY = re.compile(r"\b[Tt]he ministry\b")
+
+
+def _bare_ministries(text: str, named: list) -> list[tuple[tuple[int, int], str, Entity]]:
+    """'The ministry' -> the last ministry named before it; nothing if none was."""
+    out = []
+    for m in _BARE_MINISTRY.finditer(text):
+        before = [n for n in named if n[0][1] <= m.start()]
+        if before and not any(_overlaps(m.span(), n[0]) for n in named):
+            out.append((m.span(), m.group(0), before[-1][2]))
     return out
 
 
-def _authority_mentions(text: str) -> list[tuple[tuple[int, int], str, Entity]]:
+def _authority_mentions(text: str, counts: Counter | None = None) -> list[tuple[tuple[int, int], str, Entity]]:
     """'<region> authorities' and 'the breakaway authorities' -> the de facto authority;
     '<country or demonym> authorities' -> the country, which stands for its government."""
     present = [d for d in tables()["de_facto"] if any(n in text for n in d["names"] + d["regions"])]
+    if not present and counts:
+        # None named: the de facto authority of the country the article names most, if it
+        # has only one ("the separatist authorities" in a report on Moldova: Transnistria).
+        present = [d for d in tables()["de_facto"] if d["country"] == counts.most_common(1)[0][0]]
     out = []
     for m in _DESCRIBED.finditer(text):
         region = m.group("region")
@@ -302,6 +322,15 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _mistyped_surname(m: Mention, ner: list[Mention]) -> bool:
+    """A one-word ORG that is the surname of a person the article names in full: the small
+    model tags "Kovalenko said" as ORG after "Marta Kovalenko" (seen in this module's tests)."""
+    word = _clean(m.text)
+    if m.label != "ORG" or " " in word or word.casefold() in _alias_index():
+        return False
+    return any(p.label == "PERSON" and len(p.text.split()) > 1 and p.text.split()[-1] == word for p in ner)
+
+
 def _keep(m: Mention) -> bool:
     """Drop NER fragments with no name in them ("the unrecognized")."""
     words = _clean(m.text)
@@ -313,9 +342,9 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     article = analysis.article
     ner = [m for m in analysis.mentions if _keep(m)]
     counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
-    rules = _authority_mentions(article.text) + _ministry_mentions(article.text, counts)
+    rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
-    people = [m for m in ner if m.label == "PERSON" and _clean(m.text) not in demonyms()]
+    people = [m for m in ner if (m.label == "PERSON" or _mistyped_surname(m, ner)) and _clean(m.text) not in demonyms()]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
     resolved: list[tuple[Mention, Entity]] = []
     for m in ner:
@@ -327,7 +356,31 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     for span, text, ent in rules:  # authorities and ministries are organisations, whoever they stand for
         resolved.append((Mention(article.id, span, text, "ORG", ent.id), ent))
     resolved.sort(key=lambda pair: pair[0].span)
+    resolved = sorted(resolved + _missed_surnames(article.text, doc, resolved), key=lambda pair: pair[0].span)
     return replace(analysis, mentions=tuple(m for m, _ in resolved), entities=_merge_entities(resolved))
+
+
+def _missed_surnames(text: str, doc, resolved: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+    """Bare surnames the model left untagged ('"We need boats," Balan added') of a person
+    tagged earlier in the article: a proper noun spelled as that person's last name. The
+    latest such person before it wins, as for tagged surnames (``_person_entities``)."""
+    people = [(m, e) for m, e in resolved if e.type == "PERSON" and e.name[:1].isupper()]
+    surnames = {e.name.split()[-1] for _, e in people}
+    if not surnames:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(surnames))) + r")\b")
+    taken = [m.span for m, _ in resolved]
+    out = []
+    for hit in pattern.finditer(text):
+        span = hit.span()
+        if any(_overlaps(span, t) for t in taken):
+            continue
+        tok = doc.char_span(*span)
+        earlier = [e for m, e in people if m.span[1] <= span[0] and e.name.split()[-1] == hit.group(0)]
+        if tok is None or tok.root.pos_ != "PROPN" or not earlier:
+            continue
+        out.append((Mention(resolved[0][0].article_id, span, hit.group(0), "PERSON", earlier[-1].id), earlier[-1]))
+    return out
 
 
 def _label(m: Mention, ent: Entity) -> str:
@@ -397,3 +450,109 @@ def _char_range(span) -> tuple[int, int]:
     if hasattr(span, "idx"):  # a Token
         return span.idx, span.idx + len(span.text)
     return span.start_char, span.end_char
+
+
+# -- across articles: one person per story -------------------------------------------------
+#
+# Ids come from canonical names, so "Gegham Stepanyan" has one id in every article that
+# gives the full name. An article that only says "Stepanyan" or "Mr. Stepanyan" (or spells
+# "Alexander" for "Aleksander") keeps its own id; the corpus stage ``join_people`` joins it
+# to the full name given by another article of the *same story*. The story is the context
+# that keeps two different Smiths apart: a surname is joined only when exactly one full
+# name in its story fits it, and never across stories.
+
+
+def person_renames(names: dict[str, tuple[str, int]], orgs: dict[str, str] | None = None) -> dict[str, str]:
+    """Old id -> new id for the person entities of one story.
+
+    ``names`` maps each person entity id to (name, mentions in the story). Full-name
+    spellings of one person ("Alexander" / "Aleksander Iskandaryan") go to the most
+    mentioned one; a lone surname goes to the one full name that fits it, if only one does.
+    ``orgs`` (id -> one-word name) are organisations that may be surnames the model
+    mistyped ("Kovalenko said" as ORG): they join a full name only when spelled exactly
+    as its last name, and only if one full name has it.
+    """
+    fulls = sorted((i for i, (n, _) in names.items() if len(n.split()) > 1), key=lambda i: (-names[i][1], i))
+    canonical: dict[str, str] = {}
+    for i in fulls:  # the first (most mentioned) spelling that fits is the canonical one
+        roots = [c for c in canonical if canonical[c] == c and _same_person(names[i][0], names[c][0])]
+        canonical[i] = roots[0] if roots else i
+    out = {i: c for i, c in canonical.items() if c != i}
+    for i, (name, _) in names.items():
+        if len(name.split()) != 1:
+            continue
+        fits = {canonical[f] for f in fulls if _same_person(name, names[f][0])}
+        if len(fits) == 1:
+            out[i] = fits.pop()
+    for i, name in (orgs or {}).items():
+        fits = {canonical[f] for f in fulls if names[f][0].split()[-1] == name}
+        if len(fits) == 1:
+            out[i] = fits.pop()
+    return out
+
+
+def _story_people(tx: Tx, ids: list[str]) -> tuple[dict[str, tuple[str, int]], dict[str, str], dict[str, Entity]]:
+    """The story's persons (id -> (name, mentions)), its one-word organisations that are
+    no known organisation (id -> name), and the entities behind both."""
+    m = schema.mentions
+    q = (
+        sa.select(m.c.entity_id, sa.func.count())
+        .where(m.c.article_id.in_(ids), m.c.label.in_(("PERSON", "ORG")))
+        .group_by(m.c.entity_id)
+    )
+    counts = dict(tx.conn.execute(q).all())
+    entities = {e.id: e for e in tx.entities(counts)}
+    people = {i: (e.name, counts[i]) for i, e in entities.items() if e.type == "PERSON"}
+    orgs = {
+        i: e.name for i, e in entities.items()
+        if e.type == "ORG" and " " not in e.name and e.name.casefold() not in _alias_index() and e.name.isalpha()
+    }
+    return people, orgs, entities
+
+
+def _rename(tx: Tx, ids: list[str], old: Entity, new: Entity) -> None:
+    """Point the story's mentions, quotes, event arguments and story features of ``old``
+    at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once nothing names it."""
+    mine = schema.mentions.c.article_id.in_(ids)
+    tx.conn.execute(sa.update(schema.mentions).where(mine, schema.mentions.c.entity_id == old.id)
+                    .values(entity_id=new.id, label="PERSON"))
+    q = schema.quotes
+    tx.conn.execute(sa.update(q).where(q.c.article_id.in_(ids), q.c.speaker_entity_id == old.id)
+                    .values(speaker_entity_id=new.id))
+    e = schema.events
+    for col in (e.c.actor, e.c.recipient):  # events name their arguments by canonical name
+        tx.conn.execute(sa.update(e).where(e.c.article_id.in_(ids), col == old.name).values({col.name: new.name}))
+    _rename_feature(tx, ids, f"e:{old.id}", f"e:{new.id}")
+    tx.upsert_entity(replace(new, aliases=old.aliases))
+    if tx.conn.execute(sa.select(schema.mentions.c.entity_id).where(schema.mentions.c.entity_id == old.id)
+                       .limit(1)).first() is None:
+        tx.conn.execute(sa.delete(schema.entities).where(schema.entities.c.id == old.id))
+
+
+def _rename_feature(tx: Tx, ids: list[str], old: str, new: str) -> None:
+    """The stories stage's entity feature ``old`` becomes ``new`` in these articles, so the
+    story's key entities count one person once; an article holding both keeps one row with
+    the summed weight."""
+    f = schema.article_features
+    rows = tx.conn.execute(sa.select(f.c.article_id, f.c.weight).where(f.c.article_id.in_(ids), f.c.feature == old))
+    for article_id, weight in rows.all():
+        mine = (f.c.article_id == article_id) & (f.c.feature == new)
+        if tx.conn.execute(sa.select(f.c.weight).where(mine)).first() is not None:
+            tx.conn.execute(sa.update(f).where(mine).values(weight=f.c.weight + weight))
+            tx.conn.execute(sa.delete(f).where((f.c.article_id == article_id) & (f.c.feature == old)))
+        else:
+            tx.conn.execute(sa.update(f).where((f.c.article_id == article_id) & (f.c.feature == old))
+                            .values(feature=new))
+
+
+def join_people(tx: Tx, batch):
+    """Corpus stage: in each story the batch touched, name variants of one person across
+    its articles ("Stepanyan", "Mr. Stepanyan", "Gegham Stepanyan") become one entity."""
+    for story in sorted(batch.touched_stories):
+        ids = tx.article_ids(story_id=story)
+        if len(ids) < 2:
+            continue
+        people, orgs, entities = _story_people(tx, ids)
+        for old, new in sorted(person_renames(people, orgs).items()):
+            _rename(tx, ids, entities[old], entities[new])
+    return batch
