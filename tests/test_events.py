@@ -340,3 +340,67 @@ def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
 )
 def test_infinitives_and_compound_objects(nlp, text, type_):
     assert primary(analyse(nlp, text)).type == type_
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed_by"),
+    [
+        ("Soldiers seized the airport, the ministry said.", "ministry"),
+        ("According to the ministry, soldiers seized the airport.", "ministry"),
+        ("According to a report by the Velmora Observers, soldiers seized the airport.", "Velmora Observers"),
+        ("General Adaro said his troops had seized the airport.", "Adaro"),
+        ("Soldiers seized the airport.", None),  # asserted: nobody claims it
+    ],
+)
+def test_who_claims_a_claimed_event(nlp, text, claimed_by):
+    event = only(analyse(nlp, text), "COERCE")
+    assert event.modality == ("asserted" if claimed_by is None else "claimed")
+    assert (event.claimed_by or "").endswith(claimed_by or "")
+    assert (event.claimed_by is None) == (claimed_by is None)
+
+
+def test_claimed_by_survives_the_store(store):
+    article = Article(id="a1", text="Soldiers seized the airport, the ministry said.")
+    event = Event(article_id="a1", span=(0, 27), type="COERCE", mode="seize", modality="claimed",
+                  claimed_by="Ministry of Defence")
+    with store.begin() as tx:
+        tx.save_analysis(Analysis(article=article, events=(event,)), seq=1)
+    with store.read() as tx:
+        assert tx.analysis("a1").events == (event,)
+
+
+def test_an_older_store_gains_the_claimed_by_column(tmp_path):
+    import sqlalchemy as sa
+
+    from newsdesk.store import migrations, open_store
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    with engine.begin() as conn:  # a store as migration 0004 left it: events without claimed_by
+        migrations.schema.metadata.create_all(conn)
+        conn.execute(sa.text("ALTER TABLE events DROP COLUMN claimed_by"))
+        migrations.schema.schema_migrations.create(conn, checkfirst=True)
+        for name, _ in migrations.MIGRATIONS[:4]:
+            conn.execute(sa.insert(migrations.schema.schema_migrations).values(name=name, applied_at="x"))
+    engine.dispose()
+    store = open_store(tmp_path / "old.db")
+    with store.read() as tx:
+        columns = {c["name"] for c in sa.inspect(tx.conn).get_columns("events")}
+    store.close()
+    assert "claimed_by" in columns
+
+
+def test_every_modality_is_in_the_export_schema():
+    from newsdesk.report.export import export_schema
+
+    def find(node):  # the events item schema, wherever the export nests it
+        if isinstance(node, dict):
+            if "claimed_by" in node.get("properties", {}):
+                return node["properties"]
+            return next((f for v in node.values() if (f := find(v))), None)
+        if isinstance(node, list):
+            return next((f for v in node if (f := find(v))), None)
+        return None
+
+    allowed = set(find(export_schema())["modality"]["enum"])
+    made = set(lexicon.GOVERNOR_MODALITY.values()) | {"asserted", "claimed", "future", "hypothetical", "negated"}
+    assert made <= allowed

@@ -183,6 +183,7 @@ class Event:
     killed: int | None = None
     injured: int | None = None
     modality: str = "asserted"
+    claimed_by: str | None = None  # who claims it, when modality is "claimed" ("according to X", "X said")
 
 
 @dataclass(frozen=True, slots=True)

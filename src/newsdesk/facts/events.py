@@ -556,11 +556,12 @@ def _own_modality(verb) -> str | None:
     return None
 
 
-def _according_to(verb) -> bool:
-    for prep in verb.subtree:
-        if prep.lower_ == "according" and prep.i + 1 < len(prep.doc) and prep.nbor().lower_ == "to":
-            return True
-    return False
+def _according_to(verb):
+    """The "to" of an "according to X" phrase in the clause, or None."""
+    for tok in verb.subtree:
+        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
+            return tok.nbor()
+    return None
 
 
 def modality(trig: Trigger) -> str:
@@ -594,7 +595,23 @@ def modality(trig: Trigger) -> str:
                 return "hypothetical"
             break
         tok = gov
-    return "claimed" if _according_to(tok) else "asserted"
+    return "claimed" if _according_to(tok) is not None else "asserted"
+
+
+def claimant(trig: Trigger):
+    """Who claims a claimed event: the subject of the reporting verb above the trigger's
+    clause ("Soldiers seized the airport, the ministry said"), or the source of "according
+    to X" (a report or a person: "according to the ministry's statement"). None if unnamed."""
+    tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
+    for _ in range(4):
+        gov = tok.head
+        if tok.dep_ in ("ccomp", "parataxis") and _lemma(gov) in lx.REPORTING:
+            return _resolve_pronoun(_subject(gov)[0])
+        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
+            break
+        tok = gov
+    source = _child(to, ("pobj",)) if (to := _according_to(tok)) is not None else None
+    return _recipient(source) or source  # "according to a report by X": X
 
 
 # -- place, time, toll ------------------------------------------------------------------
@@ -807,6 +824,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         killed=toll.get("killed"),
         injured=toll.get("injured"),
         modality=mod,
+        claimed_by=argument(analysis, claimant(trig)) if mod == "claimed" else None,
     )
 
 

@@ -98,6 +98,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
                 "killed": e.killed,
                 "injured": e.injured,
                 "modality": e.modality,
+                "claimed_by": e.claimed_by,
                 "span": _span(e.span),
             }
             for e in analysis.events

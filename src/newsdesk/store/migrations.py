@@ -47,11 +47,18 @@ def _relate_keys(conn: sa.Connection) -> None:
     schema.relate_keys.create(conn, checkfirst=True)
 
 
+def _event_claimed_by(conn: sa.Connection) -> None:
+    """Who claims a claimed event (issue 7): ``events.claimed_by``."""
+    if "claimed_by" not in {c["name"] for c in sa.inspect(conn).get_columns("events")}:
+        conn.execute(sa.text("ALTER TABLE events ADD COLUMN claimed_by TEXT"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
     ("0003_story_index", _story_index),
     ("0004_relate_keys", _relate_keys),
+    ("0005_event_claimed_by", _event_claimed_by),
 )
 
 

@@ -141,6 +141,7 @@ events = _fact_table(
     sa.Column("killed", sa.Integer),
     sa.Column("injured", sa.Integer),
     sa.Column("modality", sa.String(32), nullable=False),
+    sa.Column("claimed_by", sa.Text),  # migration 0005
 )
 
 relations = sa.Table(
