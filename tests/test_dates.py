@@ -135,3 +135,57 @@ def test_rules_add_relative_days_the_model_misses(nlp):
     assert values.get("Monday") == "WXX-1"
     assert values.get("a day before") == "P-1D"
     assert values.get("two weeks later") == "P+2W"
+
+
+NOV = dt.date(1995, 11, 8)  # a Wednesday in the fourth quarter
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # The clause's tense places a month or day without its year (TimeML: by the event).
+        ("March 31", "The bakery chain had sales of $9 million in the year ended ", "", "1995-03-31"),
+        ("December", "The launch will take place in ", "", "1995-12"),
+        ("February", "Its exports began in ", "", "1995-02"),
+        ("February", "Its exports began in ", " this year", "1995-02"),
+        ("January", "The road will reopen by ", "", "1996-01"),
+        ("this September", "", "", "1995-09"),
+        ("the middle of October", "Rates have fallen since ", "", "1995-10"),
+        # A future cue stops at a comma; a possessive weekday names an event.
+        ("Monday", "The mayor will appeal the verdict, handed down ", "", "1995-11-06"),
+        ("Tuesday", "Lawyers would try to overturn ", "'s verdict", "1995-11-07"),
+        ("Friday", "The two leaders signed a trade plan ", "", "1995-11-03"),
+        ("Saturday", "Farmers planned a march on ", "", "1995-11-11"),
+    ],
+)
+def test_tense_places_days_and_months(text, before, after, expected):
+    assert normalise(text, NOV, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # Named periods of a financial report, in any word order.
+        ("the 1993 second quarter", "", "1993-Q2"),
+        ("the year-earlier third quarter", "", "1994-Q3"),
+        ("next year's first quarter", "", "1996-Q1"),
+        ("its fourth quarter", "", "1995-Q4"),
+        ("the fiscal-first quarter", "", "1995-Q1"),
+        ("the current quarter", "", "1995-Q4"),
+        ("the corresponding period last year", "", "1994-Q3"),
+        ("the quarter a year ago", "", "1994-Q3"),
+        ("last year's quarter", "", "1994-Q3"),
+        ("the latest period", "", "1995-Q3"),
+        # The period last named sets what "the period" or "a year earlier" is.
+        ("the latest period", "The mill reported a loss for its fiscal second quarter. ", "1995-Q2"),
+        ("a year earlier", "Profit rose 8% in the third quarter from $2 million ", "1994-Q3"),
+        ("a year earlier", "For the nine months, profit rose to $5 million from $4 million ", "1994"),
+        ("the 1994 period", "For the first nine months, net fell, compared with a gain in ", "1994"),
+        ("a year ago", "In the fiscal first quarter the mill earned $1 million, against a loss ", "1994-Q1"),
+        # A quarter not yet over is a forecast, not the period reported.
+        ("the latest quarter", "The storm will mean a fourth-quarter charge. Sales fell in ", "1995-Q3"),
+        ("the latest period", "The firm reported lower fourth-quarter profit. Sales in ", "1995-Q4"),
+    ],
+)
+def test_periods_of_a_financial_report(text, before, expected):
+    assert normalise(text, NOV, before=before) == expected

@@ -55,8 +55,8 @@ _FUTURE = {"future", "the future", "soon", "later", "a later date", "eventually"
 
 # Words in the clause before a bare weekday that make it a coming day: "will meet Tuesday".
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|'ll|shall|would|plans?|planned|planning|scheduled|expected to|is to|are to|set to|as soon as|"
-    r"as early as|likely to|due to|next)\b",
+    r"\b(?:will|'ll|shall|would|(?:plans?|planned|planning) (?:to|a|an)|scheduled|expected to|is to|are to|set to|"
+    r"as soon as|as early as|likely to|due to|next)\b",
     re.IGNORECASE,
 )
 # How far back the cue is looked for: the verb governing a weekday is near it. 80
@@ -199,7 +199,7 @@ def _spelled_years(low: str) -> str:
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
-    rules = (_relative_day, _weekday_rule, _year_rule, _relative_period, _quarter_rule, _calendar_rule, _holiday_rule)
+    rules = (_relative_day, _weekday_rule, _year_rule, _quarter_rule, _relative_period, _calendar_rule, _holiday_rule)
     for fn in rules:
         value = fn(low, bare, anchor, ctx)
         if value:
@@ -235,13 +235,23 @@ def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
         return None
     day = WEEKDAYS.index(m.group("d").lower())
     word = (m.group("w") or "").lower()
-    clause = re.split(r"[.;!?]", ctx[0][-CUE_WINDOW:])[-1]
-    if word in ("next", "this coming", "coming") or (not word and _FUTURE_CUE.search(clause)):
+    if word in ("next", "this coming", "coming") or (not word and _future_clause(ctx)):
         direction = "next"
     else:
         direction = "last" if word in ("last", "this past", "past", "previous", "the previous") else "past"
     # "Tuesday morning" is the day: TimeBank gives the part of day (TMO) in 9 of 1,505.
     return _weekday(anchor, day, direction)
+
+
+def _future_clause(ctx: tuple[str, str]) -> bool:
+    """Whether the clause before an expression speaks of the future ("will meet on
+    Tuesday"). TimeML anchors a bare weekday or month by the tense of the event it
+    modifies; the clause ends at a comma ("would appeal the decision, announced
+    Wednesday"), and a possessive ("Wednesday's ruling") names an event, not the verb's."""
+    if ctx[1].startswith(("'s", "’s")):
+        return False
+    clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
+    return bool(_FUTURE_CUE.search(clause))
 
 
 def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -260,11 +270,8 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end"):
         return _period_value(anchor, "year", 0)
-    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)(?: quarter| period)?", bare):
-        # Earnings reports compare with the year-earlier quarter: "1988-Q3" in TimeBank.
-        if re.search(r"quarter|period", bare) or any(re.search(r"quarter", c, re.IGNORECASE) for c in ctx):
-            return _period_value(anchor, "quarter", -5)
-        return _period_value(anchor, "year", -1)
+    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare):
+        return _year_ago(anchor, ctx)
     if m := _AGO.match(bare):
         n, unit = _number(m.group("n")), m.group("u").lower()
         if n is None:
@@ -290,14 +297,102 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     return None
 
 
+# A period named in a financial report, in any word order: "the 1988 second quarter",
+# "the year-earlier third quarter", "next year's first quarter", "the latest period",
+# "the corresponding period last year". TimeML gives such a period the quarter (or year)
+# it denotes, with the year-ago ones a year back (TimeBank's earnings reports).
+_PERIOD_WORDS = re.compile(r"^(?:(?:the|its|this|that|next|last|latest|current|same|corresponding|comparable|fiscal|"
+                           r"year-ago|year-earlier|year's|year|a|ago|1\d{3}|20\d{2}|first|second|third|fourth|"
+                           r"1st|2nd|3rd|4th|quarter|period)(?:[\s-]+|$))+$")
+_YEAR_BACK = re.compile(r"year-ago|year-earlier|a year ago|last year|year earlier|corresponding|comparable")
+# The last period a report names before an expression ("For the nine months, ... a year
+# earlier" is the year before; "in the fiscal first quarter ... a year ago" that quarter a
+# year before). 300 characters: the sentence and the one before it.
+_PERIOD_MENTION = re.compile(
+    r"\b(?:(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter)s?\b"
+    r"|\b(?P<y>(?:nine|six|twelve) months|first half|(?:fiscal|full) year)\b",
+    re.IGNORECASE,
+)
+PERIOD_WINDOW = 300
+
+
+def _reported(before: str, anchor: dt.date | None) -> tuple[str, int | None] | None:
+    """("quarter", its number or None) or ("year", None): the period last named before."""
+    text = before[-PERIOD_WINDOW:]
+    mentions = [m for m in _PERIOD_MENTION.finditer(text) if not _forecast(m, text, anchor)]
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if last.group("q"):
+        return "quarter", _ORDINALS[last.group("o").lower()] if last.group("o") else None
+    return "year", None
+
+
+_REPORTED_CUE = re.compile(r"\b(?:reported|posted|earned|had|was|were|rose|fell|ended|lost)\b", re.IGNORECASE)
+
+
+def _forecast(m: re.Match, text: str, anchor: dt.date | None) -> bool:
+    """A quarter not yet over at publication ("a fourth-quarter charge" written in
+    November) is a forecast, not the period reported, unless the sentence reports it."""
+    if anchor is None or not m.group("o") or _ORDINALS[m.group("o").lower()] <= _latest_quarter(anchor):
+        return False
+    sentence = re.split(r"[.;!?]", text[: m.start()])[-1]
+    return not (_REPORTED_CUE.search(sentence) or re.match(r"[\s-]*ended", text[m.end():]))
+
+
+def _latest_quarter(anchor: dt.date) -> int:
+    """The number of the last quarter completed before the anchor (what a report covers)."""
+    return ((anchor.month - 1) // 3 - 1) % 4 + 1
+
+
+def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if not ("quarter" in bare or "period" in bare) or not _PERIOD_WORDS.match(bare):
+        return None
+    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", bare)
+    year = re.search(r"\b(?:1\d{3}|20\d{2})\b", bare)
+    if anchor is None and not year:
+        return f"XXXX-Q{_ORDINALS[ordinal.group(1)]}" if ordinal else None
+    shift = -1 if _YEAR_BACK.search(bare) else (1 if "next" in bare else 0)
+    reported = _reported(ctx[0], anchor)
+    if ordinal:
+        number = _ORDINALS[ordinal.group(1)]
+    elif reported and reported[0] == "year" and "period" in bare:
+        return year.group(0) if year else str(anchor.year + shift)
+    elif "current" in bare:
+        return _period_value(anchor, "quarter", 0) if not year else None
+    elif reported and reported[1]:
+        number = reported[1]
+    elif year or shift:
+        number = _latest_quarter(anchor)
+    else:
+        return _period_value(anchor, "quarter", -1)
+    # A quarter named without its year is this year's (fiscal quarters keep their number).
+    return f"{year.group(0) if year else anchor.year + shift}-Q{number}"
+
+
+def _year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """ "A year ago/earlier" in a report compares with the same period a year back: the
+    quarter if the last period named is a quarter, the year if it is nine months or a
+    year; with none named nearby, the quarter if the text speaks of quarters at all."""
+    reported = _reported(ctx[0], anchor)
+    if reported is None:
+        quarterly = any(re.search(r"\bquarter", c, re.IGNORECASE) for c in ctx)
+        reported = ("quarter", None) if quarterly else ("year", None)
+    if reported[0] == "year" or anchor is None:
+        return _period_value(anchor, "year", -1)
+    if reported[1]:
+        return f"{anchor.year - 1}-Q{reported[1]}"
+    return _period_value(anchor, "quarter", -5)
+
+
 def _quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if value := _named_period(bare, anchor, ctx):
+        return value
     if m := _QUARTER.match(bare):
         year = m.group("y") or m.group("y2") or _year_of(anchor)
         return f"{year}-Q{_ORDINALS[m.group('o').lower()]}"
     if m := _HALF.match(bare):
         return f"{m.group('y') or _year_of(anchor)}-H{_ORDINALS[m.group('o').lower()]}"
-    if bare in ("quarter", "latest quarter", "period", "latest period", "the period"):
-        return _period_value(anchor, "quarter", -1)
     if bare in _SEASONS:
         return f"{_year_of(anchor)}-{_SEASONS[bare]}"
     if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
@@ -305,18 +400,61 @@ def _quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     return None
 
 
-def _nearest_year(anchor: dt.date, month: int, direction: str = "") -> int:
-    """The year of a named month: "December" written in January is last December.
-    "last"/"next" pick the previous/coming one."""
+def _nearest_year(anchor: dt.date, month: int, direction: str = "", day: int = 0) -> int:
+    """The year of a named month (or day of it): "December" written in January is last
+    December. "last"/"next" pick the previous/coming one; a tense ("past"/"future", see
+    ``_tense``) picks the nearest on that side of the anchor, the anchor's month itself
+    included ("this" is always the anchor's year: TimeML's "this" names the current
+    calendar period)."""
     delta = month - anchor.month
+    if direction == "this":
+        return anchor.year
     if direction == "last":
         return anchor.year - (delta >= 0)
     if direction == "next":
         return anchor.year + (delta <= 0)
+    if direction in ("past", "future"):
+        # The occurrence on the tense's side of the anchor, with a month's slack: a
+        # publication date may trail the event ("said on Monday, Oct. 26" dated the 25th).
+        target = (month, day or 1)
+        candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+        slack = dt.timedelta(days=31)
+        if direction == "past":
+            return max(y for y in candidates if _day_of(y, *target) <= anchor + slack)
+        return min(y for y in candidates if _day_of(y, *target) >= anchor - slack)
     # News reports the past: a month more than 3 ahead is last year's, one more than 7
     # behind is next year's. Thresholds measured on TBAQ (1,183-1,186 of 1,505 right for
     # 3/7 against 1,176 for a symmetric 6/6); a small effect either way.
     return anchor.year + (delta < -7) - (delta > 3)
+
+
+def _day_of(year: int, month: int, day: int) -> dt.date:
+    return dt.date(year, month, min(day, 28 if month == 2 else 30 if month in (4, 6, 9, 11) else 31))
+
+
+# The tense of the clause before a month or day without its year. TimeML anchors such an
+# expression by the event it modifies: "ended March 31" is the last one, "will close by
+# June 1" the coming one. Past: a past auxiliary or a few past forms (a regular -ed form is
+# as often a participle: "extended to", "expected in").
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|since|ago|began|ended|closed|bought|sold|took|made|came|went)\b",
+                       re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^,?\s+(?P<w>this|last|next) year\b", re.IGNORECASE)
+
+
+def _tense(ctx: tuple[str, str]) -> str:
+    if m := _YEAR_AFTER.match(ctx[1]):  # "in February this year": the span stops at the month
+        return {"this": "this", "last": "last_year", "next": "next_year"}[m.group("w").lower()]
+    if _future_clause(ctx):
+        return "future"
+    clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
+    return "past" if _PAST_CUE.search(clause) else ""
+
+
+def _month_year(anchor: dt.date, month: int, word: str, ctx: tuple[str, str], day: int = 0) -> int:
+    direction = word or _tense(ctx)
+    if direction in ("last_year", "next_year"):
+        return anchor.year + (1 if direction == "next_year" else -1)
+    return _nearest_year(anchor, month, direction, day)
 
 
 def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -324,19 +462,20 @@ def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, 
         m = pattern.match(bare)
         if m and m.group("m").lower() in MONTHS:
             month, day = MONTHS[m.group("m").lower()], int(m.group("d"))
-            year = m.group("y") or (_nearest_year(anchor, month) if anchor else "XXXX")
+            year = m.group("y") or (_month_year(anchor, month, "", ctx, day) if anchor else "XXXX")
             return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
     if (m := re.fullmatch(r"(?P<m>[a-z]+)\.? (?P<w>this|last|next) year", bare)) and m.group("m") in MONTHS:
         shift = {"this": 0, "last": -1, "next": 1}[m.group("w")]
         return f"{_period_value(anchor, 'year', shift)}-{MONTHS[m.group('m')]:02d}" if anchor else None
-    m = _MONTH.match(low)
+    m = _MONTH.match(low) or _MONTH.match(bare)
     if m and m.group("m").lower() in MONTHS and len(m.group("m")) > 2:
         month = MONTHS[m.group("m").lower()]
         if m.group("y"):
             return f"{m.group('y')}-{month:02d}"
         if anchor is None:
             return f"XXXX-{month:02d}"
-        return f"{_nearest_year(anchor, month, (m.group('w') or '').lower())}-{month:02d}"
+        word = (m.group("w") or "").lower()
+        return f"{_month_year(anchor, month, word if word in ('last', 'next', 'this') else '', ctx)}-{month:02d}"
     return None
 
 
