@@ -31,6 +31,7 @@ from newsdesk.pipeline import analyse
 FILE = "events5w1h/giveme5w1h_gold.jsonl"
 FIELDS = ("who", "what", "when", "where")
 THRESHOLD = 0.5  # Dice on content words; see the module docstring
+MISS_EXAMPLES = 3  # wrong answers printed per field (diagnostics only)
 _WORD = re.compile(r"\w+")
 # Function words that would make unrelated phrases overlap.
 _STOP_WORDS = "a an the of in on at to and or for by with from as 's is was were be been has have had"
@@ -74,6 +75,7 @@ def run(corpora: Path) -> dict[str, float]:
     rows = [json.loads(line) for line in (corpora / FILE).read_text().splitlines() if line.strip()]
     analyses = analyse([_article(r) for r in rows])
     given, hit, gold_n = Counter(), Counter(), Counter()
+    misses: dict[str, list[str]] = {f: [] for f in FIELDS}
     for row, analysis in zip(rows, analyses, strict=True):
         gold = _gold(row)
         gold_n.update(f for f in FIELDS if gold[f])
@@ -84,15 +86,29 @@ def run(corpora: Path) -> dict[str, float]:
             if not mine or not gold[field]:
                 continue
             given[field] += 1
-            hit[field] += any(dice(m, g) >= THRESHOLD for m in mine for g in gold[field])
+            matched = any(dice(m, g) >= THRESHOLD for m in mine for g in gold[field])
+            hit[field] += matched
+            if not matched:
+                misses[field].append(f"{mine[0][:50]!r} vs gold {gold[field][0][:40]!r}")
     metrics = {f"{f}_precision": hit[f] / given[f] if given[f] else 0.0 for f in FIELDS}
+    metrics |= {f"{f}_coverage": given[f] / gold_n[f] if gold_n[f] else 0.0 for f in FIELDS}
     metrics["precision"] = sum(hit.values()) / max(1, sum(given.values()))
     metrics["coverage"] = sum(given.values()) / max(1, sum(gold_n.values()))
     metrics["articles_with_event"] = sum(1 for a in analyses if main_event(a)) / len(rows)
     report("articles", len(rows), fmt="d")
     report("who/what/when/where precision", metrics["precision"], "Giveme5W1H 0.82 (human-judged); goal >= 0.88")
     for f in FIELDS:
-        report(f"  {f} precision ({given[f]} answers)", metrics[f"{f}_precision"])
+        report(f"  {f} precision ({hit[f]}/{given[f]} answers)", metrics[f"{f}_precision"])
     report("coverage (answers / gold fields)", metrics["coverage"], "Giveme5W1H answers every field")
+    for f in FIELDS:
+        report(f"  {f} coverage ({given[f]}/{gold_n[f]} gold)", metrics[f"{f}_coverage"])
     report("articles with a main event", metrics["articles_with_event"])
+    _print_misses(misses)
     return metrics
+
+
+def _print_misses(misses: dict[str, list[str]]) -> None:
+    """A few answers per field that matched no gold phrase: where to look next."""
+    for field, examples in misses.items():
+        for example in examples[:MISS_EXAMPLES]:
+            print(f"    miss {field}: {example}")

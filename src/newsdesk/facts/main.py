@@ -1,22 +1,209 @@
-"""The main event of an article: the one event its lead reports (``python -m evals main_event``)."""
+"""The main event of an article: the one event its lead reports (``python -m evals main_event``).
+
+Method (issue 7), after Giveme5W1H (Hamborg et al. 2019), which answers who / what / when /
+where from the lead with candidates scored by position, salience and agreement:
+
+1. Choice. The candidates are the shown (asserted or claimed) events of the lead. Each is
+   scored by its position (news puts its main event first), the salience of its actor
+   (how often the article names that actor again) and its agreement with the title
+   (a lead event that repeats the headline's words is the headline's event).
+2. Completion. A chosen event without a place or a point in time takes them only where the
+   text links them to it: a place or date of its own sentence, the article's dateline
+   ("BERLIN —"), or a day named in the lead. The publication date is never the event's
+   time by itself: only a time expression of the text ("on Tuesday", "today") is.
+
+The chosen event keeps its span (the evidence); ``MainEvent`` says where its completed
+place and time were read (their spans), so every answer stays traced to the text.
+"""
 
 from __future__ import annotations
 
-from newsdesk.model import Analysis, Event
+import re
+from dataclasses import dataclass, replace
+
+from newsdesk.clean.lexicon import DATELINE
+from newsdesk.corpus.relate import sentence_spans
+from newsdesk.model import Analysis, DateRef, Event, Place, Span
 
 # The modalities under which the text reports an event as having happened.
 SHOWN = ("asserted", "claimed")
 # The lead: a title and first sentence or two (~400 characters, about 70 words); measured
 # on Giveme5W1H's articles, 250-400 characters kept the main event's precision highest.
 LEAD_CHARS = 400
+# Where a lead date or a dateline may still complete the main event: the title, a
+# standfirst and the first paragraph (on Giveme5W1H's gold articles, 59 of 85 gold
+# "when" phrases start in the first 800 characters; measured with evals/main_event.py).
+CONTEXT_CHARS = 800
+# Weights of the candidate score. Position dominates, as in Giveme5W1H's action
+# extractor (position 0.9, frequency 0.095, named entity 0.005); salience and title
+# agreement break ties between lead events (values chosen on evals/main_event.py).
+W_POSITION = 0.6
+W_SALIENCE = 0.25
+W_TITLE = 0.15
+# Words that say nothing about which event a text is about.
+_STOP_WORDS = (
+    "a an the of in on at to and or for by with from as is was were be been has have had it its his her their this that"
+)
+_STOP = frozenset(_STOP_WORDS.split(" "))
+_WORD = re.compile(r"\w+")
+# A point in time at day precision (TIMEX3 ``2016-11-06``, maybe with a time of day), or a
+# day relative to an undated article (``P-1D``, ``WXX-2``; see model.DateRef).
+_DAY = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|P-?\d+D|WXX-\d)")
+# Entity labels a completed place may carry: a nationality ("German") resolved to its
+# country is not where something happened.
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
+DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
+
+
+@dataclass(frozen=True, slots=True)
+class MainEvent:
+    """The article's main event, with the place and time completed from linked text.
+
+    ``place_span`` / ``when_span`` are the evidence of a completed place or time (None
+    when the event had them itself, or when the place is the article's dateline, which
+    cleaning keeps out of the text).
+    """
+
+    event: Event
+    place: str | None = None
+    place_span: Span | None = None
+    when: str | None = None
+    when_span: Span | None = None
+
+    @property
+    def completed(self) -> Event:
+        """The event with its completed place and time."""
+        return replace(self.event, place=self.place, when=self.when)
 
 
 def main_event(analysis: Analysis) -> Event | None:
-    """The article's main event: the earliest shown (asserted or claimed) event of the
-    lead, one with an actor first; None when the lead reports none. News puts its main
-    event in the lead; on Giveme5W1H's gold articles, events after it were wrong far more
-    often (``python -m evals main_event``: precision fell as the window grew)."""
+    """The article's main event, place and time completed; None when the lead reports none."""
+    found = find_main_event(analysis)
+    return found.completed if found else None
+
+
+def find_main_event(analysis: Analysis) -> MainEvent | None:
+    """The best-scored shown event of the lead, completed (see the module docstring)."""
     lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
     if not lead:
         return None
-    return min(lead, key=lambda e: (e.actor is None, e.span))
+    # An event with an actor says who did it; a bare one ("landmine blasts killed two")
+    # is the main event only when the lead has no other.
+    with_actor = [e for e in lead if e.actor] or lead
+    salience = _salience(analysis)
+    title = _words(analysis.article.title or "")
+    best = max(with_actor, key=lambda e: (_score(analysis, e, salience, title), -e.span[0]))
+    return complete(analysis, best)
+
+
+# -- choice -----------------------------------------------------------------------------
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in (m.casefold() for m in _WORD.findall(text)) if w not in _STOP}
+
+
+def _salience(analysis: Analysis) -> dict[str, float]:
+    """Each entity's share of the article's mentions, scaled so the most named one is 1."""
+    counts: dict[str, int] = {}
+    for m in analysis.mentions:
+        counts[m.entity_id] = counts.get(m.entity_id, 0) + 1
+    top = max(counts.values(), default=1)
+    return {k: v / top for k, v in counts.items()}
+
+
+def _actor_salience(analysis: Analysis, event: Event, salience: dict[str, float]) -> float:
+    """The salience of the entity the actor names (a mention inside or around the actor)."""
+    actor = (event.actor or "").casefold()
+    if not actor:
+        return 0.0
+    named = [m.entity_id for m in analysis.mentions if m.text.casefold() in actor or actor in m.text.casefold()]
+    return max((salience.get(e, 0.0) for e in named), default=0.0)
+
+
+def _title_agreement(analysis: Analysis, event: Event, title: set[str]) -> float:
+    """Share of the event's words (its span and actor) that the title uses too."""
+    text = analysis.article.text
+    mine = _words(text[event.span[0] : event.span[1]] + " " + (event.actor or ""))
+    return len(mine & title) / len(mine) if mine and title else 0.0
+
+
+def _score(analysis: Analysis, event: Event, salience: dict[str, float], title: set[str]) -> float:
+    position = 1 - event.span[0] / LEAD_CHARS
+    return (
+        W_POSITION * position
+        + W_SALIENCE * _actor_salience(analysis, event, salience)
+        + W_TITLE * _title_agreement(analysis, event, title)
+    )
+
+
+# -- completion -------------------------------------------------------------------------
+
+
+def complete(analysis: Analysis, event: Event) -> MainEvent:
+    """The event with a place and a point in time taken from the text linked to it."""
+    sentence = _sentence_of(analysis.article.text, event.span)
+    place, place_span = (event.place, None) if event.place else _place(analysis, sentence)
+    if _is_day(event.when):
+        when, when_span = event.when, None
+    else:
+        when, when_span = _when(analysis, sentence)
+    return MainEvent(event, place, place_span, when, when_span)
+
+
+def _sentence_of(text: str, span: Span) -> Span:
+    return next((s for s in sentence_spans(text) if s[0] <= span[0] < s[1]), span)
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
+def _is_day(when: str | None) -> bool:
+    """Whether an event's time is a point in time, not a duration ("over 100 hours")."""
+    return bool(when and _DAY.match(when))
+
+
+def _toponyms(analysis: Analysis) -> list[Place]:
+    """Places that the entity stage also read as a place (not "German" or a person)."""
+    labels = {m.span: m.label for m in analysis.mentions}
+    return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS]
+
+
+def _place(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:
+    """A toponym of the event's own sentence, else the dateline's place."""
+    here = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
+    if here:
+        return here[0].name, here[0].span
+    return _dateline(analysis)
+
+
+def _dateline(analysis: Analysis) -> tuple[str | None, Span | None]:
+    """The dateline's place: cleaning's, else one opening a paragraph of the lead."""
+    article = analysis.article
+    if article.dateline:
+        return DATELINE_AGENCY.sub("", article.dateline).strip().title(), None
+    text = article.text
+    for m in re.finditer(r"(?:^|\n)[ \t]*", text[:CONTEXT_CHARS]):
+        line = DATELINE.match(text, m.end())
+        if line:
+            start, end = line.span("place")
+            named = next((p for p in _toponyms(analysis) if p.span[0] == start), None)
+            return (named.name if named else text[start:end].title()), (start, end)
+    return None, None
+
+
+def _when(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:
+    """A day named in the event's sentence, else the first day named in the lead."""
+    days = [d for d in analysis.dates if _is_day(d.value) and _on_or_before(analysis, d)]
+    here = [d for d in days if _inside(d.span, sentence)]
+    lead = [d for d in days if d.span[0] < CONTEXT_CHARS]
+    found = (here or lead or [None])[0]
+    return (found.value, found.span) if found else (None, None)
+
+
+def _on_or_before(analysis: Analysis, date: DateRef) -> bool:
+    """A reported event happened by publication: a later day is a plan, not the event."""
+    published = (analysis.article.published or "")[:10]
+    return not published or not re.match(r"\d{4}-\d{2}-\d{2}", date.value or "") or date.value[:10] <= published

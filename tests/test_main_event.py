@@ -1,0 +1,206 @@
+"""The article's main event (issue 7): the choice among the lead's events and the completion
+of its place and time from the text linked to it.
+
+Articles are written for these tests (invented people and events); most are built by hand
+(events, dates, places and mentions placed on the text) so that each rule is tested alone;
+one runs the real per-article stages with the session ``nlp`` fixture.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, find_main_event, main_event
+from newsdesk.model import Analysis, Article, DateRef, Event, Mention, Place, article_id
+from newsdesk.pipeline import ARTICLE_STAGES
+
+
+def _span(text: str, part: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(part, start + 1)
+    return start, start + len(part)
+
+
+def _event(text: str, part: str, actor: str | None = "Rebels", **kw) -> Event:
+    return Event(article_id="a", span=_span(text, part), type="ASSAULT", actor=actor, **kw)
+
+
+def _article(text: str, *, title: str | None = None, published: str | None = "2031-05-12", **kw) -> Analysis:
+    return Analysis(article=Article(id="a", text=text, title=title, published=published, **kw))
+
+
+def _with(analysis: Analysis, **kw) -> Analysis:
+    fields = {f: getattr(analysis, f) for f in ("article", "mentions", "places", "dates", "events")}
+    return Analysis(**(fields | kw))
+
+
+def _mention(text: str, part: str, entity: str, label: str = "ORG", nth: int = 0) -> Mention:
+    return Mention("a", _span(text, part, nth), part, label, entity)
+
+
+def _date(text: str, part: str, value: str | None) -> DateRef:
+    return DateRef("a", _span(text, part), part, value)
+
+
+def _place(text: str, part: str, name: str | None = None) -> Place:
+    return Place("a", _span(text, part), part, name or part)
+
+
+# -- choice -------------------------------------------------------------------------------
+
+LEAD = "Guards seized the depot. The Brotherhood shelled the ridge. The Brotherhood denied it. " + "x" * LEAD_CHARS
+
+
+@pytest.mark.parametrize(
+    ("events", "expected"),
+    [
+        ((), None),
+        ((("seized the depot", None, "hypothetical"),), None),  # not reported as having happened
+        ((("seized the depot", None, "negated"), ("shelled the ridge", None, "asserted")), "shelled the ridge"),
+        ((("seized the depot", None, "asserted"),), "seized the depot"),  # a bare event when alone
+        ((("seized the depot", None, "asserted"), ("shelled the ridge", "Rebels", "asserted")), "shelled the ridge"),
+        ((("seized the depot", "Guards", "asserted"), ("shelled the ridge", "Rebels", "claimed")), "seized the depot"),
+        ((("x" * 20, "Guards", "asserted"),), None),  # after the lead
+    ],
+)
+def test_choice_among_shown_events(events, expected):
+    text = LEAD + "x" * 20
+    built = []
+    for part, actor, modality in events:
+        span = (len(LEAD), len(LEAD) + 20) if part == "x" * 20 else _span(text, part)
+        built.append(Event("a", span, "ASSAULT", actor=actor, modality=modality))
+    found = main_event(_with(_article(text), events=tuple(built)))
+    assert (text[found.span[0] : found.span[1]] if found else None) == expected
+
+
+def test_an_actor_the_article_keeps_naming_outranks_an_earlier_one():
+    text = LEAD + " The Brotherhood said. The Brotherhood left."
+    mentions = (
+        _mention(text, "Guards", "org:guards"),
+        *(_mention(text, "Brotherhood", "org:brotherhood", nth=n) for n in range(4)),
+    )
+    events = (_event(text, "seized the depot", "Guards"), _event(text, "shelled the ridge", "The Brotherhood"))
+    found = main_event(_with(_article(text), mentions=mentions, events=events))
+    assert found.actor == "The Brotherhood"
+    # Named once each, the earlier event is the main one: position decides.
+    once = tuple(m for m in mentions if m.span[0] < len("Guards seized the depot. The Brotherhood"))
+    assert main_event(_with(_article(text), mentions=once, events=events)).actor == "Guards"
+
+
+def test_the_event_that_repeats_the_title_outranks_an_earlier_one():
+    text = "Guards seized a depot, and crowds then marched on the palace of Vell. " + "x" * 300
+    events = (_event(text, "seized a depot", "Guards"), _event(text, "marched on the palace", "crowds"))
+    title = "Crowds march on Vell palace"
+    assert main_event(_with(_article(text, title=title), events=events)).actor == "crowds"
+    assert main_event(_with(_article(text, title="Unrest"), events=events)).actor == "Guards"
+
+
+# -- completion: time ---------------------------------------------------------------------
+
+SUNDAY = "2031-05-11"  # the day before the articles' publication date (2031-05-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "value", "expected"),
+    [
+        # A day of the event's own sentence.
+        ("Rebels shelled Ardo on Sunday. Nothing else.", "Sunday", SUNDAY, SUNDAY),
+        # A day named later in the lead (the next sentence) still dates the lead's event.
+        ("Rebels shelled Ardo. It happened on Sunday, officials said.", "Sunday", SUNDAY, SUNDAY),
+        # A day after publication is a plan (the vote on Thursday), not the event.
+        ("Rebels shelled Ardo before the vote on Thursday.", "Thursday", "2031-05-15", None),
+        # A duration or an unresolved expression is not a point in time.
+        ("Rebels shelled Ardo for over ten hours.", "over ten hours", None, None),
+        ("Rebels shelled Ardo for a week.", "a week", "P1W", None),
+    ],
+)
+def test_time_from_the_text_linked_to_the_event(text, date, value, expected):
+    analysis = _with(_article(text), dates=(_date(text, date, value),), events=(_event(text, "shelled Ardo"),))
+    found = find_main_event(analysis)
+    assert found.when == expected
+    assert found.when_span == (_span(text, date) if expected else None)
+
+
+def test_the_publication_date_alone_is_not_the_event_time():
+    text = "Rebels shelled Ardo. Residents fled."
+    analysis = _with(_article(text, published="2031-05-12"), events=(_event(text, "shelled Ardo"),))
+    assert main_event(analysis).when is None
+
+
+def test_a_day_far_below_the_lead_does_not_date_the_event():
+    text = "Rebels shelled Ardo. " + "Filler. " * (CONTEXT_CHARS // 8) + "On Sunday a fair opened."
+    analysis = _with(_article(text), dates=(_date(text, "Sunday", SUNDAY),), events=(_event(text, "shelled Ardo"),))
+    assert main_event(analysis).when is None
+
+
+def test_a_duration_gives_way_to_the_day_of_the_sentence():
+    text = "On Sunday rebels shelled Ardo for over ten hours."
+    dates = (_date(text, "Sunday", SUNDAY), _date(text, "over ten hours", None))
+    event = _event(text, "shelled Ardo", when="over ten hours")
+    assert main_event(_with(_article(text), dates=dates, events=(event,))).when == SUNDAY
+    # The event's own day stands.
+    event = _event(text, "shelled Ardo", when="2031-05-10")
+    assert main_event(_with(_article(text), dates=dates, events=(event,))).when == "2031-05-10"
+
+
+# -- completion: place --------------------------------------------------------------------
+
+
+def test_place_from_the_events_own_sentence():
+    text = "Rebels shelled the hills near Ardo. Talks resumed in Velm."
+    places = (_place(text, "Ardo"), _place(text, "Velm"))
+    mentions = (_mention(text, "Ardo", "gpe:ardo", "GPE"), _mention(text, "Velm", "gpe:velm", "GPE"))
+    analysis = _with(_article(text), places=places, mentions=mentions, events=(_event(text, "shelled the hills"),))
+    found = find_main_event(analysis)
+    assert (found.place, found.place_span) == ("Ardo", _span(text, "Ardo"))
+    # The event's own place stands.
+    own = _event(text, "shelled the hills", place="Korn")
+    assert main_event(_with(analysis, events=(own,))).place == "Korn"
+
+
+def test_a_nationality_is_not_a_place():
+    text = "Rebels shelled a Vellan convoy. Nothing else."
+    analysis = _with(
+        _article(text),
+        places=(_place(text, "Vellan", "Vellia"),),
+        mentions=(_mention(text, "Vellan", "gpe:vellia", "NORP"),),
+        events=(_event(text, "shelled a Vellan convoy"),),
+    )
+    assert main_event(analysis).place is None
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "expected"),
+    [
+        ("Shells on Ardo\n\nARDO — Rebels shelled the town overnight.", None, "Ardo"),
+        ("Shells on Ardo\n\nARDO, Velm (Wirenews) - Rebels shelled the town.", None, "Ardo"),
+        ("Rebels shelled the town overnight.", "ARDO (Wirenews)", "Ardo"),  # cleaning took it out
+        ("Rebels shelled the town overnight. UN — a word.", None, None),  # not opening a paragraph
+    ],
+)
+def test_place_from_the_dateline(text, dateline, expected):
+    analysis = _with(_article(text, dateline=dateline), events=(_event(text, "shelled the town"),))
+    assert main_event(analysis).place == expected
+
+
+# -- with the real stages -----------------------------------------------------------------
+
+
+def test_a_written_article_through_the_stages(nlp):
+    text = (
+        "Militia shells Batumi port\n\n"
+        "A militia shelled the port of Batumi on Sunday, killing two dock workers, "
+        "port officials said.\n\n"
+        "The militia, which has shelled the coast before, said it would go on."
+    )
+    article = Article(id=article_id(text), text=text, title="Militia shells Batumi port", published="2031-05-12")
+    analysis, doc = Analysis(article=article), nlp(text)
+    for stage in ARTICLE_STAGES:
+        analysis = stage(analysis, doc)
+    found = find_main_event(analysis)
+    assert found is not None
+    assert found.event.type == "ASSAULT"
+    assert found.event.span[0] < text.index("The militia, which")  # the lead's event
+    assert found.when == SUNDAY
+    assert found.place == "Batumi"
