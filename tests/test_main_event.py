@@ -171,6 +171,25 @@ def test_a_nationality_is_not_a_place():
 
 
 @pytest.mark.parametrize(
+    ("text", "building", "label", "expected"),
+    [
+        ("The envoys met at the Amber Hall for an hour.", "Amber Hall", "ORG", "Amber Hall"),
+        ("The envoys met in the Amber Hall for an hour.", "Amber Hall", "FAC", "Amber Hall"),
+        ("The envoys met outside Korr Tower for an hour.", "Korr Tower", "FAC", "Korr Tower"),
+        ("The envoys met, the Amber Hall said.", "Amber Hall", "ORG", None),  # it speaks: not a place
+        ("The envoys met in Vellan Guard barracks.", "Vellan Guard", "ORG", None),  # it modifies a noun
+    ],
+)
+def test_a_building_after_at_is_a_place(text, building, label, expected):
+    analysis = _with(
+        _article(text),
+        mentions=(_mention(text, building, "fac:x", label),),
+        events=(Event("a", _span(text, "met"), "CONSULT", actor="The envoys"),),
+    )
+    assert main_event(analysis).place == expected
+
+
+@pytest.mark.parametrize(
     ("text", "dateline", "expected"),
     [
         ("Shells on Ardo\n\nARDO — Rebels shelled the town overnight.", None, "Ardo"),
