@@ -189,3 +189,46 @@ def test_tense_places_days_and_months(text, before, after, expected):
 )
 def test_periods_of_a_financial_report(text, before, expected):
     assert normalise(text, NOV, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # Vague times: PRESENT_REF / PAST_REF / FUTURE_REF (TIMEX3).
+        ("several years ago", "Support was lower ", "PAST_REF"),
+        ("recent weeks and months", "Investors have sold shares in ", "PAST_REF"),
+        ("the time", "He spoke in June, saying at ", "PAST_REF"),
+        ("this critical moment", "Nobody would travel at ", "PRESENT_REF"),
+        ("one day", "The town will ", "FUTURE_REF"),
+        ("as soon as possible", "The firm wants to sell the unit ", "FUTURE_REF"),
+        ("daily", "Crowds gather ", "P1D"),
+        # Hedges TIMEX3 puts in ``mod``, not in the value.
+        ("2001 or later", "", "2001"),
+        ("post-1945", "", "1945"),
+        ("a good part of 1996", "", "1996"),
+        ("the next year or so", "", "1996"),
+        ("the last half of 1994", "", "1994-H2"),
+        ("the first two quarters of 1996", "", "1996-H1"),
+        ("this past spring", "", "1995-SP"),
+        ("this century", "", "19"),
+        # Anaphoric times take the last time named as reference, not publication.
+        ("the following year", "On 3 May 1990 she was promoted, and ", "1991"),
+        ("later that year", "He left in July 1987 and came back ", "1987"),
+        ("that year", "Sales reached $3 million in 1991, a record for ", "1991"),
+        ("the next day", "The vote was held on March 3, 1994. ", "1994-03-04"),
+        ("the day", "Prices fell after Oct. 12, ", "1995-10-12"),
+        ("the next day", "Nothing happened. ", "1995-11-09"),  # no reference: the publication date's
+        # Built on another expression.
+        ("the day before last Tuesday", "", "1995-11-06"),
+        ("the week of Oct. 2", "", "1995-W40"),
+        ("earlier in the year", "", "1995"),
+        ("Election Day", "", "1995-11-07"),
+    ],
+)
+def test_vague_hedged_anaphoric_and_composed_times(text, before, expected):
+    assert normalise(text, NOV, before=before) == expected
+
+
+def test_a_frequency_is_not_a_relative_offset():
+    assert anchor_relative("P1D", WED) == "P1D"
+    assert anchor_relative("P0D", WED) == "2023-09-20"

@@ -45,6 +45,7 @@ _NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each (northern) season begins in
 
 _PRESENT = {"now", "currently", "at present", "present", "nowadays", "yet", "right now", "at the moment",
             "this time", "the moment", "these days", "today's", "current", "already", "still"}
@@ -128,13 +129,16 @@ _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNOREC
 _YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P<y>1\d{3}|20\d{2})$", re.IGNORECASE)
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
                   r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
-_THIS = re.compile(r"^(?P<w>this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
+_THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
                    r"the same|that|the|a|the latest|latest)\s+(?P<u>day|week|weekend|month|quarter|year|season|"
                    r"spring|summer|fall|autumn|winter|decade|century)$", re.IGNORECASE)
 _QUARTER = re.compile(r"^(?:(?:this year's|fiscal)\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
                       r"(?:fiscal[\s-]+)?quarter"
                       r"(?:\s+of\s+(?P<y>\d{4})|\s+(?P<y2>\d{4}))?$", re.IGNORECASE)
-_HALF = re.compile(r"^(?P<o>first|second)\s+half(?:\s+of\s+(?P<y>\d{4}))?$", re.IGNORECASE)
+# "the last half of 1989" and "the first two quarters of 1990" are halves (H2, H1).
+_HALF = re.compile(r"^(?P<o>first|second|last|latter|back|front)\s+(?:half|two quarters)(?:\s+of\s+(?P<y>\d{4}))?$",
+                   re.IGNORECASE)
+_HALVES = {"first": 1, "front": 1, "second": 2, "last": 2, "latter": 2, "back": 2}
 _MONTH_DAY = re.compile(r"^(?:(?P<wd>[a-z]+),?\s+)?(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                         r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$",
@@ -161,11 +165,42 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     for table, value in ((_PRESENT, "PRESENT_REF"), (_PAST, "PAST_REF"), (_FUTURE, "FUTURE_REF")):
         if low in table or f"the {low}" in table:
             return value
-    if _VAGUE_FUTURE.match(low):
-        return "FUTURE_REF"
-    if _VAGUE_PAST.match(low):
-        return "PAST_REF"
+    if ref := _vague(low, (before, after)):
+        return ref
+    low = _HEDGE_AFTER.sub("", _HEDGE_BEFORE.sub("", low))
     return _rules(low, anchor, (before, after)) or _dateparser(t, anchor)
+
+
+# TIMEX3 gives a time whose place on the timeline is vague the value PRESENT_REF,
+# PAST_REF or FUTURE_REF (TimeML guidelines 1.2.1, "value"): "recent weeks and months",
+# "several years ago" (a vague quantity), "this crucial moment", "will one day".
+_VAGUE_QUANTITY = r"(?:several|a few|few|many|some|a number of|a couple of)"
+_VAGUE_AGO = re.compile(rf"^{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:ago|earlier|before)$")
+_VAGUE_AHEAD = re.compile(rf"^(?:in )?{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:from now|later|hence)$")
+_UNIT_WORDS = r"(?:days|weeks|months|quarters|years)"
+
+
+def _vague(low: str, ctx: tuple[str, str]) -> str | None:
+    if _VAGUE_FUTURE.match(low) or _VAGUE_AHEAD.match(low) or low in ("as soon as possible", "someday", "some day"):
+        return "FUTURE_REF"
+    if low == "one day" and _future_clause(ctx):  # "Islam will one day be ...": a day to come
+        return "FUTURE_REF"
+    if _VAGUE_PAST.match(low) or _VAGUE_AGO.match(low):
+        return "PAST_REF"
+    if re.fullmatch(rf"(?:in )?(?:recent|the past|the last) {_UNIT_WORDS} (?:and|or) {_UNIT_WORDS}", low):
+        return "PAST_REF"
+    if re.fullmatch(r"(?:at )?(?:(?:the|that) )?time|then[\s-]current", low):  # anaphoric past: "saying at the time"
+        return "PAST_REF"
+    if re.fullmatch(r"this (?:\w+ )?(?:moment|juncture|point in time|time)", low):
+        return "PRESENT_REF"
+    return None
+
+
+# Hedges around a time that TIMEX3 leaves out of the value (it puts them in ``mod``:
+# "1994 or later" is 1994 with mod EQUAL_OR_MORE, "post-1959" 1959 with mod AFTER).
+_HEDGE_BEFORE = re.compile(r"^(?:a good part of|much of|most of|part of|all of|the rest of|the remainder of|"
+                           r"throughout|(?:pre|post)-(?=\d))\s*")
+_HEDGE_AFTER = re.compile(r"\s+(?:or later|or earlier|and beyond|and later|onwards?|or so|or thereabouts)$")
 
 
 _SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -199,12 +234,88 @@ def _spelled_years(low: str) -> str:
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
-    rules = (_relative_day, _weekday_rule, _year_rule, _quarter_rule, _relative_period, _calendar_rule, _holiday_rule)
+    rules = (_composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, _quarter_rule, _relative_period,
+             _calendar_rule, _holiday_rule)
     for fn in rules:
         value = fn(low, bare, anchor, ctx)
         if value:
             return value
     return None
+
+
+# Anaphoric expressions take the time last named as their reference, not the publication
+# date (TimeML guidelines 1.2.1: "the following year", "that day", "the next morning" are
+# anchored to a time in the text; "yesterday", "next year" to the document's time).
+_ANAPHORS = {
+    "that year": ("year", 0), "same year": ("year", 0), "that same year": ("year", 0), "following year": ("year", 1),
+    "year after": ("year", 1), "previous year": ("year", -1), "year before": ("year", -1),
+    "that month": ("month", 0), "same month": ("month", 0), "following month": ("month", 1),
+    "month after": ("month", 1), "previous month": ("month", -1), "month before": ("month", -1),
+    "that day": ("day", 0), "same day": ("day", 0), "that same day": ("day", 0), "day": ("day", 0),
+    "next day": ("day", 1), "following day": ("day", 1), "next morning": ("day", 1), "following morning": ("day", 1),
+    "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1),
+}
+_REFERENCE = re.compile(
+    r"\b(?P<m>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?P<y2>1[89]\d{2}|20\d{2})\b"
+)
+# The reference is looked for in the sentence and the one before: 250 characters.
+REFERENCE_WINDOW = 250
+
+
+def _reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | None:
+    """(granularity, date) of the last time the text names before an expression."""
+    matches = list(_REFERENCE.finditer(before[-REFERENCE_WINDOW:]))
+    if not matches:
+        return None
+    m = matches[-1]
+    if m.group("y2"):
+        return "year", dt.date(int(m.group("y2")), 1, 1)
+    if m.group("wd"):
+        return ("day", dt.date.fromisoformat(_weekday(anchor, WEEKDAYS.index(m.group("wd").lower()), "past"))) \
+            if anchor else None
+    month = MONTHS[m.group("m").lower().rstrip(".")]
+    day = int(m.group("d")) if m.group("d") else 0
+    if not m.group("y") and anchor is None or day > 28:
+        return None
+    year = int(m.group("y")) if m.group("y") else _nearest_year(anchor, month, "", day)
+    return ("day" if day else "month"), dt.date(year, month, day or 1)
+
+
+def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    key = re.sub(r"^(?:the|a) ", "", bare)
+    if key not in _ANAPHORS:
+        return None
+    unit, shift = _ANAPHORS[key]
+    ref = _reference(ctx[0], anchor)
+    if ref is None or (unit == "day" and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
+        return None  # no reference of that precision: the publication date's rules apply
+    return _period_value(ref[1], unit, shift)
+
+
+# Frequencies TIMEX3 values as the period they repeat at ("daily": P1D, a SET).
+_FREQUENCIES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
+                "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
+
+
+def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """Expressions built on another one: "the day before last Tuesday", "the week of
+    March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
+    if low in _FREQUENCIES:
+        return _FREQUENCIES[low]
+    if m := re.fullmatch(r"in the (day|week|month|year)", bare):
+        return _period_value(anchor, m.group(1), 0)
+    m = re.fullmatch(r"(?:the )?(?P<what>day before|day after|week of) (?P<inner>.+)", bare)
+    if m is None or anchor is None:
+        return None
+    inner = normalise(m.group("inner"), anchor, before=ctx[0], after=ctx[1])
+    if not inner or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+        return None
+    day = dt.date.fromisoformat(inner)
+    if m.group("what") == "week of":
+        return _period_value(day, "week", 0)
+    return _period_value(day, "day", 1 if m.group("what") == "day after" else -1)
 
 
 def _relative_day(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -285,8 +396,12 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         shift = {"last": -1, "the past": -1, "past": -1, "the previous": -1, "previous": -1, "next": 1,
                  "the coming": 1, "coming": 1}.get(word, 0)
         if unit in _SEASONS:
-            year = _year_of(anchor) if not anchor else str(anchor.year + (shift if shift else 0))
+            if word == "this past" and anchor:  # the latest one begun: this year's unless not yet come
+                shift = -int(_SEASON_START[_SEASONS[unit]] >= anchor.month)
+            year = _year_of(anchor) if not anchor else str(anchor.year + shift)
             return f"{year}-{_SEASONS[unit]}"
+        if unit == "century" and anchor and word in ("this", "the current", "the"):
+            return f"{anchor.year // 100:02d}"  # TIMEX3: a century is its first two digits
         if unit == "weekend":
             return f"{_period_value(anchor, 'week', shift)}-WE" if anchor else None
         if unit in ("decade", "century", "season"):
@@ -392,7 +507,7 @@ def _quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
         year = m.group("y") or m.group("y2") or _year_of(anchor)
         return f"{year}-Q{_ORDINALS[m.group('o').lower()]}"
     if m := _HALF.match(bare):
-        return f"{m.group('y') or _year_of(anchor)}-H{_ORDINALS[m.group('o').lower()]}"
+        return f"{m.group('y') or _year_of(anchor)}-H{_HALVES[m.group('o').lower()]}"
     if bare in _SEASONS:
         return f"{_year_of(anchor)}-{_SEASONS[bare]}"
     if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
@@ -510,10 +625,12 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     words = bare.split()
     direction = words[0] if words and words[0] in ("last", "this", "next") else ""
     name = " ".join(words[1:]) if direction else bare
-    if anchor is None or name not in _FIXED_HOLIDAYS | _FLOATING_HOLIDAYS:
+    if anchor is None or name not in _FIXED_HOLIDAYS.keys() | _FLOATING_HOLIDAYS.keys() | {"election day"}:
         return None
 
     def on(year: int) -> dt.date:
+        if name == "election day":  # US: the Tuesday after the first Monday of November
+            return _nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
         if name in _FIXED_HOLIDAYS:
             return dt.date(year, *_FIXED_HOLIDAYS[name])
         return _nth_weekday(year, *_FLOATING_HOLIDAYS[name])
@@ -539,7 +656,9 @@ def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     return {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}"}.get(data.period or "day", d.date().isoformat())
 
 
-_RELATIVE = re.compile(r"^P(?P<sign>[+-]?)(?P<n>\d+)(?P<u>[DWMQY])$")
+# A signed offset, or P0D-style "the same period" (an unsigned P1D is a TIMEX3 duration or
+# frequency, "daily", and stays as it is).
+_RELATIVE = re.compile(r"^P(?:(?P<sign>[+-])(?P<n>\d+)|(?P<zero>0))(?P<u>[DWMQY])$")
 _UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 
@@ -550,7 +669,7 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
     if not value:
         return value
     if m := _RELATIVE.match(value):
-        shift = int(m.group("n")) * (-1 if m.group("sign") == "-" else 1)
+        shift = int(m.group("n") or 0) * (-1 if m.group("sign") == "-" else 1)
         return _period_value(anchor, _UNITS[m.group("u")], shift)
     if m := re.fullmatch(r"WXX-([1-7])", value):
         return _weekday(anchor, int(m.group(1)) - 1, "past")
