@@ -78,6 +78,7 @@ def run(corpora: Path) -> dict[str, float]:
     nlp = load_nlp()
     cat_ok = mode_ok = mode_n = found = 0
     actor, recipient = Overlap(), Overlap()
+    confusions: Counter = Counter()
     for row, doc in zip(rows, nlp.pipe(r["text"] for r in rows), strict=True):
         analysis = find_mentions(Analysis(article=Article(id=article_id(row["text"]), text=row["text"])), doc)
         event = primary_event(analysis, doc)
@@ -85,6 +86,8 @@ def run(corpora: Path) -> dict[str, float]:
         gold_mode = OLD_MODES.get(row.get("mode") or "", row.get("mode") or "")
         found += event is not None
         cat_ok += event is not None and event.type == gold
+        if event is None or event.type != gold:
+            confusions[(gold, event.type if event else "none")] += 1
         if gold_mode and gold_mode != "other":
             mode_n += 1
             mode_ok += event is not None and event.mode == gold_mode
@@ -104,4 +107,12 @@ def run(corpora: Path) -> dict[str, float]:
     report("actor overlap F1", metrics["actor_f1"], "word overlap with gold source actors")
     report("recipient overlap F1", metrics["recipient_f1"], "word overlap with gold target actors")
     report("sentences with an event", metrics["coverage"])
+    _print_confusions(confusions)
     return metrics
+
+
+def _print_confusions(confusions: Counter, top: int = 12) -> None:
+    """Diagnostics: the commonest (gold -> newsdesk) category errors, "none" for no event."""
+    print("  commonest category errors (gold -> newsdesk: sentences):")
+    for (gold, found), n in confusions.most_common(top):
+        print(f"    {gold} -> {found}: {n}")
