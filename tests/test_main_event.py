@@ -9,8 +9,10 @@ one runs the real per-article stages with the session ``nlp`` fixture.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, find_main_event, main_event
+from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, SHOWN, find_main_event, main_event
 from newsdesk.model import Analysis, Article, DateRef, Event, Mention, Place, article_id
 from newsdesk.pipeline import ARTICLE_STAGES
 
@@ -195,11 +197,13 @@ def test_a_building_after_at_is_a_place(text, building, label, expected):
         ("Shells on Ardo\n\nARDO — Rebels shelled the town overnight.", None, "Ardo"),
         ("Shells on Ardo\n\nARDO, Velm (Wirenews) - Rebels shelled the town.", None, "Ardo"),
         ("Rebels shelled the town overnight.", "ARDO (Wirenews)", "Ardo"),  # cleaning took it out
-        ("Rebels shelled the town overnight. UN — a word.", None, None),  # not opening a paragraph
+        ("Rebels shelled the town overnight. ARDO — a word.", None, None),  # not opening a paragraph
+        ("Shells\n\nBREAKING NEWS: Rebels shelled the town.", None, None),  # no place there
     ],
 )
 def test_place_from_the_dateline(text, dateline, expected):
-    analysis = _with(_article(text, dateline=dateline), events=(_event(text, "shelled the town"),))
+    places = (_place(text, "ARDO", "Ardo"),) if "ARDO" in text else ()
+    analysis = _with(_article(text, dateline=dateline), places=places, events=(_event(text, "shelled the town"),))
     assert main_event(analysis).place == expected
 
 
@@ -223,3 +227,30 @@ def test_a_written_article_through_the_stages(nlp):
     assert found.event.span[0] < text.index("The militia, which")  # the lead's event
     assert found.when == SUNDAY
     assert found.place == "Batumi"
+
+
+# -- bad input ----------------------------------------------------------------------------
+
+_SPANS = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(sorted).map(tuple)
+_ACTORS = st.one_of(st.none(), st.text())
+_VALUES = st.one_of(st.none(), st.sampled_from(("2031-05-11", "P-1D", "2031", "x")))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    text=st.text(max_size=300),
+    events=st.lists(st.tuples(_SPANS, st.sampled_from((*SHOWN, "negated")), _ACTORS), max_size=4),
+    dates=st.lists(st.tuples(_SPANS, _VALUES), max_size=4),
+    published=st.one_of(st.none(), st.text(max_size=12), st.just("2031-05-12")),
+    dateline=st.one_of(st.none(), st.text(max_size=20)),
+)
+def test_any_analysis_gives_an_answer_or_none(text, events, dates, published, dateline):
+    """Odd spans, dates or metadata (an upstream stage's bug) never raise here."""
+    analysis = Analysis(
+        article=Article(id="a", text=text, published=published, dateline=dateline),
+        events=tuple(Event("a", span, "ASSAULT", actor=actor, modality=mod) for span, mod, actor in events),
+        dates=tuple(DateRef("a", span, "d", value) for span, value in dates),
+        places=tuple(Place("a", span, "p", "P") for span, _ in dates),
+    )
+    found = find_main_event(analysis)
+    assert found is None or (found.event in analysis.events and found.event.modality in SHOWN)

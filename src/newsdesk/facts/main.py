@@ -49,6 +49,9 @@ _WORD = re.compile(r"\w+")
 # A point in time at day precision (TIMEX3 ``2016-11-06``, maybe with a time of day), or a
 # day relative to an undated article (``P-1D``, ``WXX-2``; see model.DateRef).
 _DAY = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|P-?\d+D|WXX-\d)")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Where a paragraph starts (a dateline opens one).
+_PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
 # Entity labels a completed place may carry: a nationality ("German") resolved to its
 # country is not where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -201,17 +204,17 @@ def _buildings(analysis: Analysis) -> list[tuple[Span, str]]:
 
 
 def _dateline(analysis: Analysis) -> tuple[str | None, Span | None]:
-    """The dateline's place: cleaning's, else one opening a paragraph of the lead."""
+    """The dateline's place: cleaning's, else one opening a paragraph of the lead that the
+    places stage resolved (so that "BREAKING NEWS:" or "RIGHT NOW -" is no place)."""
     article = analysis.article
     if article.dateline:
         return DATELINE_AGENCY.sub("", article.dateline).strip().title(), None
     text = article.text
-    for m in re.finditer(r"(?:^|\n)[ \t]*", text[:CONTEXT_CHARS]):
+    starts = {p.span[0]: p for p in analysis.places}
+    for m in _PARAGRAPH.finditer(text, 0, CONTEXT_CHARS):
         line = DATELINE.match(text, m.end())
-        if line:
-            start, end = line.span("place")
-            named = next((p for p in _toponyms(analysis) if p.span[0] == start), None)
-            return (named.name if named else text[start:end].title()), (start, end)
+        if line and (place := starts.get(line.start("place"))):
+            return place.name, place.span
     return None, None
 
 
@@ -227,4 +230,6 @@ def _when(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:
 def _on_or_before(analysis: Analysis, date: DateRef) -> bool:
     """A reported event happened by publication: a later day is a plan, not the event."""
     published = (analysis.article.published or "")[:10]
-    return not published or not re.match(r"\d{4}-\d{2}-\d{2}", date.value or "") or date.value[:10] <= published
+    if not (_ISO_DAY.match(published) and _ISO_DAY.match(date.value or "")):
+        return True  # nothing to compare: an undated article, or a relative day
+    return date.value[:10] <= published
