@@ -7,6 +7,11 @@ through newsdesk's per-article stages; ``main_event`` picks its main event, whic
 - when: the event's time (its surface text when the dates stage resolved it to a value);
 - where: the event's place.
 
+The place and time may be completed by ``facts.main`` from text linked to the event (its
+sentence, the dateline, a day named in the lead); the answers are read the same way.
+Besides the two figures, the eval prints each field's precision and coverage and a few
+wrong answers per field (diagnostics; the matching is the same for all).
+
 An answer matches when its content words overlap a gold phrase of any coder (votes >= 1)
 with a Dice coefficient of at least 0.5 ("Hebei" vs "Hebei province": 0.67; "Clinton" vs
 "Hillary Clinton": 0.67). Precision is matches over answers given; coverage is answers
