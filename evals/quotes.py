@@ -19,6 +19,7 @@ split is left for studying errors, so the rules are not tuned on the set they ar
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 
 from evals.common import report
@@ -50,7 +51,7 @@ def _analyse(texts: list[str]):
     nlp = load_nlp()
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=8), strict=True):
         analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
-        yield find_quotes(analysis, doc).quotes
+        yield find_quotes(analysis, doc).quotes, doc
 
 
 def score(rows: list[dict], found: list[tuple]) -> dict[str, float]:
@@ -93,7 +94,8 @@ def run(corpora: Path, split: str = "dev") -> dict[str, float]:
     path = corpora / "quotes" / "polnear_train_dev.jsonl"
     with path.open(encoding="utf-8") as f:
         rows = [r for r in map(json.loads, f) if r["split"] == split]
-    found = list(_analyse([r["text"] for r in rows]))
+    analysed = list(_analyse([r["text"] for r in rows]))
+    found = [quotes for quotes, _ in analysed]
     metrics = score(rows, found)
     print(f"  PolNeAR {split}: {len(rows)} annotation files, "
           f"{metrics['gold_direct']:.0f} direct and {metrics['gold_indirect']:.0f} indirect gold attributions")
@@ -106,4 +108,75 @@ def run(corpora: Path, split: str = "dev") -> dict[str, float]:
     for key, value in metrics.items():
         if not key.startswith("gold_"):
             report(key, value, anchors.get(key, ""))
+    print_misses(misses(rows, found, [doc for _, doc in analysed]))
     return metrics
+
+
+# -- diagnostics: why indirect attributions are missed (never part of the metrics) --------
+
+_TOP = 12  # how many cues / source kinds each miss bucket prints
+
+
+def _tokens(doc, spans: list[tuple[int, int]]):
+    return [t for t in doc if any(s <= t.idx < e for s, e in spans)]
+
+
+def _cue(doc, attr: dict) -> str:
+    """The cue as a lemma ("said" -> "say"; "according to" kept whole; ":" for a colon)."""
+    words = [t for t in _tokens(doc, _spans(attr, "cue")) if not t.is_space]
+    if not words:
+        return "(none)"
+    if any(t.lower_ == "according" for t in words):
+        return "according to"
+    verbs = [t for t in words if t.pos_ in ("VERB", "NOUN")] or words
+    return verbs[-1].lemma_.lower()
+
+
+def _source_kind(doc, attr: dict) -> str:
+    """pronoun / name / nominal plural ("officials") / role noun / elsewhere / none."""
+    src = _spans(attr, "source")
+    words = [t for t in _tokens(doc, src) if not t.is_space and not t.is_punct]
+    if not words:
+        return "no source"
+    cue = _spans(attr, "cue") or _spans(attr, "content")
+    if cue and doc.char_span(*cue[0], alignment_mode="expand") is not None:
+        sent = doc.char_span(*cue[0], alignment_mode="expand")[0].sent
+        if not any(sent.start_char <= s < sent.end_char for s, _ in src):
+            return "source in another sentence"
+    if len(words) == 1 and words[0].pos_ == "PRON":
+        return "pronoun"
+    if any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words):
+        return "name"
+    heads = [t for t in words if t.head.i == t.i or not any(t.head.i == w.i for w in words)]
+    if heads and heads[0].tag_ in ("NNS", "NNPS"):
+        return "nominal plural"
+    return "role noun"
+
+
+def misses(rows: list[dict], found: list[tuple], docs: list) -> dict[str, Counter]:
+    """Indirect gold attributions not credited with their speaker, by cause.
+
+    - no attribution: no found quote overlaps the content (counted by cue lemma);
+    - wrong speaker: a quote overlaps it but no overlapping quote's speaker is the gold
+      source (counted by the kind of gold source, and "no speaker span" when ours has none).
+    """
+    out = {"no attribution (cue)": Counter(), "no attribution (source)": Counter(), "wrong speaker": Counter()}
+    for row, quotes, doc in zip(rows, found, docs, strict=True):
+        for attr in row["attributions"]:
+            content = _spans(attr, "content") + _spans(attr, "content2")
+            if not content or _gold_kind(row["text"], attr) == "direct":
+                continue
+            hits = [q for q in quotes if _overlaps([q.span], content)]
+            if not hits:
+                out["no attribution (cue)"][_cue(doc, attr)] += 1
+                out["no attribution (source)"][_source_kind(doc, attr)] += 1
+            elif not any(q.speaker_span and _overlaps([q.speaker_span], _spans(attr, "source")) for q in hits):
+                kind = _source_kind(doc, attr)
+                out["wrong speaker"][kind if any(q.speaker_span for q in hits) else f"{kind}, ours none"] += 1
+    return out
+
+
+def print_misses(buckets: dict[str, Counter]) -> None:
+    for name, counts in buckets.items():
+        top = ", ".join(f"{k} {v}" for k, v in counts.most_common(_TOP))
+        print(f"  indirect misses, {name}: {sum(counts.values())} — {top}")

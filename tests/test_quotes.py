@@ -119,3 +119,26 @@ def test_every_quote_span_points_at_its_text(nlp):
     assert analysis.quotes
     for q in analysis.quotes:
         assert text[q.span[0] : q.span[1]] == q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the small model lemmatizes "hoped" as "hop": the lemma is mended
+        ("The farmer hoped that the rain would come before June.", "rain would come", "The farmer"),
+        # a passive with an agent: the agent speaks, the subject is what is judged
+        ("The new levy was criticized by the union.", "The new levy", "the union"),
+        # a gerund after a preposition takes the subject of the clause it hangs on
+        ("The mayor angered residents by claiming that the dam was safe.", "dam was safe", "The mayor"),
+        # a participle on a noun: the noun speaks
+        ("The minister, insisting that the border stays open, left the hall.", "border stays open", "The minister"),
+        # a frame set into a clause the parser hangs on a noun
+        ("The difference now, the captain told us, is that nobody listens.", "nobody listens", "the captain"),
+        # a speech verb whose object is what is said
+        ("The engineer explained the reason for the long delay.", "reason for the long delay", "The engineer"),
+    ],
+)
+def test_indirect_speech_through_the_parse(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert q.kind == "indirect"
+    assert text[q.speaker_span[0] : q.speaker_span[1]].lower() == speaker.lower()

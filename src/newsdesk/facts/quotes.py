@@ -54,6 +54,11 @@ STANCE_VERBS = frozenset(
         "repeat", "fault", "discuss", "mention", "address", "highlight", "tout", "lament", "decry", "challenge",
         "concede", "recall", "note", "raise", "applaud", "thank", "congratulate", "regret", "favor",
         "prefer", "like", "love", "hate", "trust", "distrust", "suspect", "assume", "imagine", "recognize",
+        # Cue verbs PolNeAR's annotators mark that the lists above missed (counted on the
+        # train split's misses, never on dev): pointing, echoing, rebutting, deciding.
+        "point", "echo", "rebut", "express", "remind", "underscore", "hint", "advocate", "portray", "blast",
+        "reference", "refer", "identify", "consider", "decide", "seek", "vote", "intend", "remember",
+        "chastise", "liken", "hail", "lambast", "respond", "react", "sum",
     }
 )
 _CONTENT_PREPS = frozenset({"of", "for", "about", "against", "like"})
@@ -64,6 +69,10 @@ FRAME_VERBS = SPEECH_VERBS | {
     "scream", "cry", "whisper", "wonder", "muse", "boast", "brag", "retort", "snap", "plead", "beg",
     "question", "read", "write", "sign", "begin", "conclude", "chime", "interject", "text", "email",
 }
+# Speech verbs whose object is what is said ("explained the reason", "denied the
+# report"); not "say" ("said Monday"), nor verbs whose object is the hearer ("told
+# reporters", "asked aides", "urged Congress").
+_OBJECT_SPEECH = SPEECH_VERBS - {"say", "tell", "ask", "urge", "add", "answer", "reply", "order", "call", "think"}
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 
@@ -159,17 +168,25 @@ def _mention_at(mentions: tuple[Mention, ...], start: int, end: int) -> Mention 
 
 
 def subject_of(verb, quoted: list[tuple[int, int]] = ()):
-    """The subject of a verb, looking through coordination ("stated … and urged").
+    """The one who speaks through a verb: its subject, the agent of a passive ("was
+    criticized by X"), or the subject of the clause it hangs on ("stated … and urged",
+    "wants to warn", "by criticizing X", "X, saying …").
 
     A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
     parser may make "That" a second subject of "said".
     """
-    for _ in range(3):
+    for _ in range(4):
         for child in verb.children:
             if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
                 return child
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "after backing him": the clause the preposition hangs on
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "Trump, saying …": the noun the participle describes
         else:
             return None
     return None
@@ -279,8 +296,18 @@ def sentence(doc, i: int):
     return sents[bisect_right(starts, i) - 1]
 
 
+def lemma(token) -> str:
+    """The token's lemma, mended where the small model strips a verb's final "e"
+    ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs."""
+    word = token.lemma_.lower()
+    known = SPEECH_VERBS | STANCE_VERBS | FRAME_VERBS
+    if word not in known and word + "e" in known and not token.lower_.startswith(word + word[-1:]):
+        return word + "e"
+    return word
+
+
 def _speech_verb(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs
+    return token.pos_ in ("VERB", "AUX") and lemma(token) in verbs
 
 
 # How many tokens after a quote its frame may reach when the parser starts a new
@@ -429,27 +456,46 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def _content_of(verb):
+def _content_of(verb) -> tuple[int, int] | None:
     """The reported content of an attribution verb, as token bounds.
 
-    Its clause ("said that…", "wants to…"); for stance verbs their object too ("endorsed
-    Clinton"); after "of/for/about/on" for verbs that take one ("accused X of…", "called
-    for…", "talked about…").
+    Its clause ("said that…", "wants to…"), or the clause it is set into ("…, he told
+    me, is…"); else, for verbs whose object is what is said or judged, that object
+    ("endorsed Clinton", "explained the reason") or what follows "of/for/about/…"
+    ("accused X of…", "called for…"); else, for a passive with an agent, its subject
+    ("the deal was criticized by X"). One content per verb: emitting the object beside
+    the clause found 0.4 % more of PolNeAR dev's attributions for 2 % less precision.
     """
+    if (clause := _clause_of(verb)) is not None:
+        return clause
+    if (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and (thing := _object_of(verb)) is not None:
+        return thing
+    if any(c.dep_ == "agent" for c in verb.children):
+        return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
+
+
+def _clause_of(verb) -> tuple[int, int] | None:
     children = list(verb.children)
     for deps in (("ccomp",), ("xcomp",) if _is_stance(verb) else ()):
         after = [c for c in children if c.dep_ in deps and c.i > verb.i]
         found = after or [c for c in children if c.dep_ in deps]
         if found:
             return found[0].left_edge.i, found[0].right_edge.i
-    if verb.dep_ in ("parataxis", "advcl") and verb.head.pos_ in ("VERB", "AUX") and _speech_verb(verb):
+    if verb.dep_ in ("parataxis", "advcl") and _speech_verb(verb):
         # "In particular, Will wrote, Christie can…" / "…, documents show": the frame is
-        # set into the clause it reports, so that clause is the content.
-        head = verb.head
-        return head.left_edge.i, head.right_edge.i
-    if not _is_stance(verb):
-        return None
-    if verb.lemma_.lower() in _CHARGE_VERBS:
+        # set into the clause it reports, so that clause is the content. When the parser
+        # hangs the frame on a noun ("The difference now, he told me, is…"), the clause
+        # is the sentence's root.
+        head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
+        if head.i != verb.i:
+            return head.left_edge.i, head.right_edge.i
+    return None
+
+
+def _object_of(verb) -> tuple[int, int] | None:
+    children = list(verb.children)
+    if lemma(verb) in _CHARGE_VERBS:
         # "accused the rebels of war crimes": the object is the accused, "of…" the content;
         # the parser hangs "of" on the verb or on the object.
         objects = [c for c in children if c.dep_ == "dobj"]
@@ -458,7 +504,7 @@ def _content_of(verb):
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
         if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS and objects:
             return child.i + 1, child.right_edge.i
-    for child in children if verb.lemma_.lower() not in _CHARGE_VERBS else ():
+    for child in children if lemma(verb) not in _CHARGE_VERBS else ():
         # Not "told *me*", "said *Monday*": a pronoun or a time is no content.
         timely = child.ent_type_ in ("DATE", "TIME")
         if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON" and not timely:
@@ -467,7 +513,7 @@ def _content_of(verb):
 
 
 def _is_stance(token) -> bool:
-    return token.lemma_.lower() in STANCE_VERBS | _CHARGE_VERBS
+    return lemma(token) in STANCE_VERBS | _CHARGE_VERBS
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int]:
@@ -483,8 +529,8 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver) -> list[Quote
         if not attributing or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
-        speaker = resolver.resolve(subject_of(verb, quoted))
-        if content is None or speaker is None:
+        speaker = resolver.resolve(subject_of(verb, quoted)) if content else None
+        if speaker is None:
             continue
         out.append(_reported(analysis, doc, *content, quoted, speaker))
     for sent in doc.sents:
