@@ -404,3 +404,27 @@ def test_every_modality_is_in_the_export_schema():
     allowed = set(find(export_schema())["modality"]["enum"])
     made = set(lexicon.GOVERNOR_MODALITY.values()) | {"asserted", "claimed", "future", "hypothetical", "negated"}
     assert made <= allowed
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode", "actor"),
+    [
+        # "use X to V": X is the means, the subject acts (no object control)
+        ("Riot police used tear gas to disperse the marchers.", "COERCE", "restrict", "Riot police"),
+        # each conjunct of the object is read with the verb
+        ("Government forces launched artillery and rocket fire against the camps.", "ASSAULT", "heavy-weapons",
+         "Government forces"),
+        # the verb's own mode wins over a merged noun's ("hunger strike" staged "in protest")
+        ("The activist staged a hunger strike in protest against the verdict.", "PROTEST", "hunger", "activist"),
+        ("The court decided to allow the candidate to run.", "CONCEDE", None, "court"),  # a decision is the act
+        ("Valdorian-led forces shelled the ridge.", "ASSAULT", "heavy-weapons", "Valdorian-led forces"),
+    ],
+)
+def test_modes_and_means(nlp, text, type_, mode, actor):
+    event = only(analyse(nlp, text), type_)
+    assert (event.mode, event.actor) == (mode, actor)
+
+
+def test_stones_make_a_demonstration_a_riot(nlp):
+    event = only(analyse(nlp, "Youths threw stones during demonstrations against the new law."), "PROTEST")
+    assert event.mode == "riot"

@@ -39,7 +39,7 @@ CONDITIONS = frozenset({"if", "unless", "until"})
 # Left-hand modifiers kept in an actor's name ("Senior Hungarian officials", "Azerbaijan's army").
 # Counts ("two civilians", "up to 16 advisers") are not: they are figures (figures.py), and
 # the actor is the same whatever the count.
-NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case"})
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "npadvmod"})  # npadvmod: "Vietnamese-led"
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
 _SMALL_NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -109,8 +109,9 @@ def _object_trigger(tok) -> Trigger | None:
     """Events said by a verb and its object: "lodged a protest", "deployed troops",
     "lifted the curfew", "staged a protest"."""
     lemma = _lemma(tok)
-    for obj in tok.children:
-        if obj.dep_ not in ("dobj", "attr") or obj.pos_ not in ("NOUN", "PROPN"):
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "attr") for o in _conjuncts(c)]
+    for obj in objects:  # "launched artillery, mortar and rocket fire": each conjunct
+        if obj.pos_ not in ("NOUN", "PROPN"):
             continue
         noun = _lemma(obj)
         if noun == "tie" and obj.tag_ != "NNS":  # "broke a 6-6 tie" is no break of ties
@@ -357,7 +358,9 @@ def _subject(verb, depth: int = 0):
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         gov = verb.head
-        controller = _child(gov, ("dobj",)) if verb.dep_ == "xcomp" else None
+        # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
+        object_control = verb.dep_ == "xcomp" and _lemma(gov) not in lx.INSTRUMENT_VERBS
+        controller = _child(gov, ("dobj",)) if object_control else None
         if controller is not None:
             return controller, False
         if gov.pos_ == "ADJ":  # "ready to withdraw": the subject of "is ready"
@@ -710,7 +713,10 @@ def _event_span(trig: Trigger) -> tuple[int, int]:
 
 
 def _mode(trig: Trigger, clause) -> str | None:
-    """The trigger's own mode, or for an ASSAULT the most specific weapon in the clause."""
+    """The trigger's own mode, or for an ASSAULT the most specific weapon in the clause;
+    a demonstration where stones fly is a riot (PLOVER PROTEST/riot: "protest violently")."""
+    if trig.category == "PROTEST" and trig.mode == "demo" and any(_lemma(t) in lx.RIOT_WORDS for t in clause):
+        return "riot"
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES}
@@ -798,7 +804,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
             continue
         n_actor, _ = _noun_arguments(noun.head)
         actor = actor if actor is not None and actor.i != noun.head.i else n_actor
-        mode_source = noun if noun.mode else mode_source
+        mode_source = noun if noun.mode and not mode_source.mode else mode_source  # "hunger strike in protest"
     category, _, mod = _category(trig, modality(trig))
     demand = _demand(trig)
     if demand is not None:

@@ -324,6 +324,7 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("dispatch", "investigator"): ("ACCUSE", "investigate"),
     ("give", "welcome"): ("CONSULT", "visit"),  # CAMEO 043 host a visit
     ("stop", "work"): ("PROTEST", "strike"), ("down", "tool"): ("PROTEST", "strike"),
+    ("shun", "work"): ("PROTEST", "strike"), ("boycott", "work"): ("PROTEST", "strike"),
     ("seek", "refuge"): ("REQUEST", "assist"), ("seek", "asylum"): ("REQUEST", "assist"),
     ("seek", "help"): ("REQUEST", "assist"), ("seek", "aid"): ("REQUEST", "assist"),
     ("violate", "ceasefire"): ("ASSAULT", None), ("violate", "truce"): ("ASSAULT", None),  # CAMEO 196
@@ -369,6 +370,11 @@ CONTENT_NOUNS = frozenset({
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
 TRANSFERS = frozenset({"AID", "COOPERATE"})
 TRANSFER_PREPS = frozenset({"to", "for", "with"})
+# Verbs whose object is a means, not the doer of the infinitive: "used tear gas to disperse
+# the crowd", "sent troops to crush the revolt" (the subject disperses, crushes).
+INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "send", "dispatch", "mobilize", "mobilise"})
+# Words that make a demonstration violent (PLOVER PROTEST mode riot; ACLED "violent demonstration").
+RIOT_WORDS = frozenset({"stone", "rock", "molotov", "petrol", "firebomb", "loot", "torch", "vandalize", "rampage"})
 # Passives whose subject is the actor, not the patient: "Vietnam is committed to reform".
 STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate"})
 # Heads that carry the event of their modifier: "mediation efforts", "peace process".
@@ -412,7 +418,8 @@ GOVERNOR_MODALITY: dict[str, str] = {
     "refuse": "negated", "decline": "negated", "fail": "negated", "stop": "negated", "avoid": "negated",
     "plan": "future", "intend": "future", "prepare": "future", "agree": "future", "promise": "future",
     "pledge": "future", "offer": "future", "want": "future", "hope": "future", "seek": "future",
-    "decide": "future", "propose": "future", "swear": "future",  # (an attempted attack happened: "try" is not here)
+    # not "try" (an attempted attack happened) nor "decide" ("decided to allow" is the allowing)
+    "propose": "future", "swear": "future",
 }
 # Verbs whose subject is the actor of the event noun they govern: "Armenia does not
 # participate in military operations", "rebels took part in the attack".
