@@ -331,6 +331,11 @@ def test_two_smiths_in_unrelated_stories_stay_apart(store):
         # two full names fit: the surname is ambiguous and stays apart
         ({"person:john-smith": ("John Smith", 2), "person:mary-smith": ("Mary Smith", 2), "person:smith": ("Smith", 1)},
          {}),
+        # a first name alone joins the one full name that starts with it, not one of two
+        ({"person:peter": ("Peter", 2), "person:peter-novak": ("Peter Novak", 1)},
+         {"person:peter": "person:peter-novak"}),
+        ({"person:john": ("John", 1), "person:john-smith": ("John Smith", 1), "person:john-brown": ("John Brown", 1)},
+         {}),
         # different first names, different people
         ({"person:ilham-aliyev": ("Ilham Aliyev", 2), "person:heydar-aliyev": ("Heydar Aliyev", 1)}, {}),
         # close spellings of different surnames stay apart
@@ -339,3 +344,24 @@ def test_two_smiths_in_unrelated_stories_stay_apart(store):
 )
 def test_person_renames(names, expected):
     assert person_renames(names) == expected
+
+
+def test_person_renames_takes_a_mistyped_surname_only_when_spelled_exactly():
+    names = {"person:marta-kovalenko": ("Marta Kovalenko", 1)}
+    assert person_renames(names, {"org:kovalenko": "Kovalenko"}) == {"org:kovalenko": "person:marta-kovalenko"}
+    assert person_renames(names, {"org:kovalenka": "Kovalenka"}) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peter Novak, a nurse, opened the clinic in Leeds on Monday. Later Peter said the queue was long.",
+         {"person:peter-novak"}),
+        # two people share the first name: the lone first name names neither
+        ("Peter Novak, a nurse, and Peter Hale, a doctor, opened the clinic. Later Peter said the queue was long.",
+         {"person:peter-novak", "person:peter-hale", "person:peter"}),
+    ],
+)
+def test_a_first_name_alone_joins_the_one_full_name_with_it(nlp, text, expected):
+    analysis, _ = _analyse(nlp, text)
+    assert {m.entity_id for m in analysis.mentions if m.label == "PERSON"} == expected

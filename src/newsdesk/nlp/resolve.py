@@ -250,12 +250,20 @@ def _person_entities(mentions: list[Mention]) -> dict[int, Entity]:
         name = _person_name(m.text)
         # The latest full name before it ("Aliyev" after "Heydar Aliyev" and "Ilham
         # Aliyev" is the last of them), else the first one after it, else itself.
-        matches = [f for f in seen[::-1] + fulls if _same_person(name, f)]
+        matches = [f for f in seen[::-1] + fulls if _same_person(name, f)] or _by_first_name(name, fulls)
         full = matches[0] if matches else name
         if len(name.split()) > 1:
             seen.append(full)
         out[i] = Entity(id=entity_key("PERSON", full), name=full, type="PERSON")
     return out
+
+
+def _by_first_name(name: str, fulls: list[str]) -> list[str]:
+    """The one full name whose first name is this lone word ("Hillary" -> "Hillary
+    Clinton", "Phil" in a report that names one Phil), else nothing: a first name shared
+    by two people names neither. Spelled exactly: first names are short and close."""
+    found = {f for f in fulls if len(f.split()) > 1 and f.split()[0] == name} if " " not in name else set()
+    return [found.pop()] if len(found) == 1 else []
 
 
 def _role(doc, span: tuple[int, int]) -> str | None:
@@ -467,10 +475,11 @@ def person_renames(names: dict[str, tuple[str, int]], orgs: dict[str, str] | Non
 
     ``names`` maps each person entity id to (name, mentions in the story). Full-name
     spellings of one person ("Alexander" / "Aleksander Iskandaryan") go to the most
-    mentioned one; a lone surname goes to the one full name that fits it, if only one does.
-    ``orgs`` (id -> one-word name) are organisations that may be surnames the model
-    mistyped ("Kovalenko said" as ORG): they join a full name only when spelled exactly
-    as its last name, and only if one full name has it.
+    mentioned one; a lone surname goes to the one full name that fits it, if only one does
+    (else a lone first name to the one full name that starts with it).
+    ``orgs`` (id -> one-word name) are surnames the model typed ORG in some mentions and
+    PERSON in others ("Kovalenko said" as ORG): they join a full name only when spelled
+    exactly as its last name, and only if one full name has it.
     """
     fulls = sorted((i for i, (n, _) in names.items() if len(n.split()) > 1), key=lambda i: (-names[i][1], i))
     canonical: dict[str, str] = {}
@@ -482,6 +491,8 @@ def person_renames(names: dict[str, tuple[str, int]], orgs: dict[str, str] | Non
         if len(name.split()) != 1:
             continue
         fits = {canonical[f] for f in fulls if _same_person(name, names[f][0])}
+        if not fits:  # a first name alone ("Hillary"), when one full name has it
+            fits = {canonical[f] for f in fulls if names[f][0].split()[0] == name}
         if len(fits) == 1:
             out[i] = fits.pop()
     for i, name in (orgs or {}).items():
@@ -492,8 +503,8 @@ def person_renames(names: dict[str, tuple[str, int]], orgs: dict[str, str] | Non
 
 
 def _story_people(tx: Tx, ids: list[str]) -> tuple[dict[str, tuple[str, int]], dict[str, str], dict[str, Entity]]:
-    """The story's persons (id -> (name, mentions)), its one-word organisations that are
-    no known organisation (id -> name), and the entities behind both."""
+    """The story's persons (id -> (name, mentions)), its one-word organisations that may be
+    mistyped surnames (id -> name), and the entities behind both."""
     m = schema.mentions
     q = (
         sa.select(m.c.entity_id, sa.func.count())
@@ -503,9 +514,12 @@ def _story_people(tx: Tx, ids: list[str]) -> tuple[dict[str, tuple[str, int]], d
     counts = dict(tx.conn.execute(q).all())
     entities = {e.id: e for e in tx.entities(counts)}
     people = {i: (e.name, counts[i]) for i, e in entities.items() if e.type == "PERSON"}
+    # A one-word ORG is a mistyped surname only if the model also typed that word PERSON
+    # in the story: on Giveme5W1H, "Tram" (ORG) otherwise joined "Croydon Tram" (PERSON).
+    one_word = {n for n, _ in people.values() if " " not in n}
     orgs = {
         i: e.name for i, e in entities.items()
-        if e.type == "ORG" and " " not in e.name and e.name.casefold() not in _alias_index() and e.name.isalpha()
+        if e.type == "ORG" and e.name in one_word and e.name.casefold() not in _alias_index()
     }
     return people, orgs, entities
 
