@@ -76,6 +76,21 @@ def test_choice_among_shown_events(events, expected):
     assert (text[found.span[0] : found.span[1]] if found else None) == expected
 
 
+@pytest.mark.parametrize(
+    ("filler", "title", "expected"),
+    [
+        (300, "Blast at the Ardo depot", "Blast"),  # the actor event ends the lead
+        (300, None, "Blast"),
+        (10, None, "struck the wall"),  # right after it, the event with an actor
+    ],
+)
+def test_a_bare_headline_event_outranks_an_actor_event_far_down_the_lead(filler, title, expected):
+    text = "Blast at the Ardo depot\n\n" + "y" * filler + " A car struck the wall."
+    events = (_event(text, "Blast", None), _event(text, "struck the wall", "car"))
+    found = main_event(_with(_article(text, title=title), events=events))
+    assert text[found.span[0] : found.span[1]] == expected
+
+
 def test_an_actor_the_article_keeps_naming_outranks_an_earlier_one():
     text = LEAD + " The Brotherhood said. The Brotherhood left."
     mentions = (
