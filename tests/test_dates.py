@@ -218,6 +218,11 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("the next day", "The vote was held on March 3, 1994. ", "1994-03-04"),
         ("the day", "Prices fell after Oct. 12, ", "1995-10-12"),
         ("the next day", "Nothing happened. ", "1995-11-09"),  # no reference: the publication date's
+        ("the day", "The minister arrived later in ", "1995-11-08"),
+        ("the following month", "The board met in March. Shareholders complained. ", "1995-04"),
+        ("the next morning", "He fell ill on Monday and appeared in court ", "1995-11-07"),
+        ("the previous Friday", "Shares closed higher on Friday, Nov. 3, up 2% from ", "1995-10-27"),
+        ("25", "The summit will be held on April 24 and ", "1996-04-25"),
         # Built on another expression.
         ("the day before last Tuesday", "", "1995-11-06"),
         ("the week of Oct. 2", "", "1995-W40"),

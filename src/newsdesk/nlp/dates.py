@@ -260,13 +260,14 @@ _REFERENCE = re.compile(
     r"August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?P<y2>1[89]\d{2}|20\d{2})\b"
 )
-# The reference is looked for in the sentence and the one before: 250 characters.
-REFERENCE_WINDOW = 250
+# The reference is looked for in the sentence and the few before: 400 characters.
+REFERENCE_WINDOW = 400
 
 
 def _reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | None:
     """(granularity, date) of the last time the text names before an expression."""
-    matches = list(_REFERENCE.finditer(before[-REFERENCE_WINDOW:]))
+    text = before[-REFERENCE_WINDOW:]
+    matches = list(_REFERENCE.finditer(text))
     if not matches:
         return None
     m = matches[-1]
@@ -279,18 +280,31 @@ def _reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | Non
     day = int(m.group("d")) if m.group("d") else 0
     if not m.group("y") and anchor is None or day > 28:
         return None
-    year = int(m.group("y")) if m.group("y") else _nearest_year(anchor, month, "", day)
+    # A reference without its year is placed as the expression itself would be, by tense.
+    year = int(m.group("y")) if m.group("y") else _month_year(anchor, month, "", (text[: m.start()], ""), day)
     return ("day" if day else "month"), dt.date(year, month, day or 1)
 
 
+_ANAPHORIC_WEEKDAY = re.compile(r"(?:the )?(?P<w>previous|preceding|following) (?P<d>[a-z]+day)")
+
+
 def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
-    key = re.sub(r"^(?:the|a) ", "", bare)
-    if key not in _ANAPHORS:
+    key = re.sub(r"^the ", "", bare)
+    weekday = _ANAPHORIC_WEEKDAY.fullmatch(bare)
+    if key not in _ANAPHORS and not (weekday and weekday.group("d") in WEEKDAYS):
         return None
-    unit, shift = _ANAPHORS[key]
     ref = _reference(ctx[0], anchor)
+    if weekday:  # "the previous Friday": the Friday before the day last named
+        if not (ref and ref[0] == "day"):
+            return None
+        day, ref_day = WEEKDAYS.index(weekday.group("d")), ref[1]
+        if weekday.group("w") == "following":
+            return (ref_day + dt.timedelta(days=(day - ref_day.weekday()) % 7 or 7)).isoformat()
+        return (ref_day - dt.timedelta(days=(ref_day.weekday() - day) % 7 or 7)).isoformat()
+    unit, shift = _ANAPHORS[key]
     if ref is None or (unit == "day" and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
-        return None  # no reference of that precision: the publication date's rules apply
+        # No reference of that precision: TimeML's default reference is the document's time.
+        return _period_value(anchor, unit, shift)
     return _period_value(ref[1], unit, shift)
 
 
@@ -299,11 +313,17 @@ _FREQUENCIES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": 
                 "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
 
 
+_COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|–)\s*$")
+
+
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """Expressions built on another one: "the day before last Tuesday", "the week of
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
     if low in _FREQUENCIES:
         return _FREQUENCIES[low]
+    if re.fullmatch(r"\d{1,2}", bare) and (m := _COORDINATED.search(ctx[0][-40:])):
+        # "April 24 and 25": a bare day coordinated with a dated one shares its month.
+        return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
     if m := re.fullmatch(r"in the (day|week|month|year)", bare):
         return _period_value(anchor, m.group(1), 0)
     m = re.fullmatch(r"(?:the )?(?P<what>day before|day after|week of) (?P<inner>.+)", bare)
@@ -551,7 +571,8 @@ def _day_of(year: int, month: int, day: int) -> dt.date:
 # expression by the event it modifies: "ended March 31" is the last one, "will close by
 # June 1" the coming one. Past: a past auxiliary or a few past forms (a regular -ed form is
 # as often a participle: "extended to", "expected in").
-_PAST_CUE = re.compile(r"\b(?:was|were|had|did|since|ago|began|ended|closed|bought|sold|took|made|came|went)\b",
+_PAST_CUE = re.compile(r"\b(?:was|were|had|did|since|ago|began|ended|closed|bought|sold|took|made|came|went|met|told|"
+                       r"left|won|held|fell|rose|saw|gave|got|led|paid|kept|became|lost)\b",
                        re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^,?\s+(?P<w>this|last|next) year\b", re.IGNORECASE)
 
