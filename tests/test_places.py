@@ -193,3 +193,99 @@ def test_seed_places(nlp, seeds):
     for name in ("Yevlakh", "Baku", "Yerevan", "Moscow", "Lachin Corridor", "Aghdam"):
         assert name in by_text, name
     assert {c for _, c, _, _ in by_text["Nagorno-Karabakh"]} == {"AZ"}
+
+
+# --- names the model misses (datelines, party notes, institutions, repeated names) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "country", "admin1"),
+    [
+        ("TORRINGTON — The city council cut the road budget on Tuesday.", "TORRINGTON", "US", "CT"),
+        ("Budget vote delayed. ROSWELL, Ga. - A man fled from a shop on Friday.", "ROSWELL", "US", "GA"),
+        ("BEIRUT: The body of a missing man was found near the airport on Monday.", "BEIRUT", "LB", None),
+        ("Flood crest nears. MOORHEAD (AP) -- Volunteers filled sandbags all night.", "MOORHEAD", "US", "MN"),
+    ],
+)
+def test_datelines_are_places(text, surface, country, admin1):
+    from newsdesk.nlp.places import _datelines
+
+    (t,) = [t for t in _datelines(text, load_gazetteer()) if t.text == surface]
+    assert text[t.span[0] : t.span[1]] == surface
+    c = choose([t], load_gazetteer())[t.key]
+    assert c.country == country and (admin1 is None or c.admin1 == admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Sen. Byron Dorgan, D-N.D., questioned the contract.", ["N.D."]),
+        ("Rep. Tony Sertich, DFL-Chisholm, moved to adjourn.", ["Chisholm"]),
+        ("Rep. Vicki Lensing, D-Iowa City. She spoke first.", ["Iowa City"]),
+        ("The vote was 5-4, with R-rated films banned.", []),  # no capitalised home
+        ("The RDI-Nowhere plan failed.", []),  # no party letter on its own
+    ],
+)
+def test_party_and_home_notes(text, names):
+    from newsdesk.nlp.places import _datelines
+
+    assert [t.text for t in _datelines(text, load_gazetteer())] == names
+
+
+def test_a_region_share_weighs_the_context():
+    from collections import Counter
+
+    from newsdesk.nlp.places import _share
+
+    counts = Counter({("US", "GA"): 4, ("US", "NY"): 1})
+    assert _share(counts, ("US", "GA")) == 1.0
+    assert _share(counts, ("US", "NY")) == 0.25
+    assert _share(counts, ("US", "TX")) == 0.0
+    assert _share(Counter(), ("US", "TX")) == 0.0
+
+
+def test_the_home_region_outweighs_a_stray_one():
+    # Four names in Georgia and one in New York: "Richmond County" is Augusta's county.
+    names = ("Augusta", "Grovetown", "Evans", "Martinez", "Brooklyn", "Richmond County")
+    c = _chosen(names, "Richmond County")
+    assert (c.country, c.admin1) == ("US", "GA")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        (
+            "Officers of the Corsicana Police Department arrested two men in Navarro County, Texas, on Friday.",
+            "Corsicana",
+            "TX",
+        ),
+        (
+            "The Grovetown Department of Public Safety and deputies in Columbia County, Georgia, searched all night.",
+            "Grovetown",
+            "GA",
+        ),
+    ],
+)
+def test_a_town_named_by_its_institution(nlp, text, surface, admin1):
+    places = [p for p in _places(nlp, text) if p.text == surface]
+    assert places, [p.text for p in _places(nlp, text)]
+    assert places[0].country == "US"
+    assert text[places[0].span[0] : places[0].span[1]] == surface
+
+
+@pytest.mark.slow
+def test_a_name_found_once_is_found_again(nlp):
+    text = (
+        "Police in Roselle, Illinois, ticketed hundreds of drivers last month. "
+        "Roselle officers say the speed limit on Irving Park Road will be enforced again."
+    )
+    places = [p for p in _places(nlp, text) if p.text == "Roselle"]
+    assert len(places) == 2 and len({p.geonameid for p in places}) == 1
+
+
+@pytest.mark.slow
+def test_a_surname_is_no_town(nlp):
+    # Jackson is a town of Mississippi, but here it is the singer.
+    text = "Alan Jackson sang in Biloxi, Mississippi, on Saturday. Jackson said the crowd in Biloxi was loud."
+    assert "Jackson" not in {p.text for p in _places(nlp, text)}

@@ -51,7 +51,9 @@ MAIN_NAME = 1.0  # the name is the place's main name, not one of its alternate n
 SAME_COUNTRY = 2.5
 SAME_REGION = 2.0
 QUALIFIED = 5.0
-NEAR_KM, NEAR = 200.0, 1.5  # another place of the article lies within a day's drive
+# Other places of the article within a day's drive; the term grows with their share, so
+# that one stray name ("Brooklyn" in a report from Augusta) pulls little.
+NEAR_KM, NEAR = 200.0, 1.5
 # Context may lift a town over a namesake about 10,000 times its size, no further: the
 # US village "Russia" stays below the country however American the article is.
 CONTEXT_CAP = 4.5
@@ -128,6 +130,53 @@ def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
     return []
 
 
+# Words that begin the rest of a local institution's name after its town: "Torrington
+# Fire Department", "Corsicana Police", "Litchfield Superior Court", "Parkers Prairie High
+# School". News names local bodies this way; the model tags the whole as ORG (or PERSON).
+INSTITUTION_WORDS = frozenset(
+    {"police", "fire", "sheriff", "city", "town", "village", "township", "county", "school", "schools", "high",
+     "elementary", "middle", "board", "council", "court", "superior", "district", "municipal", "hospital",
+     "historical", "public", "department", "library", "chamber", "planning", "zoning", "housing", "water",
+     "community", "area", "regional", "rescue", "volunteer"}
+)
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON"})
+
+
+def _institution_head(ent):
+    """The capitalised words before the first institution word of ``ent``, if any."""
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end):
+        if doc[k].lower_ in INSTITUTION_WORDS:
+            head = doc[ent.start : k]
+            return head if all(t.is_alpha or t.text == "." for t in head) and head[0].text[0].isupper() else None
+    return None
+
+
+# A dateline opens a report with the town it was filed from, in capitals, then a dash:
+# "TORRINGTON — The City Council ...", "ROSWELL - A man ...". It is a place even though
+# the model tags nothing there (capitals look like an acronym to it).
+_DATELINE = re.compile(
+    r"(?:^|\n|[.!?] )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
+)
+# US legislators are named with their party and home: "Rep. Vicki Lensing, D-Iowa City",
+# "Sen. Byron Dorgan, D-N.D.", "Tony Sertich, DFL-Chisholm" (Minnesota's Democrats).
+_PARTY_HOME = re.compile(
+    r"\b(?:R|D|I|DFL)-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,;)]|\s+[-–—(]|\s*$|(?<=\.)\s)", re.M
+)
+
+
+def _datelines(text: str, gaz: Gazetteer) -> list[Toponym]:
+    """Datelines and party-and-home notes whose name the gazetteer knows."""
+    out = []
+    for m in (*_DATELINE.finditer(text), *_PARTY_HOME.finditer(text)):
+        name = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
+        key = name_key(name)
+        if key not in _DIRECTIONS and gaz.lookup(key):
+            out.append(Toponym((m.start(1), m.start(1) + len(name)), name, key))
+    return out
+
+
 # Kinds of place whose names are seldom a person's or a company's.
 _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
@@ -150,8 +199,10 @@ _DIRECTIONS = frozenset(
 )
 
 
-def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Toponym]:
-    """Prominent place names the model did not tag: runs of capitalised words, one a proper noun."""
+def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), max_words: int = 4):
+    """Place names the model did not tag: runs of capitalised words, one a proper noun, that
+    name a prominent place or a place the article names elsewhere (``known``): a name keeps
+    its sense through an article, so "Lombard" found once is found in "Lombard settler" too."""
     text = doc.text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
     word = [t.is_alpha and t.text[0].isupper() and t.i not in taken for t in doc]
@@ -167,7 +218,8 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, max_words: int = 4) -> list[Topo
         for j in range(run, i, -1):  # the longest name first
             surface = text[starts[i] : ends[j - 1]]
             key = name_key(surface)
-            if "\n" not in surface and any(propn[i:j]) and key in gaz.prominent and key not in _DIRECTIONS:
+            wanted = key in gaz.prominent or key in known
+            if "\n" not in surface and any(propn[i:j]) and wanted and key not in _DIRECTIONS:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:
@@ -224,9 +276,25 @@ def _qualified(ent, gaz: Gazetteer) -> bool:
 _TOWN_IN_CONTEXT = 10_000
 
 
-def _town_of(key: str, countries: set[str], gaz: Gazetteer) -> bool:
+# An institution named after its town ("Bantam Superior Court") says the name is a
+# town; a small one of the article's country is enough (GeoNames' cities500 threshold).
+_TOWN_BEFORE_INSTITUTION = 500
+
+
+def _town_in(key: str, regions: set[tuple[str | None, str]], gaz: Gazetteer) -> bool:
+    """``key`` is exactly the name of a town in one of ``regions`` (country, admin1)."""
+    return any(c.kind in TOWN_KINDS and (c.country, c.admin1) in regions and name_key(c.name) == key
+               for c in gaz.lookup(key))
+
+
+def _surnames(doc) -> set[str]:
+    """Words that end a person's name of two words or more in ``doc`` ("Jackson" of "Alan Jackson")."""
+    return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT) -> bool:
     return any(
-        c.kind in TOWN_KINDS and c.country in countries and c.population >= _TOWN_IN_CONTEXT and name_key(c.name) == key
+        c.kind in TOWN_KINDS and c.country in countries and c.population >= least and name_key(c.name) == key
         for c in gaz.lookup(key)
     )
 
@@ -237,9 +305,13 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     A name keeps one sense in an article: a mistyped entity ("Alexandria" as PERSON) is
     a place when the same name is a place elsewhere in the article, when a state or
     country follows it ("Gainesville, Ga."), or, unless typed PERSON, when it is a
-    town of the country the article is about. Organisations and
-    facilities that are not places themselves are scanned for place names inside them
-    ("the University of Minnesota").
+    town of the country the article is about; a single word typed PERSON is a town of
+    the article's region when it is nobody's surname there ("Gainesville's sewers" in a
+    report from Florida). An institution named after its town gives the town ("Torrington
+    Fire Department"). Datelines ("ROSWELL -") and party-and-home notes ("R-Marshall")
+    name places the model does not tag. Organisations and facilities that are not places
+    themselves are scanned for place names inside them ("the University of Minnesota"),
+    and so is the rest of the text for the names found so far.
     """
     found: list[Toponym] = []
     doubtful: list[tuple[object, str, str]] = []
@@ -261,18 +333,52 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
                 doubtful.append((ent, key, label))
         elif label in MISTYPED_LABELS:
             toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
+        head = _institution_head(ent) if not toponyms and label in _INSTITUTION_LABELS else None
+        if head is not None and (hkey := known_key(head.text, gaz)):
+            doubtful.append((head, hkey, "HEAD"))
         found += toponyms
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
-    places = {t.key for t in found}
-    countries = {c.country for c in choose(found, gaz).values() if c.country}
-    for ent, key, label in doubtful:
-        if key in places or _qualified(ent, gaz) or (label != "PERSON" and _town_of(key, countries, gaz)):
-            found.append(Toponym((ent.start_char, ent.end_char), ent.text, key))
-            taken.update(range(ent.start, ent.end))
-    found += _scan(doc, taken, gaz)
+    accepted = _accept_doubtful(doubtful, found, doc, gaz)
+    found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
+    for ent, _ in accepted:
+        taken.update(range(ent.start, ent.end))
+    found += _datelines_outside(doc.text, found, gaz)
+    found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found))
     found.sort(key=lambda t: t.span)
     return _qualify(found, doc.text)
+
+
+def _accept_doubtful(doubtful, found: list[Toponym], doc, gaz: Gazetteer) -> list[tuple[object, str]]:
+    """The doubtful names that the article's sure toponyms vouch for (see ``find_toponyms``)."""
+    places = {t.key for t in found}
+    chosen = choose(found, gaz).values()
+    countries = {c.country for c in chosen if c.country}
+    regions = {(c.country, c.admin1) for c in chosen if c.admin1 and c.kind != "country"}
+    surnames = _surnames(doc)
+    out = []
+    for ent, key, label in doubtful:
+        least = _TOWN_BEFORE_INSTITUTION if label == "HEAD" else _TOWN_IN_CONTEXT
+        # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
+        lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
+        town = label != "PERSON" and _town_of(key, countries, gaz, least)
+        if key in places or _qualified(ent, gaz) or town or lone_town:
+            out.append((ent, key))
+    return out
+
+
+def _datelines_outside(text: str, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    return [d for d in _datelines(text, gaz) if not any(t.span[0] < d.span[1] and d.span[0] < t.span[1] for t in found)]
+
+
+def _covered(doc, toponyms: list[Toponym]) -> set[int]:
+    """Token indices inside the toponyms' spans (the scan leaves them alone)."""
+    out = set()
+    for t in toponyms:
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
 
 
 def _qualify(toponyms: list[Toponym], text: str) -> list[Toponym]:
@@ -297,7 +403,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the other toponyms of the article resolved to."""
+    """What the other toponyms of the article resolved to (each distinct name once)."""
 
     countries: Counter
     regions: Counter
@@ -318,6 +424,21 @@ class Context:
         if c is None:
             return self
         return Context(self.countries - Counter(_countries(c)), self.regions - Counter(_regions(c)), self.points)
+
+    def country_share(self, country: str | None) -> float:
+        """How much of the article is about ``country``, relative to its main country (0-1)."""
+        return _share(self.countries, country)
+
+    def region_share(self, region: tuple[str | None, str]) -> float:
+        return _share(self.regions, region)
+
+
+def _share(counts: Counter, item) -> float:
+    """``item``'s count over the largest count: the article's home country or region gets
+    1, a place mentioned once beside a region named four times 0.25. A wrong choice thus
+    lends little weight to its namesakes' region ("Harlem" in a report from Georgia)."""
+    n = counts[item]
+    return n / max(counts.values()) if n > 0 else 0.0
 
 
 SUB_COUNTRY_KINDS = (*TOWN_KINDS, "admin1", "admin2", "area")
@@ -340,21 +461,21 @@ def prior(c: Candidate, key: str) -> float:
 _NEAR_DEG = NEAR_KM / 111.0
 
 
-def _near(c: Candidate, key: str, points) -> bool:
-    return any(
-        k != key and abs(c.lat - lat) <= _NEAR_DEG and haversine_km(c.lat, c.lon, lat, lon) <= NEAR_KM
-        for k, lat, lon in points
-    )
+def _near(c: Candidate, key: str, points) -> float:
+    """The share of the article's other sub-country places that lie within NEAR_KM of ``c``."""
+    others = [(lat, lon) for k, lat, lon in points if k != key]
+    near = sum(abs(c.lat - lat) <= _NEAR_DEG and haversine_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in others)
+    return near / len(others) if others else 0.0
 
 
 def score(c: Candidate, t: Toponym, ctx: Context, qualifiers: tuple[Candidate, ...]) -> float:
     context = 0.0
-    if c.kind != "country" and c.country and ctx.countries[c.country]:
-        context += SAME_COUNTRY
-    if c.admin1 and c.kind != "country" and ctx.regions[(c.country, c.admin1)]:
-        context += SAME_REGION
-    if c.kind in (*TOWN_KINDS, "admin2", "area") and _near(c, t.key, ctx.points):
-        context += NEAR
+    if c.kind != "country" and c.country:
+        context += SAME_COUNTRY * ctx.country_share(c.country)
+    if c.admin1 and c.kind != "country":
+        context += SAME_REGION * ctx.region_share((c.country, c.admin1))
+    if c.kind in (*TOWN_KINDS, "admin2", "area"):
+        context += NEAR * _near(c, t.key, ctx.points)
     qualified = QUALIFIED if any(_contains(q, c) for q in qualifiers) else 0.0
     return prior(c, t.key) + min(context, CONTEXT_CAP) + qualified
 
