@@ -428,3 +428,18 @@ def test_modes_and_means(nlp, text, type_, mode, actor):
 def test_stones_make_a_demonstration_a_riot(nlp):
     event = only(analyse(nlp, "Youths threw stones during demonstrations against the new law."), "PROTEST")
     assert event.mode == "riot"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        ("Ruritania announced a suspension of air links with Molvania.", "SANCTION", "Molvania"),  # through "of"
+        ("The envoy undertook a mediation mission between Ruritania and Molvania.", "CONSULT",
+         "Ruritania and Molvania"),
+        ("The parliament threatened to break relations with Molvania.", "THREATEN", "Molvania"),
+        ("The ministry deployed troops to Molvania.", "MOBILIZE", "Molvania"),  # a named destination
+        ("The ministry deployed troops to the border.", "MOBILIZE", None),  # an unnamed one is a place
+    ],
+)
+def test_recipients_of_nominal_and_governed_acts(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient

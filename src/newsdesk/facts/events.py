@@ -28,7 +28,7 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 # "shelled the town, killing 20" (advcl participle), "attacked and seized".
 CONTROL = frozenset({"xcomp", "conj", "advcl"})
 # Prepositions whose object is what the event is done to ("attack on", "fight against").
-RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into", "toward", "towards"})
+RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "between"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity types that name an actor (a people, a country, a body, a person).
@@ -455,16 +455,31 @@ def _verb_arguments(trig: Trigger):
     if recipient is None and trig.light is None and trig.category != "RETREAT":
         phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
         recipient = None if phrasal else _recipient(obj)
-    head = trig.head if trig.light else verb
-    if recipient is None:
-        recipient = _recipient(_prep_object(head, RECIPIENT_PREPS))
+    # the event noun (and what it is "of"), then the verb: "suspended air links with Serbia",
+    # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
+    heads = _with_of([trig.head, verb] if trig.light else [verb])
+    light = trig.light.i if trig.light is not None else -1
+    if recipient is None:  # a light verb's "to X" is a destination unless named ("deployed troops to the border")
+        found = ((h, _recipient(_prep_object(h, RECIPIENT_PREPS))) for h in heads)
+        recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
     if recipient is None or not _is_actor(recipient):
         # a named actor wins over a thing: "confiscated weapons from armed groups"
-        named = (_recipient(_prep_object(t, RECIPIENT_PREPS | {"from"})) for t in (head, obj) if t is not None)
+        named = (_recipient(_prep_object(t, RECIPIENT_PREPS | {"from"})) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb)
     return actor, recipient
+
+
+def _with_of(tokens: list) -> list:
+    """The tokens and, for nouns, what they are "of" ("suspension of air links", one step)."""
+    out = []
+    for tok in tokens:
+        out.append(tok)
+        of = _prep_object(tok, {"of"}) if tok.pos_ in ("NOUN", "PROPN") else None
+        if of is not None:
+            out.append(of)
+    return out
 
 
 def _dative(verb):
@@ -491,7 +506,11 @@ def _governed_recipient(verb):
         found = _verb_arguments(act)[1]
         if found is not None:
             return found
-    return _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
+    found = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
+    if found is None:  # "threatened to break relations with Russia"
+        heads = _with_of([comp, *(c for c in comp.children if c.dep_ == "dobj")])
+        found = next((r for h in heads if (r := _recipient(_prep_object(h, RECIPIENT_PREPS)))), None)
+    return found
 
 
 def _protest_target(trig: Trigger, verb, passive):

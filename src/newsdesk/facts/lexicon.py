@@ -314,6 +314,7 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 161 "reduce or break diplomatic relations"
     ("sever", "tie"): ("SANCTION", "withdraw"), ("break", "tie"): ("SANCTION", "withdraw"),
     ("cut", "tie"): ("SANCTION", "withdraw"), ("sever", "relation"): ("SANCTION", "withdraw"),
+    ("break", "relation"): ("SANCTION", "withdraw"), ("cut", "relation"): ("SANCTION", "withdraw"),
     # CAMEO 0861-0862: receive peacekeepers or inspectors
     ("receive", "observer"): ("RETREAT", "access"), ("receive", "inspector"): ("RETREAT", "access"),
     ("receive", "peacekeeper"): ("RETREAT", "access"), ("admit", "inspector"): ("RETREAT", "access"),
