@@ -142,3 +142,34 @@ def test_indirect_speech_through_the_parse(nlp, text, words, speaker):
     q = only(analyse(nlp, text), words)
     assert q.kind == "indirect"
     assert text[q.speaker_span[0] : q.speaker_span[1]].lower() == speaker.lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        ("The police's claim that the driver had fled was false.", "the driver had fled", "police"),
+        ("The governor's plan to close three schools drew anger.", "close three schools", "governor"),
+        ("His proposal for a new bridge was rejected.", "a new bridge", "His"),
+        ("A complaint by the neighbours about the noise reached the court.", "the noise", "the neighbours"),
+        ("A warning from the coast guard about the storm was issued.", "the storm", "the coast guard"),
+    ],
+)
+def test_nouns_of_saying_with_their_source(nlp, text, words, source):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]].endswith(source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The claim was false.",  # no source
+        "The police's car was parked outside.",  # a possessor, but no noun of saying
+    ],
+)
+def test_nouns_of_saying_need_a_source_and_a_content(nlp, text):
+    assert analyse(nlp, text).quotes == ()
+
+
+def test_a_subject_across_a_paragraph_break_does_not_speak(nlp):
+    text = "LONG VALLEY\n\nsaid that the river had flooded the lower town overnight."
+    assert all(q.speaker_span is None or q.speaker_span[0] > 12 for q in analyse(nlp, text).quotes)
