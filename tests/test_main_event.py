@@ -176,6 +176,33 @@ def test_place_from_the_events_own_sentence():
     assert main_event(_with(analysis, events=(own,))).place == "Korn"
 
 
+# Real places, so that the gazetteer knows their kind (country or city).
+_GEORGIA = dict(name="Georgia", country="GE", geonameid=614540)
+_BATUMI = dict(name="Batumi", country="GE", geonameid=615532)
+_GYUMRI = dict(name="Gyumri", country="AM", geonameid=616635)
+
+
+@pytest.mark.parametrize(
+    ("town", "own", "expected"),
+    [
+        (_BATUMI, None, "Batumi"),  # the town in the country the sentence names first
+        (_BATUMI, "Georgia", "Batumi"),  # also when the event had the country itself
+        (_GYUMRI, None, "Georgia"),  # a town of another country does not narrow it
+        (_GYUMRI, "Georgia", "Georgia"),
+    ],
+)
+def test_a_country_gives_way_to_a_town_in_it(town, own, expected):
+    text = f"Rebels shelled targets in Georgia, near the port of {town['name']}."
+    places = (
+        Place("a", _span(text, "Georgia"), "Georgia", **_GEORGIA),
+        Place("a", _span(text, town["name"]), town["name"], **town),
+    )
+    mentions = tuple(_mention(text, p.text, "gpe:" + p.text, "GPE") for p in places)
+    event = _event(text, "shelled targets", place=own)
+    found = find_main_event(_with(_article(text), places=places, mentions=mentions, events=(event,)))
+    assert (found.place, text[found.place_span[0] : found.place_span[1]]) == (expected, expected)
+
+
 def test_a_nationality_is_not_a_place():
     text = "Rebels shelled a Vellan convoy. Nothing else."
     analysis = _with(

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.model import Analysis, DateRef, Event, Place, Span
+from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 
 # The modalities under which the text reports an event as having happened.
 SHOWN = ("asserted", "claimed")
@@ -59,6 +60,8 @@ _PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
 # Entity labels a completed place may carry: a nationality ("German") resolved to its
 # country is not where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# How large a kind of place is (nlp/gazetteer.py); a town or a building ranks 0.
+_RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 # The preposition that makes a building's name a place: "at the",
 # "in the", "outside" right before it (AT_WINDOW characters, the longest such lead-in).
 _AT = re.compile(r"\b(?:at|in|inside|outside|near)(?: the)?\s+$", re.IGNORECASE)
@@ -72,9 +75,9 @@ DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 class MainEvent:
     """The article's main event, with the place and time completed from linked text.
 
-    ``place_span`` / ``when_span`` are the evidence of a completed place or time (None
-    when the event had them itself, or when the place is the article's dateline, which
-    cleaning keeps out of the text).
+    ``place_span`` / ``when_span`` are where the text names the place and the time (None
+    when the event had them itself and its sentence does not name them, or when the
+    place is the article's dateline, which cleaning keeps out of the text).
     """
 
     event: Event
@@ -154,7 +157,7 @@ def _score(analysis: Analysis, event: Event, salience: dict[str, float], title: 
 def complete(analysis: Analysis, event: Event) -> MainEvent:
     """The event with a place and a point in time taken from the text linked to it."""
     sentence = _sentence_of(analysis.article.text, event.span)
-    place, place_span = (event.place, None) if event.place else _place(analysis, sentence)
+    place, place_span = _place(analysis, sentence, event.place)
     if _is_day(event.when):
         when, when_span = event.when, None
     else:
@@ -181,14 +184,30 @@ def _toponyms(analysis: Analysis) -> list[Place]:
     return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS]
 
 
-def _place(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:
-    """A toponym or a building of the event's own sentence, else the dateline's place."""
-    here = [(p.span, p.name) for p in _toponyms(analysis) if _inside(p.span, sentence)]
-    here += [(span, name) for span, name in _buildings(analysis) if _inside(span, sentence)]
-    if here:
-        span, name = min(here)
-        return name, span
-    return _dateline(analysis)
+def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | None, Span | None]:
+    """The event's own place, else the first toponym or building of its sentence, else the
+    dateline's place; a country or a region gives way to a town in it that the sentence
+    names ("in Afghanistan's north, in Mazar-i-Sharif"), as Giveme5W1H prefers the
+    smaller area."""
+    toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
+    here = [(p.span, p.name, _RANK.get(_kind(p), 0), p.country) for p in toponyms]
+    here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
+    here.sort()
+    if own:
+        first = next((h for h in here if h[1] == own), (None, own, 0, None))
+    elif here:
+        first = here[0]
+    else:
+        return _dateline(analysis)
+    inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3]]
+    span, name, _, _ = min(inside, key=lambda h: (h[2], h[0])) if inside else first
+    return name, span
+
+
+def _kind(place: Place) -> str | None:
+    """The gazetteer's kind of a resolved place: city, area, admin1, country, continent."""
+    found = load_gazetteer().lookup(name_key(place.name))
+    return next((c.kind for c in found if c.geonameid == place.geonameid), None)
 
 
 def _buildings(analysis: Analysis) -> list[tuple[Span, str]]:
