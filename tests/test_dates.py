@@ -237,3 +237,16 @@ def test_vague_hedged_anaphoric_and_composed_times(text, before, expected):
 def test_a_frequency_is_not_a_relative_offset():
     assert anchor_relative("P1D", WED) == "P1D"
     assert anchor_relative("P0D", WED) == "2023-09-20"
+
+
+@pytest.mark.parametrize(
+    ("published", "expected"),
+    [("2023-09-20", {"Tuesday": "2023-09-19", "morning": "2023-09-19", "that evening": "2023-09-19"}),
+     (None, {"Tuesday": "WXX-2", "morning": "WXX-2", "that evening": "WXX-2"})],
+)
+def test_a_part_of_day_after_a_weekday_is_that_day(published, expected):
+    text = "Two blasts hit the town on Tuesday morning. Rescuers left that evening."
+    before = {"Tuesday": text[: text.index("Tuesday")], "morning": text[: text.index("morning")],
+              "that evening": text[: text.index("that evening")]}
+    anchor = anchor_of(published)
+    assert {t: normalise(t, anchor, before=b) for t, b in before.items()} == expected

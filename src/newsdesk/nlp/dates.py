@@ -255,6 +255,11 @@ _ANAPHORS = {
     "next day": ("day", 1), "following day": ("day", 1), "next morning": ("day", 1), "following morning": ("day", 1),
     "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1),
 }
+# A part of a day alone ("Tuesday morning" split in two, "that evening") is the day last
+# named; the value is the day, as for "Tuesday morning" (see the module doc).
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+_ANAPHORS |= {f"{that}{part}": ("day", 0) for that in ("", "that ", "the same ") for part in _PARTS_OF_DAY}
+_DAY_BEFORE_PART = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+$")
 _REFERENCE = re.compile(
     r"\b(?P<m>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
@@ -265,7 +270,8 @@ REFERENCE_WINDOW = 400
 
 
 def _reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | None:
-    """(granularity, date) of the last time the text names before an expression."""
+    """(granularity, date) of the last time the text names before an expression; for an
+    undated article a weekday is ("weekday", a date on that weekday)."""
     text = before[-REFERENCE_WINDOW:]
     matches = list(_REFERENCE.finditer(text))
     if not matches:
@@ -274,8 +280,10 @@ def _reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | Non
     if m.group("y2"):
         return "year", dt.date(int(m.group("y2")), 1, 1)
     if m.group("wd"):
-        return ("day", dt.date.fromisoformat(_weekday(anchor, WEEKDAYS.index(m.group("wd").lower()), "past"))) \
-            if anchor else None
+        day = WEEKDAYS.index(m.group("wd").lower())
+        if anchor is None:  # an undated article: the weekday itself, as WXX-n (see the module doc)
+            return "weekday", dt.date(2001, 1, 1 + day)  # 2001-01-01 was a Monday
+        return "day", dt.date.fromisoformat(_weekday(anchor, day, "past"))
     month = MONTHS[m.group("m").lower().rstrip(".")]
     day = int(m.group("d")) if m.group("d") else 0
     if not m.group("y") and anchor is None or day > 28:
@@ -302,6 +310,11 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
             return (ref_day + dt.timedelta(days=(day - ref_day.weekday()) % 7 or 7)).isoformat()
         return (ref_day - dt.timedelta(days=(ref_day.weekday() - day) % 7 or 7)).isoformat()
     unit, shift = _ANAPHORS[key]
+    if (m := _DAY_BEFORE_PART.search(ctx[0][-20:])) and key.split()[-1] in _PARTS_OF_DAY:
+        # "Tuesday morning" tagged as two spans: the part of day is that weekday's.
+        return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
+    if ref and ref[0] == "weekday":
+        return f"WXX-{ref[1].isoweekday()}" if (unit, shift) == ("day", 0) else None
     if ref is None or (unit == "day" and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
         # No reference of that precision: TimeML's default reference is the document's time.
         return _period_value(anchor, unit, shift)
