@@ -123,6 +123,7 @@ SUNDAY = "2031-05-11"  # the day before the articles' publication date (2031-05-
     [
         # A day of the event's own sentence.
         ("Rebels shelled Ardo on Sunday. Nothing else.", "Sunday", SUNDAY, SUNDAY),
+        ("Rebels shelled Ardo today.", "today", "2031-05-12", "2031-05-12"),  # the text says so
         # A day named later in the lead (the next sentence) still dates the lead's event.
         ("Rebels shelled Ardo. It happened on Sunday, officials said.", "Sunday", SUNDAY, SUNDAY),
         # A day after publication is a plan (the vote on Thursday), not the event.

@@ -9,8 +9,9 @@ where from the lead with candidates scored by position, salience and agreement:
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen event without a place or a point in time takes them only where the
    text links them to it: a place or date of its own sentence, the article's dateline
-   ("BERLIN —"), or a day named in the lead. The publication date is never the event's
-   time by itself: only a time expression of the text ("on Tuesday", "today") is.
+   ("BERLIN —"), or a day named in the lead; a country gives way to a town in it that the
+   sentence names. The publication date is never the event's time by itself: only a time
+   expression of the text ("on Tuesday", "today") is, and not one after publication.
 
 The chosen event keeps its span (the evidence); ``MainEvent`` says where its completed
 place and time were read (their spans), so every answer stays traced to the text.
