@@ -443,3 +443,16 @@ def test_stones_make_a_demonstration_a_riot(nlp):
 )
 def test_recipients_of_nominal_and_governed_acts(nlp, text, type_, recipient):
     assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The teachers began a hunger strike to demand the resignation of Governor Alis Varga.", "Alis Varga"),
+        ("The farmers staged a sit-in to protest the Molvanian government's decision.", "Molvanian government"),
+        ("The refugees continued a hunger strike in protest against the Ruritanian army.", "Ruritanian army"),
+        ("The refugees continued a hunger strike in the camp.", None),
+    ],
+)
+def test_whom_a_protest_is_against(nlp, text, recipient):
+    assert only(analyse(nlp, text), "PROTEST").recipient == recipient

@@ -514,9 +514,11 @@ def _governed_recipient(verb):
 
 
 def _protest_target(trig: Trigger, verb, passive):
-    """Whom a protest is against ("against X", "protested X", "boycotted X"), or what it
-    blocks ("blocked the corridor")."""
+    """Whom a protest is against ("against X", "protested X", "boycotted X", "to demand the
+    resignation of X", "in protest at X's refusal"), or what it blocks ("blocked the corridor")."""
     against = _prep_object(trig.head, {"against"}) or _prep_object(verb, {"against"})
+    if against is None:
+        against = _protest_purpose(verb, trig.head)
     if against is not None or not trig.verbal or trig.light is not None:
         return _recipient(against)
     obj = passive or _child(verb, ("dobj",))
@@ -525,6 +527,19 @@ def _protest_target(trig: Trigger, verb, passive):
     # what is blocked is a target when it is named ("blocked the Lachin corridor"), not "roads"
     named = obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS)
     return _recipient(obj) if trig.mode == "obstruct" and named else None
+
+
+def _protest_purpose(verb, noun):
+    """What a protest's purpose clause or "in protest" phrase is against: "to demand the
+    resignation of X", "to protest X's failure", "in protest against X"."""
+    purpose = _infinitive(verb)
+    if purpose is not None and _lemma(purpose) in lx.PROTEST_PURPOSES:
+        return _child(purpose, ("dobj",)) or _prep_object(purpose, {"against", "at", "for"})
+    for prep in (c for t in (verb, noun) for c in t.children if c.dep_ == "prep"):
+        pobj = _child(prep, ("pobj",))
+        if pobj is not None and _lemma(pobj) == "protest":
+            return _prep_object(pobj, {"against", "at", "of", "over"})
+    return None
 
 
 def _noun_arguments(noun):

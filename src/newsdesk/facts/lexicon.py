@@ -355,6 +355,8 @@ PRONOUN_KINDS: dict[str, str] = {
 }
 # Verbs whose object is what is protested ("protested the verdict", "boycotted the vote").
 TARGETED_PROTESTS = frozenset({"protest", "boycott", "picket"})
+# Purpose clauses of a protest that name what it is against ("staged a strike to demand ...").
+PROTEST_PURPOSES = frozenset({"protest", "demand", "denounce", "condemn", "oppose", "press", "demonstrate"})
 # Nouns for what is said, asked, offered or done rather than who: not recipients themselves
 # (PLOVER's target is an actor), but their owner may be ("the U.S. request" -> U.S.).
 CONTENT_NOUNS = frozenset({
@@ -366,6 +368,7 @@ CONTENT_NOUNS = frozenset({
     "issue", "matter", "question", "ban", "presence", "return", "removal", "entry", "admittance",
     "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
     "crime", "violation", "abuse", "wrongdoing", "corruption", "feasibility", "legality", "possibility",
+    "failure", "refusal", "independence", "freedom", "referendum", "rule",
 })
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
