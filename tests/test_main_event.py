@@ -286,14 +286,16 @@ _VALUES = st.one_of(st.none(), st.sampled_from(("2031-05-11", "P-1D", "2031", "x
     dates=st.lists(st.tuples(_SPANS, _VALUES), max_size=4),
     published=st.one_of(st.none(), st.text(max_size=12), st.just("2031-05-12")),
     dateline=st.one_of(st.none(), st.text(max_size=20)),
+    labels=st.lists(st.sampled_from(("GPE", "ORG", "FAC", "NORP")), max_size=4),
 )
-def test_any_analysis_gives_an_answer_or_none(text, events, dates, published, dateline):
+def test_any_analysis_gives_an_answer_or_none(text, events, dates, published, dateline, labels):
     """Odd spans, dates or metadata (an upstream stage's bug) never raise here."""
     analysis = Analysis(
         article=Article(id="a", text=text, published=published, dateline=dateline),
         events=tuple(Event("a", span, "ASSAULT", actor=actor, modality=mod) for span, mod, actor in events),
         dates=tuple(DateRef("a", span, "d", value) for span, value in dates),
         places=tuple(Place("a", span, "p", "P") for span, _ in dates),
+        mentions=tuple(Mention("a", span, "m", label, "e") for (span, _), label in zip(dates, labels, strict=False)),
     )
     found = find_main_event(analysis)
     assert found is None or (found.event in analysis.events and found.event.modality in SHOWN)
