@@ -456,3 +456,15 @@ def test_recipients_of_nominal_and_governed_acts(nlp, text, type_, recipient):
 )
 def test_whom_a_protest_is_against(nlp, text, recipient):
     assert only(analyse(nlp, text), "PROTEST").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("Ruritania is opposed to Molvanian mediation.", "Ruritania", "Molvanian"),  # a stative passive
+        ("The ceasefire was opposed by the Molvanian council.", "Molvanian council", None),  # a real passive
+    ],
+)
+def test_stative_and_real_passives(nlp, text, actor, recipient):
+    event = only(analyse(nlp, text), "REJECT")
+    assert (event.actor, event.recipient) == (actor, recipient)

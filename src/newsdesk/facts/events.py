@@ -354,6 +354,8 @@ def _subject(verb, depth: int = 0):
         return _child(agent, ("pobj",)), False
     if verb.dep_ == "relcl":
         return verb.head, False
+    if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
+        return _subject(verb.head, depth + 1)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -435,8 +437,9 @@ def _verb_arguments(trig: Trigger):
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
     recipient = _child(verb, PASSIVE_SUBJECTS)
-    if recipient is not None and _lemma(verb) in lx.STATIVE_PASSIVES:  # "Vietnam is committed to ..."
-        return _resolve_pronoun(recipient), None
+    stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
+    if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"
+        return _resolve_pronoun(recipient), _recipient(_prep_object(verb, {"to"}))
     if recipient is not None and trig.light is None:
         actor = actor if _child(verb, ("agent",)) is not None else None
     if trig.category == "PROTEST":  # what protesters march on or block is a place, not a target

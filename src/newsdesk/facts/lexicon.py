@@ -379,8 +379,9 @@ TRANSFER_PREPS = frozenset({"to", "for", "with"})
 INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "send", "dispatch", "mobilize", "mobilise"})
 # Words that make a demonstration violent (PLOVER PROTEST mode riot; ACLED "violent demonstration").
 RIOT_WORDS = frozenset({"stone", "rock", "molotov", "petrol", "firebomb", "loot", "torch", "vandalize", "rampage"})
-# Passives whose subject is the actor, not the patient: "Vietnam is committed to reform".
-STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate"})
+# Passives whose subject is the actor, not the patient: "Vietnam is committed to reform",
+# "Israel is opposed to French mediation".
+STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "oppose"})
 # Heads that carry the event of their modifier: "mediation efforts", "peace process".
 CARRIER_NOUNS = frozenset({"effort", "process", "mission", "campaign", "plan", "bid", "attempt", "drive"})
 # Taking forces away is a RETREAT (CAMEO 0872-0874), not an ended supply.
