@@ -223,6 +223,10 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("the next morning", "He fell ill on Monday and appeared in court ", "1995-11-07"),
         ("the previous Friday", "Shares closed higher on Friday, Nov. 3, up 2% from ", "1995-10-27"),
         ("25", "The summit will be held on April 24 and ", "1996-04-25"),
+        ("then", "The offer will lapse on Dec. 15. Until ", "1995-12-15"),
+        ("the nineties", "", "199X"),
+        ("the early eighties", "", "1980/1983"),
+        ("year's end", "", "1995"),
         # Built on another expression.
         ("the day before last Tuesday", "", "1995-11-06"),
         ("the week of Oct. 2", "", "1995-W40"),

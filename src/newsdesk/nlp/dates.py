@@ -253,7 +253,7 @@ _ANAPHORS = {
     "month after": ("month", 1), "previous month": ("month", -1), "month before": ("month", -1),
     "that day": ("day", 0), "same day": ("day", 0), "that same day": ("day", 0), "day": ("day", 0),
     "next day": ("day", 1), "following day": ("day", 1), "next morning": ("day", 1), "following morning": ("day", 1),
-    "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1),
+    "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1), "then": ("as named", 0),
 }
 # A part of a day alone ("Tuesday morning" split in two, "that evening") is the day last
 # named; the value is the day, as for "Tuesday morning" (see the module doc).
@@ -286,11 +286,11 @@ def _reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | Non
         return "day", dt.date.fromisoformat(_weekday(anchor, day, "past"))
     month = MONTHS[m.group("m").lower().rstrip(".")]
     day = int(m.group("d")) if m.group("d") else 0
-    if not m.group("y") and anchor is None or day > 28:
+    if not m.group("y") and anchor is None or day > 31:
         return None
     # A reference without its year is placed as the expression itself would be, by tense.
     year = int(m.group("y")) if m.group("y") else _month_year(anchor, month, "", (text[: m.start()], ""), day)
-    return ("day" if day else "month"), dt.date(year, month, day or 1)
+    return ("day" if day else "month"), _day_of(year, month, day or 1)
 
 
 _ANAPHORIC_WEEKDAY = re.compile(r"(?:the )?(?P<w>previous|preceding|following) (?P<d>[a-z]+day)")
@@ -310,6 +310,8 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
             return (ref_day + dt.timedelta(days=(day - ref_day.weekday()) % 7 or 7)).isoformat()
         return (ref_day - dt.timedelta(days=(ref_day.weekday() - day) % 7 or 7)).isoformat()
     unit, shift = _ANAPHORS[key]
+    if unit == "as named":  # "until then": the time last named, at its own precision
+        return None if ref is None or ref[0] == "weekday" else _period_value(ref[1], ref[0], 0)
     if (m := _DAY_BEFORE_PART.search(ctx[0][-20:])) and key.split()[-1] in _PARTS_OF_DAY:
         # "Tuesday morning" tagged as two spans: the part of day is that weekday's.
         return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
@@ -401,6 +403,9 @@ def _future_clause(ctx: tuple[str, str]) -> bool:
 def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if m := _DECADE.match(low):
         return _decade(m)
+    if m := re.fullmatch(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<t>{'|'.join(_TENS)})s", low.replace("ies", "ys")):
+        # "the nineties" as "the 1990s" (a 20th-century decade: news of this corpus' era)
+        return _decade(_DECADE.match(f"{m.group('mod') or ''} 19{_TENS_WORDS[m.group('t')] // 10}0s".strip()))
     if m := _CENTURY.match(bare):
         return f"{int(m.group('n')) - 1:02d}"
     if m := _YEAR.match(bare):
@@ -412,7 +417,7 @@ def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
 
 def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
-                "current fiscal year", "year end", "year-end"):
+                "current fiscal year", "year end", "year-end", "year's end"):
         return _period_value(anchor, "year", 0)
     if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare):
         return _year_ago(anchor, ctx)
