@@ -289,3 +289,21 @@ def test_a_surname_is_no_town(nlp):
     # Jackson is a town of Mississippi, but here it is the singer.
     text = "Alan Jackson sang in Biloxi, Mississippi, on Saturday. Jackson said the crowd in Biloxi was loud."
     assert "Jackson" not in {p.text for p in _places(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "main"),
+    [
+        ("Saint Paul", "st paul", True),  # news abbreviates the generic first word
+        ("Mount Vernon", "mt vernon", True),
+        ("Fort Worth", "ft worth", True),
+        ("Saint Paul", "paul", False),
+        ("Beeville", "maryville", False),  # an alternate name is no main name
+    ],
+)
+def test_main_names_with_abbreviations(name, key, main):
+    from newsdesk.nlp.gazetteer import Candidate
+    from newsdesk.nlp.places import is_main_name
+
+    c = Candidate(1, 1, name, "city", "US", "MN", 45.0, -93.0, 1000)
+    assert is_main_name(c, key) is main

@@ -283,7 +283,7 @@ _TOWN_BEFORE_INSTITUTION = 500
 
 def _town_in(key: str, regions: set[tuple[str | None, str]], gaz: Gazetteer) -> bool:
     """``key`` is exactly the name of a town in one of ``regions`` (country, admin1)."""
-    return any(c.kind in TOWN_KINDS and (c.country, c.admin1) in regions and name_key(c.name) == key
+    return any(c.kind in TOWN_KINDS and (c.country, c.admin1) in regions and is_main_name(c, key)
                for c in gaz.lookup(key))
 
 
@@ -294,7 +294,7 @@ def _surnames(doc) -> set[str]:
 
 def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT) -> bool:
     return any(
-        c.kind in TOWN_KINDS and c.country in countries and c.population >= least and name_key(c.name) == key
+        c.kind in TOWN_KINDS and c.country in countries and c.population >= least and is_main_name(c, key)
         for c in gaz.lookup(key)
     )
 
@@ -452,8 +452,23 @@ def _regions(c: Candidate) -> list[tuple[str | None, str]]:
     return [(c.country, c.admin1)] if c.admin1 else []
 
 
+# Abbreviations of a place name's generic first word, as news writes them ("St. Paul" is
+# GeoNames' "Saint Paul"): a name so written is still the place's main name.
+_ABBREVIATED = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
+
+
+def _unabbreviated(key: str) -> str:
+    return " ".join(_ABBREVIATED.get(w, w) for w in key.split())
+
+
+def is_main_name(c: Candidate, key: str) -> bool:
+    """``key`` is ``c``'s main name, not one of its alternate names."""
+    name = name_key(c.name)
+    return name == key or _unabbreviated(name) == _unabbreviated(key)
+
+
 def prior(c: Candidate, key: str) -> float:
-    main = MAIN_NAME if name_key(c.name) == key else 0.0
+    main = MAIN_NAME if is_main_name(c, key) else 0.0
     return KIND_PRIOR.get(c.kind, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 10) + main
 
 
