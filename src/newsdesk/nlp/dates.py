@@ -19,8 +19,18 @@ publication; ``XXXX-07-04`` for a day without its year. Absolute expressions ("1
 2021") keep their value either way. ``anchor_relative`` turns these into absolute values
 once a day is known for the article.
 
-Our rules cover the frequent relative forms; dateparser parses the rest, on the
-expression span only (on whole sentences it reads the article "a" as a date, measured).
+Which time a relative expression counts from follows TimeML: deictic ones ("yesterday",
+"last year", "Tuesday") from the publication date; anaphoric ones ("the following year",
+"that day", "the next morning", "until then") from the time the text last named (a
+date, a month, a year or a weekday in the 400 characters before), else from the
+publication date. A month or day without its year is placed by the tense of its clause
+("ended March 31" the last, "will close by June 1" the coming). In a financial report
+"the quarter", "the 1988 period" or "a year earlier" is the period the report last named
+(the fiscal second quarter, the nine months), a year back where the words say so.
+
+Our rules cover the frequent forms; dateparser parses the rest, on the expression span
+only (on whole sentences it reads the article "a" as a date, measured). On TBAQ's 1,505
+gold DATE values: 0.876 exact, 0.923 of the 636 days (``python -m evals dates``).
 """
 
 from __future__ import annotations
@@ -336,7 +346,8 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
     if low in _FREQUENCIES:
         return _FREQUENCIES[low]
-    if re.fullmatch(r"\d{1,2}", bare) and (m := _COORDINATED.search(ctx[0][-40:])):
+    m = _COORDINATED.search(ctx[0][-40:]) if re.fullmatch(r"\d{1,2}", bare) else None
+    if m and m.group("m").lower().rstrip(".") in MONTHS:
         # "April 24 and 25": a bare day coordinated with a dated one shares its month.
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
     if m := re.fullmatch(r"in the (day|week|month|year)", bare):
