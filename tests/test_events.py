@@ -468,3 +468,17 @@ def test_whom_a_protest_is_against(nlp, text, recipient):
 def test_stative_and_real_passives(nlp, text, actor, recipient):
     event = only(analyse(nlp, text), "REJECT")
     assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # precision (the GDELT lesson): a place is not the party affected, a time is no participation
+        ("Police arrested students at the Molvanian embassy.", "COERCE", "Police", "students"),
+        ("The minister arrived after the attack.", "ASSAULT", None, None),
+        ("The minister arrived on a visit.", "CONSULT", "minister", None),
+    ],
+)
+def test_arguments_stay_in_their_clause_role(nlp, text, type_, actor, recipient):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.recipient) == (actor, recipient)

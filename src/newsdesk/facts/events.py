@@ -29,6 +29,8 @@ PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 CONTROL = frozenset({"xcomp", "conj", "advcl"})
 # Prepositions whose object is what the event is done to ("attack on", "fight against").
 RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "between"})
+# Prepositions whose object is the party an act affects, not where it happens.
+AFFECTED_PREPS = frozenset({"against", "on", "upon", "with", "to", "from", "between"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity types that name an actor (a people, a country, a body, a person).
@@ -466,8 +468,9 @@ def _verb_arguments(trig: Trigger):
         found = ((h, _recipient(_prep_object(h, RECIPIENT_PREPS))) for h in heads)
         recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
     if recipient is None or not _is_actor(recipient):
-        # a named actor wins over a thing: "confiscated weapons from armed groups"
-        named = (_recipient(_prep_object(t, RECIPIENT_PREPS | {"from"})) for t in [*heads, obj] if t is not None)
+        # a named actor wins over a thing: "confiscated weapons from armed groups", "cut off
+        # power to the republic" (not a place: "arrested students at the Molvanian embassy")
+        named = (_recipient(_prep_object(t, AFFECTED_PREPS)) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb)
@@ -549,7 +552,9 @@ def _noun_arguments(noun):
     """(actor, recipient) of a nominal event: "Azerbaijan's offensive on Stepanakert",
     "the Israeli raid", "an attack by rebels"."""
     actor = _child(noun, ("poss",)) or _prep_object(noun, {"by"}) or _named_modifier(noun)
-    if actor is None and noun.dep_ in ("pobj", "dobj"):  # "Armenia does not participate in operations"
+    # "Armenia does not participate in operations", not "the minister arrived after the attack"
+    joined = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in lx.PARTICIPATION_PREPS)
+    if actor is None and joined:
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if _lemma(verb) in lx.PARTICIPATION:  # also "were engaged in", "are involved in"
             actor = _subject(verb)[0] or _child(verb, PASSIVE_SUBJECTS)

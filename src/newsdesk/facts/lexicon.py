@@ -431,6 +431,7 @@ GOVERNOR_MODALITY: dict[str, str] = {
 # Also "arrived on a visit", "remained on alert", "gathered for a rally".
 PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight",
                            "arrive", "come", "remain", "stay", "gather", "assemble", "converge"})
+PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
 
 # Verbs that say an event goes on: "the operations will continue" reports operations
 # under way, whatever the tense of "continue".
