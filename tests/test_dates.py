@@ -156,6 +156,10 @@ NOV = dt.date(1995, 11, 8)  # a Wednesday in the fourth quarter
         ("Tuesday", "Lawyers would try to overturn ", "'s verdict", "1995-11-07"),
         ("Friday", "The two leaders signed a trade plan ", "", "1995-11-03"),
         ("Saturday", "Farmers planned a march on ", "", "1995-11-11"),
+        ("Friday", "Traders sold ahead of ", "'s vote", "1995-11-10"),
+        ("the weekend", "Traders squared positions ahead of ", "", "1995-W45-WE"),
+        ("the weekend", "Talks went on over ", "", "1995-W44-WE"),
+        ("a year", "For the nine months, profit rose to $5 million from $4 million ", " earlier", "1994"),
     ],
 )
 def test_tense_places_days_and_months(text, before, after, expected):
