@@ -173,3 +173,32 @@ def test_nouns_of_saying_need_a_source_and_a_content(nlp, text):
 def test_a_subject_across_a_paragraph_break_does_not_speak(nlp):
     text = "LONG VALLEY\n\nsaid that the river had flooded the lower town overnight."
     assert all(q.speaker_span is None or q.speaker_span[0] > 12 for q in analyse(nlp, text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # any verb with a "that" clause: the clause is what its subject holds true
+        ("The coach is betting that the young players will hold their nerve.", "young players will hold", "The coach"),
+        # "to" after a verb of answering or pointing is the content, not a hearer
+        ("The airline responded to the complaints about lost luggage.", "the complaints", "The airline"),
+        ("The senator pointed to the new census figures.", "the new census figures", "The senator"),
+        # a pronoun object with a predicate: the two together are what is said
+        ("The protesters called him a coward.", "him a coward", "The protesters"),
+    ],
+)
+def test_more_frames_of_reported_speech(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry arrived on Tuesday.",  # no speech, no clause
+        "The senator spoke on Tuesday.",  # a time is no content
+        "The senator talked to reporters.",  # "to" after talk is the hearer
+    ],
+)
+def test_no_reported_speech_without_content(nlp, text):
+    assert [q for q in analyse(nlp, text).quotes if q.kind == "indirect"] == []
