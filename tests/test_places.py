@@ -307,3 +307,30 @@ def test_main_names_with_abbreviations(name, key, main):
 
     c = Candidate(1, 1, name, "city", "US", "MN", 45.0, -93.0, 1000)
     assert is_main_name(c, key) is main
+
+
+@pytest.mark.slow
+def test_names_listed_with_a_place_are_places(nlp):
+    text = "The chain sold its stores in Bratislava, Nitra, Presov and Kosice to a rival last year."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert {"Bratislava", "Nitra", "Presov", "Kosice"} <= set(places), sorted(places)
+    assert {places[n].country for n in ("Nitra", "Presov", "Kosice")} == {"SK"}
+
+
+@pytest.mark.slow
+def test_one_place_per_stretch_of_text(nlp):
+    text = "Volunteers from Moorhead and Fargo filled sandbags; Moorhead Fire Department crews helped in Moorhead."
+    spans = [p.span for p in _places(nlp, text)]
+    assert spans == sorted(spans)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def test_overlapping_toponyms_keep_the_longest():
+    from newsdesk.nlp.places import _without_overlaps
+
+    ts = [
+        Toponym((0, 5), "Santa", "santa"),
+        Toponym((0, 11), "Santa Clara", "santa clara"),
+        Toponym((6, 11), "Clara", "clara"),
+    ]
+    assert [t.text for t in _without_overlaps(ts)] == ["Santa Clara"]

@@ -139,7 +139,7 @@ INSTITUTION_WORDS = frozenset(
      "historical", "public", "department", "library", "chamber", "planning", "zoning", "housing", "water",
      "community", "area", "regional", "rescue", "volunteer"}
 )
-_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON"})
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC"})
 
 
 def _institution_head(ent):
@@ -339,14 +339,40 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         found += toponyms
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
+    doubtful += _conjuncts(doc, found, gaz)
     accepted = _accept_doubtful(doubtful, found, doc, gaz)
     found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
     for ent, _ in accepted:
         taken.update(range(ent.start, ent.end))
     found += _datelines_outside(doc.text, found, gaz)
     found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found))
-    found.sort(key=lambda t: t.span)
-    return _qualify(found, doc.text)
+    return _qualify(_without_overlaps(found), doc.text)
+
+
+def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
+    """Toponyms in text order, one per stretch of text (the longest where two rules overlap)."""
+    out: list[Toponym] = []
+    for t in sorted(toponyms, key=lambda t: (t.span[0], -t.span[1])):
+        if not out or t.span[0] >= out[-1].span[1]:
+            out.append(t)
+    return out
+
+
+def _conjuncts(doc, found: list[Toponym], gaz: Gazetteer) -> list[tuple[object, str, str]]:
+    """Names listed with a toponym ("stores in Zilina, Nitra, Presov and Kosice"), as doubtful
+    names: a list of places is a list of places, whatever the model typed its items."""
+    covered = _covered(doc, found)
+    out = []
+    for t in found:
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        for tok in span.root.conjuncts if span is not None else ():
+            if tok.i in covered or tok.pos_ != "PROPN":
+                continue
+            lefts = [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            name = doc[min(lefts, default=tok.i) : tok.i + 1]
+            if all(w.text[:1].isupper() for w in name) and (key := known_key(name.text, gaz)):
+                out.append((name, key, "CONJ"))
+    return out
 
 
 def _accept_doubtful(doubtful, found: list[Toponym], doc, gaz: Gazetteer) -> list[tuple[object, str]]:
@@ -358,7 +384,7 @@ def _accept_doubtful(doubtful, found: list[Toponym], doc, gaz: Gazetteer) -> lis
     surnames = _surnames(doc)
     out = []
     for ent, key, label in doubtful:
-        least = _TOWN_BEFORE_INSTITUTION if label == "HEAD" else _TOWN_IN_CONTEXT
+        least = _TOWN_BEFORE_INSTITUTION if label in ("HEAD", "CONJ") else _TOWN_IN_CONTEXT
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
