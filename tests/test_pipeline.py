@@ -145,3 +145,107 @@ def test_a_trimmed_copy_reuses_the_originals_annotations(tmp_path, store, nlp):
     assert second.mentions
     for m in second.mentions:
         assert second.article.text[m.span[0] : m.span[1]] == m.text
+
+
+# --- Speed-ups that must not change a single annotation (nlp/model.py, split_evenly) ---
+
+# Hand-written sentences with the words the model's attribute ruler has exceptions for
+# (pronouns, auxiliaries, "ai n't", "gon na", expletive "there", "that" as a pronoun)
+# and the forms the lemmatizer rewrites (plurals, past tenses, comparatives).
+RULER_TEXTS = [
+    ARTICLE,
+    "I ain't gonna say it. Y'all gotta go, c'mon, let's go! Doin' nothin' is 'nuff for 'em.",
+    "There are cats here; there were dogs then. It is what it is: you gave it to me and I to you.",
+    "Did he? He did it himself, and they had done theirs. She'd have gone if she could've.",
+    "Those who were there said that was that. Something gets got by anyone, once.",
+    "The mayors met the ministers; the biggest floods were worse than the earlier ones.",
+    "  Two lines\n\nwith spaces   and a tab\there. But not now, nor ever. Whether or not.",
+]
+
+
+def _before(nlp, component: str, text: str):
+    """The doc as it reaches ``component`` (every earlier component run)."""
+    names = nlp.pipe_names
+    with nlp.select_pipes(enable=names[: names.index(component)]):
+        return nlp(text)
+
+
+@pytest.mark.parametrize("text", RULER_TEXTS)
+def test_indexed_attribute_match_finds_what_spacys_matcher_finds(nlp, text):
+    from spacy.pipeline import AttributeRuler
+
+    ruler = nlp.get_pipe("attribute_ruler")
+    doc = _before(nlp, "attribute_ruler", text)
+    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+
+
+@pytest.mark.parametrize("text", RULER_TEXTS)
+def test_array_lemmatizer_gives_spacys_lemmas(nlp, text):
+    from spacy.attrs import LEMMA
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    doc = _before(nlp, "lemmatizer", text)
+    ours, theirs = lemmatizer(doc.copy()), EnglishLemmatizer.__call__(lemmatizer, doc.copy())
+    assert ours.to_array([LEMMA]).tolist() == theirs.to_array([LEMMA]).tolist()
+    assert all(t.lemma_ for t in ours)
+
+
+# Patterns of every kind an attribute ruler may hold; the index takes the one-token
+# equality ones and leaves the others (REGEX, NOT_IN, IS_SPACE, two tokens) to spaCy.
+CUSTOM_PATTERNS = [
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"LEMMA": "noun"}},
+    {"patterns": [[{"LOWER": {"IN": ["the", "a"]}}]], "attrs": {"LEMMA": "article"}},
+    {"patterns": [[{"TAG": "NNP", "LOWER": "riverton"}], [{"TAG": "NNS"}]], "attrs": {"LEMMA": "two-ways"}},
+    {"patterns": [[{"DEP": "nsubj", "TAG": {"IN": ["NNP", "PRP"]}}]], "attrs": {"LEMMA": "subject"}},
+    {"patterns": [[{"LOWER": {"REGEX": "^fl"}}]], "attrs": {"LEMMA": "regex"}},
+    {"patterns": [[{"TAG": {"NOT_IN": ["NN", ""]}, "DEP": "ROOT"}]], "attrs": {"LEMMA": "root"}},
+    {"patterns": [[{"LOWER": "town"}, {"LOWER": "council"}]], "attrs": {"LEMMA": "council"}, "index": 1},
+    {"patterns": [[{"IS_SPACE": True}]], "attrs": {"LEMMA": "space"}},
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"LEMMA": "noun again"}},  # the later pattern wins
+]
+
+
+@pytest.mark.parametrize("text", RULER_TEXTS[:3])
+def test_indexed_attribute_match_on_patterns_of_every_kind(nlp, text):
+    from spacy.pipeline import AttributeRuler
+
+    from newsdesk.nlp.model import IndexedAttributeMatch
+
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add_patterns(CUSTOM_PATTERNS)
+    doc = _before(nlp, "attribute_ruler", text)
+    expected = AttributeRuler.match(ruler, doc)
+    assert expected  # the texts exercise the patterns
+    assert IndexedAttributeMatch(ruler)(doc) == expected
+
+
+@pytest.mark.parametrize(
+    ("pattern", "indexed"),
+    [
+        ({"TAG": "NN"}, {"TAG": ("NN",)}),
+        ({"LOWER": {"IN": ["a", "an"]}, "DEP": "det"}, {"LOWER": ("a", "an"), "DEP": ("det",)}),
+        ({"LOWER": {"REGEX": "^a"}}, None),
+        ({"TAG": {"NOT_IN": ["NN"]}}, None),
+        ({"TAG": "NN", "IS_SPACE": False}, None),
+        ({"TAG": ""}, None),  # a token without a tag: left to the Matcher's own rules
+        ({"LOWER": {"IN": []}}, None),
+        ({}, None),
+    ],
+)
+def test_only_equality_patterns_are_indexed(pattern, indexed):
+    from newsdesk.nlp.model import _equalities
+
+    assert _equalities(pattern) == indexed
+
+
+@pytest.mark.parametrize(
+    ("n", "jobs", "sizes"),
+    [(33, 2, [17, 16]), (32, 2, [16, 16]), (7, 3, [3, 2, 2]), (3, 4, [1, 1, 1]), (1, 2, [1]), (0, 2, []), (5, 1, [5])],
+)
+def test_split_evenly_gives_one_part_per_worker(n, jobs, sizes):
+    from newsdesk.pipeline import split_evenly
+
+    parts = split_evenly(list(range(n)), jobs)
+    assert [len(p) for p in parts] == sizes
+    assert [x for p in parts for x in p] == list(range(n))
