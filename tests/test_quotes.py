@@ -202,3 +202,20 @@ def test_more_frames_of_reported_speech(nlp, text, words, speaker):
 )
 def test_no_reported_speech_without_content(nlp, text):
     assert [q for q in analyse(nlp, text).quotes if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The union has been critical of the new shift rules.", "the new shift rules", "The union"),
+        ("The captain was confident that the ship would reach port.", "ship would reach port", "The captain"),
+        ("The farmers seemed eager to sell their grain early.", "sell their grain", "The farmers"),
+    ],
+)
+def test_adjectives_of_stance(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_an_adjective_that_is_no_stance_reports_nothing(nlp):
+    assert analyse(nlp, "The road was full of holes.").quotes == ()

@@ -92,6 +92,19 @@ ATTRIBUTION_NOUNS = frozenset(
         "pitch", "insinuation", "contention", "characterization", "description", "account",
     }
 )
+# Adjectives of stance after a copula: their complement is the subject's stance ("was
+# critical of Trump", "is confident that…", "seemed eager to…"). From the adjective cues
+# most often missed on PolNeAR train, and their near kin.
+STANCE_ADJECTIVES = frozenset(
+    {
+        "hostile", "supportive", "enamored", "clear", "skeptical", "sceptical", "confident", "eager", "hopeful",
+        "willing", "aware", "opposed", "reluctant", "angry", "concerned", "furious", "cynical", "impressed",
+        "fond", "frustrated", "nervous", "critical", "wary", "certain", "sure", "optimistic", "pessimistic",
+        "worried", "upset", "disappointed", "proud", "adamant", "convinced", "afraid", "dismissive",
+        "sympathetic", "unhappy", "happy", "glad", "determined", "keen", "unwilling", "doubtful",
+    }
+)
+_ADJECTIVE_PREPS = frozenset({"of", "about", "to", "toward", "towards", "with", "on", "over"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "that"})
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
@@ -581,6 +594,11 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         if speaker is None:
             continue
         out.append(report(*content, speaker))
+    for adj in doc:
+        # "was critical of…" (acomp), "seemed eager to…" (oprd)
+        content = _adjective_content(adj) if adj.dep_ in ("acomp", "oprd") and adj.lower_ in STANCE_ADJECTIVES else None
+        if content and (speaker := resolver.resolve(subject_of(adj.head, quoted))) is not None:
+            out.append(report(*content, speaker))
     for noun in doc:
         if noun.pos_ == "NOUN" and lemma(noun) in ATTRIBUTION_NOUNS and not any(s <= noun.idx < e for s, e in quoted):
             found = _nominal(noun)
@@ -594,6 +612,18 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
             out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _adjective_content(adj) -> tuple[int, int] | None:
+    """What a stance adjective is about: its clause ("sure that…", "eager to…") or the
+    object of its preposition ("critical of X")."""
+    for child in adj.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            return child.left_edge.i, child.right_edge.i
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+        if child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPS and objects:
+            return child.i + 1, child.right_edge.i
+    return None
 
 
 def _nominal(noun):
