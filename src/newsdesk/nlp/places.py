@@ -199,20 +199,25 @@ _DIRECTIONS = frozenset(
 )
 
 
-def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), max_words: int = 4):
+_SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
+
+
+def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), text: str | None = None):
     """Place names the model did not tag: runs of capitalised words, one a proper noun, that
     name a prominent place or a place the article names elsewhere (``known``): a name keeps
     its sense through an article, so "Lombard" found once is found in "Lombard settler" too."""
-    text = doc.text
+    text = doc.text if text is None else text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
-    word = [t.is_alpha and t.text[0].isupper() and t.i not in taken for t in doc]
-    propn = [t.pos_ == "PROPN" for t in doc]
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t) for t in doc]
+    word, propn, starts, ends = [], [], [], []
+    for t in doc:
+        word.append(t.is_alpha and t.text[0].isupper() and t.i not in taken)
+        propn.append(t.pos_ == "PROPN")
+        starts.append(t.idx)
+        ends.append(t.idx + len(t))
     out, i, n = [], 0, len(doc)
     while i < n:
         run = i
-        while run < n and run - i < max_words and word[run]:
+        while run < n and run - i < _SCAN_WORDS and word[run]:
             run += 1
         hit = None
         for j in range(run, i, -1):  # the longest name first
@@ -287,9 +292,9 @@ def _town_in(key: str, regions: set[tuple[str | None, str]], gaz: Gazetteer) -> 
                for c in gaz.lookup(key))
 
 
-def _surnames(doc) -> set[str]:
-    """Words that end a person's name of two words or more in ``doc`` ("Jackson" of "Alan Jackson")."""
-    return {ent[-1].lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+def _surnames(ents) -> set[str]:
+    """Words that end a person's name of two words or more ("Jackson" of "Alan Jackson")."""
+    return {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
 def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT) -> bool:
@@ -316,7 +321,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     doubtful: list[tuple[object, str, str]] = []
     taken: set[int] = set()
-    for ent in doc.ents:
+    ents, text = doc.ents, doc.text  # both computed anew on each access
+    for ent in ents:
         if "\n" in ent.text.strip():
             continue
         label, ent = ent.label_, _extend(_without_the(ent), gaz)
@@ -340,13 +346,13 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
     doubtful += _conjuncts(doc, found, gaz)
-    accepted = _accept_doubtful(doubtful, found, doc, gaz)
+    accepted = _accept_doubtful(doubtful, found, _surnames(ents), gaz)
     found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
     for ent, _ in accepted:
         taken.update(range(ent.start, ent.end))
-    found += _datelines_outside(doc.text, found, gaz)
-    found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found))
-    return _qualify(_without_overlaps(found), doc.text)
+    found += _datelines_outside(text, found, gaz)
+    found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text)
+    return _qualify(_without_overlaps(found), text)
 
 
 def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
@@ -375,13 +381,12 @@ def _conjuncts(doc, found: list[Toponym], gaz: Gazetteer) -> list[tuple[object, 
     return out
 
 
-def _accept_doubtful(doubtful, found: list[Toponym], doc, gaz: Gazetteer) -> list[tuple[object, str]]:
+def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Gazetteer) -> list[tuple[object, str]]:
     """The doubtful names that the article's sure toponyms vouch for (see ``find_toponyms``)."""
     places = {t.key for t in found}
     chosen = choose(found, gaz).values()
     countries = {c.country for c in chosen if c.country}
     regions = {(c.country, c.admin1) for c in chosen if c.admin1 and c.kind != "country"}
-    surnames = _surnames(doc)
     out = []
     for ent, key, label in doubtful:
         least = _TOWN_BEFORE_INSTITUTION if label in ("HEAD", "CONJ") else _TOWN_IN_CONTEXT
