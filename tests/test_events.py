@@ -482,3 +482,15 @@ def test_stative_and_real_passives(nlp, text, actor, recipient):
 def test_arguments_stay_in_their_clause_role(nlp, text, type_, actor, recipient):
     event = only(analyse(nlp, text), type_)
     assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The ministry ordered patrols by police and soldiers.", "police"),  # the first force named
+        ("The army mobilized its reservists.", "troops"),
+        ("The council mobilized its supporters.", None),  # no force named: no mode
+    ],
+)
+def test_mobilization_mode_is_the_force_named(nlp, text, mode):
+    assert only(analyse(nlp, text), "MOBILIZE").mode == mode

@@ -759,6 +759,9 @@ def _mode(trig: Trigger, clause) -> str | None:
     a demonstration where stones fly is a riot (PLOVER PROTEST/riot: "protest violently")."""
     if trig.category == "PROTEST" and trig.mode == "demo" and any(_lemma(t) in lx.RIOT_WORDS for t in clause):
         return "riot"
+    if trig.category == "MOBILIZE" and trig.mode is None:  # "ordered patrols by police" (PLOVER mode police)
+        forces = (lx.FORCE_NOUNS[_lemma(t)] for t in clause if _lemma(t) in lx.FORCE_NOUNS)
+        return next(forces, None)
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES}
