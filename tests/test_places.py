@@ -334,3 +334,37 @@ def test_overlapping_toponyms_keep_the_longest():
         Toponym((6, 11), "Clara", "clara"),
     ]
     assert [t.text for t in _without_overlaps(ts)] == ["Santa Clara"]
+
+
+@pytest.mark.parametrize(
+    ("names", "target", "kind", "admin1"),
+    [
+        (("Georgia", "Oklahoma", "Pennsylvania", "California"), "California", "admin1", "CA"),  # not California, PA
+        (("Illinois", "Ohio", "Oregon"), "Oregon", "admin1", "OR"),  # not Oregon, IL
+        (("New York",), "New York", "city", "NY"),  # a city of 100,000+ keeps its name
+    ],
+)
+def test_towns_named_after_their_countrys_states(names, target, kind, admin1):
+    c = _chosen(names, target)
+    assert (c.kind, c.admin1) == (kind, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a cow from a Washington state farm", "admin1"),
+        ("found in the state of Washington last year", "admin1"),
+        ("the New York State Police", "admin1"),
+        ("talks in Washington on Monday", None),
+        ("Governor of Washington", None),
+    ],
+)
+def test_the_text_names_a_state(text, kind):
+    from newsdesk.nlp.places import _kind_from_text, known_key
+
+    name = "New York State" if "New York" in text else "Washington"
+    start = text.index(name)
+    t = Toponym((start, start + len(name)), name, known_key(name, load_gazetteer()))
+    assert _kind_from_text(t, text).kind == kind
+    if kind:
+        assert choose([_kind_from_text(t, text)], load_gazetteer())[t.key].kind == kind

@@ -66,6 +66,7 @@ class Toponym:
     text: str
     key: str
     qualifier: str | None = None  # the key of a name written right after it: "X, Louisiana"
+    kind: str | None = None  # the kind of place the text says it is: "Washington state" -> admin1
 
 
 def resolve_places(analysis: Analysis, doc) -> Analysis:
@@ -352,7 +353,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         taken.update(range(ent.start, ent.end))
     found += _datelines_outside(text, found, gaz)
     found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text)
-    return _qualify(_without_overlaps(found), text)
+    return [_kind_from_text(t, text) for t in _qualify(_without_overlaps(found), text)]
 
 
 def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
@@ -410,6 +411,20 @@ def _covered(doc, toponyms: list[Toponym]) -> set[int]:
         if span is not None:
             out.update(range(span.start, span.end))
     return out
+
+
+# "Washington state", "the state of Washington", "New York State": a first-level region.
+_STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
+_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+_STATE_WORDS = ("state", "province")
+
+
+def _kind_from_text(t: Toponym, text: str) -> Toponym:
+    after, before = text[t.span[1] : t.span[1] + 8], text[max(0, t.span[0] - 12) : t.span[0]]
+    last = t.text.rsplit(None, 1)[-1].lower() if t.text.strip() else ""
+    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or (last in _STATE_WORDS and " " in t.text):
+        return replace(t, kind="admin1")
+    return t
 
 
 def _qualify(toponyms: list[Toponym], text: str) -> list[Toponym]:
@@ -541,14 +556,23 @@ def _plausible(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
     """Where a name is a country's, an area's or a continent's, only its namesakes of
     the same rank stay in the running (a state, a capital called exactly so): towns
     named after countries ("Russia", Ohio) or sharing an ocean's alias ("Pacific") are
-    far rarer in news than the country or the ocean.
+    far rarer in news than the country or the ocean. Likewise where the name is a
+    first-level region's own name, towns of its country named after it ("California",
+    Pennsylvania; "Oregon", Illinois) drop out unless they are cities of 100,000 or more.
     """
     cands = _town_over_its_namesake_region(cands, key)
+    states = {c.country for c in cands if c.kind == "admin1" and name_key(c.name) == key}
+    cands = tuple(c for c in cands if not _named_after_a_state(c, states))
     if not any(c.kind in _BIG for c in cands):
         return cands
     return tuple(
         c for c in cands if c.kind in _BIG or (c.kind in ("admin1", "capital") and name_key(c.name) == key)
     )
+
+
+def _named_after_a_state(c: Candidate, states: set[str | None]) -> bool:
+    """A town of ``states``' country named like one of its first-level regions."""
+    return c.kind == "city" and c.country in states and c.population < _TOWN_OVER_REGION
 
 
 # A town at least this large (the prominent-city threshold of the build script) is what
@@ -565,11 +589,18 @@ def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tu
     return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
 
 
+def _of_kind(cands: tuple[Candidate, ...], kind: str | None) -> tuple[Candidate, ...]:
+    """The candidates of the kind the text names, where there are any."""
+    chosen = tuple(c for c in cands if c.kind == kind) if kind else ()
+    return chosen or cands
+
+
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     """One candidate per distinct name of the article (a name keeps one meaning per article)."""
     keys = list(dict.fromkeys(t.key for t in toponyms))
     quals = {t.key: t.qualifier for t in toponyms if t.qualifier}
-    cands = {k: _plausible(cs, k) for k in keys if (cs := gaz.lookup(k))}
+    kinds = {t.key: t.kind for t in toponyms if t.kind}
+    cands = {k: _plausible(_of_kind(cs, kinds.get(k)), k) for k in keys if (cs := gaz.lookup(k))}
     choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items()}
     for _ in range(PASSES):
         ctx = Context.of(choice)
