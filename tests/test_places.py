@@ -368,3 +368,16 @@ def test_the_text_names_a_state(text, kind):
     assert _kind_from_text(t, text).kind == kind
     if kind:
         assert choose([_kind_from_text(t, text)], load_gazetteer())[t.key].kind == kind
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Samples were tested at the national laboratory in the town of Pulawy in eastern Poland.", "Pulawy"),
+        ("Five people from the Glasgow area have been taken to hospital since Friday.", "Glasgow"),  # PERSON
+        ("Officials said Winnipeg city crews tested the water twice.", "Winnipeg"),  # PRODUCT
+    ],
+)
+def test_a_place_noun_makes_a_name_a_place(nlp, text, surface):
+    assert surface in {p.text for p in _places(nlp, text)}

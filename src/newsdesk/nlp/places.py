@@ -27,10 +27,15 @@ from newsdesk.nlp.gazetteer import Candidate, Gazetteer, load_gazetteer, name_ke
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to place names it mistypes (issue 6, measured on the seeds).
-MISTYPED_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+MISTYPED_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 # Words after which a capitalised name is a place ("in Stepanakert", "the capital Baku").
 LOCATIVE_WORDS = frozenset(
     {"in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "across", "capital", "city"}
+)
+# Nouns that say the name beside them is a place: "the town of Pulawy", "Heze city",
+# "the Glasgow area".
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "island", "province", "region", "district", "county", "state", "area", "capital"}
 )
 # Generic words around a name that the gazetteer stores without them ("Rapides Parish").
 _GENERIC = re.compile(
@@ -188,8 +193,11 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
         return True
     if ent[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
         return True  # the name says it is a region: "Clarke County" tagged ORG
-    before = ent.doc[ent.start - 1].lower_ if ent.start > 0 else ""
-    return before in LOCATIVE_WORDS
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    of_kind = ent.start > 1 and before == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of Pulawy"
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in LOCATIVE_WORDS or of_kind or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
 
 
 # Place names that are also plain words of direction ("North", a region of Cameroon;
