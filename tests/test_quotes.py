@@ -180,8 +180,9 @@ def test_a_subject_across_a_paragraph_break_does_not_speak(nlp):
     [
         # any verb with a "that" clause: the clause is what its subject holds true
         ("The coach is betting that the young players will hold their nerve.", "young players will hold", "The coach"),
-        # "to" after a verb of answering or pointing is the content, not a hearer
-        ("The airline responded to the complaints about lost luggage.", "the complaints", "The airline"),
+        # "to" after a verb of pointing or objecting is the content, not a hearer
+        ("The airline objected to the new landing fees.", "the new landing fees", "The airline"),
+        ("The mayor focused on the housing shortage.", "the housing shortage", "The mayor"),
         ("The senator pointed to the new census figures.", "the new census figures", "The senator"),
         # a pronoun object with a predicate: the two together are what is said
         ("The protesters called him a coward.", "him a coward", "The protesters"),
@@ -198,6 +199,7 @@ def test_more_frames_of_reported_speech(nlp, text, words, speaker):
         "The ferry arrived on Tuesday.",  # no speech, no clause
         "The senator spoke on Tuesday.",  # a time is no content
         "The senator talked to reporters.",  # "to" after talk is the hearer
+        "The ministry did not respond to a request for comment.",  # what is answered is no content
     ],
 )
 def test_no_reported_speech_without_content(nlp, text):
