@@ -381,3 +381,28 @@ def test_the_text_names_a_state(text, kind):
 )
 def test_a_place_noun_makes_a_name_a_place(nlp, text, surface):
     assert surface in {p.text for p in _places(nlp, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("School boards in Barrow, Jackson and Madison counties cut staff.", ["Barrow", "Jackson", "Madison"]),
+        ("Flooding hit Otter Tail and Wilkin counties.", ["Otter Tail", "Wilkin"]),
+        ("Voters in three counties went to the polls.", []),
+        ("Qqqxv and Zzzyq counties", []),  # names no county has
+    ],
+)
+def test_names_listed_before_counties(nlp, text, names):
+    from newsdesk.nlp.places import _county_lists
+
+    found = _county_lists(nlp(text), load_gazetteer(), text)
+    assert sorted(t.text for t in found) == sorted(names)
+    assert all(t.kind == "admin2" and text[t.span[0] : t.span[1]] == t.text for t in found)
+
+
+@pytest.mark.slow
+def test_a_county_list_resolves_in_its_state(nlp):
+    text = "Near Athens, Georgia, school boards in Barrow, Jackson and Madison counties cut staff."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert {places[n].country for n in ("Barrow", "Jackson", "Madison")} == {"US"}
+    assert haversine_km(places["Jackson"].lat, places["Jackson"].lon, 34.13, -83.56) < 60  # Jackson County, GA

@@ -359,9 +359,42 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
     for ent, _ in accepted:
         taken.update(range(ent.start, ent.end))
+    counties = _county_lists(doc, gaz, text)
+    found = [t for t in found if not any(_overlap(t, c) for c in counties)] + counties
     found += _datelines_outside(text, found, gaz)
     found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text)
     return [_kind_from_text(t, text) for t in _qualify(_without_overlaps(found), text)]
+
+
+def _overlap(a: Toponym, b: Toponym) -> bool:
+    return a.span[0] < b.span[1] and b.span[0] < a.span[1]
+
+
+# "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").
+_LIST_NOUNS = {"counties": "county", "parishes": "parish", "townships": "township"}
+
+
+def _county_lists(doc, gaz: Gazetteer, text: str) -> list[Toponym]:
+    out = []
+    for tok in doc:
+        unit = _LIST_NOUNS.get(tok.lower_)
+        if unit is None:
+            continue
+        names, current, i = [], [], tok.i - 1
+        while i >= 0 and (doc[i].text in (",", "and", "&") or (doc[i].is_alpha and doc[i].text[0].isupper())):
+            if doc[i].text in (",", "and", "&"):
+                names.append(current)
+                current = []
+            else:
+                current.insert(0, doc[i])
+            i -= 1
+        names.append(current)
+        for words in filter(None, names):
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            key = name_key(f"{text[start:end]} {unit}")
+            if any(c.kind == "admin2" for c in gaz.lookup(key)):
+                out.append(Toponym((start, end), text[start:end], key, kind="admin2"))
+    return out
 
 
 def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
