@@ -221,3 +221,27 @@ def test_adjectives_of_stance(nlp, text, words, speaker):
 
 def test_an_adjective_that_is_no_stance_reports_nothing(nlp):
     assert analyse(nlp, "The road was full of holes.").quotes == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Maria Lopez: The harbour will reopen next week.\nShips wait outside.", "harbour will reopen", "Maria Lopez"),
+        ("MODERATOR: Thank you all for coming tonight.", "Thank you all", "MODERATOR"),
+        ("“HARRIS: We will not raise the fares this year.", "not raise the fares", "HARRIS"),
+    ],
+)
+def test_a_line_labelled_with_its_speaker(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The road is open again after the storm.",  # a label that names no one
+        "The mayor to the council: the budget is due soon.",  # the stretch before the colon is no name
+    ],
+)
+def test_a_label_that_is_no_speaker(nlp, text):
+    assert all(q.speaker_span is None for q in analyse(nlp, text).quotes if q.span[0] < 20)

@@ -462,6 +462,8 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
             return speaker
     if (speaker := _name_colon(resolver, text, q)) is not None:
         return speaker
+    if (line := _labelled_line(resolver, text, q.start)) is not None and line[0].span[0] >= q.start:
+        return line[0]  # “PENCE: And that's why…”: a transcript line inside the quote
     if previous is not None and _goes_on(text, previous[0], q):
         return previous[1]
     return None
@@ -475,6 +477,30 @@ def _name_colon(resolver: Resolver, text: str, q: QuoteMarks) -> Speaker | None:
     end = len(lead.rstrip(":").rstrip())
     named = next((m for m in resolver.mentions if m.span[1] == end and m.label in _PERSON_LABELS | _GROUP_LABELS), None)
     return Speaker(named.text, named.span, named.entity_id, named.label) if named else None
+
+
+# A line that opens with a speaker's label and a colon: transcripts ("PENCE: …") and
+# headlines that quote ("Bill Clinton: Hillary better qualified"). The label is the
+# whole stretch before the colon: a name, or a capitalized word of a transcript.
+_LABEL = re.compile(r"[\"“”„«'`\s]*([A-Z][\w.'’ -]{0,40}?):[ \t]+(?=\S)")
+
+
+def _labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, int, int] | None:
+    """(speaker, content start, content end) of the line holding ``pos`` if it opens with
+    a speaker's label, else None."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    m = _LABEL.match(text, start, end)
+    if m is None:
+        return None
+    label = m.span(1)
+    named = next((x for x in resolver.mentions if x.span == label and x.label in _PERSON_LABELS | _GROUP_LABELS), None)
+    if named is not None:
+        return Speaker(named.text, named.span, named.entity_id, named.label), m.end(), end
+    if m.group(1).isupper() and len(m.group(1)) > 1:  # "PENCE", "MR. TRUMP"
+        return Speaker(m.group(1), label), m.end(), end
+    return None
 
 
 def _goes_on(text: str, prev: QuoteMarks, q: QuoteMarks) -> bool:
@@ -595,6 +621,7 @@ def _trim(doc, left: int, right: int) -> tuple[int, int]:
 
 def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tuple[int, int]]) -> list[Quote]:
     """Reported speech; ``kept`` are the direct quotes found (a scare quote is no quote)."""
+    text = doc_text(doc)
 
     def report(left: int, right: int, speaker: Speaker) -> Quote | None:
         return _reported(analysis, doc, left, right, quoted, speaker, kept)
@@ -609,6 +636,11 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         if speaker is None:
             continue
         out.append(report(*content, speaker))
+    for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in doc if t.text == ":"}:
+        if (line := _labelled_line(resolver, text, line_start)) is not None:
+            span = doc.char_span(line[1], line[2], alignment_mode="expand")
+            if span is not None and len(span) > 1:
+                out.append(report(span.start, span.end - 1, line[0]))
     for adj in doc:
         # "was critical of…" (acomp), "seemed eager to…" (oprd)
         content = _adjective_content(adj) if adj.dep_ in ("acomp", "oprd") and adj.lower_ in STANCE_ADJECTIVES else None
