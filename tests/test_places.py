@@ -406,3 +406,23 @@ def test_a_county_list_resolves_in_its_state(nlp):
     places = {p.text: p for p in _places(nlp, text)}
     assert {places[n].country for n in ("Barrow", "Jackson", "Madison")} == {"US"}
     assert haversine_km(places["Jackson"].lat, places["Jackson"].lon, 34.13, -83.56) < 60  # Jackson County, GA
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Tillsonburg Mayor Stephen Molnar said the grant would pay for new roads.", "Tillsonburg"),
+        ("Bond resigned from the Groton Town Council on Monday night.", "Groton"),
+    ],
+)
+def test_a_town_before_a_civic_word(nlp, text, surface):
+    places = [p for p in _places(nlp, text) if p.text == surface]
+    assert places and places[0].lat is not None
+
+
+@pytest.mark.slow
+def test_no_town_before_a_word_that_is_not_civic(nlp):
+    # "Jefferson" is many small towns' name too, but a high school named after a president
+    # is no town: "high" and "school" are no civic words, and the article names no place.
+    assert _places(nlp, "Jefferson High School won the final on Friday.") == ()

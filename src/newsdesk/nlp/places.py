@@ -146,6 +146,13 @@ INSTITUTION_WORDS = frozenset(
      "community", "area", "regional", "rescue", "volunteer"}
 )
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC"})
+# The institutions only a town has (its police, its mayor, its council): a name before
+# one of these words is a town even where the article names no other place.
+CIVIC_WORDS = frozenset({"police", "fire", "mayor", "city", "town", "village", "township", "council"})
+
+
+def _is_town_name(key: str, gaz: Gazetteer) -> bool:
+    return any(c.kind in TOWN_KINDS and is_main_name(c, key) for c in gaz.lookup(key))
 
 
 def _institution_head(ent):
@@ -213,14 +220,16 @@ _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and 
 
 def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), text: str | None = None):
     """Place names the model did not tag: runs of capitalised words, one a proper noun, that
-    name a prominent place or a place the article names elsewhere (``known``): a name keeps
-    its sense through an article, so "Lombard" found once is found in "Lombard settler" too."""
+    name a prominent place, a place the article names elsewhere (``known``: a name keeps
+    its sense through an article, so "Lombard" found once is found in "Lombard settler"
+    too), or a town before a civic word ("Carthage Police Chief", "Tillsonburg Mayor")."""
     text = doc.text if text is None else text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
-    word, propn, starts, ends = [], [], [], []
+    word, propn, civic, starts, ends = [], [], [], [], []
     for t in doc:
         word.append(t.is_alpha and t.text[0].isupper() and t.i not in taken)
         propn.append(t.pos_ == "PROPN")
+        civic.append(t.lower_ in CIVIC_WORDS)
         starts.append(t.idx)
         ends.append(t.idx + len(t))
     out, i, n = [], 0, len(doc)
@@ -232,7 +241,7 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         for j in range(run, i, -1):  # the longest name first
             surface = text[starts[i] : ends[j - 1]]
             key = name_key(surface)
-            wanted = key in gaz.prominent or key in known
+            wanted = key in gaz.prominent or key in known or (j < n and civic[j] and _is_town_name(key, gaz))
             if "\n" not in surface and any(propn[i:j]) and wanted and key not in _DIRECTIONS:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
@@ -435,7 +444,8 @@ def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Ga
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
-        if key in places or _qualified(ent, gaz) or town or lone_town:
+        civic = label == "HEAD" and ent.doc[ent.end].lower_ in CIVIC_WORDS and _is_town_name(key, gaz)
+        if key in places or _qualified(ent, gaz) or town or lone_town or civic:
             out.append((ent, key))
     return out
 
