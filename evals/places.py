@@ -3,7 +3,10 @@
 Metric (as in the geoparsing literature): acc@161km, the share of gold toponyms that
 carry coordinates which newsdesk both finds (a Place overlapping the gold span) and
 places within 161 km (100 miles) of the gold point; a toponym not found counts as wrong.
-Also: the share found at all, and the mean and median error in km over the found ones.
+Also: the share found at all, and the mean and median error in km over the found ones;
+as diagnostics, the share found but placed too far, and the share of newsdesk's places
+that overlap no gold toponym at all (an upper bound on false places: the sets do not
+annotate every place name, GeoWebNews' streets and buildings aside).
 
 Anchors: Mordecai3 acc@161km LGL 82.7, GeoWebNews 94.1 (Elasticsearch + a transformer);
 CamCoder LGL 76, GeoVirus 82. The texts go through spaCy (``nlp.pipe``) and then the
@@ -50,15 +53,21 @@ def errors_km(doc: dict, places) -> list[float | None]:
     return out
 
 
+def _overlaps_gold(place, doc: dict) -> bool:
+    return any(place.span[0] < g["end"] and g["start"] < place.span[1] for g in doc["toponyms"])
+
+
 def score_set(name: str, docs: list[dict], nlp) -> dict[str, float]:
     errs: list[float | None] = []
-    stage_seconds = 0.0
+    stage_seconds, predicted, unmatched = 0.0, 0, 0
     for d, sdoc in zip(docs, nlp.pipe((d["text"] for d in docs), batch_size=32), strict=True):
         analysis = Analysis(article=Article(id=str(d["id"]), text=d["text"]))
         t0 = time.perf_counter()
         places = resolve_places(analysis, sdoc).places
         stage_seconds += time.perf_counter() - t0
         errs += errors_km(d, places)
+        predicted += len(places)
+        unmatched += sum(not _overlaps_gold(p, d) for p in places)
     found = [e for e in errs if e is not None]
     n = max(1, len(errs))
     metrics = {
@@ -71,6 +80,8 @@ def score_set(name: str, docs: list[dict], nlp) -> dict[str, float]:
     report(f"{name}_found", metrics[f"{name}_found"], "(recall of the toponyms, any distance)")
     report(f"{name}_mean_km", metrics[f"{name}_mean_km"], "(over found toponyms)", fmt=".0f")
     report(f"{name}_median_km", statistics.median(found) if found else float("nan"), "", fmt=".0f")
+    report(f"{name}_misplaced", sum(e > ACC_KM for e in found) / n, "(diagnostic: found, > 161 km off)")
+    report(f"{name}_unmatched", unmatched / max(1, predicted), "(diagnostic: places on no gold toponym)")
     report("resolve_places articles/s (one core)", len(docs) / max(stage_seconds, 1e-9), "goal >= 50", fmt=".0f")
     return metrics
 
