@@ -245,3 +245,10 @@ def test_a_line_labelled_with_its_speaker(nlp, text, words, speaker):
 )
 def test_a_label_that_is_no_speaker(nlp, text):
     assert all(q.speaker_span is None for q in analyse(nlp, text).quotes if q.span[0] < 20)
+
+
+def test_a_role_noun_speaks_for_the_entity_named_before(nlp):
+    text = "The Interior Ministry announced new rules on Monday. The ministry said that the rules would start in May."
+    q = only(analyse(nlp, text), "rules would start")
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "The ministry"
+    assert q.speaker_entity_id == next(m.entity_id for m in analyse(nlp, text).mentions if "Interior" in m.text)

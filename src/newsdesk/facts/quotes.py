@@ -25,6 +25,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from newsdesk.model import Analysis, Mention, Quote
+from newsdesk.nlp.resolve import resolve_reference
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
 # cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
@@ -265,6 +266,7 @@ class Resolver:
     """Speakers for subject tokens: names, roles, and pronouns resolved backwards."""
 
     def __init__(self, analysis: Analysis, quoted: list[tuple[int, int]]):
+        self.analysis = analysis
         self.mentions = analysis.mentions
         self.quoted = quoted
         self.recent: list[Speaker] = []  # speakers of quotes seen so far, in text order
@@ -289,10 +291,21 @@ class Resolver:
                     break
         elif mention.label == "PERSON":
             text = mention.text
+        if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
+            mention, text = role  # "the ministry said": the ministry named before
         entity, label = (mention.entity_id, mention.label) if mention else (None, None)
         speaker = Speaker(text, (start, end), entity, label)
         self.recent.append(speaker)
         return speaker
+
+    def _role(self, doc, start: int, end: int) -> tuple[Mention, str] | None:
+        """A role noun ("the ministry") as the entity it stands for, with that entity's
+        name, through the entities stage's ``resolve_reference``."""
+        ref = resolve_reference(self.analysis, doc, (start, end))
+        if ref is None or not ref.entity_id:
+            return None
+        name = next((e.name for e in self.analysis.entities if e.id == ref.entity_id), ref.text)
+        return ref, name
 
     def _pronoun(self, token) -> Speaker | None:
         word = token.lower_
