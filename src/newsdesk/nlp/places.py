@@ -2,14 +2,21 @@
 
 Finding: spaCy's GPE, LOC and FAC entities whose name the gazetteer knows; entities the
 small model mistypes (``Stepanakert`` as PERSON) when the name is a country, region or
-area, or follows a locative word ("in", "near", "the capital"); and names of prominent
-places (countries, regions, areas, cities of 100,000+) that the model did not tag at all.
+area, or follows a locative word ("in", "near", "the town of"); names of prominent
+places (countries, regions, areas, cities of 100,000+) that the model did not tag at all;
+and what local news writes that the model misses: datelines ("TORRINGTON —"), party
+notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department"),
+names listed with a place ("Nitra, Presov and Kosice") or before "counties", and every
+later mention of a name once found (measured on LGL, GeoWebNews, GeoVirus: see
+``evals/places.py``).
 
 Resolving: every name has candidates in the gazetteer; each candidate is scored by what
 it is (a country before a town of the same name), how large it is, whether the name is
 its main name or an alternate one, and, above all, by the article: the countries and
-regions that the other toponyms resolve to, how near it lies to the other places, and a
-qualifier written after it ("Alexandria, Louisiana"). Choices are made twice: first
+regions that the other toponyms resolve to (each weighed by its share of the article, so
+that the home region outweighs a stray name), the share of the other places lying near
+it, a qualifier written after it ("Alexandria, Louisiana") and a kind the text names
+("Washington state"). Choices are made twice: first
 without context, then again against the context of the first choices, so that one
 unambiguous name ("Rapides Parish", "Azerbaijan") settles the ambiguous ones. Population
 alone places only a third to a half of news toponyms (issue 6), so it is one term of many.
