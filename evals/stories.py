@@ -93,21 +93,41 @@ def bcubed_f1(pred: dict[str, str], gold: dict[str, str]) -> float:
     return 2 * p * r / (p + r)
 
 
+def confusion(pred: dict[str, str], gold: dict[str, str]) -> tuple[list[str], list[str]]:
+    """Diagnostics, not scored: (gold topics spread over several stories, with their
+    pieces' sizes; stories holding several gold topics, with how many of each)."""
+    pieces: dict[str, Counter] = {}
+    mixes: dict[str, Counter] = {}
+    for item, topic in gold.items():
+        pieces.setdefault(topic, Counter())[pred[item]] += 1
+        mixes.setdefault(pred[item], Counter())[topic] += 1
+    split = [f"{t} {sorted(c.values(), reverse=True)}" for t, c in sorted(pieces.items()) if len(c) > 1]
+    merged = [" + ".join(f"{t} ({n})" for t, n in sorted(c.items())) for c in mixes.values() if len(c) > 1]
+    return split, sorted(merged)
+
+
 def run(corpora: Path) -> dict[str, float]:
     analyses, topics = load(corpora / CORPUS)
     gold = {i: t for i, t in topics.items() if t}
     rng = random.Random(SEED)
+    errors: dict[str, Counter] = {"split": Counter(), "merged": Counter()}
     scores: dict[str, list[float]] = {"precision": [], "recall": [], "f1": [], "bcubed_f1": [], "stories": []}
     for _ in range(ORDERS):
         order = list(range(len(analyses)))
         rng.shuffle(order)
         pred = cluster(analyses, order, Settings().batch_size)
+        split, merged = confusion(pred, gold)
+        errors["split"].update(split)
+        errors["merged"].update(merged)
         precision, recall, f1 = pairwise(pred, gold)
         for key, value in zip(
             scores, (precision, recall, f1, bcubed_f1(pred, gold), len(set(pred.values()))), strict=True
         ):
             scores[key].append(value)
     print(f"  {len(gold)} labelled articles, {len(set(gold.values()))} topics, {ORDERS} shuffled orders")
+    for kind, counts in errors.items():
+        for error, n in sorted(counts.items(), key=lambda p: (-p[1], p[0])):
+            print(f"    {kind} in {n} of {ORDERS} orders: {error}")
     metrics = {}
     for key, values in scores.items():
         mean = statistics.mean(values)
