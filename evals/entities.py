@@ -201,6 +201,7 @@ def surname_joins(corpora: Path) -> tuple[float, float, float, int]:
     # A mention the model typed ORG is a person only after the join: not in ``before``.
     moved = [k for k in linked if k not in before or len(before[k][3].split()) == 1]
     right = sum((topics[k[0]], after[k][3]) in full for k in moved)
+    print(f"  ({len(before)} one-word person mentions in shared stories per article, {len(after)} after the join)")
     return _linked_share(before), _linked_share(after), right / len(moved) if moved else 1.0, len(moved)
 
 

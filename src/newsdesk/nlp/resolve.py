@@ -330,13 +330,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _mistyped_surname(m: Mention, ner: list[Mention]) -> bool:
+def _mistyped_surname(m: Mention, surnames: set[str]) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
     model tags "Kovalenko said" as ORG after "Marta Kovalenko" (seen in this module's tests)."""
     word = _clean(m.text)
-    if m.label != "ORG" or " " in word or word.casefold() in _alias_index():
-        return False
-    return any(p.label == "PERSON" and len(p.text.split()) > 1 and p.text.split()[-1] == word for p in ner)
+    return m.label == "ORG" and word in surnames and word.casefold() not in _alias_index()
 
 
 def _keep(m: Mention) -> bool:
@@ -352,7 +350,10 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
     rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
-    people = [m for m in ner if (m.label == "PERSON" or _mistyped_surname(m, ner)) and _clean(m.text) not in demonyms()]
+    surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
+    people = [
+        m for m in ner if (m.label == "PERSON" or _mistyped_surname(m, surnames)) and _clean(m.text) not in demonyms()
+    ]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
     resolved: list[tuple[Mention, Entity]] = []
     for m in ner:
@@ -399,16 +400,14 @@ def _label(m: Mention, ent: Entity) -> str:
 
 def _merge_entities(resolved: list[tuple[Mention, Entity]]) -> tuple[Entity, ...]:
     """One Entity per id, with every surface form as an alias and the first role found."""
-    out: dict[str, Entity] = {}
+    first: dict[str, Entity] = {}
+    aliases: dict[str, dict[str, None]] = {}  # insertion-ordered sets
+    roles: dict[str, str | None] = {}
     for m, ent in resolved:
-        old = out.get(ent.id, replace(ent, aliases=()))
-        alias = _clean(m.text)
-        out[ent.id] = replace(
-            old,
-            aliases=old.aliases if alias in old.aliases else (*old.aliases, alias),
-            description=old.description or ent.description,
-        )
-    return tuple(out.values())
+        first.setdefault(ent.id, ent)
+        aliases.setdefault(ent.id, {})[_clean(m.text)] = None
+        roles[ent.id] = roles.get(ent.id) or ent.description
+    return tuple(replace(e, aliases=tuple(aliases[i]), description=roles[i]) for i, e in first.items())
 
 
 # -- references for the quotes and events stages ---------------------------------------
