@@ -182,7 +182,7 @@ def test_a_subject_across_a_paragraph_break_does_not_speak(nlp):
         ("The coach is betting that the young players will hold their nerve.", "young players will hold", "The coach"),
         # "to" after a verb of pointing or objecting is the content, not a hearer
         ("The airline objected to the new landing fees.", "the new landing fees", "The airline"),
-        ("The mayor focused on the housing shortage.", "the housing shortage", "The mayor"),
+        ("The mayor commented on the housing shortage.", "the housing shortage", "The mayor"),
         ("The senator pointed to the new census figures.", "the new census figures", "The senator"),
         # a pronoun object with a predicate: the two together are what is said
         ("The protesters called him a coward.", "him a coward", "The protesters"),
