@@ -346,3 +346,16 @@ def test_parse_time_reads_what_isoformat_writes(when):
 @given(st.text(max_size=30))
 def test_parse_time_never_raises(value):
     assert stories.parse_time(value) is None or stories.parse_time(value).tzinfo is not None
+
+
+def test_a_pass_too_big_for_one_matrix_reclusters_story_by_story(store, monkeypatch):
+    monkeypatch.setattr(stories, "REGROUP_MAX", 3)
+    analyses = [a for s in ALL_SETS.values() for a in s]
+    ingest(store, analyses, batch_size=len(analyses))
+    ids = [a.article.id for a in analyses]
+    with store.begin() as tx:
+        for n, aid in enumerate(ids):
+            tx.set_story(aid, f"own{n}")
+        stories.regroup(tx, {tx.story_of(aid) for aid in ids})
+        got = partition({aid: tx.story_of(aid) for aid in ids})
+    assert got == expected(*ALL_SETS.values())
