@@ -117,6 +117,13 @@ def test_events_count_independent_sources():
     assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (3, 3, 2)
 
 
+def test_a_merged_claimed_event_keeps_who_claims_it():
+    ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", modality="claimed", claimed_by=who)
+          for aid, who in (("a", None), ("b", "the ministry"))]
+    (event,) = build_dossier([_analysis(e.article_id, events=[e]) for e in ev], [])["events"]
+    assert event["claimed_by"] == "the ministry"
+
+
 def test_summary_cites_its_sentences_and_skips_repeats():
     text = (
         "Floods killed 40 people in Riverton on Friday. Officials said 300 homes were evacuated. "

@@ -41,6 +41,12 @@ def test_a_story_event_becomes_one_acled_like_row():
     assert (row["fatalities"], row["NumMentions"], row["NumArticles"], row["NumSources"]) == (2, 2, 2, 1)
     assert row["notes"] == TEXT
     assert row["source"] == "Blog; Caucasus Wire"
+    assert (row["modality"], row["claimed_by"]) == ("asserted", None)
+
+
+def test_who_claims_an_event_is_a_column():
+    (row,) = event_rows(_record([{**EVENT, "modality": "claimed", "claimed_by": "the ministry"}]))
+    assert (row["modality"], row["claimed_by"]) == ("claimed", "the ministry")
 
 
 def test_csv_has_the_columns_in_order():

@@ -255,12 +255,12 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
                 {
                     "type": e.type, "mode": e.mode, "actor": e.actor, "recipient": e.recipient, "place": e.place,
                     "when": e.when, "killed": e.killed, "injured": e.injured, "modality": e.modality,
-                    "mentions": [], "_sources": set(), "earliest": None,
+                    "claimed_by": e.claimed_by, "mentions": [], "_sources": set(), "earliest": None,
                 },
             )
             entry["mentions"].append({"article_id": e.article_id, "span": list(e.span)})
             entry["_sources"].add(source_of[e.article_id])
-            for field in ("when", "mode", "killed", "injured"):
+            for field in ("when", "mode", "killed", "injured", "claimed_by"):
                 entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
             t = times[e.article_id]
             if entry["earliest"] is None or t.key < times[entry["earliest"]].key:

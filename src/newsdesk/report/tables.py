@@ -21,8 +21,8 @@ from newsdesk.report.export import CSV_COLUMNS, article_rows, rows_csv
 
 EVENT_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
-    "fatalities", "injured", "source", "notes", "plover_type", "plover_mode", "modality", "story_id", "article_id",
-    "span_start", "span_end", "NumMentions", "NumSources", "NumArticles",
+    "fatalities", "injured", "source", "notes", "plover_type", "plover_mode", "modality", "claimed_by", "story_id",
+    "article_id", "span_start", "span_end", "NumMentions", "NumSources", "NumArticles",
 )
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -69,6 +69,7 @@ def event_rows(record: dict) -> list[dict]:
                     "plover_type": e["type"],
                     "plover_mode": e.get("mode"),
                     "modality": e.get("modality"),
+                    "claimed_by": e.get("claimed_by"),
                     "story_id": story["id"],
                     "article_id": first["article_id"],
                     "span_start": start,
