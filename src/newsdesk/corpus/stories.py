@@ -412,9 +412,10 @@ def assign(tx: Tx, batch):
 def _neighbourhood(tx: Tx, stories: set[str]) -> set[str]:
     """The touched stories and every story close enough to one of them to join it.
 
-    A story's centroid scores at least the mean of its article pairs against another's
-    (the cosine of two sums of unit vectors is at least their mean pairwise cosine), so a
-    story scoring below LINK story to story cannot reach LINK on average: no need to look.
+    The cosine of two sums of unit vectors is at least the mean cosine of their pairs, so a
+    story scoring below LINK story to story is not expected to reach LINK on average (exact
+    for the word and name cosines; the time and place factors are taken on medians and sums
+    there, on pairs in the pass, which is close but not a bound).
     """
     hood = set(stories)
     for story in sorted(stories):
