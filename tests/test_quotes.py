@@ -252,3 +252,20 @@ def test_a_role_noun_speaks_for_the_entity_named_before(nlp):
     q = only(analyse(nlp, text), "rules would start")
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "The ministry"
     assert q.speaker_entity_id == next(m.entity_id for m in analyse(nlp, text).mentions if "Interior" in m.text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The guards charged the barricade at dawn.",  # an act, not a statement
+        "The rebels maintained their positions overnight.",
+        "Both armies observed the truce that concluded the long war.",
+    ],
+)
+def test_acts_are_not_reported_speech(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes] == []
+
+
+def test_a_naming_frame_does_not_report_its_clause(nlp):
+    text = "Lakeside, as the locals call the old harbour town, is quiet in winter."
+    assert [q for q in analyse(nlp, text).quotes if "quiet in winter" in q.text] == []

@@ -79,15 +79,14 @@ FRAME_VERBS = SPEECH_VERBS | {
     "scream", "cry", "whisper", "wonder", "muse", "boast", "brag", "retort", "snap", "plead", "beg",
     "question", "read", "write", "sign", "begin", "conclude", "chime", "interject", "text", "email",
 }
+# Verbs that also name an act of war or diplomacy: their object is a thing done, never
+# what is said ("observed the ceasefire", "the truce that concluded the war", "recalled
+# its envoy", "maintains a base", "countered the attack", "charged the lines").
+_ACT_VERBS = frozenset({"conclude", "observe", "maintain", "charge", "counter", "recall"})
 # Speech verbs whose object is what is said ("explained the reason", "denied the
 # report"); not "say" ("said Monday"), nor verbs whose object is the hearer ("told
-# reporters", "asked aides", "urged Congress"), nor those that also take a thing done in
-# a conflict ("observed the ceasefire", "the truce that concluded the war", "recalled
-# its envoy", "maintains a base", "countered the attack").
-_OBJECT_SPEECH = SPEECH_VERBS - {
-    "say", "tell", "ask", "urge", "add", "order", "call", "think",
-    "conclude", "observe", "maintain", "charge", "counter", "recall",
-}
+# reporters", "asked aides", "urged Congress").
+_OBJECT_SPEECH = SPEECH_VERBS - {"say", "tell", "ask", "urge", "add", "order", "call", "think"} - _ACT_VERBS
 # Nouns of saying and stance: with a possessor or a "by"/"from" phrase they attribute
 # their clause or prepositional object ("the police's claim that…", "Clinton's plan to…",
 # "criticism of the deal by the union"). From PARC 3.0's nominal cues and the nouns most
@@ -567,7 +566,8 @@ def _content_of(verb) -> tuple[int, int] | None:
     """
     if (clause := _clause_of(verb)) is not None:
         return clause
-    if (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and (thing := _object_of(verb)) is not None:
+    objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
+    if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
         return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
