@@ -7,6 +7,7 @@ import io
 
 import pytest
 
+from newsdesk.report.export import event_kind
 from newsdesk.report.tables import EVENT_COLUMNS, event_rows, events_csv, write_events_parquet
 
 TEXT = "Artillery shelled Stepanakert on Tuesday, killing two civilians."
@@ -63,3 +64,17 @@ def test_parquet_round_trips(tmp_path, events):
     table = pq.read_table(path)
     assert tuple(table.column_names) == EVENT_COLUMNS
     assert table.num_rows == len(events)
+
+
+@pytest.mark.parametrize(
+    ("event", "expected"),
+    [
+        ({"type": "ASSAULT", "mode": "drone", "modality": "asserted"}, "ASSAULT/drone"),
+        ({"type": "ASSAULT", "mode": None, "modality": "claimed", "claimed_by": "the ministry"},
+         "ASSAULT (claimed by the ministry)"),
+        ({"type": "ASSAULT", "modality": "claimed", "claimed_by": None}, "ASSAULT (claimed)"),
+        ({"type": "PROTEST", "mode": "demo", "modality": "denied", "claimed_by": "X"}, "PROTEST/demo (denied)"),
+    ],
+)
+def test_every_view_writes_an_event_kind_alike(event, expected):
+    assert event_kind(event) == expected

@@ -10,15 +10,19 @@ from functools import cache
 
 import jinja2
 
+from newsdesk.report.export import event_kind
+
 
 @cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.PackageLoader("newsdesk.report", "templates"),
         autoescape=True,  # article text is hostile input: never trust it as markup
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["event_kind"] = event_kind
+    return env
 
 
 def story_html(record: dict) -> str:
@@ -49,7 +53,7 @@ def story_markdown(record: dict) -> str:
         lines += ["## Events", "", "| actor | event | recipient | where | when | killed | sources |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]
         for e in s["events"]:
-            kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
+            kind = _md_escape(event_kind(e))
             lines.append(f"| {e['actor'] or ''} | {kind} | {e['recipient'] or ''} | {e['place'] or ''} | "
                          f"{e['when'] or ''} | {'' if e['killed'] is None else e['killed']} | {e['num_sources']} |")
         lines.append("")

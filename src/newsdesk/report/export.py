@@ -205,6 +205,17 @@ def article_rows(record: dict) -> list[dict]:
     ]
 
 
+def event_kind(event: dict) -> str:
+    """'ASSAULT/drone (claimed by the ministry)': type, mode and how the text reports it,
+    as every view of a story's events writes it."""
+    kind = event["type"] + (f"/{event['mode']}" if event.get("mode") else "")
+    modality = event.get("modality")
+    if modality and modality != "asserted":
+        by = f" by {event['claimed_by']}" if modality == "claimed" and event.get("claimed_by") else ""
+        kind += f" ({modality}{by})"
+    return kind
+
+
 def rows_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")

@@ -13,6 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from newsdesk.report.export import event_kind
+
 # How many entities, events and quotes the terminal shows before "… and N more".
 TOP_ENTITIES = 15
 TOP_EVENTS = 12
@@ -120,9 +122,7 @@ def _events_table(story: dict) -> Table | None:
                        ("articles", 1), ("sources", 1)):
         table.add_column(col, overflow="fold", ratio=ratio)
     for e in story["events"][:TOP_EVENTS]:
-        kind = e["type"] + (f"/{e['mode']}" if e.get("mode") else "")
-        if e.get("modality") and e["modality"] != "asserted":
-            kind += f" ({e['modality']})"
+        kind = event_kind(e)
         killed = "" if e["killed"] is None else str(e["killed"])
         table.add_row(e["when"] or "", e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
                       str(e["num_articles"]), str(e["num_sources"]))
