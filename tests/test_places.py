@@ -426,3 +426,13 @@ def test_no_town_before_a_word_that_is_not_civic(nlp):
     # "Jefferson" is many small towns' name too, but a high school named after a president
     # is no town: "high" and "school" are no civic words, and the article names no place.
     assert _places(nlp, "Jefferson High School won the final on Friday.") == ()
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("Atlanta", "Georgia", "Texas"), ("ATLANTA", "Georgia", "Texas", "America"), ("Savannah", "Georgia", "Ohio")],
+)
+def test_choices_that_swap_back_and_forth_settle_on_the_coherent_one(names):
+    # Updated all at once, "Georgia" flips between the country and the state on each pass.
+    c = _chosen(names, "Georgia")
+    assert (c.kind, c.country) == ("admin1", "US")

@@ -16,10 +16,11 @@ its main name or an alternate one, and, above all, by the article: the countries
 regions that the other toponyms resolve to (each weighed by its share of the article, so
 that the home region outweighs a stray name), the share of the other places lying near
 it, a qualifier written after it ("Alexandria, Louisiana") and a kind the text names
-("Washington state"). Choices are made twice: first
-without context, then again against the context of the first choices, so that one
-unambiguous name ("Rapides Parish", "Azerbaijan") settles the ambiguous ones. Population
-alone places only a third to a half of news toponyms (issue 6), so it is one term of many.
+("Washington state"). Choices are made first without context, then twice again against
+the context of the last choices, so that one unambiguous name ("Rapides Parish",
+"Azerbaijan") settles the ambiguous ones; of the sets of choices met, the most coherent
+is kept. Population alone places only a third to a half of news toponyms (issue 6), so
+it is one term of many.
 """
 
 from __future__ import annotations
@@ -660,13 +661,32 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     kinds = {t.key: t.kind for t in toponyms if t.kind}
     cands = {k: _plausible(_of_kind(cs, kinds.get(k)), k) for k in keys if (cs := gaz.lookup(k))}
     choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items()}
+    seen: list[tuple[float, dict[str, Candidate]]] = []
     for _ in range(PASSES):
         ctx = Context.of(choice)
-        new = {}
+        new, total = {}, 0.0
         for k, cs in cands.items():
             own = ctx.without(k, choice.get(k))
             q = gaz.lookup(quals[k]) if k in quals else ()
             t = Toponym((0, 0), k, k, quals.get(k))
+            total += score(choice[k], t, own, q)
             new[k] = max(cs, key=lambda c, t=t, own=own, q=q: score(c, t, own, q))
+        seen.append((total, choice))  # ``total`` scores ``choice``, as _coherence would
+        if new == choice:
+            break
         choice = new
-    return choice
+    else:
+        seen.append((_coherence(choice, quals, gaz), choice))
+    # Updating every name at once can swap two names back and forth ("Atlanta" moves to
+    # Texas while "Georgia" becomes the state, then both move back): of the sets of
+    # choices met, the one whose names agree best with each other wins.
+    return max(seen, key=lambda tc: tc[0])[1]
+
+
+def _coherence(choice: dict[str, Candidate], quals: dict[str, str], gaz: Gazetteer) -> float:
+    """The sum of the choices' scores, each against the others."""
+    ctx = Context.of(choice)
+    return sum(
+        score(c, Toponym((0, 0), k, k, quals.get(k)), ctx.without(k, c), gaz.lookup(quals[k]) if k in quals else ())
+        for k, c in choice.items()
+    )
