@@ -14,8 +14,14 @@ take the nearest preceding fitting mention outside quotes. A quote's ``speaker_s
 is the speaker as written in its frame (the pronoun itself, for "he said"); ``speaker``
 and ``speaker_entity_id`` are the resolved name and entity.
 
-Indirect speech is a speech verb with a clausal complement ("said that…"), "accused X
-of…", or a sentence carrying "according to X".
+Indirect speech: a speech or stance verb, or any verb with a "that" clause, with its
+content (its clause, or the clause it is set into, or its object, or what follows
+"of/for/about…"); "accused X of…"; a passive with an agent ("was criticized by X"); a
+noun of saying with a possessor or a "by" phrase ("the police's claim that…"); a stance
+adjective ("was critical of X"); a line labelled with its speaker ("PENCE: …"); and a
+sentence carrying "according to X". The speaker is the verb's subject, found through
+coordination, infinitives, participles and gerunds; a role noun ("the ministry") takes
+the entity named before it (``nlp.resolve.resolve_reference``).
 """
 
 from __future__ import annotations
