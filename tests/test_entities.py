@@ -79,6 +79,20 @@ def test_capital_speaking_is_its_country_but_a_location_is_a_place(nlp):
     assert second.entity_id == "gpe:tbilisi"
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "expected"),
+    [
+        ("Kiev said it would retaliate.", "Kiev", "gpe:ukraine"),  # an alias of a capital
+        ("Washington said it was worried about the fighting.", "Washington", "gpe:united-states"),  # typed ORG
+        ("Moscow demanded a halt to the shelling.", "Moscow", "gpe:russia"),
+        ("Trains to Kyiv were late on Monday.", "Kyiv", "gpe:kyiv"),  # a location stays a place
+    ],
+)
+def test_capital_metonymy_under_any_name(nlp, text, surface, expected):
+    analysis, _ = _analyse(nlp, text)
+    assert _ids(analysis, surface) == {expected}
+
+
 def test_kremlin_stands_for_russia(nlp):
     analysis, _ = _analyse(nlp, "The Kremlin rejected the plan, and Russia recalled its envoy.")
     assert _ids(analysis, "Kremlin") == _ids(analysis, "Russia") == {"gpe:russia"}

@@ -205,17 +205,20 @@ def _canonical(m: Mention, doc) -> Entity:
     metonym = tables()["metonyms"].get(text)
     if metonym:
         return country_entity(metonym)
-    if folded in _alias_index():
-        name, label, code = _alias_index()[folded]
+    alias = _alias_index().get(folded)
+    # A capital that acts or speaks is its country, under any of its names ("Kiev said"),
+    # and whatever the model typed it ("Washington said" comes out ORG).
+    capital = capitals().get(alias[0] if alias else text)
+    if capital and m.label in ("GPE", "ORG") and _acting(doc, m.span):
+        return country_entity(capital)
+    if alias:
+        name, label, code = alias
         return Entity(id=entity_key(label, name), name=name, type=label, country=code)
     code = country_by_name().get(folded)
     if code and m.label != "PERSON":
         return country_entity(code)
-    if m.label == "GPE" and text in capitals():
-        code = capitals()[text]
-        if _acting(doc, m.span):
-            return country_entity(code)
-        return Entity(id=entity_key("GPE", text), name=text, type="GPE", country=code)
+    if m.label == "GPE" and capital:
+        return Entity(id=entity_key("GPE", text), name=text, type="GPE", country=capital)
     if m.label in ("NORP", "PERSON") and text in demonyms():
         code = demonyms()[text]
         if text.endswith("s") and not text.endswith("ss"):
