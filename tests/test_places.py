@@ -436,3 +436,16 @@ def test_choices_that_swap_back_and_forth_settle_on_the_coherent_one(names):
     # Updated all at once, "Georgia" flips between the country and the state on each pass.
     c = _chosen(names, "Georgia")
     assert (c.kind, c.country) == ("admin1", "US")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sgt. Mike Taylor led the search in Dallas, Texas. The driver fled, according to Taylor.",
+        "Jason Terrell Jones, 23, of Dallas, Texas, was charged. Police said Jones fled to a friend.",
+    ],
+)
+def test_a_surname_after_a_full_name_is_no_place(nlp, text):
+    names = {p.text for p in _places(nlp, text)}
+    assert "Dallas" in names and not names & {"Taylor", "Jones"}

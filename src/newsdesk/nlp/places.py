@@ -323,6 +323,13 @@ def _surnames(ents) -> set[str]:
     return {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
 
 
+def _a_surname(ent, key: str, surnames: set[str], gaz: Gazetteer) -> bool:
+    """A one-word name typed PERSON that ends a longer person's name in the article
+    ("according to Taylor" after "Sgt. Mike Taylor"), unless it is a country or region."""
+    unmistakable = any(c.kind in _UNMISTAKABLE for c in gaz.lookup(key))
+    return len(ent) == 1 and ent[0].lower_ in surnames and not unmistakable
+
+
 def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT) -> bool:
     return any(
         c.kind in TOWN_KINDS and c.country in countries and c.population >= least and is_main_name(c, key)
@@ -348,6 +355,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     doubtful: list[tuple[object, str, str]] = []
     taken: set[int] = set()
     ents, text = doc.ents, doc.text  # both computed anew on each access
+    surnames = _surnames(ents)
     for ent in ents:
         if "\n" in ent.text.strip():
             continue
@@ -359,7 +367,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         if label in PLACE_LABELS:
             toponyms = _entity_toponyms(ent, gaz)
         elif label in MISTYPED_LABELS and (key := known_key(ent.text, gaz)):
-            if _accept_mistyped(ent, key, gaz):
+            if _accept_mistyped(ent, key, gaz) and not (label == "PERSON" and _a_surname(ent, key, surnames, gaz)):
                 toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
             else:
                 doubtful.append((ent, key, label))
@@ -372,7 +380,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
     doubtful += _conjuncts(doc, found, gaz)
-    accepted = _accept_doubtful(doubtful, found, _surnames(ents), gaz)
+    accepted = _accept_doubtful(doubtful, found, surnames, gaz)
     found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
     for ent, _ in accepted:
         taken.update(range(ent.start, ent.end))
@@ -453,7 +461,11 @@ def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Ga
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
         civic = label == "HEAD" and ent.doc[ent.end].lower_ in CIVIC_WORDS and _is_town_name(key, gaz)
-        if key in places or _qualified(ent, gaz) or town or lone_town or civic:
+        if label == "PERSON" and _a_surname(ent, key, surnames, gaz):
+            sure = _qualified(ent, gaz)  # "Jackson, Miss." is the town even beside Alan Jackson
+        else:
+            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic
+        if sure:
             out.append((ent, key))
     return out
 
