@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.facts.quotes import find_quotes, quote_marks
+from newsdesk.facts.quotes import _labelled_line, find_quotes, quote_marks
 from newsdesk.model import Analysis, Article, article_id
 from newsdesk.nlp.entities import find_mentions
 
@@ -269,3 +271,12 @@ def test_acts_are_not_reported_speech(nlp, text):
 def test_a_naming_frame_does_not_report_its_clause(nlp):
     text = "Lakeside, as the locals call the old harbour town, is quiet in winter."
     assert [q for q in analyse(nlp, text).quotes if "quiet in winter" in q.text] == []
+
+
+@given(st.text(alphabet=st.sampled_from(list("AB ab:.\n\"“'")), max_size=60), st.integers(min_value=0, max_value=60))
+def test_labelled_lines_never_raise_and_stay_in_their_line(text, pos):
+    found = _labelled_line(SimpleNamespace(mentions=()), text, min(pos, len(text)))
+    if found is not None:
+        speaker, start, end = found
+        assert 0 <= speaker.span[0] < speaker.span[1] < start < end <= len(text)
+        assert "\n" not in text[speaker.span[0] : end]
