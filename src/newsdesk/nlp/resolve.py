@@ -17,8 +17,15 @@ its literal mentions:
   authority; ministries ("the Azerbaijani Defense Ministry", "Azerbaijan's defence
   ministry", "the Ministry of Defence" after one of them) -> ``org:<country>-ministry-of-<x>``;
 - person name variants within the article ("Mr. Stepanyan", "Stepanyan", "Gegham
-  Stepanyan") -> the full name's id, with rapidfuzz tolerating transliteration
-  ("Aleksander" / "Alexander"); titles and roles go to ``Entity.description``.
+  Stepanyan", a lone first name when one full name has it) -> the full name's id, with
+  rapidfuzz tolerating transliteration ("Aleksander" / "Alexander"); repeats of a tagged
+  surname that the model left untagged become mentions too; titles and roles go to
+  ``Entity.description``;
+- "the ministry" after a named ministry -> that ministry (a mention, for the quotes stage).
+
+Across articles, the corpus stage ``join_people`` (after ``stories.assign``) joins a
+surname-only person ("Stepanyan said" in an article that never gives the full name) to the
+one full name of its story that fits it; see the section at the end of this module.
 
 Ids are ``<type>:<slug of the canonical name>`` (see ``entities.entity_key``), so the
 same canonical name gives the same id in every article, with no lookup in the store.
@@ -469,7 +476,8 @@ def _char_range(span) -> tuple[int, int]:
 # "Alexander" for "Aleksander") keeps its own id; the corpus stage ``join_people`` joins it
 # to the full name given by another article of the *same story*. The story is the context
 # that keeps two different Smiths apart: a surname is joined only when exactly one full
-# name in its story fits it, and never across stories.
+# name in its story fits it, and never across stories. A join is not undone if the stories
+# stage later moves the article to another story.
 
 
 def person_renames(names: dict[str, tuple[str, int]], orgs: dict[str, str] | None = None) -> dict[str, str]:
@@ -504,7 +512,7 @@ def person_renames(names: dict[str, tuple[str, int]], orgs: dict[str, str] | Non
     return out
 
 
-def _story_people(tx: Tx, ids: list[str]) -> tuple[dict[str, tuple[str, int]], dict[str, str], dict[str, Entity]]:
+def _story_people(tx: Tx, ids: sa.Select) -> tuple[dict[str, tuple[str, int]], dict[str, str], dict[str, Entity]]:
     """The story's persons (id -> (name, mentions)), its one-word organisations that may be
     mistyped surnames (id -> name), and the entities behind both."""
     m = schema.mentions
@@ -526,7 +534,7 @@ def _story_people(tx: Tx, ids: list[str]) -> tuple[dict[str, tuple[str, int]], d
     return people, orgs, entities
 
 
-def _rename(tx: Tx, ids: list[str], old: Entity, new: Entity) -> None:
+def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
     """Point the story's mentions, quotes, event arguments and story features of ``old``
     at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once nothing names it."""
     mine = schema.mentions.c.article_id.in_(ids)
@@ -545,7 +553,7 @@ def _rename(tx: Tx, ids: list[str], old: Entity, new: Entity) -> None:
         tx.conn.execute(sa.delete(schema.entities).where(schema.entities.c.id == old.id))
 
 
-def _rename_feature(tx: Tx, ids: list[str], old: str, new: str) -> None:
+def _rename_feature(tx: Tx, ids: sa.Select, old: str, new: str) -> None:
     """The stories stage's entity feature ``old`` becomes ``new`` in these articles, so the
     story's key entities count one person once; an article holding both keeps one row with
     the summed weight."""
@@ -564,9 +572,12 @@ def _rename_feature(tx: Tx, ids: list[str], old: str, new: str) -> None:
 def join_people(tx: Tx, batch):
     """Corpus stage: in each story the batch touched, name variants of one person across
     its articles ("Stepanyan", "Mr. Stepanyan", "Gegham Stepanyan") become one entity."""
+    a = schema.articles
     for story in sorted(batch.touched_stories):
-        ids = tx.article_ids(story_id=story)
-        if len(ids) < 2:
+        # The story's articles as a subquery: a story of thousands of articles is no list
+        # of thousands of bound parameters.
+        ids = sa.select(a.c.id).where(a.c.story_id == story)
+        if tx.conn.execute(sa.select(sa.func.count()).select_from(a).where(a.c.story_id == story)).scalar() < 2:
             continue
         people, orgs, entities = _story_people(tx, ids)
         for old, new in sorted(person_renames(people, orgs).items()):
