@@ -321,13 +321,19 @@ def test_the_full_name_arriving_later_joins_the_earlier_surname(store):
 
 def test_two_smiths_in_unrelated_stories_stay_apart(store):
     coach = ("John Smith, the coach of a football club in Glasgow, said on Saturday that his team "
-             "would win the cup final. The club sold every ticket for the match.")
+             "would win the cup final in Glasgow. The club sold every ticket for the cup final.")
+    # The same story told again with the surname only: it joins John Smith ...
+    coach_again = ("The Glasgow football club sold every ticket for Saturday's cup final. "
+                   "Smith said his team would win the cup final.")
+    # ... but the farmer of another story, named Smith too, stays himself.
     farmer = ("Drought cut the maize harvest across Iowa this summer. Smith, a farmer near Des Moines, "
               "said his fields had lost half their yield. Grain prices rose in Chicago.")
-    analyses, stories = _stored(store, _documents(coach, day="2024-05-04"), _documents(farmer, day="2024-08-20"))
-    assert stories[0] != stories[1], "the test needs two stories"
-    assert _ids_of(analyses[0], "John Smith") == {"person:john-smith"}
-    assert _ids_of(analyses[1], "Smith") == {"person:smith"}
+    analyses, stories = _stored(
+        store, _documents(coach, day="2024-05-04"), _documents(coach_again, farmer, day="2024-05-05")
+    )
+    assert stories[0] == stories[1] != stories[2], "the test needs the coach's story and the farmer's"
+    assert _ids_of(analyses[0], "John Smith") == _ids_of(analyses[1], "Smith") == {"person:john-smith"}
+    assert _ids_of(analyses[2], "Smith") == {"person:smith"}
 
 
 @pytest.mark.parametrize(
