@@ -385,3 +385,18 @@ def test_person_renames_takes_a_mistyped_surname_only_when_spelled_exactly():
 def test_a_first_name_alone_joins_the_one_full_name_with_it(nlp, text, expected):
     analysis, _ = _analyse(nlp, text)
     assert {m.entity_id for m in analysis.mentions if m.label == "PERSON"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # the model types this unknown surname ORG; the "she" that continues it makes it a person
+        ("The crossings stayed shut. Kovalenko said the border police had found cartridges. She added that nobody "
+         "was hurt.", "Kovalenko", "PERSON"),
+        # an acronym stays an organisation, whatever pronoun follows
+        ("Talks began in Brussels. NATO said it was watching the border closely. He did not say more.", "NATO", "ORG"),
+    ],
+)
+def test_a_one_word_org_continued_by_he_or_she_is_a_person(nlp, text, surface, label):
+    analysis, _ = _analyse(nlp, text)
+    assert _labels(analysis, surface) == {label}
