@@ -273,6 +273,18 @@ def test_a_naming_frame_does_not_report_its_clause(nlp):
     assert [q for q in analyse(nlp, text).quotes if "quiet in winter" in q.text] == []
 
 
+def test_what_a_speaker_called_a_thing_is_only_the_quoted_words(nlp):
+    text = 'The council said it had begun what it called "urgent repair" works on the bridge.'
+    quotes = analyse(nlp, text).quotes
+    assert not [q.text for q in quotes if q.text.startswith("what it called")]
+    assert any(q.text == "urgent repair" for q in quotes)
+
+
+def test_called_him_a_liar_is_still_a_judgement(nlp):
+    text = "The mayor called the developer a liar."
+    assert only(analyse(nlp, text), "a liar").text == "the developer a liar"
+
+
 @given(st.text(alphabet=st.sampled_from(list("AB ab:.\n\"“'")), max_size=60), st.integers(min_value=0, max_value=60))
 def test_labelled_lines_never_raise_and_stay_in_their_line(text, pos):
     found = _labelled_line(SimpleNamespace(mentions=()), text, min(pos, len(text)))

@@ -616,6 +616,10 @@ def _object_of(verb) -> tuple[int, int] | None:
     named = [c for c in children if c.dep_ == "oprd"]
     for child in children if named else ():
         if child.dep_ == "dobj" and child.i < named[0].i:
+            if child.tag_ in ("WP", "WDT"):
+                # "what it called 'anti-terrorist' measures": the writer naming a thing in
+                # the speaker's words; the quoted words are the mixed quote already.
+                return None
             return child.left_edge.i, named[0].right_edge.i  # "called him a liar": him, a liar
     for child in children if lemma(verb) not in _CHARGE_VERBS else ():
         # Not "told *me*", "said *Monday*": a pronoun or a time is no content.
