@@ -4,10 +4,21 @@ Each gold DATE expression (its text, with the document's text around it as conte
 normalised by ``newsdesk.nlp.dates.normalise`` against the document creation time; the
 score is the share whose value equals the gold TIMEX3 value exactly. Anchor: dateparser
 on the gold spans, 0.857 exact day (measured on this corpus, see corpora/README.md).
+
+Two notations of one value count as the same: an ISO week with or without its leading
+zero (part of the corpus writes ``2000-W7`` for ``2000-W07``).
+
+The corpus has no train/dev split: the documents are split in two halves by a hash of
+their id; rules were developed looking at the errors of half A only, and the eval prints
+both halves so that fitting to A shows as a gap. It also scores the path of an undated
+article: each expression normalised without the document date (a relative value such as
+``P-1D`` or ``WXX-2``), then anchored to the document date by ``anchor_relative``, as the
+story does once it knows the article's day.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -15,7 +26,7 @@ from collections import Counter
 from pathlib import Path
 
 from evals.common import report
-from newsdesk.nlp.dates import anchor_of, normalise
+from newsdesk.nlp.dates import anchor_of, anchor_relative, normalise
 
 ANCHOR = "dateparser on gold spans: 0.857; goal >= 0.95"
 
@@ -49,10 +60,20 @@ def print_breakdown(totals: Counter, errors: Counter) -> None:
         print(f"    {name:<13} {n:5d}   {parts[0]:3d} / {parts[1]:3d} / {parts[2]:3d}")
 
 
+def half(doc_id: str) -> str:
+    """The half a document is in: A (looked at while developing) or B (held out)."""
+    return "A" if hashlib.sha1(doc_id.encode()).digest()[0] % 2 == 0 else "B"
+
+
+def canonical(value: str | None) -> str | None:
+    """One notation per value: an ISO week's number with its leading zero."""
+    return re.sub(r"-W(\d)\b", r"-W0\1", value) if value else value
+
+
 def run(corpora: Path) -> dict[str, float]:
     path = corpora / "dates" / "tbaq_timex.jsonl"
-    total, right, misses = 0, 0, Counter()
-    days, days_right = 0, 0
+    total, right, misses = Counter(), Counter(), Counter()
+    days, days_right, undated_right = 0, 0, 0
     totals, errors = Counter(), Counter()
     for line in path.read_text(encoding="utf-8").splitlines():
         doc = json.loads(line)
@@ -60,21 +81,28 @@ def run(corpora: Path) -> dict[str, float]:
         for t in doc["timex3"]:
             if t["type"] != "DATE":
                 continue
-            total += 1
-            value = normalise(t["text"], anchor, before=doc["text"][: t["start"]], after=doc["text"][t["end"] :])
-            right += value == t["value"]
-            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", t["value"]):
+            gold = canonical(t["value"])
+            context = {"before": doc["text"][: t["start"]], "after": doc["text"][t["end"] :]}
+            value = canonical(normalise(t["text"], anchor, **context))
+            total[half(doc["doc_id"])] += 1
+            right[half(doc["doc_id"])] += value == gold
+            undated_right += canonical(anchor_relative(normalise(t["text"], None, **context), anchor)) == gold
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", gold):
                 days += 1
-                days_right += value == t["value"]
-            totals[kind(t["value"])] += 1
-            if value != t["value"]:
-                misses[(t["text"].lower(), t["value"], str(value))] += 1
-                errors[(kind(t["value"]), outcome(t["value"], value))] += 1
-    share = right / total
-    print(f"  {total} gold DATE expressions; most frequent misses (text, gold, ours):")
-    for (text, gold, ours), n in misses.most_common(int(os.environ.get("NEWSDESK_EVAL_MISSES", "15"))):
-        print(f"    {n:3d}  {text!r}  gold {gold}  ours {ours}")
+                days_right += value == gold
+            totals[kind(gold)] += 1
+            if value != gold:
+                misses[(t["text"].lower(), gold, str(value))] += 1
+                errors[(kind(gold), outcome(gold, value))] += 1
+    n = sum(total.values())
+    share = sum(right.values()) / n
+    print(f"  {n} gold DATE expressions; most frequent misses (text, gold, ours):")
+    for (text, gold, ours), k in misses.most_common(int(os.environ.get("NEWSDESK_EVAL_MISSES", "15"))):
+        print(f"    {k:3d}  {text!r}  gold {gold}  ours {ours}")
     print_breakdown(totals, errors)
     report("exact value share (all DATE values)", share, "goal >= 0.95")
+    for h in "AB":
+        report(f"  half {h} ({total[h]} values{', developed on' if h == 'A' else ', held out'})", right[h] / total[h])
     report(f"exact day share ({days} gold days)", days_right / days, "dateparser on gold spans: 0.857 exact day")
-    return {"exact": share, "exact_day": days_right / days}
+    report("undated, anchored later: exact share", undated_right / n, "the same as dated is the goal")
+    return {"exact": share, "exact_day": days_right / days, "undated_exact": undated_right / n}

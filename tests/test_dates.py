@@ -81,6 +81,7 @@ def test_normalise_against_a_publication_date(text, before, expected):
         ("12 March 2021", "2021-03-12"),
         ("the 1980s", "198X"),
         ("July 4", "XXXX-07-04"),
+        ("the 1994 period", "1994"),  # a report's period: which quarter needs the date
     ],
 )
 def test_without_a_publication_date_values_stay_relative(text, expected):

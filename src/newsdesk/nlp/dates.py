@@ -533,6 +533,8 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
         return _period_value(anchor, "quarter", 0) if not year else None
     elif reported and reported[1]:
         number = reported[1]
+    elif anchor is None:  # "the 1988 period" in an undated report: which quarter is unknown
+        return year.group(0)
     elif year or shift:
         number = _latest_quarter(anchor)
     else:
