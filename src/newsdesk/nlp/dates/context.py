@@ -1,0 +1,98 @@
+"""What the text around a time expression says about it: the tense of its clause, and the
+time the text last named (the reference of an anaphoric expression)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsdesk.nlp.dates.periods import MONTHS, WEEKDAYS, day_of, nearest_year, weekday_on
+
+# Words in the clause before a bare weekday that make it a coming day: "will meet Tuesday".
+FUTURE_CUE = re.compile(
+    r"\b(?:will|'ll|shall|would|(?:plans?|planned|planning) (?:to|a|an)|scheduled|expected to|is to|are to|set to|"
+    r"as soon as|as early as|likely to|due to|next)\b",
+    re.IGNORECASE,
+)
+
+
+# How far back the cue is looked for: the verb governing a weekday is near it. 80
+# characters: 274 of TBAQ's 297 bare weekdays right, against 264 for the whole sentence.
+CUE_WINDOW = 80
+
+
+_REFERENCE = re.compile(
+    r"\b(?P<m>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
+    r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?P<y2>1[89]\d{2}|20\d{2})\b"
+)
+
+
+# The reference is looked for in the sentence and the few before: 400 characters.
+REFERENCE_WINDOW = 400
+
+
+def reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | None:
+    """(granularity, date) of the last time the text names before an expression; for an
+    undated article a weekday is ("weekday", a date on that weekday)."""
+    text = before[-REFERENCE_WINDOW:]
+    matches = list(_REFERENCE.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1]
+    if m.group("y2"):
+        return "year", dt.date(int(m.group("y2")), 1, 1)
+    if m.group("wd"):
+        day = WEEKDAYS.index(m.group("wd").lower())
+        if anchor is None:  # an undated article: the weekday itself, as WXX-n (see the module doc)
+            return "weekday", dt.date(2001, 1, 1 + day)  # 2001-01-01 was a Monday
+        return "day", dt.date.fromisoformat(weekday_on(anchor, day, "past"))
+    month = MONTHS[m.group("m").lower().rstrip(".")]
+    day = int(m.group("d")) if m.group("d") else 0
+    if not m.group("y") and anchor is None or day > 31:
+        return None
+    # A reference without its year is placed as the expression itself would be, by tense.
+    year = int(m.group("y")) if m.group("y") else month_year(anchor, month, "", (text[: m.start()], ""), day)
+    return ("day" if day else "month"), day_of(year, month, day or 1)
+
+
+def future_clause(ctx: tuple[str, str]) -> bool:
+    """Whether the clause before an expression speaks of the future ("will meet on
+    Tuesday"). TimeML anchors a bare weekday or month by the tense of the event it
+    modifies; the clause ends at a comma ("would appeal the decision, announced
+    Wednesday"), and a possessive ("Wednesday's ruling") names an event, not the verb's."""
+    if re.search(r"\b(?:ahead of|in time for)\s+(?:the\s+)?$", ctx[0][-30:]):  # "ahead of Friday's vote"
+        return True
+    if ctx[1].startswith(("'s", "’s")):
+        return False
+    clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
+    return bool(FUTURE_CUE.search(clause))
+
+
+# The tense of the clause before a month or day without its year. TimeML anchors such an
+# expression by the event it modifies: "ended March 31" is the last one, "will close by
+# June 1" the coming one. Past: a past auxiliary or a few past forms (a regular -ed form is
+# as often a participle: "extended to", "expected in").
+PAST_CUE = re.compile(r"\b(?:was|were|had|did|since|ago|began|ended|closed|bought|sold|took|made|came|went|met|told|"
+                       r"left|won|held|fell|rose|saw|gave|got|led|paid|kept|became|lost)\b",
+                       re.IGNORECASE)
+
+
+_YEAR_AFTER = re.compile(r"^,?\s+(?P<w>this|last|next) year\b", re.IGNORECASE)
+
+
+def tense(ctx: tuple[str, str]) -> str:
+    if m := _YEAR_AFTER.match(ctx[1]):  # "in February this year": the span stops at the month
+        return {"this": "this", "last": "last_year", "next": "next_year"}[m.group("w").lower()]
+    if future_clause(ctx):
+        return "future"
+    clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
+    return "past" if PAST_CUE.search(clause) else ""
+
+
+def month_year(anchor: dt.date, month: int, word: str, ctx: tuple[str, str], day: int = 0) -> int:
+    direction = word or tense(ctx)
+    if direction in ("last_year", "next_year"):
+        return anchor.year + (1 if direction == "next_year" else -1)
+    return nearest_year(anchor, month, direction, day)
+

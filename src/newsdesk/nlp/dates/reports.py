@@ -1,0 +1,133 @@
+"""Periods of a financial report: "the quarter", "the 1988 period", "a year earlier" are the
+period the report last named, a year back where the words say so."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from newsdesk.nlp.dates.periods import ORDINALS, SEASONS, period_value, year_of
+
+_QUARTER = re.compile(r"^(?:(?:this year's|fiscal)\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+                      r"(?:fiscal[\s-]+)?quarter"
+                      r"(?:\s+of\s+(?P<y>\d{4})|\s+(?P<y2>\d{4}))?$", re.IGNORECASE)
+
+
+# "the last half of 1989" and "the first two quarters of 1990" are halves (H2, H1).
+_HALF = re.compile(r"^(?P<o>first|second|last|latter|back|front)\s+(?:half|two quarters)(?:\s+of\s+(?P<y>\d{4}))?$",
+                   re.IGNORECASE)
+
+
+_HALVES = {"first": 1, "front": 1, "second": 2, "last": 2, "latter": 2, "back": 2}
+
+
+# A period named in a financial report, in any word order: "the 1988 second quarter",
+# "the year-earlier third quarter", "next year's first quarter", "the latest period",
+# "the corresponding period last year". TimeML gives such a period the quarter (or year)
+# it denotes, with the year-ago ones a year back (TimeBank's earnings reports).
+_PERIOD_WORDS = re.compile(r"^(?:(?:the|its|this|that|next|last|latest|current|same|corresponding|comparable|fiscal|"
+                           r"year-ago|year-earlier|year's|year|a|ago|1\d{3}|20\d{2}|first|second|third|fourth|"
+                           r"1st|2nd|3rd|4th|quarter|period)(?:[\s-]+|$))+$")
+
+
+_YEAR_BACK = re.compile(r"year-ago|year-earlier|a year ago|last year|year earlier|corresponding|comparable")
+
+
+# The last period a report names before an expression ("For the nine months, ... a year
+# earlier" is the year before; "in the fiscal first quarter ... a year ago" that quarter a
+# year before). 300 characters: the sentence and the one before it.
+_PERIOD_MENTION = re.compile(
+    r"\b(?:(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter)s?\b"
+    r"|\b(?P<y>(?:nine|six|twelve) months|first half|(?:fiscal|full) year)\b",
+    re.IGNORECASE,
+)
+
+
+PERIOD_WINDOW = 300
+
+
+def _reported(before: str, anchor: dt.date | None) -> tuple[str, int | None] | None:
+    """("quarter", its number or None) or ("year", None): the period last named before."""
+    text = before[-PERIOD_WINDOW:]
+    mentions = [m for m in _PERIOD_MENTION.finditer(text) if not _forecast(m, text, anchor)]
+    if not mentions:
+        return None
+    last = mentions[-1]
+    if last.group("q"):
+        return "quarter", ORDINALS[last.group("o").lower()] if last.group("o") else None
+    return "year", None
+
+
+_REPORTED_CUE = re.compile(r"\b(?:reported|posted|earned|had|was|were|rose|fell|ended|lost)\b", re.IGNORECASE)
+
+
+def _forecast(m: re.Match, text: str, anchor: dt.date | None) -> bool:
+    """A quarter not yet over at publication ("a fourth-quarter charge" written in
+    November) is a forecast, not the period reported, unless the sentence reports it."""
+    if anchor is None or not m.group("o") or ORDINALS[m.group("o").lower()] <= latest_quarter(anchor):
+        return False
+    sentence = re.split(r"[.;!?]", text[: m.start()])[-1]
+    return not (_REPORTED_CUE.search(sentence) or re.match(r"[\s-]*ended", text[m.end():]))
+
+
+def latest_quarter(anchor: dt.date) -> int:
+    """The number of the last quarter completed before the anchor (what a report covers)."""
+    return ((anchor.month - 1) // 3 - 1) % 4 + 1
+
+
+def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if not ("quarter" in bare or "period" in bare) or not _PERIOD_WORDS.match(bare):
+        return None
+    ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", bare)
+    year = re.search(r"\b(?:1\d{3}|20\d{2})\b", bare)
+    if anchor is None and not year:
+        return f"XXXX-Q{ORDINALS[ordinal.group(1)]}" if ordinal else None
+    shift = -1 if _YEAR_BACK.search(bare) else (1 if "next" in bare else 0)
+    reported = _reported(ctx[0], anchor)
+    if ordinal:
+        number = ORDINALS[ordinal.group(1)]
+    elif reported and reported[0] == "year" and "period" in bare:
+        return year.group(0) if year else str(anchor.year + shift)
+    elif "current" in bare:
+        return period_value(anchor, "quarter", 0) if not year else None
+    elif reported and reported[1]:
+        number = reported[1]
+    elif anchor is None:  # "the 1988 period" in an undated report: which quarter is unknown
+        return year.group(0)
+    elif year or shift:
+        number = latest_quarter(anchor)
+    else:
+        return period_value(anchor, "quarter", -1)
+    # A quarter named without its year is this year's (fiscal quarters keep their number).
+    return f"{year.group(0) if year else anchor.year + shift}-Q{number}"
+
+
+def year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """ "A year ago/earlier" in a report compares with the same period a year back: the
+    quarter if the last period named is a quarter, the year if it is nine months or a
+    year; with none named nearby, the quarter if the text speaks of quarters at all."""
+    reported = _reported(ctx[0], anchor)
+    if reported is None:
+        quarterly = any(re.search(r"\bquarter", c, re.IGNORECASE) for c in ctx)
+        reported = ("quarter", None) if quarterly else ("year", None)
+    if reported[0] == "year" or anchor is None:
+        return period_value(anchor, "year", -1)
+    if reported[1]:
+        return f"{anchor.year - 1}-Q{reported[1]}"
+    return period_value(anchor, "quarter", -5)
+
+
+def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if value := _named_period(bare, anchor, ctx):
+        return value
+    if m := _QUARTER.match(bare):
+        year = m.group("y") or m.group("y2") or year_of(anchor)
+        return f"{year}-Q{ORDINALS[m.group('o').lower()]}"
+    if m := _HALF.match(bare):
+        return f"{m.group('y') or year_of(anchor)}-H{_HALVES[m.group('o').lower()]}"
+    if bare in SEASONS:
+        return f"{year_of(anchor)}-{SEASONS[bare]}"
+    if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
+        return f"{m.group('y')}-{SEASONS[m.group('s')]}"
+    return None
+

@@ -1,0 +1,454 @@
+"""The rules that normalise one time expression (``normalise``), and dateparser for the rest."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from newsdesk.nlp.dates.context import future_clause, month_year, reference
+from newsdesk.nlp.dates.periods import (
+    FIXED_HOLIDAYS,
+    FLOATING_HOLIDAYS,
+    MONTHS,
+    NUMBERS,
+    SEASON_START,
+    SEASONS,
+    WEEKDAYS,
+    nearest_year,
+    nth_weekday,
+    period_value,
+    weekday_on,
+    year_of,
+)
+from newsdesk.nlp.dates.reports import quarter_rule, year_ago
+
+_PRESENT = {"now", "currently", "at present", "present", "nowadays", "yet", "right now", "at the moment",
+            "this time", "the moment", "these days", "today's", "current", "already", "still"}
+
+
+_PAST = {"the past", "past", "recent", "recently", "previously", "earlier", "once", "formerly", "in the past", "lately",
+         "past years", "recent years", "the past few years", "recent months", "recent weeks", "recent days"}
+
+
+_FUTURE = {"future", "the future", "soon", "later", "a later date", "eventually", "the coming years",
+           "coming years", "the years ahead", "the near future", "shortly"}
+
+
+_MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|end of|the beginning of|"
+                       r"beginning of|the start of|start of|later|earlier|around|about|sometime|some time)[\s-]+",
+                       re.IGNORECASE)
+
+
+def _number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBERS.get(word)
+
+
+def _decade(m: re.Match) -> str:
+    century, decade = m.group("c"), m.group("d")
+    century = century or "19"
+    mod = (m.group("mod") or "").lower()
+    base = int(century + decade)
+    if mod.startswith("early"):
+        return f"{base}/{base + 3}"
+    if mod.startswith("mid"):
+        return f"{base + 4}/{base + 6}"
+    if mod.startswith("late"):
+        return f"{base + 7}/{base + 9}"
+    return f"{century}{decade[0]}X"
+
+
+_DECADE = re.compile(r"^(?P<mod>early|mid|late)?[\s-]*(?:the\s+)?(?:(?P<c>1\d|20)|')(?P<d>\d0)'?s$", re.IGNORECASE)
+
+
+_CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P<y>1\d{3}|20\d{2})$", re.IGNORECASE)
+
+
+_AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
+                  r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
+
+
+_THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
+                   r"the same|that|the|a|the latest|latest)\s+(?P<u>day|week|weekend|month|quarter|year|season|"
+                   r"spring|summer|fall|autumn|winter|decade|century)$", re.IGNORECASE)
+
+
+_MONTH_DAY = re.compile(r"^(?:(?P<wd>[a-z]+),?\s+)?(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+                        r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
+
+
+_DAY_MONTH = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$",
+                        re.IGNORECASE)
+
+
+_MONTH = re.compile(r"^(?P<w>last|next|this|early|late|mid|the middle of|the end of|end of)?[\s-]*(?P<m>[a-z]+)\.?"
+                    r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
+
+
+_WEEKDAY = re.compile(r"^(?:(?P<w>last|next|this|this coming|coming|this past|past|previous|the previous|early|late|"
+                      r"on)\s+)?(?P<d>[a-z]+)"
+                      r"(?:\s+(?P<part>morning|afternoon|evening|night))?$", re.IGNORECASE)
+
+
+def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str = "") -> str | None:
+    """The TIMEX3 value of one time expression (see the module doc), or None.
+
+    ``anchor`` is the publication date; ``before`` and ``after`` are the article's text
+    around the expression (a verb just before a weekday says whether it is coming or
+    past; in an article about quarterly results "a year earlier" is the year-earlier
+    quarter, as TimeBank annotates it).
+    """
+    t = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
+    low = _spelled_years(re.sub(r"'s$", "", t.lower()))
+    if low.startswith("the ") and low[4:] not in _PAST | _FUTURE:
+        low = low[4:]
+    for table, value in ((_PRESENT, "PRESENT_REF"), (_PAST, "PAST_REF"), (_FUTURE, "FUTURE_REF")):
+        if low in table or f"the {low}" in table:
+            return value
+    if ref := _vague(low, (before, after)):
+        return ref
+    low = _HEDGE_AFTER.sub("", _HEDGE_BEFORE.sub("", low))
+    return _rules(low, anchor, (before, after)) or _dateparser(t, anchor)
+
+
+# TIMEX3 gives a time whose place on the timeline is vague the value PRESENT_REF,
+# PAST_REF or FUTURE_REF (TimeML guidelines 1.2.1, "value"): "recent weeks and months",
+# "several years ago" (a vague quantity), "this crucial moment", "will one day".
+_VAGUE_QUANTITY = r"(?:several|a few|few|many|some|a number of|a couple of)"
+
+
+_VAGUE_AGO = re.compile(rf"^{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:ago|earlier|before)$")
+
+
+_VAGUE_AHEAD = re.compile(rf"^(?:in )?{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:from now|later|hence)$")
+
+
+_UNIT_WORDS = r"(?:days|weeks|months|quarters|years)"
+
+
+def _vague(low: str, ctx: tuple[str, str]) -> str | None:
+    if _VAGUE_FUTURE.match(low) or _VAGUE_AHEAD.match(low) or low in ("as soon as possible", "someday", "some day"):
+        return "FUTURE_REF"
+    if low == "one day" and future_clause(ctx):  # "Islam will one day be ...": a day to come
+        return "FUTURE_REF"
+    if _VAGUE_PAST.match(low) or _VAGUE_AGO.match(low):
+        return "PAST_REF"
+    if re.fullmatch(rf"(?:in )?(?:recent|the past|the last) {_UNIT_WORDS} (?:and|or) {_UNIT_WORDS}", low):
+        return "PAST_REF"
+    if re.fullmatch(r"(?:at )?(?:(?:the|that) )?time|then[\s-]current", low):  # anaphoric past: "saying at the time"
+        return "PAST_REF"
+    if re.fullmatch(r"this (?:\w+ )?(?:moment|juncture|point in time|time)", low):
+        return "PRESENT_REF"
+    return None
+
+
+# Hedges around a time that TIMEX3 leaves out of the value (it puts them in ``mod``:
+# "1994 or later" is 1994 with mod EQUAL_OR_MORE, "post-1959" 1959 with mod AFTER).
+_HEDGE_BEFORE = re.compile(r"^(?:a good part of|much of|most of|part of|all of|the rest of|the remainder of|"
+                           r"throughout|(?:pre|post)-(?=\d))\s*")
+
+
+_HEDGE_AFTER = re.compile(r"\s+(?:or later|or earlier|and beyond|and later|onwards?|or so|or thereabouts)$")
+
+
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
+
+
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+
+
+_UNITS_WORDS = {w: i for i, w in enumerate(_SMALL)}
+
+
+_TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+
+
+_SPELLED_PAIR = rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(_SMALL[10:])}"
+
+
+_SPELLED_YEAR = re.compile(rf"\b(?:(?P<hi>nineteen|eighteen)\s+(?P<lo>{_SPELLED_PAIR})|(?:the year\s+)?two thousand)\b")
+
+
+_VAGUE_FUTURE = re.compile(r"^(?:the\s+)?(?:coming|future|upcoming|next few|next several)\s+(?:days|weeks|months|"
+                           r"quarters|years)$|^(?:the\s+)?(?:near|short|long)[\s-]term$")
+
+
+_VAGUE_PAST = re.compile(r"^(?:the\s+)?(?:past|last|recent|previous)\s+(?:few\s+|several\s+|many\s+)?(?:days|"
+                         r"weeks|months|quarters|years)$|^more recently$")
+
+
+def _pair(words: str) -> int:
+    parts = re.split(r"[\s-]", words)
+    return sum(_TENS_WORDS.get(p, _UNITS_WORDS.get(p, 0)) for p in parts)
+
+
+def _spelled_years(low: str) -> str:
+    """ "nineteen ninety-six" -> "1996", "the year two thousand" -> "2000" (broadcast
+    transcripts spell years out)."""
+    def year(m: re.Match) -> str:
+        if not m.group("hi"):
+            return "2000"
+        return str((19 if m.group("hi") == "nineteen" else 18) * 100 + _pair(m.group("lo")))
+
+    return _SPELLED_YEAR.sub(year, low)
+
+
+def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    bare = _MODIFIER.sub("", low)
+    rules = (_composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule, _relative_period,
+             _calendar_rule, _holiday_rule)
+    for fn in rules:
+        value = fn(low, bare, anchor, ctx)
+        if value:
+            return value
+    return None
+
+
+# Anaphoric expressions take the time last named as their reference, not the publication
+# date (TimeML guidelines 1.2.1: "the following year", "that day", "the next morning" are
+# anchored to a time in the text; "yesterday", "next year" to the document's time).
+_ANAPHORS = {
+    "that year": ("year", 0), "same year": ("year", 0), "that same year": ("year", 0), "following year": ("year", 1),
+    "year after": ("year", 1), "previous year": ("year", -1), "year before": ("year", -1),
+    "that month": ("month", 0), "same month": ("month", 0), "following month": ("month", 1),
+    "month after": ("month", 1), "previous month": ("month", -1), "month before": ("month", -1),
+    "that day": ("day", 0), "same day": ("day", 0), "that same day": ("day", 0), "day": ("day", 0),
+    "next day": ("day", 1), "following day": ("day", 1), "next morning": ("day", 1), "following morning": ("day", 1),
+    "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1), "then": ("as named", 0),
+}
+
+
+# A part of a day alone ("Tuesday morning" split in two, "that evening") is the day last
+# named; the value is the day, as for "Tuesday morning" (see the module doc).
+_PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
+
+
+_ANAPHORS |= {f"{that}{part}": ("day", 0) for that in ("", "that ", "the same ") for part in _PARTS_OF_DAY}
+
+
+_DAY_BEFORE_PART = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+$")
+
+
+_ANAPHORIC_WEEKDAY = re.compile(r"(?:the )?(?P<w>previous|preceding|following) (?P<d>[a-z]+day)")
+
+
+def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    key = re.sub(r"^the ", "", bare)
+    weekday = _ANAPHORIC_WEEKDAY.fullmatch(bare)
+    if key not in _ANAPHORS and not (weekday and weekday.group("d") in WEEKDAYS):
+        return None
+    ref = reference(ctx[0], anchor)
+    if weekday:  # "the previous Friday": the Friday before the day last named
+        if not (ref and ref[0] == "day"):
+            return None
+        day, ref_day = WEEKDAYS.index(weekday.group("d")), ref[1]
+        if weekday.group("w") == "following":
+            return (ref_day + dt.timedelta(days=(day - ref_day.weekday()) % 7 or 7)).isoformat()
+        return (ref_day - dt.timedelta(days=(ref_day.weekday() - day) % 7 or 7)).isoformat()
+    unit, shift = _ANAPHORS[key]
+    if unit == "as named":  # "until then": the time last named, at its own precision
+        return None if ref is None or ref[0] == "weekday" else period_value(ref[1], ref[0], 0)
+    if (m := _DAY_BEFORE_PART.search(ctx[0][-20:])) and key.split()[-1] in _PARTS_OF_DAY:
+        # "Tuesday morning" tagged as two spans: the part of day is that weekday's.
+        return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
+    if ref and ref[0] == "weekday":
+        return f"WXX-{ref[1].isoweekday()}" if (unit, shift) == ("day", 0) else None
+    if ref is None or (unit == "day" and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
+        # No reference of that precision: TimeML's default reference is the document's time.
+        return period_value(anchor, unit, shift)
+    return period_value(ref[1], unit, shift)
+
+
+# Frequencies TIMEX3 values as the period they repeat at ("daily": P1D, a SET).
+_FREQUENCIES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
+                "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
+
+
+_COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|–)\s*$")
+
+
+def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """Expressions built on another one: "the day before last Tuesday", "the week of
+    March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
+    if low in _FREQUENCIES:
+        return _FREQUENCIES[low]
+    m = _COORDINATED.search(ctx[0][-40:]) if re.fullmatch(r"\d{1,2}", bare) else None
+    if m and m.group("m").lower().rstrip(".") in MONTHS:
+        # "April 24 and 25": a bare day coordinated with a dated one shares its month.
+        return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
+    if m := re.fullmatch(r"in the (day|week|month|year)", bare):
+        return period_value(anchor, m.group(1), 0)
+    m = re.fullmatch(r"(?:the )?(?P<what>day before|day after|week of) (?P<inner>.+)", bare)
+    if m is None or anchor is None:
+        return None
+    inner = normalise(m.group("inner"), anchor, before=ctx[0], after=ctx[1])
+    if not inner or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", inner):
+        return None
+    day = dt.date.fromisoformat(inner)
+    if m.group("what") == "week of":
+        return period_value(day, "week", 0)
+    return period_value(day, "day", 1 if m.group("what") == "day after" else -1)
+
+
+def _relative_day(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this afternoon": 0,
+               "this evening": 0, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+               "the day before": -1, "a day earlier": -1, "a day before": -1, "the previous day": -1,
+               "the day after": 1, "the next day": 1, "a day later": 1, "the following day": 1, "today's": 0}
+    if bare in offsets:
+        return period_value(anchor, "day", offsets[bare])
+    if _NTH_DAY.match(bare):
+        # "(for) a second day", "the eighth day of ...": the day the report is written on
+        # (both such TimeBank cases are the document's day); the run began days before.
+        return period_value(anchor, "day", 0)
+    return None
+
+
+_NTH_DAY = re.compile(r"^(?:a |the )?(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:nd|rd|th))"
+                      r"(?: straight| consecutive| successive)? day$")
+
+
+def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if bare in ("weekend", "the weekend", "this weekend", "last weekend") and anchor:
+        # The weekend most recently begun: that of the last Saturday on or before the
+        # anchor; the coming one when the clause speaks of the future ("ahead of the weekend").
+        coming = bare != "last weekend" and anchor.weekday() < 5 and future_clause(ctx)
+        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if coming else \
+            anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
+        year, week, _ = saturday.isocalendar()
+        return f"{year}-W{week:02d}-WE"
+    m = _WEEKDAY.match(bare)
+    if not m or m.group("d").lower() not in WEEKDAYS:
+        return None
+    day = WEEKDAYS.index(m.group("d").lower())
+    word = (m.group("w") or "").lower()
+    if word in ("next", "this coming", "coming") or (not word and future_clause(ctx)):
+        direction = "next"
+    else:
+        direction = "last" if word in ("last", "this past", "past", "previous", "the previous") else "past"
+    # "Tuesday morning" is the day: TimeBank gives the part of day (TMO) in 9 of 1,505.
+    return weekday_on(anchor, day, direction)
+
+
+def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if m := _DECADE.match(low):
+        return _decade(m)
+    if m := re.fullmatch(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<t>{'|'.join(_TENS)})s", low.replace("ies", "ys")):
+        # "the nineties" as "the 1990s" (a 20th-century decade: news of this corpus' era)
+        return _decade(_DECADE.match(f"{m.group('mod') or ''} 19{_TENS_WORDS[m.group('t')] // 10}0s".strip()))
+    if m := _CENTURY.match(bare):
+        return f"{int(m.group('n')) - 1:02d}"
+    if m := _YEAR.match(bare):
+        return m.group("y")
+    if re.fullmatch(r"(?:the\s+)?(?:1\d|20)\d{2}\s*-\s*\d{2,4}", bare):  # "1998-99": the first year
+        return bare.lstrip("the ")[:4]
+    return None
+
+
+def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
+                "current fiscal year", "year end", "year-end", "year's end"):
+        return period_value(anchor, "year", 0)
+    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare) or (
+            bare == "a year" and re.match(r"\s+(?:ago|earlier)\b", ctx[1])):  # the span may stop at "a year"
+        return year_ago(anchor, ctx)
+    if m := _AGO.match(bare):
+        n, unit = _number(m.group("n")), m.group("u").lower()
+        if n is None:
+            return None
+        sign = 1 if re.search(r"later|from now|hence", bare) else -1
+        if unit == "decade":
+            n, unit = n * 10, "year"
+        return period_value(anchor, unit, sign * n)
+    if m := _THIS.match(bare):
+        word, unit = m.group("w").lower(), m.group("u").lower()
+        shift = {"last": -1, "the past": -1, "past": -1, "the previous": -1, "previous": -1, "next": 1,
+                 "the coming": 1, "coming": 1}.get(word, 0)
+        if unit in SEASONS:
+            if word == "this past" and anchor:  # the latest one begun: this year's unless not yet come
+                shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month)
+            year = year_of(anchor) if not anchor else str(anchor.year + shift)
+            return f"{year}-{SEASONS[unit]}"
+        if unit == "century" and anchor and word in ("this", "the current", "the"):
+            return f"{anchor.year // 100:02d}"  # TIMEX3: a century is its first two digits
+        if unit == "weekend":
+            return f"{period_value(anchor, 'week', shift)}-WE" if anchor else None
+        if unit in ("decade", "century", "season"):
+            return None
+        if word in ("the latest", "latest") and unit == "quarter":
+            return period_value(anchor, "quarter", -1)
+        return period_value(anchor, unit, shift)
+    return None
+
+
+def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    for pattern in (_MONTH_DAY, _DAY_MONTH):
+        m = pattern.match(bare)
+        if m and m.group("m").lower() in MONTHS:
+            month, day = MONTHS[m.group("m").lower()], int(m.group("d"))
+            year = m.group("y") or (month_year(anchor, month, "", ctx, day) if anchor else "XXXX")
+            return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+    if (m := re.fullmatch(r"(?P<m>[a-z]+)\.? (?P<w>this|last|next) year", bare)) and m.group("m") in MONTHS:
+        shift = {"this": 0, "last": -1, "next": 1}[m.group("w")]
+        return f"{period_value(anchor, 'year', shift)}-{MONTHS[m.group('m')]:02d}" if anchor else None
+    m = _MONTH.match(low) or _MONTH.match(bare)
+    if m and m.group("m").lower() in MONTHS and len(m.group("m")) > 2:
+        month = MONTHS[m.group("m").lower()]
+        if m.group("y"):
+            return f"{m.group('y')}-{month:02d}"
+        if anchor is None:
+            return f"XXXX-{month:02d}"
+        word = (m.group("w") or "").lower()
+        return f"{month_year(anchor, month, word if word in ('last', 'next', 'this') else '', ctx)}-{month:02d}"
+    return None
+
+
+@lru_cache(maxsize=32)
+def _parser(anchor: dt.date):
+    """One dateparser per publication day: building one costs more than parsing."""
+    from dateparser.date import DateDataParser
+
+    base = dt.datetime.combine(anchor, dt.time(12))
+    settings = {"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    words = bare.split()
+    direction = words[0] if words and words[0] in ("last", "this", "next") else ""
+    name = " ".join(words[1:]) if direction else bare
+    if anchor is None or name not in FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | {"election day"}:
+        return None
+
+    def on(year: int) -> dt.date:
+        if name == "election day":  # US: the Tuesday after the first Monday of November
+            return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+        if name in FIXED_HOLIDAYS:
+            return dt.date(year, *FIXED_HOLIDAYS[name])
+        return nth_weekday(year, *FLOATING_HOLIDAYS[name])
+
+    day = on(anchor.year)
+    if direction == "last" and day >= anchor:
+        day = on(anchor.year - 1)
+    elif direction == "next" and day <= anchor:
+        day = on(anchor.year + 1)
+    elif not direction:
+        day = on(nearest_year(anchor, day.month))
+    return day.isoformat()
+
+
+def _dateparser(text: str, anchor: dt.date | None) -> str | None:
+    """dateparser on the expression alone, at the precision it reports."""
+    if anchor is None or not any(c.isalnum() for c in text):
+        return None
+    data = _parser(anchor).get_date_data(text)
+    if data.date_obj is None:
+        return None
+    d = data.date_obj
+    return {"year": f"{d.year}", "month": f"{d.year}-{d.month:02d}"}.get(data.period or "day", d.date().isoformat())
+
