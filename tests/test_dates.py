@@ -259,3 +259,26 @@ def test_a_part_of_day_after_a_weekday_is_that_day(published, expected):
               "that evening": text[: text.index("that evening")]}
     anchor = anchor_of(published)
     assert {t: normalise(t, anchor, before=b) for t, b in before.items()} == expected
+
+
+MON = dt.date(2000, 4, 3)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # A weekday that opens its sentence takes the tense of the clause after it.
+        ("Tuesday", "Nothing was decided. On ", ", the union plans to strike.", "2000-04-04"),
+        ("Tuesday", "Nothing was decided. On ", ", the union struck, saying it would go on.", "2000-03-28"),
+        # Putting off, and a deadline still running, point ahead.
+        ("Thursday", "The court postponed the hearing until ", "", "2000-04-06"),
+        ("Friday", "The ministry has given the firms until ", " to reply.", "2000-04-07"),
+        # A clock time with its day: the day and the time, in either order.
+        ("9 a.m. Tuesday", "The relatives have until ", "", "2000-04-04T09:00"),
+        ("4 a.m. EDT Thursday", "The father will leave at ", "", "2000-04-06T04:00"),
+        ("Friday at 3:30 p.m.", "The talks began ", "", "2000-03-31T15:30"),
+        ("noon Wednesday", "The vote will be held at ", "", "2000-04-05T12:00"),
+    ],
+)
+def test_weekday_direction_and_clock_times(text, before, after, expected):
+    assert normalise(text, MON, before=before, after=after) == expected

@@ -11,9 +11,16 @@ from newsdesk.nlp.dates.periods import MONTHS, WEEKDAYS, day_of, nearest_year, w
 # Words in the clause before a bare weekday that make it a coming day: "will meet Tuesday".
 FUTURE_CUE = re.compile(
     r"\b(?:will|'ll|shall|would|(?:plans?|planned|planning) (?:to|a|an)|scheduled|expected to|is to|are to|set to|"
-    r"as soon as|as early as|likely to|due to|next)\b",
+    r"as soon as|as early as|likely to|due to|next|"
+    # Putting something off moves it ahead: "postponed until Tuesday", "delayed the vote to June".
+    r"(?:postponed|postpone|delayed|delay|adjourned|deferred|put off)(?: \w+){0,4} (?:until|till|to)|"
+    # A deadline still running: "has until Friday", "gave the family until 9 a.m. Tuesday".
+    r"(?:has|have|given|giving|gave)(?: \w+){0,4} until)\b",
     re.IGNORECASE,
 )
+# A time that opens its sentence ("On Tuesday, the league plans to ...") modifies the
+# clause after it, not the sentence before.
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['\"”’]*\s+|\n\s*)(?:On\s+|By\s+|Until\s+|Starting\s+|From\s+)?$")
 
 
 # How far back the cue is looked for: the verb governing a weekday is near it. 80
@@ -66,6 +73,8 @@ def future_clause(ctx: tuple[str, str]) -> bool:
     if ctx[1].startswith(("'s", "’s")):
         return False
     clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
+    if _OPENS_SENTENCE.search(ctx[0][-CUE_WINDOW:]):
+        clause = re.split(r"[.;!?,]", ctx[1][:CUE_WINDOW].lstrip(" ,"))[0]
     return bool(FUTURE_CUE.search(clause))
 
 

@@ -200,7 +200,7 @@ def _spelled_years(low: str) -> str:
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
-    rules = (_composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule, _relative_period,
+    rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule, _relative_period,
              _calendar_rule, _holiday_rule)
     for fn in rules:
         value = fn(low, bare, anchor, ctx)
@@ -270,6 +270,25 @@ _FREQUENCIES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": 
 
 
 _COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|–)\s*$")
+
+
+# A clock time with its day, "9 a.m. Tuesday", "Friday at 3:30 p.m. EST": TIMEX3 gives
+# the day and the time (2000-04-04T09:00); the time zone is left out, as TIMEX3 does.
+_CLOCK = r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<noon>noon)"
+_ZONE = r"(?:\s+\(?(?:[ecmp][sd]t|gmt|utc|local time)\)?)?"
+_TIME_FIRST = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE},?\s+(?:on\s+)?(?P<day>[a-z].*)$")
+_DAY_FIRST = re.compile(rf"^(?P<day>.*?[a-z0-9]),?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE}$")
+
+
+def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    m = _TIME_FIRST.match(low) or _DAY_FIRST.match(low)
+    if not m:
+        return None
+    day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
+    if not day or not re.fullmatch(r"\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d", day):
+        return None
+    hour = 12 if m.group("noon") else int(m.group("h")) % 12 + 12 * (m.group("ap") == "p")
+    return f"{day}T{hour:02d}:{m.group('mi') or '00'}" if hour < 24 and int(m.group("mi") or 0) < 60 else None
 
 
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
