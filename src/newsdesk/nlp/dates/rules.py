@@ -200,8 +200,8 @@ def _spelled_years(low: str) -> str:
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
-    rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule, _relative_period,
-             _calendar_rule, _holiday_rule)
+    rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule,
+             _relative_period, _calendar_rule, _holiday_rule)
     for fn in rules:
         value = fn(low, bare, anchor, ctx)
         if value:
