@@ -282,3 +282,33 @@ MON = dt.date(2000, 4, 3)  # a Monday
 )
 def test_weekday_direction_and_clock_times(text, before, after, expected):
     assert normalise(text, MON, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # "the day after/before" an event: a day from the day last named; an appositive
+        # ("Oct. 12, the day before the crash") is that day; no day named: unknown.
+        ("day", "He died on Oct. 23. Police came to his house the ", " after his death.", "1995-10-24"),
+        ("the day", "Shares rose on Oct. 12, ", " before the crash.", "1995-10-12"),
+        ("day", "Police came to his house the ", " after his death.", None),
+        # Spelled-out days of the month (broadcast transcripts).
+        ("this coming Sunday, November twelfth", "", "", "1995-11-12"),
+        ("the twenty-first of May", "Exports began on ", "", "1995-05-21"),
+        # Feasts counted from Easter; Holy Week is the week that ends on Easter Sunday.
+        ("Easter", "", "", "1995-04-16"),
+        ("Good Friday", "", "", "1995-04-14"),
+        ("Holy Week", "", "", "1995-W15"),
+        # A vague quantity: "in a year or two".
+        ("a year or two", "The rules may change in ", "", "FUTURE_REF"),
+        ("a week or two", "Prices fell ", " ago", "PAST_REF"),
+        # An elided unit: "this year as last".
+        ("last", "The dividend will be twice as high this year as ", "", "1994"),
+        # A quarter with an adjective, and a report's quarter keeping its fiscal number.
+        ("a flat second quarter", "After ", "", "1995-Q2"),
+        ("the latest period", "Net rose in the fiscal second quarter. Sales rose in the quarter ended Sept. 30. ",
+         "", "1995-Q2"),
+    ],
+)
+def test_anaphoric_days_spelled_days_feasts_and_report_periods(text, before, after, expected):
+    assert normalise(text, NOV, before=before, after=after) == expected

@@ -63,6 +63,14 @@ def reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | None
     return ("day" if day else "month"), day_of(year, month, day or 1)
 
 
+_APPOSITIVE = re.compile(rf"(?:{_REFERENCE.pattern}),\s+(?:the\s+)?$")
+
+
+def appositive(before: str) -> bool:
+    """Whether an expression stands right after a named time, as another name for it."""
+    return bool(_APPOSITIVE.search(before[-40:]))
+
+
 def future_clause(ctx: tuple[str, str]) -> bool:
     """Whether the clause before an expression speaks of the future ("will meet on
     Tuesday"). TimeML anchors a bare weekday or month by the tense of the event it

@@ -112,6 +112,21 @@ FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4),
                       "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
 
 
+# Feasts counted from (Western) Easter Sunday, in days. Easter is computed by python-dateutil
+# (a dependency of dateparser and htmldate).
+EASTER_FEASTS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+                 "holy thursday": -3, "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46,
+                 "pentecost": 49, "whit sunday": 49}
+# "Holy Week" (and "Easter week" as news uses it) is the week that ends on Easter Sunday.
+EASTER_WEEKS = ("holy week", "easter week")
+
+
+def easter_feast(year: int, name: str) -> dt.date:
+    from dateutil.easter import easter
+
+    return easter(year) + dt.timedelta(days=EASTER_FEASTS.get(name, 0))
+
+
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     if nth < 0:  # the last one: step back from the first of the next month
         first_next = dt.date(year + month // 12, month % 12 + 1, 1)

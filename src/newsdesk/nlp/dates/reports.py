@@ -8,7 +8,10 @@ import re
 
 from newsdesk.nlp.dates.periods import ORDINALS, SEASONS, period_value, year_of
 
-_QUARTER = re.compile(r"^(?:(?:this year's|fiscal)\s+)?(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
+# An adjective may stand before the ordinal: "a flat second quarter", "a strong fourth quarter"
+# (a year-shifting word, "next" or "year-ago", is read by ``_named_period`` first).
+_QUARTER = re.compile(r"^(?:(?:a|an)\s+)?(?:[a-z]+\s+)?(?:(?:this year's|fiscal)\s+)?"
+                      r"(?P<o>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+"
                       r"(?:fiscal[\s-]+)?quarter"
                       r"(?:\s+of\s+(?P<y>\d{4})|\s+(?P<y2>\d{4}))?$", re.IGNORECASE)
 
@@ -54,7 +57,10 @@ def _reported(before: str, anchor: dt.date | None) -> tuple[str, int | None] | N
         return None
     last = mentions[-1]
     if last.group("q"):
-        return "quarter", ORDINALS[last.group("o").lower()] if last.group("o") else None
+        # "the fiscal second quarter ... the quarter ended Sept. 30": the quarter keeps the
+        # number the report gave it last.
+        numbered = [m for m in mentions if m.group("q") and m.group("o")]
+        return "quarter", ORDINALS[numbered[-1].group("o").lower()] if numbered else None
     return "year", None
 
 

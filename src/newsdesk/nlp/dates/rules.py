@@ -6,8 +6,10 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from newsdesk.nlp.dates.context import future_clause, month_year, reference
+from newsdesk.nlp.dates.context import CUE_WINDOW, appositive, future_clause, month_year, reference
 from newsdesk.nlp.dates.periods import (
+    EASTER_FEASTS,
+    EASTER_WEEKS,
     FIXED_HOLIDAYS,
     FLOATING_HOLIDAYS,
     MONTHS,
@@ -15,6 +17,7 @@ from newsdesk.nlp.dates.periods import (
     SEASON_START,
     SEASONS,
     WEEKDAYS,
+    easter_feast,
     nearest_year,
     nth_weekday,
     period_value,
@@ -77,7 +80,8 @@ _THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|
                    r"spring|summer|fall|autumn|winter|decade|century)$", re.IGNORECASE)
 
 
-_MONTH_DAY = re.compile(r"^(?:(?P<wd>[a-z]+),?\s+)?(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+_MONTH_DAY = re.compile(r"^(?:(?:this coming|this past|this|next|last|coming|on)\s+)?(?:(?P<wd>[a-z]+),?\s+)?"
+                        r"(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                         r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
 
 
@@ -103,7 +107,7 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     quarter, as TimeBank annotates it).
     """
     t = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
-    low = _spelled_years(re.sub(r"'s$", "", t.lower()))
+    low = _spelled_days(_spelled_years(re.sub(r"'s$", "", t.lower())))
     if low.startswith("the ") and low[4:] not in _PAST | _FUTURE:
         low = low[4:]
     for table, value in ((_PRESENT, "PRESENT_REF"), (_PAST, "PAST_REF"), (_FUTURE, "FUTURE_REF")):
@@ -127,6 +131,8 @@ _VAGUE_AGO = re.compile(rf"^{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades
 _VAGUE_AHEAD = re.compile(rf"^(?:in )?{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:from now|later|hence)$")
 
 
+_OR_TWO = re.compile(r"^(?:a|one) (?:day|week|month|year) or two$|^(?:two|three) or (?:three|four) "
+                     r"(?:days|weeks|months|years)$")
 _UNIT_WORDS = r"(?:days|weeks|months|quarters|years)"
 
 
@@ -137,6 +143,11 @@ def _vague(low: str, ctx: tuple[str, str]) -> str | None:
         return "FUTURE_REF"
     if _VAGUE_PAST.match(low) or _VAGUE_AGO.match(low):
         return "PAST_REF"
+    if _OR_TWO.match(low):  # "in a year or two", "a week or two ago": a vague quantity
+        if re.match(r"\s+(?:ago|earlier|before)\b", ctx[1]):
+            return "PAST_REF"
+        if re.search(r"\b(?:in|within)\s+$", ctx[0][-10:]) or re.match(r"\s+(?:from now|hence)\b", ctx[1]):
+            return "FUTURE_REF"
     if re.fullmatch(rf"(?:in )?(?:recent|the past|the last) {_UNIT_WORDS} (?:and|or) {_UNIT_WORDS}", low):
         return "PAST_REF"
     if re.fullmatch(r"(?:at )?(?:(?:the|that) )?time|then[\s-]current", low):  # anaphoric past: "saying at the time"
@@ -185,6 +196,24 @@ _VAGUE_PAST = re.compile(r"^(?:the\s+)?(?:past|last|recent|previous)\s+(?:few\s+
 def _pair(words: str) -> int:
     parts = re.split(r"[\s-]", words)
     return sum(_TENS_WORDS.get(p, _UNITS_WORDS.get(p, 0)) for p in parts)
+
+
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth", "twentieth")
+_DAY_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
+_DAY_ORDINALS |= {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_WORDS[:9]) for sep in " -"}
+_DAY_ORDINALS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
+_ORDINAL_DAY = "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True))
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_MONTH_ORDINAL = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<d>{_ORDINAL_DAY})\b")
+_ORDINAL_MONTH = re.compile(rf"\b(?:the\s+)?(?P<d>{_ORDINAL_DAY})\s+of\s+(?P<m>{_MONTH_NAMES})\b")
+
+
+def _spelled_days(low: str) -> str:
+    """ "March eighth", "the twenty-first of May" -> "march 8", "21 may" (transcripts)."""
+    low = _MONTH_ORDINAL.sub(lambda m: f"{m.group('m')} {_DAY_ORDINALS[m.group('d')]}", low)
+    return _ORDINAL_MONTH.sub(lambda m: f"{_DAY_ORDINALS[m.group('d')]} {m.group('m')}", low)
 
 
 def _spelled_years(low: str) -> str:
@@ -251,6 +280,12 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
             return (ref_day + dt.timedelta(days=(day - ref_day.weekday()) % 7 or 7)).isoformat()
         return (ref_day - dt.timedelta(days=(ref_day.weekday() - day) % 7 or 7)).isoformat()
     unit, shift = _ANAPHORS[key]
+    if key == "day" and (m := re.match(r"\s+(after|before)\b", ctx[1])):
+        # "the day after his death": a day from the event's, which is the day last named.
+        # An appositive ("Oct. 12, the day before the plunge") is that day itself.
+        if not (ref and ref[0] == "day"):
+            return None
+        shift = 0 if appositive(ctx[0]) else (1 if m.group(1) == "after" else -1)
     if unit == "as named":  # "until then": the time last named, at its own precision
         return None if ref is None or ref[0] == "weekday" else period_value(ref[1], ref[0], 0)
     if (m := _DAY_BEFORE_PART.search(ctx[0][-20:])) and key.split()[-1] in _PARTS_OF_DAY:
@@ -369,10 +404,16 @@ def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
     return None
 
 
+_ELLIPSIS = re.compile(r"\bthis (day|week|month|quarter|year)\b[^.;!?]*$", re.IGNORECASE)
+
+
 def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end", "year's end"):
         return period_value(anchor, "year", 0)
+    if bare in ("last", "next") and (m := _ELLIPSIS.search(ctx[0][-CUE_WINDOW:])):
+        # "twice as high a dividend this year as last": the unit is the one just named.
+        return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
     if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare) or (
             bare == "a year" and re.match(r"\s+(?:ago|earlier)\b", ctx[1])):  # the span may stop at "a year"
         return year_ago(anchor, ctx)
@@ -441,10 +482,13 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     words = bare.split()
     direction = words[0] if words and words[0] in ("last", "this", "next") else ""
     name = " ".join(words[1:]) if direction else bare
-    if anchor is None or name not in FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | {"election day"}:
+    known = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
+    if anchor is None or name not in known:
         return None
 
     def on(year: int) -> dt.date:
+        if name in EASTER_FEASTS or name in EASTER_WEEKS:
+            return easter_feast(year, name)
         if name == "election day":  # US: the Tuesday after the first Monday of November
             return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
         if name in FIXED_HOLIDAYS:
@@ -458,7 +502,7 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
         day = on(anchor.year + 1)
     elif not direction:
         day = on(nearest_year(anchor, day.month))
-    return day.isoformat()
+    return period_value(day, "week", 0) if name in EASTER_WEEKS else day.isoformat()
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
