@@ -312,3 +312,63 @@ def test_weekday_direction_and_clock_times(text, before, after, expected):
 )
 def test_anaphoric_days_spelled_days_feasts_and_report_periods(text, before, after, expected):
     assert normalise(text, NOV, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # Undated, the direction of a weekday is kept: strictly before "<", after ">".
+        ("next Tuesday", "", "WXX-2>"),
+        ("last Tuesday", "", "WXX-2<"),
+        ("Thursday", "The ministers will meet on ", "WXX-4>"),
+        ("9 a.m. Tuesday", "The court will sit at ", "WXX-2T09:00>"),
+        ("the weekend", "Talks went on over ", "WXX-WE"),
+        ("next weekend", "", "P+1W-WE"),
+        # A report's periods: the latest quarter, a year back, a numbered one a year back.
+        ("the quarter", "Profit rose 8% in ", "P-1Q"),
+        ("the year-earlier quarter", "", "P-5Q"),
+        ("a year ago", "Net rose in the third quarter, from $2 million ", "P-1Y-Q3"),
+        ("the fourth quarter", "", "XXXX-Q4"),
+        # A month of a year counted from publication's, or before/after it.
+        ("June last year", "", "P-1Y-06"),
+        ("February", "Its exports began in ", "XXXX-02"),
+        ("last March", "", "XXXX-03<"),
+        ("last fall", "", "P-1Y-FA"),
+        ("Christmas", "", "XXXX-12-25"),
+    ],
+)
+def test_undated_relative_values_keep_direction_and_period(text, before, expected):
+    assert normalise(text, None, before=before) == expected
+
+
+# Expressions whose undated value anchors to exactly what the dated one is, on any day.
+_ANCHORABLE = [
+    ("yesterday", "", ""), ("Tuesday", "Fighting began on ", ""), ("Thursday", "The ministry will meet on ", ""),
+    ("last Wednesday", "", ""), ("next Monday", "", ""), ("Sunday", "", ""), ("the weekend", "Talks went on over ", ""),
+    ("the weekend", "Traders squared positions ahead of ", ""), ("next weekend", "", ""),
+    ("9 a.m. Tuesday", "The relatives have until ", ""), ("three years ago", "", ""), ("next month", "", ""),
+    ("this week", "", ""), ("the third quarter", "", ""), ("the fourth quarter", "", ""),
+    ("the quarter", "Profit rose 8% in ", ""), ("the year-earlier quarter", "", ""),
+    ("a year ago", "Net rose in the third quarter, from $2 million ", ""),
+    ("a year earlier", "Profit rose 8% in the quarter, from $2 million ", ""), ("June last year", "", ""),
+    ("last March", "", ""), ("next July", "", ""), ("February", "", ""), ("last fall", "", ""),
+    ("next summer", "", ""), ("Christmas", "", ""), ("last Christmas", "", ""), ("July 4", "", ""),
+    ("February", "In ", " this year"), ("12 March 2021", "", ""), ("now", "", ""),
+]
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.dates(dt.date(1980, 1, 1), dt.date(2040, 12, 31)))
+def test_anchoring_an_undated_value_later_equals_normalising_with_the_date(anchor):
+    for text, before, after in _ANCHORABLE:
+        undated = normalise(text, None, before=before, after=after)
+        assert anchor_relative(undated, anchor) == normalise(text, anchor, before=before, after=after), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("the fourth quarter", "1997-Q4"), ("the third quarter", "1998-Q3"), ("the latest quarter", "1997-Q4"),
+     ("the year-earlier quarter", "1996-Q4"), ("the year-ago fourth quarter", "1996-Q4")],
+)
+def test_a_fourth_quarter_named_early_in_the_year_is_last_years(text, expected):
+    assert normalise(text, dt.date(1998, 2, 10)) == expected

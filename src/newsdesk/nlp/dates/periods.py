@@ -56,7 +56,7 @@ def weekday_on(anchor: dt.date | None, day: int, direction: str) -> str:
     ("last"), or after it ("next"). TimeBank's bare weekdays are mostly the past week,
     the publication day itself most often (132 of 297)."""
     if anchor is None:
-        return f"WXX-{day + 1}"
+        return f"WXX-{day + 1}{DIRECTION_MARK.get(direction, '')}"
     back = (anchor.weekday() - day) % 7
     if direction == "last":
         back = back or 7
@@ -135,29 +135,89 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
-# A signed offset, or P0D-style "the same period" (an unsigned P1D is a TIMEX3 duration or
-# frequency, "daily", and stays as it is).
-_RELATIVE = re.compile(r"^P(?:(?P<sign>[+-])(?P<n>\d+)|(?P<zero>0))(?P<u>[DWMQY])$")
-
-
+# The relative values of an undated article (see the package doc): an offset in units from
+# the publication's period, maybe with a part of that period ("P-1Y-Q3": the third quarter
+# of the year before; "P+1W-WE": next week's weekend; "P-1DT09:00"), or an unsigned P1D,
+# which is a TIMEX3 duration or frequency ("daily") and stays as it is.
+_RELATIVE = re.compile(r"^P(?:(?P<sign>[+-])(?P<n>\d+)|(?P<zero>0))(?P<u>[DWMQY])"
+                       r"(?P<tail>-WE|-[QH]\d|-(?:SP|SU|FA|WI)|-\d{2}(?:-\d{2})?|T\d{2}:\d{2})?$")
 _UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+# A weekday (or the weekend) counted from publication: the last on or before it, strictly
+# before it ("<", "last Tuesday") or strictly after it (">", "will meet Tuesday").
+_WEEKDAY_VALUE = re.compile(r"^WXX-(?P<d>[1-7]|WE)(?P<time>T\d{2}:\d{2})?(?P<dir>[<>]?)$")
+# A month or day without its year: the nearest (as ``nearest_year`` places it), the last
+# one before publication ("<") or the next one after (">").
+_YEARLESS = re.compile(r"^XXXX-(?P<m>\d{2})(?P<d>-\d{2})?(?P<dir>[<>]?)$")
+DIRECTIONS = {"": "past", "<": "last", ">": "next"}
+DIRECTION_MARK = {"last": "<", "next": ">"}
+
+
+def year_part(anchor: dt.date | None, shift: int, tail: str) -> str:
+    """A part (``tail``: "Q3", "06", "FA") of the year ``shift`` years from the anchor's; a
+    quarter is counted from the year ``quarter_year`` gives it. Undated: ``P-1Y-Q3``."""
+    if anchor is None:
+        return f"P{shift:+d}Y-{tail}" if shift else f"P0Y-{tail}"
+    base = quarter_year(anchor, int(tail[1])) if tail.startswith("Q") else anchor.year
+    return f"{base + shift}-{tail}"
+
+
+def quarter_year(anchor: dt.date, number: int) -> int:
+    """The year of a quarter named without one: the anchor's, but a fourth quarter named
+    in January to March is last year's (the one whose results come out then; the next is
+    nine months away)."""
+    return anchor.year - (number == 4 and anchor.month <= 3)
+
+
+def yearless_day(anchor: dt.date, month: int, day: int, direction: str) -> str:
+    """A month (``day`` 0) or day without its year: "last"/"next" the one strictly before
+    or after the anchor, else the nearest (``nearest_year``)."""
+    if not day:
+        return f"{nearest_year(anchor, month, direction if direction != 'past' else '')}-{month:02d}"
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if direction == "last":
+        year = max(y for y in years if day_of(y, month, day) < anchor)
+    elif direction == "next":
+        year = min(y for y in years if day_of(y, month, day) > anchor)
+    else:
+        year = nearest_year(anchor, month)
+    return f"{year}-{month:02d}-{day:02d}"
+
+
+def weekend_of(anchor: dt.date | None, coming: bool) -> str:
+    """The weekend most recently begun (that of the last Saturday on or before the anchor),
+    or the coming one, which on a weekend is the one under way; undated ``WXX-WE`` or
+    ``WXX-WE>``."""
+    if anchor is None:
+        return "WXX-WE>" if coming else "WXX-WE"
+    coming = coming and anchor.weekday() < 5
+    saturday = dt.date.fromisoformat(weekday_on(anchor, 5, "next" if coming else "past"))
+    return f"{period_value(saturday, 'week', 0)}-WE"
 
 
 def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
     """A relative value of an undated article made absolute, once the story knows the
-    article's day: ``P-1D`` -> the day before, ``WXX-2`` -> the last Tuesday on or before,
+    article's day: ``P-1D`` -> the day before, ``P-1Y-Q3`` -> the third quarter of the year
+    before, ``WXX-2`` -> the last Tuesday on or before, ``WXX-2>`` -> the next Tuesday,
     ``XXXX-07-04`` -> the nearest 4 July. Other values are returned unchanged."""
     if not value:
         return value
     if m := _RELATIVE.match(value):
         shift = int(m.group("n") or 0) * (-1 if m.group("sign") == "-" else 1)
-        return period_value(anchor, _UNITS[m.group("u")], shift)
-    if m := re.fullmatch(r"WXX-([1-7])", value):
-        return weekday_on(anchor, int(m.group(1)) - 1, "past")
-    if m := re.fullmatch(r"XXXX-(\d{2})(-\d{2})?", value):
-        month = int(m.group(1))
-        return f"{nearest_year(anchor, month)}-{month:02d}{m.group(2) or ''}"
-    if value.startswith("XXXX-"):  # a quarter, half or season of the article's year
+        tail = m.group("tail") or ""
+        if m.group("u") == "Y" and tail:
+            return year_part(anchor, shift, tail[1:])
+        return period_value(anchor, _UNITS[m.group("u")], shift) + tail
+    if m := _WEEKDAY_VALUE.match(value):
+        if m.group("d") == "WE":
+            return weekend_of(anchor, m.group("dir") == ">")
+        day = weekday_on(anchor, int(m.group("d")) - 1, DIRECTIONS[m.group("dir")])
+        return day + (m.group("time") or "")
+    if m := _YEARLESS.match(value):
+        day = int(m.group("d")[1:]) if m.group("d") else 0
+        return yearless_day(anchor, int(m.group("m")), day, DIRECTIONS[m.group("dir")])
+    if m := re.fullmatch(r"XXXX-Q([1-4])", value):
+        return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
+    if value.startswith("XXXX-"):  # a half or season of the article's year
         return f"{anchor.year}{value[4:]}"
     return value
 

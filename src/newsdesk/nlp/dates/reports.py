@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from newsdesk.nlp.dates.periods import ORDINALS, SEASONS, period_value, year_of
+from newsdesk.nlp.dates.periods import ORDINALS, SEASONS, period_value, quarter_year, year_of, year_part
 
 # An adjective may stand before the ordinal: "a flat second quarter", "a strong fourth quarter"
 # (a year-shifting word, "next" or "year-ago", is read by ``_named_period`` first).
@@ -69,8 +69,9 @@ _REPORTED_CUE = re.compile(r"\b(?:reported|posted|earned|had|was|were|rose|fell|
 
 def _forecast(m: re.Match, text: str, anchor: dt.date | None) -> bool:
     """A quarter not yet over at publication ("a fourth-quarter charge" written in
-    November) is a forecast, not the period reported, unless the sentence reports it."""
-    if anchor is None or not m.group("o") or ORDINALS[m.group("o").lower()] <= latest_quarter(anchor):
+    November) is a forecast, not the period reported, unless the sentence reports it.
+    Undated, any numbered quarter may be one: the sentence must report it."""
+    if not m.group("o") or anchor is not None and ORDINALS[m.group("o").lower()] <= latest_quarter(anchor):
         return False
     sentence = re.split(r"[.;!?]", text[: m.start()])[-1]
     return not (_REPORTED_CUE.search(sentence) or re.match(r"[\s-]*ended", text[m.end():]))
@@ -86,26 +87,30 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
         return None
     ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", bare)
     year = re.search(r"\b(?:1\d{3}|20\d{2})\b", bare)
-    if anchor is None and not year:
-        return f"XXXX-Q{ORDINALS[ordinal.group(1)]}" if ordinal else None
     shift = -1 if _YEAR_BACK.search(bare) else (1 if "next" in bare else 0)
     reported = _reported(ctx[0], anchor)
-    if ordinal:
-        number = ORDINALS[ordinal.group(1)]
-    elif reported and reported[0] == "year" and "period" in bare:
-        return year.group(0) if year else str(anchor.year + shift)
-    elif "current" in bare:
-        return period_value(anchor, "quarter", 0) if not year else None
-    elif reported and reported[1]:
-        number = reported[1]
-    elif anchor is None:  # "the 1988 period" in an undated report: which quarter is unknown
-        return year.group(0)
-    elif year or shift:
-        number = latest_quarter(anchor)
-    else:
-        return period_value(anchor, "quarter", -1)
-    # A quarter named without its year is this year's (fiscal quarters keep their number).
-    return f"{year.group(0) if year else anchor.year + shift}-Q{number}"
+    number = ORDINALS[ordinal.group(1)] if ordinal else None
+    if number is None:
+        if reported and reported[0] == "year" and "period" in bare:
+            return year.group(0) if year else period_value(anchor, "year", shift)
+        if "current" in bare:
+            return period_value(anchor, "quarter", 0) if not year else None
+        if reported and reported[1]:
+            number = reported[1]  # fiscal quarters keep their number
+        elif year:  # "the 1988 period": the quarter just reported, in that year
+            if anchor is None:
+                return year.group(0)  # which quarter that is needs the date
+            number = latest_quarter(anchor)
+        else:  # the latest quarter, or the one a year before or after it
+            return period_value(anchor, "quarter", -1 + 4 * shift)
+    if year:
+        return f"{year.group(0)}-Q{number}"
+    return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number)
+
+
+def quarter_of(anchor: dt.date | None, number: int) -> str:
+    """A quarter named without its year (``quarter_year``); undated ``XXXX-Q3``."""
+    return f"{quarter_year(anchor, number)}-Q{number}" if anchor else f"XXXX-Q{number}"
 
 
 def year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -116,10 +121,10 @@ def year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if reported is None:
         quarterly = any(re.search(r"\bquarter", c, re.IGNORECASE) for c in ctx)
         reported = ("quarter", None) if quarterly else ("year", None)
-    if reported[0] == "year" or anchor is None:
+    if reported[0] == "year":
         return period_value(anchor, "year", -1)
     if reported[1]:
-        return f"{anchor.year - 1}-Q{reported[1]}"
+        return year_part(anchor, -1, f"Q{reported[1]}")
     return period_value(anchor, "quarter", -5)
 
 
@@ -127,8 +132,9 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
     if value := _named_period(bare, anchor, ctx):
         return value
     if m := _QUARTER.match(bare):
-        year = m.group("y") or m.group("y2") or year_of(anchor)
-        return f"{year}-Q{ORDINALS[m.group('o').lower()]}"
+        number = ORDINALS[m.group("o").lower()]
+        year = m.group("y") or m.group("y2")
+        return f"{year}-Q{number}" if year else quarter_of(anchor, number)
     if m := _HALF.match(bare):
         return f"{m.group('y') or year_of(anchor)}-H{_HALVES[m.group('o').lower()]}"
     if bare in SEASONS:

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from newsdesk.nlp.dates.context import CUE_WINDOW, appositive, future_clause, month_year, reference
+from newsdesk.nlp.dates.context import CUE_WINDOW, appositive, future_clause, month_year, reference, tense
 from newsdesk.nlp.dates.periods import (
+    DIRECTION_MARK,
     EASTER_FEASTS,
     EASTER_WEEKS,
     FIXED_HOLIDAYS,
@@ -22,7 +23,8 @@ from newsdesk.nlp.dates.periods import (
     nth_weekday,
     period_value,
     weekday_on,
-    year_of,
+    weekend_of,
+    year_part,
 )
 from newsdesk.nlp.dates.reports import quarter_rule, year_ago
 
@@ -320,10 +322,13 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
     if not m:
         return None
     day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
-    if not day or not re.fullmatch(r"\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d", day):
+    day_only = re.fullmatch(r"(\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d)([<>]?)", day or "")
+    if not day_only:
         return None
     hour = 12 if m.group("noon") else int(m.group("h")) % 12 + 12 * (m.group("ap") == "p")
-    return f"{day}T{hour:02d}:{m.group('mi') or '00'}" if hour < 24 and int(m.group("mi") or 0) < 60 else None
+    if hour > 23 or int(m.group("mi") or 0) > 59:
+        return None
+    return f"{day_only.group(1)}T{hour:02d}:{m.group('mi') or '00'}{day_only.group(2)}"
 
 
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -368,14 +373,10 @@ _NTH_DAY = re.compile(r"^(?:a |the )?(?:second|third|fourth|fifth|sixth|seventh|
 
 
 def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
-    if bare in ("weekend", "the weekend", "this weekend", "last weekend") and anchor:
+    if bare in ("weekend", "the weekend", "this weekend", "last weekend"):
         # The weekend most recently begun: that of the last Saturday on or before the
         # anchor; the coming one when the clause speaks of the future ("ahead of the weekend").
-        coming = bare != "last weekend" and anchor.weekday() < 5 and future_clause(ctx)
-        saturday = anchor + dt.timedelta(days=(5 - anchor.weekday()) % 7) if coming else \
-            anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)
-        year, week, _ = saturday.isocalendar()
-        return f"{year}-W{week:02d}-WE"
+        return weekend_of(anchor, bare != "last weekend" and future_clause(ctx))
     m = _WEEKDAY.match(bare)
     if not m or m.group("d").lower() not in WEEKDAYS:
         return None
@@ -430,14 +431,15 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         shift = {"last": -1, "the past": -1, "past": -1, "the previous": -1, "previous": -1, "next": 1,
                  "the coming": 1, "coming": 1}.get(word, 0)
         if unit in SEASONS:
-            if word == "this past" and anchor:  # the latest one begun: this year's unless not yet come
+            if word == "this past":  # the latest one begun: this year's unless not yet come
+                if anchor is None:
+                    return f"XXXX-{SEASONS[unit]}"
                 shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month)
-            year = year_of(anchor) if not anchor else str(anchor.year + shift)
-            return f"{year}-{SEASONS[unit]}"
+            return year_part(anchor, shift, SEASONS[unit])
         if unit == "century" and anchor and word in ("this", "the current", "the"):
             return f"{anchor.year // 100:02d}"  # TIMEX3: a century is its first two digits
         if unit == "weekend":
-            return f"{period_value(anchor, 'week', shift)}-WE" if anchor else None
+            return f"{period_value(anchor, 'week', shift)}-WE"
         if unit in ("decade", "century", "season"):
             return None
         if word in ("the latest", "latest") and unit == "quarter":
@@ -455,17 +457,27 @@ def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, 
             return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
     if (m := re.fullmatch(r"(?P<m>[a-z]+)\.? (?P<w>this|last|next) year", bare)) and m.group("m") in MONTHS:
         shift = {"this": 0, "last": -1, "next": 1}[m.group("w")]
-        return f"{period_value(anchor, 'year', shift)}-{MONTHS[m.group('m')]:02d}" if anchor else None
+        return year_part(anchor, shift, f"{MONTHS[m.group('m')]:02d}")
     m = _MONTH.match(low) or _MONTH.match(bare)
     if m and m.group("m").lower() in MONTHS and len(m.group("m")) > 2:
         month = MONTHS[m.group("m").lower()]
         if m.group("y"):
             return f"{m.group('y')}-{month:02d}"
-        if anchor is None:
-            return f"XXXX-{month:02d}"
         word = (m.group("w") or "").lower()
-        return f"{month_year(anchor, month, word if word in ('last', 'next', 'this') else '', ctx)}-{month:02d}"
+        word = word if word in ("last", "next", "this") else ""
+        if anchor is None:
+            return _yearless_month(month, word or tense(ctx))
+        return f"{month_year(anchor, month, word, ctx)}-{month:02d}"
     return None
+
+
+def _yearless_month(month: int, direction: str) -> str:
+    """An undated article's month: of the publication's year, the one before or after it
+    ("last March", "in February last year"), or without its year (placed when anchored)."""
+    shift = {"this": 0, "last_year": -1, "next_year": 1}.get(direction)
+    if shift is not None:
+        return year_part(None, shift, f"{month:02d}")
+    return f"XXXX-{month:02d}{DIRECTION_MARK.get(direction, '')}"
 
 
 @lru_cache(maxsize=32)
@@ -483,8 +495,11 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     direction = words[0] if words and words[0] in ("last", "this", "next") else ""
     name = " ".join(words[1:]) if direction else bare
     known = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
-    if anchor is None or name not in known:
+    if name not in known:
         return None
+    if anchor is None:  # a fixed day keeps its date; which year it falls in needs the anchor
+        fixed = FIXED_HOLIDAYS.get(name)
+        return f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}{DIRECTION_MARK.get(direction, '')}" if fixed else None
 
     def on(year: int) -> dt.date:
         if name in EASTER_FEASTS or name in EASTER_WEEKS:
