@@ -372,3 +372,16 @@ def test_anchoring_an_undated_value_later_equals_normalising_with_the_date(ancho
 )
 def test_a_fourth_quarter_named_early_in_the_year_is_last_years(text, expected):
     assert normalise(text, dt.date(1998, 2, 10)) == expected
+
+
+def test_anchor_dates_resolves_an_undated_articles_dates_against_a_day():
+    from newsdesk.model import DateRef
+    from newsdesk.nlp.dates import anchor_dates
+
+    text = "The ministers will meet on Thursday. Profit rose in the third quarter from $2 million a year ago."
+    spans = [(text.index("Thursday"), text.index("Thursday") + 8), (text.index("a year ago"), len(text) - 1)]
+    refs = tuple(DateRef("d3", s, text[s[0] : s[1]], normalise(text[s[0] : s[1]], None, before=text[: s[0]]))
+                 for s in spans)
+    assert [r.value for r in refs] == ["WXX-4>", "P-1Y-Q3"]
+    anchored = anchor_dates(Analysis(article=Article(id="d3", text=text), dates=refs), WED)
+    assert [r.value for r in anchored.dates] == ["2023-09-21", "2022-Q3"]
