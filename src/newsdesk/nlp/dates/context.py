@@ -22,18 +22,15 @@ FUTURE_CUE = re.compile(
 # clause after it, not the sentence before.
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['\"”’]*\s+|\n\s*)(?:On\s+|By\s+|Until\s+|Starting\s+|From\s+)?$")
 
-
 # How far back the cue is looked for: the verb governing a weekday is near it. 80
 # characters: 274 of TBAQ's 297 bare weekdays right, against 264 for the whole sentence.
 CUE_WINDOW = 80
-
 
 _REFERENCE = re.compile(
     r"\b(?P<m>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?P<y2>1[89]\d{2}|20\d{2})\b"
 )
-
 
 # The reference is looked for in the sentence and the few before: 400 characters.
 REFERENCE_WINDOW = 400
@@ -91,9 +88,8 @@ def future_clause(ctx: tuple[str, str]) -> bool:
 # June 1" the coming one. Past: a past auxiliary or a few past forms (a regular -ed form is
 # as often a participle: "extended to", "expected in").
 PAST_CUE = re.compile(r"\b(?:was|were|had|did|since|ago|began|ended|closed|bought|sold|took|made|came|went|met|told|"
-                       r"left|won|held|fell|rose|saw|gave|got|led|paid|kept|became|lost)\b",
-                       re.IGNORECASE)
-
+                      r"left|won|held|fell|rose|saw|gave|got|led|paid|kept|became|lost)\b",
+                      re.IGNORECASE)
 
 _YEAR_AFTER = re.compile(r"^,?\s+(?P<w>this|last|next) year\b", re.IGNORECASE)
 

@@ -8,7 +8,6 @@ import re
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-
 MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -18,16 +17,12 @@ MONTHS = {
     for m in names.split()
 }
 
-
 NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
-
+           "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "several": 3, "few": 3}
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
-
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}  # the month each (northern) season begins in
 
@@ -104,13 +99,11 @@ def day_of(year: int, month: int, day: int) -> dt.date:
 # Holidays news names by name: fixed days (month, day), and US floating ones as
 # (month, weekday, nth) — Thanksgiving is the 4th Thursday of November.
 FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-                   "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-                   "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14)}
-
+                  "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+                  "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14)}
 
 FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-                      "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
-
+                     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
 
 # Feasts counted from (Western) Easter Sunday, in days. Easter is computed by python-dateutil
 # (a dependency of dateparser and htmldate).

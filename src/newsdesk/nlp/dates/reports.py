@@ -15,14 +15,11 @@ _QUARTER = re.compile(r"^(?:(?:a|an)\s+)?(?:[a-z]+\s+)?(?:(?:this year's|fiscal)
                       r"(?:fiscal[\s-]+)?quarter"
                       r"(?:\s+of\s+(?P<y>\d{4})|\s+(?P<y2>\d{4}))?$", re.IGNORECASE)
 
-
 # "the last half of 1989" and "the first two quarters of 1990" are halves (H2, H1).
 _HALF = re.compile(r"^(?P<o>first|second|last|latter|back|front)\s+(?:half|two quarters)(?:\s+of\s+(?P<y>\d{4}))?$",
                    re.IGNORECASE)
 
-
 _HALVES = {"first": 1, "front": 1, "second": 2, "last": 2, "latter": 2, "back": 2}
-
 
 # A period named in a financial report, in any word order: "the 1988 second quarter",
 # "the year-earlier third quarter", "next year's first quarter", "the latest period",
@@ -32,9 +29,7 @@ _PERIOD_WORDS = re.compile(r"^(?:(?:the|its|this|that|next|last|latest|current|s
                            r"year-ago|year-earlier|year's|year|a|ago|1\d{3}|20\d{2}|first|second|third|fourth|"
                            r"1st|2nd|3rd|4th|quarter|period)(?:[\s-]+|$))+$")
 
-
 _YEAR_BACK = re.compile(r"year-ago|year-earlier|a year ago|last year|year earlier|corresponding|comparable")
-
 
 # The last period a report names before an expression ("For the nine months, ... a year
 # earlier" is the year before; "in the fiscal first quarter ... a year ago" that quarter a
@@ -44,7 +39,6 @@ _PERIOD_MENTION = re.compile(
     r"|\b(?P<y>(?:nine|six|twelve) months|first half|(?:fiscal|full) year)\b",
     re.IGNORECASE,
 )
-
 
 PERIOD_WINDOW = 300
 

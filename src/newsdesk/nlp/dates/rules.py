@@ -27,18 +27,18 @@ from newsdesk.nlp.dates.periods import (
     year_part,
 )
 from newsdesk.nlp.dates.reports import quarter_rule, year_ago
-
-_PRESENT = {"now", "currently", "at present", "present", "nowadays", "yet", "right now", "at the moment",
-            "this time", "the moment", "these days", "today's", "current", "already", "still"}
-
-
-_PAST = {"the past", "past", "recent", "recently", "previously", "earlier", "once", "formerly", "in the past", "lately",
-         "past years", "recent years", "the past few years", "recent months", "recent weeks", "recent days"}
-
-
-_FUTURE = {"future", "the future", "soon", "later", "a later date", "eventually", "the coming years",
-           "coming years", "the years ahead", "the near future", "shortly"}
-
+from newsdesk.nlp.dates.words import (
+    FUTURE,
+    HEDGE_AFTER,
+    HEDGE_BEFORE,
+    PAST,
+    PRESENT,
+    TENS,
+    TENS_WORDS,
+    spelled_days,
+    spelled_years,
+    vague,
+)
 
 _MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|end of|the beginning of|"
                        r"beginning of|the start of|start of|later|earlier|around|about|sometime|some time)[\s-]+",
@@ -66,34 +66,26 @@ def _decade(m: re.Match) -> str:
 
 _DECADE = re.compile(r"^(?P<mod>early|mid|late)?[\s-]*(?:the\s+)?(?:(?P<c>1\d|20)|')(?P<d>\d0)'?s$", re.IGNORECASE)
 
-
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNORECASE)
-
 
 _YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P<y>1\d{3}|20\d{2})$", re.IGNORECASE)
 
-
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
                   r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
-
 
 _THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
                    r"the same|that|the|a|the latest|latest)\s+(?P<u>day|week|weekend|month|quarter|year|season|"
                    r"spring|summer|fall|autumn|winter|decade|century)$", re.IGNORECASE)
 
-
 _MONTH_DAY = re.compile(r"^(?:(?:this coming|this past|this|next|last|coming|on)\s+)?(?:(?P<wd>[a-z]+),?\s+)?"
                         r"(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
                         r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
 
-
 _DAY_MONTH = re.compile(r"^(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>[a-z]+)\.?(?:,?\s+(?P<y>\d{4}))?$",
                         re.IGNORECASE)
 
-
 _MONTH = re.compile(r"^(?P<w>last|next|this|early|late|mid|the middle of|the end of|end of)?[\s-]*(?P<m>[a-z]+)\.?"
                     r"(?:,?\s+(?P<y>\d{4}))?$", re.IGNORECASE)
-
 
 _WEEKDAY = re.compile(r"^(?:(?P<w>last|next|this|this coming|coming|this past|past|previous|the previous|early|late|"
                       r"on)\s+)?(?P<d>[a-z]+)"
@@ -109,124 +101,16 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     quarter, as TimeBank annotates it).
     """
     t = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
-    low = _spelled_days(_spelled_years(re.sub(r"'s$", "", t.lower())))
-    if low.startswith("the ") and low[4:] not in _PAST | _FUTURE:
+    low = spelled_days(spelled_years(re.sub(r"'s$", "", t.lower())))
+    if low.startswith("the ") and low[4:] not in PAST | FUTURE:
         low = low[4:]
-    for table, value in ((_PRESENT, "PRESENT_REF"), (_PAST, "PAST_REF"), (_FUTURE, "FUTURE_REF")):
+    for table, value in ((PRESENT, "PRESENT_REF"), (PAST, "PAST_REF"), (FUTURE, "FUTURE_REF")):
         if low in table or f"the {low}" in table:
             return value
-    if ref := _vague(low, (before, after)):
+    if ref := vague(low, (before, after)):
         return ref
-    low = _HEDGE_AFTER.sub("", _HEDGE_BEFORE.sub("", low))
+    low = HEDGE_AFTER.sub("", HEDGE_BEFORE.sub("", low))
     return _rules(low, anchor, (before, after)) or _dateparser(t, anchor)
-
-
-# TIMEX3 gives a time whose place on the timeline is vague the value PRESENT_REF,
-# PAST_REF or FUTURE_REF (TimeML guidelines 1.2.1, "value"): "recent weeks and months",
-# "several years ago" (a vague quantity), "this crucial moment", "will one day".
-_VAGUE_QUANTITY = r"(?:several|a few|few|many|some|a number of|a couple of)"
-
-
-_VAGUE_AGO = re.compile(rf"^{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:ago|earlier|before)$")
-
-
-_VAGUE_AHEAD = re.compile(rf"^(?:in )?{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:from now|later|hence)$")
-
-
-_OR_TWO = re.compile(r"^(?:a|one) (?:day|week|month|year) or two$|^(?:two|three) or (?:three|four) "
-                     r"(?:days|weeks|months|years)$")
-_UNIT_WORDS = r"(?:days|weeks|months|quarters|years)"
-
-
-def _vague(low: str, ctx: tuple[str, str]) -> str | None:
-    if _VAGUE_FUTURE.match(low) or _VAGUE_AHEAD.match(low) or low in ("as soon as possible", "someday", "some day"):
-        return "FUTURE_REF"
-    if low == "one day" and future_clause(ctx):  # "Islam will one day be ...": a day to come
-        return "FUTURE_REF"
-    if _VAGUE_PAST.match(low) or _VAGUE_AGO.match(low):
-        return "PAST_REF"
-    if _OR_TWO.match(low):  # "in a year or two", "a week or two ago": a vague quantity
-        if re.match(r"\s+(?:ago|earlier|before)\b", ctx[1]):
-            return "PAST_REF"
-        if re.search(r"\b(?:in|within)\s+$", ctx[0][-10:]) or re.match(r"\s+(?:from now|hence)\b", ctx[1]):
-            return "FUTURE_REF"
-    if re.fullmatch(rf"(?:in )?(?:recent|the past|the last) {_UNIT_WORDS} (?:and|or) {_UNIT_WORDS}", low):
-        return "PAST_REF"
-    if re.fullmatch(r"(?:at )?(?:(?:the|that) )?time|then[\s-]current", low):  # anaphoric past: "saying at the time"
-        return "PAST_REF"
-    if re.fullmatch(r"this (?:\w+ )?(?:moment|juncture|point in time|time)", low):
-        return "PRESENT_REF"
-    return None
-
-
-# Hedges around a time that TIMEX3 leaves out of the value (it puts them in ``mod``:
-# "1994 or later" is 1994 with mod EQUAL_OR_MORE, "post-1959" 1959 with mod AFTER).
-_HEDGE_BEFORE = re.compile(r"^(?:a good part of|much of|most of|part of|all of|the rest of|the remainder of|"
-                           r"throughout|(?:pre|post)-(?=\d))\s*")
-
-
-_HEDGE_AFTER = re.compile(r"\s+(?:or later|or earlier|and beyond|and later|onwards?|or so|or thereabouts)$")
-
-
-_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen")
-
-
-_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-
-
-_UNITS_WORDS = {w: i for i, w in enumerate(_SMALL)}
-
-
-_TENS_WORDS = {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
-
-
-_SPELLED_PAIR = rf"(?:{'|'.join(_TENS)})(?:[\s-](?:{'|'.join(_SMALL[1:10])}))?|{'|'.join(_SMALL[10:])}"
-
-
-_SPELLED_YEAR = re.compile(rf"\b(?:(?P<hi>nineteen|eighteen)\s+(?P<lo>{_SPELLED_PAIR})|(?:the year\s+)?two thousand)\b")
-
-
-_VAGUE_FUTURE = re.compile(r"^(?:the\s+)?(?:coming|future|upcoming|next few|next several)\s+(?:days|weeks|months|"
-                           r"quarters|years)$|^(?:the\s+)?(?:near|short|long)[\s-]term$")
-
-
-_VAGUE_PAST = re.compile(r"^(?:the\s+)?(?:past|last|recent|previous)\s+(?:few\s+|several\s+|many\s+)?(?:days|"
-                         r"weeks|months|quarters|years)$|^more recently$")
-
-
-def _pair(words: str) -> int:
-    parts = re.split(r"[\s-]", words)
-    return sum(_TENS_WORDS.get(p, _UNITS_WORDS.get(p, 0)) for p in parts)
-
-
-_ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
-                  "eighteenth", "nineteenth", "twentieth")
-_DAY_ORDINALS = {w: i + 1 for i, w in enumerate(_ORDINAL_WORDS)}
-_DAY_ORDINALS |= {f"twenty{sep}{w}": 21 + i for i, w in enumerate(_ORDINAL_WORDS[:9]) for sep in " -"}
-_DAY_ORDINALS |= {"thirtieth": 30, "thirty-first": 31, "thirty first": 31}
-_ORDINAL_DAY = "|".join(sorted(_DAY_ORDINALS, key=len, reverse=True))
-_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
-_MONTH_ORDINAL = re.compile(rf"\b(?P<m>{_MONTH_NAMES})\.?\s+(?:the\s+)?(?P<d>{_ORDINAL_DAY})\b")
-_ORDINAL_MONTH = re.compile(rf"\b(?:the\s+)?(?P<d>{_ORDINAL_DAY})\s+of\s+(?P<m>{_MONTH_NAMES})\b")
-
-
-def _spelled_days(low: str) -> str:
-    """ "March eighth", "the twenty-first of May" -> "march 8", "21 may" (transcripts)."""
-    low = _MONTH_ORDINAL.sub(lambda m: f"{m.group('m')} {_DAY_ORDINALS[m.group('d')]}", low)
-    return _ORDINAL_MONTH.sub(lambda m: f"{_DAY_ORDINALS[m.group('d')]} {m.group('m')}", low)
-
-
-def _spelled_years(low: str) -> str:
-    """ "nineteen ninety-six" -> "1996", "the year two thousand" -> "2000" (broadcast
-    transcripts spell years out)."""
-    def year(m: re.Match) -> str:
-        if not m.group("hi"):
-            return "2000"
-        return str((19 if m.group("hi") == "nineteen" else 18) * 100 + _pair(m.group("lo")))
-
-    return _SPELLED_YEAR.sub(year, low)
 
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -253,17 +137,13 @@ _ANAPHORS = {
     "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1), "then": ("as named", 0),
 }
 
-
 # A part of a day alone ("Tuesday morning" split in two, "that evening") is the day last
 # named; the value is the day, as for "Tuesday morning" (see the module doc).
 _PARTS_OF_DAY = ("morning", "afternoon", "evening", "night")
 
-
 _ANAPHORS |= {f"{that}{part}": ("day", 0) for that in ("", "that ", "the same ") for part in _PARTS_OF_DAY}
 
-
 _DAY_BEFORE_PART = re.compile(r"\b((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+$")
-
 
 _ANAPHORIC_WEEKDAY = re.compile(r"(?:the )?(?P<w>previous|preceding|following) (?P<d>[a-z]+day)")
 
@@ -305,9 +185,7 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
 _FREQUENCIES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": "P3M", "yearly": "P1Y",
                 "annually": "P1Y", "annual": "P1Y", "nightly": "P1D", "hourly": "PT1H"}
 
-
 _COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|–)\s*$")
-
 
 # A clock time with its day, "9 a.m. Tuesday", "Friday at 3:30 p.m. EST": TIMEX3 gives
 # the day and the time (2000-04-04T09:00); the time zone is left out, as TIMEX3 does.
@@ -393,9 +271,9 @@ def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if m := _DECADE.match(low):
         return _decade(m)
-    if m := re.fullmatch(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<t>{'|'.join(_TENS)})s", low.replace("ies", "ys")):
+    if m := re.fullmatch(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<t>{'|'.join(TENS)})s", low.replace("ies", "ys")):
         # "the nineties" as "the 1990s" (a 20th-century decade: news of this corpus' era)
-        return _decade(_DECADE.match(f"{m.group('mod') or ''} 19{_TENS_WORDS[m.group('t')] // 10}0s".strip()))
+        return _decade(_DECADE.match(f"{m.group('mod') or ''} 19{TENS_WORDS[m.group('t')] // 10}0s".strip()))
     if m := _CENTURY.match(bare):
         return f"{int(m.group('n')) - 1:02d}"
     if m := _YEAR.match(bare):
