@@ -385,3 +385,21 @@ def test_anchor_dates_resolves_an_undated_articles_dates_against_a_day():
     assert [r.value for r in refs] == ["WXX-4>", "P-1Y-Q3"]
     anchored = anchor_dates(Analysis(article=Article(id="d3", text=text), dates=refs), WED)
     assert [r.value for r in anchored.dates] == ["2023-09-21", "2022-Q3"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Decades and centuries counted from publication (dateparser would give a year).
+        ("the last decade", "198X"),
+        ("this decade", "199X"),
+        ("next decade", "200X"),
+        ("the past decade", "P10Y"),  # the ten years to now: a duration
+        ("the last century", "18"),
+        ("next century", "20"),
+        ("the first half of the 1990s", "1990/1994"),
+        ("the last half of the '80s", "1985/1989"),
+    ],
+)
+def test_decades_and_centuries(text, expected):
+    assert normalise(text, dt.date(1998, 2, 6)) == expected

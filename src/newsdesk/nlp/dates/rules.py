@@ -61,10 +61,13 @@ def _decade(m: re.Match) -> str:
         return f"{base + 4}/{base + 6}"
     if mod.startswith("late"):
         return f"{base + 7}/{base + 9}"
+    if "half" in mod:  # "the first half of the 1990s", "the last half of the '80s"
+        return f"{base}/{base + 4}" if "first" in mod else f"{base + 5}/{base + 9}"
     return f"{century}{decade[0]}X"
 
 
-_DECADE = re.compile(r"^(?P<mod>early|mid|late)?[\s-]*(?:the\s+)?(?:(?P<c>1\d|20)|')(?P<d>\d0)'?s$", re.IGNORECASE)
+_DECADE = re.compile(r"^(?P<mod>early|mid|late|(?:the\s+)?(?:first|second|last|latter)\s+half\s+of)?[\s-]*"
+                     r"(?:the\s+)?(?:(?P<c>1\d|20)|')(?P<d>\d0)'?s$", re.IGNORECASE)
 
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNORECASE)
 
@@ -314,10 +317,15 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
                     return f"XXXX-{SEASONS[unit]}"
                 shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month)
             return year_part(anchor, shift, SEASONS[unit])
-        if unit == "century" and anchor and word in ("this", "the current", "the"):
-            return f"{anchor.year // 100:02d}"  # TIMEX3: a century is its first two digits
+        if unit == "century" and anchor and word in ("this", "the current", "the", "last", "previous", "the previous",
+                                                     "next", "the coming", "coming"):
+            return f"{anchor.year // 100 + shift:02d}"  # TIMEX3: a century is its first two digits
         if unit == "weekend":
             return f"{period_value(anchor, 'week', shift)}-WE"
+        if unit == "decade" and anchor:
+            # "the past decade" is the ten years to now (a TIMEX3 duration); "the last
+            # decade" the one before this one (the 1980s in 1998), as a decade is written.
+            return "P10Y" if word in ("the past", "past") else f"{anchor.year // 10 + shift}X"
         if unit in ("decade", "century", "season"):
             return None
         if word in ("the latest", "latest") and unit == "quarter":
@@ -398,9 +406,13 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     return period_value(day, "week", 0) if name in EASTER_WEEKS else day.isoformat()
 
 
+# dateparser reads "this decade" or "the last century" as a year: wrong at any precision.
+_NOT_FOR_DATEPARSER = re.compile(r"decade|centur", re.IGNORECASE)
+
+
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     """dateparser on the expression alone, at the precision it reports."""
-    if anchor is None or not any(c.isalnum() for c in text):
+    if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text):
         return None
     data = _parser(anchor).get_date_data(text)
     if data.date_obj is None:
