@@ -403,3 +403,27 @@ def test_anchor_dates_resolves_an_undated_articles_dates_against_a_day():
 )
 def test_decades_and_centuries(text, expected):
     assert normalise(text, dt.date(1998, 2, 6)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # A clock time alone is on the day its sentence names, else on the publication day.
+        ("noon", "Police came on Sunday and left at ", "2000-04-02T12:00"),
+        ("3 p.m.", "The vote, at ", "2000-04-03T15:00"),
+        # The period of "a.m." or "U.S." ends no clause: the cue before it still counts.
+        ("Tuesday", "The talks were postponed until 9 a.m. ", "2000-04-04"),
+        ("Friday", "The U.S. envoy will fly to Cairo on ", "2000-04-07"),
+    ],
+)
+def test_clock_times_alone_and_abbreviations(text, before, expected):
+    assert normalise(text, MON, before=before) == expected
+
+
+@pytest.mark.slow
+def test_a_clock_time_joins_the_day_beside_it(nlp):
+    text = "The talks were postponed until 9 a.m. Tuesday. The relatives have until Friday at 3 p.m. to answer."
+    analysis = Analysis(article=Article(id="d4", text=text, published="2000-04-03"))
+    values = {r.text: r.value for r in resolve_dates(analysis, nlp(text)).dates}
+    assert values.get("9 a.m. Tuesday") == "2000-04-04T09:00"
+    assert values.get("Friday at 3 p.m.") == "2000-04-07T15:00"

@@ -84,10 +84,30 @@ def resolve_dates(analysis: Analysis, doc) -> Analysis:
     anchor = anchor_of(article.published)
     text = article.text
     refs = []
-    for start, end in _spans(doc, text):
+    for start, end in _with_clock_times(_spans(doc, text), text):
         value = normalise(text[start:end], anchor, before=text[:start], after=text[end:])
         refs.append(DateRef(article_id=article.id, span=(start, end), text=text[start:end], value=value))
     return replace(analysis, dates=tuple(refs))
+
+
+# The small model tags "9 a.m. Tuesday" as a TIME and a DATE side by side; TIMEX3 (and
+# TimeBank) read them as one expression, the day with its time.
+_CLOCK_ONLY = re.compile(r"(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?(?:\s+\(?[ECMP][SD]T\)?)?|noon",
+                         re.IGNORECASE)
+_JOINT = re.compile(r"\s*,?\s*(?:at\s+|on\s+)?")
+
+
+def _with_clock_times(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
+    """Spans with a clock time joined to the day beside it ("9 a.m." + "Tuesday")."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and _JOINT.fullmatch(text[out[-1][1] : start]) and any(
+            _CLOCK_ONLY.fullmatch(text[s:e].strip()) for s, e in (out[-1], (start, end))
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
 
 
 

@@ -68,6 +68,27 @@ def appositive(before: str) -> bool:
     return bool(_APPOSITIVE.search(before[-40:]))
 
 
+# The period of an abbreviation ends no clause: "until 9 a.m. Tuesday", "Mr. Smith",
+# "on Oct. 5". Months and titles news abbreviates (AP style), and letters with periods.
+_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|"
+                           r"Corp|Co|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|No|vs)\.")
+
+
+def _unabbreviated(text: str) -> str:
+    return _ABBREVIATION.sub(lambda m: m.group(0).replace(".", " "), text)
+
+
+def clause_before(before: str) -> str:
+    """The clause an expression ends: the text back to the last comma or sentence end, at
+    most ``CUE_WINDOW`` characters."""
+    return re.split(r"[.;!?,]", _unabbreviated(before[-CUE_WINDOW:]))[-1]
+
+
+def sentence_before(before: str) -> str:
+    """The part of an expression's sentence before it."""
+    return re.split(r"[.!?]\s", _unabbreviated(before[-REFERENCE_WINDOW:]))[-1]
+
+
 def future_clause(ctx: tuple[str, str]) -> bool:
     """Whether the clause before an expression speaks of the future ("will meet on
     Tuesday"). TimeML anchors a bare weekday or month by the tense of the event it
@@ -77,9 +98,9 @@ def future_clause(ctx: tuple[str, str]) -> bool:
         return True
     if ctx[1].startswith(("'s", "’s")):
         return False
-    clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
-    if _OPENS_SENTENCE.search(ctx[0][-CUE_WINDOW:]):
-        clause = re.split(r"[.;!?,]", ctx[1][:CUE_WINDOW].lstrip(" ,"))[0]
+    clause = clause_before(ctx[0])
+    if _OPENS_SENTENCE.search(_unabbreviated(ctx[0][-CUE_WINDOW:])):
+        clause = re.split(r"[.;!?,]", _unabbreviated(ctx[1][:CUE_WINDOW]).lstrip(" ,"))[0]
     return bool(FUTURE_CUE.search(clause))
 
 
@@ -99,8 +120,7 @@ def tense(ctx: tuple[str, str]) -> str:
         return {"this": "this", "last": "last_year", "next": "next_year"}[m.group("w").lower()]
     if future_clause(ctx):
         return "future"
-    clause = re.split(r"[.;!?,]", ctx[0][-CUE_WINDOW:])[-1]
-    return "past" if PAST_CUE.search(clause) else ""
+    return "past" if PAST_CUE.search(clause_before(ctx[0])) else ""
 
 
 def month_year(anchor: dt.date, month: int, word: str, ctx: tuple[str, str], day: int = 0) -> int:

@@ -6,7 +6,15 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from newsdesk.nlp.dates.context import CUE_WINDOW, appositive, future_clause, month_year, reference, tense
+from newsdesk.nlp.dates.context import (
+    CUE_WINDOW,
+    appositive,
+    future_clause,
+    month_year,
+    reference,
+    sentence_before,
+    tense,
+)
 from newsdesk.nlp.dates.periods import (
     DIRECTION_MARK,
     EASTER_FEASTS,
@@ -198,11 +206,20 @@ _TIME_FIRST = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE},?\s+(?:on\s+)?(?P<day
 _DAY_FIRST = re.compile(rf"^(?P<day>.*?[a-z0-9]),?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE}$")
 
 
+_CLOCK_ALONE = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE}$")
+
+
 def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     m = _TIME_FIRST.match(low) or _DAY_FIRST.match(low)
-    if not m:
+    if m:
+        day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
+    elif m := _CLOCK_ALONE.match(low):
+        # A time alone is on the day its sentence names ("on Sunday ... at noon"), else on
+        # the publication day (TimeML's default reference).
+        ref = reference(sentence_before(ctx[0]), anchor)
+        day = _day_value(ref) if ref and ref[0] in ("day", "weekday") else period_value(anchor, "day", 0)
+    else:
         return None
-    day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
     day_only = re.fullmatch(r"(\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d)([<>]?)", day or "")
     if not day_only:
         return None
@@ -210,6 +227,11 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
     if hour > 23 or int(m.group("mi") or 0) > 59:
         return None
     return f"{day_only.group(1)}T{hour:02d}:{m.group('mi') or '00'}{day_only.group(2)}"
+
+
+def _day_value(ref: tuple[str, dt.date]) -> str:
+    """A reference day as a value: its date, or for an undated article its weekday."""
+    return f"WXX-{ref[1].isoweekday()}" if ref[0] == "weekday" else ref[1].isoformat()
 
 
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
