@@ -422,8 +422,10 @@ def test_clock_times_alone_and_abbreviations(text, before, expected):
 
 @pytest.mark.slow
 def test_a_clock_time_joins_the_day_beside_it(nlp):
-    text = "The talks were postponed until 9 a.m. Tuesday. The relatives have until Friday at 3 p.m. to answer."
+    text = ("The talks were postponed until 9 a.m. Tuesday. The relatives have until Friday at 3 p.m. to answer. "
+            "The ceasefire took effect at 1 p.m. local time on Sunday.")
     analysis = Analysis(article=Article(id="d4", text=text, published="2000-04-03"))
     values = {r.text: r.value for r in resolve_dates(analysis, nlp(text)).dates}
     assert values.get("9 a.m. Tuesday") == "2000-04-04T09:00"
     assert values.get("Friday at 3 p.m.") == "2000-04-07T15:00"
+    assert values.get("1 p.m. local time on Sunday") == "2000-04-02T13:00"

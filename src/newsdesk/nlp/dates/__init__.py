@@ -96,7 +96,7 @@ def resolve_dates(analysis: Analysis, doc) -> Analysis:
 # TimeBank) read them as one expression, the day with its time.
 _CLOCK_ONLY = re.compile(r"(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?(?:\s+\(?[ECMP][SD]T\)?)?|noon",
                          re.IGNORECASE)
-_JOINT = re.compile(r"\s*,?\s*(?:at\s+|on\s+)?")
+_JOINT = re.compile(r"\s*(?:local time)?\s*,?\s*(?:at\s+|on\s+)?")
 
 
 def _with_clock_times(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
