@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsdesk.corpus.compare import build_dossier, origins, report_time, rounding
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.model import Analysis, Article, Event, Figure, Flag, Quote, Relation
+from newsdesk.model import Analysis, Article, DateRef, Event, Figure, Flag, Quote, Relation
 
 
 def _analysis(aid, text="x", *, published=None, source=None, figures=(), quotes=(), events=(), flags=()):
@@ -177,3 +179,26 @@ def test_one_source_with_two_counts_on_one_day_is_not_a_conflict():
     day1 = _analysis("a", published="2023-09-19", figures=[_fig("killed", 2), _fig("killed", 6)])
     day2 = _analysis("b", published="2023-09-20", figures=[_fig("killed", 27)])
     assert _status(day1, day2) == "progression"
+
+
+def test_an_undated_report_takes_the_day_the_story_gives_it():
+    dated = _analysis("a", "The shelling began on Tuesday.", published="2023-09-19")
+    text = "Talks opened on Wednesday in the capital."
+    start = text.index("Wednesday")
+    undated = replace(
+        _analysis("b", text, events=[Event("b", (0, len(text)), "CONSULT", actor="envoys", when="WXX-3")]),
+        dates=(DateRef("b", (start, start + 9), "Wednesday", "WXX-3"),),
+    )
+    dossier = build_dossier([dated, undated], [])
+    assert [e["when"] for e in dossier["events"]] == ["2023-09-20"]
+    assert [t["when"] for t in dossier["timeline"]] == ["2023-09-19", "2023-09-20 (Wednesday, from the text)"]
+
+
+def test_an_undated_story_keeps_its_relative_times():
+    text = "Talks opened on Wednesday in the capital."
+    start = text.index("Wednesday")
+    undated = replace(
+        _analysis("b", text, events=[Event("b", (0, len(text)), "CONSULT", actor="envoys", when="WXX-3")]),
+        dates=(DateRef("b", (start, start + 9), "Wednesday", "WXX-3"),),
+    )
+    assert [e["when"] for e in build_dossier([undated], [])["events"]] == ["WXX-3"]

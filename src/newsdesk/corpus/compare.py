@@ -4,7 +4,9 @@
 relations between them; the corpus stage ``compare`` stores its result for every story
 a batch touched. The dossier holds, in the export contract's shapes:
 
-- ``timeline``: the articles in reporting order, dated by publication or by the text;
+- ``timeline``: the articles in reporting order, dated by publication or by the text
+  (an undated article's own dates and event times are then resolved against the day the
+  story gives it: ``anchor_undated``);
 - ``figures``: values per quantity and subject, each group judged agree / progression /
   conflict / single;
 - ``quotes``: by speaker, the same words from copies merged;
@@ -20,12 +22,13 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.figures import QUANTITY_OF
 from newsdesk.model import Analysis, Figure, Relation, Span
+from newsdesk.nlp.dates import anchor_dates
 
 # Relations that make one article a retelling of another: they share one origin, so
 # they are one independent source (a wire story run by twenty outlets is one source).
@@ -116,6 +119,34 @@ def anchor_weekdays(times: dict[str, ReportTime]) -> dict[str, ReportTime]:
             iso = day.isoformat()
             t = ReportTime((0, iso, t.key[2]), f"{iso} ({_WEEKDAYS[t.key[1]].title()}, from the text)", "text")
         out[aid] = t
+    return out
+
+
+def anchor_undated(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[Analysis]:
+    """The analyses with each undated article that the story gives a day (``anchor_weekdays``)
+    resolved against that day: its dates (``nlp.dates.anchor_dates``, which reads each
+    expression again in its context) and the times of its events, so the dossier shows
+    2023-09-20 where the article alone could only say WXX-3 ("Wednesday"). The article's
+    own record keeps the relative values: they are what its text fixes without the story.
+
+    An event's time is a date value of its clause (or the text of a time expression), so it
+    is replaced by the anchored value of the same relative value, where that value anchors
+    one way only.
+    """
+    out = []
+    for a in analyses:
+        t = times[a.article.id]
+        if a.article.published or t.key[0] != 0 or not a.dates:
+            out.append(a)
+            continue
+        anchored = anchor_dates(a, date.fromisoformat(t.key[1]))
+        seen: dict[str, set[str]] = defaultdict(set)
+        for old, new in zip(a.dates, anchored.dates, strict=True):
+            if old.value and new.value:
+                seen[old.value].add(new.value)
+        values = {old: next(iter(new)) for old, new in seen.items() if len(new) == 1}
+        events = tuple(replace(e, when=values.get(e.when, e.when)) if e.when else e for e in a.events)
+        out.append(replace(anchored, events=events))
     return out
 
 
@@ -370,6 +401,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
     ids = [a.article.id for a in analyses]
     source_of = origins(ids, relations)
     times = anchor_weekdays({a.article.id: report_time(a, n) for n, a in enumerate(analyses)})
+    analyses = anchor_undated(analyses, times)
     outlet = {a.article.id: a.article.source or a.article.id[:8] for a in analyses}
     ordered = sorted(analyses, key=lambda a: times[a.article.id].key)
     return {
