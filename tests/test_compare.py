@@ -202,3 +202,9 @@ def test_an_undated_story_keeps_its_relative_times():
         dates=(DateRef("b", (start, start + 9), "Wednesday", "WXX-3"),),
     )
     assert [e["when"] for e in build_dossier([undated], [])["events"]] == ["WXX-3"]
+
+
+def test_an_undated_report_is_dated_by_a_day_with_a_clock_time():
+    undated = replace(_analysis("b", "At 9 a.m. on 19 September the road closed."),
+                      dates=(DateRef("b", (3, 28), "9 a.m. on 19 September", "2023-09-19T09:00"),))
+    assert report_time(undated, 0).label == "2023-09-19"

@@ -48,6 +48,7 @@ SUMMARY_MIN, SUMMARY_MAX = 3, 7
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 
 
 # -- independent sources --------------------------------------------------------------
@@ -93,7 +94,8 @@ def report_time(analysis: Analysis, seq: int) -> ReportTime:
     article = analysis.article
     if article.published:
         return ReportTime((0, article.published[:10], seq), article.published[:10], "published")
-    iso = sorted(d.value for d in analysis.dates if d.value and re.fullmatch(r"\d{4}-\d{2}-\d{2}", d.value))
+    # A day, or a day with a clock time ("9 a.m. Tuesday": 2023-09-19T09:00).
+    iso = sorted(d.value[:10] for d in analysis.dates if d.value and _ISO_DAY.fullmatch(d.value))
     if iso:
         return ReportTime((0, iso[-1], seq), iso[-1], "text")
     days = [_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(article.text)]
