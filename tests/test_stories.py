@@ -308,6 +308,75 @@ def test_an_undated_article_takes_its_time_from_the_dates_in_its_text(store):
 
 
 @pytest.mark.parametrize(
+    ("published", "dates", "time"),
+    [
+        pytest.param("2016-02-08", ["2016-11-08", "2016-11-08"], "2016-11-08", id="all its dates months later"),
+        pytest.param("2016-11-01", ["2016-11-08", "2016-11-08"], "2016-11-01", id="a week ahead (a preview)"),
+        pytest.param("2016-02-08", ["2016-11-08"], "2016-02-08", id="one date is too little to overrule it"),
+        pytest.param("2016-02-08", ["2015-10-01", "2016-11-08"], "2016-02-08", id="a date before it: published"),
+    ],
+)
+def test_a_published_date_the_text_contradicts_gives_way_to_the_texts_dates(store, published, dates, time):
+    text = "Fans were angry. " + " ".join(f"On day {n} they wrote again." for n in range(len(dates)))
+    refs = [(f"day {n}", value) for n, value in enumerate(dates)]
+    article = make("Chocolate bar changes shape", text, published, "X", {}, dates=refs)
+    ingest(store, [article])
+    with store.read() as tx:
+        features = stories.article_vectors(tx, [article.article.id])[article.article.id]
+    assert [k[2:12] for k in features if k.startswith("d:")] == [time]
+
+
+def _countries_of(store, analysis) -> set[str]:
+    ingest(store, [analysis])
+    with store.read() as tx:
+        features = stories.article_vectors(tx, [analysis.article.id])[analysis.article.id]
+    return {k[2:] for k in features if k.startswith("c:")}
+
+
+def test_where_is_said_by_toponyms_named_twice_not_by_nationalities_or_a_passing_mention(store, monkeypatch):
+    monkeypatch.setitem(COUNTRIES, "Czech", "CZ")
+    report = make(
+        "Nysa evacuated",
+        "Nysa was evacuated overnight. Czech rescuers came to help, and Czech pumps arrived, said a "
+        "volunteer from Milan. The water in Nysa rose again.",
+        "2024-09-16T18:00",
+        "Daily Two",
+        {"Nysa": "GPE", "Czech": "NORP", "Milan": "GPE"},
+    )
+    assert _countries_of(store, report) == {"PL"}
+
+
+@pytest.mark.parametrize(
+    ("entity", "key"),
+    [
+        ("person:max-verstappen", "person:verstappen"),
+        ("person:verstappen", "person:verstappen"),
+        ("person:hillary-clinton-s", "person:clinton"),
+        ("person:s", "person:s"),
+        ("org:red-bull", "org:red-bull"),
+        ("gpe:nagorno-karabakh", "gpe:nagorno-karabakh"),
+    ],
+)
+def test_people_are_matched_by_surname(entity, key):
+    assert stories.story_key(entity) == key
+
+
+def test_a_split_name_still_matches_the_full_name_across_articles(store):
+    full, split = (
+        make(title, text, "2024-09-16T12:00", source, ents)
+        for title, text, source, ents in (
+            ("Krnov flooded", "Petr Fiala visited Krnov.", "Wire One", {"Petr Fiala": "PERSON", "Krnov": "GPE"}),
+            ("Fiala in Krnov", "Fiala visited flooded Krnov.", "Daily Two", {"Fiala": "PERSON", "Krnov": "GPE"}),
+        )
+    )
+    ingest(store, [full, split])
+    with store.read() as tx:
+        vectors = stories.article_vectors(tx, [full.article.id, split.article.id])
+    names = [{k for k in vectors[a.article.id] if k.startswith("e:")} for a in (full, split)]
+    assert names[0] == names[1] == {"e:person:fiala", "e:gpe:krnov"}
+
+
+@pytest.mark.parametrize(
     ("gap_days", "low", "high"),
     [(0, 1.0, 1.0), (1, 0.98, 1.0), (7, 0.55, 0.65), (30, 0.0, 0.01), (365 * 3, 0.0, 1e-9)],
 )
