@@ -111,11 +111,11 @@ REGROUP_ROUNDS = 3
 # get AID, ASSAULT and SANCTION, and 0.7 split that story); wired in for a better pick.
 EVENT_MISMATCH = 1.0
 # Where: scores are scaled by COUNTRY_FLOOR + (1 - COUNTRY_FLOOR) x the cosine of the
-# countries of the two texts' resolved places (1 when either has none). One storm's
-# floods in two countries name towns of two countries and keep half their score; the
-# floor stays high because place resolution is noisy (the Cubs' Cleveland "Indians"
-# resolve to India): on the Giveme5W1H eval 0.5 moved the best pairwise F1 by -0.01 and
-# 0.7 by 0 (offline, on the eval's final features), so the evidence costs little there.
+# countries of the two texts' toponyms (``_countries``; 1 when either has none). One
+# storm's floods in two countries name towns of two countries and keep half their score;
+# the floor stays high because place resolution is noisy: on the Giveme5W1H eval, before
+# ``_countries`` left out nationality words and passing mentions, 0.5 moved the best
+# pairwise F1 by -0.01 and 0.7 by 0 (offline, on the eval's final features).
 COUNTRY_FLOOR = 0.5
 # Where an event happened is said by toponyms, not by nationality words or people's
 # names that the gazetteer also knows ("a Dutch driver" races in Brazil; "Mercedes" is a
