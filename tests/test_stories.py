@@ -308,6 +308,75 @@ def test_an_undated_article_takes_its_time_from_the_dates_in_its_text(store):
 
 
 @pytest.mark.parametrize(
+    ("published", "dates", "time"),
+    [
+        pytest.param("2016-02-08", ["2016-11-08", "2016-11-08"], "2016-11-08", id="all its dates months later"),
+        pytest.param("2016-11-01", ["2016-11-08", "2016-11-08"], "2016-11-01", id="a week ahead (a preview)"),
+        pytest.param("2016-02-08", ["2016-11-08"], "2016-02-08", id="one date is too little to overrule it"),
+        pytest.param("2016-02-08", ["2015-10-01", "2016-11-08"], "2016-02-08", id="a date before it: published"),
+    ],
+)
+def test_a_published_date_the_text_contradicts_gives_way_to_the_texts_dates(store, published, dates, time):
+    text = "Fans were angry. " + " ".join(f"On day {n} they wrote again." for n in range(len(dates)))
+    refs = [(f"day {n}", value) for n, value in enumerate(dates)]
+    article = make("Chocolate bar changes shape", text, published, "X", {}, dates=refs)
+    ingest(store, [article])
+    with store.read() as tx:
+        features = stories.article_vectors(tx, [article.article.id])[article.article.id]
+    assert [k[2:12] for k in features if k.startswith("d:")] == [time]
+
+
+def _countries_of(store, analysis) -> set[str]:
+    ingest(store, [analysis])
+    with store.read() as tx:
+        features = stories.article_vectors(tx, [analysis.article.id])[analysis.article.id]
+    return {k[2:] for k in features if k.startswith("c:")}
+
+
+def test_where_is_said_by_toponyms_named_twice_not_by_nationalities_or_a_passing_mention(store, monkeypatch):
+    monkeypatch.setitem(COUNTRIES, "Czech", "CZ")
+    report = make(
+        "Nysa evacuated",
+        "Nysa was evacuated overnight. Czech rescuers came to help, and Czech pumps arrived, said a "
+        "volunteer from Milan. The water in Nysa rose again.",
+        "2024-09-16T18:00",
+        "Daily Two",
+        {"Nysa": "GPE", "Czech": "NORP", "Milan": "GPE"},
+    )
+    assert _countries_of(store, report) == {"PL"}
+
+
+@pytest.mark.parametrize(
+    ("entity", "key"),
+    [
+        ("person:max-verstappen", "person:verstappen"),
+        ("person:verstappen", "person:verstappen"),
+        ("person:hillary-clinton-s", "person:clinton"),
+        ("person:s", "person:s"),
+        ("org:red-bull", "org:red-bull"),
+        ("gpe:nagorno-karabakh", "gpe:nagorno-karabakh"),
+    ],
+)
+def test_people_are_matched_by_surname(entity, key):
+    assert stories.story_key(entity) == key
+
+
+def test_a_split_name_still_matches_the_full_name_across_articles(store):
+    full, split = (
+        make(title, text, "2024-09-16T12:00", source, ents)
+        for title, text, source, ents in (
+            ("Krnov flooded", "Petr Fiala visited Krnov.", "Wire One", {"Petr Fiala": "PERSON", "Krnov": "GPE"}),
+            ("Fiala in Krnov", "Fiala visited flooded Krnov.", "Daily Two", {"Fiala": "PERSON", "Krnov": "GPE"}),
+        )
+    )
+    ingest(store, [full, split])
+    with store.read() as tx:
+        vectors = stories.article_vectors(tx, [full.article.id, split.article.id])
+    names = [{k for k in vectors[a.article.id] if k.startswith("e:")} for a in (full, split)]
+    assert names[0] == names[1] == {"e:person:fiala", "e:gpe:krnov"}
+
+
+@pytest.mark.parametrize(
     ("gap_days", "low", "high"),
     [(0, 1.0, 1.0), (1, 0.98, 1.0), (7, 0.55, 0.65), (30, 0.0, 0.01), (365 * 3, 0.0, 1e-9)],
 )
@@ -359,3 +428,34 @@ def test_a_pass_too_big_for_one_matrix_reclusters_story_by_story(store, monkeypa
         stories.regroup(tx, {tx.story_of(aid) for aid in ids})
         got = partition({aid: tx.story_of(aid) for aid in ids})
     assert got == expected(*ALL_SETS.values())
+
+
+def test_a_headline_keeps_an_article_whose_body_a_gallery_dilutes_in_its_story(store):
+    """The body is photo captions of other news (no names tagged); the headline says which
+    event it reports, and its words weigh as the body's key words do (TITLE_WEIGHT: at 2
+    the article scored 0.18 against the Polish story and stayed alone). The Czech floods
+    of the same storm stay apart."""
+    gallery = " ".join(
+        f"{n}/6 {caption}"
+        for n, caption in enumerate(
+            [
+                "Lanterns light a botanic garden's winter trail",
+                "A tennis champion lifts a trophy in an arena",
+                "Veterans parade at a remembrance ceremony",
+                "A museum of design opens its doors",
+                "Carriages roll through the city in a pageant",
+                "Fashion models walk a runway in linen suits",
+            ],
+            start=1,
+        )
+    )
+    diluted = make(
+        "Nysa evacuated as Storm Boris floods Poland",
+        f"News in pictures: {gallery}",
+        "2024-09-16T20:00",
+        "Picture Desk",
+        {},
+    )
+    assigned = ingest(store, [*FLOODS_POLAND, *FLOODS_CZECHIA, diluted])
+    assert assigned[diluted.article.id] == assigned[FLOODS_POLAND[0].article.id]
+    assert assigned[diluted.article.id] != assigned[FLOODS_CZECHIA[0].article.id]

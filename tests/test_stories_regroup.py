@@ -72,13 +72,15 @@ def test_average_link(scores, link, groups):
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.integers(min_value=2, max_value=12), st.randoms(use_true_random=False))
-def test_average_link_does_not_depend_on_the_order(n, rnd):
-    """The same articles in another order make the same groups (ties aside: none here)."""
-    upper = np.triu(np.array([[rnd.random() for _ in range(n)] for _ in range(n)]), 1)
+@given(st.integers(min_value=2, max_value=12), st.integers(min_value=0, max_value=2**32 - 1))
+def test_average_link_does_not_depend_on_the_order(n, seed):
+    """The same articles in another order make the same groups (ties aside: none here,
+    as the scores are drawn from a continuous distribution; hypothesis's own random
+    values repeat, and tied averages may merge in either order)."""
+    rng = np.random.default_rng(seed)
+    upper = np.triu(rng.random((n, n)), 1)
     scores = upper + upper.T + np.eye(n)
-    order = list(range(n))
-    rnd.shuffle(order)
+    order = [int(i) for i in rng.permutation(n)]
     direct = _partition(stories.average_link(scores, 0.4))
     shuffled = stories.average_link(scores[np.ix_(order, order)], 0.4)
     assert {frozenset(order[i] for i in g) for g in _partition(shuffled)} == direct

@@ -3,10 +3,12 @@
 How an article finds its story (``assign``), in the spirit of Miranda et al. (2018),
 "Multilingual clustering of streaming news":
 
-1. Features. The article's content words (top ``TOP_TERMS`` by TF-IDF; title words count
-   twice), its entities and places, its main event type and its time are saved in the
-   ``article_features`` table, and the document frequencies in ``feature_df`` are bumped:
-   the IDF is always that of the articles stored so far.
+1. Features. The article's content words (top ``TOP_TERMS`` by TF-IDF; a title word
+   counts as ``TITLE_WEIGHT`` body words), its entities (people by surname,
+   ``story_key``) and places, the countries its toponyms name (``_countries``), its main
+   event type and its time (published, unless the text's own dates contradict it) are
+   saved in the ``article_features`` table, and the document frequencies in
+   ``feature_df`` are bumped: the IDF is always that of the articles stored so far.
 2. Copies. A copy or rewrite (a ``relations`` row naming this article as the copy) joins
    its original's story, whatever the words say.
 3. Candidates. Only stories that share one of the article's ``QUERY_KEYS`` lookup keys
@@ -109,13 +111,35 @@ REGROUP_ROUNDS = 3
 # get AID, ASSAULT and SANCTION, and 0.7 split that story); wired in for a better pick.
 EVENT_MISMATCH = 1.0
 # Where: scores are scaled by COUNTRY_FLOOR + (1 - COUNTRY_FLOOR) x the cosine of the
-# countries of the two texts' resolved places (1 when either has none). One storm's
-# floods in two countries name towns of two countries and keep half their score; the
-# floor stays high because place resolution is noisy (the Cubs' Cleveland "Indians"
-# resolve to India): on the Giveme5W1H eval 0.5 moved the best pairwise F1 by -0.01 and
-# 0.7 by 0 (offline, on the eval's final features), so the evidence costs little there.
+# countries of the two texts' toponyms (``_countries``; 1 when either has none). One
+# storm's floods in two countries name towns of two countries and keep half their score;
+# the floor stays high because place resolution is noisy: on the Giveme5W1H eval, before
+# ``_countries`` left out nationality words and passing mentions, 0.5 moved the best
+# pairwise F1 by -0.01 and 0.7 by 0 (offline, on the eval's final features).
 COUNTRY_FLOOR = 0.5
-TITLE_WEIGHT = 2
+# Where an event happened is said by toponyms, not by nationality words or people's
+# names that the gazetteer also knows ("a Dutch driver" races in Brazil; "Mercedes" is a
+# town in Argentina, "Clinton" one in Iowa): places tagged so leave the countries out.
+NOT_WHERE_LABELS = ("NORP", "PERSON")
+# A country counts for where only when at least this many place mentions give it: named
+# once, it is as often a passing mention or a misread name as the scene (on the Giveme5W1H
+# eval, a Brazilian Grand Prix report with one misread "Mercedes" and one "German" lost
+# half its score to its story; the one-storm-two-countries negatives name each country
+# and its towns several times).
+MIN_COUNTRY_MENTIONS = 2
+# A page's published date is not its text's when every full date the text names (at
+# least two) comes more than this many days after it: a report tells of the past, so such
+# a date is a first-publication date of an updated page or a misread field (one
+# Giveme5W1H article dated 8 February quotes three tweets of 8 November). The text's dates
+# are then the article's time. A month: at that gap the time decay is nil anyway.
+CONTRADICTED_DAYS = 30
+# A headline word counts as this many body words: the headline names the event, and a
+# 200-400 word report repeats its few key words 3 to 9 times (the bundled examples), so
+# its words rank with those; a gallery or a long list of reactions in the body then
+# dilutes an article less. On the Giveme5W1H eval (10 orders) 2 / 3 / 5 / 8 gave pairwise
+# F1 0.946 / 0.952 / 0.964 / 0.966, all at precision 0.997-0.998; the examples keep their
+# stories at all four.
+TITLE_WEIGHT = 5
 N_ARTICLES = "#articles"  # the feature_df row that counts articles
 KEY_ENTITIES = 8
 
@@ -158,15 +182,54 @@ def _sublinear(counts: Counter, prefix: str) -> dict[str, float]:
     return {prefix + k: 1.0 + math.log(n) for k, n in counts.items()}
 
 
-def _article_time(tx: Tx, article_id: str, published: str | None) -> datetime | None:
-    """Article.published when given, else the median of the full dates its text gives."""
-    when = parse_time(published)
-    if when:
-        return when
+def _text_days(tx: Tx, article_id: str) -> list[datetime]:
+    """The full dates (``YYYY-MM-DD``) the article's text names, in order."""
     d = schema.dates
     values = tx.conn.execute(sa.select(d.c.value).where(d.c.article_id == article_id)).scalars()
-    days = sorted(x for x in (parse_time(v) for v in values if v and len(v) == 10) if x)
+    return sorted(x for x in (parse_time(v) for v in values if v and len(v) == 10) if x)
+
+
+def _article_time(tx: Tx, article_id: str, published: str | None) -> datetime | None:
+    """Article.published when given and not contradicted by the text (CONTRADICTED_DAYS),
+    else the median of the full dates its text gives."""
+    when = parse_time(published)
+    days = _text_days(tx, article_id)
+    if when and not (len(days) >= 2 and (days[0] - when).days > CONTRADICTED_DAYS):
+        return when
     return statistics.median_low(days) if days else None
+
+
+def story_key(entity_id: str) -> str:
+    """The key an entity is matched by across articles: a person by surname.
+
+    The entities stage joins "Max Verstappen" and "Verstappen" within one article; across
+    articles one says "person:max-verstappen" and another, whose tagger split the name,
+    "person:verstappen". News names a person by surname after the first mention, so the
+    surname is the key (relatives share it: for one story that costs little). A trailing
+    possessive token ("hillary-clinton-s") is dropped.
+    """
+    kind, _, name = entity_id.partition(":")
+    if kind != "person":
+        return entity_id
+    parts = name.split("-")
+    if len(parts) > 1 and parts[-1] == "s":
+        parts.pop()
+    return f"person:{parts[-1]}"
+
+
+def _countries(tx: Tx, article_id: str) -> Counter:
+    """Place mentions per country, for where: toponyms only (NOT_WHERE_LABELS), and only
+    countries given by MIN_COUNTRY_MENTIONS mentions or more."""
+    p, m = schema.places, schema.mentions
+    labels = {
+        (start, end): label
+        for start, end, label in tx.conn.execute(
+            sa.select(m.c.start, m.c.end, m.c.label).where(m.c.article_id == article_id)
+        )
+    }
+    rows = tx.conn.execute(sa.select(p.c.start, p.c.end, p.c.country).where(p.c.article_id == article_id))
+    counts = Counter(c for start, end, c in rows if c and labels.get((start, end)) not in NOT_WHERE_LABELS)
+    return Counter({c: n for c, n in counts.items() if n >= MIN_COUNTRY_MENTIONS})
 
 
 def _main_event(tx: Tx, article_id: str) -> str | None:
@@ -187,10 +250,10 @@ def raw_features(tx: Tx, article_id: str) -> tuple[dict[str, float], dict[str, f
     words = content_words(row.text)
     for w, n in content_words(row.title or "").items():
         words[w] += (TITLE_WEIGHT - 1) * n if w in words else TITLE_WEIGHT * n
-    ents = Counter(entity for entity, _ in named)
-    rows = tx.conn.execute(sa.select(p.c.geonameid, p.c.name, p.c.country).where(p.c.article_id == article_id)).all()
-    places = Counter(str(g) if g is not None else name.casefold() for g, name, _ in rows)
-    countries = Counter(c for _, _, c in rows if c)
+    ents = Counter(story_key(entity) for entity, _ in named)
+    rows = tx.conn.execute(sa.select(p.c.geonameid, p.c.name).where(p.c.article_id == article_id)).all()
+    places = Counter(str(g) if g is not None else name.casefold() for g, name in rows)
+    countries = _countries(tx, article_id)
     other = {}
     if when := _article_time(tx, article_id, row.published):
         other[f"d:{when.astimezone(UTC).isoformat(timespec='minutes')[:16]}"] = 1.0
@@ -598,10 +661,15 @@ def _sources(tx: Tx, ids: list[str]) -> list[str]:
     return sorted(n for n in names if n)
 
 
-def _key_entities(tx: Tx, vectors: dict[str, dict[str, float]], weights: dict[str, float]) -> list[dict]:
-    """The entities most of the story's articles name, the most specific first."""
-    counts = Counter(k[2:] for v in vectors.values() for k in v if k.startswith("e:"))
-    top = sorted(counts, key=lambda e: (-counts[e], -weights.get("e:" + e, 0.0), e))[:KEY_ENTITIES]
+def _key_entities(tx: Tx, ids: list[str], weights: dict[str, float]) -> list[dict]:
+    """The entities most of the story's articles name, the most specific first (the
+    mentions' entity ids: the features key people by surname, see ``story_key``)."""
+    m = schema.mentions
+    counts: Counter = Counter()
+    for part in _chunks(ids):
+        q = sa.select(m.c.article_id, m.c.entity_id).where(m.c.article_id.in_(part), m.c.label.in_(STORY_LABELS))
+        counts.update(entity for _, entity in set(tx.conn.execute(q).tuples()))
+    top = sorted(counts, key=lambda e: (-counts[e], -weights.get("e:" + story_key(e), 0.0), e))[:KEY_ENTITIES]
     names = {e.id: e for e in tx.entities(top)}
     return [{"id": e, "name": names[e].name if e in names else e, "articles": counts[e]} for e in top]
 
@@ -647,6 +715,6 @@ def refresh(tx: Tx, batch):
             central_article=central,
             n_articles=len(ids),
             sources=_sources(tx, ids),
-            key_entities=_key_entities(tx, vectors, weights),
+            key_entities=_key_entities(tx, ids, weights),
         )
     return batch
