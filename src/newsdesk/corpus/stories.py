@@ -668,7 +668,7 @@ def _key_entities(tx: Tx, ids: list[str], weights: dict[str, float]) -> list[dic
     counts: Counter = Counter()
     for part in _chunks(ids):
         q = sa.select(m.c.article_id, m.c.entity_id).where(m.c.article_id.in_(part), m.c.label.in_(STORY_LABELS))
-        counts.update(entity for _, entity in set(tx.conn.execute(q).tuples()))
+        counts.update(entity for _, entity in set(tx.conn.execute(q).all()))
     top = sorted(counts, key=lambda e: (-counts[e], -weights.get("e:" + story_key(e), 0.0), e))[:KEY_ENTITIES]
     names = {e.id: e for e in tx.entities(top)}
     return [{"id": e, "name": names[e].name if e in names else e, "articles": counts[e]} for e in top]
