@@ -233,15 +233,39 @@ def test_party_and_home_notes(text, names):
 
 
 def test_a_region_share_weighs_the_context():
-    from collections import Counter
+    import numpy as np
 
-    from newsdesk.nlp.places import _share
+    from newsdesk.nlp.coherence import shares
 
-    counts = Counter({("US", "GA"): 4, ("US", "NY"): 1})
-    assert _share(counts, ("US", "GA")) == 1.0
-    assert _share(counts, ("US", "NY")) == 0.25
-    assert _share(counts, ("US", "TX")) == 0.0
-    assert _share(Counter(), ("US", "TX")) == 0.0
+    # Names 0-3 sure of region 0 (Georgia), name 4 of region 1 (New York), name 5 split
+    # over regions 2 and 3 (scattered namesakes).
+    name = np.array([0, 1, 2, 3, 4, 5, 5])
+    group = np.array([0, 0, 0, 0, 1, 2, 3])
+    w = np.array([1, 1, 1, 1, 1, 0.5, 0.5])
+    share = shares(name, group, 4, w, 6)
+    assert share[4, 0] == 1.0  # the home region, seen from the stray name
+    assert share[0, 1] == pytest.approx(1 / 3)  # the stray region, seen from a Georgia name
+    assert share[0, 0] == 1.0  # the other three Georgia names
+    assert share[4, 2] == pytest.approx(0.5 / 4)  # half a name's weight over the home region's 4
+    assert share[5, 2] == 0.0  # a name does not vouch for itself
+    # Weight scattered over many regions is no home region: shares stay what it weighs.
+    sparse = shares(np.array([0, 0, 1]), np.array([0, 1, 0]), 2, np.array([0.1, 0.9, 0.2]), 2)
+    assert sparse[1, 0] == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("names", "target", "admin1"),
+    [
+        (("Paris", "Henry County"), "Paris", "TN"),  # the seat of Henry County, Tennessee
+        (("Henry County", "Paris"), "Henry County", "TN"),
+        (("Springfield", "Sangamon County"), "Springfield", "IL"),
+    ],
+)
+def test_names_that_agree_on_a_place_choose_it_together(names, target, admin1):
+    # Chosen one at a time against the others' first choices, "Paris" starts as France's
+    # capital and "Henry County" as Georgia's largest, and neither moves to Tennessee.
+    c = _chosen(names, target)
+    assert (c.country, c.admin1) == ("US", admin1)
 
 
 def test_the_home_region_outweighs_a_stray_one():
