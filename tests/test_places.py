@@ -473,3 +473,31 @@ def test_choices_that_swap_back_and_forth_settle_on_the_coherent_one(names):
 def test_a_surname_after_a_full_name_is_no_place(nlp, text):
     names = {p.text for p in _places(nlp, text)}
     assert "Dallas" in names and not names & {"Taylor", "Jones"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ohioans", "ohio"),
+        ("Sicilian", "sicily"),
+        ("Floridians", "florida"),
+        ("Texan", "texas"),
+        ("Dagestani", "dagestan"),
+        ("Philippine", "philippines"),
+        ("Serb", "serbia"),
+        ("Roman", None),  # no "-ia" after "-an"
+        ("Parisian", None),  # a town's people: not made into a place
+        ("Christian", None),
+        ("Republicans", None),
+    ],
+)
+def test_demonyms_of_regions_and_countries(text, key):
+    from newsdesk.nlp.places import demonym_key
+
+    assert demonym_key(text, load_gazetteer()) == key
+
+
+@pytest.mark.slow
+def test_a_demonym_is_a_toponym(nlp):
+    places = _places(nlp, "Many Ohioans drove to the game on Sunday.")
+    assert [(p.text, p.name) for p in places] == [("Ohioans", "Ohio")]

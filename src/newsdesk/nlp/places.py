@@ -189,6 +189,39 @@ def _datelines(text: str, gaz: Gazetteer) -> list[Toponym]:
     return out
 
 
+# How English makes a people's or an adjective's name from a place's, undone: the ending
+# of the demonym and what the place's name ends in instead, tried in this order
+# ("Sicilian" -> Sicily, "Ontarian" -> Ontario, "Siberian" -> Siberia, "Floridian" ->
+# Florida, "Ukrainian" -> Ukraine, "Brazilian" -> Brazil, "Texan" -> Texas, "Iowan" -> Iowa,
+# "Ohioan" -> Ohio, "Dagestani" -> Dagestan, "Sudanese" -> Sudan, "Philippine" ->
+# Philippines, "Serb" -> Serbia). The gazetteer lists the demonyms of countries (countryinfo); these rules reach
+# those of regions, and of countries whose listed demonym differs.
+_DEMONYM_ENDINGS = (
+    ("ian", "y"), ("ian", "io"), ("ian", "ia"), ("ian", "a"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", "as"),
+    ("an", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("ine", "ines"), ("", "ia"),
+)
+# Only names of these kinds are made into demonyms (a town's people have no such name in news).
+_DEMONYM_KINDS = frozenset({"country", "admin1", "area", "continent"})
+
+
+def demonym_key(text: str, gaz: Gazetteer) -> str | None:
+    """The key of the country or region whose demonym ``text`` is, by the endings above:
+    the place must be called exactly so, not by an alternate name."""
+    key = name_key(text)
+    if not key.isalpha() or len(key) < 4:  # one word; "Lao" and the like are listed already
+        return None
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # "Ohioans"
+    for ending, place_ending in _DEMONYM_ENDINGS:
+        if ending == "" and key[-1] in "aeioun":
+            continue  # "Serb", "Abkhaz" lack their "-ia"; "Roman" is no Romania
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            place = key[: len(key) - len(ending)] + place_ending
+            if any(c.kind in _DEMONYM_KINDS and name_key(c.name) == place for c in gaz.lookup(place)):
+                return place
+    return None
+
+
 # Kinds of place whose names are seldom a person's or a company's.
 _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
@@ -362,6 +395,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
                 toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
             else:
                 doubtful.append((ent, key, label))
+        elif label == "NORP" and (key := demonym_key(ent.text, gaz)):
+            toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]  # "Ohioans", "Sicilian"
         elif label in MISTYPED_LABELS:
             toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
         head = _institution_head(ent) if not toponyms and label in _INSTITUTION_LABELS else None
