@@ -54,6 +54,22 @@ def test_a_written_qualifier_settles_the_choice():
     assert _chosen(["Paris"], "Paris").country == "FR"
 
 
+@pytest.mark.parametrize(
+    ("town", "qualifier", "state"),
+    [("Evansville", "Ind.", "Indiana"), ("Huntsville", "Ala.", "Alabama"), ("Fresno", "Calif.", "California")],
+)
+def test_a_qualifier_is_the_region_of_what_it_qualifies(town, qualifier, state):
+    # "Ind." is also one of India's names; after an Indiana town it is the state.
+    c = _chosen([town, qualifier], qualifier, qualifiers={town: name_key(qualifier)})
+    assert (c.kind, c.name) == ("admin1", state)
+
+
+def test_a_qualifying_area_holds_its_countrys_places():
+    c = _chosen(["Manchester", "England"], "England", qualifiers={"Manchester": "england"})
+    assert c.kind == "area"  # England's own point, as without the qualifier
+    assert c == _chosen(["England"], "England")
+
+
 def test_nearby_places_pull_a_small_town():
     # Khankendi has 2,100 people in GeoNames; with its neighbours it stays in Karabakh.
     c = _chosen(["Khankendi", "Aghdam", "Yevlakh"], "Khankendi")

@@ -568,6 +568,15 @@ def _qualified_bonus(c: Candidate, qualifiers: tuple[Candidate, ...]) -> float:
     return QUALIFIED if any(_contains(q, c) for q in qualifiers) else 0.0
 
 
+def _qualifier_bonus(c: Candidate, qualified: tuple[Candidate, ...]) -> float:
+    """A qualifier is the region holding what it qualifies: "Ind." after "Evansville" is
+    Indiana, not India. An area of a country (England, Scotland) is taken to hold its
+    country's places here: GeoNames records no finer containment for it."""
+    if c.kind == "area" and c.country:
+        return QUALIFIED if any(x.country == c.country for x in qualified) else 0.0
+    return QUALIFIED if c.kind in ("country", "admin1") and any(_contains(c, x) for x in qualified) else 0.0
+
+
 def _contains(outer: Candidate, inner: Candidate) -> bool:
     if outer.kind == "country":
         return outer.country == inner.country
@@ -592,9 +601,14 @@ def _plausible(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
     cands = tuple(c for c in cands if not _named_after_a_state(c, states))
     if not any(c.kind in _BIG for c in cands):
         return cands
-    return tuple(
-        c for c in cands if c.kind in _BIG or (c.kind in ("admin1", "capital") and name_key(c.name) == key)
-    )
+    return tuple(c for c in cands if c.kind in _BIG or (c.kind in ("admin1", "capital") and _called(c, key)))
+
+
+def _called(c: Candidate, key: str) -> bool:
+    """``key`` is ``c``'s name or a truncation of it, as state names are abbreviated
+    ("Ind." for Indiana, "Calif." for California)."""
+    name = name_key(c.name)
+    return name == key or (c.kind == "admin1" and len(key) >= 3 and name.startswith(key))
 
 
 def _named_after_a_state(c: Candidate, states: set[str | None]) -> bool:
@@ -630,8 +644,12 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     kinds = {t.key: t.kind for t in toponyms if t.kind}
     cands = {k: _plausible(_of_kind(cs, kinds.get(k)), k) for k in keys if (cs := gaz.lookup(k))}
     names = list(cands)
+    qualified = {}  # "Evansville, Ind.": Ind. qualifies Evansville
+    for k, q in quals.items():
+        qualified.setdefault(q, []).append(k)
     base = []
     for k in names:
         qualifiers = gaz.lookup(quals[k]) if k in quals else ()
-        base.append([prior(c, k) + _qualified_bonus(c, qualifiers) for c in cands[k]])
+        inner = tuple(c for x in qualified.get(k, ()) for c in cands.get(x, ()))
+        base.append([prior(c, k) + _qualified_bonus(c, qualifiers) + _qualifier_bonus(c, inner) for c in cands[k]])
     return dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
