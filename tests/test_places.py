@@ -517,3 +517,9 @@ def test_demonyms_of_regions_and_countries(text, key):
 def test_a_demonym_is_a_toponym(nlp):
     places = _places(nlp, "Many Ohioans drove to the game on Sunday.")
     assert [(p.text, p.name) for p in places] == [("Ohioans", "Ohio")]
+
+
+@pytest.mark.slow
+def test_a_centre_is_a_building_not_a_region(nlp):
+    places = _places(nlp, "The fans filled the Rogers Centre in Toronto on Friday.")
+    assert [p.text for p in places] == ["Toronto"]
