@@ -54,6 +54,22 @@ def test_a_written_qualifier_settles_the_choice():
     assert _chosen(["Paris"], "Paris").country == "FR"
 
 
+@pytest.mark.parametrize(
+    ("town", "qualifier", "state"),
+    [("Evansville", "Ind.", "Indiana"), ("Huntsville", "Ala.", "Alabama"), ("Fresno", "Calif.", "California")],
+)
+def test_a_qualifier_is_the_region_of_what_it_qualifies(town, qualifier, state):
+    # "Ind." is also one of India's names; after an Indiana town it is the state.
+    c = _chosen([town, qualifier], qualifier, qualifiers={town: name_key(qualifier)})
+    assert (c.kind, c.name) == ("admin1", state)
+
+
+def test_a_qualifying_area_holds_its_countrys_places():
+    c = _chosen(["Manchester", "England"], "England", qualifiers={"Manchester": "england"})
+    assert c.kind == "area"  # England's own point, as without the qualifier
+    assert c == _chosen(["England"], "England")
+
+
 def test_nearby_places_pull_a_small_town():
     # Khankendi has 2,100 people in GeoNames; with its neighbours it stays in Karabakh.
     c = _chosen(["Khankendi", "Aghdam", "Yevlakh"], "Khankendi")
@@ -233,15 +249,39 @@ def test_party_and_home_notes(text, names):
 
 
 def test_a_region_share_weighs_the_context():
-    from collections import Counter
+    import numpy as np
 
-    from newsdesk.nlp.places import _share
+    from newsdesk.nlp.coherence import shares
 
-    counts = Counter({("US", "GA"): 4, ("US", "NY"): 1})
-    assert _share(counts, ("US", "GA")) == 1.0
-    assert _share(counts, ("US", "NY")) == 0.25
-    assert _share(counts, ("US", "TX")) == 0.0
-    assert _share(Counter(), ("US", "TX")) == 0.0
+    # Names 0-3 sure of region 0 (Georgia), name 4 of region 1 (New York), name 5 split
+    # over regions 2 and 3 (scattered namesakes).
+    name = np.array([0, 1, 2, 3, 4, 5, 5])
+    group = np.array([0, 0, 0, 0, 1, 2, 3])
+    w = np.array([1, 1, 1, 1, 1, 0.5, 0.5])
+    share = shares(name, group, 4, w, 6)
+    assert share[4, 0] == 1.0  # the home region, seen from the stray name
+    assert share[0, 1] == pytest.approx(1 / 3)  # the stray region, seen from a Georgia name
+    assert share[0, 0] == 1.0  # the other three Georgia names
+    assert share[4, 2] == pytest.approx(0.5 / 4)  # half a name's weight over the home region's 4
+    assert share[5, 2] == 0.0  # a name does not vouch for itself
+    # Weight scattered over many regions is no home region: shares stay what it weighs.
+    sparse = shares(np.array([0, 0, 1]), np.array([0, 1, 0]), 2, np.array([0.1, 0.9, 0.2]), 2)
+    assert sparse[1, 0] == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("names", "target", "admin1"),
+    [
+        (("Paris", "Henry County"), "Paris", "TN"),  # the seat of Henry County, Tennessee
+        (("Henry County", "Paris"), "Henry County", "TN"),
+        (("Springfield", "Sangamon County"), "Springfield", "IL"),
+    ],
+)
+def test_names_that_agree_on_a_place_choose_it_together(names, target, admin1):
+    # Chosen one at a time against the others' first choices, "Paris" starts as France's
+    # capital and "Henry County" as Georgia's largest, and neither moves to Tennessee.
+    c = _chosen(names, target)
+    assert (c.country, c.admin1) == ("US", admin1)
 
 
 def test_the_home_region_outweighs_a_stray_one():
@@ -449,3 +489,37 @@ def test_choices_that_swap_back_and_forth_settle_on_the_coherent_one(names):
 def test_a_surname_after_a_full_name_is_no_place(nlp, text):
     names = {p.text for p in _places(nlp, text)}
     assert "Dallas" in names and not names & {"Taylor", "Jones"}
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Ohioans", "ohio"),
+        ("Sicilian", "sicily"),
+        ("Floridians", "florida"),
+        ("Texan", "texas"),
+        ("Dagestani", "dagestan"),
+        ("Philippine", "philippines"),
+        ("Serb", "serbia"),
+        ("Roman", None),  # no "-ia" after "-an"
+        ("Parisian", None),  # a town's people: not made into a place
+        ("Christian", None),
+        ("Republicans", None),
+    ],
+)
+def test_demonyms_of_regions_and_countries(text, key):
+    from newsdesk.nlp.places import demonym_key
+
+    assert demonym_key(text, load_gazetteer()) == key
+
+
+@pytest.mark.slow
+def test_a_demonym_is_a_toponym(nlp):
+    places = _places(nlp, "Many Ohioans drove to the game on Sunday.")
+    assert [(p.text, p.name) for p in places] == [("Ohioans", "Ohio")]
+
+
+@pytest.mark.slow
+def test_a_centre_is_a_building_not_a_region(nlp):
+    places = _places(nlp, "The fans filled the Rogers Centre in Toronto on Friday.")
+    assert [p.text for p in places] == ["Toronto"]

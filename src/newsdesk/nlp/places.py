@@ -12,25 +12,25 @@ later mention of a name once found (measured on LGL, GeoWebNews, GeoVirus: see
 
 Resolving: every name has candidates in the gazetteer; each candidate is scored by what
 it is (a country before a town of the same name), how large it is, whether the name is
-its main name or an alternate one, and, above all, by the article: the countries and
-regions that the other toponyms resolve to (each weighed by its share of the article, so
-that the home region outweighs a stray name), the share of the other places lying near
-it, a qualifier written after it ("Alexandria, Louisiana") and a kind the text names
-("Washington state"). Choices are made first without context, then twice again against
-the context of the last choices, so that one unambiguous name ("Rapides Parish",
-"Azerbaijan") settles the ambiguous ones; of the sets of choices met, the most coherent
-is kept. Population alone places only a third to a half of news toponyms (issue 6), so
-it is one term of many.
+its main name or an alternate one, a qualifier written after it ("Alexandria,
+Louisiana") and a kind the text names ("Washington state"), and, above all, by the
+article: the countries and regions where the other names' candidates lie (each weighed by
+its share of the article, so that the home region outweighs a stray name) and the share
+of them lying near it. All names are chosen at once, every candidate of every name
+weighed by how likely it is so far (``coherence.py``), so that one unambiguous name
+("Rapides Parish", "Azerbaijan") settles the ambiguous ones and two ambiguous names that
+agree ("Paris" and "Henry County", Tennessee) settle each other. Population alone
+places only a third to a half of news toponyms (issue 6), so it is one term of many.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 
 from newsdesk.model import Analysis, Place
+from newsdesk.nlp.coherence import TOWN_KINDS, choose_jointly
 from newsdesk.nlp.gazetteer import Candidate, Gazetteer, load_gazetteer, name_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -51,26 +51,17 @@ _GENERIC = re.compile(
     r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
 )
 
-# Score terms. The weights are round numbers chosen from what each term means, not fitted
-# to an evaluation set. At 0.5 a decade of population, a country's 3 points are worth a
-# factor of a million in size, a capital's 2 a factor of 10,000; a country or region of
-# the article (2.5, 2.0) outweighs a factor of 100,000; a written qualifier settles it.
-# A national capital is named in news far more often than its namesakes ("Washington").
-# A region's population is the sum of its towns', so it needs no prior of its own.
+# Score terms of a candidate by itself (the article's context is added in
+# ``coherence.py``). The weights are round numbers chosen from what each term means, not
+# fitted to an evaluation set. At 0.5 a decade of population, a country's 3 points are
+# worth a factor of a million in size, a capital's 2 a factor of 10,000; a written
+# qualifier settles it. A national capital is named in news far more often than its
+# namesakes ("Washington"). A region's population is the sum of its towns', so it needs
+# no prior of its own.
 KIND_PRIOR = {"country": 3.0, "area": 2.5, "continent": 2.5, "capital": 2.0, "admin1": 0.0, "admin2": 0.0, "city": 0.0}
-TOWN_KINDS = ("city", "capital")
 POPULATION_WEIGHT = 0.5  # per decade of population
 MAIN_NAME = 1.0  # the name is the place's main name, not one of its alternate names
-SAME_COUNTRY = 2.5
-SAME_REGION = 2.0
 QUALIFIED = 5.0
-# Other places of the article within a day's drive; the term grows with their share, so
-# that one stray name ("Brooklyn" in a report from Augusta) pulls little.
-NEAR_KM, NEAR = 200.0, 1.5
-# Context may lift a town over a namesake about 10,000 times its size, no further: the
-# US village "Russia" stays below the country however American the article is.
-CONTEXT_CAP = 4.5
-PASSES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +189,39 @@ def _datelines(text: str, gaz: Gazetteer) -> list[Toponym]:
     return out
 
 
+# How English makes a people's or an adjective's name from a place's, undone: the ending
+# of the demonym and what the place's name ends in instead, tried in this order
+# ("Sicilian" -> Sicily, "Ontarian" -> Ontario, "Siberian" -> Siberia, "Floridian" ->
+# Florida, "Ukrainian" -> Ukraine, "Brazilian" -> Brazil, "Texan" -> Texas, "Iowan" -> Iowa,
+# "Ohioan" -> Ohio, "Dagestani" -> Dagestan, "Sudanese" -> Sudan, "Philippine" ->
+# Philippines, "Serb" -> Serbia). The gazetteer lists the demonyms of countries (countryinfo); these rules reach
+# those of regions, and of countries whose listed demonym differs.
+_DEMONYM_ENDINGS = (
+    ("ian", "y"), ("ian", "io"), ("ian", "ia"), ("ian", "a"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", "as"),
+    ("an", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("ine", "ines"), ("", "ia"),
+)
+# Only names of these kinds are made into demonyms (a town's people have no such name in news).
+_DEMONYM_KINDS = frozenset({"country", "admin1", "area", "continent"})
+
+
+def demonym_key(text: str, gaz: Gazetteer) -> str | None:
+    """The key of the country or region whose demonym ``text`` is, by the endings above:
+    the place must be called exactly so, not by an alternate name."""
+    key = name_key(text)
+    if not key.isalpha() or len(key) < 4:  # one word; "Lao" and the like are listed already
+        return None
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # "Ohioans"
+    for ending, place_ending in _DEMONYM_ENDINGS:
+        if ending == "" and key[-1] in "aeioun":
+            continue  # "Serb", "Abkhaz" lack their "-ia"; "Roman" is no Romania
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            place = key[: len(key) - len(ending)] + place_ending
+            if any(c.kind in _DEMONYM_KINDS and name_key(c.name) == place for c in gaz.lookup(place)):
+                return place
+    return None
+
+
 # Kinds of place whose names are seldom a person's or a company's.
 _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
@@ -217,10 +241,12 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
 
 # Place names that are also plain words of direction ("North", a region of Cameroon;
 # "West", a town in Texas): in news they are directions or "the West", never places.
+# "Centre" (a region of Burkina Faso, France, Cameroon) is the last word of buildings'
+# names ("Rogers Centre", "Convention Centre"): 17 false places in GeoWebNews, none right.
 _DIRECTIONS = frozenset(
     f"{a}{b}" for a in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
     for b in ("", "east", "west", " east", " west")
-)
+) | {"centre", "center"}
 
 
 _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
@@ -371,6 +397,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
                 toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
             else:
                 doubtful.append((ent, key, label))
+        elif label == "NORP" and (key := demonym_key(ent.text, gaz)):
+            toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]  # "Ohioans", "Sicilian"
         elif label in MISTYPED_LABELS:
             toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
         head = _institution_head(ent) if not toponyms and label in _INSTITUTION_LABELS else None
@@ -518,57 +546,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, a)))
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the other toponyms of the article resolved to (each distinct name once)."""
-
-    countries: Counter
-    regions: Counter
-    points: tuple[tuple[str, float, float], ...]  # (key, lat, lon) of sub-country places
-
-    @classmethod
-    def of(cls, choice: dict[str, Candidate]) -> Context:
-        countries, regions, points = Counter(), Counter(), []
-        for key, c in choice.items():
-            countries.update(_countries(c))
-            regions.update(_regions(c))
-            if c.kind in SUB_COUNTRY_KINDS:
-                points.append((key, c.lat, c.lon))
-        return cls(countries, regions, tuple(points))
-
-    def without(self, key: str, c: Candidate | None) -> Context:
-        """The context less one name's own choice (a name does not vouch for itself)."""
-        if c is None:
-            return self
-        return Context(self.countries - Counter(_countries(c)), self.regions - Counter(_regions(c)), self.points)
-
-    def country_share(self, country: str | None) -> float:
-        """How much of the article is about ``country``, relative to its main country (0-1)."""
-        return _share(self.countries, country)
-
-    def region_share(self, region: tuple[str | None, str]) -> float:
-        return _share(self.regions, region)
-
-
-def _share(counts: Counter, item) -> float:
-    """``item``'s count over the largest count: the article's home country or region gets
-    1, a place mentioned once beside a region named four times 0.25. A wrong choice thus
-    lends little weight to its namesakes' region ("Harlem" in a report from Georgia)."""
-    n = counts[item]
-    return n / max(counts.values()) if n > 0 else 0.0
-
-
-SUB_COUNTRY_KINDS = (*TOWN_KINDS, "admin1", "admin2", "area")
-
-
-def _countries(c: Candidate) -> list[str]:
-    return [c.country] if c.country else []
-
-
-def _regions(c: Candidate) -> list[tuple[str | None, str]]:
-    return [(c.country, c.admin1)] if c.admin1 else []
-
-
 # Abbreviations of a place name's generic first word, as news writes them ("St. Paul" is
 # GeoNames' "Saint Paul"): a name so written is still the place's main name.
 _ABBREVIATED = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
@@ -589,27 +566,17 @@ def prior(c: Candidate, key: str) -> float:
     return KIND_PRIOR.get(c.kind, 0.0) + POPULATION_WEIGHT * math.log10(c.population + 10) + main
 
 
-# Degrees of latitude within NEAR_KM (111 km a degree): a cheap filter before haversine.
-_NEAR_DEG = NEAR_KM / 111.0
+def _qualified_bonus(c: Candidate, qualifiers: tuple[Candidate, ...]) -> float:
+    return QUALIFIED if any(_contains(q, c) for q in qualifiers) else 0.0
 
 
-def _near(c: Candidate, key: str, points) -> float:
-    """The share of the article's other sub-country places that lie within NEAR_KM of ``c``."""
-    others = [(lat, lon) for k, lat, lon in points if k != key]
-    near = sum(abs(c.lat - lat) <= _NEAR_DEG and haversine_km(c.lat, c.lon, lat, lon) <= NEAR_KM for lat, lon in others)
-    return near / len(others) if others else 0.0
-
-
-def score(c: Candidate, t: Toponym, ctx: Context, qualifiers: tuple[Candidate, ...]) -> float:
-    context = 0.0
-    if c.kind != "country" and c.country:
-        context += SAME_COUNTRY * ctx.country_share(c.country)
-    if c.admin1 and c.kind != "country":
-        context += SAME_REGION * ctx.region_share((c.country, c.admin1))
-    if c.kind in (*TOWN_KINDS, "admin2", "area"):
-        context += NEAR * _near(c, t.key, ctx.points)
-    qualified = QUALIFIED if any(_contains(q, c) for q in qualifiers) else 0.0
-    return prior(c, t.key) + min(context, CONTEXT_CAP) + qualified
+def _qualifier_bonus(c: Candidate, qualified: tuple[Candidate, ...]) -> float:
+    """A qualifier is the region holding what it qualifies: "Ind." after "Evansville" is
+    Indiana, not India. An area of a country (England, Scotland) is taken to hold its
+    country's places here: GeoNames records no finer containment for it."""
+    if c.kind == "area" and c.country:
+        return QUALIFIED if any(x.country == c.country for x in qualified) else 0.0
+    return QUALIFIED if c.kind in ("country", "admin1") and any(_contains(c, x) for x in qualified) else 0.0
 
 
 def _contains(outer: Candidate, inner: Candidate) -> bool:
@@ -636,9 +603,14 @@ def _plausible(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
     cands = tuple(c for c in cands if not _named_after_a_state(c, states))
     if not any(c.kind in _BIG for c in cands):
         return cands
-    return tuple(
-        c for c in cands if c.kind in _BIG or (c.kind in ("admin1", "capital") and name_key(c.name) == key)
-    )
+    return tuple(c for c in cands if c.kind in _BIG or (c.kind in ("admin1", "capital") and _called(c, key)))
+
+
+def _called(c: Candidate, key: str) -> bool:
+    """``key`` is ``c``'s name or a truncation of it, as state names are abbreviated
+    ("Ind." for Indiana, "Calif." for California)."""
+    name = name_key(c.name)
+    return name == key or (c.kind == "admin1" and len(key) >= 3 and name.startswith(key))
 
 
 def _named_after_a_state(c: Candidate, states: set[str | None]) -> bool:
@@ -667,38 +639,19 @@ def _of_kind(cands: tuple[Candidate, ...], kind: str | None) -> tuple[Candidate,
 
 
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
-    """One candidate per distinct name of the article (a name keeps one meaning per article)."""
+    """One candidate per distinct name of the article (a name keeps one meaning per
+    article), chosen for all names at once (``coherence.choose_jointly``)."""
     keys = list(dict.fromkeys(t.key for t in toponyms))
     quals = {t.key: t.qualifier for t in toponyms if t.qualifier}
     kinds = {t.key: t.kind for t in toponyms if t.kind}
     cands = {k: _plausible(_of_kind(cs, kinds.get(k)), k) for k in keys if (cs := gaz.lookup(k))}
-    choice = {k: max(cs, key=lambda c, k=k: prior(c, k)) for k, cs in cands.items()}
-    seen: list[tuple[float, dict[str, Candidate]]] = []
-    for _ in range(PASSES):
-        ctx = Context.of(choice)
-        new, total = {}, 0.0
-        for k, cs in cands.items():
-            own = ctx.without(k, choice.get(k))
-            q = gaz.lookup(quals[k]) if k in quals else ()
-            t = Toponym((0, 0), k, k, quals.get(k))
-            total += score(choice[k], t, own, q)
-            new[k] = max(cs, key=lambda c, t=t, own=own, q=q: score(c, t, own, q))
-        seen.append((total, choice))  # ``total`` scores ``choice``, as _coherence would
-        if new == choice:
-            break
-        choice = new
-    else:
-        seen.append((_coherence(choice, quals, gaz), choice))
-    # Updating every name at once can swap two names back and forth ("Atlanta" moves to
-    # Texas while "Georgia" becomes the state, then both move back): of the sets of
-    # choices met, the one whose names agree best with each other wins.
-    return max(seen, key=lambda tc: tc[0])[1]
-
-
-def _coherence(choice: dict[str, Candidate], quals: dict[str, str], gaz: Gazetteer) -> float:
-    """The sum of the choices' scores, each against the others."""
-    ctx = Context.of(choice)
-    return sum(
-        score(c, Toponym((0, 0), k, k, quals.get(k)), ctx.without(k, c), gaz.lookup(quals[k]) if k in quals else ())
-        for k, c in choice.items()
-    )
+    names = list(cands)
+    qualified = {}  # "Evansville, Ind.": Ind. qualifies Evansville
+    for k, q in quals.items():
+        qualified.setdefault(q, []).append(k)
+    base = []
+    for k in names:
+        qualifiers = gaz.lookup(quals[k]) if k in quals else ()
+        inner = tuple(c for x in qualified.get(k, ()) for c in cands.get(x, ()))
+        base.append([prior(c, k) + _qualified_bonus(c, qualifiers) + _qualifier_bonus(c, inner) for c in cands[k]])
+    return dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
