@@ -6,7 +6,8 @@ lead's events and main clauses (so it gets the spaCy doc too), which answers:
 
 - who: the event's actor;  what: the text of the event's span (trigger and object);
 - when: the event's time (its surface text when the dates stage resolved it to a value);
-- where: the event's place.
+- where: the event's place (its surface text too where the text names it: "UK" for the
+  gazetteer's "United Kingdom", as for the time).
 
 The place and time may be completed by ``facts.main`` from text linked to the event (its
 sentence, the dateline, a day named in the lead); the answers are read the same way.
@@ -67,11 +68,13 @@ def _article(row: dict) -> Article:
 
 
 def answers(analysis: Analysis, found: MainEvent) -> dict[str, list[str]]:
-    """What the main event says for each field (the when may have a surface and a value)."""
+    """What the main event says for each field (the when and the where may have a surface
+    and a value)."""
     text, event = analysis.article.text, found.completed
     when = [event.when] if event.when else []
     when += [d.text for d in analysis.dates if event.when and d.value == event.when]
     where = [event.place] if event.place else []
+    where += [text[found.place_span[0] : found.place_span[1]]] if found.place_span else []
     return {
         "who": [event.actor] if event.actor else [],
         "what": [text[event.span[0] : event.span[1]]],
