@@ -152,6 +152,18 @@ def test_time_from_the_text_linked_to_the_event(text, date, value, expected):
     assert found.when_span == (_span(text, date) if expected else None)
 
 
+def test_the_latest_day_of_the_lead_dates_the_event():
+    text = "Rebels shelled Ardo.\n\nAfter the vote of Thursday, they shelled it again on Saturday and Sunday."
+    dates = (_date(text, "Thursday", "2031-05-08"), _date(text, "Saturday", "2031-05-10"),
+             _date(text, "Sunday", "2031-05-11"))
+    events = (_event(text, "shelled Ardo"),)
+    found = find_main_event(_with(_article(text), dates=dates, events=events))
+    assert (found.when, found.when_span) == ("2031-05-11", _span(text, "Sunday"))
+    undated = tuple(DateRef("a", d.span, d.text, v) for d, v in zip(dates, ("P-4D", "P-2D", "P-1D"), strict=True))
+    found = find_main_event(_with(_article(text, published=None), dates=undated, events=events))
+    assert found.when == "P-4D"  # relative days: the first named
+
+
 def test_the_publication_date_alone_is_not_the_event_time():
     text = "Rebels shelled Ardo. Residents fled."
     analysis = _with(_article(text, published="2031-05-12"), events=(_event(text, "shelled Ardo"),))
