@@ -266,6 +266,8 @@ def test_a_building_after_at_is_a_place(text, building, label, expected):
         ("Rebels shelled the town overnight.", "ARDO (Wirenews)", "Ardo"),  # cleaning took it out
         ("Rebels shelled the town overnight. ARDO — a word.", None, None),  # not opening a paragraph
         ("Shells\n\nBREAKING NEWS: Rebels shelled the town.", None, None),  # no place there
+        ("Shells on Ardo\n\nPhoto ARDO -- Rebels shelled the town.", None, "Ardo"),  # a caption's word before it
+        ("Shells\n\nBy Ann Vell ARDO, May 11 (Wirenews) - Rebels shelled the town.", None, "Ardo"),  # a byline
     ],
 )
 def test_place_from_the_dateline(text, dateline, expected):
@@ -288,6 +290,12 @@ def test_place_from_the_first_toponym_of_the_lead_that_says_where(text, expected
     found = find_main_event(analysis)
     assert found.place == expected
     assert found.place_span == (_span(text, expected) if expected else None)
+
+
+def test_a_dateline_in_capitals_the_places_stage_missed_is_looked_up():
+    text = "Shells\n\nBATUMI -- Rebels shelled the port.\n\nBREAKING NEWS - more later."
+    analysis = _with(_article(text), events=(_event(text, "shelled the port"),))
+    assert find_main_event(analysis).place == "Batumi"
 
 
 # -- the lead's main clauses (with the parse) ---------------------------------------------

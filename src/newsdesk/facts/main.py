@@ -83,6 +83,11 @@ AT_WINDOW = 12
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)(?: the)?\s+$", re.IGNORECASE)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
+# What a web copy may leave before a dateline in its paragraph: a caption's "Photo", a
+# byline ("By A and B WASHINGTON, Nov 6 (Reuters) -"); no sentence (within DATELINE_REACH
+# characters of the paragraph's start, the longest such byline seen).
+_BEFORE_DATELINE = re.compile(r"(?:[^\n.!?]*\s)?")
+DATELINE_REACH = 80
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,16 +281,22 @@ def _buildings(analysis: Analysis) -> list[tuple[Span, str]]:
 
 def _dateline(analysis: Analysis) -> tuple[str | None, Span | None]:
     """The dateline's place: cleaning's, else one opening a paragraph of the lead that the
-    places stage resolved (so that "BREAKING NEWS:" or "RIGHT NOW -" is no place)."""
+    places stage resolved or the gazetteer knows (so that "BREAKING NEWS:" or "RIGHT NOW -"
+    is no place)."""
     article = analysis.article
     if article.dateline:
         return DATELINE_AGENCY.sub("", article.dateline).strip().title(), None
     text = article.text
     starts = {p.span[0]: p for p in analysis.places}
     for m in _PARAGRAPH.finditer(text, 0, CONTEXT_CHARS):
-        line = DATELINE.match(text, m.end())
-        if line and (place := starts.get(line.start("place"))):
-            return place.name, place.span
+        for line in DATELINE.finditer(text, m.end(), m.end() + DATELINE_REACH):
+            if not _BEFORE_DATELINE.fullmatch(text, m.end(), line.start()):
+                continue
+            if place := starts.get(line.start("place")):
+                return place.name, place.span
+            # the model tags few places in capitals ("LONDON --"): the gazetteer knows them
+            if known := load_gazetteer().lookup(name_key(line["place"])):
+                return known[0].name, line.span("place")
     return None, None
 
 
