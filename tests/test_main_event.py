@@ -46,8 +46,8 @@ def _date(text: str, part: str, value: str | None) -> DateRef:
     return DateRef("a", _span(text, part), part, value)
 
 
-def _place(text: str, part: str, name: str | None = None) -> Place:
-    return Place("a", _span(text, part), part, name or part)
+def _place(text: str, part: str, name: str | None = None, nth: int = 0) -> Place:
+    return Place("a", _span(text, part, nth), part, name or part)
 
 
 # -- choice -------------------------------------------------------------------------------
@@ -296,6 +296,23 @@ def test_a_dateline_in_capitals_the_places_stage_missed_is_looked_up():
     text = "Shells\n\nBATUMI -- Rebels shelled the port.\n\nBREAKING NEWS - more later."
     analysis = _with(_article(text), events=(_event(text, "shelled the port"),))
     assert find_main_event(analysis).place == "Batumi"
+
+
+@pytest.mark.parametrize(
+    ("label", "resolved", "expected"),
+    [
+        ("ORG", True, "Velm"),  # "the Velm Rovers" made it a team; "across Velm" is a place
+        ("GPE", False, "Velm"),  # not in the gazetteer: the text's name
+        ("NORP", True, None),  # "across Velmian" would be no place
+        ("ORG", False, None),
+    ],
+)
+def test_a_place_after_a_locative_preposition_whatever_its_label(label, resolved, expected):
+    text = "The Velm Rovers won the cup\n\nFans celebrated across Velm on Sunday."
+    places = (_place(text, "Velm", nth=1),) if resolved else ()
+    mentions = (_mention(text, "Velm", "x:velm", label, nth=1),)
+    analysis = _with(_article(text), places=places, mentions=mentions, events=(_event(text, "won the cup"),))
+    assert find_main_event(analysis).place == expected
 
 
 # -- the lead's main clauses (with the parse) ---------------------------------------------

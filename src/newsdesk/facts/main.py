@@ -250,13 +250,19 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
 
 
 def _lead_place(analysis: Analysis) -> tuple[str | None, Span | None]:
-    """The first toponym of the lead: where a news lead's event happened, when its own
-    sentence and the dateline name no place ("Toblerone shrinks its bars in the UK")."""
+    """The first place of the lead after a locative preposition: where a news lead's event
+    happened, when its own sentence and the dateline name no place ("Toblerone shrinks
+    its bars in the UK"). The preposition says it is a place, so a resolved place counts
+    whatever the model's label ("across Chicago" where "Chicago Cubs" made it an
+    organisation), and so does a toponym the places stage left unresolved ("at
+    Interlagos"); a nationality does not."""
     text = analysis.article.text
-    said = [p for p in _toponyms(analysis) if p.span[0] < LEAD_CHARS
-            and _LOCATIVE.search(text, max(0, p.span[0] - AT_WINDOW), p.span[0])]
-    first = min(said, key=lambda p: p.span, default=None)
-    return (first.name, first.span) if first else (None, None)
+    labels = {m.span: m.label for m in analysis.mentions}
+    found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) != "NORP"]
+    found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
+    said = [f for f in found if f[0][0] < LEAD_CHARS and _LOCATIVE.search(text, max(0, f[0][0] - AT_WINDOW), f[0][0])]
+    span, name = min(said, default=(None, None))
+    return name, span
 
 
 def _kind(place: Place) -> str | None:
