@@ -4,15 +4,18 @@ Each of the 100 gold articles (title, description and body, as Giveme5W1H read t
 through newsdesk's per-article stages; ``find_main_event`` picks its main event among the
 lead's events and main clauses (so it gets the spaCy doc too), which answers:
 
-- who: the event's actor;  what: the text of the event's span (trigger and object);
+- who: the event's actor;  what: the text of the event's span (trigger and object, or a
+  clause's verb phrase);
 - when: the event's time (its surface text when the dates stage resolved it to a value);
 - where: the event's place (its surface text too where the text names it: "UK" for the
   gazetteer's "United Kingdom", as for the time).
 
 The place and time may be completed by ``facts.main`` from text linked to the event (its
 sentence, the dateline, a day named in the lead); the answers are read the same way.
-Besides the two figures, the eval prints each field's precision and coverage and a few
-wrong answers per field (diagnostics; the matching is the same for all).
+Besides the two figures, the eval prints each field's precision and coverage, both
+figures on each half of the corpus (split by a hash of the article id: the rules were
+developed on half A, half B shows how far they carry) and a few wrong answers per field
+(diagnostics; the matching is the same for all).
 
 An answer matches when its content words overlap a gold phrase of any coder (votes >= 1)
 with a Dice coefficient of at least 0.5 ("Hebei" vs "Hebei province": 0.67; "Clinton" vs
