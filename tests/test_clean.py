@@ -79,7 +79,8 @@ def test_byline_is_metadata(line, who):
 
 @pytest.mark.parametrize(
     ("prefix", "dateline"),
-    [("RIVERTON: ", "RIVERTON"), ("RIVERTON, Northshire — ", "RIVERTON"), ("RIVERTON (AFP) - ", "RIVERTON (AFP)")],
+    [("RIVERTON: ", "RIVERTON"), ("RIVERTON, Northshire — ", "RIVERTON"), ("RIVERTON (AFP) - ", "RIVERTON (AFP)"),
+     ("RIVERTON -- ", "RIVERTON")],  # two hyphens for a dash
 )
 def test_dateline_is_metadata(prefix, dateline):
     out = clean_plain(prefix + BODY)

@@ -59,6 +59,20 @@ def test_no_entity_spans_a_line_break(nlp):
     assert all("\n" not in e.text for e in doc.ents)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vell and Korr leaders meet at Amber Hall\n\nPresident Ardo Vell describes the talks as excellent.",
+        "Militia shells Batumi port\n\nA militia shelled the port of Batumi on Sunday.",
+        "Rebel chief Ardo hails the truce in Velm\nArdo called the deal historic.",
+    ],
+)
+def test_a_line_without_a_full_stop_is_a_sentence_of_its_own(nlp, text):
+    """A headline is no subject of the paragraph below it (the model alone joins them)."""
+    first = next(nlp(text).sents)
+    assert first.text.strip() == text.split("\n")[0]
+
+
 def test_person_variants_share_one_id(nlp):
     text = (
         "Marta Kovalenko, the mayor of Odesa, said the port was shut. "

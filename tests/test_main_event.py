@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdesk.facts.clauses import OTHER, lead_clauses
 from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, SHOWN, find_main_event, main_event
 from newsdesk.model import Analysis, Article, DateRef, Event, Mention, Place, article_id
 from newsdesk.pipeline import ARTICLE_STAGES
@@ -45,8 +46,8 @@ def _date(text: str, part: str, value: str | None) -> DateRef:
     return DateRef("a", _span(text, part), part, value)
 
 
-def _place(text: str, part: str, name: str | None = None) -> Place:
-    return Place("a", _span(text, part), part, name or part)
+def _place(text: str, part: str, name: str | None = None, nth: int = 0) -> Place:
+    return Place("a", _span(text, part, nth), part, name or part)
 
 
 # -- choice -------------------------------------------------------------------------------
@@ -105,6 +106,15 @@ def test_an_actor_the_article_keeps_naming_outranks_an_earlier_one():
     assert main_event(_with(_article(text), mentions=once, events=events)).actor == "Guards"
 
 
+def test_an_actor_named_only_in_a_modifier_takes_no_salience_from_it():
+    text = "Guards seized the depot. The victims of the Brotherhood raid marched. " + "The Brotherhood left. " * 3
+    mentions = tuple(_mention(text, "Brotherhood", "org:brotherhood", nth=n) for n in range(4))
+    events = (_event(text, "seized the depot", "Guards"), _event(text, "marched", "victims of the Brotherhood raid"))
+    assert main_event(_with(_article(text), mentions=mentions, events=events)).actor == "Guards"
+    named = (_event(text, "seized the depot", "Guards"), _event(text, "marched", "The Brotherhood"))
+    assert main_event(_with(_article(text), mentions=mentions, events=named)).actor == "The Brotherhood"
+
+
 def test_the_event_that_repeats_the_title_outranks_an_earlier_one():
     text = "Guards seized a depot, and crowds then marched on the palace of Vell. " + "x" * 300
     events = (_event(text, "seized a depot", "Guards"), _event(text, "marched on the palace", "crowds"))
@@ -128,8 +138,10 @@ SUNDAY = "2031-05-11"  # the day before the articles' publication date (2031-05-
         ("Rebels shelled Ardo. It happened on Sunday, officials said.", "Sunday", SUNDAY, SUNDAY),
         # A day after publication is a plan (the vote on Thursday), not the event.
         ("Rebels shelled Ardo before the vote on Thursday.", "Thursday", "2031-05-15", None),
-        # A duration or an unresolved expression is not a point in time.
+        # A duration, a frequency or an unresolved expression is not a point in time.
         ("Rebels shelled Ardo for over ten hours.", "over ten hours", None, None),
+        ("Rebels shelled Ardo daily.", "daily", "P1D", None),
+        ("Rebels shelled Ardo yesterday.", "yesterday", "P-1D", "P-1D"),  # an undated article's day
         ("Rebels shelled Ardo for a week.", "a week", "P1W", None),
     ],
 )
@@ -138,6 +150,18 @@ def test_time_from_the_text_linked_to_the_event(text, date, value, expected):
     found = find_main_event(analysis)
     assert found.when == expected
     assert found.when_span == (_span(text, date) if expected else None)
+
+
+def test_the_latest_day_of_the_lead_dates_the_event():
+    text = "Rebels shelled Ardo.\n\nAfter the vote of Thursday, they shelled it again on Saturday and Sunday."
+    dates = (_date(text, "Thursday", "2031-05-08"), _date(text, "Saturday", "2031-05-10"),
+             _date(text, "Sunday", "2031-05-11"))
+    events = (_event(text, "shelled Ardo"),)
+    found = find_main_event(_with(_article(text), dates=dates, events=events))
+    assert (found.when, found.when_span) == ("2031-05-11", _span(text, "Sunday"))
+    undated = tuple(DateRef("a", d.span, d.text, v) for d, v in zip(dates, ("P-4D", "P-2D", "P-1D"), strict=True))
+    found = find_main_event(_with(_article(text, published=None), dates=undated, events=events))
+    assert found.when == "P-4D"  # relative days: the first named
 
 
 def test_the_publication_date_alone_is_not_the_event_time():
@@ -242,12 +266,125 @@ def test_a_building_after_at_is_a_place(text, building, label, expected):
         ("Rebels shelled the town overnight.", "ARDO (Wirenews)", "Ardo"),  # cleaning took it out
         ("Rebels shelled the town overnight. ARDO — a word.", None, None),  # not opening a paragraph
         ("Shells\n\nBREAKING NEWS: Rebels shelled the town.", None, None),  # no place there
+        ("Shells on Ardo\n\nPhoto ARDO -- Rebels shelled the town.", None, "Ardo"),  # a caption's word before it
+        ("Shells\n\nBy Ann Vell ARDO, May 11 (Wirenews) - Rebels shelled the town.", None, "Ardo"),  # a byline
     ],
 )
 def test_place_from_the_dateline(text, dateline, expected):
     places = (_place(text, "ARDO", "Ardo"),) if "ARDO" in text else ()
     analysis = _with(_article(text, dateline=dateline), places=places, events=(_event(text, "shelled the town"),))
     assert main_event(analysis).place == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ardo Foods shrinks its bars\n\nThe maker sells them in Velmia and Korrland.", "Velmia"),
+        ("Ardo Foods shrinks its bars\n\nThe Velmia office of the maker said so.", None),  # whose, not where
+    ],
+)
+def test_place_from_the_first_toponym_of_the_lead_that_says_where(text, expected):
+    places = tuple(_place(text, p) for p in ("Velmia", "Korrland") if p in text)
+    mentions = tuple(_mention(text, p.text, "gpe:" + p.text, "GPE") for p in places)
+    analysis = _with(_article(text), places=places, mentions=mentions, events=(_event(text, "shrinks its bars"),))
+    found = find_main_event(analysis)
+    assert found.place == expected
+    assert found.place_span == (_span(text, expected) if expected else None)
+
+
+def test_a_dateline_in_capitals_the_places_stage_missed_is_looked_up():
+    text = "Shells\n\nBATUMI -- Rebels shelled the port.\n\nBREAKING NEWS - more later."
+    analysis = _with(_article(text), events=(_event(text, "shelled the port"),))
+    assert find_main_event(analysis).place == "Batumi"
+
+
+@pytest.mark.parametrize(
+    ("label", "resolved", "expected"),
+    [
+        ("ORG", True, "Velm"),  # "the Velm Rovers" made it a team; "across Velm" is a place
+        ("GPE", False, "Velm"),  # not in the gazetteer: the text's name
+        ("NORP", True, None),  # "across Velmian" would be no place
+        ("ORG", False, None),
+    ],
+)
+def test_a_place_after_a_locative_preposition_whatever_its_label(label, resolved, expected):
+    text = "The Velm Rovers won the cup\n\nFans celebrated across Velm on Sunday."
+    places = (_place(text, "Velm", nth=1),) if resolved else ()
+    mentions = (_mention(text, "Velm", "x:velm", label, nth=1),)
+    analysis = _with(_article(text), places=places, mentions=mentions, events=(_event(text, "won the cup"),))
+    assert find_main_event(analysis).place == expected
+
+
+# -- the lead's main clauses (with the parse) ---------------------------------------------
+
+
+def _stages(nlp, text: str, title: str | None = None) -> tuple[Analysis, object]:
+    article = Article(id=article_id(text), text=text, title=title, published="2031-05-12")
+    analysis, doc = Analysis(article=article), nlp(text)
+    for stage in ARTICLE_STAGES:
+        analysis = stage(analysis, doc)
+    return analysis, doc
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "what"),
+    [
+        # the adjunct of time is no part of what was done
+        ("Vell blames the Korr council for the defeat after a long night\n\nThe mayor spoke.", "Vell",
+         "blames the Korr council for the defeat"),
+        # the next link of a chain of prepositions, and a relative clause, are not either
+        ("Guards arrive at the Amber Hall for talks with the council\n\nThey came by train.", "Guards",
+         "arrive at the Amber Hall"),
+        ("Korr troops enter the port near the border with Velmia\n\nThey came by train.", "Korr troops",
+         "enter the port near the border"),
+        ("Police name three victims of the crash that killed seven\n\nThe names were given.", "Police",
+         "name three victims of the crash"),
+        ("Dozens of rescuers are trying to reach a boy trapped in a well.", "Dozens of rescuers",
+         "are trying to reach a boy"),
+        # a headline's verb tagged as a noun still heads its clause
+        ("Marta Vell and Ivo Korr meet at Amber Hall\n\nMarta Vell describes the talks as excellent.",
+         "Marta Vell and Ivo Korr", "meet at Amber Hall"),
+        # the reported clause comes first: it is the headline's news
+        ("The ministry has found no wrongdoing in the new emails, says Korr\n\nKorr spoke.", "ministry",
+         "has found no wrongdoing in the new emails"),
+    ],
+)
+def test_the_first_main_clause_of_a_headline(nlp, text, actor, what):
+    analysis, doc = _stages(nlp, text)
+    first = lead_clauses(analysis, doc, LEAD_CHARS)[0]
+    assert (first.actor, text[first.span[0] : first.span[1]]) == (actor, what)
+
+
+def test_a_passive_clause_names_its_agent_as_actor(nlp):
+    text = "The depot was seized by the Vellan guards on Sunday."
+    analysis, doc = _stages(nlp, text)
+    (clause,) = lead_clauses(analysis, doc, LEAD_CHARS)
+    assert (clause.actor, clause.recipient) == ("Vellan guards", "depot")
+
+
+def test_a_clause_is_the_main_event_when_the_lead_has_no_plover_event(nlp):
+    text = "Ardo Foods changes the shape of its bars\n\nThe maker said the bars would be lighter."
+    analysis, doc = _stages(nlp, text, title="Ardo Foods changes the shape of its bars")
+    assert find_main_event(analysis) is None  # no PLOVER event, and no parse to read a clause from
+    found = find_main_event(analysis, doc)
+    assert found.event.type == OTHER
+    assert (found.event.actor, text[found.event.span[0] : found.event.span[1]]) == (
+        "Ardo Foods", "changes the shape of its bars")
+
+
+def test_a_clause_whose_verb_is_an_event_keeps_the_events_type(nlp):
+    text = "Korr rebels shell the port of Batumi after a truce\n\nThe port was closed on Sunday."
+    analysis, doc = _stages(nlp, text, title="Korr rebels shell the port of Batumi after a truce")
+    found = find_main_event(analysis, doc)
+    assert found.event.type == "ASSAULT"
+    assert text[found.event.span[0] : found.event.span[1]] == "shell the port of Batumi"
+
+
+def test_the_headlines_clause_outranks_a_later_plover_event(nlp):
+    text = "Police name the three victims\n\nThe crash killed three people in Velm on Sunday."
+    analysis, doc = _stages(nlp, text, title="Police name the three victims")
+    assert find_main_event(analysis).event.type == "ASSAULT"  # without the parse: the toll
+    assert find_main_event(analysis, doc).event.actor == "Police"
 
 
 # -- with the real stages -----------------------------------------------------------------

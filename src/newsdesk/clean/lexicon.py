@@ -141,12 +141,12 @@ HEAD_LINES = 6
 
 # A dateline opens the first paragraph: a place in capitals, maybe a region or date after
 # a comma, maybe an agency in brackets, then a colon or dash: "BAKU:", "YEREVAN, Armenia —",
-# "BAKU, Sept 20 (Reuters) -".
+# "BAKU, Sept 20 (Reuters) -", "LONDON --" (two hyphens for a dash).
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
     r"(?:,\s*[\w .’'-]{1,30}?)?"
     r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
-    r"\s*[:—–-]\s+"
+    r"\s*(?:--|[:—–-])\s+"
 )
 
 # Outline of headings at the top ("- Heading", "• Heading", "1. Heading"); a line that

@@ -159,8 +159,23 @@ def split_at_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("newsdesk_paragraphs")
+def start_sentences_at_line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: a headline, a caption or a dateline has no full stop,
+    and the parser otherwise joins it to the paragraph below ("Obama and Trump meet at
+    White House\n\nPresident Obama describes ..." parsed "meet" as the subject of
+    "describes"). Set before the parser, which keeps the boundaries it is given."""
+    for tok in doc[:-1]:
+        if ("\n" in tok.text or "\n" in tok.whitespace_) and not doc[tok.i + 1].is_space:
+            doc[tok.i + 1].is_sent_start = True
+    return doc
+
+
 def add_rules(nlp: Language) -> Language:
-    """Add the gazetteer ruler before ``ner`` and the line-break splitter after it."""
+    """Add the paragraph splitter before the parser, the gazetteer ruler before ``ner``
+    and the line-break splitter after it."""
+    if "newsdesk_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("newsdesk_paragraphs", before="parser")
     if "newsdesk_gazetteer" not in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", name="newsdesk_gazetteer", before="ner")
         ruler.add_patterns(patterns())

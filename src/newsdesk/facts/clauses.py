@@ -1,0 +1,130 @@
+"""The main clauses of an article's lead, as events (issue 7, the main event).
+
+A lead reports its main event in its first clauses, whatever the event's kind: "Toblerone
+changes the shape of its bars" is no PLOVER event, yet it is what happened. Giveme5W1H
+(Hamborg et al. 2019) answers who and what with the first noun phrase and the verb phrase
+after it; here, from the dependency parse of each sentence of the lead (a title, a
+standfirst and the first paragraph are sentences of their own, cut at line breaks):
+
+- the clause is the first predicate with a subject ("Clinton blames Comey ..."), or a
+  headline's noun with its participle ("Chinese boy found dead"), the passive of news
+  headlines;
+- who is the subject (a passive's agent, its subject then the recipient), named as the
+  events stage names arguments (the entity's canonical name, else the noun phrase);
+- what is the verb phrase: the verb with its auxiliaries, objects and complements and its
+  first preposition of argument, without relative clauses or adjuncts of time or
+  circumstance ("win the World Series [after an epic showdown]"): the gold phrases of
+  Giveme5W1H's coders have four content words at the median.
+
+Precision first, as in events.py: the subject and the verb phrase come from one clause.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from newsdesk.facts.events import _resolve_pronoun, argument
+from newsdesk.model import Analysis, Event
+
+# The type of a main clause that names no PLOVER event: the lead still reports it.
+OTHER = "OTHER"
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+# The verb's dependents that say what was done: particles, objects and complements.
+VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", "ccomp", "neg", "agent"})
+VP_LEFT = frozenset({"aux", "auxpass", "neg"})
+# Prepositions that open an adjunct of time or circumstance, not an argument of the verb
+# ("win the Series after a showdown", "stands by its decision after a review").
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# What a phrase of the verb phrase leaves out: clauses about its nouns ("victims of the
+# crash that killed seven").
+PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "parataxis"})
+
+
+def lead_segments(doc, end: int) -> Iterator:
+    """The sentences of the doc cut at line breaks, those that start before ``end``."""
+    for sent in doc.sents:
+        if sent.start_char >= end:
+            break
+        start = sent.start
+        for tok in sent:
+            if "\n" in tok.text or "\n" in tok.whitespace_:
+                stop = tok.i if "\n" in tok.text else tok.i + 1
+                if stop > start:
+                    yield doc[start:stop]
+                start = tok.i + 1
+        if start < sent.end:
+            yield doc[start : sent.end]
+
+
+def _in(tok, seg) -> bool:
+    return seg.start <= tok.i < seg.end
+
+
+def main_clause(seg) -> tuple[object, object] | None:
+    """(subject, predicate) of the segment's first clause, or None."""
+    found = []
+    for tok in seg:
+        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and _in(c, seg)), None)
+        root = tok.head.i == tok.i or not _in(tok.head, seg)
+        # a headline's verb may be tagged a noun ("Trump and Obama meet at ..."): with a
+        # subject, the segment's root is its predicate whatever its tag
+        if subj is not None and (tok.pos_ in ("VERB", "AUX") or root):
+            found.append((tok.i, subj, tok))
+        elif tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ not in ("compound", "pobj", "dobj"):
+            participle = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == tok.i + 1),
+                              None)
+            if participle is not None:  # "boy found dead", "Five shot in Seattle"
+                found.append((participle.i, tok, participle))
+    if not found:
+        return None
+    _, subj, verb = min(found, key=lambda f: f[0])
+    return subj, verb
+
+
+def verb_phrase(verb, seg) -> tuple[int, int]:
+    """The span of the verb with its auxiliaries, objects, complements and first
+    preposition of argument."""
+    toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
+    preps = 0
+    for child in verb.children:
+        if child.i < verb.i or not _in(child, seg):
+            continue
+        if child.dep_ in VP_DEPS:
+            toks.extend(_phrase(child, seg))
+        elif child.dep_ == "prep" and child.lower_ not in ADJUNCT_PREPS and not preps:
+            toks.extend(_phrase(child, seg))
+            preps += 1
+    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+
+
+def _phrase(tok, seg) -> list:
+    """A dependent's words, without its clauses, adjuncts and the next link of a chain of
+    prepositions ("at the House [for talks with X]"; "of" phrases stay: "head of the FBI")."""
+    out = [tok]
+    for child in tok.children:
+        if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i):
+            continue
+        if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPS or (tok.dep_ == "pobj" and child.lower_ != "of")):
+            continue
+        out.extend(_phrase(child, seg))
+    return out
+
+
+def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
+    """The main clause of each sentence that starts before ``end``, as an event of type
+    OTHER: the subject is the actor (a passive's agent; its subject the recipient), the
+    verb phrase the span."""
+    out = []
+    for seg in lead_segments(doc, end):
+        found = main_clause(seg)
+        if found is None:
+            continue
+        subj, verb = found
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        passive = subj.dep_ == "nsubjpass" or verb.dep_ == "acl"
+        actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
+        span = verb_phrase(verb, seg)
+        out.append(Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
+                         recipient=argument(analysis, recipient)))
+    return out
