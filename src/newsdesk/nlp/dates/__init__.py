@@ -10,8 +10,8 @@ convention of the TimeBank corpora the eval scores against:
   TMO/TAF/TEV/TNI to 7 of the 16 such days on half A; the day alone keeps the value a
   day), a clock time with its day ("9 a.m. Tuesday") as ``2023-09-19T09:00``, a clock
   time alone on the day its sentence names, else the publication day;
-- a decade ``199X``, a century ``19``; "early/mid/late 1990s" is a range of years
-  ``1990/1993``, ``1994/1996``, ``1997/1999`` (ISO 8601 interval: precision kept);
+- a decade ``199X``, a century ``19``; "the early/mid/late 1990s" is the decade (TIMEX3
+  puts early/mid/late in its ``mod`` attribute, which a DateRef does not carry);
 - ``PRESENT_REF``, ``PAST_REF``, ``FUTURE_REF`` for "now", "in the past", "soon".
 
 Without a publication date, relative expressions stay relative to it, for the story to

@@ -59,22 +59,13 @@ def _number(word: str) -> int | None:
 
 
 def _decade(m: re.Match) -> str:
-    century, decade = m.group("c"), m.group("d")
-    century = century or "19"
-    mod = (m.group("mod") or "").lower()
-    base = int(century + decade)
-    if mod.startswith("early"):
-        return f"{base}/{base + 3}"
-    if mod.startswith("mid"):
-        return f"{base + 4}/{base + 6}"
-    if mod.startswith("late"):
-        return f"{base + 7}/{base + 9}"
-    if "half" in mod:  # "the first half of the 1990s", "the last half of the '80s"
-        return f"{base}/{base + 4}" if "first" in mod else f"{base + 5}/{base + 9}"
-    return f"{century}{decade[0]}X"
+    """The decade, also for "the early 1990s" or "the last half of the '80s": TIMEX3 gives
+    the decade as the value and puts early/mid/late in its ``mod`` (START, MID, END),
+    which a DateRef has no field for (TBAQ: all 5 such phrases are the decade)."""
+    return f"{m.group('c') or '19'}{m.group('d')[0]}X"
 
 
-_DECADE = re.compile(r"^(?P<mod>early|mid|late|(?:the\s+)?(?:first|second|last|latter)\s+half\s+of)?[\s-]*"
+_DECADE = re.compile(r"^(?:early|mid|late|(?:the\s+)?(?:first|second|last|latter)\s+half\s+of)?[\s-]*"
                      r"(?:the\s+)?(?:(?P<c>1\d|20)|')(?P<d>\d0)'?s$", re.IGNORECASE)
 
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNORECASE)
@@ -296,9 +287,9 @@ def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if m := _DECADE.match(low):
         return _decade(m)
-    if m := re.fullmatch(rf"(?:(?P<mod>early|mid|late)[\s-]+)?(?P<t>{'|'.join(TENS)})s", low.replace("ies", "ys")):
+    if m := re.fullmatch(rf"(?:(?:early|mid|late)[\s-]+)?(?P<t>{'|'.join(TENS)})s", low.replace("ies", "ys")):
         # "the nineties" as "the 1990s" (a 20th-century decade: news of this corpus' era)
-        return _decade(_DECADE.match(f"{m.group('mod') or ''} 19{TENS_WORDS[m.group('t')] // 10}0s".strip()))
+        return _decade(_DECADE.match(f"19{TENS_WORDS[m.group('t')] // 10}0s"))
     if m := _CENTURY.match(bare):
         return f"{int(m.group('n')) - 1:02d}"
     if m := _YEAR.match(bare):
