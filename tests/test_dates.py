@@ -273,6 +273,10 @@ MON = dt.date(2000, 4, 3)  # a Monday
         # Putting off, and a deadline still running, point ahead.
         ("Thursday", "The court postponed the hearing until ", "", "2000-04-06"),
         ("Friday", "The ministry has given the firms until ", " to reply.", "2000-04-07"),
+        # "next to" a place and "due to" a cause say nothing of the future; "due to" a verb does.
+        ("Friday", "Two men died in the fire next to the station on ", ".", "2000-03-31"),
+        ("Friday", "The match was called off due to the storm on ", ".", "2000-03-31"),
+        ("Friday", "The ferry is due to sail on ", ".", "2000-04-07"),
         # A clock time with its day: the day and the time, in either order.
         ("9 a.m. Tuesday", "The relatives have until ", "", "2000-04-04T09:00"),
         ("4 a.m. EDT Thursday", "The father will leave at ", "", "2000-04-06T04:00"),

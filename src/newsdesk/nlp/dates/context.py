@@ -11,7 +11,7 @@ from newsdesk.nlp.dates.periods import MONTHS, WEEKDAYS, day_of, nearest_year, w
 # Words in the clause before a bare weekday that make it a coming day: "will meet Tuesday".
 FUTURE_CUE = re.compile(
     r"\b(?:will|'ll|shall|would|(?:plans?|planned|planning) (?:to|a|an)|scheduled|expected to|is to|are to|set to|"
-    r"as soon as|as early as|likely to|due to|next|"
+    r"as soon as|as early as|likely to|due to(?! (?:the|a|an|his|her|its|their|this|that)\b)|next(?! to\b)|"
     # Putting something off moves it ahead: "postponed until Tuesday", "delayed the vote to June".
     r"(?:postponed|postpone|delayed|delay|adjourned|deferred|put off)(?: \w+){0,4} (?:until|till|to)|"
     # A deadline still running: "has until Friday", "gave the family until 9 a.m. Tuesday".
