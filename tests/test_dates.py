@@ -151,6 +151,11 @@ NOV = dt.date(1995, 11, 8)  # a Wednesday in the fourth quarter
         ("February", "Its exports began in ", " this year", "1995-02"),
         ("January", "The road will reopen by ", "", "1996-01"),
         ("this September", "", "", "1995-09"),
+        # A month opening its sentence takes the tense of the clause after it, the cue
+        # nearest to it first ("announced plans to": past); a participle after "be" is no past.
+        ("January", "Nothing changed. In ", ", the firm brought in a new chief.", "1995-01"),
+        ("January", "Nothing changed. In ", ", the firm announced plans to expand.", "1995-01"),
+        ("April 24", "The summit will still be held on ", "", "1996-04-24"),
         ("the middle of October", "Rates have fallen since ", "", "1995-10"),
         # A future cue stops at a comma; a possessive weekday names an event.
         ("Monday", "The mayor will appeal the verdict, handed down ", "", "1995-11-06"),
@@ -335,14 +340,19 @@ def test_anaphoric_days_spelled_days_feasts_and_report_periods(text, before, aft
         ("the fourth quarter", "", "XXXX-Q4"),
         # A month of a year counted from publication's, or before/after it.
         ("June last year", "", "P-1Y-06"),
-        ("February", "Its exports began in ", "XXXX-02"),
+        ("February", "Its exports began in ", "XXXX-02<="),  # the tense places it: past
+        ("February", "Its exports will begin in ", "XXXX-02>="),
+        ("March 31", "Sales rose in the year ended ", "XXXX-03-31<="),
+        ("March 5", "", "XXXX-03-05"),
+        ("March 5", "The treaty was signed on ", "P-1Y-03-05"),
         ("last March", "", "XXXX-03<"),
         ("last fall", "", "P-1Y-FA"),
         ("Christmas", "", "XXXX-12-25"),
     ],
 )
 def test_undated_relative_values_keep_direction_and_period(text, before, expected):
-    assert normalise(text, None, before=before) == expected
+    after = " last year" if before.startswith("The treaty") else ""
+    assert normalise(text, None, before=before, after=after) == expected
 
 
 # Expressions whose undated value anchors to exactly what the dated one is, on any day.
@@ -358,6 +368,9 @@ _ANCHORABLE = [
     ("last March", "", ""), ("next July", "", ""), ("February", "", ""), ("last fall", "", ""),
     ("next summer", "", ""), ("Christmas", "", ""), ("last Christmas", "", ""), ("July 4", "", ""),
     ("February", "In ", " this year"), ("12 March 2021", "", ""), ("now", "", ""),
+    ("March 31", "Sales rose in the year ended ", ""), ("June 1", "The plant will close by ", ""),
+    ("December", "The firm changed its fiscal year in ", ""), ("March 5", "The treaty was signed on ", " last year"),
+    ("January", "Nothing changed. In ", ", the firm announced plans to expand."),
 ]
 
 

@@ -139,10 +139,13 @@ _UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 # before it ("<", "last Tuesday") or strictly after it (">", "will meet Tuesday").
 _WEEKDAY_VALUE = re.compile(r"^WXX-(?P<d>[1-7]|WE)(?P<time>T\d{2}:\d{2})?(?P<dir>[<>]?)$")
 # A month or day without its year: the nearest (as ``nearest_year`` places it), the last
-# one before publication ("<") or the next one after (">").
-_YEARLESS = re.compile(r"^XXXX-(?P<m>\d{2})(?P<d>-\d{2})?(?P<dir>[<>]?)$")
+# one before publication ("<"), the next one after (">"), or the nearest on the side the
+# tense of its clause says ("<=" past, ">=" future; ``context.tense``).
+_YEARLESS = re.compile(r"^XXXX-(?P<m>\d{2})(?P<d>-\d{2})?(?P<dir><=|>=|[<>]?)$")
 DIRECTIONS = {"": "past", "<": "last", ">": "next"}
 DIRECTION_MARK = {"last": "<", "next": ">"}
+YEARLESS_DIRECTIONS = {"": "", "<": "last", ">": "next", "<=": "past", ">=": "future"}
+YEARLESS_MARK = {direction: mark for mark, direction in YEARLESS_DIRECTIONS.items()}
 
 
 def year_part(anchor: dt.date | None, shift: int, tail: str) -> str:
@@ -162,18 +165,16 @@ def quarter_year(anchor: dt.date, number: int) -> int:
 
 
 def yearless_day(anchor: dt.date, month: int, day: int, direction: str) -> str:
-    """A month (``day`` 0) or day without its year: "last"/"next" the one strictly before
-    or after the anchor, else the nearest (``nearest_year``)."""
-    if not day:
-        return f"{nearest_year(anchor, month, direction if direction != 'past' else '')}-{month:02d}"
+    """A month (``day`` 0) or day without its year: a day "last"/"next" is the one strictly
+    before or after the anchor, else as ``nearest_year`` places it."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
-    if direction == "last":
+    if day and direction == "last":
         year = max(y for y in years if day_of(y, month, day) < anchor)
-    elif direction == "next":
+    elif day and direction == "next":
         year = min(y for y in years if day_of(y, month, day) > anchor)
     else:
-        year = nearest_year(anchor, month)
-    return f"{year}-{month:02d}-{day:02d}"
+        year = nearest_year(anchor, month, direction, day)
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def weekend_of(anchor: dt.date | None, coming: bool) -> str:
@@ -207,7 +208,7 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
         return day + (m.group("time") or "")
     if m := _YEARLESS.match(value):
         day = int(m.group("d")[1:]) if m.group("d") else 0
-        return yearless_day(anchor, int(m.group("m")), day, DIRECTIONS[m.group("dir")])
+        return yearless_day(anchor, int(m.group("m")), day, YEARLESS_DIRECTIONS[m.group("dir")])
     if m := re.fullmatch(r"XXXX-Q([1-4])", value):
         return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
     if value.startswith("XXXX-"):  # a half or season of the article's year

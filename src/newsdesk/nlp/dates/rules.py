@@ -26,6 +26,7 @@ from newsdesk.nlp.dates.periods import (
     SEASON_START,
     SEASONS,
     WEEKDAYS,
+    YEARLESS_MARK,
     easter_feast,
     nearest_year,
     nth_weekday,
@@ -352,8 +353,12 @@ def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, 
         m = pattern.match(bare)
         if m and m.group("m").lower() in MONTHS:
             month, day = MONTHS[m.group("m").lower()], int(m.group("d"))
-            year = m.group("y") or (month_year(anchor, month, "", ctx, day) if anchor else "XXXX")
-            return f"{year}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+            if not 1 <= day <= 31:
+                return None
+            if anchor is None and not m.group("y"):
+                return _yearless(month, day, tense(ctx))
+            year = m.group("y") or month_year(anchor, month, "", ctx, day)
+            return f"{year}-{month:02d}-{day:02d}"
     if (m := re.fullmatch(r"(?P<m>[a-z]+)\.? (?P<w>this|last|next) year", bare)) and m.group("m") in MONTHS:
         shift = {"this": 0, "last": -1, "next": 1}[m.group("w")]
         return year_part(anchor, shift, f"{MONTHS[m.group('m')]:02d}")
@@ -365,18 +370,20 @@ def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, 
         word = (m.group("w") or "").lower()
         word = word if word in ("last", "next", "this") else ""
         if anchor is None:
-            return _yearless_month(month, word or tense(ctx))
+            return _yearless(month, 0, word or tense(ctx))
         return f"{month_year(anchor, month, word, ctx)}-{month:02d}"
     return None
 
 
-def _yearless_month(month: int, direction: str) -> str:
-    """An undated article's month: of the publication's year, the one before or after it
-    ("last March", "in February last year"), or without its year (placed when anchored)."""
+def _yearless(month: int, day: int, direction: str) -> str:
+    """An undated article's month or day of it: of the publication's year, the one before
+    or after it ("last March", "in February last year"), or without its year, marked with
+    the direction that places it once anchored (see ``periods.YEARLESS_DIRECTIONS``)."""
+    tail = f"{month:02d}" + (f"-{day:02d}" if day else "")
     shift = {"this": 0, "last_year": -1, "next_year": 1}.get(direction)
     if shift is not None:
-        return year_part(None, shift, f"{month:02d}")
-    return f"XXXX-{month:02d}{DIRECTION_MARK.get(direction, '')}"
+        return year_part(None, shift, tail)
+    return f"XXXX-{tail}{YEARLESS_MARK.get(direction, '')}"
 
 
 @lru_cache(maxsize=32)
