@@ -237,6 +237,8 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("the nineties", "", "199X"),
         ("the early eighties", "", "198X"),
         ("year's end", "", "1995"),
+        ("the week", "The index fell 2% for ", "1995-WXX"),  # the week unknown, the year kept
+        ("week", "Sales doubled in a ", None),  # a length of time
         # Built on another expression.
         ("the day before last Tuesday", "", "1995-11-06"),
         ("the week of Oct. 2", "", "1995-W40"),
@@ -371,6 +373,7 @@ _ANCHORABLE = [
     ("March 31", "Sales rose in the year ended ", ""), ("June 1", "The plant will close by ", ""),
     ("December", "The firm changed its fiscal year in ", ""), ("March 5", "The treaty was signed on ", " last year"),
     ("January", "Nothing changed. In ", ", the firm announced plans to expand."),
+    ("the week", "The index fell 2% for ", ""),
 ]
 
 

@@ -133,7 +133,7 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 # of the year before; "P+1W-WE": next week's weekend; "P-1DT09:00"), or an unsigned P1D,
 # which is a TIMEX3 duration or frequency ("daily") and stays as it is.
 _RELATIVE = re.compile(r"^P(?:(?P<sign>[+-])(?P<n>\d+)|(?P<zero>0))(?P<u>[DWMQY])"
-                       r"(?P<tail>-WE|-[QH]\d|-(?:SP|SU|FA|WI)|-\d{2}(?:-\d{2})?|T\d{2}:\d{2})?$")
+                       r"(?P<tail>-WE|-WXX|-[QH]\d|-(?:SP|SU|FA|WI)|-\d{2}(?:-\d{2})?|T\d{2}:\d{2})?$")
 _UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 # A weekday (or the weekend) counted from publication: the last on or before it, strictly
 # before it ("<", "last Tuesday") or strictly after it (">", "will meet Tuesday").

@@ -307,6 +307,11 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end", "year's end"):
         return period_value(anchor, "year", 0)
+    if bare == "week" and not re.search(r"\b(?:a|one)\s+$", ctx[0][-6:], re.IGNORECASE):
+        # "For the week, the index fell 3%": the words do not fix which week; TIMEX3 keeps
+        # the year and leaves the week unknown (TBAQ: 4 of 4 such, on both halves). "A
+        # week" (after an event) is a length of time, not a week of the calendar.
+        return year_part(anchor, 0, "WXX")
     if bare in ("last", "next") and (m := _ELLIPSIS.search(ctx[0][-CUE_WINDOW:])):
         # "twice as high a dividend this year as last": the unit is the one just named.
         return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
