@@ -192,6 +192,8 @@ def test_tense_places_days_and_months(text, before, after, expected):
         ("a year earlier", "For the nine months, profit rose to $5 million from $4 million ", "1994"),
         ("the 1994 period", "For the first nine months, net fell, compared with a gain in ", "1994"),
         ("a year ago", "In the fiscal first quarter the mill earned $1 million, against a loss ", "1994-Q1"),
+        # "A quarter-century low" names no quarter of a year.
+        ("a year earlier", "Jobless claims hit a quarter-century low; wages rose 3% from ", "1994"),
         # A quarter not yet over is a forecast, not the period reported.
         ("the latest quarter", "The storm will mean a fourth-quarter charge. Sales fell in ", "1995-Q3"),
         ("the latest period", "The firm reported lower fourth-quarter profit. Sales in ", "1995-Q4"),
