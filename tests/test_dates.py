@@ -352,6 +352,8 @@ def test_anaphoric_days_spelled_days_feasts_and_report_periods(text, before, aft
         ("last March", "", "XXXX-03<"),
         ("last fall", "", "P-1Y-FA"),
         ("Christmas", "", "XXXX-12-25"),
+        ("last Thanksgiving", "", "XXXX-thanksgiving<"),  # a moving feast keeps its name
+        ("Holy Week", "", "XXXX-holy_week"),
     ],
 )
 def test_undated_relative_values_keep_direction_and_period(text, before, expected):
@@ -376,6 +378,8 @@ _ANCHORABLE = [
     ("December", "The firm changed its fiscal year in ", ""), ("March 5", "The treaty was signed on ", " last year"),
     ("January", "Nothing changed. In ", ", the firm announced plans to expand."),
     ("the week", "The index fell 2% for ", ""),
+    ("Thanksgiving", "", ""), ("last Thanksgiving", "", ""), ("next Easter", "", ""), ("this Christmas", "", ""),
+    ("Holy Week", "", ""), ("Election Day", "", ""), ("next Labor Day", "", ""),
 ]
 
 

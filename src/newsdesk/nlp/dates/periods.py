@@ -114,6 +114,43 @@ EASTER_FEASTS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monda
 EASTER_WEEKS = ("holy week", "easter week")
 
 
+HOLIDAYS = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
+
+
+def holiday_on(name: str, year: int) -> dt.date:
+    """The day of a holiday (``HOLIDAYS``) in a year; of a week, its Easter Sunday."""
+    if name in EASTER_FEASTS or name in EASTER_WEEKS:
+        return easter_feast(year, name)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name in FIXED_HOLIDAYS:
+        return dt.date(year, *FIXED_HOLIDAYS[name])
+    return nth_weekday(year, *FLOATING_HOLIDAYS[name])
+
+
+def holiday_value(anchor: dt.date | None, name: str, direction: str) -> str:
+    """A holiday named with "last"/"this"/"next" or alone (the nearest one). Undated, a
+    fixed day is ``XXXX-12-25``, a moving one keeps its name (``XXXX-thanksgiving<``) for
+    ``anchor_relative`` to place."""
+    if anchor is None:
+        mark = HOLIDAY_MARK.get(direction, "")
+        if name in FIXED_HOLIDAYS and direction != "this":
+            return "XXXX-{:02d}-{:02d}{}".format(*FIXED_HOLIDAYS[name], mark)
+        return f"XXXX-{name.replace(' ', '_')}{mark}"
+    day = holiday_on(name, anchor.year)
+    if direction == "last" and day >= anchor:
+        day = holiday_on(name, anchor.year - 1)
+    elif direction == "next" and day <= anchor:
+        day = holiday_on(name, anchor.year + 1)
+    elif not direction:
+        day = holiday_on(name, nearest_year(anchor, day.month))
+    return period_value(day, "week", 0) if name in EASTER_WEEKS else day.isoformat()
+
+
+HOLIDAY_MARK = {"last": "<", "next": ">", "this": "="}
+_HOLIDAY_VALUE = re.compile(r"^XXXX-(?P<name>[a-z][a-z_']*)(?P<dir>[<>=]?)$")
+
+
 def easter_feast(year: int, name: str) -> dt.date:
     from dateutil.easter import easter
 
@@ -209,6 +246,9 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
     if m := _YEARLESS.match(value):
         day = int(m.group("d")[1:]) if m.group("d") else 0
         return yearless_day(anchor, int(m.group("m")), day, YEARLESS_DIRECTIONS[m.group("dir")])
+    if m := _HOLIDAY_VALUE.match(value):
+        direction = {mark: word for word, mark in HOLIDAY_MARK.items()}.get(m.group("dir"), "")
+        return holiday_value(anchor, m.group("name").replace("_", " "), direction)
     if m := re.fullmatch(r"XXXX-Q([1-4])", value):
         return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
     if value.startswith("XXXX-"):  # a half or season of the article's year

@@ -16,20 +16,14 @@ from newsdesk.nlp.dates.context import (
     tense,
 )
 from newsdesk.nlp.dates.periods import (
-    DIRECTION_MARK,
-    EASTER_FEASTS,
-    EASTER_WEEKS,
-    FIXED_HOLIDAYS,
-    FLOATING_HOLIDAYS,
+    HOLIDAYS,
     MONTHS,
     NUMBERS,
     SEASON_START,
     SEASONS,
     WEEKDAYS,
     YEARLESS_MARK,
-    easter_feast,
-    nearest_year,
-    nth_weekday,
+    holiday_value,
     period_value,
     weekday_on,
     weekend_of,
@@ -405,30 +399,7 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     words = bare.split()
     direction = words[0] if words and words[0] in ("last", "this", "next") else ""
     name = " ".join(words[1:]) if direction else bare
-    known = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
-    if name not in known:
-        return None
-    if anchor is None:  # a fixed day keeps its date; which year it falls in needs the anchor
-        fixed = FIXED_HOLIDAYS.get(name)
-        return f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}{DIRECTION_MARK.get(direction, '')}" if fixed else None
-
-    def on(year: int) -> dt.date:
-        if name in EASTER_FEASTS or name in EASTER_WEEKS:
-            return easter_feast(year, name)
-        if name == "election day":  # US: the Tuesday after the first Monday of November
-            return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
-        if name in FIXED_HOLIDAYS:
-            return dt.date(year, *FIXED_HOLIDAYS[name])
-        return nth_weekday(year, *FLOATING_HOLIDAYS[name])
-
-    day = on(anchor.year)
-    if direction == "last" and day >= anchor:
-        day = on(anchor.year - 1)
-    elif direction == "next" and day <= anchor:
-        day = on(anchor.year + 1)
-    elif not direction:
-        day = on(nearest_year(anchor, day.month))
-    return period_value(day, "week", 0) if name in EASTER_WEEKS else day.isoformat()
+    return holiday_value(anchor, name, direction) if name in HOLIDAYS else None
 
 
 # dateparser reads "this decade" or "the last century" as a year: wrong at any precision.
