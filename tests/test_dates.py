@@ -62,6 +62,10 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("Memorial Day", "", "2023-05-29"),
         ("last Christmas", "", "2022-12-25"),
         ("the third straight day", "", "2023-09-20"),
+        # A length of time is a date only where it counts ahead: "will ... in five years".
+        ("five years", "The bonds will be redeemed in ", "2028"),
+        ("five years", "Prices rose for the first time in ", None),
+        ("two weeks", "The talks lasted ", None),
     ],
 )
 def test_normalise_against_a_publication_date(text, before, expected):

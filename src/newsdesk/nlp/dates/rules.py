@@ -70,6 +70,14 @@ _YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
                   r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
 
+# A length of time alone, "five years": a DURATION in TIMEX3, not a date (dateparser would
+# read it as five years ago).
+_LENGTH = re.compile(r"^(?P<n>[a-z0-9]+) (?:day|week|month|year)s?$")
+
+
+def _is_length(low: str) -> bool:
+    return bool((m := _LENGTH.match(low)) and _number(m.group("n")))
+
 _THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
                    r"the same|that|the|a|the latest|latest)\s+(?P<u>day|week|weekend|month|quarter|year|season|"
                    r"spring|summer|fall|autumn|winter|decade|century)$", re.IGNORECASE)
@@ -312,6 +320,10 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare) or (
             bare == "a year" and re.match(r"\s+(?:ago|earlier)\b", ctx[1])):  # the span may stop at "a year"
         return year_ago(anchor, ctx)
+    if _is_length(bare) and re.search(r"\b(?:in|within)\s+$", ctx[0][-8:]) and future_clause(ctx):
+        # "will be redeemed in five years": that far from publication (TimeML: a DATE).
+        n, unit = bare.split()
+        return period_value(anchor, unit.rstrip("s"), _number(n))
     if m := _AGO.match(bare):
         n, unit = _number(m.group("n")), m.group("u").lower()
         if n is None:
@@ -408,7 +420,8 @@ _NOT_FOR_DATEPARSER = re.compile(r"decade|centur", re.IGNORECASE)
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     """dateparser on the expression alone, at the precision it reports."""
-    if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text):
+    if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text) or _is_length(
+            " ".join(text.lower().split())):
         return None
     data = _parser(anchor).get_date_data(text)
     if data.date_obj is None:
