@@ -190,6 +190,8 @@ def test_tense_places_days_and_months(text, before, after, expected):
         ("the quarter a year ago", "", "1994-Q3"),
         ("last year's quarter", "", "1994-Q3"),
         ("the latest period", "", "1995-Q3"),
+        ("the latest fiscal year", "", "1994"),  # the last one whose results are in
+        ("next fiscal year", "", "1996"),
         # The period last named sets what "the period" or "a year earlier" is.
         ("the latest period", "The mill reported a loss for its fiscal second quarter. ", "1995-Q2"),
         ("a year earlier", "Profit rose 8% in the third quarter from $2 million ", "1994-Q3"),

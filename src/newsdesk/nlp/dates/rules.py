@@ -78,9 +78,11 @@ _LENGTH = re.compile(r"^(?P<n>[a-z0-9]+) (?:day|week|month|year)s?$")
 def _is_length(low: str) -> bool:
     return bool((m := _LENGTH.match(low)) and _number(m.group("n")))
 
+
 _THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
-                   r"the same|that|the|a|the latest|latest)\s+(?P<u>day|week|weekend|month|quarter|year|season|"
-                   r"spring|summer|fall|autumn|winter|decade|century)$", re.IGNORECASE)
+                   r"the same|that|the|a|the latest|latest)\s+(?:(?:fiscal|financial|full|calendar)\s+)?"
+                   r"(?P<u>day|week|weekend|month|quarter|year|season|spring|summer|fall|autumn|winter|decade|century)$",
+                   re.IGNORECASE)
 
 _MONTH_DAY = re.compile(r"^(?:(?:this coming|this past|this|next|last|coming|on)\s+)?(?:(?P<wd>[a-z]+),?\s+)?"
                         r"(?P<m>[a-z]+)\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?"
@@ -353,8 +355,9 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
             return "P10Y" if word in ("the past", "past") else f"{anchor.year // 10 + shift}X"
         if unit in ("decade", "century", "season"):
             return None
-        if word in ("the latest", "latest") and unit == "quarter":
-            return period_value(anchor, "quarter", -1)
+        if word in ("the latest", "latest") and unit in ("quarter", "year"):
+            # the last one whose results are in ("the latest fiscal year")
+            return period_value(anchor, unit, -1)
         return period_value(anchor, unit, shift)
     return None
 
