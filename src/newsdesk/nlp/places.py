@@ -45,9 +45,11 @@ LOCATIVE_WORDS = frozenset(
 PLACE_NOUNS = frozenset(
     {"town", "city", "village", "island", "province", "region", "district", "county", "state", "area", "capital"}
 )
-# Generic words around a name that the gazetteer stores without them ("Rapides Parish").
+# Generic words around a name that the gazetteer stores without them ("Rapides Parish",
+# "Northeast Texas", "North West England", "the Province of Ontario").
+_DIRECTION = r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central"
 _GENERIC = re.compile(
-    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|greater|downtown|upstate) )?"
+    rf"^(?:(?:{_DIRECTION}|greater|downtown|upstate) |(?:state|province|commonwealth|city|town|village) of )?"
     r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
 )
 
@@ -142,7 +144,14 @@ INSTITUTION_WORDS = frozenset(
     {"police", "fire", "sheriff", "city", "town", "village", "township", "county", "school", "schools", "high",
      "elementary", "middle", "board", "council", "court", "superior", "district", "municipal", "hospital",
      "historical", "public", "department", "library", "chamber", "planning", "zoning", "housing", "water",
-     "community", "area", "regional", "rescue", "volunteer"}
+     "community", "area", "regional", "rescue", "volunteer",
+     # state and county bodies, and the other public bodies local news names after their
+     # place: "S.C. Highway Patrol", "Kanawha Circuit Court", "Branchville Correctional
+     # Facility", "Zionsville Education Foundation", "Wamego Seniors Center". Words that
+     # as often follow a person's name are left out ("Webb Center", "Smith College",
+     # "Wright State University", "Licking Memorial Hospital").
+     "highway", "patrol", "circuit", "correctional", "magistrates", "education", "senior", "seniors", "division",
+     "parks", "recreation", "transit", "senate", "assembly"}
 )
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC"})
 # The institutions only a town has (its police, its mayor, its council): a name before
@@ -154,13 +163,18 @@ def _is_town_name(key: str, gaz: Gazetteer) -> bool:
     return any(c.kind in TOWN_KINDS and is_main_name(c, key) for c in gaz.lookup(key))
 
 
+# An abbreviation written with full stops ("S.C.", "N.J.", "Calif."): a state's name before its bodies.
+_DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
+
+
 def _institution_head(ent):
     """The capitalised words before the first institution word of ``ent``, if any."""
     doc = ent.doc
     for k in range(ent.start + 1, ent.end):
         if doc[k].lower_ in INSTITUTION_WORDS:
             head = doc[ent.start : k]
-            return head if all(t.is_alpha or t.text == "." for t in head) and head[0].text[0].isupper() else None
+            words = all(t.is_alpha or t.text == "." or _DOTTED.fullmatch(t.text) for t in head)
+            return head if words and head[0].text[0].isupper() else None
     return None
 
 
@@ -476,6 +490,9 @@ def _conjuncts(doc, found: list[Toponym], gaz: Gazetteer) -> list[tuple[object, 
     return out
 
 
+_BODY_KINDS = frozenset({"country", "admin1", "admin2"})
+
+
 def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Gazetteer) -> list[tuple[object, str]]:
     """The doubtful names that the article's sure toponyms vouch for (see ``find_toponyms``)."""
     places = {t.key for t in found}
@@ -489,10 +506,14 @@ def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Ga
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
         civic = label == "HEAD" and ent.doc[ent.end].lower_ in CIVIC_WORDS and _is_town_name(key, gaz)
+        # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
+        body = label == "HEAD" and any(
+            c.kind in _BODY_KINDS and (not countries or c.country in countries) for c in gaz.lookup(key)
+        )
         if label == "PERSON" and _a_surname(ent, key, surnames, gaz):
             sure = _qualified(ent, gaz)  # "Jackson, Miss." is the town even beside Alan Jackson
         else:
-            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic
+            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic or body
         if sure:
             out.append((ent, key))
     return out
@@ -515,13 +536,15 @@ def _covered(doc, toponyms: list[Toponym]) -> set[int]:
 # "Washington state", "the state of Washington", "New York State": a first-level region.
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:state|province) of\s", re.I)  # the span itself: "the Province of Ontario"
 _STATE_WORDS = ("state", "province")
 
 
 def _kind_from_text(t: Toponym, text: str) -> Toponym:
     after, before = text[t.span[1] : t.span[1] + 8], text[max(0, t.span[0] - 12) : t.span[0]]
     last = t.text.rsplit(None, 1)[-1].lower() if t.text.strip() else ""
-    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or (last in _STATE_WORDS and " " in t.text):
+    spelled = _STATE_OF.match(t.text) or (last in _STATE_WORDS and " " in t.text)
+    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or spelled:
         return replace(t, kind="admin1")
     return t
 
