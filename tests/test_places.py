@@ -571,3 +571,23 @@ def test_a_state_or_town_named_by_its_body(nlp, text, surface, admin1):
 def test_a_body_named_after_a_person_gives_no_place(nlp):
     # "Webb" is a town's name too, but a centre named after a person is no place.
     assert _places(nlp, "Parents raised money to keep the Webb Center open through the summer.") == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Residents of Hounslow were told to boil their water.", ["Hounslow"]),
+        ("Officers were called to Hounslow on Friday night.", ["Hounslow"]),
+        ("She works at the Hounslow Credit Union.", []),  # part of a body's name
+        ("A man broke into a shop on Hounslow St. on Friday.", []),  # a street
+        ("Hounslow's Bakery opened a second shop.", []),
+        ('"We will rebuild," Hounslow said on Friday.', []),  # the speaker
+    ],
+)
+def test_a_home_town_is_found_only_as_a_whole_name(nlp, text, found):
+    from newsdesk.nlp.places import _scan
+
+    # ``home`` stands for "a town of the article's region" (see find_toponyms).
+    hits = _scan(nlp(text), set(), load_gazetteer(), home=lambda key: key == "hounslow")
+    assert [t.text for t in hits] == found
