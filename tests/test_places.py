@@ -523,3 +523,71 @@ def test_a_demonym_is_a_toponym(nlp):
 def test_a_centre_is_a_building_not_a_region(nlp):
     places = _places(nlp, "The fans filled the Rogers Centre in Toronto on Friday.")
     assert [p.text for p in places] == ["Toronto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("Northeast Texas", "texas"),
+        ("North West England", "england"),
+        ("southwestern Ohio", "ohio"),
+        ("the Province of Ontario", "ontario"),
+        ("State of Illinois", "illinois"),
+    ],
+)
+def test_directions_and_the_state_of_are_generic_words(text, key):
+    from newsdesk.nlp.places import known_key
+
+    assert known_key(text, load_gazetteer()) == key
+
+
+def test_the_province_of_names_a_region():
+    from newsdesk.nlp.places import _kind_from_text
+
+    text = "the average citizens of the Province of Ontario said"
+    start = text.index("the Province")
+    t = Toponym((start, start + len("the Province of Ontario")), "the Province of Ontario", "ontario")
+    assert _kind_from_text(t, text).kind == "admin1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "surface", "admin1"),
+    [
+        ("A trooper of the S.C. Highway Patrol stopped the truck near the county line on Friday.", "S.C.", "SC"),
+        ("Two inmates escaped from the Branchville Correctional Facility near Charleston, S.C.", "Branchville", "SC"),
+        ("The Zionsville Education Foundation gave $20,000 to schools in Boone County, Indiana.", "Zionsville", "IN"),
+    ],
+)
+def test_a_state_or_town_named_by_its_body(nlp, text, surface, admin1):
+    places = [p for p in _places(nlp, text) if p.text == surface]
+    assert places, [p.text for p in _places(nlp, text)]
+    assert text[places[0].span[0] : places[0].span[1]] == surface
+    chosen = load_gazetteer().lookup(name_key(surface))
+    assert any((c.geonameid, c.country, c.admin1) == (places[0].geonameid, "US", admin1) for c in chosen)
+
+
+@pytest.mark.slow
+def test_a_body_named_after_a_person_gives_no_place(nlp):
+    # "Webb" is a town's name too, but a centre named after a person is no place.
+    assert _places(nlp, "Parents raised money to keep the Webb Center open through the summer.") == ()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Residents of Hounslow were told to boil their water.", ["Hounslow"]),
+        ("Officers were called to Hounslow on Friday night.", ["Hounslow"]),
+        ("She works at the Hounslow Credit Union.", []),  # part of a body's name
+        ("A man broke into a shop on Hounslow St. on Friday.", []),  # a street
+        ("Hounslow's Bakery opened a second shop.", []),
+        ('"We will rebuild," Hounslow said on Friday.', []),  # the speaker
+    ],
+)
+def test_a_home_town_is_found_only_as_a_whole_name(nlp, text, found):
+    from newsdesk.nlp.places import _scan
+
+    # ``home`` stands for "a town of the article's region" (see find_toponyms).
+    hits = _scan(nlp(text), set(), load_gazetteer(), home=lambda key: key == "hounslow")
+    assert [t.text for t in hits] == found
