@@ -12,8 +12,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsdesk.facts.clauses import OTHER, lead_clauses
-from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, SHOWN, find_main_event, main_event
+from newsdesk.facts.clauses import OTHER, Clause, lead_clauses
+from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, SHOWN, find_main_event, main_event, merge_clauses
 from newsdesk.model import Analysis, Article, DateRef, Event, Mention, Place, article_id
 from newsdesk.pipeline import ARTICLE_STAGES
 
@@ -360,6 +360,43 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
     analysis, doc = _stages(nlp, text)
     (clause,) = lead_clauses(analysis, doc, LEAD_CHARS)
     assert (clause.actor, clause.recipient) == ("Vellan guards", "depot")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "what"),
+    [
+        # a headline's passive without its agent: what happened is what happened to its subject
+        ("Korr bridge destroyed in storm\n\nThe river rose.", None, "Korr bridge destroyed in storm"),
+        ("Velmian ship seized in Ardo strait\n\nThe crew is safe.", None, "Velmian ship seized in Ardo strait"),
+        # with its agent, the agent is the actor ("by" read as a preposition too)
+        ("Old Velm ferry sunk by storm off Ardo coast\n\nThe crew is safe.", "storm", "sunk by storm"),
+        ("Vell port festival marred by shooting\n\nThe police came.", "shooting", "marred by shooting"),
+    ],
+)
+def test_a_headlines_passive(nlp, text, actor, what):
+    analysis, doc = _stages(nlp, text, title=text.split("\n")[0])
+    first = lead_clauses(analysis, doc, LEAD_CHARS)[0]
+    assert (first.actor, text[first.span[0] : first.span[1]]) == (actor, what)
+
+
+def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
+    """A headline drops its articles: "a photo taken by" is a sentence's noun phrase."""
+    text = "A photo taken by Ivo Korr of the burnt depot near Velm on Sunday.\n\nThe depot burned."
+    analysis, doc = _stages(nlp, text)
+    assert [text[c.span[0] : c.span[1]] for c in lead_clauses(analysis, doc, LEAD_CHARS)] == ["burned"]
+
+
+def test_a_clause_merges_with_the_event_on_its_verb():
+    text = "Vell has blamed the council for the defeat. Korr bridge destroyed."
+    event = Event("a", _span(text, "blamed the council"), "ACCUSE")
+    clause = Event("a", _span(text, "has blamed the council"), OTHER, actor="Vell")
+    (merged,) = merge_clauses([event], [Clause(text.index("blamed"), False, clause)])
+    assert (merged.type, merged.span, merged.actor) == ("ACCUSE", clause.span, "Vell")
+    # a passive's subject, which the events stage took for the actor, is the recipient
+    event = Event("a", _span(text, "destroyed"), "ASSAULT", actor="Korr bridge")
+    clause = Event("a", _span(text, "Korr bridge destroyed"), OTHER, recipient="Korr bridge")
+    (merged,) = merge_clauses([event], [Clause(text.index("destroyed"), True, clause)])
+    assert (merged.type, merged.actor, merged.recipient) == ("ASSAULT", None, "Korr bridge")
 
 
 def test_a_clause_is_the_main_event_when_the_lead_has_no_plover_event(nlp):

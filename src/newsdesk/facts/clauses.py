@@ -22,12 +22,16 @@ Precision first, as in events.py: the subject and the verb phrase come from one 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from newsdesk.facts.events import _resolve_pronoun, argument
 from newsdesk.model import Analysis, Event
 
 # The type of a main clause that names no PLOVER event: the lead still reports it.
 OTHER = "OTHER"
+# A verb's objects and complements: with one, a participle is no headline's passive.
+COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
+ARTICLES = frozenset({"a", "an", "the"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The verb's dependents that say what was done: particles, objects and complements.
 VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", "ccomp", "neg", "agent"})
@@ -71,6 +75,8 @@ def main_clause(seg) -> tuple[object, object] | None:
         if subj is not None and (tok.pos_ in ("VERB", "AUX") or root):
             found.append((tok.i, subj, tok))
         elif tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ not in ("compound", "pobj", "dobj"):
+            if _article(tok):  # "a photo taken by": a headline drops its articles
+                continue
             participle = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == tok.i + 1),
                               None)
             if participle is not None:  # "boy found dead", "Five shot in Seattle"
@@ -79,6 +85,34 @@ def main_clause(seg) -> tuple[object, object] | None:
         return None
     _, subj, verb = min(found, key=lambda f: f[0])
     return subj, verb
+
+
+def _passive(subj, verb, headline: bool) -> bool:
+    """A passive clause: a passive subject, a headline's noun with its participle ("boy
+    found dead"), or a headline's participle with a subject but no auxiliary, object or
+    complement ("Embassy stormed in raid"): a headline drops the passive's "was", and the
+    model then reads an active verb with its subject (a particle makes it an active
+    phrasal verb: "driver blacked out"; a complement a verb of its own: "set to")."""
+    if subj.dep_ == "nsubjpass" or (verb.dep_ == "acl" and subj.i == verb.head.i):
+        return True
+    if not headline or verb.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
+
+
+def _agent(verb, passive: bool):
+    """The object of a passive's "by" (the model may attach it as a preposition when it
+    missed the passive: "Clinton cleared by FBI")."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    return None
+
+
+def _article(noun) -> bool:
+    """Whether a noun has an article: a headline drops it ("Boy found dead"), so a noun
+    with its article and a participle is a noun phrase of a sentence ("a photo issued by")."""
+    return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
 
 
 def verb_phrase(verb, seg) -> tuple[int, int]:
@@ -110,21 +144,42 @@ def _phrase(tok, seg) -> list:
     return out
 
 
+class Clause(NamedTuple):
+    """A lead's main clause: its verb's character offset (where a PLOVER event on the same
+    verb has its trigger), whether it is passive, and the clause as an event."""
+
+    verb: int
+    passive: bool
+    event: Event
+
+
 def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
     """The main clause of each sentence that starts before ``end``, as an event of type
     OTHER: the subject is the actor (a passive's agent; its subject the recipient), the
-    verb phrase the span."""
+    verb phrase the span (a passive's with its subject: see ``clauses``)."""
+    return [c.event for c in clauses(analysis, doc, end)]
+
+
+def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
+    """The lead's main clauses (``lead_clauses``) with their verbs and voice.
+
+    A passive without its agent keeps its subject in the span: what happened is what
+    happened to it ("Seven killed in blast", "Embassy stormed"), and its lead names no one
+    who did it."""
     out = []
+    title = (analysis.article.title or "").strip()
     for seg in lead_segments(doc, end):
         found = main_clause(seg)
         if found is None:
             continue
         subj, verb = found
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        passive = subj.dep_ == "nsubjpass" or verb.dep_ == "acl"
+        passive = _passive(subj, verb, headline=bool(title) and seg.text.strip() == title)
+        by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
         span = verb_phrase(verb, seg)
-        out.append(Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
-                         recipient=argument(analysis, recipient)))
+        if passive and by is None:
+            span = (min(span[0], *(t.idx for t in _phrase(subj, seg))), span[1])
+        event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
+                      recipient=argument(analysis, recipient))
+        out.append(Clause(verb.idx, passive, event))
     return out

@@ -31,7 +31,7 @@ from datetime import date
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.clauses import lead_clauses
+from newsdesk.facts.clauses import Clause, clauses
 from newsdesk.model import Analysis, DateRef, Event, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 
@@ -122,7 +122,7 @@ def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
     With the article's spaCy ``doc``, the main clauses of the lead are candidates too."""
     lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
     if doc is not None:
-        lead = merge_clauses(lead, lead_clauses(analysis, doc, LEAD_CHARS))
+        lead = merge_clauses(lead, clauses(analysis, doc, LEAD_CHARS))
     if not lead:
         return None
     salience = _salience(analysis)
@@ -134,20 +134,25 @@ def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
 # -- choice -----------------------------------------------------------------------------
 
 
-def merge_clauses(events: list[Event], clauses: list[Event]) -> list[Event]:
+def merge_clauses(events: list[Event], found: list[Clause]) -> list[Event]:
     """The lead's events and its main clauses (facts/clauses.py); a clause whose verb is an
     event's trigger is that event, with the clause's words and, where the event has
-    none, the clause's actor and recipient."""
+    none, the clause's actor and recipient. A passive clause's subject is no actor, where
+    the events stage read it as one (in a headline's participle: "Embassy stormed")."""
     by_start = {e.span[0]: e for e in events}
     out = list(events)
-    for clause in clauses:
-        event = by_start.get(clause.span[0])
+    for clause in found:
+        event = by_start.get(clause.verb)
         if event is None:
-            out.append(clause)
+            out.append(clause.event)
             continue
         out.remove(event)
-        out.append(replace(event, span=clause.span, actor=event.actor or clause.actor,
-                           recipient=event.recipient or clause.recipient))
+        mine = clause.event
+        if clause.passive and event.actor in (None, mine.recipient):
+            actor, recipient = mine.actor, mine.recipient or event.recipient
+        else:
+            actor, recipient = event.actor or mine.actor, event.recipient or mine.recipient
+        out.append(replace(event, span=mine.span, actor=actor, recipient=recipient))
     return out
 
 
