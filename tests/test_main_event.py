@@ -379,6 +379,22 @@ def test_a_headlines_passive(nlp, text, actor, what):
     assert (first.actor, text[first.span[0] : first.span[1]]) == (actor, what)
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "what"),
+    [
+        ("Velm ferry lands in Ardo to pick up stranded fishermen\n\nThe crew is safe.", "Velm ferry", "lands in Ardo"),
+        ("Storm in the north: Velm ferry lands in Ardo port\n\nThe crew is safe.", "Velm ferry", "lands in Ardo port"),
+        ("Velm mayor rams truck into Ardo hall\n\nThe hall burned.", "Velm mayor", "rams truck into Ardo hall"),
+        # after "as", the word is a subordinate clause's verb: the headline has no main clause
+        ("Crowds cheer as Velm ferry lands in Ardo port\n\nThe crew is safe.", "crew", "is safe"),
+    ],
+)
+def test_a_headlines_verb_tagged_as_a_plural_noun(nlp, text, actor, what):
+    analysis, doc = _stages(nlp, text, title=text.split("\n")[0])
+    first = lead_clauses(analysis, doc, LEAD_CHARS)[0]
+    assert (first.actor, text[first.span[0] : first.span[1]]) == (actor, what)
+
+
 def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
     """A headline drops its articles: "a photo taken by" is a sentence's noun phrase."""
     text = "A photo taken by Ivo Korr of the burnt depot near Velm on Sunday.\n\nThe depot burned."

@@ -24,13 +24,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from newsdesk.facts.events import _resolve_pronoun, argument
+from newsdesk.facts.events import _mention_name, _resolve_pronoun, argument
 from newsdesk.model import Analysis, Event
+from newsdesk.nlp.model import load_nlp
 
 # The type of a main clause that names no PLOVER event: the lead still reports it.
 OTHER = "OTHER"
 # A verb's objects and complements: with one, a participle is no headline's passive.
 COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
+# A headline's opening noun phrase ("Red Bull boss Ivo Korr", "Korr's mayor") and its head.
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
+HEADS = frozenset({"NOUN", "PROPN"})
+# What stands before a headline's word to read it as a verb (see ``headline_verb``).
+PROBE = "It "
 ARTICLES = frozenset({"a", "an", "the"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The verb's dependents that say what was done: particles, objects and complements.
@@ -85,6 +91,32 @@ def main_clause(seg) -> tuple[object, object] | None:
         return None
     _, subj, verb = min(found, key=lambda f: f[0])
     return subj, verb
+
+
+def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
+    """(subject's noun phrase, verb's token index, verb phrase's span) of a headline whose present-tense
+    verb the model tagged a plural noun ("Mayor slams council", "Ferry lands in port"):
+    headlines drop the articles that tell a noun from a verb. The first "-s" word after the
+    headline's opening noun phrase (after a colon: "Vote: Mayor slams ...") is its verb
+    when the model, reading it after a pronoun, makes it the sentence's verb ("It slams
+    council")."""
+    doc = seg.doc
+    start = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
+    for tok in doc[start + 1 : seg.end - 1]:
+        if doc[tok.i - 1].pos_ not in NOMINAL:
+            return None  # past the opening noun phrase: a verb or a preposition came first
+        if not tok.lower_.endswith("s") or tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
+            continue
+        probe = load_nlp()(PROBE + doc.text[tok.idx : seg.end_char])
+        verb = probe[len(PROBE.split())]
+        if verb.tag_ == "VBZ" and verb.dep_ == "ROOT" and probe[0].dep_ == "nsubj":
+            shift = tok.idx - len(PROBE)
+            first, last = verb_phrase(verb, probe[:])
+            subject = doc[start:tok.i]
+            while len(subject) > 1 and subject[0].pos_ == "DET":
+                subject = subject[1:]
+            return subject, tok.i, (first + shift, last + shift)
+    return None
 
 
 def _passive(subj, verb, headline: bool) -> bool:
@@ -169,11 +201,18 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     out = []
     title = (analysis.article.title or "").strip()
     for seg in lead_segments(doc, end):
+        headline = bool(title) and seg.text.strip() == title
         found = main_clause(seg)
+        reread = headline_verb(seg) if headline else None
+        if reread is not None and (found is None or found[1].i > reread[1]):
+            subj, verb, span = reread
+            actor = _mention_name(analysis, subj[-1]) or subj.text
+            out.append(Clause(doc[verb].idx, False, Event(analysis.article.id, span, OTHER, actor=actor)))
+            continue
         if found is None:
             continue
         subj, verb = found
-        passive = _passive(subj, verb, headline=bool(title) and seg.text.strip() == title)
+        passive = _passive(subj, verb, headline)
         by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
         span = verb_phrase(verb, seg)
