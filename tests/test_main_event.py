@@ -281,6 +281,11 @@ def test_place_from_the_dateline(text, dateline, expected):
     [
         ("Ardo Foods shrinks its bars\n\nThe maker sells them in Velmia and Korrland.", "Velmia"),
         ("Ardo Foods shrinks its bars\n\nThe Velmia office of the maker said so.", None),  # whose, not where
+        # a compass word between the preposition and the place
+        ("Ardo Foods shrinks its bars\n\nThe maker sells them in northern Velmia.", "Velmia"),
+        ("Ardo Foods shrinks its bars\n\nThe maker sells them in the south-west Korrland.", "Korrland"),
+        ("Ardo Foods shrinks its bars\n\nThe maker sells them in Velmia's north.", "Velmia"),
+        ("Ardo Foods shrinks its bars\n\nThe maker sells them in big Velmia towns.", None),
     ],
 )
 def test_place_from_the_first_toponym_of_the_lead_that_says_where(text, expected):
@@ -400,6 +405,22 @@ def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
     text = "A photo taken by Ivo Korr of the burnt depot near Velm on Sunday.\n\nThe depot burned."
     analysis, doc = _stages(nlp, text)
     assert [text[c.span[0] : c.span[1]] for c in lead_clauses(analysis, doc, LEAD_CHARS)] == ["burned"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the report is not the event; what it reports is
+        ("Mayor Vell says she and Korr had a good talk\n\nIvo Korr and Ana Vell met for the first time on Sunday.",
+         "had a good talk"),
+        ("Ana Vell says she is tired\n\nIt was late.", "was late"),
+        ("Ana Vell says she is tired", "says she is tired"),  # unless the lead has nothing else
+    ],
+)
+def test_a_reporting_clause_is_not_the_main_event(nlp, text, expected):
+    analysis, doc = _stages(nlp, text, title=text.split("\n")[0])
+    found = find_main_event(analysis, doc).event
+    assert text[found.span[0] : found.span[1]] == expected
 
 
 def test_a_clause_merges_with_the_event_on_its_verb():

@@ -24,7 +24,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from newsdesk.facts.events import _mention_name, _resolve_pronoun, argument
+from newsdesk.facts.events import _lemma, _mention_name, _resolve_pronoun, argument
+from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.model import load_nlp
 
@@ -119,6 +120,12 @@ def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
     return None
 
 
+def reporting(verb) -> bool:
+    """A verb that reports someone's words or thoughts ("said that ...", "says X had"):
+    the report is not the lead's event, what it reports may be."""
+    return _lemma(verb) in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
 def _passive(subj, verb, headline: bool) -> bool:
     """A passive clause: a passive subject, a headline's noun with its participle ("boy
     found dead"), or a headline's participle with a subject but no auxiliary, object or
@@ -183,6 +190,7 @@ class Clause(NamedTuple):
     verb: int
     passive: bool
     event: Event
+    reporting: bool = False
 
 
 def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
@@ -220,5 +228,5 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg))), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
                       recipient=argument(analysis, recipient))
-        out.append(Clause(verb.idx, passive, event))
+        out.append(Clause(verb.idx, passive, event, reporting(verb)))
     return out

@@ -8,7 +8,10 @@ where from the lead with candidates scored by position, salience and agreement:
    Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger is that
    event): a lead often reports its main event in words no PLOVER category covers
    ("Toblerone changes the shape of its bars"), and its headline's clause beats an event
-   further down ("Police name the victims" over "the crash killed seven"). Each is scored
+   further down ("Police name the victims" over "the crash killed seven"). A clause that
+   reports someone's words ("X said that ...") is no candidate while the lead has another:
+   the lead's event is what happened, not that someone spoke of it (an event of the
+   reported clause stays a candidate). Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -78,9 +81,15 @@ _RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 _AT = re.compile(r"\b(?:at|in|inside|outside|near)(?: the)?\s+$", re.IGNORECASE)
 _AT_THE = re.compile(r"\b(?:at|in|inside|outside|near) the\s+$", re.IGNORECASE)
 AT_WINDOW = 12
-# A toponym that says where ("in the UK", "near Ardo"), not whose ("US President", "the
-# Afghan city").
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)(?: the)?\s+$", re.IGNORECASE)
+# How far before a toponym its locative preposition may stand ("in north-western ").
+LOCATIVE_WINDOW = 24
+# A toponym that says where ("in the UK", "near Ardo", with a compass word "in northern
+# Velmia"), not whose ("US President", "the Afghan city").
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)(?: the)?"
+    r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
+    re.IGNORECASE,
+)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # What a web copy may leave before a dateline in its paragraph: a caption's "Photo", a
@@ -122,7 +131,10 @@ def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
     With the article's spaCy ``doc``, the main clauses of the lead are candidates too."""
     lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
     if doc is not None:
-        lead = merge_clauses(lead, clauses(analysis, doc, LEAD_CHARS))
+        found = clauses(analysis, doc, LEAD_CHARS)
+        lead = merge_clauses(lead, found)
+        reports = {c.event.span for c in found if c.reporting}
+        lead = [e for e in lead if e.span not in reports] or lead
     if not lead:
         return None
     salience = _salience(analysis)
@@ -265,9 +277,14 @@ def _lead_place(analysis: Analysis) -> tuple[str | None, Span | None]:
     labels = {m.span: m.label for m in analysis.mentions}
     found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) != "NORP"]
     found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
-    said = [f for f in found if f[0][0] < LEAD_CHARS and _LOCATIVE.search(text, max(0, f[0][0] - AT_WINDOW), f[0][0])]
+    said = [f for f in found if f[0][0] < LEAD_CHARS and _said_where(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
+
+
+def _said_where(text: str, start: int) -> bool:
+    """Whether a locative preposition (maybe with a compass word) stands before ``start``."""
+    return bool(_LOCATIVE.search(text, max(0, start - LOCATIVE_WINDOW), start))
 
 
 def _kind(place: Place) -> str | None:
