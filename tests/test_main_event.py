@@ -349,6 +349,8 @@ def _stages(nlp, text: str, title: str | None = None) -> tuple[Analysis, object]
         # a headline's verb tagged as a noun still heads its clause
         ("Marta Vell and Ivo Korr meet at Amber Hall\n\nMarta Vell describes the talks as excellent.",
          "Marta Vell and Ivo Korr", "meet at Amber Hall"),
+        # ... but a noun with neither object nor preposition after it is no verb
+        ("Korea well rescue\n\nDozens of rescuers are digging.", "Dozens of rescuers", "are digging"),
         # the reported clause comes first: it is the headline's news
         ("The ministry has found no wrongdoing in the new emails, says Korr\n\nKorr spoke.", "ministry",
          "has found no wrongdoing in the new emails"),

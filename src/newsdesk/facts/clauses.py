@@ -79,7 +79,7 @@ def main_clause(seg) -> tuple[object, object] | None:
         root = tok.head.i == tok.i or not _in(tok.head, seg)
         # a headline's verb may be tagged a noun ("Trump and Obama meet at ..."): with a
         # subject, the segment's root is its predicate whatever its tag
-        if subj is not None and (tok.pos_ in ("VERB", "AUX") or root):
+        if subj is not None and (tok.pos_ in ("VERB", "AUX") or (root and _takes_argument(tok))):
             found.append((tok.i, subj, tok))
         elif tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ not in ("compound", "pobj", "dobj"):
             if _article(tok):  # "a photo taken by": a headline drops its articles
@@ -124,6 +124,12 @@ def reporting(verb) -> bool:
     """A verb that reports someone's words or thoughts ("said that ...", "says X had"):
     the report is not the lead's event, what it reports may be."""
     return _lemma(verb) in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+def _takes_argument(tok) -> bool:
+    """Whether a word has an object or a preposition after it, as a verb does ("Korr and
+    Vell meet at the hall"; not "Velm well rescue: race to reach a boy")."""
+    return any(c.i > tok.i and c.dep_ in ("prep", "prt", *COMPLEMENTS) for c in tok.children)
 
 
 def _passive(subj, verb, headline: bool) -> bool:
