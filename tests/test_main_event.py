@@ -268,6 +268,9 @@ def test_a_building_after_at_is_a_place(text, building, label, expected):
         ("Shells\n\nBREAKING NEWS: Rebels shelled the town.", None, None),  # no place there
         ("Shells on Ardo\n\nPhoto ARDO -- Rebels shelled the town.", None, "Ardo"),  # a caption's word before it
         ("Shells\n\nBy Ann Vell ARDO, May 11 (Wirenews) - Rebels shelled the town.", None, "Ardo"),  # a byline
+        # after a photo credit, whatever came before in the paragraph
+        ("Shells\n\nSkip ad. Ruins. (Photo: Ann Vell) ARDO -- Rebels shelled the town.", None, "Ardo"),
+        ("Shells\n\nSkip ad. Ruins (Photo: Ann Vell) at dawn. Rebels shelled the town.", None, None),
     ],
 )
 def test_place_from_the_dateline(text, dateline, expected):

@@ -29,6 +29,7 @@ place and time were read (their spans), so every answer stays traced to the text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -97,6 +98,8 @@ DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # characters of the paragraph's start, the longest such byline seen).
 _BEFORE_DATELINE = re.compile(r"(?:[^\n.!?]*\s)?")
 DATELINE_REACH = 80
+# A photo credit's closing bracket, after which a web copy may run the dateline on.
+_AFTER_CREDIT = re.compile(r"\)[ \t]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -308,24 +311,40 @@ def _buildings(analysis: Analysis) -> list[tuple[Span, str]]:
 
 
 def _dateline(analysis: Analysis) -> tuple[str | None, Span | None]:
-    """The dateline's place: cleaning's, else one opening a paragraph of the lead that the
-    places stage resolved or the gazetteer knows (so that "BREAKING NEWS:" or "RIGHT NOW -"
-    is no place)."""
+    """The dateline's place: cleaning's, else the first of the context's (``_datelines``)
+    whose place is known."""
     article = analysis.article
     if article.dateline:
         return DATELINE_AGENCY.sub("", article.dateline).strip().title(), None
     text = article.text
-    starts = {p.span[0]: p for p in analysis.places}
+    for line in _datelines(text):
+        if found := _dateline_place(analysis, line):
+            return found
+    return None, None
+
+
+def _datelines(text: str) -> Iterator[re.Match]:
+    """Datelines of the context: opening a paragraph (after what a web copy may leave
+    before one), or right after a photo credit's bracket ("(Photo: A. Vell) ARDO --")."""
     for m in _PARAGRAPH.finditer(text, 0, CONTEXT_CHARS):
         for line in DATELINE.finditer(text, m.end(), m.end() + DATELINE_REACH):
-            if not _BEFORE_DATELINE.fullmatch(text, m.end(), line.start()):
-                continue
-            if place := starts.get(line.start("place")):
-                return place.name, place.span
-            # the model tags few places in capitals ("LONDON --"): the gazetteer knows them
-            if known := load_gazetteer().lookup(name_key(line["place"])):
-                return known[0].name, line.span("place")
-    return None, None
+            if _BEFORE_DATELINE.fullmatch(text, m.end(), line.start()):
+                yield line
+    for m in _AFTER_CREDIT.finditer(text, 0, CONTEXT_CHARS):
+        if line := DATELINE.match(text, m.end()):
+            yield line
+
+
+def _dateline_place(analysis: Analysis, line: re.Match) -> tuple[str, Span] | None:
+    """The place of a dateline that the places stage resolved or the gazetteer knows (so
+    that "BREAKING NEWS:" or "RIGHT NOW -" is no place)."""
+    starts = {p.span[0]: p for p in analysis.places}
+    if place := starts.get(line.start("place")):
+        return place.name, place.span
+    # the model tags few places in capitals ("LONDON --"): the gazetteer knows them
+    if known := load_gazetteer().lookup(name_key(line["place"])):
+        return known[0].name, line.span("place")
+    return None
 
 
 def _when(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:
