@@ -428,6 +428,21 @@ def test_a_reporting_clause_is_not_the_main_event(nlp, text, expected):
     assert text[found.span[0] : found.span[1]] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two guards were killed and nine hurt when rebels shelled the depot in Ardo on Sunday, officials said.",
+         "Two guards were killed"),
+        ("Police name the three victims of the blast that killed seven\n\nThe names were given on Sunday.",
+         "name the three victims of the blast"),
+    ],
+)
+def test_an_event_of_a_subordinate_clause_is_not_the_main_event(nlp, text, expected):
+    analysis, doc = _stages(nlp, text, title=text.split("\n")[0])
+    found = find_main_event(analysis, doc).event
+    assert text[found.span[0] : found.span[1]] == expected
+
+
 def test_a_clause_merges_with_the_event_on_its_verb():
     text = "Vell has blamed the council for the defeat. Korr bridge destroyed."
     event = Event("a", _span(text, "blamed the council"), "ACCUSE")

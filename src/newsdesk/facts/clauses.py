@@ -38,6 +38,8 @@ NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
 HEADS = frozenset({"NOUN", "PROPN"})
 # What stands before a headline's word to read it as a verb (see ``headline_verb``).
 PROBE = "It "
+# The links of a clause subordinate to another ("when ...", "who ...", "killing two").
+SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
 ARTICLES = frozenset({"a", "an", "the"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The verb's dependents that say what was done: particles, objects and complements.
@@ -236,3 +238,18 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
                       recipient=argument(analysis, recipient))
         out.append(Clause(verb.idx, passive, event, reporting(verb)))
     return out
+
+
+def subordinate(doc, offset: int, found: list[Clause]) -> bool:
+    """Whether the word at ``offset`` stands in a clause subordinate to one of the main
+    clauses ``found`` (an adverbial or relative clause, or a participle's, on the way up
+    the parse to the main clause's verb)."""
+    verbs = {c.verb for c in found}
+    tok = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
+    below = False
+    while tok is not None:
+        if tok.idx in verbs:
+            return below
+        below = below or tok.dep_ in SUBORDINATE
+        tok = None if tok.head.i == tok.i else tok.head
+    return False

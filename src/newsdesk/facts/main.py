@@ -11,7 +11,9 @@ where from the lead with candidates scored by position, salience and agreement:
    further down ("Police name the victims" over "the crash killed seven"). A clause that
    reports someone's words ("X said that ...") is no candidate while the lead has another:
    the lead's event is what happened, not that someone spoke of it (an event of the
-   reported clause stays a candidate). Each is scored
+   reported clause stays a candidate); nor is an event of a clause subordinate to a main
+   clause ("[two were killed] when insurgents struck", "after X defeated Y"): a lead's
+   main clause says what happened, its subordinates when, why or after what. Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -35,7 +37,7 @@ from datetime import date
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.clauses import Clause, clauses
+from newsdesk.facts.clauses import Clause, clauses, subordinate
 from newsdesk.model import Analysis, DateRef, Event, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 
@@ -138,6 +140,7 @@ def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
         lead = merge_clauses(lead, found)
         reports = {c.event.span for c in found if c.reporting}
         lead = [e for e in lead if e.span not in reports] or lead
+        lead = [e for e in lead if not subordinate(doc, e.span[0], found)] or lead
     if not lead:
         return None
     salience = _salience(analysis)
