@@ -375,12 +375,15 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
 @pytest.mark.parametrize(
     ("text", "actor", "what"),
     [
-        # a headline's passive without its agent: what happened is what happened to its subject
+        # a headline's passive: what happened is what happened to its subject
         ("Korr bridge destroyed in storm\n\nThe river rose.", None, "Korr bridge destroyed in storm"),
         ("Velmian ship seized in Ardo strait\n\nThe crew is safe.", None, "Velmian ship seized in Ardo strait"),
-        # with its agent, the agent is the actor ("by" read as a preposition too)
-        ("Old Velm ferry sunk by storm off Ardo coast\n\nThe crew is safe.", "storm", "sunk by storm"),
-        ("Vell port festival marred by shooting\n\nThe police came.", "shooting", "marred by shooting"),
+        # its agent is the actor ("by" read as a preposition too, of the verb or of its noun)
+        ("Old Velm ferry sunk by storm off Ardo coast\n\nThe crew is safe.", "storm", "Old Velm ferry sunk by storm"),
+        ("Vell port festival marred by shooting\n\nThe police came.", "shooting",
+         "Vell port festival marred by shooting"),
+        ("Korr bridge destroyed in night raid by rebels\n\nThe river rose.", "rebels",
+         "Korr bridge destroyed in night raid by rebels"),
     ],
 )
 def test_a_headlines_passive(nlp, text, actor, what):

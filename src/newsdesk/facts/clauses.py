@@ -149,10 +149,17 @@ def _passive(subj, verb, headline: bool) -> bool:
 
 def _agent(verb, passive: bool):
     """The object of a passive's "by" (the model may attach it as a preposition when it
-    missed the passive: "Clinton cleared by FBI")."""
+    missed the passive: "Clinton cleared by FBI", or to the noun of the verb's
+    preposition: "Embassy bombed in night raid by rebels")."""
     for child in verb.children:
         if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
             return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if passive:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None:
+                    return next((c for c in by.children if c.dep_ == "pobj"), None)
     return None
 
 
@@ -211,9 +218,9 @@ def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
 def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     """The lead's main clauses (``lead_clauses``) with their verbs and voice.
 
-    A passive without its agent keeps its subject in the span: what happened is what
-    happened to it ("Seven killed in blast", "Embassy stormed"), and its lead names no one
-    who did it."""
+    A passive keeps its subject in the span: what happened is what happened to it ("Seven
+    killed in blast", "Embassy stormed by rebels"), and the actor, its agent, is often
+    unknown to a news lead."""
     out = []
     title = (analysis.article.title or "").strip()
     for seg in lead_segments(doc, end):
@@ -232,7 +239,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
         span = verb_phrase(verb, seg)
-        if passive and by is None:
+        if passive:  # the subject with it
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg))), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
                       recipient=argument(analysis, recipient))
