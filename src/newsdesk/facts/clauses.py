@@ -7,14 +7,19 @@ after it; here, from the dependency parse of each sentence of the lead (a title,
 standfirst and the first paragraph are sentences of their own, cut at line breaks):
 
 - the clause is the first predicate with a subject ("Clinton blames Comey ..."), or a
-  headline's noun with its participle ("Chinese boy found dead"), the passive of news
-  headlines;
+  headline's noun with its participle ("Chinese boy found dead"; not "a photo taken by"),
+  the passive of news headlines; a headline's verb that the model tagged a plural noun
+  ("Mayor slams council") is read again after a pronoun (``headline_verb``);
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase);
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
   first preposition of argument, without relative clauses or adjuncts of time or
   circumstance ("win the World Series [after an epic showdown]"): the gold phrases of
-  Giveme5W1H's coders have four content words at the median.
+  Giveme5W1H's coders have four content words at the median. A passive's keeps its
+  subject ("Seven killed in blast");
+- a clause whose verb reports words ("said that ...") is marked, for the main event
+  prefers what happened to what was said (facts/main.py), as it prefers a main clause to
+  the clauses subordinate to it (``subordinate``).
 
 Precision first, as in events.py: the subject and the verb phrase come from one clause.
 """
