@@ -282,15 +282,33 @@ def _absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
 
 
 def _name_tokens(tok) -> list:
-    """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses."""
+    """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses
+    (the "of" phrase's own name only: "workers of the bus company", not the company's
+    relative clause or parenthesis)."""
     keep = [tok]
     for child in tok.children:
         if child.dep_ in NAME_DEPS and child.i < tok.i:
             keep.extend(_name_tokens(child))
             keep.extend(t for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree)
         elif child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i:
-            keep.extend(child.subtree)
+            keep.append(child)
+            obj = _child(child, ("pobj",))
+            keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c))
     return keep
+
+
+def _partitive(tok):
+    """The group a count or a part is of ("thousands of farmers", "members of the union",
+    "part of the stronghold"), through any chain of them; else the token itself."""
+    for _ in range(3):
+        counted = tok is not None and (tok.like_num or _lemma(tok) in lx.PARTITIVES)
+        if not counted or tok.ent_type_ in ACTOR_LABELS or (_lemma(tok) == "member" and tok.tag_ != "NNS"):
+            break
+        of = _prep_object(tok, {"of"})
+        if of is None:
+            break
+        tok = of
+    return tok
 
 
 def _conjuncts(tok) -> list:
@@ -318,10 +336,10 @@ def argument(analysis: Analysis, tok) -> str | None:
     if tok is None:
         return None
     names = []
-    for head in _conjuncts(tok):
+    for head in (_partitive(t) for t in _conjuncts(tok)):
         if head.pos_ in ("PRON", "NUM", "DET") or head.like_num:
             continue
-        name = _mention_name(analysis, head)
+        name = None if _qualified_people(head) else _mention_name(analysis, head)
         if name is None:
             toks = sorted(_name_tokens(head), key=lambda t: t.i)
             while toks and toks[0].dep_ in ("det", "case", "punct", "cc"):
@@ -331,6 +349,16 @@ def argument(analysis: Analysis, tok) -> str | None:
             name = head.doc[toks[0].i : toks[-1].i + 1].text
         names.append(name)
     return " and ".join(dict.fromkeys(names)) or None
+
+
+def _qualified_people(tok) -> bool:
+    """A people named with where or which of them ("Bosnian Serbs", "Iraqi Kurds", "ethnic
+    Albanians", "the Albanians of southern Serbia"): a group of its own, not the whole
+    people the bare name stands for, so the noun phrase is kept."""
+    if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i)
+               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
 
 
 def _child(tok, deps) -> object | None:
@@ -407,6 +435,7 @@ def _recipient(tok):
     an actor: a date or a number is none, and a thing asked, offered or refused ("the U.S.
     request", "the withdrawal of Serbian forces", "Turkey's efforts") gives way to whose
     it is, or to nothing."""
+    tok = _partitive(tok)
     if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = _lemma(tok)

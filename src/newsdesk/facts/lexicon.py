@@ -335,6 +335,15 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
 }
 # Nouns for a group whose members say what the verb does: "received a mission of observers".
 GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
+# Heads that count or take part of a group: the group is the actor ("thousands of farmers",
+# "a group of diplomats", "members of the union", "part of the stronghold", "15 of its observers").
+# One member is not the body ("a member of parliament started a hunger strike"): "member"
+# counts only in the plural (events.py).
+PARTITIVES = frozenset({
+    "group", "member", "part", "thousand", "hundred", "dozen", "million", "score", "number", "majority",
+    "minority", "handful", "some", "many", "most", "all", "few", "several", "rest", "remainder", "bulk",
+    "half", "batch", "lot",
+})
 # Ending these is a RETREAT, not a concession (CAMEO 0872 "ease military blockade" ->
 # RETREAT/withdraw; 085 "ease economic sanctions, embargo" -> RETREAT in the conversion table).
 EASED: dict[str, Entry] = {
