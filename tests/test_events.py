@@ -513,6 +513,12 @@ def test_mobilization_mode_is_the_force_named(nlp, text, mode):
         ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", None),
         ("The Kurds of northern Syria staged a protest.", "Kurds of northern Syria", None),
         ("Soldiers killed three ethnic Uzbeks.", "Soldiers", "ethnic Uzbeks"),
+        # "in X" / "from X" naming a place or a body says which ones
+        ("Rebels in Molvania rejected the offer.", "Rebels in Molvania", None),
+        ("A nurse from Velmora was arrested.", None, "nurse from Velmora"),
+        ("Rebels in the hills rejected the offer.", "Rebels", None),  # no place named
+        ("Police arrested students at the Molvanian embassy.", "Police", "students"),  # not "at"
+        ("Soldiers burned homes and shops in Velmora.", "Soldiers", "homes and shops"),  # the conjunct's name ends
     ],
 )
 def test_argument_names(nlp, text, actor, recipient):

@@ -281,20 +281,33 @@ def _absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
 # -- arguments --------------------------------------------------------------------------
 
 
-def _name_tokens(tok) -> list:
+def _name_tokens(tok, origin: bool = True) -> list:
     """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses
     (the "of" phrase's own name only: "workers of the bus company", not the company's
-    relative clause or parenthesis)."""
+    relative clause or parenthesis), and with ``origin`` an "in X" or "from X" that says
+    which ones ("rebels in the Ivory Coast")."""
     keep = [tok]
     for child in tok.children:
         if child.dep_ in NAME_DEPS and child.i < tok.i:
-            keep.extend(_name_tokens(child))
+            keep.extend(_name_tokens(child, origin))
             keep.extend(t for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i:
+        elif child.dep_ == "prep" and child.i > tok.i and (child.lower_ == "of" or origin and _names_origin(child)):
             keep.append(child)
             obj = _child(child, ("pobj",))
-            keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c))
+            keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c, origin))
     return keep
+
+
+def _names_origin(prep) -> bool:
+    """Whether a noun's "in X" or "from X" phrase says where or whom it is from, naming a
+    place or a body: "rebels in the Ivory Coast", "a missionary from Calgary", "doctors from
+    two American aid groups" (which rebels, which doctors), not "rebels in the hills"."""
+    obj = _child(prep, ("pobj",))
+    owner = _lemma(prep.head)  # "a pullback from Lebanon", "autonomy from X": an act's or a thing's source
+    if prep.lower_ not in ("in", "from") or obj is None or owner in lx.NOUNS or owner in lx.CONTENT_NOUNS:
+        return False
+    named = {t.ent_type_ for t in obj.subtree if t.dep_ != "prep" or t.i < obj.i}
+    return bool(named & (PLACE_LABELS | ACTOR_LABELS))
 
 
 def _partitive(tok):
@@ -341,7 +354,9 @@ def argument(analysis: Analysis, tok) -> str | None:
             continue
         name = None if _qualified_people(head) else _mention_name(analysis, head)
         if name is None:
-            toks = sorted(_name_tokens(head), key=lambda t: t.i)
+            # the name ends before the head's own conjuncts ("homes and buildings in Gaza": "homes")
+            stop = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i), default=len(head.doc))
+            toks = sorted((t for t in _name_tokens(head) if t.i < stop), key=lambda t: t.i)
             while toks and toks[0].dep_ in ("det", "case", "punct", "cc"):
                 toks = toks[1:]
             if not toks:
@@ -358,7 +373,7 @@ def _qualified_people(tok) -> bool:
     if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     return any((c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i)
-               or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children)
+               or (c.dep_ == "prep" and (c.lower_ == "of" or _names_origin(c))) for c in tok.children)
 
 
 def _child(tok, deps) -> object | None:
@@ -526,8 +541,9 @@ def _dative(verb):
 
 
 def _is_actor(tok) -> bool:
-    """Whether a noun phrase names a people, country, body or person."""
-    return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok))
+    """Whether a noun phrase names a people, country, body or person (itself: "a camp in
+    Ruritania" is still a thing)."""
+    return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok, origin=False))
 
 
 def _governed_recipient(verb):

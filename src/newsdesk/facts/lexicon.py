@@ -377,7 +377,7 @@ CONTENT_NOUNS = frozenset({
     "issue", "matter", "question", "ban", "presence", "return", "removal", "entry", "admittance",
     "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
     "crime", "violation", "abuse", "wrongdoing", "corruption", "feasibility", "legality", "possibility",
-    "failure", "refusal", "independence", "freedom", "referendum", "rule",
+    "failure", "refusal", "independence", "freedom", "referendum", "rule", "autonomy",
 })
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
