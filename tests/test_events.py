@@ -519,6 +519,9 @@ def test_mobilization_mode_is_the_force_named(nlp, text, mode):
         ("Rebels in the hills rejected the offer.", "Rebels", None),  # no place named
         ("Police arrested students at the Molvanian embassy.", "Police", "students"),  # not "at"
         ("Soldiers burned homes and shops in Velmora.", "Soldiers", "homes and shops"),  # the conjunct's name ends
+        # a superlative ranks the group, it does not name it; a classifying adjective stays
+        ("The junta banned the largest opposition party.", "junta", "opposition party"),
+        ("Police detained illegal Molvanian migrants.", "Police", "illegal Molvanian migrants"),
     ],
 )
 def test_argument_names(nlp, text, actor, recipient):

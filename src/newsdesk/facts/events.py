@@ -357,13 +357,20 @@ def argument(analysis: Analysis, tok) -> str | None:
             # the name ends before the head's own conjuncts ("homes and buildings in Gaza": "homes")
             stop = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i), default=len(head.doc))
             toks = sorted((t for t in _name_tokens(head) if t.i < stop), key=lambda t: t.i)
-            while toks and toks[0].dep_ in ("det", "case", "punct", "cc"):
+            while toks and (toks[0].dep_ in ("det", "case", "punct", "cc") or _describes(toks[0])):
                 toks = toks[1:]
             if not toks:
                 continue
             name = head.doc[toks[0].i : toks[-1].i + 1].text
         names.append(name)
     return " and ".join(dict.fromkeys(names)) or None
+
+
+def _describes(adj) -> bool:
+    """Whether a leading adjective ranks the group rather than naming it: a superlative
+    ("the largest opposition party", "the biggest refugee camp"). Other adjectives may
+    classify ("illegal immigrants", "fundamentalist party") and stay."""
+    return adj.pos_ == "ADJ" and adj.tag_ == "JJS" and adj.dep_ == "amod" and not adj.ent_type_
 
 
 def _qualified_people(tok) -> bool:
