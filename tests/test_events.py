@@ -527,3 +527,16 @@ def test_mobilization_mode_is_the_force_named(nlp, text, mode):
 def test_argument_names(nlp, text, actor, recipient):
     event = primary(analyse(nlp, text))
     assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # a date is never the object sought ("on Thursday to the envoy": the envoy)
+        ("The president gave a warm welcome on Thursday to the Molvanian envoy.", "CONSULT", "president",
+         "Molvanian envoy"),
+    ],
+)
+def test_recipient_rules(nlp, text, type_, actor, recipient):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.recipient) == (actor, recipient)

@@ -388,10 +388,12 @@ def _child(tok, deps) -> object | None:
 
 
 def _prep_object(tok, preps) -> object | None:
+    """The object of the first of the token's prepositions in ``preps``; a date or time is
+    skipped ("gave a welcome on Thursday to the leader": the leader)."""
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             obj = _child(prep, ("pobj",))
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in TIME_LABELS:
                 return obj
     return None
 
