@@ -535,6 +535,10 @@ def test_argument_names(nlp, text, actor, recipient):
         # a date is never the object sought ("on Thursday to the envoy": the envoy)
         ("The president gave a warm welcome on Thursday to the Molvanian envoy.", "CONSULT", "president",
          "Molvanian envoy"),
+        # a territorial measure targets the place it is imposed in
+        ("The junta imposed a curfew in Velmora.", "COERCE", "junta", "Velmora"),
+        ("The army lifted the curfew imposed in Velmora.", "CONCEDE", "army", "Velmora"),
+        ("The governor threatened to declare martial law in Velmora.", "THREATEN", "governor", "Velmora"),
     ],
 )
 def test_recipient_rules(nlp, text, type_, actor, recipient):

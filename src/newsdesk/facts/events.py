@@ -527,7 +527,28 @@ def _verb_arguments(trig: Trigger):
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb)
+    if recipient is None:
+        recipient = _territory(trig.head, verb)
     return actor, recipient
+
+
+def _territory(noun, verb=None):
+    """The place a territorial measure is imposed in, which stands for the people it is
+    imposed on: "imposed a curfew in X", "the curfew imposed in X", "eased emergency
+    measures in X", "threatened to institute a curfew in X" (lexicon.TERRITORIAL_MEASURES)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        noun = _child(noun, ("dobj",)) or _child(_child(noun, ("xcomp",)) or noun, ("dobj",))
+    if noun is None:
+        return None
+    words = {_lemma(noun)} | {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if not words & lx.TERRITORIAL_MEASURES:
+        return None
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl"), noun.head if noun.dep_ == "dobj" else None, verb]
+    for holder in (h for h in holders if h is not None):
+        place = _prep_object(holder, {"in", "on", "across", "throughout"})
+        if place is not None and place.ent_type_ in PLACE_LABELS:
+            return place
+    return None
 
 
 def _with_of(tokens: list) -> list:

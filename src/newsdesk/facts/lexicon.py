@@ -279,6 +279,11 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("mortar", "fire"): ("ASSAULT", "heavy-weapons"), ("tank", "fire"): ("ASSAULT", "heavy-weapons"),
     ("sniper", "fire"): ("ASSAULT", "firearms"), ("machine-gun", "fire"): ("ASSAULT", "firearms"),
 }
+# Measures imposed on a territory: whoever lives in the place they are imposed in is their
+# target (PLOVER COERCE curfew / martial-law / restrict: "imposed a curfew in X", "eased
+# emergency measures in X").
+TERRITORIAL_MEASURES = frozenset({"curfew", "blockade", "siege", "lockdown", "closure", "crackdown", "emergency",
+                                  "martial"})
 # "a state of emergency / siege" is martial law (CAMEO 1724; PLOVER COERCE mode martial-law).
 STATES_OF_EXCEPTION = frozenset({"emergency", "siege"})
 # Heads that are events only with one of the modifiers above ("military operations", not
