@@ -544,3 +544,17 @@ def test_argument_names(nlp, text, actor, recipient):
 def test_recipient_rules(nlp, text, type_, actor, recipient):
     event = only(analyse(nlp, text), type_)
     assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # who does a gerund under a preposition: the governor's object, else its subject
+        ("Both the army and the rebels are guilty of shelling the village.", "ASSAULT", "army and rebels"),
+        ("The militia was accused of shelling the village.", "ASSAULT", "militia"),
+        ("The army responded by shelling the village.", "ASSAULT", "army"),
+        ("The council accused the militia of shelling the village.", "ASSAULT", "militia"),
+    ],
+)
+def test_who_does_a_gerund(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor

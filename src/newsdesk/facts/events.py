@@ -410,6 +410,8 @@ def _subject(verb, depth: int = 0):
         return verb.head, False
     if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
         return _subject(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
+        return _gerund_controller(verb.head.head, depth)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -423,6 +425,20 @@ def _subject(verb, depth: int = 0):
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+def _gerund_controller(gov, depth: int):
+    """(token, passive) of who does a gerund under a preposition: the object of the word
+    it hangs on if there is one ("accused Y of shelling"), else its subject, passive or not
+    ("X are guilty of violating", "X was accused of shelling", "X responded by shelling")."""
+    if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None, False
+    controller = _child(gov, ("dobj",)) or _child(gov, PASSIVE_SUBJECTS)
+    if controller is not None:
+        return controller, False
+    return _subject(gov, depth + 1)
 
 
 def _resolve_pronoun(pron):
