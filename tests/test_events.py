@@ -539,6 +539,9 @@ def test_argument_names(nlp, text, actor, recipient):
         ("The junta imposed a curfew in Velmora.", "COERCE", "junta", "Velmora"),
         ("The army lifted the curfew imposed in Velmora.", "CONCEDE", "army", "Velmora"),
         ("The governor threatened to declare martial law in Velmora.", "THREATEN", "governor", "Velmora"),
+        # whom a transfer goes to, also through what is given ("dollars of aid for X"); never what is given
+        ("The bank agreed to provide a package of loans for Poland.", "AGREE", "bank", "Poland"),
+        ("The bank agreed to lend money.", "AGREE", "bank", None),
     ],
 )
 def test_recipient_rules(nlp, text, type_, actor, recipient):

@@ -522,7 +522,9 @@ def _verb_arguments(trig: Trigger):
         return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
     recipient = _recipient(recipient)
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
-        return actor, _recipient(recipient or _dative(verb) or _prep_object(verb, lx.TRANSFER_PREPS))
+        given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "dollars of aid for X"
+        to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
+        return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     obj = _child(verb, ("dobj",))
@@ -601,7 +603,7 @@ def _governed_recipient(verb):
     act = _verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
     if act is not None:
         found = _verb_arguments(act)[1]
-        if found is not None:
+        if found is not None or act.category in lx.TRANSFERS:  # what is given is no recipient
             return found
     found = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
     if found is None:  # "threatened to break relations with Russia"
