@@ -519,6 +519,12 @@ def test_mobilization_mode_is_the_force_named(nlp, text, mode):
         ("Rebels in the hills rejected the offer.", "Rebels", None),  # no place named
         ("Police arrested students at the Molvanian embassy.", "Police", "students"),  # not "at"
         ("Soldiers burned homes and shops in Velmora.", "Soldiers", "homes and shops"),  # the conjunct's name ends
+        # a participle naming a place or a body says which ones, up to a comma, a date or a purpose
+        ("The agency gave tents to refugees fleeing the fighting in Syria.", "agency",
+         "refugees fleeing the fighting in Syria"),
+        ("A newspaper based in Beirut defied the ban.", "newspaper based in Beirut", None),  # a ban is no actor
+        ("Police detained two diplomats based in Geneva for spying.", "Police", "diplomats based in Geneva"),
+        ("Police detained protesters carrying banners.", "Police", "protesters"),  # no place or body named
         # a superlative ranks the group, it does not name it; a classifying adjective stays
         ("The junta banned the largest opposition party.", "junta", "opposition party"),
         ("Police detained illegal Molvanian migrants.", "Police", "illegal Molvanian migrants"),

@@ -295,7 +295,37 @@ def _name_tokens(tok, origin: bool = True) -> list:
             keep.append(child)
             obj = _child(child, ("pobj",))
             keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c, origin))
+        elif origin and _names_whereabouts(child):
+            keep.extend(_clause_name(child))
     return keep
+
+
+# Where a participle's words stop being part of a name: a comma or bracket, a date, or a
+# phrase of time, cause or purpose ("diplomats based in Geneva | for spying").
+_CLAUSE_STOPS = frozenset({"for", "since", "after", "before", "during", "because", "until", "while", "as"})
+
+
+def _clause_name(clause) -> list:
+    """The words of a participle clause up to where it stops naming (``_CLAUSE_STOPS``)."""
+    out = []
+    for t in clause.doc[clause.i : clause.right_edge.i + 1]:
+        if t.dep_ == "punct" or t.ent_type_ in TIME_LABELS or (t.dep_ == "prep" and t.lower_ in _CLAUSE_STOPS):
+            break
+        out.append(t)
+    while out and out[-1].dep_ in ("prep", "det", "cc"):  # "seized by X in | the 1970s"
+        out.pop()
+    return out
+
+
+def _names_whereabouts(clause) -> bool:
+    """Whether a participle after a noun says which ones by naming a place or a body
+    ("refugees fleeing the war in Liberia", "Palestinians living in Gaza", "guerrillas
+    operating in Macedonia"): a reduced relative clause, without a subject of its own."""
+    if clause.dep_ != "acl" or clause.tag_ not in ("VBG", "VBN") or clause.i < clause.head.i:
+        return False
+    if _child(clause, SUBJECTS | PASSIVE_SUBJECTS) is not None:
+        return False
+    return any(t.ent_type_ in PLACE_LABELS | ACTOR_LABELS for t in clause.subtree)
 
 
 def _names_origin(prep) -> bool:
@@ -380,7 +410,8 @@ def _qualified_people(tok) -> bool:
     if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     return any((c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i)
-               or (c.dep_ == "prep" and (c.lower_ == "of" or _names_origin(c))) for c in tok.children)
+               or (c.dep_ == "prep" and (c.lower_ == "of" or _names_origin(c))) or _names_whereabouts(c)
+               for c in tok.children)
 
 
 def _child(tok, deps) -> object | None:
