@@ -525,6 +525,8 @@ def test_mobilization_mode_is_the_force_named(nlp, text, mode):
         ("A newspaper based in Beirut defied the ban.", "newspaper based in Beirut", None),  # a ban is no actor
         ("Police detained two diplomats based in Geneva for spying.", "Police", "diplomats based in Geneva"),
         ("Police detained protesters carrying banners.", "Police", "protesters"),  # no place or body named
+        ("Gunmen loyal to the Karvo-based warlord Ivan Petrov attacked the convoy.",
+         "Gunmen loyal to the Karvo-based warlord Ivan Petrov", "convoy"),
         # a superlative ranks the group, it does not name it; a classifying adjective stays
         ("The junta banned the largest opposition party.", "junta", "opposition party"),
         ("Police detained illegal Molvanian migrants.", "Police", "illegal Molvanian migrants"),

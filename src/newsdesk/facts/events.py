@@ -309,7 +309,8 @@ def _clause_name(clause) -> list:
     """The words of a participle clause up to where it stops naming (``_CLAUSE_STOPS``)."""
     out = []
     for t in clause.doc[clause.i : clause.right_edge.i + 1]:
-        if t.dep_ == "punct" or t.ent_type_ in TIME_LABELS or (t.dep_ == "prep" and t.lower_ in _CLAUSE_STOPS):
+        stop = t.dep_ == "punct" and t.text not in ("-", "'", "\u2019")  # not a word's hyphen or apostrophe
+        if stop or t.ent_type_ in TIME_LABELS or (t.dep_ == "prep" and t.lower_ in _CLAUSE_STOPS):
             break
         out.append(t)
     while out and out[-1].dep_ in ("prep", "det", "cc"):  # "seized by X in | the 1970s"
@@ -318,10 +319,12 @@ def _clause_name(clause) -> list:
 
 
 def _names_whereabouts(clause) -> bool:
-    """Whether a participle after a noun says which ones by naming a place or a body
-    ("refugees fleeing the war in Liberia", "Palestinians living in Gaza", "guerrillas
-    operating in Macedonia"): a reduced relative clause, without a subject of its own."""
-    if clause.dep_ != "acl" or clause.tag_ not in ("VBG", "VBN") or clause.i < clause.head.i:
+    """Whether a participle or adjective after a noun says which ones by naming a place or
+    a body ("refugees fleeing the war in Liberia", "Palestinians living in Gaza", "militants
+    loyal to X"): a reduced relative clause, without a subject of its own."""
+    participle = clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN")
+    adjective = clause.dep_ == "amod" and clause.pos_ == "ADJ" and _child(clause, ("prep",)) is not None
+    if not (participle or adjective) or clause.i < clause.head.i:
         return False
     if _child(clause, SUBJECTS | PASSIVE_SUBJECTS) is not None:
         return False
