@@ -513,6 +513,9 @@ def test_mobilization_mode_is_the_force_named(nlp, text, mode):
         ("Bosnian Serbs demanded a truce.", "Bosnian Serbs", None),
         ("The Kurds of northern Syria staged a protest.", "Kurds of northern Syria", None),
         ("Soldiers killed three ethnic Uzbeks.", "Soldiers", "ethnic Uzbeks"),
+        # a body named with its country
+        ("Ukraine's Supreme Court rejected the appeal.", "Ukraine's Supreme Court", None),
+        ("The US Congress rejected the plan.", "US Congress", None),
         # "in X" / "from X" naming a place or a body says which ones
         ("Rebels in Molvania rejected the offer.", "Rebels in Molvania", None),
         ("A nurse from Velmora was arrested.", None, "nurse from Velmora"),

@@ -409,7 +409,11 @@ def _describes(adj) -> bool:
 def _qualified_people(tok) -> bool:
     """A people named with where or which of them ("Bosnian Serbs", "Iraqi Kurds", "ethnic
     Albanians", "the Albanians of southern Serbia"): a group of its own, not the whole
-    people the bare name stands for, so the noun phrase is kept."""
+    people the bare name stands for, so the noun phrase is kept. So is a body named with
+    its country ("the US Congress", "Israel's Cabinet"), which the bare name leaves open."""
+    if tok.ent_type_ == "ORG" and tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ in ("GPE", "NORP")
+                   for c in tok.children)
     if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN"):
         return False
     return any((c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i)
