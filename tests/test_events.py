@@ -546,6 +546,11 @@ def test_argument_names(nlp, text, actor, recipient):
         # a date is never the object sought ("on Thursday to the envoy": the envoy)
         ("The president gave a warm welcome on Thursday to the Molvanian envoy.", "CONSULT", "president",
          "Molvanian envoy"),
+        # a people's condition or a party's achievement gives way to the people or party
+        ("The inspectors investigated the welfare of the detained fishermen.", "ACCUSE", "inspectors",
+         "detained fishermen"),
+        ("The parliament recognized the victory of the opposition coalition.", "SUPPORT", "parliament",
+         "opposition coalition"),
         # a territorial measure targets the place it is imposed in
         ("The junta imposed a curfew in Velmora.", "COERCE", "junta", "Velmora"),
         ("The army lifted the curfew imposed in Velmora.", "CONCEDE", "army", "Velmora"),

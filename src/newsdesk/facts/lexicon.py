@@ -383,6 +383,8 @@ CONTENT_NOUNS = frozenset({
     "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
     "crime", "violation", "abuse", "wrongdoing", "corruption", "feasibility", "legality", "possibility",
     "failure", "refusal", "independence", "freedom", "referendum", "rule", "autonomy",
+    # a people's condition and a party's achievements: the people or party is the target
+    "welfare", "plight", "safety", "treatment", "condition", "victory", "win", "success",
 })
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
