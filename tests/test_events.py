@@ -551,6 +551,10 @@ def test_argument_names(nlp, text, actor, recipient):
          "detained fishermen"),
         ("The parliament recognized the victory of the opposition coalition.", "SUPPORT", "parliament",
          "opposition coalition"),
+        # coordinated verbs share the last one's object
+        ("Rebels attacked and captured the garrison.", "ASSAULT", "Rebels", "garrison"),
+        ("The charity donated and delivered blankets to the orphanage.", "AID", "charity", "orphanage"),
+        ("The army refused to withdraw and shelled the town.", "REJECT", "army", None),  # "refused" has its own
         # a territorial measure targets the place it is imposed in
         ("The junta imposed a curfew in Velmora.", "COERCE", "junta", "Velmora"),
         ("The army lifted the curfew imposed in Velmora.", "CONCEDE", "army", "Velmora"),

@@ -559,6 +559,9 @@ def _verb_arguments(trig: Trigger):
         purpose = _infinitive(verb)
         return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
     recipient = _recipient(recipient)
+    sharer = _object_sharer(verb) if trig.light is None and recipient is None else None
+    if sharer is not None:  # "donated and delivered goods to X": whom the conjunct's act is done to
+        return actor, _verb_arguments(Trigger(sharer, trig.category, trig.mode, verbal=True))[1]
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
         given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "dollars of aid for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
@@ -586,6 +589,17 @@ def _verb_arguments(trig: Trigger):
     if recipient is None:
         recipient = _territory(trig.head, verb)
     return actor, recipient
+
+
+def _object_sharer(verb):
+    """The conjoined verb whose object and phrases the verb shares: "attacked and seized the
+    town", "donated and delivered goods to X" (the verb has no object or complement of its
+    own, the conjunct no subject of its own)."""
+    own = _child(verb, ("dobj", "dative", "xcomp", "ccomp")) or _prep_object(verb, RECIPIENT_PREPS | AFFECTED_PREPS)
+    if own is not None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                 and _child(c, SUBJECTS | PASSIVE_SUBJECTS) is None and _child(c, ("dobj",)) is not None), None)
 
 
 def _territory(noun, verb=None):
