@@ -439,6 +439,8 @@ def _prep_object(tok, preps) -> object | None:
 def _subject(verb, depth: int = 0):
     """(token, passive) of the verb's subject, following a short control chain."""
     subj = _child(verb, SUBJECTS)
+    if subj is not None and subj.tag_ in ("VBG", "VBN") and _child(subj, ("nsubj",)) is not None:
+        subj = _child(subj, ("nsubj",))  # "the Red Cross operating in X said": a participle parsed as the subject
     if subj is not None:
         return (verb.head if subj.tag_ in ("WP", "WDT") else subj), False
     agent = _child(verb, ("agent",))
