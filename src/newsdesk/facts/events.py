@@ -285,7 +285,7 @@ def _name_tokens(tok, origin: bool = True) -> list:
     """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses
     (the "of" phrase's own name only: "workers of the bus company", not the company's
     relative clause or parenthesis), and with ``origin`` an "in X" or "from X" that says
-    which ones ("rebels in the Ivory Coast")."""
+    which ones ("rebels in Molvania")."""
     keep = [tok]
     for child in tok.children:
         if child.dep_ in NAME_DEPS and child.i < tok.i:
@@ -301,7 +301,7 @@ def _name_tokens(tok, origin: bool = True) -> list:
 
 
 # Where a participle's words stop being part of a name: a comma or bracket, a date, or a
-# phrase of time, cause or purpose ("diplomats based in Geneva | for spying").
+# phrase of time, cause or purpose ("engineers working in Lyon | for questioning").
 _CLAUSE_STOPS = frozenset({"for", "since", "after", "before", "during", "because", "until", "while", "as"})
 
 
@@ -313,14 +313,14 @@ def _clause_name(clause) -> list:
         if stop or t.ent_type_ in TIME_LABELS or (t.dep_ == "prep" and t.lower_ in _CLAUSE_STOPS):
             break
         out.append(t)
-    while out and out[-1].dep_ in ("prep", "det", "cc"):  # "seized by X in | the 1970s"
+    while out and out[-1].dep_ in ("prep", "det", "cc"):  # "taken by X in | the 1990s"
         out.pop()
     return out
 
 
 def _names_whereabouts(clause) -> bool:
     """Whether a participle or adjective after a noun says which ones by naming a place or
-    a body ("refugees fleeing the war in Liberia", "Palestinians living in Gaza", "militants
+    a body ("families escaping the floods in Syria", "farmers living in Velmora", "gunmen
     loyal to X"): a reduced relative clause, without a subject of its own."""
     participle = clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN")
     adjective = clause.dep_ == "amod" and clause.pos_ == "ADJ" and _child(clause, ("prep",)) is not None
@@ -333,10 +333,10 @@ def _names_whereabouts(clause) -> bool:
 
 def _names_origin(prep) -> bool:
     """Whether a noun's "in X" or "from X" phrase says where or whom it is from, naming a
-    place or a body: "rebels in the Ivory Coast", "a missionary from Calgary", "doctors from
-    two American aid groups" (which rebels, which doctors), not "rebels in the hills"."""
+    place or a body: "rebels in Molvania", "a nurse from Velmora", "engineers from two
+    Molvanian firms" (which rebels, which engineers), not "rebels in the hills"."""
     obj = _child(prep, ("pobj",))
-    owner = _lemma(prep.head)  # "a pullback from Lebanon", "autonomy from X": an act's or a thing's source
+    owner = _lemma(prep.head)  # "a pullback from X", "autonomy from X": an act's or a thing's source
     if prep.lower_ not in ("in", "from") or obj is None or owner in lx.NOUNS or owner in lx.CONTENT_NOUNS:
         return False
     named = {t.ent_type_ for t in obj.subtree if t.dep_ != "prep" or t.i < obj.i}
@@ -345,7 +345,7 @@ def _names_origin(prep) -> bool:
 
 def _partitive(tok):
     """The group a count or a part is of ("thousands of farmers", "members of the union",
-    "part of the stronghold"), through any chain of them; else the token itself."""
+    "part of the garrison"), through any chain of them; else the token itself."""
     for _ in range(3):
         counted = tok is not None and (tok.like_num or _lemma(tok) in lx.PARTITIVES)
         if not counted or tok.ent_type_ in ACTOR_LABELS or (_lemma(tok) == "member" and tok.tag_ != "NNS"):
@@ -387,7 +387,7 @@ def argument(analysis: Analysis, tok) -> str | None:
             continue
         name = None if _qualified_people(head) else _mention_name(analysis, head)
         if name is None:
-            # the name ends before the head's own conjuncts ("homes and buildings in Gaza": "homes")
+            # the name ends before the head's own conjuncts ("homes and shops in Velmora": "homes")
             stop = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i), default=len(head.doc))
             toks = sorted((t for t in _name_tokens(head) if t.i < stop), key=lambda t: t.i)
             while toks and (toks[0].dep_ in ("det", "case", "punct", "cc") or _describes(toks[0])):
@@ -402,15 +402,15 @@ def argument(analysis: Analysis, tok) -> str | None:
 def _describes(adj) -> bool:
     """Whether a leading adjective ranks the group rather than naming it: a superlative
     ("the largest opposition party", "the biggest refugee camp"). Other adjectives may
-    classify ("illegal immigrants", "fundamentalist party") and stay."""
+    classify ("illegal migrants", "religious party") and stay."""
     return adj.pos_ == "ADJ" and adj.tag_ == "JJS" and adj.dep_ == "amod" and not adj.ent_type_
 
 
 def _qualified_people(tok) -> bool:
-    """A people named with where or which of them ("Bosnian Serbs", "Iraqi Kurds", "ethnic
-    Albanians", "the Albanians of southern Serbia"): a group of its own, not the whole
+    """A people named with where or which of them ("Crimean Tatars", "Syrian Kurds", "ethnic
+    Uzbeks", "the Kurds of northern Syria"): a group of its own, not the whole
     people the bare name stands for, so the noun phrase is kept. So is a body named with
-    its country ("the US Congress", "Israel's Cabinet"), which the bare name leaves open."""
+    its country ("the US Senate", "Ukraine's Supreme Court"), which the bare name leaves open."""
     if tok.ent_type_ == "ORG" and tok.pos_ in ("NOUN", "PROPN"):
         return any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ in ("GPE", "NORP")
                    for c in tok.children)
@@ -440,7 +440,7 @@ def _subject(verb, depth: int = 0):
     """(token, passive) of the verb's subject, following a short control chain."""
     subj = _child(verb, SUBJECTS)
     if subj is not None and subj.tag_ in ("VBG", "VBN") and _child(subj, ("nsubj",)) is not None:
-        subj = _child(subj, ("nsubj",))  # "the Red Cross operating in X said": a participle parsed as the subject
+        subj = _child(subj, ("nsubj",))  # "the Red Cross working in X said": a participle parsed as the subject
     if subj is not None:
         return (verb.head if subj.tag_ in ("WP", "WDT") else subj), False
     agent = _child(verb, ("agent",))
@@ -470,7 +470,7 @@ def _subject(verb, depth: int = 0):
 def _gerund_controller(gov, depth: int):
     """(token, passive) of who does a gerund under a preposition: the object of the word
     it hangs on if there is one ("accused Y of shelling"), else its subject, passive or not
-    ("X are guilty of violating", "X was accused of shelling", "X responded by shelling")."""
+    ("X are guilty of shelling", "X was accused of shelling", "X responded by shelling")."""
     if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
         gov = gov.head
     if gov.pos_ not in ("VERB", "AUX"):
@@ -562,10 +562,10 @@ def _verb_arguments(trig: Trigger):
         return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
     recipient = _recipient(recipient)
     sharer = _object_sharer(verb) if trig.light is None and recipient is None else None
-    if sharer is not None:  # "donated and delivered goods to X": whom the conjunct's act is done to
+    if sharer is not None:  # "donated and delivered blankets to X": whom the conjunct's act is done to
         return actor, _verb_arguments(Trigger(sharer, trig.category, trig.mode, verbal=True))[1]
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
-        given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "dollars of aid for X"
+        given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT":
@@ -595,7 +595,7 @@ def _verb_arguments(trig: Trigger):
 
 def _object_sharer(verb):
     """The conjoined verb whose object and phrases the verb shares: "attacked and seized the
-    town", "donated and delivered goods to X" (the verb has no object or complement of its
+    town", "donated and delivered blankets to X" (the verb has no object or complement of its
     own, the conjunct no subject of its own)."""
     own = _child(verb, ("dobj", "dative", "xcomp", "ccomp")) or _prep_object(verb, RECIPIENT_PREPS | AFFECTED_PREPS)
     if own is not None:
@@ -606,8 +606,8 @@ def _object_sharer(verb):
 
 def _territory(noun, verb=None):
     """The place a territorial measure is imposed in, which stands for the people it is
-    imposed on: "imposed a curfew in X", "the curfew imposed in X", "eased emergency
-    measures in X", "threatened to institute a curfew in X" (lexicon.TERRITORIAL_MEASURES)."""
+    imposed on: "imposed a curfew in X", "the curfew imposed in X", "lifted emergency
+    rule in X", "threatened to declare a curfew in X" (lexicon.TERRITORIAL_MEASURES)."""
     if noun.pos_ not in ("NOUN", "PROPN"):
         noun = _child(noun, ("dobj",)) or _child(_child(noun, ("xcomp",)) or noun, ("dobj",))
     if noun is None:

@@ -280,8 +280,8 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("sniper", "fire"): ("ASSAULT", "firearms"), ("machine-gun", "fire"): ("ASSAULT", "firearms"),
 }
 # Measures imposed on a territory: whoever lives in the place they are imposed in is their
-# target (PLOVER COERCE curfew / martial-law / restrict: "imposed a curfew in X", "eased
-# emergency measures in X").
+# target (PLOVER COERCE curfew / martial-law / restrict: "imposed a curfew in X", "lifted
+# emergency rule in X").
 TERRITORIAL_MEASURES = frozenset({"curfew", "blockade", "siege", "lockdown", "closure", "crackdown", "emergency",
                                   "martial"})
 # "a state of emergency / siege" is martial law (CAMEO 1724; PLOVER COERCE mode martial-law).
@@ -341,8 +341,8 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
 # Nouns for a group whose members say what the verb does: "received a mission of observers".
 GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
 # Heads that count or take part of a group: the group is the actor ("thousands of farmers",
-# "a group of diplomats", "members of the union", "part of the stronghold", "15 of its observers").
-# One member is not the body ("a member of parliament started a hunger strike"): "member"
+# "a group of diplomats", "members of the union", "part of the garrison", "15 of its monitors").
+# One member is not the body ("a member of the council began a hunger strike"): "member"
 # counts only in the plural (events.py).
 PARTITIVES = frozenset({
     "group", "member", "part", "thousand", "hundred", "dozen", "million", "score", "number", "majority",
