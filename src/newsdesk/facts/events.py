@@ -253,8 +253,10 @@ def triggers(sent) -> list[Trigger]:
     found = [t for tok in sent if tok.pos_ in ("VERB", "AUX") and (t := _verb_trigger(tok))]
     taken = {t.head.i for t in found}
     for tok in sent:
-        # a noun modifying another ("war crimes", "protest leaders") names no event itself
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and tok.i not in taken \
+        # a noun modifying another ("war crimes", "protest leaders") or inside a hyphenated
+        # adjective ("a war-torn country", "strike-hit ports") names no event itself
+        hyphenated = tok.dep_ == "npadvmod" and tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not hyphenated and tok.i not in taken \
                 and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
@@ -519,7 +521,8 @@ def _recipient(tok):
     if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = _lemma(tok)
-    if lemma in lx.WEAPON_MODES:  # "fired four shells at the town": the weapon is the means
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}  # the word: "torn" is no "tear"
+    if lemma in lx.WEAPON_MODES or modifiers & lx.WEAPON_MODES.keys():  # "fired shells / tear gas at X": the means
         return None
     if lemma not in lx.CONTENT_NOUNS and lemma not in lx.NOUNS:
         return tok
@@ -994,8 +997,9 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     for noun in merged:  # "the Azerbaijani shelling killed two": actor and mode from the noun
         if noun.verbal:
             continue
-        n_actor, _ = _noun_arguments(noun.head)
+        n_actor, n_recipient = _noun_arguments(noun.head)
         actor = actor if actor is not None and actor.i != noun.head.i else n_actor
+        recipient = recipient if recipient is not None else n_recipient  # "the attack on X killed five"
         mode_source = noun if noun.mode and not mode_source.mode else mode_source  # "hunger strike in protest"
     category, _, mod = _category(trig, modality(trig))
     demand = _demand(trig)
