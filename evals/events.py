@@ -43,6 +43,7 @@ OLD_MODES = {
     "assassinate": "targeted", "ban": "censor",
 }
 _WORD = re.compile(r"\w+")
+_GLUE = Counter({"and": 99, "the": 99})  # words a miss listing ignores ("X and Y" for the gold's "X Y")
 MISSES = int(os.environ.get("NEWSDESK_EVAL_MISSES", "40"))  # half-A misses printed per argument (diagnostics)
 
 
@@ -149,13 +150,13 @@ def run(corpora: Path) -> dict[str, float]:
 
 
 def _misses(row: dict, event) -> list[tuple[str, str, str, str, str]]:
-    """(argument, gold, ours, sentence id, text) where our actor or recipient shares no word
-    with the gold or has words the gold lacks (diagnostics only)."""
+    """(argument, gold, ours, sentence id, text) where our actor or recipient and the gold's
+    differ in more than "and" / "the" (diagnostics only; the score counts every word)."""
     out = []
     for name, key, ours in (("actor", "source", event.actor if event else None),
                             ("recipient", "target", event.recipient if event else None)):
         gold = _actors(row.get(key))
-        if _words(ours) != _words(gold):
+        if _words(ours) - _GLUE != _words(gold) - _GLUE:
             out.append((name, gold, ours or "-", row["id"], row["text"]))
     return out
 
