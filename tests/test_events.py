@@ -544,7 +544,7 @@ def test_argument_names(nlp, text, actor, recipient):
     ("text", "type_", "actor", "recipient"),
     [
         # a date is never the object sought ("on Thursday to the envoy": the envoy)
-        ("The president gave a warm welcome on Thursday to the Molvanian envoy.", "CONSULT", "president",
+        ("The chancellor gave a formal welcome on Friday to the Molvanian envoy.", "CONSULT", "chancellor",
          "Molvanian envoy"),
         # a people's condition or a party's achievement gives way to the people or party
         ("The inspectors investigated the welfare of the detained fishermen.", "ACCUSE", "inspectors",
