@@ -253,8 +253,10 @@ def triggers(sent) -> list[Trigger]:
     found = [t for tok in sent if tok.pos_ in ("VERB", "AUX") and (t := _verb_trigger(tok))]
     taken = {t.head.i for t in found}
     for tok in sent:
-        # a noun modifying another ("war crimes", "protest leaders") names no event itself
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and tok.i not in taken \
+        # a noun modifying another ("war crimes", "protest leaders") or inside a hyphenated
+        # adjective ("a war-torn country", "strike-hit ports") names no event itself
+        hyphenated = tok.dep_ == "npadvmod" and tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not hyphenated and tok.i not in taken \
                 and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
@@ -281,16 +283,80 @@ def _absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
 # -- arguments --------------------------------------------------------------------------
 
 
-def _name_tokens(tok) -> list:
-    """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses."""
+def _name_tokens(tok, origin: bool = True) -> list:
+    """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses
+    (the "of" phrase's own name only: "workers of the bus company", not the company's
+    relative clause or parenthesis), and with ``origin`` an "in X" or "from X" that says
+    which ones ("rebels in Molvania")."""
     keep = [tok]
     for child in tok.children:
         if child.dep_ in NAME_DEPS and child.i < tok.i:
-            keep.extend(_name_tokens(child))
+            keep.extend(_name_tokens(child, origin))
             keep.extend(t for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i > tok.i:
-            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.i > tok.i and (child.lower_ == "of" or origin and _names_origin(child)):
+            keep.append(child)
+            obj = _child(child, ("pobj",))
+            keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c, origin))
+        elif origin and _names_whereabouts(child):
+            keep.extend(_clause_name(child))
     return keep
+
+
+# Where a participle's words stop being part of a name: a comma or bracket, a date, or a
+# phrase of time, cause or purpose ("engineers working in Lyon | for questioning").
+_CLAUSE_STOPS = frozenset({"for", "since", "after", "before", "during", "because", "until", "while", "as"})
+
+
+def _clause_name(clause) -> list:
+    """The words of a participle clause up to where it stops naming (``_CLAUSE_STOPS``)."""
+    out = []
+    for t in clause.doc[clause.i : clause.right_edge.i + 1]:
+        stop = t.dep_ == "punct" and t.text not in ("-", "'", "\u2019")  # not a word's hyphen or apostrophe
+        if stop or t.ent_type_ in TIME_LABELS or (t.dep_ == "prep" and t.lower_ in _CLAUSE_STOPS):
+            break
+        out.append(t)
+    while out and out[-1].dep_ in ("prep", "det", "cc"):  # "taken by X in | the 1990s"
+        out.pop()
+    return out
+
+
+def _names_whereabouts(clause) -> bool:
+    """Whether a participle or adjective after a noun says which ones by naming a place or
+    a body ("families escaping the floods in Syria", "farmers living in Velmora", "gunmen
+    loyal to X"): a reduced relative clause, without a subject of its own."""
+    participle = clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN")
+    adjective = clause.dep_ == "amod" and clause.pos_ == "ADJ" and _child(clause, ("prep",)) is not None
+    if not (participle or adjective) or clause.i < clause.head.i:
+        return False
+    if _child(clause, SUBJECTS | PASSIVE_SUBJECTS) is not None:
+        return False
+    return any(t.ent_type_ in PLACE_LABELS | ACTOR_LABELS for t in clause.subtree)
+
+
+def _names_origin(prep) -> bool:
+    """Whether a noun's "in X" or "from X" phrase says where or whom it is from, naming a
+    place or a body: "rebels in Molvania", "a nurse from Velmora", "engineers from two
+    Molvanian firms" (which rebels, which engineers), not "rebels in the hills"."""
+    obj = _child(prep, ("pobj",))
+    owner = _lemma(prep.head)  # "a pullback from X", "autonomy from X": an act's or a thing's source
+    if prep.lower_ not in ("in", "from") or obj is None or owner in lx.NOUNS or owner in lx.CONTENT_NOUNS:
+        return False
+    named = {t.ent_type_ for t in obj.subtree if t.dep_ != "prep" or t.i < obj.i}
+    return bool(named & (PLACE_LABELS | ACTOR_LABELS))
+
+
+def _partitive(tok):
+    """The group a count or a part is of ("thousands of farmers", "members of the union",
+    "part of the garrison"), through any chain of them; else the token itself."""
+    for _ in range(3):
+        counted = tok is not None and (tok.like_num or _lemma(tok) in lx.PARTITIVES)
+        if not counted or tok.ent_type_ in ACTOR_LABELS or (_lemma(tok) == "member" and tok.tag_ != "NNS"):
+            break
+        of = _prep_object(tok, {"of"})
+        if of is None:
+            break
+        tok = of
+    return tok
 
 
 def _conjuncts(tok) -> list:
@@ -318,13 +384,15 @@ def argument(analysis: Analysis, tok) -> str | None:
     if tok is None:
         return None
     names = []
-    for head in _conjuncts(tok):
+    for head in (_partitive(t) for t in _conjuncts(tok)):
         if head.pos_ in ("PRON", "NUM", "DET") or head.like_num:
             continue
-        name = _mention_name(analysis, head)
+        name = None if _qualified_people(head) else _mention_name(analysis, head)
         if name is None:
-            toks = sorted(_name_tokens(head), key=lambda t: t.i)
-            while toks and toks[0].dep_ in ("det", "case", "punct", "cc"):
+            # the name ends before the head's own conjuncts ("homes and shops in Velmora": "homes")
+            stop = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i), default=len(head.doc))
+            toks = sorted((t for t in _name_tokens(head) if t.i < stop), key=lambda t: t.i)
+            while toks and (toks[0].dep_ in ("det", "case", "punct", "cc") or _describes(toks[0])):
                 toks = toks[1:]
             if not toks:
                 continue
@@ -333,15 +401,39 @@ def argument(analysis: Analysis, tok) -> str | None:
     return " and ".join(dict.fromkeys(names)) or None
 
 
+def _describes(adj) -> bool:
+    """Whether a leading adjective ranks the group rather than naming it: a superlative
+    ("the largest opposition party", "the biggest refugee camp"). Other adjectives may
+    classify ("illegal migrants", "religious party") and stay."""
+    return adj.pos_ == "ADJ" and adj.tag_ == "JJS" and adj.dep_ == "amod" and not adj.ent_type_
+
+
+def _qualified_people(tok) -> bool:
+    """A people named with where or which of them ("Crimean Tatars", "Syrian Kurds", "ethnic
+    Uzbeks", "the Kurds of northern Syria"): a group of its own, not the whole
+    people the bare name stands for, so the noun phrase is kept. So is a body named with
+    its country ("the US Senate", "Ukraine's Supreme Court"), which the bare name leaves open."""
+    if tok.ent_type_ == "ORG" and tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ in ("GPE", "NORP")
+                   for c in tok.children)
+    if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i)
+               or (c.dep_ == "prep" and (c.lower_ == "of" or _names_origin(c))) or _names_whereabouts(c)
+               for c in tok.children)
+
+
 def _child(tok, deps) -> object | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def _prep_object(tok, preps) -> object | None:
+    """The object of the first of the token's prepositions in ``preps``; a date or time is
+    skipped ("gave a welcome on Thursday to the leader": the leader)."""
     for prep in tok.children:
         if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
             obj = _child(prep, ("pobj",))
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in TIME_LABELS:
                 return obj
     return None
 
@@ -349,6 +441,8 @@ def _prep_object(tok, preps) -> object | None:
 def _subject(verb, depth: int = 0):
     """(token, passive) of the verb's subject, following a short control chain."""
     subj = _child(verb, SUBJECTS)
+    if subj is not None and subj.tag_ in ("VBG", "VBN") and _child(subj, ("nsubj",)) is not None:
+        subj = _child(subj, ("nsubj",))  # "the Red Cross working in X said": a participle parsed as the subject
     if subj is not None:
         return (verb.head if subj.tag_ in ("WP", "WDT") else subj), False
     agent = _child(verb, ("agent",))
@@ -358,6 +452,8 @@ def _subject(verb, depth: int = 0):
         return verb.head, False
     if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
         return _subject(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
+        return _gerund_controller(verb.head.head, depth)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
@@ -371,6 +467,20 @@ def _subject(verb, depth: int = 0):
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+def _gerund_controller(gov, depth: int):
+    """(token, passive) of who does a gerund under a preposition: the object of the word
+    it hangs on if there is one ("accused Y of shelling"), else its subject, passive or not
+    ("X are guilty of shelling", "X was accused of shelling", "X responded by shelling")."""
+    if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None, False
+    controller = _child(gov, ("dobj",)) or _child(gov, PASSIVE_SUBJECTS)
+    if controller is not None:
+        return controller, False
+    return _subject(gov, depth + 1)
 
 
 def _resolve_pronoun(pron):
@@ -407,10 +517,12 @@ def _recipient(tok):
     an actor: a date or a number is none, and a thing asked, offered or refused ("the U.S.
     request", "the withdrawal of Serbian forces", "Turkey's efforts") gives way to whose
     it is, or to nothing."""
+    tok = _partitive(tok)
     if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = _lemma(tok)
-    if lemma in lx.WEAPON_MODES:  # "fired four shells at the town": the weapon is the means
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}  # the word: "torn" is no "tear"
+    if lemma in lx.WEAPON_MODES or modifiers & lx.WEAPON_MODES.keys():  # "fired shells / tear gas at X": the means
         return None
     if lemma not in lx.CONTENT_NOUNS and lemma not in lx.NOUNS:
         return tok
@@ -452,8 +564,13 @@ def _verb_arguments(trig: Trigger):
         purpose = _infinitive(verb)
         return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
     recipient = _recipient(recipient)
+    sharer = _object_sharer(verb) if trig.light is None and recipient is None else None
+    if sharer is not None:  # "donated and delivered blankets to X": whom the conjunct's act is done to
+        return actor, _verb_arguments(Trigger(sharer, trig.category, trig.mode, verbal=True))[1]
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
-        return actor, _recipient(recipient or _dative(verb) or _prep_object(verb, lx.TRANSFER_PREPS))
+        given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
+        to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
+        return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     obj = _child(verb, ("dobj",))
@@ -474,7 +591,39 @@ def _verb_arguments(trig: Trigger):
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb)
+    if recipient is None:
+        recipient = _territory(trig.head, verb)
     return actor, recipient
+
+
+def _object_sharer(verb):
+    """The conjoined verb whose object and phrases the verb shares: "attacked and seized the
+    town", "donated and delivered blankets to X" (the verb has no object or complement of its
+    own, the conjunct no subject of its own)."""
+    own = _child(verb, ("dobj", "dative", "xcomp", "ccomp")) or _prep_object(verb, RECIPIENT_PREPS | AFFECTED_PREPS)
+    if own is not None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                 and _child(c, SUBJECTS | PASSIVE_SUBJECTS) is None and _child(c, ("dobj",)) is not None), None)
+
+
+def _territory(noun, verb=None):
+    """The place a territorial measure is imposed in, which stands for the people it is
+    imposed on: "imposed a curfew in X", "the curfew imposed in X", "lifted emergency
+    rule in X", "threatened to declare a curfew in X" (lexicon.TERRITORIAL_MEASURES)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        noun = _child(noun, ("dobj",)) or _child(_child(noun, ("xcomp",)) or noun, ("dobj",))
+    if noun is None:
+        return None
+    words = {_lemma(noun)} | {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if not words & lx.TERRITORIAL_MEASURES:
+        return None
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl"), noun.head if noun.dep_ == "dobj" else None, verb]
+    for holder in (h for h in holders if h is not None):
+        place = _prep_object(holder, {"in", "on", "across", "throughout"})
+        if place is not None and place.ent_type_ in PLACE_LABELS:
+            return place
+    return None
 
 
 def _with_of(tokens: list) -> list:
@@ -497,8 +646,9 @@ def _dative(verb):
 
 
 def _is_actor(tok) -> bool:
-    """Whether a noun phrase names a people, country, body or person."""
-    return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok))
+    """Whether a noun phrase names a people, country, body or person (itself: "a camp in
+    Ruritania" is still a thing)."""
+    return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok, origin=False))
 
 
 def _governed_recipient(verb):
@@ -510,7 +660,7 @@ def _governed_recipient(verb):
     act = _verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
     if act is not None:
         found = _verb_arguments(act)[1]
-        if found is not None:
+        if found is not None or act.category in lx.TRANSFERS:  # what is given is no recipient
             return found
     found = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
     if found is None:  # "threatened to break relations with Russia"
@@ -847,8 +997,9 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     for noun in merged:  # "the Azerbaijani shelling killed two": actor and mode from the noun
         if noun.verbal:
             continue
-        n_actor, _ = _noun_arguments(noun.head)
+        n_actor, n_recipient = _noun_arguments(noun.head)
         actor = actor if actor is not None and actor.i != noun.head.i else n_actor
+        recipient = recipient if recipient is not None else n_recipient  # "the attack on X killed five"
         mode_source = noun if noun.mode and not mode_source.mode else mode_source  # "hunger strike in protest"
     category, _, mod = _category(trig, modality(trig))
     demand = _demand(trig)
