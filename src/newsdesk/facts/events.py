@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from newsdesk.facts import lexicon as lx
 from newsdesk.model import Analysis, Event
+from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
 
 # Dependency labels (spaCy's English ClearNLP scheme).
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -827,7 +828,8 @@ def _locative(ent) -> bool:
 
 def _place(analysis: Analysis, clause, skip: set[int]) -> str | None:
     """A place said where the event happened: a toponym in the clause after "in", "near"..."""
-    ents = [e for e in clause.doc.ents if e.label_ in PLACE_LABELS and clause.start <= e.start and e.end <= clause.end]
+    ents = [e for e in doc_ents(clause.doc) if e.label_ in PLACE_LABELS and clause.start <= e.start
+            and e.end <= clause.end]
     for ent in ents:
         if ent.root.i in skip or not _locative(ent):
             continue
@@ -841,7 +843,7 @@ def _when(analysis: Analysis, clause) -> str | None:
     span = (clause.start_char, clause.end_char)
     dated = [d for d in analysis.dates if _within(d.span, span)]
     texts = [d.value or d.text for d in dated]
-    texts += [e.text for e in clause.doc.ents if e.label_ in TIME_LABELS and clause.start <= e.start
+    texts += [e.text for e in doc_ents(clause.doc) if e.label_ in TIME_LABELS and clause.start <= e.start
               and e.end <= clause.end]
     return next((t for t in texts if t and len(t) <= WHEN_MAX), None)
 
@@ -899,7 +901,7 @@ def _event_span(trig: Trigger) -> tuple[int, int]:
             if child.dep_ in ("xcomp", "ccomp"):
                 break
     start, end = _span_of(toks)
-    text = verb.doc.text
+    text = doc_text(verb.doc)
     cut = text.find("\n", start, end)  # a title or paragraph ends the event's words
     return start, (cut if cut > start else end)
 
@@ -1071,7 +1073,7 @@ def _depth(tok) -> int:
 def find_events(analysis: Analysis, doc) -> Analysis:
     """Per-article stage: every event of every sentence, in text order."""
     events, notes = [], []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         try:
             events.extend(e for _, e in sentence_events(analysis, sent))
         except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article

@@ -27,10 +27,10 @@ the entity named before it (``nlp.resolve.resolve_reference``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from newsdesk.model import Analysis, Mention, Quote
+from newsdesk.nlp.doccache import doc_text, sentence, sentences
 from newsdesk.nlp.resolve import resolve_reference
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
@@ -351,29 +351,6 @@ class Resolver:
         return Speaker(best.text, span, best.entity_id, best.label)
 
 
-# The last doc seen, its text, its sentence starts and sentences. spaCy rebuilds
-# ``Doc.text`` from the tokens on each access and ``Token.sent`` walks the doc: profiled on
-# PolNeAR dev, the two were most of this stage's time, so each doc's are built once.
-_DOC_CACHE: list = [None, "", [], []]
-
-
-def _cached(doc) -> list:
-    if _DOC_CACHE[0] is not doc:
-        sents = list(doc.sents)
-        _DOC_CACHE[:] = [doc, doc.text, [x.start for x in sents], sents]
-    return _DOC_CACHE
-
-
-def doc_text(doc) -> str:
-    return _cached(doc)[1]
-
-
-def sentence(doc, i: int):
-    """The sentence holding token ``i``."""
-    _, _, starts, sents = _cached(doc)
-    return sents[bisect_right(starts, i) - 1]
-
-
 def lemma(token) -> str:
     """The token's lemma, mended where the small model strips a verb's final "e"
     ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs."""
@@ -681,7 +658,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             found = _nominal(noun)
             if found is not None and (speaker := resolver.resolve(found[0])) is not None:
                 out.append(report(*found[1], speaker))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         src = according_to(t for t in sent if not any(s <= t.idx < e for s, e in quoted))
         if src is None or (speaker := resolver.resolve(src)) is None:
             continue

@@ -338,9 +338,12 @@ def _extend(ent, gaz: Gazetteer, most: int = 2):
     "America" in "North America".
     """
     doc = ent.doc
+    # Each word around the entity looked at once, not once per option (Doc slices are slow).
+    near = (*doc[max(0, ent.start - most) : ent.start], *doc[ent.end : min(len(doc), ent.end + most)])
+    caps = {t.i: t.is_alpha and t.text[0].isupper() and not t.is_stop for t in near}
 
     def capitalised(lo: int, hi: int) -> bool:  # "The" at a sentence start is no part of a name
-        return all(t.is_alpha and t.text[0].isupper() and not t.is_stop for t in doc[lo:hi])
+        return all(caps[i] for i in range(lo, hi))
 
     options = [
         (i, j)
