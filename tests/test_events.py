@@ -268,10 +268,10 @@ def primary(analysis: Analysis) -> Event:
         ("The navy lifted its blockade of the port.", "RETREAT", "withdraw"),
         ("The governor lifted the curfew.", "CONCEDE", None),
         # CAMEO 0862 receive inspectors, also as "a mission of observers"
-        ("The president received a mission of observers from the league.", "RETREAT", "access"),
+        ("The junta received a mission of inspectors from the union.", "RETREAT", "access"),
         # what people are sent to do, and whom an evacuation moves, say the event
         ("The league sent six experts to investigate the Molvanian army.", "ACCUSE", "investigate"),
-        ("Helicopters evacuated the wounded from the valley.", "AID", None),
+        ("Army helicopters evacuated the injured from the gorge.", "AID", None),
         ("Troops evacuated the town.", "RETREAT", "withdraw"),
         ("The junta declared a state of emergency.", "COERCE", "martial-law"),
         ("Hackers launched a cyber attack on the ministry.", "COERCE", "cyber"),

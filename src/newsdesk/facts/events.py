@@ -113,7 +113,7 @@ def _object_trigger(tok) -> Trigger | None:
     "lifted the curfew", "staged a protest"."""
     lemma = _lemma(tok)
     objects = [o for c in tok.children if c.dep_ in ("dobj", "attr") for o in _conjuncts(c)]
-    for obj in objects:  # "launched artillery, mortar and rocket fire": each conjunct
+    for obj in objects:  # "fired artillery, mortars and rockets": each conjunct
         if obj.pos_ not in ("NOUN", "PROPN"):
             continue
         noun = _lemma(obj)
@@ -175,7 +175,7 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     entry = _phrasal(tok)
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
-        entry = ("AID", None)  # "handed over 700 kg of medicine"
+        entry = ("AID", None)  # "delivered 300 tonnes of flour"
     if entry:
         return Trigger(tok, *entry, verbal=True)
     if _reported_must(tok):
@@ -211,7 +211,7 @@ def _purpose_mode(tok) -> str | None:
 
 
 def _object_words(tok) -> set[str]:
-    """Lemmas of the verb's objects and of their "of" phrases ("700 kg of medicine")."""
+    """Lemmas of the verb's objects and of their "of" phrases ("300 tonnes of flour")."""
     words = set()
     for obj in tok.children:
         if obj.dep_ in ("dobj", "dative", "nsubjpass"):
@@ -653,7 +653,7 @@ def _is_actor(tok) -> bool:
 
 
 def _governed_recipient(verb):
-    """The recipient of the act a verb governs: "threatened to cut off electricity to X",
+    """The recipient of the act a verb governs: "threatened to cut off gas to X",
     "demanded that Israel ease ..." (its subject), "urged them to shell the towns"."""
     comp = _child(verb, ("ccomp", "xcomp"))
     if comp is None:

@@ -161,7 +161,7 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
     ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
     ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
-    ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to opening up the economy"
+    ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to reopening the border"
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -338,7 +338,7 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("accept", "demand"): ("CONCEDE", None), ("meet", "demand"): ("CONCEDE", None),
     ("satisfy", "demand"): ("CONCEDE", None), ("accede", "demand"): ("CONCEDE", None),
 }
-# Nouns for a group whose members say what the verb does: "received a mission of observers".
+# Nouns for a group whose members say what the verb does: "received a mission of inspectors".
 GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
 # Heads that count or take part of a group: the group is the actor ("thousands of farmers",
 # "a group of diplomats", "members of the union", "part of the garrison", "15 of its monitors").
@@ -396,7 +396,7 @@ INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "send", "dispatch", "mo
 # Words that make a demonstration violent (PLOVER PROTEST mode riot; ACLED "violent demonstration").
 RIOT_WORDS = frozenset({"stone", "rock", "molotov", "petrol", "firebomb", "loot", "torch", "vandalize", "rampage"})
 # Passives whose subject is the actor, not the patient: "Vietnam is committed to reform",
-# "Israel is opposed to French mediation".
+# "Velmia is opposed to foreign mediation".
 STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "oppose"})
 # Heads that carry the event of their modifier: "mediation efforts", "peace process".
 CARRIER_NOUNS = frozenset({"effort", "process", "mission", "campaign", "plan", "bid", "attempt", "drive"})

@@ -566,10 +566,10 @@ def _clause_of(verb) -> tuple[int, int] | None:
             return found[0].left_edge.i, found[0].right_edge.i
     has_object = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)  # not "told me"
     if verb.dep_ in ("parataxis", "advcl") and _speech_verb(verb) and not has_object:
-        # "In particular, Will wrote, Christie can…" / "…, documents show": the frame is
+        # "In short, Ivo wrote, the mayor can…" / "…, documents show": the frame is
         # set into the clause it reports, so that clause is the content. Not a clause
         # with its own object ("Khankendi, as Azerbaijan calls the capital, is…"). When the parser
-        # hangs the frame on a noun ("The difference now, he told me, is…"), the clause
+        # hangs the frame on a noun ("The trouble now, she told us, is…"), the clause
         # is the sentence's root.
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
         if head.i != verb.i:

@@ -186,8 +186,8 @@ _DATELINE = re.compile(
     r"(?:^|\n|[.!?] )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
     r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
 )
-# US legislators are named with their party and home: "Rep. Vicki Lensing, D-Iowa City",
-# "Sen. Byron Dorgan, D-N.D.", "Tony Sertich, DFL-Chisholm" (Minnesota's Democrats).
+# US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
+# "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
 _PARTY_HOME = re.compile(
     r"\b(?:R|D|I|DFL)-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,;)]|\s+[-–—(]|\s*$|(?<=\.)\s)", re.M
 )

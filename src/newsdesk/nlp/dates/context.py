@@ -105,7 +105,7 @@ def future_clause(ctx: tuple[str, str]) -> bool:
 def _nearest_cue(ctx: tuple[str, str]) -> str:
     """ "future", "past" or "": the tense cue nearest the expression in the clause whose
     verb it modifies: the clause it ends, or the one after it when it opens its sentence
-    ("On Tuesday, the union plans to strike"; "In September, it announced plans to ...")."""
+    ("On Tuesday, the union plans to strike"; "In March, the firm unveiled plans to ...")."""
     opens = bool(_OPENS_SENTENCE.search(_unabbreviated(ctx[0][-CUE_WINDOW:])))
     if opens:
         clause = re.split(r"[.;!?,]", _unabbreviated(ctx[1][:CUE_WINDOW]).lstrip(" ,"))[0]

@@ -15,7 +15,7 @@ _QUARTER = re.compile(r"^(?:(?:a|an)\s+)?(?:[a-z]+\s+)?(?:(?:this year's|fiscal)
                       r"(?:fiscal[\s-]+)?quarter"
                       r"(?:\s+of\s+(?P<y>\d{4})|\s+(?P<y2>\d{4}))?$", re.IGNORECASE)
 
-# "the last half of 1989" and "the first two quarters of 1990" are halves (H2, H1).
+# "the last half of 2019" and "the first two quarters of 2020" are halves (H2, H1).
 _HALF = re.compile(r"^(?P<o>first|second|last|latter|back|front)\s+(?:half|two quarters)(?:\s+of\s+(?P<y>\d{4}))?$",
                    re.IGNORECASE)
 

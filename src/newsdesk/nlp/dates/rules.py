@@ -171,7 +171,7 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
     unit, shift = _ANAPHORS[key]
     if key == "day" and (m := re.match(r"\s+(after|before)\b", ctx[1])):
         # "the day after his death": a day from the event's, which is the day last named.
-        # An appositive ("Oct. 12, the day before the plunge") is that day itself.
+        # An appositive ("Oct. 12, the day before the vote") is that day itself.
         if not (ref and ref[0] == "day"):
             return None
         shift = 0 if appositive(ctx[0]) else (1 if m.group(1) == "after" else -1)
@@ -317,7 +317,7 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         # week" (after an event) is a length of time, not a week of the calendar.
         return year_part(anchor, 0, "WXX")
     if bare in ("last", "next") and (m := _ELLIPSIS.search(ctx[0][-CUE_WINDOW:])):
-        # "twice as high a dividend this year as last": the unit is the one just named.
+        # "twice as many sales this year as last": the unit is the one just named.
         return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
     if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare) or (
             bare == "a year" and re.match(r"\s+(?:ago|earlier)\b", ctx[1])):  # the span may stop at "a year"
