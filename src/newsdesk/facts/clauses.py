@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from newsdesk.facts.events import _lemma, _mention_name, _resolve_pronoun, argument
+from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument
 from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.model import load_nlp
