@@ -241,7 +241,8 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     out = []
     title = (analysis.article.title or "").strip()
     for seg in lead_segments(doc, end):
-        headline = bool(title) and seg.text.strip() == title
+        # (case apart: a Title Case headline is parsed in sentence case, facts/headline.py)
+        headline = bool(title) and seg.text.strip().casefold() == title.casefold()
         found = main_clause(seg)
         reread = headline_verb(seg) if headline else None
         if reread is not None and (found is None or found[1].i > reread[1]):

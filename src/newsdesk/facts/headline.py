@@ -8,13 +8,18 @@ stages a main event needs: names, places, dates and events. The result is an ``A
 whose text is the title, so its spans index ``article.title``.
 
 A headline alone is thin context: "Clinton" may read as a town, "White House" as a place
-abroad, a surname stays a surname. The headline's names are therefore read as the text
-reads them (``as_in_text``): the same words in the text give their entity and their place
-(or no place), and a lone surname the full name of the one person of the text who bears it.
+abroad, a surname stays a surname, and the model misses names in a headline's capitals.
+The headline's names are therefore read as the text reads them (``as_in_text``): the same
+words in the text give their entity and their place (or no place), a lone surname the full
+name of the one person of the text who bears it, and a name of the text that the model
+missed in the headline becomes a mention there too. A headline in Title Case ("Azerbaijan
+Begins Armed Operation In ...") is parsed in sentence case (``parse_form``): the small
+model reads a capitalised word as a name, and its parse of such a headline has no verb.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import replace
 from typing import NamedTuple
@@ -42,7 +47,7 @@ def read_headline(analysis: Analysis) -> Headline | None:
     title = article.title or ""
     if not title.strip():
         return None
-    doc = load_nlp()(title)
+    doc = load_nlp()(parse_form(title, analysis))
     head = Analysis(article=Article(id=article.id, text=title, title=title, published=article.published,
                                     language=article.language))
     for stage in (find_mentions, resolve_places, resolve_entities):
@@ -53,13 +58,51 @@ def read_headline(analysis: Analysis) -> Headline | None:
     return Headline(head, doc)
 
 
+def parse_form(title: str, body: Analysis) -> str:
+    """The title as the parser should read it: a Title Case headline in sentence case, of
+    the same length (so spans hold), keeping the first word, acronyms and the words the
+    text capitalises too (names, days, months: capitalised after a lower-case word, or in
+    a name the text mentions)."""
+    words = list(_WORD.finditer(title))
+    if not _title_case([w.group() for w in words[1:]]):
+        return title
+    text = body.article.text
+    names = {w for m in body.mentions for w in m.text.split()}
+    out = list(title)
+    for w in words[1:]:
+        word = w.group()
+        if word[:1].isupper() and not word.isupper() and word not in names and not _capitalised_in(word, text):
+            out[w.start()] = word[0].lower()
+    return "".join(out)
+
+
+# A word of a headline; Title Case is when most words of TITLE_CASE_MIN letters or more
+# (not "of", "in", "and", which Title Case styles differ on) are capitalised.
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+TITLE_CASE_MIN = 4
+TITLE_CASE_SHARE = 0.75
+TITLE_CASE_WORDS = 3  # fewer long words than this: no telling a headline's case
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= TITLE_CASE_MIN]
+    upper = sum(w[0].isupper() for w in long)
+    return len(long) >= TITLE_CASE_WORDS and upper >= TITLE_CASE_SHARE * len(long)
+
+
+def _capitalised_in(word: str, text: str) -> bool:
+    """Whether the text writes the word capitalised after a lower-case word or a comma:
+    not at a sentence's start, so a name ("in Stepanakert", "on Tuesday")."""
+    return re.search(rf"[a-z,] {re.escape(word)}(?!\w)", text) is not None
+
+
 def as_in_text(head: Analysis, body: Analysis) -> Analysis:
     """The headline's mentions and places as the text reads the same words (module
     docstring); words the text does not use keep the headline's own reading."""
     entities = {e.id: e for e in head.entities}
     body_entities = {e.id: e for e in body.entities}
     mentions = []
-    for m in head.mentions:
+    for m in sorted((*head.mentions, *_missed_names(head, body)), key=lambda m: m.span):
         found = _in_text(m.text, body)
         if found is not None:
             m = replace(m, label=found.label, entity_id=found.entity_id)
@@ -84,6 +127,25 @@ def _in_text(words: str, body: Analysis) -> Mention | None:
         return None
     (entity, label), _ = Counter((m.entity_id, m.label) for m in same).most_common(1)[0]
     return next(m for m in same if (m.entity_id, m.label) == (entity, label))
+
+
+def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
+    """Mentions of the headline for the text's names (its mentions' words, its people's
+    surnames) where the model tagged nothing; the longest name first ("Marta Vell" before
+    "Vell"). Matched whole words and case-sensitively: a name is capitalised."""
+    title, taken = head.article.text, [m.span for m in head.mentions]
+    names = {m.text: m for m in body.mentions if any(c.isupper() for c in m.text)}
+    for words, m in list(names.items()):
+        surname = words.split()[-1]
+        if m.label == "PERSON" and " " in words and _in_text(surname, body) is not None:
+            names.setdefault(surname, m)
+    found = []
+    for words in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+            if not any(hit.start() < end and start < hit.end() for start, end in taken):
+                taken.append(hit.span())
+                found.append(replace(names[words], article_id=head.article.id, span=hit.span(), text=words))
+    return found
 
 
 def _surname(entity: Entity) -> str:

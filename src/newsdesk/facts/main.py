@@ -98,6 +98,8 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
     re.IGNORECASE,
 )
+# "the port of Batumi": a town named as part of a place.
+_OF = re.compile(r"\bof\s+$")
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # What a web copy may leave before a dateline in its paragraph: a caption's "Photo", a
@@ -317,8 +319,9 @@ def _toponyms(analysis: Analysis) -> list[Place]:
 
 def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | None, Span | None]:
     """The event's own place, else the first toponym or building of its sentence; a
-    country or a region gives way to a town in it that the sentence names ("in
-    Afghanistan's north, in Mazar-i-Sharif"), as Giveme5W1H prefers the smaller area.
+    country or a region gives way to a town in it that the sentence names as a place
+    ("in Afghanistan's north, in Mazar-i-Sharif"; not "in Karabakh as Baku tells ..."),
+    as Giveme5W1H prefers the smaller area.
     (None, None) when the event has no place and its sentence names none."""
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
     here = [(p.span, p.name, _RANK.get(_kind(p), 0), p.country) for p in toponyms]
@@ -330,7 +333,7 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
         first = here[0]
     else:
         return None, None
-    inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3]]
+    inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3] and _in_place(analysis, h[0][0])]
     span, name, _, _ = min(inside, key=lambda h: (h[2], h[0])) if inside else first
     return name, span
 
@@ -365,6 +368,13 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
     said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
+
+
+def _in_place(analysis: Analysis, start: int) -> bool:
+    """Whether the toponym at ``start`` is said as where ("in Mazar-i-Sharif") or as part
+    of a place ("near the port of Batumi"), not as one who acts ("as Baku tells ...")."""
+    text = analysis.article.text
+    return _said_where(text, start) or _OF.search(text, max(0, start - LOCATIVE_WINDOW), start) is not None
 
 
 def _said_where(text: str, start: int) -> bool:
