@@ -3,8 +3,12 @@
 Method (issue 7), after Giveme5W1H (Hamborg et al. 2019), which answers who / what / when /
 where from the lead with candidates scored by position, salience and agreement:
 
+The lead is the headline, then the text's first sentences. Cleaning keeps the headline out
+of the text (``Article.title``), so the stage ``find_main`` reads it on its own
+(facts/headline.py) and counts the text's offsets after it, as a reader meets them.
+
 1. Choice. The candidates are the shown (asserted or claimed) events of the lead and,
-   given the article's parse, the main clause of each of its sentences (facts/clauses.py:
+   given the parse, the main clause of each of its sentences (facts/clauses.py:
    Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger is that
    event): a lead often reports its main event in words no PLOVER category covers
    ("Toblerone changes the shape of its bars"), and its headline's clause beats an event
@@ -18,14 +22,16 @@ where from the lead with candidates scored by position, salience and agreement:
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen event without a place or a point in time takes them only where the
-   text links them to it: a place or date of its own sentence, the article's dateline
-   ("BERLIN —"), or a day named in the lead; a country gives way to a town in it that the
-   sentence names; with none of these, the first toponym of the lead that says where
-   ("in the UK"). The publication date is never the event's time by itself: only a time
-   expression of the text ("on Tuesday", "today") is, and not one after publication.
+   text links them to it: a place or date of its own sentence (the headline, for the
+   headline's event), the article's dateline ("BERLIN —"), or a day named in the lead; a
+   country gives way to a town in it that the sentence names as a place; with none of
+   these, the first toponym of the lead that says where ("in the UK"). The publication
+   date is never the event's time by itself: only a time expression of the text ("on
+   Tuesday", "today") is, and not one after publication.
 
-The chosen event keeps its span (the evidence); ``MainEvent`` says where its completed
-place and time were read (their spans), so every answer stays traced to the text.
+The chosen event keeps its span (the evidence); ``model.MainEvent`` says where its
+completed place and time were read (their spans, each flagged when it is in the title), so
+every answer stays traced to the words it came from.
 """
 
 from __future__ import annotations
