@@ -350,6 +350,10 @@ def test_infinitives_and_compound_objects(nlp, text, type_):
         ("According to a report by the Velmora Observers, soldiers seized the airport.", "Velmora Observers"),
         ("General Adaro said his troops had seized the airport.", "Adaro"),
         ("Soldiers seized the airport.", None),  # asserted: nobody claims it
+        ("Soldiers seized the airport, the ministry reported.", "ministry"),
+        # the verb of saying reports its own object, not the clause before it
+        ("Soldiers seized the airport, the ministry reported heavy losses.", None),
+        ("Troops seize the Tarvik airport, rebels report shelling of Ardo", None),  # a headline
     ],
 )
 def test_who_claims_a_claimed_event(nlp, text, claimed_by):
@@ -596,3 +600,17 @@ def test_a_participle_parsed_as_the_subject_gives_way_to_its_own(nlp):
 def test_a_hyphenated_adjective_names_no_event(nlp):
     events = analyse(nlp, "The minister promised to send doctors to the war-torn province.").events
     assert [e.type for e in events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb of going on carries the act after "with", with its own subject as actor
+        ("The Velmian army pressed on with its assault on Tarvik.", [("ASSAULT", "Velmian army", "Tarvik")]),
+        ("The army pushed ahead with the offensive.", [("ASSAULT", "army", None)]),
+        ("The rebels pressed on.", []),  # going on asks for nothing
+        ("Unions pressed for higher wages.", [("REQUEST", "Unions", None)]),  # "press" alone still asks
+    ],
+)
+def test_a_verb_of_going_on_carries_the_act_it_goes_on_with(nlp, text, expected):
+    assert [(e.type, e.actor, e.recipient) for e in analyse(nlp, text).events] == expected

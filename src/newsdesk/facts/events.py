@@ -104,10 +104,21 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
     return lx.NOUNS.get(lemma)
 
 
+def _going_on(tok) -> bool:
+    """Whether the verb says an act goes on: "pressed on", "pushed ahead" (lexicon.GOING_ON)."""
+    return any((_lemma(tok), c.lower_) in lx.GOING_ON for c in tok.children if c.dep_ in ("prt", "advmod"))
+
+
 def _object_trigger(tok) -> Trigger | None:
     """Events said by a verb and its object: "lodged a protest", "deployed troops",
-    "lifted the curfew", "staged a protest"."""
+    "lifted the curfew", "staged a protest"; or by a verb of going on and its "with"
+    phrase: "pressed on with their assault"."""
     lemma = _lemma(tok)
+    if _going_on(tok):
+        carried = (_child(c, ("pobj",)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with")
+        for obj in (o for o in carried if o is not None):
+            if entry := _noun_entry(obj, governor=tok):
+                return Trigger(obj, *entry, verbal=True, light=tok)
     objects = [o for c in tok.children if c.dep_ in ("dobj", "attr") for o in _conjuncts(c)]
     for obj in objects:  # "fired artillery, mortars and rockets": each conjunct
         if obj.pos_ not in ("NOUN", "PROPN"):
@@ -165,6 +176,8 @@ def _verb_trigger(tok) -> Trigger | None:
     promised = _promised(tok)
     if promised:
         return promised
+    if _going_on(tok):
+        return None  # "pressed on" goes on with an act; it asks for nothing
     if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
@@ -280,6 +293,16 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
 
 
+def _reports(verb, clause) -> bool:
+    """Whether ``verb`` is a verb of saying that reports ``clause``, its complement ("Troops
+    seized the airport, the ministry said"). Not when the clause stands before the verb and
+    the verb reports something of its own after it: in "X launches an operation,
+    separatists report shelling of Y" the separatists report the shelling, and the
+    headline asserts the operation."""
+    if clause.dep_ not in ("ccomp", "parataxis") or _lemma(verb) not in lx.REPORTING:
+        return False
+    own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp"))
+    return clause.i > verb.i or next(own, None) is None
 
 
 def _path_to_verb(tok) -> list:
@@ -329,7 +352,7 @@ def modality(trig: Trigger) -> str:
             return lx.GOVERNOR_MODALITY[_lemma(gov)]
         if tok.dep_ == "xcomp" and _lemma(gov) in lx.INTENT_ADJECTIVES:
             return "future"
-        if tok.dep_ in ("ccomp", "parataxis") and _lemma(gov) in lx.REPORTING:
+        if _reports(gov, tok):
             return "claimed"
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break
@@ -351,7 +374,7 @@ def claimant(trig: Trigger):
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     for _ in range(4):
         gov = tok.head
-        if tok.dep_ in ("ccomp", "parataxis") and _lemma(gov) in lx.REPORTING:
+        if _reports(gov, tok):
             return _resolve_pronoun(_subject(gov)[0])
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break

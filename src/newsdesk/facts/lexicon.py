@@ -302,6 +302,14 @@ LIGHT_VERBS = frozenset({
     "tighten", "expand", "undertake", "renew", "reimpose", "reiterate", "repeat", "speed", "accelerate",
 })
 
+# A verb and particle that say an act goes on ("pressed on with the assault", "pushed ahead
+# with the offensive"): the event is the noun after "with", the verb its light verb; "press"
+# alone is a request ("pressed for talks").
+GOING_ON = frozenset({
+    ("press", "on"), ("press", "ahead"), ("push", "on"), ("push", "ahead"), ("push", "forward"),
+    ("forge", "ahead"), ("carry", "on"), ("go", "ahead"), ("move", "ahead"), ("move", "forward"),
+})
+
 # A verb and its object that together say an event neither says alone.
 VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 114 "complain officially": a protest lodged is an accusation, not a demonstration
