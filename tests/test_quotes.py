@@ -292,3 +292,52 @@ def test_labelled_lines_never_raise_and_stay_in_their_line(text, pos):
         speaker, start, end = found
         assert 0 <= speaker.span[0] < speaker.span[1] < start < end <= len(text)
         assert "\n" not in text[speaker.span[0] : end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's description runs long between the two quotes
+        "“The pumps failed twice,” said Anna Berg, a nurse who has run the night shift at the clinic since 1990. "
+        "“We had no power for three days.”",
+        # an abbreviation inside the frame does not end its sentence
+        "“The pumps failed twice,” said Anna Berg, who met Mr. Hale and Gov. Ortiz in the old capital of the "
+        "northern province last week. "
+        "“We had no power for three days.”",
+    ],
+)
+def test_a_quote_after_its_speakers_long_frame_goes_on(nlp, text):
+    assert "Berg" in only(analyse(nlp, text), "no power for three days").speaker
+
+
+def test_a_quote_after_another_sentence_does_not_go_on(nlp):
+    text = (
+        "“The pumps failed twice,” said Anna Berg, a nurse at the clinic. The hospital board met later that week "
+        "to discuss the budget for next year. “We had no power for three days.”"
+    )
+    assert only(analyse(nlp, text), "no power for three days").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the quote hangs under "said", not under the "claiming" that follows it
+        ("Hale said the new dam had “kept the valley safe” before claiming that taxes would fall.", "kept the valley",
+         "Hale"),
+        # words uttered belong to the one who says them, not to the one who thinks
+        ("Anna Berg said she thinks the rebels “are losing the war” in the east.", "are losing the war", "Anna Berg"),
+    ],
+)
+def test_a_quote_inside_a_clause_is_spoken_by_the_verb_above_it(nlp, text, words, speaker):
+    [q] = [q for q in analyse(nlp, text).quotes if q.text.startswith(words)]
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_a_title_in_quote_marks_is_no_quote(nlp):
+    text = "The governor said on the radio show “Morning Report on the Coast” that the bridge would reopen."
+    assert not [q for q in analyse(nlp, text).quotes if q.text.startswith("Morning Report")]
+
+
+def test_a_chant_in_title_case_is_still_a_quote(nlp):
+    text = "The crowd outside the hall chanted “Go Home Now!” for an hour."
+    assert only(analyse(nlp, text), "Go Home Now").kind == "mixed"

@@ -85,6 +85,8 @@ FRAME_VERBS = SPEECH_VERBS | {
     "scream", "cry", "whisper", "wonder", "muse", "boast", "brag", "retort", "snap", "plead", "beg",
     "question", "read", "write", "sign", "begin", "conclude", "chime", "interject", "text", "email",
 }
+# Verbs of the mind among the speech verbs: they report a belief, not words uttered.
+_MENTAL_VERBS = frozenset({"think", "believe", "hope", "fear", "worry", "know", "agree", "feel", "expect", "want"})
 # Verbs that also name an act of war or diplomacy: their object is a thing done, never
 # what is said ("observed the ceasefire", "the truce that concluded the war", "recalled
 # its envoy", "maintains a base", "countered the attack", "charged the lines").
@@ -412,6 +414,31 @@ def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     return [t for t in cands if _speech_verb(t, FRAME_VERBS) and not any(s <= t.idx < e for s, e in quoted)]
 
 
+def _governing_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]) -> list:
+    """Verbs of saying or stance that the quoted words hang under, nearest first.
+
+    A quote set inside a clause ("Trump said the ruling had “kept us safe”") is the words
+    of whoever speaks the clause: the speech verb it depends on, not a speech verb that
+    merely stands nearby in the sentence ("…, before claiming that…").
+    """
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list = []
+    for root in (t for t in span if not span.start <= t.head.i < span.end):
+        tok = root.head
+        for _ in range(len(doc)):  # a head chain never repeats a token
+            inside = any(s <= tok.idx < e for s, e in quoted)
+            if _attributing(tok, FRAME_VERBS) and not inside and tok not in out:
+                out.append(tok)
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    # Words in quote marks were uttered: a verb of uttering above them speaks them before a
+    # nearer verb of mind ("she said she thinks they “are…”": hers, not theirs).
+    return sorted(out, key=lambda v: lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS))
+
+
 def according_to(tokens) -> object | None:
     """The head of X in "according to X" among ``tokens``."""
     for t in tokens:
@@ -438,6 +465,22 @@ def _lead(text: str, start: int) -> str:
     return lead
 
 
+# Words a title leaves in lower case ("Tales From the Crypt", "Meet the Press").
+_TITLE_SMALL = frozenset(
+    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
+)
+
+
+def _is_title(words: str) -> bool:
+    """A name in quote marks, not words said: two or more words, each capitalized but the
+    small ones ("on CNN's “State of the Union”", "his book “An American Son”"); not a
+    cry ("chanted “Lock Him Up!”")."""
+    if "!" in words or "?" in words:
+        return False
+    found = re.findall(r"[^\W\d_][\w'’-]*", words)
+    return len(found) > 1 and found[0][0].isupper() and all(w[0].isupper() or w in _TITLE_SMALL for w in found)
+
+
 def _kind(text: str, quote: QuoteMarks) -> str:
     """direct if the quote stands as its own utterance, mixed if it sits inside a clause."""
     lead = _lead(text, quote.start)
@@ -462,6 +505,8 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
         words = len(text[q.start : q.end].split())
         if speaker is None and words < _MIN_WORDS_UNFRAMED:
             continue
+        if _kind(text, q) == "mixed" and _is_title(text[q.start : q.end]):
+            continue
         if speaker is not None:
             resolver.recent.append(speaker)
             previous = (q, speaker)
@@ -472,7 +517,8 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
 
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
-    for verb in _frame_verbs(doc, q, quoted):
+    governing = _governing_verbs(doc, q, quoted) if _kind(text, q) == "mixed" else []
+    for verb in governing + _frame_verbs(doc, q, quoted):
         if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
             return speaker
     span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
@@ -487,7 +533,7 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
         return speaker
     if (line := _labelled_line(resolver, text, q.start)) is not None and line[0].span[0] >= q.start:
         return line[0]  # “PENCE: And that's why…”: a transcript line inside the quote
-    if previous is not None and _goes_on(text, previous[0], q):
+    if previous is not None and _goes_on(text, previous[0], q, previous[1]):
         return previous[1]
     return None
 
@@ -526,14 +572,44 @@ def _labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, in
     return None
 
 
-def _goes_on(text: str, prev: QuoteMarks, q: QuoteMarks) -> bool:
+def _goes_on(text: str, prev: QuoteMarks, q: QuoteMarks, speaker: Speaker) -> bool:
     """The quote continues the one before: reopened in the next paragraph, or next in line."""
     if prev.continues and q.continued:
         return True
     between = text[prev.end : q.start]
     gap = re.sub(r"[\"“”„«»'`\s]", "", between)
     # Only the previous quote's own frame ("…," said Mr. X.) lies between the two.
-    return between.count("\n") <= 2 and len(gap) < 60 and _starts_line_or_sentence(text, q.start)
+    if between.count("\n") <= 2 and len(gap) < 60 and _starts_line_or_sentence(text, q.start):
+        return True
+    return _own_frame_between(text, prev, q, speaker)
+
+
+def _own_frame_between(text: str, prev: QuoteMarks, q: QuoteMarks, speaker: Speaker) -> bool:
+    """'"…," said X, a former aide who <long description>. "…"': in one paragraph, the
+    only sentence between the two quotes is the first one's frame, naming its speaker,
+    however long the speaker's description runs."""
+    s, e = speaker.span
+    if not prev.end <= s < e <= q.start or "\n" in text[prev.end : q.start]:
+        return False
+    tail = text[e : q.start].rstrip(" \t\"“”„«»'`")
+    return tail.endswith((".", "!", "?", ":")) and not any(_ends_sentence(m) for m in _STOP.finditer(tail))
+
+
+# A full stop, question or exclamation mark before a space; ``_ends_sentence`` tells
+# whether it ends a sentence or an abbreviation ("Mr. Clinton", "Steven H. Warren").
+_STOP = re.compile(r"([\w.]*)([.!?])[\"”»'`]*\s")
+# Titles and short forms that news copy writes with a full stop before a name or number.
+_ABBREVIATIONS = frozenset(
+    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "prof",
+     "rev", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft"}
+)
+
+
+def _ends_sentence(stop: re.Match) -> bool:
+    word = stop.group(1)
+    if stop.group(2) != "." or not word:
+        return True
+    return not (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word)
 
 
 def _starts_line_or_sentence(text: str, start: int) -> bool:
@@ -639,6 +715,11 @@ def _that_clause(verb) -> bool:
     )
 
 
+def _attributing(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+    """A verb that attributes what it governs: of saying, of stance, or with a "that" clause."""
+    return _speech_verb(token, verbs) or (token.pos_ == "VERB" and (_is_stance(token) or _that_clause(token)))
+
+
 def _is_stance(token) -> bool:
     return lemma(token) in STANCE_VERBS | _CHARGE_VERBS
 
@@ -658,8 +739,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
 
     out = []
     for verb in doc:
-        attributing = _speech_verb(verb) or (verb.pos_ == "VERB" and (_is_stance(verb) or _that_clause(verb)))
-        if not attributing or any(s <= verb.idx < e for s, e in quoted):
+        if not _attributing(verb) or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
         speaker = resolver.resolve(subject_of(verb, quoted)) if content else None
