@@ -1,18 +1,15 @@
 """Who said what: direct, mixed and indirect quotes with their speakers.
 
-Direct quotes are found by scanning quote marks paragraph by paragraph (straight, curly,
-guillemets, low-9, and the doubled apostrophes of some newswire archives), so an
-unbalanced mark ends the quote at its paragraph's end instead of raising (textacy's
-``direct_quotations`` raises on 22 of PolNeAR's 84 dev articles). A paragraph that ends
-inside a quote while the next paragraph reopens one is the newspaper convention for a
-quote that goes on: both pieces get the same speaker.
-
-The speaker comes from the dependency parse: the subject of a speech verb in the frame
-("…," he said / X said: "…" / said X), else "according to X", else the speaker of the
-quote just before (a quote that goes on in the next sentence or paragraph). Pronouns
-take the nearest preceding fitting mention outside quotes. A quote's ``speaker_span``
-is the speaker as written in its frame (the pronoun itself, for "he said"); ``speaker``
-and ``speaker_entity_id`` are the resolved name and entity.
+Direct quotes are the quoted stretches of ``facts.marks`` (never raising on unbalanced
+marks; a Title Case name inside a clause is no quote). Their speaker comes from the
+dependency parse: for a quote inside a clause, the subject of the verb of saying it hangs
+under; else the subject of a speech verb in the frame ("…," he said / X said: "…" /
+said X), else "according to X", else the speaker of the quote just before (a quote that
+goes on in the next sentence or paragraph, or after its speaker's frame). Speakers are
+resolved by ``facts.speakers``: pronouns take the nearest preceding fitting mention
+outside quotes. A quote's ``speaker_span`` is the speaker as written in its frame (the
+pronoun itself, for "he said"); ``speaker`` and ``speaker_entity_id`` are the resolved
+name and entity.
 
 Indirect speech: a speech or stance verb, or any verb with a "that" clause, with its
 content (its clause, or the clause it is set into, or its object, or what follows
@@ -27,11 +24,19 @@ the entity named before it (``nlp.resolve.resolve_reference``).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from newsdesk.model import Analysis, Mention, Quote
-from newsdesk.nlp.resolve import resolve_reference
+from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
+from newsdesk.facts.speakers import (
+    GROUP_LABELS,
+    PERSON_LABELS,
+    Resolver,
+    Speaker,
+    doc_text,
+    sentence,
+    subject_of,
+)
+from newsdesk.model import Analysis, Quote
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
 # cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
@@ -128,252 +133,12 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "t
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "we", "them", "its", "their", "our"})
-_PERSON_LABELS = frozenset({"PERSON"})
-_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
-# How far back (characters) a pronoun looks for its antecedent: about two paragraphs.
-_ANTECEDENT_WINDOW = 1200
-
-# Quote marks. Straight marks and doubled apostrophes open after a space or a bracket and
-# close elsewhere; curly marks and guillemets say which they are.
-_MARK = re.compile(r"''|``|[\"“”„«»]")
-_OPENERS = frozenset({"“", "„", "«", "``"})
-_CLOSERS = frozenset({"”", "»"})
 # A quoted phrase shorter than this (in words) with no speech frame is a scare quote or
 # a title, not a quote ("anti-terror" operations, the "NO WAY" banners).
 _MIN_WORDS_UNFRAMED = 4
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMarks:
-    """Inner span of a quoted stretch, and whether it goes on into the next paragraph."""
-
-    start: int
-    end: int
-    continues: bool = False
-    continued: bool = False  # this piece reopens a quote from the paragraph before
-
-
-def _is_opening(text: str, i: int, mark: str) -> bool:
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
-    if mark in _OPENERS:
-        # A misprinted opener that closes: '“It's unusual,“ said X' (after a word, before a space).
-        return not (after.isspace() and before in ".,!?;:")
-    if mark in _CLOSERS:
-        return False
-    return (before.isspace() or before in "([{—–-/") and not after.isspace()
-
-
-def quote_marks(text: str) -> list[QuoteMarks]:
-    """Every quoted stretch of ``text`` (inner spans). Never raises."""
-    out: list[QuoteMarks] = []
-    pos = 0
-    paragraphs = text.split("\n")
-    carried = False
-    for n, para in enumerate(paragraphs):
-        start, depth = None, 0
-        for m in _MARK.finditer(para):
-            opening = _is_opening(para, m.start(), m.group())
-            if opening and depth == 0:
-                start, depth = m.end(), 1
-            elif opening:
-                depth += 1 if m.group() in _OPENERS else 0
-                if m.group() not in _OPENERS:  # a straight mark inside: it closes
-                    depth = 0
-            elif depth:
-                depth -= 1
-            if depth == 0 and start is not None:
-                out.append(QuoteMarks(pos + start, pos + m.start(), continued=carried and not out_started(out, pos)))
-                start = None
-        nxt = paragraphs[n + 1].lstrip() if n + 1 < len(paragraphs) else ""
-        carried = False
-        if start is not None:
-            reopens = bool(_MARK.match(nxt)) and _is_opening(nxt, 0, _MARK.match(nxt).group())
-            end = pos + len(para.rstrip())
-            if end > pos + start:
-                out.append(QuoteMarks(pos + start, end, continues=reopens, continued=False))
-            carried = reopens
-        pos += len(para) + 1
-    return [q for q in out if q.end > q.start]
-
-
-def out_started(out: list[QuoteMarks], para_start: int) -> bool:
-    """True once a quote of the current paragraph (starting at ``para_start``) is recorded."""
-    return any(q.start >= para_start for q in out)
-
-
 # -- the parse: frames and speakers ----------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    text: str
-    span: tuple[int, int]
-    entity_id: str | None = None
-    label: str | None = None
-
-
-def _mention_at(mentions: tuple[Mention, ...], start: int, end: int) -> Mention | None:
-    return next((m for m in mentions if m.span[0] <= start and end <= m.span[1]), None)
-
-
-def subject_of(verb, quoted: list[tuple[int, int]] = ()):
-    """The one who speaks through a verb: its subject, the agent of a passive ("was
-    criticized by X"), or the subject of the clause it hangs on ("stated … and urged",
-    "wants to warn", "by criticizing X", "X, saying …").
-
-    A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
-    parser may make "That" a second subject of "said".
-    """
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
-                return child if _same_paragraph(child, verb) else None
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            verb = verb.head
-        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head.head  # "after backing him": the clause the preposition hangs on
-        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "Trump, saying …": the noun the participle describes
-        else:
-            return None
-    return None
-
-
-def _same_paragraph(a, b) -> bool:
-    """No line break between two tokens: spaCy's sentences sometimes run across a
-    paragraph break, and a subject found there is a heading's or a dateline's."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in doc_text(a.doc)[lo:hi]
-
-
-def _phrase(head) -> tuple[int, int]:
-    """The noun phrase of a subject, without its appositive or relative clause."""
-    keep = ("det", "compound", "amod", "poss", "nmod", "case", "flat", "nummod")
-    left = min([head.i, *(c.left_edge.i for c in head.lefts if c.dep_ in keep)])
-    right = head.i
-    for c in head.rights:
-        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
-            right = max(right, c.right_edge.i)
-        else:
-            break
-    doc = head.doc
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _share(token) -> bool:
-    """A number that is a share of people, who do speak: "one in five say", "nine out of
-    10 say", "a third say" (polls)."""
-    return any(
-        (c.dep_ == "prep" and c.lower_ in ("in", "of", "out")) or (c.dep_ == "det" and c.lower_ in ("a", "an"))
-        for c in token.children
-    )
-
-
-class Resolver:
-    """Speakers for subject tokens: names, roles, and pronouns resolved backwards."""
-
-    def __init__(self, analysis: Analysis, quoted: list[tuple[int, int]]):
-        self.analysis = analysis
-        self.mentions = analysis.mentions
-        self.quoted = quoted
-        self.recent: list[Speaker] = []  # speakers of quotes seen so far, in text order
-
-    def _outside_quotes(self, m: Mention) -> bool:
-        return not any(s <= m.span[0] < e for s, e in self.quoted)
-
-    def resolve(self, token) -> Speaker | None:
-        if token is None or (token.like_num and not _share(token)):
-            return None  # "… and 11 wounded so far, and called …": a number never speaks
-        if token.pos_ == "PRON":
-            return self._pronoun(token)
-        start, end = _phrase(token)
-        text = doc_text(token.doc)[start:end]
-        mention = _mention_at(self.mentions, token.idx, token.idx + len(token))
-        if mention is None:
-            # "the region's government, the unrecognized Republic of Artsakh, said": the name
-            for child in token.children:
-                named = _mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
-                if named is not None and named.label in _PERSON_LABELS | _GROUP_LABELS:
-                    mention, text, (start, end) = named, named.text, named.span
-                    break
-        elif mention.label == "PERSON":
-            text = mention.text
-        if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
-            mention, text = role  # "the ministry said": the ministry named before
-        entity, label = (mention.entity_id, mention.label) if mention else (None, None)
-        speaker = Speaker(text, (start, end), entity, label)
-        self.recent.append(speaker)
-        return speaker
-
-    def _role(self, doc, start: int, end: int) -> tuple[Mention, str] | None:
-        """A role noun ("the ministry") as the entity it stands for, with that entity's
-        name, through the entities stage's ``resolve_reference``."""
-        ref = resolve_reference(self.analysis, doc, (start, end))
-        if ref is None or not ref.entity_id:
-            return None
-        name = next((e.name for e in self.analysis.entities if e.id == ref.entity_id), ref.text)
-        return ref, name
-
-    def _pronoun(self, token) -> Speaker | None:
-        word = token.lower_
-        span = (token.idx, token.idx + len(token))
-        if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            # "the senator, who said…": the noun the relative clause hangs on
-            named = self.resolve(token.head.head)
-            return Speaker(named.text, span, named.entity_id, named.label) if named else None
-        if word == "i":
-            return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
-        if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return None  # "you", "one": no one in particular
-        person = word in _PERSON_PRONOUNS
-
-        def fits(sp_start: int, label: str | None) -> bool:
-            near = 0 < token.idx - sp_start < _ANTECEDENT_WINDOW
-            return near and ((label == "PERSON") if person else (label != "PERSON"))
-
-        # Subjects of earlier speech verbs first (the centering heuristic: a pronoun
-        # subject usually continues the previous subject), then names in the text.
-        said = [sp for sp in self.recent if fits(sp.span[0], sp.label)]
-        named = [
-            Speaker(m.text, m.span, m.entity_id, m.label)
-            for m in self.mentions
-            if fits(m.span[0], m.label) and m.label in (_PERSON_LABELS if person else _GROUP_LABELS)
-            and self._outside_quotes(m)
-        ]
-        pool = said + named if person else (said or named)
-        if not pool:
-            # No antecedent: the frame still shows where the speaker is; the name stays unknown.
-            return Speaker("", span)
-        best = max(pool, key=lambda sp: sp.span[0])
-        return Speaker(best.text, span, best.entity_id, best.label)
-
-
-# The last doc seen, its text, its sentence starts and sentences. spaCy rebuilds
-# ``Doc.text`` from the tokens on each access and ``Token.sent`` walks the doc: profiled on
-# PolNeAR dev, the two were most of this stage's time, so each doc's are built once.
-_DOC_CACHE: list = [None, "", [], []]
-
-
-def _cached(doc) -> list:
-    if _DOC_CACHE[0] is not doc:
-        sents = list(doc.sents)
-        _DOC_CACHE[:] = [doc, doc.text, [x.start for x in sents], sents]
-    return _DOC_CACHE
-
-
-def doc_text(doc) -> str:
-    return _cached(doc)[1]
-
-
-def sentence(doc, i: int):
-    """The sentence holding token ``i``."""
-    _, _, starts, sents = _cached(doc)
-    return sents[bisect_right(starts, i) - 1]
 
 
 def lemma(token) -> str:
@@ -456,39 +221,6 @@ def _preceding_colon_sentence(doc, quote: QuoteMarks):
     return [t for t in sentence(doc, span.start) if _speech_verb(t, FRAME_VERBS)][::-1] if span is not None else []
 
 
-def _lead(text: str, start: int) -> str:
-    """The text before a quote's opening mark, trailing space removed."""
-    lead = text[:start].rstrip(" \t")
-    for mark in ("``", "''", "“", "„", "«", '"'):
-        if lead.endswith(mark):
-            return lead[: -len(mark)].rstrip(" \t")
-    return lead
-
-
-# Words a title leaves in lower case ("Tales From the Crypt", "Meet the Press").
-_TITLE_SMALL = frozenset(
-    {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "as"}
-)
-
-
-def _is_title(words: str) -> bool:
-    """A name in quote marks, not words said: two or more words, each capitalized but the
-    small ones ("on CNN's “State of the Union”", "his book “An American Son”"); not a
-    cry ("chanted “Lock Him Up!”")."""
-    if "!" in words or "?" in words:
-        return False
-    found = re.findall(r"[^\W\d_][\w'’-]*", words)
-    return len(found) > 1 and found[0][0].isupper() and all(w[0].isupper() or w in _TITLE_SMALL for w in found)
-
-
-def _kind(text: str, quote: QuoteMarks) -> str:
-    """direct if the quote stands as its own utterance, mixed if it sits inside a clause."""
-    lead = _lead(text, quote.start)
-    if not lead or lead[-1] in ".:,!?\n—–-(”»\"'" or quote.continued:
-        return "direct"
-    return "mixed"
-
-
 # -- the stage ---------------------------------------------------------------------------
 
 
@@ -505,19 +237,19 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
         words = len(text[q.start : q.end].split())
         if speaker is None and words < _MIN_WORDS_UNFRAMED:
             continue
-        if _kind(text, q) == "mixed" and _is_title(text[q.start : q.end]):
+        if quote_kind(text, q) == "mixed" and is_title(text[q.start : q.end]):
             continue
         if speaker is not None:
             resolver.recent.append(speaker)
             previous = (q, speaker)
-        quotes.append(_quote(analysis, q.start, q.end, _kind(text, q), speaker))
+        quotes.append(_quote(analysis, q.start, q.end, quote_kind(text, q), speaker))
     quotes += _indirect(analysis, doc, quoted, resolver, [q.span for q in quotes])
     quotes.sort(key=lambda x: x.span)
     return replace(analysis, quotes=tuple(quotes))
 
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
-    governing = _governing_verbs(doc, q, quoted) if _kind(text, q) == "mixed" else []
+    governing = _governing_verbs(doc, q, quoted) if quote_kind(text, q) == "mixed" else []
     for verb in governing + _frame_verbs(doc, q, quoted):
         if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
             return speaker
@@ -533,18 +265,18 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
         return speaker
     if (line := _labelled_line(resolver, text, q.start)) is not None and line[0].span[0] >= q.start:
         return line[0]  # “PENCE: And that's why…”: a transcript line inside the quote
-    if previous is not None and _goes_on(text, previous[0], q, previous[1]):
+    if previous is not None and goes_on(text, previous[0], q, previous[1].span):
         return previous[1]
     return None
 
 
 def _name_colon(resolver: Resolver, text: str, q: QuoteMarks) -> Speaker | None:
     """'Donald Trump: "…"': a name and a colon frame the quote without a verb."""
-    lead = _lead(text, q.start)
-    if not lead.endswith(":"):
+    before = lead(text, q.start)
+    if not before.endswith(":"):
         return None
-    end = len(lead.rstrip(":").rstrip())
-    named = next((m for m in resolver.mentions if m.span[1] == end and m.label in _PERSON_LABELS | _GROUP_LABELS), None)
+    end = len(before.rstrip(":").rstrip())
+    named = next((m for m in resolver.mentions if m.span[1] == end and m.label in PERSON_LABELS | GROUP_LABELS), None)
     return Speaker(named.text, named.span, named.entity_id, named.label) if named else None
 
 
@@ -564,57 +296,12 @@ def _labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, in
     if m is None:
         return None
     label = m.span(1)
-    named = next((x for x in resolver.mentions if x.span == label and x.label in _PERSON_LABELS | _GROUP_LABELS), None)
+    named = next((x for x in resolver.mentions if x.span == label and x.label in PERSON_LABELS | GROUP_LABELS), None)
     if named is not None:
         return Speaker(named.text, named.span, named.entity_id, named.label), m.end(), end
     if m.group(1).isupper() and len(m.group(1)) > 1:  # "PENCE", "MR. TRUMP"
         return Speaker(m.group(1), label), m.end(), end
     return None
-
-
-def _goes_on(text: str, prev: QuoteMarks, q: QuoteMarks, speaker: Speaker) -> bool:
-    """The quote continues the one before: reopened in the next paragraph, or next in line."""
-    if prev.continues and q.continued:
-        return True
-    between = text[prev.end : q.start]
-    gap = re.sub(r"[\"“”„«»'`\s]", "", between)
-    # Only the previous quote's own frame ("…," said Mr. X.) lies between the two.
-    if between.count("\n") <= 2 and len(gap) < 60 and _starts_line_or_sentence(text, q.start):
-        return True
-    return _own_frame_between(text, prev, q, speaker)
-
-
-def _own_frame_between(text: str, prev: QuoteMarks, q: QuoteMarks, speaker: Speaker) -> bool:
-    """'"…," said X, a former aide who <long description>. "…"': in one paragraph, the
-    only sentence between the two quotes is the first one's frame, naming its speaker,
-    however long the speaker's description runs."""
-    s, e = speaker.span
-    if not prev.end <= s < e <= q.start or "\n" in text[prev.end : q.start]:
-        return False
-    tail = text[e : q.start].rstrip(" \t\"“”„«»'`")
-    return tail.endswith((".", "!", "?", ":")) and not any(_ends_sentence(m) for m in _STOP.finditer(tail))
-
-
-# A full stop, question or exclamation mark before a space; ``_ends_sentence`` tells
-# whether it ends a sentence or an abbreviation ("Mr. Clinton", "Steven H. Warren").
-_STOP = re.compile(r"([\w.]*)([.!?])[\"”»'`]*\s")
-# Titles and short forms that news copy writes with a full stop before a name or number.
-_ABBREVIATIONS = frozenset(
-    {"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "capt", "st", "jr", "sr", "prof",
-     "rev", "no", "vs", "inc", "co", "corp", "jan", "feb", "aug", "sept", "oct", "nov", "dec", "mt", "ft"}
-)
-
-
-def _ends_sentence(stop: re.Match) -> bool:
-    word = stop.group(1)
-    if stop.group(2) != "." or not word:
-        return True
-    return not (word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word)
-
-
-def _starts_line_or_sentence(text: str, start: int) -> bool:
-    lead = _lead(text, start)
-    return not lead or lead[-1] in ".!?\n”»\"'"
 
 
 def _quote(analysis: Analysis, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
