@@ -341,3 +341,41 @@ def test_a_title_in_quote_marks_is_no_quote(nlp):
 def test_a_chant_in_title_case_is_still_a_quote(nlp):
     text = "The crowd outside the hall chanted “Go Home Now!” for an hour."
     assert only(analyse(nlp, text), "Go Home Now").kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a verb of judging with no "for…": the one judged is the content
+        ("The senator criticized the new border agreement.", "the new border agreement", "The senator"),
+        # ... even a pronoun, which for a verb of telling would be the hearer
+        ("The two governors strongly supported him.", "him", "The two governors"),
+        # some of a group speak, unnamed
+        ("Those surveyed said the new tax was unfair.", "the new tax was unfair", "Those"),
+        ("More than six in 10 said they would vote again.", "they would vote again", "10"),
+        # a frame closing its sentence reports all before it, however the parser hung them
+        ("As the mayor prepared to speak in the square on Friday, a man near the stage was hit by a bottle, "
+         "police said.", "a man near the stage was hit", "police"),
+        # a light verb with a noun of saying: its subject is the source
+        ("The senator made the argument that the tax was unfair.", "the tax was unfair", "The senator"),
+        # verbs of telling
+        ("The minister outlined a plan for new schools in the north.", "a plan for new schools", "The minister"),
+        # a participle after an object is what the subject does
+        ("For two years, the envoy crossed the continent pushing the peace plan.", "the peace plan", "the envoy"),
+        # a for-to clause after "called for"
+        ("The union called for the minister to resign.", "the minister to resign", "The union"),
+    ],
+)
+def test_more_sources_of_reported_speech(nlp, text, words, speaker):
+    found = [q for q in analyse(nlp, text).quotes if words in q.text]
+    assert [text[q.speaker_span[0] : q.speaker_span[1]] for q in found] == [speaker]
+
+
+def test_a_time_after_a_noun_of_saying_is_no_content(nlp):
+    assert analyse(nlp, "The mayor weighed in with her support on Tuesday evening.").quotes == ()
+
+
+def test_a_possessive_speaker_is_the_subject_it_names(nlp):
+    text = "Maria Lopez defended her support for the new dam."
+    spans = {text[q.speaker_span[0] : q.speaker_span[1]] for q in analyse(nlp, text).quotes}
+    assert spans == {"Maria Lopez"}

@@ -18,6 +18,12 @@ from newsdesk.nlp.resolve import resolve_reference
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them", "its", "their", "our"})
+# Pronouns that pick out some of a group ("those surveyed say", "some argue", "another
+# says"): they speak, though no name stands behind them.
+_QUANTIFIERS = frozenset(
+    {"those", "some", "many", "most", "others", "another", "all", "both", "several", "few", "everyone",
+     "everybody", "none", "each"}
+)
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How far back (characters) a pronoun looks for its antecedent: about two paragraphs.
@@ -54,6 +60,10 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "after backing him": the clause the preposition hangs on
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+            # "She traveled the globe pushing his policies": a participle after an object
+            # is what the clause's subject does, whatever the parser hung it on.
+            verb = verb.head.head
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head  # "Trump, saying …": the noun the participle describes
         else:
@@ -85,8 +95,10 @@ def _phrase(head) -> tuple[int, int]:
 def _share(token) -> bool:
     """A number that is a share of people, who do speak: "one in five say", "nine out of
     10 say", "a third say" (polls)."""
+    # The parser hangs the "in" of "six in 10" on the number as a preposition or a quantmod.
     return any(
-        (c.dep_ == "prep" and c.lower_ in ("in", "of", "out")) or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+        (c.dep_ in ("prep", "quantmod") and c.lower_ in ("in", "of", "out"))
+        or (c.dep_ == "det" and c.lower_ in ("a", "an"))
         for c in token.children
     )
 
@@ -145,6 +157,9 @@ class Resolver:
             return Speaker(named.text, span, named.entity_id, named.label) if named else None
         if word == "i":
             return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
+        if word in _QUANTIFIERS:
+            start, end = _phrase(token)  # "those surveyed", "some of the delegates": they, unnamed
+            return Speaker(doc_text(token.doc)[start:end], (start, end))
         if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return None  # "you", "one": no one in particular
         person = word in _PERSON_PRONOUNS
