@@ -379,3 +379,29 @@ def test_a_possessive_speaker_is_the_subject_it_names(nlp):
     text = "Maria Lopez defended her support for the new dam."
     spans = {text[q.speaker_span[0] : q.speaker_span[1]] for q in analyse(nlp, text).quotes}
     assert spans == {"Maria Lopez"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Poll: Farmers back the new water plan\nThe survey asked 800 people.", "Farmers back", "Poll"),
+        ("Q: Do you think the bridge will open this year?\nA: Not before the spring floods.", "bridge will open", "Q"),
+        # a headline label the model left untagged: the name it tagged in the text
+        ("Lindqvist: Harbour must stay open\nAnna Lindqvist spoke to the council on Monday.", "Harbour must",
+         "Lindqvist"),
+    ],
+)
+def test_more_labelled_lines(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BYLINE: Anna Lindqvist and Tom Hale\nThe council met on Monday.",  # an archive's field label
+        "Anna Lindqvist spoke on Monday.\nLindqvist: 547.\nHale: 212.",  # a tally, no words said
+    ],
+)
+def test_labels_that_report_nothing(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes if q.speaker_span and q.speaker_span[0] > 0] == []

@@ -311,13 +311,33 @@ def _labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, in
     m = _LABEL.match(text, start, end)
     if m is None:
         return None
-    label = m.span(1)
+    label, word = m.span(1), m.group(1)
+    if word.upper() in _METADATA_LABELS or len(text[m.end() : end].split()) < 3:
+        return None  # "BYLINE: Jane Doe", "Clinton: 547": no words said
     named = next((x for x in resolver.mentions if x.span == label and x.label in PERSON_LABELS | GROUP_LABELS), None)
     if named is not None:
         return Speaker(named.text, named.span, named.entity_id, named.label), m.end(), end
-    if m.group(1).isupper() and len(m.group(1)) > 1:  # "PENCE", "MR. TRUMP"
-        return Speaker(m.group(1), label), m.end(), end
+    # "Clinton: …" in a headline the model left untagged: a name it tagged elsewhere.
+    named = next((x for x in resolver.mentions if x.label in PERSON_LABELS and _names(x.text, word)), None)
+    if named is not None:
+        return Speaker(named.text, label, named.entity_id, named.label), m.end(), end
+    if (word.isupper() and len(word) > 1) or word in _INTERVIEW_LABELS or word.lower() in _REPORT_LABELS:
+        return Speaker(word, label), m.end(), end  # "PENCE", "MR. TRUMP", "Q", "Poll"
     return None
+
+
+# Labels of an interview's lines ("Q: …", "A: …") and of headlines that report a finding
+# ("Poll: Trump leads in Ohio"): the label is the source.
+_INTERVIEW_LABELS = frozenset({"Q", "A"})
+_REPORT_LABELS = frozenset({"poll", "polls", "survey", "report", "study", "sources", "officials", "police"})
+# Field labels of newswire archive exports: a line that they open says nothing.
+_METADATA_LABELS = frozenset({"BYLINE", "SECTION", "LENGTH", "DATELINE", "HIGHLIGHT", "LOAD-DATE", "UPDATE", "NOTE"})
+
+
+def _names(name: str, label: str) -> bool:
+    """Does ``label`` name the person ``name`` ("Clinton" or "Hillary Clinton" for
+    "Hillary Clinton")?"""
+    return name == label or (len(label) > 2 and name.endswith(" " + label))
 
 
 def _quote(analysis: Analysis, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
