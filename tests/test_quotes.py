@@ -405,3 +405,20 @@ def test_more_labelled_lines(nlp, text, words, speaker):
 )
 def test_labels_that_report_nothing(nlp, text):
     assert [q.text for q in analyse(nlp, text).quotes if q.speaker_span and q.speaker_span[0] > 0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        ("In a new survey of farmers, most growers backed the water plan.", "most growers backed", "a new survey"),
+        ("In the mayor's view, the old bridge is still safe for trucks.", "old bridge is still safe", "the mayor"),
+    ],
+)
+def test_a_poll_or_a_view_that_opens_the_sentence_is_its_source(nlp, text, words, source):
+    found = [text[q.speaker_span[0] : q.speaker_span[1]] for q in analyse(nlp, text).quotes if words in q.text]
+    assert any(s.startswith(source) for s in found), found
+
+
+def test_a_candidate_leading_in_the_polls_is_no_report(nlp):
+    text = "The senator leads in the polls by ten points."
+    assert [q for q in analyse(nlp, text).quotes if q.speaker_span and "polls" in text[slice(*q.speaker_span)]] == []

@@ -493,13 +493,48 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if found is not None and (speaker := _nominal_speaker(resolver, found[0], noun, quoted)) is not None:
                 out.append(report(*found[1], speaker))
     for sent in doc.sents:
-        src = according_to(t for t in sent if not any(s <= t.idx < e for s, e in quoted))
-        if src is None or (speaker := resolver.resolve(src)) is None:
-            continue
-        bounds = _according_content(doc, sent, src)
-        if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
-            out.append(report(*bounds, speaker))
+        outside = [t for t in sent if not any(s <= t.idx < e for s, e in quoted)]
+        for phrase, src in (_according(outside), _in_source(outside)):
+            if src is None or (speaker := resolver.resolve(src)) is None:
+                continue
+            bounds = _rest_of_sentence(doc, sent, phrase, src)
+            if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
+                out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _according(tokens: list) -> tuple:
+    """("according", X) for "according to X" among ``tokens``, else (None, None)."""
+    src = according_to(tokens)
+    return (next((t for t in tokens if t.lower_ == "according"), None), src) if src is not None else (None, None)
+
+
+# Nouns of a finding made public: "In a new poll, 40 percent back…" reports the poll's
+# finding (PolNeAR annotates the poll as the source).
+_REPORT_NOUNS = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "memo", "filing", "ruling", "review", "audit", "census",
+     "average", "tally", "count", "estimate", "assessment", "ranking", "index"}
+)
+# "In Trump's view…", "in their eyes": the possessor holds the rest of the sentence true.
+_VIEW_NOUNS = frozenset({"view", "mind", "eye", "opinion", "estimation", "judgment", "judgement", "telling", "words"})
+
+
+def _in_source(tokens: list) -> tuple:
+    """("in", source) for "In a new poll, …" / "in X's view" among ``tokens``, else (None,
+    None). A poll opens its sentence and a comma closes it: "leads in the polls", "in the
+    poll released Monday" inside a clause measure, they do not report."""
+    for t in tokens:
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None) if t.lower_ == "in" and t.dep_ == "prep" else None
+        if obj is None:
+            continue
+        doc, opens = t.doc, t.i - sentence(t.doc, t.i).start <= 1
+        closed = obj.right_edge.i + 1 < len(doc) and doc[obj.right_edge.i + 1].text == ","
+        if lemma(obj) in _REPORT_NOUNS and obj.tag_ == "NN" and opens and closed:
+            return t, obj
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma(obj) in _VIEW_NOUNS:
+            return t, owner
+    return None, None
 
 
 def _adjective_content(adj) -> tuple[int, int] | None:
@@ -560,12 +595,12 @@ def _nominal_speaker(resolver: Resolver, source, noun, quoted) -> Speaker | None
     return named if named is not None and named.entity_id == speaker.entity_id else speaker
 
 
-def _according_content(doc, sent, src) -> tuple[int, int] | None:
-    """Token bounds of what "according to X" attributes: the rest of its sentence, in its paragraph."""
-    phrase = next((t for t in sent if t.lower_ == "according" and t.i < src.i), None)
-    if phrase is None:
+def _rest_of_sentence(doc, sent, phrase, src) -> tuple[int, int] | None:
+    """Token bounds of what a source phrase ("according to X", "in a new poll")
+    attributes: the rest of its sentence, in its paragraph."""
+    if phrase is None or phrase.i > src.i:
         return None
-    lo, hi = phrase.i, src.right_edge.i
+    lo, hi = phrase.i, max(src.right_edge.i, src.head.right_edge.i if src.dep_ == "poss" else src.i)
     left, right = (hi + 1, sent.end - 1) if lo - sent.start <= 1 else (sent.start, lo - 1)
     text = doc_text(doc)
     para_start = text.rfind("\n", 0, phrase.idx) + 1
