@@ -422,3 +422,18 @@ def test_a_poll_or_a_view_that_opens_the_sentence_is_its_source(nlp, text, words
 def test_a_candidate_leading_in_the_polls_is_no_report(nlp):
     text = "The senator leads in the polls by ten points."
     assert [q for q in analyse(nlp, text).quotes if q.speaker_span and "polls" in text[slice(*q.speaker_span)]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the clitic the parser took for the subject leans on the real one
+        ("While he’s said he believes the plan is fair, he voted against it.", "he believes the plan", "he"),
+        # feelings toward a thing, and "quick to"
+        ("The farmers were pleased with the new water rules.", "the new water rules", "The farmers"),
+        ("The mayor was quick to point out that the bridge had opened early.", "point out", "The mayor"),
+    ],
+)
+def test_subjects_and_adjectives(nlp, text, words, speaker):
+    found = [q for q in analyse(nlp, text).quotes if q.text.startswith(words) or words in q.text]
+    assert text[found[0].speaker_span[0] : found[0].speaker_span[1]] == speaker

@@ -142,6 +142,10 @@ STANCE_ADJECTIVES = frozenset(
         "fond", "frustrated", "nervous", "critical", "wary", "certain", "sure", "optimistic", "pessimistic",
         "worried", "upset", "disappointed", "proud", "adamant", "convinced", "afraid", "dismissive",
         "sympathetic", "unhappy", "happy", "glad", "determined", "keen", "unwilling", "doubtful",
+        # feelings and leanings toward a thing, and "quick to" (point out, criticize…)
+        "pleased", "satisfied", "excited", "tired", "upbeat", "leery", "inclined", "vocal", "outspoken", "uneasy",
+        "hesitant", "uncertain", "comfortable", "uncomfortable", "mistrustful", "distrustful", "sanguine",
+        "shocked", "irritated", "lukewarm", "passionate", "appreciative", "unapologetic", "quick",
     }
 )
 _ADJECTIVE_PREPS = frozenset({"of", "about", "to", "toward", "towards", "with", "on", "over"})

@@ -28,6 +28,17 @@ PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How far back (characters) a pronoun looks for its antecedent: about two paragraphs.
 _ANTECEDENT_WINDOW = 1200
+# Clitics the small model sometimes takes for the subject ("he’s said", "who’ve said").
+_CONTRACTIONS = frozenset({"'s", "'ve", "'re", "'d", "'ll", "'m"})
+
+
+def _contracted(clitic):
+    """The word a clitic leans on ("he" in "he’s said"): its subject child, or the word before it."""
+    child = next((c for c in clitic.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    before = clitic.doc[clitic.i - 1] if clitic.i > 0 else None
+    if child is not None:
+        return child
+    return before if before is not None and before.pos_ in ("PRON", "PROPN", "NOUN") else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +127,8 @@ class Resolver:
         return not any(s <= m.span[0] < e for s, e in self.quoted)
 
     def resolve(self, token) -> Speaker | None:
+        if token is not None and token.lower_.replace("’", "'") in _CONTRACTIONS:
+            token = _contracted(token)
         if token is None or (token.like_num and not _share(token)):
             return None  # "… and 11 wounded so far, and called …": a number never speaks
         if token.pos_ == "PRON":
