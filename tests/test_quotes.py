@@ -437,3 +437,16 @@ def test_a_candidate_leading_in_the_polls_is_no_report(nlp):
 def test_subjects_and_adjectives(nlp, text, words, speaker):
     found = [q for q in analyse(nlp, text).quotes if q.text.startswith(words) or words in q.text]
     assert text[found[0].speaker_span[0] : found[0].speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The senator bemoaned the slow pace of the border talks.", "the slow pace", "The senator"),
+        # the small model lemmatizes "retweeted" as "retweete"
+        ("The governor retweeted a video of the flooded road.", "a video of the flooded road", "The governor"),
+    ],
+)
+def test_more_verbs_of_telling_and_judging(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
