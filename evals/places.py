@@ -4,7 +4,8 @@ Metric (as in the geoparsing literature): acc@161km, the share of gold toponyms 
 carry coordinates which newsdesk both finds (a Place overlapping the gold span) and
 places within 161 km (100 miles) of the gold point; a toponym not found counts as wrong.
 Also: the share found at all, and the mean and median error in km over the found ones;
-as diagnostics, the share found but placed too far, and the share of newsdesk's places
+as diagnostics, the share found but placed too far, acc@161 over the found toponyms only
+(resolution alone, what an evaluation on gold spans measures), and the share of newsdesk's places
 that overlap no gold toponym at all (an upper bound on false places: the sets do not
 annotate every place name, GeoWebNews' streets and buildings aside).
 
@@ -81,6 +82,9 @@ def score_set(name: str, docs: list[dict], nlp) -> dict[str, float]:
     report(f"{name}_mean_km", metrics[f"{name}_mean_km"], "(over found toponyms)", fmt=".0f")
     report(f"{name}_median_km", statistics.median(found) if found else float("nan"), "", fmt=".0f")
     report(f"{name}_misplaced", sum(e > ACC_KM for e in found) / n, "(diagnostic: found, > 161 km off)")
+    # What a gold-span geocoder evaluation measures (resolution only); not the metric above.
+    report(f"{name}_acc161_of_found", sum(e <= ACC_KM for e in found) / max(1, len(found)),
+           "(diagnostic: acc@161 on the toponyms found)")
     report(f"{name}_unmatched", unmatched / max(1, predicted), "(diagnostic: places on no gold toponym)")
     report("resolve_places articles/s (one core)", len(docs) / max(stage_seconds, 1e-9), "goal >= 50", fmt=".0f")
     return metrics

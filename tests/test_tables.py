@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from newsdesk.report.export import event_kind
+from newsdesk.report.export import event_kind, figure_value, number_text
 from newsdesk.report.tables import EVENT_COLUMNS, event_rows, events_csv, write_events_parquet
 
 TEXT = "Artillery shelled Stepanakert on Tuesday, killing two civilians."
@@ -78,3 +78,37 @@ def test_parquet_round_trips(tmp_path, events):
 )
 def test_every_view_writes_an_event_kind_alike(event, expected):
     assert event_kind(event) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (27.0, "27"),
+        (1960.0, "1,960"),
+        (120000.0, "120,000"),
+        (5_900_000.0, "5.9 million"),
+        (6_500_000_000.0, "6.5 billion"),
+        (12_345_678.0, "12,345,678"),  # no scale word where it would round
+        (16.057, "16.057"),
+        (0.5, "0.5"),
+        (-2_000_000.0, "-2 million"),
+    ],
+)
+def test_a_number_is_written_as_a_reader_writes_it(value, expected):
+    assert number_text(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("figure", "expected"),
+    [
+        ({"value": 6.5e9, "unit": "$", "approximate": False}, "$6.5 billion"),
+        ({"value": 2000.0, "unit": None, "approximate": True}, "~2,000"),
+        ({"value": 60.0, "unit": "km"}, "60 km"),
+        ({"value": 5.0, "unit": "year"}, "5 years"),
+        ({"value": 1.0, "unit": "day"}, "1 day"),
+        ({"value": 16.057, "unit": "percent"}, "16.057%"),
+        ({"value": 3.0, "unit": "%"}, "3%"),
+    ],
+)
+def test_every_view_writes_a_figure_value_alike(figure, expected):
+    assert figure_value(figure) == expected

@@ -126,10 +126,9 @@ class DateRef:
     """A time expression normalised against the article's publication date.
 
     ``value`` follows TIMEX3: an ISO date (``2023-09-19``), a coarser value (``2023-09``,
-    ``2023-Q3``, ``2023-W38``, ``199X`` for a decade, ``1990/1993`` for "the early
-    1990s"), or, when the article has no date, a relative value such as ``P-1D`` (one day
-    before publication) or ``WXX-2`` (the last Tuesday) that the story can anchor later
-    (``nlp.dates.anchor_relative``).
+    ``2023-Q3``, ``2023-W38``, ``199X`` for a decade, also "the early 1990s"), or, when the
+    article has no date, a relative value such as ``P-1D`` (one day before publication) or
+    ``WXX-2`` (the last Tuesday) that the story can anchor later (``nlp.dates.anchor_relative``).
     """
 
     article_id: str

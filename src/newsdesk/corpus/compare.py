@@ -238,6 +238,7 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                     {
                         "value": f.value,
                         "approximate": f.approximate,
+                        "unit": f.unit,
                         "article_id": f.article_id,
                         "span": list(f.span),
                         "as_of": f.as_of or t.label,

@@ -7,14 +7,19 @@ after it; here, from the dependency parse of each sentence of the lead (a title,
 standfirst and the first paragraph are sentences of their own, cut at line breaks):
 
 - the clause is the first predicate with a subject ("Clinton blames Comey ..."), or a
-  headline's noun with its participle ("Chinese boy found dead"), the passive of news
-  headlines;
+  headline's noun with its participle ("Chinese boy found dead"; not "a photo taken by"),
+  the passive of news headlines; a headline's verb that the model tagged a plural noun
+  ("Mayor slams council") is read again after a pronoun (``headline_verb``);
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase);
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
   first preposition of argument, without relative clauses or adjuncts of time or
   circumstance ("win the World Series [after an epic showdown]"): the gold phrases of
-  Giveme5W1H's coders have four content words at the median.
+  Giveme5W1H's coders have four content words at the median. A passive's keeps its
+  subject ("Seven killed in blast");
+- a clause whose verb reports words ("said that ...") is marked, for the main event
+  prefers what happened to what was said (facts/main.py), as it prefers a main clause to
+  the clauses subordinate to it (``subordinate``).
 
 Precision first, as in events.py: the subject and the verb phrase come from one clause.
 """
@@ -22,12 +27,25 @@ Precision first, as in events.py: the subject and the verb phrase come from one 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import NamedTuple
 
-from newsdesk.facts.events import _resolve_pronoun, argument
+from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument
+from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Event
+from newsdesk.nlp.model import load_nlp
 
 # The type of a main clause that names no PLOVER event: the lead still reports it.
 OTHER = "OTHER"
+# A verb's objects and complements: with one, a participle is no headline's passive.
+COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
+# A headline's opening noun phrase ("Red Bull boss Ivo Korr", "Korr's mayor") and its head.
+NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
+HEADS = frozenset({"NOUN", "PROPN"})
+# What stands before a headline's word to read it as a verb (see ``headline_verb``).
+PROBE = "It "
+# The links of a clause subordinate to another ("when ...", "who ...", "killing two").
+SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
+ARTICLES = frozenset({"a", "an", "the"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # The verb's dependents that say what was done: particles, objects and complements.
 VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", "ccomp", "neg", "agent"})
@@ -68,9 +86,11 @@ def main_clause(seg) -> tuple[object, object] | None:
         root = tok.head.i == tok.i or not _in(tok.head, seg)
         # a headline's verb may be tagged a noun ("Trump and Obama meet at ..."): with a
         # subject, the segment's root is its predicate whatever its tag
-        if subj is not None and (tok.pos_ in ("VERB", "AUX") or root):
+        if subj is not None and (tok.pos_ in ("VERB", "AUX") or (root and _takes_argument(tok))):
             found.append((tok.i, subj, tok))
         elif tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ not in ("compound", "pobj", "dobj"):
+            if _article(tok):  # "a photo taken by": a headline drops its articles
+                continue
             participle = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == tok.i + 1),
                               None)
             if participle is not None:  # "boy found dead", "Five shot in Seattle"
@@ -79,6 +99,79 @@ def main_clause(seg) -> tuple[object, object] | None:
         return None
     _, subj, verb = min(found, key=lambda f: f[0])
     return subj, verb
+
+
+def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
+    """(subject's noun phrase, verb's token index, verb phrase's span) of a headline whose present-tense
+    verb the model tagged a plural noun ("Mayor slams council", "Ferry lands in port"):
+    headlines drop the articles that tell a noun from a verb. The first "-s" word after the
+    headline's opening noun phrase (after a colon: "Vote: Mayor slams ...") is its verb
+    when the model, reading it after a pronoun, makes it the sentence's verb ("It slams
+    council")."""
+    doc = seg.doc
+    start = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
+    for tok in doc[start + 1 : seg.end - 1]:
+        if doc[tok.i - 1].pos_ not in NOMINAL:
+            return None  # past the opening noun phrase: a verb or a preposition came first
+        if not tok.lower_.endswith("s") or tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
+            continue
+        probe = load_nlp()(PROBE + doc.text[tok.idx : seg.end_char])
+        verb = probe[len(PROBE.split())]
+        if verb.tag_ == "VBZ" and verb.dep_ == "ROOT" and probe[0].dep_ == "nsubj":
+            shift = tok.idx - len(PROBE)
+            first, last = verb_phrase(verb, probe[:])
+            subject = doc[start:tok.i]
+            while len(subject) > 1 and subject[0].pos_ == "DET":
+                subject = subject[1:]
+            return subject, tok.i, (first + shift, last + shift)
+    return None
+
+
+def reporting(verb) -> bool:
+    """A verb that reports someone's words or thoughts ("said that ...", "says X had"):
+    the report is not the lead's event, what it reports may be."""
+    return _lemma(verb) in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+def _takes_argument(tok) -> bool:
+    """Whether a word has an object or a preposition after it, as a verb does ("Korr and
+    Vell meet at the hall"; not "Velm well rescue: race to reach a boy")."""
+    return any(c.i > tok.i and c.dep_ in ("prep", "prt", *COMPLEMENTS) for c in tok.children)
+
+
+def _passive(subj, verb, headline: bool) -> bool:
+    """A passive clause: a passive subject, a headline's noun with its participle ("boy
+    found dead"), or a headline's participle with a subject but no auxiliary, object or
+    complement ("Embassy stormed in raid"): a headline drops the passive's "was", and the
+    model then reads an active verb with its subject (a particle makes it an active
+    phrasal verb: "driver blacked out"; a complement a verb of its own: "set to")."""
+    if subj.dep_ == "nsubjpass" or (verb.dep_ == "acl" and subj.i == verb.head.i):
+        return True
+    if not headline or verb.tag_ != "VBN":
+        return False
+    return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
+
+
+def _agent(verb, passive: bool):
+    """The object of a passive's "by" (the model may attach it as a preposition when it
+    missed the passive: "Clinton cleared by FBI", or to the noun of the verb's
+    preposition: "Embassy bombed in night raid by rebels")."""
+    for child in verb.children:
+        if child.dep_ == "agent" or (passive and child.dep_ == "prep" and child.lower_ == "by"):
+            return next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+    if passive:
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.i > verb.i):
+            for noun in (c for c in prep.children if c.dep_ == "pobj"):
+                by = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+                if by is not None:
+                    return next((c for c in by.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _article(noun) -> bool:
+    """Whether a noun has an article: a headline drops it ("Boy found dead"), so a noun
+    with its article and a participle is a noun phrase of a sentence ("a photo issued by")."""
+    return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
 
 
 def verb_phrase(verb, seg) -> tuple[int, int]:
@@ -110,21 +203,65 @@ def _phrase(tok, seg) -> list:
     return out
 
 
+class Clause(NamedTuple):
+    """A lead's main clause: its verb's character offset (where a PLOVER event on the same
+    verb has its trigger), whether it is passive, and the clause as an event."""
+
+    verb: int
+    passive: bool
+    event: Event
+    reporting: bool = False
+
+
 def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
     """The main clause of each sentence that starts before ``end``, as an event of type
     OTHER: the subject is the actor (a passive's agent; its subject the recipient), the
-    verb phrase the span."""
+    verb phrase the span (a passive's with its subject: see ``clauses``)."""
+    return [c.event for c in clauses(analysis, doc, end)]
+
+
+def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
+    """The lead's main clauses (``lead_clauses``) with their verbs and voice.
+
+    A passive keeps its subject in the span: what happened is what happened to it ("Seven
+    killed in blast", "Embassy stormed by rebels"), and the actor, its agent, is often
+    unknown to a news lead."""
     out = []
+    title = (analysis.article.title or "").strip()
     for seg in lead_segments(doc, end):
+        headline = bool(title) and seg.text.strip() == title
         found = main_clause(seg)
+        reread = headline_verb(seg) if headline else None
+        if reread is not None and (found is None or found[1].i > reread[1]):
+            subj, verb, span = reread
+            actor = _mention_name(analysis, subj[-1]) or subj.text
+            out.append(Clause(doc[verb].idx, False, Event(analysis.article.id, span, OTHER, actor=actor)))
+            continue
         if found is None:
             continue
         subj, verb = found
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-        passive = subj.dep_ == "nsubjpass" or verb.dep_ == "acl"
+        passive = _passive(subj, verb, headline)
+        by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
         span = verb_phrase(verb, seg)
-        out.append(Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
-                         recipient=argument(analysis, recipient)))
+        if passive:  # the subject with it
+            span = (min(span[0], *(t.idx for t in _phrase(subj, seg))), span[1])
+        event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
+                      recipient=argument(analysis, recipient))
+        out.append(Clause(verb.idx, passive, event, reporting(verb)))
     return out
+
+
+def subordinate(doc, offset: int, found: list[Clause]) -> bool:
+    """Whether the word at ``offset`` stands in a clause subordinate to one of the main
+    clauses ``found`` (an adverbial or relative clause, or a participle's, on the way up
+    the parse to the main clause's verb)."""
+    verbs = {c.verb for c in found}
+    tok = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
+    below = False
+    while tok is not None:
+        if tok.idx in verbs:
+            return below
+        below = below or tok.dep_ in SUBORDINATE
+        tok = None if tok.head.i == tok.i else tok.head
+    return False

@@ -29,8 +29,9 @@ import re
 from dataclasses import replace
 
 from newsdesk.facts.numbers import Number, find_numbers, value_of
-from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, according_to, doc_text, sentence, subject_of
+from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, according_to, subject_of
 from newsdesk.model import Analysis, Figure, Flag
+from newsdesk.nlp.doccache import doc_text, sentence
 
 # What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
 QUANTITY_OF = {

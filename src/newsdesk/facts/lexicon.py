@@ -161,7 +161,7 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("speak", "with"): ("CONSULT", None), ("talk", "with"): ("CONSULT", None),
     ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
     ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
-    ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to opening up the economy"
+    ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to reopening the border"
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -279,6 +279,11 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("mortar", "fire"): ("ASSAULT", "heavy-weapons"), ("tank", "fire"): ("ASSAULT", "heavy-weapons"),
     ("sniper", "fire"): ("ASSAULT", "firearms"), ("machine-gun", "fire"): ("ASSAULT", "firearms"),
 }
+# Measures imposed on a territory: whoever lives in the place they are imposed in is their
+# target (PLOVER COERCE curfew / martial-law / restrict: "imposed a curfew in X", "lifted
+# emergency rule in X").
+TERRITORIAL_MEASURES = frozenset({"curfew", "blockade", "siege", "lockdown", "closure", "crackdown", "emergency",
+                                  "martial"})
 # "a state of emergency / siege" is martial law (CAMEO 1724; PLOVER COERCE mode martial-law).
 STATES_OF_EXCEPTION = frozenset({"emergency", "siege"})
 # Heads that are events only with one of the modifiers above ("military operations", not
@@ -333,8 +338,17 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("accept", "demand"): ("CONCEDE", None), ("meet", "demand"): ("CONCEDE", None),
     ("satisfy", "demand"): ("CONCEDE", None), ("accede", "demand"): ("CONCEDE", None),
 }
-# Nouns for a group whose members say what the verb does: "received a mission of observers".
+# Nouns for a group whose members say what the verb does: "received a mission of inspectors".
 GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
+# Heads that count or take part of a group: the group is the actor ("thousands of farmers",
+# "a group of diplomats", "members of the union", "part of the garrison", "15 of its monitors").
+# One member is not the body ("a member of the council began a hunger strike"): "member"
+# counts only in the plural (events.py).
+PARTITIVES = frozenset({
+    "group", "member", "part", "thousand", "hundred", "dozen", "million", "score", "number", "majority",
+    "minority", "handful", "some", "many", "most", "all", "few", "several", "rest", "remainder", "bulk",
+    "half", "batch", "lot",
+})
 # Ending these is a RETREAT, not a concession (CAMEO 0872 "ease military blockade" ->
 # RETREAT/withdraw; 085 "ease economic sanctions, embargo" -> RETREAT in the conversion table).
 EASED: dict[str, Entry] = {
@@ -368,7 +382,9 @@ CONTENT_NOUNS = frozenset({
     "issue", "matter", "question", "ban", "presence", "return", "removal", "entry", "admittance",
     "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
     "crime", "violation", "abuse", "wrongdoing", "corruption", "feasibility", "legality", "possibility",
-    "failure", "refusal", "independence", "freedom", "referendum", "rule",
+    "failure", "refusal", "independence", "freedom", "referendum", "rule", "autonomy",
+    # a people's condition and a party's achievements: the people or party is the target
+    "welfare", "plight", "safety", "treatment", "condition", "victory", "win", "success",
 })
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
@@ -380,7 +396,7 @@ INSTRUMENT_VERBS = frozenset({"use", "employ", "deploy", "send", "dispatch", "mo
 # Words that make a demonstration violent (PLOVER PROTEST mode riot; ACLED "violent demonstration").
 RIOT_WORDS = frozenset({"stone", "rock", "molotov", "petrol", "firebomb", "loot", "torch", "vandalize", "rampage"})
 # Passives whose subject is the actor, not the patient: "Vietnam is committed to reform",
-# "Israel is opposed to French mediation".
+# "Velmia is opposed to foreign mediation".
 STATIVE_PASSIVES = frozenset({"commit", "determine", "dedicate", "oppose"})
 # Heads that carry the event of their modifier: "mediation efforts", "peace process".
 CARRIER_NOUNS = frozenset({"effort", "process", "mission", "campaign", "plan", "bid", "attempt", "drive"})

@@ -8,7 +8,12 @@ where from the lead with candidates scored by position, salience and agreement:
    Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger is that
    event): a lead often reports its main event in words no PLOVER category covers
    ("Toblerone changes the shape of its bars"), and its headline's clause beats an event
-   further down ("Police name the victims" over "the crash killed seven"). Each is scored
+   further down ("Police name the victims" over "the crash killed seven"). A clause that
+   reports someone's words ("X said that ...") is no candidate while the lead has another:
+   the lead's event is what happened, not that someone spoke of it (an event of the
+   reported clause stays a candidate); nor is an event of a clause subordinate to a main
+   clause ("[two were killed] when insurgents struck", "after X defeated Y"): a lead's
+   main clause says what happened, its subordinates when, why or after what. Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -26,12 +31,13 @@ place and time were read (their spans), so every answer stays traced to the text
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.clauses import lead_clauses
+from newsdesk.facts.clauses import Clause, clauses, subordinate
 from newsdesk.model import Analysis, DateRef, Event, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 
@@ -78,9 +84,15 @@ _RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 _AT = re.compile(r"\b(?:at|in|inside|outside|near)(?: the)?\s+$", re.IGNORECASE)
 _AT_THE = re.compile(r"\b(?:at|in|inside|outside|near) the\s+$", re.IGNORECASE)
 AT_WINDOW = 12
-# A toponym that says where ("in the UK", "near Ardo"), not whose ("US President", "the
-# Afghan city").
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)(?: the)?\s+$", re.IGNORECASE)
+# How far before a toponym its locative preposition may stand ("in north-western ").
+LOCATIVE_WINDOW = 24
+# A toponym that says where ("in the UK", "near Ardo", with a compass word "in northern
+# Velmia"), not whose ("US President", "the Afghan city").
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)(?: the)?"
+    r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
+    re.IGNORECASE,
+)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # What a web copy may leave before a dateline in its paragraph: a caption's "Photo", a
@@ -88,6 +100,8 @@ DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # characters of the paragraph's start, the longest such byline seen).
 _BEFORE_DATELINE = re.compile(r"(?:[^\n.!?]*\s)?")
 DATELINE_REACH = 80
+# A photo credit's closing bracket, after which a web copy may run the dateline on.
+_AFTER_CREDIT = re.compile(r"\)[ \t]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +136,11 @@ def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
     With the article's spaCy ``doc``, the main clauses of the lead are candidates too."""
     lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
     if doc is not None:
-        lead = merge_clauses(lead, lead_clauses(analysis, doc, LEAD_CHARS))
+        found = clauses(analysis, doc, LEAD_CHARS)
+        lead = merge_clauses(lead, found)
+        reports = {c.event.span for c in found if c.reporting}
+        lead = [e for e in lead if e.span not in reports] or lead
+        lead = [e for e in lead if not subordinate(doc, e.span[0], found)] or lead
     if not lead:
         return None
     salience = _salience(analysis)
@@ -134,20 +152,25 @@ def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
 # -- choice -----------------------------------------------------------------------------
 
 
-def merge_clauses(events: list[Event], clauses: list[Event]) -> list[Event]:
+def merge_clauses(events: list[Event], found: list[Clause]) -> list[Event]:
     """The lead's events and its main clauses (facts/clauses.py); a clause whose verb is an
     event's trigger is that event, with the clause's words and, where the event has
-    none, the clause's actor and recipient."""
+    none, the clause's actor and recipient. A passive clause's subject is no actor, where
+    the events stage read it as one (in a headline's participle: "Embassy stormed")."""
     by_start = {e.span[0]: e for e in events}
     out = list(events)
-    for clause in clauses:
-        event = by_start.get(clause.span[0])
+    for clause in found:
+        event = by_start.get(clause.verb)
         if event is None:
-            out.append(clause)
+            out.append(clause.event)
             continue
         out.remove(event)
-        out.append(replace(event, span=clause.span, actor=event.actor or clause.actor,
-                           recipient=event.recipient or clause.recipient))
+        mine = clause.event
+        if clause.passive and event.actor in (None, mine.recipient):
+            actor, recipient = mine.actor, mine.recipient or event.recipient
+        else:
+            actor, recipient = event.actor or mine.actor, event.recipient or mine.recipient
+        out.append(replace(event, span=mine.span, actor=actor, recipient=recipient))
     return out
 
 
@@ -260,9 +283,14 @@ def _lead_place(analysis: Analysis) -> tuple[str | None, Span | None]:
     labels = {m.span: m.label for m in analysis.mentions}
     found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) != "NORP"]
     found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
-    said = [f for f in found if f[0][0] < LEAD_CHARS and _LOCATIVE.search(text, max(0, f[0][0] - AT_WINDOW), f[0][0])]
+    said = [f for f in found if f[0][0] < LEAD_CHARS and _said_where(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
+
+
+def _said_where(text: str, start: int) -> bool:
+    """Whether a locative preposition (maybe with a compass word) stands before ``start``."""
+    return bool(_LOCATIVE.search(text, max(0, start - LOCATIVE_WINDOW), start))
 
 
 def _kind(place: Place) -> str | None:
@@ -286,24 +314,40 @@ def _buildings(analysis: Analysis) -> list[tuple[Span, str]]:
 
 
 def _dateline(analysis: Analysis) -> tuple[str | None, Span | None]:
-    """The dateline's place: cleaning's, else one opening a paragraph of the lead that the
-    places stage resolved or the gazetteer knows (so that "BREAKING NEWS:" or "RIGHT NOW -"
-    is no place)."""
+    """The dateline's place: cleaning's, else the first of the context's (``_datelines``)
+    whose place is known."""
     article = analysis.article
     if article.dateline:
         return DATELINE_AGENCY.sub("", article.dateline).strip().title(), None
     text = article.text
-    starts = {p.span[0]: p for p in analysis.places}
+    for line in _datelines(text):
+        if found := _dateline_place(analysis, line):
+            return found
+    return None, None
+
+
+def _datelines(text: str) -> Iterator[re.Match]:
+    """Datelines of the context: opening a paragraph (after what a web copy may leave
+    before one), or right after a photo credit's bracket ("(Photo: A. Vell) ARDO --")."""
     for m in _PARAGRAPH.finditer(text, 0, CONTEXT_CHARS):
         for line in DATELINE.finditer(text, m.end(), m.end() + DATELINE_REACH):
-            if not _BEFORE_DATELINE.fullmatch(text, m.end(), line.start()):
-                continue
-            if place := starts.get(line.start("place")):
-                return place.name, place.span
-            # the model tags few places in capitals ("LONDON --"): the gazetteer knows them
-            if known := load_gazetteer().lookup(name_key(line["place"])):
-                return known[0].name, line.span("place")
-    return None, None
+            if _BEFORE_DATELINE.fullmatch(text, m.end(), line.start()):
+                yield line
+    for m in _AFTER_CREDIT.finditer(text, 0, CONTEXT_CHARS):
+        if line := DATELINE.match(text, m.end()):
+            yield line
+
+
+def _dateline_place(analysis: Analysis, line: re.Match) -> tuple[str, Span] | None:
+    """The place of a dateline that the places stage resolved or the gazetteer knows (so
+    that "BREAKING NEWS:" or "RIGHT NOW -" is no place)."""
+    starts = {p.span[0]: p for p in analysis.places}
+    if place := starts.get(line.start("place")):
+        return place.name, place.span
+    # the model tags few places in capitals ("LONDON --"): the gazetteer knows them
+    if known := load_gazetteer().lookup(name_key(line["place"])):
+        return known[0].name, line.span("place")
+    return None
 
 
 def _when(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:

@@ -27,16 +27,9 @@ import re
 from dataclasses import replace
 
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
-from newsdesk.facts.speakers import (
-    GROUP_LABELS,
-    PERSON_LABELS,
-    Resolver,
-    Speaker,
-    doc_text,
-    sentence,
-    subject_of,
-)
+from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
 from newsdesk.model import Analysis, Quote
+from newsdesk.nlp.doccache import doc_text, sentence, sentences
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
 # cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
@@ -404,10 +397,10 @@ def _clause_of(verb) -> tuple[int, int] | None:
             return child.left_edge.i, child.right_edge.i
     has_object = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)  # not "told me"
     if verb.dep_ in ("parataxis", "advcl") and _speech_verb(verb) and not has_object:
-        # "In particular, Will wrote, Christie can…" / "…, documents show": the frame is
+        # "In short, Ivo wrote, the mayor can…" / "…, documents show": the frame is
         # set into the clause it reports, so that clause is the content. Not a clause
         # with its own object ("Khankendi, as Azerbaijan calls the capital, is…"). When the parser
-        # hangs the frame on a noun ("The difference now, he told me, is…"), the clause
+        # hangs the frame on a noun ("The trouble now, she told us, is…"), the clause
         # is the sentence's root.
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
         if head.i != verb.i:
@@ -502,7 +495,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             found = _nominal(noun, quoted)
             if found is not None and (speaker := _nominal_speaker(resolver, found[0], noun, quoted)) is not None:
                 out.append(report(*found[1], speaker))
-    for sent in doc.sents:
+    for sent in sentences(doc):
         outside = [t for t in sent if not any(s <= t.idx < e for s, e in quoted)]
         for phrase, src in (_according(outside), _in_source(outside)):
             if src is None or (speaker := resolver.resolve(src)) is None:

@@ -10,10 +10,10 @@ pronoun as the nearest preceding fitting speaker or mention outside quotes. Used
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from newsdesk.model import Analysis, Mention
+from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.resolve import resolve_reference
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -196,26 +196,3 @@ class Resolver:
             return Speaker("", span)
         best = max(pool, key=lambda sp: sp.span[0])
         return Speaker(best.text, span, best.entity_id, best.label)
-
-
-# The last doc seen, its text, its sentence starts and sentences. spaCy rebuilds
-# ``Doc.text`` from the tokens on each access and ``Token.sent`` walks the doc: profiled on
-# PolNeAR dev, the two were most of this stage's time, so each doc's are built once.
-_DOC_CACHE: list = [None, "", [], []]
-
-
-def _cached(doc) -> list:
-    if _DOC_CACHE[0] is not doc:
-        sents = list(doc.sents)
-        _DOC_CACHE[:] = [doc, doc.text, [x.start for x in sents], sents]
-    return _DOC_CACHE
-
-
-def doc_text(doc) -> str:
-    return _cached(doc)[1]
-
-
-def sentence(doc, i: int):
-    """The sentence holding token ``i``."""
-    _, _, starts, sents = _cached(doc)
-    return sents[bisect_right(starts, i) - 1]

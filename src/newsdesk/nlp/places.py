@@ -6,8 +6,9 @@ area, or follows a locative word ("in", "near", "the town of"); names of promine
 places (countries, regions, areas, cities of 100,000+) that the model did not tag at all;
 and what local news writes that the model misses: datelines ("TORRINGTON —"), party
 notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department"),
-names listed with a place ("Nitra, Presov and Kosice") or before "counties", and every
-later mention of a name once found (measured on LGL, GeoWebNews, GeoVirus: see
+names listed with a place ("Nitra, Presov and Kosice") or before "counties", towns of
+the article's own region named bare ("residents of Hounslow"), and every later mention
+of a name once found (measured on LGL, GeoWebNews, GeoVirus: see
 ``evals/places.py``).
 
 Resolving: every name has candidates in the gazetteer; each candidate is scored by what
@@ -45,9 +46,11 @@ LOCATIVE_WORDS = frozenset(
 PLACE_NOUNS = frozenset(
     {"town", "city", "village", "island", "province", "region", "district", "county", "state", "area", "capital"}
 )
-# Generic words around a name that the gazetteer stores without them ("Rapides Parish").
+# Generic words around a name that the gazetteer stores without them ("Rapides Parish",
+# "Northeast Texas", "North West England", "the Province of Ontario").
+_DIRECTION = r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central"
 _GENERIC = re.compile(
-    r"^(?:(?:north|south|east|west|central|northern|southern|eastern|western|greater|downtown|upstate) )?"
+    rf"^(?:(?:{_DIRECTION}|greater|downtown|upstate) |(?:state|province|commonwealth|city|town|village) of )?"
     r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
 )
 
@@ -142,7 +145,14 @@ INSTITUTION_WORDS = frozenset(
     {"police", "fire", "sheriff", "city", "town", "village", "township", "county", "school", "schools", "high",
      "elementary", "middle", "board", "council", "court", "superior", "district", "municipal", "hospital",
      "historical", "public", "department", "library", "chamber", "planning", "zoning", "housing", "water",
-     "community", "area", "regional", "rescue", "volunteer"}
+     "community", "area", "regional", "rescue", "volunteer",
+     # state and county bodies, and the other public bodies local news names after their
+     # place: "S.C. Highway Patrol", "Kanawha Circuit Court", "Branchville Correctional
+     # Facility", "Zionsville Education Foundation", "Wamego Seniors Center". Words that
+     # as often follow a person's name are left out ("Webb Center", "Smith College",
+     # "Wright State University", "Licking Memorial Hospital").
+     "highway", "patrol", "circuit", "correctional", "magistrates", "education", "senior", "seniors", "division",
+     "parks", "recreation", "transit", "senate", "assembly"}
 )
 _INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC"})
 # The institutions only a town has (its police, its mayor, its council): a name before
@@ -154,13 +164,18 @@ def _is_town_name(key: str, gaz: Gazetteer) -> bool:
     return any(c.kind in TOWN_KINDS and is_main_name(c, key) for c in gaz.lookup(key))
 
 
+# An abbreviation written with full stops ("S.C.", "N.J.", "Calif."): a state's name before its bodies.
+_DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
+
+
 def _institution_head(ent):
     """The capitalised words before the first institution word of ``ent``, if any."""
     doc = ent.doc
     for k in range(ent.start + 1, ent.end):
         if doc[k].lower_ in INSTITUTION_WORDS:
             head = doc[ent.start : k]
-            return head if all(t.is_alpha or t.text == "." for t in head) and head[0].text[0].isupper() else None
+            words = all(t.is_alpha or t.text == "." or _DOTTED.fullmatch(t.text) for t in head)
+            return head if words and head[0].text[0].isupper() else None
     return None
 
 
@@ -171,8 +186,8 @@ _DATELINE = re.compile(
     r"(?:^|\n|[.!?] )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
     r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
 )
-# US legislators are named with their party and home: "Rep. Vicki Lensing, D-Iowa City",
-# "Sen. Byron Dorgan, D-N.D.", "Tony Sertich, DFL-Chisholm" (Minnesota's Democrats).
+# US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
+# "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
 _PARTY_HOME = re.compile(
     r"\b(?:R|D|I|DFL)-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,;)]|\s+[-–—(]|\s*$|(?<=\.)\s)", re.M
 )
@@ -252,16 +267,20 @@ _DIRECTIONS = frozenset(
 _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
 
 
-def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), text: str | None = None):
+def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), text: str | None = None,
+          home=None):
     """Place names the model did not tag: runs of capitalised words, one a proper noun, that
     name a prominent place, a place the article names elsewhere (``known``: a name keeps
     its sense through an article, so "Lombard" found once is found in "Lombard settler"
-    too), or a town before a civic word ("Carthage Police Chief", "Tillsonburg Mayor")."""
+    too), a town before a civic word ("Carthage Police Chief", "Tillsonburg Mayor"), or a
+    town of the article's own region (``home(key)``: local news names its neighbours'
+    towns bare, "Hounslow residents", and the model tags none of them)."""
     text = doc.text if text is None else text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
-    word, propn, civic, starts, ends = [], [], [], [], []
+    word, cap, propn, civic, starts, ends = [], [], [], [], [], []
     for t in doc:
-        word.append(t.is_alpha and t.text[0].isupper() and t.i not in taken)
+        cap.append(t.is_alpha and t.text[0].isupper())
+        word.append(cap[-1] and t.i not in taken)
         propn.append(t.pos_ == "PROPN")
         civic.append(t.lower_ in CIVIC_WORDS)
         starts.append(t.idx)
@@ -275,7 +294,10 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         for j in range(run, i, -1):  # the longest name first
             surface = text[starts[i] : ends[j - 1]]
             key = name_key(surface)
-            wanted = key in gaz.prominent or key in known or (j < n and civic[j] and _is_town_name(key, gaz))
+            wanted = (
+                key in gaz.prominent or key in known or (j < n and civic[j] and _is_town_name(key, gaz))
+                or (home is not None and _alone(doc, cap, i, j) and home(key))
+            )
             if "\n" not in surface and any(propn[i:j]) and wanted and key not in _DIRECTIONS:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
@@ -285,6 +307,23 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         else:
             i += 1
     return out
+
+
+# Verbs whose subject is a person: "Corcoran said" is no town.
+_SPEECH = frozenset({"say", "tell", "add", "ask", "explain", "note", "recall"})
+
+
+def _alone(doc, cap: list[bool], i: int, j: int) -> bool:
+    """Tokens ``i:j`` are a whole name, not part of another: "Union" of "Credit Union",
+    "Dunlap" of "Dunlap St.", "Church" of "Church of Our Lady", "Hope" of "Hope's Wings", "Morgan" before a surname
+    are not; nor is the speaker of "Corcoran said". (After "of" a name may be a town or
+    the end of a body's name: "Norb Mages of Lindsay", "Chamber of Commerce"; it stays.)"""
+    n = len(doc)
+    before = i > 0 and doc[i - 1].text[:1].isupper()
+    # Any capitalised word after, abbreviations too: "Dunlap St." is a street.
+    after = j < n and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("of", "'s", "’s") and j + 1 < n and cap[j + 1]))
+    speaker = doc[j - 1].dep_ == "nsubj" and doc[j - 1].head.lemma_ in _SPEECH
+    return not (before or after or speaker)
 
 
 def _without_the(ent):
@@ -299,9 +338,12 @@ def _extend(ent, gaz: Gazetteer, most: int = 2):
     "America" in "North America".
     """
     doc = ent.doc
+    # Each word around the entity looked at once, not once per option (Doc slices are slow).
+    near = (*doc[max(0, ent.start - most) : ent.start], *doc[ent.end : min(len(doc), ent.end + most)])
+    caps = {t.i: t.is_alpha and t.text[0].isupper() and not t.is_stop for t in near}
 
     def capitalised(lo: int, hi: int) -> bool:  # "The" at a sentence start is no part of a name
-        return all(t.is_alpha and t.text[0].isupper() and not t.is_stop for t in doc[lo:hi])
+        return all(caps[i] for i in range(lo, hi))
 
     options = [
         (i, j)
@@ -408,14 +450,20 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         if toponyms or label not in ("ORG", "FAC", "NORP"):
             taken.update(range(ent.start, ent.end))
     doubtful += _conjuncts(doc, found, gaz)
-    accepted = _accept_doubtful(doubtful, found, surnames, gaz)
+    chosen = choose(found, gaz).values()
+    accepted = _accept_doubtful(doubtful, found, chosen, surnames, gaz)
     found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
     for ent, _ in accepted:
         taken.update(range(ent.start, ent.end))
     counties = _county_lists(doc, gaz, text)
     found = [t for t in found if not any(_overlap(t, c) for c in counties)] + counties
     found += _datelines_outside(text, found, gaz)
-    found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text)
+    regions = _regions(chosen)
+
+    def home(key: str) -> bool:  # a town of the article's region, and nobody's surname in it
+        return key not in surnames and _town_in(key, regions, gaz)
+
+    found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text, home)
     return [_kind_from_text(t, text) for t in _qualify(_without_overlaps(found), text)]
 
 
@@ -476,12 +524,20 @@ def _conjuncts(doc, found: list[Toponym], gaz: Gazetteer) -> list[tuple[object, 
     return out
 
 
-def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Gazetteer) -> list[tuple[object, str]]:
-    """The doubtful names that the article's sure toponyms vouch for (see ``find_toponyms``)."""
+_BODY_KINDS = frozenset({"country", "admin1", "admin2"})
+
+
+def _regions(chosen) -> set[tuple[str | None, str]]:
+    """The (country, admin1) regions of the chosen places below the country."""
+    return {(c.country, c.admin1) for c in chosen if c.admin1 and c.kind != "country"}
+
+
+def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str], gaz: Gazetteer):
+    """The doubtful names that the article's sure toponyms (``found``, resolved to
+    ``chosen``) vouch for (see ``find_toponyms``), as (span, key) pairs."""
     places = {t.key for t in found}
-    chosen = choose(found, gaz).values()
     countries = {c.country for c in chosen if c.country}
-    regions = {(c.country, c.admin1) for c in chosen if c.admin1 and c.kind != "country"}
+    regions = _regions(chosen)
     out = []
     for ent, key, label in doubtful:
         least = _TOWN_BEFORE_INSTITUTION if label in ("HEAD", "CONJ") else _TOWN_IN_CONTEXT
@@ -489,10 +545,14 @@ def _accept_doubtful(doubtful, found: list[Toponym], surnames: set[str], gaz: Ga
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
         civic = label == "HEAD" and ent.doc[ent.end].lower_ in CIVIC_WORDS and _is_town_name(key, gaz)
+        # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
+        body = label == "HEAD" and any(
+            c.kind in _BODY_KINDS and (not countries or c.country in countries) for c in gaz.lookup(key)
+        )
         if label == "PERSON" and _a_surname(ent, key, surnames, gaz):
             sure = _qualified(ent, gaz)  # "Jackson, Miss." is the town even beside Alan Jackson
         else:
-            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic
+            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic or body
         if sure:
             out.append((ent, key))
     return out
@@ -515,13 +575,15 @@ def _covered(doc, toponyms: list[Toponym]) -> set[int]:
 # "Washington state", "the state of Washington", "New York State": a first-level region.
 _STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
 _STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:state|province) of\s", re.I)  # the span itself: "the Province of Ontario"
 _STATE_WORDS = ("state", "province")
 
 
 def _kind_from_text(t: Toponym, text: str) -> Toponym:
     after, before = text[t.span[1] : t.span[1] + 8], text[max(0, t.span[0] - 12) : t.span[0]]
     last = t.text.rsplit(None, 1)[-1].lower() if t.text.strip() else ""
-    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or (last in _STATE_WORDS and " " in t.text):
+    spelled = _STATE_OF.match(t.text) or (last in _STATE_WORDS and " " in t.text)
+    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or spelled:
         return replace(t, kind="admin1")
     return t
 

@@ -10,7 +10,7 @@ from functools import cache
 
 import jinja2
 
-from newsdesk.report.export import event_kind
+from newsdesk.report.export import event_kind, figure_value
 
 
 @cache
@@ -22,6 +22,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["event_kind"] = event_kind
+    env.filters["figure_value"] = figure_value
     return env
 
 
@@ -60,7 +61,7 @@ def story_markdown(record: dict) -> str:
     if s["figures"]:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]
         for f in s["figures"]:
-            values = "; ".join(f"{v['value']:g} ({v['article_id'][:8]}, {v['as_of'] or '?'})" for v in f["values"])
+            values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'})" for v in f["values"])
             qty = f["quantity"] + (f" ({f['subject']})" if f.get("subject") else "")
             lines.append(f"| {qty} | {f['status']} | {_md_escape(values)} |")
         lines.append("")

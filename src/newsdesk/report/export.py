@@ -216,6 +216,42 @@ def event_kind(event: dict) -> str:
     return kind
 
 
+# Scale words for large round values ("$6.5 billion", not "6.5e+09 $"), as news writes them.
+_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+# Units written before the number, and unit words that take no plural "s".
+_PREFIX_UNITS = frozenset({"$", "€", "£"})
+_INVARIANT_UNITS = frozenset({"km", "m", "mi", "ft", "kg", "yuan", "feet"})
+
+
+def number_text(value: float) -> str:
+    """A figure's value as a reader writes it: '1,960', '6.5 million', '16.057'.
+
+    A value of a million or more takes a scale word when two decimals of it say it all
+    exactly (5,900,000 is '5.9 million'; 12,345,678 keeps its digits)."""
+    if value != int(value):
+        return f"{value:,.3f}".rstrip("0").rstrip(".")
+    n = int(value)
+    for scale, word in _SCALES:
+        if abs(n) >= scale and (n * 100) % scale == 0:
+            return f"{n / scale:,.2f}".rstrip("0").rstrip(".") + f" {word}"
+    return f"{n:,}"
+
+
+def figure_value(figure: dict) -> str:
+    """'~$6.5 billion', '27', '60 km', '16.057%', '5 years': every view writes a value so."""
+    number, unit = number_text(figure["value"]), figure.get("unit") or ""
+    if unit in _PREFIX_UNITS:
+        text = unit + number
+    elif unit in ("%", "percent", "per"):
+        text = number + "%"
+    elif unit:
+        plural = figure["value"] != 1 and unit not in _INVARIANT_UNITS and not unit.endswith("s")
+        text = f"{number} {unit}{'s' if plural else ''}"
+    else:
+        text = number
+    return ("~" if figure.get("approximate") else "") + text
+
+
 def rows_csv(rows: list[dict], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.report.export import event_kind
+from newsdesk.report.export import event_kind, figure_value
 
 # How many entities, events and quotes the terminal shows before "… and N more".
 TOP_ENTITIES = 15
@@ -70,7 +70,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
             table.add_column(col)
         for f in story["figures"]:
             values = "; ".join(
-                f"{v['value']:g} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
+                f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
                 for v in f["values"]
             )
             table.add_row(f["quantity"], f["status"], values)
@@ -81,8 +81,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
     for col in ("quantity", "value", "reported by", "as of", "article"):
         table.add_column(col)
     for aid, f in rows:
-        value = f"{'~' if f['approximate'] else ''}{f['value']:g}{' ' + f['unit'] if f.get('unit') else ''}"
-        table.add_row(f["quantity"], value, f["reported_by"] or "", f["as_of"] or "", aid[:8])
+        table.add_row(f["quantity"], figure_value(f), f["reported_by"] or "", f["as_of"] or "", aid[:8])
     return table
 
 

@@ -26,7 +26,7 @@ from newsdesk.errors import InputError, NotFound
 from newsdesk.model import Document
 from newsdesk.read import read_inputs
 from newsdesk.read.files import read_text
-from newsdesk.report.export import event_kind, export_article, export_record
+from newsdesk.report.export import event_kind, export_article, export_record, figure_value
 from newsdesk.store import Store, open_store
 from newsdesk.web.highlight import LAYERS, annotations, segments
 from newsdesk.web.jobs import Jobs
@@ -74,6 +74,7 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
         loader=jinja2.PackageLoader("newsdesk.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
     env.filters["event_kind"] = event_kind
+    env.filters["figure_value"] = figure_value
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 

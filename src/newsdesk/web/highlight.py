@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsdesk.report.export import figure_value
+
 # Layers, in the order their classes are listed; ``section`` is where in the story view
 # each layer is explained.
 LAYERS = {
@@ -43,7 +45,7 @@ def annotations(article: dict) -> list[tuple[int, int, str, str]]:
     for q in article["quotes"]:
         out.append((*q["span"], "quote", f"{q['kind']} quote: {q['speaker'] or 'unattributed'}"))
     for f in article["figures"]:
-        out.append((*f["span"], "figure", f"{f['quantity']}: {f['value']:g}"))
+        out.append((*f["span"], "figure", f"{f['quantity']}: {figure_value(f)}"))
     for e in article["events"]:
         out.append((*e["span"], "event", f"event {e['type']}: {e['actor'] or '?'} → {e['recipient'] or '?'}"))
     for f in article["flags"]:

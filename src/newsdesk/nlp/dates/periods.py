@@ -114,6 +114,43 @@ EASTER_FEASTS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monda
 EASTER_WEEKS = ("holy week", "easter week")
 
 
+HOLIDAYS = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
+
+
+def holiday_on(name: str, year: int) -> dt.date:
+    """The day of a holiday (``HOLIDAYS``) in a year; of a week, its Easter Sunday."""
+    if name in EASTER_FEASTS or name in EASTER_WEEKS:
+        return easter_feast(year, name)
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
+    if name in FIXED_HOLIDAYS:
+        return dt.date(year, *FIXED_HOLIDAYS[name])
+    return nth_weekday(year, *FLOATING_HOLIDAYS[name])
+
+
+def holiday_value(anchor: dt.date | None, name: str, direction: str) -> str:
+    """A holiday named with "last"/"this"/"next" or alone (the nearest one). Undated, a
+    fixed day is ``XXXX-12-25``, a moving one keeps its name (``XXXX-thanksgiving<``) for
+    ``anchor_relative`` to place."""
+    if anchor is None:
+        mark = HOLIDAY_MARK.get(direction, "")
+        if name in FIXED_HOLIDAYS and direction != "this":
+            return "XXXX-{:02d}-{:02d}{}".format(*FIXED_HOLIDAYS[name], mark)
+        return f"XXXX-{name.replace(' ', '_')}{mark}"
+    day = holiday_on(name, anchor.year)
+    if direction == "last" and day >= anchor:
+        day = holiday_on(name, anchor.year - 1)
+    elif direction == "next" and day <= anchor:
+        day = holiday_on(name, anchor.year + 1)
+    elif not direction:
+        day = holiday_on(name, nearest_year(anchor, day.month))
+    return period_value(day, "week", 0) if name in EASTER_WEEKS else day.isoformat()
+
+
+HOLIDAY_MARK = {"last": "<", "next": ">", "this": "="}
+_HOLIDAY_VALUE = re.compile(r"^XXXX-(?P<name>[a-z][a-z_']*)(?P<dir>[<>=]?)$")
+
+
 def easter_feast(year: int, name: str) -> dt.date:
     from dateutil.easter import easter
 
@@ -133,16 +170,19 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
 # of the year before; "P+1W-WE": next week's weekend; "P-1DT09:00"), or an unsigned P1D,
 # which is a TIMEX3 duration or frequency ("daily") and stays as it is.
 _RELATIVE = re.compile(r"^P(?:(?P<sign>[+-])(?P<n>\d+)|(?P<zero>0))(?P<u>[DWMQY])"
-                       r"(?P<tail>-WE|-[QH]\d|-(?:SP|SU|FA|WI)|-\d{2}(?:-\d{2})?|T\d{2}:\d{2})?$")
+                       r"(?P<tail>-WE|-WXX|-[QH]\d|-(?:SP|SU|FA|WI)|-\d{2}(?:-\d{2})?|T\d{2}:\d{2})?$")
 _UNITS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 # A weekday (or the weekend) counted from publication: the last on or before it, strictly
 # before it ("<", "last Tuesday") or strictly after it (">", "will meet Tuesday").
 _WEEKDAY_VALUE = re.compile(r"^WXX-(?P<d>[1-7]|WE)(?P<time>T\d{2}:\d{2})?(?P<dir>[<>]?)$")
 # A month or day without its year: the nearest (as ``nearest_year`` places it), the last
-# one before publication ("<") or the next one after (">").
-_YEARLESS = re.compile(r"^XXXX-(?P<m>\d{2})(?P<d>-\d{2})?(?P<dir>[<>]?)$")
+# one before publication ("<"), the next one after (">"), or the nearest on the side the
+# tense of its clause says ("<=" past, ">=" future; ``context.tense``).
+_YEARLESS = re.compile(r"^XXXX-(?P<m>\d{2})(?P<d>-\d{2})?(?P<dir><=|>=|[<>]?)$")
 DIRECTIONS = {"": "past", "<": "last", ">": "next"}
 DIRECTION_MARK = {"last": "<", "next": ">"}
+YEARLESS_DIRECTIONS = {"": "", "<": "last", ">": "next", "<=": "past", ">=": "future"}
+YEARLESS_MARK = {direction: mark for mark, direction in YEARLESS_DIRECTIONS.items()}
 
 
 def year_part(anchor: dt.date | None, shift: int, tail: str) -> str:
@@ -162,18 +202,16 @@ def quarter_year(anchor: dt.date, number: int) -> int:
 
 
 def yearless_day(anchor: dt.date, month: int, day: int, direction: str) -> str:
-    """A month (``day`` 0) or day without its year: "last"/"next" the one strictly before
-    or after the anchor, else the nearest (``nearest_year``)."""
-    if not day:
-        return f"{nearest_year(anchor, month, direction if direction != 'past' else '')}-{month:02d}"
+    """A month (``day`` 0) or day without its year: a day "last"/"next" is the one strictly
+    before or after the anchor, else as ``nearest_year`` places it."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
-    if direction == "last":
+    if day and direction == "last":
         year = max(y for y in years if day_of(y, month, day) < anchor)
-    elif direction == "next":
+    elif day and direction == "next":
         year = min(y for y in years if day_of(y, month, day) > anchor)
     else:
-        year = nearest_year(anchor, month)
-    return f"{year}-{month:02d}-{day:02d}"
+        year = nearest_year(anchor, month, direction, day)
+    return f"{year}-{month:02d}" + (f"-{day:02d}" if day else "")
 
 
 def weekend_of(anchor: dt.date | None, coming: bool) -> str:
@@ -207,7 +245,10 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
         return day + (m.group("time") or "")
     if m := _YEARLESS.match(value):
         day = int(m.group("d")[1:]) if m.group("d") else 0
-        return yearless_day(anchor, int(m.group("m")), day, DIRECTIONS[m.group("dir")])
+        return yearless_day(anchor, int(m.group("m")), day, YEARLESS_DIRECTIONS[m.group("dir")])
+    if m := _HOLIDAY_VALUE.match(value):
+        direction = {mark: word for word, mark in HOLIDAY_MARK.items()}.get(m.group("dir"), "")
+        return holiday_value(anchor, m.group("name").replace("_", " "), direction)
     if m := re.fullmatch(r"XXXX-Q([1-4])", value):
         return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
     if value.startswith("XXXX-"):  # a half or season of the article's year

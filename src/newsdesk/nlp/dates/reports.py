@@ -15,7 +15,7 @@ _QUARTER = re.compile(r"^(?:(?:a|an)\s+)?(?:[a-z]+\s+)?(?:(?:this year's|fiscal)
                       r"(?:fiscal[\s-]+)?quarter"
                       r"(?:\s+of\s+(?P<y>\d{4})|\s+(?P<y2>\d{4}))?$", re.IGNORECASE)
 
-# "the last half of 1989" and "the first two quarters of 1990" are halves (H2, H1).
+# "the last half of 2019" and "the first two quarters of 2020" are halves (H2, H1).
 _HALF = re.compile(r"^(?P<o>first|second|last|latter|back|front)\s+(?:half|two quarters)(?:\s+of\s+(?P<y>\d{4}))?$",
                    re.IGNORECASE)
 
@@ -31,11 +31,14 @@ _PERIOD_WORDS = re.compile(r"^(?:(?:the|its|this|that|next|last|latest|current|s
 
 _YEAR_BACK = re.compile(r"year-ago|year-earlier|a year ago|last year|year earlier|corresponding|comparable")
 
+# "A quarter-century low", "a quarter of a century" name no quarter of a year.
+_NOT_CENTURY = r"(?!(?:[\s-]+of\s+a)?[\s-]+century)"
+
 # The last period a report names before an expression ("For the nine months, ... a year
 # earlier" is the year before; "in the fiscal first quarter ... a year ago" that quarter a
 # year before). 300 characters: the sentence and the one before it.
 _PERIOD_MENTION = re.compile(
-    r"\b(?:(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter)s?\b"
+    rf"\b(?:(?:fiscal[\s-]+)?(?P<o>first|second|third|fourth)[\s-]+(?:fiscal[\s-]+)?)?(?P<q>quarter)s?\b{_NOT_CENTURY}"
     r"|\b(?P<y>(?:nine|six|twelve) months|first half|(?:fiscal|full) year)\b",
     re.IGNORECASE,
 )
@@ -107,13 +110,17 @@ def quarter_of(anchor: dt.date | None, number: int) -> str:
     return f"{quarter_year(anchor, number)}-Q{number}" if anchor else f"XXXX-Q{number}"
 
 
+# A text that speaks of quarters (results); "a quarter-century low" is no such text.
+_QUARTERS = re.compile(rf"\bquarter{_NOT_CENTURY}", re.IGNORECASE)
+
+
 def year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """ "A year ago/earlier" in a report compares with the same period a year back: the
     quarter if the last period named is a quarter, the year if it is nine months or a
     year; with none named nearby, the quarter if the text speaks of quarters at all."""
     reported = _reported(ctx[0], anchor)
     if reported is None:
-        quarterly = any(re.search(r"\bquarter", c, re.IGNORECASE) for c in ctx)
+        quarterly = any(_QUARTERS.search(c) for c in ctx)
         reported = ("quarter", None) if quarterly else ("year", None)
     if reported[0] == "year":
         return period_value(anchor, "year", -1)

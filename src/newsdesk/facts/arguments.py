@@ -1,0 +1,500 @@
+"""Arguments of an event: who does it (actor) and to whom (recipient), from the parse.
+
+Split out of events.py (the triggers and the assembling stay there). Every rule reads the
+trigger's own clause or a short explicit chain of it (events.py's docstring says why):
+
+- the actor is the trigger's subject, a passive's "by" agent, the subject a controlled
+  verb inherits ("agreed to withdraw": who agreed), a gerund's controller ("accused the
+  militia of shelling": the militia), or a nominal event's possessor or "by" phrase;
+- the recipient is the object, a preposition's object that names the party affected
+  (RECIPIENT_PREPS), a dative, what a governing verb aims at, or a territory a measure
+  is imposed on;
+- a name is the argument's head with its modifiers, an "of" group for a count or part
+  ("thousands of farmers": farmers), and an "in X" / "from X" that says which ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from newsdesk.facts import lexicon as lx
+from newsdesk.model import Analysis
+
+if TYPE_CHECKING:
+    from newsdesk.facts.events import Trigger
+
+# Dependency labels (spaCy's English ClearNLP scheme).
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Deps along which an event inherits its governor's subject: "agreed to withdraw",
+# "shelled the town, killing 20" (advcl participle), "attacked and seized".
+CONTROL = frozenset({"xcomp", "conj", "advcl"})
+# Prepositions whose object is what the event is done to ("attack on", "fight against").
+RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "between"})
+# Prepositions whose object is the party an act affects, not where it happens.
+AFFECTED_PREPS = frozenset({"against", "on", "upon", "with", "to", "from", "between"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity types that name an actor (a people, a country, a body, a person).
+ACTOR_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+# Left-hand modifiers kept in an actor's name ("Senior Hungarian officials", "Azerbaijan's army").
+# Counts ("two civilians", "up to 16 advisers") are not: they are figures (figures.py), and
+# the actor is the same whatever the count.
+NAME_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "case", "npadvmod"})  # npadvmod: "Vietnamese-led"
+
+
+def _lemma(tok) -> str:
+    """The token's lemma in lower case, with the model's known verb slips mended
+    ("staged" -> "stag", see ``lexicon.LEMMA_FIXES``)."""
+    lemma = tok.lemma_.lower()
+    return lx.LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
+
+
+def _infinitive(tok):
+    """A "to" clause under the verb, parsed as xcomp or advcl ("sworn to fight", "sent X to investigate")."""
+    return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _clause_verb(tok):
+    """The verb whose clause holds ``tok`` (itself if it is a verb)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _name_tokens(tok, origin: bool = True) -> list:
+    """The tokens of an argument's name: its modifiers and "of" phrase, not its clauses
+    (the "of" phrase's own name only: "workers of the bus company", not the company's
+    relative clause or parenthesis), and with ``origin`` an "in X" or "from X" that says
+    which ones ("rebels in Molvania")."""
+    keep = [tok]
+    for child in tok.children:
+        if child.dep_ in NAME_DEPS and child.i < tok.i:
+            keep.extend(_name_tokens(child, origin))
+            keep.extend(t for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree)
+        elif child.dep_ == "prep" and child.i > tok.i and (child.lower_ == "of" or origin and _names_origin(child)):
+            keep.append(child)
+            obj = _child(child, ("pobj",))
+            keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c, origin))
+        elif origin and _names_whereabouts(child):
+            keep.extend(_clause_name(child))
+    return keep
+
+
+# Where a participle's words stop being part of a name: a comma or bracket, a date, or a
+# phrase of time, cause or purpose ("engineers working in Lyon | for questioning").
+_CLAUSE_STOPS = frozenset({"for", "since", "after", "before", "during", "because", "until", "while", "as"})
+
+
+def _clause_name(clause) -> list:
+    """The words of a participle clause up to where it stops naming (``_CLAUSE_STOPS``)."""
+    out = []
+    for t in clause.doc[clause.i : clause.right_edge.i + 1]:
+        stop = t.dep_ == "punct" and t.text not in ("-", "'", "\u2019")  # not a word's hyphen or apostrophe
+        if stop or t.ent_type_ in TIME_LABELS or (t.dep_ == "prep" and t.lower_ in _CLAUSE_STOPS):
+            break
+        out.append(t)
+    while out and out[-1].dep_ in ("prep", "det", "cc"):  # "taken by X in | the 1990s"
+        out.pop()
+    return out
+
+
+def _names_whereabouts(clause) -> bool:
+    """Whether a participle or adjective after a noun says which ones by naming a place or
+    a body ("families escaping the floods in Syria", "farmers living in Velmora", "gunmen
+    loyal to X"): a reduced relative clause, without a subject of its own."""
+    participle = clause.dep_ == "acl" and clause.tag_ in ("VBG", "VBN")
+    adjective = clause.dep_ == "amod" and clause.pos_ == "ADJ" and _child(clause, ("prep",)) is not None
+    if not (participle or adjective) or clause.i < clause.head.i:
+        return False
+    if _child(clause, SUBJECTS | PASSIVE_SUBJECTS) is not None:
+        return False
+    return any(t.ent_type_ in PLACE_LABELS | ACTOR_LABELS for t in clause.subtree)
+
+
+def _names_origin(prep) -> bool:
+    """Whether a noun's "in X" or "from X" phrase says where or whom it is from, naming a
+    place or a body: "rebels in Molvania", "a nurse from Velmora", "engineers from two
+    Molvanian firms" (which rebels, which engineers), not "rebels in the hills"."""
+    obj = _child(prep, ("pobj",))
+    owner = _lemma(prep.head)  # "a pullback from X", "autonomy from X": an act's or a thing's source
+    if prep.lower_ not in ("in", "from") or obj is None or owner in lx.NOUNS or owner in lx.CONTENT_NOUNS:
+        return False
+    named = {t.ent_type_ for t in obj.subtree if t.dep_ != "prep" or t.i < obj.i}
+    return bool(named & (PLACE_LABELS | ACTOR_LABELS))
+
+
+def _partitive(tok):
+    """The group a count or a part is of ("thousands of farmers", "members of the union",
+    "part of the garrison"), through any chain of them; else the token itself."""
+    for _ in range(3):
+        counted = tok is not None and (tok.like_num or _lemma(tok) in lx.PARTITIVES)
+        if not counted or tok.ent_type_ in ACTOR_LABELS or (_lemma(tok) == "member" and tok.tag_ != "NNS"):
+            break
+        of = _prep_object(tok, {"of"})
+        if of is None:
+            break
+        tok = of
+    return tok
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _mention_name(analysis: Analysis, tok) -> str | None:
+    """The canonical name of the entity whose mention covers ``tok``, if any."""
+    names = {e.id: e.name for e in analysis.entities}
+    for m in analysis.mentions:
+        if m.span[0] <= tok.idx < m.span[1] and m.entity_id in names:
+            covers = m.span[0] <= tok.idx and tok.idx + len(tok) <= m.span[1]
+            if covers:
+                return names[m.entity_id]
+    return None
+
+
+def argument(analysis: Analysis, tok) -> str | None:
+    """An actor or recipient's name: canonical names where entities cover the heads, else
+    the text of the noun phrase; conjoined heads make a compound actor ("X and Y")."""
+    if tok is None:
+        return None
+    names = []
+    for head in (_partitive(t) for t in _conjuncts(tok)):
+        if head.pos_ in ("PRON", "NUM", "DET") or head.like_num:
+            continue
+        name = None if _qualified_people(head) else _mention_name(analysis, head)
+        if name is None:
+            # the name ends before the head's own conjuncts ("homes and shops in Velmora": "homes")
+            stop = min((c.i for c in head.children if c.dep_ in ("cc", "conj") and c.i > head.i), default=len(head.doc))
+            toks = sorted((t for t in _name_tokens(head) if t.i < stop), key=lambda t: t.i)
+            while toks and (toks[0].dep_ in ("det", "case", "punct", "cc") or _describes(toks[0])):
+                toks = toks[1:]
+            if not toks:
+                continue
+            name = head.doc[toks[0].i : toks[-1].i + 1].text
+        names.append(name)
+    return " and ".join(dict.fromkeys(names)) or None
+
+
+def _describes(adj) -> bool:
+    """Whether a leading adjective ranks the group rather than naming it: a superlative
+    ("the largest opposition party", "the biggest refugee camp"). Other adjectives may
+    classify ("illegal migrants", "religious party") and stay."""
+    return adj.pos_ == "ADJ" and adj.tag_ == "JJS" and adj.dep_ == "amod" and not adj.ent_type_
+
+
+def _qualified_people(tok) -> bool:
+    """A people named with where or which of them ("Crimean Tatars", "Syrian Kurds", "ethnic
+    Uzbeks", "the Kurds of northern Syria"): a group of its own, not the whole
+    people the bare name stands for, so the noun phrase is kept. So is a body named with
+    its country ("the US Senate", "Ukraine's Supreme Court"), which the bare name leaves open."""
+    if tok.ent_type_ == "ORG" and tok.pos_ in ("NOUN", "PROPN"):
+        return any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i and c.ent_type_ in ("GPE", "NORP")
+                   for c in tok.children)
+    if tok.ent_type_ != "NORP" or tok.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return any((c.dep_ in ("amod", "compound", "nmod") and c.i < tok.i)
+               or (c.dep_ == "prep" and (c.lower_ == "of" or _names_origin(c))) or _names_whereabouts(c)
+               for c in tok.children)
+
+
+def _child(tok, deps) -> object | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_object(tok, preps) -> object | None:
+    """The object of the first of the token's prepositions in ``preps``; a date or time is
+    skipped ("gave a welcome on Thursday to the leader": the leader)."""
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            obj = _child(prep, ("pobj",))
+            if obj is not None and obj.ent_type_ not in TIME_LABELS:
+                return obj
+    return None
+
+
+def _subject(verb, depth: int = 0):
+    """(token, passive) of the verb's subject, following a short control chain."""
+    subj = _child(verb, SUBJECTS)
+    if subj is not None and subj.tag_ in ("VBG", "VBN") and _child(subj, ("nsubj",)) is not None:
+        subj = _child(subj, ("nsubj",))  # "the Red Cross working in X said": a participle parsed as the subject
+    if subj is not None:
+        return (verb.head if subj.tag_ in ("WP", "WDT") else subj), False
+    agent = _child(verb, ("agent",))
+    if agent is not None:
+        return _child(agent, ("pobj",)), False
+    if verb.dep_ == "relcl":
+        return verb.head, False
+    if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
+        return _subject(verb.head, depth + 1)
+    if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
+        return _gerund_controller(verb.head.head, depth)
+    if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
+        return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
+    if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
+        gov = verb.head
+        # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
+        object_control = verb.dep_ == "xcomp" and _lemma(gov) not in lx.INSTRUMENT_VERBS
+        controller = _child(gov, ("dobj",)) if object_control else None
+        if controller is not None:
+            return controller, False
+        if gov.pos_ == "ADJ":  # "ready to withdraw": the subject of "is ready"
+            gov = gov.head
+        return _subject(gov, depth + 1)
+    return None, False
+
+
+def _gerund_controller(gov, depth: int):
+    """(token, passive) of who does a gerund under a preposition: the object of the word
+    it hangs on if there is one ("accused Y of shelling"), else its subject, passive or not
+    ("X are guilty of shelling", "X was accused of shelling", "X responded by shelling")."""
+    if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
+        gov = gov.head
+    if gov.pos_ not in ("VERB", "AUX"):
+        return None, False
+    controller = _child(gov, ("dobj",)) or _child(gov, PASSIVE_SUBJECTS)
+    if controller is not None:
+        return controller, False
+    return _subject(gov, depth + 1)
+
+
+def _resolve_pronoun(pron):
+    """"Azerbaijan said it had launched an operation", "Annan announced that he will
+    withdraw": a pronoun in the reported clause is the reporter, the one explicit link of
+    the chain, when the two agree (a person for "he"/"she", not a person for "it").
+    Any other pronoun stays (and names no actor)."""
+    if pron is None or pron.lower_ not in lx.PRONOUN_KINDS:
+        return pron
+    clause = _clause_verb(pron.head) if pron.dep_ == "poss" else pron.head
+    for _ in range(3):  # "it is willing to withdraw": up the control chain to the reported clause
+        if clause.dep_ in ("ccomp", "parataxis") or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    if clause.dep_ not in ("ccomp", "parataxis") or _lemma(clause.head) not in lx.REPORTING:
+        return pron
+    reporter, _ = _subject(clause.head)
+    if reporter is None or reporter.pos_ == "PRON" or not _agrees(lx.PRONOUN_KINDS[pron.lower_], reporter):
+        return pron
+    return reporter
+
+
+def _agrees(kind: str, tok) -> bool:
+    person = tok.ent_type_ == "PERSON" or (not tok.ent_type_ and _lemma(tok) in lx.TARGET_TITLES)
+    if kind == "person":
+        return person and tok.tag_ not in ("NNS", "NNPS")
+    if kind == "thing":
+        return not person and tok.tag_ not in ("NNS", "NNPS")
+    return not person or tok.tag_ in ("NNS", "NNPS")  # "they", "we": a group or a body
+
+
+def _recipient(tok):
+    """The actor an event is done to, from the word the parse offers. PLOVER's target is
+    an actor: a date or a number is none, and a thing asked, offered or refused ("the U.S.
+    request", "the withdrawal of Serbian forces", "Turkey's efforts") gives way to whose
+    it is, or to nothing."""
+    tok = _partitive(tok)
+    if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    lemma = _lemma(tok)
+    modifiers = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod")}  # the word: "torn" is no "tear"
+    if lemma in lx.WEAPON_MODES or modifiers & lx.WEAPON_MODES.keys():  # "fired shells / tear gas at X": the means
+        return None
+    if lemma not in lx.CONTENT_NOUNS and lemma not in lx.NOUNS:
+        return tok
+    owner = _child(tok, ("poss",))
+    if owner is not None and owner.pos_ != "PRON":
+        return owner
+    named = _named_modifier(tok)
+    if named is not None:
+        return named
+    return _recipient(_prep_object(tok, {"of", "from", "by"}))
+
+
+def _named_modifier(noun):
+    """A people, country, organisation or person named among a noun's left modifiers:
+    "the Israeli raid", "US Predator attacks", "the U.N. Security Council resolution"."""
+    for child in noun.children:
+        if child.dep_ in ("amod", "compound", "nmod") and child.i < noun.i:
+            named = next((t for t in child.subtree if t.ent_type_ in ACTOR_LABELS), None)
+            if named is not None:
+                return named
+    return None
+
+
+def _verb_arguments(trig: Trigger):
+    """(actor token, recipient token) of a verbal trigger."""
+    verb = trig.light or trig.head
+    actor = _resolve_pronoun(_subject(verb)[0])
+    recipient = _child(verb, PASSIVE_SUBJECTS)
+    stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
+    if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"
+        return _resolve_pronoun(recipient), _recipient(_prep_object(verb, {"to"}))
+    if recipient is not None and trig.light is None:
+        actor = actor if _child(verb, ("agent",)) is not None else None
+    if trig.category == "PROTEST":  # what protesters march on or block is a place, not a target
+        return actor, _protest_target(trig, verb, recipient)
+    if trig.light is not None and lx.NOUNS.get(_lemma(trig.head), ("",))[0] == "REQUEST":
+        return actor, _recipient(trig.head)  # "accepted demands from the strikers": the strikers
+    if _lemma(verb) in lx.DISPATCH_VERBS and trig.category == "ACCUSE":  # "sent experts to investigate X"
+        purpose = _infinitive(verb)
+        return actor, _recipient(_child(purpose, ("dobj",)) if purpose is not None else None)
+    recipient = _recipient(recipient)
+    sharer = _object_sharer(verb) if trig.light is None and recipient is None else None
+    if sharer is not None:  # "donated and delivered blankets to X": whom the conjunct's act is done to
+        return actor, _verb_arguments(replace(trig, head=sharer, verbal=True, light=None))[1]
+    if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
+        given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
+        to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
+        return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
+    if trig.category == "RETREAT":
+        recipient = recipient or _prep_object(verb, {"from"})
+    obj = _child(verb, ("dobj",))
+    if recipient is None and trig.light is None and trig.category != "RETREAT":
+        phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
+        recipient = None if phrasal else _recipient(obj)
+    # the event noun (and what it is "of"), then the verb: "suspended air links with Serbia",
+    # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
+    heads = _with_of([trig.head, verb] if trig.light else [verb])
+    light = trig.light.i if trig.light is not None else -1
+    if recipient is None:  # a light verb's "to X" is a destination unless named ("deployed troops to the border")
+        found = ((h, _recipient(_prep_object(h, RECIPIENT_PREPS))) for h in heads)
+        recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
+    if recipient is None or not _is_actor(recipient):
+        # a named actor wins over a thing: "confiscated weapons from armed groups", "cut off
+        # power to the republic" (not a place: "arrested students at the Molvanian embassy")
+        named = (_recipient(_prep_object(t, AFFECTED_PREPS)) for t in [*heads, obj] if t is not None)
+        recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
+    if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
+        recipient = _governed_recipient(verb)
+    if recipient is None:
+        recipient = _territory(trig.head, verb)
+    return actor, recipient
+
+
+def _object_sharer(verb):
+    """The conjoined verb whose object and phrases the verb shares: "attacked and seized the
+    town", "donated and delivered blankets to X" (the verb has no object or complement of its
+    own, the conjunct no subject of its own)."""
+    own = _child(verb, ("dobj", "dative", "xcomp", "ccomp")) or _prep_object(verb, RECIPIENT_PREPS | AFFECTED_PREPS)
+    if own is not None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > verb.i
+                 and _child(c, SUBJECTS | PASSIVE_SUBJECTS) is None and _child(c, ("dobj",)) is not None), None)
+
+
+def _territory(noun, verb=None):
+    """The place a territorial measure is imposed in, which stands for the people it is
+    imposed on: "imposed a curfew in X", "the curfew imposed in X", "lifted emergency
+    rule in X", "threatened to declare a curfew in X" (lexicon.TERRITORIAL_MEASURES)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        noun = _child(noun, ("dobj",)) or _child(_child(noun, ("xcomp",)) or noun, ("dobj",))
+    if noun is None:
+        return None
+    words = {_lemma(noun)} | {_lemma(c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")}
+    if not words & lx.TERRITORIAL_MEASURES:
+        return None
+    holders = [noun, *(c for c in noun.children if c.dep_ == "acl"), noun.head if noun.dep_ == "dobj" else None, verb]
+    for holder in (h for h in holders if h is not None):
+        place = _prep_object(holder, {"in", "on", "across", "throughout"})
+        if place is not None and place.ent_type_ in PLACE_LABELS:
+            return place
+    return None
+
+
+def _with_of(tokens: list) -> list:
+    """The tokens and, for nouns, what they are "of" ("suspension of air links", one step)."""
+    out = []
+    for tok in tokens:
+        out.append(tok)
+        of = _prep_object(tok, {"of"}) if tok.pos_ in ("NOUN", "PROPN") else None
+        if of is not None:
+            out.append(of)
+    return out
+
+
+def _dative(verb):
+    """The indirect object: "gave the refugees tents", "gave tents to the refugees"."""
+    dative = _child(verb, ("dative",))
+    if dative is not None and dative.pos_ == "ADP":
+        return _child(dative, ("pobj",))
+    return dative
+
+
+def _is_actor(tok) -> bool:
+    """Whether a noun phrase names a people, country, body or person (itself: "a camp in
+    Ruritania" is still a thing)."""
+    return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok, origin=False))
+
+
+def _governed_recipient(verb):
+    """The recipient of the act a verb governs: "threatened to cut off gas to X",
+    "demanded that Israel ease ..." (its subject), "urged them to shell the towns"."""
+    comp = _child(verb, ("ccomp", "xcomp"))
+    if comp is None:
+        return None
+    from newsdesk.facts.events import _verb_trigger  # here: events imports this module
+
+    act = _verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
+    if act is not None:
+        found = _verb_arguments(act)[1]
+        if found is not None or act.category in lx.TRANSFERS:  # what is given is no recipient
+            return found
+    found = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
+    if found is None:  # "threatened to break relations with Russia"
+        heads = _with_of([comp, *(c for c in comp.children if c.dep_ == "dobj")])
+        found = next((r for h in heads if (r := _recipient(_prep_object(h, RECIPIENT_PREPS)))), None)
+    return found
+
+
+def _protest_target(trig: Trigger, verb, passive):
+    """Whom a protest is against ("against X", "protested X", "boycotted X", "to demand the
+    resignation of X", "in protest at X's refusal"), or what it blocks ("blocked the corridor")."""
+    against = _prep_object(trig.head, {"against"}) or _prep_object(verb, {"against"})
+    if against is None:
+        against = _protest_purpose(verb, trig.head)
+    if against is not None or not trig.verbal or trig.light is not None:
+        return _recipient(against)
+    obj = passive or _child(verb, ("dobj",))
+    if _lemma(verb) in lx.TARGETED_PROTESTS:  # "protested the verdict"
+        return _recipient(obj)
+    # what is blocked is a target when it is named ("blocked the Lachin corridor"), not "roads"
+    named = obj is not None and (obj.pos_ == "PROPN" or obj.ent_type_ in PLACE_LABELS)
+    return _recipient(obj) if trig.mode == "obstruct" and named else None
+
+
+def _protest_purpose(verb, noun):
+    """What a protest's purpose clause or "in protest" phrase is against: "to demand the
+    resignation of X", "to protest X's failure", "in protest against X"."""
+    purpose = _infinitive(verb)
+    if purpose is not None and _lemma(purpose) in lx.PROTEST_PURPOSES:
+        return _child(purpose, ("dobj",)) or _prep_object(purpose, {"against", "at", "for"})
+    for prep in (c for t in (verb, noun) for c in t.children if c.dep_ == "prep"):
+        pobj = _child(prep, ("pobj",))
+        if pobj is not None and _lemma(pobj) == "protest":
+            return _prep_object(pobj, {"against", "at", "of", "over"})
+    return None
+
+
+def _noun_arguments(noun):
+    """(actor, recipient) of a nominal event: "Azerbaijan's offensive on Stepanakert",
+    "the Israeli raid", "an attack by rebels"."""
+    actor = _child(noun, ("poss",)) or _prep_object(noun, {"by"}) or _named_modifier(noun)
+    # "Armenia does not participate in operations", not "the minister arrived after the attack"
+    joined = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in lx.PARTICIPATION_PREPS)
+    if actor is None and joined:
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if _lemma(verb) in lx.PARTICIPATION:  # also "were engaged in", "are involved in"
+            actor = _subject(verb)[0] or _child(verb, PASSIVE_SUBJECTS)
+    actor = _resolve_pronoun(actor)  # "X says its operations will go on"
+    if lx.NOUNS.get(_lemma(noun), ("",))[0] == "PROTEST":
+        return actor, _recipient(_prep_object(noun, {"against"}))
+    recipient = _prep_object(noun, {"on", "against", "upon", "of", "with", "to"})
+    if noun.dep_ in SUBJECTS:  # "the blast killed two soldiers"
+        recipient = recipient or _child(noun.head, ("dobj",))
+    return actor, _recipient(recipient)
