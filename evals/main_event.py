@@ -1,14 +1,21 @@
 """The main event of an article against Giveme5W1H's gold who / what / when / where.
 
-Each of the 100 gold articles (title, description and body, as Giveme5W1H read them) goes
-through newsdesk's per-article stages; ``find_main_event`` picks its main event among the
-lead's events and main clauses (so it gets the spaCy doc too), which answers:
+Each of the 100 gold articles goes the way a user's article goes (the production path): a
+``Document`` with its headline as the title and its description and body as the content,
+``clean_document`` (which keeps the headline out of the text), then the pipeline's
+per-article stages, whose last, ``facts.main.find_main``, picks the main event among the
+lead's events and main clauses, the headline's parsed on its own. ``analysis.main_event``
+answers:
 
-- who: the event's actor;  what: the text of the event's span (trigger and object, or a
-  clause's verb phrase);
-- when: the event's time (its surface text when the dates stage resolved it to a value);
-- where: the event's place (its surface text too where the text names it: "UK" for the
+- who: the event's actor;  what: its words (trigger and object, or a clause's verb
+  phrase), in the title or the text;
+- when: the event's time (its surface text too, where the text or the title names it);
+- where: the event's place (its surface text too where it is named: "UK" for the
   gazetteer's "United Kingdom", as for the time).
+
+(Until the main event was part of the record, this eval read title, description and body as
+one uncleaned text, a text no user's article looks like after cleaning: 0.792 / 0.828 that
+way against 0.797 / 0.833 this way, on the same run.)
 
 The place and time may be completed by ``facts.main`` from text linked to the event (its
 sentence, the dateline, a day named in the lead); the answers are read the same way.
@@ -35,10 +42,10 @@ from collections import Counter
 from pathlib import Path
 
 from evals.common import report
-from newsdesk.facts.main import MainEvent, find_main_event
-from newsdesk.model import Analysis, Article, article_id
-from newsdesk.nlp.model import load_nlp
-from newsdesk.pipeline import ARTICLE_STAGES
+from newsdesk.clean import clean_document
+from newsdesk.errors import InputError
+from newsdesk.model import Analysis, Article, Document, MainEvent
+from newsdesk.pipeline import analyse
 
 FILE = "events5w1h/giveme5w1h_gold.jsonl"
 FIELDS = ("who", "what", "when", "where")
@@ -64,37 +71,48 @@ def _gold(row: dict) -> dict[str, list[str]]:
     return {f: [g["text"] for g in gold.get(f, []) if g.get("text") and g.get("votes", 0) >= 1] for f in FIELDS}
 
 
-def _article(row: dict) -> Article:
-    text = "\n\n".join(p for p in (row.get("title"), row.get("description"), row.get("text")) if p)
-    published = (row.get("date_publish") or "")[:10] or None
-    return Article(id=article_id(text), text=text, title=row.get("title"), published=published, language="en")
+def _document(row: dict) -> Document:
+    """The row as a reader hands it to the pipeline: the headline as the title, the
+    description (the standfirst) and the body as the content."""
+    content = "\n\n".join(p for p in (row.get("description"), row.get("text")) if p)
+    return Document(origin=f"giveme5w1h:{row['id']}", content=content, title=row.get("title"),
+                    published=row.get("date_publish"))
+
+
+def production(rows: list[dict]) -> list[tuple[Analysis | None, MainEvent | None]]:
+    """Each row through ``clean_document`` and the pipeline's per-article stages, as a user
+    ingests it: the main event is ``analysis.main_event``."""
+    articles: list[Article | None] = []
+    for row in rows:
+        try:
+            articles.append(clean_document(_document(row)))
+        except InputError:  # nothing left after cleaning: no main event either
+            articles.append(None)
+    done = iter(analyse([a for a in articles if a is not None]))
+    analyses = [next(done) if a is not None else None for a in articles]
+    return [(a, a.main_event if a else None) for a in analyses]
+
+
+def _at(analysis: Analysis, span, in_title: bool) -> str:
+    """The words at a span of the main event: in the title or in the clean text."""
+    source = (analysis.article.title or "") if in_title else analysis.article.text
+    return source[span[0] : span[1]]
 
 
 def answers(analysis: Analysis, found: MainEvent) -> dict[str, list[str]]:
     """What the main event says for each field (the when and the where may have a surface
     and a value)."""
-    text, event = analysis.article.text, found.completed
-    when = [event.when] if event.when else []
-    when += [d.text for d in analysis.dates if event.when and d.value == event.when]
-    where = [event.place] if event.place else []
-    where += [text[found.place_span[0] : found.place_span[1]]] if found.place_span else []
+    when = [found.when] if found.when else []
+    when += [d.text for d in analysis.dates if found.when and d.value == found.when]
+    when += [_at(analysis, found.when_span, found.when_in_title)] if found.when_span else []
+    where = [found.place] if found.place else []
+    where += [_at(analysis, found.place_span, found.place_in_title)] if found.place_span else []
     return {
-        "who": [event.actor] if event.actor else [],
-        "what": [text[event.span[0] : event.span[1]]],
+        "who": [found.actor] if found.actor else [],
+        "what": [found.what],
         "when": when,
         "where": where,
     }
-
-
-def analyse_with_docs(articles: list[Article]) -> list[tuple[Analysis, object]]:
-    """The per-article stages (as ``pipeline.analyse``), keeping each article's spaCy doc."""
-    out = []
-    for article, doc in zip(articles, load_nlp().pipe(a.text for a in articles), strict=True):
-        analysis = Analysis(article=article)
-        for stage in ARTICLE_STAGES:
-            analysis = stage(analysis, doc)
-        out.append((analysis, doc))
-    return out
 
 
 def half(row: dict) -> str:
@@ -105,18 +123,21 @@ def half(row: dict) -> str:
 
 def run(corpora: Path) -> dict[str, float]:
     rows = [json.loads(line) for line in (corpora / FILE).read_text().splitlines() if line.strip()]
-    analysed = analyse_with_docs([_article(r) for r in rows])
+    return score(rows, production(rows))
+
+
+def score(rows: list[dict], found: list[tuple[Analysis | None, MainEvent | None]]) -> dict[str, float]:
+    """Precision and coverage of the main events ``found`` for the ``rows``, printed."""
     given, hit, gold_n = Counter(), Counter(), Counter()  # keyed by (half, field)
     misses: dict[str, list[str]] = {f: [] for f in FIELDS}
     with_event = 0
-    for row, (analysis, doc) in zip(rows, analysed, strict=True):
+    for row, (analysis, main) in zip(rows, found, strict=True):
         gold, part = _gold(row), half(row)
         gold_n.update((part, f) for f in FIELDS if gold[f])
-        found = find_main_event(analysis, doc)
-        if found is None:
+        if main is None:
             continue
         with_event += 1
-        for field, mine in answers(analysis, found).items():
+        for field, mine in answers(analysis, main).items():
             if not mine or not gold[field]:
                 continue
             given[part, field] += 1
@@ -126,21 +147,25 @@ def run(corpora: Path) -> dict[str, float]:
                 misses[field].append(f"{mine[0][:50]!r} vs gold {gold[field][0][:40]!r}")
     metrics = _metrics(given, hit, gold_n, "AB")
     metrics["articles_with_event"] = with_event / len(rows)
-    report("articles", len(rows), fmt="d")
+    _print(metrics, given, hit, gold_n, len(rows))
+    _print_misses(misses)
+    return metrics
+
+
+def _print(metrics: dict[str, float], given: Counter, hit: Counter, gold_n: Counter, n: int) -> None:
+    report("articles", n, fmt="d")
     report("who/what/when/where precision", metrics["precision"], "Giveme5W1H 0.82 (human-judged); goal >= 0.88")
     for f in FIELDS:
-        n = [sum(c[p, f] for p in "AB") for c in (hit, given, gold_n)]
-        report(f"  {f} precision ({n[0]}/{n[1]} answers)", metrics[f"{f}_precision"])
+        k = [sum(c[p, f] for p in "AB") for c in (hit, given, gold_n)]
+        report(f"  {f} precision ({k[0]}/{k[1]} answers)", metrics[f"{f}_precision"])
     report("coverage (answers / gold fields)", metrics["coverage"], "Giveme5W1H answers every field")
     for f in FIELDS:
-        n = [sum(c[p, f] for p in "AB") for c in (given, gold_n)]
-        report(f"  {f} coverage ({n[0]}/{n[1]} gold)", metrics[f"{f}_coverage"])
+        k = [sum(c[p, f] for p in "AB") for c in (given, gold_n)]
+        report(f"  {f} coverage ({k[0]}/{k[1]} gold)", metrics[f"{f}_coverage"])
     report("articles with a main event", metrics["articles_with_event"])
     for part, name in (("A", "half A (developed on)"), ("B", "half B (held out)")):
         m = _metrics(given, hit, gold_n, part)
         print(f"  {name + ':':<40} precision {m['precision']:.3f}, coverage {m['coverage']:.3f}")
-    _print_misses(misses)
-    return metrics
 
 
 def _metrics(given: Counter, hit: Counter, gold_n: Counter, parts: str) -> dict[str, float]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from html import escape
 
 import pytest
 from typer.testing import CliRunner
 
 from newsdesk.cli import app
-from newsdesk.report.export import validate
+from newsdesk.report.export import main_event_evidence, main_event_line, validate
 
 pytestmark = pytest.mark.slow
 
@@ -51,6 +52,13 @@ def test_export_json_follows_the_contract(db):
         for mention in article["mentions"]:
             start, end = mention["span"]
             assert article["text"][start:end] == mention["text"]
+    # every main event points at its words: in the title (which cleaning took out of the text) or the text
+    mains = [a for a in record["articles"] if a["main_event"]]
+    assert len(mains) == 2
+    for article in mains:
+        main = article["main_event"]
+        start, end = main["span"]
+        assert article["title" if main["in_title"] else "text"][start:end] == main["what"]
 
 
 def test_export_jsonl_and_csv(db, tmp_path):
@@ -71,6 +79,11 @@ def test_stories_and_show(db):
     shown = runner.invoke(app, ["show", story_id[:6], "--db", db])
     assert shown.exit_code == 0
     assert "Articles" in shown.stdout
+    assert "Main event of each article" in shown.stdout
+    words = " ".join(shown.stdout.split())  # as the terminal wrapped it
+    for article in record["articles"]:
+        main = article["main_event"]
+        assert f"{article['id'][:8]} {main_event_line(main)} [{main_event_evidence(main)}]" in words
 
 
 def test_story_documents(db, tmp_path):
@@ -84,6 +97,10 @@ def test_story_documents(db, tmp_path):
     assert runner.invoke(app, args).exit_code == 0
     html = page.read_text()
     assert "<script" not in html and "src=" not in html  # self-contained: nothing to fetch
+    for article in record["articles"]:
+        line = main_event_line(article["main_event"])
+        assert f"  - main event: {line} [{main_event_evidence(article['main_event'])}]" in md.stdout
+        assert escape(line) in html
     first = next(a for a in record["articles"] if a["id"] == story["article_ids"][0])
     assert first["text"].split("\n")[0] in html
 

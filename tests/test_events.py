@@ -11,7 +11,7 @@ import pytest
 from newsdesk.facts import lexicon
 from newsdesk.facts.acled import to_acled
 from newsdesk.facts.events import find_events
-from newsdesk.facts.main import main_event
+from newsdesk.facts.main import find_main_event as main_event
 from newsdesk.model import Analysis, Article, Event, article_id
 from newsdesk.nlp.entities import find_mentions
 

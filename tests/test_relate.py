@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newsdesk.clean import clean_document
 from newsdesk.corpus import relate
-from newsdesk.model import Analysis, Article, Document, Mention, article_id
+from newsdesk.model import Analysis, Article, Document, MainEvent, Mention, article_id
 from newsdesk.pipeline import Batch
 from newsdesk.store import open_store, schema
 
@@ -211,6 +213,56 @@ def test_a_trimmed_copy_reuses_the_originals_facts_at_remapped_spans(store):
     assert {m.text for m in reused.mentions} == {"Orvel", "Tomas Vell", "Ana Korr", "Brenna"}
     for m in reused.mentions:
         assert m.article_id == copy.id and copy_text[m.span[0] : m.span[1]] == m.text
+
+
+def _with_main_event(store, body: str, title: str, main: MainEvent) -> None:
+    art = Article(id=article_id(body), text=body, title=title)
+    with store.begin() as tx:
+        analysis = Analysis(article=art, mentions=mentions_of(art), main_event=replace(main, article_id=art.id))
+        tx.save_analysis(analysis, seq=tx.next_seq())
+        relate.relate(tx, Batch(new_ids=(art.id,)))
+
+
+def _at(text_: str, words: str) -> tuple[int, int]:
+    return text_.index(words), text_.index(words) + len(words)
+
+
+def test_a_trimmed_copy_carries_the_main_event_to_its_own_spans(store):
+    full = "Updated at noon. " + text(BASE)
+    what = "buried part of the mountain village of Orvel"
+    main = MainEvent("x", _at(full, what), what, type=None, actor="A landslide", place="Orvel",
+                     place_span=_at(full, "Orvel"), when="2031-05-11", when_span=_at(full, "Sunday night"))
+    _with_main_event(store, full, "Landslide in Orvel", main)
+    copy_text = text(BASE[:5])
+    with store.read() as tx:
+        reused = relate.reuse_annotations(tx, Article(id=article_id(copy_text), text=copy_text,
+                                                      title="Landslide in Orvel"))
+    found = reused.main_event
+    assert found.article_id == article_id(copy_text)
+    for span, words in ((found.span, what), (found.place_span, "Orvel"), (found.when_span, "Sunday night")):
+        assert copy_text[span[0] : span[1]] == words
+    # a span in the title holds where the copy has the same title
+    headline = replace(found, span=(0, 9), what="Landslide", in_title=True)
+    assert relate.carry_main(replace(reused, main_event=headline), reused.article, lambda s: s) == headline
+    # ... and not where the title changed: the copy's own headline is read instead
+    moved = replace(reused.article, title="Orvel mourns")
+    assert relate.carry_main(replace(reused, main_event=headline), moved, lambda s: s) is None
+
+
+def test_a_copy_with_its_own_headline_reads_its_main_event_again(store, nlp):
+    full = text(BASE)
+    title = "Landslide buries Orvel homes"
+    main = MainEvent("x", (10, 27), "buries Orvel homes", type=None, actor="Landslide", in_title=True)
+    _with_main_event(store, full, title, main)
+    copy_text = text(BASE[:5])
+    new_title = "Rescue chief Ana Korr hopes to find survivors"
+    with store.read() as tx:
+        reused = relate.reuse_annotations(tx, Article(id=article_id(copy_text), text=copy_text, title=new_title))
+    found = reused.main_event
+    assert found is not None and found.article_id == article_id(copy_text)
+    source = new_title if found.in_title else copy_text
+    assert source[found.span[0] : found.span[1]] == found.what
+    assert found.what != main.what
 
 
 def test_a_copy_with_a_paragraph_of_its_own_is_annotated_afresh(store):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
@@ -16,6 +17,7 @@ from newsdesk.model import (
     Event,
     Figure,
     Flag,
+    MainEvent,
     Mention,
     Place,
     Quote,
@@ -53,6 +55,9 @@ def _analysis(text: str = TEXT) -> Analysis:
         figures=(Figure(aid, (42, 51), "injured", 12.0, subject="people", reported_by="Officials"),),
         events=(Event(aid, (60, 87), "ASSAULT", actor=None, place="Riverton", injured=12),),
         notes=("a note",),
+        # read from the headline ("Bridge gives way"): its span indexes the title
+        main_event=MainEvent(aid, (7, 16), "gives way", actor="Bridge", place="Riverton", when="2024-05-06",
+                             in_title=True, place_span=(13, 21), when_span=(30, 36)),
     )
 
 
@@ -110,6 +115,53 @@ def test_analysis_round_trips(any_store):
     with any_store.read() as tx:
         assert tx.analysis(analysis.article.id) == analysis
         assert tx.existing_ids([analysis.article.id, "nope"]) == {analysis.article.id}
+
+
+@pytest.mark.parametrize(
+    "main",
+    [
+        None,
+        # a PLOVER event in the text, claimed; its place from the dateline (no span), no time
+        MainEvent("x", (60, 87), "12 people were hurt", type="ASSAULT", mode="heavy-weapons", recipient="people",
+                  modality="claimed", claimed_by="Officials", place="Riverton"),
+    ],
+)
+def test_a_main_event_round_trips(store, main):
+    analysis = _analysis()
+    if main is not None:
+        main = replace(main, article_id=analysis.article.id)
+    analysis = replace(analysis, main_event=main)
+    with store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+    with store.read() as tx:
+        assert tx.analysis(analysis.article.id) == analysis
+        assert tx.counts()["main_events"] == (main is not None)
+
+
+def test_a_store_of_the_previous_schema_gains_main_events(tmp_path):
+    """Migration 0006 on a database made before it: old articles have no main event, new ones keep theirs."""
+    path = tmp_path / "old.db"
+    old = _analysis()
+    s = open_store(path)
+    with s.begin() as tx:
+        tx.save_analysis(replace(old, main_event=None), seq=1)
+        # as the schema stood before migration 0006
+        tx.conn.execute(sa.text("DROP TABLE main_events"))
+        tx.conn.execute(sa.text("DELETE FROM schema_migrations WHERE name = '0006_main_events'"))
+    s.close()
+    s = open_store(path)
+    try:
+        with s.read() as tx:
+            assert "0006_main_events" in applied(tx.conn)
+            assert tx.analysis(old.article.id) == replace(old, main_event=None)
+        new = _analysis(TEXT + " More later.")
+        new = replace(new, main_event=replace(old.main_event, article_id=new.article.id))
+        with s.begin() as tx:
+            tx.save_analysis(new, seq=2)
+        with s.read() as tx:
+            assert tx.analysis(new.article.id).main_event == new.main_event
+    finally:
+        s.close()
 
 
 def test_a_failed_transaction_leaves_nothing(any_store):

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsdesk.corpus import stories
-from newsdesk.model import Analysis, Article, DateRef, Mention, Place, Relation, article_id
+from newsdesk.model import Analysis, Article, DateRef, Event, MainEvent, Mention, Place, Relation, article_id
 from newsdesk.pipeline import Batch
 from newsdesk.store import schema
 
@@ -393,6 +393,28 @@ def test_different_main_event_types_lower_the_score(monkeypatch):
     same, other = {"t:flood": 1.0, "v:DISASTER": 1.0}, {"t:flood": 1.0, "v:PROTEST": 1.0}
     assert stories.score(x, same, {}) == 1.0
     assert stories.score(x, other, {}) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(
+    ("main_type", "expected"),
+    [
+        ("PROTEST", "v:PROTEST"),  # the main event's type, not the first asserted event's
+        (None, "v:ASSAULT"),  # a main event of no PLOVER type: the first asserted event's
+    ],
+)
+def test_the_main_event_type_feature(store, main_type, expected):
+    text = "Police fired on the crowd. Thousands marched to the square in protest."
+    aid = article_id(text)
+    start = text.index("marched")
+    analysis = Analysis(
+        article=Article(id=aid, text=text),
+        events=(Event(aid, (7, 12), "ASSAULT", actor="Police"), Event(aid, (start, start + 7), "PROTEST")),
+        main_event=MainEvent(aid, (start, start + 7), "marched", type=main_type, actor="Thousands"),
+    )
+    with store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+        _, _, other = stories.raw_features(tx, aid)
+    assert [k for k in other if k.startswith("v:")] == [expected]
 
 
 @pytest.mark.parametrize(

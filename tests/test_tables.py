@@ -7,7 +7,14 @@ import io
 
 import pytest
 
-from newsdesk.report.export import event_kind, figure_value, number_text
+from newsdesk.report.export import (
+    event_kind,
+    figure_value,
+    main_event_evidence,
+    main_event_line,
+    number_text,
+    story_main_event,
+)
 from newsdesk.report.tables import EVENT_COLUMNS, event_rows, events_csv, write_events_parquet
 
 TEXT = "Artillery shelled Stepanakert on Tuesday, killing two civilians."
@@ -48,6 +55,55 @@ def test_a_story_event_becomes_one_acled_like_row():
 def test_who_claims_an_event_is_a_column():
     (row,) = event_rows(_record([{**EVENT, "modality": "claimed", "claimed_by": "the ministry"}]))
     assert (row["modality"], row["claimed_by"]) == ("claimed", "the ministry")
+
+
+def _main(what: str, span: list[int], **kw) -> dict:
+    return {"type": None, "mode": None, "actor": None, "recipient": None, "modality": "asserted", "claimed_by": None,
+            "what": what, "span": span, "in_title": False, "place": None, "place_span": None,
+            "place_in_title": False, "when": None, "when_span": None, "when_in_title": False} | kw
+
+
+@pytest.mark.parametrize(
+    ("main", "count"),
+    [
+        (_main("shelled Stepanakert", [10, 29], type="ASSAULT"), 1),  # a1's main event overlaps the row's mention
+        (_main("shelled Stepanakert", [10, 29], type="PROTEST"), 0),  # another type: another event
+        (_main("Shelling", [0, 8], type="ASSAULT", in_title=True), 0),  # a headline's: no row of the text
+        (None, 0),
+    ],
+)
+def test_the_row_of_an_articles_main_event_is_marked(main, count):
+    record = _record([EVENT])
+    record["articles"][0]["main_event"] = main
+    (row,) = event_rows(record)
+    assert row["main_event_articles"] == count
+
+
+def test_a_main_event_in_one_line_with_its_evidence():
+    main = _main("shelled  the\nport", [5, 22], type="ASSAULT", mode="heavy-weapons", actor="Rebels",
+                 modality="claimed", claimed_by="officials", place="Batumi", when="2031-05-11")
+    assert main_event_line(main) == (
+        "Rebels — shelled the port (ASSAULT/heavy-weapons, claimed by officials) — Batumi — 2031-05-11")
+    assert main_event_evidence(main) == "text 5–22"
+    bare = _main("changes the shape of its bars", [0, 29], in_title=True)
+    assert main_event_line(bare) == "? — changes the shape of its bars — ? — ?"
+    assert main_event_evidence(bare) == "title 0–29"
+
+
+def test_a_storys_main_event_is_the_one_most_of_its_articles_agree_on():
+    mains = [
+        _main("shelled the port", [0, 16], type="ASSAULT", article_id="a1"),
+        _main("met the envoy", [0, 13], type="CONSULT", article_id="a2"),
+        _main("shelled Batumi", [0, 14], type="ASSAULT", article_id="a3"),
+        _main("Changes the shape", [0, 17], article_id="a4"),
+    ]
+    found = story_main_event(mains, 5)
+    assert (found["article_id"], found["num_articles"]) == ("a1", 2)
+    # events of no type agree by their words
+    words = [_main("changes the shape", [0, 17], article_id="a5"), mains[3]]
+    assert story_main_event([mains[1], *words], 3)["article_id"] == "a5"
+    assert story_main_event(mains[:2], 2) is None  # no two agree
+    assert story_main_event(mains[:1], 1)["article_id"] == "a1"  # a story of one article
 
 
 def test_csv_has_the_columns_in_order():

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import time
+from dataclasses import replace
 
 import httpx
 import pytest
 
 from newsdesk.corpus.compare import build_dossier
-from newsdesk.model import Analysis, Article, Figure, Mention, Place, Quote, Relation, Story, article_id
+from newsdesk.model import Analysis, Article, Figure, MainEvent, Mention, Place, Quote, Relation, Story, article_id
 from newsdesk.web import create_app
 from newsdesk.web.app import MAX_UPLOAD_BYTES
 from newsdesk.web.highlight import segments
@@ -32,9 +33,16 @@ def _analysis(text: str, **article) -> Analysis:
 
 @pytest.fixture
 def app(store):
+    first = _analysis(TEXT, title="Floods hit Riverton", source="Example Post", published="2024-05-06")
+    hostile_title = '<b onmouseover="alert(2)">Hostile</b>'
+    second = _analysis(HOSTILE, title=hostile_title, url="javascript:alert(3)")
     analyses = [
-        _analysis(TEXT, title="Floods hit Riverton", source="Example Post", published="2024-05-06"),
-        _analysis(HOSTILE, title='<b onmouseover="alert(2)">Hostile</b>', url="javascript:alert(3)"),
+        replace(first, main_event=MainEvent(first.article.id, (7, 19), "hit Riverton", "ASSAULT", actor="Floods",
+                                            place="Riverton", place_span=(11, 19), when="2024-05-03",
+                                            when_span=(23, 29))),
+        # read from a hostile headline: its words are escaped like the text's
+        replace(second, main_event=MainEvent(second.article.id, (0, len(hostile_title)), hostile_title, "ASSAULT",
+                                             actor="<img src=x onerror=alert(1)>", in_title=True)),
     ]
     with store.begin() as tx:
         for n, a in enumerate(analyses, start=1):
@@ -114,6 +122,23 @@ def test_hostile_article_text_is_escaped_everywhere(app):
         assert "<b onmouseover" not in page
         assert 'href="javascript:' not in page
     assert "&lt;img src=x onerror=alert(1)&gt;" in call(app, "GET", f"/articles/{hostile['id']}").text
+
+
+def test_pages_show_each_articles_main_event_with_its_evidence(app):
+    record = call(app, "GET", "/api/stories/s1").json()
+    plain = next(a for a in record["articles"] if a["text"] == TEXT)
+    assert plain["main_event"]["what"] == TEXT[7:19]
+    line = "Floods — hit Riverton (ASSAULT) — Riverton — 2024-05-03"
+    page = call(app, "GET", f"/articles/{plain['id']}").text
+    assert "Main event:" in page and line in page
+    assert 'href="#c7"' in page and 'id="c7"' in page  # the evidence links to its words in the text
+    story = call(app, "GET", "/stories/s1").text
+    assert line in story and f"/articles/{plain['id']}#c7" in story
+    # both articles' main events are assaults: the story's main event, from the first
+    assert record["stories"][0]["main_event"]["num_articles"] == 2
+    assert "<b>Main event</b> (2 of 2 articles)" in story
+    hostile = next(a for a in record["articles"] if a["text"] == HOSTILE)
+    assert "[in the title:" in call(app, "GET", f"/articles/{hostile['id']}").text
 
 
 def test_oversized_upload_is_refused(app):

@@ -4,9 +4,12 @@ Flow of types through the pipeline (see ``pipeline.py``)::
 
     Document --clean--> Article --annotate/resolve/facts--> Analysis --store--> Story
 
-Every fact (Mention, Place, DateRef, Quote, Figure, Event, Flag) carries its evidence:
-the id of the article and a ``span``, a half-open ``(start, end)`` range of character
-offsets into that article's clean ``text``. Nothing is stored without provenance.
+Every fact (Mention, Place, DateRef, Quote, Figure, Event, Flag, MainEvent) carries its
+evidence: the id of the article and a ``span``, a half-open ``(start, end)`` range of
+character offsets into that article's clean ``text``. Nothing is stored without provenance.
+One exception, named by a flag: a main event read from the headline, which cleaning
+moves out of the text into ``Article.title``, has ``in_title`` set and its span indexes
+the title (see ``MainEvent``).
 
 Collections are tuples so that the records stay hashable and immutable; use
 ``dataclasses.replace`` to derive a changed copy.
@@ -186,6 +189,43 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class MainEvent:
+    """The article's main event: the one event its lead reports (``facts/main.py``), with
+    the place and time completed from the text linked to it (who, what, where, when).
+
+    ``type`` is the PLOVER category (with ``mode``, ``modality`` and ``claimed_by`` as in
+    ``Event``), or None when the lead reports something no category covers ("Ardo Foods
+    changes the shape of its bars"): ``what`` then says what happened, as it always does,
+    in the lead's own words.
+
+    Evidence: ``what`` is the text at ``span``. A headline is no part of the clean text
+    (cleaning moves it to ``Article.title``), so a main event read from the headline has
+    ``in_title`` True and its ``span`` indexes ``article.title``, not ``article.text``;
+    ``place_span`` / ``place_in_title`` and ``when_span`` / ``when_in_title`` say the same
+    for the words that name the place and the time. A span is None when those words are
+    in neither: the dateline's place (cleaning keeps it in ``Article.dateline``), or an
+    event's own place or time that its sentence does not name.
+    """
+
+    article_id: str
+    span: Span
+    what: str
+    type: str | None = None
+    mode: str | None = None
+    actor: str | None = None
+    recipient: str | None = None
+    modality: str = "asserted"
+    claimed_by: str | None = None
+    place: str | None = None
+    when: str | None = None
+    in_title: bool = False
+    place_span: Span | None = None
+    place_in_title: bool = False
+    when_span: Span | None = None
+    when_in_title: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class Analysis:
     """An article with everything the per-article stages found in it."""
 
@@ -198,6 +238,7 @@ class Analysis:
     figures: tuple[Figure, ...] = ()
     events: tuple[Event, ...] = ()
     notes: tuple[str, ...] = field(default=())  # e.g. "skipped English-only stages: fr"
+    main_event: MainEvent | None = None
 
 
 @dataclass(frozen=True, slots=True)

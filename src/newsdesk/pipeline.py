@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from newsdesk.clean import clean_document
 from newsdesk.corpus import compare, relate, stories
 from newsdesk.errors import InputError
-from newsdesk.facts import events, figures, quotes
+from newsdesk.facts import events, figures, main, quotes
 from newsdesk.model import Analysis, Article, Document
 from newsdesk.nlp import dates, entities, resolve
 from newsdesk.nlp.model import load_nlp
@@ -43,6 +43,7 @@ ARTICLE_STAGES: tuple[ArticleStage, ...] = (
     quotes.find_quotes,  # direct, mixed and indirect quotes with resolved speakers
     figures.find_figures,  # figures: quantity, subject, reported_by, as_of; unit/total flags
     events.find_events,  # PLOVER events: actor, recipient, place, time, toll, modality
+    main.find_main,  # the main event: who, what, where, when of the lead (the headline parsed on its own)
 )
 
 

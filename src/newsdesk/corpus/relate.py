@@ -30,7 +30,7 @@ import numpy as np
 import sqlalchemy as sa
 
 from newsdesk.corpus import minhash
-from newsdesk.model import Analysis, Article, Relation, Span
+from newsdesk.model import Analysis, Article, MainEvent, Relation, Span
 from newsdesk.store import Tx, schema
 
 KEY_BAND, KEY_PASSAGE = 1, 2
@@ -438,7 +438,10 @@ def reuse_annotations(tx: Tx, article: Article) -> Analysis | None:
     """The analysis of a stored article that ``article`` copies, remapped to it; else None.
 
     Facts whose text is not found at the remapped span of the copy are dropped, so a
-    reused fact always points at the same words in the copy.
+    reused fact always points at the same words in the copy. The main event goes along
+    where its words do (``remap``); where they do not (a copy with a headline of its own,
+    or the event's sentence cut), it is chosen again among the reused facts and the
+    copy's own headline, without the parse of the text (facts/main.py).
     """
     keys = index_keys(article.text)
     for other_id, _ in lookup(tx, article.id, KEY_BAND, keys[KEY_BAND]).most_common(5):
@@ -448,7 +451,12 @@ def reuse_annotations(tx: Tx, article: Article) -> Analysis | None:
         runs = shared_runs(original.article.text, article.text)
         covered = sum(e - s for _, (s, e) in runs)
         if covered >= REUSE_COVERAGE * len(article.text.strip()):
-            return remap(original, article, runs)
+            reused = remap(original, article, runs)
+            if reused.main_event is None:
+                from newsdesk.facts.main import find_main  # imported here: facts.main reads sentence_spans
+
+                reused = find_main(reused, None)
+            return reused
     return None
 
 
@@ -488,4 +496,29 @@ def remap(original: Analysis, article: Article, runs: list[tuple[Span, Span]]) -
         figures=carry(original.figures),
         events=carry(original.events),
         notes=(*original.notes, f"annotations reused from {original.article.id}"),
+        main_event=carry_main(original, article, move),
     )
+
+
+def carry_main(original: Analysis, article: Article, move) -> MainEvent | None:
+    """The original's main event at the copy's spans (``move`` remaps a span of the text;
+    a span of the title holds where the copy has the same title); its place or time
+    dropped where their words are gone; None where the event's own words are (see
+    ``reuse_annotations``)."""
+    main = original.main_event
+    same_title = original.article.title == article.title
+
+    def at(span: Span | None, in_title: bool) -> tuple[bool, Span | None]:
+        if span is None or in_title:
+            return span is None or same_title, span
+        new = move(span)
+        return new is not None, new
+
+    if main is None or not (found := at(main.span, main.in_title))[0]:
+        return None
+    main = replace(main, article_id=article.id, span=found[1])
+    ok, place_span = at(main.place_span, main.place_in_title)
+    main = replace(main, place_span=place_span) if ok else replace(main, place=None, place_span=None,
+                                                                  place_in_title=False)
+    ok, when_span = at(main.when_span, main.when_in_title)
+    return replace(main, when_span=when_span) if ok else replace(main, when=None, when_span=None, when_in_title=False)

@@ -233,7 +233,12 @@ def _countries(tx: Tx, article_id: str) -> Counter:
 
 
 def _main_event(tx: Tx, article_id: str) -> str | None:
-    """The type of the article's first asserted event: the lead reports the main one."""
+    """The PLOVER type of the article's main event (facts/main.py); for a main event of no
+    PLOVER type, or an article stored without one, that of its first asserted event:
+    the lead reports the main one."""
+    m = schema.main_events
+    if found := tx.conn.execute(sa.select(m.c.type).where(m.c.article_id == article_id)).scalar():
+        return found
     e = schema.events
     q = sa.select(e.c.type).where(e.c.article_id == article_id, e.c.modality == "asserted").order_by(e.c.start)
     return tx.conn.execute(q.limit(1)).scalar()

@@ -82,7 +82,7 @@ def main_clause(seg) -> tuple[object, object] | None:
     """(subject, predicate) of the segment's first clause, or None."""
     found = []
     for tok in seg:
-        subj = next((c for c in tok.children if c.dep_ in SUBJECTS and _in(c, seg)), None)
+        subj = _subject(tok, seg)
         root = tok.head.i == tok.i or not _in(tok.head, seg)
         # a headline's verb may be tagged a noun ("Trump and Obama meet at ..."): with a
         # subject, the segment's root is its predicate whatever its tag
@@ -99,6 +99,14 @@ def main_clause(seg) -> tuple[object, object] | None:
         return None
     _, subj, verb = min(found, key=lambda f: f[0])
     return subj, verb
+
+
+def _subject(verb, seg):
+    """The verb's subject; of two, the nearer before it: a headline's label before a colon
+    may be parsed as a second subject ("Tram crash: Police name victims")."""
+    found = [c for c in verb.children if c.dep_ in SUBJECTS and _in(c, seg)]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else next(iter(found), None)
 
 
 def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
@@ -176,11 +184,15 @@ def _article(noun) -> bool:
 
 def verb_phrase(verb, seg) -> tuple[int, int]:
     """The span of the verb with its auxiliaries, objects, complements and first
-    preposition of argument."""
+    preposition of argument, up to an adjunct of time or circumstance: what the parse
+    attaches to the verb after one is the adjunct's ("found dead in a well [after a long
+    search]", where the model may read "search" as the verb's object)."""
     toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
+    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS]
+    end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
-        if child.i < verb.i or not _in(child, seg):
+        if child.i < verb.i or child.i > end or not _in(child, seg):
             continue
         if child.dep_ in VP_DEPS:
             toks.extend(_phrase(child, seg))
@@ -229,7 +241,8 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     out = []
     title = (analysis.article.title or "").strip()
     for seg in lead_segments(doc, end):
-        headline = bool(title) and seg.text.strip() == title
+        # (case apart: a Title Case headline is parsed in sentence case, facts/headline.py)
+        headline = bool(title) and seg.text.strip().casefold() == title.casefold()
         found = main_clause(seg)
         reread = headline_verb(seg) if headline else None
         if reread is not None and (found is None or found[1].i > reread[1]):

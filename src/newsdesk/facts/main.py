@@ -3,8 +3,12 @@
 Method (issue 7), after Giveme5W1H (Hamborg et al. 2019), which answers who / what / when /
 where from the lead with candidates scored by position, salience and agreement:
 
+The lead is the headline, then the text's first sentences. Cleaning keeps the headline out
+of the text (``Article.title``), so the stage ``find_main`` reads it on its own
+(facts/headline.py) and counts the text's offsets after it, as a reader meets them.
+
 1. Choice. The candidates are the shown (asserted or claimed) events of the lead and,
-   given the article's parse, the main clause of each of its sentences (facts/clauses.py:
+   given the parse, the main clause of each of its sentences (facts/clauses.py:
    Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger is that
    event): a lead often reports its main event in words no PLOVER category covers
    ("Toblerone changes the shape of its bars"), and its headline's clause beats an event
@@ -18,27 +22,31 @@ where from the lead with candidates scored by position, salience and agreement:
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen event without a place or a point in time takes them only where the
-   text links them to it: a place or date of its own sentence, the article's dateline
-   ("BERLIN —"), or a day named in the lead; a country gives way to a town in it that the
-   sentence names; with none of these, the first toponym of the lead that says where
-   ("in the UK"). The publication date is never the event's time by itself: only a time
-   expression of the text ("on Tuesday", "today") is, and not one after publication.
+   text links them to it: a place or date of its own sentence (the headline, for the
+   headline's event), the article's dateline ("BERLIN —"), or a day named in the lead; a
+   country gives way to a town in it that the sentence names as a place; with none of
+   these, the first toponym of the lead that says where ("in the UK"). The publication
+   date is never the event's time by itself: only a time expression of the text ("on
+   Tuesday", "today") is, and not one after publication.
 
-The chosen event keeps its span (the evidence); ``MainEvent`` says where its completed
-place and time were read (their spans), so every answer stays traced to the text.
+The chosen event keeps its span (the evidence); ``model.MainEvent`` says where its
+completed place and time were read (their spans, each flagged when it is in the title), so
+every answer stays traced to the words it came from.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
+from typing import NamedTuple
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.clauses import Clause, clauses, subordinate
-from newsdesk.model import Analysis, DateRef, Event, Place, Span
+from newsdesk.facts.clauses import OTHER, Clause, clauses, subordinate
+from newsdesk.facts.headline import Headline, read_headline
+from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 
 # The modalities under which the text reports an event as having happened.
@@ -77,6 +85,9 @@ _PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
 # Entity labels a completed place may carry: a nationality ("German") resolved to its
 # country is not where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels of a resolved toponym that is no place where something happened: a
+# nationality, or a person the gazetteer also knows as a town ("Clinton").
+NOT_PLACE_LABELS = frozenset({"NORP", "PERSON"})
 # How large a kind of place is (nlp/gazetteer.py); a town or a building ranks 0.
 _RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 # The preposition that makes a building's name a place: "at the",
@@ -93,6 +104,8 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
     re.IGNORECASE,
 )
+# "the port of Batumi": a town named as part of a place.
+_OF = re.compile(r"\bof\s+$")
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # What a web copy may leave before a dateline in its paragraph: a caption's "Photo", a
@@ -104,52 +117,83 @@ DATELINE_REACH = 80
 _AFTER_CREDIT = re.compile(r"\)[ \t]+")
 
 
-@dataclass(frozen=True, slots=True)
-class MainEvent:
-    """The article's main event, with the place and time completed from linked text.
-
-    ``place_span`` / ``when_span`` are where the text names the place and the time (None
-    when the event had them itself and its sentence does not name them, or when the
-    place is the article's dateline, which cleaning keeps out of the text).
-    """
+class Candidate(NamedTuple):
+    """A lead's event or main clause, where it was read (the headline or the text) and
+    what may rule it out (see ``choosable``)."""
 
     event: Event
-    place: str | None = None
-    place_span: Span | None = None
-    when: str | None = None
-    when_span: Span | None = None
-
-    @property
-    def completed(self) -> Event:
-        """The event with its completed place and time."""
-        return replace(self.event, place=self.place, when=self.when)
+    in_title: bool = False
+    reporting: bool = False
+    subordinate: bool = False
 
 
-def main_event(analysis: Analysis, doc=None) -> Event | None:
-    """The article's main event, place and time completed; None when the lead reports none."""
-    found = find_main_event(analysis, doc)
-    return found.completed if found else None
+# A reader meets the title, then a paragraph break, then the text: the text's offsets in
+# the lead's reading order are shifted by the title and this break (as where cleaning
+# found the headline).
+BREAK = "\n\n"
 
 
-def find_main_event(analysis: Analysis, doc=None) -> MainEvent | None:
+def find_main(analysis: Analysis, doc) -> Analysis:
+    """Per-article stage (after events): the article's main event, its headline parsed on
+    its own (one small parse of a few words per article)."""
+    return replace(analysis, main_event=find_main_event(analysis, doc, read_headline(analysis)))
+
+
+def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = None) -> MainEvent | None:
     """The best-scored shown event of the lead, completed (see the module docstring).
-    With the article's spaCy ``doc``, the main clauses of the lead are candidates too."""
-    lead = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < LEAD_CHARS]
-    if doc is not None:
-        found = clauses(analysis, doc, LEAD_CHARS)
-        lead = merge_clauses(lead, found)
-        reports = {c.event.span for c in found if c.reporting}
-        lead = [e for e in lead if e.span not in reports] or lead
-        lead = [e for e in lead if not subordinate(doc, e.span[0], found)] or lead
-    if not lead:
+    With the article's spaCy ``doc``, the main clauses of the lead are candidates too;
+    with its ``headline`` (``read_headline``), the headline's events and clause."""
+    offset = _offset(headline)
+    found = lead_candidates(analysis, doc, LEAD_CHARS - offset)
+    if headline is not None:
+        found = lead_candidates(headline.analysis, headline.doc, LEAD_CHARS, in_title=True) + found
+    found = choosable(found)
+    if not found:
         return None
     salience = _salience(analysis)
     title = _words(analysis.article.title or "")
-    best = max(lead, key=lambda e: (_score(analysis, e, salience, title), -e.span[0]))
-    return complete(analysis, best)
+
+    def key(c: Candidate) -> tuple[float, int]:
+        source = headline.analysis if c.in_title else analysis
+        start = _start(c, offset)
+        return _score(analysis, source, c.event, start, salience, title), -start
+
+    return complete(analysis, max(found, key=key), headline)
 
 
 # -- choice -----------------------------------------------------------------------------
+
+
+def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False) -> list[Candidate]:
+    """The shown events that start before ``end`` and, with the ``doc``, the main clauses
+    of the sentences that do, merged (``merge_clauses``) and marked as reports of words or
+    parts of a subordinate clause."""
+    events = [e for e in analysis.events if e.modality in SHOWN and e.span[0] < end]
+    if doc is None:
+        return [Candidate(e, in_title) for e in events]
+    found = clauses(analysis, doc, end)
+    reports = {c.event.span for c in found if c.reporting}
+    return [
+        Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found))
+        for e in merge_clauses(events, found)
+    ]
+
+
+def choosable(found: list[Candidate]) -> list[Candidate]:
+    """The candidates left when reports of words, then events of subordinate clauses,
+    are ruled out, as long as others remain (module docstring)."""
+    found = [c for c in found if not c.reporting] or found
+    return [c for c in found if not c.subordinate] or found
+
+
+def _offset(headline: Headline | None) -> int:
+    """Where the text starts in the lead's reading order (``BREAK``)."""
+    return len(headline.analysis.article.text) + len(BREAK) if headline is not None else 0
+
+
+def _start(candidate: Candidate, offset: int) -> int:
+    """Where a candidate starts in the lead's reading order: the headline first."""
+    return candidate.event.span[0] + (0 if candidate.in_title else offset)
 
 
 def merge_clauses(events: list[Event], found: list[Clause]) -> list[Event]:
@@ -202,35 +246,62 @@ def _names(mention: str, actor: str) -> bool:
     return actor.endswith(mention) or mention.endswith(actor)
 
 
-def _title_agreement(analysis: Analysis, event: Event, title: set[str]) -> float:
-    """Share of the event's words (its span and actor) that the title uses too."""
-    text = analysis.article.text
+def _title_agreement(text: str, event: Event, title: set[str]) -> float:
+    """Share of the event's words (its span in ``text`` and actor) that the title uses too."""
     mine = _words(text[event.span[0] : event.span[1]] + " " + (event.actor or ""))
     return len(mine & title) / len(mine) if mine and title else 0.0
 
 
-def _score(analysis: Analysis, event: Event, salience: dict[str, float], title: set[str]) -> float:
-    position = 1 - event.span[0] / LEAD_CHARS
+def _score(analysis: Analysis, source: Analysis, event: Event, start: int, salience: dict[str, float],
+           title: set[str]) -> float:
+    """The candidate's score: ``start`` is its place in the lead's reading order, ``source``
+    the analysis it was read from (the article's or its headline's)."""
+    position = 1 - start / LEAD_CHARS
     return (
         W_POSITION * position
         + W_ACTOR * bool(event.actor)
         + W_SALIENCE * _actor_salience(analysis, event, salience)
-        + W_TITLE * _title_agreement(analysis, event, title)
+        + W_TITLE * _title_agreement(source.article.text, event, title)
     )
 
 
 # -- completion -------------------------------------------------------------------------
 
 
-def complete(analysis: Analysis, event: Event) -> MainEvent:
-    """The event with a place and a point in time taken from the text linked to it."""
-    sentence = _sentence_of(analysis.article.text, event.span)
-    place, place_span = _place(analysis, sentence, event.place)
+def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None = None) -> MainEvent:
+    """The chosen candidate as the record, with a place and a point in time taken from the
+    text linked to it: its sentence (the headline, for a headline's event), then the
+    dateline and the rest of the lead (``_lead_place``, ``_when``)."""
+    event, in_title = candidate.event, candidate.in_title
+    source = headline.analysis if in_title and headline is not None else analysis
+    text = source.article.text
+    sentence = (0, len(text)) if in_title else _sentence_of(text, event.span)
+    place, place_span = _place(source, sentence, event.place)
+    place_in_title = in_title and place_span is not None
+    if place is None:
+        place, place_span, place_in_title = _where_in_lead(analysis, headline)
     if _is_day(event.when):
-        when, when_span = event.when, None
+        when, when_span, when_in_title = event.when, None, False
     else:
-        when, when_span = _when(analysis, sentence)
-    return MainEvent(event, place, place_span, when, when_span)
+        when, when_span, when_in_title = _when(analysis, headline, sentence if not in_title else None)
+    return MainEvent(
+        article_id=analysis.article.id,
+        span=event.span,
+        what=text[event.span[0] : event.span[1]],
+        type=None if event.type == OTHER else event.type,
+        mode=event.mode,
+        actor=event.actor,
+        recipient=event.recipient,
+        modality=event.modality,
+        claimed_by=event.claimed_by,
+        place=place,
+        when=when,
+        in_title=in_title,
+        place_span=place_span,
+        place_in_title=place_in_title,
+        when_span=when_span,
+        when_in_title=when_in_title,
+    )
 
 
 def _sentence_of(text: str, span: Span) -> Span:
@@ -253,10 +324,11 @@ def _toponyms(analysis: Analysis) -> list[Place]:
 
 
 def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | None, Span | None]:
-    """The event's own place, else the first toponym or building of its sentence, else the
-    dateline's place; a country or a region gives way to a town in it that the sentence
-    names ("in Afghanistan's north, in Mazar-i-Sharif"), as Giveme5W1H prefers the
-    smaller area."""
+    """The event's own place, else the first toponym or building of its sentence; a
+    country or a region gives way to a town in it that the sentence names as a place
+    ("in Afghanistan's north, in Mazar-i-Sharif"; not "in Karabakh as Baku tells ..."),
+    as Giveme5W1H prefers the smaller area.
+    (None, None) when the event has no place and its sentence names none."""
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
     here = [(p.span, p.name, _RANK.get(_kind(p), 0), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
@@ -266,26 +338,49 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
     elif here:
         first = here[0]
     else:
-        return _dateline(analysis) if _dateline(analysis)[0] else _lead_place(analysis)
-    inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3]]
+        return None, None
+    inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3] and _in_place(analysis, h[0][0])]
     span, name, _, _ = min(inside, key=lambda h: (h[2], h[0])) if inside else first
     return name, span
 
 
-def _lead_place(analysis: Analysis) -> tuple[str | None, Span | None]:
-    """The first place of the lead after a locative preposition: where a news lead's event
-    happened, when its own sentence and the dateline name no place ("Toblerone shrinks
-    its bars in the UK"). The preposition says it is a place, so a resolved place counts
-    whatever the model's label ("across Chicago" where "Chicago Cubs" made it an
+def _where_in_lead(analysis: Analysis, headline: Headline | None) -> tuple[str | None, Span | None, bool]:
+    """(place, span, whether the span is in the title) for an event whose sentence names
+    no place: the dateline's place, else the lead's first place said as where (the
+    headline's first)."""
+    offset = _offset(headline)
+    name, span = _dateline(analysis, CONTEXT_CHARS - offset)
+    if name:
+        return name, span, False
+    if headline is not None:
+        name, span = _lead_place(headline.analysis, LEAD_CHARS)
+        if name:
+            return name, span, True
+    name, span = _lead_place(analysis, LEAD_CHARS - offset)
+    return name, span, False
+
+
+def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
+    """The first place before ``end`` after a locative preposition: where a news lead's
+    event happened, when its own sentence and the dateline name no place ("Toblerone
+    shrinks its bars in the UK"). The preposition says it is a place, so a resolved place
+    counts whatever the model's label ("across Chicago" where "Chicago Cubs" made it an
     organisation), and so does a toponym the places stage left unresolved ("at
-    Interlagos"); a nationality does not."""
+    Interlagos"); a nationality or a person's name does not ("in Clinton email case")."""
     text = analysis.article.text
     labels = {m.span: m.label for m in analysis.mentions}
-    found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) != "NORP"]
+    found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) not in NOT_PLACE_LABELS]
     found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
-    said = [f for f in found if f[0][0] < LEAD_CHARS and _said_where(text, f[0][0])]
+    said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
+
+
+def _in_place(analysis: Analysis, start: int) -> bool:
+    """Whether the toponym at ``start`` is said as where ("in Mazar-i-Sharif") or as part
+    of a place ("near the port of Batumi"), not as one who acts ("as Baku tells ...")."""
+    text = analysis.article.text
+    return _said_where(text, start) or _OF.search(text, max(0, start - LOCATIVE_WINDOW), start) is not None
 
 
 def _said_where(text: str, start: int) -> bool:
@@ -313,27 +408,28 @@ def _buildings(analysis: Analysis) -> list[tuple[Span, str]]:
     return found
 
 
-def _dateline(analysis: Analysis) -> tuple[str | None, Span | None]:
-    """The dateline's place: cleaning's, else the first of the context's (``_datelines``)
-    whose place is known."""
+def _dateline(analysis: Analysis, end: int = CONTEXT_CHARS) -> tuple[str | None, Span | None]:
+    """The dateline's place: cleaning's, else the first of the context's (``_datelines``,
+    before ``end``) whose place is known."""
     article = analysis.article
     if article.dateline:
         return DATELINE_AGENCY.sub("", article.dateline).strip().title(), None
     text = article.text
-    for line in _datelines(text):
+    for line in _datelines(text, end):
         if found := _dateline_place(analysis, line):
             return found
     return None, None
 
 
-def _datelines(text: str) -> Iterator[re.Match]:
-    """Datelines of the context: opening a paragraph (after what a web copy may leave
-    before one), or right after a photo credit's bracket ("(Photo: A. Vell) ARDO --")."""
-    for m in _PARAGRAPH.finditer(text, 0, CONTEXT_CHARS):
+def _datelines(text: str, end: int) -> Iterator[re.Match]:
+    """Datelines of the context (before ``end``): opening a paragraph (after what a web
+    copy may leave before one), or right after a photo credit's bracket ("(Photo: A.
+    Vell) ARDO --")."""
+    for m in _PARAGRAPH.finditer(text, 0, max(0, end)):
         for line in DATELINE.finditer(text, m.end(), m.end() + DATELINE_REACH):
             if _BEFORE_DATELINE.fullmatch(text, m.end(), line.start()):
                 yield line
-    for m in _AFTER_CREDIT.finditer(text, 0, CONTEXT_CHARS):
+    for m in _AFTER_CREDIT.finditer(text, 0, max(0, end)):
         if line := DATELINE.match(text, m.end()):
             yield line
 
@@ -350,26 +446,36 @@ def _dateline_place(analysis: Analysis, line: re.Match) -> tuple[str, Span] | No
     return None
 
 
-def _when(analysis: Analysis, sentence: Span) -> tuple[str | None, Span | None]:
-    """A day named in the event's sentence, else the latest day named in the lead: news
-    reports the latest, and an earlier day of a lead is background ("Clinton blamed her
-    defeat in Tuesday's election", then "on Saturday"; on Giveme5W1H's half A, 22 -> 25
-    of 28 times right against the first day of the lead)."""
-    days = [d for d in analysis.dates if _is_day(d.value) and _on_or_before(analysis, d)]
-    here = [d for d in days if _inside(d.span, sentence)]
-    lead = sorted((d for d in days if d.span[0] < CONTEXT_CHARS), key=_latest_first)
+def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) -> tuple[str | None, Span | None, bool]:
+    """(day, span, whether the span is in the title): a day named in the event's
+    ``sentence`` of the text (None for a headline's event: the headline is its sentence),
+    else the latest day named in the lead, the headline's and the context's: news reports
+    the latest, and an earlier day of a lead is background ("Clinton blamed her defeat in
+    Tuesday's election", then "on Saturday"; on Giveme5W1H's half A, 22 -> 25 of 28 times
+    right against the first day of the lead)."""
+    offset = _offset(headline)
+    days = [(d, False, d.span[0] + offset) for d in _days(analysis)]
+    titled = [(d, True, d.span[0]) for d in _days(headline.analysis)] if headline is not None else []
+    here = titled if sentence is None else [t for t in days if _inside(t[0].span, sentence)]
+    lead = sorted(titled + [t for t in days if t[2] < CONTEXT_CHARS], key=_latest_first)
     found = (here or lead or [None])[0]
-    return (found.value, found.span) if found else (None, None)
+    return (found[0].value, found[0].span, found[1]) if found else (None, None, False)
 
 
-def _latest_first(day: DateRef) -> tuple[int, int]:
-    """Sort key: the latest day first, then the first named; relative days (an undated
-    article's "P-1D", "WXX-2") keep the order of the text."""
+def _days(analysis: Analysis) -> list[DateRef]:
+    """The analysis's points in time at day precision, on or before publication."""
+    return [d for d in analysis.dates if _is_day(d.value) and _on_or_before(analysis, d)]
+
+
+def _latest_first(day: tuple[DateRef, bool, int]) -> tuple[int, int]:
+    """Sort key of (day, in title, place in the lead's reading order): the latest day
+    first, then the first named; relative days (an undated article's "P-1D", "WXX-2")
+    keep the order of the lead."""
     try:
-        order = -date.fromisoformat((day.value or "")[:10]).toordinal()
+        order = -date.fromisoformat((day[0].value or "")[:10]).toordinal()
     except ValueError:
         order = 0
-    return order, day.span[0]
+    return order, day[2]
 
 
 def _on_or_before(analysis: Analysis, day: DateRef) -> bool:

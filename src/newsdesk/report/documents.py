@@ -10,7 +10,7 @@ from functools import cache
 
 import jinja2
 
-from newsdesk.report.export import event_kind, figure_value
+from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line
 
 
 @cache
@@ -23,6 +23,8 @@ def _env() -> jinja2.Environment:
     )
     env.filters["event_kind"] = event_kind
     env.filters["figure_value"] = figure_value
+    env.filters["main_event_line"] = main_event_line
+    env.filters["main_event_evidence"] = main_event_evidence
     return env
 
 
@@ -41,6 +43,9 @@ def story_markdown(record: dict) -> str:
     s = record["stories"][0]
     lines = [f"# {s['title']}", "", f"story `{s['id']}` · {len(s['article_ids'])} articles · "
              f"{s.get('independent_sources', '?')} independent sources", ""]
+    if main := s.get("main_event"):
+        lines += [f"Main event ({main['num_articles']} of {len(s['article_ids'])} articles): "
+                  f"{_md_escape(main_event_line(main))} [{main['article_id'][:8]} {main_event_evidence(main)}]", ""]
     if s["summary"]:
         lines += ["## Summary", ""]
         lines += [f"- {x['text']} [{x['article_id'][:8]} {x['span'][0]}–{x['span'][1]}]" for x in s["summary"]]
@@ -82,4 +87,6 @@ def story_markdown(record: dict) -> str:
     for a in record["articles"]:
         lines.append(f"- `{a['id'][:8]}` {_md_escape(a['title'] or '(untitled)')} — {a['source'] or 'unknown source'}, "
                      f"{a['published'] or 'undated'}")
+        if main := a.get("main_event"):
+            lines.append(f"  - main event: {_md_escape(main_event_line(main))} [{main_event_evidence(main)}]")
     return "\n".join(lines) + "\n"

@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 
 from newsdesk.errors import NotFound
-from newsdesk.model import Analysis
+from newsdesk.model import Analysis, MainEvent
 from newsdesk.store import Tx
 
 SCHEMA_VERSION = 1
@@ -24,6 +24,33 @@ SCHEMA_VERSION = 1
 
 def _span(span) -> list[int]:
     return [int(span[0]), int(span[1])]
+
+
+def _span_or_none(span) -> list[int] | None:
+    return _span(span) if span is not None else None
+
+
+def main_event_dict(main: MainEvent | None) -> dict | None:
+    """An article's main event in the contract's shape (docs/export.md)."""
+    if main is None:
+        return None
+    return {
+        "type": main.type,
+        "mode": main.mode,
+        "actor": main.actor,
+        "recipient": main.recipient,
+        "modality": main.modality,
+        "claimed_by": main.claimed_by,
+        "what": main.what,
+        "span": _span(main.span),
+        "in_title": main.in_title,
+        "place": main.place,
+        "place_span": _span_or_none(main.place_span),
+        "place_in_title": main.place_in_title,
+        "when": main.when,
+        "when_span": _span_or_none(main.when_span),
+        "when_in_title": main.when_in_title,
+    }
 
 
 def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict]) -> dict:
@@ -103,6 +130,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
             }
             for e in analysis.events
         ],
+        "main_event": main_event_dict(analysis.main_event),
     }
 
 
@@ -140,8 +168,43 @@ def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
         "independent_sources": dossier.get("independent_sources", len(sources)),
         "central_article": meta.get("central_article"),
         "key_entities": meta.get("key_entities", []),
+        "main_event": story_main_event([main_event_dict(a.main_event) | {"article_id": a.article.id}
+                                        for a in analyses if a.main_event is not None], len(analyses)),
         **{key: dossier.get(key, []) for key in ("events", "figures", "quotes", "summary", "timeline", "sources_tree")},
     }
+
+
+def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
+    """The main event most of a story's articles agree on: the most common PLOVER type
+    among their main events (for events of no type, the same words), taken from the first
+    article that reports it, with ``num_articles`` that agree; None unless at least two
+    agree (or the story has one article)."""
+    groups: dict[tuple, list[dict]] = defaultdict(list)
+    for main in mains:
+        groups[("type", main["type"]) if main["type"] else ("what", main["what"].casefold())].append(main)
+    best = max(groups.values(), key=len, default=[])
+    if len(best) < 2 and not (best and n_articles == 1):
+        return None
+    return {**best[0], "num_articles": len(best)}
+
+
+def main_event_line(main: dict) -> str:
+    """'who — what — where — when': an article's or a story's main event in one line, as
+    every view writes it ('?' for what the text does not say); the PLOVER kind and how
+    the text reports it follow the words ('shelled the port (ASSAULT, claimed by X)')."""
+    kind = (main["type"] + (f"/{main['mode']}" if main.get("mode") else "")) if main.get("type") else ""
+    modality = main.get("modality")
+    if modality and modality != "asserted":
+        by = f" by {main['claimed_by']}" if modality == "claimed" and main.get("claimed_by") else ""
+        kind = f"{kind}, {modality}{by}" if kind else modality + by
+    what = " ".join(main["what"].split()) + (f" ({kind})" if kind else "")
+    return " — ".join(part or "?" for part in (main.get("actor"), what, main.get("place"), main.get("when")))
+
+
+def main_event_evidence(main: dict) -> str:
+    """Where the main event's words are: 'title 0–25' or 'text 120–160' (docs/export.md)."""
+    start, end = main["span"]
+    return f"{'title' if main.get('in_title') else 'text'} {start}–{end}"
 
 
 def _story_analyses(tx: Tx, story_id: str) -> list[Analysis]:

@@ -7,7 +7,10 @@ Columns follow ACLED's names where the meaning is the same (``event_date``,
 ``event_type``, ``sub_event_type``, ``actor1``, ``actor2``, ``location``, ``latitude``,
 ``longitude``, ``fatalities``, ``source``, ``notes``) and GDELT's for mention counts
 (``NumMentions``, ``NumSources``, ``NumArticles``); the PLOVER coding and the evidence
-(article id and span) follow.
+(article id and span) follow. ``main_event_articles`` counts the articles whose main event
+(facts/main.py) the row is: a mention of it in the article's text overlaps the main
+event's words and has its type (a main event read from a headline has no row: story
+events come from the text).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from newsdesk.report.export import CSV_COLUMNS, article_rows, rows_csv
 EVENT_COLUMNS = (
     "event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "latitude", "longitude",
     "fatalities", "injured", "source", "notes", "plover_type", "plover_mode", "modality", "claimed_by", "story_id",
-    "article_id", "span_start", "span_end", "NumMentions", "NumSources", "NumArticles",
+    "article_id", "span_start", "span_end", "NumMentions", "NumSources", "NumArticles", "main_event_articles",
 )
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -34,6 +37,18 @@ def _event_date(event: dict, timeline: dict[str, str]) -> str | None:
         if value and _ISO_DAY.match(value):
             return value[:10]
     return None
+
+
+def _main_event_articles(event: dict, articles: dict[str, dict]) -> int:
+    """How many articles have this story event as their main event (module docstring)."""
+    found = set()
+    for m in event.get("mentions", []):
+        main = (articles.get(m["article_id"]) or {}).get("main_event")
+        if main and not main["in_title"] and main["type"] == event["type"]:
+            (start, end), (a, b) = m["span"], main["span"]
+            if start < b and a < end:
+                found.add(m["article_id"])
+    return len(found)
 
 
 def event_rows(record: dict) -> list[dict]:
@@ -77,6 +92,7 @@ def event_rows(record: dict) -> list[dict]:
                     "NumMentions": e.get("num_mentions"),
                     "NumSources": e.get("num_sources"),
                     "NumArticles": e.get("num_articles"),
+                    "main_event_articles": _main_event_articles(e, articles),
                 }
             )
     return rows
@@ -106,7 +122,8 @@ def write_articles_parquet(record: dict, path: Path) -> None:
 
 
 def _arrow_schema(pa):
-    ints = {"fatalities", "injured", "span_start", "span_end", "NumMentions", "NumSources", "NumArticles"}
+    ints = {"fatalities", "injured", "span_start", "span_end", "NumMentions", "NumSources", "NumArticles",
+            "main_event_articles"}
     floats = {"latitude", "longitude"}
     return pa.schema(
         [(c, pa.int64() if c in ints else pa.float64() if c in floats else pa.string()) for c in EVENT_COLUMNS]

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.report.export import event_kind, figure_value
+from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line
 
 # How many entities, events and quotes the terminal shows before "… and N more".
 TOP_ENTITIES = 15
@@ -35,6 +35,18 @@ def _articles_table(record: dict) -> Table:
         title = _short(a["title"] or a["text"], 60)
         table.add_row(a["id"][:8], a["source"] or "—", a["published"] or "undated", title, origins)
     return table
+
+
+def _main_events_group(record: dict) -> Group | None:
+    """Each article's main event, one line with its evidence."""
+    lines = [
+        Text(f"  {a['id'][:8]}  {main_event_line(a['main_event'])}  [{main_event_evidence(a['main_event'])}]")
+        for a in record["articles"]
+        if a.get("main_event")
+    ]
+    if not lines:
+        return None
+    return Group(Text("Main event of each article (who — what — where — when)", style="bold"), *lines)
 
 
 def _relations_table(record: dict) -> Table | None:
@@ -149,6 +161,9 @@ def render_story(record: dict, console: Console) -> None:
         f"\nstory {story['id']} · {len(story['article_ids'])} articles · "
         f"{story.get('independent_sources', len(story.get('sources', [])))} independent sources · {when}",
     )
+    if main := story.get("main_event"):
+        header.append(f"\nmain event ({main['num_articles']} of {len(story['article_ids'])} articles): "
+                      f"{main_event_line(main)} [{main['article_id'][:8]} {main_event_evidence(main)}]")
     console.print(Panel(header, expand=True))
     if story["summary"]:
         console.print(Text("Summary", style="bold"))
@@ -156,6 +171,7 @@ def render_story(record: dict, console: Console) -> None:
             console.print(f"  • {s['text']} [dim][{s['article_id'][:8]}][/dim]")
     for part in (
         _articles_table(record),
+        _main_events_group(record),
         _timeline_table(story),
         _relations_table(record),
         _events_table(story),

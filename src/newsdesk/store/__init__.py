@@ -29,6 +29,7 @@ from newsdesk.model import (
     Event,
     Figure,
     Flag,
+    MainEvent,
     Mention,
     Place,
     Quote,
@@ -190,6 +191,8 @@ class Tx:
                     row["speaker_start"], row["speaker_end"] = span if span else (None, None)
             if rows:
                 self.conn.execute(sa.insert(table), rows)
+        if analysis.main_event is not None:
+            self.conn.execute(sa.insert(schema.main_events).values(**_main_event_row(analysis.main_event)))
 
     def upsert_entity(self, entity: Entity) -> None:
         t = schema.entities
@@ -284,8 +287,15 @@ class Tx:
             article=_article(row),
             entities=tuple(self.entities(entity_ids)),
             notes=tuple(row["notes"]),
+            main_event=self.main_event(article_id),
             **facts,
         )
+
+    def main_event(self, article_id: str) -> MainEvent | None:
+        """The article's main event, if it has one (``facts/main.py``)."""
+        t = schema.main_events
+        row = self.conn.execute(sa.select(t).where(t.c.article_id == article_id)).mappings().first()
+        return _main_event(row) if row else None
 
     def entities(self, ids: Iterable[str]) -> list[Entity]:
         ids = list(ids)
@@ -369,7 +379,8 @@ class Tx:
     def counts(self) -> dict[str, int]:
         return {
             t.name: self.conn.execute(sa.select(sa.func.count()).select_from(t)).scalar()
-            for t in (schema.articles, schema.article_sources, schema.stories, schema.relations, *schema.FACT_TABLES)
+            for t in (schema.articles, schema.article_sources, schema.stories, schema.relations, *schema.FACT_TABLES,
+                      schema.main_events)
         }
 
 
@@ -399,3 +410,24 @@ def _fact(cls, row):
         s, e = row.pop("speaker_start"), row.pop("speaker_end")
         row["speaker_span"] = (s, e) if s is not None else None
     return cls(**row)
+
+
+def _pair(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
+    return span if span is not None else (None, None)
+
+
+def _main_event_row(event: MainEvent) -> dict:
+    row = asdict(event)
+    row["start"], row["end"] = row.pop("span")
+    row["place_start"], row["place_end"] = _pair(row.pop("place_span"))
+    row["when_start"], row["when_end"] = _pair(row.pop("when_span"))
+    return row
+
+
+def _main_event(row) -> MainEvent:
+    row = dict(row)
+    row["span"] = (row.pop("start"), row.pop("end"))
+    for key in ("place", "when"):
+        start, end = row.pop(f"{key}_start"), row.pop(f"{key}_end")
+        row[f"{key}_span"] = (start, end) if start is not None else None
+    return MainEvent(**row)

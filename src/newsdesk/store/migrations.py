@@ -53,12 +53,19 @@ def _event_claimed_by(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE events ADD COLUMN claimed_by TEXT"))
 
 
+def _main_events(conn: sa.Connection) -> None:
+    """Each article's main event (issue 7): the table ``main_events``. Articles stored
+    before it have none until they are analysed again."""
+    schema.main_events.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
     ("0003_story_index", _story_index),
     ("0004_relate_keys", _relate_keys),
     ("0005_event_claimed_by", _event_claimed_by),
+    ("0006_main_events", _main_events),
 )
 
 

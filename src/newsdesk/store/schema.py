@@ -144,6 +144,33 @@ events = _fact_table(
     sa.Column("claimed_by", sa.Text),  # migration 0005
 )
 
+# Each article's main event (migration 0006; facts/main.py, model.MainEvent): one row per
+# article that has one. Spans as in the fact tables; an ``in_title`` column says that its
+# span indexes the article's title, which cleaning keeps out of the text.
+main_events = sa.Table(
+    "main_events",
+    metadata,
+    sa.Column("article_id", sa.String(32), sa.ForeignKey("articles.id"), primary_key=True),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("in_title", sa.Boolean, nullable=False),
+    sa.Column("what", sa.Text, nullable=False),
+    sa.Column("type", sa.String(32)),  # null: a clause no PLOVER category covers
+    sa.Column("mode", sa.String(32)),
+    sa.Column("actor", sa.Text),
+    sa.Column("recipient", sa.Text),
+    sa.Column("modality", sa.String(32), nullable=False),
+    sa.Column("claimed_by", sa.Text),
+    sa.Column("place", sa.Text),
+    sa.Column("place_start", sa.Integer),
+    sa.Column("place_end", sa.Integer),
+    sa.Column("place_in_title", sa.Boolean, nullable=False),
+    sa.Column("when", sa.String(40)),
+    sa.Column("when_start", sa.Integer),
+    sa.Column("when_end", sa.Integer),
+    sa.Column("when_in_title", sa.Boolean, nullable=False),
+)
+
 relations = sa.Table(
     "relations",
     metadata,

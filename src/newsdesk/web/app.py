@@ -26,7 +26,14 @@ from newsdesk.errors import InputError, NotFound
 from newsdesk.model import Document
 from newsdesk.read import read_inputs
 from newsdesk.read.files import read_text
-from newsdesk.report.export import event_kind, export_article, export_record, figure_value
+from newsdesk.report.export import (
+    event_kind,
+    export_article,
+    export_record,
+    figure_value,
+    main_event_evidence,
+    main_event_line,
+)
 from newsdesk.store import Store, open_store
 from newsdesk.web.highlight import LAYERS, annotations, segments
 from newsdesk.web.jobs import Jobs
@@ -75,6 +82,8 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     )
     env.filters["event_kind"] = event_kind
     env.filters["figure_value"] = figure_value
+    env.filters["main_event_line"] = main_event_line
+    env.filters["main_event_evidence"] = main_event_evidence
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 

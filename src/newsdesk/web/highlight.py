@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsdesk.report.export import figure_value
+from newsdesk.report.export import figure_value, main_event_line
 
 # Layers, in the order their classes are listed; ``section`` is where in the story view
 # each layer is explained.
@@ -20,6 +20,7 @@ LAYERS = {
     "quote": "quotes",
     "figure": "figures",
     "event": "events",
+    "main": "main-event",
     "flag": "cleaning",
 }
 
@@ -48,6 +49,9 @@ def annotations(article: dict) -> list[tuple[int, int, str, str]]:
         out.append((*f["span"], "figure", f"{f['quantity']}: {figure_value(f)}"))
     for e in article["events"]:
         out.append((*e["span"], "event", f"event {e['type']}: {e['actor'] or '?'} → {e['recipient'] or '?'}"))
+    main = article.get("main_event")
+    if main and not main["in_title"]:  # a headline's main event is shown with the title
+        out.append((*main["span"], "main", f"main event: {main_event_line(main)}"))
     for f in article["flags"]:
         out.append((*f["span"], "flag", f"flag: {f['kind']}"))
     return out

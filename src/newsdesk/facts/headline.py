@@ -1,0 +1,166 @@
+"""The headline read on its own, for the main event (facts/main.py).
+
+Cleaning moves a headline out of the clean text into ``Article.title`` (clean/text.py),
+so the per-article stages, which read the text, never see it; yet a news lead starts with
+it, and its clause is often the article's main event ("Police name the victims"). This
+module parses the title (a few words: one small parse per article) and runs on it the
+stages a main event needs: names, places, dates and events. The result is an ``Analysis``
+whose text is the title, so its spans index ``article.title``.
+
+A headline alone is thin context: "Clinton" may read as a town, "White House" as a place
+abroad, a surname stays a surname, and the model misses names in a headline's capitals.
+The headline's names are therefore read as the text reads them (``as_in_text``): the same
+words in the text give their entity and their place (or no place), a lone surname the full
+name of the one person of the text who bears it, and a name of the text that the model
+missed in the headline becomes a mention there too. A headline in Title Case ("Azerbaijan
+Begins Armed Operation In ...") is parsed in sentence case (``parse_form``): the small
+model reads a capitalised word as a name, and its parse of such a headline has no verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import NamedTuple
+
+from newsdesk.facts.events import find_events
+from newsdesk.model import Analysis, Article, Entity, Mention, Place
+from newsdesk.nlp.dates import resolve_dates
+from newsdesk.nlp.entities import find_mentions
+from newsdesk.nlp.model import load_nlp
+from newsdesk.nlp.places import resolve_places
+from newsdesk.nlp.resolve import resolve_entities
+
+
+class Headline(NamedTuple):
+    """The title's analysis (its spans index the title) and its spaCy doc."""
+
+    analysis: Analysis
+    doc: object
+
+
+def read_headline(analysis: Analysis) -> Headline | None:
+    """The parse and facts of the article's title, its names read as the text reads them;
+    None for an untitled article."""
+    article = analysis.article
+    title = article.title or ""
+    if not title.strip():
+        return None
+    doc = load_nlp()(parse_form(title, analysis))
+    head = Analysis(article=Article(id=article.id, text=title, title=title, published=article.published,
+                                    language=article.language))
+    for stage in (find_mentions, resolve_places, resolve_entities):
+        head = stage(head, doc)
+    head = as_in_text(head, analysis)
+    for stage in (resolve_dates, find_events):  # events name their actors by the mentions above
+        head = stage(head, doc)
+    return Headline(head, doc)
+
+
+def parse_form(title: str, body: Analysis) -> str:
+    """The title as the parser should read it: a Title Case headline in sentence case, of
+    the same length (so spans hold), keeping the first word, acronyms and the words the
+    text capitalises too (names, days, months: capitalised after a lower-case word, or in
+    a name the text mentions)."""
+    words = list(_WORD.finditer(title))
+    if not _title_case([w.group() for w in words[1:]]):
+        return title
+    text = body.article.text
+    names = {w for m in body.mentions for w in m.text.split()}
+    out = list(title)
+    for w in words[1:]:
+        word = w.group()
+        if word[:1].isupper() and not word.isupper() and word not in names and not _capitalised_in(word, text):
+            out[w.start()] = word[0].lower()
+    return "".join(out)
+
+
+# A word of a headline; Title Case is when most words of TITLE_CASE_MIN letters or more
+# (not "of", "in", "and", which Title Case styles differ on) are capitalised.
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+TITLE_CASE_MIN = 4
+TITLE_CASE_SHARE = 0.75
+TITLE_CASE_WORDS = 3  # fewer long words than this: no telling a headline's case
+
+
+def _title_case(words: list[str]) -> bool:
+    long = [w for w in words if len(w) >= TITLE_CASE_MIN]
+    upper = sum(w[0].isupper() for w in long)
+    return len(long) >= TITLE_CASE_WORDS and upper >= TITLE_CASE_SHARE * len(long)
+
+
+def _capitalised_in(word: str, text: str) -> bool:
+    """Whether the text writes the word capitalised after a lower-case word or a comma:
+    not at a sentence's start, so a name ("in Stepanakert", "on Tuesday")."""
+    return re.search(rf"[a-z,] {re.escape(word)}(?!\w)", text) is not None
+
+
+def as_in_text(head: Analysis, body: Analysis) -> Analysis:
+    """The headline's mentions and places as the text reads the same words (module
+    docstring); words the text does not use keep the headline's own reading."""
+    entities = {e.id: e for e in head.entities}
+    body_entities = {e.id: e for e in body.entities}
+    mentions = []
+    for m in sorted((*head.mentions, *_missed_names(head, body)), key=lambda m: m.span):
+        found = _in_text(m.text, body)
+        if found is not None:
+            m = replace(m, label=found.label, entity_id=found.entity_id)
+            if found.entity_id in body_entities:
+                entities[found.entity_id] = body_entities[found.entity_id]
+        mentions.append(m)
+    kept = {m.entity_id for m in mentions}
+    places = tuple(p for p in (_place_in_text(p, body) for p in head.places) if p is not None)
+    return replace(head, mentions=tuple(mentions), places=places,
+                   entities=tuple(e for i, e in entities.items() if i in kept))
+
+
+def _in_text(words: str, body: Analysis) -> Mention | None:
+    """The text's most frequent mention of the same words, else of the one person of the
+    text whose surname the words are ("Clinton" in a text that names "Hillary Clinton")."""
+    key = words.casefold()
+    same = [m for m in body.mentions if m.text.casefold() == key]
+    if not same and " " not in key:
+        people = {e.id for e in body.entities if e.type == "PERSON" and _surname(e) == key}
+        same = [m for m in body.mentions if m.entity_id in people] if len(people) == 1 else []
+    if not same:
+        return None
+    (entity, label), _ = Counter((m.entity_id, m.label) for m in same).most_common(1)[0]
+    return next(m for m in same if (m.entity_id, m.label) == (entity, label))
+
+
+def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
+    """Mentions of the headline for the text's names (its mentions' words, its people's
+    surnames) where the model tagged nothing; the longest name first ("Marta Vell" before
+    "Vell"). Matched whole words and case-sensitively: a name is capitalised."""
+    title, taken = head.article.text, [m.span for m in head.mentions]
+    names = {m.text: m for m in body.mentions if any(c.isupper() for c in m.text)}
+    for words, m in list(names.items()):
+        surname = words.split()[-1]
+        if m.label == "PERSON" and " " in words and _in_text(surname, body) is not None:
+            names.setdefault(surname, m)
+    found = []
+    for words in sorted(names, key=len, reverse=True):
+        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+            if not any(hit.start() < end and start < hit.end() for start, end in taken):
+                taken.append(hit.span())
+                found.append(replace(names[words], article_id=head.article.id, span=hit.span(), text=words))
+    return found
+
+
+def _surname(entity: Entity) -> str:
+    parts = entity.name.split()
+    return parts[-1].casefold() if len(parts) > 1 else ""
+
+
+def _place_in_text(place: Place, body: Analysis) -> Place | None:
+    """The headline's toponym resolved as the text resolves the same words; None when the
+    text uses them but not as a place ("Clinton" the candidate, not the town)."""
+    key = place.text.casefold()
+    same = [p for p in body.places if p.text.casefold() == key]
+    if same:
+        p = same[0]
+        return replace(place, name=p.name, lat=p.lat, lon=p.lon, country=p.country, geonameid=p.geonameid)
+    if any(m.text.casefold() == key for m in body.mentions):
+        return None
+    return place

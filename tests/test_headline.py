@@ -1,0 +1,90 @@
+"""The headline read on its own (facts/headline.py): its case, and its names read as the
+text reads them. Articles and names are written for these tests (invented places and people)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.facts.headline import as_in_text, parse_form, read_headline
+from newsdesk.model import Analysis, Article, Entity, Mention, Place
+
+
+def _body(text: str, names: list[tuple[str, str, str]], places: list[tuple[str, str]] = ()) -> Analysis:
+    """The text with a mention of each (words, label, entity id) at its first occurrence,
+    and places (words, resolved name)."""
+    mentions = tuple(Mention("a", (text.index(w), text.index(w) + len(w)), w, label, e) for w, label, e in names)
+    entities = tuple({e: Entity(e, w, label) for w, label, e in names}.values())
+    found = tuple(Place("a", (text.index(w), text.index(w) + len(w)), w, name) for w, name in places)
+    return Analysis(article=Article(id="a", text=text), mentions=mentions, entities=entities, places=found)
+
+
+def _head(title: str, names: list[tuple[str, str, str]], places: list[tuple[str, str]] = ()) -> Analysis:
+    return _body(title, names, places)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Title Case: sentence case, but the names the text capitalises stay
+        ("Velmia Begins Armed Operation In Korrland, Rebels Say Ardo Under Fire",
+         "Velmia begins armed operation in Korrland, rebels say Ardo under fire"),
+        # the text writes the day capitalised after a lower-case word: a name
+        ("Mayor Resigns After Council Vote On Sunday", "Mayor resigns after council vote on Sunday"),
+        # a headline in sentence case, or too short to tell, is read as written
+        ("Velmia begins an operation in Korrland", "Velmia begins an operation in Korrland"),
+        ("Ardo Votes", "Ardo Votes"),
+        # acronyms stay
+        ("NATO Chief Meets Velmian Leaders", "NATO chief meets Velmian leaders"),
+    ],
+)
+def test_a_title_case_headline_is_parsed_in_sentence_case(title, expected):
+    body = _body("The vote was held on Sunday in Ardo. Velmia and Korrland spoke. Velmian leaders came.",
+                 [("Ardo", "GPE", "gpe:ardo"), ("Velmia", "GPE", "gpe:velmia"), ("Korrland", "GPE", "gpe:korrland"),
+                  ("Velmian", "NORP", "norp:velmian")])
+    form = parse_form(title, body)
+    assert form == expected
+    assert len(form) == len(title)  # spans of the parse index the title
+
+
+def test_the_headlines_names_are_the_texts():
+    text = "Mayor Marta Vell met the Korr council in Ardo. The White House stayed silent."
+    body = _body(text, [("Marta Vell", "PERSON", "person:marta-vell"), ("Ardo", "GPE", "gpe:ardo"),
+                        ("White House", "ORG", "org:white-house")], [("Ardo", "Ardo Town")])
+    title = "Vell and Ardo council meet as White House waits"
+    # alone, the model read "White House" as a place abroad
+    head = _head(title, [("Vell", "GPE", "gpe:vell"), ("White House", "FAC", "fac:white-house")],
+                 [("White House", "Blanca City"), ("Ardo", "Ardo Village")])
+    read = as_in_text(head, body)
+    assert {(m.text, m.label, m.entity_id) for m in read.mentions} == {
+        ("Vell", "PERSON", "person:marta-vell"),  # the one person of the text with that surname
+        ("White House", "ORG", "org:white-house"),
+        ("Ardo", "GPE", "gpe:ardo"),  # the model missed it in the headline: the text names it
+    }
+    assert {e.name for e in read.entities} == {"Marta Vell", "White House", "Ardo"}
+    # the text resolves "Ardo" so, and uses "White House" but never as a place
+    assert [(p.text, p.name) for p in read.places] == [("Ardo", "Ardo Town")]
+    for m in read.mentions:
+        assert title[m.span[0] : m.span[1]] == m.text
+
+
+def test_a_surname_two_people_of_the_text_bear_stays_as_it_is():
+    body = _body("Marta Vell and Ivo Vell spoke.", [("Marta Vell", "PERSON", "person:marta-vell"),
+                                                    ("Ivo Vell", "PERSON", "person:ivo-vell")])
+    head = _head("Vell speaks", [("Vell", "PERSON", "person:vell")])
+    (m,) = as_in_text(head, body).mentions
+    assert m.entity_id == "person:vell"
+
+
+def test_an_untitled_article_has_no_headline():
+    assert read_headline(Analysis(article=Article(id="a", text="Text.", title="  "))) is None
+
+
+def test_read_headline_gives_the_titles_facts(nlp):
+    text = "Mayor Marta Vell blamed the council on Sunday.\n\nThe council said it would reply."
+    analysis = _body(text, [("Marta Vell", "PERSON", "person:marta-vell")])
+    title = "Vell Blames Council For Flood Defeat"
+    head = read_headline(Analysis(article=Article(id="a", text=text, title=title, published="2031-05-12"),
+                                  mentions=analysis.mentions, entities=analysis.entities))
+    assert head.analysis.article.text == title  # spans index the title, as written
+    assert [e.type for e in head.analysis.events] == ["ACCUSE"]
+    assert head.analysis.events[0].actor == "Marta Vell"
