@@ -158,9 +158,14 @@ def misses(rows: list[dict], found: list[tuple], docs: list) -> dict[str, Counte
 
     - no attribution: no found quote overlaps the content (counted by cue lemma);
     - wrong speaker: a quote overlaps it but no overlapping quote's speaker is the gold
-      source (counted by the kind of gold source, and "no speaker span" when ours has none).
+      source (counted by the kind of gold source, and "no speaker span" when ours has none);
+      and by where our speaker stands: inside the gold content (we found only a report
+      nested in it, the outer one's cue was missed), before or after the gold source.
     """
-    out = {"no attribution (cue)": Counter(), "no attribution (source)": Counter(), "wrong speaker": Counter()}
+    out = {
+        "no attribution (cue)": Counter(), "no attribution (source)": Counter(), "wrong speaker": Counter(),
+        "wrong speaker (ours is)": Counter(),
+    }
     for row, quotes, doc in zip(rows, found, docs, strict=True):
         for attr in row["attributions"]:
             content = _spans(attr, "content") + _spans(attr, "content2")
@@ -173,7 +178,19 @@ def misses(rows: list[dict], found: list[tuple], docs: list) -> dict[str, Counte
             elif not any(q.speaker_span and _overlaps([q.speaker_span], _spans(attr, "source")) for q in hits):
                 kind = _source_kind(doc, attr)
                 out["wrong speaker"][kind if any(q.speaker_span for q in hits) else f"{kind}, ours none"] += 1
+                out["wrong speaker (ours is)"][_where_ours(hits, content, _spans(attr, "source"))] += 1
     return out
+
+
+def _where_ours(hits: list, content: list[tuple[int, int]], source: list[tuple[int, int]]) -> str:
+    spans = [q.speaker_span for q in hits if q.speaker_span]
+    if not spans:
+        return "none"
+    if any(s <= sp[0] < e for sp in spans for s, e in content):
+        return "inside the gold content"
+    if not source:
+        return "gold has no source"
+    return "before the gold source" if spans[0][0] < source[0][0] else "after the gold source"
 
 
 def print_misses(buckets: dict[str, Counter]) -> None:

@@ -292,3 +292,162 @@ def test_labelled_lines_never_raise_and_stay_in_their_line(text, pos):
         speaker, start, end = found
         assert 0 <= speaker.span[0] < speaker.span[1] < start < end <= len(text)
         assert "\n" not in text[speaker.span[0] : end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the speaker's description runs long between the two quotes
+        "“The pumps failed twice,” said Anna Berg, a nurse who has run the night shift at the clinic since 1990. "
+        "“We had no power for three days.”",
+        # an abbreviation inside the frame does not end its sentence
+        "“The pumps failed twice,” said Anna Berg, who met Mr. Hale and Gov. Ortiz in the old capital of the "
+        "northern province last week. "
+        "“We had no power for three days.”",
+    ],
+)
+def test_a_quote_after_its_speakers_long_frame_goes_on(nlp, text):
+    assert "Berg" in only(analyse(nlp, text), "no power for three days").speaker
+
+
+def test_a_quote_after_another_sentence_does_not_go_on(nlp):
+    text = (
+        "“The pumps failed twice,” said Anna Berg, a nurse at the clinic. The hospital board met later that week "
+        "to discuss the budget for next year. “We had no power for three days.”"
+    )
+    assert only(analyse(nlp, text), "no power for three days").speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the quote hangs under "said", not under the "claiming" that follows it
+        ("Hale said the new dam had “kept the valley safe” before claiming that taxes would fall.", "kept the valley",
+         "Hale"),
+        # words uttered belong to the one who says them, not to the one who thinks
+        ("Anna Berg said she thinks the rebels “are losing the war” in the east.", "are losing the war", "Anna Berg"),
+    ],
+)
+def test_a_quote_inside_a_clause_is_spoken_by_the_verb_above_it(nlp, text, words, speaker):
+    [q] = [q for q in analyse(nlp, text).quotes if q.text.startswith(words)]
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_a_title_in_quote_marks_is_no_quote(nlp):
+    text = "The governor said on the radio show “Morning Report on the Coast” that the bridge would reopen."
+    assert not [q for q in analyse(nlp, text).quotes if q.text.startswith("Morning Report")]
+
+
+def test_a_chant_in_title_case_is_still_a_quote(nlp):
+    text = "The crowd outside the hall chanted “Go Home Now!” for an hour."
+    assert only(analyse(nlp, text), "Go Home Now").kind == "mixed"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a verb of judging with no "for…": the one judged is the content
+        ("The senator criticized the new border agreement.", "the new border agreement", "The senator"),
+        # ... even a pronoun, which for a verb of telling would be the hearer
+        ("The two governors strongly supported him.", "him", "The two governors"),
+        # some of a group speak, unnamed
+        ("Those surveyed said the new tax was unfair.", "the new tax was unfair", "Those"),
+        ("More than six in 10 said they would vote again.", "they would vote again", "10"),
+        # a frame closing its sentence reports all before it, however the parser hung them
+        ("As the mayor prepared to speak in the square on Friday, a man near the stage was hit by a bottle, "
+         "police said.", "a man near the stage was hit", "police"),
+        # a light verb with a noun of saying: its subject is the source
+        ("The senator made the argument that the tax was unfair.", "the tax was unfair", "The senator"),
+        # verbs of telling
+        ("The minister outlined a plan for new schools in the north.", "a plan for new schools", "The minister"),
+        # a participle after an object is what the subject does
+        ("For two years, the envoy crossed the continent pushing the peace plan.", "the peace plan", "the envoy"),
+        # a for-to clause after "called for"
+        ("The union called for the minister to resign.", "the minister to resign", "The union"),
+    ],
+)
+def test_more_sources_of_reported_speech(nlp, text, words, speaker):
+    found = [q for q in analyse(nlp, text).quotes if words in q.text]
+    assert [text[q.speaker_span[0] : q.speaker_span[1]] for q in found] == [speaker]
+
+
+def test_a_time_after_a_noun_of_saying_is_no_content(nlp):
+    text = "The dockers' complaint on Monday night went unanswered by the port."
+    assert [q.text for q in analyse(nlp, text).quotes if "Monday" in q.text] == []
+
+
+def test_a_possessive_speaker_is_the_subject_it_names(nlp):
+    text = "Maria Lopez defended her support for the new dam."
+    spans = {text[q.speaker_span[0] : q.speaker_span[1]] for q in analyse(nlp, text).quotes}
+    assert spans == {"Maria Lopez"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Poll: Farmers back the new water plan\nThe survey asked 800 people.", "Farmers back", "Poll"),
+        ("Q: Do you think the bridge will open this year?\nA: Not before the spring floods.", "bridge will open", "Q"),
+        # a headline label the model left untagged: the name it tagged in the text
+        ("Lindqvist: Harbour must stay open\nAnna Lindqvist spoke to the council on Monday.", "Harbour must",
+         "Lindqvist"),
+    ],
+)
+def test_more_labelled_lines(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BYLINE: Anna Lindqvist and Tom Hale\nThe council met on Monday.",  # an archive's field label
+        "Anna Lindqvist spoke on Monday.\nLindqvist: 547.\nHale: 212.",  # a tally, no words said
+    ],
+)
+def test_labels_that_report_nothing(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes if q.speaker_span and q.speaker_span[0] > 0] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "source"),
+    [
+        ("In a new survey of farmers, most growers backed the water plan.", "most growers backed", "a new survey"),
+        ("In the mayor's view, the old bridge is still safe for trucks.", "old bridge is still safe", "the mayor"),
+    ],
+)
+def test_a_poll_or_a_view_that_opens_the_sentence_is_its_source(nlp, text, words, source):
+    found = [text[q.speaker_span[0] : q.speaker_span[1]] for q in analyse(nlp, text).quotes if words in q.text]
+    assert any(s.startswith(source) for s in found), found
+
+
+def test_a_candidate_leading_in_the_polls_is_no_report(nlp):
+    text = "The senator leads in the polls by ten points."
+    assert [q for q in analyse(nlp, text).quotes if q.speaker_span and "polls" in text[slice(*q.speaker_span)]] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the clitic the parser took for the subject leans on the real one
+        ("While he’s said he believes the plan is fair, he voted against it.", "he believes the plan", "he"),
+        # feelings toward a thing, and "quick to"
+        ("The farmers were pleased with the new water rules.", "the new water rules", "The farmers"),
+        ("The mayor was quick to point out that the bridge had opened early.", "point out", "The mayor"),
+    ],
+)
+def test_subjects_and_adjectives(nlp, text, words, speaker):
+    found = [q for q in analyse(nlp, text).quotes if q.text.startswith(words) or words in q.text]
+    assert text[found[0].speaker_span[0] : found[0].speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The senator bemoaned the slow pace of the border talks.", "the slow pace", "The senator"),
+        # the small model lemmatizes "retweeted" as "retweete"
+        ("The governor retweeted a video of the flooded road.", "a video of the flooded road", "The governor"),
+    ],
+)
+def test_more_verbs_of_telling_and_judging(nlp, text, words, speaker):
+    q = only(analyse(nlp, text), words)
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker

@@ -1,18 +1,15 @@
 """Who said what: direct, mixed and indirect quotes with their speakers.
 
-Direct quotes are found by scanning quote marks paragraph by paragraph (straight, curly,
-guillemets, low-9, and the doubled apostrophes of some newswire archives), so an
-unbalanced mark ends the quote at its paragraph's end instead of raising (textacy's
-``direct_quotations`` raises on 22 of PolNeAR's 84 dev articles). A paragraph that ends
-inside a quote while the next paragraph reopens one is the newspaper convention for a
-quote that goes on: both pieces get the same speaker.
-
-The speaker comes from the dependency parse: the subject of a speech verb in the frame
-("…," he said / X said: "…" / said X), else "according to X", else the speaker of the
-quote just before (a quote that goes on in the next sentence or paragraph). Pronouns
-take the nearest preceding fitting mention outside quotes. A quote's ``speaker_span``
-is the speaker as written in its frame (the pronoun itself, for "he said"); ``speaker``
-and ``speaker_entity_id`` are the resolved name and entity.
+Direct quotes are the quoted stretches of ``facts.marks`` (never raising on unbalanced
+marks; a Title Case name inside a clause is no quote). Their speaker comes from the
+dependency parse: for a quote inside a clause, the subject of the verb of saying it hangs
+under; else the subject of a speech verb in the frame ("…," he said / X said: "…" /
+said X), else "according to X", else the speaker of the quote just before (a quote that
+goes on in the next sentence or paragraph, or after its speaker's frame). Speakers are
+resolved by ``facts.speakers``: pronouns take the nearest preceding fitting mention
+outside quotes. A quote's ``speaker_span`` is the speaker as written in its frame (the
+pronoun itself, for "he said"); ``speaker`` and ``speaker_entity_id`` are the resolved
+name and entity.
 
 Indirect speech: a speech or stance verb, or any verb with a "that" clause, with its
 content (its clause, or the clause it is set into, or its object, or what follows
@@ -27,11 +24,12 @@ the entity named before it (``nlp.resolve.resolve_reference``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from newsdesk.model import Analysis, Mention, Quote
+from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
+from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
+from newsdesk.model import Analysis, Quote
 from newsdesk.nlp.doccache import doc_text, sentence, sentences
-from newsdesk.nlp.resolve import resolve_reference
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
 # cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
@@ -67,6 +65,13 @@ STANCE_VERBS = frozenset(
         "reference", "refer", "identify", "consider", "decide", "seek", "vote", "intend", "remember",
         "voice", "object", "imply", "invoke", "understand", "spar", "side", "dwell", "elaborate",
         "chastise", "liken", "hail", "lambast", "respond", "react", "sum",
+        # Verbs of telling and of imagining whose content, taken as for a stance verb, had
+        # the right speaker for most of their uses on PolNeAR train (measured per verb).
+        "wonder", "unveil", "list", "outline", "assure", "recount", "email", "apologize", "apologise",
+        "quote", "publish", "envision", "envisage", "credit", "relish", "rail",
+        "embrace", "promote", "boast", "rebuke", "revile", "detail", "cheer", "bemoan", "contemplate", "tease",
+        "underplay", "assail", "deride", "sense", "brush", "shrug", "eviscerate", "satirize", "retweet", "plead",
+        "mislead",
     }
 )
 _CONTENT_PREPS = frozenset({"of", "for", "about", "against", "like"})
@@ -85,6 +90,8 @@ FRAME_VERBS = SPEECH_VERBS | {
     "scream", "cry", "whisper", "wonder", "muse", "boast", "brag", "retort", "snap", "plead", "beg",
     "question", "read", "write", "sign", "begin", "conclude", "chime", "interject", "text", "email",
 }
+# Verbs of the mind among the speech verbs: they report a belief, not words uttered.
+_MENTAL_VERBS = frozenset({"think", "believe", "hope", "fear", "worry", "know", "agree", "feel", "expect", "want"})
 # Verbs that also name an act of war or diplomacy: their object is a thing done, never
 # what is said ("observed the ceasefire", "the truce that concluded the war", "recalled
 # its envoy", "maintains a base", "countered the attack", "charged the lines").
@@ -93,6 +100,12 @@ _ACT_VERBS = frozenset({"conclude", "observe", "maintain", "charge", "counter", 
 # report"); not "say" ("said Monday"), nor verbs whose object is the hearer ("told
 # reporters", "asked aides", "urged Congress").
 _OBJECT_SPEECH = SPEECH_VERBS - {"say", "tell", "ask", "urge", "add", "order", "call", "think"} - _ACT_VERBS
+# Verbs whose object, even a pronoun, is the one judged or backed ("supported him",
+# "criticized them"), never a hearer.
+_JUDGING_VERBS = frozenset(
+    {"support", "oppose", "endorse", "back", "praise", "criticize", "criticise", "condemn", "denounce", "blame",
+     "accuse", "attack", "defend", "reject", "dismiss", "mock", "slam", "blast", "fault", "hail", "applaud"}
+)
 # Nouns of saying and stance: with a possessor or a "by"/"from" phrase they attribute
 # their clause or prepositional object ("the police's claim that…", "Clinton's plan to…",
 # "criticism of the deal by the union"). From PARC 3.0's nominal cues and the nouns most
@@ -109,6 +122,12 @@ ATTRIBUTION_NOUNS = frozenset(
         "pitch", "insinuation", "contention", "characterization", "description", "account",
     }
 )
+# Light verbs: with a noun of saying as their object, their subject is its source ("made
+# the argument that…", "voiced concern about…", "issued a warning to…").
+_LIGHT_VERBS = frozenset(
+    {"make", "give", "offer", "issue", "deliver", "express", "voice", "raise", "lodge", "level", "renew",
+     "repeat", "reiterate", "send", "put"}
+)
 # Adjectives of stance after a copula: their complement is the subject's stance ("was
 # critical of Trump", "is confident that…", "seemed eager to…"). From the adjective cues
 # most often missed on PolNeAR train, and their near kin.
@@ -119,6 +138,10 @@ STANCE_ADJECTIVES = frozenset(
         "fond", "frustrated", "nervous", "critical", "wary", "certain", "sure", "optimistic", "pessimistic",
         "worried", "upset", "disappointed", "proud", "adamant", "convinced", "afraid", "dismissive",
         "sympathetic", "unhappy", "happy", "glad", "determined", "keen", "unwilling", "doubtful",
+        # feelings and leanings toward a thing, and "quick to" (point out, criticize…)
+        "pleased", "satisfied", "excited", "tired", "upbeat", "leery", "inclined", "vocal", "outspoken", "uneasy",
+        "hesitant", "uncertain", "comfortable", "uncomfortable", "mistrustful", "distrustful", "sanguine",
+        "shocked", "irritated", "lukewarm", "passionate", "appreciative", "unapologetic", "quick",
     }
 )
 _ADJECTIVE_PREPS = frozenset({"of", "about", "to", "toward", "towards", "with", "on", "over"})
@@ -126,238 +149,24 @@ _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "t
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 
-_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-_GROUP_PRONOUNS = frozenset({"it", "they", "we", "them", "its", "their", "our"})
-_PERSON_LABELS = frozenset({"PERSON"})
-_GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
-# How far back (characters) a pronoun looks for its antecedent: about two paragraphs.
-_ANTECEDENT_WINDOW = 1200
-
-# Quote marks. Straight marks and doubled apostrophes open after a space or a bracket and
-# close elsewhere; curly marks and guillemets say which they are.
-_MARK = re.compile(r"''|``|[\"“”„«»]")
-_OPENERS = frozenset({"“", "„", "«", "``"})
-_CLOSERS = frozenset({"”", "»"})
 # A quoted phrase shorter than this (in words) with no speech frame is a scare quote or
 # a title, not a quote ("anti-terror" operations, the "NO WAY" banners).
 _MIN_WORDS_UNFRAMED = 4
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMarks:
-    """Inner span of a quoted stretch, and whether it goes on into the next paragraph."""
-
-    start: int
-    end: int
-    continues: bool = False
-    continued: bool = False  # this piece reopens a quote from the paragraph before
-
-
-def _is_opening(text: str, i: int, mark: str) -> bool:
-    before = text[i - 1] if i > 0 else "\n"
-    after = text[i + len(mark)] if i + len(mark) < len(text) else "\n"
-    if mark in _OPENERS:
-        # A misprinted opener that closes: '“It's unusual,“ said X' (after a word, before a space).
-        return not (after.isspace() and before in ".,!?;:")
-    if mark in _CLOSERS:
-        return False
-    return (before.isspace() or before in "([{—–-/") and not after.isspace()
-
-
-def quote_marks(text: str) -> list[QuoteMarks]:
-    """Every quoted stretch of ``text`` (inner spans). Never raises."""
-    out: list[QuoteMarks] = []
-    pos = 0
-    paragraphs = text.split("\n")
-    carried = False
-    for n, para in enumerate(paragraphs):
-        start, depth = None, 0
-        for m in _MARK.finditer(para):
-            opening = _is_opening(para, m.start(), m.group())
-            if opening and depth == 0:
-                start, depth = m.end(), 1
-            elif opening:
-                depth += 1 if m.group() in _OPENERS else 0
-                if m.group() not in _OPENERS:  # a straight mark inside: it closes
-                    depth = 0
-            elif depth:
-                depth -= 1
-            if depth == 0 and start is not None:
-                out.append(QuoteMarks(pos + start, pos + m.start(), continued=carried and not out_started(out, pos)))
-                start = None
-        nxt = paragraphs[n + 1].lstrip() if n + 1 < len(paragraphs) else ""
-        carried = False
-        if start is not None:
-            reopens = bool(_MARK.match(nxt)) and _is_opening(nxt, 0, _MARK.match(nxt).group())
-            end = pos + len(para.rstrip())
-            if end > pos + start:
-                out.append(QuoteMarks(pos + start, end, continues=reopens, continued=False))
-            carried = reopens
-        pos += len(para) + 1
-    return [q for q in out if q.end > q.start]
-
-
-def out_started(out: list[QuoteMarks], para_start: int) -> bool:
-    """True once a quote of the current paragraph (starting at ``para_start``) is recorded."""
-    return any(q.start >= para_start for q in out)
-
-
 # -- the parse: frames and speakers ----------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    text: str
-    span: tuple[int, int]
-    entity_id: str | None = None
-    label: str | None = None
-
-
-def _mention_at(mentions: tuple[Mention, ...], start: int, end: int) -> Mention | None:
-    return next((m for m in mentions if m.span[0] <= start and end <= m.span[1]), None)
-
-
-def subject_of(verb, quoted: list[tuple[int, int]] = ()):
-    """The one who speaks through a verb: its subject, the agent of a passive ("was
-    criticized by X"), or the subject of the clause it hangs on ("stated … and urged",
-    "wants to warn", "by criticizing X", "X, saying …").
-
-    A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
-    parser may make "That" a second subject of "said".
-    """
-    for _ in range(4):
-        for child in verb.children:
-            if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
-                return child if _same_paragraph(child, verb) else None
-            if child.dep_ == "agent":
-                return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
-            verb = verb.head
-        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
-            verb = verb.head.head  # "after backing him": the clause the preposition hangs on
-        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "Trump, saying …": the noun the participle describes
-        else:
-            return None
-    return None
-
-
-def _same_paragraph(a, b) -> bool:
-    """No line break between two tokens: spaCy's sentences sometimes run across a
-    paragraph break, and a subject found there is a heading's or a dateline's."""
-    lo, hi = sorted((a.idx, b.idx))
-    return "\n" not in doc_text(a.doc)[lo:hi]
-
-
-def _phrase(head) -> tuple[int, int]:
-    """The noun phrase of a subject, without its appositive or relative clause."""
-    keep = ("det", "compound", "amod", "poss", "nmod", "case", "flat", "nummod")
-    left = min([head.i, *(c.left_edge.i for c in head.lefts if c.dep_ in keep)])
-    right = head.i
-    for c in head.rights:
-        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
-            right = max(right, c.right_edge.i)
-        else:
-            break
-    doc = head.doc
-    return doc[left].idx, doc[right].idx + len(doc[right])
-
-
-def _share(token) -> bool:
-    """A number that is a share of people, who do speak: "one in five say", "nine out of
-    10 say", "a third say" (polls)."""
-    return any(
-        (c.dep_ == "prep" and c.lower_ in ("in", "of", "out")) or (c.dep_ == "det" and c.lower_ in ("a", "an"))
-        for c in token.children
-    )
-
-
-class Resolver:
-    """Speakers for subject tokens: names, roles, and pronouns resolved backwards."""
-
-    def __init__(self, analysis: Analysis, quoted: list[tuple[int, int]]):
-        self.analysis = analysis
-        self.mentions = analysis.mentions
-        self.quoted = quoted
-        self.recent: list[Speaker] = []  # speakers of quotes seen so far, in text order
-
-    def _outside_quotes(self, m: Mention) -> bool:
-        return not any(s <= m.span[0] < e for s, e in self.quoted)
-
-    def resolve(self, token) -> Speaker | None:
-        if token is None or (token.like_num and not _share(token)):
-            return None  # "… and 11 wounded so far, and called …": a number never speaks
-        if token.pos_ == "PRON":
-            return self._pronoun(token)
-        start, end = _phrase(token)
-        text = doc_text(token.doc)[start:end]
-        mention = _mention_at(self.mentions, token.idx, token.idx + len(token))
-        if mention is None:
-            # "the region's government, the unrecognized Republic of Artsakh, said": the name
-            for child in token.children:
-                named = _mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
-                if named is not None and named.label in _PERSON_LABELS | _GROUP_LABELS:
-                    mention, text, (start, end) = named, named.text, named.span
-                    break
-        elif mention.label == "PERSON":
-            text = mention.text
-        if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
-            mention, text = role  # "the ministry said": the ministry named before
-        entity, label = (mention.entity_id, mention.label) if mention else (None, None)
-        speaker = Speaker(text, (start, end), entity, label)
-        self.recent.append(speaker)
-        return speaker
-
-    def _role(self, doc, start: int, end: int) -> tuple[Mention, str] | None:
-        """A role noun ("the ministry") as the entity it stands for, with that entity's
-        name, through the entities stage's ``resolve_reference``."""
-        ref = resolve_reference(self.analysis, doc, (start, end))
-        if ref is None or not ref.entity_id:
-            return None
-        name = next((e.name for e in self.analysis.entities if e.id == ref.entity_id), ref.text)
-        return ref, name
-
-    def _pronoun(self, token) -> Speaker | None:
-        word = token.lower_
-        span = (token.idx, token.idx + len(token))
-        if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
-            # "the senator, who said…": the noun the relative clause hangs on
-            named = self.resolve(token.head.head)
-            return Speaker(named.text, span, named.entity_id, named.label) if named else None
-        if word == "i":
-            return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
-        if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
-            return None  # "you", "one": no one in particular
-        person = word in _PERSON_PRONOUNS
-
-        def fits(sp_start: int, label: str | None) -> bool:
-            near = 0 < token.idx - sp_start < _ANTECEDENT_WINDOW
-            return near and ((label == "PERSON") if person else (label != "PERSON"))
-
-        # Subjects of earlier speech verbs first (the centering heuristic: a pronoun
-        # subject usually continues the previous subject), then names in the text.
-        said = [sp for sp in self.recent if fits(sp.span[0], sp.label)]
-        named = [
-            Speaker(m.text, m.span, m.entity_id, m.label)
-            for m in self.mentions
-            if fits(m.span[0], m.label) and m.label in (_PERSON_LABELS if person else _GROUP_LABELS)
-            and self._outside_quotes(m)
-        ]
-        pool = said + named if person else (said or named)
-        if not pool:
-            # No antecedent: the frame still shows where the speaker is; the name stays unknown.
-            return Speaker("", span)
-        best = max(pool, key=lambda sp: sp.span[0])
-        return Speaker(best.text, span, best.entity_id, best.label)
 
 
 def lemma(token) -> str:
     """The token's lemma, mended where the small model strips a verb's final "e"
-    ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs."""
+    ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs;
+    or adds one ("retweeted" -> "retweete")."""
     word = token.lemma_.lower()
     known = SPEECH_VERBS | STANCE_VERBS | FRAME_VERBS
     if word not in known and word + "e" in known and not token.lower_.startswith(word + word[-1:]):
         return word + "e"
+    if word not in known and word.endswith("e") and word[:-1] in known:
+        return word[:-1]
     return word
 
 
@@ -389,6 +198,31 @@ def _frame_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]):
     return [t for t in cands if _speech_verb(t, FRAME_VERBS) and not any(s <= t.idx < e for s, e in quoted)]
 
 
+def _governing_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]) -> list:
+    """Verbs of saying or stance that the quoted words hang under, nearest first.
+
+    A quote set inside a clause ("Trump said the ruling had “kept us safe”") is the words
+    of whoever speaks the clause: the speech verb it depends on, not a speech verb that
+    merely stands nearby in the sentence ("…, before claiming that…").
+    """
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    if span is None:
+        return []
+    out: list = []
+    for root in (t for t in span if not span.start <= t.head.i < span.end):
+        tok = root.head
+        for _ in range(len(doc)):  # a head chain never repeats a token
+            inside = any(s <= tok.idx < e for s, e in quoted)
+            if _attributing(tok, FRAME_VERBS) and not inside and tok not in out:
+                out.append(tok)
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+    # Words in quote marks were uttered: a verb of uttering above them speaks them before a
+    # nearer verb of mind ("she said she thinks they “are…”": hers, not theirs).
+    return sorted(out, key=lambda v: lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS))
+
+
 def according_to(tokens) -> object | None:
     """The head of X in "according to X" among ``tokens``."""
     for t in tokens:
@@ -404,23 +238,6 @@ def _preceding_colon_sentence(doc, quote: QuoteMarks):
         return []
     span = doc.char_span(len(before) - 1, len(before), alignment_mode="expand")
     return [t for t in sentence(doc, span.start) if _speech_verb(t, FRAME_VERBS)][::-1] if span is not None else []
-
-
-def _lead(text: str, start: int) -> str:
-    """The text before a quote's opening mark, trailing space removed."""
-    lead = text[:start].rstrip(" \t")
-    for mark in ("``", "''", "“", "„", "«", '"'):
-        if lead.endswith(mark):
-            return lead[: -len(mark)].rstrip(" \t")
-    return lead
-
-
-def _kind(text: str, quote: QuoteMarks) -> str:
-    """direct if the quote stands as its own utterance, mixed if it sits inside a clause."""
-    lead = _lead(text, quote.start)
-    if not lead or lead[-1] in ".:,!?\n—–-(”»\"'" or quote.continued:
-        return "direct"
-    return "mixed"
 
 
 # -- the stage ---------------------------------------------------------------------------
@@ -439,17 +256,20 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
         words = len(text[q.start : q.end].split())
         if speaker is None and words < _MIN_WORDS_UNFRAMED:
             continue
+        if quote_kind(text, q) == "mixed" and is_title(text[q.start : q.end]):
+            continue
         if speaker is not None:
             resolver.recent.append(speaker)
             previous = (q, speaker)
-        quotes.append(_quote(analysis, q.start, q.end, _kind(text, q), speaker))
+        quotes.append(_quote(analysis, q.start, q.end, quote_kind(text, q), speaker))
     quotes += _indirect(analysis, doc, quoted, resolver, [q.span for q in quotes])
     quotes.sort(key=lambda x: x.span)
     return replace(analysis, quotes=tuple(quotes))
 
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
-    for verb in _frame_verbs(doc, q, quoted):
+    governing = _governing_verbs(doc, q, quoted) if quote_kind(text, q) == "mixed" else []
+    for verb in governing + _frame_verbs(doc, q, quoted):
         if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
             return speaker
     span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
@@ -464,18 +284,18 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
         return speaker
     if (line := _labelled_line(resolver, text, q.start)) is not None and line[0].span[0] >= q.start:
         return line[0]  # “PENCE: And that's why…”: a transcript line inside the quote
-    if previous is not None and _goes_on(text, previous[0], q):
+    if previous is not None and goes_on(text, previous[0], q, previous[1].span):
         return previous[1]
     return None
 
 
 def _name_colon(resolver: Resolver, text: str, q: QuoteMarks) -> Speaker | None:
     """'Donald Trump: "…"': a name and a colon frame the quote without a verb."""
-    lead = _lead(text, q.start)
-    if not lead.endswith(":"):
+    before = lead(text, q.start)
+    if not before.endswith(":"):
         return None
-    end = len(lead.rstrip(":").rstrip())
-    named = next((m for m in resolver.mentions if m.span[1] == end and m.label in _PERSON_LABELS | _GROUP_LABELS), None)
+    end = len(before.rstrip(":").rstrip())
+    named = next((m for m in resolver.mentions if m.span[1] == end and m.label in PERSON_LABELS | GROUP_LABELS), None)
     return Speaker(named.text, named.span, named.entity_id, named.label) if named else None
 
 
@@ -494,28 +314,33 @@ def _labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, in
     m = _LABEL.match(text, start, end)
     if m is None:
         return None
-    label = m.span(1)
-    named = next((x for x in resolver.mentions if x.span == label and x.label in _PERSON_LABELS | _GROUP_LABELS), None)
+    label, word = m.span(1), m.group(1)
+    if word.upper() in _METADATA_LABELS or len(text[m.end() : end].split()) < 3:
+        return None  # "BYLINE: Jane Doe", "Clinton: 547": no words said
+    named = next((x for x in resolver.mentions if x.span == label and x.label in PERSON_LABELS | GROUP_LABELS), None)
     if named is not None:
         return Speaker(named.text, named.span, named.entity_id, named.label), m.end(), end
-    if m.group(1).isupper() and len(m.group(1)) > 1:  # "PENCE", "MR. TRUMP"
-        return Speaker(m.group(1), label), m.end(), end
+    # "Clinton: …" in a headline the model left untagged: a name it tagged elsewhere.
+    named = next((x for x in resolver.mentions if x.label in PERSON_LABELS and _names(x.text, word)), None)
+    if named is not None:
+        return Speaker(named.text, label, named.entity_id, named.label), m.end(), end
+    if (word.isupper() and len(word) > 1) or word in _INTERVIEW_LABELS or word.lower() in _REPORT_LABELS:
+        return Speaker(word, label), m.end(), end  # "PENCE", "MR. TRUMP", "Q", "Poll"
     return None
 
 
-def _goes_on(text: str, prev: QuoteMarks, q: QuoteMarks) -> bool:
-    """The quote continues the one before: reopened in the next paragraph, or next in line."""
-    if prev.continues and q.continued:
-        return True
-    between = text[prev.end : q.start]
-    gap = re.sub(r"[\"“”„«»'`\s]", "", between)
-    # Only the previous quote's own frame ("…," said Mr. X.) lies between the two.
-    return between.count("\n") <= 2 and len(gap) < 60 and _starts_line_or_sentence(text, q.start)
+# Labels of an interview's lines ("Q: …", "A: …") and of headlines that report a finding
+# ("Poll: Trump leads in Ohio"): the label is the source.
+_INTERVIEW_LABELS = frozenset({"Q", "A"})
+_REPORT_LABELS = frozenset({"poll", "polls", "survey", "report", "study", "sources", "officials", "police"})
+# Field labels of newswire archive exports: a line that they open says nothing.
+_METADATA_LABELS = frozenset({"BYLINE", "SECTION", "LENGTH", "DATELINE", "HIGHLIGHT", "LOAD-DATE", "UPDATE", "NOTE"})
 
 
-def _starts_line_or_sentence(text: str, start: int) -> bool:
-    lead = _lead(text, start)
-    return not lead or lead[-1] in ".!?\n”»\"'"
+def _names(name: str, label: str) -> bool:
+    """Does ``label`` name the person ``name`` ("Clinton" or "Hillary Clinton" for
+    "Hillary Clinton")?"""
+    return name == label or (len(label) > 2 and name.endswith(" " + label))
 
 
 def _quote(analysis: Analysis, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
@@ -564,6 +389,12 @@ def _clause_of(verb) -> tuple[int, int] | None:
         found = after or [c for c in children if c.dep_ in deps]
         if found:
             return found[0].left_edge.i, found[0].right_edge.i
+    for child in children if _is_stance(verb) else ():
+        # "called for him to resign", "pushed for the law to pass": the parser makes the
+        # for-to clause an adverbial one, marked by "for".
+        marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
+        if child.dep_ == "advcl" and child.i > verb.i and marked:
+            return child.left_edge.i, child.right_edge.i
     has_object = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)  # not "told me"
     if verb.dep_ in ("parataxis", "advcl") and _speech_verb(verb) and not has_object:
         # "In short, Ivo wrote, the mayor can…" / "…, documents show": the frame is
@@ -598,10 +429,12 @@ def _object_of(verb) -> tuple[int, int] | None:
                 # the speaker's words; the quoted words are the mixed quote already.
                 return None
             return child.left_edge.i, named[0].right_edge.i  # "called him a liar": him, a liar
-    for child in children if lemma(verb) not in _CHARGE_VERBS else ():
-        # Not "told *me*", "said *Monday*": a pronoun or a time is no content.
+    for child in verb.children if lemma(verb) != "warn" else ():
+        # Not "told *me*", "said *Monday*": a pronoun or a time is no content; "criticized
+        # the deal" with no "for…": the one judged is. Not "warned reporters": the hearer.
         timely = child.ent_type_ in ("DATE", "TIME")
-        if child.dep_ == "dobj" and child.i > verb.i and child.pos_ != "PRON" and not timely:
+        judged = child.pos_ != "PRON" or lemma(verb) in _JUDGING_VERBS  # "backed him", not "told me"
+        if child.dep_ == "dobj" and child.i > verb.i and judged and not timely:
             return child.left_edge.i, child.right_edge.i
     return None
 
@@ -614,6 +447,11 @@ def _that_clause(verb) -> bool:
         c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         for c in verb.children
     )
+
+
+def _attributing(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
+    """A verb that attributes what it governs: of saying, of stance, or with a "that" clause."""
+    return _speech_verb(token, verbs) or (token.pos_ == "VERB" and (_is_stance(token) or _that_clause(token)))
 
 
 def _is_stance(token) -> bool:
@@ -635,8 +473,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
 
     out = []
     for verb in doc:
-        attributing = _speech_verb(verb) or (verb.pos_ == "VERB" and (_is_stance(verb) or _that_clause(verb)))
-        if not attributing or any(s <= verb.idx < e for s, e in quoted):
+        if not _attributing(verb) or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
         speaker = resolver.resolve(subject_of(verb, quoted)) if content else None
@@ -655,17 +492,52 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             out.append(report(*content, speaker))
     for noun in doc:
         if noun.pos_ == "NOUN" and lemma(noun) in ATTRIBUTION_NOUNS and not any(s <= noun.idx < e for s, e in quoted):
-            found = _nominal(noun)
-            if found is not None and (speaker := resolver.resolve(found[0])) is not None:
+            found = _nominal(noun, quoted)
+            if found is not None and (speaker := _nominal_speaker(resolver, found[0], noun, quoted)) is not None:
                 out.append(report(*found[1], speaker))
     for sent in sentences(doc):
-        src = according_to(t for t in sent if not any(s <= t.idx < e for s, e in quoted))
-        if src is None or (speaker := resolver.resolve(src)) is None:
-            continue
-        bounds = _according_content(doc, sent, src)
-        if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
-            out.append(report(*bounds, speaker))
+        outside = [t for t in sent if not any(s <= t.idx < e for s, e in quoted)]
+        for phrase, src in (_according(outside), _in_source(outside)):
+            if src is None or (speaker := resolver.resolve(src)) is None:
+                continue
+            bounds = _rest_of_sentence(doc, sent, phrase, src)
+            if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
+                out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _according(tokens: list) -> tuple:
+    """("according", X) for "according to X" among ``tokens``, else (None, None)."""
+    src = according_to(tokens)
+    return (next((t for t in tokens if t.lower_ == "according"), None), src) if src is not None else (None, None)
+
+
+# Nouns of a finding made public: "In a new poll, 40 percent back…" reports the poll's
+# finding (PolNeAR annotates the poll as the source).
+_REPORT_NOUNS = frozenset(
+    {"poll", "survey", "study", "report", "analysis", "memo", "filing", "ruling", "review", "audit", "census",
+     "average", "tally", "count", "estimate", "assessment", "ranking", "index"}
+)
+# "In Trump's view…", "in their eyes": the possessor holds the rest of the sentence true.
+_VIEW_NOUNS = frozenset({"view", "mind", "eye", "opinion", "estimation", "judgment", "judgement", "telling", "words"})
+
+
+def _in_source(tokens: list) -> tuple:
+    """("in", source) for "In a new poll, …" / "in X's view" among ``tokens``, else (None,
+    None). A poll opens its sentence and a comma closes it: "leads in the polls", "in the
+    poll released Monday" inside a clause measure, they do not report."""
+    for t in tokens:
+        obj = next((c for c in t.children if c.dep_ == "pobj"), None) if t.lower_ == "in" and t.dep_ == "prep" else None
+        if obj is None:
+            continue
+        doc, opens = t.doc, t.i - sentence(t.doc, t.i).start <= 1
+        closed = obj.right_edge.i + 1 < len(doc) and doc[obj.right_edge.i + 1].text == ","
+        if lemma(obj) in _REPORT_NOUNS and obj.tag_ == "NN" and opens and closed:
+            return t, obj
+        owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+        if owner is not None and lemma(obj) in _VIEW_NOUNS:
+            return t, owner
+    return None, None
 
 
 def _adjective_content(adj) -> tuple[int, int] | None:
@@ -680,16 +552,22 @@ def _adjective_content(adj) -> tuple[int, int] | None:
     return None
 
 
-def _nominal(noun):
+def _nominal(noun, quoted):
     """(source token, content bounds) of a noun of saying, or None.
 
-    The source is its possessor ("Trump's claim") or the object of "by"/"from" ("a call
-    by the union"); the content its clause ("claim that…", "plan to…") or what follows
-    one of ``_NOUN_CONTENT_PREPS`` ("criticism of the deal").
+    The source is its possessor ("Trump's claim"), the object of "by"/"from" ("a call
+    by the union"), or the subject of a light verb that has the noun as its object ("she
+    made the case that…", "he voiced concern about…"); the content its clause ("claim
+    that…", "plan to…") or what follows one of ``_NOUN_CONTENT_PREPS`` ("criticism of the
+    deal"), which the parser may hang on the light verb instead.
     """
     source, content = None, None
-    for child in noun.children:
-        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+    light = noun.dep_ == "dobj" and lemma(noun.head) in _LIGHT_VERBS
+    if light:
+        source = subject_of(noun.head, quoted)
+    for child in list(noun.children) + ([c for c in noun.head.children if c.i > noun.i] if light else []):
+        # Not "her support on Tuesday": a time is no content.
+        objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
         if child.dep_ == "poss":
             source = child
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
@@ -703,12 +581,29 @@ def _nominal(noun):
     return source, content
 
 
-def _according_content(doc, sent, src) -> tuple[int, int] | None:
-    """Token bounds of what "according to X" attributes: the rest of its sentence, in its paragraph."""
-    phrase = next((t for t in sent if t.lower_ == "according" and t.i < src.i), None)
-    if phrase is None:
+def _nominal_speaker(resolver: Resolver, source, noun, quoted) -> Speaker | None:
+    """The speaker of a noun of saying: its source, or, when that is a possessive pronoun
+    naming the subject of the clause the noun sits in, that subject ("Clinton defended
+    her support for the deal": Clinton, as the clause writes her)."""
+    speaker = resolver.resolve(source)
+    if speaker is None or source.tag_ != "PRP$" or not speaker.entity_id:
+        return speaker
+    head = noun
+    while head.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and head.head.i != head.i:
+        head = head.head
+    owner = subject_of(head, quoted) if head.pos_ in ("VERB", "AUX") else None
+    if owner is None or owner.i == source.i:
+        return speaker
+    named = resolver.resolve(owner)
+    return named if named is not None and named.entity_id == speaker.entity_id else speaker
+
+
+def _rest_of_sentence(doc, sent, phrase, src) -> tuple[int, int] | None:
+    """Token bounds of what a source phrase ("according to X", "in a new poll")
+    attributes: the rest of its sentence, in its paragraph."""
+    if phrase is None or phrase.i > src.i:
         return None
-    lo, hi = phrase.i, src.right_edge.i
+    lo, hi = phrase.i, max(src.right_edge.i, src.head.right_edge.i if src.dep_ == "poss" else src.i)
     left, right = (hi + 1, sent.end - 1) if lo - sent.start <= 1 else (sent.start, lo - 1)
     text = doc_text(doc)
     para_start = text.rfind("\n", 0, phrase.idx) + 1

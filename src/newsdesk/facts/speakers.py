@@ -1,0 +1,198 @@
+"""Speakers: who speaks through a verb, and who a pronoun or role noun stands for.
+
+``subject_of`` finds the one who speaks through a verb in the dependency parse (its
+subject, through coordination, infinitives, participles, gerunds and passive agents);
+``Resolver`` turns that token into a ``Speaker``: a name as its mention, a role noun
+("the ministry") as the entity named before it (``nlp.resolve.resolve_reference``), a
+pronoun as the nearest preceding fitting speaker or mention outside quotes. Used by
+``facts.quotes`` and ``facts.figures``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from newsdesk.model import Analysis, Mention
+from newsdesk.nlp.doccache import doc_text
+from newsdesk.nlp.resolve import resolve_reference
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"it", "they", "we", "them", "its", "their", "our"})
+# Pronouns that pick out some of a group ("those surveyed say", "some argue", "another
+# says"): they speak, though no name stands behind them.
+_QUANTIFIERS = frozenset(
+    {"those", "some", "many", "most", "others", "another", "all", "both", "several", "few", "everyone",
+     "everybody", "none", "each"}
+)
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
+# How far back (characters) a pronoun looks for its antecedent: about two paragraphs.
+_ANTECEDENT_WINDOW = 1200
+# Clitics the small model sometimes takes for the subject ("he’s said", "who’ve said").
+_CONTRACTIONS = frozenset({"'s", "'ve", "'re", "'d", "'ll", "'m"})
+
+
+def _contracted(clitic):
+    """The word a clitic leans on ("he" in "he’s said"): its subject child, or the word before it."""
+    child = next((c for c in clitic.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    before = clitic.doc[clitic.i - 1] if clitic.i > 0 else None
+    if child is not None:
+        return child
+    return before if before is not None and before.pos_ in ("PRON", "PROPN", "NOUN") else None
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    text: str
+    span: tuple[int, int]
+    entity_id: str | None = None
+    label: str | None = None
+
+
+def mention_at(mentions: tuple[Mention, ...], start: int, end: int) -> Mention | None:
+    return next((m for m in mentions if m.span[0] <= start and end <= m.span[1]), None)
+
+
+def subject_of(verb, quoted: list[tuple[int, int]] = ()):
+    """The one who speaks through a verb: its subject, the agent of a passive ("was
+    criticized by X"), or the subject of the clause it hangs on ("stated … and urged",
+    "wants to warn", "by criticizing X", "X, saying …").
+
+    A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
+    parser may make "That" a second subject of "said".
+    """
+    for _ in range(4):
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
+                return child if _same_paragraph(child, verb) else None
+            if child.dep_ == "agent":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "after backing him": the clause the preposition hangs on
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
+            # "She traveled the globe pushing his policies": a participle after an object
+            # is what the clause's subject does, whatever the parser hung it on.
+            verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "Trump, saying …": the noun the participle describes
+        else:
+            return None
+    return None
+
+
+def _same_paragraph(a, b) -> bool:
+    """No line break between two tokens: spaCy's sentences sometimes run across a
+    paragraph break, and a subject found there is a heading's or a dateline's."""
+    lo, hi = sorted((a.idx, b.idx))
+    return "\n" not in doc_text(a.doc)[lo:hi]
+
+
+def _phrase(head) -> tuple[int, int]:
+    """The noun phrase of a subject, without its appositive or relative clause."""
+    keep = ("det", "compound", "amod", "poss", "nmod", "case", "flat", "nummod")
+    left = min([head.i, *(c.left_edge.i for c in head.lefts if c.dep_ in keep)])
+    right = head.i
+    for c in head.rights:
+        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
+            right = max(right, c.right_edge.i)
+        else:
+            break
+    doc = head.doc
+    return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+def _share(token) -> bool:
+    """A number that is a share of people, who do speak: "one in five say", "nine out of
+    10 say", "a third say" (polls)."""
+    # The parser hangs the "in" of "six in 10" on the number as a preposition or a quantmod.
+    return any(
+        (c.dep_ in ("prep", "quantmod") and c.lower_ in ("in", "of", "out"))
+        or (c.dep_ == "det" and c.lower_ in ("a", "an"))
+        for c in token.children
+    )
+
+
+class Resolver:
+    """Speakers for subject tokens: names, roles, and pronouns resolved backwards."""
+
+    def __init__(self, analysis: Analysis, quoted: list[tuple[int, int]]):
+        self.analysis = analysis
+        self.mentions = analysis.mentions
+        self.quoted = quoted
+        self.recent: list[Speaker] = []  # speakers of quotes seen so far, in text order
+
+    def _outside_quotes(self, m: Mention) -> bool:
+        return not any(s <= m.span[0] < e for s, e in self.quoted)
+
+    def resolve(self, token) -> Speaker | None:
+        if token is not None and token.lower_.replace("’", "'") in _CONTRACTIONS:
+            token = _contracted(token)
+        if token is None or (token.like_num and not _share(token)):
+            return None  # "… and 11 wounded so far, and called …": a number never speaks
+        if token.pos_ == "PRON":
+            return self._pronoun(token)
+        start, end = _phrase(token)
+        text = doc_text(token.doc)[start:end]
+        mention = mention_at(self.mentions, token.idx, token.idx + len(token))
+        if mention is None:
+            # "the region's government, the unrecognized Republic of Artsakh, said": the name
+            for child in token.children:
+                named = mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+                if named is not None and named.label in PERSON_LABELS | GROUP_LABELS:
+                    mention, text, (start, end) = named, named.text, named.span
+                    break
+        elif mention.label == "PERSON":
+            text = mention.text
+        if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
+            mention, text = role  # "the ministry said": the ministry named before
+        entity, label = (mention.entity_id, mention.label) if mention else (None, None)
+        speaker = Speaker(text, (start, end), entity, label)
+        self.recent.append(speaker)
+        return speaker
+
+    def _role(self, doc, start: int, end: int) -> tuple[Mention, str] | None:
+        """A role noun ("the ministry") as the entity it stands for, with that entity's
+        name, through the entities stage's ``resolve_reference``."""
+        ref = resolve_reference(self.analysis, doc, (start, end))
+        if ref is None or not ref.entity_id:
+            return None
+        name = next((e.name for e in self.analysis.entities if e.id == ref.entity_id), ref.text)
+        return ref, name
+
+    def _pronoun(self, token) -> Speaker | None:
+        word = token.lower_
+        span = (token.idx, token.idx + len(token))
+        if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
+            # "the senator, who said…": the noun the relative clause hangs on
+            named = self.resolve(token.head.head)
+            return Speaker(named.text, span, named.entity_id, named.label) if named else None
+        if word == "i":
+            return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
+        if word in _QUANTIFIERS:
+            start, end = _phrase(token)  # "those surveyed", "some of the delegates": they, unnamed
+            return Speaker(doc_text(token.doc)[start:end], (start, end))
+        if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
+            return None  # "you", "one": no one in particular
+        person = word in _PERSON_PRONOUNS
+
+        def fits(sp_start: int, label: str | None) -> bool:
+            near = 0 < token.idx - sp_start < _ANTECEDENT_WINDOW
+            return near and ((label == "PERSON") if person else (label != "PERSON"))
+
+        # Subjects of earlier speech verbs first (the centering heuristic: a pronoun
+        # subject usually continues the previous subject), then names in the text.
+        said = [sp for sp in self.recent if fits(sp.span[0], sp.label)]
+        named = [
+            Speaker(m.text, m.span, m.entity_id, m.label)
+            for m in self.mentions
+            if fits(m.span[0], m.label) and m.label in (PERSON_LABELS if person else GROUP_LABELS)
+            and self._outside_quotes(m)
+        ]
+        pool = said + named if person else (said or named)
+        if not pool:
+            # No antecedent: the frame still shows where the speaker is; the name stays unknown.
+            return Speaker("", span)
+        best = max(pool, key=lambda sp: sp.span[0])
+        return Speaker(best.text, span, best.entity_id, best.label)
