@@ -10,7 +10,7 @@ from functools import cache
 
 import jinja2
 
-from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line
+from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line, when_words
 
 
 @cache
@@ -23,6 +23,7 @@ def _env() -> jinja2.Environment:
     )
     env.filters["event_kind"] = event_kind
     env.filters["figure_value"] = figure_value
+    env.filters["when_words"] = when_words
     env.filters["main_event_line"] = main_event_line
     env.filters["main_event_evidence"] = main_event_evidence
     return env
@@ -60,8 +61,9 @@ def story_markdown(record: dict) -> str:
                   "| --- | --- | --- | --- | --- | --- | --- |"]
         for e in s["events"]:
             kind = _md_escape(event_kind(e))
+            killed = "" if e["killed"] is None else e["killed"]
             lines.append(f"| {e['actor'] or ''} | {kind} | {e['recipient'] or ''} | {e['place'] or ''} | "
-                         f"{e['when'] or ''} | {'' if e['killed'] is None else e['killed']} | {e['num_sources']} |")
+                         f"{when_words(e['when']) or ''} | {killed} | {e['num_sources']} |")
         lines.append("")
     if s["figures"]:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]

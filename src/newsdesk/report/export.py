@@ -7,9 +7,11 @@ its parts, which the JSONL and CSV writers and the HTTP API reuse. The JSON Sche
 
 from __future__ import annotations
 
+import calendar
 import csv
 import io
 import json
+import re
 from collections import defaultdict
 from dataclasses import asdict
 from functools import cache
@@ -188,6 +190,31 @@ def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
     return {**best[0], "num_articles": len(best)}
 
 
+# The relative values of an undated article's times (nlp/dates: "WXX-2<" the last Tuesday,
+# "P-1D" the day before publication) that a reader cannot read as they are.
+_WEEKDAY_VALUE = re.compile(r"^WXX-([1-7])([<>]?)$")
+_OFFSET_VALUE = re.compile(r"^P(?:([+-])(\d+)|(0))([DWMQY])$")  # a sign, or 0: "P1D" is a duration
+_UNIT_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def when_words(value: str | None) -> str | None:
+    """A time as a reader says it: an undated report's 'WXX-2<' is 'last Tuesday', 'P-1D'
+    'the day before the report'; dates and other values stay as they are."""
+    if not value:
+        return value
+    if m := _WEEKDAY_VALUE.match(value):
+        day = calendar.day_name[int(m[1]) - 1]
+        return {"<": f"last {day}", ">": f"next {day}"}.get(m[2], day)
+    if m := _OFFSET_VALUE.match(value):
+        unit = _UNIT_WORDS[m[4]]
+        if m[3]:
+            return f"the {unit} of the report"
+        n = int(m[2])
+        count = f"the {unit}" if n == 1 else f"{n} {unit}s"
+        return f"{count} {'after' if m[1] == '+' else 'before'} the report"
+    return value
+
+
 def main_event_line(main: dict) -> str:
     """'who — what — where — when': an article's or a story's main event in one line, as
     every view writes it ('?' for what the text does not say); the PLOVER kind and how
@@ -198,7 +225,8 @@ def main_event_line(main: dict) -> str:
         by = f" by {main['claimed_by']}" if modality == "claimed" and main.get("claimed_by") else ""
         kind = f"{kind}, {modality}{by}" if kind else modality + by
     what = " ".join(main["what"].split()) + (f" ({kind})" if kind else "")
-    return " — ".join(part or "?" for part in (main.get("actor"), what, main.get("place"), main.get("when")))
+    when = when_words(main.get("when"))
+    return " — ".join(part or "?" for part in (main.get("actor"), what, main.get("place"), when))
 
 
 def main_event_evidence(main: dict) -> str:

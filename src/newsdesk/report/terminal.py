@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line
+from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line, when_words
 
 # How many entities, events and quotes the terminal shows before "… and N more".
 TOP_ENTITIES = 15
@@ -135,7 +135,8 @@ def _events_table(story: dict) -> Table | None:
     for e in story["events"][:TOP_EVENTS]:
         kind = event_kind(e)
         killed = "" if e["killed"] is None else str(e["killed"])
-        table.add_row(e["when"] or "", e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
+        when = when_words(e["when"]) or ""
+        table.add_row(when, e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
                       str(e["num_articles"]), str(e["num_sources"]))
     if len(story["events"]) > TOP_EVENTS:
         table.caption = f"… and {len(story['events']) - TOP_EVENTS} more (newsdesk export --table events)"

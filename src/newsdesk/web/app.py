@@ -33,6 +33,7 @@ from newsdesk.report.export import (
     figure_value,
     main_event_evidence,
     main_event_line,
+    when_words,
 )
 from newsdesk.store import Store, open_store
 from newsdesk.web.highlight import LAYERS, annotations, segments
@@ -82,6 +83,7 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     )
     env.filters["event_kind"] = event_kind
     env.filters["figure_value"] = figure_value
+    env.filters["when_words"] = when_words
     env.filters["main_event_line"] = main_event_line
     env.filters["main_event_evidence"] = main_event_evidence
     templates = Jinja2Templates(env=env)
