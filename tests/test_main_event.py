@@ -205,6 +205,20 @@ def test_place_from_the_events_own_sentence():
     assert find_main_event(_with(analysis, events=(own,))).place == "Korn"
 
 
+@pytest.mark.parametrize(
+    "text", ["Rebels shelled the hills near Ardo-on-Vel.", "Tanks\n\nRebels shelled the hills near Ardo-on-Vel."]
+)
+def test_a_hyphenated_place_longer_than_its_mention(text):
+    # The model tags "Ardo", the places stage reads the whole name (nlp/places.py): the
+    # place keeps the mention's label, and the whole name wins over the part.
+    analysis = _with(
+        _article(text), places=(_place(text, "Ardo-on-Vel"),), mentions=(_mention(text, "Ardo", "gpe:ardo", "GPE"),),
+        events=(_event(text, "shelled the hills"),),
+    )
+    found = find_main_event(analysis)
+    assert (found.place, found.place_span) == ("Ardo-on-Vel", _span(text, "Ardo-on-Vel"))
+
+
 # Real places, so that the gazetteer knows their kind (country or city).
 _GEORGIA = dict(name="Georgia", country="GE", geonameid=614540)
 _BATUMI = dict(name="Batumi", country="GE", geonameid=615532)

@@ -319,8 +319,22 @@ def _is_day(when: str | None) -> bool:
 
 def _toponyms(analysis: Analysis) -> list[Place]:
     """Places that the entity stage also read as a place (not "German" or a person)."""
-    labels = {m.span: m.label for m in analysis.mentions}
+    labels = _labels(analysis)
     return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS]
+
+
+def _labels(analysis: Analysis) -> dict[Span, str]:
+    """The entity label of each place's mention: the mention with its span, or the first
+    part of a hyphenated name ("Mazar" of "Mazar-i-Sharif": the model tags the part, the
+    places stage reads the whole; nlp/places.py)."""
+    text = analysis.article.text
+    labels = {m.span: m.label for m in analysis.mentions}
+    starts = {m.span[0]: m for m in analysis.mentions}
+    for p in analysis.places:
+        part = starts.get(p.span[0])
+        if p.span not in labels and part is not None and part.span[1] < p.span[1] and text[part.span[1]] == "-":
+            labels[p.span] = part.label
+    return labels
 
 
 def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | None, Span | None]:
@@ -368,9 +382,10 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
     organisation), and so does a toponym the places stage left unresolved ("at
     Interlagos"); a nationality or a person's name does not ("in Clinton email case")."""
     text = analysis.article.text
-    labels = {m.span: m.label for m in analysis.mentions}
+    labels = _labels(analysis)
     found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) not in NOT_PLACE_LABELS]
-    found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
+    resolved = {p.span[0] for p in analysis.places}  # "Mazar-i-Sharif" over its part "Mazar"
+    found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS and m.span[0] not in resolved]
     said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
