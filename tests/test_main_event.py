@@ -260,6 +260,27 @@ def _a_country_gives_way(text, town, own, expected):
     assert (found.place, text[found.place_span[0] : found.place_span[1]]) == (expected, expected)
 
 
+@pytest.mark.parametrize(
+    ("second", "town", "expected"),
+    [
+        ("The shells fell in Batumi overnight.", _BATUMI, "Batumi"),  # a town of the country, named as where
+        ("Officials said Batumi was calm.", _BATUMI, "Georgia"),  # named, but not as where
+        ("The shells fell in Gyumri overnight.", _GYUMRI, "Georgia"),  # a town of another country
+        ("Talks went on. " * 60 + "The shells fell in Batumi overnight.", _BATUMI, "Georgia"),  # past the context
+    ],
+)
+def test_a_country_gives_way_to_a_town_in_it_named_later_in_the_lead(second, town, expected):
+    text = f"Rebels shelled targets in Georgia. {second}"
+    places = (
+        Place("a", _span(text, "Georgia"), "Georgia", **_GEORGIA),
+        Place("a", _span(text, town["name"]), town["name"], **town),
+    )
+    mentions = tuple(_mention(text, p.text, "gpe:" + p.text, "GPE") for p in places)
+    event = _event(text, "shelled targets")
+    found = find_main_event(_with(_article(text), places=places, mentions=mentions, events=(event,)))
+    assert (found.place, text[found.place_span[0] : found.place_span[1]]) == (expected, expected)
+
+
 def test_a_nationality_is_not_a_place():
     text = "Rebels shelled a Vellan convoy. Nothing else."
     analysis = _with(

@@ -25,7 +25,10 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    text links them to it: a place or date of its own sentence (the headline, for the
    headline's event), the article's dateline ("BERLIN —"), or a day named in the lead; a
    country gives way to a town in it that the sentence names as a place; with none of
-   these, the first toponym of the lead that says where ("in the UK"). The publication
+   these, the first toponym of the lead that says where ("in the UK"). Whichever it is,
+   a country or a region gives way to a town in it that the context names as where
+   ("a blast in Velmia", then "the bomb went off in Ardo"), as Giveme5W1H prefers the
+   smaller area. The publication
    date is never the event's time by itself: only a time expression of the text ("on
    Tuesday", "today") is, and not one after publication.
 
@@ -280,6 +283,7 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
     place_in_title = in_title and place_span is not None
     if place is None:
         place, place_span, place_in_title = _where_in_lead(analysis, headline)
+    place, place_span, place_in_title = _narrowed(analysis, headline, place, place_span, place_in_title)
     if _is_day(event.when):
         when, when_span, when_in_title = event.when, None, False
     else:
@@ -356,6 +360,28 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
     inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3] and _in_place(analysis, h[0][0])]
     span, name, _, _ = min(inside, key=lambda h: (h[2], h[0])) if inside else first
     return name, span
+
+
+def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, span: Span | None,
+              in_title: bool) -> tuple[str | None, Span | None, bool]:
+    """A country or region gives way to a town in it that the context names as a place
+    (the first: "a blast in Velmia" in the headline, "in Ardo" in the lead's second
+    sentence), as a country gives way in the event's sentence (``_place``)."""
+    source = headline.analysis if in_title and headline is not None else analysis
+    chosen = next((p for p in _toponyms(source) if p.span == span), None)
+    if chosen is None or not chosen.country or _RANK.get(_kind(chosen), 0) < _RANK["admin1"]:
+        return name, span, in_title
+    end = CONTEXT_CHARS - _offset(headline)
+    rank = _RANK.get(_kind(chosen), 0)
+    inside = [
+        p for p in _toponyms(analysis)
+        if p.span[0] < end and p.country == chosen.country and _RANK.get(_kind(p), 0) < rank
+        and _in_place(analysis, p.span[0])
+    ]
+    if not inside:
+        return name, span, in_title
+    town = min(inside, key=lambda p: (_RANK.get(_kind(p), 0), p.span))
+    return town.name, town.span, False
 
 
 def _where_in_lead(analysis: Analysis, headline: Headline | None) -> tuple[str | None, Span | None, bool]:
