@@ -652,6 +652,25 @@ def test_a_verb_phrase_ends_at_an_adjunct(nlp):
     assert doc.text[start:end] == "found dead"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun's infinitive complement says which decision or plan: kept
+        ("The council stood by its decision not to shut the mill.", "stood by its decision not to shut the mill"),
+        ("The ministry scrapped plans to build a dam on the river.", "scrapped plans to build a dam on the river"),
+        # a restrictive relative clause of the object says which roof: kept
+        ("The storm lifted a roof that had sheltered the market.", "lifted a roof that had sheltered the market"),
+        # a non-restrictive one comments on it: left out, without the comma before it
+        ("The storm lifted the roof, which had sheltered the market.", "lifted the roof"),
+        ("The storm lifted the roof which had sheltered the market.", "lifted the roof"),
+    ],
+)
+def test_a_verb_phrase_keeps_what_says_which_object(nlp, text, expected):
+    subj, verb = main_clause(nlp(text)[:])
+    start, end = verb_phrase(verb, verb.doc[:])
+    assert text[start:end] == expected
+
+
 def _headline(title: str, events: tuple[Event, ...]) -> Headline:
     return Headline(Analysis(article=Article(id="a", text=title, title=title), events=events), None)
 

@@ -13,10 +13,11 @@ standfirst and the first paragraph are sentences of their own, cut at line break
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase);
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
-  first preposition of argument, without relative clauses or adjuncts of time or
-  circumstance ("win the World Series [after an epic showdown]"): the gold phrases of
-  Giveme5W1H's coders have four content words at the median. A passive's keeps its
-  subject ("Seven killed in blast");
+  first preposition of argument, without adjuncts of time or circumstance ("win the
+  World Series [after an epic showdown]") or clauses that comment on its nouns ("the
+  roof[, which ...]"): the gold phrases of Giveme5W1H's coders have four content words at
+  the median. What says which object it is stays ("plans to build a dam", "a roof that
+  sheltered the market"). A passive's keeps its subject ("Seven killed in blast");
 - a clause whose verb reports words ("said that ...") is marked, for the main event
   prefers what happened to what was said (facts/main.py), as it prefers a main clause to
   the clauses subordinate to it (``subordinate``).
@@ -53,6 +54,8 @@ VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # Prepositions that open an adjunct of time or circumstance, not an argument of the verb
 # ("win the Series after a showdown", "stands by its decision after a review").
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
+TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # What a phrase of the verb phrase leaves out: clauses about its nouns ("victims of the
 # crash that killed seven").
 PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "parataxis"})
@@ -199,7 +202,10 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
         elif child.dep_ == "prep" and child.lower_ not in ADJUNCT_PREPS and not preps:
             toks.extend(_phrase(child, seg))
             preps += 1
-    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+    toks.sort(key=lambda t: t.i)
+    while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
+        toks.pop()
+    return toks[0].idx, max(t.idx + len(t) for t in toks)
 
 
 def _phrase(tok, seg) -> list:
@@ -207,12 +213,31 @@ def _phrase(tok, seg) -> list:
     prepositions ("at the House [for talks with X]"; "of" phrases stay: "head of the FBI")."""
     out = [tok]
     for child in tok.children:
-        if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i):
+        if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i and not _defining(child, tok)):
             continue
         if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPS or (tok.dep_ == "pobj" and child.lower_ != "of")):
             continue
         out.extend(_phrase(child, seg))
     return out
+
+
+def _defining(clause, noun) -> bool:
+    """Whether a noun's clause says which thing the verb phrase is about, so belongs to it:
+    a noun's infinitive complement ("decision not to charge him", "a bid to end the
+    strike"), or a restrictive relative clause of the verb's object ("lifted a ban that
+    had kept boats in port": no comma, not "which"). A non-restrictive one adds a comment
+    ("describes the storm, which ..."), a participle or an adverbial clause a circumstance."""
+    if clause.dep_ == "relcl":
+        return noun.dep_ == "dobj" and _restrictive(clause, noun)
+    return (clause.dep_ == "acl" and noun.pos_ == "NOUN" and clause.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+
+
+def _restrictive(clause, noun) -> bool:
+    """A relative clause without a comma after its noun and not opened by "which"."""
+    first = clause.doc[min(t.i for t in clause.subtree)]
+    between = clause.doc[noun.i + 1 : first.i]
+    return first.lower_ != "which" and not any(t.text == "," for t in between) and first.i > noun.i
 
 
 class Clause(NamedTuple):
