@@ -281,6 +281,23 @@ def test_a_country_gives_way_to_a_town_in_it_named_later_in_the_lead(second, tow
     assert (found.place, text[found.place_span[0] : found.place_span[1]]) == (expected, expected)
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        (None, "Ardo"),  # the model tagged nothing; the places stage found the name
+        (("Ardo", "GPE"), "Ardo"),
+        (("Ardo", "PERSON"), None),
+        (("Ardo Trams", "ORG"), None),  # part of a company's name
+    ],
+)
+def test_a_place_the_model_did_not_tag_is_a_place_of_the_sentence(mention, expected):
+    text = "Ardo Trams crash kills seven. Nothing else."
+    mentions = (_mention(text, mention[0], "x:ardo", mention[1]),) if mention else ()
+    analysis = _with(_article(text), places=(_place(text, "Ardo"),), mentions=mentions,
+                     events=(_event(text, "crash kills seven", actor=None),))
+    assert find_main_event(analysis).place == expected
+
+
 def test_a_nationality_is_not_a_place():
     text = "Rebels shelled a Vellan convoy. Nothing else."
     analysis = _with(

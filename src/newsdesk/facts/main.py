@@ -322,9 +322,13 @@ def _is_day(when: str | None) -> bool:
 
 
 def _toponyms(analysis: Analysis) -> list[Place]:
-    """Places that the entity stage also read as a place (not "German" or a person)."""
+    """Places that the entity stage also read as a place (not "German" or a person), or
+    where it tagged nothing at all (a name the places stage found on its own, "the Ardo
+    tram crash"; not a part of an organisation's name: "Chicago" of "Chicago Cubs")."""
     labels = _labels(analysis)
-    return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS]
+    named = [m.span for m in analysis.mentions]
+    return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS
+            or not any(s[0] < p.span[1] and p.span[0] < s[1] for s in named)]
 
 
 def _labels(analysis: Analysis) -> dict[Span, str]:
