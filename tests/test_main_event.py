@@ -286,6 +286,7 @@ def test_a_country_gives_way_to_a_town_in_it_named_later_in_the_lead(second, tow
     [
         (None, "Ardo"),  # the model tagged nothing; the places stage found the name
         (("Ardo", "GPE"), "Ardo"),
+        (("Ardo", "ORG"), "Ardo"),  # the model's organisation, the places stage's town
         (("Ardo", "PERSON"), None),
         (("Ardo Trams", "ORG"), None),  # part of a company's name
     ],
@@ -296,6 +297,16 @@ def test_a_place_the_model_did_not_tag_is_a_place_of_the_sentence(mention, expec
     analysis = _with(_article(text), places=(_place(text, "Ardo"),), mentions=mentions,
                      events=(_event(text, "crash kills seven", actor=None),))
     assert find_main_event(analysis).place == expected
+
+
+def test_a_resolved_building_after_at_is_one_place():
+    # the places stage resolved the building the model tagged FAC: a toponym and a
+    # building on the same words (their sort once compared a country with None)
+    text = "Rebels shelled the depot at Ardo Fort. Nothing else."
+    place = replace(_place(text, "Ardo Fort"), country="XX")
+    analysis = _with(_article(text), places=(place,), mentions=(_mention(text, "Ardo Fort", "fac:ardo", "FAC"),),
+                     events=(_event(text, "shelled the depot"),))
+    assert find_main_event(analysis).place == "Ardo Fort"
 
 
 def test_a_nationality_is_not_a_place():

@@ -88,6 +88,11 @@ _PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
 # Entity labels a completed place may carry: a nationality ("German") resolved to its
 # country is not where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels a toponym the places stage resolved may carry as well: the model often tags a
+# town before a noun as an organisation ("the Ardo tram crash"), and the places stage
+# took it for a place only where the text says so (nlp/places.py: a locative word, the
+# article's other places). An unresolved organisation stays none ("at Google").
+RESOLVED_PLACE_LABELS = PLACE_LABELS | {"ORG"}
 # Entity labels of a resolved toponym that is no place where something happened: a
 # nationality, or a person the gazetteer also knows as a town ("Clinton").
 NOT_PLACE_LABELS = frozenset({"NORP", "PERSON"})
@@ -322,12 +327,13 @@ def _is_day(when: str | None) -> bool:
 
 
 def _toponyms(analysis: Analysis) -> list[Place]:
-    """Places that the entity stage also read as a place (not "German" or a person), or
-    where it tagged nothing at all (a name the places stage found on its own, "the Ardo
-    tram crash"; not a part of an organisation's name: "Chicago" of "Chicago Cubs")."""
+    """Places that the entity stage also read as a place or an organisation (not "German"
+    or a person; see ``RESOLVED_PLACE_LABELS``), or where it tagged nothing at all (a
+    name the places stage found on its own, "the Ardo tram crash"; not a part of an
+    organisation's name: "Chicago" of "Chicago Cubs")."""
     labels = _labels(analysis)
     named = [m.span for m in analysis.mentions]
-    return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS
+    return [p for p in analysis.places if labels.get(p.span) in RESOLVED_PLACE_LABELS
             or not any(s[0] < p.span[1] and p.span[0] < s[1] for s in named)]
 
 
@@ -354,7 +360,7 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
     here = [(p.span, p.name, _RANK.get(_kind(p), 0), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
-    here.sort()
+    here.sort(key=lambda h: h[0])  # in text order; a toponym before a building on the same words
     if own:
         first = next((h for h in here if h[1] == own), (None, own, 0, None))
     elif here:
