@@ -146,6 +146,8 @@ SUNDAY = "2031-05-11"  # the day before the articles' publication date (2031-05-
         ("Rebels shelled Ardo for over ten hours.", "over ten hours", None, None),
         ("Rebels shelled Ardo daily.", "daily", "P1D", None),
         ("Rebels shelled Ardo yesterday.", "yesterday", "P-1D", "P-1D"),  # an undated article's day
+        ("Rebels shelled Ardo on May 9.", "May 9", "XXXX-05-09", "XXXX-05-09"),  # one named without its year
+        ("Rebels shelled Ardo in May.", "May", "XXXX-05", None),  # a month is no day
         ("Rebels shelled Ardo for a week.", "a week", "P1W", None),
     ],
 )

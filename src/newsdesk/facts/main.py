@@ -80,8 +80,9 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split(" "))
 _WORD = re.compile(r"\w+")
 # A point in time at day precision (TIMEX3 ``2016-11-06``, maybe with a time of day), or a
-# day relative to an undated article (``P-1D``, ``WXX-2``; see model.DateRef).
-_DAY = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|P(?:-\d+|0)D|WXX-\d)")  # not "P1D": "daily" is no day
+# day relative to an undated article (``P-1D``, ``WXX-2``, or a day without its year,
+# ``XXXX-11-02``; see model.DateRef).
+_DAY = re.compile(r"^(?:(?:\d{4}|XXXX)-\d{2}-\d{2}|P(?:-\d+|0)D|WXX-\d)")  # not "P1D": "daily" is no day
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Where a paragraph starts (a dateline opens one).
 _PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
