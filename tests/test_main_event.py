@@ -468,6 +468,9 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
          "Vell port festival marred by shooting"),
         ("Korr bridge destroyed in night raid by rebels\n\nThe river rose.", "rebels",
          "Korr bridge destroyed in night raid by rebels"),
+        # a subject coordinated with what came before it: both are reported
+        ("Several dead and dozens injured after ferry sinks off Velm\n\nThe crew is safe.", None,
+         "Several dead and dozens injured"),
     ],
 )
 def test_a_headlines_passive(nlp, text, actor, what):

@@ -282,12 +282,21 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
         span = verb_phrase(verb, seg)
-        if passive:  # the subject with it
-            span = (min(span[0], *(t.idx for t in _phrase(subj, seg))), span[1])
+        if passive:  # the subject with it, and what it is coordinated with
+            span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
                       recipient=argument(analysis, recipient))
         out.append(Clause(verb.idx, passive, event, reporting(verb)))
     return out
+
+
+def _coordination_start(subj, seg) -> int:
+    """Where the coordination a headline's subject closes starts: "[Two dead and] five
+    hurt in crash" reports both, and the parse hangs the second on the first (the
+    subject's own offset when it is no conjunct)."""
+    if subj.dep_ != "conj" or subj.head.i > subj.i or not _in(subj.head, seg):
+        return subj.idx
+    return min(t.idx for t in subj.head.subtree if _in(t, seg) and t.i <= subj.i)
 
 
 def subordinate(doc, offset: int, found: list[Clause]) -> bool:
