@@ -668,6 +668,18 @@ def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[
     return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("A fire that destroyed a barn near Velm was started deliberately, police said.", "started"),
+        ("When the police arrived, the gunman fled.", "fled"),
+        ("The man who shot two guards was arrested on Monday.", "arrested"),
+    ],
+)
+def test_a_clause_subordinate_to_another_is_no_main_clause(nlp, text, verb):
+    assert main_clause(nlp(text)[:])[1].text == verb
+
+
 def test_of_two_subjects_the_nearer_before_the_verb_acts(nlp):
     # "Bus crash: Police name victims", the headline's label parsed as a second subject
     doc = _parsed(nlp, ["Bus", "crash", ":", "Police", "name", "victims"], [1, 4, 1, 4, 4, 4],

@@ -6,7 +6,9 @@ changes the shape of its bars" is no PLOVER event, yet it is what happened. Give
 after it; here, from the dependency parse of each sentence of the lead (a title, a
 standfirst and the first paragraph are sentences of their own, cut at line breaks):
 
-- the clause is the first predicate with a subject ("Clinton blames Comey ..."), or a
+- the clause is the first predicate with a subject ("Clinton blames Comey ..."; not one
+  of a relative or adverbial clause while the sentence has another: "a fire [that
+  destroyed a barn] was started deliberately"), or a
   headline's noun with its participle ("Chinese boy found dead"; not "a photo taken by"),
   the passive of news headlines; a headline's verb that the model tagged a plural noun
   ("Mayor slams council") is read again after a pronoun (``headline_verb``);
@@ -100,8 +102,24 @@ def main_clause(seg) -> tuple[object, object] | None:
                 found.append((participle.i, tok, participle))
     if not found:
         return None
-    _, subj, verb = min(found, key=lambda f: f[0])
+    # a clause subordinate to another ("a fire [that destroyed a barn] was arson") is
+    # no main clause while the segment has one that is not
+    main = [f for f in found if f[2].dep_ == "acl" and f[1].i == f[2].head.i or not _below(f[2], seg)] or found
+    _, subj, verb = min(main, key=lambda f: f[0])
     return subj, verb
+
+
+def _below(verb, seg) -> bool:
+    """Whether a verb stands in a clause subordinate to another of the segment (its own
+    link or one on the way up the parse is a relative, adverbial or participle clause's)."""
+    tok = verb
+    while _in(tok, seg):
+        if tok.dep_ in SUBORDINATE:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _subject(verb, seg):
