@@ -54,7 +54,8 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", "ccomp", "neg", "agent"})
 VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # Prepositions that open an adjunct of time or circumstance, not an argument of the verb
-# ("win the Series after a showdown", "stands by its decision after a review").
+# ("win the Series after a showdown", "stands by its decision after a review"); any
+# preposition does whose object is a time ("on Monday": ``_adjunct``).
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
 # Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
 TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
@@ -209,7 +210,7 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     attaches to the verb after one is the adjunct's ("found dead in a well [after a long
     search]", where the model may read "search" as the verb's object)."""
     toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
-    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS]
+    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c)]
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -217,13 +218,21 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
             continue
         if child.dep_ in VP_DEPS:
             toks.extend(_phrase(child, seg))
-        elif child.dep_ == "prep" and child.lower_ not in ADJUNCT_PREPS and not preps:
+        elif child.dep_ == "prep" and not _adjunct(child) and not preps:
             toks.extend(_phrase(child, seg))
             preps += 1
     toks.sort(key=lambda t: t.i)
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _adjunct(prep) -> bool:
+    """A preposition that opens an adjunct of time or circumstance: one of ADJUNCT_PREPS,
+    or one whose object is a time ("was arrested [on Monday]", "met [in May]")."""
+    if prep.lower_ in ADJUNCT_PREPS:
+        return True
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _phrase(tok, seg) -> list:
