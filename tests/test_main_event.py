@@ -510,6 +510,8 @@ def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
          "had a good talk"),
         ("Ana Vell says she is tired\n\nIt was late.", "was late"),
         ("Ana Vell says she is tired", "says she is tired"),  # unless the lead has nothing else
+        # a headline's reported clause without its verb, parsed as the object of "say"
+        ("Officials say 12 dead after floods in Velm\n\nTwelve people drowned in the floods.", "drowned in the floods"),
     ],
 )
 def test_a_reporting_clause_is_not_the_main_event(nlp, text, expected):

@@ -160,7 +160,12 @@ def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
 def reporting(verb) -> bool:
     """A verb that reports someone's words or thoughts ("said that ...", "says X had"):
     the report is not the lead's event, what it reports may be."""
-    return _lemma(verb) in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    if _lemma(verb) not in REPORTING:
+        return False
+    # "say" reports whatever follows it; a headline's reported clause without its verb
+    # ("Officials say 12 dead") is parsed as its object
+    deps = ("ccomp", "parataxis", "dobj", "xcomp", "oprd") if _lemma(verb) == "say" else ("ccomp", "parataxis")
+    return any(c.dep_ in deps for c in verb.children)
 
 
 def _takes_argument(tok) -> bool:
