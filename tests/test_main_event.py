@@ -485,6 +485,8 @@ def test_a_headlines_passive(nlp, text, actor, what):
         ("Velm ferry lands in Ardo to pick up stranded fishermen\n\nThe crew is safe.", "Velm ferry", "lands in Ardo"),
         ("Storm in the north: Velm ferry lands in Ardo port\n\nThe crew is safe.", "Velm ferry", "lands in Ardo port"),
         ("Velm mayor rams truck into Ardo hall\n\nThe hall burned.", "Velm mayor", "rams truck into Ardo hall"),
+        # a second clause after a comma does not take the verb's place
+        ("Bus plunges into ravine in Nepal, 20 killed\n\nThe road was icy.", "Bus", "plunges into ravine"),
         # after "as", the word is a subordinate clause's verb: the headline has no main clause
         ("Crowds cheer as Velm ferry lands in Ardo port\n\nThe crew is safe.", "crew", "is safe"),
     ],

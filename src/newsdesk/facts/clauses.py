@@ -44,8 +44,10 @@ COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
 # A headline's opening noun phrase ("Red Bull boss Ivo Korr", "Korr's mayor") and its head.
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
 HEADS = frozenset({"NOUN", "PROPN"})
-# What stands before a headline's word to read it as a verb (see ``headline_verb``).
+# What stands before a headline's word to read it as a verb (see ``headline_verb``), and
+# the punctuation that ends its clause.
 PROBE = "It "
+CLAUSE_ENDS = frozenset({",", ";", ":", "-", "–", "—"})
 # The links of a clause subordinate to another ("when ...", "who ...", "killing two").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
 ARTICLES = frozenset({"a", "an", "the"})
@@ -145,7 +147,10 @@ def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
             return None  # past the opening noun phrase: a verb or a preposition came first
         if not tok.lower_.endswith("s") or tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
             continue
-        probe = load_nlp()(PROBE + doc.text[tok.idx : seg.end_char])
+        # up to the clause's end: after a comma a second clause may take the root ("Bus
+        # plunges into ravine, 20 killed")
+        end = next((t.idx for t in doc[tok.i + 1 : seg.end] if t.text in CLAUSE_ENDS), seg.end_char)
+        probe = load_nlp()(PROBE + doc.text[tok.idx : end])
         verb = probe[len(PROBE.split())]
         if verb.tag_ == "VBZ" and verb.dep_ == "ROOT" and probe[0].dep_ == "nsubj":
             shift = tok.idx - len(PROBE)
