@@ -37,6 +37,7 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import os
 import re
 from collections import Counter
 from pathlib import Path
@@ -51,6 +52,10 @@ FILE = "events5w1h/giveme5w1h_gold.jsonl"
 FIELDS = ("who", "what", "when", "where")
 THRESHOLD = 0.5  # Dice on content words; see the module docstring
 MISS_EXAMPLES = 3  # wrong answers printed per field (diagnostics only)
+# Diagnostics: ``MAIN_EVENT_MISSES=A`` (or B, AB) lists every wrong answer and every gold
+# field left unanswered on that half, with the article's id and all gold phrases. List
+# half A's while developing, so that half B stays held out.
+MISSES_ENV = "MAIN_EVENT_MISSES"
 _WORD = re.compile(r"\w+")
 # Function words that would make unrelated phrases overlap.
 _STOP_WORDS = "a an the of in on at to and or for by with from as 's is was were be been has have had"
@@ -130,6 +135,7 @@ def score(rows: list[dict], found: list[tuple[Analysis | None, MainEvent | None]
     """Precision and coverage of the main events ``found`` for the ``rows``, printed."""
     given, hit, gold_n = Counter(), Counter(), Counter()  # keyed by (half, field)
     misses: dict[str, list[str]] = {f: [] for f in FIELDS}
+    listed = os.environ.get(MISSES_ENV, "")
     with_event = 0
     for row, (analysis, main) in zip(rows, found, strict=True):
         gold, part = _gold(row), half(row)
@@ -138,6 +144,8 @@ def score(rows: list[dict], found: list[tuple[Analysis | None, MainEvent | None]
             continue
         with_event += 1
         for field, mine in answers(analysis, main).items():
+            if not mine and gold[field] and part in listed:
+                print(f"  unanswered {part} {row['id']} {field}: gold {gold[field]}")
             if not mine or not gold[field]:
                 continue
             given[part, field] += 1
@@ -145,6 +153,8 @@ def score(rows: list[dict], found: list[tuple[Analysis | None, MainEvent | None]
             hit[part, field] += matched
             if not matched:
                 misses[field].append(f"{mine[0][:50]!r} vs gold {gold[field][0][:40]!r}")
+                if part in listed:
+                    print(f"  wrong {part} {row['id']} {field}: {mine} vs gold {gold[field]}")
     metrics = _metrics(given, hit, gold_n, "AB")
     metrics["articles_with_event"] = with_event / len(rows)
     _print(metrics, given, hit, gold_n, len(rows))

@@ -252,6 +252,11 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("the week of Oct. 2", "", "1995-W40"),
         ("earlier in the year", "", "1995"),
         ("Election Day", "", "1995-11-07"),
+        # A part of a day by its hours is the day (as "Tuesday morning" is).
+        ("the early hours of Tuesday morning", "The roof caught fire in ", "1995-11-07"),
+        ("the small hours of Monday", "", "1995-11-06"),
+        ("the first minutes of Sunday", "", "1995-11-05"),
+        ("the final hours of the year", "", None),  # not a day: no value rather than the year's
     ],
 )
 def test_vague_hedged_anaphoric_and_composed_times(text, before, expected):
@@ -341,6 +346,7 @@ def test_anaphoric_days_spelled_days_feasts_and_report_periods(text, before, aft
         ("last Tuesday", "", "WXX-2<"),
         ("Thursday", "The ministers will meet on ", "WXX-4>"),
         ("9 a.m. Tuesday", "The court will sit at ", "WXX-2T09:00>"),
+        ("the early hours of Tuesday", "The roof caught fire in ", "WXX-2"),
         ("the weekend", "Talks went on over ", "WXX-WE"),
         ("next weekend", "", "P+1W-WE"),
         # A report's periods: the latest quarter, a year back, a numbered one a year back.

@@ -146,6 +146,8 @@ SUNDAY = "2031-05-11"  # the day before the articles' publication date (2031-05-
         ("Rebels shelled Ardo for over ten hours.", "over ten hours", None, None),
         ("Rebels shelled Ardo daily.", "daily", "P1D", None),
         ("Rebels shelled Ardo yesterday.", "yesterday", "P-1D", "P-1D"),  # an undated article's day
+        ("Rebels shelled Ardo on May 9.", "May 9", "XXXX-05-09", "XXXX-05-09"),  # one named without its year
+        ("Rebels shelled Ardo in May.", "May", "XXXX-05", None),  # a month is no day
         ("Rebels shelled Ardo for a week.", "a week", "P1W", None),
     ],
 )
@@ -205,6 +207,20 @@ def test_place_from_the_events_own_sentence():
     assert find_main_event(_with(analysis, events=(own,))).place == "Korn"
 
 
+@pytest.mark.parametrize(
+    "text", ["Rebels shelled the hills near Ardo-on-Vel.", "Tanks\n\nRebels shelled the hills near Ardo-on-Vel."]
+)
+def test_a_hyphenated_place_longer_than_its_mention(text):
+    # The model tags "Ardo", the places stage reads the whole name (nlp/places.py): the
+    # place keeps the mention's label, and the whole name wins over the part.
+    analysis = _with(
+        _article(text), places=(_place(text, "Ardo-on-Vel"),), mentions=(_mention(text, "Ardo", "gpe:ardo", "GPE"),),
+        events=(_event(text, "shelled the hills"),),
+    )
+    found = find_main_event(analysis)
+    assert (found.place, found.place_span) == ("Ardo-on-Vel", _span(text, "Ardo-on-Vel"))
+
+
 # Real places, so that the gazetteer knows their kind (country or city).
 _GEORGIA = dict(name="Georgia", country="GE", geonameid=614540)
 _BATUMI = dict(name="Batumi", country="GE", geonameid=615532)
@@ -244,6 +260,55 @@ def _a_country_gives_way(text, town, own, expected):
     event = _event(text, "shelled targets", place=own)
     found = find_main_event(_with(_article(text), places=places, mentions=mentions, events=(event,)))
     assert (found.place, text[found.place_span[0] : found.place_span[1]]) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("second", "town", "expected"),
+    [
+        ("The shells fell in Batumi overnight.", _BATUMI, "Batumi"),  # a town of the country, named as where
+        ("Officials said Batumi was calm.", _BATUMI, "Georgia"),  # named, but not as where
+        ("The shells fell in Gyumri overnight.", _GYUMRI, "Georgia"),  # a town of another country
+        ("Talks went on. " * 60 + "The shells fell in Batumi overnight.", _BATUMI, "Georgia"),  # past the context
+    ],
+)
+def test_a_country_gives_way_to_a_town_in_it_named_later_in_the_lead(second, town, expected):
+    text = f"Rebels shelled targets in Georgia. {second}"
+    places = (
+        Place("a", _span(text, "Georgia"), "Georgia", **_GEORGIA),
+        Place("a", _span(text, town["name"]), town["name"], **town),
+    )
+    mentions = tuple(_mention(text, p.text, "gpe:" + p.text, "GPE") for p in places)
+    event = _event(text, "shelled targets")
+    found = find_main_event(_with(_article(text), places=places, mentions=mentions, events=(event,)))
+    assert (found.place, text[found.place_span[0] : found.place_span[1]]) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        (None, "Ardo"),  # the model tagged nothing; the places stage found the name
+        (("Ardo", "GPE"), "Ardo"),
+        (("Ardo", "ORG"), "Ardo"),  # the model's organisation, the places stage's town
+        (("Ardo", "PERSON"), None),
+        (("Ardo Trams", "ORG"), None),  # part of a company's name
+    ],
+)
+def test_a_place_the_model_did_not_tag_is_a_place_of_the_sentence(mention, expected):
+    text = "Ardo Trams crash kills seven. Nothing else."
+    mentions = (_mention(text, mention[0], "x:ardo", mention[1]),) if mention else ()
+    analysis = _with(_article(text), places=(_place(text, "Ardo"),), mentions=mentions,
+                     events=(_event(text, "crash kills seven", actor=None),))
+    assert find_main_event(analysis).place == expected
+
+
+def test_a_resolved_building_after_at_is_one_place():
+    # the places stage resolved the building the model tagged FAC: a toponym and a
+    # building on the same words (their sort once compared a country with None)
+    text = "Rebels shelled the depot at Ardo Fort. Nothing else."
+    place = replace(_place(text, "Ardo Fort"), country="XX")
+    analysis = _with(_article(text), places=(place,), mentions=(_mention(text, "Ardo Fort", "fac:ardo", "FAC"),),
+                     events=(_event(text, "shelled the depot"),))
+    assert find_main_event(analysis).place == "Ardo Fort"
 
 
 def test_a_nationality_is_not_a_place():
@@ -403,6 +468,9 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
          "Vell port festival marred by shooting"),
         ("Korr bridge destroyed in night raid by rebels\n\nThe river rose.", "rebels",
          "Korr bridge destroyed in night raid by rebels"),
+        # a subject coordinated with what came before it: both are reported
+        ("Several dead and dozens injured after ferry sinks off Velm\n\nThe crew is safe.", None,
+         "Several dead and dozens injured"),
     ],
 )
 def test_a_headlines_passive(nlp, text, actor, what):
@@ -417,6 +485,8 @@ def test_a_headlines_passive(nlp, text, actor, what):
         ("Velm ferry lands in Ardo to pick up stranded fishermen\n\nThe crew is safe.", "Velm ferry", "lands in Ardo"),
         ("Storm in the north: Velm ferry lands in Ardo port\n\nThe crew is safe.", "Velm ferry", "lands in Ardo port"),
         ("Velm mayor rams truck into Ardo hall\n\nThe hall burned.", "Velm mayor", "rams truck into Ardo hall"),
+        # a second clause after a comma does not take the verb's place
+        ("Bus plunges into ravine in Nepal, 20 killed\n\nThe road was icy.", "Bus", "plunges into ravine"),
         # after "as", the word is a subordinate clause's verb: the headline has no main clause
         ("Crowds cheer as Velm ferry lands in Ardo port\n\nThe crew is safe.", "crew", "is safe"),
     ],
@@ -442,6 +512,8 @@ def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
          "had a good talk"),
         ("Ana Vell says she is tired\n\nIt was late.", "was late"),
         ("Ana Vell says she is tired", "says she is tired"),  # unless the lead has nothing else
+        # a headline's reported clause without its verb, parsed as the object of "say"
+        ("Officials say 12 dead after floods in Velm\n\nTwelve people drowned in the floods.", "drowned in the floods"),
     ],
 )
 def test_a_reporting_clause_is_not_the_main_event(nlp, text, expected):
@@ -600,6 +672,18 @@ def _parsed(nlp, words: list[str], heads: list[int], deps: list[str], pos: list[
     return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
 
 
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("A fire that destroyed a barn near Velm was started deliberately, police said.", "started"),
+        ("When the police arrived, the gunman fled.", "fled"),
+        ("The man who shot two guards was arrested on Monday.", "arrested"),
+    ],
+)
+def test_a_clause_subordinate_to_another_is_no_main_clause(nlp, text, verb):
+    assert main_clause(nlp(text)[:])[1].text == verb
+
+
 def test_of_two_subjects_the_nearer_before_the_verb_acts(nlp):
     # "Bus crash: Police name victims", the headline's label parsed as a second subject
     doc = _parsed(nlp, ["Bus", "crash", ":", "Police", "name", "victims"], [1, 4, 1, 4, 4, 4],
@@ -615,6 +699,28 @@ def test_a_verb_phrase_ends_at_an_adjunct(nlp):
                   ["nsubj", "ROOT", "oprd", "prep", "amod", "dobj"], ["NOUN", "VERB", "ADJ", "ADP", "ADJ", "NOUN"])
     start, end = verb_phrase(doc[1], doc[:])
     assert doc.text[start:end] == "found dead"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a noun's infinitive complement says which decision or plan: kept
+        ("The council stood by its decision not to shut the mill.", "stood by its decision not to shut the mill"),
+        ("The ministry scrapped plans to build a dam on the river.", "scrapped plans to build a dam on the river"),
+        # a restrictive relative clause of the object says which roof: kept
+        ("The storm lifted a roof that had sheltered the market.", "lifted a roof that had sheltered the market"),
+        # a non-restrictive one comments on it: left out, without the comma before it
+        ("The storm lifted the roof, which had sheltered the market.", "lifted the roof"),
+        ("The storm lifted the roof which had sheltered the market.", "lifted the roof"),
+        # a preposition whose object is a time opens an adjunct of time, as "after" does
+        ("The man who shot two guards was arrested on Monday.", "was arrested"),
+        ("Rebels shelled the port on Monday in a dawn raid.", "shelled the port"),
+    ],
+)
+def test_a_verb_phrase_keeps_what_says_which_object_not_when(nlp, text, expected):
+    subj, verb = main_clause(nlp(text)[:])
+    start, end = verb_phrase(verb, verb.doc[:])
+    assert text[start:end] == expected
 
 
 def _headline(title: str, events: tuple[Event, ...]) -> Headline:

@@ -6,17 +6,20 @@ changes the shape of its bars" is no PLOVER event, yet it is what happened. Give
 after it; here, from the dependency parse of each sentence of the lead (a title, a
 standfirst and the first paragraph are sentences of their own, cut at line breaks):
 
-- the clause is the first predicate with a subject ("Clinton blames Comey ..."), or a
+- the clause is the first predicate with a subject ("Clinton blames Comey ..."; not one
+  of a relative or adverbial clause while the sentence has another: "a fire [that
+  destroyed a barn] was started deliberately"), or a
   headline's noun with its participle ("Chinese boy found dead"; not "a photo taken by"),
   the passive of news headlines; a headline's verb that the model tagged a plural noun
   ("Mayor slams council") is read again after a pronoun (``headline_verb``);
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase);
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
-  first preposition of argument, without relative clauses or adjuncts of time or
-  circumstance ("win the World Series [after an epic showdown]"): the gold phrases of
-  Giveme5W1H's coders have four content words at the median. A passive's keeps its
-  subject ("Seven killed in blast");
+  first preposition of argument, without adjuncts of time or circumstance ("win the
+  World Series [after an epic showdown]") or clauses that comment on its nouns ("the
+  roof[, which ...]"): the gold phrases of Giveme5W1H's coders have four content words at
+  the median. What says which object it is stays ("plans to build a dam", "a roof that
+  sheltered the market"). A passive's keeps its subject ("Seven killed in blast");
 - a clause whose verb reports words ("said that ...") is marked, for the main event
   prefers what happened to what was said (facts/main.py), as it prefers a main clause to
   the clauses subordinate to it (``subordinate``).
@@ -41,8 +44,10 @@ COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
 # A headline's opening noun phrase ("Red Bull boss Ivo Korr", "Korr's mayor") and its head.
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
 HEADS = frozenset({"NOUN", "PROPN"})
-# What stands before a headline's word to read it as a verb (see ``headline_verb``).
+# What stands before a headline's word to read it as a verb (see ``headline_verb``), and
+# the punctuation that ends its clause.
 PROBE = "It "
+CLAUSE_ENDS = frozenset({",", ";", ":", "-", "–", "—"})
 # The links of a clause subordinate to another ("when ...", "who ...", "killing two").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
 ARTICLES = frozenset({"a", "an", "the"})
@@ -51,8 +56,11 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", "ccomp", "neg", "agent"})
 VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # Prepositions that open an adjunct of time or circumstance, not an argument of the verb
-# ("win the Series after a showdown", "stands by its decision after a review").
+# ("win the Series after a showdown", "stands by its decision after a review"); any
+# preposition does whose object is a time ("on Monday": ``_adjunct``).
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
+TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # What a phrase of the verb phrase leaves out: clauses about its nouns ("victims of the
 # crash that killed seven").
 PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "parataxis"})
@@ -97,8 +105,24 @@ def main_clause(seg) -> tuple[object, object] | None:
                 found.append((participle.i, tok, participle))
     if not found:
         return None
-    _, subj, verb = min(found, key=lambda f: f[0])
+    # a clause subordinate to another ("a fire [that destroyed a barn] was arson") is
+    # no main clause while the segment has one that is not
+    main = [f for f in found if f[2].dep_ == "acl" and f[1].i == f[2].head.i or not _below(f[2], seg)] or found
+    _, subj, verb = min(main, key=lambda f: f[0])
     return subj, verb
+
+
+def _below(verb, seg) -> bool:
+    """Whether a verb stands in a clause subordinate to another of the segment (its own
+    link or one on the way up the parse is a relative, adverbial or participle clause's)."""
+    tok = verb
+    while _in(tok, seg):
+        if tok.dep_ in SUBORDINATE:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _subject(verb, seg):
@@ -123,7 +147,10 @@ def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
             return None  # past the opening noun phrase: a verb or a preposition came first
         if not tok.lower_.endswith("s") or tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
             continue
-        probe = load_nlp()(PROBE + doc.text[tok.idx : seg.end_char])
+        # up to the clause's end: after a comma a second clause may take the root ("Bus
+        # plunges into ravine, 20 killed")
+        end = next((t.idx for t in doc[tok.i + 1 : seg.end] if t.text in CLAUSE_ENDS), seg.end_char)
+        probe = load_nlp()(PROBE + doc.text[tok.idx : end])
         verb = probe[len(PROBE.split())]
         if verb.tag_ == "VBZ" and verb.dep_ == "ROOT" and probe[0].dep_ == "nsubj":
             shift = tok.idx - len(PROBE)
@@ -138,7 +165,12 @@ def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
 def reporting(verb) -> bool:
     """A verb that reports someone's words or thoughts ("said that ...", "says X had"):
     the report is not the lead's event, what it reports may be."""
-    return _lemma(verb) in REPORTING and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    if _lemma(verb) not in REPORTING:
+        return False
+    # "say" reports whatever follows it; a headline's reported clause without its verb
+    # ("Officials say 12 dead") is parsed as its object
+    deps = ("ccomp", "parataxis", "dobj", "xcomp", "oprd") if _lemma(verb) == "say" else ("ccomp", "parataxis")
+    return any(c.dep_ in deps for c in verb.children)
 
 
 def _takes_argument(tok) -> bool:
@@ -188,7 +220,7 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     attaches to the verb after one is the adjunct's ("found dead in a well [after a long
     search]", where the model may read "search" as the verb's object)."""
     toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
-    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS]
+    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c)]
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -196,10 +228,21 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
             continue
         if child.dep_ in VP_DEPS:
             toks.extend(_phrase(child, seg))
-        elif child.dep_ == "prep" and child.lower_ not in ADJUNCT_PREPS and not preps:
+        elif child.dep_ == "prep" and not _adjunct(child) and not preps:
             toks.extend(_phrase(child, seg))
             preps += 1
-    return min(t.idx for t in toks), max(t.idx + len(t) for t in toks)
+    toks.sort(key=lambda t: t.i)
+    while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
+        toks.pop()
+    return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _adjunct(prep) -> bool:
+    """A preposition that opens an adjunct of time or circumstance: one of ADJUNCT_PREPS,
+    or one whose object is a time ("was arrested [on Monday]", "met [in May]")."""
+    if prep.lower_ in ADJUNCT_PREPS:
+        return True
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
 
 def _phrase(tok, seg) -> list:
@@ -207,12 +250,31 @@ def _phrase(tok, seg) -> list:
     prepositions ("at the House [for talks with X]"; "of" phrases stay: "head of the FBI")."""
     out = [tok]
     for child in tok.children:
-        if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i):
+        if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i and not _defining(child, tok)):
             continue
         if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPS or (tok.dep_ == "pobj" and child.lower_ != "of")):
             continue
         out.extend(_phrase(child, seg))
     return out
+
+
+def _defining(clause, noun) -> bool:
+    """Whether a noun's clause says which thing the verb phrase is about, so belongs to it:
+    a noun's infinitive complement ("decision not to charge him", "a bid to end the
+    strike"), or a restrictive relative clause of the verb's object ("lifted a ban that
+    had kept boats in port": no comma, not "which"). A non-restrictive one adds a comment
+    ("describes the storm, which ..."), a participle or an adverbial clause a circumstance."""
+    if clause.dep_ == "relcl":
+        return noun.dep_ == "dobj" and _restrictive(clause, noun)
+    return (clause.dep_ == "acl" and noun.pos_ == "NOUN" and clause.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+
+
+def _restrictive(clause, noun) -> bool:
+    """A relative clause without a comma after its noun and not opened by "which"."""
+    first = clause.doc[min(t.i for t in clause.subtree)]
+    between = clause.doc[noun.i + 1 : first.i]
+    return first.lower_ != "which" and not any(t.text == "," for t in between) and first.i > noun.i
 
 
 class Clause(NamedTuple):
@@ -257,12 +319,21 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
         span = verb_phrase(verb, seg)
-        if passive:  # the subject with it
-            span = (min(span[0], *(t.idx for t in _phrase(subj, seg))), span[1])
+        if passive:  # the subject with it, and what it is coordinated with
+            span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
                       recipient=argument(analysis, recipient))
         out.append(Clause(verb.idx, passive, event, reporting(verb)))
     return out
+
+
+def _coordination_start(subj, seg) -> int:
+    """Where the coordination a headline's subject closes starts: "[Two dead and] five
+    hurt in crash" reports both, and the parse hangs the second on the first (the
+    subject's own offset when it is no conjunct)."""
+    if subj.dep_ != "conj" or subj.head.i > subj.i or not _in(subj.head, seg):
+        return subj.idx
+    return min(t.idx for t in subj.head.subtree if _in(t, seg) and t.i <= subj.i)
 
 
 def subordinate(doc, offset: int, found: list[Clause]) -> bool:

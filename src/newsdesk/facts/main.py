@@ -25,7 +25,10 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    text links them to it: a place or date of its own sentence (the headline, for the
    headline's event), the article's dateline ("BERLIN —"), or a day named in the lead; a
    country gives way to a town in it that the sentence names as a place; with none of
-   these, the first toponym of the lead that says where ("in the UK"). The publication
+   these, the first toponym of the lead that says where ("in the UK"). Whichever it is,
+   a country or a region gives way to a town in it that the context names as where
+   ("a blast in Velmia", then "the bomb went off in Ardo"), as Giveme5W1H prefers the
+   smaller area. The publication
    date is never the event's time by itself: only a time expression of the text ("on
    Tuesday", "today") is, and not one after publication.
 
@@ -77,14 +80,20 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split(" "))
 _WORD = re.compile(r"\w+")
 # A point in time at day precision (TIMEX3 ``2016-11-06``, maybe with a time of day), or a
-# day relative to an undated article (``P-1D``, ``WXX-2``; see model.DateRef).
-_DAY = re.compile(r"^(?:\d{4}-\d{2}-\d{2}|P(?:-\d+|0)D|WXX-\d)")  # not "P1D": "daily" is no day
+# day relative to an undated article (``P-1D``, ``WXX-2``, or a day without its year,
+# ``XXXX-11-02``; see model.DateRef).
+_DAY = re.compile(r"^(?:(?:\d{4}|XXXX)-\d{2}-\d{2}|P(?:-\d+|0)D|WXX-\d)")  # not "P1D": "daily" is no day
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Where a paragraph starts (a dateline opens one).
 _PARAGRAPH = re.compile(r"(?:^|\n)[ \t]*")
 # Entity labels a completed place may carry: a nationality ("German") resolved to its
 # country is not where something happened.
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels a toponym the places stage resolved may carry as well: the model often tags a
+# town before a noun as an organisation ("the Ardo tram crash"), and the places stage
+# took it for a place only where the text says so (nlp/places.py: a locative word, the
+# article's other places). An unresolved organisation stays none ("at Google").
+RESOLVED_PLACE_LABELS = PLACE_LABELS | {"ORG"}
 # Entity labels of a resolved toponym that is no place where something happened: a
 # nationality, or a person the gazetteer also knows as a town ("Clinton").
 NOT_PLACE_LABELS = frozenset({"NORP", "PERSON"})
@@ -280,6 +289,7 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
     place_in_title = in_title and place_span is not None
     if place is None:
         place, place_span, place_in_title = _where_in_lead(analysis, headline)
+    place, place_span, place_in_title = _narrowed(analysis, headline, place, place_span, place_in_title)
     if _is_day(event.when):
         when, when_span, when_in_title = event.when, None, False
     else:
@@ -318,9 +328,28 @@ def _is_day(when: str | None) -> bool:
 
 
 def _toponyms(analysis: Analysis) -> list[Place]:
-    """Places that the entity stage also read as a place (not "German" or a person)."""
+    """Places that the entity stage also read as a place or an organisation (not "German"
+    or a person; see ``RESOLVED_PLACE_LABELS``), or where it tagged nothing at all (a
+    name the places stage found on its own, "the Ardo tram crash"; not a part of an
+    organisation's name: "Chicago" of "Chicago Cubs")."""
+    labels = _labels(analysis)
+    named = [m.span for m in analysis.mentions]
+    return [p for p in analysis.places if labels.get(p.span) in RESOLVED_PLACE_LABELS
+            or not any(s[0] < p.span[1] and p.span[0] < s[1] for s in named)]
+
+
+def _labels(analysis: Analysis) -> dict[Span, str]:
+    """The entity label of each place's mention: the mention with its span, or the first
+    part of a hyphenated name ("Mazar" of "Mazar-i-Sharif": the model tags the part, the
+    places stage reads the whole; nlp/places.py)."""
+    text = analysis.article.text
     labels = {m.span: m.label for m in analysis.mentions}
-    return [p for p in analysis.places if labels.get(p.span) in PLACE_LABELS]
+    starts = {m.span[0]: m for m in analysis.mentions}
+    for p in analysis.places:
+        part = starts.get(p.span[0])
+        if p.span not in labels and part is not None and part.span[1] < p.span[1] and text[part.span[1]] == "-":
+            labels[p.span] = part.label
+    return labels
 
 
 def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | None, Span | None]:
@@ -332,7 +361,7 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
     here = [(p.span, p.name, _RANK.get(_kind(p), 0), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
-    here.sort()
+    here.sort(key=lambda h: h[0])  # in text order; a toponym before a building on the same words
     if own:
         first = next((h for h in here if h[1] == own), (None, own, 0, None))
     elif here:
@@ -342,6 +371,28 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
     inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3] and _in_place(analysis, h[0][0])]
     span, name, _, _ = min(inside, key=lambda h: (h[2], h[0])) if inside else first
     return name, span
+
+
+def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, span: Span | None,
+              in_title: bool) -> tuple[str | None, Span | None, bool]:
+    """A country or region gives way to a town in it that the context names as a place
+    (the first: "a blast in Velmia" in the headline, "in Ardo" in the lead's second
+    sentence), as a country gives way in the event's sentence (``_place``)."""
+    source = headline.analysis if in_title and headline is not None else analysis
+    chosen = next((p for p in _toponyms(source) if p.span == span), None)
+    if chosen is None or not chosen.country or _RANK.get(_kind(chosen), 0) < _RANK["admin1"]:
+        return name, span, in_title
+    end = CONTEXT_CHARS - _offset(headline)
+    rank = _RANK.get(_kind(chosen), 0)
+    inside = [
+        p for p in _toponyms(analysis)
+        if p.span[0] < end and p.country == chosen.country and _RANK.get(_kind(p), 0) < rank
+        and _in_place(analysis, p.span[0])
+    ]
+    if not inside:
+        return name, span, in_title
+    town = min(inside, key=lambda p: (_RANK.get(_kind(p), 0), p.span))
+    return town.name, town.span, False
 
 
 def _where_in_lead(analysis: Analysis, headline: Headline | None) -> tuple[str | None, Span | None, bool]:
@@ -368,9 +419,10 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
     organisation), and so does a toponym the places stage left unresolved ("at
     Interlagos"); a nationality or a person's name does not ("in Clinton email case")."""
     text = analysis.article.text
-    labels = {m.span: m.label for m in analysis.mentions}
+    labels = _labels(analysis)
     found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) not in NOT_PLACE_LABELS]
-    found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS]
+    resolved = {p.span[0] for p in analysis.places}  # "Mazar-i-Sharif" over its part "Mazar"
+    found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS and m.span[0] not in resolved]
     said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span

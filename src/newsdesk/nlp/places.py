@@ -331,12 +331,45 @@ def _without_the(ent):
     return ent.doc[ent.start + 1 : ent.end] if len(ent) > 1 and ent[0].lower_ == "the" else ent
 
 
+# Hyphens that join the words of one name ("Mazar-i-Sharif", "Sharm el-Sheikh").
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _joined(doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen joining the words on both sides, with no space."""
+    return (
+        0 < i < len(doc) - 1 and doc[i].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+    )
+
+
+def _hyphenated(ent, gaz: Gazetteer):
+    """The entity grown over the words hyphens join to it when that makes a known name,
+    the longest first: the tokenizer splits at a hyphen between letters, and the model
+    then tags a part ("Mazar" of "Mazar-i-Sharif"), which names a homonym elsewhere."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while _joined(doc, start - 1):
+        start -= 2
+    while _joined(doc, end):
+        end += 2
+    options = [(i, j) for i in range(start, ent.start + 1, 2) for j in range(end, ent.end - 1, -2)]
+    for i, j in sorted(options, key=lambda ij: ij[0] - ij[1]):  # the longest first
+        if (i, j) != (ent.start, ent.end) and gaz.lookup(name_key(doc[i:j].text)):
+            return doc[i:j]
+    return ent
+
+
 def _extend(ent, gaz: Gazetteer, most: int = 2):
-    """The entity grown over capitalised words before or after it when that makes a known name.
+    """The entity grown over capitalised words before or after it when that makes a known
+    name, or over the words hyphens join to it (``_hyphenated``).
 
     The model often tags "Indian" (NORP) in "Indian Ocean", "Tamil" in "Tamil Nadu" or
     "America" in "North America".
     """
+    joined = _hyphenated(ent, gaz)
+    if joined is not ent:
+        return joined
     doc = ent.doc
     # Each word around the entity looked at once, not once per option (Doc slices are slow).
     near = (*doc[max(0, ent.start - most) : ent.start], *doc[ent.end : min(len(doc), ent.end + most)])

@@ -230,6 +230,20 @@ def _day_value(ref: tuple[str, dt.date]) -> str:
     return f"WXX-{ref[1].isoweekday()}" if ref[0] == "weekday" else ref[1].isoformat()
 
 
+# A part of a day by its hours: "the early hours of Tuesday morning", "the small hours of
+# Friday", "the first minutes of Sunday" (the leading "early" is a modifier, gone from
+# ``bare``). TIMEX3 gives such a part of a day as its day, as for "Tuesday morning".
+_HOURS_OF = re.compile(r"(?:the )?(?:(?:small|wee|early|late|final|last|first|closing|opening) )?"
+                       r"(?:hours|minutes|moments) of (?P<day>.+)")
+_DAY_ONLY = re.compile(r"(?:\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d)[<>]?")
+
+
+def _day_of(text: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """The value of a day named inside a longer expression; None unless it is a day."""
+    day = normalise(text, anchor, before=ctx[0], after=ctx[1])
+    return day if day and _DAY_ONLY.fullmatch(day) else None
+
+
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """Expressions built on another one: "the day before last Tuesday", "the week of
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
@@ -241,6 +255,8 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
     if m := re.fullmatch(r"in the (day|week|month|year)", bare):
         return period_value(anchor, m.group(1), 0)
+    if m := _HOURS_OF.fullmatch(bare):
+        return _day_of(m.group("day"), anchor, ctx)
     m = re.fullmatch(r"(?:the )?(?P<what>day before|day after|week of) (?P<inner>.+)", bare)
     if m is None or anchor is None:
         return None
