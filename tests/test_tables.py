@@ -14,6 +14,7 @@ from newsdesk.report.export import (
     main_event_line,
     number_text,
     story_main_event,
+    when_words,
 )
 from newsdesk.report.tables import EVENT_COLUMNS, event_rows, events_csv, write_events_parquet
 
@@ -168,3 +169,23 @@ def test_a_number_is_written_as_a_reader_writes_it(value, expected):
 )
 def test_every_view_writes_a_figure_value_alike(figure, expected):
     assert figure_value(figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2023-09-20", "2023-09-20"),  # a date is read as it is
+        ("WXX-4", "Thursday"),
+        ("WXX-2<", "last Tuesday"),
+        ("WXX-5>", "next Friday"),
+        ("P0D", "the day of the report"),
+        ("P-1D", "the day before the report"),
+        ("P+2W", "2 weeks after the report"),
+        ("P1D", "P1D"),  # a duration ("daily"), not an offset
+        ("XXXX-11-02", "2 November"),  # a day named without its year
+        ("XXXX-03<", "March"),
+        (None, None),
+    ],
+)
+def test_an_undated_reports_times_are_written_in_words(value, expected):
+    assert when_words(value) == expected

@@ -195,11 +195,13 @@ def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
 _WEEKDAY_VALUE = re.compile(r"^WXX-([1-7])([<>]?)$")
 _OFFSET_VALUE = re.compile(r"^P(?:([+-])(\d+)|(0))([DWMQY])$")  # a sign, or 0: "P1D" is a duration
 _UNIT_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+_YEARLESS_VALUE = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?[<>=]*$")  # "XXXX-11-02": 2 November, no year
 
 
 def when_words(value: str | None) -> str | None:
     """A time as a reader says it: an undated report's 'WXX-2<' is 'last Tuesday', 'P-1D'
-    'the day before the report'; dates and other values stay as they are."""
+    'the day before the report', 'XXXX-11-02' '2 November'; dates and other values stay
+    as they are."""
     if not value:
         return value
     if m := _WEEKDAY_VALUE.match(value):
@@ -212,6 +214,9 @@ def when_words(value: str | None) -> str | None:
         n = int(m[2])
         count = f"the {unit}" if n == 1 else f"{n} {unit}s"
         return f"{count} {'after' if m[1] == '+' else 'before'} the report"
+    if (m := _YEARLESS_VALUE.match(value)) and 1 <= int(m[1]) <= 12:
+        month = calendar.month_name[int(m[1])]
+        return f"{int(m[2])} {month}" if m[2] else month
     return value
 
 
