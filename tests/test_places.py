@@ -7,7 +7,8 @@ import pytest
 from newsdesk import pipeline
 from newsdesk.model import Analysis, Article
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
-from newsdesk.nlp.places import Toponym, choose, haversine_km, resolve_places
+from newsdesk.nlp.places import choose, haversine_km, resolve_places
+from newsdesk.nlp.toponyms import Toponym
 
 
 def _toponyms(*names: str, qualifiers: dict[str, str] | None = None) -> list[Toponym]:
@@ -98,7 +99,7 @@ def test_rank_of_a_name(names, target, kind):
     ],
 )
 def test_town_of_the_articles_country(key, countries, expected):
-    from newsdesk.nlp.places import _town_of
+    from newsdesk.nlp.toponyms import _town_of
 
     assert _town_of(key, countries, load_gazetteer()) is expected
 
@@ -248,7 +249,7 @@ def test_seed_places(nlp, seeds):
     ],
 )
 def test_datelines_are_places(text, surface, country, admin1):
-    from newsdesk.nlp.places import _datelines
+    from newsdesk.nlp.toponyms import _datelines
 
     (t,) = [t for t in _datelines(text, load_gazetteer()) if t.text == surface]
     assert text[t.span[0] : t.span[1]] == surface
@@ -267,7 +268,7 @@ def test_datelines_are_places(text, surface, country, admin1):
     ],
 )
 def test_party_and_home_notes(text, names):
-    from newsdesk.nlp.places import _datelines
+    from newsdesk.nlp.toponyms import _datelines
 
     assert [t.text for t in _datelines(text, load_gazetteer())] == names
 
@@ -366,8 +367,7 @@ def test_a_surname_is_no_town(nlp):
     ],
 )
 def test_main_names_with_abbreviations(name, key, main):
-    from newsdesk.nlp.gazetteer import Candidate
-    from newsdesk.nlp.places import is_main_name
+    from newsdesk.nlp.gazetteer import Candidate, is_main_name
 
     c = Candidate(1, 1, name, "city", "US", "MN", 45.0, -93.0, 1000)
     assert is_main_name(c, key) is main
@@ -390,7 +390,7 @@ def test_one_place_per_stretch_of_text(nlp):
 
 
 def test_overlapping_toponyms_keep_the_longest():
-    from newsdesk.nlp.places import _without_overlaps
+    from newsdesk.nlp.toponyms import _without_overlaps
 
     ts = [
         Toponym((0, 5), "Santa", "santa"),
@@ -424,7 +424,7 @@ def test_towns_named_after_their_countrys_states(names, target, kind, admin1):
     ],
 )
 def test_the_text_names_a_state(text, kind):
-    from newsdesk.nlp.places import _kind_from_text, known_key
+    from newsdesk.nlp.toponyms import _kind_from_text, known_key
 
     name = "New York State" if "New York" in text else "Washington"
     start = text.index(name)
@@ -457,7 +457,7 @@ def test_a_place_noun_makes_a_name_a_place(nlp, text, surface):
     ],
 )
 def test_names_listed_before_counties(nlp, text, names):
-    from newsdesk.nlp.places import _county_lists
+    from newsdesk.nlp.toponyms import _county_lists
 
     found = _county_lists(nlp(text), load_gazetteer(), text)
     assert sorted(t.text for t in found) == sorted(names)
@@ -532,7 +532,7 @@ def test_a_surname_after_a_full_name_is_no_place(nlp, text):
     ],
 )
 def test_demonyms_of_regions_and_countries(text, key):
-    from newsdesk.nlp.places import demonym_key
+    from newsdesk.nlp.toponyms import demonym_key
 
     assert demonym_key(text, load_gazetteer()) == key
 
@@ -560,13 +560,13 @@ def test_a_centre_is_a_building_not_a_region(nlp):
     ],
 )
 def test_directions_and_the_state_of_are_generic_words(text, key):
-    from newsdesk.nlp.places import known_key
+    from newsdesk.nlp.toponyms import known_key
 
     assert known_key(text, load_gazetteer()) == key
 
 
 def test_the_province_of_names_a_region():
-    from newsdesk.nlp.places import _kind_from_text
+    from newsdesk.nlp.toponyms import _kind_from_text
 
     text = "voters across the Province of Ontario said"
     start = text.index("the Province")
@@ -610,7 +610,7 @@ def test_a_body_named_after_a_person_gives_no_place(nlp):
     ],
 )
 def test_a_home_town_is_found_only_as_a_whole_name(nlp, text, found):
-    from newsdesk.nlp.places import _scan
+    from newsdesk.nlp.toponyms import _scan
 
     # ``home`` stands for "a town of the article's region" (see find_toponyms).
     hits = _scan(nlp(text), set(), load_gazetteer(), home=lambda key: key == "hounslow")

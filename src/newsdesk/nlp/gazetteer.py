@@ -107,3 +107,18 @@ class Gazetteer:
 def load_gazetteer() -> Gazetteer:
     """The shipped gazetteer, opened once per process."""
     return Gazetteer()
+
+
+# Abbreviations of a place name's generic first word, as news writes them ("St. Paul" is
+# GeoNames' "Saint Paul"): a name so written is still the place's main name.
+_ABBREVIATED = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
+
+
+def _unabbreviated(key: str) -> str:
+    return " ".join(_ABBREVIATED.get(w, w) for w in key.split())
+
+
+def is_main_name(c: Candidate, key: str) -> bool:
+    """``key`` is ``c``'s main name, not one of its alternate names."""
+    name = name_key(c.name)
+    return name == key or _unabbreviated(name) == _unabbreviated(key)

@@ -1,0 +1,589 @@
+"""Toponyms: the place names of an article, found for ``places.resolve_places`` to resolve.
+
+Found: spaCy's GPE, LOC and FAC entities whose name the gazetteer knows; entities the
+small model mistypes (``Stepanakert`` as PERSON) when the name is a country, region or
+area, or follows a locative word ("in", "near", "the town of"); names of prominent
+places (countries, regions, areas, cities of 100,000+) that the model did not tag at all;
+and what local news writes that the model misses: datelines ("TORRINGTON —"), party
+notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department"),
+names listed with a place ("Nitra, Presov and Kosice") or before "counties", towns of
+the article's own region named bare ("residents of Hounslow"), and every later mention
+of a name once found (measured on LGL, GeoWebNews, GeoVirus: see
+``evals/places.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsdesk.nlp.coherence import TOWN_KINDS
+from newsdesk.nlp.gazetteer import Gazetteer, is_main_name, name_key
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Labels the small model gives to place names it mistypes (issue 6, measured on the seeds).
+MISTYPED_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
+# Words after which a capitalised name is a place ("in Stepanakert", "the capital Baku").
+LOCATIVE_WORDS = frozenset(
+    {"in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "across", "capital", "city"}
+)
+# Nouns that say the name beside them is a place: "the town of Pulawy", "Heze city",
+# "the Glasgow area".
+PLACE_NOUNS = frozenset(
+    {"town", "city", "village", "island", "province", "region", "district", "county", "state", "area", "capital"}
+)
+# Generic words around a name that the gazetteer stores without them ("Rapides Parish",
+# "Northeast Texas", "North West England", "the Province of Ontario").
+_DIRECTION = r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central"
+_GENERIC = re.compile(
+    rf"^(?:(?:{_DIRECTION}|greater|downtown|upstate) |(?:state|province|commonwealth|city|town|village) of )?"
+    r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    span: tuple[int, int]
+    text: str
+    key: str
+    qualifier: str | None = None  # the key of a name written right after it: "X, Louisiana"
+    kind: str | None = None  # the kind of place the text says it is: "Washington state" -> admin1
+
+
+def known_key(text: str, gaz: Gazetteer) -> str | None:
+    """The gazetteer key of ``text``, trying it without generic words if need be."""
+    key = name_key(text)
+    if not key:
+        return None
+    if gaz.lookup(key):
+        return key
+    core = _GENERIC.match(key).group(1)
+    return core if core != key and gaz.lookup(core) else None
+
+
+def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
+    """One entity -> toponyms; ``"Pandi, Bulacan"`` gives two, the second qualifying the first."""
+    out: list[Toponym] = []
+    start = ent.start_char
+    parts = ent.text.split(",")
+    for part in parts:
+        stripped = part.strip()
+        offset = start + part.find(stripped) if stripped else start
+        start += len(part) + 1
+        key = known_key(stripped, gaz) if stripped else None
+        if key is None and len(parts) == 1:
+            return _known_prefix(ent, gaz)
+        if key is not None:
+            out.append(Toponym((offset, offset + len(stripped)), stripped, key))
+    return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
+
+
+_ADMIN_WORDS = frozenset({"county", "parish", "province", "region", "district", "state", "township", "borough"})
+
+
+def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
+    """The longest region name an unknown place entity begins with: "Douglas County Road".
+
+    Only names ending in an administrative word count: "Mississippi River" is not the
+    state, "Danube Delta" no town called Danube."""
+    for j in range(ent.end - 1, ent.start, -1):
+        head = ent.doc[ent.start : j]
+        key = name_key(head.text)
+        if head[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in gaz.lookup(key)):
+            return [Toponym((head.start_char, head.end_char), head.text, key)]
+    return []
+
+
+# Words that begin the rest of a local institution's name after its town: "Torrington
+# Fire Department", "Corsicana Police", "Litchfield Superior Court", "Parkers Prairie High
+# School". News names local bodies this way; the model tags the whole as ORG (or PERSON).
+INSTITUTION_WORDS = frozenset(
+    {"police", "fire", "sheriff", "city", "town", "village", "township", "county", "school", "schools", "high",
+     "elementary", "middle", "board", "council", "court", "superior", "district", "municipal", "hospital",
+     "historical", "public", "department", "library", "chamber", "planning", "zoning", "housing", "water",
+     "community", "area", "regional", "rescue", "volunteer",
+     # state and county bodies, and the other public bodies local news names after their
+     # place: "S.C. Highway Patrol", "Kanawha Circuit Court", "Branchville Correctional
+     # Facility", "Zionsville Education Foundation", "Wamego Seniors Center". Words that
+     # as often follow a person's name are left out ("Webb Center", "Smith College",
+     # "Wright State University", "Licking Memorial Hospital").
+     "highway", "patrol", "circuit", "correctional", "magistrates", "education", "senior", "seniors", "division",
+     "parks", "recreation", "transit", "senate", "assembly"}
+)
+_INSTITUTION_LABELS = frozenset({"ORG", "FAC", "PERSON", "GPE", "LOC"})
+# The institutions only a town has (its police, its mayor, its council): a name before
+# one of these words is a town even where the article names no other place.
+CIVIC_WORDS = frozenset({"police", "fire", "mayor", "city", "town", "village", "township", "council"})
+
+
+def _is_town_name(key: str, gaz: Gazetteer) -> bool:
+    return any(c.kind in TOWN_KINDS and is_main_name(c, key) for c in gaz.lookup(key))
+
+
+# An abbreviation written with full stops ("S.C.", "N.J.", "Calif."): a state's name before its bodies.
+_DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
+
+
+def _institution_head(ent):
+    """The capitalised words before the first institution word of ``ent``, if any."""
+    doc = ent.doc
+    for k in range(ent.start + 1, ent.end):
+        if doc[k].lower_ in INSTITUTION_WORDS:
+            head = doc[ent.start : k]
+            words = all(t.is_alpha or t.text == "." or _DOTTED.fullmatch(t.text) for t in head)
+            return head if words and head[0].text[0].isupper() else None
+    return None
+
+
+# A dateline opens a report with the town it was filed from, in capitals, then a dash:
+# "TORRINGTON — The City Council ...", "ROSWELL - A man ...". It is a place even though
+# the model tags nothing there (capitals look like an acronym to it).
+_DATELINE = re.compile(
+    r"(?:^|\n|[.!?] )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
+)
+# US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
+# "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
+_PARTY_HOME = re.compile(
+    r"\b(?:R|D|I|DFL)-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,;)]|\s+[-–—(]|\s*$|(?<=\.)\s)", re.M
+)
+
+
+def _datelines(text: str, gaz: Gazetteer) -> list[Toponym]:
+    """Datelines and party-and-home notes whose name the gazetteer knows."""
+    out = []
+    for m in (*_DATELINE.finditer(text), *_PARTY_HOME.finditer(text)):
+        name = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
+        key = name_key(name)
+        if key not in _DIRECTIONS and gaz.lookup(key):
+            out.append(Toponym((m.start(1), m.start(1) + len(name)), name, key))
+    return out
+
+
+# How English makes a people's or an adjective's name from a place's, undone: the ending
+# of the demonym and what the place's name ends in instead, tried in this order
+# ("Sicilian" -> Sicily, "Ontarian" -> Ontario, "Siberian" -> Siberia, "Floridian" ->
+# Florida, "Ukrainian" -> Ukraine, "Brazilian" -> Brazil, "Texan" -> Texas, "Iowan" -> Iowa,
+# "Ohioan" -> Ohio, "Dagestani" -> Dagestan, "Sudanese" -> Sudan, "Philippine" ->
+# Philippines, "Serb" -> Serbia). The gazetteer lists the demonyms of countries (countryinfo); these rules reach
+# those of regions, and of countries whose listed demonym differs.
+_DEMONYM_ENDINGS = (
+    ("ian", "y"), ("ian", "io"), ("ian", "ia"), ("ian", "a"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", "as"),
+    ("an", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("ine", "ines"), ("", "ia"),
+)
+# Only names of these kinds are made into demonyms (a town's people have no such name in news).
+_DEMONYM_KINDS = frozenset({"country", "admin1", "area", "continent"})
+
+
+def demonym_key(text: str, gaz: Gazetteer) -> str | None:
+    """The key of the country or region whose demonym ``text`` is, by the endings above:
+    the place must be called exactly so, not by an alternate name."""
+    key = name_key(text)
+    if not key.isalpha() or len(key) < 4:  # one word; "Lao" and the like are listed already
+        return None
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # "Ohioans"
+    for ending, place_ending in _DEMONYM_ENDINGS:
+        if ending == "" and key[-1] in "aeioun":
+            continue  # "Serb", "Abkhaz" lack their "-ia"; "Roman" is no Romania
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            place = key[: len(key) - len(ending)] + place_ending
+            if any(c.kind in _DEMONYM_KINDS and name_key(c.name) == place for c in gaz.lookup(place)):
+                return place
+    return None
+
+
+# Kinds of place whose names are seldom a person's or a company's.
+_UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
+
+
+def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
+    cands = gaz.lookup(key)
+    if any(c.kind in _UNMISTAKABLE for c in cands):
+        return True
+    if ent[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
+        return True  # the name says it is a region: "Clarke County" tagged ORG
+    doc = ent.doc
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    of_kind = ent.start > 1 and before == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of Pulawy"
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return before in LOCATIVE_WORDS or of_kind or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
+
+
+# Place names that are also plain words of direction ("North", a region of Cameroon;
+# "West", a town in Texas): in news they are directions or "the West", never places.
+# "Centre" (a region of Burkina Faso, France, Cameroon) is the last word of buildings'
+# names ("Rogers Centre", "Convention Centre"): 17 false places in GeoWebNews, none right.
+_DIRECTIONS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
+    for b in ("", "east", "west", " east", " west")
+) | {"centre", "center"}
+
+
+_SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
+
+
+def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozenset(), text: str | None = None,
+          home=None):
+    """Place names the model did not tag: runs of capitalised words, one a proper noun, that
+    name a prominent place, a place the article names elsewhere (``known``: a name keeps
+    its sense through an article, so "Lombard" found once is found in "Lombard settler"
+    too), a town before a civic word ("Carthage Police Chief", "Tillsonburg Mayor"), or a
+    town of the article's own region (``home(key)``: local news names its neighbours'
+    towns bare, "Hounslow residents", and the model tags none of them)."""
+    text = doc.text if text is None else text
+    # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
+    word, cap, propn, civic, starts, ends = [], [], [], [], [], []
+    for t in doc:
+        cap.append(t.is_alpha and t.text[0].isupper())
+        word.append(cap[-1] and t.i not in taken)
+        propn.append(t.pos_ == "PROPN")
+        civic.append(t.lower_ in CIVIC_WORDS)
+        starts.append(t.idx)
+        ends.append(t.idx + len(t))
+    out, i, n = [], 0, len(doc)
+    while i < n:
+        run = i
+        while run < n and run - i < _SCAN_WORDS and word[run]:
+            run += 1
+        hit = None
+        for j in range(run, i, -1):  # the longest name first
+            surface = text[starts[i] : ends[j - 1]]
+            key = name_key(surface)
+            wanted = (
+                key in gaz.prominent or key in known or (j < n and civic[j] and _is_town_name(key, gaz))
+                or (home is not None and _alone(doc, cap, i, j) and home(key))
+            )
+            if "\n" not in surface and any(propn[i:j]) and wanted and key not in _DIRECTIONS:
+                hit = Toponym((starts[i], ends[j - 1]), surface, key)
+                break
+        if hit:
+            out.append(hit)
+            i = j
+        else:
+            i += 1
+    return out
+
+
+# Verbs whose subject is a person: "Corcoran said" is no town.
+_SPEECH = frozenset({"say", "tell", "add", "ask", "explain", "note", "recall"})
+
+
+def _alone(doc, cap: list[bool], i: int, j: int) -> bool:
+    """Tokens ``i:j`` are a whole name, not part of another: "Union" of "Credit Union",
+    "Dunlap" of "Dunlap St.", "Church" of "Church of Our Lady", "Hope" of "Hope's Wings", "Morgan" before a surname
+    are not; nor is the speaker of "Corcoran said". (After "of" a name may be a town or
+    the end of a body's name: "Norb Mages of Lindsay", "Chamber of Commerce"; it stays.)"""
+    n = len(doc)
+    before = i > 0 and doc[i - 1].text[:1].isupper()
+    # Any capitalised word after, abbreviations too: "Dunlap St." is a street.
+    after = j < n and (doc[j].text[:1].isupper() or (doc[j].lower_ in ("of", "'s", "’s") and j + 1 < n and cap[j + 1]))
+    speaker = doc[j - 1].dep_ == "nsubj" and doc[j - 1].head.lemma_ in _SPEECH
+    return not (before or after or speaker)
+
+
+def _without_the(ent):
+    """The entity without a leading "the", so that spans hold the name only."""
+    return ent.doc[ent.start + 1 : ent.end] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+
+
+# Hyphens that join the words of one name ("Mazar-i-Sharif", "Sharm el-Sheikh").
+_HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
+def _joined(doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen joining the words on both sides, with no space."""
+    return (
+        0 < i < len(doc) - 1 and doc[i].text in _HYPHENS and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        and doc[i - 1].is_alpha and doc[i + 1].is_alpha
+    )
+
+
+def _hyphenated(ent, gaz: Gazetteer):
+    """The entity grown over the words hyphens join to it when that makes a known name,
+    the longest first: the tokenizer splits at a hyphen between letters, and the model
+    then tags a part ("Mazar" of "Mazar-i-Sharif"), which names a homonym elsewhere."""
+    doc = ent.doc
+    start, end = ent.start, ent.end
+    while _joined(doc, start - 1):
+        start -= 2
+    while _joined(doc, end):
+        end += 2
+    options = [(i, j) for i in range(start, ent.start + 1, 2) for j in range(end, ent.end - 1, -2)]
+    for i, j in sorted(options, key=lambda ij: ij[0] - ij[1]):  # the longest first
+        if (i, j) != (ent.start, ent.end) and gaz.lookup(name_key(doc[i:j].text)):
+            return doc[i:j]
+    return ent
+
+
+def _extend(ent, gaz: Gazetteer, most: int = 2):
+    """The entity grown over capitalised words before or after it when that makes a known
+    name, or over the words hyphens join to it (``_hyphenated``).
+
+    The model often tags "Indian" (NORP) in "Indian Ocean", "Tamil" in "Tamil Nadu" or
+    "America" in "North America".
+    """
+    joined = _hyphenated(ent, gaz)
+    if joined is not ent:
+        return joined
+    doc = ent.doc
+    # Each word around the entity looked at once, not once per option (Doc slices are slow).
+    near = (*doc[max(0, ent.start - most) : ent.start], *doc[ent.end : min(len(doc), ent.end + most)])
+    caps = {t.i: t.is_alpha and t.text[0].isupper() and not t.is_stop for t in near}
+
+    def capitalised(lo: int, hi: int) -> bool:  # "The" at a sentence start is no part of a name
+        return all(caps[i] for i in range(lo, hi))
+
+    options = [
+        (i, j)
+        for i in range(max(0, ent.start - most), ent.start + 1)
+        for j in range(ent.end, min(len(doc), ent.end + most) + 1)
+        if (i, j) != (ent.start, ent.end) and capitalised(i, ent.start) and capitalised(ent.end, j)
+    ]
+    for i, j in sorted(options, key=lambda ij: ij[0] - ij[1]):  # the longest first
+        if gaz.lookup(name_key(doc[i:j].text)):
+            return doc[i:j]
+    return ent
+
+
+def _qualified(ent, gaz: Gazetteer) -> bool:
+    """The entity is followed by ", <state or country>": "Gainesville, Ga."."""
+    doc = ent.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].text != ",":
+        return False
+    for j in (ent.end + 2, ent.end + 3):
+        tail = doc[ent.end + 1 : min(j, len(doc))]
+        if any(c.kind in ("admin1", "country") for c in gaz.lookup(name_key(tail.text))):
+            return True
+    return False
+
+
+# A town this large, called exactly so, in a country the article names elsewhere, is
+# what an organisation-typed name means ("Watertown" tagged ORG in a US report).
+# Persons are left out: "Jackson" or "Madison" are far more often people.
+_TOWN_IN_CONTEXT = 10_000
+
+
+# An institution named after its town ("Bantam Superior Court") says the name is a
+# town; a small one of the article's country is enough (GeoNames' cities500 threshold).
+_TOWN_BEFORE_INSTITUTION = 500
+
+
+def _town_in(key: str, regions: set[tuple[str | None, str]], gaz: Gazetteer) -> bool:
+    """``key`` is exactly the name of a town in one of ``regions`` (country, admin1)."""
+    return any(c.kind in TOWN_KINDS and (c.country, c.admin1) in regions and is_main_name(c, key)
+               for c in gaz.lookup(key))
+
+
+def _surnames(ents) -> set[str]:
+    """Words that end a person's name of two words or more ("Jackson" of "Alan Jackson")."""
+    return {ent[-1].lower_ for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
+def _a_surname(ent, key: str, surnames: set[str], gaz: Gazetteer) -> bool:
+    """A one-word name typed PERSON that ends a longer person's name in the article
+    ("according to Taylor" after "Sgt. Mike Taylor"), unless it is a country or region."""
+    unmistakable = any(c.kind in _UNMISTAKABLE for c in gaz.lookup(key))
+    return len(ent) == 1 and ent[0].lower_ in surnames and not unmistakable
+
+
+def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT) -> bool:
+    return any(
+        c.kind in TOWN_KINDS and c.country in countries and c.population >= least and is_main_name(c, key)
+        for c in gaz.lookup(key)
+    )
+
+
+def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
+    """Toponyms in text order, each with a gazetteer key that has candidates.
+
+    A name keeps one sense in an article: a mistyped entity ("Alexandria" as PERSON) is
+    a place when the same name is a place elsewhere in the article, when a state or
+    country follows it ("Gainesville, Ga."), or, unless typed PERSON, when it is a
+    town of the country the article is about; a single word typed PERSON is a town of
+    the article's region when it is nobody's surname there ("Gainesville's sewers" in a
+    report from Florida). An institution named after its town gives the town ("Torrington
+    Fire Department"). Datelines ("ROSWELL -") and party-and-home notes ("R-Marshall")
+    name places the model does not tag. Organisations and facilities that are not places
+    themselves are scanned for place names inside them ("the University of Minnesota"),
+    and so is the rest of the text for the names found so far.
+    """
+    found: list[Toponym] = []
+    doubtful: list[tuple[object, str, str]] = []
+    taken: set[int] = set()
+    ents, text = doc.ents, doc.text  # both computed anew on each access
+    surnames = _surnames(ents)
+    for ent in ents:
+        if "\n" in ent.text.strip():
+            continue
+        label, ent = ent.label_, _extend(_without_the(ent), gaz)
+        toponyms: list[Toponym] = []
+        if name_key(ent.text) in _DIRECTIONS:  # "the West" is no town called West
+            taken.update(range(ent.start, ent.end))
+            continue
+        if label in PLACE_LABELS:
+            toponyms = _entity_toponyms(ent, gaz)
+        elif label in MISTYPED_LABELS and (key := known_key(ent.text, gaz)):
+            if _accept_mistyped(ent, key, gaz) and not (label == "PERSON" and _a_surname(ent, key, surnames, gaz)):
+                toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]
+            else:
+                doubtful.append((ent, key, label))
+        elif label == "NORP" and (key := demonym_key(ent.text, gaz)):
+            toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]  # "Ohioans", "Sicilian"
+        elif label in MISTYPED_LABELS:
+            toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
+        head = _institution_head(ent) if not toponyms and label in _INSTITUTION_LABELS else None
+        if head is not None and (hkey := known_key(head.text, gaz)):
+            doubtful.append((head, hkey, "HEAD"))
+        found += toponyms
+        if toponyms or label not in ("ORG", "FAC", "NORP"):
+            taken.update(range(ent.start, ent.end))
+    doubtful += _conjuncts(doc, found, gaz)
+    from newsdesk.nlp.places import choose  # here: places imports this module
+
+    chosen = choose(found, gaz).values()
+    accepted = _accept_doubtful(doubtful, found, chosen, surnames, gaz)
+    found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
+    for ent, _ in accepted:
+        taken.update(range(ent.start, ent.end))
+    counties = _county_lists(doc, gaz, text)
+    found = [t for t in found if not any(_overlap(t, c) for c in counties)] + counties
+    found += _datelines_outside(text, found, gaz)
+    regions = _regions(chosen)
+
+    def home(key: str) -> bool:  # a town of the article's region, and nobody's surname in it
+        return key not in surnames and _town_in(key, regions, gaz)
+
+    found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text, home)
+    return [_kind_from_text(t, text) for t in _qualify(_without_overlaps(found), text)]
+
+
+def _overlap(a: Toponym, b: Toponym) -> bool:
+    return a.span[0] < b.span[1] and b.span[0] < a.span[1]
+
+
+# "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").
+_LIST_NOUNS = {"counties": "county", "parishes": "parish", "townships": "township"}
+
+
+def _county_lists(doc, gaz: Gazetteer, text: str) -> list[Toponym]:
+    out = []
+    for tok in doc:
+        unit = _LIST_NOUNS.get(tok.lower_)
+        if unit is None:
+            continue
+        names, current, i = [], [], tok.i - 1
+        while i >= 0 and (doc[i].text in (",", "and", "&") or (doc[i].is_alpha and doc[i].text[0].isupper())):
+            if doc[i].text in (",", "and", "&"):
+                names.append(current)
+                current = []
+            else:
+                current.insert(0, doc[i])
+            i -= 1
+        names.append(current)
+        for words in filter(None, names):
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            key = name_key(f"{text[start:end]} {unit}")
+            if any(c.kind == "admin2" for c in gaz.lookup(key)):
+                out.append(Toponym((start, end), text[start:end], key, kind="admin2"))
+    return out
+
+
+def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
+    """Toponyms in text order, one per stretch of text (the longest where two rules overlap)."""
+    out: list[Toponym] = []
+    for t in sorted(toponyms, key=lambda t: (t.span[0], -t.span[1])):
+        if not out or t.span[0] >= out[-1].span[1]:
+            out.append(t)
+    return out
+
+
+def _conjuncts(doc, found: list[Toponym], gaz: Gazetteer) -> list[tuple[object, str, str]]:
+    """Names listed with a toponym ("stores in Zilina, Nitra, Presov and Kosice"), as doubtful
+    names: a list of places is a list of places, whatever the model typed its items."""
+    covered = _covered(doc, found)
+    out = []
+    for t in found:
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        for tok in span.root.conjuncts if span is not None else ():
+            if tok.i in covered or tok.pos_ != "PROPN":
+                continue
+            lefts = [c.i for c in tok.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            name = doc[min(lefts, default=tok.i) : tok.i + 1]
+            if all(w.text[:1].isupper() for w in name) and (key := known_key(name.text, gaz)):
+                out.append((name, key, "CONJ"))
+    return out
+
+
+_BODY_KINDS = frozenset({"country", "admin1", "admin2"})
+
+
+def _regions(chosen) -> set[tuple[str | None, str]]:
+    """The (country, admin1) regions of the chosen places below the country."""
+    return {(c.country, c.admin1) for c in chosen if c.admin1 and c.kind != "country"}
+
+
+def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str], gaz: Gazetteer):
+    """The doubtful names that the article's sure toponyms (``found``, resolved to
+    ``chosen``) vouch for (see ``find_toponyms``), as (span, key) pairs."""
+    places = {t.key for t in found}
+    countries = {c.country for c in chosen if c.country}
+    regions = _regions(chosen)
+    out = []
+    for ent, key, label in doubtful:
+        least = _TOWN_BEFORE_INSTITUTION if label in ("HEAD", "CONJ") else _TOWN_IN_CONTEXT
+        # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
+        lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
+        town = label != "PERSON" and _town_of(key, countries, gaz, least)
+        civic = label == "HEAD" and ent.doc[ent.end].lower_ in CIVIC_WORDS and _is_town_name(key, gaz)
+        # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
+        body = label == "HEAD" and any(
+            c.kind in _BODY_KINDS and (not countries or c.country in countries) for c in gaz.lookup(key)
+        )
+        if label == "PERSON" and _a_surname(ent, key, surnames, gaz):
+            sure = _qualified(ent, gaz)  # "Jackson, Miss." is the town even beside Alan Jackson
+        else:
+            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic or body
+        if sure:
+            out.append((ent, key))
+    return out
+
+
+def _datelines_outside(text: str, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    return [d for d in _datelines(text, gaz) if not any(t.span[0] < d.span[1] and d.span[0] < t.span[1] for t in found)]
+
+
+def _covered(doc, toponyms: list[Toponym]) -> set[int]:
+    """Token indices inside the toponyms' spans (the scan leaves them alone)."""
+    out = set()
+    for t in toponyms:
+        span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+        if span is not None:
+            out.update(range(span.start, span.end))
+    return out
+
+
+# "Washington state", "the state of Washington", "New York State": a first-level region.
+_STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
+_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:state|province) of\s", re.I)  # the span itself: "the Province of Ontario"
+_STATE_WORDS = ("state", "province")
+
+
+def _kind_from_text(t: Toponym, text: str) -> Toponym:
+    after, before = text[t.span[1] : t.span[1] + 8], text[max(0, t.span[0] - 12) : t.span[0]]
+    last = t.text.rsplit(None, 1)[-1].lower() if t.text.strip() else ""
+    spelled = _STATE_OF.match(t.text) or (last in _STATE_WORDS and " " in t.text)
+    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or spelled:
+        return replace(t, kind="admin1")
+    return t
+
+
+def _qualify(toponyms: list[Toponym], text: str) -> list[Toponym]:
+    """``X, Y`` written as two entities: Y qualifies X."""
+    out = list(toponyms)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.qualifier is None and text[a.span[1] : b.span[0]].strip() == ",":
+            out[i] = replace(a, qualifier=b.key)
+    return out
