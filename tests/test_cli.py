@@ -146,3 +146,32 @@ def test_events_table_exports(db, tmp_path):
     out = tmp_path / "events.parquet"
     assert runner.invoke(app, ["export", "--db", db, "-f", "parquet", "-t", "events", "-o", str(out)]).exit_code == 0
     assert out.read_bytes()[:4] == b"PAR1"
+
+
+def test_show_prints_brackets_of_the_text_and_every_citation(tmp_path):
+    """Rich reads "[...]" as markup: news text ("[the council]") and citation ids that
+    start with a letter ("[c67b0e96]") must be printed as written, not swallowed."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "dam-1.txt").write_text(
+        "Dam holds at Riverton [updated]\n\n"
+        '"We [the council] will reopen the market on Monday," Mayor Anna Lindqvist said on Saturday. '
+        "Engineers said the Riverton dam on the Wend river had held through the night."
+    )
+    (folder / "dam-2.txt").write_text(
+        "Riverton dam held through the night, engineers said on Saturday, and Mayor Anna Lindqvist "
+        "said the market by the Wend river would reopen on Monday."
+    )
+    db = str(tmp_path / "b.db")
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db, "-q"]).exit_code == 0
+    record = json.loads(runner.invoke(app, ["export", "--db", db]).stdout)
+    (story,) = record["stories"]
+    shown = runner.invoke(app, ["show", story["id"], "--db", db])
+    assert shown.exit_code == 0
+    words = " ".join(shown.stdout.split())
+    assert "[the council]" in words
+    assert "Dam holds at Riverton [updated]" in words  # a table cell
+    assert "[updated]" in " ".join(runner.invoke(app, ["stories", "--db", db]).stdout.split())
+    assert story["summary"], "the story should have a cited summary"
+    for cited in story["summary"]:
+        assert f"[{cited['article_id'][:8]}]" in words

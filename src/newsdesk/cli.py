@@ -28,7 +28,7 @@ from newsdesk.read import read_inputs
 from newsdesk.report.documents import story_html, story_markdown
 from newsdesk.report.export import articles_csv, articles_jsonl, export_record
 from newsdesk.report.tables import events_csv, write_articles_parquet, write_events_parquet
-from newsdesk.report.terminal import render_story
+from newsdesk.report.terminal import add_plain_row, render_story
 from newsdesk.store import open_store
 
 app = typer.Typer(
@@ -155,7 +155,7 @@ def stories_cmd(
         table.add_column(col, overflow="fold")
     for r in rows:
         sources = len(meta.get(r["id"], {}).get("sources") or []) or "—"
-        table.add_row(r["id"], r["title"], str(r["n_articles"]), str(sources), r["first_seen"] or "—",
+        add_plain_row(table, r["id"], r["title"], str(r["n_articles"]), str(sources), r["first_seen"] or "—",
                       r["last_seen"] or "—")
     console.print(table)
 

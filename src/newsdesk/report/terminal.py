@@ -21,6 +21,13 @@ TOP_EVENTS = 12
 TOP_QUOTES_PER_SPEAKER = 4
 
 
+def add_plain_row(table: Table, *cells: str | None) -> None:
+    """A table row of article data, shown as written: a string cell would be read as rich
+    markup, and news text has brackets ("[the president] said", an id "[c67b0e96]") that
+    markup swallows."""
+    table.add_row(*(Text(c or "") for c in cells))
+
+
 def _short(text: str, n: int = 110) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
@@ -33,7 +40,7 @@ def _articles_table(record: dict) -> Table:
     for a in record["articles"]:
         origins = ", ".join(s["source"] or s["url"] or s["origin"] for s in a.get("sources", [])) or "—"
         title = _short(a["title"] or a["text"], 60)
-        table.add_row(a["id"][:8], a["source"] or "—", a["published"] or "undated", title, origins)
+        add_plain_row(table, a["id"][:8], a["source"] or "—", a["published"] or "undated", title, origins)
     return table
 
 
@@ -56,7 +63,7 @@ def _relations_table(record: dict) -> Table | None:
     for col in ("kind", "original", "copy", "score"):
         table.add_column(col)
     for r in record["relations"]:
-        table.add_row(r["kind"], r["source"][:8], r["copy"][:8], f"{r['score']:.2f}")
+        add_plain_row(table, r["kind"], r["source"][:8], r["copy"][:8], f"{r['score']:.2f}")
     return table
 
 
@@ -69,7 +76,7 @@ def _entities_table(story: dict) -> Table | None:
         table.add_column(col)
     for e in ents[:TOP_ENTITIES]:
         aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
-        table.add_row(e["name"], e["type"], aliases or "", str(e.get("mentions", "")))
+        add_plain_row(table, e["name"], e["type"], aliases or "", str(e.get("mentions", "")))
     if len(ents) > TOP_ENTITIES:
         table.caption = f"… and {len(ents) - TOP_ENTITIES} more"
     return table
@@ -85,7 +92,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
                 f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
                 for v in f["values"]
             )
-            table.add_row(f["quantity"], f["status"], values)
+            add_plain_row(table, f["quantity"], f["status"], values)
         return table
     rows = [(a["id"], f) for a in record["articles"] for f in a["figures"]]
     if not rows:
@@ -93,7 +100,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
     for col in ("quantity", "value", "reported by", "as of", "article"):
         table.add_column(col)
     for aid, f in rows:
-        table.add_row(f["quantity"], figure_value(f), f["reported_by"] or "", f["as_of"] or "", aid[:8])
+        add_plain_row(table, f["quantity"], figure_value(f), f["reported_by"] or "", f["as_of"] or "", aid[:8])
     return table
 
 
@@ -120,7 +127,7 @@ def _timeline_table(story: dict) -> Table | None:
         table.add_column(col, overflow="fold")
     for t in story["timeline"]:
         article = f"{t['article_id'][:8]} {_short(t['title'] or '', 50)}"
-        table.add_row(t["when"], t["basis"], t["source"] or "—", article)
+        add_plain_row(table, t["when"], t["basis"], t["source"] or "—", article)
     return table
 
 
@@ -136,7 +143,7 @@ def _events_table(story: dict) -> Table | None:
         kind = event_kind(e)
         killed = "" if e["killed"] is None else str(e["killed"])
         when = when_words(e["when"]) or ""
-        table.add_row(when, e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
+        add_plain_row(table, when, e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
                       str(e["num_articles"]), str(e["num_sources"]))
     if len(story["events"]) > TOP_EVENTS:
         table.caption = f"… and {len(story['events']) - TOP_EVENTS} more (newsdesk export --table events)"
@@ -169,7 +176,7 @@ def render_story(record: dict, console: Console) -> None:
     if story["summary"]:
         console.print(Text("Summary", style="bold"))
         for s in story["summary"]:
-            console.print(f"  • {s['text']} [dim][{s['article_id'][:8]}][/dim]")
+            console.print(Text.assemble("  • ", s["text"], " ", (f"[{s['article_id'][:8]}]", "dim")))
     for part in (
         _articles_table(record),
         _main_events_group(record),
