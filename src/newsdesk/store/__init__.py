@@ -105,9 +105,19 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
+# A fact's optional spans besides its own (a quote's speaker; a main event's place and
+# time), each stored as ``<name>_start`` / ``<name>_end``, both null for None.
+_OPTIONAL_SPANS = ("speaker", "place", "when")
+
+
 def _span_row(fact) -> dict:
+    """A fact as a row: its ``span`` as ``start``/``end``, its optional spans likewise."""
     row = asdict(fact)
     row["start"], row["end"] = row.pop("span")
+    for name in _OPTIONAL_SPANS:
+        if f"{name}_span" in row:
+            span = row.pop(f"{name}_span")
+            row[f"{name}_start"], row[f"{name}_end"] = span if span is not None else (None, None)
     return row
 
 
@@ -185,14 +195,10 @@ class Tx:
             strict=True,
         ):
             rows = [_span_row(f) for f in facts]
-            for row in rows:
-                if "speaker_span" in row:
-                    span = row.pop("speaker_span")
-                    row["speaker_start"], row["speaker_end"] = span if span else (None, None)
             if rows:
                 self.conn.execute(sa.insert(table), rows)
         if analysis.main_event is not None:
-            self.conn.execute(sa.insert(schema.main_events).values(**_main_event_row(analysis.main_event)))
+            self.conn.execute(sa.insert(schema.main_events).values(**_span_row(analysis.main_event)))
 
     def upsert_entity(self, entity: Entity) -> None:
         t = schema.entities
@@ -295,7 +301,7 @@ class Tx:
         """The article's main event, if it has one (``facts/main.py``)."""
         t = schema.main_events
         row = self.conn.execute(sa.select(t).where(t.c.article_id == article_id)).mappings().first()
-        return _main_event(row) if row else None
+        return _fact(MainEvent, row) if row else None
 
     def entities(self, ids: Iterable[str]) -> list[Entity]:
         ids = list(ids)
@@ -404,30 +410,11 @@ def _article(row) -> Article:
 
 
 def _fact(cls, row):
+    """A fact of class ``cls`` from its row (``_span_row`` read back)."""
     row = dict(row)
     row["span"] = (row.pop("start"), row.pop("end"))
-    if "speaker_start" in row:
-        s, e = row.pop("speaker_start"), row.pop("speaker_end")
-        row["speaker_span"] = (s, e) if s is not None else None
+    for name in _OPTIONAL_SPANS:
+        if f"{name}_start" in row:
+            start, end = row.pop(f"{name}_start"), row.pop(f"{name}_end")
+            row[f"{name}_span"] = (start, end) if start is not None else None
     return cls(**row)
-
-
-def _pair(span: tuple[int, int] | None) -> tuple[int | None, int | None]:
-    return span if span is not None else (None, None)
-
-
-def _main_event_row(event: MainEvent) -> dict:
-    row = asdict(event)
-    row["start"], row["end"] = row.pop("span")
-    row["place_start"], row["place_end"] = _pair(row.pop("place_span"))
-    row["when_start"], row["when_end"] = _pair(row.pop("when_span"))
-    return row
-
-
-def _main_event(row) -> MainEvent:
-    row = dict(row)
-    row["span"] = (row.pop("start"), row.pop("end"))
-    for key in ("place", "when"):
-        start, end = row.pop(f"{key}_start"), row.pop(f"{key}_end")
-        row[f"{key}_span"] = (start, end) if start is not None else None
-    return MainEvent(**row)
