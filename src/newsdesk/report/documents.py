@@ -10,7 +10,14 @@ from functools import cache
 
 import jinja2
 
-from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line, when_words
+from newsdesk.report.export import (
+    VIEW_FILTERS,
+    event_kind,
+    figure_value,
+    main_event_evidence,
+    main_event_line,
+    when_words,
+)
 
 
 @cache
@@ -21,11 +28,7 @@ def _env() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["event_kind"] = event_kind
-    env.filters["figure_value"] = figure_value
-    env.filters["when_words"] = when_words
-    env.filters["main_event_line"] = main_event_line
-    env.filters["main_event_evidence"] = main_event_evidence
+    env.filters.update(VIEW_FILTERS)
     return env
 
 

@@ -225,10 +225,7 @@ def main_event_line(main: dict) -> str:
     every view writes it ('?' for what the text does not say); the PLOVER kind and how
     the text reports it follow the words ('shelled the port (ASSAULT, claimed by X)')."""
     kind = (main["type"] + (f"/{main['mode']}" if main.get("mode") else "")) if main.get("type") else ""
-    modality = main.get("modality")
-    if modality and modality != "asserted":
-        by = f" by {main['claimed_by']}" if modality == "claimed" and main.get("claimed_by") else ""
-        kind = f"{kind}, {modality}{by}" if kind else modality + by
+    kind = ", ".join(part for part in (kind, reported_as(main)) if part)
     what = " ".join(main["what"].split()) + (f" ({kind})" if kind else "")
     when = when_words(main.get("when"))
     return " — ".join(part or "?" for part in (main.get("actor"), what, main.get("place"), when))
@@ -305,11 +302,18 @@ def event_kind(event: dict) -> str:
     """'ASSAULT/drone (claimed by the ministry)': type, mode and how the text reports it,
     as every view of a story's events writes it."""
     kind = event["type"] + (f"/{event['mode']}" if event.get("mode") else "")
+    reported = reported_as(event)
+    return f"{kind} ({reported})" if reported else kind
+
+
+def reported_as(event: dict) -> str:
+    """How the text reports an event other than asserting it: 'claimed by the ministry',
+    'denied', 'future'; '' for an asserted one."""
     modality = event.get("modality")
-    if modality and modality != "asserted":
-        by = f" by {event['claimed_by']}" if modality == "claimed" and event.get("claimed_by") else ""
-        kind += f" ({modality}{by})"
-    return kind
+    if not modality or modality == "asserted":
+        return ""
+    by = f" by {event['claimed_by']}" if modality == "claimed" and event.get("claimed_by") else ""
+    return modality + by
 
 
 # Scale words for large round values ("$6.5 billion", not "6.5e+09 $"), as news writes them.
@@ -374,3 +378,14 @@ def validate(record: dict) -> None:
     import jsonschema
 
     jsonschema.validate(record, export_schema())
+
+
+# What every page template (the self-contained dossier, report/templates; the web desk,
+# web/templates) writes through the same functions as the terminal and Markdown views.
+VIEW_FILTERS = {
+    "event_kind": event_kind,
+    "figure_value": figure_value,
+    "when_words": when_words,
+    "main_event_line": main_event_line,
+    "main_event_evidence": main_event_evidence,
+}

@@ -26,15 +26,7 @@ from newsdesk.errors import InputError, NotFound
 from newsdesk.model import Document
 from newsdesk.read import read_inputs
 from newsdesk.read.files import read_text
-from newsdesk.report.export import (
-    event_kind,
-    export_article,
-    export_record,
-    figure_value,
-    main_event_evidence,
-    main_event_line,
-    when_words,
-)
+from newsdesk.report.export import VIEW_FILTERS, export_article, export_record
 from newsdesk.store import Store, open_store
 from newsdesk.web.highlight import LAYERS, annotations, segments
 from newsdesk.web.jobs import Jobs
@@ -81,11 +73,7 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("newsdesk.web", "templates"), autoescape=True, trim_blocks=True, lstrip_blocks=True
     )
-    env.filters["event_kind"] = event_kind
-    env.filters["figure_value"] = figure_value
-    env.filters["when_words"] = when_words
-    env.filters["main_event_line"] = main_event_line
-    env.filters["main_event_evidence"] = main_event_evidence
+    env.filters.update(VIEW_FILTERS)
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
