@@ -20,14 +20,13 @@ story does once it knows the article's day.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
 from collections import Counter
 from pathlib import Path
 
-from evals.common import report
+from evals.common import half, report
 from newsdesk.nlp.dates import anchor_of, anchor_relative, normalise
 
 ANCHOR = "dateparser on gold spans: 0.857; goal >= 0.95"
@@ -60,11 +59,6 @@ def print_breakdown(totals: Counter, errors: Counter) -> None:
     for name, n in totals.most_common():
         parts = [errors[(name, o)] for o in ("missed", "granularity", "value")]
         print(f"    {name:<13} {n:5d}   {parts[0]:3d} / {parts[1]:3d} / {parts[2]:3d}")
-
-
-def half(doc_id: str) -> str:
-    """The half a document is in: A (looked at while developing) or B (held out)."""
-    return "A" if hashlib.sha1(doc_id.encode()).digest()[0] % 2 == 0 else "B"
 
 
 def canonical(value: str | None) -> str | None:
