@@ -29,7 +29,8 @@ import re
 from dataclasses import replace
 
 from newsdesk.facts.numbers import Number, find_numbers, value_of
-from newsdesk.facts.quotes import SPEECH_VERBS, Resolver, according_to, subject_of
+from newsdesk.facts.quotes import SPEECH_VERBS, according_to
+from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
 from newsdesk.nlp.doccache import doc_text, sentence
 
