@@ -49,6 +49,7 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from newsdesk.corpus.titles import story_title
 from newsdesk.model import Story
 from newsdesk.store import Tx, schema
 
@@ -706,7 +707,7 @@ def refresh(tx: Tx, batch):
         tx.save_story(
             Story(
                 id=story,
-                title=row.title or row.text.split("\n", 1)[0][:160],
+                title=story_title([row.title] + [r.title for r in rows if r.id != central], row.text),
                 article_ids=tuple(ids),
                 first_seen=days[0] if days else None,
                 last_seen=days[-1] if days else None,
