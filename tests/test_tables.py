@@ -107,6 +107,17 @@ def test_a_storys_main_event_is_the_one_most_of_its_articles_agree_on():
     assert story_main_event(mains[:1], 1)["article_id"] == "a1"  # a story of one article
 
 
+def test_a_storys_main_event_is_told_as_its_most_complete_report_tells_it():
+    bare = _main("began an offensive", [0, 18], type="ASSAULT", actor="Azerbaijan", when="P0D", article_id="a1")
+    dated = _main("began an offensive", [0, 18], type="ASSAULT", actor="Azerbaijan", when="2031-05-11",
+                  article_id="a2")
+    placed = _main("shelled the town", [0, 16], type="ASSAULT", actor="Azerbaijan", when="2031-05-11",
+                   place="Stepanakert", modality="asserted", article_id="a3")
+    assert story_main_event([bare, dated], 2)["article_id"] == "a2"  # a date beats 'the day of the report'
+    assert story_main_event([bare, dated, placed], 3)["article_id"] == "a3"
+    assert story_main_event([dated, {**dated, "article_id": "a4"}], 2)["article_id"] == "a2"  # equals: the first
+
+
 def test_csv_has_the_columns_in_order():
     rows = list(csv.reader(io.StringIO(events_csv(_record([EVENT])))))
     assert tuple(rows[0]) == EVENT_COLUMNS

@@ -178,16 +178,27 @@ def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
 
 def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
     """The main event most of a story's articles agree on: the most common PLOVER type
-    among their main events (for events of no type, the same words), taken from the first
-    article that reports it, with ``num_articles`` that agree; None unless at least two
-    agree (or the story has one article)."""
+    among their main events (for events of no type, the same words), as the article that
+    reports it most completely tells it (``completeness``; ties to the first stored), with
+    ``num_articles`` that agree; None unless at least two agree (or the story has one
+    article)."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for main in mains:
         groups[("type", main["type"]) if main["type"] else ("what", main["what"].casefold())].append(main)
     best = max(groups.values(), key=len, default=[])
     if len(best) < 2 and not (best and n_articles == 1):
         return None
-    return {**best[0], "num_articles": len(best)}
+    return {**max(best, key=completeness), "num_articles": len(best)}
+
+
+def completeness(main: dict) -> int:
+    """How much of who-what-where-when a report of an event gives: one point each for the
+    actor and the place, two for a calendar date (one for a time only relative to an
+    undated report: 'the day of the report' tells a reader less), one for asserting it.
+    max() keeps the first of equals, so agreeing reports fall back to the stored order."""
+    when = main.get("when") or ""
+    dated = 2 if _CALENDAR_DATE.match(when) else 1 if when else 0
+    return bool(main.get("actor")) + bool(main.get("place")) + dated + (main.get("modality") == "asserted")
 
 
 # The relative values of an undated article's times (nlp/dates: "WXX-2<" the last Tuesday,
@@ -195,6 +206,7 @@ def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
 _WEEKDAY_VALUE = re.compile(r"^WXX-([1-7])([<>]?)$")
 _OFFSET_VALUE = re.compile(r"^P(?:([+-])(\d+)|(0))([DWMQY])$")  # a sign, or 0: "P1D" is a duration
 _UNIT_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+_CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")  # "2023", "2023-09", "2023-09-19"
 _YEARLESS_VALUE = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?[<>=]*$")  # "XXXX-11-02": 2 November, no year
 
 
