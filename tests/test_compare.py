@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk.corpus.compare import build_dossier, origins, report_time, rounding
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.model import Analysis, Article, DateRef, Event, Figure, Flag, Quote, Relation
+from newsdesk.model import Analysis, Article, DateRef, Event, Figure, Flag, MainEvent, Quote, Relation
 
 
 def _analysis(aid, text="x", *, published=None, source=None, figures=(), quotes=(), events=(), flags=()):
@@ -208,3 +208,39 @@ def test_an_undated_report_is_dated_by_a_day_with_a_clock_time():
     undated = replace(_analysis("b", "At 9 a.m. on 19 September the road closed."),
                       dates=(DateRef("b", (3, 28), "9 a.m. on 19 September", "2023-09-19T09:00"),))
     assert report_time(undated, 0).label == "2023-09-19"
+
+
+# Three sentences each rich in figures, and a plain lead that states what happened: the
+# figures alone would fill the summary before the lead.
+_FIGURES_TEXT = (
+    "Rebels seized the port of Varna on Monday. "
+    "Officials said 40 people were killed and 300 injured. "
+    "About 2,000 people fled and 12 were arrested. "
+    "Some 5,000 troops and 80 tanks were sent."
+)
+_FIGURES = [((58, 60), "killed", 40, {}), ((84, 87), "injured", 300, {}), ((103, 108), "displaced", 2000, {}),
+            ((125, 127), "arrested", 12, {}), ((148, 153), "troops", 5000, {})]
+
+
+def _with_main(a: Analysis, span, *, type_="COERCE", in_title=False) -> Analysis:
+    what = (a.article.title if in_title else a.article.text)[span[0]:span[1]]
+    return replace(a, main_event=MainEvent(a.article.id, span, what, type=type_, in_title=in_title))
+
+
+@pytest.mark.parametrize("in_title", [False, True])
+def test_the_summary_states_the_main_event_first_whatever_the_figures_cover(in_title):
+    a = _analysis("a", _FIGURES_TEXT, figures=_FIGURES)
+    a = replace(a, article=replace(a.article, title="Rebels seize the port of Varna"))
+    assert "Rebels seized" not in build_dossier([a], [])["summary"][0]["text"]  # without a main event
+    span = (7, 30) if in_title else (0, 41)  # the headline's words, or the lead's
+    summary = build_dossier([_with_main(a, span, in_title=in_title)], [])["summary"]
+    assert summary[0]["text"] == "Rebels seized the port of Varna on Monday."  # a headline's event: the lead
+
+
+def test_the_main_event_opens_the_summary_only_when_two_reports_agree_on_it():
+    b = _analysis("b", "Talks on the port began in Sofia. Envoys met for an hour.")
+    one = build_dossier([_with_main(_analysis("a", _FIGURES_TEXT, figures=_FIGURES), (0, 41)), b], [])
+    assert all("Rebels seized" not in s["text"] for s in one["summary"])
+    other = _with_main(_analysis("c", "Rebels took Varna's port. Nothing else."), (0, 25))
+    two = build_dossier([_with_main(_analysis("a", _FIGURES_TEXT, figures=_FIGURES), (0, 41)), b, other], [])
+    assert two["summary"][0]["text"] == "Rebels seized the port of Varna on Monday."

@@ -349,13 +349,45 @@ def sources_tree(analyses: list[Analysis], source_of: dict[str, str], relations:
 # -- summary ------------------------------------------------------------------------------------
 
 
+def main_event_key(type_: str | None, what: str) -> tuple[str, str]:
+    """What two articles' main events must share to be one story event: the PLOVER type,
+    or for events of no type the same words."""
+    return ("type", type_) if type_ else ("what", what.casefold())
+
+
+def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tuple[str, Span] | None:
+    """The article and span of the text that states the story's main event: the main event
+    most articles agree on (``main_event_key``), in the earliest report that states it in
+    its text. A headline is no sentence of the summary; a news body restates its headline's
+    event in its lead, the first sentence (the inverted pyramid)."""
+    groups: dict[tuple, list[Analysis]] = defaultdict(list)
+    for a in analyses:
+        if a.main_event is not None:
+            groups[main_event_key(a.main_event.type, a.main_event.what)].append(a)
+    agreed = max(groups.values(), key=len, default=[])
+    if len(agreed) < 2 and len(analyses) > 1:
+        return None
+    stated = [(a.article.id, span) for a in agreed if (span := _stated_in_text(a)) is not None]
+    return min(stated, key=lambda s: (times[s[0]].key, s[1][0]), default=None)
+
+
+def _stated_in_text(a: Analysis) -> Span | None:
+    main = a.main_event
+    if not main.in_title:
+        return main.span
+    return next(iter(sentence_spans(a.article.text)), None)
+
+
 def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
     A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
     entities (weighted less); a sentence too like one already picked (word overlap over
-    half) or inside a flagged repeat is never picked.
+    half) or inside a flagged repeat is never picked. The sentence that states the story's
+    main event (``main_sentence``) is picked first, whatever it covers: a summary that
+    leaves out what happened is no summary, however many figures it holds.
     """
+    main = main_sentence(analyses, times)
     candidates = []
     for a in analyses:
         repeats = [f.span for f in a.article.flags if f.kind == "repeated_sentence"]
@@ -365,13 +397,19 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
             facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}
             facts |= {f"fig:{x.quantity}" for x in a.figures if _within(x.span, s, e) and not x.background}
             ents = {m.entity_id for m in a.mentions if _within(m.span, s, e)}
+            if main and main[0] == a.article.id and _within(main[1], s, e):
+                facts.add("main")
             if facts or len(ents) >= 2:
                 candidates.append((a.article.id, (s, e), a.article.text[s:e].strip(), facts, ents))
     chosen: list[tuple] = []
     covered: set[str] = set()
     while candidates and len(chosen) < SUMMARY_MAX:
-        # Ties go to the earliest report and the earliest sentence in it: deterministic.
-        best = min(candidates, key=lambda c: (-_gain(c, covered), times[c[0]].key, c[1][0]))
+        # The main event first; ties go to the earliest report and the earliest sentence
+        # in it: deterministic.
+        best = min(
+            candidates,
+            key=lambda c: ("main" not in c[3] - covered, -_gain(c, covered), times[c[0]].key, c[1][0]),
+        )
         if _gain(best, covered) <= 0 and len(chosen) >= SUMMARY_MIN:
             break
         candidates.remove(best)

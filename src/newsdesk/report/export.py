@@ -17,6 +17,7 @@ from dataclasses import asdict
 from functools import cache
 from importlib import resources
 
+from newsdesk.corpus.compare import main_event_key
 from newsdesk.errors import NotFound
 from newsdesk.model import Analysis, MainEvent
 from newsdesk.store import Tx
@@ -184,7 +185,7 @@ def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
     article)."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for main in mains:
-        groups[("type", main["type"]) if main["type"] else ("what", main["what"].casefold())].append(main)
+        groups[main_event_key(main["type"], main["what"])].append(main)
     best = max(groups.values(), key=len, default=[])
     if len(best) < 2 and not (best and n_articles == 1):
         return None
