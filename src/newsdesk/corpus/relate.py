@@ -25,9 +25,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 import numpy as np
 import sqlalchemy as sa
+from scipy import sparse
 
 from newsdesk.corpus import minhash
 from newsdesk.model import Analysis, Article, MainEvent, Relation, Span
@@ -136,20 +138,49 @@ def forget(tx: Tx, article_id: str) -> None:
 # -- shared runs of words ----------------------------------------------------------------
 
 
+# A new article is judged against up to three times MAX_CANDIDATES stored ones, and a
+# stored one against every new article of the batch it is a candidate for: each text's
+# words, word runs, shingles and sentence facts are worked out once and kept for a while
+# (by text, not by id: the judge compares texts). 256 texts cover a batch's candidates
+# (memory: tens of KB per text of a few thousand words, so a few tens of MB at most).
+TEXT_CACHE = 256
+
+
+_shingles = lru_cache(maxsize=TEXT_CACHE)(minhash.shingles)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def tokens(text: str) -> list[tuple[str, int, int]]:
     """Words with their character spans; curly apostrophes read as straight ones."""
     return [(m.group().casefold(), m.start(), m.end()) for m in _TOKEN.finditer(text.translate(_APOSTROPHES))]
 
 
+@lru_cache(maxsize=TEXT_CACHE)
+def _word_runs(text: str) -> np.ndarray:
+    """A hash of each run of ``SHINGLE`` words of ``tokens(text)`` (by position): two texts
+    can share a run of words only where they share one of these."""
+    words = tokens(text)
+    if len(words) < minhash.SHINGLE:
+        return np.zeros(0, dtype=np.uint64)
+    # Python's str hash: salted per process, which is all this needs (both texts are hashed
+    # here, in this process).
+    ids = np.array([hash(w) for w, _, _ in words], dtype=np.int64).view(np.uint64)
+    return minhash.shingle_hashes(ids)
+
+
 def shared_runs(source: str, copy: str) -> list[tuple[Span, Span]]:
     """Runs of at least ``MIN_RUN`` words found in both texts, as (span in source, span in copy)."""
+    ha, hb = _word_runs(source), _word_runs(copy)
+    both = np.intersect1d(ha, hb)
+    if both.size == 0:  # most candidate pairs: nothing to align word by word
+        return []
     ta, tb = tokens(source), tokens(copy)
     k = minhash.SHINGLE
     at: dict[tuple[str, ...], list[int]] = {}
-    for i in range(len(ta) - k + 1):
+    for i in np.flatnonzero(np.isin(ha, both)).tolist():
         at.setdefault(tuple(w for w, _, _ in ta[i : i + k]), []).append(i)
     run_start: dict[tuple[int, int], tuple[int, int]] = {}
-    for j in range(len(tb) - k + 1):
+    for j in np.flatnonzero(np.isin(hb, both)).tolist():
         for i in at.get(tuple(w for w, _, _ in tb[j : j + k]), ()):
             run_start[(i, j)] = run_start.get((i - 1, j - 1), (i, j))
     runs = _longest_disjoint(run_start)
@@ -239,10 +270,11 @@ def sentence_spans(text: str) -> list[Span]:
     return spans
 
 
-def sentence_facts(text: str) -> list[SentenceFacts]:
+@lru_cache(maxsize=TEXT_CACHE)
+def sentence_facts(text: str) -> tuple[SentenceFacts, ...]:
     """Facts of each sentence that has something to align on."""
     facts = (_facts_of(text, start, end) for start, end in sentence_spans(text))
-    return [f for f in facts if f.names or f.numbers or len(f.content) >= 3]
+    return tuple(f for f in facts if f.names or f.numbers or len(f.content) >= 3)
 
 
 def _facts_of(text: str, start: int, end: int) -> SentenceFacts:
@@ -261,11 +293,45 @@ def _facts_of(text: str, start: int, end: int) -> SentenceFacts:
     return SentenceFacts((start, end), frozenset(names), frozenset(numbers), frozenset(content))
 
 
+# The weights of ``similarity``: names and numbers count twice (a paraphrase keeps them).
+_WEIGHTS = {"names": 2.0, "numbers": 2.0, "content": 1.0}
+
+
 def similarity(a: SentenceFacts, b: SentenceFacts) -> float:
-    """Weighted Jaccard: names and numbers count twice (a paraphrase keeps them)."""
-    shared = 2 * len(a.names & b.names) + 2 * len(a.numbers & b.numbers) + len(a.content & b.content)
-    total = 2 * len(a.names | b.names) + 2 * len(a.numbers | b.numbers) + len(a.content | b.content)
+    """Weighted Jaccard of two sentences' facts (``_WEIGHTS``)."""
+    shared = sum(w * len(getattr(a, f) & getattr(b, f)) for f, w in _WEIGHTS.items())
+    total = sum(w * len(getattr(a, f) | getattr(b, f)) for f, w in _WEIGHTS.items())
     return shared / total if total else 0.0
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _features(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The facts of ``sentence_facts(text)`` as parallel arrays: sentence row, feature key
+    ("names:kiev"), feature weight."""
+    rows, keys, weights = [], [], []
+    for r, fact in enumerate(sentence_facts(text)):
+        for field, w in _WEIGHTS.items():
+            for x in getattr(fact, field):
+                rows.append(r)
+                keys.append(f"{field}:{x}")
+                weights.append(w)
+    return np.array(rows, dtype=np.int64), np.array(keys, dtype=str), np.array(weights)
+
+
+def similarities(source: str, copy: str) -> np.ndarray:
+    """``similarity`` of every sentence of one text with every one of the other, as one
+    matrix product over the two texts' features (a loop of set operations per pair took
+    most of the stage's time on long articles); the same numbers, summed exactly."""
+    (ra, ka, wa), (rb, kb, wb) = _features(source), _features(copy)
+    keys, cols = np.unique(np.concatenate((ka, kb)), return_inverse=True)
+    weight = np.zeros(keys.size)
+    weight[cols] = np.concatenate((wa, wb))
+    shape = len(keys)
+    a = sparse.csr_matrix((np.ones(ra.size), (ra, cols[: ra.size])), shape=(len(sentence_facts(source)), shape))
+    b = sparse.csr_matrix((np.ones(rb.size), (rb, cols[ra.size :])), shape=(len(sentence_facts(copy)), shape))
+    shared = (a.multiply(weight) @ b.T).toarray()
+    total = (a @ weight)[:, None] + (b @ weight)[None, :] - shared
+    return np.divide(shared, total, out=np.zeros_like(shared), where=total > 0)
 
 
 def align(source: str, copy: str) -> tuple[float, list[tuple[Span, Span]]]:
@@ -273,13 +339,16 @@ def align(source: str, copy: str) -> tuple[float, list[tuple[Span, Span]]]:
     sa_, sb = sentence_facts(source), sentence_facts(copy)
     if not sa_ or not sb:
         return 0.0, []
-    sim = np.array([[similarity(x, y) for y in sb] for x in sa_])
+    sim = similarities(source, copy)
     gain = np.where(sim >= SENTENCE_SIM, sim, 0.0)
+    if not gain.any():
+        return 0.0, []
+    # best[i, j] = max(best[i-1, j], best[i, j-1], best[i-1, j-1] + gain): along a row the
+    # middle term is a running maximum, so each row is one vectorised step.
     best = np.zeros((len(sa_) + 1, len(sb) + 1))
     for i in range(1, len(sa_) + 1):
-        for j in range(1, len(sb) + 1):
-            diag = best[i - 1, j - 1] + gain[i - 1, j - 1] if gain[i - 1, j - 1] else -1.0
-            best[i, j] = max(best[i - 1, j], best[i, j - 1], diag)
+        diag = np.where(gain[i - 1] > 0, best[i - 1, :-1] + gain[i - 1], -1.0)
+        best[i, 1:] = np.maximum.accumulate(np.maximum(best[i - 1, 1:], diag))
     pairs, i, j = [], len(sa_), len(sb)
     while i and j:
         if gain[i - 1, j - 1] and best[i, j] == best[i - 1, j - 1] + gain[i - 1, j - 1]:
@@ -305,7 +374,7 @@ class Verdict:
 
 def judge(first: str, second: str) -> Verdict | None:
     """How ``second`` relates to ``first`` (evidence spans in that order), or None."""
-    a, b = minhash.shingles(first), minhash.shingles(second)
+    a, b = _shingles(first), _shingles(second)
     jac, con = minhash.jaccard(a, b), minhash.containment(a, b)
     small, large = sorted((a.size, b.size))
     runs = shared_runs(first, second)
