@@ -468,3 +468,28 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
     assert values.get("9 a.m. Tuesday") == "2000-04-04T09:00"
     assert values.get("Friday at 3 p.m.") == "2000-04-07T15:00"
     assert values.get("1 p.m. local time on Sunday") == "2000-04-02T13:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # A length of time is no date, however it is written.
+        ("the nine months", "For ", ", the company earned $5 million.", None),
+        ("a month", "The appeal could take as long as ", " or two.", None),
+        ("a week", "The hostage was freed within ", " of his capture.", None),
+        ("16-hour", "After a ", " flight, she landed in Lima.", None),
+        ("five hours", "She will spend only ", " in the capital.", None),
+        ("twenty years", "The country has been at war for ", ".", None),
+        ("about a decade", "It is the first order in ", ".", None),
+        ("24 hours", "Police held him for ", ".", None),
+        ("the past five years", "Prices doubled over ", ".", None),
+        # ... unless the words around it make it one.
+        ("two weeks", "The mayor resigned ", " ago.", "2023-W36"),
+        ("five years", "The bonds will be redeemed in ", ".", "2028"),
+        ("a year", "Sales rose from $2 million ", " earlier.", "2022"),
+        # A year is not a count of quarters.
+        ("the 2022 quarter", "", "", "2022-Q2"),
+    ],
+)
+def test_a_length_of_time_is_no_date(text, before, after, expected):
+    assert normalise(text, WED, before=before, after=after) == expected

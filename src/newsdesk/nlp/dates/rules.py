@@ -49,8 +49,14 @@ _MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|e
 
 
 def _number(word: str) -> int | None:
+    """A count written in digits or words: "5", "five", "twenty", "twenty-five"."""
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBERS.get(word)
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in TENS_WORDS and (not unit or NUMBERS.get(unit, 10) < 10):
+        return TENS_WORDS[tens] + NUMBERS.get(unit, 0)
+    return NUMBERS.get(word)
 
 
 def _decade(m: re.Match) -> str:
@@ -70,13 +76,19 @@ _YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
                   r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
 
-# A length of time alone, "five years": a DURATION in TIMEX3, not a date (dateparser would
-# read it as five years ago).
-_LENGTH = re.compile(r"^(?P<n>[a-z0-9]+) (?:day|week|month|year)s?$")
+# A length of time alone, "five years", "the nine months", "a 16-hour flight": a DURATION
+# in TIMEX3, not a date. dateparser reads "five years" as five years ago and "the nine
+# months" as nine months ago, and "a month" read as "this month" gave the month (on TBAQ's
+# half A, 48 of 128 gold DURATION expressions were given a calendar value).
+_LENGTH = re.compile(r"^(?:(?:about|nearly|almost|some|roughly|just|only|more than|less than|over|under|at least|"
+                     r"at most|up to|another|an extra|the|the first|the last|the past|the next|the final)\s+)?"
+                     r"(?P<n>[a-z0-9]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]"
+                     r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century|centuries)s?$")
 
 
 def _is_length(low: str) -> bool:
-    return bool((m := _LENGTH.match(low)) and _number(m.group("n")))
+    """A count of units; "the 1988 quarter" is a year's quarter, not 1,988 of them."""
+    return bool((m := _LENGTH.match(low)) and (n := _number(m.group("n"))) and n < 1000)
 
 
 _THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
@@ -122,6 +134,8 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
+    if _is_length(bare):
+        return _length_as_date(bare, anchor, ctx)
     rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule,
              _relative_period, _calendar_rule, _holiday_rule)
     for fn in rules:
@@ -323,6 +337,18 @@ def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
 _ELLIPSIS = re.compile(r"\bthis (day|week|month|quarter|year)\b[^.;!?]*$", re.IGNORECASE)
 
 
+def _length_as_date(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """A length of time is a date only where the words around it make it one: the span may
+    stop before "ago" ("two weeks" + "ago"), and "will be redeemed in five years" is that
+    far from publication (TimeML: a DATE). Otherwise None: a duration has no date."""
+    if m := re.match(r"\s+(ago|earlier|later|from now|hence)\b", ctx[1]):
+        return _relative_period(f"{bare} {m.group(1)}", f"{bare} {m.group(1)}", anchor, ctx)
+    m = re.fullmatch(r"(?P<n>\w+) (?P<u>day|week|month|quarter|year)s?", bare)
+    if m and re.search(r"\b(?:in|within)\s+$", ctx[0][-8:]) and future_clause(ctx):
+        return period_value(anchor, m.group("u"), _number(m.group("n")))
+    return None
+
+
 def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end", "year's end"):
@@ -335,13 +361,8 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     if bare in ("last", "next") and (m := _ELLIPSIS.search(ctx[0][-CUE_WINDOW:])):
         # "twice as many sales this year as last": the unit is the one just named.
         return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
-    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare) or (
-            bare == "a year" and re.match(r"\s+(?:ago|earlier)\b", ctx[1])):  # the span may stop at "a year"
+    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare):
         return year_ago(anchor, ctx)
-    if _is_length(bare) and re.search(r"\b(?:in|within)\s+$", ctx[0][-8:]) and future_clause(ctx):
-        # "will be redeemed in five years": that far from publication (TimeML: a DATE).
-        n, unit = bare.split()
-        return period_value(anchor, unit.rstrip("s"), _number(n))
     if m := _AGO.match(bare):
         n, unit = _number(m.group("n")), m.group("u").lower()
         if n is None:
