@@ -493,3 +493,39 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
 )
 def test_a_length_of_time_is_no_date(text, before, after, expected):
     assert normalise(text, WED, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # A preposition the model's span holds is context, not part of the time.
+        ("since 2019", "Prices have risen ", "2019"),
+        ("until 2025", "The deal runs ", "2025"),
+        ("on Friday", "The council will vote ", "2023-09-22"),
+        ("in five years", "The bonds will be redeemed ", "2028"),
+        ("as early as next year's first quarter", "The plant could open ", "2024-Q1"),
+        ("at least the first two quarters of 2024", "Losses will last through ", "2024-H1"),
+        ("as soon as possible", "He wants to leave ", "FUTURE_REF"),
+        ("from time to time", "The board reviews the plan ", None),
+        # A range is given its start.
+        ("2011 to 2015", "He was mayor from ", "2011"),
+        ("between 2001 and 2004", "The ministry paid him ", "2001"),
+        ("Aug. 14 to Thursday", "Shares were bought from ", "2023-08-14"),
+        # A period by the day it ends.
+        ("the third quarter ended June 30", "The bank lost $5 million in ", "2023-Q3"),
+        ("the quarter ended June 30", "Sales rose in ", "2023-Q2"),
+        ("the year ended March 31", "Profit fell in ", "2023"),
+        ("the nine months ended June 30", "Profit fell in ", None),
+        # A time after words the model's span took in by mistake.
+        ("coup d'etat last year", "He fled after the ", "2022"),
+        ("the day Friday", "During ", "2023-09-15"),
+        ("the day before last Tuesday", "He called ", "2023-09-18"),
+        ("his first day", "He will sign it on ", None),
+        # An age is no year: the model tags "Smith, 44," as a DATE.
+        ("44", "John Smith, ", None),
+        ("4", "She left the country in 1962 when she was ", None),
+        ("30s", "when he was in his ", None),
+    ],
+)
+def test_spans_the_model_draws_wider_or_otherwise(text, before, expected):
+    assert normalise(text, WED, before=before) == expected

@@ -120,16 +120,77 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     quarter, as TimeBank annotates it).
     """
     t = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
+    if m := _PREPOSITION.match(t):  # the preposition is context: "will close in five years"
+        t, before = t[m.end():], before + m.group(0)
+    ctx = (before, after)
+    return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
+
+
+# Words before a time that TIMEX3 leaves out of the span (TimeML guidelines: the signal
+# "on", "since", "until" is not part of the TIMEX3) but the model's DATE spans often hold:
+# "since 1987", "as early as next year's first quarter", "at least the first two quarters".
+_PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
+                          r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
+                          r"(?!time to time)", re.IGNORECASE)  # "from time to time" is an idiom, no time
+
+
+def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """The value our rules give the expression ``t`` (cleaned), or None."""
     low = spelled_days(spelled_years(re.sub(r"'s$", "", t.lower())))
     if low.startswith("the ") and low[4:] not in PAST | FUTURE:
         low = low[4:]
     for table, value in ((PRESENT, "PRESENT_REF"), (PAST, "PAST_REF"), (FUTURE, "FUTURE_REF")):
         if low in table or f"the {low}" in table:
             return value
-    if ref := vague(low, (before, after)):
+    if ref := vague(low, ctx):
         return ref
     low = HEDGE_AFTER.sub("", HEDGE_BEFORE.sub("", low))
-    return _rules(low, anchor, (before, after)) or _dateparser(t, anchor)
+    return _rules(low, anchor, ctx)
+
+
+# A range in one span ("1991 to 1997", "between 1985 and 1987", "Sept. 14 to Thursday"):
+# TIMEX3 writes two expressions; a DateRef has one value, and the range's start is when
+# it begins.
+_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\s(?:to|through|until|till|and)\s|[-–]\s|\s[-–])\s*(?P<b>\S.*)$", re.IGNORECASE)
+
+# A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
+# the period; "the quarter" or "the year" alone is the one the end day falls in.
+_ENDED = re.compile(r"^(?P<p>.+?),?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<d>.+)$",
+                    re.IGNORECASE)
+
+# A time expression at the end of a span the model ran too far back ("coup d'etat last
+# year", "the day Friday"): what follows a leading word. Only a deictic or named time, as
+# "day" or "first day" alone would read as an anaphor; and not the argument of a relation
+# ("the week of March 6", "the day before last Tuesday" are not that day).
+_TAIL_START = re.compile(r"^(?:[A-Z0-9]|(?:last|next|this|early|late|mid|earlier|later)\b)")
+_RELATION = re.compile(r"\b(?:of|before|after|since|from|to|until|till|by|than)\b", re.IGNORECASE)
+
+
+def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """A span the rules cannot read whole: a range, a period by its end day, or a time
+    after stray leading words."""
+    if m := _ENDED.match(t):
+        return _ended(m, anchor, ctx)
+    if m := _RANGE.match(t):
+        return _by_rules(m.group("a"), anchor, (ctx[0], t[m.end("a"):] + ctx[1]))
+    words = t.split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:])
+        if _RELATION.search(head):
+            return None
+        if _TAIL_START.match(tail) and (value := _by_rules(tail, anchor, (f"{ctx[0]}{head} ", ctx[1]))):
+            return value
+    return None
+
+
+def _ended(m: re.Match, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    period = re.sub(r"^(?:the|its|their|a|his|her)\s+(?:fiscal\s+)?", "", m.group("p").lower())
+    if period in ("quarter", "year", "period"):
+        end = normalise(m.group("d"), anchor, before=ctx[0], after=ctx[1])
+        if not end or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
+            return None
+        return period_value(dt.date.fromisoformat(end), "quarter" if period != "year" else "year", 0)
+    return _by_rules(m.group("p"), anchor, ctx)
 
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -263,7 +324,7 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
     if low in _FREQUENCIES:
         return _FREQUENCIES[low]
-    m = _COORDINATED.search(ctx[0][-40:]) if re.fullmatch(r"\d{1,2}", bare) else None
+    m = _COORDINATED.search(ctx[0][-40:]) if re.fullmatch(r"\d{1,2}", bare) and 1 <= int(bare) <= 31 else None
     if m and m.group("m").lower().rstrip(".") in MONTHS:
         # "April 24 and 25": a bare day coordinated with a dated one shares its month.
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
@@ -454,8 +515,11 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     return holiday_value(anchor, name, direction) if name in HOLIDAYS else None
 
 
-# dateparser reads "this decade" or "the last century" as a year: wrong at any precision.
-_NOT_FOR_DATEPARSER = re.compile(r"decade|centur", re.IGNORECASE)
+# dateparser reads "this decade" or "the last century" as a year: wrong at any precision;
+# and a number alone as a year or a month ("Smith, 44," is 1944, "she was 4" April): the
+# model tags ages as DATE, and a date is no bare number (a day beside its month is read
+# by ``_composed``).
+_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$", re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
