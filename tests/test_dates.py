@@ -529,3 +529,18 @@ def test_a_length_of_time_is_no_date(text, before, after, expected):
 )
 def test_spans_the_model_draws_wider_or_otherwise(text, before, expected):
     assert normalise(text, WED, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # A year cut out of a report's period is that period: the quarter just reported.
+        ("2022", "Profit fell 5% from the ", " period.", "2022-Q2"),
+        ("last year", "Sales were $9 million in the corresponding period ", ".", "2022-Q2"),
+        ("2022", "Prices rose in ", ".", "2022"),
+        # A span that runs into the next expression's conjunction.
+        ("between now and", "He will not be sent back ", " March 10.", "PRESENT_REF"),
+    ],
+)
+def test_a_span_cut_out_of_a_report_period_or_running_into_a_conjunction(text, before, after, expected):
+    assert normalise(text, WED, before=before, after=after) == expected

@@ -105,6 +105,26 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
     return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number)
 
 
+# The words of a report's period on either side of a span that holds only part of it (the
+# model tags "1988" of "the 1988 period", "last year" of "the corresponding period last year").
+_PERIOD_BEFORE = re.compile(r"\b(?:(?:the|its|same|corresponding|comparable|year-ago|year-earlier|fiscal)\s+)+"
+                            r"(?:period|quarter)\s+$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^\s+(?:fiscal\s+)?(?:period|quarter)\b(?!-)", re.IGNORECASE)
+
+
+def widened_period(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] | None:
+    """The whole period phrase and its context when the span ``t`` is a year or a year's
+    word cut out of one, else None."""
+    if not re.fullmatch(r"(?:1\d|20)\d\d|(?:last|this|next) year", t, re.IGNORECASE):
+        return None
+    if m := _PERIOD_BEFORE.search(ctx[0][-60:]):
+        start = len(ctx[0]) - len(m.group(0))
+        return m.group(0) + t, (ctx[0][:start], ctx[1])
+    if re.fullmatch(r"\d{4}", t) and (m := _PERIOD_AFTER.match(ctx[1])):
+        return t + m.group(0), (ctx[0], ctx[1][m.end():])
+    return None
+
+
 def quarter_of(anchor: dt.date | None, number: int) -> str:
     """A quarter named without its year (``quarter_year``); undated ``XXXX-Q3``."""
     return f"{quarter_year(anchor, number)}-Q{number}" if anchor else f"XXXX-Q{number}"

@@ -29,7 +29,7 @@ from newsdesk.nlp.dates.periods import (
     weekend_of,
     year_part,
 )
-from newsdesk.nlp.dates.reports import quarter_rule, year_ago
+from newsdesk.nlp.dates.reports import quarter_rule, widened_period, year_ago
 from newsdesk.nlp.dates.words import (
     FUTURE,
     HEDGE_AFTER,
@@ -119,10 +119,12 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     past; in an article about quarterly results "a year earlier" is the year-earlier
     quarter, as TimeBank annotates it).
     """
-    t = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
+    t = _CONJUNCTION_AFTER.sub("", " ".join(text.replace("’", "'").split()).strip(" ,.;:"))
     if m := _PREPOSITION.match(t):  # the preposition is context: "will close in five years"
         t, before = t[m.end():], before + m.group(0)
     ctx = (before, after)
+    if widened := widened_period(t, ctx):
+        t, ctx = widened
     return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
 
 
@@ -132,6 +134,10 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
 _PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
                           r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
                           r"(?!time to time)", re.IGNORECASE)  # "from time to time" is an idiom, no time
+
+
+# A span that runs into the next expression's conjunction: "between now and", "1994, 1995 and".
+_CONJUNCTION_AFTER = re.compile(r"(?:,?\s+(?:and|or|to|through|until)|\s*[-–,])$", re.IGNORECASE)
 
 
 def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
