@@ -544,3 +544,43 @@ def test_spans_the_model_draws_wider_or_otherwise(text, before, expected):
 )
 def test_a_span_cut_out_of_a_report_period_or_running_into_a_conjunction(text, before, after, expected):
     assert normalise(text, WED, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # The business press's short forms of quarters and halves.
+        ("Q3", "", "2023-Q3"),
+        ("Q3 2022", "", "2022-Q3"),
+        ("2022 Q4", "", "2022-Q4"),
+        ("3Q", "", "2023-Q3"),
+        ("H1 2024", "", "2024-H1"),
+        # A year named as a fiscal year or a season.
+        ("fiscal year 2024", "", "2024"),
+        ("the 2022 fiscal year", "", "2022"),
+        ("the 2021 season", "", "2021"),
+        # A part of a year named by "this/next/last year".
+        ("the first quarter of next year", "", "2024-Q1"),
+        ("the second half of the year", "", "2023-H2"),
+        ("the summer of last year", "", "2022-SU"),
+        ("June of last year", "", "2022-06"),
+        # Anaphoric weeks count from the day last named, as "the following day" does.
+        ("the following week", "The pact was signed on Aug. 2. ", "2023-W32"),
+        ("the previous week", "The pact was signed on Aug. 2. ", "2023-W30"),
+        ("the following week", "", "2023-W39"),
+        # dateparser reads "the 3rd" alone as March.
+        ("the 3rd", "", None),
+    ],
+)
+def test_short_forms_fiscal_years_parts_of_years_and_anaphoric_weeks(text, before, expected):
+    assert normalise(text, WED, before=before) == expected
+
+
+def test_holidays_the_model_tags_as_events_are_found():
+    from types import SimpleNamespace
+
+    from newsdesk.nlp.dates import _spans
+
+    text = "He was rescued on Thanksgiving Day. On Easter, shops shut. Easter Island is far. Christmas shoppers came."
+    found = [text[s:e] for s, e in _spans(SimpleNamespace(ents=()), text)]
+    assert found == ["Thanksgiving Day", "Easter"]

@@ -60,17 +60,24 @@ import re
 from dataclasses import replace
 
 from newsdesk.model import Analysis, DateRef
-from newsdesk.nlp.dates.periods import anchor_of, anchor_relative
+from newsdesk.nlp.dates.periods import HOLIDAYS, anchor_of, anchor_relative
 from newsdesk.nlp.dates.rules import normalise
 
 __all__ = ["anchor_dates", "anchor_of", "anchor_relative", "normalise", "resolve_dates"]
 
 # Relative expressions the small model often leaves untagged ("just a day before",
-# "two weeks earlier"); found by this rule where no DATE/TIME entity covers them.
+# "two weeks earlier"), and holidays, which it tags as events ("found on Thanksgiving
+# Day"); found by this rule where no DATE/TIME entity covers them. A one-word feast only
+# as a time ("on Easter", "last Christmas"): "Christmas" alone is as often a season or a
+# market, "Easter" an island.
+_HOLIDAY_NAMES = sorted((re.escape(name.title()).replace("'S", "'s") for name in HOLIDAYS), key=len, reverse=True)
+_HOLIDAY = (rf"(?:last |next |this )?(?:{'|'.join(n for n in _HOLIDAY_NAMES if ' ' in n)})"
+            rf"|(?:(?<=\b[Oo]n )|last |next |this )(?:{'|'.join(n for n in _HOLIDAY_NAMES if ' ' not in n)})")
 _MISSED = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
     r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
-    r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"
+    r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    rf"{_HOLIDAY})\b"
 )
 
 

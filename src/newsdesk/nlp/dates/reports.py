@@ -162,5 +162,17 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
         return f"{year_of(anchor)}-{SEASONS[bare]}"
     if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
         return f"{m.group('y')}-{SEASONS[m.group('s')]}"
+    if m := _SHORT_PART.fullmatch(bare):
+        # "Q3", "Q3 2022", "2022 Q3", "3Q", "H1 2023": the business press's short forms.
+        year = m.group("y") or m.group("y2")
+        quarter, half = m.group("q") or m.group("q2"), m.group("h") or m.group("h2")
+        kind, number = ("Q", quarter) if quarter else ("H", half)
+        if year:
+            return f"{year}-{kind}{number}"
+        return quarter_of(anchor, int(number)) if kind == "Q" else f"{year_of(anchor)}-H{number}"
     return None
+
+
+_SHORT_PART = re.compile(r"(?:(?P<y2>(?:1\d|20)\d\d)\s+)?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q|h(?P<h>[12])|(?P<h2>[12])h)"
+                         r"(?:\s+(?:of\s+)?(?:fy\s*)?(?P<y>(?:1\d|20)\d\d))?")
 

@@ -71,7 +71,10 @@ _DECADE = re.compile(r"^(?:early|mid|late|(?:the\s+)?(?:first|second|last|latter
 
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNORECASE)
 
-_YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P<y>1\d{3}|20\d{2})$", re.IGNORECASE)
+# A year by its number, maybe named as a fiscal, calendar or model year or a season of sport.
+_YEAR_KIND = r"(?:fiscal|financial|calendar|model) year|fiscal|calendar"
+_YEAR = re.compile(rf"^(?:(?:{_YEAR_KIND}|the year|year|fy)\s+)?(?P<y>1\d{{3}}|20\d{{2}})"
+                   rf"(?:\s+(?:{_YEAR_KIND}|season))?$", re.IGNORECASE)
 
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
                   r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
@@ -204,7 +207,7 @@ def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None
     if _is_length(bare):
         return _length_as_date(bare, anchor, ctx)
     rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule,
-             _relative_period, _calendar_rule, _holiday_rule)
+             _relative_period, _calendar_rule, _holiday_rule, _part_of_year)
     for fn in rules:
         value = fn(low, bare, anchor, ctx)
         if value:
@@ -223,6 +226,8 @@ _ANAPHORS = {
     "that day": ("day", 0), "same day": ("day", 0), "that same day": ("day", 0), "day": ("day", 0),
     "next day": ("day", 1), "following day": ("day", 1), "next morning": ("day", 1), "following morning": ("day", 1),
     "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1), "then": ("as named", 0),
+    "that week": ("week", 0), "same week": ("week", 0), "following week": ("week", 1), "week after": ("week", 1),
+    "previous week": ("week", -1), "week before": ("week", -1),
 }
 
 # A part of a day alone ("Tuesday morning" split in two, "that evening") is the day last
@@ -263,7 +268,7 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
         return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
     if ref and ref[0] == "weekday":
         return f"WXX-{ref[1].isoweekday()}" if (unit, shift) == ("day", 0) else None
-    if ref is None or (unit == "day" and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
+    if ref is None or (unit in ("day", "week") and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
         # No reference of that precision: TimeML's default reference is the document's time.
         return period_value(anchor, unit, shift)
     return period_value(ref[1], unit, shift)
@@ -504,6 +509,22 @@ def _yearless(month: int, day: int, direction: str) -> str:
     return f"XXXX-{tail}{YEARLESS_MARK.get(direction, '')}"
 
 
+_OF_YEAR = re.compile(r"(?P<part>.+?),? of (?P<w>this|next|last|the|the current|the coming|the previous|the past) year")
+_PART = re.compile(r"(?:\d{4}|XXXX|P0Y)-(?P<tail>Q[1-4]|H[12]|SP|SU|FA|WI|\d{2})[<>=]*")
+
+
+def _part_of_year(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """A part of a year named by "this/next/last year": "the first quarter of next year",
+    "the second half of the year", "the summer of last year" (as "June last year")."""
+    if not (m := _OF_YEAR.fullmatch(bare)):
+        return None
+    part = _rules(re.sub(r"^the ", "", m.group("part")), anchor, ctx)
+    if not part or not (p := _PART.fullmatch(part)):
+        return None
+    shift = {"next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}.get(m.group("w"), 0)
+    return year_part(anchor, shift, p.group("tail"))
+
+
 @lru_cache(maxsize=32)
 def _parser(anchor: dt.date):
     """One dateparser per publication day: building one costs more than parsing."""
@@ -525,7 +546,7 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # and a number alone as a year or a month ("Smith, 44," is 1944, "she was 4" April): the
 # model tags ages as DATE, and a date is no bare number (a day beside its month is read
 # by ``_composed``).
-_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$", re.IGNORECASE)
+_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
