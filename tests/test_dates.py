@@ -482,6 +482,7 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
         ("twenty years", "The country has been at war for ", ".", None),
         ("about a decade", "It is the first order in ", ".", None),
         ("24 hours", "Police held him for ", ".", None),
+        ("a 10-year", "The yield on ", " note fell.", None),
         ("the past five years", "Prices doubled over ", ".", None),
         # ... unless the words around it make it one.
         ("two weeks", "The mayor resigned ", " ago.", "2023-W36"),
@@ -511,6 +512,11 @@ def test_a_length_of_time_is_no_date(text, before, after, expected):
         ("2011 to 2015", "He was mayor from ", "2011"),
         ("between 2001 and 2004", "The ministry paid him ", "2001"),
         ("Aug. 14 to Thursday", "Shares were bought from ", "2023-08-14"),
+        ("Monday-Friday", "The office opened ", "2023-09-18"),
+        ("2001–2004", "He led the party in ", "2001"),
+        ("day-long", "After a ", None),  # a dash in a compound is no range
+        ("the year-earlier nine months", "Profit rose from ", None),
+        ("on time", "The train arrived ", None),
         # A period by the day it ends.
         ("the third quarter ended June 30", "The bank lost $5 million in ", "2023-Q3"),
         ("the quarter ended June 30", "Sales rose in ", "2023-Q2"),

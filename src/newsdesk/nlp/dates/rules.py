@@ -83,7 +83,7 @@ _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+
 # in TIMEX3, not a date. dateparser reads "five years" as five years ago and "the nine
 # months" as nine months ago, and "a month" read as "this month" gave the month (on TBAQ's
 # half A, 48 of 128 gold DURATION expressions were given a calendar value).
-_LENGTH = re.compile(r"^(?:(?:about|nearly|almost|some|roughly|just|only|more than|less than|over|under|at least|"
+_LENGTH = re.compile(r"^(?:(?:a|an|about|nearly|almost|some|roughly|just|only|more than|less than|over|under|at least|"
                      r"at most|up to|another|an extra|the|the first|the last|the past|the next|the final)\s+)?"
                      r"(?P<n>[a-z0-9]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]"
                      r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century|centuries)s?$")
@@ -136,7 +136,7 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
 # "since 1987", "as early as next year's first quarter", "at least the first two quarters".
 _PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
                           r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
-                          r"(?!time to time)", re.IGNORECASE)  # "from time to time" is an idiom, no time
+                          r"(?!time\b)", re.IGNORECASE)  # "on time", "from time to time" are idioms, no time
 
 
 # A span that runs into the next expression's conjunction: "between now and", "1994, 1995 and".
@@ -157,10 +157,11 @@ def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
     return _rules(low, anchor, ctx)
 
 
-# A range in one span ("1991 to 1997", "between 1985 and 1987", "Sept. 14 to Thursday"):
-# TIMEX3 writes two expressions; a DateRef has one value, and the range's start is when
-# it begins.
-_RANGE = re.compile(r"^(?P<a>.+?)\s*(?:\s(?:to|through|until|till|and)\s|[-–]\s|\s[-–])\s*(?P<b>\S.*)$", re.IGNORECASE)
+# A range in one span ("1991 to 1997", "between 1985 and 1987", "Sept. 14 to Thursday",
+# "Monday-Friday"): TIMEX3 writes two expressions; a DateRef has one value, and the range's
+# start is when it begins. A dash without spaces joins a compound ("day-long", "the
+# year-earlier nine months") unless a number or a name follows it.
+_RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
 
 # A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
 # the period; "the quarter" or "the year" alone is the one the end day falls in.
