@@ -527,6 +527,9 @@ def test_a_length_of_time_is_no_date(text, before, after, expected):
         ("the day Friday", "During ", "2023-09-15"),
         ("the day before last Tuesday", "He called ", "2023-09-18"),
         ("his first day", "He will sign it on ", None),
+        ("just over an hour later", "He was shot at noon. ", None),  # "later" alone is no tail
+        # A list is given its first time.
+        ("2011, 2012 and", "He won in ", "2011"),
         # An age is no year: the model tags "Smith, 44," as a DATE.
         ("44", "John Smith, ", None),
         ("4", "She left the country in 1962 when she was ", None),

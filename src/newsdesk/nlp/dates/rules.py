@@ -172,7 +172,7 @@ _ENDED = re.compile(r"^(?P<p>.+?),?\s+(?:that |which )?(?:ended|ending|ends|clos
 # year", "the day Friday"): what follows a leading word. Only a deictic or named time, as
 # "day" or "first day" alone would read as an anaphor; and not the argument of a relation
 # ("the week of March 6", "the day before last Tuesday" are not that day).
-_TAIL_START = re.compile(r"^(?:[A-Z0-9]|(?:last|next|this|early|late|mid|earlier|later)\b)")
+_TAIL_START = re.compile(r"^(?:[A-Z0-9]|(?:last|next|this|early|late|mid|earlier|later)\s+\S)")
 _RELATION = re.compile(r"\b(?:of|before|after|since|from|to|until|till|by|than)\b", re.IGNORECASE)
 
 
@@ -183,6 +183,10 @@ def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
         return _ended(m, anchor, ctx)
     if m := _RANGE.match(t):
         return _by_rules(m.group("a"), anchor, (ctx[0], t[m.end("a"):] + ctx[1]))
+    items = t.split(", ")
+    if len(items) > 1 and all(_by_rules(item, anchor, ctx) for item in items):
+        # A list, "1994, 1995": its first time, as a range's ("Friday, Oct. 27" is read whole first).
+        return _by_rules(items[0], anchor, (ctx[0], t[len(items[0]):] + ctx[1]))
     words = t.split()
     for i in range(1, len(words)):
         head, tail = " ".join(words[:i]), " ".join(words[i:])
