@@ -164,7 +164,8 @@ def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
 _RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
 
 # A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
-# the period; "the quarter" or "the year" alone is the one the end day falls in.
+# the period; "the quarter" or "the year" alone is the one the end day falls in (a fiscal
+# year is named by the calendar year it ends in: "fiscal 2024" ends June 30, 2024).
 _ENDED = re.compile(r"^(?P<p>.+?),?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<d>.+)$",
                     re.IGNORECASE)
 
@@ -550,7 +551,7 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # dateparser reads "this decade" or "the last century" as a year: wrong at any precision;
 # and a number alone as a year or a month ("Smith, 44," is 1944, "she was 4" April): the
 # model tags ages as DATE, and a date is no bare number (a day beside its month is read
-# by ``_composed``).
+# by ``_composed``); "the 3rd" alone it reads as March.
 _NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
