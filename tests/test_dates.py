@@ -468,3 +468,128 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
     assert values.get("9 a.m. Tuesday") == "2000-04-04T09:00"
     assert values.get("Friday at 3 p.m.") == "2000-04-07T15:00"
     assert values.get("1 p.m. local time on Sunday") == "2000-04-02T13:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # A length of time is no date, however it is written.
+        ("the nine months", "For ", ", the company earned $5 million.", None),
+        ("a month", "The appeal could take as long as ", " or two.", None),
+        ("a week", "The hostage was freed within ", " of his capture.", None),
+        ("16-hour", "After a ", " flight, she landed in Lima.", None),
+        ("five hours", "She will spend only ", " in the capital.", None),
+        ("twenty years", "The country has been at war for ", ".", None),
+        ("about a decade", "It is the first order in ", ".", None),
+        ("24 hours", "Police held him for ", ".", None),
+        ("a 10-year", "The yield on ", " note fell.", None),
+        ("the past five years", "Prices doubled over ", ".", None),
+        # ... unless the words around it make it one.
+        ("two weeks", "The mayor resigned ", " ago.", "2023-W36"),
+        ("five years", "The bonds will be redeemed in ", ".", "2028"),
+        ("a year", "Sales rose from $2 million ", " earlier.", "2022"),
+        # A year is not a count of quarters.
+        ("the 2022 quarter", "", "", "2022-Q2"),
+    ],
+)
+def test_a_length_of_time_is_no_date(text, before, after, expected):
+    assert normalise(text, WED, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # A preposition the model's span holds is context, not part of the time.
+        ("since 2019", "Prices have risen ", "2019"),
+        ("until 2025", "The deal runs ", "2025"),
+        ("on Friday", "The council will vote ", "2023-09-22"),
+        ("in five years", "The bonds will be redeemed ", "2028"),
+        ("as early as next year's first quarter", "The plant could open ", "2024-Q1"),
+        ("at least the first two quarters of 2024", "Losses will last through ", "2024-H1"),
+        ("as soon as possible", "He wants to leave ", "FUTURE_REF"),
+        ("from time to time", "The board reviews the plan ", None),
+        # A range is given its start.
+        ("2011 to 2015", "He was mayor from ", "2011"),
+        ("between 2001 and 2004", "The ministry paid him ", "2001"),
+        ("Aug. 14 to Thursday", "Shares were bought from ", "2023-08-14"),
+        ("Monday-Friday", "The office opened ", "2023-09-18"),
+        ("2001–2004", "He led the party in ", "2001"),
+        ("day-long", "After a ", None),  # a dash in a compound is no range
+        ("the year-earlier nine months", "Profit rose from ", None),
+        ("on time", "The train arrived ", None),
+        # A period by the day it ends.
+        ("the third quarter ended June 30", "The bank lost $5 million in ", "2023-Q3"),
+        ("the quarter ended June 30", "Sales rose in ", "2023-Q2"),
+        ("the year ended March 31", "Profit fell in ", "2023"),
+        ("the nine months ended June 30", "Profit fell in ", None),
+        # A time after words the model's span took in by mistake.
+        ("coup d'etat last year", "He fled after the ", "2022"),
+        ("the day Friday", "During ", "2023-09-15"),
+        ("the day before last Tuesday", "He called ", "2023-09-18"),
+        ("his first day", "He will sign it on ", None),
+        ("just over an hour later", "He was shot at noon. ", None),  # "later" alone is no tail
+        # A list is given its first time.
+        ("2011, 2012 and", "He won in ", "2011"),
+        # An age is no year: the model tags "Smith, 44," as a DATE.
+        ("44", "John Smith, ", None),
+        ("4", "She left the country in 1962 when she was ", None),
+        ("30s", "when he was in his ", None),
+    ],
+)
+def test_spans_the_model_draws_wider_or_otherwise(text, before, expected):
+    assert normalise(text, WED, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # A year cut out of a report's period is that period: the quarter just reported.
+        ("2022", "Profit fell 5% from the ", " period.", "2022-Q2"),
+        ("last year", "Sales were $9 million in the corresponding period ", ".", "2022-Q2"),
+        ("2022", "Prices rose in ", ".", "2022"),
+        # A span that runs into the next expression's conjunction.
+        ("between now and", "He will not be sent back ", " March 10.", "PRESENT_REF"),
+    ],
+)
+def test_a_span_cut_out_of_a_report_period_or_running_into_a_conjunction(text, before, after, expected):
+    assert normalise(text, WED, before=before, after=after) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # The business press's short forms of quarters and halves.
+        ("Q3", "", "2023-Q3"),
+        ("Q3 2022", "", "2022-Q3"),
+        ("2022 Q4", "", "2022-Q4"),
+        ("3Q", "", "2023-Q3"),
+        ("H1 2024", "", "2024-H1"),
+        # A year named as a fiscal year or a season.
+        ("fiscal year 2024", "", "2024"),
+        ("the 2022 fiscal year", "", "2022"),
+        ("the 2021 season", "", "2021"),
+        # A part of a year named by "this/next/last year".
+        ("the first quarter of next year", "", "2024-Q1"),
+        ("the second half of the year", "", "2023-H2"),
+        ("the summer of last year", "", "2022-SU"),
+        ("June of last year", "", "2022-06"),
+        # Anaphoric weeks count from the day last named, as "the following day" does.
+        ("the following week", "The pact was signed on Aug. 2. ", "2023-W32"),
+        ("the previous week", "The pact was signed on Aug. 2. ", "2023-W30"),
+        ("the following week", "", "2023-W39"),
+        # dateparser reads "the 3rd" alone as March.
+        ("the 3rd", "", None),
+    ],
+)
+def test_short_forms_fiscal_years_parts_of_years_and_anaphoric_weeks(text, before, expected):
+    assert normalise(text, WED, before=before) == expected
+
+
+def test_holidays_the_model_tags_as_events_are_found():
+    from types import SimpleNamespace
+
+    from newsdesk.nlp.dates import _spans
+
+    text = "He was rescued on Thanksgiving Day. On Easter, shops shut. Easter Island is far. Christmas shoppers came."
+    found = [text[s:e] for s, e in _spans(SimpleNamespace(ents=()), text)]
+    assert found == ["Thanksgiving Day", "Easter"]

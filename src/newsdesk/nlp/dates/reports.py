@@ -105,6 +105,26 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
     return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number)
 
 
+# The words of a report's period on either side of a span that holds only part of it (the
+# model tags "1988" of "the 1988 period", "last year" of "the corresponding period last year").
+_PERIOD_BEFORE = re.compile(r"\b(?:(?:the|its|same|corresponding|comparable|year-ago|year-earlier|fiscal)\s+)+"
+                            r"(?:period|quarter)\s+$", re.IGNORECASE)
+_PERIOD_AFTER = re.compile(r"^\s+(?:fiscal\s+)?(?:period|quarter)\b(?!-)", re.IGNORECASE)
+
+
+def widened_period(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] | None:
+    """The whole period phrase and its context when the span ``t`` is a year or a year's
+    word cut out of one, else None."""
+    if not re.fullmatch(r"(?:1\d|20)\d\d|(?:last|this|next) year", t, re.IGNORECASE):
+        return None
+    if m := _PERIOD_BEFORE.search(ctx[0][-60:]):
+        start = len(ctx[0]) - len(m.group(0))
+        return m.group(0) + t, (ctx[0][:start], ctx[1])
+    if re.fullmatch(r"\d{4}", t) and (m := _PERIOD_AFTER.match(ctx[1])):
+        return t + m.group(0), (ctx[0], ctx[1][m.end():])
+    return None
+
+
 def quarter_of(anchor: dt.date | None, number: int) -> str:
     """A quarter named without its year (``quarter_year``); undated ``XXXX-Q3``."""
     return f"{quarter_year(anchor, number)}-Q{number}" if anchor else f"XXXX-Q{number}"
@@ -142,5 +162,17 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
         return f"{year_of(anchor)}-{SEASONS[bare]}"
     if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
         return f"{m.group('y')}-{SEASONS[m.group('s')]}"
+    if m := _SHORT_PART.fullmatch(bare):
+        # "Q3", "Q3 2022", "2022 Q3", "3Q", "H1 2023": the business press's short forms.
+        year = m.group("y") or m.group("y2")
+        quarter, half = m.group("q") or m.group("q2"), m.group("h") or m.group("h2")
+        kind, number = ("Q", quarter) if quarter else ("H", half)
+        if year:
+            return f"{year}-{kind}{number}"
+        return quarter_of(anchor, int(number)) if kind == "Q" else f"{year_of(anchor)}-H{number}"
     return None
+
+
+_SHORT_PART = re.compile(r"(?:(?P<y2>(?:1\d|20)\d\d)\s+)?(?:q(?P<q>[1-4])|(?P<q2>[1-4])q|h(?P<h>[12])|(?P<h2>[12])h)"
+                         r"(?:\s+(?:of\s+)?(?:fy\s*)?(?P<y>(?:1\d|20)\d\d))?")
 

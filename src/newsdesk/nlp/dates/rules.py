@@ -29,7 +29,7 @@ from newsdesk.nlp.dates.periods import (
     weekend_of,
     year_part,
 )
-from newsdesk.nlp.dates.reports import quarter_rule, year_ago
+from newsdesk.nlp.dates.reports import quarter_rule, widened_period, year_ago
 from newsdesk.nlp.dates.words import (
     FUTURE,
     HEDGE_AFTER,
@@ -49,8 +49,14 @@ _MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|e
 
 
 def _number(word: str) -> int | None:
+    """A count written in digits or words: "5", "five", "twenty", "twenty-five"."""
     word = word.lower()
-    return int(word) if word.isdigit() else NUMBERS.get(word)
+    if word.isdigit():
+        return int(word)
+    tens, _, unit = word.replace(" ", "-").partition("-")
+    if tens in TENS_WORDS and (not unit or NUMBERS.get(unit, 10) < 10):
+        return TENS_WORDS[tens] + NUMBERS.get(unit, 0)
+    return NUMBERS.get(word)
 
 
 def _decade(m: re.Match) -> str:
@@ -65,18 +71,27 @@ _DECADE = re.compile(r"^(?:early|mid|late|(?:the\s+)?(?:first|second|last|latter
 
 _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNORECASE)
 
-_YEAR = re.compile(r"^(?:(?:fiscal|calendar|the year|year|fy|model year)\s+)?(?P<y>1\d{3}|20\d{2})$", re.IGNORECASE)
+# A year by its number, maybe named as a fiscal, calendar or model year or a season of sport.
+_YEAR_KIND = r"(?:fiscal|financial|calendar|model) year|fiscal|calendar"
+_YEAR = re.compile(rf"^(?:(?:{_YEAR_KIND}|the year|year|fy)\s+)?(?P<y>1\d{{3}}|20\d{{2}})"
+                   rf"(?:\s+(?:{_YEAR_KIND}|season))?$", re.IGNORECASE)
 
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
                   r"decade)s?\s+(?:ago|earlier|before|later|from now|hence|since)$", re.IGNORECASE)
 
-# A length of time alone, "five years": a DURATION in TIMEX3, not a date (dateparser would
-# read it as five years ago).
-_LENGTH = re.compile(r"^(?P<n>[a-z0-9]+) (?:day|week|month|year)s?$")
+# A length of time alone, "five years", "the nine months", "a 16-hour flight": a DURATION
+# in TIMEX3, not a date. dateparser reads "five years" as five years ago and "the nine
+# months" as nine months ago, and "a month" read as "this month" gave the month (on TBAQ's
+# half A, 48 of 128 gold DURATION expressions were given a calendar value).
+_LENGTH = re.compile(r"^(?:(?:a|an|about|nearly|almost|some|roughly|just|only|more than|less than|over|under|at least|"
+                     r"at most|up to|another|an extra|the|the first|the last|the past|the next|the final)\s+)?"
+                     r"(?P<n>[a-z0-9]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]"
+                     r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century|centuries)s?$")
 
 
 def _is_length(low: str) -> bool:
-    return bool((m := _LENGTH.match(low)) and _number(m.group("n")))
+    """A count of units; "the 1988 quarter" is a year's quarter, not 1,988 of them."""
+    return bool((m := _LENGTH.match(low)) and (n := _number(m.group("n"))) and n < 1000)
 
 
 _THIS = re.compile(r"^(?P<w>this past|this|last|next|the past|the previous|past|previous|the coming|coming|the current|"
@@ -107,23 +122,98 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     past; in an article about quarterly results "a year earlier" is the year-earlier
     quarter, as TimeBank annotates it).
     """
-    t = " ".join(text.replace("’", "'").split()).strip(" ,.;:")
+    t = _CONJUNCTION_AFTER.sub("", " ".join(text.replace("’", "'").split()).strip(" ,.;:"))
+    if m := _PREPOSITION.match(t):  # the preposition is context: "will close in five years"
+        t, before = t[m.end():], before + m.group(0)
+    ctx = (before, after)
+    if widened := widened_period(t, ctx):
+        t, ctx = widened
+    return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
+
+
+# Words before a time that TIMEX3 leaves out of the span (TimeML guidelines: the signal
+# "on", "since", "until" is not part of the TIMEX3) but the model's DATE spans often hold:
+# "since 1987", "as early as next year's first quarter", "at least the first two quarters".
+_PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
+                          r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
+                          r"(?!time\b)", re.IGNORECASE)  # "on time", "from time to time" are idioms, no time
+
+
+# A span that runs into the next expression's conjunction: "between now and", "1994, 1995 and".
+_CONJUNCTION_AFTER = re.compile(r"(?:,?\s+(?:and|or|to|through|until)|\s*[-–,])$", re.IGNORECASE)
+
+
+def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """The value our rules give the expression ``t`` (cleaned), or None."""
     low = spelled_days(spelled_years(re.sub(r"'s$", "", t.lower())))
     if low.startswith("the ") and low[4:] not in PAST | FUTURE:
         low = low[4:]
     for table, value in ((PRESENT, "PRESENT_REF"), (PAST, "PAST_REF"), (FUTURE, "FUTURE_REF")):
         if low in table or f"the {low}" in table:
             return value
-    if ref := vague(low, (before, after)):
+    if ref := vague(low, ctx):
         return ref
     low = HEDGE_AFTER.sub("", HEDGE_BEFORE.sub("", low))
-    return _rules(low, anchor, (before, after)) or _dateparser(t, anchor)
+    return _rules(low, anchor, ctx)
+
+
+# A range in one span ("1991 to 1997", "between 1985 and 1987", "Sept. 14 to Thursday",
+# "Monday-Friday"): TIMEX3 writes two expressions; a DateRef has one value, and the range's
+# start is when it begins. A dash without spaces joins a compound ("day-long", "the
+# year-earlier nine months") unless a number or a name follows it.
+_RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
+
+# A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
+# the period; "the quarter" or "the year" alone is the one the end day falls in (a fiscal
+# year is named by the calendar year it ends in: "fiscal 2024" ends June 30, 2024).
+_ENDED = re.compile(r"^(?P<p>.+?),?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<d>.+)$",
+                    re.IGNORECASE)
+
+# A time expression at the end of a span the model ran too far back ("coup d'etat last
+# year", "the day Friday"): what follows a leading word. Only a deictic or named time, as
+# "day" or "first day" alone would read as an anaphor; and not the argument of a relation
+# ("the week of March 6", "the day before last Tuesday" are not that day).
+_TAIL_START = re.compile(r"^(?:[A-Z0-9]|(?:last|next|this|early|late|mid|earlier|later)\s+\S)")
+_RELATION = re.compile(r"\b(?:of|before|after|since|from|to|until|till|by|than)\b", re.IGNORECASE)
+
+
+def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """A span the rules cannot read whole: a range, a period by its end day, or a time
+    after stray leading words."""
+    if m := _ENDED.match(t):
+        return _ended(m, anchor, ctx)
+    if m := _RANGE.match(t):
+        return _by_rules(m.group("a"), anchor, (ctx[0], t[m.end("a"):] + ctx[1]))
+    items = t.split(", ")
+    if len(items) > 1 and all(_by_rules(item, anchor, ctx) for item in items):
+        # A list, "1994, 1995": its first time, as a range's ("Friday, Oct. 27" is read whole first).
+        return _by_rules(items[0], anchor, (ctx[0], t[len(items[0]):] + ctx[1]))
+    words = t.split()
+    for i in range(1, len(words)):
+        head, tail = " ".join(words[:i]), " ".join(words[i:])
+        if _RELATION.search(head):
+            return None
+        if _TAIL_START.match(tail) and (value := _by_rules(tail, anchor, (f"{ctx[0]}{head} ", ctx[1]))):
+            return value
+    return None
+
+
+def _ended(m: re.Match, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    period = re.sub(r"^(?:the|its|their|a|his|her)\s+(?:fiscal\s+)?", "", m.group("p").lower())
+    if period in ("quarter", "year", "period"):
+        end = normalise(m.group("d"), anchor, before=ctx[0], after=ctx[1])
+        if not end or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", end):
+            return None
+        return period_value(dt.date.fromisoformat(end), "quarter" if period != "year" else "year", 0)
+    return _by_rules(m.group("p"), anchor, ctx)
 
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
+    if _is_length(bare):
+        return _length_as_date(bare, anchor, ctx)
     rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule,
-             _relative_period, _calendar_rule, _holiday_rule)
+             _relative_period, _calendar_rule, _holiday_rule, _part_of_year)
     for fn in rules:
         value = fn(low, bare, anchor, ctx)
         if value:
@@ -142,6 +232,8 @@ _ANAPHORS = {
     "that day": ("day", 0), "same day": ("day", 0), "that same day": ("day", 0), "day": ("day", 0),
     "next day": ("day", 1), "following day": ("day", 1), "next morning": ("day", 1), "following morning": ("day", 1),
     "day after": ("day", 1), "previous day": ("day", -1), "day before": ("day", -1), "then": ("as named", 0),
+    "that week": ("week", 0), "same week": ("week", 0), "following week": ("week", 1), "week after": ("week", 1),
+    "previous week": ("week", -1), "week before": ("week", -1),
 }
 
 # A part of a day alone ("Tuesday morning" split in two, "that evening") is the day last
@@ -182,7 +274,7 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
         return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
     if ref and ref[0] == "weekday":
         return f"WXX-{ref[1].isoweekday()}" if (unit, shift) == ("day", 0) else None
-    if ref is None or (unit == "day" and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
+    if ref is None or (unit in ("day", "week") and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
         # No reference of that precision: TimeML's default reference is the document's time.
         return period_value(anchor, unit, shift)
     return period_value(ref[1], unit, shift)
@@ -249,7 +341,7 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
     if low in _FREQUENCIES:
         return _FREQUENCIES[low]
-    m = _COORDINATED.search(ctx[0][-40:]) if re.fullmatch(r"\d{1,2}", bare) else None
+    m = _COORDINATED.search(ctx[0][-40:]) if re.fullmatch(r"\d{1,2}", bare) and 1 <= int(bare) <= 31 else None
     if m and m.group("m").lower().rstrip(".") in MONTHS:
         # "April 24 and 25": a bare day coordinated with a dated one shares its month.
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
@@ -323,6 +415,18 @@ def _year_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
 _ELLIPSIS = re.compile(r"\bthis (day|week|month|quarter|year)\b[^.;!?]*$", re.IGNORECASE)
 
 
+def _length_as_date(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """A length of time is a date only where the words around it make it one: the span may
+    stop before "ago" ("two weeks" + "ago"), and "will be redeemed in five years" is that
+    far from publication (TimeML: a DATE). Otherwise None: a duration has no date."""
+    if m := re.match(r"\s+(ago|earlier|later|from now|hence)\b", ctx[1]):
+        return _relative_period(f"{bare} {m.group(1)}", f"{bare} {m.group(1)}", anchor, ctx)
+    m = re.fullmatch(r"(?P<n>\w+) (?P<u>day|week|month|quarter|year)s?", bare)
+    if m and re.search(r"\b(?:in|within)\s+$", ctx[0][-8:]) and future_clause(ctx):
+        return period_value(anchor, m.group("u"), _number(m.group("n")))
+    return None
+
+
 def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end", "year's end"):
@@ -335,13 +439,8 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     if bare in ("last", "next") and (m := _ELLIPSIS.search(ctx[0][-CUE_WINDOW:])):
         # "twice as many sales this year as last": the unit is the one just named.
         return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
-    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare) or (
-            bare == "a year" and re.match(r"\s+(?:ago|earlier)\b", ctx[1])):  # the span may stop at "a year"
+    if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare):
         return year_ago(anchor, ctx)
-    if _is_length(bare) and re.search(r"\b(?:in|within)\s+$", ctx[0][-8:]) and future_clause(ctx):
-        # "will be redeemed in five years": that far from publication (TimeML: a DATE).
-        n, unit = bare.split()
-        return period_value(anchor, unit.rstrip("s"), _number(n))
     if m := _AGO.match(bare):
         n, unit = _number(m.group("n")), m.group("u").lower()
         if n is None:
@@ -416,6 +515,22 @@ def _yearless(month: int, day: int, direction: str) -> str:
     return f"XXXX-{tail}{YEARLESS_MARK.get(direction, '')}"
 
 
+_OF_YEAR = re.compile(r"(?P<part>.+?),? of (?P<w>this|next|last|the|the current|the coming|the previous|the past) year")
+_PART = re.compile(r"(?:\d{4}|XXXX|P0Y)-(?P<tail>Q[1-4]|H[12]|SP|SU|FA|WI|\d{2})[<>=]*")
+
+
+def _part_of_year(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """A part of a year named by "this/next/last year": "the first quarter of next year",
+    "the second half of the year", "the summer of last year" (as "June last year")."""
+    if not (m := _OF_YEAR.fullmatch(bare)):
+        return None
+    part = _rules(re.sub(r"^the ", "", m.group("part")), anchor, ctx)
+    if not part or not (p := _PART.fullmatch(part)):
+        return None
+    shift = {"next": 1, "the coming": 1, "last": -1, "the previous": -1, "the past": -1}.get(m.group("w"), 0)
+    return year_part(anchor, shift, p.group("tail"))
+
+
 @lru_cache(maxsize=32)
 def _parser(anchor: dt.date):
     """One dateparser per publication day: building one costs more than parsing."""
@@ -433,8 +548,11 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
     return holiday_value(anchor, name, direction) if name in HOLIDAYS else None
 
 
-# dateparser reads "this decade" or "the last century" as a year: wrong at any precision.
-_NOT_FOR_DATEPARSER = re.compile(r"decade|centur", re.IGNORECASE)
+# dateparser reads "this decade" or "the last century" as a year: wrong at any precision;
+# and a number alone as a year or a month ("Smith, 44," is 1944, "she was 4" April): the
+# model tags ages as DATE, and a date is no bare number (a day beside its month is read
+# by ``_composed``); "the 3rd" alone it reads as March.
+_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
