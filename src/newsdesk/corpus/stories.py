@@ -277,13 +277,24 @@ def _chunks(items: list, n: int = 500) -> Iterable[list]:
         yield items[i : i + n]
 
 
+# Statements over a list of features, compiled once: the list goes in as an expanding
+# parameter at execution (``in_(list)`` built anew coerces every key, which was most of
+# these calls' time; see relate._LOOKUP).
+_FEATURES = sa.bindparam("features", expanding=True)
+_DF = sa.select(schema.feature_df.c.feature, schema.feature_df.c.df).where(schema.feature_df.c.feature.in_(_FEATURES))
+_BUMP = (
+    sa.update(schema.feature_df)
+    .where(schema.feature_df.c.feature.in_(_FEATURES))
+    .values(df=schema.feature_df.c.df + 1)
+)
+
+
 def idf(tx: Tx, features: Iterable[str]) -> dict[str, float]:
     """Smoothed IDF, as scikit-learn's: ln((1 + N) / (1 + df)) + 1, over stored articles."""
-    t = schema.feature_df
     keys = sorted({f for f in features if f[:2] in ("t:", "e:", "p:")} | {N_ARTICLES})
     df = {}
     for part in _chunks(keys):
-        df.update(tx.conn.execute(sa.select(t.c.feature, t.c.df).where(t.c.feature.in_(part))).all())
+        df.update(tx.conn.execute(_DF, {"features": part}).all())
     n = df.pop(N_ARTICLES, 0)
     return {k: math.log((1 + n) / (1 + df.get(k, 0))) + 1 for k in keys if k != N_ARTICLES}
 
@@ -293,9 +304,9 @@ def _bump_df(tx: Tx, features: Iterable[str]) -> None:
     keys = sorted(set(features) | {N_ARTICLES})
     known = set()
     for part in _chunks(keys):
-        known |= set(tx.conn.execute(sa.select(t.c.feature).where(t.c.feature.in_(part))).scalars())
+        known |= {feature for feature, _ in tx.conn.execute(_DF, {"features": part})}
     for part in _chunks(sorted(known)):
-        tx.conn.execute(sa.update(t).where(t.c.feature.in_(part)).values(df=t.c.df + 1))
+        tx.conn.execute(_BUMP, {"features": part})
     fresh = [{"feature": k, "df": 1} for k in keys if k not in known]
     if fresh:
         tx.conn.execute(sa.insert(t), fresh)
