@@ -90,6 +90,49 @@ def test_parallel_jobs_give_the_same_record(tmp_path, nlp):
     assert records[0] == records[1]
 
 
+LONG = (
+    "Floodwater reached the old market in Riverton on Friday, the town council said in a statement.\n\n"
+    "Mayor Anna Lindqvist said 40 homes had been evacuated and that the bridge to Hollow Creek was closed "
+    "until engineers could inspect its piers.\n\n"
+    "The river rose by two metres overnight after three days of rain in the hills above the town, and "
+    "forecasters expect more rain on Sunday.\n\n"
+    "Volunteers filled sandbags at the fire station while the army sent four trucks and a field kitchen "
+    "to the school, where 120 people spent the night.\n\n"
+    "Farmers downstream moved their cattle to higher ground, and the regional rail line stopped at Elm Bend."
+)
+
+
+def test_overlapping_batches_decide_copies_as_one_batch_after_another(tmp_path, nlp):
+    # With workers, the next batch is analysed before this one is stored: an exact copy of
+    # an article of the batch before, and a near copy of it, must still count as seen and
+    # take the original's annotations, as they do one batch after another.
+    from newsdesk.report.export import export_record
+    from newsdesk.store import open_store
+
+    texts = [
+        LONG,
+        LONG,  # an exact copy, in the next batch
+        LONG.replace("and the regional rail line stopped at Elm Bend.", "and trains stopped at Elm Bend."),
+        ARTICLE.replace("Riverton", "Stonebridge"),
+        LONG.replace("Riverton", "Riverton Vale"),
+    ]
+    files = [_write(tmp_path, f"{i}.txt", t) for i, t in enumerate(texts)]
+    results = []
+    for jobs in (1, 2):
+        store = open_store(tmp_path / f"overlap{jobs}.db")
+        report = ingest(read_inputs([str(f) for f in files]), store, Settings(jobs=jobs, batch_size=1))
+        with store.read() as tx:
+            rec = export_record(tx)
+            kinds = sorted(r["kind"] for r in rec.get("relations", []))
+        store.close()
+        for a in rec["articles"]:
+            a.pop("story_id")
+        counts = (report.new, report.seen, report.failed)
+        results.append((counts, sorted(rec["articles"], key=lambda a: a["id"]), kinds))
+    assert results[0][0] == (4, 1, [])
+    assert results[0] == results[1]
+
+
 def _count(db: Path) -> int:
     try:
         with sqlite3.connect(db, timeout=30) as conn:

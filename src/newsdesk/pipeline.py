@@ -132,23 +132,49 @@ def ingest(
 ) -> IngestReport:
     """Clean, analyse and store ``items``; one transaction per batch.
 
+    With worker processes, the next batch is analysed while this one is stored and its
+    corpus stages run (which take this process as long as the workers take to analyse
+    it, on long news), and the record is the same as one batch after another: what a
+    batch reuses or skips is decided again against the store as it stands when the batch
+    is stored (``_store_batch``).
+
     ``on_item`` is called once per input item as it is consumed (for progress bars).
     """
     report = IngestReport()
     pool = ProcessPoolExecutor(max_workers=settings.jobs) if settings.jobs > 1 else None
+    waiting: _Prepared | None = None
     try:
         for chunk in _batched(items, settings.batch_size):
-            _ingest_batch(chunk, store, report, pool, settings)
-            if on_item:
-                for item in chunk:
-                    on_item(item)
+            prepared = _prepare_batch(chunk, store, report, pool, settings)
+            if waiting is not None:
+                _store_batch(waiting, store, report, on_item)
+                prepared.stale = True  # the batch before was stored after this one was prepared
+            waiting = prepared
+            if pool is None:  # nothing runs meanwhile: store it now
+                _store_batch(waiting, store, report, on_item)
+                waiting = None
+        if waiting is not None:
+            _store_batch(waiting, store, report, on_item)
     finally:
         if pool:
-            pool.shutdown()
+            pool.shutdown(cancel_futures=True)
     return report
 
 
-def _ingest_batch(chunk, store: Store, report: IngestReport, pool, settings: Settings) -> None:
+@dataclass(slots=True)
+class _Prepared:
+    """A batch cleaned, checked against the store, and analysed or being analysed."""
+
+    chunk: list
+    cleaned: list[tuple[Document, Article]]
+    fresh: dict[str, Article]  # new content ids, in input order
+    reused: list[Analysis]
+    analyses: list[Analysis] | None = None  # done in this process
+    futures: list = field(default_factory=list)  # or in the workers
+    stale: bool = False  # another batch was stored since: decide again what is new or reused
+
+
+def _prepare_batch(chunk, store: Store, report: IngestReport, pool, settings: Settings) -> _Prepared:
     cleaned: list[tuple[Document, Article]] = []
     for item in chunk:
         if isinstance(item, InputError):
@@ -169,21 +195,40 @@ def _ingest_batch(chunk, store: Store, report: IngestReport, pool, settings: Set
         reused = [r for a in fresh.values() if (r := relate.reuse_annotations(tx, a)) is not None]
     done = {r.article.id for r in reused}
     todo = [a for a in fresh.values() if a.id not in done]
+    prepared = _Prepared(chunk, cleaned, fresh, reused)
     if pool and len(todo) > 1:
-        analyses = [a for part in pool.map(analyse, split_evenly(todo, settings.jobs)) for a in part]
+        prepared.futures = [pool.submit(analyse, part) for part in split_evenly(todo, settings.jobs)]
     else:
-        analyses = analyse(todo)
-    by_id = {a.article.id: a for a in (*analyses, *reused)}
-    analyses = [by_id[i] for i in fresh]  # input order: it is the store's order of arrival
+        prepared.analyses = analyse(todo)
+    return prepared
+
+
+def _store_batch(prepared: _Prepared, store: Store, report: IngestReport, on_item) -> None:
+    if prepared.analyses is None:
+        prepared.analyses = [a for future in prepared.futures for a in future.result()]
     with store.begin() as tx:
+        fresh = prepared.fresh
+        by_id = {a.article.id: a for a in (*prepared.analyses, *prepared.reused)}
+        if prepared.stale:
+            # Decided again as one batch after another would: the batch before may have
+            # stored one of these articles, or a better original for a near copy.
+            stored = tx.existing_ids(fresh)
+            fresh = {i: a for i, a in fresh.items() if i not in stored}
+            for i, article in fresh.items():
+                if (reused := relate.reuse_annotations(tx, article)) is not None:
+                    by_id[i] = reused
+        analyses = [by_id[i] for i in fresh]  # input order: it is the store's order of arrival
         seq = tx.next_seq()
         for offset, analysis in enumerate(analyses):
             tx.save_analysis(analysis, seq=seq + offset)
-        for doc, article in cleaned:
+        for doc, article in prepared.cleaned:
             tx.add_source(article.id, doc)
         batch = Batch(new_ids=tuple(a.article.id for a in analyses))
         for stage in CORPUS_STAGES:
             batch = stage(tx, batch)
     report.new += len(analyses)
-    report.seen += len(cleaned) - len(analyses)
+    report.seen += len(prepared.cleaned) - len(analyses)
     report.stories |= batch.touched_stories
+    if on_item:
+        for item in prepared.chunk:
+            on_item(item)
