@@ -162,8 +162,8 @@ def _align_by_loops(a: str, b: str) -> float:
 @given(_TEXT, _TEXT)
 def test_the_alignment_is_the_best_in_order_one(a, b):
     _, pairs = relate.align(a, b)
-    facts = {f.span: f for f in (*relate.sentence_facts(a), *relate.sentence_facts(b))}
-    total = sum(relate.similarity(facts[x], facts[y]) for x, y in pairs)
+    in_a, in_b = ({f.span: f for f in relate.sentence_facts(t)} for t in (a, b))
+    total = sum(relate.similarity(in_a[x], in_b[y]) for x, y in pairs)
     assert total == pytest.approx(_align_by_loops(a, b))
 
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -420,9 +421,12 @@ def _wire_score(article: Article) -> int:
     return int(wire) - len(_CREDIT.findall(article.text))
 
 
-def provenance(tx: Tx, older: Article, newer: Article, verdict: Verdict) -> tuple[str, str]:
+DayOf = Callable[[Article], str | None]  # an article's earliest publication date (``published``)
+
+
+def provenance(older: Article, newer: Article, verdict: Verdict, day: DayOf) -> tuple[str, str]:
     """(source, copy): ``older`` is the one stored first; ``verdict`` compares older, newer."""
-    d_old, d_new = published(tx, older), published(tx, newer)
+    d_old, d_new = day(older), day(newer)
     if d_old and d_new and d_old[:10] != d_new[:10]:
         return (older.id, newer.id) if d_old < d_new else (newer.id, older.id)
     if verdict.fuller:
@@ -439,11 +443,11 @@ def provenance(tx: Tx, older: Article, newer: Article, verdict: Verdict) -> tupl
     return older.id, newer.id
 
 
-def relation(tx: Tx, older: Article, newer: Article) -> Relation | None:
+def relation(older: Article, newer: Article, day: DayOf) -> Relation | None:
     verdict = judge(older.text, newer.text)
     if verdict is None:
         return None
-    source, copy = provenance(tx, older, newer, verdict)
+    source, copy = provenance(older, newer, verdict, day)
     evidence = verdict.evidence if source == older.id else tuple((b, a) for a, b in verdict.evidence)
     return Relation(kind=verdict.kind, source=source, copy=copy, score=verdict.score, evidence=evidence)
 
@@ -453,6 +457,13 @@ def relation(tx: Tx, older: Article, newer: Article) -> Relation | None:
 
 def relate(tx: Tx, batch):
     """Corpus stage: relate each new article to those already stored (and earlier in the batch)."""
+    days: dict[str, str | None] = {}  # an article's sources do not change during the stage
+
+    def day(article: Article) -> str | None:
+        if article.id not in days:
+            days[article.id] = published(tx, article)
+        return days[article.id]
+
     for article_id in batch.new_ids:
         newer = tx.article(article_id)
         if newer is None:
@@ -460,22 +471,23 @@ def relate(tx: Tx, batch):
         keys = index_keys(newer.text)
         found = candidates(tx, article_id, keys)
         add_to_index(tx, article_id, keys)
-        for other_id in found:
-            older = tx.article(other_id)
-            if older is None:
-                continue
-            rel = relation(tx, older, newer)
-            if rel is not None:
-                _drop_pair(tx, older.id, newer.id)
-                tx.save_relation(rel)
+        olders = (older for other_id in found if (older := tx.article(other_id)) is not None)
+        rels = [rel for older in olders if (rel := relation(older, newer, day)) is not None]
+        if rels:
+            # One relation per pair: a rerun replaces the old verdict whatever its kind or
+            # direction (one statement for the article's pairs, one for its relations).
+            _drop_pairs(tx, newer.id, [r.source if r.copy == newer.id else r.copy for r in rels])
+            tx.save_relations(rels)
     return batch
 
 
-def _drop_pair(tx: Tx, a: str, b: str) -> None:
-    """One relation per pair: a rerun replaces the old verdict whatever its kind or direction."""
+def _drop_pairs(tx: Tx, article_id: str, others: list[str]) -> None:
     r = schema.relations
-    pair = ((r.c.source == a) & (r.c.copy == b)) | ((r.c.source == b) & (r.c.copy == a))
-    tx.conn.execute(sa.delete(r).where(pair))
+    tx.conn.execute(
+        sa.delete(r).where(
+            ((r.c.source == article_id) & r.c.copy.in_(others)) | ((r.c.copy == article_id) & r.c.source.in_(others))
+        )
+    )
 
 
 def original_of(tx: Tx, article_id: str) -> str | None:

@@ -248,15 +248,22 @@ class Tx:
         t = schema.relations
         key = (t.c.kind == rel.kind) & (t.c.source == rel.source) & (t.c.copy == rel.copy)
         self.conn.execute(sa.delete(t).where(key))
-        self.conn.execute(
-            sa.insert(t).values(
-                kind=rel.kind,
-                source=rel.source,
-                copy=rel.copy,
-                score=rel.score,
-                evidence=[[list(a), list(b)] for a, b in rel.evidence],
-            )
-        )
+        self.save_relations([rel])
+
+    def save_relations(self, rels: list[Relation]) -> None:
+        """Insert ``rels`` in one statement (the caller has dropped what they replace)."""
+        rows = [
+            {
+                "kind": rel.kind,
+                "source": rel.source,
+                "copy": rel.copy,
+                "score": rel.score,
+                "evidence": [[list(a), list(b)] for a, b in rel.evidence],
+            }
+            for rel in rels
+        ]
+        if rows:
+            self.conn.execute(sa.insert(schema.relations), rows)
 
     # -- reading ---------------------------------------------------------------------
 
