@@ -9,15 +9,16 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
 
 1. Choice. The candidates are the shown (asserted or claimed) events of the lead and,
    given the parse, the main clause of each of its sentences (facts/clauses.py:
-   Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger is that
-   event): a lead often reports its main event in words no PLOVER category covers
-   ("Toblerone changes the shape of its bars"), and its headline's clause beats an event
-   further down ("Police name the victims" over "the crash killed seven"). A clause that
-   reports someone's words ("X said that ...") is no candidate while the lead has another:
-   the lead's event is what happened, not that someone spoke of it (an event of the
-   reported clause stays a candidate); nor is an event of a clause subordinate to a main
-   clause ("[two were killed] when insurgents struck", "after X defeated Y"): a lead's
-   main clause says what happened, its subordinates when, why or after what. Each is scored
+   Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger, or
+   stands in its span, is that event): a lead often reports its main event in words no
+   PLOVER category covers ("Toblerone changes the shape of its bars"), and its headline's
+   clause beats an event further down ("Police name the victims" over "the crash killed
+   seven"). A clause that reports someone's words ("X said that ...") is no candidate
+   while the lead has another: the lead's event is what happened, not that someone spoke
+   of it (an event of the reported clause stays a candidate); nor is an event of a clause
+   subordinate to a main clause ("[two were killed] when insurgents struck", "after X
+   defeated Y"): a lead's main clause says what happened, its subordinates when, why or
+   after what. Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -208,12 +209,16 @@ def _start(candidate: Candidate, offset: int) -> int:
 def merge_clauses(events: list[Event], found: list[Clause]) -> list[Event]:
     """The lead's events and its main clauses (facts/clauses.py); a clause whose verb is an
     event's trigger is that event, with the clause's words and, where the event has
-    none, the clause's actor and recipient. A passive clause's subject is no actor, where
-    the events stage read it as one (in a headline's participle: "Embassy stormed")."""
-    by_start = {e.span[0]: e for e in events}
+    none, the clause's actor and recipient; so is a clause whose verb stands in an event's
+    span, which the events stage read as a noun phrase ("Rebels attack" of a headline's
+    "Rebels attack depot": the model tags the verb a noun, facts/clauses.py reads it again
+    as a verb). A passive clause's subject is no actor, where the events stage read it as
+    one (in a headline's participle: "Embassy stormed")."""
     out = list(events)
     for clause in found:
-        event = by_start.get(clause.verb)
+        # (an event, not another clause: their verbs are apart)
+        around = [e for e in out if e.span[0] <= clause.verb < e.span[1] and e.type != OTHER]
+        event = min(around, key=lambda e: e.span[0] != clause.verb, default=None)  # its trigger's first
         if event is None:
             out.append(clause.event)
             continue
