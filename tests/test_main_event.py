@@ -680,6 +680,14 @@ def test_the_stage_reads_the_main_event_in_the_headline(nlp):
     assert (main.when, main.when_in_title, text[main.when_span[0] : main.when_span[1]]) == (SUNDAY, False, "Sunday")
 
 
+def test_a_clause_of_the_lead_over_a_headlines_noun_phrase(nlp):
+    """A headline without a verb ("Deadly blast at Ardo market") names the event; the lead's
+    clause says what happened, with whom and when: a verb phrase, as the what of a lead is."""
+    analysis = _ingested("Deadly blast at Ardo market", "Six people were killed in the blast on Sunday, police said.")
+    main = analysis.main_event
+    assert (main.in_title, main.what) == (False, "Six people were killed in the blast")
+
+
 def test_the_headlines_actor_is_named_as_the_text_names_it(nlp):
     analysis = _ingested("Vell Blames Council For Flood Defeat",
                          "Mayor Marta Vell blamed the town council on Sunday for the flood.\n\nThe council replied.")

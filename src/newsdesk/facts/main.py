@@ -18,7 +18,9 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    of it (an event of the reported clause stays a candidate); nor is an event of a clause
    subordinate to a main clause ("[two were killed] when insurgents struck", "after X
    defeated Y"): a lead's main clause says what happened, its subordinates when, why or
-   after what. Each is scored
+   after what; nor is an event without a verb ("Fatal blast at market") while one with a
+   verb remains: a noun phrase names the event, a clause says what happened, to whom and
+   when (Giveme5W1H's coders mark a verb phrase for what). Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -129,12 +131,14 @@ _AFTER_CREDIT = re.compile(r"\)[ \t]+")
 
 class Candidate(NamedTuple):
     """A lead's event or main clause, where it was read (the headline or the text) and
-    what may rule it out (see ``choosable``)."""
+    what may rule it out (see ``choosable``): ``verbal`` is whether it is a clause or has a
+    verb in its span."""
 
     event: Event
     in_title: bool = False
     reporting: bool = False
     subordinate: bool = False
+    verbal: bool = False
 
 
 # A reader meets the title, then a paragraph break, then the text: the text's offsets in
@@ -183,17 +187,25 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
         return [Candidate(e, in_title) for e in events]
     found = clauses(analysis, doc, end)
     reports = {c.event.span for c in found if c.reporting}
+    spans = {c.event.span for c in found}
     return [
-        Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found))
+        Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
+                  e.span in spans or _verbal(doc, e.span))
         for e in merge_clauses(events, found)
     ]
 
 
+def _verbal(doc, span: Span) -> bool:
+    """Whether a verb stands in the span (``Candidate.verbal``)."""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(*span, alignment_mode="expand") or ())
+
+
 def choosable(found: list[Candidate]) -> list[Candidate]:
     """The candidates left when reports of words, then events of subordinate clauses,
-    are ruled out, as long as others remain (module docstring)."""
+    then events without a verb are ruled out, as long as others remain (module docstring)."""
     found = [c for c in found if not c.reporting] or found
-    return [c for c in found if not c.subordinate] or found
+    found = [c for c in found if not c.subordinate] or found
+    return [c for c in found if c.verbal] or found
 
 
 def _offset(headline: Headline | None) -> int:
