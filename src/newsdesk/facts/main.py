@@ -364,7 +364,8 @@ def _labels(analysis: Analysis) -> dict[Span, str]:
     starts = {m.span[0]: m for m in analysis.mentions}
     for p in analysis.places:
         part = starts.get(p.span[0])
-        if p.span not in labels and part is not None and part.span[1] < p.span[1] and text[part.span[1]] == "-":
+        hyphen = part is not None and text[part.span[1] : part.span[1] + 1] == "-"  # (odd spans: no IndexError)
+        if p.span not in labels and hyphen and part.span[1] < p.span[1]:
             labels[p.span] = part.label
     return labels
 
