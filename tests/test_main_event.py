@@ -688,6 +688,14 @@ def test_a_clause_of_the_lead_over_a_headlines_noun_phrase(nlp):
     assert (main.in_title, main.what) == (False, "Six people were killed in the blast")
 
 
+def test_a_headlines_quotation_is_no_main_event(nlp):
+    """A clause between quotation marks is someone's words, as a reported clause is."""
+    analysis = _ingested('"We have lost everything": Ardo flood victims wait for help',
+                         "Floods swept through Ardo on Sunday, destroying 300 homes.")
+    main = analysis.main_event
+    assert (main.in_title, main.actor, main.what) == (False, "Floods", "swept through Ardo")
+
+
 def test_the_headlines_actor_is_named_as_the_text_names_it(nlp):
     analysis = _ingested("Vell Blames Council For Flood Defeat",
                          "Mayor Marta Vell blamed the town council on Sunday for the flood.\n\nThe council replied.")

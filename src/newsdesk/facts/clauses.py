@@ -24,7 +24,8 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   sheltered the market"). A passive's keeps its subject ("Seven killed in blast");
 - a clause whose verb reports words ("said that ...") is marked, for the main event
   prefers what happened to what was said (facts/main.py), as it prefers a main clause to
-  the clauses subordinate to it (``subordinate``).
+  the clauses subordinate to it (``subordinate``); so is a clause between quotation marks
+  ("'We have lost everything': flood victims wait for help").
 
 Precision first, as in events.py: the subject and the verb phrase come from one clause.
 """
@@ -190,6 +191,14 @@ def reporting(verb) -> bool:
     return any(c.dep_ in deps for c in verb.children)
 
 
+def _quoted(verb, seg) -> bool:
+    """Whether the verb stands between quotation marks of its segment: someone's words
+    ("'It was like a film': passengers describe the crash"), reported as a verb of
+    saying reports them."""
+    before = sum(t.is_quote for t in seg if t.i < verb.i)
+    return before % 2 == 1 and any(t.is_quote for t in seg if t.i > verb.i)
+
+
 def _takes_argument(tok) -> bool:
     """Whether a word has an object or a preposition after it, as a verb does ("Korr and
     Vell meet at the hall"; not "Velm well rescue: race to reach a boy")."""
@@ -344,7 +353,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
                       recipient=argument(analysis, recipient))
-        out.append(Clause(verb.idx, passive, event, reporting(verb)))
+        out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg)))
     return out
 
 
