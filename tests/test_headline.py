@@ -67,6 +67,17 @@ def test_the_headlines_names_are_the_texts():
         assert title[m.span[0] : m.span[1]] == m.text
 
 
+def test_a_place_of_the_text_is_a_place_of_the_headline():
+    """Alone, the model read "Ardo" of the headline as part of a name; the text resolves the
+    word as a place, and so does the headline (not "Ardon": whole words)."""
+    body = _body("The ferry sank off Ardo. Ardon Bay was calm.", [("Ardo", "GPE", "gpe:ardo")],
+                 [("Ardo", "Ardo Town"), ("Ardon Bay", "Ardon Bay")])
+    title = "Three Ardo ferry victims named in Ardon"
+    head = _head(title, [("Ardo ferry", "ORG", "org:ardo-ferry")])
+    read = as_in_text(head, body)
+    assert [(title[p.span[0] : p.span[1]], p.name) for p in read.places] == [("Ardo", "Ardo Town")]
+
+
 def test_a_surname_two_people_of_the_text_bear_stays_as_it_is():
     body = _body("Marta Vell and Ivo Vell spoke.", [("Marta Vell", "PERSON", "person:marta-vell"),
                                                     ("Ivo Vell", "PERSON", "person:ivo-vell")])

@@ -487,14 +487,32 @@ def test_a_headlines_passive(nlp, text, actor, what):
         ("Velm mayor rams truck into Ardo hall\n\nThe hall burned.", "Velm mayor", "rams truck into Ardo hall"),
         # a second clause after a comma does not take the verb's place
         ("Bus plunges into ravine in Nepal, 20 killed\n\nThe road was icy.", "Bus", "plunges into ravine"),
-        # after "as", the word is a subordinate clause's verb: the headline has no main clause
-        ("Crowds cheer as Velm ferry lands in Ardo port\n\nThe crew is safe.", "crew", "is safe"),
+        # after "as", the word is a subordinate clause's verb: the main clause is the one
+        # before it, whose plural verb the model tagged a noun too (below)
+        ("Crowds cheer as Velm ferry lands in Ardo port\n\nThe crew is safe.", "Crowds", "cheer"),
     ],
 )
 def test_a_headlines_verb_tagged_as_a_plural_noun(nlp, text, actor, what):
     analysis, doc = _stages(nlp, text, title=text.split("\n")[0])
     first = lead_clauses(analysis, doc, LEAD_CHARS)[0]
     assert (first.actor, text[first.span[0] : first.span[1]]) == (actor, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "what"),
+    [
+        # a plural subject's verb the model tagged a noun ("rescue" as in "a dog rescue")
+        ("Firefighters rescue dog from frozen Velm lake", "Firefighters", "rescue dog from frozen Velm lake"),
+        ("Rebels attack convoy near Ardo", "Rebels", "attack convoy near Ardo"),
+        # a label before a colon cuts the headline in two segments: the second is still the headline's
+        ("Watch: Firefighters rescue dog from frozen Velm lake", "Firefighters", "rescue dog from frozen Velm lake"),
+        ("Storm Kiro: Ferry lands in Ardo port", "Ferry", "lands in Ardo port"),
+    ],
+)
+def test_a_headlines_plural_verb_tagged_as_a_noun(nlp, title, actor, what):
+    analysis = _ingested(title, "The rescue took an hour.\n\nNobody was hurt.")
+    main = analysis.main_event
+    assert (main.in_title, main.actor, main.what) == (True, actor, what)
 
 
 def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
@@ -548,6 +566,16 @@ def test_a_clause_merges_with_the_event_on_its_verb():
     clause = Event("a", _span(text, "Korr bridge destroyed"), OTHER, recipient="Korr bridge")
     (merged,) = merge_clauses([event], [Clause(text.index("destroyed"), True, clause)])
     assert (merged.type, merged.actor, merged.recipient) == ("ASSAULT", None, "Korr bridge")
+
+
+def test_a_clause_merges_with_the_nominal_event_around_its_verb():
+    """A headline's "Rebels attack depot" may be read by the events stage as the noun
+    phrase "Rebels attack" (an attack by rebels) and by the clause reader as a verb: one event."""
+    text = "Rebels attack depot"
+    event = Event("a", _span(text, "Rebels attack"), "ASSAULT", actor="Rebels")
+    clause = Event("a", _span(text, "attack depot"), OTHER, actor="Rebels")
+    (merged,) = merge_clauses([event], [Clause(text.index("attack"), False, clause)])
+    assert (merged.type, merged.span, merged.actor) == ("ASSAULT", clause.span, "Rebels")
 
 
 def test_a_clause_is_the_main_event_when_the_lead_has_no_plover_event(nlp):
@@ -650,6 +678,22 @@ def test_the_stage_reads_the_main_event_in_the_headline(nlp):
         "Batumi", True, "Batumi")
     text = analysis.article.text
     assert (main.when, main.when_in_title, text[main.when_span[0] : main.when_span[1]]) == (SUNDAY, False, "Sunday")
+
+
+def test_a_clause_of_the_lead_over_a_headlines_noun_phrase(nlp):
+    """A headline without a verb ("Deadly blast at Ardo market") names the event; the lead's
+    clause says what happened, with whom and when: a verb phrase, as the what of a lead is."""
+    analysis = _ingested("Deadly blast at Ardo market", "Six people were killed in the blast on Sunday, police said.")
+    main = analysis.main_event
+    assert (main.in_title, main.what) == (False, "Six people were killed in the blast")
+
+
+def test_a_headlines_quotation_is_no_main_event(nlp):
+    """A clause between quotation marks is someone's words, as a reported clause is."""
+    analysis = _ingested('"We have lost everything": Ardo flood victims wait for help',
+                         "Floods swept through Ardo on Sunday, destroying 300 homes.")
+    main = analysis.main_event
+    assert (main.in_title, main.actor, main.what) == (False, "Floods", "swept through Ardo")
 
 
 def test_the_headlines_actor_is_named_as_the_text_names_it(nlp):

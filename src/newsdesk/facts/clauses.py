@@ -10,8 +10,10 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   of a relative or adverbial clause while the sentence has another: "a fire [that
   destroyed a barn] was started deliberately"), or a
   headline's noun with its participle ("Chinese boy found dead"; not "a photo taken by"),
-  the passive of news headlines; a headline's verb that the model tagged a plural noun
-  ("Mayor slams council") is read again after a pronoun (``headline_verb``);
+  the passive of news headlines; a headline's verb that the model tagged a noun ("Mayor
+  slams council", "Rebels attack convoy") is read again after a pronoun
+  (``headline_verb``); every segment of a headline is the headline's ("Watch: |
+  Firefighters rescue dog", cut at the colon);
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase);
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
@@ -22,7 +24,8 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   sheltered the market"). A passive's keeps its subject ("Seven killed in blast");
 - a clause whose verb reports words ("said that ...") is marked, for the main event
   prefers what happened to what was said (facts/main.py), as it prefers a main clause to
-  the clauses subordinate to it (``subordinate``).
+  the clauses subordinate to it (``subordinate``); so is a clause between quotation marks
+  ("'We have lost everything': flood victims wait for help").
 
 Precision first, as in events.py: the subject and the verb phrase come from one clause.
 """
@@ -45,8 +48,11 @@ COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
 HEADS = frozenset({"NOUN", "PROPN"})
 # What stands before a headline's word to read it as a verb (see ``headline_verb``), and
-# the punctuation that ends its clause.
-PROBE = "It "
+# the tag the verb then takes: a singular subject's "-s" form, a plural subject's base form.
+PROBES = {"s": ("It ", "VBZ"), "base": ("They ", "VBP")}
+# Entity labels of a group's name, whose verb a headline puts in the plural ("Taliban attack").
+GROUPS = frozenset({"ORG", "NORP"})
+# The punctuation that ends a headline's clause.
 CLAUSE_ENDS = frozenset({",", ";", ":", "-", "–", "—"})
 # The links of a clause subordinate to another ("when ...", "who ...", "killing two").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
@@ -133,33 +139,45 @@ def _subject(verb, seg):
     return before[-1] if before else next(iter(found), None)
 
 
-def headline_verb(seg) -> tuple[object, int, tuple[int, int]] | None:
+def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int, int]] | None:
     """(subject's noun phrase, verb's token index, verb phrase's span) of a headline whose present-tense
-    verb the model tagged a plural noun ("Mayor slams council", "Ferry lands in port"):
+    verb the model tagged a noun ("Mayor slams council", "Ferry lands in port"):
     headlines drop the articles that tell a noun from a verb. The first "-s" word after the
     headline's opening noun phrase (after a colon: "Vote: Mayor slams ...") is its verb
     when the model, reading it after a pronoun, makes it the sentence's verb ("It slams
-    council")."""
+    council"). With ``plural``, a plural subject's verb is looked for too, read after "They"
+    ("Rebels attack convoy": "They attack convoy"); the caller asks for it only where the
+    headline's parse found no clause, as a noun before a noun is more often a compound
+    ("Vell protest march marred by ...")."""
     doc = seg.doc
     start = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
     for tok in doc[start + 1 : seg.end - 1]:
         if doc[tok.i - 1].pos_ not in NOMINAL:
             return None  # past the opening noun phrase: a verb or a preposition came first
-        if not tok.lower_.endswith("s") or tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
+        if tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
+            continue
+        pronoun, tag = PROBES["s" if tok.lower_.endswith("s") else "base"]
+        if tag == "VBP" and not (plural and _plural(doc[tok.i - 1])):
             continue
         # up to the clause's end: after a comma a second clause may take the root ("Bus
         # plunges into ravine, 20 killed")
         end = next((t.idx for t in doc[tok.i + 1 : seg.end] if t.text in CLAUSE_ENDS), seg.end_char)
-        probe = load_nlp()(PROBE + doc.text[tok.idx : end])
-        verb = probe[len(PROBE.split())]
-        if verb.tag_ == "VBZ" and verb.dep_ == "ROOT" and probe[0].dep_ == "nsubj":
-            shift = tok.idx - len(PROBE)
+        probe = load_nlp()(pronoun + doc.text[tok.idx : end])
+        verb = probe[len(pronoun.split())]
+        if verb.tag_ == tag and verb.dep_ == "ROOT" and probe[0].dep_ == "nsubj":
+            shift = tok.idx - len(pronoun)
             first, last = verb_phrase(verb, probe[:])
             subject = doc[start:tok.i]
             while len(subject) > 1 and subject[0].pos_ == "DET":
                 subject = subject[1:]
             return subject, tok.i, (first + shift, last + shift)
     return None
+
+
+def _plural(noun) -> bool:
+    """A plural noun ("Firefighters"), or a group's name, which takes a plural verb ("Taliban
+    attack", "Rangers sack")."""
+    return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in GROUPS
 
 
 def reporting(verb) -> bool:
@@ -171,6 +189,14 @@ def reporting(verb) -> bool:
     # ("Officials say 12 dead") is parsed as its object
     deps = ("ccomp", "parataxis", "dobj", "xcomp", "oprd") if _lemma(verb) == "say" else ("ccomp", "parataxis")
     return any(c.dep_ in deps for c in verb.children)
+
+
+def _quoted(verb, seg) -> bool:
+    """Whether the verb stands between quotation marks of its segment: someone's words
+    ("'It was like a film': passengers describe the crash"), reported as a verb of
+    saying reports them."""
+    before = sum(t.is_quote for t in seg if t.i < verb.i)
+    return before % 2 == 1 and any(t.is_quote for t in seg if t.i > verb.i)
 
 
 def _takes_argument(tok) -> bool:
@@ -301,12 +327,16 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     killed in blast", "Embassy stormed by rebels"), and the actor, its agent, is often
     unknown to a news lead."""
     out = []
-    title = (analysis.article.title or "").strip()
+    title = (analysis.article.title or "").strip().casefold()
+    # the doc of a headline read on its own (facts/headline.py), whose every segment is the
+    # headline's ("Watch: | Firefighters rescue dog", cut after the colon), or a text that
+    # repeats its headline as a segment (case apart: a Title Case headline is parsed in
+    # sentence case)
+    whole = bool(title) and doc.text.strip().casefold() == title
     for seg in lead_segments(doc, end):
-        # (case apart: a Title Case headline is parsed in sentence case, facts/headline.py)
-        headline = bool(title) and seg.text.strip().casefold() == title.casefold()
+        headline = whole or (bool(title) and seg.text.strip().casefold() == title)
         found = main_clause(seg)
-        reread = headline_verb(seg) if headline else None
+        reread = headline_verb(seg, plural=found is None) if headline else None
         if reread is not None and (found is None or found[1].i > reread[1]):
             subj, verb, span = reread
             actor = _mention_name(analysis, subj[-1]) or subj.text
@@ -323,7 +353,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=argument(analysis, actor),
                       recipient=argument(analysis, recipient))
-        out.append(Clause(verb.idx, passive, event, reporting(verb)))
+        out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg)))
     return out
 
 

@@ -11,8 +11,9 @@ A headline alone is thin context: "Clinton" may read as a town, "White House" as
 abroad, a surname stays a surname, and the model misses names in a headline's capitals.
 The headline's names are therefore read as the text reads them (``as_in_text``): the same
 words in the text give their entity and their place (or no place), a lone surname the full
-name of the one person of the text who bears it, and a name of the text that the model
-missed in the headline becomes a mention there too. A headline in Title Case ("Azerbaijan
+name of the one person of the text who bears it, and a name or a place of the text that
+the model missed in the headline becomes a mention or a place there too ("Ardo" of
+"Three Ardo ferry victims named", read alone as part of a name). A headline in Title Case ("Azerbaijan
 Begins Armed Operation In ...") is parsed in sentence case (``parse_form``): the small
 model reads a capitalised word as a name, and its parse of such a headline has no verb.
 """
@@ -110,7 +111,8 @@ def as_in_text(head: Analysis, body: Analysis) -> Analysis:
                 entities[found.entity_id] = body_entities[found.entity_id]
         mentions.append(m)
     kept = {m.entity_id for m in mentions}
-    places = tuple(p for p in (_place_in_text(p, body) for p in head.places) if p is not None)
+    places = [p for p in (_place_in_text(p, body) for p in head.places) if p is not None]
+    places = tuple(sorted(places + _missed_places(head, body), key=lambda p: p.span))
     return replace(head, mentions=tuple(mentions), places=places,
                    entities=tuple(e for i, e in entities.items() if i in kept))
 
@@ -145,6 +147,24 @@ def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
             if not any(hit.start() < end and start < hit.end() for start, end in taken):
                 taken.append(hit.span())
                 found.append(replace(names[words], article_id=head.article.id, span=hit.span(), text=words))
+    return found
+
+
+def _missed_places(head: Analysis, body: Analysis) -> list[Place]:
+    """Places of the headline for the words the text resolves as a place where the
+    headline's own reading found none ("Ardo" of "Three Ardo ferry victims named", which
+    the model, alone, read as part of a name), resolved as the text resolves them (its first
+    place on the words). Matched whole words and case-sensitively, as names are."""
+    title, taken = head.article.text, [p.span for p in head.places]
+    first: dict[str, Place] = {}
+    for p in body.places:
+        first.setdefault(p.text, p)
+    found = []
+    for words in sorted(first, key=len, reverse=True):  # "Ardo Bay" before "Ardo"
+        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+            if not any(hit.start() < end and start < hit.end() for start, end in taken):
+                taken.append(hit.span())
+                found.append(replace(first[words], article_id=head.article.id, span=hit.span()))
     return found
 
 

@@ -9,15 +9,18 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
 
 1. Choice. The candidates are the shown (asserted or claimed) events of the lead and,
    given the parse, the main clause of each of its sentences (facts/clauses.py:
-   Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger is that
-   event): a lead often reports its main event in words no PLOVER category covers
-   ("Toblerone changes the shape of its bars"), and its headline's clause beats an event
-   further down ("Police name the victims" over "the crash killed seven"). A clause that
-   reports someone's words ("X said that ...") is no candidate while the lead has another:
-   the lead's event is what happened, not that someone spoke of it (an event of the
-   reported clause stays a candidate); nor is an event of a clause subordinate to a main
-   clause ("[two were killed] when insurgents struck", "after X defeated Y"): a lead's
-   main clause says what happened, its subordinates when, why or after what. Each is scored
+   Giveme5W1H's subject and verb phrase; a clause whose verb is an event's trigger, or
+   stands in its span, is that event): a lead often reports its main event in words no
+   PLOVER category covers ("Toblerone changes the shape of its bars"), and its headline's
+   clause beats an event further down ("Police name the victims" over "the crash killed
+   seven"). A clause that reports someone's words ("X said that ...") is no candidate
+   while the lead has another: the lead's event is what happened, not that someone spoke
+   of it (an event of the reported clause stays a candidate); nor is an event of a clause
+   subordinate to a main clause ("[two were killed] when insurgents struck", "after X
+   defeated Y"): a lead's main clause says what happened, its subordinates when, why or
+   after what; nor is an event without a verb ("Fatal blast at market") while one with a
+   verb remains: a noun phrase names the event, a clause says what happened, to whom and
+   when (Giveme5W1H's coders mark a verb phrase for what). Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -128,12 +131,14 @@ _AFTER_CREDIT = re.compile(r"\)[ \t]+")
 
 class Candidate(NamedTuple):
     """A lead's event or main clause, where it was read (the headline or the text) and
-    what may rule it out (see ``choosable``)."""
+    what may rule it out (see ``choosable``): ``verbal`` is whether it is a clause or has a
+    verb in its span."""
 
     event: Event
     in_title: bool = False
     reporting: bool = False
     subordinate: bool = False
+    verbal: bool = False
 
 
 # A reader meets the title, then a paragraph break, then the text: the text's offsets in
@@ -182,17 +187,25 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
         return [Candidate(e, in_title) for e in events]
     found = clauses(analysis, doc, end)
     reports = {c.event.span for c in found if c.reporting}
+    spans = {c.event.span for c in found}
     return [
-        Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found))
+        Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
+                  e.span in spans or _verbal(doc, e.span))
         for e in merge_clauses(events, found)
     ]
 
 
+def _verbal(doc, span: Span) -> bool:
+    """Whether a verb stands in the span (``Candidate.verbal``)."""
+    return any(t.pos_ in ("VERB", "AUX") for t in doc.char_span(*span, alignment_mode="expand") or ())
+
+
 def choosable(found: list[Candidate]) -> list[Candidate]:
     """The candidates left when reports of words, then events of subordinate clauses,
-    are ruled out, as long as others remain (module docstring)."""
+    then events without a verb are ruled out, as long as others remain (module docstring)."""
     found = [c for c in found if not c.reporting] or found
-    return [c for c in found if not c.subordinate] or found
+    found = [c for c in found if not c.subordinate] or found
+    return [c for c in found if c.verbal] or found
 
 
 def _offset(headline: Headline | None) -> int:
@@ -208,12 +221,16 @@ def _start(candidate: Candidate, offset: int) -> int:
 def merge_clauses(events: list[Event], found: list[Clause]) -> list[Event]:
     """The lead's events and its main clauses (facts/clauses.py); a clause whose verb is an
     event's trigger is that event, with the clause's words and, where the event has
-    none, the clause's actor and recipient. A passive clause's subject is no actor, where
-    the events stage read it as one (in a headline's participle: "Embassy stormed")."""
-    by_start = {e.span[0]: e for e in events}
+    none, the clause's actor and recipient; so is a clause whose verb stands in an event's
+    span, which the events stage read as a noun phrase ("Rebels attack" of a headline's
+    "Rebels attack depot": the model tags the verb a noun, facts/clauses.py reads it again
+    as a verb). A passive clause's subject is no actor, where the events stage read it as
+    one (in a headline's participle: "Embassy stormed")."""
     out = list(events)
     for clause in found:
-        event = by_start.get(clause.verb)
+        # (an event, not another clause: their verbs are apart)
+        around = [e for e in out if e.span[0] <= clause.verb < e.span[1] and e.type != OTHER]
+        event = min(around, key=lambda e: e.span[0] != clause.verb, default=None)  # its trigger's first
         if event is None:
             out.append(clause.event)
             continue
@@ -347,7 +364,8 @@ def _labels(analysis: Analysis) -> dict[Span, str]:
     starts = {m.span[0]: m for m in analysis.mentions}
     for p in analysis.places:
         part = starts.get(p.span[0])
-        if p.span not in labels and part is not None and part.span[1] < p.span[1] and text[part.span[1]] == "-":
+        hyphen = part is not None and text[part.span[1] : part.span[1] + 1] == "-"  # (odd spans: no IndexError)
+        if p.span not in labels and hyphen and part.span[1] < p.span[1]:
             labels[p.span] = part.label
     return labels
 
