@@ -70,9 +70,19 @@ def dice(a: str | None, b: str | None) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
+# A few gold phrases (5 in the file) hold a JSON escape as literal text, encoded twice:
+# "Trump\\u2019s" where the article reads "Trump’s". Read as the coder's words, they are
+# what the coder marked; left as they are, "u2019s" is a word no answer can share.
+_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})")
+
+
 def _gold(row: dict) -> dict[str, list[str]]:
     gold = row["gold"] if isinstance(row["gold"], dict) else ast.literal_eval(row["gold"])
-    return {f: [g["text"] for g in gold.get(f, []) if g.get("text") and g.get("votes", 0) >= 1] for f in FIELDS}
+    return {
+        f: [_ESCAPE.sub(lambda m: chr(int(m[1], 16)), g["text"]) for g in gold.get(f, [])
+            if g.get("text") and g.get("votes", 0) >= 1]
+        for f in FIELDS
+    }
 
 
 def _document(row: dict) -> Document:
@@ -144,7 +154,7 @@ def score(rows: list[dict], found: list[tuple[Analysis | None, MainEvent | None]
             given[part, field] += 1
             matched = any(dice(m, g) >= THRESHOLD for m in mine for g in gold[field])
             hit[part, field] += matched
-            if not matched:
+            if not matched and part == "A":  # half B stays held out: no examples from it
                 misses[field].append(f"{mine[0][:50]!r} vs gold {gold[field][0][:40]!r}")
                 if part in listed:
                     print(f"  wrong {part} {row['id']} {field}: {mine} vs gold {gold[field]}")
@@ -184,7 +194,7 @@ def _metrics(given: Counter, hit: Counter, gold_n: Counter, parts: str) -> dict[
 
 
 def _print_misses(misses: dict[str, list[str]]) -> None:
-    """A few answers per field that matched no gold phrase: where to look next."""
+    """A few answers per field of half A that matched no gold phrase: where to look next."""
     for field, examples in misses.items():
         for example in examples[:MISS_EXAMPLES]:
             print(f"    miss {field}: {example}")
