@@ -515,6 +515,14 @@ def test_a_headlines_plural_verb_tagged_as_a_noun(nlp, title, actor, what):
     assert (main.in_title, main.actor, main.what) == (True, actor, what)
 
 
+def test_a_headlines_actor_keeps_the_titles_capitals(nlp):
+    # a Title Case headline is parsed in sentence case; a name the body never writes would
+    # come out as the parse read it ("Marta vell")
+    analysis = _ingested("Singer Marta Vell Cancels Her Tour Of Ardo", "The tour was to start in May.\n\nFans knew.")
+    main = analysis.main_event
+    assert (main.in_title, main.actor) == (True, "Singer Marta Vell")
+
+
 def test_a_noun_with_its_article_and_a_participle_is_no_clause(nlp):
     """A headline drops its articles: "a photo taken by" is a sentence's noun phrase."""
     text = "A photo taken by Ivo Korr of the burnt depot near Velm on Sunday.\n\nThe depot burned."

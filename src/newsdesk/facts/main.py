@@ -294,6 +294,14 @@ def _score(analysis: Analysis, source: Analysis, event: Event, start: int, salie
 # -- completion -------------------------------------------------------------------------
 
 
+def _as_written(words: str | None, form: str, title: str) -> str | None:
+    """A headline's ``words`` as the title writes them: the parse read the title in sentence
+    case (``headline.parse_form``, of the same length), so an actor named only in the
+    headline would read "Lady gaga"."""
+    at = form.find(words) if words else -1
+    return title[at : at + len(words)] if at >= 0 and len(form) == len(title) else words
+
+
 def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None = None) -> MainEvent:
     """The chosen candidate as the record, with a place and a point in time taken from the
     text linked to it: its sentence (the headline, for a headline's event), then the
@@ -311,14 +319,17 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
         when, when_span, when_in_title = event.when, None, False
     else:
         when, when_span, when_in_title = _when(analysis, headline, sentence if not in_title else None)
+    actor, recipient = event.actor, event.recipient
+    if in_title and headline is not None:
+        actor, recipient = (_as_written(words, headline.doc.text, text) for words in (actor, recipient))
     return MainEvent(
         article_id=analysis.article.id,
         span=event.span,
         what=text[event.span[0] : event.span[1]],
         type=None if event.type == OTHER else event.type,
         mode=event.mode,
-        actor=event.actor,
-        recipient=event.recipient,
+        actor=actor,
+        recipient=recipient,
         modality=event.modality,
         claimed_by=event.claimed_by,
         place=place,
