@@ -32,16 +32,18 @@ def _chosen(names, target):
 @pytest.mark.parametrize(
     ("key", "other"),
     [("mt pleasant", "mount pleasant"), ("mount pleasant", "mt pleasant"), ("st cloud", "saint cloud"),
-     ("fort worth", "ft worth"), ("boston", None)],
+     ("fort worth", "ft worth"), ("desoto parish", "de soto parish"), ("la salle", "lasalle"), ("boston", None)],
 )
 def test_generic_words_spelled_out_and_abbreviated(key, other):
     assert (other in spellings(key)) if other else spellings(key) == ()
 
 
 def test_a_lookup_finds_the_name_however_its_generic_word_is_written():
-    # GeoNames lists Mount Pleasant, Iowa under its full name only.
+    # GeoNames lists Mount Pleasant, Iowa under its full name only, and Louisiana's parish
+    # as "De Soto Parish".
     found = {(c.name, c.admin1) for c in load_gazetteer().lookup("mt pleasant")}
     assert ("Mount Pleasant", "IA") in found
+    assert any((c.kind, c.admin1) == ("admin2", "LA") for c in load_gazetteer().lookup("desoto parish"))
 
 
 @pytest.mark.parametrize(

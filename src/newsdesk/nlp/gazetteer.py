@@ -124,13 +124,23 @@ def _unabbreviated(key: str) -> str:
     return " ".join(_ABBREVIATED.get(w, w) for w in key.split())
 
 
+# Particles that begin names of French, Spanish or Dutch origin, written apart or joined
+# to the rest ("De Soto" and "DeSoto", "La Salle" and "LaSalle", "Van Buren").
+_PARTICLES = ("de", "la", "le", "du", "van")
+
+
 def spellings(key: str) -> tuple[str, ...]:
     """``key`` with its generic words abbreviated and spelled out ("mt pleasant" <->
-    "mount pleasant"), where it has any; the key itself is not among them."""
+    "mount pleasant") and its first word's particle apart or joined ("desoto parish" <->
+    "de soto parish"), where it has any; the key itself is not among them."""
     words = key.split()
-    if not any(w in _ABBREVIATED or w in _SPELLED_OUT for w in words):
-        return ()
-    out = (" ".join(_ABBREVIATED.get(w, w) for w in words), " ".join(_SPELLED_OUT.get(w, w) for w in words))
+    out = []
+    if any(w in _ABBREVIATED or w in _SPELLED_OUT for w in words):
+        out += [" ".join(_ABBREVIATED.get(w, w) for w in words), " ".join(_SPELLED_OUT.get(w, w) for w in words)]
+    if words and words[0] in _PARTICLES and len(words) > 1:
+        out.append(" ".join([words[0] + words[1], *words[2:]]))
+    elif words and len(words[0]) > 4 and (p := next((p for p in _PARTICLES if words[0].startswith(p)), None)):
+        out.append(" ".join([p, words[0][len(p) :], *words[1:]]))
     return tuple(k for k in dict.fromkeys(out) if k != key)
 
 
