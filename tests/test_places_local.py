@@ -272,3 +272,19 @@ def test_an_event_named_after_a_county_gives_the_county(nlp):
     text = "Judges at the Walker County Fair gave out prizes."
     doc = _with_ents(nlp, text, [("Walker County Fair", "EVENT")])
     assert [t.text for t in find_toponyms(doc, load_gazetteer())] == ["Walker County"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "tagged", "found"),
+    [
+        ("The State of Illinois Web site lists the rules.", "State of Illinois Web", ["State of Illinois"]),
+        ("Fans of the Denver Broncos lined the street.", "Denver Broncos", ["Denver"]),
+        ("The Qqqxv Zzyzx office closed.", "Qqqxv Zzyzx", []),
+    ],
+)
+def test_a_place_entity_that_runs_on_past_the_name(nlp, text, tagged, found):
+    from newsdesk.nlp.toponyms import find_toponyms
+
+    doc = _with_ents(nlp, text, [(tagged, "GPE")])
+    assert [t.text for t in find_toponyms(doc, load_gazetteer())] == found

@@ -82,10 +82,22 @@ def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
         start += len(part) + 1
         key = known_key(stripped, gaz) if stripped else None
         if key is None and len(parts) == 1:
-            return _known_prefix(ent, gaz)
+            return _known_prefix(ent, gaz) or _prominent_prefix(ent, gaz)
         if key is not None:
             out.append(Toponym((offset, offset + len(stripped)), stripped, key))
     return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
+
+
+def _prominent_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
+    """The longest prominent place (a country, region, area or city of 100,000+) that a
+    place entity the gazetteer does not know begins with: the model's span ran on past
+    the name ("The State of Illinois' Web site" tagged GPE to "Web")."""
+    for j in range(ent.end - 1, ent.start, -1):
+        head = ent.doc[ent.start : j]
+        key = known_key(head.text, gaz)
+        if key in gaz.prominent and head[-1].is_alpha:
+            return [Toponym((head.start_char, head.end_char), head.text, key)]
+    return []
 
 
 def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
