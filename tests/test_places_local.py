@@ -281,6 +281,7 @@ def test_an_event_named_after_a_county_gives_the_county(nlp):
         ("The State of Illinois Web site lists the rules.", "State of Illinois Web", ["State of Illinois"]),
         ("Fans of the Denver Broncos lined the street.", "Denver Broncos", ["Denver"]),
         ("The Qqqxv Zzyzx office closed.", "Qqqxv Zzyzx", []),
+        ("Ships waited outside the Port of Los Angeles for days.", "Port of Los Angeles", ["Los Angeles"]),
     ],
 )
 def test_a_place_entity_that_runs_on_past_the_name(nlp, text, tagged, found):

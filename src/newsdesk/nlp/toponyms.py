@@ -82,7 +82,7 @@ def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
         start += len(part) + 1
         key = known_key(stripped, gaz) if stripped else None
         if key is None and len(parts) == 1:
-            return _known_prefix(ent, gaz) or _prominent_prefix(ent, gaz)
+            return _known_prefix(ent, gaz) or _prominent_prefix(ent, gaz) or _prominent_suffix(ent, gaz)
         if key is not None:
             out.append(Toponym((offset, offset + len(stripped)), stripped, key))
     return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
@@ -97,6 +97,18 @@ def _prominent_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
         key = known_key(head.text, gaz)
         if key in gaz.prominent and head[-1].is_alpha:
             return [Toponym((head.start_char, head.end_char), head.text, key)]
+    return []
+
+
+def _prominent_suffix(ent, gaz: Gazetteer) -> list[Toponym]:
+    """The longest prominent place that an unknown place entity ends with, from a
+    capitalised word on: a name with words before it that the gazetteer lacks ("the Port
+    of Los Angeles", "New Gainesville prison" tagged GPE)."""
+    for i in range(ent.start + 1, ent.end):
+        tail = ent.doc[i : ent.end]
+        key = known_key(tail.text, gaz)
+        if key in gaz.prominent and tail[0].is_alpha and tail[0].text[0].isupper():
+            return [Toponym((tail.start_char, tail.end_char), tail.text, key)]
     return []
 
 
