@@ -68,16 +68,20 @@ DIRECTIONS = frozenset(
 ) | {"centre", "center"}
 
 
+_TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")
+
+
 def state_abbreviations(doc, covered: set[int], gaz: Gazetteer) -> list[Toponym]:
     """A state's abbreviation with full stops before a name or a number, which the model
     leaves untagged: "S.C. House Republicans", "the S.C. 5 Bypass", "N.J. Transit". (After
     a town and a comma it is a qualifier, found with the town.)"""
     out = []
-    for t in doc[:-1]:
-        nxt = doc[t.i + 1]
-        if t.i in covered or not DOTTED.fullmatch(t.text) or t.text.count(".") < 2:
+    for m in _TWO_DOTS.finditer(doc.text):  # the text first: few tokens are abbreviations
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.end >= len(doc):
             continue
-        if not (nxt.text[:1].isupper() or nxt.like_num) or (t.i > 0 and doc[t.i - 1].text == ","):
+        t, nxt = span[0], doc[span.end]
+        if t.i in covered or not (nxt.text[:1].isupper() or nxt.like_num) or (t.i > 0 and doc[t.i - 1].text == ","):
             continue
         key = name_key(t.text)
         if any(c.kind == "admin1" and not is_main_name(c, key) for c in gaz.lookup(key)):

@@ -230,7 +230,10 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
     text = doc.text if text is None else text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
     word, cap, propn, civic, county, starts, ends = [], [], [], [], [], [], []
+    lowered = set()  # the words the text writes in lower case (``_common_word``)
     for t in doc:
+        if t.is_lower:
+            lowered.add(t.text)
         cap.append(t.is_alpha and t.text[0].isupper())
         word.append(cap[-1] and t.i not in taken)
         propn.append(t.pos_ == "PROPN")
@@ -238,7 +241,6 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         county.append(t.lower_ in ("county", "parish"))
         starts.append(t.idx)
         ends.append(t.idx + len(t))
-    lowered = {t.text for t in doc if t.is_lower}
     out, i, n = [], 0, len(doc)
     while i < n:
         run = i
