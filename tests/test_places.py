@@ -249,7 +249,7 @@ def test_seed_places(nlp, seeds):
     ],
 )
 def test_datelines_are_places(text, surface, country, admin1):
-    from newsdesk.nlp.toponyms import _datelines
+    from newsdesk.nlp.toponym_cues import datelines as _datelines
 
     (t,) = [t for t in _datelines(text, load_gazetteer()) if t.text == surface]
     assert text[t.span[0] : t.span[1]] == surface
@@ -268,7 +268,7 @@ def test_datelines_are_places(text, surface, country, admin1):
     ],
 )
 def test_party_and_home_notes(text, names):
-    from newsdesk.nlp.toponyms import _datelines
+    from newsdesk.nlp.toponym_cues import datelines as _datelines
 
     assert [t.text for t in _datelines(text, load_gazetteer())] == names
 
@@ -401,7 +401,8 @@ def test_towns_named_after_their_countrys_states(names, target, kind, admin1):
     ],
 )
 def test_the_text_names_a_state(text, kind):
-    from newsdesk.nlp.toponyms import _kind_from_text, known_key
+    from newsdesk.nlp.toponym_cues import kind_from_text as _kind_from_text
+    from newsdesk.nlp.toponyms import known_key
 
     name = "New York State" if "New York" in text else "Washington"
     start = text.index(name)
@@ -434,7 +435,7 @@ def test_a_place_noun_makes_a_name_a_place(nlp, text, surface):
     ],
 )
 def test_names_listed_before_counties(nlp, text, names):
-    from newsdesk.nlp.toponyms import _county_lists
+    from newsdesk.nlp.toponym_cues import county_lists as _county_lists
 
     found = _county_lists(nlp(text), load_gazetteer(), text)
     assert sorted(t.text for t in found) == sorted(names)
@@ -543,7 +544,7 @@ def test_directions_and_the_state_of_are_generic_words(text, key):
 
 
 def test_the_province_of_names_a_region():
-    from newsdesk.nlp.toponyms import _kind_from_text
+    from newsdesk.nlp.toponym_cues import kind_from_text as _kind_from_text
 
     text = "voters across the Province of Ontario said"
     start = text.index("the Province")

@@ -84,10 +84,13 @@ class Gazetteer:
         if hit is None:
             if len(self._cache) >= _CACHE_SIZE:
                 self._cache.clear()
+            # The name as written and as spelled out or abbreviated ("Mt. Pleasant" is
+            # GeoNames' "Mount Pleasant", whose alternate names seldom list "Mt Pleasant").
+            keys = tuple(dict.fromkeys((key, *spellings(key))))
             rows = self._db.execute(
-                f"SELECT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
-                "WHERE n.key = ? ORDER BY p.population DESC, p.id",
-                (key,),
+                f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
+                f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY p.population DESC, p.id",
+                keys,
             ).fetchall()
             hit = self._cache[key] = tuple(Candidate(*row) for row in rows)
         return hit
@@ -114,11 +117,45 @@ def load_gazetteer() -> Gazetteer:
 _ABBREVIATED = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "port": "pt"}
 
 
+_SPELLED_OUT = {short: word for word, short in _ABBREVIATED.items()}
+
+
 def _unabbreviated(key: str) -> str:
     return " ".join(_ABBREVIATED.get(w, w) for w in key.split())
+
+
+# Particles that begin names of French, Spanish or Dutch origin, written apart or joined
+# to the rest ("De Soto" and "DeSoto", "La Salle" and "LaSalle", "Van Buren").
+_PARTICLES = ("de", "la", "le", "du", "van")
+
+
+def spellings(key: str) -> tuple[str, ...]:
+    """``key`` with its generic words abbreviated and spelled out ("mt pleasant" <->
+    "mount pleasant") and its first word's particle apart or joined ("desoto parish" <->
+    "de soto parish"), where it has any; the key itself is not among them."""
+    words = key.split()
+    out = []
+    if any(w in _ABBREVIATED or w in _SPELLED_OUT for w in words):
+        out += [" ".join(_ABBREVIATED.get(w, w) for w in words), " ".join(_SPELLED_OUT.get(w, w) for w in words)]
+    if words and words[0] in _PARTICLES and len(words) > 1:
+        out.append(" ".join([words[0] + words[1], *words[2:]]))
+    elif words and len(words[0]) > 4 and (p := next((p for p in _PARTICLES if words[0].startswith(p)), None)):
+        out.append(" ".join([p, words[0][len(p) :], *words[1:]]))
+    return tuple(k for k in dict.fromkeys(out) if k != key)
 
 
 def is_main_name(c: Candidate, key: str) -> bool:
     """``key`` is ``c``'s main name, not one of its alternate names."""
     name = name_key(c.name)
     return name == key or _unabbreviated(name) == _unabbreviated(key)
+
+
+def bare_county(key: str, gaz: Gazetteer) -> str | None:
+    """The key of the county or parish that ``key`` names without its generic word:
+    local news writes "Henrico police", "the DuPage Sheriff", "D-Braxton" for a county
+    no town is named after."""
+    for unit in ("county", "parish"):
+        full = f"{key} {unit}"
+        if any(c.kind == "admin2" for c in gaz.lookup(full)):
+            return full
+    return None

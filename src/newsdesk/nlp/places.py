@@ -3,13 +3,15 @@
 The names are found by ``toponyms.py``. Every name has candidates in the gazetteer; each
 candidate is scored by what it is (a country before a town of the same name), how large
 it is, whether the name is its main name or an alternate one, a qualifier written after
-it ("Alexandria, Louisiana") and a kind the text names ("Washington state"), and, above
+it ("Alexandria, Louisiana") and a kind the text names ("Washington state"; "the
+Lebanon Police": a town, not the country), and, above
 all, by the article: the countries and regions where the other names' candidates lie
 (each weighed by its share of the article, so that the home region outweighs a stray
 name) and the share of them lying near it. All names are chosen at once, every candidate
 of every name weighed by how likely it is so far (``coherence.py``), so that one
 unambiguous name ("Rapides Parish", "Azerbaijan") settles the ambiguous ones and two
 ambiguous names that agree ("Paris" and "Henry County", Tennessee) settle each other.
+A name the article also writes with "County" after it is that county ("DeKalb").
 Population alone places only a third to a half of news toponyms (issue 6), so it is one
 term of many.
 """
@@ -134,9 +136,33 @@ def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tu
 
 
 def _of_kind(cands: tuple[Candidate, ...], kind: str | None) -> tuple[Candidate, ...]:
-    """The candidates of the kind the text names, where there are any."""
-    chosen = tuple(c for c in cands if c.kind == kind) if kind else ()
+    """The candidates of the kind the text names, where there are any ("town": a city
+    or a capital)."""
+    kinds = TOWN_KINDS if kind == "town" else (kind,)
+    chosen = tuple(c for c in cands if c.kind in kinds) if kind else ()
     return chosen or cands
+
+
+_COUNTY_WORDS = ("county", "parish")
+_ABOVE_TOWN = frozenset({"country", "admin1", "capital", "area", "continent"})
+
+
+def _counties_said_bare(cands: dict[str, tuple[Candidate, ...]], kinds: dict[str, str | None]):
+    """A name that the article also writes with "County" or "Parish" after it is that
+    county ("DeKalb" beside "DeKalb County", "Rapides" beside "Rapides Parish"): local news
+    shortens its county's name. Not where the name is also a state's, a capital's or a
+    country's ("Washington" beside "Washington County"), nor where the text says it is a
+    town ("DeKalb Police")."""
+    out: dict[str, tuple[Candidate, ...]] = {}
+    for k, cs in cands.items():
+        if kinds.get(k) == "town":
+            continue
+        for unit in _COUNTY_WORDS:
+            counties = tuple(c for c in cands.get(f"{k} {unit}", ()) if c.kind == "admin2")
+            if counties and not any(c.kind in _ABOVE_TOWN for c in cs):
+                out[k] = counties
+                break
+    return out
 
 
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
@@ -146,6 +172,7 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     quals = {t.key: t.qualifier for t in toponyms if t.qualifier}
     kinds = {t.key: t.kind for t in toponyms if t.kind}
     cands = {k: _plausible(_of_kind(cs, kinds.get(k)), k) for k in keys if (cs := gaz.lookup(k))}
+    cands |= _counties_said_bare(cands, kinds)
     names = list(cands)
     qualified = {}  # "Evansville, Ind.": Ind. qualifies Evansville
     for k, q in quals.items():

@@ -5,20 +5,36 @@ small model mistypes (``Stepanakert`` as PERSON) when the name is a country, reg
 area, or follows a locative word ("in", "near", "the town of"); names of prominent
 places (countries, regions, areas, cities of 100,000+) that the model did not tag at all;
 and what local news writes that the model misses: datelines ("TORRINGTON —"), party
-notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department"),
-names listed with a place ("Nitra, Presov and Kosice") or before "counties", towns of
-the article's own region named bare ("residents of Hounslow"), and every later mention
-of a name once found (measured on LGL, GeoWebNews, GeoVirus: see
-``evals/places.py``).
+notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department")
+or before what only a town has ("Zanesville residents", "a Hounslow resident"),
+counties named with their generic word ("the Walker County Fair") or without it
+("Henrico police"), states' dotted abbreviations ("S.C. House"), names listed with a
+place ("Nitra, Presov and Kosice") or before "counties", towns of the article's own
+region named bare ("residents of Hounslow"), and every later mention of a name once
+found, a dateline's too (measured on LGL, GeoWebNews, GeoVirus: see
+``evals/places.py``). What the words around a name say it is (a state, a town) and
+the other cues of the text are in ``toponym_cues.py``. A capitalised word that merely
+opens its sentence, and a name in lower case, are no places.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from newsdesk.nlp.coherence import TOWN_KINDS
-from newsdesk.nlp.gazetteer import Gazetteer, is_main_name, name_key
+from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
+from newsdesk.nlp.toponym_cues import (
+    ADMIN_WORDS,
+    DIRECTIONS,
+    DOTTED,
+    Toponym,
+    county_lists,
+    datelines,
+    kind_from_text,
+    qualify,
+    state_abbreviations,
+)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels the small model gives to place names it mistypes (issue 6, measured on the seeds).
@@ -37,28 +53,22 @@ PLACE_NOUNS = frozenset(
 _DIRECTION = r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central"
 _GENERIC = re.compile(
     rf"^(?:(?:{_DIRECTION}|greater|downtown|upstate) |(?:state|province|commonwealth|city|town|village) of )?"
-    r"(.+?)(?: (?:county|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
+    r"(.+?)(?: (?:county|co|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Toponym:
-    span: tuple[int, int]
-    text: str
-    key: str
-    qualifier: str | None = None  # the key of a name written right after it: "X, Louisiana"
-    kind: str | None = None  # the kind of place the text says it is: "Washington state" -> admin1
-
-
 def known_key(text: str, gaz: Gazetteer) -> str | None:
-    """The gazetteer key of ``text``, trying it without generic words if need be."""
+    """The gazetteer key of ``text``, trying it without generic words if need be, and
+    as a county's or parish's name said bare, where nothing else bears it."""
     key = name_key(text)
     if not key:
         return None
     if gaz.lookup(key):
         return key
     core = _GENERIC.match(key).group(1)
-    return core if core != key and gaz.lookup(core) else None
+    if core != key and gaz.lookup(core):
+        return core
+    return bare_county(key, gaz) or (bare_county(core, gaz) if core != key else None)
 
 
 def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
@@ -72,13 +82,34 @@ def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
         start += len(part) + 1
         key = known_key(stripped, gaz) if stripped else None
         if key is None and len(parts) == 1:
-            return _known_prefix(ent, gaz)
+            return _known_prefix(ent, gaz) or _prominent_prefix(ent, gaz) or _prominent_suffix(ent, gaz)
         if key is not None:
             out.append(Toponym((offset, offset + len(stripped)), stripped, key))
     return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
 
 
-_ADMIN_WORDS = frozenset({"county", "parish", "province", "region", "district", "state", "township", "borough"})
+def _prominent_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
+    """The longest prominent place (a country, region, area or city of 100,000+) that a
+    place entity the gazetteer does not know begins with: the model's span ran on past
+    the name ("The State of Illinois' Web site" tagged GPE to "Web")."""
+    for j in range(ent.end - 1, ent.start, -1):
+        head = ent.doc[ent.start : j]
+        key = known_key(head.text, gaz)
+        if key in gaz.prominent and head[-1].is_alpha:
+            return [Toponym((head.start_char, head.end_char), head.text, key)]
+    return []
+
+
+def _prominent_suffix(ent, gaz: Gazetteer) -> list[Toponym]:
+    """The longest prominent place that an unknown place entity ends with, from a
+    capitalised word on: a name with words before it that the gazetteer lacks ("the Port
+    of Los Angeles", "New Gainesville prison" tagged GPE)."""
+    for i in range(ent.start + 1, ent.end):
+        tail = ent.doc[i : ent.end]
+        key = known_key(tail.text, gaz)
+        if key in gaz.prominent and tail[0].is_alpha and tail[0].text[0].isupper():
+            return [Toponym((tail.start_char, tail.end_char), tail.text, key)]
+    return []
 
 
 def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
@@ -88,8 +119,9 @@ def _known_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
     state, "Danube Delta" no town called Danube."""
     for j in range(ent.end - 1, ent.start, -1):
         head = ent.doc[ent.start : j]
-        key = name_key(head.text)
-        if head[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in gaz.lookup(key)):
+        # As the gazetteer has it, with or without the generic word ("Lancashire County").
+        key = known_key(head.text, gaz) if head[-1].lower_ in ADMIN_WORDS else None
+        if key and any(c.kind not in TOWN_KINDS for c in gaz.lookup(key)):
             return [Toponym((head.start_char, head.end_char), head.text, key)]
     return []
 
@@ -120,44 +152,17 @@ def _is_town_name(key: str, gaz: Gazetteer) -> bool:
     return any(c.kind in TOWN_KINDS and is_main_name(c, key) for c in gaz.lookup(key))
 
 
-# An abbreviation written with full stops ("S.C.", "N.J.", "Calif."): a state's name before its bodies.
-_DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
-
-
-def _institution_head(ent):
-    """The capitalised words before the first institution word of ``ent``, if any."""
+def _institution_head(ent, gaz: Gazetteer):
+    """The capitalised words before the first institution word of ``ent``, if any; a
+    word that ends a town's name is no institution word ("Kansas City Power & Light",
+    "Iowa City Council")."""
     doc = ent.doc
     for k in range(ent.start + 1, ent.end):
-        if doc[k].lower_ in INSTITUTION_WORDS:
+        if doc[k].lower_ in INSTITUTION_WORDS and not _is_town_name(name_key(doc[ent.start : k + 1].text), gaz):
             head = doc[ent.start : k]
-            words = all(t.is_alpha or t.text == "." or _DOTTED.fullmatch(t.text) for t in head)
+            words = all(t.is_alpha or t.text == "." or DOTTED.fullmatch(t.text) for t in head)
             return head if words and head[0].text[0].isupper() else None
     return None
-
-
-# A dateline opens a report with the town it was filed from, in capitals, then a dash:
-# "TORRINGTON — The City Council ...", "ROSWELL - A man ...". It is a place even though
-# the model tags nothing there (capitals look like an acronym to it).
-_DATELINE = re.compile(
-    r"(?:^|\n|[.!?] )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
-    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
-)
-# US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
-# "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
-_PARTY_HOME = re.compile(
-    r"\b(?:R|D|I|DFL)-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,;)]|\s+[-–—(]|\s*$|(?<=\.)\s)", re.M
-)
-
-
-def _datelines(text: str, gaz: Gazetteer) -> list[Toponym]:
-    """Datelines and party-and-home notes whose name the gazetteer knows."""
-    out = []
-    for m in (*_DATELINE.finditer(text), *_PARTY_HOME.finditer(text)):
-        name = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
-        key = name_key(name)
-        if key not in _DIRECTIONS and gaz.lookup(key):
-            out.append(Toponym((m.start(1), m.start(1) + len(name)), name, key))
-    return out
 
 
 # How English makes a people's or an adjective's name from a place's, undone: the ending
@@ -201,23 +206,13 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     cands = gaz.lookup(key)
     if any(c.kind in _UNMISTAKABLE for c in cands):
         return True
-    if ent[-1].lower_ in _ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
+    if ent[-1].lower_ in ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
         return True  # the name says it is a region: "Clarke County" tagged ORG
     doc = ent.doc
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     of_kind = ent.start > 1 and before == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of Pulawy"
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     return before in LOCATIVE_WORDS or of_kind or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
-
-
-# Place names that are also plain words of direction ("North", a region of Cameroon;
-# "West", a town in Texas): in news they are directions or "the West", never places.
-# "Centre" (a region of Burkina Faso, France, Cameroon) is the last word of buildings'
-# names ("Rogers Centre", "Convention Centre"): 17 false places in GeoWebNews, none right.
-_DIRECTIONS = frozenset(
-    f"{a}{b}" for a in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
-    for b in ("", "east", "west", " east", " west")
-) | {"centre", "center"}
 
 
 _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
@@ -228,17 +223,22 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
     """Place names the model did not tag: runs of capitalised words, one a proper noun, that
     name a prominent place, a place the article names elsewhere (``known``: a name keeps
     its sense through an article, so "Lombard" found once is found in "Lombard settler"
-    too), a town before a civic word ("Carthage Police Chief", "Tillsonburg Mayor"), or a
+    too), a county named with its generic word ("the Walker County Fair"), a town before
+    a civic word ("Carthage Police Chief", "Tillsonburg Mayor", "Chicopee residents"), or a
     town of the article's own region (``home(key)``: local news names its neighbours'
     towns bare, "Hounslow residents", and the model tags none of them)."""
     text = doc.text if text is None else text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
-    word, cap, propn, civic, starts, ends = [], [], [], [], [], []
+    word, cap, propn, civic, county, starts, ends = [], [], [], [], [], [], []
+    lowered = set()  # the words the text writes in lower case (``_common_word``)
     for t in doc:
+        if t.is_lower:
+            lowered.add(t.text)
         cap.append(t.is_alpha and t.text[0].isupper())
         word.append(cap[-1] and t.i not in taken)
         propn.append(t.pos_ == "PROPN")
-        civic.append(t.lower_ in CIVIC_WORDS)
+        civic.append(t.lower_ in CIVIC_WORDS or t.lower_ in _TOWN_FOLLOWERS)
+        county.append(t.lower_ in ("county", "parish"))
         starts.append(t.idx)
         ends.append(t.idx + len(t))
     out, i, n = [], 0, len(doc)
@@ -250,11 +250,17 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         for j in range(run, i, -1):  # the longest name first
             surface = text[starts[i] : ends[j - 1]]
             key = name_key(surface)
-            wanted = (
-                key in gaz.prominent or key in known or (j < n and civic[j] and _is_town_name(key, gaz))
-                or (home is not None and _alone(doc, cap, i, j) and home(key))
+            # Before a civic word the tagger may call a town's name an adjective
+            # ("a Hounslow resident"); the name must not merely open its sentence.
+            civic_town = (
+                j < n and civic[j] and _is_town_name(key, gaz) and not _common_word(doc, i, lowered)
             )
-            if "\n" not in surface and any(propn[i:j]) and wanted and key not in _DIRECTIONS:
+            wanted = (
+                (key in gaz.prominent and not (j == i + 1 and _common_word(doc, i, lowered)))
+                or (j - i > 1 and county[j - 1] and any(c.kind == "admin2" for c in gaz.lookup(key)))
+                or key in known or (home is not None and _alone(doc, cap, i, j) and home(key))
+            )
+            if "\n" not in surface and ((any(propn[i:j]) and wanted) or civic_town) and key not in DIRECTIONS:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:
@@ -263,6 +269,14 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         else:
             i += 1
     return out
+
+
+def _common_word(doc, i: int, lowered: set[str]) -> bool:
+    """Token ``i`` opens its sentence and the text writes it in lower case elsewhere: the
+    capital is the sentence's, not a name's ("Man accused of ..." beside "a local man")."""
+    t = doc[i]
+    opens = i == 0 or t.is_sent_start or doc[i - 1].is_punct
+    return bool(opens) and t.text.lower() in lowered
 
 
 # Verbs whose subject is a person: "Corcoran said" is no town.
@@ -418,7 +432,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         label, ent = ent.label_, _extend(_without_the(ent), gaz)
         toponyms: list[Toponym] = []
-        if name_key(ent.text) in _DIRECTIONS:  # "the West" is no town called West
+        if name_key(ent.text) in DIRECTIONS:  # "the West" is no town called West
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS:
@@ -432,61 +446,46 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             toponyms = [Toponym((ent.start_char, ent.end_char), ent.text, key)]  # "Ohioans", "Sicilian"
         elif label in MISTYPED_LABELS:
             toponyms = _known_prefix(ent, gaz)  # "Rapides Parish Fire District" tagged PERSON
-        head = _institution_head(ent) if not toponyms and label in _INSTITUTION_LABELS else None
+        head = _institution_head(ent, gaz) if not toponyms and label in _INSTITUTION_LABELS else None
         if head is not None and (hkey := known_key(head.text, gaz)):
             doubtful.append((head, hkey, "HEAD"))
         found += toponyms
-        if toponyms or label not in ("ORG", "FAC", "NORP"):
+        if toponyms or label not in ("ORG", "FAC", "NORP", "EVENT"):
             taken.update(range(ent.start, ent.end))
     doubtful += _conjuncts(doc, found, gaz)
+    # Datelines and party notes before the doubtful names: "ROSWELL -" vouches for the
+    # "Roswell" the model typed PERSON further on.
+    found += _datelines_outside(text, found, gaz)
     from newsdesk.nlp.places import choose  # here: places imports this module
 
     chosen = choose(found, gaz).values()
     accepted = _accept_doubtful(doubtful, found, chosen, surnames, gaz)
+    # The names accepted vouch in turn for the same name elsewhere: "Gainesville residents"
+    # for the "Gainesville" typed PERSON in "Gainesville says no".
+    vouched = found + [Toponym((e.start_char, e.end_char), e.text, k) for e, k in accepted]
+    again = _accept_doubtful(doubtful, vouched, chosen, surnames, gaz)
+    accepted += [(e, k) for e, k in again if (e, k) not in accepted]
     found += [Toponym((ent.start_char, ent.end_char), ent.text, key) for ent, key in accepted]
     for ent, _ in accepted:
         taken.update(range(ent.start, ent.end))
-    counties = _county_lists(doc, gaz, text)
+    counties = county_lists(doc, gaz, text)
     found = [t for t in found if not any(_overlap(t, c) for c in counties)] + counties
-    found += _datelines_outside(text, found, gaz)
+    filed_from = datelines(text, gaz, party=False)
     regions = _regions(chosen)
 
     def home(key: str) -> bool:  # a town of the article's region, and nobody's surname in it
         return key not in surnames and _town_in(key, regions, gaz)
 
     found += _scan(doc, taken | _covered(doc, found), gaz, frozenset(t.key for t in found), text, home)
-    return [_kind_from_text(t, text) for t in _qualify(_without_overlaps(found), text)]
+    found += state_abbreviations(doc, _covered(doc, found), gaz)
+    at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
+    # A place name has a capital ("the gulf in graduation rates" is none).
+    found = [t for t in found if not t.text.islower()]
+    return [kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)]
 
 
 def _overlap(a: Toponym, b: Toponym) -> bool:
     return a.span[0] < b.span[1] and b.span[0] < a.span[1]
-
-
-# "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").
-_LIST_NOUNS = {"counties": "county", "parishes": "parish", "townships": "township"}
-
-
-def _county_lists(doc, gaz: Gazetteer, text: str) -> list[Toponym]:
-    out = []
-    for tok in doc:
-        unit = _LIST_NOUNS.get(tok.lower_)
-        if unit is None:
-            continue
-        names, current, i = [], [], tok.i - 1
-        while i >= 0 and (doc[i].text in (",", "and", "&") or (doc[i].is_alpha and doc[i].text[0].isupper())):
-            if doc[i].text in (",", "and", "&"):
-                names.append(current)
-                current = []
-            else:
-                current.insert(0, doc[i])
-            i -= 1
-        names.append(current)
-        for words in filter(None, names):
-            start, end = words[0].idx, words[-1].idx + len(words[-1])
-            key = name_key(f"{text[start:end]} {unit}")
-            if any(c.kind == "admin2" for c in gaz.lookup(key)):
-                out.append(Toponym((start, end), text[start:end], key, kind="admin2"))
-    return out
 
 
 def _without_overlaps(toponyms: list[Toponym]) -> list[Toponym]:
@@ -535,7 +534,7 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
-        civic = label == "HEAD" and ent.doc[ent.end].lower_ in CIVIC_WORDS and _is_town_name(key, gaz)
+        civic = _before_civic(ent, label) and _is_town_name(key, gaz)
         # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
         body = label == "HEAD" and any(
             c.kind in _BODY_KINDS and (not countries or c.country in countries) for c in gaz.lookup(key)
@@ -549,8 +548,31 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
     return out
 
 
+# Words after a name that only a town's name takes, whatever the model typed it:
+# "Roswell police say", "55 Gainesville residents", "an Augusta native".
+_TOWN_FOLLOWERS = frozenset({"police", "mayor", "residents", "resident", "native", "natives"})
+
+
+def _before_civic(ent, label: str) -> bool:
+    """``ent`` is followed by a civic word: an institution's head ("Carthage Police
+    Chief") or any name before one of ``_TOWN_FOLLOWERS``."""
+    doc = ent.doc
+    if ent.end >= len(doc):
+        return False
+    word = doc[ent.end].lower_
+    if label == "HEAD":
+        return word in CIVIC_WORDS
+    return word in _TOWN_FOLLOWERS
+
+
 def _datelines_outside(text: str, found: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
-    return [d for d in _datelines(text, gaz) if not any(t.span[0] < d.span[1] and d.span[0] < t.span[1] for t in found)]
+    """Datelines and party notes on no toponym found, or holding one ("PAUL" of "ST. PAUL --")."""
+    return [d for d in datelines(text, gaz) if not any(_overlap(t, d) and not _within(t, d) for t in found)]
+
+
+def _within(a: Toponym, b: Toponym) -> bool:
+    """``a`` lies inside ``b`` and is shorter."""
+    return b.span[0] <= a.span[0] and a.span[1] <= b.span[1] and a.span != b.span
 
 
 def _covered(doc, toponyms: list[Toponym]) -> set[int]:
@@ -563,27 +585,3 @@ def _covered(doc, toponyms: list[Toponym]) -> set[int]:
     return out
 
 
-# "Washington state", "the state of Washington", "New York State": a first-level region.
-_STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
-_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
-_STATE_OF = re.compile(r"^(?:the\s+)?(?:state|province) of\s", re.I)  # the span itself: "the Province of Ontario"
-_STATE_WORDS = ("state", "province")
-
-
-def _kind_from_text(t: Toponym, text: str) -> Toponym:
-    after, before = text[t.span[1] : t.span[1] + 8], text[max(0, t.span[0] - 12) : t.span[0]]
-    last = t.text.rsplit(None, 1)[-1].lower() if t.text.strip() else ""
-    spelled = _STATE_OF.match(t.text) or (last in _STATE_WORDS and " " in t.text)
-    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or spelled:
-        return replace(t, kind="admin1")
-    return t
-
-
-def _qualify(toponyms: list[Toponym], text: str) -> list[Toponym]:
-    """``X, Y`` written as two entities: Y qualifies X."""
-    out = list(toponyms)
-    for i in range(len(out) - 1):
-        a, b = out[i], out[i + 1]
-        if a.qualifier is None and text[a.span[1] : b.span[0]].strip() == ",":
-            out[i] = replace(a, qualifier=b.key)
-    return out

@@ -1,0 +1,193 @@
+"""What the text writes around a place name, for ``toponyms.find_toponyms``: the
+``Toponym`` record, datelines and party-and-home notes, the kind of place the words around
+a name make it (a state: "Washington state"; a town: "the Lebanon Police", "City of X", a
+street address, a dateline), a region written after a town ("Evansville, Ind.") but not
+an item of a list, names listed before "counties", and states' dotted abbreviations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
+
+
+@dataclass(frozen=True, slots=True)
+class Toponym:
+    span: tuple[int, int]
+    text: str
+    key: str
+    qualifier: str | None = None  # the key of a name written right after it: "X, Louisiana"
+    # The kind of place the text says it is: "Washington state" -> admin1, "the Lebanon
+    # Police Department" -> town (a city or a capital).
+    kind: str | None = None
+
+
+ADMIN_WORDS = frozenset({"county", "parish", "province", "region", "district", "state", "township", "borough"})
+
+
+# An abbreviation written with full stops ("S.C.", "N.J.", "Calif."): a state's name before its bodies.
+DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
+
+
+# A dateline opens a report with the town it was filed from, in capitals, then a dash:
+# "TORRINGTON — The City Council ...", "ROSWELL - A man ...", also after the byline's
+# date ("March 2, 2009 ROSWELL -- ..."). It is a place even though
+# the model tags nothing there (capitals look like an acronym to it).
+_DATELINE = re.compile(
+    r"(?:^|\n|[.!?] |\b\d{4} )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
+)
+# US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
+# "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
+_PARTY_HOME = re.compile(
+    r"\b(?:R|D|I|DFL)-([A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*){0,2})(?=[,;)]|\s+[-–—(]|\s*$|(?<=\.)\s)", re.M
+)
+
+
+def datelines(text: str, gaz: Gazetteer, party: bool = True) -> list[Toponym]:
+    """Datelines and (with ``party``) party-and-home notes whose name the gazetteer knows."""
+    out = []
+    for m in (*_DATELINE.finditer(text), *(_PARTY_HOME.finditer(text) if party else ())):
+        name = m.group(1).rstrip(".") if m.group(1).count(".") == 1 else m.group(1)
+        key = name_key(name)
+        key = key if gaz.lookup(key) else bare_county(key, gaz)
+        if key and key not in DIRECTIONS:
+            out.append(Toponym((m.start(1), m.start(1) + len(name)), name, key))
+    return out
+
+
+# Place names that are also plain words of direction ("North", a region of Cameroon;
+# "West", a town in Texas): in news they are directions or "the West", never places.
+# "Centre" (a region of Burkina Faso, France, Cameroon) is the last word of buildings'
+# names ("Rogers Centre", "Convention Centre"): 17 false places in GeoWebNews, none right.
+DIRECTIONS = frozenset(
+    f"{a}{b}" for a in ("north", "south", "east", "west", "northern", "southern", "eastern", "western", "central")
+    for b in ("", "east", "west", " east", " west")
+) | {"centre", "center"}
+
+
+_TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")
+
+
+def state_abbreviations(doc, covered: set[int], gaz: Gazetteer) -> list[Toponym]:
+    """A state's abbreviation with full stops before a name or a number, which the model
+    leaves untagged: "S.C. House Republicans", "the S.C. 5 Bypass", "N.J. Transit". (After
+    a town and a comma it is a qualifier, found with the town.)"""
+    out = []
+    for m in _TWO_DOTS.finditer(doc.text):  # the text first: few tokens are abbreviations
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span.end >= len(doc):
+            continue
+        t, nxt = span[0], doc[span.end]
+        if t.i in covered or not (nxt.text[:1].isupper() or nxt.like_num) or (t.i > 0 and doc[t.i - 1].text == ","):
+            continue
+        key = name_key(t.text)
+        if any(c.kind == "admin1" and not is_main_name(c, key) for c in gaz.lookup(key)):
+            out.append(Toponym((t.idx, t.idx + len(t.text)), t.text, key))
+    return out
+
+
+# "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").
+_LIST_NOUNS = {"counties": "county", "parishes": "parish", "townships": "township"}
+_LIST_JOINS = frozenset({",", "and", "or", "&"})
+
+
+def county_lists(doc, gaz: Gazetteer, text: str) -> list[Toponym]:
+    out = []
+    for tok in doc:
+        unit = _LIST_NOUNS.get(tok.lower_)
+        if unit is None:
+            continue
+        names, current, i = [], [], tok.i - 1
+        while i >= 0 and (doc[i].text in _LIST_JOINS or (doc[i].is_alpha and doc[i].text[0].isupper())):
+            if doc[i].text in _LIST_JOINS:
+                names.append(current)
+                current = []
+            else:
+                current.insert(0, doc[i])
+            i -= 1
+        names = [words for words in [*names, current] if words]
+        if len(names) < 2:
+            continue  # "the four metro Athens counties", "Indiana counties": a place's counties
+        for words in names:
+            start, end = words[0].idx, words[-1].idx + len(words[-1])
+            key = name_key(f"{text[start:end]} {unit}")
+            if any(c.kind == "admin2" for c in gaz.lookup(key)):
+                out.append(Toponym((start, end), text[start:end], key, kind="admin2"))
+    return out
+
+
+# "Washington state", "the state of Washington", "New York State": a first-level region.
+_STATE_AFTER = re.compile(r"\s+[Ss]tate\b")
+_STATE_BEFORE = re.compile(r"\b(?:[Ss]tate|[Pp]rovince) of\s+$")
+_STATE_OF = re.compile(r"^(?:the\s+)?(?:state|province) of\s", re.I)  # the span itself: "the Province of Ontario"
+_STATE_WORDS = ("state", "province")
+
+
+# What only a town has, written after its name: its police, mayor, council, city hall or
+# schools ("the Jordan Police Department", "Dublin Mayor ...", "Lebanon City Council",
+# "Athens Elementary School"). A country's are named with its adjective ("Lebanese
+# police"); so a name before them is a town, whatever else it names.
+# Capitalised only, as the body's name: "Texas police officer", "California public
+# schools" are a state's.
+_TOWN_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:Police|Fire Department|Mayor|City Council(?:man|woman|or)?|Town Council|City Hall|Town Hall|"
+    r"City Manager|Board of Aldermen|Board of Selectmen|(?:Elementary|Middle|High) School|Public Schools|"
+    r"Public Library)\b"
+)
+# A street address names its town after it: "1301 Lafayette Ave., Lebanon", "508 Elm
+# Street, Dublin" (the US and British order: number, street, comma, town).
+_ADDRESS_BEFORE = re.compile(
+    r"\b\d+[A-Za-z]? (?:[NSEW]\. )?(?:[A-Z][\w'’]*\.? ){1,3}"
+    r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Ct|Court|Pl|Place|Pike|Hwy|Highway)\.?,\s*$"
+)
+# "the City of Athens", "the town of Pulawy", "the village of ...": a town by its title.
+_TOWN_BEFORE = re.compile(r"\b(?:[Cc]ity|[Tt]own|[Vv]illage|[Bb]orough) of\s+$")
+
+
+def kind_from_text(t: Toponym, text: str, datelines: frozenset[tuple[int, int]] = frozenset()) -> Toponym:
+    """The kind the text gives the toponym: a first-level region ("Washington state"), a
+    town (before what only a town has, after "City of", or opening a dateline: a report
+    is filed from a town), or none."""
+    after, before = text[t.span[1] : t.span[1] + 40], text[max(0, t.span[0] - 12) : t.span[0]]
+    last = t.text.rsplit(None, 1)[-1].lower() if t.text.strip() else ""
+    spelled = _STATE_OF.match(t.text) or (last in _STATE_WORDS and " " in t.text)
+    # An abbreviation with full stops is a state's or a province's as news writes them
+    # ("Ind.", "N.J.", "B.C."): "Ind." is Indiana, not India (where no state is so
+    # called, every candidate stays: "U.S.").
+    dotted = t.text.endswith(".") and DOTTED.fullmatch(t.text)
+    if _STATE_AFTER.match(after) or _STATE_BEFORE.search(before) or spelled or dotted:
+        return replace(t, kind="admin1")
+    if last in ADMIN_WORDS:  # "Washington County Sheriff": the county's, not a town's
+        return t
+    address = _ADDRESS_BEFORE.search(text[max(0, t.span[0] - 60) : t.span[0]])
+    if _TOWN_AFTER.match(after) or _TOWN_BEFORE.search(before) or t.span in datelines or address:
+        return replace(t, kind="town")
+    return t
+
+
+# What joins the items of a list: "Washington, New York and Boston".
+_LIST_JOINT = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
+
+
+def qualify(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]:
+    """``X, Y`` written as two entities: Y qualifies X, unless Y is an item of a list
+    that goes on with a place that is no region ("stops in Washington, New York and
+    Boston"; but "Toronto, Ontario, Canada"); an abbreviation ends in a full stop and only
+    ever qualifies ("Louisville, Ky., New Haven, Conn.")."""
+    out = list(toponyms)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        listed = (
+            i + 2 < len(out) and not b.text.endswith(".") and _joins(text[b.span[1] : out[i + 2].span[0]])
+            and not any(c.kind in ("country", "admin1") for c in gaz.lookup(out[i + 2].key))
+        )
+        if a.qualifier is None and text[a.span[1] : b.span[0]].strip() == "," and not listed:
+            out[i] = replace(a, qualifier=b.key)
+    return out
+
+
+def _joins(between: str) -> bool:
+    return _LIST_JOINT.fullmatch(between) is not None
