@@ -154,6 +154,8 @@ def test_context_in_text(nlp, text, surface, country):
         "",
         "Mr. Smith met Ms. Jones for lunch on Friday.",
         "Leaders in the West condemned the move, and Western diplomats left.",
+        # seats of government speak for their country: not the towns Whitehouse or Kremlin
+        "The White House said on Monday that the talks would go on; the Kremlin did not comment.",
     ],
 )
 def test_no_places_where_none_are_named(nlp, text):
