@@ -73,6 +73,16 @@ AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("Darfur", (), "SD", 13.0, 24.0),
     ("Tibet", (), "CN", 31.5, 88.0),
     ("England", (), "GB", 52.5, -1.5),
+    # Seats of government, which news names as places ("outside the White House") and for
+    # the governments they house ("the Kremlin said"; nlp/resolve reads that use as the
+    # country). Without them "White House" was the town of Whitehouse, Ohio.
+    ("White House", (), "US", 38.9, -77.04),
+    ("Capitol Hill", (), "US", 38.89, -77.0),
+    ("Pentagon", (), "US", 38.87, -77.06),
+    ("Kremlin", ("Moscow Kremlin",), "RU", 55.75, 37.62),
+    ("Downing Street", ("10 Downing Street",), "GB", 51.5, -0.13),
+    ("Élysée Palace", ("Élysée", "Elysee", "Elysee Palace"), "FR", 48.87, 2.32),
+    ("Zhongnanhai", (), "CN", 39.91, 116.38),
     ("Scotland", (), "GB", 56.8, -4.2),
     ("Wales", (), "GB", 52.3, -3.7),
     ("Northern Ireland", (), "GB", 54.6, -6.7),

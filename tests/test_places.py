@@ -154,12 +154,19 @@ def test_context_in_text(nlp, text, surface, country):
         "",
         "Mr. Smith met Ms. Jones for lunch on Friday.",
         "Leaders in the West condemned the move, and Western diplomats left.",
-        # seats of government speak for their country: not the towns Whitehouse or Kremlin
-        "The White House said on Monday that the talks would go on; the Kremlin did not comment.",
     ],
 )
 def test_no_places_where_none_are_named(nlp, text):
     assert _places(nlp, text) == ()
+
+
+@pytest.mark.slow
+def test_a_seat_of_government_is_where_it_stands(nlp):
+    # named for the government it houses, and a place: not the town of Whitehouse, Ohio
+    text = "The White House said on Monday that the talks would go on; the Kremlin did not comment."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert (places["White House"].country, round(places["White House"].lon)) == ("US", -77)
+    assert (places["Kremlin"].country, round(places["Kremlin"].lat)) == ("RU", 56)
 
 
 @pytest.mark.slow

@@ -24,7 +24,6 @@ from dataclasses import replace
 
 from newsdesk.nlp.coherence import TOWN_KINDS
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
-from newsdesk.nlp.ruler import tables
 from newsdesk.nlp.toponym_cues import (
     ADMIN_WORDS,
     DIRECTIONS,
@@ -433,9 +432,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         label, ent = ent.label_, _extend(_without_the(ent), gaz)
         toponyms: list[Toponym] = []
-        if name_key(ent.text) in DIRECTIONS or ent.text in tables()["metonyms"]:
-            # "the West" is no town called West; "the White House" a government, not the
-            # town of Whitehouse (nlp/resolve reads it as its country)
+        if name_key(ent.text) in DIRECTIONS:  # "the West" is no town called West
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS:
