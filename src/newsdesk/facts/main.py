@@ -320,7 +320,7 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
     else:
         when, when_span, when_in_title = _when(analysis, headline, sentence if not in_title else None)
     actor, recipient = event.actor, event.recipient
-    if in_title and headline is not None:
+    if in_title and headline is not None and headline.doc is not None:
         actor, recipient = (_as_written(words, headline.doc.text, text) for words in (actor, recipient))
     return MainEvent(
         article_id=analysis.article.id,
