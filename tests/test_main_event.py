@@ -17,7 +17,14 @@ from hypothesis import strategies as st
 from newsdesk.clean import clean_document
 from newsdesk.facts.clauses import OTHER, Clause, lead_clauses, main_clause, verb_phrase
 from newsdesk.facts.headline import Headline
-from newsdesk.facts.main import CONTEXT_CHARS, LEAD_CHARS, SHOWN, find_main_event, merge_clauses
+from newsdesk.facts.main import (
+    CONTEXT_CHARS,
+    LEAD_CHARS,
+    SHOWN,
+    find_main_event,
+    merge_clauses,
+    without_relative_tail,
+)
 from newsdesk.model import Analysis, Article, DateRef, Document, Event, Mention, Place, article_id
 from newsdesk.pipeline import ARTICLE_STAGES, analyse
 
@@ -792,3 +799,20 @@ def test_the_headline_comes_first_in_the_leads_reading_order():
     long_title = "y" * 120
     assert find_main_event(_with(late, article=replace(late.article, title=long_title)), None,
                            _headline(long_title, ())) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "what"),
+    [
+        ("its raids in the north, which it calls counter-terror measures,", "its raids in the north"),
+        ("shelled the port, which the navy had left, ", "shelled the port"),
+        ("freed the two hostages, who were flown home", "freed the two hostages"),
+        # a relative clause inside, with the main words after it, stays
+        ("the raid, which began at dawn, ended the siege", "the raid, which began at dawn, ended the siege"),
+        # no comma: a restrictive clause is part of what is named
+        ("seized the depot which held the fuel", "seized the depot which held the fuel"),
+    ],
+)
+def test_the_what_ends_before_a_relative_clause_that_ends_it(text, what):
+    start, end = without_relative_tail("Before. " + text + " After.", (8, 8 + len(text)))
+    assert ("Before. " + text)[start:end] == what

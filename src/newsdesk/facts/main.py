@@ -294,6 +294,20 @@ def _score(analysis: Analysis, source: Analysis, event: Event, start: int, salie
 # -- completion -------------------------------------------------------------------------
 
 
+# A non-restrictive relative clause that ends the span ("its operations in the region,
+# which it calls counter-terrorist measures,"): it says what someone calls the event or
+# adds background, not what happened.
+_RELATIVE_TAIL = re.compile(r",\s+(?:which|who|whom|whose)\b[^,]*,?\s*$")
+
+
+def without_relative_tail(text: str, span: Span) -> Span:
+    """``span`` without a relative clause set off by a comma at its end, nor the comma."""
+    m = _RELATIVE_TAIL.search(text, span[0], span[1])
+    if m is None or m.start() == span[0]:
+        return span
+    return span[0], len(text[: m.start()].rstrip(" ,;:"))
+
+
 def _as_written(words: str | None, form: str, title: str) -> str | None:
     """A headline's ``words`` as the title writes them: the parse read the title in sentence
     case (``headline.parse_form``, of the same length), so an actor named only in the
@@ -322,10 +336,11 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
     actor, recipient = event.actor, event.recipient
     if in_title and headline is not None and headline.doc is not None:
         actor, recipient = (_as_written(words, headline.doc.text, text) for words in (actor, recipient))
+    span = without_relative_tail(text, event.span)
     return MainEvent(
         article_id=analysis.article.id,
-        span=event.span,
-        what=text[event.span[0] : event.span[1]],
+        span=span,
+        what=text[span[0] : span[1]],
         type=None if event.type == OTHER else event.type,
         mode=event.mode,
         actor=actor,
