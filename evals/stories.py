@@ -22,7 +22,7 @@ from pathlib import Path
 
 from evals.common import report
 from newsdesk.clean import clean_document
-from newsdesk.corpus import stories
+from newsdesk.corpus import refresh, stories
 from newsdesk.model import Document
 from newsdesk.pipeline import Batch, Settings, analyse
 from newsdesk.store import open_store
@@ -65,7 +65,7 @@ def cluster(analyses, order: list[int], batch_size: int) -> dict[str, str]:
                     for offset, analysis in enumerate(chunk):
                         tx.save_analysis(analysis, seq=seq + offset)
                     batch = Batch(new_ids=tuple(a.article.id for a in chunk))
-                    for stage in (stories.assign, stories.refresh):
+                    for stage in (stories.assign, refresh.refresh):
                         batch = stage(tx, batch)
             with store.read() as tx:
                 return {a.article.id: tx.story_of(a.article.id) for a in analyses}

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.corpus import stories
+from newsdesk.corpus import refresh, stories
 from newsdesk.model import Analysis, Article, DateRef, Event, MainEvent, Mention, Place, Relation, article_id
 from newsdesk.pipeline import Batch
 from newsdesk.store import schema
@@ -151,7 +151,7 @@ def ingest(store, analyses, *, batch_size: int = 1) -> dict[str, str]:
             for offset, analysis in enumerate(chunk):
                 tx.save_analysis(analysis, seq=seq + offset)
             batch = Batch(new_ids=tuple(a.article.id for a in chunk))
-            stories.refresh(tx, stories.assign(tx, batch))
+            refresh.refresh(tx, stories.assign(tx, batch))
     with store.read() as tx:
         return {a.article.id: tx.story_of(a.article.id) for a in analyses}
 

@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 
 from newsdesk.clean import clean_document
-from newsdesk.corpus import compare, relate, stories
+from newsdesk.corpus import compare, refresh, relate, stories
 from newsdesk.errors import InputError
 from newsdesk.facts import events, figures, main, quotes
 from newsdesk.model import Analysis, Article, Document
@@ -61,7 +61,7 @@ CORPUS_STAGES: tuple[CorpusStage, ...] = (
     relate.relate,  # near copies, rewrites, shared passages; which came first (relate.original_of)
     stories.assign,  # each new article joins a story or starts one
     resolve.join_people,  # per touched story: "Stepanyan" in one article joins "Gegham Stepanyan" of another
-    stories.refresh,  # recompute the touched stories' titles, dates and dossiers
+    refresh.refresh,  # recompute the touched stories' titles, dates and dossiers
     compare.compare,  # per touched story: figures judged, quotes by speaker, timeline, summary
 )
 

@@ -49,8 +49,6 @@ from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.spatial.distance import squareform
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from newsdesk.corpus.titles import story_title
-from newsdesk.model import Story
 from newsdesk.store import Tx, schema
 
 # Actor and place labels: these, not dates or numbers, say which event a text reports.
@@ -272,7 +270,7 @@ def raw_features(tx: Tx, article_id: str) -> tuple[dict[str, float], dict[str, f
 # -- the store: document frequencies, features, story vectors -----------------------------------
 
 
-def _chunks(items: list, n: int = 500) -> Iterable[list]:
+def chunks(items: list, n: int = 500) -> Iterable[list]:
     for i in range(0, len(items), n):
         yield items[i : i + n]
 
@@ -293,7 +291,7 @@ def idf(tx: Tx, features: Iterable[str]) -> dict[str, float]:
     """Smoothed IDF, as scikit-learn's: ln((1 + N) / (1 + df)) + 1, over stored articles."""
     keys = sorted({f for f in features if f[:2] in ("t:", "e:", "p:")} | {N_ARTICLES})
     df = {}
-    for part in _chunks(keys):
+    for part in chunks(keys):
         df.update(tx.conn.execute(_DF, {"features": part}).all())
     n = df.pop(N_ARTICLES, 0)
     return {k: math.log((1 + n) / (1 + df.get(k, 0))) + 1 for k in keys if k != N_ARTICLES}
@@ -303,9 +301,9 @@ def _bump_df(tx: Tx, features: Iterable[str]) -> None:
     t = schema.feature_df
     keys = sorted(set(features) | {N_ARTICLES})
     known = set()
-    for part in _chunks(keys):
+    for part in chunks(keys):
         known |= {feature for feature, _ in tx.conn.execute(_DF, {"features": part})}
-    for part in _chunks(sorted(known)):
+    for part in chunks(sorted(known)):
         tx.conn.execute(_BUMP, {"features": part})
     fresh = [{"feature": k, "df": 1} for k in keys if k not in known]
     if fresh:
@@ -328,7 +326,7 @@ def index_article(tx: Tx, article_id: str) -> dict[str, float]:
 def article_vectors(tx: Tx, article_ids: list[str]) -> dict[str, dict[str, float]]:
     f = schema.article_features
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    for part in _chunks(article_ids):
+    for part in chunks(article_ids):
         for aid, feature, weight in tx.conn.execute(sa.select(f).where(f.c.article_id.in_(part))):
             out[aid][feature] = weight
     return out
@@ -338,7 +336,7 @@ def story_vectors(tx: Tx, story_ids: Iterable[str]) -> dict[str, dict[str, float
     """Each story's features: the sum of its articles' (days and event types counted)."""
     f, a = schema.article_features, schema.articles
     out: dict[str, dict[str, float]] = defaultdict(dict)
-    for part in _chunks(sorted(set(story_ids))):
+    for part in chunks(sorted(set(story_ids))):
         q = (
             sa.select(a.c.story_id, f.c.feature, sa.func.sum(f.c.weight))
             .select_from(f.join(a, a.c.id == f.c.article_id))
@@ -520,7 +518,7 @@ def _copies(tx: Tx, ids: Iterable[str]) -> dict[str, str]:
     """Copy -> its original, for the copies and rewrites among ``ids`` (the best-scored one)."""
     r = schema.relations
     out: dict[str, str] = {}
-    for part in _chunks(sorted(set(ids))):
+    for part in chunks(sorted(set(ids))):
         q = (
             sa.select(r.c.copy, r.c.source)
             .where(r.c.copy.in_(part), r.c.kind.in_(COPY_KINDS))
@@ -658,80 +656,3 @@ def _recluster(tx: Tx, stories: set[str]) -> set[str]:
             tx.set_story(copy, story)
             touched |= {story, old[copy]}
     return touched
-
-
-# -- refresh: titles, dates, sources, key entities ------------------------------------------------
-
-
-def central_article(vectors: dict[str, dict[str, float]], weights: dict[str, float]) -> str:
-    """The article closest to its story's centroid (ties: the first stored)."""
-    total: Counter = Counter()
-    for v in vectors.values():
-        total.update(v)
-    return max(vectors, key=lambda a: score(vectors[a], total, weights))
-
-
-def _sources(tx: Tx, ids: list[str]) -> list[str]:
-    a, s = schema.articles, schema.article_sources
-    names = set(tx.conn.execute(sa.select(a.c.source).where(a.c.id.in_(ids))).scalars())
-    names |= set(tx.conn.execute(sa.select(s.c.source).where(s.c.article_id.in_(ids))).scalars())
-    return sorted(n for n in names if n)
-
-
-def _key_entities(tx: Tx, ids: list[str], weights: dict[str, float]) -> list[dict]:
-    """The entities most of the story's articles name, the most specific first (the
-    mentions' entity ids: the features key people by surname, see ``story_key``)."""
-    m = schema.mentions
-    counts: Counter = Counter()
-    for part in _chunks(ids):
-        q = sa.select(m.c.article_id, m.c.entity_id).where(m.c.article_id.in_(part), m.c.label.in_(STORY_LABELS))
-        counts.update(entity for _, entity in set(tx.conn.execute(q).all()))
-    top = sorted(counts, key=lambda e: (-counts[e], -weights.get("e:" + story_key(e), 0.0), e))[:KEY_ENTITIES]
-    names = {e.id: e for e in tx.entities(top)}
-    return [{"id": e, "name": names[e].name if e in names else e, "articles": counts[e]} for e in top]
-
-
-def _save_meta(tx: Tx, story: str, **values) -> None:
-    t = schema.story_meta
-    tx.conn.execute(sa.delete(t).where(t.c.story_id == story))
-    if values:
-        tx.conn.execute(sa.insert(t).values(story_id=story, **values))
-
-
-def refresh(tx: Tx, batch):
-    """Corpus stage: title, first/last seen, sources and key entities of each touched story."""
-    a = schema.articles
-    for story in sorted(batch.touched_stories):
-        rows = tx.conn.execute(
-            sa.select(a.c.id, a.c.title, a.c.text, a.c.seq).where(a.c.story_id == story).order_by(a.c.seq)
-        ).all()
-        if not rows:
-            tx.delete_story(story)
-            _save_meta(tx, story)
-            continue
-        ids = [r.id for r in rows]
-        vectors = article_vectors(tx, ids)
-        weights = idf(tx, {k for v in vectors.values() for k in v})
-        central = central_article({i: vectors.get(i, {}) for i in ids}, weights)
-        row = next(r for r in rows if r.id == central)
-        days = sorted(k[2:12] for v in vectors.values() for k in v if k.startswith("d:"))
-        tx.save_story(
-            Story(
-                id=story,
-                title=story_title([row.title] + [r.title for r in rows if r.id != central], row.text),
-                article_ids=tuple(ids),
-                first_seen=days[0] if days else None,
-                last_seen=days[-1] if days else None,
-            ),
-            updated_seq=max(r.seq for r in rows),
-            dossier={},
-        )
-        _save_meta(
-            tx,
-            story,
-            central_article=central,
-            n_articles=len(ids),
-            sources=_sources(tx, ids),
-            key_entities=_key_entities(tx, ids, weights),
-        )
-    return batch
