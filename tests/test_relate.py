@@ -167,6 +167,19 @@ def test_the_alignment_is_the_best_in_order_one(a, b):
     assert total == pytest.approx(_align_by_loops(a, b))
 
 
+@settings(max_examples=80, deadline=None)
+@given(_TEXT, _TEXT)
+def test_a_pair_ruled_out_before_aligning_could_not_be_a_rewrite(a, b):
+    if not relate.could_be_rewrite(a, b):
+        coverage, pairs = relate.align(a, b)
+        assert coverage < relate.REWRITE_COVERAGE or len(pairs) < relate.REWRITE_MIN_PAIRS
+
+
+def test_a_rewrite_is_not_ruled_out_before_aligning():
+    assert relate.could_be_rewrite(text(BASE), text(REWRITE))
+    assert not relate.could_be_rewrite(text(BASE), "A ferry sank off Malta on Friday. Nine crew were saved. Talks end.")
+
+
 def test_texts_sharing_no_run_of_words_are_not_aligned_word_by_word():
     a = "The bridge over the river Brenna will stay closed to lorries until the spring."
     b = "Lorries cannot use the bridge over the Brenna until the spring, officials say."

@@ -306,6 +306,33 @@ def similarity(a: SentenceFacts, b: SentenceFacts) -> float:
 
 
 @lru_cache(maxsize=TEXT_CACHE)
+def _weighted_sets(text: str) -> tuple[tuple[frozenset[str], ...], tuple[float, ...], frozenset[str]]:
+    """Each sentence's features ("names:kiev") and their weight, and all of the text's."""
+    sets = tuple(frozenset(f"{f}:{x}" for f in _WEIGHTS for x in getattr(fact, f)) for fact in sentence_facts(text))
+    weights = tuple(sum(w * len(getattr(fact, f)) for f, w in _WEIGHTS.items()) for fact in sentence_facts(text))
+    return sets, weights, frozenset().union(*sets)
+
+
+def could_be_rewrite(source: str, copy: str) -> bool:
+    """False when no alignment of the two texts can be a rewrite, found without aligning
+    them: a sentence can reach ``SENTENCE_SIM`` with a sentence of the other text only if
+    the features it shares with the whole other text weigh that share of its own
+    (``similarity``'s denominator is at least the sentence's own weight), and a rewrite
+    needs ``REWRITE_MIN_PAIRS`` such sentences, ``REWRITE_COVERAGE`` of the shorter text,
+    on both sides. Most candidate pairs (articles that share a few names) stop here."""
+    counts = []
+    for mine, other in ((source, copy), (copy, source)):
+        sets, weights, _ = _weighted_sets(mine)
+        theirs = _weighted_sets(other)[2]
+        counts.append(sum(
+            1 for s, w in zip(sets, weights, strict=True)
+            if sum(_WEIGHTS[f.split(":", 1)[0]] for f in s & theirs) / w >= SENTENCE_SIM  # divided, as ``similarity``
+        ))
+    shorter = min(len(sentence_facts(source)), len(sentence_facts(copy)))
+    return min(counts) >= max(REWRITE_MIN_PAIRS, REWRITE_COVERAGE * shorter)
+
+
+@lru_cache(maxsize=TEXT_CACHE)
 def _features(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The facts of ``sentence_facts(text)`` as parallel arrays: sentence row, feature key
     ("names:kiev"), feature weight."""
@@ -382,9 +409,10 @@ def judge(first: str, second: str) -> Verdict | None:
     if jac >= NEAR_JACCARD or (con >= NEAR_CONTAINMENT and small >= MIN_SIZE_RATIO * large):
         fuller = 0 if small >= 0.9 * large else (1 if a.size > b.size else -1)
         return Verdict("near_copy", round(max(jac, con), 4), tuple(runs), fuller)
-    coverage, pairs = align(first, second)
-    if coverage >= REWRITE_COVERAGE and len(pairs) >= REWRITE_MIN_PAIRS:
-        return Verdict("rewrite", round(coverage, 4), tuple(pairs))
+    if could_be_rewrite(first, second):
+        coverage, pairs = align(first, second)
+        if coverage >= REWRITE_COVERAGE and len(pairs) >= REWRITE_MIN_PAIRS:
+            return Verdict("rewrite", round(coverage, 4), tuple(pairs))
     if runs:
         shared = sum(e - s for (s, e), _ in runs)
         return Verdict("shared_passage", round(shared / max(1, min(len(first), len(second))), 4), tuple(runs))
