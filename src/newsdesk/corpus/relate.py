@@ -306,11 +306,13 @@ def similarity(a: SentenceFacts, b: SentenceFacts) -> float:
 
 
 @lru_cache(maxsize=TEXT_CACHE)
-def _weighted_sets(text: str) -> tuple[tuple[frozenset[str], ...], tuple[float, ...], frozenset[str]]:
-    """Each sentence's features ("names:kiev") and their weight, and all of the text's."""
-    sets = tuple(frozenset(f"{f}:{x}" for f in _WEIGHTS for x in getattr(fact, f)) for fact in sentence_facts(text))
-    weights = tuple(sum(w * len(getattr(fact, f)) for f, w in _WEIGHTS.items()) for fact in sentence_facts(text))
-    return sets, weights, frozenset().union(*sets)
+def _features(text: str) -> tuple[dict[str, float], ...]:
+    """Each sentence's facts of ``sentence_facts(text)`` as features ("names:kiev") with
+    their weight (``_WEIGHTS``): what ``could_be_rewrite`` and ``similarities`` compare."""
+    return tuple(
+        {f"{field}:{x}": w for field, w in _WEIGHTS.items() for x in getattr(fact, field)}
+        for fact in sentence_facts(text)
+    )
 
 
 def could_be_rewrite(source: str, copy: str) -> bool:
@@ -322,35 +324,28 @@ def could_be_rewrite(source: str, copy: str) -> bool:
     on both sides. Most candidate pairs (articles that share a few names) stop here."""
     counts = []
     for mine, other in ((source, copy), (copy, source)):
-        sets, weights, _ = _weighted_sets(mine)
-        theirs = _weighted_sets(other)[2]
+        theirs = set().union(*_features(other))
         counts.append(sum(
-            1 for s, w in zip(sets, weights, strict=True)
-            if sum(_WEIGHTS[f.split(":", 1)[0]] for f in s & theirs) / w >= SENTENCE_SIM  # divided, as ``similarity``
+            1 for sentence in _features(mine)  # divided, as ``similarity``
+            if sum(w for f, w in sentence.items() if f in theirs) / sum(sentence.values()) >= SENTENCE_SIM
         ))
     shorter = min(len(sentence_facts(source)), len(sentence_facts(copy)))
     return min(counts) >= max(REWRITE_MIN_PAIRS, REWRITE_COVERAGE * shorter)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
-def _features(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The facts of ``sentence_facts(text)`` as parallel arrays: sentence row, feature key
-    ("names:kiev"), feature weight."""
-    rows, keys, weights = [], [], []
-    for r, fact in enumerate(sentence_facts(text)):
-        for field, w in _WEIGHTS.items():
-            for x in getattr(fact, field):
-                rows.append(r)
-                keys.append(f"{field}:{x}")
-                weights.append(w)
-    return np.array(rows, dtype=np.int64), np.array(keys, dtype=str), np.array(weights)
+def _incidence(text: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``_features(text)`` as parallel arrays: sentence row, feature, weight."""
+    items = [(r, f, w) for r, sentence in enumerate(_features(text)) for f, w in sentence.items()]
+    rows, keys, weights = zip(*items, strict=True) if items else ((), (), ())
+    return np.array(rows, dtype=np.int64), np.array(keys, dtype=str), np.array(weights, dtype=float)
 
 
 def similarities(source: str, copy: str) -> np.ndarray:
     """``similarity`` of every sentence of one text with every one of the other, as one
     matrix product over the two texts' features (a loop of set operations per pair took
     most of the stage's time on long articles); the same numbers, summed exactly."""
-    (ra, ka, wa), (rb, kb, wb) = _features(source), _features(copy)
+    (ra, ka, wa), (rb, kb, wb) = _incidence(source), _incidence(copy)
     keys, cols = np.unique(np.concatenate((ka, kb)), return_inverse=True)
     weight = np.zeros(keys.size)
     weight[cols] = np.concatenate((wa, wb))
