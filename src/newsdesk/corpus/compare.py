@@ -21,9 +21,10 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TypeVar
 
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.figures import QUANTITY_OF
@@ -44,6 +45,8 @@ CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", 
 COMPARABLE = frozenset(QUANTITY_OF.values())
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 7
+
+T = TypeVar("T")
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
@@ -355,18 +358,24 @@ def main_event_key(type_: str | None, what: str) -> tuple[str, str]:
     return ("type", type_) if type_ else ("what", what.casefold())
 
 
+def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list[T]:
+    """The largest group of ``items`` whose main events agree (one ``key``, made with
+    ``main_event_key``): a story's main event, given where two or more of its articles
+    agree, or where the story has one article; else empty."""
+    groups: dict[tuple, list[T]] = defaultdict(list)
+    for item in items:
+        groups[key(item)].append(item)
+    best = max(groups.values(), key=len, default=[])
+    return best if len(best) >= 2 or n_articles == 1 else []
+
+
 def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tuple[str, Span] | None:
-    """The article and span of the text that states the story's main event: the main event
-    most articles agree on (``main_event_key``), in the earliest report that states it in
-    its text. A headline is no sentence of the summary; a news body restates its headline's
-    event in its lead, the first sentence (the inverted pyramid)."""
-    groups: dict[tuple, list[Analysis]] = defaultdict(list)
-    for a in analyses:
-        if a.main_event is not None:
-            groups[main_event_key(a.main_event.type, a.main_event.what)].append(a)
-    agreed = max(groups.values(), key=len, default=[])
-    if len(agreed) < 2 and len(analyses) > 1:
-        return None
+    """The article and span of the text that states the story's main event (``agreeing``),
+    in the earliest report that states it in its text. A headline is no sentence of the
+    summary; a news body restates its headline's event in its lead, the first sentence
+    (the inverted pyramid)."""
+    with_main = [a for a in analyses if a.main_event is not None]
+    agreed = agreeing(with_main, lambda a: main_event_key(a.main_event.type, a.main_event.what), len(analyses))
     stated = [(a.article.id, span) for a in agreed if (span := _stated_in_text(a)) is not None]
     return min(stated, key=lambda s: (times[s[0]].key, s[1][0]), default=None)
 

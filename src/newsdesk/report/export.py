@@ -17,7 +17,7 @@ from dataclasses import asdict
 from functools import cache
 from importlib import resources
 
-from newsdesk.corpus.compare import main_event_key
+from newsdesk.corpus.compare import agreeing, main_event_key
 from newsdesk.errors import NotFound
 from newsdesk.model import Analysis, MainEvent
 from newsdesk.store import Tx
@@ -183,13 +183,8 @@ def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
     reports it most completely tells it (``completeness``; ties to the first stored), with
     ``num_articles`` that agree; None unless at least two agree (or the story has one
     article)."""
-    groups: dict[tuple, list[dict]] = defaultdict(list)
-    for main in mains:
-        groups[main_event_key(main["type"], main["what"])].append(main)
-    best = max(groups.values(), key=len, default=[])
-    if len(best) < 2 and not (best and n_articles == 1):
-        return None
-    return {**max(best, key=completeness), "num_articles": len(best)}
+    best = agreeing(mains, lambda main: main_event_key(main["type"], main["what"]), n_articles)
+    return {**max(best, key=completeness), "num_articles": len(best)} if best else None
 
 
 def completeness(main: dict) -> int:
