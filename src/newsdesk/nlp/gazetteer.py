@@ -86,7 +86,7 @@ class Gazetteer:
                 self._cache.clear()
             # The name as written and as spelled out or abbreviated ("Mt. Pleasant" is
             # GeoNames' "Mount Pleasant", whose alternate names seldom list "Mt Pleasant").
-            keys = tuple(dict.fromkeys((key, *spellings(key))))
+            keys = (key, *spellings(key))  # spellings: distinct, without the key itself
             rows = self._db.execute(
                 f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
                 f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY p.population DESC, p.id",
