@@ -27,6 +27,14 @@ def test_headline_line_in_any_case_becomes_the_title(headline):
     assert out.text.startswith("Floodwater reached")
 
 
+@pytest.mark.parametrize("line", ["# Floods reach Riverton market", "## Floods reach Riverton market ##"])
+def test_a_markdown_heading_is_a_headline_without_its_marks(line):
+    out = clean_plain(f"{line}\n\n{BODY}")
+    assert out.title == "Floods reach Riverton market"
+    assert "#" not in out.text and out.text.startswith("Floodwater reached")
+    assert clean_plain(f"{line}\n\n{BODY}", title="Floods reach Riverton market").text == out.text
+
+
 def test_a_first_sentence_is_not_taken_for_a_headline():
     out = clean_plain(BODY)
     assert out.title is None and out.text == BODY

@@ -162,6 +162,10 @@ HEADLINE_MAX_WORDS = 20
 # 20-50 words); 70 words leaves room for long ones without taking a body paragraph.
 STANDFIRST_MAX_WORDS = 70
 SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s*$")
+# A Markdown heading ("# Title", "## Title ##"): text saved by Markdown converters (an
+# extractor's Markdown output, a note taken in an editor) marks its headline this way;
+# the marks are no part of the headline's words.
+MARKDOWN_HEADING = re.compile(r"\s*#{1,6}\s+(?P<heading>\S.*?)(?:\s+#+)?\s*")
 
 # Repeated sentences: shorter ones ("He said.", "Read more.") repeat legitimately.
 REPEAT_MIN_WORDS = 6

@@ -114,7 +114,8 @@ def _take_outline(lines: list[str], i: int, out: Cleaned) -> int:
 
 
 def _take_headline(lines: list[str], i: int, out: Cleaned, title: str | None) -> tuple[int, bool]:
-    line = lines[i].strip() if i < len(lines) else ""
+    raw = lines[i].strip() if i < len(lines) else ""
+    line = m["heading"] if (m := lx.MARKDOWN_HEADING.fullmatch(raw)) else raw
     more = _next_nonblank(lines, i + 1) < len(lines)
     if title is not None:
         found = bool(line) and line.casefold() == title.strip().casefold()
@@ -123,7 +124,7 @@ def _take_headline(lines: list[str], i: int, out: Cleaned, title: str | None) ->
     if not found:
         return i, False
     out.title = out.title or line
-    out.removed.append(Removal("headline", line))
+    out.removed.append(Removal("headline", raw))
     return _next_nonblank(lines, i + 1), True
 
 
