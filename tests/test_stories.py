@@ -7,6 +7,7 @@ the tests are about the grouping, not the tagger: each set has a known partition
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from newsdesk.corpus import refresh, stories
 from newsdesk.model import Analysis, Article, DateRef, Event, MainEvent, Mention, Place, Relation, article_id
 from newsdesk.pipeline import Batch
+from newsdesk.report.export import export_article
 from newsdesk.store import schema
 
 # The country a gazetteer gives each town and region of the sets below (rivers, which
@@ -278,6 +280,18 @@ def test_refresh_sets_title_times_sources_and_key_entities(store):
     assert meta.n_articles == 2
     names = [e["id"] for e in meta.key_entities]
     assert "gpe:nagorno-karabakh" in names and all(e["articles"] == 2 for e in meta.key_entities[:3])
+
+
+def test_a_page_without_a_headline_is_titled_by_its_outlines_first_heading(store):
+    untitled = OFFENSIVE_2023[0]
+    outline = ("Azerbaijan's operation in Nagorno-Karabakh", "Reactions abroad")
+    article = replace(untitled.article, title=None, outline=outline)
+    assert article.heading == outline[0] and replace(article, outline=()).heading is None
+    (story,) = set(ingest(store, [replace(untitled, article=article)]).values())
+    with store.read() as tx:
+        assert tx.story_row(story)["title"] == outline[0]
+        exported = export_article(tx, article.id)
+    assert (exported["title"], exported["heading"]) == (None, outline[0])
 
 
 def test_candidates_come_from_the_index_not_every_story(store):

@@ -83,6 +83,12 @@ class Article:
     removed: tuple[Removal, ...] = ()
     flags: tuple[Flag, ...] = ()
 
+    @property
+    def heading(self) -> str | None:
+        """What the page leads with: its headline, else the first heading of its outline
+        (a page that opens with a list of section headings has no other)."""
+        return self.title or next(iter(self.outline), None)
+
 
 @dataclass(frozen=True, slots=True)
 class Entity:

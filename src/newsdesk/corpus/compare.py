@@ -460,8 +460,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
                 "article_id": a.article.id,
                 "when": times[a.article.id].label,
                 "basis": times[a.article.id].basis,
-                # No headline but an outline: its first heading is what the page leads with.
-                "title": a.article.title or next(iter(a.article.outline), None),
+                "title": a.article.heading,
                 "source": a.article.source,
             }
             for a in ordered

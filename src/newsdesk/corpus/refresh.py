@@ -54,12 +54,17 @@ def _save_meta(tx: Tx, story: str, **values) -> None:
         tx.conn.execute(sa.insert(t).values(story_id=story, **values))
 
 
+def _heading(row) -> str | None:
+    """``Article.heading`` of a stored row: the headline, else the outline's first heading."""
+    return row.title or next(iter(row.outline or ()), None)
+
+
 def refresh(tx: Tx, batch):
     """Corpus stage: title, first/last seen, sources and key entities of each touched story."""
     a = schema.articles
     for story in sorted(batch.touched_stories):
         rows = tx.conn.execute(
-            sa.select(a.c.id, a.c.title, a.c.text, a.c.seq).where(a.c.story_id == story).order_by(a.c.seq)
+            sa.select(a.c.id, a.c.title, a.c.outline, a.c.text, a.c.seq).where(a.c.story_id == story).order_by(a.c.seq)
         ).all()
         if not rows:
             tx.delete_story(story)
@@ -74,7 +79,7 @@ def refresh(tx: Tx, batch):
         tx.save_story(
             Story(
                 id=story,
-                title=story_title([row.title] + [r.title for r in rows if r.id != central], row.text),
+                title=story_title([_heading(row)] + [_heading(r) for r in rows if r.id != central], row.text),
                 article_ids=tuple(ids),
                 first_seen=days[0] if days else None,
                 last_seen=days[-1] if days else None,

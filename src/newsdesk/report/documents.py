@@ -90,8 +90,8 @@ def story_markdown(record: dict) -> str:
         lines.append("")
     lines += ["## Articles", ""]
     for a in record["articles"]:
-        lines.append(f"- `{a['id'][:8]}` {_md_escape(a['title'] or '(untitled)')} — {a['source'] or 'unknown source'}, "
-                     f"{a['published'] or 'undated'}")
+        heading = _md_escape(a["heading"] or "(untitled)")
+        lines.append(f"- `{a['id'][:8]}` {heading} — {a['source'] or 'unknown source'}, {a['published'] or 'undated'}")
         if main := a.get("main_event"):
             lines.append(f"  - main event: {_md_escape(main_event_line(main))} [{main_event_evidence(main)}]")
     return "\n".join(lines) + "\n"

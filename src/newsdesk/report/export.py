@@ -63,6 +63,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
         "url": a.url,
         "source": a.source,
         "title": a.title,
+        "heading": a.heading,
         "published": a.published,
         "language": a.language,
         "text": a.text,

@@ -39,7 +39,7 @@ def _articles_table(record: dict) -> Table:
         table.add_column(col, overflow="fold")
     for a in record["articles"]:
         origins = ", ".join(s["source"] or s["url"] or s["origin"] for s in a.get("sources", [])) or "—"
-        title = _short(a["title"] or a["text"], 60)
+        title = _short(a["heading"] or a["text"], 60)
         add_plain_row(table, a["id"][:8], a["source"] or "—", a["published"] or "undated", title, origins)
     return table
 
