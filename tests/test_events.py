@@ -169,6 +169,9 @@ def test_acled_mapping(type_, mode, expected):
         ("Militants killed nine villagers on Friday.", "ASSAULT", None),
         ("Artillery units bombarded the suburbs overnight.", "ASSAULT", "heavy-weapons"),
         ("The junta imposed a curfew on the capital.", "COERCE", "curfew"),
+        # the "fire" of a cease-fire is no weapon
+        ("The last war there ended in a cease-fire brokered by Oslo.", "ASSAULT", None),
+        ("Gunmen opened fire on the convoy near Tarvo.", "ASSAULT", "firearms"),
     ],
 )
 def test_modes(nlp, text, type_, mode):

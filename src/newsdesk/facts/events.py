@@ -489,8 +489,13 @@ def _mode(trig: Trigger, clause) -> str | None:
         return next(forces, None)
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
-    found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES}
+    found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t)}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
+
+
+def _cease_fire(tok) -> bool:
+    """The "fire" of "cease-fire", which the tokenizer splits at the hyphen."""
+    return tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease"
 
 
 def _category(trig: Trigger, mod: str) -> tuple[str, str | None, str]:
