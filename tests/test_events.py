@@ -13,6 +13,7 @@ from newsdesk.facts.acled import to_acled
 from newsdesk.facts.events import find_events
 from newsdesk.facts.main import find_main_event as main_event
 from newsdesk.model import Analysis, Article, Event, article_id
+from newsdesk.nlp.dates import resolve_dates
 from newsdesk.nlp.entities import find_mentions
 
 
@@ -86,6 +87,21 @@ def test_modality(nlp, text, type_, modality):
 )
 def test_cameo_intent_rules(nlp, text, type_):
     assert only(analyse(nlp, text), type_).modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Militias shelled Tarvo for the past nine months.", None),  # a length of time
+        ("Gunmen attacked the convoy on Tuesday after a 44-day siege.", "WXX-2"),
+        ("Gunmen attacked the convoy on 3 May 2021.", "2021-05-03"),
+    ],
+)
+def test_an_events_time_is_a_date_never_a_length_of_time(nlp, text, when):
+    doc = nlp(text)
+    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
+    analysis = find_events(resolve_dates(analysis, doc), doc)
+    assert only(analysis, "ASSAULT").when == when
 
 
 def test_mode_place_time_and_toll(nlp):
