@@ -616,6 +616,20 @@ def test_a_participle_parsed_as_the_subject_gives_way_to_its_own(nlp):
 
 
 
+@pytest.mark.parametrize(
+    ("text", "demand"),
+    [
+        ("The ministry insisted that its troops were not firing at homes.", False),
+        ("The ministry insisted that the militia must leave the valley.", True),
+        ("The envoy insisted that the governor step down.", True),
+        ("The envoy insisted on a new round of talks.", True),
+    ],
+)
+def test_insisting_is_a_demand_only_when_it_asks(nlp, text, demand):
+    requests = [e for e in analyse(nlp, text).events if e.type == "REQUEST" and text[e.span[0]:].startswith("insist")]
+    assert bool(requests) == demand
+
+
 def test_a_hyphenated_adjective_names_no_event(nlp):
     events = analyse(nlp, "The minister promised to send doctors to the war-torn province.").events
     assert [e.type for e in events if e.type == "ASSAULT"] == []

@@ -237,11 +237,20 @@ def _fits_object(tok, lemma: str) -> bool:
         return not _object_words(tok) & lx.MET_NON_PEOPLE
     if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
         return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
+    if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)
+        return _prep_object(tok, {"on", "upon"}) is not None or any(_asks(c) for c in tok.children if c.dep_ == "ccomp")
     if lemma == "storm":  # "stormed the building", not "stormed to victory"
         return _child(tok, ("dobj",)) is not None
     if lemma == "fire":  # "fired shells at", not "fired the minister"
         return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
     return True
+
+
+def _asks(verb) -> bool:
+    """Whether a that-clause asks rather than tells: "that the troops must leave", "that he
+    resign" (a subjunctive: the bare verb with no auxiliary), not "that it was not firing"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & lx.DEMANDING_AUX) or (verb.tag_ == "VB" and not auxes)
 
 
 def _reported_must(verb) -> bool:
