@@ -41,6 +41,10 @@ def only(analysis: Analysis, type_: str) -> Event:
         ("The two governments signed a trade agreement.", "SUPPORT", "governments", None),  # CAMEO 057
         ("The council rejected the mayor's proposal.", "REJECT", "council", "mayor"),
         ("The ministry deployed troops to the border.", "MOBILIZE", "ministry", None),
+        # what they are accused of is no part of their name, however the parse hangs it
+        ("The ministry accused rebel forces of systematic shelling of its positions.", "ACCUSE", "ministry",
+         "rebel forces"),
+        ("The ministry accused the rebel forces of shelling its positions.", "ACCUSE", "ministry", "rebel forces"),
     ],
 )
 def test_category_and_arguments(nlp, text, type_, actor, recipient):

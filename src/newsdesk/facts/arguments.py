@@ -74,13 +74,21 @@ def _name_tokens(tok, origin: bool = True) -> list:
         if child.dep_ in NAME_DEPS and child.i < tok.i:
             keep.extend(_name_tokens(child, origin))
             keep.extend(t for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree)
-        elif child.dep_ == "prep" and child.i > tok.i and (child.lower_ == "of" or origin and _names_origin(child)):
+        elif child.dep_ == "prep" and child.i > tok.i and (_of_whom(child) or origin and _names_origin(child)):
             keep.append(child)
             obj = _child(child, ("pobj",))
             keep.extend(t for c in (_conjuncts(obj) if obj is not None else []) for t in _name_tokens(c, origin))
         elif origin and _names_whereabouts(child):
             keep.extend(_clause_name(child))
     return keep
+
+
+def _of_whom(prep) -> bool:
+    """An "of" phrase that says which ones ("workers of the bus company"), not what they
+    are charged with when the parse hangs "accused X of shelling" on X: an act named by
+    an event noun or a gerund is no part of a name."""
+    obj = _child(prep, ("pobj", "pcomp"))
+    return prep.lower_ == "of" and not (obj is not None and (_lemma(obj) in lx.NOUNS or obj.tag_ == "VBG"))
 
 
 # Where a participle's words stop being part of a name: a comma or bracket, a date, or a
