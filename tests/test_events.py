@@ -41,6 +41,9 @@ def only(analysis: Analysis, type_: str) -> Event:
         ("The two governments signed a trade agreement.", "SUPPORT", "governments", None),  # CAMEO 057
         ("The council rejected the mayor's proposal.", "REJECT", "council", "mayor"),
         ("The ministry deployed troops to the border.", "MOBILIZE", "ministry", None),
+        # a nominal event's recipient is its verb's object only when the verb is an act
+        ("The blast killed two soldiers near the bridge.", "ASSAULT", None, "soldiers"),
+        ("That war followed the collapse of the old federation.", "ASSAULT", None, None),
         # what they are accused of is no part of their name, however the parse hangs it
         ("The ministry accused rebel forces of systematic shelling of its positions.", "ACCUSE", "ministry",
          "rebel forces"),

@@ -503,6 +503,7 @@ def _noun_arguments(noun):
     if lx.NOUNS.get(_lemma(noun), ("",))[0] == "PROTEST":
         return actor, _recipient(_prep_object(noun, {"against"}))
     recipient = _prep_object(noun, {"on", "against", "upon", "of", "with", "to"})
-    if noun.dep_ in SUBJECTS:  # "the blast killed two soldiers"
+    if noun.dep_ in SUBJECTS and _lemma(noun.head) in lx.VERBS:  # "the blast killed two soldiers"
+        # (an act's object only: "the war followed the collapse" / "would pose challenges" name none)
         recipient = recipient or _child(noun.head, ("dobj",))
     return actor, _recipient(recipient)
