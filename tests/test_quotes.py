@@ -111,6 +111,21 @@ def test_mixed_and_indirect_speech(nlp, text, words, kind, speaker):
     assert (q.kind, q.speaker) == (kind, speaker)
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a verb that frames a quote ("…,” he continued) does not speak a quote inside its clause
+        ("The mayor said the “temporary” closures would continue for a week.", "temporary", "The mayor"),
+        # a pronoun inside a reported clause is the one who reports it
+        ("Molvania declared that its raids in Tarvo, which it calls “counter-terror” raids, will continue.",
+         "counter-terror", "Molvania"),
+    ],
+)
+def test_a_phrase_quoted_inside_reported_speech_is_the_reporters(nlp, text, words, speaker):
+    (q,) = [q for q in analyse(nlp, text).quotes if q.text == words]
+    assert (q.kind, q.speaker) == ("mixed", speaker)
+
+
 def test_scare_quotes_without_a_speaker_are_not_quotes(nlp):
     assert analyse(nlp, "The so-called “peace plan” was published on Friday.").quotes == ()
 

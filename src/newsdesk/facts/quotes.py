@@ -213,7 +213,7 @@ def _governing_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]) -> l
         tok = root.head
         for _ in range(len(doc)):  # a head chain never repeats a token
             inside = any(s <= tok.idx < e for s, e in quoted)
-            if _attributing(tok, FRAME_VERBS) and not inside and tok not in out:
+            if _attributing(tok) and not inside and tok not in out:
                 out.append(tok)
             if tok.head.i == tok.i:
                 break

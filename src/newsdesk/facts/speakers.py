@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Mention
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.resolve import resolve_reference
@@ -79,6 +80,21 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
             return verb.head  # "Trump, saying …": the noun the participle describes
         else:
             return None
+    return None
+
+
+def _reporter(pron):
+    """The subject of the verb of saying whose reported clause holds the pronoun: in "X
+    declared that its raids, which it calls …, will go on", both "its" and "it" are X.
+    One explicit link of the parse, the one ``facts.arguments`` follows for events."""
+    tok = pron.head
+    for _ in range(8):  # up from a relative clause or a phrase inside the reported clause
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
+            subject = subject_of(tok.head)
+            return subject if subject is not None and subject.pos_ != "PRON" else None
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
@@ -176,6 +192,10 @@ class Resolver:
         if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return None  # "you", "one": no one in particular
         person = word in _PERSON_PRONOUNS
+        reporter = _reporter(token)
+        found = self.resolve(reporter) if reporter is not None else None
+        if found is not None and found.label is not None and (found.label == "PERSON") == person:
+            return Speaker(found.text, span, found.entity_id, found.label)
 
         def fits(sp_start: int, label: str | None) -> bool:
             near = 0 < token.idx - sp_start < _ANTECEDENT_WINDOW
