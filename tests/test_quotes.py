@@ -283,6 +283,17 @@ def test_acts_are_not_reported_speech(nlp, text):
     assert [q.text for q in analyse(nlp, text).quotes] == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks could open in the town of Verlo, located 60 kilometers north of Tarvo, also known as Old Tarvo.",
+        "The ceasefire, described as fragile, held through the night.",
+    ],
+)
+def test_a_participle_that_names_reports_nothing(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes] == []
+
+
 def test_a_naming_frame_does_not_report_its_clause(nlp):
     text = "Lakeside, as the locals call the old harbour town, is quiet in winter."
     assert [q for q in analyse(nlp, text).quotes if "quiet in winter" in q.text] == []
