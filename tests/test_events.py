@@ -623,6 +623,12 @@ def test_a_participle_parsed_as_the_subject_gives_way_to_its_own(nlp):
 
 
 
+def test_a_demand_reported_with_must_is_one_event_of_whom_it_asks(nlp):
+    text = "The envoy insisted that the militias must hand over their heavy weapons."
+    (request,) = [e for e in analyse(nlp, text).events if e.type == "REQUEST"]
+    assert (request.actor, request.recipient) == ("envoy", "militias")
+
+
 @pytest.mark.parametrize(
     ("text", "demand"),
     [

@@ -449,9 +449,11 @@ def _governed_recipient(verb):
     from newsdesk.facts.events import _verb_trigger  # here: events imports this module
 
     act = _verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
+    # "insisted that the militias must hand over their weapons": asked of the militias
+    asked = any(c.dep_ == "aux" and c.lower_ in lx.DEMANDING_AUX for c in comp.children)
     if act is not None:
         found = _verb_arguments(act)[1]
-        if found is not None or act.category in lx.TRANSFERS:  # what is given is no recipient
+        if found is not None or (act.category in lx.TRANSFERS and not asked):  # what is given is no recipient
             return found
     found = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
     if found is None:  # "threatened to break relations with Russia"

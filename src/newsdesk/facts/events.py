@@ -256,7 +256,8 @@ def _asks(verb) -> bool:
 def _reported_must(verb) -> bool:
     """"China must drop its barriers, the minister declared": a demand (CAMEO 10)."""
     auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    reporter = _lemma(verb.head) in lx.REPORTING | {"demand", "insist", "reiterate", "conclude"}
+    # (not under a verb of demanding: "demanded that X must go" is that verb's one demand)
+    reporter = _lemma(verb.head) in (lx.REPORTING | {"reiterate", "conclude"}) - {"demand", "insist"}
     if _lemma(verb) in lx.REPORTING:  # "I must say that ..."
         return False
     return bool(auxes & lx.DEMANDING_AUX) and verb.dep_ == "ccomp" and reporter
