@@ -190,6 +190,16 @@ def argument(analysis: Analysis, tok) -> str | None:
     return " and ".join(dict.fromkeys(names)) or None
 
 
+def described_as(verb) -> bool:
+    """A participle that names or describes what it hangs on, with no one doing it: "the
+    town, also known as X", "internationally recognised as part of X, the territory ...".
+    No one speaks (quotes.py) and nothing happens (events.py) in it; "described by X as",
+    with its agent, is an act of X."""
+    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
+    named_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and bare and named_as
+
+
 def _describes(adj) -> bool:
     """Whether a leading adjective ranks the group rather than naming it: a superlative
     ("the largest opposition party", "the biggest refugee camp"). Other adjectives may

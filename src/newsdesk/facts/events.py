@@ -36,6 +36,7 @@ from newsdesk.facts.arguments import (
     _subject,
     _verb_arguments,
     argument,
+    described_as,
 )
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
@@ -169,6 +170,8 @@ def _ending(category: str) -> lx.Entry | None:
 
 
 def _verb_trigger(tok) -> Trigger | None:
+    if described_as(tok):  # "recognised as part of X, the territory ...": a state, no act
+        return None
     lemma = _lemma(tok)
     found = _object_trigger(tok)
     if found:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts.arguments import described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
 from newsdesk.model import Analysis, Quote
@@ -473,7 +474,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
 
     out = []
     for verb in doc:
-        if not _attributing(verb) or _naming_participle(verb) or any(s <= verb.idx < e for s, e in quoted):
+        if not _attributing(verb) or described_as(verb) or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
         speaker = resolver.resolve(subject_of(verb, quoted)) if content else None
@@ -504,15 +505,6 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
                 out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
-
-
-def _naming_participle(verb) -> bool:
-    """A participle that names or describes what it hangs on, with no one saying it: "the
-    town, also known as X", "a ceasefire, described as fragile". It reports nothing
-    (the subject of the clause above it did not say it); "described by X as" would."""
-    bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
-    named_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and bare and named_as
 
 
 def _according(tokens: list) -> tuple:
