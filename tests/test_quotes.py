@@ -294,6 +294,13 @@ def test_a_participle_that_names_reports_nothing(nlp, text):
     assert [q.text for q in analyse(nlp, text).quotes] == []
 
 
+def test_fears_an_act_raises_are_no_ones_words(nlp):
+    text = "The army shelled the border villages, raising fears of a wider war."
+    assert [q.text for q in analyse(nlp, text).quotes] == []
+    said = analyse(nlp, "The senator spoke for an hour, voicing concern about the deal.").quotes
+    assert [q.speaker for q in said] and all(q.speaker == "The senator" for q in said)
+
+
 def test_a_naming_frame_does_not_report_its_clause(nlp):
     text = "Lakeside, as the locals call the old harbour town, is quiet in winter."
     assert [q for q in analyse(nlp, text).quotes if "quiet in winter" in q.text] == []

@@ -474,7 +474,8 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
 
     out = []
     for verb in doc:
-        if not _attributing(verb) or described_as(verb) or any(s <= verb.idx < e for s, e in quoted):
+        reports = _attributing(verb) and not (described_as(verb) or _consequence(verb))
+        if not reports or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
         speaker = resolver.resolve(subject_of(verb, quoted)) if content else None
@@ -553,6 +554,14 @@ def _adjective_content(adj) -> tuple[int, int] | None:
     return None
 
 
+def _consequence(verb) -> bool:
+    """"X launched an operation, raising fears of war": a participle of what the act
+    caused. The fears are no one's words; X did not voice them ("X spoke, voicing
+    concern" keeps its speaker: voicing is saying, raising here is causing)."""
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return lemma(verb) == "raise" and verb.tag_ == "VBG" and verb.dep_ == "advcl" and not own_subject
+
+
 def _nominal(noun, quoted):
     """(source token, content bounds) of a noun of saying, or None.
 
@@ -563,7 +572,7 @@ def _nominal(noun, quoted):
     deal"), which the parser may hang on the light verb instead.
     """
     source, content = None, None
-    light = noun.dep_ == "dobj" and lemma(noun.head) in _LIGHT_VERBS
+    light = noun.dep_ == "dobj" and lemma(noun.head) in _LIGHT_VERBS and not _consequence(noun.head)
     if light:
         source = subject_of(noun.head, quoted)
     for child in list(noun.children) + ([c for c in noun.head.children if c.i > noun.i] if light else []):
