@@ -88,7 +88,8 @@ def test_byline_is_metadata(line, who):
 @pytest.mark.parametrize(
     ("prefix", "dateline"),
     [("RIVERTON: ", "RIVERTON"), ("RIVERTON, Northshire — ", "RIVERTON"), ("RIVERTON (AFP) - ", "RIVERTON (AFP)"),
-     ("RIVERTON -- ", "RIVERTON")],  # two hyphens for a dash
+     ("RIVERTON -- ", "RIVERTON"), ("RIVERTON/LAKESIDE, June 4 (Wire One) - ", "RIVERTON/LAKESIDE (Wire One)")],
+    # two hyphens for a dash; a slash for a story filed from two cities
 )
 def test_dateline_is_metadata(prefix, dateline):
     out = clean_plain(prefix + BODY)

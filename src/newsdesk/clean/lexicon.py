@@ -143,7 +143,7 @@ HEAD_LINES = 6
 # a comma, maybe an agency in brackets, then a colon or dash: "BAKU:", "YEREVAN, Armenia —",
 # "BAKU, Sept 20 (Reuters) -", "LONDON --" (two hyphens for a dash).
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})"
+    r"(?P<place>[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3})"  # "/": two cities, "MOSCOW/KYIV (Reuters) -"
     r"(?:,\s*[\w .’'-]{1,30}?)?"
     r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
     r"\s*(?:--|[:—–-])\s+"
