@@ -654,6 +654,29 @@ def test_a_participle_that_describes_is_no_event(nlp, text, type_, happens):
     assert any(e.type == type_ for e in analyse(nlp, text).events) == happens
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        # a warning is a threat when it warns of the warner's own act (CAMEO 13)
+        ("Engineers warned years ago that the dams needed repairs.", set()),
+        ("Aid groups warned of famine in the valley.", set()),
+        ("Ruritania warned that it would respond to any attack.", {"THREATEN"}),
+        ("The army warned of retaliation.", {"THREATEN"}),
+        ("The ministry warned that any incursion would meet a firm response.", {"THREATEN"}),
+        # verbs that are events only with the objects that make them so
+        ("Hundreds of residents signed a letter to the mayor.", set()),
+        ("The council cut its count of the dead to 3,900.", set()),
+        ("Molvania cut gas supplies to the enclave.", {"SANCTION"}),
+        ("The agency released emergency funds for the city.", {"AID"}),
+        ("Rebels released 12 hostages on Sunday.", {"RETREAT"}),
+        ("The talks will take a great deal of time.", set()),
+    ],
+)
+def test_words_that_are_events_only_in_some_uses(nlp, text, types):
+    found = {e.type for e in analyse(nlp, text).events} & {"THREATEN", "SUPPORT", "SANCTION", "AID", "RETREAT", "AGREE"}
+    assert found == types
+
+
 def test_a_hyphenated_adjective_names_no_event(nlp):
     events = analyse(nlp, "The minister promised to send doctors to the war-torn province.").events
     assert [e.type for e in events if e.type == "ASSAULT"] == []

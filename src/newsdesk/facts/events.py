@@ -185,6 +185,8 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
+    if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
+        return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
     entry = _phrasal(tok)
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
         entry = ("AID", None)  # "delivered 300 tonnes of flour"
@@ -236,6 +238,12 @@ def _fits_object(tok, lemma: str) -> bool:
         return bool(_object_words(tok)) and not _object_words(tok) & lx.PUBLICATIONS
     if lemma == "share":
         return bool(_object_words(tok) & lx.SHARED_OBJECTS)
+    if lemma == "warn":
+        return _threatening_warning(tok)
+    if lemma == "sign":
+        return not _object_words(tok) or bool(_object_words(tok) & lx.SIGNED_OBJECTS)
+    if lemma == "cut":
+        return bool(_object_words(tok) & lx.CUT_OBJECTS)
     if lemma == "meet":
         return not _object_words(tok) & lx.MET_NON_PEOPLE
     if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
@@ -247,6 +255,25 @@ def _fits_object(tok, lemma: str) -> bool:
     if lemma == "fire":  # "fired shells at", not "fired the minister"
         return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
     return True
+
+
+def _threatening_warning(tok) -> bool:
+    """A warning is a threat (CAMEO 13) when it warns of the warner's own act: "warned that
+    it would retaliate", "warned that any attack would meet a firm response", "warned Baku
+    to stop or face the consequences", "warned of retaliation"; not "warned that the dams
+    needed repairs" (a prediction, CAMEO 01, which PLOVER does not code)."""
+    if _child(tok, ("dobj",)) is not None and _infinitive(tok) is not None:
+        return True
+    warned_of = _prep_object(tok, {"of", "against"})
+    if warned_of is not None and _lemma(warned_of) in lx.WARNED_ACTS:
+        return True
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subject = _child(clause, ("nsubj",))
+        modal = any(a.dep_ == "aux" and a.lower_ in lx.FUTURE_AUX | {"would", "could"} for a in clause.children)
+        own = subject is not None and subject.pos_ == "PRON" and subject.lower_ != "you"
+        if modal and (own or any(_lemma(t) in lx.WARNED_ACTS for t in clause.subtree)):
+            return True
+    return False
 
 
 def _asks(verb) -> bool:

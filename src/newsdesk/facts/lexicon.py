@@ -231,12 +231,31 @@ AID_OBJECTS = frozenset({
     "flour", "rice", "water", "tent", "blanket", "vaccine", "ammunition", "credit", "grant", "relief",
     "troop", "peacekeeper", "material", "personnel", "expertise", "intelligence",
 })
+# "sign" is CAMEO 057 "sign formal agreement" with one of these or with no object ("the
+# two sides signed on Tuesday"), not "signed a letter" or "signed a new striker".
+SIGNED_OBJECTS = frozenset({
+    "agreement", "treaty", "accord", "pact", "deal", "declaration", "memorandum", "protocol", "ceasefire",
+    "truce", "armistice", "charter", "convention", "communique", "roadmap", "framework",
+})
+# "cut" is CAMEO 16 "reduce relations, stop aid" when what is cut is a tie or a supply,
+# not "cut its count of the dead" or "cut interest rates".
+CUT_OBJECTS = AID_OBJECTS | frozenset({
+    "tie", "relation", "link", "contact", "trade", "export", "import", "power", "electricity", "gas", "oil",
+    "fuel", "communication", "internet", "access", "route", "flight", "service",
+})
+# What one warns of when the warning threatens one's own act (CAMEO 13 "warn of force":
+# "warned of retaliation"), not a pessimistic comment ("warned of famine").
+WARNED_ACTS = frozenset({
+    "consequence", "retaliation", "response", "reprisal", "action", "measure", "sanction", "force", "strike",
+    "attack", "escalation", "countermeasure", "punishment",
+})
 # "share" is cooperation when what is shared is (CAMEO 064 "share intelligence"), not
 # "share on Facebook"; "meet" is a consultation with people, not "meet rising costs".
 SHARED_OBJECTS = frozenset({"intelligence", "information", "expertise", "data", "technology", "experience",
                             "knowledge", "evidence", "resource"})
 MET_NON_PEOPLE = frozenset({"cost", "demand", "target", "deadline", "need", "requirement", "expectation",
-                            "standard", "goal", "criterion", "obligation", "payment", "challenge"})
+                            "standard", "goal", "criterion", "obligation", "payment", "challenge", "response",
+                            "resistance", "opposition", "criticism", "fate", "end", "condition"})
 # Verbs that only say a toll ("were killed", "injured"): without an actor, a weapon or an
 # attack named in the clause, the text does not say it was an assault (a crash, a fire).
 TOLL_VERBS = frozenset({"kill", "injure", "wound", "hurt"})
@@ -256,6 +275,7 @@ NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "fight": frozenset({"legal", "court", "title", "prize"}),
     "strike": frozenset({"lightning", "lucky"}),
     "release": frozenset({"press", "news", "film", "album", "software"}),  # a publication, not freed people
+    "deal": frozenset({"great", "good"}),  # "a great deal of time": a quantity, no agreement
 }
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
