@@ -53,6 +53,16 @@ def test_a_story_event_becomes_one_acled_like_row():
     assert (row["modality"], row["claimed_by"]) == ("asserted", None)
 
 
+@pytest.mark.parametrize(
+    ("when", "date"),
+    [(None, "2023-09-19"), ("2023-09-18", "2023-09-18"), ("2023-09-18T06:00", "2023-09-18"), ("1994", "1994"),
+     ("199X", None), ("WXX-2", None)],
+)
+def test_an_events_date_is_its_own_else_its_reports(when, date):
+    (row,) = event_rows(_record([{**EVENT, "when": when}]))
+    assert row["event_date"] == date
+
+
 def test_who_claims_an_event_is_a_column():
     (row,) = event_rows(_record([{**EVENT, "modality": "claimed", "claimed_by": "the ministry"}]))
     assert (row["modality"], row["claimed_by"]) == ("claimed", "the ministry")

@@ -29,14 +29,20 @@ EVENT_COLUMNS = (
 )
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")  # a year, a month or a day
 
 
 def _event_date(event: dict, timeline: dict[str, str]) -> str | None:
-    """The event's own date, else the day its earliest report was written (if known)."""
-    for value in (event.get("when"), timeline.get(event.get("earliest") or "")):
-        if value and _ISO_DAY.match(value):
-            return value[:10]
-    return None
+    """The event's own date, to the day or coarser ("a war that ended in 1994": 1994);
+    else, when the text gives it no time at all, the day its earliest report was written
+    (if known). An event with a time that is no calendar date ("the 1990s", a weekday of
+    an undated report) has none: the report's day would be wrong, not approximate."""
+    when = event.get("when")
+    if when:
+        own = _ISO_DATE.match(when)
+        return own.group() if own else None
+    report = timeline.get(event.get("earliest") or "")
+    return report[:10] if report and _ISO_DAY.match(report) else None
 
 
 def _main_event_articles(event: dict, articles: dict[str, dict]) -> int:
