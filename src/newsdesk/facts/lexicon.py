@@ -249,6 +249,14 @@ WARNED_ACTS = frozenset({
     "consequence", "retaliation", "response", "reprisal", "action", "measure", "sanction", "force", "strike",
     "attack", "escalation", "countermeasure", "punishment",
 })
+# What is withdrawn without anyone retreating (CAMEO 08 "retreat" withdraws forces or
+# people): words, offers and figures ("withdrew its claim", "withdrew the death toll", and
+# "withdrew it", a thing).
+WITHDRAWN_WORDS = frozenset({
+    "claim", "bid", "offer", "candidacy", "nomination", "figure", "count", "estimate", "toll", "statement",
+    "remark", "comment", "application", "request", "complaint", "lawsuit", "suit", "charge", "proposal",
+    "bill", "motion", "invitation", "report", "article", "product", "money", "cash", "name", "it",
+})
 # "share" is cooperation when what is shared is (CAMEO 064 "share intelligence"), not
 # "share on Facebook"; "meet" is a consultation with people, not "meet rising costs".
 SHARED_OBJECTS = frozenset({"intelligence", "information", "expertise", "data", "technology", "experience",
