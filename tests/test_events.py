@@ -44,6 +44,10 @@ def only(analysis: Analysis, type_: str) -> Event:
         # a nominal event's recipient is its verb's object only when the verb is an act
         ("The blast killed two soldiers near the bridge.", "ASSAULT", None, "soldiers"),
         ("That war followed the collapse of the old federation.", "ASSAULT", None, None),
+        # "each other" and "one another" are the subject's members
+        ("Molvania and Ruritania accused each other of shelling the border.", "ACCUSE", "Molvania and Ruritania",
+         "Molvania and Ruritania"),
+        ("The two militias shelled one another across the river.", "ASSAULT", "militias", "militias"),
         # what they are accused of is no part of their name, however the parse hangs it
         ("The ministry accused rebel forces of systematic shelling of its positions.", "ACCUSE", "ministry",
          "rebel forces"),

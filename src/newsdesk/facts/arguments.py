@@ -268,6 +268,16 @@ def _subject(verb, depth: int = 0):
     return None, False
 
 
+def _reciprocal(tok):
+    """"Armenia and Azerbaijan accused each other": "each other" / "one another" are the
+    subject's members, so the subject stands for them; any other token is itself."""
+    pair = {tok.lower_} | {c.lower_ for c in tok.children if c.dep_ == "det"} if tok is not None else set()
+    if not (pair >= {"each", "other"} or pair >= {"one", "another"}):  # the parser heads either word
+        return tok
+    subject = _child(tok.head, SUBJECTS)
+    return subject if subject is not None else tok
+
+
 def _gerund_controller(gov, depth: int):
     """(token, passive) of who does a gerund under a preposition: the object of the word
     it hangs on if there is one ("accused Y of shelling"), else its subject, passive or not
@@ -278,7 +288,7 @@ def _gerund_controller(gov, depth: int):
         return None, False
     controller = _child(gov, ("dobj",)) or _child(gov, PASSIVE_SUBJECTS)
     if controller is not None:
-        return controller, False
+        return _reciprocal(controller), False
     return _subject(gov, depth + 1)
 
 
@@ -316,7 +326,7 @@ def _recipient(tok):
     an actor: a date or a number is none, and a thing asked, offered or refused ("the U.S.
     request", "the withdrawal of Serbian forces", "Turkey's efforts") gives way to whose
     it is, or to nothing."""
-    tok = _partitive(tok)
+    tok = _partitive(_reciprocal(tok))
     if tok is None or tok.ent_type_ in TIME_LABELS or tok.like_num or tok.pos_ not in ("NOUN", "PROPN"):
         return None
     lemma = _lemma(tok)
