@@ -128,6 +128,20 @@ def test_as_of_and_background(nlp):
     assert figure(a, 6000).background
 
 
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Hours later, officials said two explosions had killed nine people on Tuesday morning.", "Tuesday morning"),
+        ("\"We are afraid,\" said Mara Veld, 34, who was hiding with her three children.", None),
+        ("Three days after the storm, rescuers had found 40 bodies.", None),
+        ("Shelling overnight wounded 12 people, the mayor said.", "overnight"),
+    ],
+)
+def test_a_figure_is_as_of_a_point_in_time_never_a_length_or_an_age(nlp, text, as_of):
+    counted = [f for f in analyse(nlp, text).figures if f.value in (9, 3, 40, 12)]
+    assert counted and all(f.as_of == as_of for f in counted)
+
+
 def test_years_and_ages_ago_are_not_figures(nlp):
     a = analyse(nlp, "The town was founded in 1846, and the bridge fell three years ago.")
     assert a.figures == ()

@@ -70,6 +70,17 @@ _TRUCE = re.compile(r"cease-?fire|truce|peace", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
 _AS_OF = re.compile(r"\bas of [^,.;:”\"]+|\bsince [^,.;:”\"]+", re.IGNORECASE)
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+# A length of time ("three days", "a week", "Several hours", "24 hours") or an age ("Anahit
+# Grigoryan, 34,"), which the model also tags as times: no point a figure holds as of.
+_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|hundred)"
+_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
+_NO_POINT = re.compile(
+    r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|about|over|nearly|"
+    rf"more than|less than)\s+)?(?:{_COUNT}[\s-])?{_UNIT}s"  # "Hours", "three days", "the past nine months"
+    rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
+    r"|\d{1,3}",  # an age
+    re.IGNORECASE,
+)
 # A conversion within this share of the larger value is fine ("60 km (37 miles)").
 _CONVERSION_TOLERANCE = 0.15
 _NUM = r"\d[\d,.]*"
@@ -296,7 +307,7 @@ def _as_of(sent, span: tuple[int, int]) -> str | None:
     if m := _AS_OF.search(sent.text):
         return m.group().strip()
     times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
-    times = [e for e in times if not _YEAR.fullmatch(e.text.strip())]
+    times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
