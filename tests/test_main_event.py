@@ -470,9 +470,11 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
         ("Korr bridge destroyed in storm\n\nThe river rose.", None, "Korr bridge destroyed in storm"),
         ("Velmian ship seized in Ardo strait\n\nThe crew is safe.", None, "Velmian ship seized in Ardo strait"),
         # its agent is the actor ("by" read as a preposition too, of the verb or of its noun)
-        ("Old Velm ferry sunk by storm off Ardo coast\n\nThe crew is safe.", "storm", "Old Velm ferry sunk by storm"),
-        ("Vell port festival marred by shooting\n\nThe police came.", "shooting",
-         "Vell port festival marred by shooting"),
+        ("Old Velm ferry sunk by pirates off Ardo coast\n\nThe crew is safe.", "pirates",
+         "Old Velm ferry sunk by pirates"),
+        # ... unless it names a happening, not one who acts
+        ("Old Velm ferry sunk by storm off Ardo coast\n\nThe crew is safe.", None, "Old Velm ferry sunk by storm"),
+        ("Vell port festival marred by shooting\n\nThe police came.", None, "Vell port festival marred by shooting"),
         ("Korr bridge destroyed in night raid by rebels\n\nThe river rose.", "rebels",
          "Korr bridge destroyed in night raid by rebels"),
         # a subject coordinated with what came before it: both are reported
@@ -484,6 +486,54 @@ def test_a_headlines_passive(nlp, text, actor, what):
     analysis, doc = _stages(nlp, text, title=text.split("\n")[0])
     first = lead_clauses(analysis, doc, LEAD_CHARS)[0]
     assert (first.actor, text[first.span[0] : first.span[1]]) == (actor, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "actor"),
+    [
+        # a subject that names a happening (a gerund, an accident, a contest, a change)
+        # says what happened, not who acted
+        ("Deadly shooting leaves two hurt in Velm", None),
+        ("Storm sinks Velm ferry off Ardo coast", None),
+        ("Epic final gives Ardo Rovers the cup", None),
+        ("Game 6 sends Ardo Rovers to the final", None),
+        ("Bar size change sparks anger among fans", None),
+        # ... where the noun phrase says whose the happening is, they are the actor; a place is where
+        ("Mayor Vell's decision sparks anger among commuters", "Vell"),
+        ("Ardo Foods price change sparks anger among fans", "Ardo Foods"),
+        ("Velm shooting leaves two hurt", None),
+        # a subject who acts stays the actor
+        ("Velm commuters block the tram line", "Velm commuters"),
+    ],
+)
+def test_a_happening_is_no_actor(nlp, title, actor):
+    analysis, doc = _stages(nlp, title + "\n\nThe town was quiet.", title=title)
+    first = lead_clauses(analysis, doc, LEAD_CHARS)[0]
+    assert first.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("lead", "actor"),
+    [
+        ("A gunman opened fire at the port festival on Sunday.", "gunman"),
+        # a happening of the lead names no one either
+        ("The festival drew thousands on Sunday.", None),
+    ],
+)
+def test_the_lead_says_who_where_the_headline_names_a_happening(nlp, lead, actor):
+    analysis = _ingested("Deadly shooting leaves two hurt in Velm", lead + "\n\nIt was a warm day.")
+    main = analysis.main_event
+    assert (main.in_title, main.actor, main.what) == (True, actor, "leaves two hurt in Velm")
+
+
+def test_a_headline_whose_subject_is_a_happening_stays_the_main_event(nlp):
+    """The headline's clause with a happening for subject is a whole clause: it still
+    outranks a clause further down the lead (whose actor then says who)."""
+    analysis = _ingested("Bar size change sparks anger among fans",
+                         "Fans of the Ardo Foods bar have hit out at the decision to change its size.\n\n"
+                         "Ardo Foods said costs had risen.")
+    main = analysis.main_event
+    assert (main.in_title, main.what) == (True, "sparks anger among fans")
 
 
 @pytest.mark.parametrize(
@@ -708,7 +758,7 @@ def test_a_headlines_quotation_is_no_main_event(nlp):
     analysis = _ingested('"We have lost everything": Ardo flood victims wait for help',
                          "Floods swept through Ardo on Sunday, destroying 300 homes.")
     main = analysis.main_event
-    assert (main.in_title, main.actor, main.what) == (False, "Floods", "swept through Ardo")
+    assert (main.in_title, main.actor, main.what) == (False, None, "swept through Ardo")  # floods: no who
 
 
 def test_the_headlines_actor_is_named_as_the_text_names_it(nlp):
