@@ -177,6 +177,30 @@ def test_the_latest_day_of_the_lead_dates_the_event():
     assert found.when == "P-4D"  # relative days: the first named
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # the lead's sentence that restates the headline dates its event, not a later day of the lead
+        "Jubilant Velm Rovers fans celebrated their first title in 50 years on Wednesday. "
+        "The final whistle had blown in the early hours of Sunday.",
+        # ... and of its own days the latest: an earlier one is background
+        "After Tuesday's semi-final, jubilant Velm Rovers fans celebrated their first title in 50 years on Wednesday. "
+        "The party went on until Sunday.",
+    ],
+)
+def test_the_sentence_that_restates_the_headline_dates_its_event(nlp, lead):
+    main = _ingested("Velm Rovers fans celebrate first title in 50 years", lead).main_event
+    assert (main.in_title, main.when) == (True, "2031-05-07")
+
+
+def test_a_sentence_that_does_not_restate_the_headline_does_not_date_it(nlp):
+    # (fewer than half of the headline's words: the lead's latest day)
+    main = _ingested("Velm Rovers fans celebrate first title in 50 years",
+                     "Velm Rovers fans have waited since Wednesday. The party went on until the early hours of Sunday."
+                     ).main_event
+    assert (main.in_title, main.when) == (True, SUNDAY)
+
+
 def test_the_publication_date_alone_is_not_the_event_time():
     text = "Rebels shelled Ardo. Residents fled."
     analysis = _with(_article(text, published="2031-05-12"), events=(_event(text, "shelled Ardo"),))
