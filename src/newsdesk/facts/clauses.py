@@ -16,9 +16,9 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   Firefighters rescue dog", cut at the colon);
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase); a
-  subject that names a happening ("Shooting mars march", ``HAPPENINGS``) is no one who
-  acts: who is whose it is, where its phrase says ("Korr's decision angers fans"), else
-  nobody;
+  subject that names a happening ("Stabbing leaves two injured", ``HAPPENINGS``) is no
+  one who acts: who is whose it is, where its phrase says ("Mayor Vell's decision worries
+  shopkeepers"), else nobody;
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
   first preposition of argument, without adjuncts of time or circumstance ("win the
   World Series [after an epic showdown]") or clauses that comment on its nouns ("the
@@ -73,9 +73,9 @@ TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # Nouns that name a happening, not one who acts: the event lexicon's ("shooting", "blast",
 # "protest"; not "patrol", a group of people) and the happenings of news that are no
 # political event (accidents, disasters, contests and their outcomes, changes and decisions,
-# gatherings). As a clause's subject or a passive's agent ("Shooting mars march", "Ferry
-# sunk by storm", "Shape change angers fans") such a noun says what happened or why, and
-# answers no "who": Giveme5W1H's coders mark who acted ("a gunman"), or nothing.
+# gatherings). As a clause's subject or a passive's agent ("Stabbing leaves two injured",
+# "Ferry sunk by storm", "Timetable change worries commuters") such a noun says what
+# happened or why, and answers no "who": Giveme5W1H's coders mark who acted, or nothing.
 HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
     "accident", "crash", "collision", "derailment", "fire", "blaze", "wildfire", "earthquake", "quake",
     "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "avalanche",
@@ -384,7 +384,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
 
 def _happening(noun) -> bool:
     """Whether a subject or agent names a happening, not one who acts: a word of
-    ``HAPPENINGS`` or a gerund ("Shooting mars march"; the model tags the gerund a verb,
+    ``HAPPENINGS`` or a gerund ("Shooting at parade leaves two injured"; the model tags the gerund a verb,
     lemma "shoot"). A word the model tags as a name is a name ("the Hurricanes", a team)."""
     if noun.ent_type_ in ACTOR_LABELS:
         return False
@@ -393,8 +393,8 @@ def _happening(noun) -> bool:
 
 def _whose(analysis: Analysis, modifiers) -> str | None:
     """Whose a happening is, where its noun phrase names them among the ``modifiers``
-    before its noun: its owner ("Korr's decision angers fans") or a person, organisation
-    or people ("Ardo Foods price change angers fans"); not a place, which says where
+    before its noun: its owner ("Mayor Vell's decision worries shopkeepers") or a person,
+    organisation or people ("Ardo Foods price change worries shoppers"); not a place, which says where
     ("Velm shooting")."""
     for tok in modifiers:
         if tok.dep_ == "poss" and tok.pos_ != "PRON":

@@ -25,8 +25,8 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen clause whose subject names a happening, not one who acts
-   ("Shooting mars march", facts/clauses.py), takes its who from the lead: the first actor
-   its text names ("A gunman opened fire ..."). A chosen event without a place or a point
+   ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
+   actor its text names ("An armed man attacked ..."). A chosen event without a place or a point
    in time takes them only where the text links them to it: a place or date of its own
    sentence (the headline, for the headline's event), the article's dateline ("BERLIN —"),
    or a day named in the lead; a country gives way to a town in it that the sentence names
@@ -68,8 +68,8 @@ LEAD_CHARS = 400
 CONTEXT_CHARS = 800
 # The share of a headline's words that a sentence of the text repeats to restate it
 # (``_restating``): half. Measured on evals/main_event.py: 0.5 and 0.7 date one more
-# headline's event of half A right (when 25 -> 26 of 28) and change no answer of half B;
-# 0.3 costs half B one right "when".
+# headline's event of half A right (when 25 -> 26 of 28) and keep half B's count (25 of
+# 30); 0.3 costs half B one right "when".
 RESTATES = 0.5
 # Weights of the candidate score. Position dominates, as in Giveme5W1H's action
 # extractor (position 0.9, frequency 0.095, named entity 0.005). An actor, and one the
@@ -140,7 +140,7 @@ class Candidate(NamedTuple):
     """A lead's event or main clause, where it was read (the headline or the text) and
     what may rule it out (see ``choosable``): ``verbal`` is whether it is a clause or has a
     verb in its span; ``happening`` whether it is a clause whose subject names a happening
-    (facts/clauses.py: "Shooting mars march"), which scores as a clause with its actor does
+    (facts/clauses.py: "Stabbing leaves two injured"), which scores as a clause with its actor does
     and takes its actor from the lead (``_lead_actor``)."""
 
     event: Event
@@ -190,9 +190,9 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
 
 
 def _lead_actor(found: list[Candidate], offset: int) -> str | None:
-    """Who acted, for a main event whose clause names only a happening ("Shooting mars
-    march"): the actor of the lead's first clause or event that names one ("A gunman opened
-    fire ..."), the lead saying who where the headline said what happened."""
+    """Who acted, for a main event whose clause names only a happening ("Stabbing leaves two
+    injured"): the actor of the lead's first clause or event that names one ("An armed man
+    attacked ..."), the lead saying who where the headline said what happened."""
     acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
     first = min(acting, key=lambda c: _start(c, offset), default=None)
     return first.event.actor if first else None
@@ -307,7 +307,7 @@ def _score(analysis: Analysis, source: Analysis, candidate: Candidate, start: in
     """The candidate's score: ``start`` is its place in the lead's reading order, ``source``
     the analysis it was read from (the article's or its headline's). A clause whose subject
     names a happening scores as one with an actor: it is as whole a clause, whose "who"
-    the lead does not say."""
+    the rest of the lead says (``_lead_actor``)."""
     event = candidate.event
     position = 1 - start / LEAD_CHARS
     return (
@@ -591,9 +591,9 @@ def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) 
 
 def _restating(analysis: Analysis, headline: Headline | None, end: int) -> Span | None:
     """The sentence of the text before ``end`` that restates the headline: the first with
-    the most of the headline's words, at least RESTATES of them ("Fans celebrate first
-    title" | "Jubilant fans across the city celebrated the team's first title on
-    Wednesday"). A headline drops its day; the lead's sentence that tells the same event
+    the most of the headline's words, at least RESTATES of them ("Ardo opens new bridge
+    over the Velm" | "The town of Ardo opened its new bridge over the Velm on Wednesday").
+    A headline drops its day; the lead's sentence that tells the same event
     names it."""
     if headline is None:
         return None
