@@ -24,16 +24,18 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
-2. Completion. A chosen event without a place or a point in time takes them only where the
-   text links them to it: a place or date of its own sentence (the headline, for the
-   headline's event), the article's dateline ("BERLIN —"), or a day named in the lead; a
-   country gives way to a town in it that the sentence names as a place; with none of
-   these, the first toponym of the lead that says where ("in the UK"). Whichever it is,
-   a country or a region gives way to a town in it that the context names as where
-   ("a blast in Velmia", then "the bomb went off in Ardo"), as Giveme5W1H prefers the
-   smaller area. The publication
-   date is never the event's time by itself: only a time expression of the text ("on
-   Tuesday", "today") is, and not one after publication.
+2. Completion. A chosen clause whose subject names a happening, not one who acts
+   ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
+   actor its text names ("An armed man attacked ..."). A chosen event without a place or a point
+   in time takes them only where the text links them to it: a place or date of its own
+   sentence (the headline, for the headline's event), the article's dateline ("BERLIN —"),
+   or a day named in the lead; a country gives way to a town in it that the sentence names
+   as a place; with none of these, the first toponym of the lead that says where ("in the
+   UK"). Whichever it is, a country or a region gives way to a town in it that the context
+   names as where ("a blast in Velmia", then "the bomb went off in Ardo"), as Giveme5W1H
+   prefers the smaller area. The publication date is never the event's time by itself:
+   only a time expression of the text ("on Tuesday", "today") is, and not one after
+   publication.
 
 The chosen event keeps its span (the evidence); ``model.MainEvent`` says where its
 completed place and time were read (their spans, each flagged when it is in the title), so
@@ -64,6 +66,11 @@ LEAD_CHARS = 400
 # standfirst and the first paragraph (on Giveme5W1H's gold articles, 59 of 85 gold
 # "when" phrases start in the first 800 characters; measured with evals/main_event.py).
 CONTEXT_CHARS = 800
+# The share of a headline's words that a sentence of the text repeats to restate it
+# (``_restating``): half. Measured on evals/main_event.py: 0.5 and 0.7 date one more
+# headline's event of half A right (when 25 -> 26 of 28) and keep half B's count (25 of
+# 30); 0.3 costs half B one right "when".
+RESTATES = 0.5
 # Weights of the candidate score. Position dominates, as in Giveme5W1H's action
 # extractor (position 0.9, frequency 0.095, named entity 0.005). An actor, and one the
 # article keeps naming, come next: with an actor term of 0.2, a bare headline event
@@ -132,13 +139,16 @@ _AFTER_CREDIT = re.compile(r"\)[ \t]+")
 class Candidate(NamedTuple):
     """A lead's event or main clause, where it was read (the headline or the text) and
     what may rule it out (see ``choosable``): ``verbal`` is whether it is a clause or has a
-    verb in its span."""
+    verb in its span; ``happening`` whether it is a clause whose subject names a happening
+    (facts/clauses.py: "Stabbing leaves two injured"), which scores as a clause with its actor does
+    and takes its actor from the lead (``_lead_actor``)."""
 
     event: Event
     in_title: bool = False
     reporting: bool = False
     subordinate: bool = False
     verbal: bool = False
+    happening: bool = False
 
 
 # A reader meets the title, then a paragraph break, then the text: the text's offsets in
@@ -170,9 +180,22 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     def key(c: Candidate) -> tuple[float, int]:
         source = headline.analysis if c.in_title else analysis
         start = _start(c, offset)
-        return _score(analysis, source, c.event, start, salience, title), -start
+        return _score(analysis, source, c, start, salience, title), -start
 
-    return complete(analysis, max(found, key=key), headline)
+    best = max(found, key=key)
+    main = complete(analysis, best, headline)
+    if best.happening and main.actor is None:
+        main = replace(main, actor=_lead_actor(found, offset))
+    return main
+
+
+def _lead_actor(found: list[Candidate], offset: int) -> str | None:
+    """Who acted, for a main event whose clause names only a happening ("Stabbing leaves two
+    injured"): the actor of the lead's first clause or event that names one ("An armed man
+    attacked ..."), the lead saying who where the headline said what happened."""
+    acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
+    first = min(acting, key=lambda c: _start(c, offset), default=None)
+    return first.event.actor if first else None
 
 
 # -- choice -----------------------------------------------------------------------------
@@ -187,10 +210,11 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
         return [Candidate(e, in_title) for e in events]
     found = clauses(analysis, doc, end)
     reports = {c.event.span for c in found if c.reporting}
+    happenings = {c.event.span for c in found if c.happening}
     spans = {c.event.span for c in found}
     return [
         Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
-                  e.span in spans or _verbal(doc, e.span))
+                  e.span in spans or _verbal(doc, e.span), e.span in happenings and not e.actor)
         for e in merge_clauses(events, found)
     ]
 
@@ -278,14 +302,17 @@ def _title_agreement(text: str, event: Event, title: set[str]) -> float:
     return len(mine & title) / len(mine) if mine and title else 0.0
 
 
-def _score(analysis: Analysis, source: Analysis, event: Event, start: int, salience: dict[str, float],
+def _score(analysis: Analysis, source: Analysis, candidate: Candidate, start: int, salience: dict[str, float],
            title: set[str]) -> float:
     """The candidate's score: ``start`` is its place in the lead's reading order, ``source``
-    the analysis it was read from (the article's or its headline's)."""
+    the analysis it was read from (the article's or its headline's). A clause whose subject
+    names a happening scores as one with an actor: it is as whole a clause, whose "who"
+    the rest of the lead says (``_lead_actor``)."""
+    event = candidate.event
     position = 1 - start / LEAD_CHARS
     return (
         W_POSITION * position
-        + W_ACTOR * bool(event.actor)
+        + W_ACTOR * (bool(event.actor) or candidate.happening)
         + W_SALIENCE * _actor_salience(analysis, event, salience)
         + W_TITLE * _title_agreement(source.article.text, event, title)
     )
@@ -544,18 +571,41 @@ def _dateline_place(analysis: Analysis, line: re.Match) -> tuple[str, Span] | No
 
 def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) -> tuple[str | None, Span | None, bool]:
     """(day, span, whether the span is in the title): a day named in the event's
-    ``sentence`` of the text (None for a headline's event: the headline is its sentence),
-    else the latest day named in the lead, the headline's and the context's: news reports
-    the latest, and an earlier day of a lead is background ("Clinton blamed her defeat in
-    Tuesday's election", then "on Saturday"; on Giveme5W1H's half A, 22 -> 25 of 28 times
-    right against the first day of the lead)."""
+    ``sentence`` of the text (None for a headline's event: the headline is its sentence,
+    and the context's sentence that restates it, ``_restating``, is its sentence in the
+    text), else the latest day named in the lead, the headline's and the context's: news
+    reports the latest, and an earlier day of a lead is background ("Clinton blamed her
+    defeat in Tuesday's election", then "on Saturday"; on Giveme5W1H's half A, 22 -> 25 of
+    28 times right against the first day of the lead)."""
     offset = _offset(headline)
     days = [(d, False, d.span[0] + offset) for d in _days(analysis)]
     titled = [(d, True, d.span[0]) for d in _days(headline.analysis)] if headline is not None else []
     here = titled if sentence is None else [t for t in days if _inside(t[0].span, sentence)]
+    if sentence is None and not here and (restating := _restating(analysis, headline, CONTEXT_CHARS - offset)):
+        # the latest of its days, for the background it may carry as the lead does
+        here = sorted((t for t in days if _inside(t[0].span, restating)), key=_latest_first)
     lead = sorted(titled + [t for t in days if t[2] < CONTEXT_CHARS], key=_latest_first)
     found = (here or lead or [None])[0]
     return (found[0].value, found[0].span, found[1]) if found else (None, None, False)
+
+
+def _restating(analysis: Analysis, headline: Headline | None, end: int) -> Span | None:
+    """The sentence of the text before ``end`` that restates the headline: the first with
+    the most of the headline's words, at least RESTATES of them ("Ardo opens new bridge
+    over the Velm" | "The town of Ardo opened its new bridge over the Velm on Wednesday").
+    A headline drops its day; the lead's sentence that tells the same event
+    names it."""
+    if headline is None:
+        return None
+    title, text = _words(headline.analysis.article.text), analysis.article.text
+    found, most = None, 0.0
+    for sentence in sentence_spans(text):
+        if sentence[0] >= end or not title:
+            break
+        share = len(_words(text[sentence[0] : sentence[1]]) & title) / len(title)
+        if share > most:
+            found, most = sentence, share
+    return found if most >= RESTATES else None
 
 
 def _days(analysis: Analysis) -> list[DateRef]:
