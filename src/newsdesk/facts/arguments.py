@@ -200,6 +200,15 @@ def described_as(verb) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and bare and named_as
 
 
+def happening(noun) -> bool:
+    """Whether a subject or agent names a happening, not one who acts: a word of
+    ``HAPPENINGS`` or a gerund ("Shooting at parade leaves two injured"; the model tags the gerund a verb,
+    lemma "shoot"). A word the model tags as a name is a name ("the Hurricanes", a team)."""
+    if noun.ent_type_ in ACTOR_LABELS:
+        return False
+    return noun.tag_ == "VBG" or _lemma(noun) in lx.HAPPENINGS or noun.lower_ in lx.HAPPENINGS
+
+
 def _describes(adj) -> bool:
     """Whether a leading adjective ranks the group rather than naming it: a superlative
     ("the largest opposition party", "the biggest refugee camp"). Other adjectives may

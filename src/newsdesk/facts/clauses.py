@@ -16,7 +16,7 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   Firefighters rescue dog", cut at the colon);
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase); a
-  subject that names a happening ("Stabbing leaves two injured", ``HAPPENINGS``) is no
+  subject that names a happening ("Stabbing leaves two injured", ``lexicon.HAPPENINGS``) is no
   one who acts: who is whose it is, where its phrase says ("Mayor Vell's decision worries
   shopkeepers"), else nobody;
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
@@ -38,8 +38,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from newsdesk.facts.arguments import ACTOR_LABELS, _lemma, _mention_name, _resolve_pronoun, argument
-from newsdesk.facts.lexicon import NOUNS, REPORTING
+from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument, happening
+from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.model import load_nlp
 
@@ -70,20 +70,6 @@ VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
 # Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
 TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
-# Nouns that name a happening, not one who acts: the event lexicon's ("shooting", "blast",
-# "protest"; not "patrol", a group of people) and the happenings of news that are no
-# political event (accidents, disasters, contests and their outcomes, changes and decisions,
-# gatherings). As a clause's subject or a passive's agent ("Stabbing leaves two injured",
-# "Ferry sunk by storm", "Timetable change worries commuters") such a noun says what
-# happened or why, and answers no "who": Giveme5W1H's coders mark who acted, or nothing.
-HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
-    "accident", "crash", "collision", "derailment", "fire", "blaze", "wildfire", "earthquake", "quake",
-    "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "avalanche",
-    "eruption", "outbreak", "epidemic", "collapse", "incident", "disaster", "tragedy", "stabbing",
-    "game", "match", "race", "final", "election", "vote", "referendum", "victory", "win", "defeat",
-    "change", "decision", "move", "ruling", "verdict", "announcement",
-    "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
-})
 # Who a happening may belong to (``_whose``): not a place, which says where it happened.
 WHOSE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # What a phrase of the verb phrase leaves out: clauses about its nouns ("victims of the
@@ -326,7 +312,7 @@ class Clause(NamedTuple):
     """A lead's main clause: its verb's character offset (where a PLOVER event on the same
     verb has its trigger), whether it is passive, the clause as an event, whether it reports
     words, and whether its subject (a passive's agent) names a happening, so is no actor
-    (``HAPPENINGS``): the clause is still a whole one, subject and verb."""
+    (``lexicon.HAPPENINGS``): the clause is still a whole one, subject and verb."""
 
     verb: int
     passive: bool
@@ -361,10 +347,10 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         reread = headline_verb(seg, plural=found is None) if headline else None
         if reread is not None and (found is None or found[1].i > reread[1]):
             subj, verb, span = reread
-            happening = _happening(subj[-1])
-            actor = _whose(analysis, subj[:-1]) if happening else _mention_name(analysis, subj[-1]) or subj.text
+            named_happening = happening(subj[-1])
+            actor = _whose(analysis, subj[:-1]) if named_happening else _mention_name(analysis, subj[-1]) or subj.text
             out.append(Clause(doc[verb].idx, False, Event(analysis.article.id, span, OTHER, actor=actor),
-                              happening=happening))
+                              happening=named_happening))
             continue
         if found is None:
             continue
@@ -372,23 +358,15 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         passive = _passive(subj, verb, headline)
         by = _agent(verb, passive)
         actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
-        happening = actor is not None and _happening(actor)
-        name = _whose(analysis, [t for t in actor.subtree if t.i < actor.i]) if happening else argument(analysis, actor)
+        named_happening = actor is not None and happening(actor)
+        before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
+        name = _whose(analysis, before) if named_happening else argument(analysis, actor)
         span = verb_phrase(verb, seg)
         if passive:  # the subject with it, and what it is coordinated with
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
-        out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), happening))
+        out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening))
     return out
-
-
-def _happening(noun) -> bool:
-    """Whether a subject or agent names a happening, not one who acts: a word of
-    ``HAPPENINGS`` or a gerund ("Shooting at parade leaves two injured"; the model tags the gerund a verb,
-    lemma "shoot"). A word the model tags as a name is a name ("the Hurricanes", a team)."""
-    if noun.ent_type_ in ACTOR_LABELS:
-        return False
-    return noun.tag_ == "VBG" or _lemma(noun) in HAPPENINGS or noun.lower_ in HAPPENINGS
 
 
 def _whose(analysis: Analysis, modifiers) -> str | None:

@@ -557,3 +557,19 @@ PROTESTERS = frozenset({
     "protester", "protesters", "protestor", "protestors", "demonstrator", "demonstrators",
     "rioter", "rioters", "marcher", "marchers", "crowd", "crowds", "mob",
 })
+
+
+# Nouns that name a happening, not one who acts: the event lexicon's ("shooting", "blast",
+# "protest"; not "patrol", a group of people) and the happenings of news that are no
+# political event (accidents, disasters, contests and their outcomes, changes and decisions,
+# gatherings). As a clause's subject or a passive's agent ("Stabbing leaves two injured",
+# "Ferry sunk by storm", "Timetable change worries commuters") such a noun says what
+# happened or why, and answers no "who": Giveme5W1H's coders mark who acted, or nothing.
+HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
+    "accident", "crash", "collision", "derailment", "fire", "blaze", "wildfire", "earthquake", "quake",
+    "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "avalanche",
+    "eruption", "outbreak", "epidemic", "collapse", "incident", "disaster", "tragedy", "stabbing",
+    "game", "match", "race", "final", "election", "vote", "referendum", "victory", "win", "defeat",
+    "change", "decision", "move", "ruling", "verdict", "announcement",
+    "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
+})
