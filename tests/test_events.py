@@ -647,6 +647,14 @@ def test_insisting_is_a_demand_only_when_it_asks(nlp, text, demand):
 
 
 @pytest.mark.parametrize(
+    "text", ["The war that killed 300 villagers ended in 1994.", "The storm that destroyed the bridge moved north."]
+)
+def test_a_happening_is_no_actor(nlp, text):
+    events = analyse(nlp, text).events
+    assert events and all(e.actor is None for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "happens"),
     [
         ("Internationally recognised as part of Molvania, the enclave has its own militia.", "SUPPORT", False),

@@ -368,6 +368,8 @@ def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
+    if actor is not None and happening(actor):  # "a war that killed 30,000 people": no one acts
+        actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
     if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"
