@@ -119,6 +119,22 @@ def test_events_count_independent_sources():
     assert (event["num_mentions"], event["num_articles"], event["num_sources"]) == (3, 3, 2)
 
 
+@pytest.mark.parametrize(
+    ("when", "published", "recalled"),
+    [("2020", "2023-09-20", True), ("2023", "2023-09-20", False), ("2023-09-19", "2023-09-20", False),
+     ("2023-06-01", "2023-09-20", True), ("199X", None, True), ("2020", None, True), ("WXX-2", None, False),
+     (None, "2023-09-20", False)],
+)
+def test_an_event_the_story_recalls_comes_after_those_it_reports(when, published, recalled):
+    old = [Event(aid, (0, 5), "ASSAULT", actor="Ruritania", recipient="Molvania", when=when) for aid in "ab"]
+    new = Event("a", (6, 9), "CONSULT", actor="Molvania")
+    arts = [_analysis("a", published=published, events=[old[0], new]), _analysis("b", published=published,
+                                                                                    events=[old[1]])]
+    events = build_dossier(arts, [])["events"]
+    assert [e["background"] for e in events] == ([False, True] if recalled else [False, False])
+    assert [e["type"] for e in events] == (["CONSULT", "ASSAULT"] if recalled else ["ASSAULT", "CONSULT"])
+
+
 def test_a_merged_claimed_event_keeps_who_claims_it():
     ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", modality="claimed", claimed_by=who)
           for aid, who in (("a", None), ("b", "the ministry"))]

@@ -52,6 +52,11 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
+_YEARISH = re.compile(r"\d{3}[\dX]")  # a year or a decade: "2020", "199X"
+# An event dated this long before a story's first report is one the story recalls (the
+# last war, an earlier ceasefire), not one it reports: a month is longer than the span of
+# most breaking stories, shorter than the gap to the background events news recalls.
+BACKGROUND_DAYS = 30
 
 
 # -- independent sources --------------------------------------------------------------
@@ -303,18 +308,35 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
             if entry["earliest"] is None or t.key < times[entry["earliest"]].key:
                 entry["earliest"] = e.article_id
     out = []
+    first = min((t.key[1] for t in times.values() if t.key[0] == 0), default=None)  # the first dated report
     for entry in merged.values():
         entry["num_mentions"] = len(entry["mentions"])
         entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
         entry["num_sources"] = len(entry.pop("_sources"))
+        entry["background"] = background(entry["when"], first)
         out.append(entry)
-    # Best supported first: more independent sources, then events whose actor the text
-    # names and that it asserts, then more mentions.
+    # What the story reports before what it recalls; then best supported first: more
+    # independent sources, then events whose actor the text names and that it asserts,
+    # then more mentions.
     return sorted(
         out,
-        key=lambda e: (-e["num_sources"], not e["actor"], e["modality"] != "asserted", -e["num_mentions"],
-                       e["when"] or "~", e["type"]),
+        key=lambda e: (e["background"], -e["num_sources"], not e["actor"], e["modality"] != "asserted",
+                       -e["num_mentions"], e["when"] or "~", e["type"]),
     )
+
+
+def background(when: str | None, first_report: str | None) -> bool:
+    """Whether an event is one the story recalls: dated to a year or a decade before its
+    first report's year ("the 2020 war" in a 2023 story; with no dated report, any year or
+    decade: news dates what it reports by the day and what it recalls by the year), or to
+    a day more than ``BACKGROUND_DAYS`` before its first report."""
+    if not when:
+        return False
+    if _YEARISH.fullmatch(when):
+        return first_report is None or when < first_report[:4]
+    if first_report and _ISO_DAY.match(when):
+        return date.fromisoformat(when[:10]) < date.fromisoformat(first_report[:10]) - timedelta(BACKGROUND_DAYS)
+    return False
 
 
 # -- sources ----------------------------------------------------------------------------------
