@@ -135,6 +135,22 @@ def test_an_event_the_story_recalls_comes_after_those_it_reports(when, published
     assert [e["type"] for e in events] == (["CONSULT", "ASSAULT"] if recalled else ["ASSAULT", "CONSULT"])
 
 
+def test_a_copy_retelling_its_originals_event_is_that_event():
+    original = "Shelling killed six people in Tarvo. Later, gunmen attacked a bus."
+    rewrite = "Shelling killed six individuals in Tarvo. Later, gunmen attacked a bus."
+    told = [Event("a", (0, 35), "ASSAULT", recipient="people", place="Tarvo", killed=6),
+            Event("a", (44, 70), "ASSAULT", actor="gunmen", recipient="bus")]
+    retold = [Event("b", (0, 40), "ASSAULT", recipient="individuals", place="Tarvo", killed=6),
+              Event("b", (49, 75), "ASSAULT", actor="gunmen", recipient="bus")]
+    arts = [_analysis("a", original, events=told), _analysis("b", rewrite, events=retold)]
+    aligned = Relation("rewrite", "a", "b", 0.9, evidence=(((0, 36), (0, 41)), ((37, 71), (42, 76))))
+    events = build_dossier(arts, [aligned])["events"]
+    assert sorted((e["recipient"], e["num_articles"], e["num_sources"]) for e in events) == [
+        ("bus", 2, 1), ("people", 2, 1)]
+    apart = build_dossier(arts, [])["events"]  # unrelated reports: the differing words keep them apart
+    assert sorted((e["recipient"], e["num_articles"]) for e in apart) == [("bus", 2), ("individuals", 1), ("people", 1)]
+
+
 def test_a_merged_claimed_event_keeps_who_claims_it():
     ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", modality="claimed", claimed_by=who)
           for aid, who in (("a", None), ("b", "the ministry"))]

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.figures import QUANTITY_OF
-from newsdesk.model import Analysis, Figure, Relation, Span
+from newsdesk.model import Analysis, Event, Figure, Relation, Span
 from newsdesk.nlp.dates import anchor_dates
 
 # Relations that make one article a retelling of another: they share one origin, so
@@ -65,19 +65,24 @@ BACKGROUND_DAYS = 30
 def origins(article_ids: Iterable[str], relations: Iterable[Relation]) -> dict[str, str]:
     """Each article's original: follow copy -> source links to the root (union-find)."""
     parent = {i: i for i in article_ids}
-
-    def root(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     for r in relations:
         if r.kind in DERIVED and r.source in parent and r.copy in parent:
-            a, b = root(r.source), root(r.copy)
-            if a != b:
-                parent[b] = a
-    return {i: root(i) for i in parent}
+            _join(parent, r.source, r.copy)
+    return {i: _root(parent, i) for i in parent}
+
+
+def _root(parent: dict, x):
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _join(parent: dict, a, b) -> None:
+    """Union: ``b``'s group joins ``a``'s (the first keeps its root)."""
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra != rb:
+        parent[rb] = ra
 
 
 # -- when each article reports --------------------------------------------------------
@@ -284,29 +289,68 @@ def quotes_by_speaker(analyses: list[Analysis], outlet: dict[str, str]) -> list[
     return sorted(speakers.values(), key=lambda s: (-len(s["quotes"]), s["speaker"] or "~"))
 
 
-def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
-    merged: dict[tuple, dict] = {}
-    for a in analyses:
-        for e in a.events:
-            key = (e.type, e.mode, *((x or "").casefold() for x in (e.actor, e.recipient, e.place)))
-            if not (e.actor or e.recipient or e.place):
-                # Nothing says two bare mentions ("an attack") are one event: keep each apart.
-                key += (e.article_id, e.span)
-            entry = merged.setdefault(
-                key,
-                {
-                    "type": e.type, "mode": e.mode, "actor": e.actor, "recipient": e.recipient, "place": e.place,
-                    "when": e.when, "killed": e.killed, "injured": e.injured, "modality": e.modality,
-                    "claimed_by": e.claimed_by, "mentions": [], "_sources": set(), "earliest": None,
-                },
-            )
-            entry["mentions"].append({"article_id": e.article_id, "span": list(e.span)})
-            entry["_sources"].add(source_of[e.article_id])
-            for field in ("when", "mode", "killed", "injured", "claimed_by"):
-                entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
-            t = times[e.article_id]
-            if entry["earliest"] is None or t.key < times[entry["earliest"]].key:
-                entry["earliest"] = e.article_id
+def _event_key(e: Event) -> tuple:
+    key = (e.type, e.mode, *((x or "").casefold() for x in (e.actor, e.recipient, e.place)))
+    if not (e.actor or e.recipient or e.place):
+        # Nothing says two bare mentions ("an attack") are one event: keep each apart.
+        key += (e.article_id, e.span)
+    return key
+
+
+def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int]:
+    """For each event, the index of the first event of its group: one event told by
+    several articles. Events are one when they read alike (type, mode, actor, recipient,
+    place), or when a copy retells its original's sentence (a near copy's shared run, a
+    rewrite's aligned sentence: ``Relation.evidence``) and the two sentences hold events
+    of the same type and modality, in the same order: a rewrite's "killed six individuals"
+    is its original's "killed six people"."""
+    parent = list(range(len(events)))
+    first: dict[tuple, int] = {}
+    for i, e in enumerate(events):
+        _join(parent, first.setdefault(_event_key(e), i), i)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        by_article[e.article_id].append(i)
+
+    def within(article: str, span: Span) -> list[int]:
+        return sorted((i for i in by_article.get(article, []) if span[0] <= events[i].span[0] < span[1]),
+                      key=lambda i: events[i].span)
+
+    for r in relations:
+        if r.kind not in DERIVED:
+            continue
+        for source_span, copy_span in r.evidence:
+            told = within(r.source, source_span)
+            retold = within(r.copy, copy_span)
+            kinds = [(events[i].type, events[i].modality) for i in told]
+            if kinds == [(events[j].type, events[j].modality) for j in retold]:
+                for i, j in zip(told, retold, strict=True):
+                    _join(parent, i, j)
+    roots = [_root(parent, i) for i in range(len(events))]
+    first_of: dict[int, int] = {}
+    return [first_of.setdefault(r, i) for i, r in enumerate(roots)]
+
+
+def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
+                 relations: Iterable[Relation] = ()) -> list[dict]:
+    merged: dict[int, dict] = {}
+    events = [e for a in analyses for e in a.events]
+    for e, group in zip(events, event_groups(events, relations), strict=True):
+        entry = merged.setdefault(
+            group,
+            {
+                "type": e.type, "mode": e.mode, "actor": e.actor, "recipient": e.recipient, "place": e.place,
+                "when": e.when, "killed": e.killed, "injured": e.injured, "modality": e.modality,
+                "claimed_by": e.claimed_by, "mentions": [], "_sources": set(), "earliest": None,
+            },
+        )
+        entry["mentions"].append({"article_id": e.article_id, "span": list(e.span)})
+        entry["_sources"].add(source_of[e.article_id])
+        for field in ("actor", "recipient", "place", "when", "mode", "killed", "injured", "claimed_by"):
+            entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
+        t = times[e.article_id]
+        if entry["earliest"] is None or t.key < times[entry["earliest"]].key:
+            entry["earliest"] = e.article_id
     out = []
     first = min((t.key[1] for t in times.values() if t.key[0] == 0), default=None)  # the first dated report
     for entry in merged.values():
@@ -489,7 +533,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
         ],
         "figures": compare_figures(analyses, source_of, times),
         "quotes": quotes_by_speaker(analyses, outlet),
-        "events": merge_events(analyses, source_of, times),
+        "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
         "summary": summarize(analyses, times),
