@@ -82,6 +82,10 @@ def test_not_participating_is_not_fighting(nlp):
         ("If the talks fail, the rebels could attack the capital.", "ASSAULT", "hypothetical"),
         ("The general denied that his troops shelled the village.", "ASSAULT", "denied"),
         ("Protesters demanded the release of the prisoners.", "RETREAT", "demanded"),
+        # what an act is for has not happened; what a verb begins has
+        ("Commandos launched raids to free the hostages.", "RETREAT", "hypothetical"),
+        ("The army began to shell the town.", "ASSAULT", "asserted"),
+        ("Crowds marched on the palace, calling for the king to resign.", "RETREAT", "demanded"),
     ],
 )
 def test_modality(nlp, text, type_, modality):

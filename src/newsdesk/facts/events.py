@@ -356,6 +356,13 @@ def _path_to_verb(tok) -> list:
     return path[:-1]
 
 
+def _purpose(verb) -> bool:
+    """An infinitive that says what an act is for ("launched raids to free the hostages",
+    "operations to disarm the militias"): the aim is not yet an event that happened."""
+    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return infinitive and verb.dep_ in ("advcl", "acl")
+
+
 def _own_modality(verb) -> str | None:
     if _negated(verb):
         return "negated"
@@ -389,6 +396,8 @@ def modality(trig: Trigger) -> str:
         own = None if (ongoing and step == 0) else _own_modality(tok)  # "operations will continue"
         if own:
             return own
+        if _purpose(tok):  # "calling for him to resign": what a demand is for is demanded
+            return lx.GOVERNOR_MODALITY.get(_lemma(tok.head), "hypothetical")
         gov = tok.head
         if tok.dep_ in ("xcomp", "ccomp") and _lemma(gov) in lx.GOVERNOR_MODALITY:
             return lx.GOVERNOR_MODALITY[_lemma(gov)]
