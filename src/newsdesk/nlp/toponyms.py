@@ -260,7 +260,10 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
                 or (j - i > 1 and county[j - 1] and any(c.kind == "admin2" for c in gaz.lookup(key)))
                 or key in known or (home is not None and _alone(doc, cap, i, j) and home(key))
             )
-            if "\n" not in surface and ((any(propn[i:j]) and wanted) or civic_town) and key not in DIRECTIONS:
+            # A proper noun, a name found elsewhere in the article (one sense per article,
+            # whatever the tagger makes of it here), or a people's adjective.
+            named = any(propn[i:j]) or key in known or _a_demonym(doc, i, j, key, gaz)
+            if "\n" not in surface and ((named and wanted) or civic_town) and key not in DIRECTIONS:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:
@@ -269,6 +272,17 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         else:
             i += 1
     return out
+
+
+# What a people's adjective may name ("Japanese", "Salvadoran", "African"): a region's
+# people are named so too, but then as a noun the tagger tags ("Texans").
+_NATIONAL_KINDS = frozenset({"country", "area", "continent"})
+
+
+def _a_demonym(doc, i: int, j: int, key: str, gaz: Gazetteer) -> bool:
+    """Token ``i`` alone is an adjective naming a country, area or continent ("Salvadoran
+    migrants", "Japanese banks"): the tagger calls these adjectives, not proper nouns."""
+    return j == i + 1 and doc[i].pos_ == "ADJ" and any(c.kind in _NATIONAL_KINDS for c in gaz.lookup(key))
 
 
 def _common_word(doc, i: int, lowered: set[str]) -> bool:
