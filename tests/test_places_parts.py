@@ -31,3 +31,11 @@ def test_a_name_the_tagger_calls_no_proper_noun(nlp, text, name, country):
     places = [p for p in _places(nlp, text) if p.text == name]
     assert places and all(p.country == country for p in places)
     assert len(places) == text.count(name)
+
+
+@pytest.mark.slow
+def test_a_county_as_large_as_a_city_is_found_bare(nlp):
+    # The tagger tags nothing on "Fife"; a Scottish council area of 370,000 people is
+    # found as a city of that size would be.
+    places = {p.text: p for p in _places(nlp, "Knockhill, Fife hosts the race in August.")}
+    assert places["Fife"].country == "GB"

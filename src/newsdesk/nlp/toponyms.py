@@ -3,7 +3,7 @@
 Found: spaCy's GPE, LOC and FAC entities whose name the gazetteer knows; entities the
 small model mistypes (``Stepanakert`` as PERSON) when the name is a country, region or
 area, or follows a locative word ("in", "near", "the town of"); names of prominent
-places (countries, regions, areas, cities of 100,000+) that the model did not tag at all;
+places (countries, regions, areas, cities and counties of 100,000+) that the model did not tag at all;
 and what local news writes that the model misses: datelines ("TORRINGTON —"), party
 notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department")
 or before what only a town has ("Zanesville residents", "a Hounslow resident"),
