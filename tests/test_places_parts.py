@@ -6,11 +6,54 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.model import Analysis, Article
+from newsdesk.nlp.gazetteer import load_gazetteer
 from newsdesk.nlp.places import resolve_places
+from newsdesk.nlp.toponyms import known_key
 
 
 def _places(nlp, text):
     return resolve_places(Analysis(article=Article(id="t", text=text)), nlp(text)).places
+
+
+# --- names inside longer names --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("West Wing", None), ("West Street", None), ("North Main Street", None), ("South Florida", "florida"),
+     ("Northern Virginia", "virginia"), ("west Clare", "clare")],
+)
+def test_a_compass_word_before_a_common_noun_is_a_name_of_its_own(text, key):
+    # Wing (Buckinghamshire) and Street (Somerset) are villages; "West Wing" is no part of one.
+    assert known_key(text, load_gazetteer()) == key
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "Eastern" is a region of Ghana, "North" one of Cameroon, "Delta" a Nigerian state,
+        # "Wing" and "Street" English villages.
+        ("Shelling hit the Eastern Ghouta enclave near Damascus again on Sunday.", "GH"),
+        ("Police closed North Main Street in Dayton after the crash.", "north"),
+        ("Floods hit the Danube Delta area.", "NG"),
+        ("Aides met reporters in the West Wing of the White House.", "wing"),
+        ("Crews worked along West Street in Bristol all night.", "street"),
+    ],
+)
+def test_the_end_of_a_longer_name_is_no_place_of_its_own(nlp, text, wrong):
+    for p in _places(nlp, text):
+        assert wrong not in (p.country, p.name.lower()), (p.text, p.name, p.country)
+
+
+@pytest.mark.slow
+def test_a_title_makes_the_name_after_it_a_persons(nlp):
+    # "Elizabeth" of a hospital named after a queen had been a Kentucky town (Hopkinsville's
+    # alternate name), which drew Glasgow and London to Kentucky's namesakes.
+    text = "The nurse was moved to the Queen Elizabeth Hospital in Glasgow, doctors in London said."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert "Elizabeth" not in places
+    assert places["Glasgow"].country == places["London"].country == "GB"
 
 
 # --- names the tagger calls something else ---------------------------------------------------

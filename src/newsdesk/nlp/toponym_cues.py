@@ -68,6 +68,19 @@ DIRECTIONS = frozenset(
 ) | {"centre", "center"}
 
 
+# Common nouns that end the names of natural features, streets and buildings ("Rift
+# Valley", "Fire Island", "West Street", "Rogers Centre"). Each is also some small
+# town's or region's name (Valley, Alabama; Delta, a Nigerian state; Street, Somerset),
+# which a name ending in it does not mean.
+FEATURE_NOUNS = frozenset({
+    "bay", "beach", "bridge", "canal", "canyon", "cape", "castle", "cathedral", "centre", "center", "chapel", "coast",
+    "college", "creek", "delta", "desert", "falls", "forest", "gate", "gulf", "hall", "harbor", "harbour", "heights",
+    "hill", "hills", "island", "islands", "isle", "lake", "lane", "market", "mountain", "mountains", "ocean", "palace",
+    "park", "peninsula", "plaza", "point", "quarter", "river", "road", "sea", "springs", "square", "station",
+    "strait", "street", "summit", "tower", "valley", "wing",
+})
+
+
 _TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")
 
 
