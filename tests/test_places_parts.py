@@ -82,3 +82,30 @@ def test_a_county_as_large_as_a_city_is_found_bare(nlp):
     # found as a city of that size would be.
     places = {p.text: p for p in _places(nlp, "Knockhill, Fife hosts the race in August.")}
     assert places["Fife"].country == "GB"
+
+
+# --- the kind of the names around it -----------------------------------------------------------
+
+
+def _state_of_washington(p) -> bool:
+    return p.country == "US" and p.lat > 45  # the state's middle; the capital lies at 38.9 N
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Recalled lettuce reached stores in Ohio, Georgia and Washington last week.", "Georgia", True),
+        ("Recalled lettuce reached stores in Ohio, Georgia and Washington last week.", "Washington", True),
+        ("Rents are higher in states such as California or Washington.", "Washington", True),
+        # Pennsylvania is the next item of the list, not Washington's state (Washington, Pa.).
+        ("Officials are tracing cases in Washington, Pennsylvania and California.", "Washington", True),
+        ("Envoys from Armenia, Turkey and Georgia met in Vienna.", "Georgia", False),
+    ],
+)
+def test_the_items_of_a_list_are_of_one_kind(nlp, text, name, state):
+    place = next(p for p in _places(nlp, text) if p.text == name)
+    if name == "Washington":
+        assert _state_of_washington(place)
+    else:
+        assert (place.country == "US") is state

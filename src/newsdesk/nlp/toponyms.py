@@ -33,6 +33,7 @@ from newsdesk.nlp.toponym_cues import (
     county_lists,
     datelines,
     kind_from_text,
+    list_kinds,
     qualify,
     state_abbreviations,
 )
@@ -529,7 +530,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
     found = [t for t in found if not t.text.islower()]
-    return [kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)]
+    return list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
 
 
 def _overlap(a: Toponym, b: Toponym) -> bool:
