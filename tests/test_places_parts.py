@@ -109,3 +109,19 @@ def test_the_items_of_a_list_are_of_one_kind(nlp, text, name, state):
         assert _state_of_washington(place)
     else:
         assert (place.country == "US") is state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "area"),
+    [
+        ("The trial was moved to an English court near Salisbury.", "English", "England"),
+        # An English adjective also names the English town near it.
+        ("The trial was moved to an English court near Salisbury.", "Salisbury", "Salisbury"),
+        ("Welsh farmers and Scottish fishermen protested.", "Welsh", "Wales"),
+        ("Welsh farmers and Scottish fishermen protested.", "Scottish", "Scotland"),
+    ],
+)
+def test_the_adjectives_of_the_uks_nations_name_them(nlp, text, name, area):
+    place = next(p for p in _places(nlp, text) if p.text == name)
+    assert (place.name, place.country) == (area, "GB")
