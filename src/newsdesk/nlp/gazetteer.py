@@ -75,7 +75,7 @@ class Gazetteer:
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_place: dict[tuple[str, str], Candidate | None] = {}
         # Keys of places prominent enough to be found in text the model did not tag
-        # (countries, regions, areas, continents, large cities); see the build script.
+        # (countries, regions, areas, continents, large cities and counties); see the build script.
         self.prominent: frozenset[str] = frozenset(k for (k,) in self._db.execute("SELECT key FROM prominent"))
 
     def lookup(self, key: str) -> tuple[Candidate, ...]:

@@ -68,6 +68,19 @@ DIRECTIONS = frozenset(
 ) | {"centre", "center"}
 
 
+# Common nouns that end the names of natural features, streets and buildings ("Rift
+# Valley", "Fire Island", "West Street", "Rogers Centre"). Each is also some small
+# town's or region's name (Valley, Alabama; Delta, a Nigerian state; Street, Somerset),
+# which a name ending in it does not mean.
+FEATURE_NOUNS = frozenset({
+    "bay", "beach", "bridge", "canal", "canyon", "cape", "castle", "cathedral", "centre", "center", "chapel", "coast",
+    "college", "creek", "delta", "desert", "falls", "forest", "gate", "gulf", "hall", "harbor", "harbour", "heights",
+    "hill", "hills", "island", "islands", "isle", "lake", "lane", "market", "mountain", "mountains", "ocean", "palace",
+    "park", "peninsula", "plaza", "point", "quarter", "river", "road", "sea", "springs", "square", "station",
+    "strait", "street", "summit", "tower", "valley", "wing",
+})
+
+
 _TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")
 
 
@@ -191,3 +204,45 @@ def qualify(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]
 
 def _joins(between: str) -> bool:
     return _LIST_JOINT.fullmatch(between) is not None
+
+
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+
+
+def _lists(toponyms: list[Toponym], text: str) -> list[list[int]]:
+    """Runs of two or more toponyms joined by commas, "and" or "or", with "and" or "or"
+    before the last ("Ohio, Texas and Georgia"), as index lists; a run holding an
+    abbreviation is a chain of qualifiers, no list ("Dayton, Ohio, and Macon, Ga.")."""
+    runs, run = [], [0]
+    for i in range(1, len(toponyms)):
+        if _joins(text[toponyms[i - 1].span[1] : toponyms[i].span[0]]):
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    runs.append(run)
+    return [
+        r for r in runs
+        if len(r) > 1 and _AND_OR.search(text[toponyms[r[-2]].span[1] : toponyms[r[-1]].span[0]])
+        and not any(toponyms[i].text.endswith(".") for i in r)
+    ]
+
+
+def list_kinds(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]:
+    """The items of a list are places of one kind: where every item names a first-level
+    region of one country, or every item a country, each item is one ("California or
+    Washington": the state, not the capital; "Ohio, Texas and Georgia": not the
+    country), and none qualifies the next ("Washington, Pennsylvania and California")."""
+    out = list(toponyms)
+    for run in _lists(out, text):
+        items = [out[i] for i in run]
+        states = [{c.country for c in gaz.lookup(t.key) if c.kind == "admin1"} for t in items]
+        if set.intersection(*states):
+            kind = "admin1"
+        elif all(any(c.kind == "country" for c in gaz.lookup(t.key)) for t in items):
+            kind = "country"
+        else:
+            continue
+        for i in run:
+            out[i] = replace(out[i], kind=out[i].kind or kind, qualifier=None)
+    return out

@@ -3,7 +3,7 @@
 Found: spaCy's GPE, LOC and FAC entities whose name the gazetteer knows; entities the
 small model mistypes (``Stepanakert`` as PERSON) when the name is a country, region or
 area, or follows a locative word ("in", "near", "the town of"); names of prominent
-places (countries, regions, areas, cities of 100,000+) that the model did not tag at all;
+places (countries, regions, areas, cities and counties of 100,000+) that the model did not tag at all;
 and what local news writes that the model misses: datelines ("TORRINGTON —"), party
 notes ("R-Marshall"), towns before their institutions ("Corsicana Police Department")
 or before what only a town has ("Zanesville residents", "a Hounslow resident"),
@@ -28,10 +28,12 @@ from newsdesk.nlp.toponym_cues import (
     ADMIN_WORDS,
     DIRECTIONS,
     DOTTED,
+    FEATURE_NOUNS,
     Toponym,
     county_lists,
     datelines,
     kind_from_text,
+    list_kinds,
     qualify,
     state_abbreviations,
 )
@@ -52,8 +54,8 @@ PLACE_NOUNS = frozenset(
 # "Northeast Texas", "North West England", "the Province of Ontario").
 _DIRECTION = r"(?:north|south)(?: ?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?|central"
 _GENERIC = re.compile(
-    rf"^(?:(?:{_DIRECTION}|greater|downtown|upstate) |(?:state|province|commonwealth|city|town|village) of )?"
-    r"(.+?)(?: (?:county|co|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
+    rf"^(?:(?P<part>{_DIRECTION}|greater|upstate) |(?:downtown|(?:state|province|commonwealth|city|town|village) of) )?"
+    r"(?P<core>.+?)(?: (?:county|co|parish|province|region|state|city|district|oblast|governorate|prefecture))?$"
 )
 
 
@@ -65,7 +67,12 @@ def known_key(text: str, gaz: Gazetteer) -> str | None:
         return None
     if gaz.lookup(key):
         return key
-    core = _GENERIC.match(key).group(1)
+    m = _GENERIC.match(key)
+    core = m.group("core")
+    # "West Wing", "West Street": a compass word before a common noun makes a name of
+    # its own, not the part of a village called Wing or Street.
+    if m.group("part") and core in FEATURE_NOUNS:
+        return None
     if core != key and gaz.lookup(core):
         return core
     return bare_county(key, gaz) or (bare_county(core, gaz) if core != key else None)
@@ -95,9 +102,17 @@ def _prominent_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
     for j in range(ent.end - 1, ent.start, -1):
         head = ent.doc[ent.start : j]
         key = known_key(head.text, gaz)
-        if key in gaz.prominent and head[-1].is_alpha:
+        if key in gaz.prominent and _a_part_names(head, key):
             return [Toponym((head.start_char, head.end_char), head.text, key)]
     return []
+
+
+def _a_part_names(part, key: str) -> bool:
+    """Part of a longer name is a place itself only where it ends in a capitalised word
+    ("Central and" of "Central and South" is none) and is no compass word ("Eastern" of
+    "Eastern Ghouta", Ghana's Eastern Region; "North" of "North State Street")."""
+    last = part[-1].text
+    return last.isalpha() and last[0].isupper() and key not in DIRECTIONS
 
 
 def _prominent_suffix(ent, gaz: Gazetteer) -> list[Toponym]:
@@ -107,7 +122,7 @@ def _prominent_suffix(ent, gaz: Gazetteer) -> list[Toponym]:
     for i in range(ent.start + 1, ent.end):
         tail = ent.doc[i : ent.end]
         key = known_key(tail.text, gaz)
-        if key in gaz.prominent and tail[0].is_alpha and tail[0].text[0].isupper():
+        if key in gaz.prominent and tail[0].is_alpha and tail[0].text[0].isupper() and _a_part_names(tail, key):
             return [Toponym((tail.start_char, tail.end_char), tail.text, key)]
     return []
 
@@ -255,12 +270,16 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
             civic_town = (
                 j < n and civic[j] and _is_town_name(key, gaz) and not _common_word(doc, i, lowered)
             )
+            inside = _ends_a_name(doc, i, key)
             wanted = (
-                (key in gaz.prominent and not (j == i + 1 and _common_word(doc, i, lowered)))
+                (key in gaz.prominent and not (j == i + 1 and _common_word(doc, i, lowered)) and not inside)
                 or (j - i > 1 and county[j - 1] and any(c.kind == "admin2" for c in gaz.lookup(key)))
                 or key in known or (home is not None and _alone(doc, cap, i, j) and home(key))
             )
-            if "\n" not in surface and ((any(propn[i:j]) and wanted) or civic_town) and key not in DIRECTIONS:
+            # A proper noun, a name found elsewhere in the article (one sense per article,
+            # whatever the tagger makes of it here), or a people's adjective.
+            named = any(propn[i:j]) or key in known or _a_demonym(doc, i, j, key, gaz)
+            if "\n" not in surface and ((named and wanted) or civic_town) and key not in DIRECTIONS:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:
@@ -269,6 +288,36 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         else:
             i += 1
     return out
+
+
+# Titles before a person's name: "Queen Elizabeth", "King Abdullah", "Prince Albert
+# Hospital" name people, not the towns of Elizabeth or Abdullah.
+_TITLES = frozenset({"queen", "king", "prince", "princess", "duke", "duchess", "lord", "lady", "sir", "pope",
+                     "emperor", "empress", "sheikh", "sultan", "emir"})
+
+
+def _ends_a_name(doc, i: int, key: str) -> bool:
+    """The place the scan would find at token ``i`` ends a longer name the gazetteer
+    lacks: a title's person ("Queen Elizabeth University Hospital"), or a feature named
+    by a common noun after a proper one ("the Danube Delta", "Rift Valley": no town
+    called Delta or Valley)."""
+    if i == 0:
+        return False
+    before = doc[i - 1]
+    if before.lower_ in _TITLES:
+        return True
+    return key in FEATURE_NOUNS and before.pos_ == "PROPN" and before.text[:1].isupper()
+
+
+# What a people's adjective may name ("Japanese", "Salvadoran", "African"): a region's
+# people are named so too, but then as a noun the tagger tags ("Texans").
+_NATIONAL_KINDS = frozenset({"country", "area", "continent"})
+
+
+def _a_demonym(doc, i: int, j: int, key: str, gaz: Gazetteer) -> bool:
+    """Token ``i`` alone is an adjective naming a country, area or continent ("Salvadoran
+    migrants", "Japanese banks"): the tagger calls these adjectives, not proper nouns."""
+    return j == i + 1 and doc[i].pos_ == "ADJ" and any(c.kind in _NATIONAL_KINDS for c in gaz.lookup(key))
 
 
 def _common_word(doc, i: int, lowered: set[str]) -> bool:
@@ -481,7 +530,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
     found = [t for t in found if not t.text.islower()]
-    return [kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)]
+    return list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
 
 
 def _overlap(a: Toponym, b: Toponym) -> bool:

@@ -1,0 +1,127 @@
+"""Places, fourth round: names the tagger calls something else, and what a name is part
+of (a feature, a street, a person's title). Texts written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.model import Analysis, Article
+from newsdesk.nlp.gazetteer import load_gazetteer
+from newsdesk.nlp.places import resolve_places
+from newsdesk.nlp.toponyms import known_key
+
+
+def _places(nlp, text):
+    return resolve_places(Analysis(article=Article(id="t", text=text)), nlp(text)).places
+
+
+# --- names inside longer names --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("West Wing", None), ("West Street", None), ("North Main Street", None), ("South Florida", "florida"),
+     ("Northern Virginia", "virginia"), ("west Clare", "clare")],
+)
+def test_a_compass_word_before_a_common_noun_is_a_name_of_its_own(text, key):
+    # Wing (Buckinghamshire) and Street (Somerset) are villages; "West Wing" is no part of one.
+    assert known_key(text, load_gazetteer()) == key
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "wrong"),
+    [
+        # "Eastern" is a region of Ghana, "North" one of Cameroon, "Delta" a Nigerian state,
+        # "Wing" and "Street" English villages.
+        ("Shelling hit the Eastern Ghouta enclave near Damascus again on Sunday.", "GH"),
+        ("Police closed North Main Street in Dayton after the crash.", "north"),
+        ("Floods hit the Danube Delta area.", "NG"),
+        ("Aides met reporters in the West Wing of the White House.", "wing"),
+        ("Crews worked along West Street in Bristol all night.", "street"),
+    ],
+)
+def test_the_end_of_a_longer_name_is_no_place_of_its_own(nlp, text, wrong):
+    for p in _places(nlp, text):
+        assert wrong not in (p.country, p.name.lower()), (p.text, p.name, p.country)
+
+
+@pytest.mark.slow
+def test_a_title_makes_the_name_after_it_a_persons(nlp):
+    # "Elizabeth" of a hospital named after a queen had been a Kentucky town (Hopkinsville's
+    # alternate name), which drew Glasgow and London to Kentucky's namesakes.
+    text = "The nurse was moved to the Queen Elizabeth Hospital in Glasgow, doctors in London said."
+    places = {p.text: p for p in _places(nlp, text)}
+    assert "Elizabeth" not in places
+    assert places["Glasgow"].country == places["London"].country == "GB"
+
+
+# --- names the tagger calls something else ---------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # The tagger makes a people's name an adjective and tags no entity on it.
+        ("Salvadoran migrant workers waited at the border crossing.", "Salvadoran", "SV"),
+        # The first "Cork" opens its sentence as a common noun; the second is the town,
+        # so the first is too (a name keeps its sense through an article).
+        ("Cork fans cheered. The match in Cork ended late.", "Cork", "IE"),
+    ],
+)
+def test_a_name_the_tagger_calls_no_proper_noun(nlp, text, name, country):
+    places = [p for p in _places(nlp, text) if p.text == name]
+    assert places and all(p.country == country for p in places)
+    assert len(places) == text.count(name)
+
+
+@pytest.mark.slow
+def test_a_county_as_large_as_a_city_is_found_bare(nlp):
+    # The tagger tags nothing on "Fife"; a Scottish council area of 370,000 people is
+    # found as a city of that size would be.
+    places = {p.text: p for p in _places(nlp, "Knockhill, Fife hosts the race in August.")}
+    assert places["Fife"].country == "GB"
+
+
+# --- the kind of the names around it -----------------------------------------------------------
+
+
+def _state_of_washington(p) -> bool:
+    return p.country == "US" and p.lat > 45  # the state's middle; the capital lies at 38.9 N
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "state"),
+    [
+        ("Recalled lettuce reached stores in Ohio, Georgia and Washington last week.", "Georgia", True),
+        ("Recalled lettuce reached stores in Ohio, Georgia and Washington last week.", "Washington", True),
+        ("Rents are higher in states such as California or Washington.", "Washington", True),
+        # Pennsylvania is the next item of the list, not Washington's state (Washington, Pa.).
+        ("Officials are tracing cases in Washington, Pennsylvania and California.", "Washington", True),
+        ("Envoys from Armenia, Turkey and Georgia met in Vienna.", "Georgia", False),
+    ],
+)
+def test_the_items_of_a_list_are_of_one_kind(nlp, text, name, state):
+    place = next(p for p in _places(nlp, text) if p.text == name)
+    if name == "Washington":
+        assert _state_of_washington(place)
+    else:
+        assert (place.country == "US") is state
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "area"),
+    [
+        ("The trial was moved to an English court near Salisbury.", "English", "England"),
+        # An English adjective also names the English town near it.
+        ("The trial was moved to an English court near Salisbury.", "Salisbury", "Salisbury"),
+        ("Welsh farmers and Scottish fishermen protested.", "Welsh", "Wales"),
+        ("Welsh farmers and Scottish fishermen protested.", "Scottish", "Scotland"),
+    ],
+)
+def test_the_adjectives_of_the_uks_nations_name_them(nlp, text, name, area):
+    place = next(p for p in _places(nlp, text) if p.text == name)
+    assert (place.name, place.country) == (area, "GB")
