@@ -26,6 +26,7 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("this past Sunday", "", "2023-09-17"),
         ("Wednesday morning", "", "2023-09-20"),
         ("yesterday", "", "2023-09-19"),
+        ("overnight", "", "2023-09-19"),  # the night before the report, dated by its evening (TimeML)
         ("a day earlier", "", "2023-09-19"),
         ("tomorrow", "", "2023-09-21"),
         ("three years ago", "", "2020"),

@@ -363,7 +363,7 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
 
 def _relative_day(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     offsets = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "this morning": 0, "this afternoon": 0,
-               "this evening": 0, "last night": -1, "yesterday morning": -1, "yesterday afternoon": -1,
+               "this evening": 0, "last night": -1, "overnight": -1, "yesterday morning": -1, "yesterday afternoon": -1,
                "the day before": -1, "a day earlier": -1, "a day before": -1, "the previous day": -1,
                "the day after": 1, "the next day": 1, "a day later": 1, "the following day": 1, "today's": 0}
     if bare in offsets:
