@@ -240,6 +240,8 @@ def _fits_object(tok, lemma: str) -> bool:
         return bool(_object_words(tok) & lx.SHARED_OBJECTS)
     if lemma == "warn":
         return _threatening_warning(tok)
+    if lemma in ("ease", "lift", "relax", "loosen"):  # "eased the curfew"; not "the shelling had eased"
+        return bool(_object_words(tok))
     if lemma == "withdraw":  # forces or people, not "withdrew its claim" or "withdrew it"
         return not _object_words(tok) & lx.WITHDRAWN_WORDS
     if lemma == "sign":
