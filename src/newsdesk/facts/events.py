@@ -188,7 +188,9 @@ def _verb_trigger(tok) -> Trigger | None:
     if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
     entry = _phrasal(tok)
-    if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
+    if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
+        entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
+    elif entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
         entry = ("AID", None)  # "delivered 300 tonnes of flour"
     if entry:
         return Trigger(tok, *entry, verbal=True)

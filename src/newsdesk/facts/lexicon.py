@@ -211,7 +211,8 @@ NOUNS: dict[str, Entry] = {
     "attack": ("ASSAULT", None), "assault": ("ASSAULT", None), "offensive": ("ASSAULT", None),
     "raid": ("ASSAULT", None), "invasion": ("ASSAULT", None),
     "fighting": ("ASSAULT", None), "clash": ("ASSAULT", None), "battle": ("ASSAULT", None),
-    "war": ("ASSAULT", None), "hostility": ("ASSAULT", None), "ambush": ("ASSAULT", "firearms"),
+    "war": ("ASSAULT", None), "hostility": ("ASSAULT", None), "bloodshed": ("ASSAULT", None),
+    "violence": ("ASSAULT", None), "ambush": ("ASSAULT", "firearms"),
     "airstrike": ("ASSAULT", "aerial"), "air strike": ("ASSAULT", "aerial"), "air raid": ("ASSAULT", "aerial"),
     "bombing": ("ASSAULT", "explosives"), "bombardment": ("ASSAULT", "heavy-weapons"),
     "shelling": ("ASSAULT", "heavy-weapons"), "blast": ("ASSAULT", "explosives"),
@@ -257,6 +258,9 @@ WITHDRAWN_WORDS = frozenset({
     "remark", "comment", "application", "request", "complaint", "lawsuit", "suit", "charge", "proposal",
     "bill", "motion", "invitation", "report", "article", "product", "money", "cash", "name", "it",
 })
+# What a force gives up when it disarms: handed over, it is no aid (CAMEO 0831 "demobilize
+# armed forces", PLOVER RETREAT/disarm), as flour or medicine handed over is.
+ARMS = frozenset({"weapon", "arm", "ammunition", "gun", "rifle", "missile", "tank", "artillery", "explosive"})
 # "share" is cooperation when what is shared is (CAMEO 064 "share intelligence"), not
 # "share on Facebook"; "meet" is a consultation with people, not "meet rising costs".
 SHARED_OBJECTS = frozenset({"intelligence", "information", "expertise", "data", "technology", "experience",
@@ -284,6 +288,7 @@ NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "strike": frozenset({"lightning", "lucky"}),
     "release": frozenset({"press", "news", "film", "album", "software"}),  # a publication, not freed people
     "deal": frozenset({"great", "good"}),  # "a great deal of time": a quantity, no agreement
+    "violence": frozenset({"domestic"}),
 }
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
