@@ -294,6 +294,11 @@ def test_a_participle_that_names_reports_nothing(nlp, text):
     assert [q.text for q in analyse(nlp, text).quotes] == []
 
 
+def test_a_name_in_use_is_nobodys_words(nlp):
+    text = "The mayor said the port, which locals call Marhaven and the navy calls Base Nine, was closed."
+    assert [q.speaker for q in analyse(nlp, text).quotes] == ["The mayor"]
+
+
 def test_fears_an_act_raises_are_no_ones_words(nlp):
     text = "The army shelled the border villages, raising fears of a wider war."
     assert [q.text for q in analyse(nlp, text).quotes] == []
