@@ -294,6 +294,12 @@ def test_a_participle_that_names_reports_nothing(nlp, text):
     assert [q.text for q in analyse(nlp, text).quotes] == []
 
 
+def test_a_coordinated_subject_speaks_together(nlp):
+    text = "Molvania and Ruritania accused each other of shelling the border town."
+    (q,) = analyse(nlp, text).quotes
+    assert (q.speaker, q.speaker_entity_id) == ("Molvania and Ruritania", None)
+
+
 def test_a_name_in_use_is_nobodys_words(nlp):
     text = "The mayor said the port, which locals call Marhaven and the navy calls Base Nine, was closed."
     assert [q.speaker for q in analyse(nlp, text).quotes] == ["The mayor"]

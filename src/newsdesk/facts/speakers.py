@@ -164,6 +164,10 @@ class Resolver:
         if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
             mention, text = role  # "the ministry said": the ministry named before
         entity, label = (mention.entity_id, mention.label) if mention else (None, None)
+        others = [c for c in token.children if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN")]
+        if others:  # "Armenia and Azerbaijan accused each other": both speak, no one entity is them
+            end = max(end, *(_phrase(c)[1] for c in others))
+            text, entity, label = doc_text(token.doc)[start:end], None, None
         speaker = Speaker(text, (start, end), entity, label)
         self.recent.append(speaker)
         return speaker
