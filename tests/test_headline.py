@@ -137,3 +137,17 @@ def test_a_title_case_title_is_parsed_alone_in_its_texts_form(nlp, monkeypatch):
         monkeypatch.setattr(headline, "load_nlp", _NoSingleParse)
         with pytest.raises(AssertionError, match="Vell blames council for flood defeat"):
             read_headline(analysis)
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "spans"),
+    [
+        ("Ardo", "Ardo ferry victims named", [(0, 4)]),
+        ("Ardo", "Ardon votes; Ardo's mayor resigns", [(13, 17)]),  # whole words only
+        ("Marta Vell", "Vell and Marta Vell meet", [(9, 19)]),
+        ("Vell", "Vellmore council meets", []),
+        ("Korr", "Velmia votes", []),
+    ],
+)
+def test_names_are_found_in_the_title_as_whole_words(words, title, spans):
+    assert [m.span() for m in headline._whole_words(words, title)] == spans

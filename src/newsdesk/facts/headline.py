@@ -123,7 +123,7 @@ def _title_case(words: list[str]) -> bool:
 def _capitalised_in(word: str, text: str) -> bool:
     """Whether the text writes the word capitalised after a lower-case word or a comma:
     not at a sentence's start, so a name ("in Stepanakert", "on Tuesday")."""
-    return re.search(rf"[a-z,] {re.escape(word)}(?!\w)", text) is not None
+    return f" {word}" in text and re.search(rf"[a-z,] {re.escape(word)}(?!\w)", text) is not None
 
 
 def as_in_text(head: Analysis, body: Analysis) -> Analysis:
@@ -172,11 +172,20 @@ def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
             names.setdefault(surname, m)
     found = []
     for words in sorted(names, key=len, reverse=True):
-        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+        for hit in _whole_words(words, title):
             if not any(hit.start() < end and start < hit.end() for start, end in taken):
                 taken.append(hit.span())
                 found.append(replace(names[words], article_id=head.article.id, span=hit.span(), text=words))
     return found
+
+
+def _whole_words(words: str, title: str) -> Iterator[re.Match]:
+    """The title's occurrences of ``words`` as whole words. Most of a text's names are not
+    in its title: looked for first as a plain substring, they need no pattern compiled
+    (one per name, which re's cache of 512 does not keep across articles)."""
+    if words not in title:
+        return iter(())
+    return re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title)
 
 
 def _missed_places(head: Analysis, body: Analysis) -> list[Place]:
@@ -190,7 +199,7 @@ def _missed_places(head: Analysis, body: Analysis) -> list[Place]:
         first.setdefault(p.text, p)
     found = []
     for words in sorted(first, key=len, reverse=True):  # "Ardo Bay" before "Ardo"
-        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+        for hit in _whole_words(words, title):
             if not any(hit.start() < end and start < hit.end() for start, end in taken):
                 taken.append(hit.span())
                 found.append(replace(first[words], article_id=head.article.id, span=hit.span()))
