@@ -500,7 +500,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if found is not None and (speaker := _nominal_speaker(resolver, found[0], noun, quoted)) is not None:
                 out.append(report(*found[1], speaker))
     for sent in sentences(doc):
-        outside = [t for t in sent if not any(s <= t.idx < e for s, e in quoted)]
+        outside = _outside(sent, quoted)
         for phrase, src in (_according(outside), _in_source(outside)):
             if src is None or (speaker := resolver.resolve(src)) is None:
                 continue
@@ -508,6 +508,16 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
                 out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _outside(sent, quoted: list[tuple[int, int]]) -> list:
+    """The sentence's tokens outside the quoted stretches. Each token is tested against the
+    stretches that reach into the sentence only: most sentences have none (every token
+    tested against every quote of the text was a fifth of ``_indirect``'s time)."""
+    inside = [(s, e) for s, e in quoted if s < sent.end_char and e > sent.start_char]
+    if not inside:
+        return list(sent)
+    return [t for t in sent if not any(s <= t.idx < e for s, e in inside)]
 
 
 def _according(tokens: list) -> tuple:
