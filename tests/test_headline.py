@@ -3,9 +3,12 @@ text reads them. Articles and names are written for these tests (invented places
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from newsdesk.facts.headline import as_in_text, parse_form, read_headline
+from newsdesk.facts import headline
+from newsdesk.facts.headline import as_in_text, parse_form, read_headline, titles_parsed
 from newsdesk.model import Analysis, Article, Entity, Mention, Place
 
 
@@ -99,3 +102,52 @@ def test_read_headline_gives_the_titles_facts(nlp):
     assert head.analysis.article.text == title  # spans index the title, as written
     assert [e.type for e in head.analysis.events] == ["ACCUSE"]
     assert head.analysis.events[0].actor == "Marta Vell"
+
+
+class _NoSingleParse:
+    """spaCy as ``read_headline`` may see it inside ``titles_parsed``: no title parsed alone."""
+
+    def __call__(self, text):
+        raise AssertionError(f"parsed alone: {text!r}")
+
+
+def test_titles_parsed_ahead_give_the_same_headlines_in_one_batch(nlp, monkeypatch):
+    text = "Mayor Marta Vell blamed the council on Sunday.\n\nRebels in Ardo said the bridge was shelled."
+    body = _body(text, [("Marta Vell", "PERSON", "person:marta-vell"), ("Ardo", "GPE", "gpe:ardo")])
+    titles = ["Vell blames council for flood defeat", "Rebels shell bridge near Ardo",
+              "Vell blames council for flood defeat"]  # the same title twice: parsed once
+    analyses = [replace(body, article=Article(id=f"a{i}", text=text, title=t, published="2031-05-12"))
+                for i, t in enumerate(titles)]
+    alone = [read_headline(a) for a in analyses]
+    with titles_parsed([a.article for a in analyses]):
+        monkeypatch.setattr(headline, "load_nlp", _NoSingleParse)
+        ahead = [read_headline(a) for a in analyses]
+    assert [h.analysis for h in ahead] == [h.analysis for h in alone]
+    assert [[(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in h.doc] for h in ahead] == [
+        [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in h.doc] for h in alone]
+    with pytest.raises(AssertionError, match="parsed alone"):  # the batch's parses are gone after it
+        read_headline(analyses[0])
+
+
+def test_a_title_case_title_is_parsed_alone_in_its_texts_form(nlp, monkeypatch):
+    text = "Mayor Marta Vell blamed the council on Sunday."
+    body = _body(text, [("Marta Vell", "PERSON", "person:marta-vell")])
+    analysis = replace(body, article=Article(id="a", text=text, title="Vell Blames Council For Flood Defeat"))
+    with titles_parsed([analysis.article]):
+        monkeypatch.setattr(headline, "load_nlp", _NoSingleParse)
+        with pytest.raises(AssertionError, match="Vell blames council for flood defeat"):
+            read_headline(analysis)
+
+
+@pytest.mark.parametrize(
+    ("words", "title", "spans"),
+    [
+        ("Ardo", "Ardo ferry victims named", [(0, 4)]),
+        ("Ardo", "Ardon votes; Ardo's mayor resigns", [(13, 17)]),  # whole words only
+        ("Marta Vell", "Vell and Marta Vell meet", [(9, 19)]),
+        ("Vell", "Vellmore council meets", []),
+        ("Korr", "Velmia votes", []),
+    ],
+)
+def test_names_are_found_in_the_title_as_whole_words(words, title, spans):
+    assert [m.span() for m in headline._whole_words(words, title)] == spans

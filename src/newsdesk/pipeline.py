@@ -25,6 +25,7 @@ from newsdesk.clean import clean_document
 from newsdesk.corpus import compare, refresh, relate, stories
 from newsdesk.errors import InputError
 from newsdesk.facts import events, figures, main, quotes
+from newsdesk.facts.headline import titles_parsed
 from newsdesk.model import Analysis, Article, Document
 from newsdesk.nlp import dates, entities, resolve
 from newsdesk.nlp.model import load_nlp
@@ -96,15 +97,16 @@ def analyse(articles: list[Article]) -> list[Analysis]:
     english = [a for a in articles if _is_english(a)]
     docs = dict(zip((a.id for a in english), nlp.pipe(a.text for a in english), strict=True))
     out = []
-    for article in articles:
-        analysis = Analysis(article=article)
-        doc = docs.get(article.id)
-        if doc is None:
-            analysis = replace(analysis, notes=(f"language {article.language}: English-only stages skipped",))
-        else:
-            for stage in ARTICLE_STAGES:
-                analysis = stage(analysis, doc)
-        out.append(analysis)
+    with titles_parsed(english):  # for find_main, in one batch
+        for article in articles:
+            analysis = Analysis(article=article)
+            doc = docs.get(article.id)
+            if doc is None:
+                analysis = replace(analysis, notes=(f"language {article.language}: English-only stages skipped",))
+            else:
+                for stage in ARTICLE_STAGES:
+                    analysis = stage(analysis, doc)
+            out.append(analysis)
     return out
 
 

@@ -41,6 +41,7 @@ from typing import NamedTuple
 from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument, happening
 from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Event
+from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp
 
 # The type of a main clause that names no PLOVER event: the lead still reports it.
@@ -340,7 +341,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     # headline's ("Watch: | Firefighters rescue dog", cut after the colon), or a text that
     # repeats its headline as a segment (case apart: a Title Case headline is parsed in
     # sentence case)
-    whole = bool(title) and doc.text.strip().casefold() == title
+    whole = bool(title) and doc_text(doc).strip().casefold() == title
     for seg in lead_segments(doc, end):
         headline = whole or (bool(title) and seg.text.strip().casefold() == title)
         found = main_clause(seg)

@@ -133,6 +133,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in QUANTITY_NOUNS:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
+    sent_text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text, without building it per token
     return Figure(
         article_id=analysis.article.id,
         span=number.span,
@@ -143,8 +144,8 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
         unit=unit,
         subject=subject,
         reported_by=_reported_by(analysis, number, toks, resolver),
-        as_of=_as_of(sent, number.span),
-        background=quantity in CASUALTIES and bool(_YEAR.search(sent.text)),
+        as_of=_as_of(sent, sent_text, number.span),
+        background=quantity in CASUALTIES and bool(_YEAR.search(sent_text)),
     )
 
 
@@ -303,8 +304,8 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
     return None
 
 
-def _as_of(sent, span: tuple[int, int]) -> str | None:
-    if m := _AS_OF.search(sent.text):
+def _as_of(sent, sent_text: str, span: tuple[int, int]) -> str | None:
+    if m := _AS_OF.search(sent_text):
         return m.group().strip()
     times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]

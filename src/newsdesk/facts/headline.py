@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import NamedTuple
 
@@ -48,7 +50,10 @@ def read_headline(analysis: Analysis) -> Headline | None:
     title = article.title or ""
     if not title.strip():
         return None
-    doc = load_nlp()(parse_form(title, analysis))
+    form = parse_form(title, analysis)
+    doc = _PARSED.get(form)
+    if doc is None:
+        doc = load_nlp()(form)
     head = Analysis(article=Article(id=article.id, text=title, title=title, published=article.published,
                                     language=article.language))
     for stage in (find_mentions, resolve_places, resolve_entities):
@@ -59,14 +64,38 @@ def read_headline(analysis: Analysis) -> Headline | None:
     return Headline(head, doc)
 
 
+# Titles parsed ahead, by the text parsed (``titles_parsed``).
+_PARSED: dict[str, object] = {}
+
+
+@contextmanager
+def titles_parsed(articles: Iterable[Article]) -> Iterator[None]:
+    """Within it, ``read_headline`` finds the titles of ``articles`` parsed, in one
+    ``nlp.pipe`` over them all: parsed one call each, a short title costs spaCy's fixed
+    cost per call of every component (~5.5 ms CPU; ~1.3 ms batched, measured on 114 corpus
+    titles). Parses are the same either way (888 corpus titles compared token by token).
+    Only titles read as written are parsed ahead; a Title Case one is read in a form
+    that depends on its text's names (``parse_form``), known only after the other stages."""
+    titles = list(dict.fromkeys(t for a in articles if (t := a.title) and t.strip() and not _title_case_title(t)))
+    _PARSED.update(zip(titles, load_nlp().pipe(titles), strict=True))
+    try:
+        yield
+    finally:
+        _PARSED.clear()
+
+
+def _title_case_title(title: str) -> bool:
+    return _title_case([w.group() for w in _WORD.finditer(title)][1:])
+
+
 def parse_form(title: str, body: Analysis) -> str:
     """The title as the parser should read it: a Title Case headline in sentence case, of
     the same length (so spans hold), keeping the first word, acronyms and the words the
     text capitalises too (names, days, months: capitalised after a lower-case word, or in
     a name the text mentions)."""
-    words = list(_WORD.finditer(title))
-    if not _title_case([w.group() for w in words[1:]]):
+    if not _title_case_title(title):
         return title
+    words = list(_WORD.finditer(title))
     text = body.article.text
     names = {w for m in body.mentions for w in m.text.split()}
     out = list(title)
@@ -94,7 +123,7 @@ def _title_case(words: list[str]) -> bool:
 def _capitalised_in(word: str, text: str) -> bool:
     """Whether the text writes the word capitalised after a lower-case word or a comma:
     not at a sentence's start, so a name ("in Stepanakert", "on Tuesday")."""
-    return re.search(rf"[a-z,] {re.escape(word)}(?!\w)", text) is not None
+    return f" {word}" in text and re.search(rf"[a-z,] {re.escape(word)}(?!\w)", text) is not None
 
 
 def as_in_text(head: Analysis, body: Analysis) -> Analysis:
@@ -143,11 +172,20 @@ def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
             names.setdefault(surname, m)
     found = []
     for words in sorted(names, key=len, reverse=True):
-        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+        for hit in _whole_words(words, title):
             if not any(hit.start() < end and start < hit.end() for start, end in taken):
                 taken.append(hit.span())
                 found.append(replace(names[words], article_id=head.article.id, span=hit.span(), text=words))
     return found
+
+
+def _whole_words(words: str, title: str) -> Iterator[re.Match]:
+    """The title's occurrences of ``words`` as whole words. Most of a text's names are not
+    in its title: looked for first as a plain substring, they need no pattern compiled
+    (one per name, which re's cache of 512 does not keep across articles)."""
+    if words not in title:
+        return iter(())
+    return re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title)
 
 
 def _missed_places(head: Analysis, body: Analysis) -> list[Place]:
@@ -161,7 +199,7 @@ def _missed_places(head: Analysis, body: Analysis) -> list[Place]:
         first.setdefault(p.text, p)
     found = []
     for words in sorted(first, key=len, reverse=True):  # "Ardo Bay" before "Ardo"
-        for hit in re.finditer(rf"(?<!\w){re.escape(words)}(?!\w)", title):
+        for hit in _whole_words(words, title):
             if not any(hit.start() < end and start < hit.end() for start, end in taken):
                 taken.append(hit.span())
                 found.append(replace(first[words], article_id=head.article.id, span=hit.span()))

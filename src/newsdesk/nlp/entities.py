@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import replace
 
 from newsdesk.model import Analysis, Entity, Mention
+from newsdesk.nlp.doccache import doc_ents
 
 # spaCy labels that name an actor or a place; numbers, dates and money are other stages'.
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -29,7 +30,7 @@ def find_mentions(analysis: Analysis, doc) -> Analysis:
     """spaCy entities -> Mentions. Entities never span a line break (outline lines)."""
     article = analysis.article
     mentions, entities = [], {}
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ENTITY_LABELS or "\n" in ent.text:
             continue
         text = ent.text.strip()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
 
 
@@ -89,7 +90,7 @@ def state_abbreviations(doc, covered: set[int], gaz: Gazetteer) -> list[Toponym]
     leaves untagged: "S.C. House Republicans", "the S.C. 5 Bypass", "N.J. Transit". (After
     a town and a comma it is a qualifier, found with the town.)"""
     out = []
-    for m in _TWO_DOTS.finditer(doc.text):  # the text first: few tokens are abbreviations
+    for m in _TWO_DOTS.finditer(doc_text(doc)):  # the text first: few tokens are abbreviations
         span = doc.char_span(m.start(), m.end())
         if span is None or len(span) != 1 or span.end >= len(doc):
             continue

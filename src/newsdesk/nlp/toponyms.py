@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from newsdesk.nlp.coherence import TOWN_KINDS
+from newsdesk.nlp.doccache import doc_ents, doc_text
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
 from newsdesk.nlp.toponym_cues import (
     ADMIN_WORDS,
@@ -242,7 +243,7 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
     a civic word ("Carthage Police Chief", "Tillsonburg Mayor", "Chicopee residents"), or a
     town of the article's own region (``home(key)``: local news names its neighbours'
     towns bare, "Hounslow residents", and the model tags none of them)."""
-    text = doc.text if text is None else text
+    text = doc_text(doc) if text is None else text
     # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
     word, cap, propn, civic, county, starts, ends = [], [], [], [], [], [], []
     lowered = set()  # the words the text writes in lower case (``_common_word``)
@@ -474,7 +475,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found: list[Toponym] = []
     doubtful: list[tuple[object, str, str]] = []
     taken: set[int] = set()
-    ents, text = doc.ents, doc.text  # both computed anew on each access
+    ents, text = doc_ents(doc), doc_text(doc)  # computed once per doc for every stage
     surnames = _surnames(ents)
     for ent in ents:
         if "\n" in ent.text.strip():
