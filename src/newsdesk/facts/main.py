@@ -171,7 +171,7 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     found = lead_candidates(analysis, doc, LEAD_CHARS - offset)
     if headline is not None:
         found = lead_candidates(headline.analysis, headline.doc, LEAD_CHARS, in_title=True) + found
-    found = choosable(found)
+    every, found = found, choosable(found)  # the lead's actors stay known for _lead_actor
     if not found:
         return None
     salience = _salience(analysis)
@@ -185,7 +185,7 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     best = max(found, key=key)
     main = complete(analysis, best, headline)
     if best.happening and main.actor is None:
-        main = replace(main, actor=_lead_actor(found, offset))
+        main = replace(main, actor=_lead_actor(every, offset))
     return main
 
 
