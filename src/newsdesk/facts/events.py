@@ -11,7 +11,7 @@ the trigger's clause.
 Modality says whether the paper asserts the event: ``asserted``, ``claimed`` (someone's
 words: "X said", "according to X"), ``denied``, ``demanded``, ``threatened``, ``future``,
 ``hypothetical`` or ``negated`` ("Armenia does not participate in military operations"
-is not Armenia fighting).
+is not Armenia fighting); ``modality.py`` reads it.
 """
 
 from __future__ import annotations
@@ -31,13 +31,12 @@ from newsdesk.facts.arguments import (
     _lemma,
     _noun_arguments,
     _prep_object,
-    _recipient,
-    _resolve_pronoun,
     _subject,
     _verb_arguments,
     argument,
     described_as,
 )
+from newsdesk.facts.modality import claimant, modality
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
 
@@ -53,8 +52,6 @@ WHEN_MAX = 40
 TOLL_MAX = 10_000_000
 # Prepositions whose object says where the event happened.
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"})
-# Subordinators that make their clause a condition rather than a reported fact.
-CONDITIONS = frozenset({"if", "unless", "until"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,112 +327,6 @@ def _absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
     if ok and other is not None and other is not trig and other.category == trig.category:
         return other
     return None
-
-
-# -- modality ---------------------------------------------------------------------------
-
-
-def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
-
-
-def _reports(verb, clause) -> bool:
-    """Whether ``verb`` is a verb of saying that reports ``clause``, its complement ("Troops
-    seized the airport, the ministry said"). Not when the clause stands before the verb and
-    the verb reports something of its own after it: in "X launches an operation,
-    separatists report shelling of Y" the separatists report the shelling, and the
-    headline asserts the operation."""
-    if clause.dep_ not in ("ccomp", "parataxis") or _lemma(verb) not in lx.REPORTING:
-        return False
-    own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp"))
-    return clause.i > verb.i or next(own, None) is None
-
-
-def _path_to_verb(tok) -> list:
-    """The tokens from a noun up to (not including) the verb of its clause."""
-    path = []
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
-        tok = tok.head
-        path.append(tok)
-    return path[:-1]
-
-
-def _purpose(verb) -> bool:
-    """An infinitive that says what an act is for ("launched raids to free the hostages",
-    "operations to disarm the militias"): the aim is not yet an event that happened."""
-    infinitive = verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    return infinitive and verb.dep_ in ("advcl", "acl")
-
-
-def _own_modality(verb) -> str | None:
-    if _negated(verb):
-        return "negated"
-    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxes & lx.FUTURE_AUX or ("would" in auxes and verb.dep_ == "ccomp"):  # reported "will"
-        return "future"
-    if auxes & lx.HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children):
-        return "hypothetical"
-    return None
-
-
-def _according_to(verb):
-    """The "to" of an "according to X" phrase in the clause, or None."""
-    for tok in verb.subtree:
-        if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor().lower_ == "to":
-            return tok.nbor()
-    return None
-
-
-def modality(trig: Trigger) -> str:
-    """How the text presents the event, from the trigger's clause and its governors."""
-    if not trig.verbal and _negated(trig.head):
-        return "negated"
-    if not trig.verbal and any(t.lower_ in CONDITIONS for t in _path_to_verb(trig.head)):
-        return "hypothetical"  # "until their surrender", "until the Armenians of X surrender'
-    if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(trig.head.head) in lx.GOVERNOR_MODALITY:
-        return lx.GOVERNOR_MODALITY[_lemma(trig.head.head)]  # "demanding the resignation"
-    tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
-    ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and _lemma(tok) in lx.ASPECTUAL
-    for step in range(4):
-        own = None if (ongoing and step == 0) else _own_modality(tok)  # "operations will continue"
-        if own:
-            return own
-        if _purpose(tok):  # "calling for him to resign": what a demand is for is demanded
-            return lx.GOVERNOR_MODALITY.get(_lemma(tok.head), "hypothetical")
-        gov = tok.head
-        if tok.dep_ in ("xcomp", "ccomp") and _lemma(gov) in lx.GOVERNOR_MODALITY:
-            return lx.GOVERNOR_MODALITY[_lemma(gov)]
-        if tok.dep_ == "xcomp" and _lemma(gov) in lx.INTENT_ADJECTIVES:
-            return "future"
-        if _reports(gov, tok):
-            return "claimed"
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
-            break
-        if tok.dep_ == "advcl" and _child(tok, ("mark", "advmod")) is not None:
-            # "will not cease until they surrender": the negation is not the surrender's,
-            # and "until" / "if" make the surrender a condition, not a fact
-            mark = _child(tok, ("mark",))
-            if mark is not None and mark.lower_ in CONDITIONS:
-                return "hypothetical"
-            break
-        tok = gov
-    return "claimed" if _according_to(tok) is not None else "asserted"
-
-
-def claimant(trig: Trigger):
-    """Who claims a claimed event: the subject of the reporting verb above the trigger's
-    clause ("Soldiers seized the airport, the ministry said"), or the source of "according
-    to X" (a report or a person: "according to the ministry's statement"). None if unnamed."""
-    tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
-    for _ in range(4):
-        gov = tok.head
-        if _reports(gov, tok):
-            return _resolve_pronoun(_subject(gov)[0])
-        if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
-            break
-        tok = gov
-    source = _child(to, ("pobj",)) if (to := _according_to(tok)) is not None else None
-    return _recipient(source) or source  # "according to a report by X": X
 
 
 # -- place, time, toll ------------------------------------------------------------------
