@@ -85,9 +85,14 @@ class Article:
 
     @property
     def heading(self) -> str | None:
-        """What the page leads with: its headline, else the first heading of its outline
-        (a page that opens with a list of section headings has no other)."""
-        return self.title or next(iter(self.outline), None)
+        return heading(self.title, self.outline)
+
+
+def heading(title: str | None, outline) -> str | None:
+    """What a page leads with: its headline, else the first heading of its outline (a page
+    that opens with a list of section headings has no other). ``Article.heading``, and for
+    a stored row (``corpus/refresh.py``)."""
+    return title or next(iter(outline or ()), None)
 
 
 @dataclass(frozen=True, slots=True)

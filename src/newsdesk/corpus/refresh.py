@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 from newsdesk.corpus.stories import KEY_ENTITIES, STORY_LABELS, article_vectors, chunks, idf, score, story_key
 from newsdesk.corpus.titles import story_title
-from newsdesk.model import Story
+from newsdesk.model import Story, heading
 from newsdesk.store import Tx, schema
 
 
@@ -54,11 +54,6 @@ def _save_meta(tx: Tx, story: str, **values) -> None:
         tx.conn.execute(sa.insert(t).values(story_id=story, **values))
 
 
-def _heading(row) -> str | None:
-    """``Article.heading`` of a stored row: the headline, else the outline's first heading."""
-    return row.title or next(iter(row.outline or ()), None)
-
-
 def refresh(tx: Tx, batch):
     """Corpus stage: title, first/last seen, sources and key entities of each touched story."""
     a = schema.articles
@@ -75,11 +70,12 @@ def refresh(tx: Tx, batch):
         weights = idf(tx, {k for v in vectors.values() for k in v})
         central = central_article({i: vectors.get(i, {}) for i in ids}, weights)
         row = next(r for r in rows if r.id == central)
+        others = [r for r in rows if r.id != central]
         days = sorted(k[2:12] for v in vectors.values() for k in v if k.startswith("d:"))
         tx.save_story(
             Story(
                 id=story,
-                title=story_title([_heading(row)] + [_heading(r) for r in rows if r.id != central], row.text),
+                title=story_title([heading(r.title, r.outline) for r in (row, *others)], row.text),
                 article_ids=tuple(ids),
                 first_seen=days[0] if days else None,
                 last_seen=days[-1] if days else None,
