@@ -148,6 +148,30 @@ def test_years_and_ages_ago_are_not_figures(nlp):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Lena Hart, a 27-year-old nurse, was arrested on Monday.",
+        "A six-month-old baby was carried out of the house.",
+        "The man, who is 58 years old, spoke to reporters.",
+    ],
+)
+def test_an_age_is_no_length_of_time(nlp, text):
+    assert [f for f in analyse(nlp, text).figures if f.quantity == "duration"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Heavy rain forced more than 8,000 people from their homes on Thursday.", 8000),
+        ("The shelling drove about 3,000 residents out of the village.", 3000),
+        ("The fighting forced 500 families to flee.", 500),
+    ],
+)
+def test_people_driven_from_their_homes_are_displaced(nlp, text, value):
+    assert figure(analyse(nlp, text), value).quantity == "displaced"
+
+
+@pytest.mark.parametrize(
     ("text", "flagged"),
     [
         ("The border is roughly 50 kilometers (90 kilometers) away.", True),

@@ -81,6 +81,8 @@ _NO_POINT = re.compile(
     r"|\d{1,3}",  # an age
     re.IGNORECASE,
 )
+# An age written after its number: "-year-old", " years old", "-month-old".
+_AGE = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
 # A conversion within this share of the larger value is fine ("60 km (37 miles)").
 _CONVERSION_TOLERANCE = 0.15
 _NUM = r"\d[\d,.]*"
@@ -158,6 +160,8 @@ def _is_not_a_count(number: Number, toks) -> bool:
     if number.text.lower() == "one" and toks[-1].dep_ != "nummod":
         return True  # "one of them", "the one who"
     doc, end = toks[-1].doc, toks[-1].i
+    if _AGE.match(doc_text(doc), number.span[1]):
+        return True  # "a 27-year-old student", "six months old": an age, not a length of time
     # "three years ago": a date, not a duration
     return end + 2 < len(doc) and doc[end + 2].lower_ in ("ago", "old", "earlier", "later")
 
@@ -263,6 +267,8 @@ def _from_verb(token) -> str | None:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
             return "peacekeepers"
+        if token.pos_ == "VERB" and child.dep_ == "dobj" and _driven_out(token):
+            return "displaced"
         if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
             return None
         if lemma in QUANTITY_OF and (token.pos_ in ("VERB", "ADJ") or including):
@@ -270,6 +276,25 @@ def _from_verb(token) -> str | None:
         if token.pos_ == "VERB":
             return None
     return None
+
+
+# Verbs that drive people out, and where from: "forced 8,000 from their homes", "drove
+# thousands out of the village", "forced 500 families to flee" (UNHCR counts them displaced).
+_DRIVING_VERBS = frozenset({"force", "drive", "chase", "push", "compel", "oblige"})
+_HOMES = frozenset({"home", "house", "village", "town", "city", "land", "neighbourhood", "neighborhood"})
+
+
+def _driven_out(verb) -> bool:
+    if verb.lemma_.lower() not in _DRIVING_VERBS:
+        return False
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("from", "out"):
+            place = next((t for t in child.subtree if t.dep_ == "pobj"), None)
+            if place is not None and place.lemma_.lower() in _HOMES:
+                return True
+        if child.dep_ in ("xcomp", "ccomp") and QUANTITY_OF.get(child.lemma_.lower()) == "displaced":
+            return True
+    return False
 
 
 # Intransitive verbs whose subject is what is counted ("two people died", "thousands fled").
