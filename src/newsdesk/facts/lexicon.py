@@ -574,6 +574,9 @@ HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
     "accident", "crash", "collision", "derailment", "fire", "blaze", "wildfire", "earthquake", "quake",
     "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "avalanche",
     "eruption", "outbreak", "epidemic", "collapse", "incident", "disaster", "tragedy", "stabbing",
+    # weather and hunger kill too, and no one acts in them ("Torrential rain has killed 12")
+    "rain", "rainfall", "downpour", "deluge", "snow", "snowfall", "blizzard", "heatwave", "drought",
+    "mudslide", "tsunami", "monsoon", "lightning", "tremor", "aftershock", "famine", "pandemic",
     "game", "match", "race", "final", "election", "vote", "referendum", "victory", "win", "defeat",
     "change", "decision", "move", "ruling", "verdict", "announcement",
     "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
