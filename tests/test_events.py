@@ -365,6 +365,22 @@ def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Governor Maria Lopez defended the decree. She accused the opposition of lying.", "Maria Lopez"),
+        ("Maria Lopez spoke first. She denied it. She then accused the mayor of fraud.", "Maria Lopez"),
+        # two people named before: "he" could be either, so no one is guessed
+        ("Tom Vale met Ian Roth in the capital. He accused the army of fraud.", None),
+        # the previous subject is no person
+        ("The ministry defended the decree. He accused the opposition of lying.", None),
+    ],
+)
+def test_a_he_or_she_opening_a_sentence_continues_the_previous_subject(nlp, text, actor):
+    [event] = [e for e in analyse(nlp, text).events if e.type == "ACCUSE"]
+    assert event.actor == actor
+
+
+@pytest.mark.parametrize(
     ("text", "type_"),
     [
         ("The militia has sworn to fight until the valley is free.", "THREATEN"),  # "to fight" as advcl
@@ -656,6 +672,18 @@ def test_insisting_is_a_demand_only_when_it_asks(nlp, text, demand):
 def test_a_happening_is_no_actor(nlp, text):
     events = analyse(nlp, text).events
     assert events and all(e.actor is None for e in events if e.type == "ASSAULT")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Torrential rain has killed at least 12 people in the state.",
+        "Lightning killed two farmers in the hills on Sunday.",
+        "Monsoon rains killed 40 people, officials said.",
+    ],
+)
+def test_weather_that_kills_is_no_assault(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
 
 
 @pytest.mark.parametrize(

@@ -314,11 +314,31 @@ def _resolve_pronoun(pron):
             break
         clause = clause.head
     if clause.dep_ not in ("ccomp", "parataxis") or _lemma(clause.head) not in lx.REPORTING:
-        return pron
+        return _previous_subject(pron) or pron
     reporter, _ = _subject(clause.head)
     if reporter is None or reporter.pos_ == "PRON" or not _agrees(lx.PRONOUN_KINDS[pron.lower_], reporter):
         return pron
     return reporter
+
+
+def _previous_subject(pron, depth: int = 0):
+    """"Maria Lopez defended the law. She accused the opposition ...": a "he" or "she" that is the
+    subject of its sentence's main verb continues the previous sentence's subject (the
+    centering rule), when that subject is the one person the previous sentence names. Any
+    other case stays open: the actor is then unknown rather than guessed."""
+    if pron.lower_ not in ("he", "she") or pron.dep_ not in SUBJECTS or pron.head.dep_ != "ROOT":
+        return None
+    start = pron.sent.start
+    if start == 0 or depth > 2:
+        return None
+    previous = pron.doc[start - 1].sent
+    people = {ent.text for ent in previous.ents if ent.label_ == "PERSON"}
+    subject, _ = _subject(previous.root)
+    if subject is not None and subject.pos_ == "PRON":
+        return _previous_subject(subject, depth + 1) if not people else None
+    if subject is None or subject.ent_type_ != "PERSON" or len(people) != 1:
+        return None
+    return subject
 
 
 def _agrees(kind: str, tok) -> bool:
