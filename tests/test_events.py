@@ -364,6 +364,26 @@ def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
     assert primary(analyse(nlp, text)).actor == actor
 
 
+def test_a_relative_clause_on_an_appositive_is_done_by_the_name(nlp):
+    text = "John Carter, a retired teacher who had joined the march on Monday, was detained."
+    protest = only(analyse(nlp, text), "PROTEST")
+    assert protest.actor == "John Carter"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "place", "killed"),
+    [
+        ("John Carter, a teacher who had joined the march in Velmora on Monday, was detained.", None, None, None),
+        ("Police on Tuesday detained a man who had killed three people in 2019.", "Tuesday", None, None),
+        # on the event's own noun, the relative clause describes the event
+        ("The truce that ended the 2019 war in Velmora was broken.", "2019", "Velmora", None),
+    ],
+)
+def test_a_relative_clause_gives_the_event_no_time_place_or_toll(nlp, text, when, place, killed):
+    event = next(e for e in analyse(nlp, text).events if e.type in ("COERCE", "RETREAT"))
+    assert (event.when, event.place, event.killed) == (when, place, killed)
+
+
 @pytest.mark.parametrize(
     ("text", "actor"),
     [

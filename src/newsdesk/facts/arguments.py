@@ -252,12 +252,12 @@ def _subject(verb, depth: int = 0):
     if subj is not None and subj.tag_ in ("VBG", "VBN") and _child(subj, ("nsubj",)) is not None:
         subj = _child(subj, ("nsubj",))  # "the Red Cross working in X said": a participle parsed as the subject
     if subj is not None:
-        return (verb.head if subj.tag_ in ("WP", "WDT") else subj), False
+        return (_named(verb.head) if subj.tag_ in ("WP", "WDT") else subj), False
     agent = _child(verb, ("agent",))
     if agent is not None:
         return _child(agent, ("pobj",)), False
     if verb.dep_ == "relcl":
-        return verb.head, False
+        return _named(verb.head), False
     if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
         return _subject(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
@@ -319,6 +319,14 @@ def _resolve_pronoun(pron):
     if reporter is None or reporter.pos_ == "PRON" or not _agrees(lx.PRONOUN_KINDS[pron.lower_], reporter):
         return pron
     return reporter
+
+
+def _named(noun):
+    """The name a relative clause's noun describes when the noun is an appositive: in "Tamar
+    Ruiz, a student who had joined the rally", the one who joined is Tamar Ruiz."""
+    if noun.dep_ == "appos" and noun.head.ent_type_ in ACTOR_LABELS and noun.head.pos_ == "PROPN":
+        return noun.head
+    return noun
 
 
 def _previous_subject(pron, depth: int = 0):

@@ -345,10 +345,10 @@ def _locative(ent) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
-def _place(analysis: Analysis, clause, skip: set[int]) -> str | None:
+def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
     """A place said where the event happened: a toponym in the clause after "in", "near"..."""
     ents = [e for e in doc_ents(clause.doc) if e.label_ in PLACE_LABELS and clause.start <= e.start
-            and e.end <= clause.end]
+            and e.end <= clause.end and not _inside(e.start_char, aside)]
     for ent in ents:
         if ent.root.i in skip or not _locative(ent):
             continue
@@ -358,15 +358,16 @@ def _place(analysis: Analysis, clause, skip: set[int]) -> str | None:
     return None
 
 
-def _when(analysis: Analysis, clause) -> str | None:
+def _when(analysis: Analysis, clause, aside=()) -> str | None:
     """The first time in the clause: a resolved date's value, else the words of a time span
     the dates stage did not read. A span it read as no date ("the past nine months", "a
     44-day war": a length of time, value None) is no answer to "when"."""
     span = (clause.start_char, clause.end_char)
-    dated = [d for d in analysis.dates if _within(d.span, span)]
+    dated = [d for d in analysis.dates if _within(d.span, span) and not _inside(d.span[0], aside)]
     texts = [d.value for d in dated if d.value]
     texts += [e.text for e in doc_ents(clause.doc) if e.label_ in TIME_LABELS and clause.start <= e.start
-              and e.end <= clause.end and not any(d.span[0] < e.end_char and e.start_char < d.span[1] for d in dated)]
+              and e.end <= clause.end and not any(d.span[0] < e.end_char and e.start_char < d.span[1] for d in dated)
+              and not _inside(e.start_char, aside)]
     return next((t for t in texts if t and len(t) <= WHEN_MAX), None)
 
 
@@ -388,13 +389,15 @@ def _toll_kind(tok) -> str | None:
     return None
 
 
-def _toll(analysis: Analysis, clause) -> dict[str, int]:
+def _toll(analysis: Analysis, clause, aside=()) -> dict[str, int]:
     span = (clause.start_char, clause.end_char)
     out: dict[str, int] = {}
     for fig in analysis.figures:
-        if fig.quantity in ("killed", "injured") and _within(fig.span, span):
+        if fig.quantity in ("killed", "injured") and _within(fig.span, span) and not _inside(fig.span[0], aside):
             out.setdefault(fig.quantity, int(fig.value))
     for tok in clause:
+        if _inside(tok.idx, aside):
+            continue
         if tok.like_num and (value := _number(tok)) is not None and (kind := _toll_kind(tok)):
             out.setdefault(kind, value)
     return {k: v for k, v in out.items() if 0 <= v <= TOLL_MAX}
@@ -408,6 +411,20 @@ def _clause(trig: Trigger):
     root = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     toks = list(root.subtree)
     return root.doc[toks[0].i : toks[-1].i + 1]
+
+
+def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
+    """Relative clauses inside the event's clause that describe a participant: their time,
+    place and toll are not the event's ("Tamar Ruiz, who had joined the rally on Monday, was
+    arrested": the arrest is not dated Monday). One on the event's own noun describes the
+    event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
+    anchor = trig.light or trig.head
+    return [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
+            and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _inside(char: int, spans) -> bool:
+    return any(s <= char < e for s, e in spans)
 
 
 def _event_span(trig: Trigger) -> tuple[int, int]:
@@ -539,10 +556,11 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         mode = _threat_mode(trig)
     elif category == "ASSAULT" and mode is None and _targeted(recipient):
         mode = "targeted"
-    place = _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None})
+    aside = _asides(trig, clause)
+    place = _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None}, aside)
     if place is None and category == "ASSAULT" and recipient is not None and recipient.ent_type_ in PLACE_LABELS:
         place = argument(analysis, recipient)  # the town that was shelled is where it happened
-    toll = _toll(analysis, clause)
+    toll = _toll(analysis, clause, aside)
     return Event(
         article_id=analysis.article.id,
         span=_event_span(trig),
@@ -551,7 +569,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         actor=argument(analysis, actor),
         recipient=argument(analysis, recipient),
         place=place,
-        when=_when(analysis, clause),
+        when=_when(analysis, clause, aside),
         killed=toll.get("killed"),
         injured=toll.get("injured"),
         modality=mod,
