@@ -364,6 +364,20 @@ def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
     assert primary(analyse(nlp, text)).actor == actor
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("Farmers blocked the main highway with tractors.", ["PROTEST"]),
+        ("The road to the port was blocked by strikers.", ["PROTEST"]),
+        ("Ruritania blocked the council's resolution on Tuesday.", ["REJECT"]),
+        ("The new tariff could block the country's path to membership.", []),
+        ("The veto blocked his bid for a second term.", []),
+    ],
+)
+def test_blocking_is_an_obstruction_of_a_way_and_a_veto_of_a_decision(nlp, text, types):
+    assert [e.type for e in analyse(nlp, text).events if e.span[0] == text.index("block")] == types
+
+
 def test_a_relative_clause_on_an_appositive_is_done_by_the_name(nlp):
     text = "John Carter, a retired teacher who had joined the march on Monday, was detained."
     protest = only(analyse(nlp, text), "PROTEST")

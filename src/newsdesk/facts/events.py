@@ -182,6 +182,8 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
+    if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
+        return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
     if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
     entry = _phrasal(tok)
@@ -253,6 +255,8 @@ def _fits_object(tok, lemma: str) -> bool:
         return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
     if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)
         return _prep_object(tok, {"on", "upon"}) is not None or any(_asks(c) for c in tok.children if c.dep_ == "ccomp")
+    if lemma == "block":  # "blocked the highway", not "could block its path to membership"
+        return not {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")} & lx.BLOCKED_PROSPECTS
     if lemma == "storm":  # "stormed the building", not "stormed to victory"
         return _child(tok, ("dobj",)) is not None
     if lemma == "fire":  # "fired shells at", not "fired the minister"

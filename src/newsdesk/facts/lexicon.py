@@ -244,6 +244,18 @@ CUT_OBJECTS = AID_OBJECTS | frozenset({
     "tie", "relation", "link", "contact", "trade", "export", "import", "power", "electricity", "gas", "oil",
     "fuel", "communication", "internet", "access", "route", "flight", "service",
 })
+# "block" obstructs passage (CAMEO 144, PLOVER PROTEST/obstruct); blocking a decision is a
+# veto (CAMEO 12, REJECT); blocking a prospect ("could block the country's path to
+# membership", "blocked his bid") is a figure of speech and no event.
+BLOCKED_PROSPECTS = frozenset({
+    "path", "progress", "bid", "effort", "attempt", "hope", "chance", "prospect", "ambition", "view", "career",
+    "future", "growth", "recovery", "return", "comeback", "rise",
+})
+BLOCKED_DECISIONS = frozenset({
+    "resolution", "bill", "law", "legislation", "deal", "proposal", "motion", "plan", "measure", "nomination",
+    "appointment", "sale", "merger", "takeover", "agreement", "vote", "decision", "statement", "sanction",
+    "budget", "reform", "amendment", "request", "application",
+})
 # What one warns of when the warning threatens one's own act (CAMEO 13 "warn of force":
 # "warned of retaliation"), not a pessimistic comment ("warned of famine").
 WARNED_ACTS = frozenset({
