@@ -186,6 +186,10 @@ def test_a_number_is_written_as_a_reader_writes_it(value, expected):
         ({"value": 1.0, "unit": "day"}, "1 day"),
         ({"value": 16.057, "unit": "percent"}, "16.057%"),
         ({"value": 3.0, "unit": "%"}, "3%"),
+        ({"value": 12.0, "unit": None, "approximate": False, "qualifier": "at least"}, "at least 12"),
+        ({"value": 2000.0, "unit": None, "approximate": True, "qualifier": "at least"}, "at least 2,000"),  # thousands
+        ({"value": 90.0, "unit": "km", "approximate": True, "qualifier": "nearly"}, "nearly 90 km"),
+        ({"value": 2000.0, "unit": None, "approximate": True, "qualifier": "about"}, "~2,000"),
     ],
 )
 def test_every_view_writes_a_figure_value_alike(figure, expected):

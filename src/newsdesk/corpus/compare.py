@@ -251,6 +251,7 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                     {
                         "value": f.value,
                         "approximate": f.approximate,
+                        "qualifier": f.qualifier,
                         "unit": f.unit,
                         "article_id": f.article_id,
                         "span": list(f.span),

@@ -346,8 +346,13 @@ def number_text(value: float) -> str:
     return f"{n:,}"
 
 
+# Bounds a reader must see beside the number ("at least 12" is no "12"); "about" and a
+# range are shown by "~", as the export's ``approximate`` says.
+_BOUNDS = ("at least", "more than", "up to", "less than", "nearly")
+
+
 def figure_value(figure: dict) -> str:
-    """'~$6.5 billion', '27', '60 km', '16.057%', '5 years': every view writes a value so."""
+    """'~$6.5 billion', '27', 'at least 12', '60 km', '16.057%', '5 years': every view writes a value so."""
     number, unit = number_text(figure["value"]), figure.get("unit") or ""
     if unit in _PREFIX_UNITS:
         text = unit + number
@@ -358,6 +363,8 @@ def figure_value(figure: dict) -> str:
         text = f"{number} {unit}{'s' if plural else ''}"
     else:
         text = number
+    if figure.get("qualifier") in _BOUNDS:
+        return f"{figure['qualifier']} {text}"
     return ("~" if figure.get("approximate") else "") + text
 
 
