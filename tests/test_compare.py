@@ -101,6 +101,21 @@ def test_undated_articles_are_ordered_by_the_latest_weekday_they_name():
     assert report_time(day2, 0).label == "Wednesday (from the text)"
 
 
+@pytest.mark.parametrize(
+    ("values", "label"),
+    [
+        (["WXX-4", "WXX-5>"], "Thursday"),  # "said on Thursday ... will travel on Friday"
+        (["WXX-6", "WXX-2"], "Tuesday"),  # Saturday is three days before a Tuesday report
+        (["WXX-1", "WXX-4"], "Thursday"),
+        (["WXX-7"], "Sunday"),
+    ],
+)
+def test_an_undated_report_is_from_the_weekday_the_week_reaches_last(values, label):
+    article = _analysis("a", "Text.")
+    dates = tuple(DateRef("a", (0, 1), "day", v) for v in values)
+    assert report_time(replace(article, dates=dates), 0).label == f"{label} (from the text)"
+
+
 def test_the_same_quote_from_copies_is_merged():
     words = "We will rebuild the bridge."
     q = [Quote(aid, (0, len(words)), words, "direct", "Anna Lindqvist", "person:anna-lindqvist") for aid in "ab"]

@@ -51,6 +51,9 @@ T = TypeVar("T")
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
+# An undated article's weekday on or before its own day (nlp/dates: "WXX-4", not the
+# "WXX-4<" strictly before nor the "WXX-5>" after, "will travel on Friday").
+_ON_OR_BEFORE = re.compile(r"WXX-[1-7]")
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 _YEARISH = re.compile(r"\d{3}[\dX]")  # a year or a decade: "2020", "199X"
 # An event dated this long before a story's first report is one the story recalls (the
@@ -99,7 +102,8 @@ class ReportTime:
 
 def report_time(analysis: Analysis, seq: int) -> ReportTime:
     """Publication date if given; else the latest ISO date the text resolves to; else
-    the latest weekday the text names (an article reports up to its own day).
+    the latest weekday the text names as on or before its own day (an article reports up
+    to its own day; a weekday it looks forward to is no report day).
 
     Weekdays order undated articles of one story within a week, which is how long most
     breaking stories run; across a longer story they give no order and ``seq`` decides.
@@ -111,10 +115,23 @@ def report_time(analysis: Analysis, seq: int) -> ReportTime:
     iso = sorted(d.value[:10] for d in analysis.dates if d.value and _ISO_DAY.fullmatch(d.value))
     if iso:
         return ReportTime((0, iso[-1], seq), iso[-1], "text")
-    days = [_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(article.text)]
+    days = {int(d.value[-1]) - 1 for d in analysis.dates if d.value and _ON_OR_BEFORE.fullmatch(d.value)}
+    if not days:  # no dates stage ran: the weekdays the text names
+        days = {_WEEKDAYS.index(m.group(1).lower()) for m in _WEEKDAY.finditer(article.text)}
     if days:
-        return ReportTime((1, max(days), seq), f"{_WEEKDAYS[max(days)].title()} (from the text)", "text")
+        day = latest_weekday(days)
+        return ReportTime((1, day, seq), f"{_WEEKDAYS[day].title()} (from the text)", "text")
     return ReportTime((2, seq), "undated", "unknown")
+
+
+def latest_weekday(days: set[int]) -> int:
+    """The day a report is written, from the weekdays (0 = Monday) it names as on or before
+    it: the one the week's cycle reaches last, i.e. the one before the longest gap. A report
+    naming Saturday and Tuesday is written on Tuesday (Saturday is three days before it; a
+    Saturday report would have named a Tuesday four days back); Thursday and Monday: Thursday."""
+    ordered = sorted(days)
+    gaps = [((ordered[(i + 1) % len(ordered)] - d) % 7 or 7, d) for i, d in enumerate(ordered)]
+    return max(gaps)[1]
 
 
 def anchor_weekdays(times: dict[str, ReportTime]) -> dict[str, ReportTime]:
