@@ -890,3 +890,11 @@ def test_the_headline_comes_first_in_the_leads_reading_order():
 def test_the_what_ends_before_a_relative_clause_that_ends_it(text, what):
     start, end = without_relative_tail("Before. " + text + " After.", (8, 8 + len(text)))
     assert ("Before. " + text)[start:end] == what
+
+
+def test_a_force_of_nature_in_the_lead_says_who_where_the_headline_names_a_disaster(nlp):
+    """The rain that killed is no event's actor (no one acts in it), but it still answers
+    "who" for the disaster, before the rescuers the lead names next."""
+    analysis = _ingested("Floods kill 12 in Velm", "Torrential rain has killed 12 people in Velm, officials said. "
+                         "Rescuers searched for nine people who are missing.\n\nIt was a wet day.")
+    assert (analysis.main_event.in_title, analysis.main_event.actor) == (True, "Torrential rain")

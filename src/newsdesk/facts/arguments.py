@@ -396,7 +396,8 @@ def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
-    if actor is not None and happening(actor):  # "a war that killed 30,000 people": no one acts
+    # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
+    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
