@@ -76,6 +76,18 @@ def test_a_name_the_tagger_calls_no_proper_noun(nlp, text, name, country):
     assert len(places) == text.count(name)
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        # the model tags "Rio Grande" alone; with "do Sul" it is the Brazilian state
+        ("Heavy rain flooded towns in the state of Rio Grande do Sul on Thursday.", "Rio Grande do Sul", "BR"),
+        ("Farmers in Mato Grosso do Sul lost their soy harvest to the drought.", "Mato Grosso do Sul", "BR"),
+    ],
+)
+def test_a_name_grows_over_a_particle_inside_it(nlp, text, name, country):
+    assert [(p.text, p.country) for p in _places(nlp, text) if name.startswith(p.text[:5])] == [(name, country)]
+
+
 @pytest.mark.slow
 def test_a_county_as_large_as_a_city_is_found_bare(nlp):
     # The tagger tags nothing on "Fife"; a Scottish council area of 370,000 people is

@@ -380,6 +380,12 @@ def _hyphenated(ent, gaz: Gazetteer):
     return ent
 
 
+# Lower-case words inside place names of Romance and Germanic languages ("Rio Grande do
+# Sul", "Santiago de Compostela", "Castilla y León", "Bergen op Zoom").
+_NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di", "du", "des", "la", "le", "y",
+                             "op", "aan", "am", "an", "sur", "en"})
+
+
 def _extend(ent, gaz: Gazetteer, most: int = 2):
     """The entity grown over capitalised words before or after it when that makes a known
     name, or over the words hyphens join to it (``_hyphenated``).
@@ -394,9 +400,12 @@ def _extend(ent, gaz: Gazetteer, most: int = 2):
     # Each word around the entity looked at once, not once per option (Doc slices are slow).
     near = (*doc[max(0, ent.start - most) : ent.start], *doc[ent.end : min(len(doc), ent.end + most)])
     caps = {t.i: t.is_alpha and t.text[0].isupper() and not t.is_stop for t in near}
+    linking = {t.i for t in near if t.lower_ in _NAME_PARTICLES}
 
     def capitalised(lo: int, hi: int) -> bool:  # "The" at a sentence start is no part of a name
-        return all(caps[i] for i in range(lo, hi))
+        # a particle inside a name ("Rio Grande do Sul"), never at its outer end
+        outer = lo if lo < ent.start else hi - 1
+        return all(caps[i] or (i in linking and i != outer) for i in range(lo, hi))
 
     options = [
         (i, j)
