@@ -88,8 +88,10 @@ def test_byline_is_metadata(line, who):
 @pytest.mark.parametrize(
     ("prefix", "dateline"),
     [("RIVERTON: ", "RIVERTON"), ("RIVERTON, Northshire — ", "RIVERTON"), ("RIVERTON (AFP) - ", "RIVERTON (AFP)"),
-     ("RIVERTON -- ", "RIVERTON"), ("RIVERTON/LAKESIDE, June 4 (Wire One) - ", "RIVERTON/LAKESIDE (Wire One)")],
-    # two hyphens for a dash; a slash for a story filed from two cities
+     ("RIVERTON -- ", "RIVERTON"), ("RIVERTON/LAKESIDE, June 4 (Wire One) - ", "RIVERTON/LAKESIDE (Wire One)"),
+     ("NEW RIVERTON, June 18, 2031 (Wire One) — ", "NEW RIVERTON (Wire One)"),
+     ("RIVERTON, Northshire, May 2 - ", "RIVERTON")],
+    # two hyphens for a dash; a slash for a story filed from two cities; AP's city, state, date
 )
 def test_dateline_is_metadata(prefix, dateline):
     out = clean_plain(prefix + BODY)
