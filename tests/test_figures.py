@@ -117,6 +117,11 @@ def test_who_reports_a_figure(nlp):
     assert figure(a, 7).reported_by == "Lena Ortiz"
 
 
+def test_a_toll_since_a_years_outbreak_is_no_background(nlp):
+    a = analyse(nlp, "More than 900 people have been killed since fighting broke out in the valley in May 2029.")
+    assert figure(a, 900).as_of.startswith("since fighting broke out") and not figure(a, 900).background
+
+
 def test_as_of_and_background(nlp):
     a = analyse(
         nlp,

@@ -15,7 +15,9 @@ Numbers that count nothing we can name (years, ordinals, "one of them") are left
 ``reported_by`` is the speaker of the quote the number sits in, else "according to X",
 else the subject of a reporting verb above it. ``as_of`` is "as of …", "since …", or the
 nearest date/time expression of the sentence. ``background``: a casualty figure in a
-sentence that names another year's conflict ("the 2020 war killed…") is not this event's.
+sentence that names another year's conflict ("the 2020 war killed…") is not this event's;
+a year the count runs since is no other conflict ("14,000 have been killed since the war
+began in April 2023" is the toll up to now).
 
 Flags added to the article: a unit conversion that does not convert ("60 kilometers (100
 kilometers)"), parts that add up to more than their total ("six people, including eight
@@ -147,7 +149,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
         subject=subject,
         reported_by=_reported_by(analysis, number, toks, resolver),
         as_of=_as_of(sent, sent_text, number.span),
-        background=quantity in CASUALTIES and bool(_YEAR.search(sent_text)),
+        background=quantity in CASUALTIES and bool(_YEAR.search(_AS_OF.sub("", sent_text))),
     )
 
 
