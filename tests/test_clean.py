@@ -232,3 +232,13 @@ def test_publication_date_from_a_date_line(line, published):
     a = clean_document(Document(origin="t.txt", content=f"Floods reach Riverton\n{line}\n\n{BODY}"))
     assert a.published == published
     assert line not in a.text
+
+
+@pytest.mark.parametrize(
+    ("dateline", "published"),
+    [("RIVERTON, June 18, 2031 (Wire One) — ", "2031-06-18"), ("RIVERTON, Northshire, May 2, 2030 - ", "2030-05-02"),
+     ("RIVERTON, Sept 20 (Wire One) - ", None), ("RIVERTON, Northshire — ", None)],
+)
+def test_publication_date_from_the_datelines_date(dateline, published):
+    a = clean_document(Document(origin="t.txt", content=f"Floods reach Riverton\n\n{dateline}{BODY}"))
+    assert (a.dateline, a.published) == ("RIVERTON" + (" (Wire One)" if "Wire" in dateline else ""), published)

@@ -141,11 +141,11 @@ HEAD_LINES = 6
 
 # A dateline opens the first paragraph: a place in capitals, maybe a region or date after
 # a comma, maybe an agency in brackets, then a colon or dash: "BAKU:", "YEREVAN, Armenia —",
-# "BAKU, Sept 20 (Reuters) -", "LONDON --" (two hyphens for a dash), and up to two parts
-# after commas as AP style writes them: "NEW YORK, June 18, 2024 —", "DAYTON, Ohio, May 2 -".
+# "BAKU, Sept 20 (Reuters) -", "LONDON --" (two hyphens for a dash), and up to three parts
+# after commas as AP style writes them: "NEW YORK, June 18, 2024 —", "DAYTON, Ohio, May 2, 2024 -".
 DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3})"  # "/": two cities, "MOSCOW/KYIV (Reuters) -"
-    r"(?:,\s*[\w .’'-]{1,30}?){0,2}"
+    r"(?:,\s*[\w .’'-]{1,30}?){0,3}"
     r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
     r"\s*(?:--|[:—–-])\s+"
 )
