@@ -415,6 +415,19 @@ def test_more_sources_of_reported_speech(nlp, text, words, speaker):
     assert [text[q.speaker_span[0] : q.speaker_span[1]] for q in found] == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The council called for a truce in Velmia, where 900 people have died since May.", "a truce in Velmia"),
+        ("The union praised the new law, which takes effect in June.", "the new law"),
+        # a relative clause without the comma restricts the object and stays
+        ("The union praised the nurses who stayed at work.", "the nurses who stayed at work"),
+    ],
+)
+def test_a_relative_clause_set_off_by_a_comma_is_the_writers_aside(nlp, text, content):
+    assert [q.text for q in analyse(nlp, text).quotes] == [content]
+
+
 def test_a_time_after_a_noun_of_saying_is_no_content(nlp):
     text = "The dockers' complaint on Monday night went unanswered by the port."
     assert [q.text for q in analyse(nlp, text).quotes if "Monday" in q.text] == []
