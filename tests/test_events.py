@@ -378,6 +378,19 @@ def test_blocking_is_an_obstruction_of_a_way_and_a_veto_of_a_decision(nlp, text,
     assert [e.type for e in analyse(nlp, text).events if e.span[0] == text.index("block")] == types
 
 
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("Police used tear gas on Tuesday to disperse the crowd.", "Tuesday"),
+        # not the time of another clause of the means' verb
+        ("Police used tear gas to disperse the crowd, which had gathered on Monday.", None),
+        ("Police used tear gas after the rally on Monday ended to disperse the crowd.", None),
+    ],
+)
+def test_an_act_served_by_a_means_has_the_means_time(nlp, text, when):
+    assert only(analyse(nlp, text), "COERCE").when == when
+
+
 def test_a_relative_clause_on_an_appositive_is_done_by_the_name(nlp):
     text = "John Carter, a retired teacher who had joined the march on Monday, was detained."
     protest = only(analyse(nlp, text), "PROTEST")

@@ -417,6 +417,10 @@ def _clause(trig: Trigger):
     return root.doc[toks[0].i : toks[-1].i + 1]
 
 
+# Dependents that are clauses of their own, with their own times.
+_CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"})
+
+
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     """Relative clauses inside the event's clause that describe a participant: their time,
     place and toll are not the event's ("Tamar Ruiz, who had joined the rally on Monday, was
@@ -425,6 +429,18 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     anchor = trig.light or trig.head
     return [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
             and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
+    """The time of the means for the act it serves: "police used tear gas on Tuesday to
+    disperse the protesters" disperses them on Tuesday. Only the time said of the means'
+    verb itself, not one of its other clauses."""
+    anchor = trig.light or trig.head
+    head = anchor.head
+    if not trig.verbal or anchor.dep_ not in ("xcomp", "advcl") or _lemma(head) not in lx.INSTRUMENT_VERBS:
+        return None
+    own = [_span_of(list(c.subtree)) for c in head.children if c.dep_ in _CLAUSAL]
+    return _when(analysis, _clause(Trigger(head, trig.category, None, verbal=True)), own)
 
 
 def _inside(char: int, spans) -> bool:
@@ -573,7 +589,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         actor=argument(analysis, actor),
         recipient=argument(analysis, recipient),
         place=place,
-        when=_when(analysis, clause, aside),
+        when=_when(analysis, clause, aside) or _instrument_time(analysis, trig),
         killed=toll.get("killed"),
         injured=toll.get("injured"),
         modality=mod,
