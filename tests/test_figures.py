@@ -90,7 +90,7 @@ def figure(analysis: Analysis, value: float):
         ("The camp lies 35 kilometers south of the city.", 35, "distance", None),
         ("The bank lent $40 million to the port.", 40_000_000, "money", None),
         ("The siege lasted 12 days.", 12, "duration", None),
-        ("Hundreds of students marched to the ministry.", 200, "count", "students"),
+        ("Hundreds of students marched to the ministry.", 200, "protesters", "students"),
     ],
 )
 def test_what_a_figure_counts(nlp, text, value, quantity, subject):
@@ -174,6 +174,19 @@ def test_an_age_is_no_length_of_time(nlp, text):
 )
 def test_people_driven_from_their_homes_are_displaced(nlp, text, value):
     assert figure(analyse(nlp, text), value).quantity == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity"),
+    [
+        ("About 50,000 people marched through the capital on Saturday.", 50000, "protesters"),
+        ("Thousands rallied outside the courthouse.", 2000, "protesters"),
+        ("Forty demonstrators were hospitalised after the clashes.", 40, "injured"),
+        ("Two marches were planned for the weekend.", 2, "count"),  # marches are no marchers
+    ],
+)
+def test_people_who_march_are_protesters_and_the_hospitalised_injured(nlp, text, value, quantity):
+    assert figure(analyse(nlp, text), value).quantity == quantity
 
 
 @pytest.mark.parametrize(

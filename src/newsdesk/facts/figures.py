@@ -39,14 +39,15 @@ from newsdesk.nlp.doccache import doc_text, sentence
 # What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
 QUANTITY_OF = {
     **dict.fromkeys(("kill", "killed", "dead", "death", "die", "fatality", "slay", "perish", "murder"), "killed"),
-    **dict.fromkeys(("injure", "injured", "wound", "wounded", "injury", "hurt"), "injured"),
+    **dict.fromkeys(("injure", "injured", "wound", "wounded", "injury", "hurt", "hospitalize", "hospitalise"),
+                    "injured"),
     **dict.fromkeys(("missing", "disappear"), "missing"),
     **dict.fromkeys(("displace", "displaced", "flee", "evacuate", "refugee", "homeless", "uproot"), "displaced"),
     **dict.fromkeys(("arrest", "detain", "detention", "imprison", "jail"), "arrested"),
     "peacekeeper": "peacekeepers",
     **dict.fromkeys(("troop", "soldier", "personnel", "serviceman", "servicemen", "fighter", "marine"), "troops"),
     **dict.fromkeys(("population", "resident", "inhabitant", "inhabit", "live", "reside", "remain"), "population"),
-    **dict.fromkeys(("protester", "demonstrator"), "protesters"),
+    **dict.fromkeys(("protester", "demonstrator", "march", "rally", "protest", "demonstrate"), "protesters"),
 }
 # Nouns that name the quantity itself: they are not a subject ("27 deaths" has none).
 QUANTITY_NOUNS = frozenset(
@@ -54,7 +55,9 @@ QUANTITY_NOUNS = frozenset(
 )
 CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested"})
 # Quantities whose counted noun says whom ("two civilians"); for the others it is the quantity.
-WITH_SUBJECT = CASUALTIES | {"population", "count"}
+WITH_SUBJECT = CASUALTIES | {"population", "count", "protesters"}
+# Nouns that name the protesters themselves: no subject beside the quantity ("2,000 protesters").
+_PROTESTER_NOUNS = frozenset({"protester", "demonstrator"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
@@ -134,7 +137,8 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     if quantity is None:
         return None
     subject = None
-    if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in QUANTITY_NOUNS:
+    named = QUANTITY_NOUNS | (_PROTESTER_NOUNS if quantity == "protesters" else frozenset())
+    if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in named:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
     sent_text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text, without building it per token
@@ -246,7 +250,8 @@ def _quantity(doc, toks, noun) -> str | None:
 
 
 # Lemmas that name a quantity only as verbs ("live", "remain"), never as counted nouns.
-_VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "injure", "arrest", "detain", "flee"})
+_VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "injure", "arrest", "detain", "flee",
+                        "march", "rally", "protest", "demonstrate"})
 
 
 def _from_verb(token) -> str | None:
@@ -300,7 +305,8 @@ def _driven_out(verb) -> bool:
 
 
 # Intransitive verbs whose subject is what is counted ("two people died", "thousands fled").
-_SUBJECT_COUNTED = frozenset({"die", "perish", "flee", "remain", "live", "reside", "disappear", "dead"})
+_SUBJECT_COUNTED = frozenset({"die", "perish", "flee", "remain", "live", "reside", "disappear", "dead",
+                              "march", "rally", "protest", "demonstrate"})
 
 
 def _noun_text(noun) -> str:
