@@ -391,6 +391,19 @@ def test_an_act_served_by_a_means_has_the_means_time(nlp, text, when):
     assert only(analyse(nlp, text), "COERCE").when == when
 
 
+@pytest.mark.parametrize(
+    ("text", "types"),
+    [
+        ("March 13, 2031\n\nThe council met in Velm.", ["CONSULT"]),  # a month is no march
+        # "the strike" after a drone strike is that strike, no labour strike and no new event
+        ("A drone strike hit the market on Tuesday. The league condemned the strike.", ["ASSAULT", "ACCUSE"]),
+        ("Dockers began a strike on Monday. The strike closed the port.", ["PROTEST", "PROTEST"]),
+    ],
+)
+def test_a_date_and_a_strike_named_before_are_no_new_events(nlp, text, types):
+    assert [e.type for e in analyse(nlp, text).events] == types
+
+
 def test_a_relative_clause_on_an_appositive_is_done_by_the_name(nlp):
     text = "John Carter, a retired teacher who had joined the march on Monday, was detained."
     protest = only(analyse(nlp, text), "PROTEST")

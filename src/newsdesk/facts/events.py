@@ -309,10 +309,22 @@ def triggers(sent) -> list[Trigger]:
         # a noun modifying another ("war crimes", "protest leaders") or inside a hyphenated
         # adjective ("a war-torn country", "strike-hit ports") names no event itself
         hyphenated = tok.dep_ == "npadvmod" and tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not hyphenated and tok.i not in taken \
-                and (entry := _noun_entry(tok)):
+        dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not hyphenated and not dated \
+                and tok.i not in taken and not _named_before(tok) and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
+
+
+def _named_before(tok) -> bool:
+    """A bare "the strike" after a drone, air or missile strike is that strike again, no
+    labour strike (the lexicon's reading of a strike on its own) and no new event."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+    if _lemma(tok) != "strike" or not definite or not bare:
+        return False
+    return any(_lemma(t) == "strike" and any(c.dep_ in ("compound", "amod") for c in t.children)
+               for t in tok.doc[: tok.i])
 
 
 def _absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
