@@ -182,4 +182,23 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
         qualifiers = gaz.lookup(quals[k]) if k in quals else ()
         inner = tuple(c for x in qualified.get(k, ()) for c in cands.get(x, ()))
         base.append([prior(c, k) + _qualified_bonus(c, qualifiers) + _qualifier_bonus(c, inner) for c in cands[k]])
-    return dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
+    chosen = dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
+    return {k: c for k, c in chosen.items() if not _stray_alias(k, c, chosen)}
+
+
+# How many other places of one country make it the article's country for ``_stray_alias``.
+_ARTICLE_COUNTRY_MIN = 2
+
+
+def _stray_alias(key: str, c: Candidate, chosen: dict[str, Candidate]) -> bool:
+    """A town found only by an alternate name, in a country no other place of the article
+    is in, where the article's other places agree on another country: "Ber", a Malian
+    town too small for the gazetteer, is an old name of Véroia in Greece. Better no place
+    than one a continent away. (A city of 100,000 or more by an old name, "Bombay", stays.)"""
+    if c.kind not in TOWN_KINDS or c.population >= _TOWN_OVER_REGION or is_main_name(c, key):
+        return False
+    others = [o.country for k, o in chosen.items() if k != key and o.country]
+    if c.country in others or not others:
+        return False
+    counts = sorted((others.count(x) for x in set(others)), reverse=True)
+    return counts[0] >= _ARTICLE_COUNTRY_MIN and (len(counts) == 1 or counts[0] > counts[1])
