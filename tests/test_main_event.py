@@ -848,6 +848,13 @@ def test_a_verb_phrase_ends_at_an_adjunct(nlp):
         # a preposition whose object is a time opens an adjunct of time, as "after" does
         ("The man who shot two guards was arrested on Monday.", "was arrested"),
         ("Rebels shelled the port on Monday in a dawn raid.", "shelled the port"),
+        # a place's name after "in" or "near" opens an adjunct of place: where is its own answer
+        ("A tram derailed in Croydon on Monday.", "derailed"),
+        ("A gunman opened fire near Seattle.", "opened fire"),
+        ("The ministry praised the team's performance in Brazil.", "praised the team's performance"),
+        # ... not a venue after "at", nor where someone goes
+        ("The two leaders met at the White House.", "met at the White House"),
+        ("The company moved its office to Paris.", "moved its office to Paris"),
     ],
 )
 def test_a_verb_phrase_keeps_what_says_which_object_not_when(nlp, text, expected):

@@ -69,6 +69,13 @@ VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # ("win the Series after a showdown", "stands by its decision after a review"); any
 # preposition does whose object is a time ("on Monday": ``_adjunct``).
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# Prepositions that open an adjunct of place when their object is a place's name ("derails
+# [in Ardo]", "opened fire [near Velm]"): where it happened is the main event's own answer
+# (facts/main.py), not part of what happened, as a time is not. Not "at", which names a
+# venue ("meet at the White House", kept by Giveme5W1H's coders), nor "to" / "from" / "into",
+# whose place is where someone goes, an argument of the verb ("moved to Ardo").
+PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 # Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
 TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # Who a happening may belong to (``_whose``): not a place, which says where it happened.
@@ -270,11 +277,14 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
 
 
 def _adjunct(prep) -> bool:
-    """A preposition that opens an adjunct of time or circumstance: one of ADJUNCT_PREPS,
-    or one whose object is a time ("was arrested [on Monday]", "met [in May]")."""
+    """A preposition that opens an adjunct of time, place or circumstance: one of
+    ADJUNCT_PREPS, one whose object is a time ("was arrested [on Monday]", "met [in May]"),
+    or one of PLACE_PREPS whose object is a place's name ("derails [in Ardo]")."""
     if prep.lower_ in ADJUNCT_PREPS:
         return True
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(c.ent_type_ in ("DATE", "TIME") for c in objects) or (
+        prep.lower_ in PLACE_PREPS and any(c.ent_type_ in PLACE_ENTITIES for c in objects))
 
 
 def _phrase(tok, seg) -> list:
@@ -284,7 +294,7 @@ def _phrase(tok, seg) -> list:
     for child in tok.children:
         if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i and not _defining(child, tok)):
             continue
-        if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPS or (tok.dep_ == "pobj" and child.lower_ != "of")):
+        if child.dep_ == "prep" and (_adjunct(child) or (tok.dep_ == "pobj" and child.lower_ != "of")):
             continue
         out.extend(_phrase(child, seg))
     return out
