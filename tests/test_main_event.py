@@ -126,6 +126,15 @@ def test_an_actor_named_only_in_a_modifier_takes_no_salience_from_it():
     assert find_main_event(_with(_article(text), mentions=mentions, events=named)).actor == "The Brotherhood"
 
 
+@pytest.mark.parametrize("actor", ["rescuers in the Brotherhood", "the mayor of the Brotherhood",
+                                   "rescuers in the northern Brotherhood"])
+def test_an_actor_whose_phrase_ends_in_a_name_after_a_preposition_takes_no_salience_from_it(actor):
+    text = f"Guards seized the depot. Then {actor} marched. " + "The Brotherhood left. " * 3
+    mentions = tuple(_mention(text, "Brotherhood", "org:brotherhood", nth=n) for n in range(4))
+    events = (_event(text, "seized the depot", "Guards"), _event(text, "marched", actor))
+    assert find_main_event(_with(_article(text), mentions=mentions, events=events)).actor == "Guards"
+
+
 def test_the_event_that_repeats_the_title_outranks_an_earlier_one():
     text = "Guards seized a depot, and crowds then marched on the palace of Vell. " + "x" * 300
     events = (_event(text, "seized a depot", "Guards"), _event(text, "marched on the palace", "crowds"))

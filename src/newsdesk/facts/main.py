@@ -292,8 +292,17 @@ def _actor_salience(analysis: Analysis, event: Event, salience: dict[str, float]
 
 def _names(mention: str, actor: str) -> bool:
     """Whether a mention names the actor: the same name, its head ("the Brotherhood",
-    "Hillary Clinton" / "Clinton"), not a modifier ("victims of the Croydon crash")."""
-    return actor.endswith(mention) or mention.endswith(actor)
+    "Hillary Clinton" / "Clinton"), not a modifier ("victims of the Croydon crash"), nor
+    a name after a preposition that ends the actor's phrase ("rescuers in Velmia", "the
+    mayor of Ardo": the rescuers and the mayor act, and the text naming Velmia or Ardo
+    again says nothing of how central they are)."""
+    if mention.endswith(actor):
+        return True
+    return actor.endswith(mention) and not _PREPOSITION_BEFORE.search(actor, 0, len(actor) - len(mention))
+
+
+# A preposition before a name that ends an actor's phrase ("in northern Velmia").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near|for|on|with|by|to)\b")
 
 
 def _title_agreement(text: str, event: Event, title: set[str]) -> float:
