@@ -135,6 +135,14 @@ def test_an_actor_whose_phrase_ends_in_a_name_after_a_preposition_takes_no_salie
     assert find_main_event(_with(_article(text), mentions=mentions, events=events)).actor == "Guards"
 
 
+def test_an_actor_named_in_the_possessive_keeps_the_salience_of_the_name():
+    # the model's entity may take the "'s" with the name: "Ivo Korr's" names Ivo Korr
+    text = "Guards seized the depot. Ivo Korr marched. " + "Ivo Korr's aides left. " * 3
+    mentions = tuple(_mention(text, "Ivo Korr's", "person:ivo-korr-s", "PERSON", nth=n) for n in range(3))
+    events = (_event(text, "seized the depot", "Guards"), _event(text, "marched", "Ivo Korr"))
+    assert find_main_event(_with(_article(text), mentions=mentions, events=events)).actor == "Ivo Korr"
+
+
 def test_the_event_that_repeats_the_title_outranks_an_earlier_one():
     text = "Guards seized a depot, and crowds then marched on the palace of Vell. " + "x" * 300
     events = (_event(text, "seized a depot", "Guards"), _event(text, "marched on the palace", "crowds"))

@@ -295,12 +295,16 @@ def _names(mention: str, actor: str) -> bool:
     "Hillary Clinton" / "Clinton"), not a modifier ("victims of the Croydon crash"), nor
     a name after a preposition that ends the actor's phrase ("rescuers in Velmia", "the
     mayor of Ardo": the rescuers and the mayor act, and the text naming Velmia or Ardo
-    again says nothing of how central they are)."""
+    again says nothing of how central they are). A possessive names its owner ("Ivo Korr's"
+    is Ivo Korr, whom the model's entity may take with the "'s")."""
+    mention, actor = _POSSESSIVE.sub("", mention), _POSSESSIVE.sub("", actor)
     if mention.endswith(actor):
         return True
     return actor.endswith(mention) and not _PREPOSITION_BEFORE.search(actor, 0, len(actor) - len(mention))
 
 
+# A possessive's ending ("Korr's", "Korr’s", "the Vells'").
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 # A preposition before a name that ends an actor's phrase ("in northern Velmia").
 _PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near|for|on|with|by|to)\b")
 
