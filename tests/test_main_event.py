@@ -519,6 +519,9 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
         # a subject coordinated with what came before it: both are reported
         ("Several dead and dozens injured after ferry sinks off Velm\n\nThe crew is safe.", None,
          "Several dead and dozens injured"),
+        # a clause set off by commas inside the subject stays out: the verb's phrase alone
+        ("Ferry captain, who sailed from Ardo on Sunday, is feared dead\n\nThe crew is safe.", None,
+         "is feared dead"),
     ],
 )
 def test_a_headlines_passive(nlp, text, actor, what):

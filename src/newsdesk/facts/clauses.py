@@ -373,11 +373,19 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
         name = _whose(analysis, before) if named_happening else argument(analysis, actor)
         span = verb_phrase(verb, seg)
-        if passive:  # the subject with it, and what it is coordinated with
+        if passive and not _set_off(subj, verb):  # the subject with it, and what it is coordinated with
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
         out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening))
     return out
+
+
+def _set_off(subj, verb) -> bool:
+    """Whether a comma stands between a subject and its verb: a clause or an apposition set
+    off inside the subject ("A boy, who fell into a well on Sunday, is feared dead"),
+    which a passive's phrase would carry with its subject; what happened is then the
+    verb's phrase alone ("is feared dead")."""
+    return any(t.text == "," for t in subj.doc[subj.i + 1 : verb.i])
 
 
 def _whose(analysis: Analysis, modifiers) -> str | None:
