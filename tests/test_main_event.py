@@ -875,6 +875,8 @@ def test_a_verb_phrase_ends_at_an_adjunct(nlp):
         # ... not a venue after "at", nor where someone goes
         ("The two leaders met at the White House.", "met at the White House"),
         ("The company moved its office to Paris.", "moved its office to Paris"),
+        # a preposition the parse leaves without its object (the noun read as an adverb) keeps it
+        ("A girl fell down an abandoned well on Sunday.", "fell down an abandoned well"),
     ],
 )
 def test_a_verb_phrase_keeps_what_says_which_object_not_when(nlp, text, expected):

@@ -268,12 +268,26 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
         if child.dep_ in VP_DEPS:
             toks.extend(_phrase(child, seg))
         elif child.dep_ == "prep" and not _adjunct(child) and not preps:
-            toks.extend(_phrase(child, seg))
+            toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
             preps += 1
     toks.sort(key=lambda t: t.i)
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _lost_object(prep, verb, seg) -> list:
+    """The object of a preposition that the parse left without one, hung on the verb as an
+    adverb instead: the verb's next dependent right after it, with its words ("trapped
+    in [well]", "fell down an abandoned [well]": the small model reads the noun "well" as
+    the adverb). A preposition ends no phrase of what happened."""
+    if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return []
+    after = [c for c in verb.children if c.i > prep.i and _in(c, seg)]
+    lost = min(after, key=lambda c: c.i, default=None)
+    if lost is None or lost.dep_ not in ("advmod", "npadvmod") or lost.left_edge.i != prep.i + 1:
+        return []
+    return [t for t in lost.subtree if _in(t, seg)]
 
 
 def _adjunct(prep) -> bool:
