@@ -570,6 +570,15 @@ def test_the_lead_says_who_where_the_headline_names_a_happening(nlp, lead, actor
     assert (main.in_title, main.actor) == (True, actor)
 
 
+@pytest.mark.parametrize("town", ["Seattle", "Denver", "Leeds"])
+def test_a_town_before_a_happening_says_where_not_who(nlp, town):
+    # the events stage or the parse ("Seattle [nsubj] shooting [VERB]") takes the town for the actor
+    analysis = _ingested(f"{town} shooting: Two hurt near bar",
+                         f"A gunman wounded two men in downtown {town} on Friday.\n\nPolice came.")
+    main = analysis.main_event
+    assert (main.in_title, main.actor, main.place) == (True, "gunman", town)
+
+
 def test_a_headline_whose_subject_is_a_happening_stays_the_main_event(nlp):
     """The headline's clause with a happening for subject is a whole clause: it still
     outranks a clause further down the lead (whose actor then says who)."""
