@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument, happening
-from newsdesk.facts.lexicon import REPORTING
+from newsdesk.facts.lexicon import FEELING_VERBS, REPORTING
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp
@@ -224,11 +224,21 @@ def _passive(subj, verb, headline: bool) -> bool:
     complement ("Embassy stormed in raid"): a headline drops the passive's "was", and the
     model then reads an active verb with its subject (a particle makes it an active
     phrasal verb: "driver blacked out"; a complement a verb of its own: "set to")."""
+    if _feels(verb):  # "Fans are outraged": how they feel, not what was done to them
+        return False
     if subj.dep_ == "nsubjpass" or (verb.dep_ == "acl" and subj.i == verb.head.i):
         return True
     if not headline or verb.tag_ != "VBN":
         return False
     return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
+
+
+def _feels(verb) -> bool:
+    """A participle of a verb of feeling without its agent ("Fans are outraged [over the
+    change]"; with one, "angered by the council", the council did it): it says how its
+    subject feels (``lexicon.FEELING_VERBS``)."""
+    return (verb.tag_ == "VBN" and _lemma(verb) in FEELING_VERBS
+            and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children))
 
 
 def _agent(verb, passive: bool):
