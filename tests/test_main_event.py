@@ -520,9 +520,11 @@ def test_a_passive_clause_names_its_agent_as_actor(nlp):
         ("Several dead and dozens injured after ferry sinks off Velm\n\nThe crew is safe.", None,
          "Several dead and dozens injured"),
         # a verb of feeling's participle says how its subject feels: the subject is who
-        # (the model reads "are upset" as an adjective, "are angered" as a passive)
-        ("Commuters are angered over rail cuts\n\nThe fares rose.", "Commuters", "are angered over rail cuts"),
-        ("Drivers are infuriated over fuel tax\n\nThe tax rose.", "Drivers", "are infuriated over fuel tax"),
+        # (the model reads "are upset" as an adjective, "are angered" as a passive), and what
+        # they feel it over is why, not what happened
+        ("Commuters are angered over rail cuts\n\nThe fares rose.", "Commuters", "are angered"),
+        ("Drivers are infuriated over fuel tax\n\nThe tax rose.", "Drivers", "are infuriated"),
+        ("Residents are shocked at the closure\n\nThe mill shut.", "Residents", "are shocked"),
         # ... unless its agent made them feel it
         ("Ardo shoppers angered by council\n\nThe fees rose.", "council", "Ardo shoppers angered by council"),
         # a clause set off by commas inside the subject stays out: the verb's phrase alone

@@ -76,6 +76,9 @@ ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "follo
 # whose place is where someone goes, an argument of the verb ("moved to Ardo").
 PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# Prepositions that say why someone feels as a verb of feeling says ("angered over the
+# cuts", "shocked at the news", "worried about jobs").
+CAUSE_PREPS = frozenset({"over", "at", "about"})
 # Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
 TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # Who a happening may belong to (``_whose``): not a place, which says where it happened.
@@ -269,7 +272,8 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     attaches to the verb after one is the adjunct's ("found dead in a well [after a long
     search]", where the model may read "search" as the verb's object)."""
     toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
-    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c)]
+    feels = _feels(verb)
+    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels)]
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -277,7 +281,7 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
             continue
         if child.dep_ in VP_DEPS:
             toks.extend(_phrase(child, seg))
-        elif child.dep_ == "prep" and not _adjunct(child) and not preps:
+        elif child.dep_ == "prep" and not _adjunct(child, feels) and not preps:
             toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
             preps += 1
     toks.sort(key=lambda t: t.i)
@@ -300,11 +304,13 @@ def _lost_object(prep, verb, seg) -> list:
     return [t for t in lost.subtree if _in(t, seg)]
 
 
-def _adjunct(prep) -> bool:
+def _adjunct(prep, feels: bool = False) -> bool:
     """A preposition that opens an adjunct of time, place or circumstance: one of
     ADJUNCT_PREPS, one whose object is a time ("was arrested [on Monday]", "met [in May]"),
-    or one of PLACE_PREPS whose object is a place's name ("derails [in Ardo]")."""
-    if prep.lower_ in ADJUNCT_PREPS:
+    or one of PLACE_PREPS whose object is a place's name ("derails [in Ardo]"); after a
+    verb of feeling (``feels``, ``_feels``), one of CAUSE_PREPS: what they feel it over is
+    why ("are angered [over rail cuts]"), the why of a 5W1H answer, not what happened."""
+    if prep.lower_ in ADJUNCT_PREPS or (feels and prep.lower_ in CAUSE_PREPS):
         return True
     objects = [c for c in prep.children if c.dep_ == "pobj"]
     return any(c.ent_type_ in ("DATE", "TIME") for c in objects) or (
