@@ -39,7 +39,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument, happening
-from newsdesk.facts.lexicon import REPORTING
+from newsdesk.facts.lexicon import FEELING_VERBS, REPORTING
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp
@@ -69,6 +69,16 @@ VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # ("win the Series after a showdown", "stands by its decision after a review"); any
 # preposition does whose object is a time ("on Monday": ``_adjunct``).
 ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# Prepositions that open an adjunct of place when their object is a place's name ("derails
+# [in Ardo]", "opened fire [near Velm]"): where it happened is the main event's own answer
+# (facts/main.py), not part of what happened, as a time is not. Not "at", which names a
+# venue ("meet at the White House", kept by Giveme5W1H's coders), nor "to" / "from" / "into",
+# whose place is where someone goes, an argument of the verb ("moved to Ardo").
+PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
+PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# Prepositions that say why someone feels as a verb of feeling says ("angered over the
+# cuts", "shocked at the news", "worried about jobs").
+CAUSE_PREPS = frozenset({"over", "at", "about"})
 # Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
 TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # Who a happening may belong to (``_whose``): not a place, which says where it happened.
@@ -217,11 +227,21 @@ def _passive(subj, verb, headline: bool) -> bool:
     complement ("Embassy stormed in raid"): a headline drops the passive's "was", and the
     model then reads an active verb with its subject (a particle makes it an active
     phrasal verb: "driver blacked out"; a complement a verb of its own: "set to")."""
+    if _feels(verb):  # "Fans are outraged": how they feel, not what was done to them
+        return False
     if subj.dep_ == "nsubjpass" or (verb.dep_ == "acl" and subj.i == verb.head.i):
         return True
     if not headline or verb.tag_ != "VBN":
         return False
     return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
+
+
+def _feels(verb) -> bool:
+    """A participle of a verb of feeling without its agent ("Fans are outraged [over the
+    change]"; with one, "angered by the council", the council did it): it says how its
+    subject feels (``lexicon.FEELING_VERBS``)."""
+    return (verb.tag_ == "VBN" and _lemma(verb) in FEELING_VERBS
+            and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children))
 
 
 def _agent(verb, passive: bool):
@@ -252,7 +272,8 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     attaches to the verb after one is the adjunct's ("found dead in a well [after a long
     search]", where the model may read "search" as the verb's object)."""
     toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
-    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c)]
+    feels = _feels(verb)
+    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels)]
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -260,8 +281,8 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
             continue
         if child.dep_ in VP_DEPS:
             toks.extend(_phrase(child, seg))
-        elif child.dep_ == "prep" and not _adjunct(child) and not preps:
-            toks.extend(_phrase(child, seg))
+        elif child.dep_ == "prep" and not _adjunct(child, feels) and not preps:
+            toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
             preps += 1
     toks.sort(key=lambda t: t.i)
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
@@ -269,12 +290,31 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     return toks[0].idx, max(t.idx + len(t) for t in toks)
 
 
-def _adjunct(prep) -> bool:
-    """A preposition that opens an adjunct of time or circumstance: one of ADJUNCT_PREPS,
-    or one whose object is a time ("was arrested [on Monday]", "met [in May]")."""
-    if prep.lower_ in ADJUNCT_PREPS:
+def _lost_object(prep, verb, seg) -> list:
+    """The object of a preposition that the parse left without one, hung on the verb as an
+    adverb instead: the verb's next dependent right after it, with its words ("trapped
+    in [well]", "fell down an abandoned [well]": the small model reads the noun "well" as
+    the adverb). A preposition ends no phrase of what happened."""
+    if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
+        return []
+    after = [c for c in verb.children if c.i > prep.i and _in(c, seg)]
+    lost = min(after, key=lambda c: c.i, default=None)
+    if lost is None or lost.dep_ not in ("advmod", "npadvmod") or lost.left_edge.i != prep.i + 1:
+        return []
+    return [t for t in lost.subtree if _in(t, seg)]
+
+
+def _adjunct(prep, feels: bool = False) -> bool:
+    """A preposition that opens an adjunct of time, place or circumstance: one of
+    ADJUNCT_PREPS, one whose object is a time ("was arrested [on Monday]", "met [in May]"),
+    or one of PLACE_PREPS whose object is a place's name ("derails [in Ardo]"); after a
+    verb of feeling (``feels``, ``_feels``), one of CAUSE_PREPS: what they feel it over is
+    why ("are angered [over rail cuts]"), the why of a 5W1H answer, not what happened."""
+    if prep.lower_ in ADJUNCT_PREPS or (feels and prep.lower_ in CAUSE_PREPS):
         return True
-    return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(c.ent_type_ in ("DATE", "TIME") for c in objects) or (
+        prep.lower_ in PLACE_PREPS and any(c.ent_type_ in PLACE_ENTITIES for c in objects))
 
 
 def _phrase(tok, seg) -> list:
@@ -284,7 +324,7 @@ def _phrase(tok, seg) -> list:
     for child in tok.children:
         if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i and not _defining(child, tok)):
             continue
-        if child.dep_ == "prep" and (child.lower_ in ADJUNCT_PREPS or (tok.dep_ == "pobj" and child.lower_ != "of")):
+        if child.dep_ == "prep" and (_adjunct(child) or (tok.dep_ == "pobj" and child.lower_ != "of")):
             continue
         out.extend(_phrase(child, seg))
     return out
@@ -363,11 +403,19 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
         name = _whose(analysis, before) if named_happening else argument(analysis, actor)
         span = verb_phrase(verb, seg)
-        if passive:  # the subject with it, and what it is coordinated with
+        if passive and not _set_off(subj, verb):  # the subject with it, and what it is coordinated with
             span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
         event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
         out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening))
     return out
+
+
+def _set_off(subj, verb) -> bool:
+    """Whether a comma stands between a subject and its verb: a clause or an apposition set
+    off inside the subject ("A boy, who fell into a well on Sunday, is feared dead"),
+    which a passive's phrase would carry with its subject; what happened is then the
+    verb's phrase alone ("is feared dead")."""
+    return any(t.text == "," for t in subj.doc[subj.i + 1 : verb.i])
 
 
 def _whose(analysis: Analysis, modifiers) -> str | None:

@@ -482,6 +482,17 @@ REPORTING = frozenset({
     "acknowledge", "admit", "estimate", "predict", "insist", "maintain", "contend", "quote",
 })
 
+# Verbs of feeling whose object feels it ("the change outraged fans"): their participle
+# after a subject says how the subject feels ("Fans are outraged", "Residents left shocked"),
+# an adjective in all but form, whose subject is the one the headline reports on, not the
+# one something was done to (facts/clauses.py).
+FEELING_VERBS = frozenset({
+    "outrage", "anger", "enrage", "infuriate", "incense", "upset", "annoy", "irritate", "frustrate", "piss",
+    "shock", "stun", "horrify", "appal", "appall", "devastate", "sadden", "dismay", "disappoint", "disgust",
+    "delight", "thrill", "please", "excite", "amaze", "surprise", "baffle", "confuse", "puzzle",
+    "worry", "concern", "alarm", "scare", "frighten", "terrify",
+})
+
 # Governing verbs that change the modality of the event they govern (PLOVER and ACLED code
 # only what happened; the issue lists these modalities).
 GOVERNOR_MODALITY: dict[str, str] = {

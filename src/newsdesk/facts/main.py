@@ -212,11 +212,33 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
     reports = {c.event.span for c in found if c.reporting}
     happenings = {c.event.span for c in found if c.happening}
     spans = {c.event.span for c in found}
-    return [
-        Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
-                  e.span in spans or _verbal(doc, e.span), e.span in happenings and not e.actor)
-        for e in merge_clauses(events, found)
-    ]
+    # "Ardo shooting": the town says where, not who, whether the events stage or the
+    # parse (a gerund read as a verb) took it for the actor; the lead says who, as for a
+    # clause whose subject names a happening
+    towns = [e.span for e in events if _town_before(analysis, e)]
+    events = [replace(e, actor=None) if e.span in towns else e for e in events]
+    out = []
+    for e in merge_clauses(events, found):
+        town = _town_before(analysis, e) or any(t[0] <= e.span[0] < t[1] for t in towns)
+        e = replace(e, actor=None) if town else e
+        out.append(Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
+                             e.span in spans or _verbal(doc, e.span),
+                             not e.actor and (e.span in happenings or town)))
+    return out
+
+
+def _town_before(analysis: Analysis, event: Event) -> bool:
+    """Whether the event's actor is a town or a region named before the rest of its words
+    ("Ardo shooting", "Velm tram crash"): it modifies a happening's noun and says where it
+    happened (a country may say who: "Velmia strikes"); who did it the lead says, as for a
+    clause whose subject names a happening (``Candidate.happening``)."""
+    actor, text = (event.actor or "").casefold(), analysis.article.text
+    return any(
+        actor in (p.text.casefold(), p.name.casefold()) and _RANK.get(_kind(p), 0) < _RANK["country"]
+        and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
+             or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip())  # right before them
+        for p in analysis.places
+    )
 
 
 def _verbal(doc, span: Span) -> bool:
@@ -292,8 +314,21 @@ def _actor_salience(analysis: Analysis, event: Event, salience: dict[str, float]
 
 def _names(mention: str, actor: str) -> bool:
     """Whether a mention names the actor: the same name, its head ("the Brotherhood",
-    "Hillary Clinton" / "Clinton"), not a modifier ("victims of the Croydon crash")."""
-    return actor.endswith(mention) or mention.endswith(actor)
+    "Hillary Clinton" / "Clinton"), not a modifier ("victims of the Croydon crash"), nor
+    a name after a preposition that ends the actor's phrase ("rescuers in Velmia", "the
+    mayor of Ardo": the rescuers and the mayor act, and the text naming Velmia or Ardo
+    again says nothing of how central they are). A possessive names its owner ("Ivo Korr's"
+    is Ivo Korr, whom the model's entity may take with the "'s")."""
+    mention, actor = _POSSESSIVE.sub("", mention), _POSSESSIVE.sub("", actor)
+    if mention.endswith(actor):
+        return True
+    return actor.endswith(mention) and not _PREPOSITION_BEFORE.search(actor, 0, len(actor) - len(mention))
+
+
+# A possessive's ending ("Korr's", "Korr’s", "the Vells'").
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+# A preposition before a name that ends an actor's phrase ("in northern Velmia").
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|in|at|from|near|for|on|with|by|to)\b")
 
 
 def _title_agreement(text: str, event: Event, title: set[str]) -> float:
