@@ -66,6 +66,7 @@ import re
 from dataclasses import replace
 
 from newsdesk.model import Analysis, DateRef
+from newsdesk.nlp.dates.extents import extents
 from newsdesk.nlp.dates.periods import HOLIDAYS, anchor_of, anchor_relative
 from newsdesk.nlp.dates.rules import normalise
 
@@ -79,11 +80,19 @@ __all__ = ["anchor_dates", "anchor_of", "anchor_relative", "normalise", "resolve
 _HOLIDAY_NAMES = sorted((re.escape(name.title()).replace("'S", "'s") for name in HOLIDAYS), key=len, reverse=True)
 _HOLIDAY = (rf"(?:last |next |this )?(?:{'|'.join(n for n in _HOLIDAY_NAMES if ' ' in n)})"
             rf"|(?:(?<=\b[Oo]n )|last |next |this )(?:{'|'.join(n for n in _HOLIDAY_NAMES if ' ' not in n)})")
+# Vague times, which TIMEX3 marks as PRESENT_REF, PAST_REF or FUTURE_REF (TimeML guidelines
+# 1.2.1: "now", "recently", "the future") and the small model almost never tags (on TBAQ's
+# half A it found none of the 34 gold "now"). Not where the word is no time of its own:
+# "as soon as he lands" and "soon after the vote" are times of an event, "the future of the
+# club" is a fate, "the past 20 years" a length (the model tags that one whole); "current"
+# also names money and electricity ("the current account"), so it is left out.
+_VAGUE = (r"(?:right )?now|currently|nowadays|recently|recent(?= [a-z])|(?<!as )soon(?! after\b| as\b)|"
+          r"the (?:past|future)(?! (?:of\b|\d|few|several|(?:[a-z]+ )?(?:day|week|month|quarter|year|decade)s?\b))")
 _MISSED = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
     r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
     r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    rf"{_HOLIDAY})\b"
+    rf"{_HOLIDAY}|(?i:{_VAGUE}))\b"
 )
 
 
@@ -98,14 +107,16 @@ def _spans(doc, text: str) -> list[tuple[int, int]]:
 
 
 def resolve_dates(analysis: Analysis, doc) -> Analysis:
-    """Time expressions -> DateRefs normalised against the publication date."""
+    """Time expressions -> DateRefs normalised against the publication date; a span that holds
+    several (a range, a period and its end day) gives one DateRef each (``extents``)."""
     article = analysis.article
     anchor = anchor_of(article.published)
     text = article.text
-    refs = []
-    for start, end in _with_clock_times(_spans(doc, text), text):
-        value = normalise(text[start:end], anchor, before=text[:start], after=text[end:])
-        refs.append(DateRef(article_id=article.id, span=(start, end), text=text[start:end], value=value))
+    refs = [
+        DateRef(article_id=article.id, span=(s, e), text=text[s:e], value=value)
+        for start, end in _with_clock_times(_spans(doc, text), text)
+        for (s, e), value in extents(text, start, end, anchor)
+    ]
     return replace(analysis, dates=tuple(refs))
 
 
