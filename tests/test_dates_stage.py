@@ -76,6 +76,11 @@ def test_a_count_after_first_last_or_past_is_a_length(text):
         ("Talks will resume soon, aides said.", "soon", "FUTURE_REF"),
         ("In the past, strikes were rare.", "the past", "PAST_REF"),
         ("Costs will rise in the future, it warned.", "the future", "FUTURE_REF"),
+        ("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
+        ("It will repay the loan as soon as possible.", "as soon as possible", "FUTURE_REF"),
+        ("He praised the current mayor.", "current", "PRESENT_REF"),
+        ("Profit rose in the latest period, the bank said.", "the latest period", "2024-Q3"),
+        ("The firm posted a flat second quarter.", "second quarter", "2024-Q2"),
     ],
 )
 def test_vague_times_the_model_leaves_untagged_are_found(sentence, found, value):
@@ -94,6 +99,7 @@ def test_vague_times_the_model_leaves_untagged_are_found(sentence, found, value)
         "Prices doubled over the past two years.",
         "Sales fell over the past week.",
         "The current account deficit widened.",
+        "Its current assets fell.",
         "The snow fell on the town.",
     ],
 )

@@ -84,15 +84,20 @@ _HOLIDAY = (rf"(?:last |next |this )?(?:{'|'.join(n for n in _HOLIDAY_NAMES if '
 # 1.2.1: "now", "recently", "the future") and the small model almost never tags (on TBAQ's
 # half A it found none of the 34 gold "now"). Not where the word is no time of its own:
 # "as soon as he lands" and "soon after the vote" are times of an event, "the future of the
-# club" is a fate, "the past 20 years" a length (the model tags that one whole); "current"
-# also names money and electricity ("the current account"), so it is left out.
-_VAGUE = (r"(?:right )?now|currently|nowadays|recently|recent(?= [a-z])|(?<!as )soon(?! after\b| as\b)|"
+# club" is a fate, "the past 20 years" a length (the model tags that one whole), and "current"
+# before a noun of accounts or electricity ("current assets", "the current flows") is no time.
+_VAGUE = (r"(?:right )?now|currently|nowadays|recently|recent(?= [a-z])|as soon as possible|"
+          r"(?<!as )soon(?! after\b| as\b)|the (?:near|short|long) term(?![ -][a-z])|"
+          r"current(?= [a-z])(?! (?:account|asset|liabilit|ratio|flow|pass|run|of\b|and\b|or\b))|"
           r"the (?:past|future)(?! (?:of\b|\d|few|several|(?:[a-z]+ )?(?:day|week|month|quarter|year|decade)s?\b))")
+# A financial report's periods, which the model often leaves untagged ("in the latest
+# period", "for the fiscal second-quarter"): TIMEX3 dates them (see ``reports``).
+_REPORT_PERIOD = r"the latest (?:period|quarter)|(?:fiscal )?(?:first|second|third|fourth)[ -](?:fiscal[ -])?quarter"
 _MISSED = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
     r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
     r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    rf"{_HOLIDAY}|(?i:{_VAGUE}))\b"
+    rf"{_HOLIDAY}|(?i:{_VAGUE}|{_REPORT_PERIOD}))\b"
 )
 
 
