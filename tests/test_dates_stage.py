@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsdesk.nlp.dates import _spans, normalise
+from newsdesk.nlp.dates import _spans, _with_clock_times, normalise
 from newsdesk.nlp.dates.extents import extents
 from newsdesk.nlp.dates.rules import is_length
 
@@ -79,6 +79,7 @@ def test_a_count_after_first_last_or_past_is_a_length(text):
         ("Margins will stay thin in the near term.", "the near term", "FUTURE_REF"),
         ("It will repay the loan as soon as possible.", "as soon as possible", "FUTURE_REF"),
         ("He praised the current mayor.", "current", "PRESENT_REF"),
+        ("Holders may buy shares at the then-current price.", "then-current", "PAST_REF"),
         ("Profit rose in the latest period, the bank said.", "the latest period", "2024-Q3"),
         ("The firm posted a flat second quarter.", "second quarter", "2024-Q2"),
     ],
@@ -105,3 +106,20 @@ def test_vague_times_the_model_leaves_untagged_are_found(sentence, found, value)
 )
 def test_words_that_are_no_time_of_their_own_are_not_vague_times(sentence):
     assert _spans(SimpleNamespace(ents=()), sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second", "joined"),
+    [
+        ("The day before last Tuesday's hearing, he flew home.", "The day", "last Tuesday's", True),
+        ("He left the day after Friday's vote.", "the day", "Friday's", True),
+        ("She spoke at 9 a.m. Tuesday in the hall.", "9 a.m.", "Tuesday", True),
+        ("He was in town that day before Friday came.", "that day", "Friday", False),  # no day counted
+        ("The day, and then Friday, passed.", "The day", "Friday", False),
+    ],
+)
+def test_a_day_counted_from_another_is_one_expression(sentence, first, second, joined):
+    a, b = sentence.index(first), sentence.index(second)
+    spans = [(a, a + len(first)), (b, b + len(second))]
+    expected = [(a, b + len(second))] if joined else spans
+    assert _with_clock_times(spans, sentence) == expected

@@ -86,7 +86,7 @@ _HOLIDAY = (rf"(?:last |next |this )?(?:{'|'.join(n for n in _HOLIDAY_NAMES if '
 # "as soon as he lands" and "soon after the vote" are times of an event, "the future of the
 # club" is a fate, "the past 20 years" a length (the model tags that one whole), and "current"
 # before a noun of accounts or electricity ("current assets", "the current flows") is no time.
-_VAGUE = (r"(?:right )?now|currently|nowadays|recently|recent(?= [a-z])|as soon as possible|"
+_VAGUE = (r"(?:right )?now|currently|then[ -]current|nowadays|recently|recent(?= [a-z])|as soon as possible|"
           r"(?<!as )soon(?! after\b| as\b)|the (?:near|short|long) term(?![ -][a-z])|"
           r"current(?= [a-z])(?! (?:account|asset|liabilit|ratio|flow|pass|run|of\b|and\b|or\b))|"
           r"the (?:past|future)(?! (?:of\b|\d|few|several|(?:[a-z]+ )?(?:day|week|month|quarter|year|decade)s?\b))")
@@ -132,13 +132,26 @@ _CLOCK_ONLY = re.compile(r"(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?(?:\s+
 _JOINT = re.compile(r"\s*(?:local time)?\s*,?\s*(?:at\s+|on\s+)?")
 
 
+# "The day before last Tuesday's hearing" tagged as "The day" and "last Tuesday's": one
+# TIMEX3, a day counted from the other (``rules._composed`` reads it whole).
+_COUNTED_FROM = re.compile(r"(?:the\s+)?day", re.IGNORECASE)
+_BEFORE_AFTER = re.compile(r"\s+(?:before|after)\s+")
+
+
+def _joined(first: str, gap: str, second: str) -> bool:
+    """Whether two spans side by side are one expression: a clock time and its day, or a
+    day counted from a named one."""
+    if _JOINT.fullmatch(gap) and any(_CLOCK_ONLY.fullmatch(t.strip()) for t in (first, second)):
+        return True
+    return bool(_COUNTED_FROM.fullmatch(first.strip()) and _BEFORE_AFTER.fullmatch(gap))
+
+
 def _with_clock_times(spans: list[tuple[int, int]], text: str) -> list[tuple[int, int]]:
-    """Spans with a clock time joined to the day beside it ("9 a.m." + "Tuesday")."""
+    """Spans with a clock time joined to the day beside it ("9 a.m." + "Tuesday"), and a day
+    counted from another to it ("the day" + "before" + "last Tuesday")."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        if out and _JOINT.fullmatch(text[out[-1][1] : start]) and any(
-            _CLOCK_ONLY.fullmatch(text[s:e].strip()) for s, e in (out[-1], (start, end))
-        ):
+        if out and _joined(text[out[-1][0] : out[-1][1]], text[out[-1][1] : start], text[start:end]):
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
