@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from newsdesk.nlp.dates import _spans, _with_clock_times, normalise
+from newsdesk.nlp.dates import _spans, _with_clock_times, anchor_relative, normalise
 from newsdesk.nlp.dates.extents import extents
 from newsdesk.nlp.dates.rules import is_length
 
@@ -123,3 +123,19 @@ def test_a_day_counted_from_another_is_one_expression(sentence, first, second, j
     spans = [(a, a + len(first)), (b, b + len(second))]
     expected = [(a, b + len(second))] if joined else spans
     assert _with_clock_times(spans, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("span", "before", "after", "expected"),
+    [
+        ("the year", "Profit will fall in ", " ending June 30, 2025, it said.", "2025"),
+        ("its fiscal year", "Sales rose in ", " ended March 31.", "2024"),
+        ("the year", "Profit rose in ", ", analysts said.", "2024"),
+        # a report numbers its fiscal quarters: the quarter keeps the number, not the end day's
+        ("the quarter", "It posted a fiscal second-quarter profit. Sales rose in ", " ended Sept. 30.", "2024-Q2"),
+    ],
+)
+def test_a_year_marked_apart_from_its_end_day_is_the_year_that_day_ends(span, before, after, expected):
+    assert normalise(span, THU, before=before, after=after) == expected
+    undated = normalise(span, None, before=before, after=after)
+    assert undated is None or anchor_relative(undated, THU) == expected  # undated, anchored later: the same

@@ -5,8 +5,10 @@ quarter and its end day; "from 1991 to 1997" two years; "1994, 1995 and 1997" th
 first nine months of 1997" a length of time (a TIMEX3 duration) and a year (TimeML
 guidelines 1.2.1: a range or a period's anchor is marked as separate expressions, linked
 by the signal between them). ``normalise`` reads such a span whole as its first time, the
-one "when" needs; the stage also keeps the others, each with its own value, so that a
-reader of the dates finds "Sept. 30" and "1997" too.
+one "when" needs; the stage marks each part, read with the words around it (so the first
+keeps that value: "the year" before "ending June 30, 1990" is 1990), and a reader of the
+dates finds "Sept. 30" and "1997" too. Each part's value is the one ``normalise`` gives
+its own span, so ``anchor_dates`` reads the same parts again for an undated article.
 """
 
 from __future__ import annotations
@@ -44,11 +46,10 @@ def _parts(span: str, whole: str | None, read) -> list[tuple[tuple[int, int], st
     lead = m.end() if (m := PREPOSITION.match(span)) else 0
     rest = CONJUNCTION_AFTER.sub("", span[lead:].rstrip(" ,.;:"))  # "1994, 1995 and" (1997 is a span of its own)
     if m := ENDED.match(rest):
-        # The period keeps the value read from its end day ("the year ending June 30, 1990" is 1990).
         period, day = (lead + m.start("p"), lead + m.end("p")), (lead + m.start("d"), lead + m.end("d"))
         day_value = read(*day)
         if day_value and (whole or is_length(rest[: m.end("p")].lower())):
-            return [(period, whole), (day, day_value)]
+            return [(period, read(*period)), (day, day_value)]
         return None
     if _YEARS.match(rest):
         return [((lead + y.start(), lead + y.end()), y.group()) for y in _YEAR.finditer(rest)]

@@ -129,7 +129,25 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     ctx = (before, after)
     if widened := widened_period(t, ctx):
         t, ctx = widened
+    if (ended := _with_end_day(t, ctx)) and (value := _by_parts(ended[0], anchor, ended[1])):
+        return value
     return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
+
+
+# A period whose end day follows its span ("the year" + " ending June 30, 1990", as the stage
+# marks the two apart, TIMEX3's extents) is read with it: the year that day ends. Undated, the
+# end day gives no calendar period, and the span is read alone. Not a quarter: a report
+# numbers its fiscal quarters ("the second quarter ended Sept. 30"), ``reports`` reads them.
+_END_DAY_AFTER = re.compile(r"^,?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?"
+                            r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4}(?!\d))?|today|tomorrow|yesterday)\b")
+
+
+def _with_end_day(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] | None:
+    if not re.fullmatch(r"(?:(?:the|its|their|his|her)\s+)?(?:fiscal\s+)?year", t, re.IGNORECASE):
+        return None
+    if m := _END_DAY_AFTER.match(ctx[1]):
+        return t + m.group(0), (ctx[0], ctx[1][m.end():])
+    return None
 
 
 # Words before a time that TIMEX3 leaves out of the span (TimeML guidelines: the signal
