@@ -82,6 +82,8 @@ def test_a_count_after_first_last_or_past_is_a_length(text):
         ("Holders may buy shares at the then-current price.", "then-current", "PAST_REF"),
         ("Profit rose in the latest period, the bank said.", "the latest period", "2024-Q3"),
         ("The firm posted a flat second quarter.", "second quarter", "2024-Q2"),
+        ("Voters rejected the post-1959 order.", "post-1959", "1959"),
+        ("They redrew the pre-2003 borders.", "pre-2003", "2003"),
     ],
 )
 def test_vague_times_the_model_leaves_untagged_are_found(sentence, found, value):
@@ -102,6 +104,7 @@ def test_vague_times_the_model_leaves_untagged_are_found(sentence, found, value)
         "The current account deficit widened.",
         "Its current assets fell.",
         "The snow fell on the town.",
+        "The post-war order held.",
     ],
 )
 def test_words_that_are_no_time_of_their_own_are_not_vague_times(sentence):

@@ -93,11 +93,14 @@ _VAGUE = (r"(?:right )?now|currently|then[ -]current|nowadays|recently|recent(?=
 # A financial report's periods, which the model often leaves untagged ("in the latest
 # period", "for the fiscal second-quarter"): TIMEX3 dates them (see ``reports``).
 _REPORT_PERIOD = r"the latest (?:period|quarter)|(?:fiscal )?(?:first|second|third|fourth)[ -](?:fiscal[ -])?quarter"
+# A year as a prefix's base, "post-1959 politics", "pre-2003 borders", which the model reads
+# as a word: TIMEX3 marks it with the year as the value (the prefix goes in ``mod``).
+_PREFIXED_YEAR = r"(?:pre|post)-(?:1[5-9]|20)\d{2}"
 _MISSED = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
     r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
     r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    rf"{_HOLIDAY}|(?i:{_VAGUE}|{_REPORT_PERIOD}))\b"
+    rf"{_HOLIDAY}|(?i:{_VAGUE}|{_REPORT_PERIOD}|{_PREFIXED_YEAR}))\b"
 )
 
 
