@@ -141,11 +141,12 @@ def run(corpora: Path) -> dict[str, float]:
                 days_right += value == gold
             totals[kind(gold)] += 1
             if value != gold:
-                misses[(t["text"].lower(), gold, str(value))] += 1
                 errors[(kind(gold), outcome(gold, value))] += 1
+            if value != gold and half(doc["doc_id"]) == "A":  # half B is held out: its items are not listed
+                misses[(t["text"].lower(), gold, str(value))] += 1
     n = sum(total.values())
     share = sum(right.values()) / n
-    print(f"  {n} gold DATE expressions; most frequent misses (text, gold, ours):")
+    print(f"  {n} gold DATE expressions; most frequent misses on half A (text, gold, ours):")
     for (text, gold, ours), k in misses.most_common(int(os.environ.get("NEWSDESK_EVAL_MISSES", "15"))):
         print(f"    {k:3d}  {text!r}  gold {gold}  ours {ours}")
     print_breakdown(totals, errors)
