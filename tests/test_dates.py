@@ -298,6 +298,11 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Friday", "Two men died in the fire next to the station on ", ".", "2000-03-31"),
         ("Friday", "The match was called off due to the storm on ", ".", "2000-03-31"),
         ("Friday", "The ferry is due to sail on ", ".", "2000-04-07"),
+        # A schedule told in the present simple is to come; the same verb in the past is past.
+        ("Thursday", "The two leaders meet ", " in Geneva.", "2000-04-06"),
+        ("Friday", "The summit opens ", " with a dinner.", "2000-04-07"),
+        ("Thursday", "The two leaders met ", " in Geneva.", "2000-03-30"),
+        ("Thursday", "He did not want to meet ", ".", "2000-03-30"),
         # A clock time with its day: the day and the time, in either order.
         ("9 a.m. Tuesday", "The relatives have until ", "", "2000-04-04T09:00"),
         ("4 a.m. EDT Thursday", "The father will leave at ", "", "2000-04-06T04:00"),

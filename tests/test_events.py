@@ -110,6 +110,9 @@ def test_cameo_intent_rules(nlp, text, type_):
         ("Militias shelled Tarvo for the past nine months.", None),  # a length of time
         ("Gunmen attacked the convoy on Tuesday after a 44-day siege.", "WXX-2"),
         ("Gunmen attacked the convoy on 3 May 2021.", "2021-05-03"),
+        ("Rebels now attack the convoy daily.", None),  # "now" is the report's time, no time of its own
+        ("Rebels recently attacked the convoy on 3 May 2021.", "2021-05-03"),  # a calendar time first
+        ("Rebels recently attacked the convoy.", "PAST_REF"),
     ],
 )
 def test_an_events_time_is_a_date_never_a_length_of_time(nlp, text, when):

@@ -377,13 +377,17 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
 def _when(analysis: Analysis, clause, aside=()) -> str | None:
     """The first time in the clause: a resolved date's value, else the words of a time span
     the dates stage did not read. A span it read as no date ("the past nine months", "a
-    44-day war": a length of time, value None) is no answer to "when"."""
+    44-day war": a length of time, value None) is no answer to "when". Nor is "now"
+    (PRESENT_REF): the report's own time, what an event with no time is dated by; and a vague
+    time ("recently", PAST_REF) answers only where the clause names no calendar time."""
     span = (clause.start_char, clause.end_char)
     dated = [d for d in analysis.dates if _within(d.span, span) and not _inside(d.span[0], aside)]
-    texts = [d.value for d in dated if d.value]
+    values = [d.value for d in dated if d.value and d.value != "PRESENT_REF"]
+    texts = [v for v in values if not v.endswith("_REF")]
     texts += [e.text for e in doc_ents(clause.doc) if e.label_ in TIME_LABELS and clause.start <= e.start
               and e.end <= clause.end and not any(d.span[0] < e.end_char and e.start_char < d.span[1] for d in dated)
               and not _inside(e.start_char, aside)]
+    texts += [v for v in values if v.endswith("_REF")]
     return next((t for t in texts if t and len(t) <= WHEN_MAX), None)
 
 

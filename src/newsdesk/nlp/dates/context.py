@@ -15,7 +15,11 @@ FUTURE_CUE = re.compile(
     # Putting something off moves it ahead: "postponed until Tuesday", "delayed the vote to June".
     r"(?:postponed|postpone|delayed|delay|adjourned|deferred|put off)(?: \w+){0,4} (?:until|till|to)|"
     # A deadline still running: "has until Friday", "gave the family until 9 a.m. Tuesday".
-    r"(?:has|have|given|giving|gave)(?: \w+){0,4} until)\b",
+    r"(?:has|have|given|giving|gave)(?: \w+){0,4} until|"
+    # A schedule in the present simple, news' way of telling what is set to happen: "the
+    # two leaders meet Monday", "the summit opens Friday" (a past one is told in the past).
+    r"(?<!\bto )(?<!\bdid )(?<!\bwould )(?:meets?|begins?|opens?|visits?|arrives?|resumes?|travels?)"
+    r"(?=(?: \w+)?\s*$))\b",
     re.IGNORECASE,
 )
 # A time that opens its sentence ("On Tuesday, the league plans to ...") modifies the

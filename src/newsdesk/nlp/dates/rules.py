@@ -83,13 +83,14 @@ _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+
 # in TIMEX3, not a date. dateparser reads "five years" as five years ago and "the nine
 # months" as nine months ago, and "a month" read as "this month" gave the month (on TBAQ's
 # half A, 48 of 128 gold DURATION expressions were given a calendar value).
-_LENGTH = re.compile(r"^(?:(?:a|an|about|nearly|almost|some|roughly|just|only|more than|less than|over|under|at least|"
-                     r"at most|up to|another|an extra|the|the first|the last|the past|the next|the final)\s+)?"
+# (The longer leading words first: "the first nine months" is nine months, not "first nine" of them.)
+_LENGTH = re.compile(r"^(?:(?:the first|the last|the past|the next|the final|an extra|a|an|about|nearly|almost|some|"
+                     r"roughly|just|only|more than|less than|over|under|at least|at most|up to|another|the)\s+)?"
                      r"(?P<n>[a-z0-9]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]"
                      r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century|centuries)s?$")
 
 
-def _is_length(low: str) -> bool:
+def is_length(low: str) -> bool:
     """A count of units; "the 1988 quarter" is a year's quarter, not 1,988 of them."""
     return bool((m := _LENGTH.match(low)) and (n := _number(m.group("n"))) and n < 1000)
 
@@ -122,25 +123,43 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     past; in an article about quarterly results "a year earlier" is the year-earlier
     quarter, as TimeBank annotates it).
     """
-    t = _CONJUNCTION_AFTER.sub("", " ".join(text.replace("’", "'").split()).strip(" ,.;:"))
-    if m := _PREPOSITION.match(t):  # the preposition is context: "will close in five years"
+    t = CONJUNCTION_AFTER.sub("", " ".join(text.replace("’", "'").split()).strip(" ,.;:"))
+    if m := PREPOSITION.match(t):  # the preposition is context: "will close in five years"
         t, before = t[m.end():], before + m.group(0)
     ctx = (before, after)
     if widened := widened_period(t, ctx):
         t, ctx = widened
+    if (ended := _with_end_day(t, ctx)) and (value := _by_parts(ended[0], anchor, ended[1])):
+        return value
     return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
+
+
+# A period whose end day follows its span ("the year" + " ending June 30, 1990", as the stage
+# marks the two apart, TIMEX3's extents) is read with it: the year that day ends. Undated, the
+# end day gives no calendar period, and the span is read alone. Not a quarter: a report
+# numbers its fiscal quarters ("the second quarter ended Sept. 30"), ``reports`` reads them.
+_END_DAY_AFTER = re.compile(r"^,?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?"
+                            r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4}(?!\d))?|today|tomorrow|yesterday)\b")
+
+
+def _with_end_day(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] | None:
+    if not re.fullmatch(r"(?:(?:the|its|their|his|her)\s+)?(?:fiscal\s+)?year", t, re.IGNORECASE):
+        return None
+    if m := _END_DAY_AFTER.match(ctx[1]):
+        return t + m.group(0), (ctx[0], ctx[1][m.end():])
+    return None
 
 
 # Words before a time that TIMEX3 leaves out of the span (TimeML guidelines: the signal
 # "on", "since", "until" is not part of the TIMEX3) but the model's DATE spans often hold:
 # "since 1987", "as early as next year's first quarter", "at least the first two quarters".
-_PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
+PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
                           r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
                           r"(?!time\b)", re.IGNORECASE)  # "on time", "from time to time" are idioms, no time
 
 
 # A span that runs into the next expression's conjunction: "between now and", "1994, 1995 and".
-_CONJUNCTION_AFTER = re.compile(r"(?:,?\s+(?:and|or|to|through|until)|\s*[-–,])$", re.IGNORECASE)
+CONJUNCTION_AFTER = re.compile(r"(?:,?\s+(?:and|or|to|through|until)|\s*[-–,])$", re.IGNORECASE)
 
 
 def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -161,12 +180,12 @@ def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
 # "Monday-Friday"): TIMEX3 writes two expressions; a DateRef has one value, and the range's
 # start is when it begins. A dash without spaces joins a compound ("day-long", "the
 # year-earlier nine months") unless a number or a name follows it.
-_RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
+RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
 
 # A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
 # the period; "the quarter" or "the year" alone is the one the end day falls in (a fiscal
 # year is named by the calendar year it ends in: "fiscal 2024" ends June 30, 2024).
-_ENDED = re.compile(r"^(?P<p>.+?),?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<d>.+)$",
+ENDED = re.compile(r"^(?P<p>.+?),?\s+(?:that |which )?(?:ended|ending|ends|closed)\s+(?:on\s+)?(?P<d>.+)$",
                     re.IGNORECASE)
 
 # A time expression at the end of a span the model ran too far back ("coup d'etat last
@@ -180,9 +199,9 @@ _RELATION = re.compile(r"\b(?:of|before|after|since|from|to|until|till|by|than)\
 def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """A span the rules cannot read whole: a range, a period by its end day, or a time
     after stray leading words."""
-    if m := _ENDED.match(t):
+    if m := ENDED.match(t):
         return _ended(m, anchor, ctx)
-    if m := _RANGE.match(t):
+    if m := RANGE.match(t):
         return _by_rules(m.group("a"), anchor, (ctx[0], t[m.end("a"):] + ctx[1]))
     items = t.split(", ")
     if len(items) > 1 and all(_by_rules(item, anchor, ctx) for item in items):
@@ -210,7 +229,7 @@ def _ended(m: re.Match, anchor: dt.date | None, ctx: tuple[str, str]) -> str | N
 
 def _rules(low: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     bare = _MODIFIER.sub("", low)
-    if _is_length(bare):
+    if is_length(bare):
         return _length_as_date(bare, anchor, ctx)
     rules = (_clock_time, _composed, _anaphoric, _relative_day, _weekday_rule, _year_rule, quarter_rule,
              _relative_period, _calendar_rule, _holiday_rule, _part_of_year)
@@ -557,7 +576,7 @@ _NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     """dateparser on the expression alone, at the precision it reports."""
-    if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text) or _is_length(
+    if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text) or is_length(
             " ".join(text.lower().split())):
         return None
     data = _parser(anchor).get_date_data(text)
