@@ -224,7 +224,7 @@ def _ruled_alike(ruler, doc) -> bool:
     return ruler(doc.copy()).to_array(RULER_SETS).tolist() == theirs
 
 
-@pytest.mark.parametrize("text", RULER_TEXTS)
+@pytest.mark.parametrize("text", [*RULER_TEXTS, ""])
 def test_memo_attribute_ruler_gives_spacys_annotations(nlp, text):
     ruler = nlp.get_pipe("attribute_ruler")
     doc = _before(nlp, "attribute_ruler", text)

@@ -136,8 +136,10 @@ class MemoAttributeRuler(AttributeRuler):
     """
 
     def __call__(self, doc):
-        plan = self._plan()
         n = len(doc)
+        if not n:
+            return doc
+        plan = self._plan()
         # A token's key: the bytes of its row of values (numpy makes bytes of a row far
         # faster than Python ints of its 64-bit hashes).
         read = numpy.ascontiguousarray(doc.to_array(plan.read).reshape(n, -1))
