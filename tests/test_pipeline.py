@@ -213,13 +213,23 @@ def _before(nlp, component: str, text: str):
         return nlp(text)
 
 
-@pytest.mark.parametrize("text", RULER_TEXTS)
-def test_indexed_attribute_match_finds_what_spacys_matcher_finds(nlp, text):
+RULER_SETS = ["POS", "TAG", "MORPH", "LEMMA", "DEP"]  # every attribute a ruler may set
+
+
+def _ruled_alike(ruler, doc) -> bool:
+    """``ruler`` (a MemoAttributeRuler) sets what spaCy's own AttributeRuler sets on ``doc``."""
     from spacy.pipeline import AttributeRuler
 
+    theirs = AttributeRuler.__call__(ruler, doc.copy()).to_array(RULER_SETS).tolist()
+    return ruler(doc.copy()).to_array(RULER_SETS).tolist() == theirs
+
+
+@pytest.mark.parametrize("text", [*RULER_TEXTS, ""])
+def test_memo_attribute_ruler_gives_spacys_annotations(nlp, text):
     ruler = nlp.get_pipe("attribute_ruler")
     doc = _before(nlp, "attribute_ruler", text)
-    assert ruler.match(doc) == AttributeRuler.match(ruler, doc)
+    assert _ruled_alike(ruler, doc)
+    assert _ruled_alike(ruler, doc)  # and again, every token's answer remembered
 
 
 @pytest.mark.parametrize("text", RULER_TEXTS)
@@ -256,52 +266,63 @@ def test_numpy_matmul_gives_the_annotations_of_spacys_own_blis(nlp):
     assert ours == [d.to_array(attrs).tolist() for d in shipped.pipe(RULER_TEXTS)]
 
 
-# Patterns of every kind an attribute ruler may hold; the index takes the one-token
-# equality ones and leaves the others (REGEX, NOT_IN, IS_SPACE, two tokens) to spaCy.
+# Patterns of every kind an attribute ruler may hold: one token or several, equality, IN,
+# NOT_IN, REGEX, flags, a target token other than the first, and patterns the memo leaves to
+# spaCy's Matcher over the doc (a quantifier, the sentence start).
 CUSTOM_PATTERNS = [
-    {"patterns": [[{"TAG": "NN"}]], "attrs": {"LEMMA": "noun"}},
-    {"patterns": [[{"LOWER": {"IN": ["the", "a"]}}]], "attrs": {"LEMMA": "article"}},
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"LEMMA": "noun", "POS": "PROPN"}},
+    {"patterns": [[{"LOWER": {"IN": ["the", "a"]}}]], "attrs": {"LEMMA": "article", "MORPH": "Definite=Def"}},
     {"patterns": [[{"TAG": "NNP", "LOWER": "riverton"}], [{"TAG": "NNS"}]], "attrs": {"LEMMA": "two-ways"}},
-    {"patterns": [[{"DEP": "nsubj", "TAG": {"IN": ["NNP", "PRP"]}}]], "attrs": {"LEMMA": "subject"}},
+    {"patterns": [[{"DEP": "nsubj", "TAG": {"IN": ["NNP", "PRP"]}}]], "attrs": {"LEMMA": "subject", "TAG": "XX"}},
     {"patterns": [[{"LOWER": {"REGEX": "^fl"}}]], "attrs": {"LEMMA": "regex"}},
-    {"patterns": [[{"TAG": {"NOT_IN": ["NN", ""]}, "DEP": "ROOT"}]], "attrs": {"LEMMA": "root"}},
+    {"patterns": [[{"TAG": {"NOT_IN": ["NN", ""]}, "DEP": "ROOT"}]], "attrs": {"LEMMA": "root", "DEP": "top"}},
     {"patterns": [[{"LOWER": "town"}, {"LOWER": "council"}]], "attrs": {"LEMMA": "council"}, "index": 1},
+    {"patterns": [[{"TEXT": "the"}, {"TAG": "NN"}, {"IS_PUNCT": False}]], "attrs": {"POS": "DET"}, "index": -3},
     {"patterns": [[{"IS_SPACE": True}]], "attrs": {"LEMMA": "space"}},
     {"patterns": [[{"TAG": "NN"}]], "attrs": {"LEMMA": "noun again"}},  # the later pattern wins
+    {"patterns": [[{"LOWER": "the"}, {"TAG": "NN", "OP": "+"}]], "attrs": {"LEMMA": "the nouns"}},
+    {"patterns": [[{"IS_SENT_START": True, "IS_TITLE": True}]], "attrs": {"POS": "INTJ"}},
+    {"patterns": [[{"TAG": "NN"}]], "attrs": {"MORPH": "Number=Sing"}},
 ]
 
 
 @pytest.mark.parametrize("text", RULER_TEXTS[:3])
-def test_indexed_attribute_match_on_patterns_of_every_kind(nlp, text):
+def test_memo_attribute_ruler_on_patterns_of_every_kind(nlp, text):
     from spacy.pipeline import AttributeRuler
 
-    from newsdesk.nlp.model import IndexedAttributeMatch
+    from newsdesk.nlp.model import MemoAttributeRuler
 
     ruler = AttributeRuler(nlp.vocab)
-    ruler.add_patterns(CUSTOM_PATTERNS)
+    ruler.add_patterns(CUSTOM_PATTERNS[:-1])
+    ruler.__class__ = MemoAttributeRuler
     doc = _before(nlp, "attribute_ruler", text)
-    expected = AttributeRuler.match(ruler, doc)
-    assert expected  # the texts exercise the patterns
-    assert IndexedAttributeMatch(ruler)(doc) == expected
+    assert AttributeRuler.match(ruler, doc)  # the texts exercise the patterns
+    assert _ruled_alike(ruler, doc)
+    ruler.add_patterns(CUSTOM_PATTERNS[-1:])  # a pattern added later is seen
+    assert _ruled_alike(ruler, doc)
 
 
 @pytest.mark.parametrize(
-    ("pattern", "indexed"),
+    ("pattern", "reads"),
     [
-        ({"TAG": "NN"}, {"TAG": ("NN",)}),
-        ({"LOWER": {"IN": ["a", "an"]}, "DEP": "det"}, {"LOWER": ("a", "an"), "DEP": ("det",)}),
-        ({"LOWER": {"REGEX": "^a"}}, None),
-        ({"TAG": {"NOT_IN": ["NN"]}}, None),
-        ({"TAG": "NN", "IS_SPACE": False}, None),
-        ({"TAG": ""}, None),  # a token without a tag: left to the Matcher's own rules
-        ({"LOWER": {"IN": []}}, None),
-        ({}, None),
+        ({"TAG": "NN"}, ["TAG"]),
+        ({"LOWER": {"IN": ["a", "an"]}, "dep": "det"}, ["LOWER", "DEP"]),
+        ({"TEXT": {"REGEX": "^a"}, "IS_SPACE": False}, ["ORTH", "IS_SPACE"]),
+        ({"MORPH": {"IS_SUBSET": ["Number=Sing"]}}, ["MORPH"]),
+        ({}, []),
+        ({"TAG": "NN", "OP": "?"}, None),  # a quantifier
+        ({"_": {"flagged": True}}, None),  # an extension
+        ({"IS_SENT_START": True}, None),  # the token's place in the doc
+        ({"ENT_TYPE": "GPE"}, None),
+        ({"NORM": "a"}, None),
     ],
 )
-def test_only_equality_patterns_are_indexed(pattern, indexed):
-    from newsdesk.nlp.model import _equalities
+def test_what_a_ruler_pattern_reads(pattern, reads):
+    from spacy.attrs import IDS
 
-    assert _equalities(pattern) == indexed
+    from newsdesk.nlp.model import _reads
+
+    assert _reads(pattern) == (None if reads is None else [IDS[a] for a in reads])
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ import re
 import sqlite3
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 GAZETTEER_PATH = Path(__file__).resolve().parent.parent / "data" / "gazetteer.sqlite"
@@ -31,6 +31,12 @@ _LEADING_THE = re.compile(r"^the ")
 _POSSESSIVE = re.compile(r"'s\b")
 
 
+# Keys remembered per process (the same names recur in every article and on every
+# candidate's name); past this many the least recently used go.
+_NAME_KEYS = 100_000
+
+
+@lru_cache(maxsize=_NAME_KEYS)
 def name_key(text: str) -> str:
     """The folded form names are looked up by: ``"the Lachin  Corridor"`` -> ``"lachin corridor"``.
 

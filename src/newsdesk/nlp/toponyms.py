@@ -386,6 +386,11 @@ _NAME_PARTICLES = frozenset({"do", "da", "dos", "das", "de", "del", "della", "di
                              "op", "aan", "am", "an", "sur", "en"})
 
 
+def _capitalised(t) -> bool:
+    """A word that may be part of a name: "The" at a sentence start is none."""
+    return t.is_alpha and t.text[0].isupper() and not t.is_stop
+
+
 def _extend(ent, gaz: Gazetteer, most: int = 2):
     """The entity grown over capitalised words before or after it when that makes a known
     name, or over the words hyphens join to it (``_hyphenated``).
@@ -397,22 +402,29 @@ def _extend(ent, gaz: Gazetteer, most: int = 2):
     if joined is not ent:
         return joined
     doc = ent.doc
-    # Each word around the entity looked at once, not once per option (Doc slices are slow).
-    near = (*doc[max(0, ent.start - most) : ent.start], *doc[ent.end : min(len(doc), ent.end + most)])
-    caps = {t.i: t.is_alpha and t.text[0].isupper() and not t.is_stop for t in near}
-    linking = {t.i for t in near if t.lower_ in _NAME_PARTICLES}
+    # Each word around the entity looked at once, by index, and only when an option needs
+    # it (Doc slices are slow: a Span each); each start and each end tested once, not once
+    # per option.
+    seen: dict[int, tuple[bool, bool]] = {}
 
-    def capitalised(lo: int, hi: int) -> bool:  # "The" at a sentence start is no part of a name
-        # a particle inside a name ("Rio Grande do Sul"), never at its outer end
-        outer = lo if lo < ent.start else hi - 1
-        return all(caps[i] or (i in linking and i != outer) for i in range(lo, hi))
+    def word(k: int) -> tuple[bool, bool]:  # (capitalised, a particle that may sit inside a name)
+        if k not in seen:
+            t = doc[k]
+            seen[k] = (_capitalised(t), t.lower_ in _NAME_PARTICLES)
+        return seen[k]
 
-    options = [
-        (i, j)
-        for i in range(max(0, ent.start - most), ent.start + 1)
-        for j in range(ent.end, min(len(doc), ent.end + most) + 1)
-        if (i, j) != (ent.start, ent.end) and capitalised(i, ent.start) and capitalised(ent.end, j)
+    def inside(k: int) -> bool:  # a particle inside a name ("Rio Grande do Sul"), never at its outer end
+        return any(word(k))
+
+    starts = [
+        i for i in range(max(0, ent.start - most), ent.start + 1)
+        if i == ent.start or (word(i)[0] and all(inside(k) for k in range(i + 1, ent.start)))
     ]
+    ends = [
+        j for j in range(ent.end, min(len(doc), ent.end + most) + 1)
+        if j == ent.end or (word(j - 1)[0] and all(inside(k) for k in range(ent.end, j - 1)))
+    ]
+    options = [(i, j) for i in starts for j in ends if (i, j) != (ent.start, ent.end)]
     for i, j in sorted(options, key=lambda ij: ij[0] - ij[1]):  # the longest first
         if gaz.lookup(name_key(doc[i:j].text)):
             return doc[i:j]
