@@ -414,3 +414,17 @@ def test_a_first_name_alone_joins_the_one_full_name_with_it(nlp, text, expected)
 def test_a_one_word_org_continued_by_he_or_she_is_a_person(nlp, text, surface, label):
     analysis, _ = _analyse(nlp, text)
     assert _labels(analysis, surface) == {label}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # the small model types this unfamiliar name ORG; beside an office it is a person's
+        ("Russia's deputy envoy, Dmitry Polyanskiy, said the draft was unbalanced.", "Dmitry Polyanskiy", "PERSON"),
+        # an organisation beside no office stays one
+        ("The group, Human Rights Watch, said the camp was full.", "Human Rights Watch", "ORG"),
+    ],
+)
+def test_a_name_apposed_to_an_office_is_a_person(nlp, text, name, label):
+    analysis, _ = _analyse(nlp, text)
+    assert _labels(analysis, name) == {label}

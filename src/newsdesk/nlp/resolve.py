@@ -372,6 +372,33 @@ def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
     return not any(p.label == "PERSON" and _overlaps(p.span, (start, pronoun.idx)) for p in ner)
 
 
+# Nouns of a person's office or trade: a name set beside one as its apposition is a person's
+# ("Russia's deputy envoy, Dmitry Polyanskiy, said"), whatever type the model gave it (the
+# small model types unfamiliar names ORG).
+PERSON_ROLES = frozenset({
+    "envoy", "ambassador", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "official",
+    "commander", "general", "leader", "chief", "director", "secretary", "mayor", "governor", "senator",
+    "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
+    "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
+    "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
+})
+
+
+def _apposed_to_a_role(m: Mention, doc) -> bool:
+    """An ORG name of two or more words set beside a person's role ("the deputy envoy,
+    Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,"): a person."""
+    word = _clean(m.text)
+    if m.label != "ORG" or " " not in word or word.isupper() or word.casefold() in _alias_index():
+        return False
+    span = doc.char_span(*m.span, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    apposed = [root.head] if root.dep_ == "appos" else []
+    apposed += [c for c in root.children if c.dep_ == "appos"]
+    return any(t.lemma_.lower() in PERSON_ROLES and t.pos_ == "NOUN" for t in apposed)
+
+
 def _keep(m: Mention) -> bool:
     """Drop NER fragments with no name in them ("the unrecognized")."""
     words = _clean(m.text)
@@ -388,7 +415,8 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     people = [
         m for m in ner
-        if (m.label == "PERSON" or _mistyped_surname(m, surnames) or _speaks_as_a_person(m, ner, doc))
+        if (m.label == "PERSON" or _mistyped_surname(m, surnames) or _speaks_as_a_person(m, ner, doc)
+            or _apposed_to_a_role(m, doc))
         and _clean(m.text) not in demonyms()
     ]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
