@@ -235,6 +235,21 @@ def test_publication_date_from_a_date_line(line, published):
 
 
 @pytest.mark.parametrize(
+    ("line", "published"),
+    [("March 13, 2031", "2031-03-13"), ("Tuesday 4 June 2030 10:15 BST", "2030-06-04T10:15"),
+     ("Sept. 20, 2030", "2030-09-20")],
+)
+def test_a_date_alone_on_its_line_is_the_publication_date(line, published):
+    a = clean_document(Document(origin="t.txt", content=f"Floods reach Riverton\n\n{line}\n\n{BODY}"))
+    assert (a.published, a.text.startswith("Floodwater")) == (published, True)
+
+
+def test_a_sentence_that_opens_with_a_date_is_body_text():
+    a = clean_document(Document(origin="t.txt", content=f"Floods reach Riverton\n\nMarch 13, 2031 was wet.\n\n{BODY}"))
+    assert a.text.startswith("March 13, 2031 was wet.")
+
+
+@pytest.mark.parametrize(
     ("dateline", "published"),
     [("RIVERTON, June 18, 2031 (Wire One) — ", "2031-06-18"), ("RIVERTON, Northshire, May 2, 2030 - ", "2030-05-02"),
      ("RIVERTON, Sept 20 (Wire One) - ", None), ("RIVERTON, Northshire — ", None)],

@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 
 # kind -> phrases. The kinds are what ``Removal.kind`` says.
+# A month's name or its abbreviation ("Sept.", "Mar").
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+
 BOILERPLATE: dict[str, tuple[str, ...]] = {
     "comment_form": (
         r"leave a (?:reply|comment|response)",
@@ -94,6 +97,10 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
     ),
     "timestamp": (
         r"(?:updated|published|posted|last (?:updated|modified))(?: on| at)?:?\s+[\w ,:.’'/-]{3,40}",
+        # a full date alone on its line, as pages print it under a headline ("March 13, 2025",
+        # "Tuesday 4 June 2024 10:15 BST"): a line of body text is never only a date
+        rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+"
+        r"\d{4}(?:,?\s+\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?",
     ),
     "call_to_action": (
         r"click here(?: to| for)[^.!\n]{0,80}[.!]?",
