@@ -122,6 +122,18 @@ def test_a_toll_since_a_years_outbreak_is_no_background(nlp):
     assert figure(a, 900).as_of.startswith("since fighting broke out") and not figure(a, 900).background
 
 
+@pytest.mark.parametrize(
+    ("text", "reporter"),
+    [
+        ("Local officials had earlier put the toll at 21 dead.", "Local officials"),
+        ("The ministry set the death toll at 14 dead on Friday.", "The ministry"),
+    ],
+)
+def test_who_puts_a_toll_at_a_number_reports_it(nlp, text, reporter):
+    [fig] = [f for f in analyse(nlp, text).figures if f.quantity == "killed"]
+    assert fig.reported_by == reporter
+
+
 def test_as_of_and_background(nlp):
     a = analyse(
         nlp,

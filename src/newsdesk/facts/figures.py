@@ -328,13 +328,25 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
         if token.head.i == token.i:  # the root (spaCy tokens are new objects: compare by index)
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in SPEECH_VERBS | {"report"}:
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS | {"report"} or _puts(token)):
             speaker = resolver.resolve(subject_of(token))
             return speaker.text if speaker else None
         # Up through reported clauses ("said the strike killed five") and lists, no further.
         if token.pos_ == "VERB" and token.lemma_.lower() != "include" and token.dep_ not in ("ccomp", "conj"):
             break
     return None
+
+
+# What one puts at a number when one states it: "put the toll at 21", "put the number of
+# dead at 40", "estimated" being a speech verb already.
+_COUNT_NOUNS = frozenset({"toll", "number", "figure", "count", "tally", "total"})
+
+
+def _puts(verb) -> bool:
+    """"Officials put the death toll at 21": the subject states the number."""
+    return verb.lemma_.lower() in ("put", "place", "set") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS for c in verb.children
+    )
 
 
 def _as_of(sent, sent_text: str, span: tuple[int, int]) -> str | None:
