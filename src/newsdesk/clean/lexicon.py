@@ -19,10 +19,10 @@ from __future__ import annotations
 
 import re
 
-# kind -> phrases. The kinds are what ``Removal.kind`` says.
 # A month's name or its abbreviation ("Sept.", "Mar").
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 
+# kind -> phrases. The kinds are what ``Removal.kind`` says.
 BOILERPLATE: dict[str, tuple[str, ...]] = {
     "comment_form": (
         r"leave a (?:reply|comment|response)",

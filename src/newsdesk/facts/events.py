@@ -319,9 +319,11 @@ def triggers(sent) -> list[Trigger]:
 def _named_before(tok) -> bool:
     """A bare "the strike" after a drone, air or missile strike is that strike again, no
     labour strike (the lexicon's reading of a strike on its own) and no new event."""
+    if _lemma(tok) != "strike":  # first: every noun of every sentence comes here
+        return False
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
-    if _lemma(tok) != "strike" or not definite or not bare:
+    if not definite or not bare:
         return False
     return any(_lemma(t) == "strike" and any(c.dep_ in ("compound", "amod") for c in t.children)
                for t in tok.doc[: tok.i])
@@ -428,7 +430,11 @@ def _toll(analysis: Analysis, clause, aside=()) -> dict[str, int]:
 
 def _clause(trig: Trigger):
     """The tokens the event's place, time and toll are read from: the trigger's clause."""
-    root = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
+    return _words_of(trig.light or (trig.head if trig.verbal else _clause_verb(trig.head)))
+
+
+def _words_of(root):
+    """The span of a word and all that hangs on it."""
     toks = list(root.subtree)
     return root.doc[toks[0].i : toks[-1].i + 1]
 
@@ -456,7 +462,7 @@ def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
     if not trig.verbal or anchor.dep_ not in ("xcomp", "advcl") or _lemma(head) not in lx.INSTRUMENT_VERBS:
         return None
     own = [_span_of(list(c.subtree)) for c in head.children if c.dep_ in _CLAUSAL]
-    return _when(analysis, _clause(Trigger(head, trig.category, None, verbal=True)), own)
+    return _when(analysis, _words_of(head), own)
 
 
 def _inside(char: int, spans) -> bool:

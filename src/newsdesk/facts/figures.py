@@ -36,6 +36,8 @@ from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
 from newsdesk.nlp.doccache import doc_text, sentence
 
+# Verbs above a number that report it (built once: the walks up the parse test every verb).
+_REPORTING_VERBS = SPEECH_VERBS | {"report"}
 # What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
 QUANTITY_OF = {
     **dict.fromkeys(("kill", "killed", "dead", "death", "die", "fatality", "slay", "perish", "murder"), "killed"),
@@ -270,7 +272,7 @@ def _from_verb(token) -> str | None:
         if lemma == "include":
             including = True
             continue
-        if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_VERBS | {"report"}:
+        if token.pos_ in ("VERB", "AUX") and lemma in _REPORTING_VERBS:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
             return "peacekeepers"
@@ -328,7 +330,7 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
         if token.head.i == token.i:  # the root (spaCy tokens are new objects: compare by index)
             break
         token = token.head
-        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in SPEECH_VERBS | {"report"} or _puts(token)):
+        if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in _REPORTING_VERBS or _puts(token)):
             speaker = resolver.resolve(subject_of(token))
             return speaker.text if speaker else None
         # Up through reported clauses ("said the strike killed five") and lists, no further.

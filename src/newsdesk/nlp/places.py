@@ -19,6 +19,7 @@ term of many.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import replace
 
 from newsdesk.model import Analysis, Place
@@ -197,8 +198,8 @@ def _stray_alias(key: str, c: Candidate, chosen: dict[str, Candidate]) -> bool:
     than one a continent away. (A city of 100,000 or more by an old name, "Bombay", stays.)"""
     if c.kind not in TOWN_KINDS or c.population >= _TOWN_OVER_REGION or is_main_name(c, key):
         return False
-    others = [o.country for k, o in chosen.items() if k != key and o.country]
+    others = Counter(o.country for k, o in chosen.items() if k != key and o.country)
     if c.country in others or not others:
         return False
-    counts = sorted((others.count(x) for x in set(others)), reverse=True)
+    counts = [n for _, n in others.most_common(2)]
     return counts[0] >= _ARTICLE_COUNTRY_MIN and (len(counts) == 1 or counts[0] > counts[1])

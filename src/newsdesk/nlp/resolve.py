@@ -350,13 +350,19 @@ def _mistyped_surname(m: Mention, surnames: set[str]) -> bool:
 _HE_SHE = frozenset({"he", "she"})
 
 
+def _unfamiliar_org(m: Mention, word: str) -> bool:
+    """An ORG mention that may be a person the model mistyped: no acronym, and no
+    organisation or country the alias index knows (``word``: its cleaned text)."""
+    return m.label == "ORG" and not word.isupper() and word.casefold() not in _alias_index()
+
+
 def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
     """A one-word ORG subject that a "he" or "she" in its sentence or the next continues,
     with no person named from the sentence before it up to the pronoun: "Kovalenko said
     ... she added" (the small model types unknown surnames ORG: 12 such subjects in 200
     Giveme5W1H and GeoWebNews articles, 11 of them people). An acronym stays an ORG."""
     word = _clean(m.text)
-    if m.label != "ORG" or " " in word or word.isupper() or word.casefold() in _alias_index():
+    if not _unfamiliar_org(m, word) or " " in word:
         return False
     span = doc.char_span(*m.span, alignment_mode="expand")
     if span is None or span.root.dep_ != "nsubj":
@@ -388,7 +394,7 @@ def _apposed_to_a_role(m: Mention, doc) -> bool:
     """An ORG name of two or more words set beside a person's role ("the deputy envoy,
     Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,"): a person."""
     word = _clean(m.text)
-    if m.label != "ORG" or " " not in word or word.isupper() or word.casefold() in _alias_index():
+    if not _unfamiliar_org(m, word) or " " not in word:
         return False
     span = doc.char_span(*m.span, alignment_mode="expand")
     if span is None:
