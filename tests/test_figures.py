@@ -10,6 +10,7 @@ from newsdesk.facts.figures import find_figures
 from newsdesk.facts.numbers import find_numbers, word_value
 from newsdesk.facts.quotes import find_quotes
 from newsdesk.model import Analysis, Article, Flag, article_id
+from newsdesk.nlp.dates import resolve_dates
 from newsdesk.nlp.entities import find_mentions
 
 
@@ -157,6 +158,57 @@ def test_as_of_and_background(nlp):
 def test_a_figure_is_as_of_a_point_in_time_never_a_length_or_an_age(nlp, text, as_of):
     counted = [f for f in analyse(nlp, text).figures if f.value in (9, 3, 40, 12)]
     assert counted and all(f.as_of == as_of for f in counted)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Officials said two explosions had killed nine people on Tuesday morning.", "2024-05-07"),
+        ("As of Monday, nine people had been killed.", "2024-05-06"),
+        # a count since a time holds up to the report: the time starts the count
+        ("Nine people have been killed since Sunday.", None),
+        ("Nine people were killed in the fighting, officials said.", None),
+    ],
+)
+def test_the_time_a_figure_holds_as_of_has_its_date(nlp, text, value):
+    """The as-of words carry the dates stage's value (an article of Wednesday 2024-05-08),
+    by which a story orders its figures."""
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, published="2024-05-08")
+    analysis = resolve_dates(find_quotes(find_mentions(Analysis(article=article), doc), doc), doc)
+    assert figure(find_figures(analysis, doc), 9).as_of_value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        ("By noon the death toll had climbed to 85.", 85, "killed", None),
+        ("The coroner later put the toll at 1,240.", 1240, "killed", None),
+        ("The toll stands at 19, the fire service said.", 19, "killed", None),
+        ("The tornado left a death toll of 31 across the county.", 31, "killed", None),
+        ("The number of people arrested rose to 112 overnight.", 112, "arrested", "people"),
+        ("The number of displaced passed 9,000 by Friday.", 9000, "displaced", None),
+        ("The injury toll may reach 300.", 300, "injured", None),
+        # what a passive's complement says its subject became
+        ("Seven workers had been confirmed dead by the evening.", 7, "killed", "workers"),
+        ("Five sailors were reported killed in the blast.", 5, "killed", "sailors"),
+        ("About 60 climbers were still unaccounted for.", 60, "missing", "climbers"),
+    ],
+)
+def test_a_toll_counts_what_its_words_say(nlp, text, value, quantity, subject):
+    fig = figure(analyse(nlp, text), value)
+    assert (fig.quantity, fig.subject) == (quantity, subject)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The number of cases rose to 80.",  # a count we cannot name
+        "Two men tried to flee.",  # what they tried, not what they became
+    ],
+)
+def test_a_number_of_unnamed_things_is_no_casualty(nlp, text):
+    assert all(f.quantity in ("count",) for f in analyse(nlp, text).figures)
 
 
 def test_years_and_ages_ago_are_not_figures(nlp):

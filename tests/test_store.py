@@ -52,7 +52,8 @@ def _analysis(text: str = TEXT) -> Analysis:
         places=(Place(aid, (13, 21), "Riverton", "Riverton", 1.5, 2.5, "US", 42),),
         dates=(DateRef(aid, (30, 36), "Monday", "2024-05-06"),),
         quotes=(Quote(aid, (37, 87), "that 12 people were hurt", "indirect", "Officials", None, (0, 9)),),
-        figures=(Figure(aid, (42, 51), "injured", 12.0, subject="people", reported_by="Officials"),),
+        figures=(Figure(aid, (42, 51), "injured", 12.0, subject="people", reported_by="Officials", as_of="Monday",
+                        as_of_value="2024-05-06", qualifier="range", high=14.0),),
         events=(Event(aid, (60, 87), "ASSAULT", actor=None, place="Riverton", injured=12),),
         notes=("a note",),
         # read from the headline ("Bridge gives way"): its span indexes the title
@@ -160,6 +161,34 @@ def test_a_store_of_the_previous_schema_gains_main_events(tmp_path):
             tx.save_analysis(new, seq=2)
         with s.read() as tx:
             assert tx.analysis(new.article.id).main_event == new.main_event
+    finally:
+        s.close()
+
+
+def test_a_store_of_the_previous_schema_gains_figure_times(tmp_path):
+    """Migration 0007 on a database made before it: old figures have no as-of value nor
+    range end; new ones keep theirs."""
+    path = tmp_path / "old.db"
+    old = _analysis()
+    s = open_store(path)
+    with s.begin() as tx:
+        tx.save_analysis(old, seq=1)
+        tx.conn.execute(sa.text("ALTER TABLE figures DROP COLUMN as_of_value"))
+        tx.conn.execute(sa.text("ALTER TABLE figures DROP COLUMN high"))
+        tx.conn.execute(sa.text("DELETE FROM schema_migrations WHERE name = '0007_figure_time_and_range'"))
+    s.close()
+    s = open_store(path)
+    try:
+        with s.read() as tx:
+            assert "0007_figure_time_and_range" in applied(tx.conn)
+            [fig] = tx.analysis(old.article.id).figures
+            assert fig == replace(old.figures[0], as_of_value=None, high=None)
+        new = _analysis(TEXT + " More later.")
+        with s.begin() as tx:
+            tx.save_analysis(new, seq=2)
+        with s.read() as tx:
+            assert tx.analysis(new.article.id).figures[0].as_of_value == "2024-05-06"
+            assert tx.analysis(new.article.id).figures[0].high == 14.0
     finally:
         s.close()
 

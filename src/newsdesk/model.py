@@ -177,8 +177,10 @@ class Figure:
     unit: str | None = None
     subject: str | None = None  # "civilians", "police officers"
     reported_by: str | None = None
-    as_of: str | None = None
+    as_of: str | None = None  # the words: "as of Tuesday morning", "since the war began"
+    as_of_value: str | None = None  # their TIMEX3 value (DateRef.value), when they name a point in time
     background: bool = False
+    high: float | None = None  # the upper end of a range ("18,000 to 20,000"); value is the lower
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,9 @@ Numbers that count nothing we can name (years, ordinals, "one of them") are left
 
 ``reported_by`` is the speaker of the quote the number sits in, else "according to X",
 else the subject of a reporting verb above it. ``as_of`` is "as of …", "since …", or the
-nearest date/time expression of the sentence. ``background``: a casualty figure in a
+nearest date/time expression of the sentence; ``as_of_value`` is the TIMEX3 value the dates
+stage gave that expression (none for "since …", which dates the start of the count, not the
+moment it holds). ``background``: a casualty figure in a
 sentence that names another year's conflict ("the 2020 war killed…") is not this event's;
 a year the count runs since is no other conflict ("14,000 have been killed since the war
 began in April 2023" is the toll up to now).
@@ -43,7 +45,7 @@ QUANTITY_OF = {
     **dict.fromkeys(("kill", "killed", "dead", "death", "die", "fatality", "slay", "perish", "murder"), "killed"),
     **dict.fromkeys(("injure", "injured", "wound", "wounded", "injury", "hurt", "hospitalize", "hospitalise"),
                     "injured"),
-    **dict.fromkeys(("missing", "disappear"), "missing"),
+    **dict.fromkeys(("missing", "disappear", "unaccounted"), "missing"),
     **dict.fromkeys(("displace", "displaced", "flee", "evacuate", "refugee", "homeless", "uproot"), "displaced"),
     **dict.fromkeys(("arrest", "detain", "detention", "imprison", "jail"), "arrested"),
     "peacekeeper": "peacekeepers",
@@ -135,7 +137,11 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     last = toks[-1]
     unit = _unit_after(doc, last)
     noun = None if unit else _counted_noun(doc, toks)
-    quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
+    toll = None if unit else _toll(last)
+    if toll is not None:  # "the death toll rose to 27", "the number of people killed reached 60"
+        quantity, noun = toll[0], toll[1] or noun
+    else:
+        quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
     if quantity is None:
         return None
     subject = None
@@ -144,6 +150,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
     sent_text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text, without building it per token
+    as_of = _as_of(sent, sent_text, number.span)
     return Figure(
         article_id=analysis.article.id,
         span=number.span,
@@ -151,10 +158,12 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
         value=number.value,
         approximate=number.approximate,
         qualifier=number.qualifier,
+        high=number.high,
         unit=unit,
         subject=subject,
         reported_by=_reported_by(analysis, number, toks, resolver),
-        as_of=_as_of(sent, sent_text, number.span),
+        as_of=doc_text(doc)[as_of[0] : as_of[1]] if as_of else None,
+        as_of_value=_as_of_value(analysis, as_of),
         background=quantity in CASUALTIES and bool(_YEAR.search(_AS_OF.sub("", sent_text))),
     )
 
@@ -251,6 +260,52 @@ def _quantity(doc, toks, noun) -> str | None:
     return None
 
 
+# Nouns that stand for a count whose number is given apart from them: "the death toll rose
+# to 27", "put the toll at 11,300", "the number of dead climbed to 140", "a toll of 58".
+_TOLL_NOUNS = frozenset({"toll", "tally", "number", "count", "figure", "total"})
+
+
+def _toll(number):
+    """(quantity, counted noun or None) when the number is what a toll noun amounts to.
+
+    The number hangs on the toll by "of" ("a death toll of 58"), or on a verb by "to" / "at"
+    ("rose to", "stood at", "put ... at") or as its object or attribute ("could reach
+    20,000", "is now 45") whose subject or object is the toll. The toll's own words say
+    what it counts ("death toll", "the number of people killed"); a bare "toll" is the dead,
+    as news uses it; a bare "number" counts nothing we can name.
+    """
+    head = number.head
+    if number.dep_ == "pobj" and head.lower_ in ("to", "at", "of", "above", "past", "beyond", "over"):
+        carrier = head.head
+    elif number.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):
+        carrier = head
+    else:
+        return None
+    if number.dep_ == "pobj" and head.lower_ == "of":
+        tolls = [carrier] if carrier.lemma_.lower() in _TOLL_NOUNS and carrier.pos_ == "NOUN" else []
+    elif carrier.pos_ in ("VERB", "AUX"):
+        tolls = [c for c in carrier.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and
+                 c.lemma_.lower() in _TOLL_NOUNS and c.pos_ == "NOUN" and c.i != number.i]
+    else:
+        return None
+    for toll in tolls:
+        for c in toll.children:
+            if c.dep_ == "compound" and (q := QUANTITY_OF.get(c.lemma_.lower())):
+                return q, None  # "death toll", "injury toll"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                counted = next((t for t in c.children if t.dep_ == "pobj"), None)
+                if counted is None:
+                    continue
+                if q := QUANTITY_OF.get(counted.lemma_.lower()):
+                    return q, None  # "the number of dead"
+                verb = next((t for t in counted.children if t.dep_ == "acl"), None)
+                if verb is not None and (q := QUANTITY_OF.get(verb.lemma_.lower())):
+                    return q, counted  # "the number of people killed"
+        if toll.lemma_.lower() == "toll":
+            return "killed", None
+    return None
+
+
 # Lemmas that name a quantity only as verbs ("live", "remain"), never as counted nouns.
 _VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "injure", "arrest", "detain", "flee",
                         "march", "rally", "protest", "demonstrate"})
@@ -272,6 +327,8 @@ def _from_verb(token) -> str | None:
         if lemma == "include":
             including = True
             continue
+        if child.dep_ in ("nsubj", "nsubjpass") and (q := _complement(token)) is not None:
+            return q
         if token.pos_ in ("VERB", "AUX") and lemma in _REPORTING_VERBS:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
@@ -284,6 +341,18 @@ def _from_verb(token) -> str | None:
             return QUANTITY_OF[lemma]
         if token.pos_ == "VERB":
             return None
+    return None
+
+
+def _complement(verb) -> str | None:
+    """What a verb's complement says its subject became: "had been confirmed dead", "were
+    reported killed", "were forced to flee". An active verb's clause ("tried to flee") is
+    what its subject wanted, not what it became, so only a passive's counts."""
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    for c in verb.children:
+        complement = c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and passive)
+        if complement and (q := QUANTITY_OF.get(c.lemma_.lower())):
+            return q
     return None
 
 
@@ -351,9 +420,12 @@ def _puts(verb) -> bool:
     )
 
 
-def _as_of(sent, sent_text: str, span: tuple[int, int]) -> str | None:
+def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The character span of the time the figure holds as of, if the sentence gives one."""
     if m := _AS_OF.search(sent_text):
-        return m.group().strip()
+        text = m.group()
+        start = sent.start_char + m.start()
+        return start, start + len(text.rstrip())
     times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
     if not times:
@@ -368,7 +440,17 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> str | None:
             current = [e]
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
-    return doc_text(sent.doc)[best[0].start_char : best[-1].end_char]
+    return best[0].start_char, best[-1].end_char
+
+
+def _as_of_value(analysis: Analysis, as_of: tuple[int, int] | None) -> str | None:
+    """The dates stage's value of the as-of expression: "as of Tuesday morning" -> the
+    Tuesday, "a day earlier" -> the day before publication. A count "since" a time holds
+    up to the report, so it has no value of its own."""
+    if as_of is None or analysis.article.text[as_of[0] : as_of[1]].lower().startswith("since"):
+        return None
+    inside = [d.value for d in analysis.dates if d.value and as_of[0] <= d.span[0] and d.span[1] <= as_of[1]]
+    return inside[0] if inside else None
 
 
 def _conversion_flags(text: str) -> list[Flag]:

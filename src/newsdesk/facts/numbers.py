@@ -34,8 +34,9 @@ QUALIFIERS = {
     "an estimated": "about", "estimated": "about", "about": "about", "around": "about",
     "roughly": "about", "approximately": "about", "some": "about", "nearly": "nearly",
     "almost": "nearly", "close to": "nearly", "at least": "at least", "more than": "more than",
-    "over": "more than", "upwards of": "more than", "up to": "up to", "as many as": "up to",
+    "over": "more than", "above": "more than", "upwards of": "more than", "up to": "up to", "as many as": "up to",
     "at most": "up to", "fewer than": "less than", "less than": "less than", "under": "less than",
+    "below": "less than",
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))

@@ -113,6 +113,8 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
                 "subject": f.subject,
                 "reported_by": f.reported_by,
                 "as_of": f.as_of,
+                "as_of_value": f.as_of_value,
+                "high": f.high,
                 "background": f.background,
                 "span": _span(f.span),
             }
@@ -352,8 +354,11 @@ _BOUNDS = ("at least", "more than", "up to", "less than", "nearly")
 
 
 def figure_value(figure: dict) -> str:
-    """'~$6.5 billion', '27', 'at least 12', '60 km', '16.057%', '5 years': every view writes a value so."""
+    """'~$6.5 billion', '27', 'at least 12', '18,000–20,000', '60 km', '16.057%', '5 years': every
+    view writes a value so."""
     number, unit = number_text(figure["value"]), figure.get("unit") or ""
+    if figure.get("high") is not None:
+        number = f"{number}–{number_text(figure['high'])}"
     if unit in _PREFIX_UNITS:
         text = unit + number
     elif unit in ("%", "percent", "per"):
@@ -365,7 +370,7 @@ def figure_value(figure: dict) -> str:
         text = number
     if figure.get("qualifier") in _BOUNDS:
         return f"{figure['qualifier']} {text}"
-    return ("~" if figure.get("approximate") else "") + text
+    return ("~" if figure.get("approximate") and figure.get("high") is None else "") + text
 
 
 def rows_csv(rows: list[dict], columns: tuple[str, ...]) -> str:

@@ -59,6 +59,18 @@ def _main_events(conn: sa.Connection) -> None:
     schema.main_events.create(conn, checkfirst=True)
 
 
+def _figure_time_and_range(conn: sa.Connection) -> None:
+    """The TIMEX3 value of a figure's as-of time, by which a story orders its figures, and
+    the upper end of a range (issue 7): ``figures.as_of_value``, ``figures.high``. Figures
+    stored before have neither: they are ordered by their article's report day, as before,
+    and a range shows its lower end."""
+    columns = {c["name"] for c in sa.inspect(conn).get_columns("figures")}
+    if "as_of_value" not in columns:
+        conn.execute(sa.text("ALTER TABLE figures ADD COLUMN as_of_value VARCHAR(40)"))
+    if "high" not in columns:
+        conn.execute(sa.text("ALTER TABLE figures ADD COLUMN high FLOAT"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
@@ -66,6 +78,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0004_relate_keys", _relate_keys),
     ("0005_event_claimed_by", _event_claimed_by),
     ("0006_main_events", _main_events),
+    ("0007_figure_time_and_range", _figure_time_and_range),
 )
 
 

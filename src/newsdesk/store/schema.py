@@ -128,6 +128,8 @@ figures = _fact_table(
     sa.Column("reported_by", sa.Text),
     sa.Column("as_of", sa.String(40)),
     sa.Column("background", sa.Boolean, nullable=False),
+    sa.Column("as_of_value", sa.String(40)),
+    sa.Column("high", sa.Float),
 )
 
 events = _fact_table(
