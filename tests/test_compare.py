@@ -257,6 +257,86 @@ def test_an_undated_report_is_dated_by_a_day_with_a_clock_time():
     assert report_time(undated, 0).label == "2023-09-19"
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        # a bound is every count past it: 34 is "at least 21"; 12 is not "at least 40"
+        ({"value": 21, "qualifier": "at least"}, {"value": 34}, "agree"),
+        ({"value": 40, "qualifier": "at least"}, {"value": 12}, "conflict"),
+        ({"value": 50, "qualifier": "up to"}, {"value": 45}, "agree"),
+        ({"value": 18000, "qualifier": "range", "high": 20000}, {"value": 19500}, "agree"),
+        ({"value": 18000, "qualifier": "range", "high": 20000}, {"value": 5300}, "conflict"),
+        # two bounds agree while a count satisfies both
+        ({"value": 21, "qualifier": "at least"}, {"value": 30, "qualifier": "up to"}, "agree"),
+    ],
+)
+def test_bounds_and_ranges_agree_with_the_counts_inside_them(first, second, expected):
+    a = _analysis("a", published="2023-09-19", figures=[_fig("killed", first.pop("value"), **first)])
+    b = _analysis("b", published="2023-09-19", figures=[_fig("killed", second.pop("value"), **second)])
+    assert _status(a, b) == expected
+
+
+def test_rising_bounds_over_days_are_a_progression():
+    """"More than 2,000" on Monday and "more than 5,300" on Wednesday agree, but the toll grew."""
+    monday = _analysis("a", published="2023-09-11", figures=[_fig("killed", 2000, qualifier="more than")])
+    wednesday = _analysis("b", published="2023-09-13", figures=[_fig("killed", 5300, qualifier="more than")])
+    assert _status(monday, wednesday) == "progression"
+
+
+def test_a_source_that_cuts_its_own_toll_later_is_a_conflict():
+    """One source's 11,300 on Saturday, withdrawn for 3,958 on Monday: a revision, not one count."""
+    saturday = {"as_of": "On Saturday", "as_of_value": "2023-09-16"}
+    monday = {"as_of": "on Monday", "as_of_value": "2023-09-18"}
+    cut = [_fig("killed", 11300, **saturday), _fig("killed", 3958, **monday)]
+    assert _status(_analysis("a", published="2023-09-18", figures=cut)) == "conflict"
+    grew = [_fig("killed", 3958, **saturday), _fig("killed", 11300, **monday)]
+    b = _analysis("b", published="2023-09-18", figures=grew)
+    assert _status(b) == "single"  # a count that grew: one source, nothing to cross-check
+    # "had earlier put the toll at 21" has only its report's day, later than the day it was told
+    c = _analysis("c", published="2023-09-18", figures=[_fig("killed", 34, **saturday), _fig("killed", 21)])
+    assert _status(c) == "single"
+
+
+def test_a_toll_as_of_the_day_before_precedes_the_days_toll():
+    """Six dead "on Tuesday morning" in a Wednesday report, beside another source's 27 of
+    Wednesday: Tuesday's toll, then Wednesday's, not two counts of one day."""
+    tuesday = {"as_of": "on Tuesday morning", "as_of_value": "2023-09-19TMO"}
+    a = _analysis("a", published="2023-09-20", figures=[_fig("killed", 6, **tuesday)])
+    b = _analysis("b", published="2023-09-20", figures=[_fig("killed", 27)])
+    assert _status(a, b) == "progression"
+    assert _status(replace(a, figures=(replace(a.figures[0], as_of_value=None),)), b) == "conflict"
+
+
+def test_a_rewrite_a_day_later_retells_the_old_count():
+    """The rewrite's "two dead so far" on Wednesday is its original's Tuesday count."""
+    day1 = _analysis("a", published="2023-09-19", figures=[_fig("killed", 2)])
+    rewrite = _analysis("b", published="2023-09-20", figures=[_fig("killed", 2)])
+    other = _analysis("c", published="2023-09-20", figures=[_fig("killed", 27)])
+    assert _status(day1, rewrite, other, relations=[Relation("rewrite", "a", "b", 0.7)]) == "progression"
+    assert _status(day1, rewrite, other) == "conflict"  # two sources, two counts on Wednesday
+
+
+def test_people_and_individuals_are_one_subject_civilians_another():
+    a = _analysis("a", published="2023-09-19", figures=[_fig("killed", 6, subject="people"),
+                                                         _fig("killed", 2, subject="civilians")])
+    b = _analysis("b", published="2023-09-19", figures=[_fig("killed", 6, subject="individuals"),
+                                                         _fig("killed", 6, subject="other people")])
+    groups = {f["subject"]: f for f in build_dossier([a, b], [])["figures"]}
+    assert set(groups) == {None, "civilians"}
+    assert groups[None]["status"] == "agree" and len(groups[None]["values"]) == 3
+
+
+def test_an_undated_reports_figure_takes_the_day_the_story_gives_it():
+    dated = _analysis("a", "The shelling began on Tuesday.", published="2023-09-19")
+    text = "On Wednesday officials said 14 people had died."
+    undated = replace(
+        _analysis("b", text, figures=[((28, 30), "killed", 14, {"as_of": "On Wednesday", "as_of_value": "WXX-3"})]),
+        dates=(DateRef("b", (3, 12), "Wednesday", "WXX-3"),),
+    )
+    [fig] = build_dossier([dated, undated], [])["figures"]
+    assert fig["values"][0]["as_of_value"] == "2023-09-20"
+
+
 # Three sentences each rich in figures, and a plain lead that states what happened: the
 # figures alone would fill the summary before the lead.
 _FIGURES_TEXT = (

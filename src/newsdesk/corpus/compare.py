@@ -163,7 +163,7 @@ def anchor_undated(analyses: list[Analysis], times: dict[str, ReportTime]) -> li
 
     An event's time is a date value of its clause (or the text of a time expression), so it
     is replaced by the anchored value of the same relative value, where that value anchors
-    one way only.
+    one way only; so is the time a figure holds as of.
     """
     out = []
     for a in analyses:
@@ -178,7 +178,11 @@ def anchor_undated(analyses: list[Analysis], times: dict[str, ReportTime]) -> li
                 seen[old.value].add(new.value)
         values = {old: next(iter(new)) for old, new in seen.items() if len(new) == 1}
         events = tuple(replace(e, when=values.get(e.when, e.when)) if e.when else e for e in a.events)
-        out.append(replace(anchored, events=events))
+        figures = tuple(
+            replace(f, as_of_value=values.get(f.as_of_value, f.as_of_value)) if f.as_of_value else f
+            for f in a.figures
+        )
+        out.append(replace(anchored, events=events, figures=figures))
     return out
 
 
@@ -202,9 +206,44 @@ def rounding(value: float, approximate: bool) -> float:
     return 10 ** max(zeros, 1) / 2 if approximate else 10**zeros / 2
 
 
-def agree(a: Figure, b: Figure) -> bool:
+# Bounds: "at least 21" is any count from 21 up, "up to 40" any count to 40, "18,000 to
+# 20,000" any count between.
+_LOWER_BOUNDS = frozenset({"at least", "more than"})
+_UPPER_BOUNDS = frozenset({"up to", "less than"})
+
+
+def _is_bound(f: Figure) -> bool:
+    return f.qualifier in _LOWER_BOUNDS or f.qualifier in _UPPER_BOUNDS or f.high is not None
+
+
+def bounds(f: Figure) -> tuple[float, float]:
+    """The counts a figure allows: its value within its rounding, or a half-line for a bound."""
+    if f.qualifier in _LOWER_BOUNDS:
+        return f.value, math.inf
+    if f.qualifier in _UPPER_BOUNDS:
+        return 0.0, f.value
+    if f.high is not None:
+        return f.value, f.high
+    tolerance = rounding(f.value, f.approximate)
+    return f.value - tolerance, f.value + tolerance
+
+
+def same_count(a: Figure, b: Figure) -> bool:
+    """Two figures state one count: 1,960 and "about 2,000", "at least 21" twice. Rounding
+    is the rounder one's: a bare 1,960 is exact, "2,000" is not."""
+    if (a.qualifier, a.high) != (b.qualifier, b.high) and (_is_bound(a) or _is_bound(b)):
+        return False
     tolerance = max(rounding(a.value, a.approximate), rounding(b.value, b.approximate))
     return math.isclose(a.value, b.value) or abs(a.value - b.value) <= tolerance
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Two figures agree when they state one count, or some count satisfies both: "at least
+    21" and 34; "18,000 to 20,000" and 19,500."""
+    if same_count(a, b):
+        return True
+    (lo_a, hi_a), (lo_b, hi_b) = bounds(a), bounds(b)
+    return (_is_bound(a) or _is_bound(b)) and max(lo_a, lo_b) <= min(hi_a, hi_b)
 
 
 def _in_flagged_repeat(fig: Figure, analysis: Analysis) -> bool:
@@ -214,19 +253,24 @@ def _in_flagged_repeat(fig: Figure, analysis: Analysis) -> bool:
     )
 
 
-def judge(values: list[tuple[Figure, str, ReportTime]]) -> str:
+def judge(values: list[tuple[Figure, str, tuple]]) -> str:
     """agree / progression / conflict / single for one quantity's values.
 
-    ``values``: (figure, independent source, report time of its article).
+    ``values``: (figure, independent source, the time it holds as of: ``figure_time``).
+    One source is "single", unless its own words date a cut in its toll: the UN's 11,300
+    dead "on Saturday" withdrawn for 3,958 "on Monday" is a revision a reader must see, not
+    a count that grew. A value its words do not date is left out of that test: "officials
+    had earlier put the toll at 21" beside "34 on Wednesday" has only its report's day,
+    which is later than the day it was told.
     """
     if len({src for _, src, _ in values}) == 1:
-        return "single"
+        return "conflict" if _cut_later(values) else "single"
     figs = [f for f, _, _ in values]
-    if all(agree(figs[0], f) for f in figs[1:]):
+    if all(same_count(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :]):
         return "agree"
     by_time: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f, src, t in values:
-        by_time[t.key[:2]][src].append(f)
+        by_time[t][src].append(f)
     if len(by_time) > 1 and figs[0].quantity in CUMULATIVE:
         times = sorted(by_time)
         # One source giving two numbers on one day counts two things (a blast's six dead
@@ -238,7 +282,27 @@ def judge(values: list[tuple[Figure, str, ReportTime]]) -> str:
         )
         if same_time_agree and rising:
             return "progression"
+    # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
+    # one day); over days, a rising toll was a progression first.
+    if all(agree(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :]):
+        return "agree"
     return "conflict"
+
+
+def _cut_later(values: list[tuple[Figure, str, tuple]]) -> bool:
+    """A cumulative count whose every value of a later day is below every value of an
+    earlier one, the days being those its words name."""
+    if values[0][0].quantity not in CUMULATIVE:
+        return False
+    by_time: dict[tuple, list[Figure]] = defaultdict(list)
+    for f, _, t in values:
+        if f.as_of_value and _DAY.match(f.as_of_value):
+            by_time[t].append(f)
+    times = sorted(by_time)
+    return any(
+        max(x.value for x in by_time[b]) < min(x.value for x in by_time[a])
+        for i, a in enumerate(times) for b in times[i + 1 :]
+    )
 
 
 def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
@@ -249,16 +313,55 @@ def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
     )
 
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def figure_time(f: Figure, t: ReportTime) -> tuple:
+    """When a figure holds: the day its own words name ("as of Tuesday morning", "a day
+    earlier") when its article is dated and the day is not after the report; else the
+    report's time. Six dead "on Tuesday morning" in Wednesday's report are Tuesday's toll,
+    and sit before Wednesday's 27."""
+    if t.key[0] == 0 and f.as_of_value and _DAY.match(f.as_of_value) and f.as_of_value[:10] <= t.key[1]:
+        return (0, f.as_of_value[:10])
+    return t.key[:2]
+
+
+def first_told(values: list[tuple[Figure, str, tuple]]) -> list[tuple[Figure, str, tuple]]:
+    """Each value at the time its source first gave it. A rewrite published a day later
+    retells its original's "two dead so far": that is the original's count of the day
+    before, not a second count that conflicts with the new day's 27."""
+    out, told = [], defaultdict(list)
+    for f, src, t in sorted(values, key=lambda v: v[2]):
+        t = next((t0 for f0, t0 in told[src] if agree(f0, f)), t)
+        told[src].append((f, t))
+        out.append((f, src, t))
+    return out
+
+
+# Words that count people without saying which: "six people", "six individuals", "30
+# others" and a bare "six dead" are one subject, so a rewrite's "individuals" meets its
+# original's "people". Civilians, police officers, children stay apart.
+_ANYONE = frozenset({"people", "persons", "individuals", "others", "victims"})
+
+
+def subject_key(subject: str | None) -> str | None:
+    words = (subject or "").casefold().split()
+    if not words or (words[-1] in _ANYONE and all(w in ("other", "more") for w in words[:-1])):
+        return None
+    return subject
+
+
 def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
-    groups: dict[tuple[str, str | None], list[tuple[Figure, str, ReportTime]]] = defaultdict(list)
+    groups: dict[tuple[str, str | None], list[tuple[Figure, str, tuple]]] = defaultdict(list)
     for a in analyses:
+        t = times[a.article.id]
         for f in a.figures:
             if f.background or f.quantity not in COMPARABLE or _in_flagged_repeat(f, a):
                 continue
-            groups[(f.quantity, f.subject)].append((f, source_of[a.article.id], times[a.article.id]))
+            groups[(f.quantity, subject_key(f.subject))].append((f, source_of[a.article.id], figure_time(f, t)))
     out = []
     for (quantity, subject), values in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
-        values.sort(key=lambda v: v[2].key)
+        values = sorted(first_told(values), key=lambda v: (v[2], times[v[0].article_id].key))
         out.append(
             {
                 "quantity": quantity,
@@ -272,7 +375,11 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                         "unit": f.unit,
                         "article_id": f.article_id,
                         "span": list(f.span),
-                        "as_of": f.as_of or t.label,
+                        "as_of": f.as_of or times[f.article_id].label,
+                        "as_of_value": f.as_of_value,
+                        "day": t[1] if t[0] == 0 else None,
+                        "high": f.high,
+                        "subject": f.subject,
                         "reported_by": f.reported_by,
                     }
                     for f, _, t in values
