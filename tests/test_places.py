@@ -148,6 +148,21 @@ def test_context_in_text(nlp, text, surface, country):
 
 @pytest.mark.slow
 @pytest.mark.parametrize(
+    ("text", "surface", "name"),
+    [
+        # the model types these PERSON; a convoy reaches, an army shells a place
+        ("Tanks massed along the border of Gaza on Sunday. By Monday the convoy had reached Khan Younis.",
+         "Khan Younis", "Khān Yūnis"),
+        ("Fighting spread across Sudan this week, and militia gunners shelled Omdurman and Bahri.",
+         "Bahri", "Khartoum North"),
+    ],
+)
+def test_what_an_army_shells_or_a_convoy_reaches_is_a_city_of_the_articles_country(nlp, text, surface, name):
+    assert [p.name for p in _places(nlp, text) if p.text == surface] == [name]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
     "text",
     [
         "Nothing here names a place at all.",

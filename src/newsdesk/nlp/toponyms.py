@@ -605,6 +605,7 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
+        reached = _taken_or_reached(ent) and _city_of(key, countries, gaz)
         civic = _before_civic(ent, label) and _is_town_name(key, gaz)
         # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
         body = label == "HEAD" and any(
@@ -613,10 +614,40 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
         if label == "PERSON" and _a_surname(ent, key, surnames, gaz):
             sure = _qualified(ent, gaz)  # "Jackson, Miss." is the town even beside Alan Jackson
         else:
-            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic or body
+            sure = key in places or _qualified(ent, gaz) or town or lone_town or civic or body or reached
         if sure:
             out.append((ent, key))
     return out
+
+
+# Verbs whose object is a place, seldom a person: armies take, shell and besiege towns,
+# convoys reach them, people flee them ("shelled Omdurman and Bahri", "aid reached Khan
+# Younis and Rafah"). Verbs that also take people ("attack", "visit", "hit") are left out.
+_PLACE_VERBS = frozenset({
+    "reach", "enter", "shell", "bomb", "bombard", "pound", "capture", "recapture", "retake", "seize", "besiege",
+    "storm", "overrun", "encircle", "surround", "occupy", "annex", "liberate", "flee", "evacuate",
+})
+
+
+# A city this large, by any of its names, in a country the article names elsewhere, is
+# what a name that an army shells or a convoy reaches means ("Khan Younis", "Bahri" for
+# Khartoum North): the prominent-city threshold of the gazetteer's build script.
+_CITY_BY_ANY_NAME = 100_000
+
+
+def _city_of(key: str, countries: set[str], gaz: Gazetteer) -> bool:
+    return any(
+        c.kind in TOWN_KINDS and c.country in countries and c.population >= _CITY_BY_ANY_NAME for c in gaz.lookup(key)
+    )
+
+
+def _taken_or_reached(ent) -> bool:
+    """The name is the object of a verb whose object is a place (``_PLACE_VERBS``), alone
+    or in a list ("Khan Younis and Rafah")."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in _PLACE_VERBS
 
 
 # Words after a name that only a town's name takes, whatever the model typed it:
