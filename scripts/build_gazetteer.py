@@ -153,7 +153,9 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "GB": ("UK", "Britain", "U.K."),
     "KR": ("South Korea",),
     "KP": ("North Korea",),
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo"),
+    # "Congo" alone is the Democratic Republic in AP's and Reuters' style; the Republic
+    # keeps the name too, and the article's other places choose between them.
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo"),
     "CG": ("Congo-Brazzaville",),
     "CZ": ("Czech Republic",),
     "CI": ("Ivory Coast",),

@@ -139,6 +139,10 @@ def test_two_names_of_one_town_are_one_place(nlp):
         ("Tourists returned to Alexandria, Egypt, after the storm passed the Nile delta.", "Alexandria", "EG"),
         ("The delegation flew from Tbilisi to Batumi, the second city of Georgia.", "Georgia", "GE"),
         ("Farmers near Macon, Georgia, said the drought hurt the peach harvest in Georgia.", "Georgia", "US"),
+        # "Congo" alone is the Democratic Republic in news style, the Republic beside its towns
+        ("Aid agencies said the fighting in Congo had driven thousands from their homes.", "Congo", "CD"),
+        ("Rebels advanced on Bukavu after taking Goma, the main city of eastern Congo.", "Congo", "CD"),
+        ("Voters queued in Brazzaville and Pointe-Noire as Congo chose a president.", "Congo", "CG"),
     ],
 )
 def test_context_in_text(nlp, text, surface, country):

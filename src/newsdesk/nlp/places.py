@@ -184,7 +184,22 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
         inner = tuple(c for x in qualified.get(k, ()) for c in cands.get(x, ()))
         base.append([prior(c, k) + _qualified_bonus(c, qualifiers) + _qualifier_bonus(c, inner) for c in cands[k]])
     chosen = dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
+    chosen = {k: _country_of_the_article(c, cands[k], k, chosen) for k, c in chosen.items()}
     return {k: c for k, c in chosen.items() if not _stray_alias(k, c, chosen)}
+
+
+def _country_of_the_article(c: Candidate, cands: tuple[Candidate, ...], key: str, chosen: dict[str, Candidate]):
+    """Of two countries of one name, the one the article's other places lie in.
+
+    The context terms of ``coherence`` leave countries alone (a country is what it is
+    named), so "Congo", the Democratic Republic by its size, stays so beside "Goma" and
+    becomes the Republic beside "Brazzaville"."""
+    countries = [x for x in cands if x.kind == "country"]
+    if c.kind != "country" or len(countries) < 2:
+        return c
+    others = Counter(o.country for k, o in chosen.items() if k != key and o.country)
+    best = max(countries, key=lambda x: others[x.country])
+    return best if others[best.country] > others[c.country] else c
 
 
 # How many other places of one country make it the article's country for ``_stray_alias``.
