@@ -92,6 +92,18 @@ def figure(analysis: Analysis, value: float):
         ("The bank lent $40 million to the port.", 40_000_000, "money", None),
         ("The siege lasted 12 days.", 12, "duration", None),
         ("Hundreds of students marched to the ministry.", 200, "protesters", "students"),
+        # a toll stated apart from its number
+        ("By noon the death toll had climbed to 85.", 85, "killed", None),
+        ("The coroner later put the toll at 1,240.", 1240, "killed", None),
+        ("The toll stands at 19, the fire service said.", 19, "killed", None),
+        ("The tornado left a death toll of 31 across the county.", 31, "killed", None),
+        ("The number of people arrested rose to 112 overnight.", 112, "arrested", "people"),
+        ("The number of displaced passed 9,000 by Friday.", 9000, "displaced", None),
+        ("The injury toll may reach 300.", 300, "injured", None),
+        # what a passive's complement says its subject became
+        ("Seven workers had been confirmed dead by the evening.", 7, "killed", "workers"),
+        ("Five sailors were reported killed in the blast.", 5, "killed", "sailors"),
+        ("About 60 climbers were still unaccounted for.", 60, "missing", "climbers"),
     ],
 )
 def test_what_a_figure_counts(nlp, text, value, quantity, subject):
@@ -177,27 +189,6 @@ def test_the_time_a_figure_holds_as_of_has_its_date(nlp, text, value):
     article = Article(id=article_id(text), text=text, published="2024-05-08")
     analysis = resolve_dates(find_quotes(find_mentions(Analysis(article=article), doc), doc), doc)
     assert figure(find_figures(analysis, doc), 9).as_of_value == value
-
-
-@pytest.mark.parametrize(
-    ("text", "value", "quantity", "subject"),
-    [
-        ("By noon the death toll had climbed to 85.", 85, "killed", None),
-        ("The coroner later put the toll at 1,240.", 1240, "killed", None),
-        ("The toll stands at 19, the fire service said.", 19, "killed", None),
-        ("The tornado left a death toll of 31 across the county.", 31, "killed", None),
-        ("The number of people arrested rose to 112 overnight.", 112, "arrested", "people"),
-        ("The number of displaced passed 9,000 by Friday.", 9000, "displaced", None),
-        ("The injury toll may reach 300.", 300, "injured", None),
-        # what a passive's complement says its subject became
-        ("Seven workers had been confirmed dead by the evening.", 7, "killed", "workers"),
-        ("Five sailors were reported killed in the blast.", 5, "killed", "sailors"),
-        ("About 60 climbers were still unaccounted for.", 60, "missing", "climbers"),
-    ],
-)
-def test_a_toll_counts_what_its_words_say(nlp, text, value, quantity, subject):
-    fig = figure(analyse(nlp, text), value)
-    assert (fig.quantity, fig.subject) == (quantity, subject)
 
 
 @pytest.mark.parametrize(

@@ -139,18 +139,24 @@ def test_a_main_event_round_trips(store, main):
         assert tx.counts()["main_events"] == (main is not None)
 
 
-def test_a_store_of_the_previous_schema_gains_main_events(tmp_path):
-    """Migration 0006 on a database made before it: old articles have no main event, new ones keep theirs."""
-    path = tmp_path / "old.db"
-    old = _analysis()
+def _reopened_before(path, analysis, migration: str, *undo: str):
+    """A store holding ``analysis`` whose schema the ``undo`` statements took back to before
+    ``migration``, opened again (which runs the migration)."""
     s = open_store(path)
     with s.begin() as tx:
-        tx.save_analysis(replace(old, main_event=None), seq=1)
-        # as the schema stood before migration 0006
-        tx.conn.execute(sa.text("DROP TABLE main_events"))
-        tx.conn.execute(sa.text("DELETE FROM schema_migrations WHERE name = '0006_main_events'"))
+        tx.save_analysis(analysis, seq=1)
+        for statement in undo:
+            tx.conn.execute(sa.text(statement))
+        tx.conn.execute(sa.text(f"DELETE FROM schema_migrations WHERE name = '{migration}'"))
     s.close()
-    s = open_store(path)
+    return open_store(path)
+
+
+def test_a_store_of_the_previous_schema_gains_main_events(tmp_path):
+    """Migration 0006 on a database made before it: old articles have no main event, new ones keep theirs."""
+    old = _analysis()
+    s = _reopened_before(tmp_path / "old.db", replace(old, main_event=None), "0006_main_events",
+                         "DROP TABLE main_events")
     try:
         with s.read() as tx:
             assert "0006_main_events" in applied(tx.conn)
@@ -168,16 +174,9 @@ def test_a_store_of_the_previous_schema_gains_main_events(tmp_path):
 def test_a_store_of_the_previous_schema_gains_figure_times(tmp_path):
     """Migration 0007 on a database made before it: old figures have no as-of value nor
     range end; new ones keep theirs."""
-    path = tmp_path / "old.db"
     old = _analysis()
-    s = open_store(path)
-    with s.begin() as tx:
-        tx.save_analysis(old, seq=1)
-        tx.conn.execute(sa.text("ALTER TABLE figures DROP COLUMN as_of_value"))
-        tx.conn.execute(sa.text("ALTER TABLE figures DROP COLUMN high"))
-        tx.conn.execute(sa.text("DELETE FROM schema_migrations WHERE name = '0007_figure_time_and_range'"))
-    s.close()
-    s = open_store(path)
+    s = _reopened_before(tmp_path / "old.db", old, "0007_figure_time_and_range",
+                         "ALTER TABLE figures DROP COLUMN as_of_value", "ALTER TABLE figures DROP COLUMN high")
     try:
         with s.read() as tx:
             assert "0007_figure_time_and_range" in applied(tx.conn)
