@@ -296,7 +296,7 @@ def _cut_later(values: list[tuple[Figure, str, tuple]]) -> bool:
         return False
     by_time: dict[tuple, list[Figure]] = defaultdict(list)
     for f, _, t in values:
-        if f.as_of_value and _DAY.match(f.as_of_value):
+        if f.as_of_value and _ISO_DAY.match(f.as_of_value):
             by_time[t].append(f)
     times = sorted(by_time)
     return any(
@@ -313,15 +313,12 @@ def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
     )
 
 
-_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-
-
 def figure_time(f: Figure, t: ReportTime) -> tuple:
     """When a figure holds: the day its own words name ("as of Tuesday morning", "a day
     earlier") when its article is dated and the day is not after the report; else the
     report's time. Six dead "on Tuesday morning" in Wednesday's report are Tuesday's toll,
     and sit before Wednesday's 27."""
-    if t.key[0] == 0 and f.as_of_value and _DAY.match(f.as_of_value) and f.as_of_value[:10] <= t.key[1]:
+    if t.key[0] == 0 and f.as_of_value and _ISO_DAY.match(f.as_of_value) and f.as_of_value[:10] <= t.key[1]:
         return (0, f.as_of_value[:10])
     return t.key[:2]
 
