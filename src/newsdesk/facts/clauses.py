@@ -12,8 +12,11 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   headline's noun with its participle ("Chinese boy found dead"; not "a photo taken by"),
   the passive of news headlines; a headline's verb that the model tagged a noun ("Mayor
   slams council", "Rebels attack convoy") is read again after a pronoun
-  (``headline_verb``); every segment of a headline is the headline's ("Watch: |
-  Firefighters rescue dog", cut at the colon);
+  (``headline_verb``; after an opening noun and "as" too: "Horror as | bus ploughs into
+  crowd"); every segment of a headline is the headline's ("Watch: | Firefighters rescue
+  dog", cut at the colon), but one that asks ("What we know about the crash", "Will the
+  line reopen?") tells nothing; a clause whose subject is a relative pronoun is none,
+  whatever the parse made its root ("Boy [who fell into well] found dead");
 - who is the subject (a passive's agent, its subject then the recipient), named as the
   events stage names arguments (the entity's canonical name, else the noun phrase); a
   subject that names a happening ("Stabbing leaves two injured", ``lexicon.HAPPENINGS``) is no
@@ -24,11 +27,16 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   World Series [after an epic showdown]") or clauses that comment on its nouns ("the
   roof[, which ...]"): the gold phrases of Giveme5W1H's coders have four content words at
   the median. What says which object it is stays ("plans to build a dam", "a roof that
-  sheltered the market"). A passive's keeps its subject ("Seven killed in blast");
+  sheltered the market"). A day right after the verb ends nothing ("searched on Thursday
+  for a gunman"). A passive's keeps its subject ("Seven killed in blast"), not a clause
+  about it ("A boy [who fell into a well] was found dead"), and the participles that share
+  its "were" ("Two were killed and 84 wounded"); a headline's verb with an agent is a
+  passive ("Bank fined $1bn by EU");
 - a clause whose verb reports words ("said that ...") is marked, for the main event
   prefers what happened to what was said (facts/main.py), as it prefers a main clause to
   the clauses subordinate to it (``subordinate``); so is a clause between quotation marks
-  ("'We have lost everything': flood victims wait for help").
+  ("'We have lost everything': flood victims wait for help"). What a report reports
+  ("Police say [review finds no wrongdoing]") is a clause of its own, marked as reported.
 
 Precision first, as in events.py: the subject and the verb phrase come from one clause.
 """
@@ -81,6 +89,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC"})
 CAUSE_PREPS = frozenset({"over", "at", "about"})
 # Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
 TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
+# Words that open a headline's question or explainer ("What we know about ...").
+QUESTION_WORDS = frozenset({"what", "why", "how", "who", "which", "whom", "whose", "where"})
 # Who a happening may belong to (``_whose``): not a place, which says where it happened.
 WHOSE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 # What a phrase of the verb phrase leaves out: clauses about its nouns ("victims of the
@@ -113,6 +123,8 @@ def main_clause(seg) -> tuple[object, object] | None:
     found = []
     for tok in seg:
         subj = _subject(tok, seg)
+        if subj is not None and tok.dep_ != "relcl" and _relative_pronoun(subj, seg):
+            continue  # "Boy [who fell into well] found dead": the model may make it the root
         root = tok.head.i == tok.i or not _in(tok.head, seg)
         # a headline's verb may be tagged a noun ("Trump and Obama meet at ..."): with a
         # subject, the segment's root is its predicate whatever its tag
@@ -132,6 +144,15 @@ def main_clause(seg) -> tuple[object, object] | None:
     main = [f for f in found if f[2].dep_ == "acl" and f[1].i == f[2].head.i or not _below(f[2], seg)] or found
     _, subj, verb = min(main, key=lambda f: f[0])
     return subj, verb
+
+
+def _relative_pronoun(subj, seg) -> bool:
+    """Whether a subject is a relative pronoun ("who", "which", "that" after a word): its
+    clause says which one the noun is, whatever the parse hangs it on; a headline's
+    small parse often makes it the root ("Boy who fell into well found dead"), where it
+    is no main clause at all (a relative clause the parse saw as one is the last resort
+    of ``main_clause``: "Gunman who shot five still at large")."""
+    return subj.tag_ in ("WP", "WDT") and subj.i > seg.start
 
 
 def _below(verb, seg) -> bool:
@@ -164,11 +185,13 @@ def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int,
     council"). With ``plural``, a plural subject's verb is looked for too, read after "They"
     ("Rebels attack convoy": "They attack convoy"); the caller asks for it only where the
     headline's parse found no clause, as a noun before a noun is more often a compound
-    ("Vell protest march marred by ...")."""
+    ("Vell protest march marred by ..."). After an opening noun and "as" ("Fury as bank
+    shuts branches"), the clause after it is read (``_after_as``)."""
     doc = seg.doc
     start = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
+    start = _after_as(seg, start)
     for tok in doc[start + 1 : seg.end - 1]:
-        if doc[tok.i - 1].pos_ not in NOMINAL:
+        if doc[tok.i - 1].pos_ not in NOMINAL and doc[tok.i - 1].tag_ != "HYPH":  # "Kim Jong-un"
             return None  # past the opening noun phrase: a verb or a preposition came first
         if tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
             continue
@@ -188,6 +211,20 @@ def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int,
                 subject = subject[1:]
             return subject, tok.i, (first + shift, last + shift)
     return None
+
+
+def _after_as(seg, start: int) -> int:
+    """Where a headline's clause starts after an opening noun and "as" ("Fury as | bank
+    shuts branches", "Tears of joy as | fans celebrate"): the noun says how it was felt,
+    the clause after "as" what happened; else ``start``. Not after a verbless clause
+    ("Fans furious as jars shrink", whose adjective says what happened to the fans)."""
+    doc = seg.doc
+    for tok in doc[start : seg.end - 1]:
+        if tok.pos_ in ("VERB", "AUX"):
+            return start
+        if tok.lower_ == "as" and tok.i > start:
+            return tok.i + 1 if doc[tok.i - 1].pos_ == "NOUN" else start
+    return start
 
 
 def _plural(noun) -> bool:
@@ -226,12 +263,19 @@ def _passive(subj, verb, headline: bool) -> bool:
     found dead"), or a headline's participle with a subject but no auxiliary, object or
     complement ("Embassy stormed in raid"): a headline drops the passive's "was", and the
     model then reads an active verb with its subject (a particle makes it an active
-    phrasal verb: "driver blacked out"; a complement a verb of its own: "set to")."""
+    phrasal verb: "driver blacked out"; a complement a verb of its own: "set to"). A
+    headline's verb with an agent ("Firm fined $2m by regulator") is one whatever its
+    tag and object: the parse saw the passive's "by", if not its participle."""
     if _feels(verb):  # "Fans are outraged": how they feel, not what was done to them
         return False
     if subj.dep_ == "nsubjpass" or (verb.dep_ == "acl" and subj.i == verb.head.i):
         return True
-    if not headline or verb.tag_ != "VBN":
+    if not headline:
+        return False
+    bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    if bare and any(c.dep_ == "agent" for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
         return False
     return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
 
@@ -273,7 +317,11 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     search]", where the model may read "search" as the verb's object)."""
     toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
     feels = _feels(verb)
-    adjuncts = [c.i for c in verb.children if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels)]
+    # a point in time set right after the verb ("searched [on Thursday] for a gunman",
+    # "promised [on Monday] to resign") ends no phrase: news puts its day there, and what
+    # follows is still the verb's
+    adjuncts = [c.i for c in verb.children
+                if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels) and not _dated_right_after(c, verb)]
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -288,6 +336,16 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _dated_right_after(prep, verb) -> bool:
+    """Whether a preposition whose object is a time ("on Thursday") follows the verb with
+    nothing but its auxiliaries' words between ("were searching on Thursday", not
+    "found a boy on Thursday")."""
+    if prep.lower_ in ADJUNCT_PREPS or not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
+                                               for c in prep.children):
+        return False
+    return all(t.dep_ in ("neg", "advmod", "prt") for t in verb.doc[verb.i + 1 : prep.i])
 
 
 def _lost_object(prep, verb, seg) -> list:
@@ -353,13 +411,17 @@ class Clause(NamedTuple):
     """A lead's main clause: its verb's character offset (where a PLOVER event on the same
     verb has its trigger), whether it is passive, the clause as an event, whether it reports
     words, and whether its subject (a passive's agent) names a happening, so is no actor
-    (``lexicon.HAPPENINGS``): the clause is still a whole one, subject and verb."""
+    (``lexicon.HAPPENINGS``): the clause is still a whole one, subject and verb; and
+    whether it is the clause a report of words reports (``_reported``); ``joined`` are the
+    offsets of the participles that share its passive (``_elided_passives``)."""
 
     verb: int
     passive: bool
     event: Event
     reporting: bool = False
     happening: bool = False
+    reported: bool = False
+    joined: tuple[int, ...] = ()
 
 
 def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
@@ -384,6 +446,8 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     whole = bool(title) and doc_text(doc).strip().casefold() == title
     for seg in lead_segments(doc, end):
         headline = whole or (bool(title) and seg.text.strip().casefold() == title)
+        if headline and _asks(seg):
+            continue
         found = main_clause(seg)
         reread = headline_verb(seg, plural=found is None) if headline else None
         if reread is not None and (found is None or found[1].i > reread[1]):
@@ -396,26 +460,72 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         if found is None:
             continue
         subj, verb = found
-        passive = _passive(subj, verb, headline)
-        by = _agent(verb, passive)
-        actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
-        named_happening = actor is not None and happening(actor)
-        before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
-        name = _whose(analysis, before) if named_happening else argument(analysis, actor)
-        span = verb_phrase(verb, seg)
-        if passive and not _set_off(subj, verb):  # the subject with it, and what it is coordinated with
-            span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
-        event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
-        out.append(Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening))
+        clause = _clause(analysis, seg, subj, verb, headline)
+        out.append(clause)
+        if clause.reporting and (told := _reported(verb, seg)) is not None:
+            out.append(_clause(analysis, seg, *told, headline)._replace(reported=True))
     return out
+
+
+def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
+    """The clause of ``verb`` and its subject as a Clause (``clauses``)."""
+    passive = _passive(subj, verb, headline)
+    by = _agent(verb, passive)
+    actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
+    named_happening = actor is not None and happening(actor)
+    before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
+    name = _whose(analysis, before) if named_happening else argument(analysis, actor)
+    span = verb_phrase(verb, seg)
+    joined = _elided_passives(verb, seg) if passive else []
+    if joined:  # "seven were killed [and dozens injured]": one toll, one clause
+        span = (span[0], max(span[1], *(verb_phrase(v, seg)[1] for v in joined)))
+    if passive and not _set_off(subj, verb):  # the subject with it, and what it is coordinated with
+        span = (min(span[0], *(t.idx for t in _phrase(subj, seg)), _coordination_start(subj, seg)), span[1])
+    event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
+    return Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening,
+                  joined=tuple(v.idx for v in joined))
+
+
+def _elided_passives(verb, seg) -> list:
+    """The participles coordinated with a passive verb that share its "were" ("Two were
+    killed and 84 [were] wounded"): passives too, whose subjects the parse reads as
+    actors ("84 wounded"). A conjunct with an auxiliary of its own is a clause of its own."""
+    return [c for c in verb.children
+            if c.dep_ == "conj" and c.i > verb.i and c.tag_ == "VBN" and _in(c, seg)
+            and not any(a.dep_ in ("aux", "auxpass", "dobj") for a in c.children)]
+
+
+def _reported(verb, seg) -> tuple[object, object] | None:
+    """(subject, verb) of the clause that a verb of saying reports ("Passengers say [the
+    driver fell asleep]", "[Driver fell asleep], passengers claim"): what the report says
+    happened, the lead's event where the report is its main clause. Not a copula's ("says
+    the meeting was a great honour"): what something is, an opinion, is no happening."""
+    for child in verb.children:
+        if child.dep_ in ("ccomp", "parataxis") and child.pos_ == "VERB" and _in(child, seg):
+            subj = _subject(child, seg)
+            if subj is not None:
+                return subj, child
+    return None
+
+
+def _asks(seg) -> bool:
+    """Whether a headline's segment asks or explains instead of telling what happened: a
+    question ("Will the bridge reopen?") or an explainer opened by a question word ("What
+    we know about the crash", "Why the bank raised rates", "How the team won"), whose
+    event the lead tells."""
+    words = [t for t in seg if not t.is_space]
+    return bool(words) and (words[-1].text == "?" or words[0].lower_ in QUESTION_WORDS)
 
 
 def _set_off(subj, verb) -> bool:
     """Whether a comma stands between a subject and its verb: a clause or an apposition set
     off inside the subject ("A boy, who fell into a well on Sunday, is feared dead"),
     which a passive's phrase would carry with its subject; what happened is then the
-    verb's phrase alone ("is feared dead")."""
-    return any(t.text == "," for t in subj.doc[subj.i + 1 : verb.i])
+    verb's phrase alone ("is feared dead"). So with a relative or participle clause of
+    the subject without commas ("A boy who fell into a well is feared dead"): it tells
+    who the subject is, another event than the verb's."""
+    between = subj.doc[subj.i + 1 : verb.i]
+    return any(t.text == "," or (t.head.i == subj.i and t.dep_ in ("relcl", "acl")) for t in between)
 
 
 def _whose(analysis: Analysis, modifiers) -> str | None:
@@ -454,3 +564,23 @@ def subordinate(doc, offset: int, found: list[Clause]) -> bool:
         below = below or tok.dep_ in SUBORDINATE
         tok = None if tok.head.i == tok.i else tok.head
     return False
+
+
+def head_of(doc, span: tuple[int, int]):
+    """The token that heads the words at a character span of the doc (a clause's verb), or None."""
+    words = doc.char_span(*span, alignment_mode="expand")
+    return words.root if words is not None and len(words) else None
+
+
+def dates_verb(verb, start: int) -> bool:
+    """Whether the time expression at character ``start`` dates the ``verb``'s own event:
+    the parse links it to the verb, not through a clause below it ("[after the mayor
+    resigned on Monday], X was elected on Thursday"), a preposition that names an earlier
+    or later event (ADJUNCT_PREPS: "after", "since", "before") or an owner's "'s" ("in
+    Tuesday's election": the election's day, background to the event)."""
+    tok = next((t for t in verb.doc if t.idx <= start < t.idx + len(t)), None)
+    while tok is not None and tok.i != verb.i:
+        if tok.dep_ in SUBORDINATE or tok.dep_ == "poss" or (tok.dep_ == "prep" and tok.lower_ in ADJUNCT_PREPS):
+            return False
+        tok = None if tok.head.i == tok.i else tok.head
+    return tok is not None

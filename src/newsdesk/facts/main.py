@@ -15,12 +15,14 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    clause beats an event further down ("Police name the victims" over "the crash killed
    seven"). A clause that reports someone's words ("X said that ...") is no candidate
    while the lead has another: the lead's event is what happened, not that someone spoke
-   of it (an event of the reported clause stays a candidate); nor is an event of a clause
-   subordinate to a main clause ("[two were killed] when insurgents struck", "after X
-   defeated Y"): a lead's main clause says what happened, its subordinates when, why or
-   after what; nor is an event without a verb ("Fatal blast at market") while one with a
-   verb remains: a noun phrase names the event, a clause says what happened, to whom and
-   when (Giveme5W1H's coders mark a verb phrase for what). Each is scored
+   of it (an event of the reported clause stays a candidate, and the reported clause
+   does where the lead tells nothing itself: "Police say review finds no wrongdoing");
+   nor is an event of a clause subordinate to a main clause ("[two were killed] when
+   insurgents struck", "after X defeated Y"): a lead's main clause says what happened,
+   its subordinates when, why or after what; nor is an event without a verb ("Fatal
+   blast at market") while one with a verb remains: a noun phrase names the event, a
+   clause says what happened, to whom and when (Giveme5W1H's coders mark a verb phrase
+   for what). Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -35,7 +37,9 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    names as where ("a blast in Velmia", then "the bomb went off in Ardo"), as Giveme5W1H
    prefers the smaller area. The publication date is never the event's time by itself:
    only a time expression of the text ("on Tuesday", "today") is, and not one after
-   publication.
+   publication. Of the event's sentence, the day the parse links to its verb comes first,
+   not one of a clause or a phrase below it ("Two days after Tuesday's vote, they met on
+   Thursday").
 
 The chosen event keeps its span (the evidence); ``model.MainEvent`` says where its
 completed place and time were read (their spans, each flagged when it is in the title), so
@@ -52,7 +56,7 @@ from typing import NamedTuple
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.clauses import OTHER, Clause, clauses, subordinate
+from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
@@ -149,6 +153,7 @@ class Candidate(NamedTuple):
     subordinate: bool = False
     verbal: bool = False
     happening: bool = False
+    reported: bool = False
 
 
 # A reader meets the title, then a paragraph break, then the text: the text's offsets in
@@ -183,7 +188,7 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
         return _score(analysis, source, c, start, salience, title), -start
 
     best = max(found, key=key)
-    main = complete(analysis, best, headline)
+    main = complete(analysis, best, headline, doc)
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(every, offset))
     return main
@@ -211,6 +216,7 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
     found = clauses(analysis, doc, end)
     reports = {c.event.span for c in found if c.reporting}
     happenings = {c.event.span for c in found if c.happening}
+    reported = {c.event.span for c in found if c.reported}
     spans = {c.event.span for c in found}
     # "Ardo shooting": the town says where, not who, whether the events stage or the
     # parse (a gerund read as a verb) took it for the actor; the lead says who, as for a
@@ -222,8 +228,8 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
         town = _town_before(analysis, e) or any(t[0] <= e.span[0] < t[1] for t in towns)
         e = replace(e, actor=None) if town else e
         out.append(Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
-                             e.span in spans or _verbal(doc, e.span),
-                             not e.actor and (e.span in happenings or town)))
+                             e.span in spans or _verbal(doc, e.span), not e.actor and (e.span in happenings or town),
+                             e.span in reported and e.type == OTHER))
     return out
 
 
@@ -248,8 +254,11 @@ def _verbal(doc, span: Span) -> bool:
 
 def choosable(found: list[Candidate]) -> list[Candidate]:
     """The candidates left when reports of words, then events of subordinate clauses,
-    then events without a verb are ruled out, as long as others remain (module docstring)."""
-    found = [c for c in found if not c.reporting] or found
+    then events without a verb are ruled out, as long as others remain (module docstring).
+    A clause that a report reports (facts/clauses.py: "Police say [the review finds no
+    wrongdoing]") is a claim: no candidate while the lead tells something itself, and
+    before the reports when it does not."""
+    found = [c for c in found if not c.reporting and not c.reported] or [c for c in found if c.reported] or found
     found = [c for c in found if not c.subordinate] or found
     return [c for c in found if c.verbal] or found
 
@@ -271,8 +280,11 @@ def merge_clauses(events: list[Event], found: list[Clause]) -> list[Event]:
     span, which the events stage read as a noun phrase ("Rebels attack" of a headline's
     "Rebels attack depot": the model tags the verb a noun, facts/clauses.py reads it again
     as a verb). A passive clause's subject is no actor, where the events stage read it as
-    one (in a headline's participle: "Embassy stormed")."""
-    out = list(events)
+    one (in a headline's participle: "Embassy stormed"). An event on a participle that
+    shares a passive clause's "were" ("Two were killed and 84 wounded") is part of that
+    clause, whose subject the events stage read as an actor ("84")."""
+    joined = [v for c in found for v in c.joined]  # "and 84 [were] wounded": the clause's own
+    out = [e for e in events if e.span[0] not in joined]
     for clause in found:
         # (an event, not another clause: their verbs are apart)
         around = [e for e in out if e.span[0] <= clause.verb < e.span[1] and e.type != OTHER]
@@ -378,10 +390,12 @@ def _as_written(words: str | None, form: str, title: str) -> str | None:
     return title[at : at + len(words)] if at >= 0 and len(form) == len(title) else words
 
 
-def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None = None) -> MainEvent:
+def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None = None, doc=None) -> MainEvent:
     """The chosen candidate as the record, with a place and a point in time taken from the
     text linked to it: its sentence (the headline, for a headline's event), then the
-    dateline and the rest of the lead (``_lead_place``, ``_when``)."""
+    dateline and the rest of the lead (``_lead_place``, ``_when``). With the text's
+    ``doc``, a day of the sentence that dates the event's own verb comes first
+    (``_day_of_verb``)."""
     event, in_title = candidate.event, candidate.in_title
     source = headline.analysis if in_title and headline is not None else analysis
     text = source.article.text
@@ -391,7 +405,10 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
     if place is None:
         place, place_span, place_in_title = _where_in_lead(analysis, headline)
     place, place_span, place_in_title = _narrowed(analysis, headline, place, place_span, place_in_title)
-    if _is_day(event.when):
+    verb = None if in_title or doc is None else head_of(doc, event.span)
+    if (day := _day_of_verb(analysis, sentence, verb)) is not None:
+        when, when_span, when_in_title = day.value, day.span, False
+    elif _is_day(event.when):
         when, when_span, when_in_title = event.when, None, False
     else:
         when, when_span, when_in_title = _when(analysis, headline, sentence if not in_title else None)
@@ -622,6 +639,16 @@ def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) 
     lead = sorted(titled + [t for t in days if t[2] < CONTEXT_CHARS], key=_latest_first)
     found = (here or lead or [None])[0]
     return (found[0].value, found[0].span, found[1]) if found else (None, None, False)
+
+
+def _day_of_verb(analysis: Analysis, sentence: Span, verb) -> DateRef | None:
+    """The first day of the event's sentence that the parse links to the event's ``verb``
+    (``clauses.dates_verb``): the time of the main clause, over a day that the events stage may
+    have read from a clause or a phrase below it ("Two days after Tuesday's vote, the
+    leaders met on Thursday"). None without the verb."""
+    if verb is None:
+        return None
+    return next((d for d in _days(analysis) if _inside(d.span, sentence) and dates_verb(verb, d.span[0])), None)
 
 
 def _restating(analysis: Analysis, headline: Headline | None, end: int) -> Span | None:
