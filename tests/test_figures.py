@@ -146,6 +146,46 @@ def test_as_of_and_background(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "quantity"),
+    [
+        ("The death toll from the landslide rose to 63 on Thursday.", 63, "killed"),
+        ("By nightfall the toll stood at 18.", 18, "killed"),
+        ("The number of dead has climbed to 240, up from 197.", 197, "killed"),
+        ("The number of dead has climbed to 240, up from 197.", 240, "killed"),
+        ("The blast left a death toll of 9.", 9, "killed"),
+        ("The number of people injured reached 310.", 310, "injured"),
+        ("Rescuers said the tally of missing had fallen to 44.", 44, "missing"),
+    ],
+)
+def test_the_value_of_a_toll_counts_what_the_toll_counts(nlp, text, value, quantity):
+    assert figure(analyse(nlp, text), value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The death toll rose to 30 in four districts.", 4),  # counts districts
+        ("The casualty toll rose to 75.", 75),  # the dead and the hurt together
+        ("Officials said the toll would be announced in 2 hours.", 2),
+    ],
+)
+def test_a_toll_gives_no_quantity_to_other_numbers(nlp, text, value):
+    assert [f for f in analyse(nlp, text).figures if f.value == value and f.quantity == "killed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("The number of dead has climbed to 240, officials said, up from 197 a day earlier.", "a day earlier"),
+        ("The toll rose to 240 from 197 a week earlier.", "a week earlier"),
+    ],
+)
+def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
+    a = analyse(nlp, text)
+    assert (figure(a, 197).as_of, figure(a, 240).as_of) == (earlier, None)
+
+
+@pytest.mark.parametrize(
     ("text", "as_of"),
     [
         ("Hours later, officials said two explosions had killed nine people on Tuesday morning.", "Tuesday morning"),

@@ -244,6 +244,8 @@ def _quantity(doc, toks, noun) -> str | None:
             return q
     if (q := _from_verb(anchor)) is not None:
         return q
+    if (q := _toll_value(anchor)) is not None:
+        return q
     if lemma in QUANTITY_OF and lemma not in _VERB_ONLY:
         return QUANTITY_OF[lemma]
     if noun is not None and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"):
@@ -284,6 +286,47 @@ def _from_verb(token) -> str | None:
             return QUANTITY_OF[lemma]
         if token.pos_ == "VERB":
             return None
+    return None
+
+
+# Prepositions that give a tally its value: "rose to 142", "stood at 97", "up from 142",
+# "climbed past 140", "a toll of 54"; not "in three provinces", which counts something else.
+_VALUE_PREPS = frozenset({"to", "at", "from", "past", "above", "over", "beyond", "of"})
+_TALLY_DEPS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _toll_value(token) -> str | None:
+    """A number that is the value of a tally of casualties: "the death toll rose to 142",
+    "the toll stood at 97", "the number of dead has risen to 186, up from 142", "brought the
+    toll to 40", "the toll reached 54", "a death toll of 12". The tally names the quantity."""
+    if token.dep_ == "pobj" and token.head.lower_ in _VALUE_PREPS:
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return _tally(prep.head)  # "a death toll of 12"
+        verb = prep.head if prep.head.dep_ != "advmod" else prep.head.head  # "up from 142"
+    elif token.dep_ in ("dobj", "attr"):
+        verb = token.head  # "the toll reached 54", "the toll is 54"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING_VERBS:
+        return None
+    return next((q for c in verb.children if c.dep_ in _TALLY_DEPS and (q := _tally(c)) is not None), None)
+
+
+def _tally(noun) -> str | None:
+    """What a tally counts: "death toll", "number of dead", "tally of injured", "number of
+    people killed"; a bare "toll" is of lives (a "casualty toll" mixes the dead and hurt)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _COUNT_NOUNS:
+        return None
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl")]  # "number injured"
+    words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    for word in words:
+        q = QUANTITY_OF.get(word.lemma_.lower()) or QUANTITY_OF.get(word.lower_)
+        if q in CASUALTIES:
+            return q
+    if lemma == "toll" and not any(w.lemma_.lower() == "casualty" for w in words):
+        return "killed"
     return None
 
 
@@ -356,6 +399,7 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> str | None:
         return m.group().strip()
     times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
+    times = [e for e in times if not _dates_another_number(e.root, span)]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
@@ -369,6 +413,18 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> str | None:
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
     return doc_text(sent.doc)[best[0].start_char : best[-1].end_char]
+
+
+def _dates_another_number(time, span: tuple[int, int]) -> bool:
+    """A time inside another number's phrase is that number's: in "has risen to 186, up
+    from 142 a day earlier" the day before dates the 142, not the 186."""
+    token = time
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        for child in token.children:
+            if child.dep_ in ("pobj", "dobj") and child.like_num and not span[0] <= child.idx < span[1]:
+                return True
+    return False
 
 
 def _conversion_flags(text: str) -> list[Flag]:
