@@ -86,6 +86,23 @@ def test_pronoun_speaker_is_resolved_to_the_person_before_it(nlp):
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "she"
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Mr. Tomas Berg chaired the meeting on Monday. She said the vote would be held in May.", "vote", None),
+        ("Ms. Ilse Marek opened the hearing. He said the budget was too small.", "budget", None),
+        (
+            "Dana Whitfield spoke first. A fisherman who lost his boat said the storm came at night. "
+            "He told reporters that no help had come.",
+            "no help",
+            "A fisherman",
+        ),
+    ],
+)
+def test_a_pronoun_is_never_a_person_of_the_other_sex(nlp, text, words, speaker):
+    assert only(analyse(nlp, text), words).speaker == speaker
+
+
 def test_a_quote_that_goes_on_keeps_its_speaker_across_sentences_and_paragraphs(nlp):
     text = (
         "Mary Okafor spoke at the rally.\n"
@@ -508,3 +525,15 @@ def test_subjects_and_adjectives(nlp, text, words, speaker):
 def test_more_verbs_of_telling_and_judging(nlp, text, words, speaker):
     q = only(analyse(nlp, text), words)
     assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_a_pronoun_is_never_a_person_whose_role_gives_the_other_sex():
+    import newsdesk
+
+    text = (
+        "Agency spokeswoman Lena Osei said the camp was full.\n"
+        "A young farmer who reached the camp on foot said the road was mined. "
+        "He said his village had been emptied."
+    )
+    speakers = {q.text: q.speaker for q in newsdesk.analyse_text(text).quotes}
+    assert speakers["his village had been emptied"] != "Lena Osei"
