@@ -174,6 +174,12 @@ def test_a_street_named_after_a_town_is_not_that_town(nlp, text, town):
 
 
 @pytest.mark.slow
+def test_a_towns_street_department_names_the_town(nlp):
+    text = "Leaf pickup begins Monday, Salem Street Superintendent Ann Lowe said."
+    assert [p.text for p in _places(nlp, text) if p.text == "Salem"]
+
+
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("text", "word"),
     [
