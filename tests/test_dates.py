@@ -204,6 +204,10 @@ def test_tense_places_days_and_months(text, before, after, expected):
         # A quarter not yet over is a forecast, not the period reported.
         ("the latest quarter", "The storm will mean a fourth-quarter charge. Sales fell in ", "1995-Q3"),
         ("the latest period", "The firm reported lower fourth-quarter profit. Sales in ", "1995-Q4"),
+        # News that names months, no quarter: "the same period" a year back is in that year.
+        ("the same period last year", "Visitors reached 4,000 by mid-September, up from 3,100 in ", "1994"),
+        ("the same period a year ago", "Exports fell 9% in the first ten months against ", "1994"),
+        ("the same period last year", "Sales rose 5% in the second quarter from ", "1994-Q2"),
     ],
 )
 def test_periods_of_a_financial_report(text, before, expected):
