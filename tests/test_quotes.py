@@ -537,3 +537,16 @@ def test_a_pronoun_is_never_a_person_whose_role_gives_the_other_sex():
     )
     speakers = {q.text: q.speaker for q in newsdesk.analyse_text(text).quotes}
     assert speakers["his village had been emptied"] != "Lena Osei"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The war began when rebels attacked northern Varga at dawn.", False),
+        ("Gunmen attacked the police checkpoint outside the town.", False),
+        ("Fighters attacked the convoy on the coast road.", False),
+        ("The senator attacked the plan as reckless and costly.", True),  # words, not force
+    ],
+)
+def test_a_verb_of_force_aimed_at_a_place_or_a_target_reports_no_words(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted

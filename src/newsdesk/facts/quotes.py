@@ -385,12 +385,38 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
     if (clause := _clause_of(verb)) is not None:
         return clause
+    if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
+        return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
         return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+# Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
+_FORCE_VERBS = frozenset({"attack", "hit", "blast", "slam", "strike", "target", "assail"})
+# What force, not words, is aimed at: places and things that are raided or shelled.
+_TARGETS = frozenset({
+    "base", "convoy", "position", "checkpoint", "village", "town", "city", "camp", "post", "outpost", "compound",
+    "building", "ship", "vessel", "tanker", "airport", "airfield", "port", "hospital", "school", "embassy",
+    "station", "barracks", "border", "territory", "district", "neighbourhood", "neighborhood", "area", "region",
+})
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
+
+
+def _physical_target(verb) -> bool:
+    """The object of a verb of force is a place or a thing that force is aimed at: a
+    part of a country ("southern Israel"), a LOC or FAC name, or a target noun ("the base").
+    A country or a person alone stays open ("attacked Mexico over trade" is words)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("LOC", "FAC") or obj.lemma_.lower() in _TARGETS:
+        return True
+    named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
+    return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
 
 
 def _clause_of(verb) -> tuple[int, int] | None:
