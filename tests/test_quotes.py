@@ -550,3 +550,15 @@ def test_a_pronoun_is_never_a_person_whose_role_gives_the_other_sex():
 )
 def test_a_verb_of_force_aimed_at_a_place_or_a_target_reports_no_words(nlp, text, quoted):
     assert bool(analyse(nlp, text).quotes) == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "name_quoted"),
+    [
+        ("An armed group that calls itself Tarvo Front said it shot down the drone.", False),
+        ("A militia calling itself the Northern Shield claimed the raid.", False),
+        ("He called himself a victim of the purge.", True),  # a claim about himself
+    ],
+)
+def test_the_name_a_group_calls_itself_is_no_quote(nlp, text, name_quoted):
+    assert any(q.text.startswith(("itself", "himself")) for q in analyse(nlp, text).quotes) == name_quoted

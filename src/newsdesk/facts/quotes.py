@@ -383,6 +383,8 @@ def _content_of(verb) -> tuple[int, int] | None:
     """
     if lemma(verb) in _NAMING_VERBS and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
+    if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
+        return None  # "a group calling itself the Northern Shield": the name it goes by
     if (clause := _clause_of(verb)) is not None:
         return clause
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
@@ -417,6 +419,14 @@ def _physical_target(verb) -> bool:
         return True
     named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
     return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
+
+
+def _names_itself(verb) -> bool:
+    """A reflexive object and a name after it: "calling itself Tarvo Front" gives the name
+    a group goes by, not words it said ("called himself a victim" is a claim, and stays)."""
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
+                    for c in verb.children)
+    return reflexive and any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or c.ent_type_) for c in verb.children)
 
 
 def _clause_of(verb) -> tuple[int, int] | None:
