@@ -811,3 +811,29 @@ def test_a_hyphenated_adjective_names_no_event(nlp):
 )
 def test_a_verb_of_going_on_carries_the_act_it_goes_on_with(nlp, text, expected):
     assert [(e.type, e.actor, e.recipient) for e in analyse(nlp, text).events] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The strike killed nine people at the market on Sunday.", "ASSAULT"),
+        ("Overnight strikes destroyed the only bridge over the river.", "ASSAULT"),
+        ("The strike shut the port for a week.", "PROTEST"),  # a walkout harms no one
+    ],
+)
+def test_a_strike_that_kills_or_destroys_is_an_attack(nlp, text, type_):
+    types = {e.type for e in analyse(nlp, text).events}
+    assert type_ in types and not ({"ASSAULT", "PROTEST"} - {type_}) & types
+
+
+@pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ("A police spokesman declined to comment on the arrests.", False),
+        ("The minister refused to say whether the troops would stay.", False),
+        ("The rebels declined to join the talks in Varga.", True),
+        ("The junta refused to respond to the envoy's demand for elections.", True),
+    ],
+)
+def test_declining_to_comment_is_no_rejection(nlp, text, rejects):
+    assert any(e.type == "REJECT" for e in analyse(nlp, text).events) == rejects
