@@ -30,6 +30,7 @@ from newsdesk.nlp.entities import find_mentions
         ("at least 200", 200, "at least", False),
         ("more than 40", 40, "more than", False),
         ("up to 15", 15, "up to", False),
+        ("as much as 7", 7, "up to", False),  # "shares fell as much as 7%"
         ("nearly 90", 90, "nearly", True),
         ("between 30 and 40", 30, "range", True),
         ("10-15", 10, "range", True),
@@ -88,6 +89,7 @@ def figure(analysis: Analysis, value: float):
         ("The island is home to a population of 45,000.", 45_000, "population", None),
         ("The valley is inhabited by some 8,000 farmers.", 8000, "population", "farmers"),
         ("The camp lies 35 kilometers south of the city.", 35, "distance", None),
+        ("The ferry sank 18 nautical miles off the cape.", 18, "distance", None),
         ("The bank lent $40 million to the port.", 40_000_000, "money", None),
         ("The siege lasted 12 days.", 12, "duration", None),
         ("Hundreds of students marched to the ministry.", 200, "protesters", "students"),
@@ -192,6 +194,8 @@ def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
         ("\"We are afraid,\" said Mara Veld, 34, who was hiding with her three children.", None),
         ("Three days after the storm, rescuers had found 40 bodies.", None),
         ("Shelling overnight wounded 12 people, the mayor said.", "overnight"),
+        ("A 15-year-old boy who survived said he had paid 3 guides.", None),
+        ("Under the truce, which is to last six weeks, the militia will free 12 hostages.", None),
     ],
 )
 def test_a_figure_is_as_of_a_point_in_time_never_a_length_or_an_age(nlp, text, as_of):

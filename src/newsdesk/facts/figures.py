@@ -63,7 +63,8 @@ _PROTESTER_NOUNS = frozenset({"protester", "demonstrator"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
-      "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048}
+      "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
+      "nautical mile": 1.852}  # the sea mile, 1,852 m by international definition
 UNITS = {
     **dict.fromkeys(KM, "distance"),
     **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan", "$", "€", "£"), "money"),
@@ -82,9 +83,10 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|hundred)"
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NO_POINT = re.compile(
-    r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|about|over|nearly|"
+    r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|last|about|over|nearly|"
     rf"more than|less than)\s+)?(?:{_COUNT}[\s-])?{_UNIT}s"  # "Hours", "three days", "the past nine months"
     rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
+    rf"|(?:{_COUNT}[\s-])?{_UNIT}s?[\s-]old"  # "17-year-old", "six months old": an age
     r"|\d{1,3}",  # an age
     re.IGNORECASE,
 )
@@ -183,6 +185,8 @@ def _unit_after(doc, last) -> str | None:
     word = nxt.lemma_.lower() if nxt.text not in ("%", "m", "km", "mi", "ft") else nxt.text.lower()
     if word == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent":
         return "percent"
+    if word == "nautical" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lemma_.lower() == "mile":
+        return "nautical mile"
     if word in UNITS and word != "per":
         if UNITS[word] == "duration" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("ago", "old"):
             return None
