@@ -421,6 +421,8 @@ def test_a_one_word_org_continued_by_he_or_she_is_a_person(nlp, text, surface, l
     [
         # the small model types this unfamiliar name ORG; beside an office it is a person's
         ("Russia's deputy envoy, Dmitry Polyanskiy, said the draft was unbalanced.", "Dmitry Polyanskiy", "PERSON"),
+        # an office written before the name as its title
+        ("Chief executive Femke de Boer said care had resumed.", "Femke de Boer", "PERSON"),
         # an organisation beside no office stays one
         ("The group, Human Rights Watch, said the camp was full.", "Human Rights Watch", "ORG"),
     ],

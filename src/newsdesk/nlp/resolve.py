@@ -387,12 +387,14 @@ PERSON_ROLES = frozenset({
     "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
     "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
     "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
+    "executive",
 })
 
 
 def _apposed_to_a_role(m: Mention, doc) -> bool:
     """An ORG name of two or more words set beside a person's role ("the deputy envoy,
-    Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,"): a person."""
+    Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,") or after it as a title
+    ("chief executive Ana de Vos"): a person."""
     word = _clean(m.text)
     if not _unfamiliar_org(m, word) or " " not in word:
         return False
@@ -402,6 +404,8 @@ def _apposed_to_a_role(m: Mention, doc) -> bool:
     root = span.root
     apposed = [root.head] if root.dep_ == "appos" else []
     apposed += [c for c in root.children if c.dep_ == "appos"]
+    # A role written before the name as its title: "chief executive Ana de Vos told …".
+    apposed += [c for c in root.children if c.dep_ == "compound" and c.i == span.start - 1]
     return any(t.lemma_.lower() in PERSON_ROLES and t.pos_ == "NOUN" for t in apposed)
 
 
