@@ -134,6 +134,20 @@ def test_anchoring_a_relative_value_later_equals_normalising_with_the_date(text,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("“Nobody came,” said Lena Ortiz, 47, whose house collapsed on Monday.", "47"),
+        ("The driver, Tomas Berg, 62, was taken to hospital on Friday.", "62"),
+    ],
+)
+def test_an_age_after_a_name_is_no_date(nlp, text, age):
+    analysis = Analysis(article=Article(id="d3", text=text, published="2024-05-06"))
+    texts = [r.text for r in resolve_dates(analysis, nlp(text)).dates]
+    assert age not in texts and len(texts) == 1
+
+
+@pytest.mark.slow
 def test_rules_add_relative_days_the_model_misses(nlp):
     text = "Talks failed on Monday, just a day before the attack, and resumed two weeks later."
     analysis = Analysis(article=Article(id="d2", text=text))
