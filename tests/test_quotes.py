@@ -562,3 +562,15 @@ def test_a_verb_of_force_aimed_at_a_place_or_a_target_reports_no_words(nlp, text
 )
 def test_the_name_a_group_calls_itself_is_no_quote(nlp, text, name_quoted):
     assert any(q.text.startswith(("itself", "himself")) for q in analyse(nlp, text).quotes) == name_quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Farmers have criticised the speed of the relief effort.", "the speed of the relief effort"),
+        ("The union criticized the council for its handling of the flood.", "its handling of the flood"),
+        ("The minister accused the militia of shelling the port.", "shelling the port"),
+    ],
+)
+def test_what_one_criticizes_keeps_its_of_phrase(nlp, text, content):
+    assert [q.text for q in analyse(nlp, text).quotes] == [content]

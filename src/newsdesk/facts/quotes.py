@@ -147,6 +147,8 @@ STANCE_ADJECTIVES = frozenset(
 )
 _ADJECTIVE_PREPS = frozenset({"of", "about", "to", "toward", "towards", "with", "on", "over"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "that"})
+# Charge verbs whose object's "of" phrase is the charge ("accused Y of…", "warned Y of…").
+_OF_CHARGES = frozenset({"accuse", "warn"})
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 # The unions that ``lemma`` and ``_is_stance`` test, built once: built per call, they were
@@ -477,7 +479,10 @@ def _object_bounds(verb) -> tuple[int, int] | None:
         # "accused the rebels of war crimes": the object is the accused, "of…" the content;
         # the parser hangs "of" on the verb or on the object.
         objects = [c for c in children if c.dep_ == "dobj"]
-        children = children + [g for o in objects for g in o.children]
+        # "accused X of…", "warned X of…"; but "criticized X for…": "the pace of the
+        # response" that one criticizes is one thing, its "of" no charge.
+        charge = ("of", "about") if lemma(verb) in _OF_CHARGES else ("for", "over")
+        children = children + [g for o in objects for g in o.children if g.lower_ in charge]
     preps = _CONTENT_PREPS | {_VERB_PREPS.get(lemma(verb), "of")}
     for child in children:
         # Not "spoke on Tuesday": a time is no content.
