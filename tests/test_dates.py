@@ -134,6 +134,20 @@ def test_anchoring_a_relative_value_later_equals_normalising_with_the_date(text,
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("“Nobody came,” said Lena Ortiz, 47, whose house collapsed on Monday.", "47"),
+        ("The driver, Tomas Berg, 62, was taken to hospital on Friday.", "62"),
+    ],
+)
+def test_an_age_after_a_name_is_no_date(nlp, text, age):
+    analysis = Analysis(article=Article(id="d3", text=text, published="2024-05-06"))
+    texts = [r.text for r in resolve_dates(analysis, nlp(text)).dates]
+    assert age not in texts and len(texts) == 1
+
+
+@pytest.mark.slow
 def test_rules_add_relative_days_the_model_misses(nlp):
     text = "Talks failed on Monday, just a day before the attack, and resumed two weeks later."
     analysis = Analysis(article=Article(id="d2", text=text))
@@ -204,6 +218,10 @@ def test_tense_places_days_and_months(text, before, after, expected):
         # A quarter not yet over is a forecast, not the period reported.
         ("the latest quarter", "The storm will mean a fourth-quarter charge. Sales fell in ", "1995-Q3"),
         ("the latest period", "The firm reported lower fourth-quarter profit. Sales in ", "1995-Q4"),
+        # News that names months, no quarter: "the same period" a year back is in that year.
+        ("the same period last year", "Visitors reached 4,000 by mid-September, up from 3,100 in ", "1994"),
+        ("the same period a year ago", "Exports fell 9% in the first ten months against ", "1994"),
+        ("the same period last year", "Sales rose 5% in the second quarter from ", "1994-Q2"),
     ],
 )
 def test_periods_of_a_financial_report(text, before, expected):

@@ -219,6 +219,9 @@ def test_name_variants(short, full, same):
         ("David Walsh, 19, was arrested on Friday.", "person:david-walsh", None),
         ("According to Mayor David Walsh, the road is closed.", "person:david-walsh", "Mayor"),
         ("The photos were taken by David Walsh in the morning.", "person:david-walsh", None),
+        # an honorific the model leaves out of the name is no part of the role
+        ("Oman's foreign minister, Sheikh Badr Saeed, arrived.", "person:badr-saeed", "Oman's foreign minister"),
+        ("The mediator, Dr. Lena Hart, said talks would resume.", "person:lena-hart", "mediator"),
     ],
 )
 def test_roles_are_titles_not_ages_or_prepositions(nlp, sentence, name, role):
@@ -421,6 +424,8 @@ def test_a_one_word_org_continued_by_he_or_she_is_a_person(nlp, text, surface, l
     [
         # the small model types this unfamiliar name ORG; beside an office it is a person's
         ("Russia's deputy envoy, Dmitry Polyanskiy, said the draft was unbalanced.", "Dmitry Polyanskiy", "PERSON"),
+        # an office written before the name as its title
+        ("Chief executive Femke de Boer said care had resumed.", "Femke de Boer", "PERSON"),
         # an organisation beside no office stays one
         ("The group, Human Rights Watch, said the camp was full.", "Human Rights Watch", "ORG"),
     ],

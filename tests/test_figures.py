@@ -31,6 +31,7 @@ from newsdesk.nlp.entities import find_mentions
         ("at least 200", 200, "at least", False),
         ("more than 40", 40, "more than", False),
         ("up to 15", 15, "up to", False),
+        ("as much as 7", 7, "up to", False),  # "shares fell as much as 7%"
         ("nearly 90", 90, "nearly", True),
         ("between 30 and 40", 30, "range", True),
         ("10-15", 10, "range", True),
@@ -89,6 +90,7 @@ def figure(analysis: Analysis, value: float):
         ("The island is home to a population of 45,000.", 45_000, "population", None),
         ("The valley is inhabited by some 8,000 farmers.", 8000, "population", "farmers"),
         ("The camp lies 35 kilometers south of the city.", 35, "distance", None),
+        ("The ferry sank 18 nautical miles off the cape.", 18, "distance", None),
         ("The bank lent $40 million to the port.", 40_000_000, "money", None),
         ("The siege lasted 12 days.", 12, "duration", None),
         ("Hundreds of students marched to the ministry.", 200, "protesters", "students"),
@@ -97,7 +99,7 @@ def figure(analysis: Analysis, value: float):
         ("The coroner later put the toll at 1,240.", 1240, "killed", None),
         ("The toll stands at 19, the fire service said.", 19, "killed", None),
         ("The tornado left a death toll of 31 across the county.", 31, "killed", None),
-        ("The number of people arrested rose to 112 overnight.", 112, "arrested", "people"),
+        ("The number of people arrested rose to 112 overnight.", 112, "arrested", None),
         ("The number of displaced passed 9,000 by Friday.", 9000, "displaced", None),
         ("The injury toll may reach 300.", 300, "injured", None),
         # what a passive's complement says its subject became
@@ -159,12 +161,54 @@ def test_as_of_and_background(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "quantity"),
+    [
+        ("The death toll from the landslide rose to 63 on Thursday.", 63, "killed"),
+        ("By nightfall the toll stood at 18.", 18, "killed"),
+        ("The number of dead has climbed to 240, up from 197.", 197, "killed"),
+        ("The number of dead has climbed to 240, up from 197.", 240, "killed"),
+        ("The blast left a death toll of 9.", 9, "killed"),
+        ("The number of people injured reached 310.", 310, "injured"),
+        ("Rescuers said the tally of missing had fallen to 44.", 44, "missing"),
+    ],
+)
+def test_the_value_of_a_toll_counts_what_the_toll_counts(nlp, text, value, quantity):
+    assert figure(analyse(nlp, text), value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The death toll rose to 30 in four districts.", 4),  # counts districts
+        ("The casualty toll rose to 75.", 75),  # the dead and the hurt together
+        ("Officials said the toll would be announced in 2 hours.", 2),
+    ],
+)
+def test_a_toll_gives_no_quantity_to_other_numbers(nlp, text, value):
+    assert [f for f in analyse(nlp, text).figures if f.value == value and f.quantity == "killed"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        ("The number of dead has climbed to 240, officials said, up from 197 a day earlier.", "a day earlier"),
+        ("The toll rose to 240 from 197 a week earlier.", "a week earlier"),
+    ],
+)
+def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
+    a = analyse(nlp, text)
+    assert (figure(a, 197).as_of, figure(a, 240).as_of) == (earlier, None)
+
+
+@pytest.mark.parametrize(
     ("text", "as_of"),
     [
         ("Hours later, officials said two explosions had killed nine people on Tuesday morning.", "Tuesday morning"),
         ("\"We are afraid,\" said Mara Veld, 34, who was hiding with her three children.", None),
         ("Three days after the storm, rescuers had found 40 bodies.", None),
         ("Shelling overnight wounded 12 people, the mayor said.", "overnight"),
+        ("A 15-year-old boy who survived said he had paid 3 guides.", None),
+        ("Under the truce, which is to last six weeks, the militia will free 12 hostages.", None),
     ],
 )
 def test_a_figure_is_as_of_a_point_in_time_never_a_length_or_an_age(nlp, text, as_of):

@@ -180,6 +180,38 @@ def test_no_places_where_none_are_named(nlp, text):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Demonstrators marched down Kazan Avenue toward the main square of Samara.", "Kazan"),
+        ("The bus stopped on Odessa Street outside the covered market.", "Odessa"),
+        ("Traffic was blocked on Lisbon Road late on Friday.", "Lisbon"),
+    ],
+)
+def test_a_street_named_after_a_town_is_not_that_town(nlp, text, town):
+    assert [p for p in _places(nlp, text) if p.text == town] == []
+
+
+@pytest.mark.slow
+def test_a_towns_street_department_names_the_town(nlp):
+    text = "Leaf pickup begins Monday, Salem Street Superintendent Ann Lowe said."
+    assert [p.text for p in _places(nlp, text) if p.text == "Salem"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Energy Secretary Mara Quist toured a wind farm in Oregon on Tuesday.", "Energy"),
+        ("Commerce Secretary Dan Ortega said the new rules would take effect in Ohio.", "Commerce"),
+        ("The Justice Department opened an inquiry into the sheriff's office in Texas.", "Justice"),
+    ],
+)
+def test_a_portfolio_before_its_office_is_no_town(nlp, text, word):
+    assert [p for p in _places(nlp, text) if word in p.text] == []
+
+
+@pytest.mark.slow
 def test_a_seat_of_government_is_where_it_stands(nlp):
     # named for the government it houses, and a place: not the town of Whitehouse, Ohio
     text = "The White House said on Monday that the talks would go on; the Kremlin did not comment."

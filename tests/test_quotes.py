@@ -86,6 +86,23 @@ def test_pronoun_speaker_is_resolved_to_the_person_before_it(nlp):
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "she"
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Mr. Tomas Berg chaired the meeting on Monday. She said the vote would be held in May.", "vote", None),
+        ("Ms. Ilse Marek opened the hearing. He said the budget was too small.", "budget", None),
+        (
+            "Dana Whitfield spoke first. A fisherman who lost his boat said the storm came at night. "
+            "He told reporters that no help had come.",
+            "no help",
+            "A fisherman",
+        ),
+    ],
+)
+def test_a_pronoun_is_never_a_person_of_the_other_sex(nlp, text, words, speaker):
+    assert only(analyse(nlp, text), words).speaker == speaker
+
+
 def test_a_quote_that_goes_on_keeps_its_speaker_across_sentences_and_paragraphs(nlp):
     text = (
         "Mary Okafor spoke at the rally.\n"
@@ -508,3 +525,52 @@ def test_subjects_and_adjectives(nlp, text, words, speaker):
 def test_more_verbs_of_telling_and_judging(nlp, text, words, speaker):
     q = only(analyse(nlp, text), words)
     assert text[q.speaker_span[0] : q.speaker_span[1]] == speaker
+
+
+def test_a_pronoun_is_never_a_person_whose_role_gives_the_other_sex():
+    import newsdesk
+
+    text = (
+        "Agency spokeswoman Lena Osei said the camp was full.\n"
+        "A young farmer who reached the camp on foot said the road was mined. "
+        "He said his village had been emptied."
+    )
+    speakers = {q.text: q.speaker for q in newsdesk.analyse_text(text).quotes}
+    assert speakers["his village had been emptied"] != "Lena Osei"
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The war began when rebels attacked northern Varga at dawn.", False),
+        ("Gunmen attacked the police checkpoint outside the town.", False),
+        ("Fighters attacked the convoy on the coast road.", False),
+        ("The senator attacked the plan as reckless and costly.", True),  # words, not force
+    ],
+)
+def test_a_verb_of_force_aimed_at_a_place_or_a_target_reports_no_words(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "name_quoted"),
+    [
+        ("An armed group that calls itself Tarvo Front said it shot down the drone.", False),
+        ("A militia calling itself the Northern Shield claimed the raid.", False),
+        ("He called himself a victim of the purge.", True),  # a claim about himself
+    ],
+)
+def test_the_name_a_group_calls_itself_is_no_quote(nlp, text, name_quoted):
+    assert any(q.text.startswith(("itself", "himself")) for q in analyse(nlp, text).quotes) == name_quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Farmers have criticised the speed of the relief effort.", "the speed of the relief effort"),
+        ("The union criticized the council for its handling of the flood.", "its handling of the flood"),
+        ("The minister accused the militia of shelling the port.", "shelling the port"),
+    ],
+)
+def test_what_one_criticizes_keeps_its_of_phrase(nlp, text, content):
+    assert [q.text for q in analyse(nlp, text).quotes] == [content]

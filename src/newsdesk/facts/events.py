@@ -96,6 +96,8 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return next((e for e in inner if e), None)
     if lemma == "strike" and governor is not None and _lemma(governor) in lx.ATTACK_LAUNCHERS:
         return ("ASSAULT", None)
+    if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
+        return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
     if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
         of = _prep_object(tok, {"of"})
         return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
@@ -178,6 +180,8 @@ def _verb_trigger(tok) -> Trigger | None:
         return promised
     if _going_on(tok):
         return None  # "pressed on" goes on with an act; it asks for nothing
+    if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
+        return None  # "declined to comment": a reporter's question unanswered, no rejection
     if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
@@ -647,7 +651,15 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
     lowered the PLOVER eval's category accuracy from 0.82 to 0.80.)"""
     if trig.verbal and trig.light is None and _lemma(trig.head) in lx.TOLL_VERBS:
         return event.actor is not None or event.mode is not None or any(not m.verbal for m in merged)
+    if trig.verbal and event.type == "ASSAULT" and not any(not m.verbal for m in merged):
+        return not _natural_force(_subject(trig.light or trig.head)[0])
     return True
+
+
+def _natural_force(subject) -> bool:
+    """An earthquake, a storm or a flood as the one that strikes, hits or destroys: no one
+    attacks ("A powerful quake struck the coast", "the storm that destroyed 200 homes")."""
+    return subject is not None and _lemma(subject) in lx.NATURAL_FORCES
 
 
 def _depth(tok) -> int:

@@ -65,7 +65,8 @@ _PROTESTER_NOUNS = frozenset({"protester", "demonstrator"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
-      "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048}
+      "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
+      "nautical mile": 1.852}  # the sea mile, 1,852 m by international definition
 UNITS = {
     **dict.fromkeys(KM, "distance"),
     **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan", "$", "€", "£"), "money"),
@@ -84,9 +85,10 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|hundred)"
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NO_POINT = re.compile(
-    r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|about|over|nearly|"
+    r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|last|about|over|nearly|"
     rf"more than|less than)\s+)?(?:{_COUNT}[\s-])?{_UNIT}s"  # "Hours", "three days", "the past nine months"
     rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
+    rf"|(?:{_COUNT}[\s-])?{_UNIT}s?[\s-]old"  # "17-year-old", "six months old": an age
     r"|\d{1,3}",  # an age
     re.IGNORECASE,
 )
@@ -137,11 +139,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     last = toks[-1]
     unit = _unit_after(doc, last)
     noun = None if unit else _counted_noun(doc, toks)
-    toll = None if unit else _toll(last)
-    if toll is not None:  # "the death toll rose to 27", "the number of people killed reached 60"
-        quantity, noun = toll[0], toll[1] or noun
-    else:
-        quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
+    quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
     if quantity is None:
         return None
     subject = None
@@ -192,6 +190,8 @@ def _unit_after(doc, last) -> str | None:
     word = nxt.lemma_.lower() if nxt.text not in ("%", "m", "km", "mi", "ft") else nxt.text.lower()
     if word == "per" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "cent":
         return "percent"
+    if word == "nautical" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lemma_.lower() == "mile":
+        return "nautical mile"
     if word in UNITS and word != "per":
         if UNITS[word] == "duration" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("ago", "old"):
             return None
@@ -253,56 +253,12 @@ def _quantity(doc, toks, noun) -> str | None:
             return q
     if (q := _from_verb(anchor)) is not None:
         return q
+    if (q := _toll_value(anchor)) is not None:
+        return q
     if lemma in QUANTITY_OF and lemma not in _VERB_ONLY:
         return QUANTITY_OF[lemma]
     if noun is not None and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"):
         return "count"
-    return None
-
-
-# Nouns that stand for a count whose number is given apart from them: "the death toll rose
-# to 27", "put the toll at 11,300", "the number of dead climbed to 140", "a toll of 58".
-_TOLL_NOUNS = frozenset({"toll", "tally", "number", "count", "figure", "total"})
-
-
-def _toll(number):
-    """(quantity, counted noun or None) when the number is what a toll noun amounts to.
-
-    The number hangs on the toll by "of" ("a death toll of 58"), or on a verb by "to" / "at"
-    ("rose to", "stood at", "put ... at") or as its object or attribute ("could reach
-    20,000", "is now 45") whose subject or object is the toll. The toll's own words say
-    what it counts ("death toll", "the number of people killed"); a bare "toll" is the dead,
-    as news uses it; a bare "number" counts nothing we can name.
-    """
-    head = number.head
-    if number.dep_ == "pobj" and head.lower_ in ("to", "at", "of", "above", "past", "beyond", "over"):
-        carrier = head.head
-    elif number.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):
-        carrier = head
-    else:
-        return None
-    if number.dep_ == "pobj" and head.lower_ == "of":
-        tolls = [carrier] if carrier.lemma_.lower() in _TOLL_NOUNS and carrier.pos_ == "NOUN" else []
-    elif carrier.pos_ in ("VERB", "AUX"):
-        tolls = [c for c in carrier.children if c.dep_ in ("nsubj", "nsubjpass", "dobj") and
-                 c.lemma_.lower() in _TOLL_NOUNS and c.pos_ == "NOUN" and c.i != number.i]
-    else:
-        return None
-    for toll in tolls:
-        for c in toll.children:
-            if c.dep_ == "compound" and (q := QUANTITY_OF.get(c.lemma_.lower())):
-                return q, None  # "death toll", "injury toll"
-            if c.dep_ == "prep" and c.lower_ == "of":
-                counted = next((t for t in c.children if t.dep_ == "pobj"), None)
-                if counted is None:
-                    continue
-                if q := QUANTITY_OF.get(counted.lemma_.lower()):
-                    return q, None  # "the number of dead"
-                verb = next((t for t in counted.children if t.dep_ == "acl"), None)
-                if verb is not None and (q := QUANTITY_OF.get(verb.lemma_.lower())):
-                    return q, counted  # "the number of people killed"
-        if toll.lemma_.lower() == "toll":
-            return "killed", None
     return None
 
 
@@ -353,6 +309,47 @@ def _complement(verb) -> str | None:
         complement = c.dep_ in ("oprd", "acomp") or (c.dep_ == "xcomp" and passive)
         if complement and (q := QUANTITY_OF.get(c.lemma_.lower())):
             return q
+    return None
+
+
+# Prepositions that give a tally its value: "rose to 142", "stood at 97", "up from 142",
+# "climbed past 140", "a toll of 54"; not "in three provinces", which counts something else.
+_VALUE_PREPS = frozenset({"to", "at", "from", "past", "above", "over", "beyond", "of"})
+_TALLY_DEPS = ("nsubj", "nsubjpass", "dobj")
+
+
+def _toll_value(token) -> str | None:
+    """A number that is the value of a tally of casualties: "the death toll rose to 142",
+    "the toll stood at 97", "the number of dead has risen to 186, up from 142", "brought the
+    toll to 40", "the toll reached 54", "a death toll of 12". The tally names the quantity."""
+    if token.dep_ == "pobj" and token.head.lower_ in _VALUE_PREPS:
+        prep = token.head
+        if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
+            return _tally(prep.head)  # "a death toll of 12"
+        verb = prep.head if prep.head.dep_ != "advmod" else prep.head.head  # "up from 142"
+    elif token.dep_ in ("dobj", "attr"):
+        verb = token.head  # "the toll reached 54", "the toll is 54"
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING_VERBS:
+        return None
+    return next((q for c in verb.children if c.dep_ in _TALLY_DEPS and (q := _tally(c)) is not None), None)
+
+
+def _tally(noun) -> str | None:
+    """What a tally counts: "death toll", "number of dead", "tally of injured", "number of
+    people killed"; a bare "toll" is of lives (a "casualty toll" mixes the dead and hurt)."""
+    lemma = noun.lemma_.lower()
+    if lemma not in _COUNT_NOUNS:
+        return None
+    words = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl")]  # "number injured"
+    words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    for word in words:
+        q = QUANTITY_OF.get(word.lemma_.lower()) or QUANTITY_OF.get(word.lower_)
+        if q in CASUALTIES:
+            return q
+    if lemma == "toll" and not any(w.lemma_.lower() == "casualty" for w in words):
+        return "killed"
     return None
 
 
@@ -428,6 +425,7 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
         return start, start + len(text.rstrip())
     times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
+    times = [e for e in times if not _dates_another_number(e.root, span)]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
@@ -451,6 +449,18 @@ def _as_of_value(analysis: Analysis, as_of: tuple[int, int] | None) -> str | Non
         return None
     inside = [d.value for d in analysis.dates if d.value and as_of[0] <= d.span[0] and d.span[1] <= as_of[1]]
     return inside[0] if inside else None
+
+
+def _dates_another_number(time, span: tuple[int, int]) -> bool:
+    """A time inside another number's phrase is that number's: in "has risen to 186, up
+    from 142 a day earlier" the day before dates the 142, not the 186."""
+    token = time
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        for child in token.children:
+            if child.dep_ in ("pobj", "dobj") and child.like_num and not span[0] <= child.idx < span[1]:
+                return True
+    return False
 
 
 def _conversion_flags(text: str) -> list[Flag]:

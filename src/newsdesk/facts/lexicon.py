@@ -336,6 +336,13 @@ STATES_OF_EXCEPTION = frozenset({"emergency", "siege"})
 NEED_MODIFIER = frozenset({"operation", "law", "fire"})
 # A bare "strike" is an attack after these verbs ("carried out strikes"), else a labour strike.
 ATTACK_LAUNCHERS = frozenset({"launch", "carry", "conduct", "mount", "unleash"})
+# What one declines to do when one gives the press no answer ("declined to comment",
+# "refused to say whether"): the newsroom's formula, not a REJECT of anyone's proposal.
+# Not "respond", "answer", "discuss", "speak": refusing to respond to a demand or to
+# speak with an envoy rejects them.
+NO_COMMENT = frozenset({"comment", "say", "elaborate", "confirm", "specify", "disclose", "identify", "name"})
+# ... and as the one that kills or wrecks ("the strike killed 12", "strikes destroyed the bridge").
+HARM_VERBS = TOLL_VERBS | frozenset({"destroy", "damage", "flatten", "level", "wreck"})
 
 # Light verbs whose object names the event: "staged a protest", "launched an offensive",
 # "imposed a curfew", "declared a ceasefire", "held talks", "gave aid".

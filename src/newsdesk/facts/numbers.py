@@ -35,6 +35,7 @@ QUALIFIERS = {
     "roughly": "about", "approximately": "about", "some": "about", "nearly": "nearly",
     "almost": "nearly", "close to": "nearly", "at least": "at least", "more than": "more than",
     "over": "more than", "above": "more than", "upwards of": "more than", "up to": "up to", "as many as": "up to",
+    "as much as": "up to",
     "at most": "up to", "fewer than": "less than", "less than": "less than", "under": "less than",
     "below": "less than",
 }

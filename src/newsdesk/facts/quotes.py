@@ -147,6 +147,8 @@ STANCE_ADJECTIVES = frozenset(
 )
 _ADJECTIVE_PREPS = frozenset({"of", "about", "to", "toward", "towards", "with", "on", "over"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "that"})
+# Charge verbs whose object's "of" phrase is the charge ("accused Y of…", "warned Y of…").
+_OF_CHARGES = frozenset({"accuse", "warn"})
 # Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
 _CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
 # The unions that ``lemma`` and ``_is_stance`` test, built once: built per call, they were
@@ -383,14 +385,50 @@ def _content_of(verb) -> tuple[int, int] | None:
     """
     if lemma(verb) in _NAMING_VERBS and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
+    if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
+        return None  # "a group calling itself the Northern Shield": the name it goes by
     if (clause := _clause_of(verb)) is not None:
         return clause
+    if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
+        return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
         return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+# Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
+_FORCE_VERBS = frozenset({"attack", "hit", "blast", "slam", "strike", "target", "assail"})
+# What force, not words, is aimed at: places and things that are raided or shelled.
+_TARGETS = frozenset({
+    "base", "convoy", "position", "checkpoint", "village", "town", "city", "camp", "post", "outpost", "compound",
+    "building", "ship", "vessel", "tanker", "airport", "airfield", "port", "hospital", "school", "embassy",
+    "station", "barracks", "border", "territory", "district", "neighbourhood", "neighborhood", "area", "region",
+})
+_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
+
+
+def _physical_target(verb) -> bool:
+    """The object of a verb of force is a place or a thing that force is aimed at: a
+    part of a country ("southern Israel"), a LOC or FAC name, or a target noun ("the base").
+    A country or a person alone stays open ("attacked Mexico over trade" is words)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    if obj.ent_type_ in ("LOC", "FAC") or obj.lemma_.lower() in _TARGETS:
+        return True
+    named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
+    return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
+
+
+def _names_itself(verb) -> bool:
+    """A reflexive object and a name after it: "calling itself Tarvo Front" gives the name
+    a group goes by, not words it said ("called himself a victim" is a claim, and stays)."""
+    reflexive = any(c.dep_ == "dobj" and c.lower_ in ("itself", "themselves", "himself", "herself")
+                    for c in verb.children)
+    return reflexive and any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or c.ent_type_) for c in verb.children)
 
 
 def _clause_of(verb) -> tuple[int, int] | None:
@@ -441,7 +479,10 @@ def _object_bounds(verb) -> tuple[int, int] | None:
         # "accused the rebels of war crimes": the object is the accused, "of…" the content;
         # the parser hangs "of" on the verb or on the object.
         objects = [c for c in children if c.dep_ == "dobj"]
-        children = children + [g for o in objects for g in o.children]
+        # "accused X of…", "warned X of…"; but "criticized X for…": "the pace of the
+        # response" that one criticizes is one thing, its "of" no charge.
+        charge = ("of", "about") if lemma(verb) in _OF_CHARGES else ("for", "over")
+        children = children + [g for o in objects for g in o.children if g.lower_ in charge]
     preps = _CONTENT_PREPS | {_VERB_PREPS.get(lemma(verb), "of")}
     for child in children:
         # Not "spoke on Tuesday": a time is no content.

@@ -25,6 +25,24 @@ _QUANTIFIERS = frozenset(
     {"those", "some", "many", "most", "others", "another", "all", "both", "several", "few", "everyone",
      "everybody", "none", "each"}
 )
+# The sex a pronoun or a word for a person gives: "he" is never the one the text calls a
+# spokeswoman, Ms. or a mother, nor "she" a spokesman, Mr. or a boy (English gendered nouns
+# and honorifics; words with no sex, "spokesperson", "official", stay open).
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_WORD_SEX = {
+    **dict.fromkeys(
+        ("man", "men", "boy", "father", "husband", "son", "brother", "uncle", "nephew", "grandfather", "widower",
+         "king", "prince", "spokesman", "chairman", "congressman", "businessman", "policeman", "fisherman",
+         "mr", "mr.", "sir", "lord"),
+        "m",
+    ),
+    **dict.fromkeys(
+        ("woman", "women", "girl", "mother", "wife", "daughter", "sister", "aunt", "niece", "grandmother", "widow",
+         "queen", "princess", "spokeswoman", "chairwoman", "congresswoman", "businesswoman", "policewoman",
+         "actress", "mrs", "mrs.", "ms", "ms.", "miss", "madam", "lady", "dame"),
+        "f",
+    ),
+}
 PERSON_LABELS = frozenset({"PERSON"})
 GROUP_LABELS = frozenset({"ORG", "GPE", "NORP"})
 # How far back (characters) a pronoun looks for its antecedent: about two paragraphs.
@@ -119,6 +137,12 @@ def _phrase(head) -> tuple[int, int]:
     return doc[left].idx, doc[right].idx + len(doc[right])
 
 
+def _word_before(text: str, start: int) -> list[str]:
+    """The word just before a name, lower-cased: an honorific ("Ms.", "Mr") if there is one."""
+    words = text[max(0, start - 6) : start].split()
+    return words[-1:] if words and text[start - 1 : start].isspace() else []
+
+
 def _share(token) -> bool:
     """A number that is a share of people, who do speak: "one in five say", "nine out of
     10 say", "a third say" (polls)."""
@@ -181,6 +205,17 @@ class Resolver:
         name = next((e.name for e in self.analysis.entities if e.id == ref.entity_id), ref.text)
         return ref, name
 
+    def _sex(self, sp: Speaker) -> str | None:
+        """The sex the text gives a speaker: a word of its own ("the boy", "a spokeswoman"),
+        its entity's role ("IOM spokeswoman"), or an honorific just before the name ("Ms.")."""
+        words = sp.text.lower().split()
+        if sp.entity_id:
+            role = next((e.description for e in self.analysis.entities if e.id == sp.entity_id), None)
+            words += (role or "").lower().split()
+            words += [w.lower() for w in _word_before(self.analysis.article.text, sp.span[0])]
+        found = {_WORD_SEX[w] for w in words if w in _WORD_SEX}
+        return found.pop() if len(found) == 1 else None
+
     def _pronoun(self, token) -> Speaker | None:
         word = token.lower_
         span = (token.idx, token.idx + len(token))
@@ -196,23 +231,31 @@ class Resolver:
         if word not in _PERSON_PRONOUNS | _GROUP_PRONOUNS:
             return None  # "you", "one": no one in particular
         person = word in _PERSON_PRONOUNS
+        sex = _PRONOUN_SEX.get(word)
         reporter = _reporter(token)
         found = self.resolve(reporter) if reporter is not None else None
-        if found is not None and found.label is not None and (found.label == "PERSON") == person:
+        agrees = found is not None and found.label is not None and (found.label == "PERSON") == person
+        if agrees and self._sex(found) in (None, sex):
             return Speaker(found.text, span, found.entity_id, found.label)
 
-        def fits(sp_start: int, label: str | None) -> bool:
-            near = 0 < token.idx - sp_start < _ANTECEDENT_WINDOW
-            return near and ((label == "PERSON") if person else (label != "PERSON"))
+        def fits(sp: Speaker) -> bool:
+            if not 0 < token.idx - sp.span[0] < _ANTECEDENT_WINDOW:
+                return False
+            if not person:
+                return sp.label != "PERSON"
+            known = self._sex(sp)
+            # "A teenage boy who survived said …. He told …": a person named by a noun that
+            # gives his sex is the pronoun's antecedent as a name is.
+            return known in (None, sex) if sp.label == "PERSON" else sp.label is None and known == sex
 
         # Subjects of earlier speech verbs first (the centering heuristic: a pronoun
         # subject usually continues the previous subject), then names in the text.
-        said = [sp for sp in self.recent if fits(sp.span[0], sp.label)]
+        said = [sp for sp in self.recent if fits(sp)]
         named = [
-            Speaker(m.text, m.span, m.entity_id, m.label)
+            sp
             for m in self.mentions
-            if fits(m.span[0], m.label) and m.label in (PERSON_LABELS if person else GROUP_LABELS)
-            and self._outside_quotes(m)
+            if m.label in (PERSON_LABELS if person else GROUP_LABELS) and self._outside_quotes(m)
+            and fits(sp := Speaker(m.text, m.span, m.entity_id, m.label))
         ]
         pool = said + named if person else (said or named)
         if not pool:

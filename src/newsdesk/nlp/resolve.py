@@ -306,6 +306,9 @@ def _attached(tok, name) -> bool:
     return False
 
 
+# Honorifics of the Arab world and of royalty written before a name, which the model leaves
+# out of the PERSON span ("Sheikh Tamim", "Emir Tamim"): the name's style, not a role.
+_STYLES = frozenset({"sheikh", "sheikha", "sheik", "emir", "sayyid", "sultan"})
 # Leading words that introduce a name without being its title ("according to", "by").
 _NOT_TITLE_POS = frozenset({"ADP", "PUNCT", "DET", "VERB", "SCONJ", "CCONJ", "PART", "NUM", "SYM"})
 
@@ -316,8 +319,9 @@ def _title(span) -> str | None:
     toks = list(span)
     while toks and (toks[0].pos_ in _NOT_TITLE_POS or toks[0].lower_ == "according"):
         toks = toks[1:]
-    while toks and toks[-1].pos_ in _NOT_TITLE_POS - {"NUM"}:
-        toks = toks[:-1]
+    while toks and (toks[-1].pos_ in _NOT_TITLE_POS - {"NUM"} or _HONORIFIC.match(toks[-1].text + " ")
+                    or toks[-1].lower_ in _STYLES):
+        toks = toks[:-1]  # "Qatar's prime minister, Sheikh [Name]": the honorific is the name's
     if not any(t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in ("DATE", "CARDINAL", "PERSON") for t in toks):
         return None
     return _clean(span.doc[toks[0].i : toks[-1].i + 1].text)
@@ -387,12 +391,14 @@ PERSON_ROLES = frozenset({
     "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
     "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
     "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
+    "executive",
 })
 
 
 def _apposed_to_a_role(m: Mention, doc) -> bool:
     """An ORG name of two or more words set beside a person's role ("the deputy envoy,
-    Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,"): a person."""
+    Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,") or after it as a title
+    ("chief executive Ana de Vos"): a person."""
     word = _clean(m.text)
     if not _unfamiliar_org(m, word) or " " not in word:
         return False
@@ -402,6 +408,8 @@ def _apposed_to_a_role(m: Mention, doc) -> bool:
     root = span.root
     apposed = [root.head] if root.dep_ == "appos" else []
     apposed += [c for c in root.children if c.dep_ == "appos"]
+    # A role written before the name as its title: "chief executive Ana de Vos told …".
+    apposed += [c for c in root.children if c.dep_ == "compound" and c.i == span.start - 1]
     return any(t.lemma_.lower() in PERSON_ROLES and t.pos_ == "NOUN" for t in apposed)
 
 

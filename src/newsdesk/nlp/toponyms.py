@@ -96,10 +96,55 @@ def _entity_toponyms(ent, gaz: Gazetteer) -> list[Toponym]:
     return [replace(t, qualifier=out[i + 1].key) if i + 1 < len(out) else t for i, t in enumerate(out)]
 
 
+# The words that end a street's name (English, and the transliterated "prospekt" of the
+# former Soviet Union), with their usual abbreviations.
+STREET_WORDS = frozenset({
+    "street", "st", "st.", "avenue", "ave", "ave.", "road", "rd", "rd.", "boulevard", "blvd", "blvd.", "lane", "drive",
+    "prospekt", "prospect",
+})
+
+
+# A government's portfolios, named before its offices: "Commerce Secretary", "the Energy
+# Department", "Justice Ministry" are no towns called Commerce, Energy or Justice (each is
+# one in the United States).
+PORTFOLIOS = frozenset({
+    "commerce", "energy", "justice", "defense", "defence", "treasury", "interior", "labor", "labour", "education",
+    "agriculture", "transportation", "transport", "health", "finance", "trade", "industry", "environment",
+    "culture", "housing",
+})
+OFFICE_WORDS = frozenset({"secretary", "department", "ministry", "minister", "committee", "commission"})
+
+
+def _a_portfolio(ent) -> bool:
+    """A portfolio's word tagged alone before its office ("Commerce" of "Commerce Secretary"),
+    or with it ("Energy Department")."""
+    doc, words = ent.doc, [t.lower_ for t in ent if t.lower_ != "the"]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return bool(words) and words[0] in PORTFOLIOS and (after in OFFICE_WORDS or words[-1] in OFFICE_WORDS)
+
+
+def _names_a_street(ent) -> bool:
+    """The model tagged a town's name that opens a street's ("Kyiv" of "Kyiv Street")."""
+    return _street_at(ent.doc, ent.end)
+
+
+def _street_at(doc, i: int) -> bool:
+    """Token ``i`` ends a street's name: a capitalised street word, and no capitalised word
+    after it ("the Salem Street Department" is the town's)."""
+    if i >= len(doc) or doc[i].lower_ not in STREET_WORDS or not doc[i].text[:1].isupper():
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or not (nxt.is_alpha and nxt.text[:1].isupper())
+
+
 def _prominent_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
     """The longest prominent place (a country, region, area or city of 100,000+) that a
     place entity the gazetteer does not know begins with: the model's span ran on past
-    the name ("The State of Illinois' Web site" tagged GPE to "Web")."""
+    the name ("The State of Illinois' Web site" tagged GPE to "Web"). Not the town a street
+    is named after: "Rustavi Avenue", "Kyiv Street" are streets of some other town (a bridge
+    or a station named after a town is often in it, a street seldom)."""
+    if ent[-1].lower_ in STREET_WORDS:
+        return []
     for j in range(ent.end - 1, ent.start, -1):
         head = ent.doc[ent.start : j]
         key = known_key(head.text, gaz)
@@ -280,7 +325,8 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
             # A proper noun, a name found elsewhere in the article (one sense per article,
             # whatever the tagger makes of it here), or a people's adjective.
             named = any(propn[i:j]) or key in known or _a_demonym(doc, i, j, key, gaz)
-            if "\n" not in surface and ((named and wanted) or civic_town) and key not in DIRECTIONS:
+            street = j < n and cap[j] and _street_at(doc, j)  # "Rustavi Avenue": a street's name
+            if "\n" not in surface and ((named and wanted) or civic_town) and key not in DIRECTIONS and not street:
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:
@@ -503,7 +549,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         label, ent = ent.label_, _extend(_without_the(ent), gaz)
         toponyms: list[Toponym] = []
-        if name_key(ent.text) in DIRECTIONS:  # "the West" is no town called West
+        if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or _a_portfolio(ent):  # "the West": no town
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS:

@@ -88,6 +88,12 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
     reported = _reported(ctx[0], anchor)
     number = ORDINALS[ordinal.group(1)] if ordinal else None
     if number is None:
+        if reported is None and "same period" in bare and not year and shift:
+            # No report's quarter named before: news comparing "the same period last year"
+            # with months it named ("by the end of July") means those months a year back,
+            # which no quarter is; the year is the value that holds them. (An earnings
+            # report's "year-earlier period" is its quarter even when named far before.)
+            return period_value(anchor, "year", shift)
         if reported and reported[0] == "year" and "period" in bare:
             return year.group(0) if year else period_value(anchor, "year", shift)
         if "current" in bare:
