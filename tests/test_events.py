@@ -809,3 +809,22 @@ def test_a_hyphenated_adjective_names_no_event(nlp):
 )
 def test_a_verb_of_going_on_carries_the_act_it_goes_on_with(nlp, text, expected):
     assert [(e.type, e.actor, e.recipient) for e in analyse(nlp, text).events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers staged a protest in Millbrook and were hoping the Minister would resign.",
+        "The NGO's workers, sentencing aside, were deploring the raids.\n\nNo one was hurt.",
+    ],
+)
+def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
+    """arguments._lemma reads a column made once per doc: the same as the token's lower-case
+    lemma, with the model's verb slips mended (lexicon.LEMMA_FIXES) for verbs only."""
+    from newsdesk.facts.arguments import _lemma
+
+    doc = nlp(text)
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        expected = lexicon.LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
+        assert _lemma(tok) == expected
