@@ -212,9 +212,10 @@ def described_as(verb) -> bool:
     town, also known as X", "internationally recognised as part of X, the territory ...".
     No one speaks (quotes.py) and nothing happens (events.py) in it; "described by X as",
     with its agent, is an act of X."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("acl", "advcl"):  # first: every verb of the text comes here
+        return False
     bare = not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "agent") for c in verb.children)
-    named_as = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
-    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and bare and named_as
+    return bare and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def happening(noun) -> bool:

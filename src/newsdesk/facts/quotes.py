@@ -26,13 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.attrs import DEP, LOWER, ORTH, POS
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
 from newsdesk.model import Analysis, Quote
-from newsdesk.nlp.doccache import doc_text, sentence, sentences, token_strings, tokens
+from newsdesk.nlp.doccache import doc_text, per_doc, sentence, sentences, token_strings, tokens
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
 # cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
@@ -167,10 +167,26 @@ _MIN_WORDS_UNFRAMED = 4
 def lemma(token) -> str:
     """The token's lemma, mended where the small model strips a verb's final "e"
     ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs;
-    or adds one ("retweeted" -> "retweete")."""
-    word = token.lemma_.lower()
+    or adds one ("retweeted" -> "retweete"). Read from a column made once per doc: the
+    walks over the text ask for it token after token."""
+    return per_doc(token.doc, _lemmas)[token.i]
+
+
+def _lemmas(doc) -> list[str]:
+    """``lemma`` of every token, each distinct (lemma, word) mended once."""
+    mended: dict[tuple[str, str], str] = {}
+    out = []
+    for key in zip(token_strings(doc, LEMMA), token_strings(doc, LOWER), strict=True):
+        if key not in mended:
+            mended[key] = _mended(*key)
+        out.append(mended[key])
+    return out
+
+
+def _mended(lemma_: str, lower: str) -> str:
+    word = lemma_.lower()
     known = _CUE_VERBS
-    if word not in known and word + "e" in known and not token.lower_.startswith(word + word[-1:]):
+    if word not in known and word + "e" in known and not lower.startswith(word + word[-1:]):
         return word + "e"
     if word not in known and word.endswith("e") and word[:-1] in known:
         return word[:-1]
@@ -546,9 +562,10 @@ def _outside(sent, quoted: list[tuple[int, int]]) -> list:
     stretches that reach into the sentence only: most sentences have none (every token
     tested against every quote of the text was a fifth of ``_indirect``'s time)."""
     inside = [(s, e) for s, e in quoted if s < sent.end_char and e > sent.start_char]
+    toks = tokens(sent.doc)[sent.start : sent.end]
     if not inside:
-        return list(sent)
-    return [t for t in sent if not any(s <= t.idx < e for s, e in inside)]
+        return toks
+    return [t for t in toks if not any(s <= t.idx < e for s, e in inside)]
 
 
 def _according(tokens: list) -> tuple:

@@ -22,41 +22,62 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import cached_property
 from typing import TypeVar
 
 T = TypeVar("T")
 
 
 class _DocView:
+    """What is read of one doc, each made at its first read. (Plain attributes tested for
+    None: ``functools.cached_property`` takes a lock on every read in Python 3.11, and
+    some of these are read once per token.)"""
+
     def __init__(self, doc):
         self.doc = doc
         self.made: dict[Callable, object] = {}  # per_doc's columns
         self.columns: dict[int, list[str]] = {}  # token_strings' columns
+        self._tokens: list | None = None
+        self._text: str | None = None
+        self._ents: tuple | None = None
+        self._ent_starts: list[int] | None = None
+        self._sents: list | None = None
+        self._sent_starts: list[int] | None = None
 
-    @cached_property
+    @property
     def tokens(self) -> list:
-        return list(self.doc)
+        if self._tokens is None:
+            self._tokens = list(self.doc)
+        return self._tokens
 
-    @cached_property
+    @property
     def text(self) -> str:
-        return self.doc.text
+        if self._text is None:
+            self._text = self.doc.text
+        return self._text
 
-    @cached_property
+    @property
     def ents(self) -> tuple:
-        return self.doc.ents
+        if self._ents is None:
+            self._ents = self.doc.ents
+        return self._ents
 
-    @cached_property
+    @property
     def ent_starts(self) -> list[int]:
-        return [e.start for e in self.ents]
+        if self._ent_starts is None:
+            self._ent_starts = [e.start for e in self.ents]
+        return self._ent_starts
 
-    @cached_property
+    @property
     def sents(self) -> list:
-        return list(self.doc.sents)
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        return self._sents
 
-    @cached_property
+    @property
     def sent_starts(self) -> list[int]:
-        return [s.start for s in self.sents]
+        if self._sent_starts is None:
+            self._sent_starts = [s.start for s in self.sents]
+        return self._sent_starts
 
 
 _LAST: list[_DocView] = []  # the most recent first
