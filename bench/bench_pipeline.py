@@ -142,7 +142,9 @@ def _split_once(articles: list) -> dict[str, float]:
     clock("spaCy tokenizer", start)
     for name, component in nlp.pipeline:
         start = time.process_time()
-        docs = list(component.pipe(docs)) if hasattr(component, "pipe") else [component(d) for d in docs]
+        # in batches of nlp.batch_size, as ``nlp.pipe`` in ``pipeline.analyse`` runs them
+        pipe = getattr(component, "pipe", None)
+        docs = list(pipe(docs, batch_size=nlp.batch_size)) if pipe else [component(d) for d in docs]
         clock(f"spaCy {name}", start)
     analyses = []
     for article, doc in zip(articles, docs, strict=True):

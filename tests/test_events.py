@@ -837,3 +837,22 @@ def test_a_strike_that_kills_or_destroys_is_an_attack(nlp, text, type_):
 )
 def test_declining_to_comment_is_no_rejection(nlp, text, rejects):
     assert any(e.type == "REJECT" for e in analyse(nlp, text).events) == rejects
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Farmers staged a protest in Millbrook and were hoping the Minister would resign.",
+        "The NGO's workers, sentencing aside, were deploring the raids.\n\nNo one was hurt.",
+    ],
+)
+def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
+    """arguments._lemma reads a column made once per doc: the same as the token's lower-case
+    lemma, with the model's verb slips mended (lexicon.LEMMA_FIXES) for verbs only."""
+    from newsdesk.facts.arguments import _lemma
+
+    doc = nlp(text)
+    for tok in doc:
+        lemma = tok.lemma_.lower()
+        expected = lexicon.LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
+        assert _lemma(tok) == expected

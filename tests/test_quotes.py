@@ -574,3 +574,25 @@ def test_the_name_a_group_calls_itself_is_no_quote(nlp, text, name_quoted):
 )
 def test_what_one_criticizes_keeps_its_of_phrase(nlp, text, content):
     assert [q.text for q in analyse(nlp, text).quotes] == [content]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She hoped the council hates the plan, he retweeted, and they were hoping for more.",
+        "The mayor's statement, which critics deplored, was noted by the ministry on Friday.",
+    ],
+)
+def test_lemma_read_once_per_doc_is_the_mended_lemma(nlp, text):
+    """quotes.lemma reads a column made once per doc: the token's lower-case lemma, mended
+    against the cue verbs, as it was computed token by token."""
+    from newsdesk.facts.quotes import _CUE_VERBS, lemma
+
+    def mended(token):
+        word = token.lemma_.lower()
+        if word not in _CUE_VERBS and word + "e" in _CUE_VERBS and not token.lower_.startswith(word + word[-1:]):
+            return word + "e"
+        if word not in _CUE_VERBS and word.endswith("e") and word[:-1] in _CUE_VERBS:
+            return word[:-1]
+        return word
+
+    doc = nlp(text)
+    assert [lemma(t) for t in doc] == [mended(t) for t in doc]

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from spacy.attrs import DEP, POS
+
 from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import (
     PASSIVE_SUBJECTS,
@@ -38,7 +40,7 @@ from newsdesk.facts.arguments import (
 )
 from newsdesk.facts.modality import claimant, modality
 from newsdesk.model import Analysis, Event
-from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
+from newsdesk.nlp.doccache import doc_ents, doc_text, sentences, token_strings, tokens
 
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
 _SMALL_NUMBERS = (
@@ -307,15 +309,20 @@ def _reported_must(verb) -> bool:
 def triggers(sent) -> list[Trigger]:
     """The event words of one sentence, verbs first; a noun already named by a light verb
     ("launched an offensive") is not counted again."""
-    found = [t for tok in sent if tok.pos_ in ("VERB", "AUX") and (t := _verb_trigger(tok))]
+    # tags and labels read once per doc (doccache), not from a new Token per token and walk
+    doc = sent.doc
+    toks, pos, dep = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP)
+    found = [t for i in range(sent.start, sent.end) if pos[i] in ("VERB", "AUX") and (t := _verb_trigger(toks[i]))]
     taken = {t.head.i for t in found}
-    for tok in sent:
+    for i in range(sent.start, sent.end):
+        if pos[i] not in ("NOUN", "PROPN") or dep[i] == "compound" or i in taken:
+            continue
+        tok = toks[i]
         # a noun modifying another ("war crimes", "protest leaders") or inside a hyphenated
         # adjective ("a war-torn country", "strike-hit ports") names no event itself
-        hyphenated = tok.dep_ == "npadvmod" and tok.i + 1 < len(tok.doc) and tok.nbor().text == "-"
+        hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
-        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ != "compound" and not hyphenated and not dated \
-                and tok.i not in taken and not _named_before(tok) and (entry := _noun_entry(tok)):
+        if not hyphenated and not dated and not _named_before(tok) and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
 

@@ -36,7 +36,7 @@ from newsdesk.facts.numbers import Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
 from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
-from newsdesk.nlp.doccache import doc_text, sentence
+from newsdesk.nlp.doccache import doc_text, sentence, span_ents
 
 # Verbs above a number that report it (built once: the walks up the parse test every verb).
 _REPORTING_VERBS = SPEECH_VERBS | {"report"}
@@ -423,7 +423,7 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
         text = m.group()
         start = sent.start_char + m.start()
         return start, start + len(text.rstrip())
-    times = [e for e in sent.ents if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
+    times = [e for e in span_ents(sent) if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
     times = [e for e in times if not _dates_another_number(e.root, span)]
     if not times:

@@ -26,11 +26,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+
 from newsdesk.facts.arguments import described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
 from newsdesk.model import Analysis, Quote
-from newsdesk.nlp.doccache import doc_text, sentence, sentences
+from newsdesk.nlp.doccache import doc_text, per_doc, sentence, sentences, token_strings, tokens
 
 # Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
 # cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
@@ -167,10 +169,26 @@ _MIN_WORDS_UNFRAMED = 4
 def lemma(token) -> str:
     """The token's lemma, mended where the small model strips a verb's final "e"
     ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs;
-    or adds one ("retweeted" -> "retweete")."""
-    word = token.lemma_.lower()
+    or adds one ("retweeted" -> "retweete"). Read from a column made once per doc: the
+    walks over the text ask for it token after token."""
+    return per_doc(token.doc, _lemmas)[token.i]
+
+
+def _lemmas(doc) -> list[str]:
+    """``lemma`` of every token, each distinct (lemma, word) mended once."""
+    mended: dict[tuple[str, str], str] = {}
+    out = []
+    for key in zip(token_strings(doc, LEMMA), token_strings(doc, LOWER), strict=True):
+        if key not in mended:
+            mended[key] = _mended(*key)
+        out.append(mended[key])
+    return out
+
+
+def _mended(lemma_: str, lower: str) -> str:
+    word = lemma_.lower()
     known = _CUE_VERBS
-    if word not in known and word + "e" in known and not token.lower_.startswith(word + word[-1:]):
+    if word not in known and word + "e" in known and not lower.startswith(word + word[-1:]):
         return word + "e"
     if word not in known and word.endswith("e") and word[:-1] in known:
         return word[:-1]
@@ -539,8 +557,11 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
     def report(left: int, right: int, speaker: Speaker) -> Quote | None:
         return _reported(analysis, doc, left, right, quoted, speaker, kept)
 
+    # The walks below pick their tokens by tag, word or label read once per doc
+    # (doccache.token_strings), not by reading them from a new Token per token and walk.
+    toks, pos, dep, lower = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP), token_strings(doc, LOWER)
     out = []
-    for verb in doc:
+    for verb in (toks[i] for i, tag in enumerate(pos) if tag in ("VERB", "AUX")):  # as _attributing asks
         reports = _attributing(verb) and not (described_as(verb) or _consequence(verb))
         if not reports or any(s <= verb.idx < e for s, e in quoted):
             continue
@@ -549,18 +570,20 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         if speaker is None:
             continue
         out.append(report(*content, speaker))
-    for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in doc if t.text == ":"}:
+    colons = (toks[i] for i, word in enumerate(token_strings(doc, ORTH)) if word == ":")
+    for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in colons}:
         if (line := _labelled_line(resolver, text, line_start)) is not None:
             span = doc.char_span(line[1], line[2], alignment_mode="expand")
             if span is not None and len(span) > 1:
                 out.append(report(span.start, span.end - 1, line[0]))
-    for adj in doc:
-        # "was critical of…" (acomp), "seemed eager to…" (oprd)
-        content = _adjective_content(adj) if adj.dep_ in ("acomp", "oprd") and adj.lower_ in STANCE_ADJECTIVES else None
+    # "was critical of…" (acomp), "seemed eager to…" (oprd)
+    stances = (i for i, label in enumerate(dep) if label in ("acomp", "oprd") and lower[i] in STANCE_ADJECTIVES)
+    for adj in (toks[i] for i in stances):
+        content = _adjective_content(adj)
         if content and (speaker := resolver.resolve(subject_of(adj.head, quoted))) is not None:
             out.append(report(*content, speaker))
-    for noun in doc:
-        if noun.pos_ == "NOUN" and lemma(noun) in ATTRIBUTION_NOUNS and not any(s <= noun.idx < e for s, e in quoted):
+    for noun in (toks[i] for i, tag in enumerate(pos) if tag == "NOUN"):
+        if lemma(noun) in ATTRIBUTION_NOUNS and not any(s <= noun.idx < e for s, e in quoted):
             found = _nominal(noun, quoted)
             if found is not None and (speaker := _nominal_speaker(resolver, found[0], noun, quoted)) is not None:
                 out.append(report(*found[1], speaker))
@@ -580,9 +603,10 @@ def _outside(sent, quoted: list[tuple[int, int]]) -> list:
     stretches that reach into the sentence only: most sentences have none (every token
     tested against every quote of the text was a fifth of ``_indirect``'s time)."""
     inside = [(s, e) for s, e in quoted if s < sent.end_char and e > sent.start_char]
+    toks = tokens(sent.doc)[sent.start : sent.end]
     if not inside:
-        return list(sent)
-    return [t for t in sent if not any(s <= t.idx < e for s, e in inside)]
+        return toks
+    return [t for t in toks if not any(s <= t.idx < e for s, e in inside)]
 
 
 def _according(tokens: list) -> tuple:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from newsdesk.nlp.doccache import doc_text
+from spacy.attrs import LOWER
+
+from newsdesk.nlp.doccache import doc_text, token_strings, tokens
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
 
 
@@ -109,11 +111,9 @@ _LIST_JOINS = frozenset({",", "and", "or", "&"})
 
 
 def county_lists(doc, gaz: Gazetteer, text: str) -> list[Toponym]:
-    out = []
-    for tok in doc:
-        unit = _LIST_NOUNS.get(tok.lower_)
-        if unit is None:
-            continue
+    out, toks = [], tokens(doc)
+    for tok in (toks[i] for i, word in enumerate(token_strings(doc, LOWER)) if word in _LIST_NOUNS):
+        unit = _LIST_NOUNS[tok.lower_]
         names, current, i = [], [], tok.i - 1
         while i >= 0 and (doc[i].text in _LIST_JOINS or (doc[i].is_alpha and doc[i].text[0].isupper())):
             if doc[i].text in _LIST_JOINS:

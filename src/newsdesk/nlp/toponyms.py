@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from spacy.attrs import IDX, IS_ALPHA, IS_LOWER, LENGTH, LOWER, POS
+from spacy.symbols import PROPN
+
 from newsdesk.nlp.coherence import TOWN_KINDS
 from newsdesk.nlp.doccache import doc_ents, doc_text
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
@@ -289,19 +292,28 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
     town of the article's own region (``home(key)``: local news names its neighbours'
     towns bare, "Hounslow residents", and the model tags none of them)."""
     text = doc_text(doc) if text is None else text
-    # One pass over the tokens; the loops below index plain lists (Doc slicing is slow).
+    # One pass over the tokens' values read with ``Doc.to_array`` (a Token per token, and a
+    # string decoded per attribute read, cost more than the rest of the scan); the loops
+    # below index plain lists (Doc slicing is slow). A token's text is the text's slice
+    # ``idx : idx + length``.
     word, cap, propn, civic, county, starts, ends = [], [], [], [], [], [], []
     lowered = set()  # the words the text writes in lower case (``_common_word``)
-    for t in doc:
-        if t.is_lower:
-            lowered.add(t.text)
-        cap.append(t.is_alpha and t.text[0].isupper())
-        word.append(cap[-1] and t.i not in taken)
-        propn.append(t.pos_ == "PROPN")
-        civic.append(t.lower_ in CIVIC_WORDS or t.lower_ in _TOWN_FOLLOWERS)
-        county.append(t.lower_ in ("county", "parish"))
-        starts.append(t.idx)
-        ends.append(t.idx + len(t))
+    strings, lower_of = doc.vocab.strings, {}
+    for i, (alpha, is_lower, pos, lower_id, start, length) in enumerate(
+        doc.to_array([IS_ALPHA, IS_LOWER, POS, LOWER, IDX, LENGTH]).tolist()
+    ):
+        if is_lower:
+            lowered.add(text[start : start + length])
+        cap.append(bool(alpha) and text[start].isupper())
+        word.append(cap[-1] and i not in taken)
+        propn.append(pos == PROPN)
+        if lower_id not in lower_of:
+            lower = strings[lower_id]
+            lower_of[lower_id] = (lower in CIVIC_WORDS or lower in _TOWN_FOLLOWERS, lower in ("county", "parish"))
+        civic.append(lower_of[lower_id][0])
+        county.append(lower_of[lower_id][1])
+        starts.append(start)
+        ends.append(start + length)
     out, i, n = [], 0, len(doc)
     while i < n:
         run = i

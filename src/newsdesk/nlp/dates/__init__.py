@@ -73,6 +73,7 @@ from newsdesk.model import Analysis, DateRef
 from newsdesk.nlp.dates.extents import extents
 from newsdesk.nlp.dates.periods import HOLIDAYS, anchor_of, anchor_relative
 from newsdesk.nlp.dates.rules import normalise
+from newsdesk.nlp.doccache import doc_ents
 
 __all__ = ["anchor_dates", "anchor_of", "anchor_relative", "normalise", "resolve_dates"]
 
@@ -125,7 +126,7 @@ def _an_age(text: str, start: int, end: int) -> bool:
 def _spans(doc, text: str) -> list[tuple[int, int]]:
     """DATE/TIME entities (never across a line break), and rule spans not inside one; a
     rule span replaces an entity it sticks out of ("just a day" -> "a day before")."""
-    ents = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME") and "\n" not in e.text]
+    ents = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in ("DATE", "TIME") and "\n" not in e.text]
     ents = [(s, e) for s, e in ents if not _an_age(text, s, e)]
     rules = [(m.start(), m.end()) for m in _MISSED.finditer(text)]
     rules = [r for r in rules if not any(s <= r[0] and r[1] <= e for s, e in ents)]
