@@ -266,7 +266,7 @@ def judge(values: list[tuple[Figure, str, tuple]]) -> str:
     if len({src for _, src, _ in values}) == 1:
         return "conflict" if _cut_later(values) else "single"
     figs = [f for f, _, _ in values]
-    if all(same_count(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :]):
+    if _every_pair(same_count, figs):
         return "agree"
     by_time: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f, src, t in values:
@@ -284,9 +284,13 @@ def judge(values: list[tuple[Figure, str, tuple]]) -> str:
             return "progression"
     # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
     # one day); over days, a rising toll was a progression first.
-    if all(agree(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :]):
+    if _every_pair(agree, figs):
         return "agree"
     return "conflict"
+
+
+def _every_pair(test: Callable[[Figure, Figure], bool], figs: list[Figure]) -> bool:
+    return all(test(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :])
 
 
 def _cut_later(values: list[tuple[Figure, str, tuple]]) -> bool:

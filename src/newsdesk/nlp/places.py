@@ -188,6 +188,11 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
     return {k: c for k, c in chosen.items() if not _stray_alias(k, c, chosen)}
 
 
+def _other_countries(key: str, chosen: dict[str, Candidate]) -> Counter:
+    """How many of the article's other names lie in each country."""
+    return Counter(o.country for k, o in chosen.items() if k != key and o.country)
+
+
 def _country_of_the_article(c: Candidate, cands: tuple[Candidate, ...], key: str, chosen: dict[str, Candidate]):
     """Of two countries of one name, the one the article's other places lie in.
 
@@ -197,7 +202,7 @@ def _country_of_the_article(c: Candidate, cands: tuple[Candidate, ...], key: str
     countries = [x for x in cands if x.kind == "country"]
     if c.kind != "country" or len(countries) < 2:
         return c
-    others = Counter(o.country for k, o in chosen.items() if k != key and o.country)
+    others = _other_countries(key, chosen)
     best = max(countries, key=lambda x: others[x.country])
     return best if others[best.country] > others[c.country] else c
 
@@ -213,7 +218,7 @@ def _stray_alias(key: str, c: Candidate, chosen: dict[str, Candidate]) -> bool:
     than one a continent away. (A city of 100,000 or more by an old name, "Bombay", stays.)"""
     if c.kind not in TOWN_KINDS or c.population >= _TOWN_OVER_REGION or is_main_name(c, key):
         return False
-    others = Counter(o.country for k, o in chosen.items() if k != key and o.country)
+    others = _other_countries(key, chosen)
     if c.country in others or not others:
         return False
     counts = [n for _, n in others.most_common(2)]

@@ -530,9 +530,13 @@ def _a_surname(ent, key: str, surnames: set[str], gaz: Gazetteer) -> bool:
     return len(ent) == 1 and ent[0].lower_ in surnames and not unmistakable
 
 
-def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT) -> bool:
+def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT,
+             any_name: bool = False) -> bool:
+    """A town of ``countries`` of ``least`` people or more, called exactly ``key`` (or by
+    any of its names, with ``any_name``)."""
     return any(
-        c.kind in TOWN_KINDS and c.country in countries and c.population >= least and is_main_name(c, key)
+        c.kind in TOWN_KINDS and c.country in countries and c.population >= least
+        and (any_name or is_main_name(c, key))
         for c in gaz.lookup(key)
     )
 
@@ -663,7 +667,7 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
-        reached = _taken_or_reached(ent) and _city_of(key, countries, gaz)
+        reached = _taken_or_reached(ent) and _town_of(key, countries, gaz, _CITY_BY_ANY_NAME, any_name=True)
         civic = _before_civic(ent, label) and _is_town_name(key, gaz)
         # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
         body = label == "HEAD" and any(
@@ -691,12 +695,6 @@ _PLACE_VERBS = frozenset({
 # what a name that an army shells or a convoy reaches means ("Khan Younis", "Bahri" for
 # Khartoum North): the prominent-city threshold of the gazetteer's build script.
 _CITY_BY_ANY_NAME = 100_000
-
-
-def _city_of(key: str, countries: set[str], gaz: Gazetteer) -> bool:
-    return any(
-        c.kind in TOWN_KINDS and c.country in countries and c.population >= _CITY_BY_ANY_NAME for c in gaz.lookup(key)
-    )
 
 
 def _taken_or_reached(ent) -> bool:
