@@ -268,6 +268,12 @@ def test_an_undated_report_is_dated_by_a_day_with_a_clock_time():
         ({"value": 18000, "qualifier": "range", "high": 20000}, {"value": 5300}, "conflict"),
         # two bounds agree while a count satisfies both
         ({"value": 21, "qualifier": "at least"}, {"value": 30, "qualifier": "up to"}, "agree"),
+        # a bound reaches twice its number: "more than 5,300" does not vouch for 18,000
+        ({"value": 5300, "qualifier": "more than"}, {"value": 18000, "qualifier": "range", "high": 20000}, "conflict"),
+        ({"value": 10, "qualifier": "up to"}, {"value": 2}, "conflict"),
+        # a vague plural reaches the next unit: "thousands" are fewer than ten thousand
+        ({"value": 2000, "qualifier": "at least", "approximate": True}, {"value": 9000}, "agree"),
+        ({"value": 2000, "qualifier": "at least", "approximate": True}, {"value": 12000}, "conflict"),
     ],
 )
 def test_bounds_and_ranges_agree_with_the_counts_inside_them(first, second, expected):
@@ -371,3 +377,31 @@ def test_the_main_event_opens_the_summary_only_when_two_reports_agree_on_it():
     other = _with_main(_analysis("c", "Rebels took Varna's port. Nothing else."), (0, 25))
     two = build_dossier([_with_main(_analysis("a", _FIGURES_TEXT, figures=_FIGURES), (0, 41)), b, other], [])
     assert two["summary"][0]["text"] == "Rebels seized the port of Varna on Monday."
+
+
+def test_two_reporters_of_one_article_are_two_sources():
+    """A spokesman's 5,300 and a mayor's 18,000 the same day conflict; one reporter's two
+    numbers of a day count two things."""
+    two = [_fig("killed", 5300, qualifier="more than", reported_by="Tarek Saleh"),
+           _fig("killed", 18000, reported_by="the mayor")]
+    assert _status(_analysis("a", published="2023-09-14", figures=two)) == "conflict"
+    one = [_fig("killed", 5300, reported_by="Tarek Saleh"), _fig("killed", 18000, reported_by="Tarek Saleh")]
+    assert _status(_analysis("a", published="2023-09-14", figures=one)) == "single"
+
+
+def test_a_rewrite_without_the_reporters_name_retells_its_originals_count():
+    """The rewrite's "two dead" a day later, its ombudsman left out, is the original's count
+    of the day before, not a second source's against the new day's 27."""
+    wire = _analysis("a", published="2023-09-19", figures=[_fig("killed", 2, reported_by="the ombudsman")])
+    rewrite = _analysis("b", published="2023-09-20", figures=[_fig("killed", 2)])
+    ledger = _analysis("c", published="2023-09-20", figures=[_fig("killed", 27, reported_by="officials")])
+    assert _status(wire, rewrite, ledger, relations=[Relation("rewrite", "a", "b", 0.8)]) == "progression"
+
+
+def test_the_toll_of_one_incident_is_set_beside_that_incidents_counts_only():
+    """Six dead in a landmine blast, one source, beside another's two dead of the offensive
+    the same day: two rows, no conflict; two outlets' counts of blasts share a row."""
+    a = _analysis("a", published="2023-09-19", figures=[_fig("killed", 6, incident="landmine explosion")])
+    b = _analysis("b", published="2023-09-19", figures=[_fig("killed", 2), _fig("killed", 6, incident="mine blast")])
+    rows = {(f["incident"], f["status"]) for f in build_dossier([a, b], [])["figures"]}
+    assert rows == {(None, "single"), ("explosion", "agree")}

@@ -182,6 +182,7 @@ def test_the_value_of_a_toll_counts_what_the_toll_counts(nlp, text, value, quant
         ("The death toll rose to 30 in four districts.", 4),  # counts districts
         ("The casualty toll rose to 75.", 75),  # the dead and the hurt together
         ("Officials said the toll would be announced in 2 hours.", 2),
+        ("Mourners counted the dead in Ostrava, days after floodwater from two broken dikes swept the town.", 2),
     ],
 )
 def test_a_toll_gives_no_quantity_to_other_numbers(nlp, text, value):
@@ -340,3 +341,26 @@ def test_the_subject_of_a_perfect_tense_kill_is_not_counted_as_dead(nlp, text, e
 
     figures = newsdesk.analyse_text(text).figures
     assert [(f.quantity, f.value) for f in figures if f.quantity in ("killed", "injured")] == expected
+
+
+_OFFENSIVE = "The army pressed on with its offensive in the north on Monday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "incident"),
+    [
+        (_OFFENSIVE + "Police said two roadside explosions had killed five people.", 5, "roadside explosion"),
+        (_OFFENSIVE + "Nine villagers were killed in an air strike on a market, medics said.", 9, "air strike"),
+        (_OFFENSIVE + "A car bomb that killed 14 soldiers went off at a checkpoint.", 14, "car bomb"),
+        (_OFFENSIVE + "Twelve people died in a fire at a shelter.", 12, "fire"),
+        # the campaign itself, or no incident named: the toll of what the article reports
+        (_OFFENSIVE + "Officials said 40 people had been killed in the fighting.", 40, None),
+        (_OFFENSIVE + "At least 40 people have been killed, officials said.", 40, None),
+        # an incident the lead reports is the article's own event
+        ("A car bomb killed 14 soldiers at a checkpoint on Monday. Officials said 14 soldiers were killed in the "
+         "bombing.", 14, None),
+    ],
+)
+def test_a_toll_of_one_incident_beside_the_articles_event_names_it(nlp, text, value, incident):
+    found = {f.incident for f in analyse(nlp, text).figures if f.value == value and f.quantity == "killed"}
+    assert found == {incident}

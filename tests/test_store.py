@@ -53,7 +53,7 @@ def _analysis(text: str = TEXT) -> Analysis:
         dates=(DateRef(aid, (30, 36), "Monday", "2024-05-06"),),
         quotes=(Quote(aid, (37, 87), "that 12 people were hurt", "indirect", "Officials", None, (0, 9)),),
         figures=(Figure(aid, (42, 51), "injured", 12.0, subject="people", reported_by="Officials", as_of="Monday",
-                        as_of_value="2024-05-06", qualifier="range", high=14.0),),
+                        as_of_value="2024-05-06", qualifier="range", high=14.0, incident="bus crash"),),
         events=(Event(aid, (60, 87), "ASSAULT", actor=None, place="Riverton", injured=12),),
         notes=("a note",),
         # read from the headline ("Bridge gives way"): its span indexes the title
@@ -171,23 +171,26 @@ def test_a_store_of_the_previous_schema_gains_main_events(tmp_path):
         s.close()
 
 
-def test_a_store_of_the_previous_schema_gains_figure_times(tmp_path):
-    """Migration 0007 on a database made before it: old figures have no as-of value nor
-    range end; new ones keep theirs."""
+@pytest.mark.parametrize(
+    ("migration", "columns"),
+    [("0007_figure_time_and_range", ("as_of_value", "high")), ("0008_figure_incident", ("incident",))],
+)
+def test_a_store_of_the_previous_schema_gains_figure_columns(tmp_path, migration, columns):
+    """A figures migration on a database made before it: old figures have none of its
+    values (as-of value and range end; incident); new ones keep theirs."""
     old = _analysis()
-    s = _reopened_before(tmp_path / "old.db", old, "0007_figure_time_and_range",
-                         "ALTER TABLE figures DROP COLUMN as_of_value", "ALTER TABLE figures DROP COLUMN high")
+    undo = (f"ALTER TABLE figures DROP COLUMN {c}" for c in columns)
+    s = _reopened_before(tmp_path / "old.db", old, migration, *undo)
     try:
         with s.read() as tx:
-            assert "0007_figure_time_and_range" in applied(tx.conn)
+            assert migration in applied(tx.conn)
             [fig] = tx.analysis(old.article.id).figures
-            assert fig == replace(old.figures[0], as_of_value=None, high=None)
+            assert fig == replace(old.figures[0], **dict.fromkeys(columns))
         new = _analysis(TEXT + " More later.")
         with s.begin() as tx:
             tx.save_analysis(new, seq=2)
         with s.read() as tx:
-            assert tx.analysis(new.article.id).figures[0].as_of_value == "2024-05-06"
-            assert tx.analysis(new.article.id).figures[0].high == 14.0
+            assert tx.analysis(new.article.id).figures[0] == replace(old.figures[0], article_id=new.article.id)
     finally:
         s.close()
 

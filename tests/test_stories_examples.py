@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.corpus.compare import judge, origins
+from newsdesk.corpus.compare import figure_source, judge, origins
 from newsdesk.examples import ARTICLES, FIGURES, RELATIONS, example_paths, load_examples
 from newsdesk.model import Figure
 from newsdesk.pipeline import ingest
@@ -71,25 +71,9 @@ def examples_store(tmp_path_factory, nlp):
     s.close()
 
 
-# Two authorities in one article (a spokesman's 5,300, a mayor's 18,000) are one source to
-# the judge, which takes an article's origin for its source: telling them apart as two
-# sources would also set the landmines' six of one sentence against the offensive's two of
-# another, unless each figure knew what it counts the dead of. The UN's cut from 11,300
-# ("On Saturday") to 3,958 (its "latest update", no day) is one source too, and only a cut
-# whose days the words give is a revision (compare.judge).
-_ONE_SOURCE = {
-    "dead in Derna (same day, two authorities)": "one article's reporters are one source",
-    "dead in Derna, UN count": "the later count has no day of its own",
-}
-
-
 @pytest.mark.parametrize(
     "truth",
-    [
-        pytest.param(f, marks=pytest.mark.xfail(strict=True, reason=_ONE_SOURCE[f.quantity]))
-        if f.quantity in _ONE_SOURCE else f
-        for f in FIGURES
-    ],
+    FIGURES,
     ids=lambda f: f.quantity,
 )
 def test_the_dossier_holds_each_intended_figure_at_its_day_with_its_verdict(examples_store, truth):
@@ -113,7 +97,8 @@ def test_the_dossier_holds_each_intended_figure_at_its_day_with_its_verdict(exam
     known_by = {aid: (a.article.published or "9999-12-31")[:10] for aid, a in analyses.items()}  # undated: no bound
     assert all(wanted[key] <= days[key] <= known_by[key[0]] for key in wanted), (days, wanted)
     assert sorted(wanted, key=lambda k: (days[k], k[1])) == sorted(wanted, key=lambda k: (wanted[k], k[1]))
-    figs = [(_figure(analyses[v["article_id"]], v), source_of[v["article_id"]], (0, v["day"])) for v in values]
+    figs = [(f, figure_source(f, source_of[v["article_id"]]), (0, v["day"]))
+            for v in values for f in [_figure(analyses[v["article_id"]], v)]]
     assert judge(figs) == truth.verdict
 
 

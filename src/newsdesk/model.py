@@ -181,6 +181,7 @@ class Figure:
     as_of_value: str | None = None  # their TIMEX3 value (DateRef.value), when they name a point in time
     background: bool = False
     high: float | None = None  # the upper end of a range ("18,000 to 20,000"); value is the lower
+    incident: str | None = None  # the one incident a toll is of, beside the article's event: "landmine explosion"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.figures import QUANTITY_OF
+from newsdesk.facts.figures import QUANTITY_OF, incident_kind
 from newsdesk.model import Analysis, Event, Figure, Relation, Span
 from newsdesk.nlp.dates import anchor_dates
 
@@ -206,8 +206,14 @@ def rounding(value: float, approximate: bool) -> float:
     return 10 ** max(zeros, 1) / 2 if approximate else 10**zeros / 2
 
 
-# Bounds: "at least 21" is any count from 21 up, "up to 40" any count to 40, "18,000 to
-# 20,000" any count between.
+# Bounds: "at least 21" is a count from 21 up, "up to 40" a count to 40, "18,000 to 20,000"
+# any count between. A writer bounds a count they know by a number just under (or over) it,
+# so a bound reaches as far as twice (half) its number: "more than 5,300" dead does not
+# vouch for a mayor's 18,000 the same day; "at least 21" does for 34. A vague plural is a
+# bound reaching to the next unit of counting: "thousands" (at least 2,000, facts/numbers)
+# are fewer than ten thousand, five times its value.
+BOUND_REACH = 2.0
+VAGUE_REACH = 5.0
 _LOWER_BOUNDS = frozenset({"at least", "more than"})
 _UPPER_BOUNDS = frozenset({"up to", "less than"})
 
@@ -217,11 +223,11 @@ def _is_bound(f: Figure) -> bool:
 
 
 def bounds(f: Figure) -> tuple[float, float]:
-    """The counts a figure allows: its value within its rounding, or a half-line for a bound."""
+    """The counts a figure allows: its value within its rounding, a bound's reach, a range."""
     if f.qualifier in _LOWER_BOUNDS:
-        return f.value, math.inf
+        return f.value, f.value * (VAGUE_REACH if f.approximate else BOUND_REACH)
     if f.qualifier in _UPPER_BOUNDS:
-        return 0.0, f.value
+        return f.value / BOUND_REACH, f.value
     if f.high is not None:
         return f.value, f.high
     tolerance = rounding(f.value, f.approximate)
@@ -253,10 +259,10 @@ def _in_flagged_repeat(fig: Figure, analysis: Analysis) -> bool:
     )
 
 
-def judge(values: list[tuple[Figure, str, tuple]]) -> str:
+def judge(values: list[tuple[Figure, tuple, tuple]]) -> str:
     """agree / progression / conflict / single for one quantity's values.
 
-    ``values``: (figure, independent source, the time it holds as of: ``figure_time``).
+    ``values``: (figure, its source: ``figure_source``, the time it holds as of: ``figure_time``).
     One source is "single", unless its own words date a cut in its toll: the UN's 11,300
     dead "on Saturday" withdrawn for 3,958 "on Monday" is a revision a reader must see, not
     a count that grew. A value its words do not date is left out of that test: "officials
@@ -293,7 +299,7 @@ def _every_pair(test: Callable[[Figure, Figure], bool], figs: list[Figure]) -> b
     return all(test(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :])
 
 
-def _cut_later(values: list[tuple[Figure, str, tuple]]) -> bool:
+def _cut_later(values: list[tuple[Figure, tuple, tuple]]) -> bool:
     """A cumulative count whose every value of a later day is below every value of an
     earlier one, the days being those its words name."""
     if values[0][0].quantity not in CUMULATIVE:
@@ -327,14 +333,22 @@ def figure_time(f: Figure, t: ReportTime) -> tuple:
     return t.key[:2]
 
 
-def first_told(values: list[tuple[Figure, str, tuple]]) -> list[tuple[Figure, str, tuple]]:
-    """Each value at the time its source first gave it. A rewrite published a day later
-    retells its original's "two dead so far": that is the original's count of the day
-    before, not a second count that conflicts with the new day's 27."""
+def figure_source(f: Figure, origin: str) -> tuple[str, str | None]:
+    """Who a figure's value is from: its article's original (``origins``) and, where the text
+    names one, the reporter. A spokesman's 5,300 dead and a mayor's 18,000 in one article are
+    two sources that can disagree; a copy that keeps the attribution is its original's source."""
+    return origin, f.reported_by.casefold() if f.reported_by else None
+
+
+def first_told(values: list[tuple[Figure, tuple, tuple]]) -> list[tuple[Figure, tuple, tuple]]:
+    """Each value at the time its original first gave it. A rewrite published a day later
+    retells its original's "two dead so far", with or without the ombudsman's name: that is
+    the original's count of the day before, not a second count that conflicts with the new
+    day's 27."""
     out, told = [], defaultdict(list)
     for f, src, t in sorted(values, key=lambda v: v[2]):
-        t = next((t0 for f0, t0 in told[src] if agree(f0, f)), t)
-        told[src].append((f, t))
+        t = next((t0 for f0, t0 in told[src[0]] if agree(f0, f)), t)
+        told[src[0]].append((f, t))
         out.append((f, src, t))
     return out
 
@@ -353,20 +367,25 @@ def subject_key(subject: str | None) -> str | None:
 
 
 def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
-    groups: dict[tuple[str, str | None], list[tuple[Figure, str, tuple]]] = defaultdict(list)
+    """Values grouped by quantity, subject and the kind of incident they count the victims of
+    (``incident_kind``): the six dead of two landmine blasts are a part of an offensive's
+    toll, set beside other counts of blasts only."""
+    groups: dict[tuple[str, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
     for a in analyses:
         t = times[a.article.id]
         for f in a.figures:
             if f.background or f.quantity not in COMPARABLE or _in_flagged_repeat(f, a):
                 continue
-            groups[(f.quantity, subject_key(f.subject))].append((f, source_of[a.article.id], figure_time(f, t)))
+            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident))
+            groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
     out = []
-    for (quantity, subject), values in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1] or "")):
+    for (quantity, subject, incident), values in sorted(groups.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
         values = sorted(first_told(values), key=lambda v: (v[2], times[v[0].article_id].key))
         out.append(
             {
                 "quantity": quantity,
                 "subject": subject,
+                "incident": incident,
                 "status": judge(values),
                 "values": [
                     {

@@ -36,7 +36,7 @@ from newsdesk.facts.numbers import Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
 from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
-from newsdesk.nlp.doccache import doc_text, sentence, span_ents
+from newsdesk.nlp.doccache import doc_text, sentence, sentences, span_ents
 
 # Verbs above a number that report it (built once: the walks up the parse test every verb).
 _REPORTING_VERBS = SPEECH_VERBS | {"report"}
@@ -162,6 +162,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
         reported_by=_reported_by(analysis, number, toks, resolver),
         as_of=doc_text(doc)[as_of[0] : as_of[1]] if as_of else None,
         as_of_value=_as_of_value(analysis, as_of),
+        incident=_incident(analysis, doc, noun if noun is not None else last) if quantity in CASUALTIES else None,
         background=quantity in CASUALTIES and bool(_YEAR.search(_AS_OF.sub("", sent_text))),
     )
 
@@ -253,7 +254,9 @@ def _quantity(doc, toks, noun) -> str | None:
             return q
     if (q := _from_verb(anchor)) is not None:
         return q
-    if (q := _toll_value(anchor)) is not None:
+    # A tally's value is a bare number or a count of people ("rose to 27", "to 27 people"), not
+    # a count of things: "counts of the dead ... from two collapsed dams" gives no toll of two.
+    if (noun is None or noun.lemma_.lower() in _PEOPLE) and (q := _toll_value(anchor)) is not None:
         return q
     if lemma in QUANTITY_OF and lemma not in _VERB_ONLY:
         return QUANTITY_OF[lemma]
@@ -261,6 +264,8 @@ def _quantity(doc, toks, noun) -> str | None:
         return "count"
     return None
 
+
+_PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})
 
 # Lemmas that name a quantity only as verbs ("live", "remain"), never as counted nouns.
 _VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "injure", "arrest", "detain", "flee",
@@ -449,6 +454,56 @@ def _as_of_value(analysis: Analysis, as_of: tuple[int, int] | None) -> str | Non
         return None
     inside = [d.value for d in analysis.dates if d.value and as_of[0] <= d.span[0] and d.span[1] <= as_of[1]]
     return inside[0] if inside else None
+
+
+# Nouns of one incident, as opposed to the campaign or disaster a story is about ("the
+# fighting", "the offensive", "the floods"): "two landmine explosions had killed six people"
+# counts the dead of the blasts, a part of the offensive's toll and not a count of it.
+# Each noun's kind, by which a story sets the counts of one incident side by side: one
+# outlet's "landmine blasts" are another's "landmine explosions".
+INCIDENT_KIND = {
+    **dict.fromkeys(("explosion", "blast", "bombing", "bomb", "landmine", "mine"), "explosion"),
+    **dict.fromkeys(("airstrike", "strike", "missile", "rocket", "drone"), "strike"),
+    **dict.fromkeys(("ambush", "raid", "attack", "shooting", "stabbing"), "attack"),
+    **dict.fromkeys(("crash", "collision", "derailment"), "crash"),
+    **dict.fromkeys(("fire", "blaze"), "fire"),
+    **dict.fromkeys(("collapse", "landslide", "avalanche", "mudslide"), "collapse"),
+    "stampede": "stampede",
+}
+_BY_WHAT = frozenset({"in", "by", "during", "from", "after"})
+
+
+def _incident(analysis: Analysis, doc, counted) -> str | None:
+    """The incident a casualty count is of when the text names one that is not the article's
+    own event: "two landmine explosions had killed six people", "were killed in an air strike
+    on a market", "a blast that killed 12". An incident the headline or the lead names is
+    what the article reports, so its toll is the story's toll ("A car bomb killed 12 people"
+    and then "the bombing": no incident of its own)."""
+    verb = counted
+    for _ in range(4):  # up from the counted noun to the verb that kills or hurts
+        if verb.head.i == verb.i or verb.pos_ in ("VERB", "AUX"):
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    causes = [c for c in verb.children if c.dep_ == "nsubj"]
+    if causes and causes[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
+        causes = [verb.head]  # "a blast that killed 12"
+    causes += [p for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY_WHAT)
+               for p in c.children if p.dep_ == "pobj"]
+    cause = next((c for c in causes if c.lemma_.lower() in INCIDENT_KIND), None)
+    if cause is None:
+        return None
+    words = [c for c in cause.lefts if c.dep_ == "compound"] + [cause]
+    text = " ".join([*(w.lower_ for w in words[:-1]), cause.lemma_.lower()])
+    lead = " ".join(filter(None, (analysis.article.heading, doc_text(doc)[: sentences(doc)[0].end_char])))
+    told = {INCIDENT_KIND.get(w) or INCIDENT_KIND.get(w.removesuffix("s")) for w in re.findall(r"\w+", lead.lower())}
+    return None if INCIDENT_KIND[cause.lemma_.lower()] in told else text
+
+
+def incident_kind(incident: str | None) -> str | None:
+    """"explosion" for "landmine blast": the kind of an incident's words (``Figure.incident``)."""
+    return INCIDENT_KIND.get(incident.split()[-1]) if incident else None
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:

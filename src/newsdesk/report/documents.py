@@ -13,6 +13,7 @@ import jinja2
 from newsdesk.report.export import (
     VIEW_FILTERS,
     event_kind,
+    figure_label,
     figure_value,
     main_event_evidence,
     main_event_line,
@@ -72,8 +73,7 @@ def story_markdown(record: dict) -> str:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]
         for f in s["figures"]:
             values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'})" for v in f["values"])
-            qty = f["quantity"] + (f" ({f['subject']})" if f.get("subject") else "")
-            lines.append(f"| {qty} | {f['status']} | {_md_escape(values)} |")
+            lines.append(f"| {figure_label(f)} | {f['status']} | {_md_escape(values)} |")
         lines.append("")
     if s["quotes"]:
         lines += ["## Who said what", ""]

@@ -115,6 +115,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
                 "as_of": f.as_of,
                 "as_of_value": f.as_of_value,
                 "high": f.high,
+                "incident": f.incident,
                 "background": f.background,
                 "span": _span(f.span),
             }
@@ -353,6 +354,14 @@ def number_text(value: float) -> str:
 _BOUNDS = ("at least", "more than", "up to", "less than", "nearly")
 
 
+def figure_label(row: dict) -> str:
+    """'killed (police officers) in an explosion': what a story's figures row counts."""
+    label = row["quantity"] + (f" ({row['subject']})" if row.get("subject") else "")
+    if incident := row.get("incident"):
+        label += f" in {'an' if incident[0] in 'aeiou' else 'a'} {incident}"
+    return label
+
+
 def figure_value(figure: dict) -> str:
     """'~$6.5 billion', '27', 'at least 12', '18,000–20,000', '60 km', '16.057%', '5 years': every
     view writes a value so."""
@@ -406,6 +415,7 @@ def validate(record: dict) -> None:
 VIEW_FILTERS = {
     "event_kind": event_kind,
     "figure_value": figure_value,
+    "figure_label": figure_label,
     "when_words": when_words,
     "main_event_line": main_event_line,
     "main_event_evidence": main_event_evidence,

@@ -13,7 +13,14 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from newsdesk.report.export import event_kind, figure_value, main_event_evidence, main_event_line, when_words
+from newsdesk.report.export import (
+    event_kind,
+    figure_label,
+    figure_value,
+    main_event_evidence,
+    main_event_line,
+    when_words,
+)
 
 # How many entities, events and quotes the terminal shows before "… and N more".
 TOP_ENTITIES = 15
@@ -92,7 +99,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
                 f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
                 for v in f["values"]
             )
-            add_plain_row(table, f["quantity"], f["status"], values)
+            add_plain_row(table, figure_label(f), f["status"], values)
         return table
     rows = [(a["id"], f) for a in record["articles"] for f in a["figures"]]
     if not rows:

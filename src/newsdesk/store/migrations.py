@@ -71,6 +71,14 @@ def _figure_time_and_range(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE figures ADD COLUMN high FLOAT"))
 
 
+def _figure_incident(conn: sa.Connection) -> None:
+    """The one incident a toll is of, beside the article's own event (issue 7):
+    ``figures.incident``. Figures stored before have none: a story judges them with its
+    toll, as before."""
+    if "incident" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}:
+        conn.execute(sa.text("ALTER TABLE figures ADD COLUMN incident TEXT"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
@@ -79,6 +87,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0005_event_claimed_by", _event_claimed_by),
     ("0006_main_events", _main_events),
     ("0007_figure_time_and_range", _figure_time_and_range),
+    ("0008_figure_incident", _figure_incident),
 )
 
 

@@ -130,6 +130,7 @@ figures = _fact_table(
     sa.Column("background", sa.Boolean, nullable=False),
     sa.Column("as_of_value", sa.String(40)),
     sa.Column("high", sa.Float),
+    sa.Column("incident", sa.Text),
 )
 
 events = _fact_table(
