@@ -267,43 +267,16 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
-class FigureValue:
-    value: float
-    article_id: str
-    span: Span
-    as_of: str | None = None
-    reported_by: str | None = None
-    approximate: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class FigureComparison:
-    quantity: str
-    status: FigureStatus
-    values: tuple[FigureValue, ...]
-    subject: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class SummarySentence:
-    text: str
-    article_id: str
-    span: Span
-
-
-@dataclass(frozen=True, slots=True)
 class Story:
-    """A group of articles reporting one real-world event."""
+    """A group of articles reporting one real-world event. What its articles report together
+    (figures side by side, merged events, quotes, summary) is its dossier, a dict in the
+    export contract's shape (``corpus.compare.build_dossier``, ``export_record``)."""
 
     id: str
     title: str
     article_ids: tuple[str, ...]
     first_seen: str | None = None
     last_seen: str | None = None
-    sources: tuple[str, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    figures: tuple[FigureComparison, ...] = ()
-    summary: tuple[SummarySentence, ...] = ()
 
 
 _SPACE = re.compile(r"\s+")

@@ -28,7 +28,7 @@ from typing import TypeVar
 
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.figures import QUANTITY_OF, incident_kind
-from newsdesk.model import Analysis, Event, Figure, Relation, Span
+from newsdesk.model import Analysis, Event, Figure, FigureStatus, Relation, Span
 from newsdesk.nlp.dates import anchor_dates
 
 # Relations that make one article a retelling of another: they share one origin, so
@@ -259,7 +259,7 @@ def _in_flagged_repeat(fig: Figure, analysis: Analysis) -> bool:
     )
 
 
-def judge(values: list[tuple[Figure, tuple, tuple]]) -> str:
+def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
     """agree / progression / conflict / single for one quantity's values.
 
     ``values``: (figure, its source: ``figure_source``, the time it holds as of: ``figure_time``).
