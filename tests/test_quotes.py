@@ -69,6 +69,9 @@ def test_quote_marks_never_raise_and_stay_in_bounds(text):
         ("According to John Carter, “the road to the border has been cut off.”", "road to the border", "John Carter"),
         ("John Carter: “We will rebuild the school by spring.”", "rebuild the school", "John Carter"),
         ("As the mayor put it, “the river always wins in the end.”", "river always wins", "the mayor"),
+        # the name after an inverted verb, whatever the parse hangs it on
+        ("“Every street here has lost a house. Some have lost every house,” said Mona Idris, a nurse who was "
+         "working at a clinic turned into a shelter.", "lost every house", "Mona Idris"),
     ],
 )
 def test_direct_quote_speaker_from_its_frame(nlp, text, words, speaker):

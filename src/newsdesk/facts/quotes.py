@@ -295,7 +295,7 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
     governing = _governing_verbs(doc, q, quoted) if quote_kind(text, q) == "mixed" else []
     for verb in governing + _frame_verbs(doc, q, quoted):
-        if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
+        if (speaker := resolver.resolve(subject_of(verb, quoted) or _inverted_subject(verb))) is not None:
             return speaker
     span = doc.char_span(q.start, q.start + 1, alignment_mode="expand")
     if span is not None:
@@ -312,6 +312,20 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
     if previous is not None and goes_on(text, previous[0], q, previous[1].span):
         return previous[1]
     return None
+
+
+def _inverted_subject(verb):
+    """'…,” said Huda Salem, a teacher who …': after a quote the subject may follow its verb,
+    and the parser, taking the appositive's clause for what was said, may hang the name on
+    that clause instead. The noun phrase right after a verb that follows a closing quote
+    mark (and a comma) is then its subject."""
+    doc = verb.doc
+    if verb.i + 1 >= len(doc) or not any(t.is_quote for t in doc[max(0, verb.i - 2) : verb.i]):
+        return None
+    head = doc[verb.i + 1]
+    while head.dep_ in ("compound", "det", "amod") and head.head.i > head.i:
+        head = head.head
+    return head if head.pos_ in ("PROPN", "NOUN") and head.i > verb.i else None
 
 
 def _name_colon(resolver: Resolver, text: str, q: QuoteMarks) -> Speaker | None:
