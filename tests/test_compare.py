@@ -370,13 +370,27 @@ def test_the_summary_states_the_main_event_first_whatever_the_figures_cover(in_t
     assert summary[0]["text"] == "Rebels seized the port of Varna on Monday."  # a headline's event: the lead
 
 
-def test_the_main_event_opens_the_summary_only_when_two_reports_agree_on_it():
-    b = _analysis("b", "Talks on the port began in Sofia. Envoys met for an hour.")
-    one = build_dossier([_with_main(_analysis("a", _FIGURES_TEXT, figures=_FIGURES), (0, 41)), b], [])
-    assert all("Rebels seized" not in s["text"] for s in one["summary"])
-    other = _with_main(_analysis("c", "Rebels took Varna's port. Nothing else."), (0, 25))
-    two = build_dossier([_with_main(_analysis("a", _FIGURES_TEXT, figures=_FIGURES), (0, 41)), b, other], [])
-    assert two["summary"][0]["text"] == "Rebels seized the port of Varna on Monday."
+def test_the_main_event_that_opens_the_summary_is_the_agreed_one_else_the_first_reports():
+    talks_text = "Talks on the port began in Sofia. Envoys met for an hour."
+    talks = _with_main(_analysis("b", talks_text, published="2024-03-05"), (0, 32), type_="CONSULT")
+    seized = _with_main(_analysis("a", _FIGURES_TEXT, published="2024-03-04", figures=_FIGURES), (0, 41))
+    # no two reports agree: the first report's event, not the figures, opens the summary
+    assert build_dossier([talks, seized], [])["summary"][0]["text"] == "Rebels seized the port of Varna on Monday."
+    more_talks = _with_main(_analysis("c", "Envoys talked in Sofia. Nothing else.", published="2024-03-06"),
+                            (0, 22), type_="CONSULT")
+    # two agree: theirs (a sentence with no other fact), though later; the summary reads in time order
+    agreed = [s["text"] for s in build_dossier([talks, seized, more_talks], [])["summary"]]
+    assert "Talks on the port began in Sofia." in agreed and "Rebels seized the port of Varna on Monday." not in agreed
+
+
+def test_a_quote_across_sentences_is_one_sentence_of_the_summary():
+    text = 'Floods hit Ruse on Monday. "The water rose in minutes. We lost everything," said Ana Petrova.'
+    start, lost = text.index("The water"), text.index("lost")
+    events = [Event("a", (0, 10), "ASSAULT", actor="floods"), Event("a", (lost, lost + 4), "AID", actor="we")]
+    a = replace(_analysis("a", text, events=events),
+                quotes=(Quote("a", (start, start + 45), text[start : start + 45], "direct", "Ana Petrova"),))
+    assert [s["text"] for s in build_dossier([a], [])["summary"]] == [
+        "Floods hit Ruse on Monday.", '"The water rose in minutes. We lost everything," said Ana Petrova.']
 
 
 def test_two_reporters_of_one_article_are_two_sources():

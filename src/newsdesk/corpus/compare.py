@@ -582,11 +582,15 @@ def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list
 
 def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tuple[str, Span] | None:
     """The article and span of the text that states the story's main event (``agreeing``),
-    in the earliest report that states it in its text. A headline is no sentence of the
-    summary; a news body restates its headline's event in its lead, the first sentence
-    (the inverted pyramid)."""
+    in the earliest report that states it in its text; where no two reports agree on it,
+    the earliest report's own: what the story first told is the event, later reports tell
+    what followed ("dams burst, thousands feared dead", then the tolls, then the revision).
+    A headline is no sentence of the summary; a news body restates its headline's event in
+    its lead, the first sentence (the inverted pyramid)."""
     with_main = [a for a in analyses if a.main_event is not None]
     agreed = agreeing(with_main, lambda a: main_event_key(a.main_event.type, a.main_event.what), len(analyses))
+    if not agreed and with_main:
+        agreed = [min(with_main, key=lambda a: times[a.article.id].key)]
     stated = [(a.article.id, span) for a in agreed if (span := _stated_in_text(a)) is not None]
     return min(stated, key=lambda s: (times[s[0]].key, s[1][0]), default=None)
 
@@ -611,7 +615,7 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
     candidates = []
     for a in analyses:
         repeats = [f.span for f in a.article.flags if f.kind == "repeated_sentence"]
-        for s, e in sentence_spans(a.article.text):
+        for s, e in _units(a):
             if any(rs <= s and e <= re_ for rs, re_ in repeats):
                 continue
             facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}
@@ -639,6 +643,18 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
         covered |= best[3] | best[4]
     chosen.sort(key=lambda c: (times[c[0]].key, c[1][0]))
     return [{"text": text, "article_id": aid, "span": list(span)} for aid, span, text, _, _ in chosen]
+
+
+def _units(a: Analysis) -> list[Span]:
+    """The article's sentences, those one quote runs across made one: a summary that cites
+    '"We heard the first explosions just after lunch.' cuts a witness off mid-quote."""
+    units: list[Span] = []
+    for s, e in sentence_spans(a.article.text):
+        if units and any(q.span[0] < s < q.span[1] for q in a.quotes):
+            units[-1] = (units[-1][0], e)
+        else:
+            units.append((s, e))
+    return units
 
 
 def _within(span: Span, start: int, end: int) -> bool:
