@@ -419,3 +419,25 @@ def test_the_toll_of_one_incident_is_set_beside_that_incidents_counts_only():
     b = _analysis("b", published="2023-09-19", figures=[_fig("killed", 2), _fig("killed", 6, incident="mine blast")])
     rows = {(f["incident"], f["status"]) for f in build_dossier([a, b], [])["figures"]}
     assert rows == {(None, "single"), ("explosion", "agree")}
+
+
+def _strike(aid, **kw):
+    return _analysis(aid, "A drone strike hit the market.", published="2024-03-04",
+                     events=[Event(aid, (0, 14), "ASSAULT", **kw)])
+
+
+def test_reports_that_leave_out_the_attacker_join_the_one_event_they_fit():
+    """One drone strike on Kidal told three ways is one story event; the rebels' strike there
+    two days later, a strike elsewhere and a denied one stay apart."""
+    reports = [
+        _strike("a", mode="drone", place="Kidal", when="2024-03-03", killed=21),
+        _strike("b", mode="drone", actor="Malian army", place="Kidal", when="2024-03-03"),
+        _strike("c", recipient="people", place="Kidal", killed=34),
+        _strike("d", mode="drone", actor="rebels", place="Kidal", when="2024-03-05"),
+        _strike("e", mode="drone", place="Gao", when="2024-03-03"),
+        _strike("f", actor="Malian army", place="Kidal", modality="denied"),
+    ]
+    events = build_dossier(reports, [])["events"]
+    one = [e for e in events if e["num_articles"] == 3]
+    assert [(e["actor"], e["when"], e["killed"]) for e in one] == [("Malian army", "2024-03-03", 21)]
+    assert sorted(e["num_articles"] for e in events) == [1, 1, 1, 3]

@@ -448,7 +448,9 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
     place), or when a copy retells its original's sentence (a near copy's shared run, a
     rewrite's aligned sentence: ``Relation.evidence``) and the two sentences hold events
     of the same type and modality, in the same order: a rewrite's "killed six individuals"
-    is its original's "killed six people"."""
+    is its original's "killed six people"; or when a group that leaves a field unsaid fits
+    one other group only, at the same place (``_told_less``): "a drone strike on Kidal on
+    Sunday" is the "army drone strike on Kidal" of another report."""
     parent = list(range(len(events)))
     first: dict[tuple, int] = {}
     for i, e in enumerate(events):
@@ -471,9 +473,47 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
             if kinds == [(events[j].type, events[j].modality) for j in retold]:
                 for i, j in zip(told, retold, strict=True):
                     _join(parent, i, j)
+    _told_less(events, parent)
     roots = [_root(parent, i) for i in range(len(events))]
     first_of: dict[int, int] = {}
     return [first_of.setdefault(r, i) for i, r in enumerate(roots)]
+
+
+# Modalities under which a report says an event took place: one source's "the army
+# shelled the town" and another's "residents said the town was shelled" tell one event.
+_TOOK_PLACE = frozenset({"asserted", "claimed"})
+_TOLD = ("mode", "actor", "recipient", "when")
+
+
+def _told_less(events: list[Event], parent: list[int]) -> None:
+    """Join each group that leaves a field unsaid (no actor, no mode, no day...) to the
+    other groups it fits, where those fit one another too: the same type at the same
+    place, all said to have taken place, and no field that two give and that differs. A
+    strike in a town with strikes on two days, or by two armies, fits both and stays apart.
+    Place is what anchors a fit; a type and a day alone would join a landmine blast to the
+    offensive of the same day."""
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, e in enumerate(events):
+        groups[_root(parent, i)].append(e)
+    told = {
+        root: {f: next((getattr(e, f) for e in es if getattr(e, f)), None) for f in ("type", "place", *_TOLD)}
+        for root, es in groups.items() if all(e.modality in _TOOK_PLACE for e in es) and es[0].place
+    }
+    for root in list(told):
+        if root not in told or all(told[root][f] for f in _TOLD):
+            continue
+        fits = [other for other, o in told.items() if other != root and _fits(told[root], o)]
+        if fits and all(_fits(told[x], told[y]) for i, x in enumerate(fits) for y in fits[i + 1 :]):
+            for other in fits:
+                _join(parent, root, other)
+                # The joined group says what any of them said: a later fit must fit all of it.
+                told[root] = {f: told[root][f] or told[other][f] for f in told[root]}
+                del told[other]
+
+
+def _fits(a: dict, b: dict) -> bool:
+    same = (a["type"], a["place"].casefold()) == (b["type"], b["place"].casefold())
+    return same and all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold() for f in _TOLD)
 
 
 def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
