@@ -378,9 +378,10 @@ def test_the_main_event_that_opens_the_summary_is_the_agreed_one_else_the_first_
     assert build_dossier([talks, seized], [])["summary"][0]["text"] == "Rebels seized the port of Varna on Monday."
     more_talks = _with_main(_analysis("c", "Envoys talked in Sofia. Nothing else.", published="2024-03-06"),
                             (0, 22), type_="CONSULT")
-    # two agree: theirs (a sentence with no other fact), though later; the summary reads in time order
+    # two agree: theirs (a sentence with no other fact), though later, and the other report's
+    # event beside it; the summary reads in time order
     agreed = [s["text"] for s in build_dossier([talks, seized, more_talks], [])["summary"]]
-    assert "Talks on the port began in Sofia." in agreed and "Rebels seized the port of Varna on Monday." not in agreed
+    assert agreed[0] == "Rebels seized the port of Varna on Monday." and "Talks on the port began in Sofia." in agreed
 
 
 def test_a_quote_across_sentences_is_one_sentence_of_the_summary():
@@ -441,3 +442,19 @@ def test_reports_that_leave_out_the_attacker_join_the_one_event_they_fit():
     one = [e for e in events if e["num_articles"] == 3]
     assert [(e["actor"], e["when"], e["killed"]) for e in one] == [("Malian army", "2024-03-03", 21)]
     assert sorted(e["num_articles"] for e in events) == [1, 1, 1, 3]
+
+
+def test_the_summary_tells_what_followed_the_main_event():
+    """Each other event the reports lead with, in its earliest report's words, though its
+    sentence holds no figure: the talks after the offensive."""
+    day1 = _with_main(_analysis("a", _FIGURES_TEXT, published="2024-03-04", figures=_FIGURES), (0, 41))
+    day2 = _with_main(_analysis("b", "Rebels seized the port of Varna on Monday. Dockers fled.",
+                                published="2024-03-05"), (0, 41))
+    day3 = _with_main(_analysis("c", "Envoys opened talks in Sofia on Wednesday. Nothing was agreed.",
+                                published="2024-03-06"), (0, 42), type_="CONSULT")
+    day4 = _with_main(_analysis("d", "Envoys met again in Sofia. They will meet on Friday.",
+                                published="2024-03-07"), (0, 26), type_="CONSULT")
+    texts = [s["text"] for s in build_dossier([day1, day2, day3, day4], [])["summary"]]
+    assert texts[0] == "Rebels seized the port of Varna on Monday."
+    assert "Envoys opened talks in Sofia on Wednesday." in texts  # the first report of the talks
+    assert "Envoys met again in Sofia." not in texts

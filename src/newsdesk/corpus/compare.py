@@ -26,6 +26,8 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import TypeVar
 
+from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is loaded
+
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.figures import QUANTITY_OF, incident_kind
 from newsdesk.model import Analysis, Event, Figure, FigureStatus, Relation, Span
@@ -45,6 +47,9 @@ CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", 
 COMPARABLE = frozenset(QUANTITY_OF.values())
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 7
+# The summary tells at most this many developments after the main event, so that figures
+# and quotes keep at least three of its seven sentences.
+DEVELOPMENTS_MAX = 3
 
 T = TypeVar("T")
 
@@ -635,6 +640,23 @@ def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tup
     return min(stated, key=lambda s: (times[s[0]].key, s[1][0]), default=None)
 
 
+def developments(analyses: list[Analysis], times: dict[str, ReportTime], main: tuple[str, Span] | None,
+                 ) -> list[tuple[str, Span]]:
+    """What followed the main event: the sentence stating each other main event the story's
+    reports lead with, as its earliest report states it, in time order (the ceasefire and
+    the talks after an offensive; a revised toll after a flood), at most
+    ``DEVELOPMENTS_MAX``."""
+    main_article = next((a for a in analyses if main and a.article.id == main[0]), None)
+    told = {main_event_key(main_article.main_event.type, main_article.main_event.what)} if main_article else set()
+    out = []
+    for a in sorted((a for a in analyses if a.main_event is not None), key=lambda a: times[a.article.id].key):
+        key = main_event_key(a.main_event.type, a.main_event.what)
+        if key not in told and (span := _stated_in_text(a)) is not None:
+            told.add(key)
+            out.append((a.article.id, span))
+    return out[:DEVELOPMENTS_MAX]
+
+
 def _stated_in_text(a: Analysis) -> Span | None:
     main = a.main_event
     if not main.in_title:
@@ -649,9 +671,11 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
     entities (weighted less); a sentence too like one already picked (word overlap over
     half) or inside a flagged repeat is never picked. The sentence that states the story's
     main event (``main_sentence``) is picked first, whatever it covers: a summary that
-    leaves out what happened is no summary, however many figures it holds.
+    leaves out what happened is no summary, however many figures it holds; then those that
+    state what followed (``developments``), for the same reason.
     """
     main = main_sentence(analyses, times)
+    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))}
     candidates = []
     for a in analyses:
         repeats = [f.span for f in a.article.flags if f.kind == "repeated_sentence"]
@@ -663,16 +687,18 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
             ents = {m.entity_id for m in a.mentions if _within(m.span, s, e)}
             if main and main[0] == a.article.id and _within(main[1], s, e):
                 facts.add("main")
+            facts |= {fact for (aid, span), fact in leads.items() if aid == a.article.id and _within(span, s, e)}
             if facts or len(ents) >= 2:
                 candidates.append((a.article.id, (s, e), a.article.text[s:e].strip(), facts, ents))
     chosen: list[tuple] = []
     covered: set[str] = set()
     while candidates and len(chosen) < SUMMARY_MAX:
-        # The main event first; ties go to the earliest report and the earliest sentence
-        # in it: deterministic.
+        # The main event first, then what followed; ties go to the earliest report and the
+        # earliest sentence in it: deterministic.
         best = min(
             candidates,
-            key=lambda c: ("main" not in c[3] - covered, -_gain(c, covered), times[c[0]].key, c[1][0]),
+            key=lambda c: ("main" not in c[3] - covered, not any(f.startswith("lead:") for f in c[3] - covered),
+                           -_gain(c, covered), times[c[0]].key, c[1][0]),
         )
         if _gain(best, covered) <= 0 and len(chosen) >= SUMMARY_MIN:
             break
@@ -707,7 +733,9 @@ def _gain(candidate: tuple, covered: set[str]) -> float:
 
 
 def _overlap(a: str, b: str) -> float:
-    wa, wb = _words(a), _words(b)
+    """Shared content words over the shorter sentence's: two leads that share "the", "of",
+    "in" and "after" but tell a burst dam and a count of the dead are not alike."""
+    wa, wb = _words(a) - STOP_WORDS, _words(b) - STOP_WORDS
     return len(wa & wb) / max(1, min(len(wa), len(wb)))
 
 
