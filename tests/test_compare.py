@@ -458,3 +458,33 @@ def test_the_summary_tells_what_followed_the_main_event():
     assert texts[0] == "Rebels seized the port of Varna on Monday."
     assert "Envoys opened talks in Sofia on Wednesday." in texts  # the first report of the talks
     assert "Envoys met again in Sofia." not in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "anaphoric"),
+    [
+        ("On Monday, a day before the offensive, it let aid trucks in.", True),
+        ("He added that 40 people were killed.", True),
+        ("Their convoy reached the town.", True),
+        ("Russia, which has 1,960 peacekeepers there, urged both sides to stop.", False),
+        ("Baku said it was ready to meet envoys.", False),
+        ('"We heard it first," said a nurse.', False),
+    ],
+)
+def test_a_summary_never_opens_a_sentence_on_a_pronoun_it_leaves_behind(sentence, anaphoric):
+    text = f"Rebels seized the port of Varna. {sentence}"
+    a = _analysis("a", text, events=[Event("a", (0, 6), "COERCE", actor="rebels"),
+                                     Event("a", (33, len(text)), "AID", actor="x")])
+    texts = [s["text"] for s in build_dossier([a], [])["summary"]]
+    assert (sentence not in texts) == anaphoric
+
+
+def test_a_copy_that_retells_its_original_is_cited_in_the_originals_words():
+    wire = _analysis("a", "Rebels seized the port of Varna.", published="2024-03-04",
+                     events=[Event("a", (0, 6), "COERCE", actor="rebels")])
+    spun = _analysis("b", "Insurgents captured the harbour of Varna. Dockers fled.", published="2024-03-05",
+                     events=[Event("b", (0, 10), "COERCE", actor="insurgents"),
+                             Event("b", (42, 55), "RETREAT", actor="dockers")])
+    rewrite = Relation("rewrite", "a", "b", 0.7, evidence=(((0, 32), (0, 41)),))
+    texts = [s["text"] for s in build_dossier([wire, spun], [rewrite])["summary"]]
+    assert texts == ["Rebels seized the port of Varna.", "Dockers fled."]

@@ -664,23 +664,29 @@ def _stated_in_text(a: Analysis) -> Span | None:
     return next(iter(sentence_spans(a.article.text)), None)
 
 
-def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[dict]:
+def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations: Iterable[Relation] = ()) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
     A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
     entities (weighted less); a sentence too like one already picked (word overlap over
-    half) or inside a flagged repeat is never picked. The sentence that states the story's
+    half), inside a flagged repeat, retelling its original's sentence in a copy (the
+    original's words are cited) or opening on a pronoun whose antecedent the summary leaves
+    behind ("On Monday, it let aid trucks in") is never picked. The sentence that states the story's
     main event (``main_sentence``) is picked first, whatever it covers: a summary that
     leaves out what happened is no summary, however many figures it holds; then those that
     state what followed (``developments``), for the same reason.
     """
     main = main_sentence(analyses, times)
     leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))}
+    retold: dict[str, list[Span]] = defaultdict(list)
+    for r in relations:
+        if r.kind in DERIVED:
+            retold[r.copy] += [copy_span for _, copy_span in r.evidence]
     candidates = []
     for a in analyses:
-        repeats = [f.span for f in a.article.flags if f.kind == "repeated_sentence"]
+        skip = [f.span for f in a.article.flags if f.kind == "repeated_sentence"] + retold[a.article.id]
         for s, e in _units(a):
-            if any(rs <= s and e <= re_ for rs, re_ in repeats):
+            if any(rs <= s and e <= re_ for rs, re_ in skip) or _ANAPHORIC_OPENING.match(a.article.text, s):
                 continue
             facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}
             facts |= {f"fig:{x.quantity}" for x in a.figures if _within(x.span, s, e) and not x.background}
@@ -709,6 +715,13 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime]) -> list[di
         covered |= best[3] | best[4]
     chosen.sort(key=lambda c: (times[c[0]].key, c[1][0]))
     return [{"text": text, "article_id": aid, "span": list(span)} for aid, span, text, _, _ in chosen]
+
+
+# A sentence whose subject is a pronoun, after at most three leading phrases set off by
+# commas ("On Monday, a day before the offensive, it let ..."; "He added ...").
+_ANAPHORIC_OPENING = re.compile(
+    r"\s*(?:[^,\"“”\n]{1,80},\s*){0,3}(?:he|she|it|they|its|his|her|their)\b", re.IGNORECASE
+)
 
 
 def _units(a: Analysis) -> list[Span]:
@@ -765,7 +778,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
         "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
-        "summary": summarize(analyses, times),
+        "summary": summarize(analyses, times, relations),
     }
 
 
