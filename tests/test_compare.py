@@ -488,3 +488,26 @@ def test_a_copy_that_retells_its_original_is_cited_in_the_originals_words():
     rewrite = Relation("rewrite", "a", "b", 0.7, evidence=(((0, 32), (0, 41)),))
     texts = [s["text"] for s in build_dossier([wire, spun], [rewrite])["summary"]]
     assert texts == ["Rebels seized the port of Varna.", "Dockers fled."]
+
+
+@pytest.mark.parametrize(
+    ("figures", "status", "because"),
+    [
+        # two sources one day: that pair, whatever else the row holds
+        ([("a", "2023-09-12", 2000, "Hammad"), ("b", "2023-09-14", 5300, "Saleh"), ("b", "2023-09-14", 18000, "mayor")],
+         "conflict", [1, 2]),
+        # a count that fell
+        ([("a", "2023-09-14", 11300, None), ("b", "2023-09-18", 3958, None)], "conflict", [0, 1]),
+        ([("a", "2023-09-12", 2, None), ("b", "2023-09-13", 27, None), ("c", "2023-09-14", 200, None)],
+         "progression", [0, 2]),
+        ([("a", "2023-09-12", 27, None), ("b", "2023-09-12", 27, None)], "agree", None),
+    ],
+)
+def test_a_verdict_names_the_two_values_that_decide_it(figures, status, because):
+    by_article: dict[str, list] = {}
+    days = {}
+    for aid, day, value, who in figures:
+        by_article.setdefault(aid, []).append(_fig("killed", value, reported_by=who))
+        days[aid] = day
+    [row] = build_dossier([_analysis(a, published=days[a], figures=f) for a, f in by_article.items()], [])["figures"]
+    assert (row["status"], row["because"]) == (status, because)

@@ -9,7 +9,9 @@ import pytest
 
 from newsdesk.report.export import (
     event_kind,
+    figure_label,
     figure_value,
+    figure_verdict,
     main_event_evidence,
     main_event_line,
     number_text,
@@ -194,6 +196,32 @@ def test_a_number_is_written_as_a_reader_writes_it(value, expected):
 )
 def test_every_view_writes_a_figure_value_alike(figure, expected):
     assert figure_value(figure) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"status": "agree", "because": None, "subject": None}, "agree"),
+        ({"status": "progression", "because": [0, 1]}, "progression: 2 → at least 200"),
+        ({"status": "conflict", "because": [0, 1]}, "conflict: 2 vs at least 200"),
+    ],
+)
+def test_a_verdict_shows_the_two_values_that_decide_it(row, expected):
+    row["values"] = [{"value": 2.0}, {"value": 200.0, "qualifier": "at least"}]
+    assert figure_verdict(row) == expected
+
+
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"quantity": "killed"}, "killed"),
+        ({"quantity": "killed", "subject": "police officers", "incident": "explosion"},
+         "killed (police officers) in an explosion"),
+        ({"quantity": "injured", "incident": "crash"}, "injured in a crash"),
+    ],
+)
+def test_a_figures_row_says_what_it_counts(row, expected):
+    assert figure_label(row) == expected
 
 
 @pytest.mark.parametrize(

@@ -328,6 +328,22 @@ def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
     )
 
 
+def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatus) -> list[int] | None:
+    """The two values (indices, earlier first) a reader must see to check the verdict: two
+    sources that disagree on one day, else a count that fell, else any two that disagree;
+    a progression's first and last; a source's own dated cut. None for agree and single."""
+    pairs = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values))]
+    figs = [f for f, _, _ in values]
+    if status == "progression":
+        return [0, len(values) - 1]
+    if status == "conflict":
+        apart = [(i, j) for i, j in pairs if not agree(figs[i], figs[j])]
+        same_day = [(i, j) for i, j in apart if values[i][2] == values[j][2] and values[i][1] != values[j][1]]
+        fell = [(i, j) for i, j in apart if values[i][2] < values[j][2] and figs[j].value < figs[i].value]
+        return list(next(iter(same_day or fell or apart), ())) or None
+    return None
+
+
 def figure_time(f: Figure, t: ReportTime) -> tuple:
     """When a figure holds: the day its own words name ("as of Tuesday morning", "a day
     earlier") when its article is dated and the day is not after the report; else the
@@ -391,7 +407,8 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                 "quantity": quantity,
                 "subject": subject,
                 "incident": incident,
-                "status": judge(values),
+                "status": (status := judge(values)),
+                "because": deciding_pair(values, status),
                 "values": [
                     {
                         "value": f.value,

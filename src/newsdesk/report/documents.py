@@ -15,6 +15,7 @@ from newsdesk.report.export import (
     event_kind,
     figure_label,
     figure_value,
+    figure_verdict,
     main_event_evidence,
     main_event_line,
     when_words,
@@ -73,7 +74,7 @@ def story_markdown(record: dict) -> str:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]
         for f in s["figures"]:
             values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'})" for v in f["values"])
-            lines.append(f"| {figure_label(f)} | {f['status']} | {_md_escape(values)} |")
+            lines.append(f"| {figure_label(f)} | {figure_verdict(f)} | {_md_escape(values)} |")
         lines.append("")
     if s["quotes"]:
         lines += ["## Who said what", ""]

@@ -362,6 +362,15 @@ def figure_label(row: dict) -> str:
     return label
 
 
+def figure_verdict(row: dict) -> str:
+    """'conflict: more than 5,300 vs 18,000–20,000', 'progression: 2 → at least 200': a story's
+    figures row's verdict with the two values that decide it (``because``), where it has them."""
+    if not row.get("because"):
+        return row["status"]
+    first, last = (figure_value(row["values"][i]) for i in row["because"])
+    return f"{row['status']}: {first} {'→' if row['status'] == 'progression' else 'vs'} {last}"
+
+
 def figure_value(figure: dict) -> str:
     """'~$6.5 billion', '27', 'at least 12', '18,000–20,000', '60 km', '16.057%', '5 years': every
     view writes a value so."""
@@ -416,6 +425,7 @@ VIEW_FILTERS = {
     "event_kind": event_kind,
     "figure_value": figure_value,
     "figure_label": figure_label,
+    "figure_verdict": figure_verdict,
     "when_words": when_words,
     "main_event_line": main_event_line,
     "main_event_evidence": main_event_evidence,

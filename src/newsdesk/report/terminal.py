@@ -17,6 +17,7 @@ from newsdesk.report.export import (
     event_kind,
     figure_label,
     figure_value,
+    figure_verdict,
     main_event_evidence,
     main_event_line,
     when_words,
@@ -99,7 +100,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
                 f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
                 for v in f["values"]
             )
-            add_plain_row(table, figure_label(f), f["status"], values)
+            add_plain_row(table, figure_label(f), figure_verdict(f), values)
         return table
     rows = [(a["id"], f) for a in record["articles"] for f in a["figures"]]
     if not rows:
