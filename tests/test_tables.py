@@ -16,6 +16,7 @@ from newsdesk.report.export import (
     main_event_line,
     number_text,
     story_main_event,
+    told_events,
     when_words,
 )
 from newsdesk.report.tables import EVENT_COLUMNS, event_rows, events_csv, write_events_parquet
@@ -222,6 +223,12 @@ def test_a_verdict_shows_the_two_values_that_decide_it(row, expected):
 )
 def test_a_figures_row_says_what_it_counts(row, expected):
     assert figure_label(row) == expected
+
+
+def test_views_list_the_story_events_that_say_who_where_when_or_how_many():
+    bare = {"actor": None, "recipient": None, "place": None, "when": None, "killed": None}
+    events = [bare, {**bare, "actor": "rebels"}, {**bare, "killed": 0}, {**bare, "when": "2024-03-04"}, bare]
+    assert told_events(events) == (events[1:4], 2)
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from newsdesk.report.export import (
     figure_verdict,
     main_event_evidence,
     main_event_line,
+    told_events,
     when_words,
 )
 
@@ -64,11 +65,14 @@ def story_markdown(record: dict) -> str:
     if s["events"]:
         lines += ["## Events", "", "| actor | event | recipient | where | when | killed | sources |",
                   "| --- | --- | --- | --- | --- | --- | --- |"]
-        for e in s["events"]:
+        told, untold = told_events(s["events"])
+        for e in told:
             kind = _md_escape(event_kind(e))
             killed = "" if e["killed"] is None else e["killed"]
             lines.append(f"| {e['actor'] or ''} | {kind} | {e['recipient'] or ''} | {e['place'] or ''} | "
                          f"{when_words(e['when']) or ''} | {killed} | {e['num_sources']} |")
+        if untold:
+            lines += ["", f"{untold} more that name no actor, recipient, place, time or toll are in the export."]
         lines.append("")
     if s["figures"]:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]

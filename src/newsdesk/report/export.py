@@ -310,6 +310,15 @@ def article_rows(record: dict) -> list[dict]:
     ]
 
 
+def told_events(events: list[dict]) -> tuple[list[dict], int]:
+    """The story events a view lists, those that say who, to whom, where, when or how many
+    died, and how many others it leaves out: "an attack" alone, or "a ceasefire" with no
+    one named, tells a reader of the story nothing its other rows do not (the export keeps
+    them all, with their evidence)."""
+    told = [e for e in events if any(e.get(f) is not None for f in ("actor", "recipient", "place", "when", "killed"))]
+    return told, len(events) - len(told)
+
+
 def event_kind(event: dict) -> str:
     """'ASSAULT/drone (claimed by the ministry)': type, mode and how the text reports it,
     as every view of a story's events writes it."""
@@ -426,6 +435,7 @@ VIEW_FILTERS = {
     "figure_value": figure_value,
     "figure_label": figure_label,
     "figure_verdict": figure_verdict,
+    "told_events": told_events,
     "when_words": when_words,
     "main_event_line": main_event_line,
     "main_event_evidence": main_event_evidence,

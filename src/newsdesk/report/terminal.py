@@ -20,6 +20,7 @@ from newsdesk.report.export import (
     figure_verdict,
     main_event_evidence,
     main_event_line,
+    told_events,
     when_words,
 )
 
@@ -147,14 +148,16 @@ def _events_table(story: dict) -> Table | None:
     for col, ratio in (("when", 2), ("actor", 3), ("event", 4), ("recipient", 3), ("where", 2), ("killed", 1),
                        ("articles", 1), ("sources", 1)):
         table.add_column(col, overflow="fold", ratio=ratio)
-    for e in story["events"][:TOP_EVENTS]:
+    told, untold = told_events(story["events"])
+    for e in told[:TOP_EVENTS]:
         kind = event_kind(e)
         killed = "" if e["killed"] is None else str(e["killed"])
         when = when_words(e["when"]) or ""
         add_plain_row(table, when, e["actor"] or "", kind, e["recipient"] or "", e["place"] or "", killed,
                       str(e["num_articles"]), str(e["num_sources"]))
-    if len(story["events"]) > TOP_EVENTS:
-        table.caption = f"… and {len(story['events']) - TOP_EVENTS} more (newsdesk export --table events)"
+    if len(told) > TOP_EVENTS or untold:
+        more = max(0, len(told) - TOP_EVENTS) + untold
+        table.caption = f"… and {more} more (newsdesk export --table events)"
     return table
 
 
