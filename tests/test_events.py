@@ -375,6 +375,9 @@ def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
         ("Ruritania blocked the council's resolution on Tuesday.", ["REJECT"]),
         ("The new tariff could block the country's path to membership.", []),
         ("The veto blocked his bid for a second term.", []),
+        # a state that blocks a way imposes a blockade (CAMEO 191)
+        ("Serbia has blocked the only road into the valley for months.", ["COERCE"]),
+        ("Troops blocked the road to the airport on Monday.", ["COERCE"]),
     ],
 )
 def test_blocking_is_an_obstruction_of_a_way_and_a_veto_of_a_decision(nlp, text, types):

@@ -190,6 +190,8 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
         return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
+    if lemma == "block" and _by_the_state(tok):
+        return Trigger(tok, "COERCE", "restrict", verbal=True)  # a blockade (CAMEO 191), lexicon.STATE_BODIES
     if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
     entry = _phrasal(tok)
@@ -204,6 +206,13 @@ def _verb_trigger(tok) -> Trigger | None:
     if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS or not _fits_object(tok, lemma):
         return None
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
+
+
+def _by_the_state(verb) -> bool:
+    """The verb's subject is a country or a body of the state ("Azerbaijan has blocked the
+    corridor", "troops blocked the road"), not protesters."""
+    subject = _child(verb, ("nsubj",))
+    return subject is not None and (subject.ent_type_ == "GPE" or _lemma(subject) in lx.STATE_BODIES)
 
 
 def _promised(tok) -> Trigger | None:

@@ -244,6 +244,13 @@ CUT_OBJECTS = AID_OBJECTS | frozenset({
     "tie", "relation", "link", "contact", "trade", "export", "import", "power", "electricity", "gas", "oil",
     "fuel", "communication", "internet", "access", "route", "flight", "service",
 })
+# Nouns of the state's own bodies: when one of them (or a country) blocks a road it is a
+# blockade (CAMEO 191 "impose blockade, restrict movement", PLOVER COERCE/restrict), not
+# protesters' obstruction.
+STATE_BODIES = frozenset({
+    "government", "army", "military", "police", "force", "troop", "soldier", "authority", "ministry", "state",
+    "administration", "regime", "navy", "guard", "official",
+})
 # "block" obstructs passage (CAMEO 144, PLOVER PROTEST/obstruct); blocking a decision is a
 # veto (CAMEO 12, REJECT); blocking a prospect ("could block the country's path to
 # membership", "blocked his bid") is a figure of speech and no event.
