@@ -739,6 +739,18 @@ def test_a_happening_is_no_actor(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a road is where, never who: the parse takes the road for what "which" stands for
+        ("Aid groups criticised the closure of the Volga Highway, which cut Tarsk off from the coast.", None),
+        ("Europe imposed new sanctions on Russia on Monday.", "Europe"),  # a continent may stand for its states
+    ],
+)
+def test_a_named_road_or_river_is_no_actor(nlp, text, actor):
+    assert {e.actor for e in analyse(nlp, text).events if e.type in ("SANCTION", "COERCE")} == {actor}
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Torrential rain has killed at least 12 people in the state.",

@@ -415,7 +415,7 @@ def _verb_arguments(trig: Trigger):
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
-    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES):
+    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
@@ -510,6 +510,11 @@ def _dative(verb):
     if dative is not None and dative.pos_ == "ADP":
         return _child(dative, ("pobj",))
     return dative
+
+
+def _land(tok) -> bool:
+    """A named road, river or other feature of the land (lexicon.LAND_FEATURES)."""
+    return tok.ent_type_ == "FAC" or (tok.ent_type_ == "LOC" and _lemma(tok) in lx.LAND_FEATURES)
 
 
 def _is_actor(tok) -> bool:

@@ -624,3 +624,10 @@ NATURAL_FORCES = frozenset({
     "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado", "landslide", "avalanche",
     "earthquake", "quake", "eruption", "wildfire",
 })
+# Ways and features of the land: named (the model's FAC, or LOC with one of these heads)
+# they are where something happens, never who acts ("the Lachin Corridor, which cut the
+# enclave off": the parse's antecedent of "which" is the road, not the blockade).
+LAND_FEATURES = frozenset({
+    "corridor", "road", "highway", "motorway", "route", "river", "bridge", "valley", "mountain", "mountains",
+    "sea", "lake", "coast", "pass", "canal", "strait", "gulf", "bay", "desert", "plain", "island", "crossing",
+})
