@@ -732,6 +732,15 @@ def test_insisting_is_a_demand_only_when_it_asks(nlp, text, demand):
     assert bool(requests) == demand
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["Dozens of homes were destroyed in the shelling, residents said.", "The mosque was destroyed during the fighting.",
+     "Three houses were destroyed by the rebels."],
+)
+def test_a_thing_destroyed_beside_an_attack_or_by_someone_is_an_assault(nlp, text):
+    assert [e.type for e in analyse(nlp, text).events] == ["ASSAULT"]
+
+
 @pytest.mark.parametrize("text", ["The war that killed 300 villagers ended in 1994."])
 def test_a_happening_is_no_actor(nlp, text):
     events = analyse(nlp, text).events
@@ -760,6 +769,9 @@ def test_a_named_road_or_river_is_no_actor(nlp, text, actor):
         "The cyclone that hit the delta overnight destroyed 2,000 huts.",
         "Floods destroyed the only bridge into the valley.",
         "The storm that destroyed the bridge moved north.",
+        # destroyed by no one named, and no attack beside it: what a flood or fire left
+        "Roads into the town were cut and the only bridges were destroyed, officials said.",
+        "The toll could pass 2,000, judging by the districts that had been destroyed.",
     ],
 )
 def test_a_force_of_nature_that_kills_or_strikes_is_no_assault(nlp, text):

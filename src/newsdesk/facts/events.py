@@ -40,7 +40,7 @@ from newsdesk.facts.arguments import (
 )
 from newsdesk.facts.modality import claimant, modality
 from newsdesk.model import Analysis, Event
-from newsdesk.nlp.doccache import doc_ents, doc_text, sentences, token_strings, tokens
+from newsdesk.nlp.doccache import doc_ents, doc_text, sentence, sentences, token_strings, tokens
 
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
 _SMALL_NUMBERS = (
@@ -205,7 +205,19 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "REQUEST", None, verbal=True)
     if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS or not _fits_object(tok, lemma):
         return None
+    if lx.VERBS[lemma] == ("ASSAULT", "destroy") and _wrecked_by_no_one(tok):
+        return None
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
+
+
+def _wrecked_by_no_one(verb) -> bool:
+    """"The only bridges were destroyed": a passive with no agent, in a sentence that names
+    no weapon and no attack, says what a flood or a fire left, not that anyone assaulted
+    it (PLOVER ASSAULT is force used by an actor; "destroyed in the shelling" stays one)."""
+    if _child(verb, ("agent",)) is not None or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    words = {_lemma(t) for t in sentence(verb.doc, verb.i)}
+    return not words & (lx.WEAPON_MODES.keys() | lx.ATTACK_WORDS)
 
 
 def _by_the_state(verb) -> bool:

@@ -567,6 +567,11 @@ WEAPON_MODES: dict[str, str] = {
     "tear": "crowd-control", "baton": "crowd-control", "cannon": "crowd-control",
     "chemical": "unconventional", "nerve": "unconventional",
 }
+# Words of an attack or of fighting: beside them a thing destroyed was destroyed by force.
+ATTACK_WORDS = frozenset({
+    "attack", "fighting", "fight", "clash", "raid", "strike", "bombardment", "offensive", "assault", "war",
+    "battle", "combat", "militant", "rebel", "troop", "force", "army", "soldier", "arson", "vandal", "rioter",
+})
 # More specific modes win when a clause names several weapons.
 MODE_RANK = ("suicide-attack", "unconventional", "drone", "aerial", "heavy-weapons", "explosives",
              "crowd-control", "firearms", "primitive")
