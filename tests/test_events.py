@@ -867,6 +867,19 @@ def test_declining_to_comment_is_no_rejection(nlp, text, rejects):
 
 
 @pytest.mark.parametrize(
+    ("text", "rejects"),
+    [
+        ("The ministry dismissed the claims as propaganda.", True),
+        ("The regional government said it had dismissed the town council.", False),
+        ("The president dismissed the defence minister on Friday.", False),
+        ("The club dismissed Ivan Petrov after the defeat.", False),
+    ],
+)
+def test_dismissing_an_office_holder_is_no_rejection(nlp, text, rejects):
+    assert any(e.type == "REJECT" for e in analyse(nlp, text).events) == rejects
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Farmers staged a protest in Millbrook and were hoping the Minister would resign.",

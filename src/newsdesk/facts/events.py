@@ -286,6 +286,9 @@ def _fits_object(tok, lemma: str) -> bool:
         return not {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")} & lx.BLOCKED_PROSPECTS
     if lemma == "storm":  # "stormed the building", not "stormed to victory"
         return _child(tok, ("dobj",)) is not None
+    if lemma == "dismiss":  # "dismissed the claims", not "dismissed the city council": a firing, no rejection
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return not any(c.ent_type_ == "PERSON" or _lemma(c) in lx.OFFICES for c in objects)
     if lemma == "fire":  # "fired shells at", not "fired the minister"
         return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
     return True

@@ -567,6 +567,13 @@ WEAPON_MODES: dict[str, str] = {
     "tear": "crowd-control", "baton": "crowd-control", "cannon": "crowd-control",
     "chemical": "unconventional", "nerve": "unconventional",
 }
+# People and bodies one holds office in: dismissing them is a firing, not a rejection
+# (CAMEO 12 rejects proposals, demands and claims).
+OFFICES = frozenset({
+    "council", "minister", "official", "chief", "commander", "governor", "mayor", "board", "cabinet",
+    "government", "staff", "head", "director", "general", "judge", "officer", "employee", "worker", "coach",
+    "manager", "prosecutor", "ambassador", "envoy", "aide", "adviser", "advisor", "spokesman", "spokeswoman",
+})
 # Words of an attack or of fighting: beside them a thing destroyed was destroyed by force.
 ATTACK_WORDS = frozenset({
     "attack", "fighting", "fight", "clash", "raid", "strike", "bombardment", "offensive", "assault", "war",
