@@ -428,8 +428,8 @@ def _strike(aid, **kw):
 
 
 def test_reports_that_leave_out_the_attacker_join_the_one_event_they_fit():
-    """One drone strike on Kidal told three ways is one story event; the rebels' strike there
-    two days later, a strike elsewhere and a denied one stay apart."""
+    """One drone strike on Kidal told three ways is one story event, which the army's denial
+    disputes; the rebels' strike there two days later and a strike elsewhere stay apart."""
     reports = [
         _strike("a", mode="drone", place="Kidal", when="2024-03-03", killed=21),
         _strike("b", mode="drone", actor="Malian army", place="Kidal", when="2024-03-03"),
@@ -439,9 +439,25 @@ def test_reports_that_leave_out_the_attacker_join_the_one_event_they_fit():
         _strike("f", actor="Malian army", place="Kidal", modality="denied"),
     ]
     events = build_dossier(reports, [])["events"]
-    one = [e for e in events if e["num_articles"] == 3]
-    assert [(e["actor"], e["when"], e["killed"]) for e in one] == [("Malian army", "2024-03-03", 21)]
-    assert sorted(e["num_articles"] for e in events) == [1, 1, 1, 3]
+    one = [e for e in events if e["num_articles"] == 4]
+    assert [(e["actor"], e["when"], e["killed"], e["disputed"]) for e in one] == [
+        ("Malian army", "2024-03-03", 21, True)]
+    assert sorted(e["num_articles"] for e in events) == [1, 1, 4]
+
+
+@pytest.mark.parametrize(
+    ("denial", "disputed"),
+    [
+        ({"actor": "the army", "modality": "denied"}, True),  # fits: one row, disputed
+        ({"actor": "the army", "modality": "negated", "place": "Mopti"}, False),  # elsewhere: its own row
+        ({"actor": "the rebels", "modality": "denied"}, False),  # another actor's denial
+    ],
+)
+def test_a_denial_of_an_event_others_report_disputes_it(denial, disputed):
+    claim = _strike("a", actor="the army", mode="aerial", place="Kidal", modality="claimed", claimed_by="residents")
+    rows = build_dossier([claim, _strike("b", **denial)], [])["events"]
+    assert [r["disputed"] for r in rows if r["modality"] == "claimed"] == [disputed]
+    assert len(rows) == (1 if disputed else 2)
 
 
 def test_the_summary_tells_what_followed_the_main_event():

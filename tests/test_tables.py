@@ -155,6 +155,9 @@ def test_parquet_round_trips(tmp_path, events):
          "ASSAULT (claimed by the ministry)"),
         ({"type": "ASSAULT", "modality": "claimed", "claimed_by": None}, "ASSAULT (claimed)"),
         ({"type": "PROTEST", "mode": "demo", "modality": "denied", "claimed_by": "X"}, "PROTEST/demo (denied)"),
+        ({"type": "ASSAULT", "mode": "aerial", "modality": "claimed", "claimed_by": "residents", "disputed": True},
+         "ASSAULT/aerial (claimed by residents; disputed)"),
+        ({"type": "ASSAULT", "modality": "asserted", "disputed": True}, "ASSAULT (disputed)"),
     ],
 )
 def test_every_view_writes_an_event_kind_alike(event, expected):

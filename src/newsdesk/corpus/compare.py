@@ -496,6 +496,7 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
                 for i, j in zip(told, retold, strict=True):
                     _join(parent, i, j)
     _told_less(events, parent)
+    _denials(events, parent)
     roots = [_root(parent, i) for i in range(len(events))]
     first_of: dict[int, int] = {}
     return [first_of.setdefault(r, i) for i, r in enumerate(roots)]
@@ -533,9 +534,33 @@ def _told_less(events: list[Event], parent: list[int]) -> None:
                 del told[other]
 
 
-def _fits(a: dict, b: dict) -> bool:
-    same = (a["type"], a["place"].casefold()) == (b["type"], b["place"].casefold())
-    return same and all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold() for f in _TOLD)
+# Modalities under which a report says an event did not take place.
+_DENIED = frozenset({"denied", "negated"})
+
+
+def _denials(events: list[Event], parent: list[int]) -> None:
+    """Join a denial ("the army denied carrying out the strike") to the one event of its
+    type and actor that others say took place, where nothing else they both give differs:
+    one row the reader sees disputed, not a claim and a denial in rows apart."""
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, e in enumerate(events):
+        groups[_root(parent, i)].append(e)
+    said = {root: {f: next((getattr(e, f) for e in es if getattr(e, f)), None) for f in ("type", "place", *_TOLD)}
+            for root, es in groups.items()}
+    took_place = [r for r, es in groups.items() if any(e.modality in _TOOK_PLACE for e in es)]
+    for root, es in groups.items():
+        if not said[root]["actor"] or not all(e.modality in _DENIED for e in es):
+            continue
+        fits = [r for r in took_place if _fits(said[root], said[r], anchor="actor")]
+        if len(fits) == 1:
+            _join(parent, fits[0], root)
+
+
+def _fits(a: dict, b: dict, anchor: str = "place") -> bool:
+    """Same type and the same ``anchor`` (place, or actor), and no field both give that differs."""
+    if a["type"] != b["type"] or not a[anchor] or not b[anchor] or a[anchor].casefold() != b[anchor].casefold():
+        return False
+    return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold() for f in ("place", *_TOLD))
 
 
 def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
@@ -551,7 +576,9 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
                 "claimed_by": e.claimed_by, "mentions": [], "_sources": set(), "earliest": None,
             },
         )
-        entry["mentions"].append({"article_id": e.article_id, "span": list(e.span)})
+        entry["mentions"].append({"article_id": e.article_id, "span": list(e.span), "modality": e.modality})
+        if entry["modality"] in _DENIED and e.modality not in _DENIED:  # a row says what its reports say took place
+            entry["modality"], entry["claimed_by"] = e.modality, e.claimed_by
         entry["_sources"].add(source_of[e.article_id])
         for field in ("actor", "recipient", "place", "when", "mode", "killed", "injured", "claimed_by"):
             entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
@@ -564,6 +591,8 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
         entry["num_mentions"] = len(entry["mentions"])
         entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
         entry["num_sources"] = len(entry.pop("_sources"))
+        told = {m["modality"] for m in entry["mentions"]}
+        entry["disputed"] = bool(told & _TOOK_PLACE and told & _DENIED)
         entry["background"] = background(entry["when"], first)
         out.append(entry)
     # What the story reports before what it recalls; then best supported first: more

@@ -320,10 +320,10 @@ def told_events(events: list[dict]) -> tuple[list[dict], int]:
 
 
 def event_kind(event: dict) -> str:
-    """'ASSAULT/drone (claimed by the ministry)': type, mode and how the text reports it,
-    as every view of a story's events writes it."""
+    """'ASSAULT/drone (claimed by the ministry; disputed)': type, mode and how the text reports
+    it, and whether a report denies it, as every view of a story's events writes it."""
     kind = event["type"] + (f"/{event['mode']}" if event.get("mode") else "")
-    reported = reported_as(event)
+    reported = "; ".join(filter(None, (reported_as(event), "disputed" if event.get("disputed") else "")))
     return f"{kind} ({reported})" if reported else kind
 
 
