@@ -166,6 +166,18 @@ def test_a_copy_retelling_its_originals_event_is_that_event():
     assert sorted((e["recipient"], e["num_articles"]) for e in apart) == [("bus", 2), ("individuals", 1), ("people", 1)]
 
 
+def test_a_rewrite_that_drops_an_event_of_a_sentence_still_retells_the_others():
+    original = "Envoys met in Varna, but only after the rebels disarmed."
+    rewrite = "Delegates met in Varna."
+    told = [Event("a", (7, 10), "CONSULT", actor="envoys", place="Varna"),
+            Event("a", (47, 55), "RETREAT", mode="disarm", actor="rebels")]
+    retold = [Event("b", (10, 13), "CONSULT", actor="delegates", place="Varna")]
+    aligned = Relation("rewrite", "a", "b", 0.8, evidence=(((0, 56), (0, 23)),))
+    arts = [_analysis("a", original, events=told), _analysis("b", rewrite, events=retold)]
+    events = build_dossier(arts, [aligned])["events"]
+    assert sorted((e["type"], e["num_articles"]) for e in events) == [("CONSULT", 2), ("RETREAT", 1)]
+
+
 def test_a_merged_claimed_event_keeps_who_claims_it():
     ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", modality="claimed", claimed_by=who)
           for aid, who in (("a", None), ("b", "the ministry"))]

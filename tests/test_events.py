@@ -361,6 +361,8 @@ def test_actor_and_recipient_rules(nlp, text, actor, recipient):
         ("The general said she will impose a curfew.", "general"),  # a title names a person
         ("The ministry said she will impose a curfew.", None),  # a ministry is no "she"
         ("Ruritania said he will impose a curfew.", None),  # nor a country "he"
+        ("Serbia said they will impose a curfew.", None),  # nor "they": a country is "it"
+        ("The rebels said they will impose a curfew.", "rebels"),
     ],
 )
 def test_a_pronoun_takes_only_an_agreeing_reporter(nlp, text, actor):
@@ -896,3 +898,16 @@ def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
         lemma = tok.lemma_.lower()
         expected = lexicon.LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
         assert _lemma(tok) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # laying down arms is disarming (CAMEO 0873); what is given up is no recipient
+        ("The rebels agreed to lay down their arms.", [("AGREE", None, None), ("RETREAT", "disarm", None)]),
+        ("The militia laid down its weapons on Friday.", [("RETREAT", "disarm", None)]),
+        ("The court laid down strict conditions for bail.", []),
+    ],
+)
+def test_laying_down_arms_is_disarming(nlp, text, events):
+    assert [(e.type, e.mode, e.recipient) for e in analyse(nlp, text).events] == events

@@ -469,8 +469,8 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
     several articles. Events are one when they read alike (type, mode, actor, recipient,
     place), or when a copy retells its original's sentence (a near copy's shared run, a
     rewrite's aligned sentence: ``Relation.evidence``) and the two sentences hold events
-    of the same type and modality, in the same order: a rewrite's "killed six individuals"
-    is its original's "killed six people"; or when a group that leaves a field unsaid fits
+    of the same type and modality in the same order (``_aligned``): a rewrite's "killed
+    six individuals" is its original's "killed six people"; or when a group that leaves a field unsaid fits
     one other group only, at the same place (``_told_less``): "a drone strike on Kidal on
     Sunday" is the "army drone strike on Kidal" of another report."""
     parent = list(range(len(events)))
@@ -489,17 +489,28 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
         if r.kind not in DERIVED:
             continue
         for source_span, copy_span in r.evidence:
-            told = within(r.source, source_span)
-            retold = within(r.copy, copy_span)
-            kinds = [(events[i].type, events[i].modality) for i in told]
-            if kinds == [(events[j].type, events[j].modality) for j in retold]:
-                for i, j in zip(told, retold, strict=True):
-                    _join(parent, i, j)
+            for i, j in _aligned(events, within(r.source, source_span), within(r.copy, copy_span)):
+                _join(parent, i, j)
     _told_less(events, parent)
     _denials(events, parent)
     roots = [_root(parent, i) for i in range(len(events))]
     first_of: dict[int, int] = {}
     return [first_of.setdefault(r, i) for i, r in enumerate(roots)]
+
+
+def _aligned(events: list[Event], told: list[int], retold: list[int]) -> list[tuple[int, int]]:
+    """The events of a sentence and of its retelling that tell one another, in order: each
+    retold event with the next told one of its type and modality. A rewrite that drops an
+    event of the sentence ("but only after they laid down their arms") still retells the
+    others."""
+    pairs, start = [], 0
+    for j in retold:
+        kind = (events[j].type, events[j].modality)
+        i = next((k for k in range(start, len(told)) if (events[told[k]].type, events[told[k]].modality) == kind), None)
+        if i is not None:
+            pairs.append((told[i], j))
+            start = i + 1
+    return pairs
 
 
 # Modalities under which a report says an event took place: one source's "the army

@@ -373,7 +373,9 @@ def _agrees(kind: str, tok) -> bool:
         return person and tok.tag_ not in ("NNS", "NNPS")
     if kind == "thing":
         return not person and tok.tag_ not in ("NNS", "NNPS")
-    return not person or tok.tag_ in ("NNS", "NNPS")  # "they", "we": a group or a body
+    # "they", "we": a group or a body; a country is "it" ("Baku said it would meet them only
+    # after they laid down their arms": they are not Baku)
+    return (not person and tok.ent_type_ != "GPE") or tok.tag_ in ("NNS", "NNPS")
 
 
 def _recipient(tok):
@@ -538,7 +540,10 @@ def _governed_recipient(verb):
         found = _verb_arguments(act)[1]
         if found is not None or (act.category in lx.TRANSFERS and not asked):  # what is given is no recipient
             return found
-    found = _recipient(_child(comp, SUBJECTS) or _child(comp, ("dobj",)))
+    # nor what is given up ("agreed to lay down their arms"); who gives it up is ("insisted
+    # that the militias must hand over their weapons": asked of the militias)
+    given_up = act is not None and act.category in lx.YIELDING
+    found = _recipient(_child(comp, SUBJECTS) or (None if given_up else _child(comp, ("dobj",))))
     if found is None:  # "threatened to break relations with Russia"
         heads = _with_of([comp, *(c for c in comp.children if c.dep_ == "dobj")])
         found = next((r for h in heads if (r := _recipient(_prep_object(h, RECIPIENT_PREPS)))), None)

@@ -195,6 +195,8 @@ def _verb_trigger(tok) -> Trigger | None:
     if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
     entry = _phrasal(tok)
+    if entry and lemma == "lay" and not _object_words(tok) & lx.ARMS:
+        entry = None
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
         entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
     elif entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:

@@ -149,6 +149,7 @@ LEMMA_FIXES: dict[str, str] = {
 PHRASAL: dict[tuple[str, str], Entry] = {
     ("pull", "out"): ("RETREAT", "withdraw"), ("pull", "back"): ("RETREAT", "withdraw"),
     ("hand", "over"): ("RETREAT", "release"), ("set", "free"): ("RETREAT", "release"),
+    ("lay", "down"): ("RETREAT", "disarm"),  # arms only (events._verb_trigger): not "laid down conditions"
     ("step", "down"): ("RETREAT", "resign"), ("back", "down"): ("CONCEDE", None),
     ("give", "up"): ("CONCEDE", None), ("rule", "out"): ("REJECT", None),
     ("turn", "down"): ("REJECT", None), ("call", "for"): ("REQUEST", None),
@@ -456,6 +457,8 @@ CONTENT_NOUNS = frozenset({
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
 TRANSFERS = frozenset({"AID", "COOPERATE"})
+# Acts of yielding (CAMEO 08): what they give up, arms or ground, is no one they act on.
+YIELDING = frozenset({"RETREAT", "CONCEDE"})
 TRANSFER_PREPS = frozenset({"to", "for", "with"})
 # Verbs whose object is a means, not the doer of the infinitive: "used tear gas to disperse
 # the crowd", "sent troops to crush the revolt" (the subject disperses, crushes).
