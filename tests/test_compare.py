@@ -6,8 +6,10 @@ from dataclasses import replace
 
 import pytest
 
-from newsdesk.corpus.compare import build_dossier, origins, report_time, rounding
+from newsdesk.corpus.compare import build_dossier, report_time
 from newsdesk.corpus.relate import sentence_spans
+from newsdesk.corpus.sources import origins
+from newsdesk.corpus.verdicts import rounding
 from newsdesk.model import Analysis, Article, DateRef, Event, Figure, Flag, MainEvent, Quote, Relation
 
 

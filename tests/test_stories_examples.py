@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.corpus.compare import figure_source, judge, origins
+from newsdesk.corpus.sources import origins
+from newsdesk.corpus.verdicts import figure_source, judge
 from newsdesk.examples import ARTICLES, FIGURES, RELATIONS, example_paths, load_examples
 from newsdesk.model import Figure
 from newsdesk.pipeline import ingest

@@ -4,7 +4,7 @@ The repeat stays in the clean text. Every span in the record points into that te
 the text is what the user's copy says; cutting the repeat would make the text differ from
 its source for no gain. Instead each later occurrence gets a
 ``Flag(kind="repeated_sentence")`` over its span, and the stages that count (figures,
-events, summaries: see ``corpus/compare.py``) skip what lies inside such a flag — so the
+events, summaries: see ``corpus/verdicts.py`` and ``corpus/compare.py``) skip what lies inside such a flag — so the
 sentence is read once and its figures are counted once.
 """
 

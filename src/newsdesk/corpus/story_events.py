@@ -1,0 +1,201 @@
+"""Story events: the event mentions of a story's articles merged into the events they tell,
+with their support (mentions, articles, independent sources), whether a report disputes
+them, and whether the story reports them or recalls them (``merge_events``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from newsdesk.corpus.sources import DERIVED, find, union
+from newsdesk.model import Analysis, Event, Relation, Span
+
+if TYPE_CHECKING:
+    from newsdesk.corpus.compare import ReportTime
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
+_YEARISH = re.compile(r"\d{3}[\dX]")  # a year or a decade: "2020", "199X"
+# An event dated this long before a story's first report is one the story recalls (the
+# last war, an earlier ceasefire), not one it reports: a month is longer than the span of
+# most breaking stories, shorter than the gap to the background events news recalls.
+BACKGROUND_DAYS = 30
+
+
+def _event_key(e: Event) -> tuple:
+    key = (e.type, e.mode, *((x or "").casefold() for x in (e.actor, e.recipient, e.place)))
+    if not (e.actor or e.recipient or e.place):
+        # Nothing says two bare mentions ("an attack") are one event: keep each apart.
+        key += (e.article_id, e.span)
+    return key
+
+
+def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int]:
+    """For each event, the index of the first event of its group: one event told by
+    several articles. Events are one when they read alike (type, mode, actor, recipient,
+    place), or when a copy retells its original's sentence (a near copy's shared run, a
+    rewrite's aligned sentence: ``Relation.evidence``) and the two sentences hold events
+    of the same type and modality in the same order (``_aligned``): a rewrite's "killed
+    six individuals" is its original's "killed six people". Then a group that leaves a
+    field unsaid joins the groups it fits at its place (``_told_less``): "a drone strike on
+    Kidal on Sunday" is the "army drone strike on Kidal" of another report; and a denial
+    joins the one event of its actor it denies (``_denials``)."""
+    parent = list(range(len(events)))
+    first: dict[tuple, int] = {}
+    for i, e in enumerate(events):
+        union(parent, first.setdefault(_event_key(e), i), i)
+    by_article: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(events):
+        by_article[e.article_id].append(i)
+
+    def within(article: str, span: Span) -> list[int]:
+        return sorted((i for i in by_article.get(article, []) if span[0] <= events[i].span[0] < span[1]),
+                      key=lambda i: events[i].span)
+
+    for r in relations:
+        if r.kind not in DERIVED:
+            continue
+        for source_span, copy_span in r.evidence:
+            for i, j in _aligned(events, within(r.source, source_span), within(r.copy, copy_span)):
+                union(parent, i, j)
+    _told_less(events, parent)
+    _denials(events, parent)
+    roots = [find(parent, i) for i in range(len(events))]
+    first_of: dict[int, int] = {}
+    return [first_of.setdefault(r, i) for i, r in enumerate(roots)]
+
+
+def _aligned(events: list[Event], told: list[int], retold: list[int]) -> list[tuple[int, int]]:
+    """The events of a sentence and of its retelling that tell one another, in order: each
+    retold event with the next told one of its type and modality. A rewrite that drops an
+    event of the sentence ("but only after they laid down their arms") still retells the
+    others."""
+    pairs, start = [], 0
+    for j in retold:
+        kind = (events[j].type, events[j].modality)
+        i = next((k for k in range(start, len(told)) if (events[told[k]].type, events[told[k]].modality) == kind), None)
+        if i is not None:
+            pairs.append((told[i], j))
+            start = i + 1
+    return pairs
+
+
+# Modalities under which a report says an event took place: one source's "the army
+# shelled the town" and another's "residents said the town was shelled" tell one event.
+_TOOK_PLACE = frozenset({"asserted", "claimed"})
+_TOLD = ("mode", "actor", "recipient", "when")
+
+
+def _told_less(events: list[Event], parent: list[int]) -> None:
+    """Join each group that leaves a field unsaid (no actor, no mode, no day...) to the
+    other groups it fits, where those fit one another too: the same type at the same
+    place, all said to have taken place, and no field that two give and that differs. A
+    strike in a town with strikes on two days, or by two armies, fits both and stays apart.
+    Place is what anchors a fit; a type and a day alone would join a landmine blast to the
+    offensive of the same day."""
+    told = {root: said for root, (es, said) in _groups(events, parent).items()
+            if all(e.modality in _TOOK_PLACE for e in es) and said["place"]}
+    for root in list(told):
+        if root not in told or all(told[root][f] for f in _TOLD):
+            continue
+        fits = [other for other, o in told.items() if other != root and _fits(told[root], o)]
+        if fits and all(_fits(told[x], told[y]) for i, x in enumerate(fits) for y in fits[i + 1 :]):
+            for other in fits:
+                union(parent, root, other)
+                # The joined group says what any of them said: a later fit must fit all of it.
+                told[root] = {f: told[root][f] or told[other][f] for f in told[root]}
+                del told[other]
+
+
+# Modalities under which a report says an event did not take place.
+_DENIED = frozenset({"denied", "negated"})
+
+
+def _denials(events: list[Event], parent: list[int]) -> None:
+    """Join a denial ("the army denied carrying out the strike") to the one event of its
+    type and actor that others say took place, where nothing else they both give differs:
+    one row the reader sees disputed, not a claim and a denial in rows apart."""
+    groups = _groups(events, parent)
+    took_place = [r for r, (es, _) in groups.items() if any(e.modality in _TOOK_PLACE for e in es)]
+    for root, (es, said) in groups.items():
+        if not said["actor"] or not all(e.modality in _DENIED for e in es):
+            continue
+        fits = [r for r in took_place if _fits(said, groups[r][1], anchor="actor")]
+        if len(fits) == 1:
+            union(parent, fits[0], root)
+
+
+def _groups(events: list[Event], parent: list[int]) -> dict[int, tuple[list[Event], dict]]:
+    """Each group's events, and what the group says: each field as its first event that gives it."""
+    groups: dict[int, list[Event]] = defaultdict(list)
+    for i, e in enumerate(events):
+        groups[find(parent, i)].append(e)
+    fields = ("type", "place", *_TOLD)
+    return {root: (es, {f: next((getattr(e, f) for e in es if getattr(e, f)), None) for f in fields})
+            for root, es in groups.items()}
+
+
+def _fits(a: dict, b: dict, anchor: str = "place") -> bool:
+    """Same type and the same ``anchor`` (place, or actor), and no field both give that differs."""
+    if a["type"] != b["type"] or not a[anchor] or not b[anchor] or a[anchor].casefold() != b[anchor].casefold():
+        return False
+    return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold() for f in ("place", *_TOLD))
+
+
+def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
+                 relations: Iterable[Relation] = ()) -> list[dict]:
+    merged: dict[int, dict] = {}
+    events = [e for a in analyses for e in a.events]
+    for e, group in zip(events, event_groups(events, relations), strict=True):
+        entry = merged.setdefault(
+            group,
+            {
+                "type": e.type, "mode": e.mode, "actor": e.actor, "recipient": e.recipient, "place": e.place,
+                "when": e.when, "killed": e.killed, "injured": e.injured, "modality": e.modality,
+                "claimed_by": e.claimed_by, "mentions": [], "_sources": set(), "earliest": None,
+            },
+        )
+        entry["mentions"].append({"article_id": e.article_id, "span": list(e.span), "modality": e.modality})
+        if entry["modality"] in _DENIED and e.modality not in _DENIED:  # a row says what its reports say took place
+            entry["modality"], entry["claimed_by"] = e.modality, e.claimed_by
+        entry["_sources"].add(source_of[e.article_id])
+        for field in ("actor", "recipient", "place", "when", "mode", "killed", "injured", "claimed_by"):
+            entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
+        t = times[e.article_id]
+        if entry["earliest"] is None or t.key < times[entry["earliest"]].key:
+            entry["earliest"] = e.article_id
+    out = []
+    first = min((t.key[1] for t in times.values() if t.key[0] == 0), default=None)  # the first dated report
+    for entry in merged.values():
+        entry["num_mentions"] = len(entry["mentions"])
+        entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
+        entry["num_sources"] = len(entry.pop("_sources"))
+        told = {m["modality"] for m in entry["mentions"]}
+        entry["disputed"] = bool(told & _TOOK_PLACE and told & _DENIED)
+        entry["background"] = background(entry["when"], first)
+        out.append(entry)
+    # What the story reports before what it recalls; then best supported first: more
+    # independent sources, then events whose actor the text names and that it asserts,
+    # then more mentions.
+    return sorted(
+        out,
+        key=lambda e: (e["background"], -e["num_sources"], not e["actor"], e["modality"] != "asserted",
+                       -e["num_mentions"], e["when"] or "~", e["type"]),
+    )
+
+
+def background(when: str | None, first_report: str | None) -> bool:
+    """Whether an event is one the story recalls: dated to a year or a decade before its
+    first report's year ("the 2020 war" in a 2023 story; with no dated report, any year or
+    decade: news dates what it reports by the day and what it recalls by the year), or to
+    a day more than ``BACKGROUND_DAYS`` before its first report."""
+    if not when:
+        return False
+    if _YEARISH.fullmatch(when):
+        return first_report is None or when < first_report[:4]
+    if first_report and _ISO_DAY.match(when):
+        return date.fromisoformat(when[:10]) < date.fromisoformat(first_report[:10]) - timedelta(BACKGROUND_DAYS)
+    return False

@@ -1,0 +1,266 @@
+"""Verdicts on a story's figures: its articles' values of one quantity, subject and
+incident side by side, each at the day it holds as of, judged agree / progression /
+conflict / single, with the two values that decide the verdict (``compare_figures``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from newsdesk.facts.figures import QUANTITY_OF, incident_kind
+from newsdesk.model import Analysis, Figure, FigureStatus
+
+if TYPE_CHECKING:
+    from newsdesk.corpus.compare import ReportTime
+
+# Quantities that only grow as a story goes on: a later, higher value is progress, not a
+# contradiction ("two dead" on day one, "27 deaths" on day two).
+CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+
+# Quantities that two reports of one event can state about the same thing (tolls, troops,
+# population). Durations, distances, money and generic counts in different sentences are
+# about different things, so setting them side by side would only invent conflicts.
+COMPARABLE = frozenset(QUANTITY_OF.values())
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
+
+
+def rounding(value: float, approximate: bool) -> float:
+    """Half the unit of the last significant digit of a round or approximate value.
+
+    "about 2,000" (or a bare "2,000": numbers with two or more trailing zeros are
+    usually rounded by the writer) stands for anything within 500 of 2,000.
+    """
+    if value <= 0 or value != int(value):
+        return 0.0
+    n, zeros = int(value), 0
+    while n % 10 == 0:
+        n //= 10
+        zeros += 1
+    if not approximate and zeros < 2:
+        return 0.0
+    return 10 ** max(zeros, 1) / 2 if approximate else 10**zeros / 2
+
+
+# Bounds: "at least 21" is a count from 21 up, "up to 40" a count to 40, "18,000 to 20,000"
+# any count between. A writer bounds a count they know by a number just under (or over) it,
+# so a bound reaches as far as twice (half) its number: "more than 5,300" dead does not
+# vouch for a mayor's 18,000 the same day; "at least 21" does for 34. A vague plural is a
+# bound reaching to the next unit of counting: "thousands" (at least 2,000, facts/numbers)
+# are fewer than ten thousand, five times its value.
+BOUND_REACH = 2.0
+VAGUE_REACH = 5.0
+_LOWER_BOUNDS = frozenset({"at least", "more than"})
+_UPPER_BOUNDS = frozenset({"up to", "less than"})
+
+
+def _is_bound(f: Figure) -> bool:
+    return f.qualifier in _LOWER_BOUNDS or f.qualifier in _UPPER_BOUNDS or f.high is not None
+
+
+def bounds(f: Figure) -> tuple[float, float]:
+    """The counts a figure allows: its value within its rounding, a bound's reach, a range."""
+    if f.qualifier in _LOWER_BOUNDS:
+        return f.value, f.value * (VAGUE_REACH if f.approximate else BOUND_REACH)
+    if f.qualifier in _UPPER_BOUNDS:
+        return f.value / BOUND_REACH, f.value
+    if f.high is not None:
+        return f.value, f.high
+    tolerance = rounding(f.value, f.approximate)
+    return f.value - tolerance, f.value + tolerance
+
+
+def same_count(a: Figure, b: Figure) -> bool:
+    """Two figures state one count: 1,960 and "about 2,000", "at least 21" twice. Rounding
+    is the rounder one's: a bare 1,960 is exact, "2,000" is not."""
+    if (a.qualifier, a.high) != (b.qualifier, b.high) and (_is_bound(a) or _is_bound(b)):
+        return False
+    tolerance = max(rounding(a.value, a.approximate), rounding(b.value, b.approximate))
+    return math.isclose(a.value, b.value) or abs(a.value - b.value) <= tolerance
+
+
+def agree(a: Figure, b: Figure) -> bool:
+    """Two figures agree when they state one count, or some count satisfies both: "at least
+    21" and 34; "18,000 to 20,000" and 19,500."""
+    if same_count(a, b):
+        return True
+    (lo_a, hi_a), (lo_b, hi_b) = bounds(a), bounds(b)
+    return (_is_bound(a) or _is_bound(b)) and max(lo_a, lo_b) <= min(hi_a, hi_b)
+
+
+def _in_flagged_repeat(fig: Figure, analysis: Analysis) -> bool:
+    return any(
+        f.kind == "repeated_sentence" and f.span[0] <= fig.span[0] and fig.span[1] <= f.span[1]
+        for f in analysis.article.flags
+    )
+
+
+def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
+    """agree / progression / conflict / single for one quantity's values.
+
+    ``values``: (figure, its source: ``figure_source``, the time it holds as of: ``figure_time``).
+    One source is "single", unless its own words date a cut in its toll: the UN's 11,300
+    dead "on Saturday" withdrawn for 3,958 "on Monday" is a revision a reader must see, not
+    a count that grew. A value its words do not date is left out of that test: "officials
+    had earlier put the toll at 21" beside "34 on Wednesday" has only its report's day,
+    which is later than the day it was told.
+    """
+    if len({src for _, src, _ in values}) == 1:
+        return "conflict" if _cut_later(values) else "single"
+    figs = [f for f, _, _ in values]
+    if _every_pair(same_count, figs):
+        return "agree"
+    by_time: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    for f, src, t in values:
+        by_time[t][src].append(f)
+    if len(by_time) > 1 and figs[0].quantity in CUMULATIVE:
+        times = sorted(by_time)
+        # One source giving two numbers on one day counts two things (a blast's six dead
+        # and the day's toll); two sources on one day must agree, or they conflict.
+        same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
+        day = {t: [x for fs in by_time[t].values() for x in fs] for t in times}
+        rising = all(
+            max(x.value for x in day[a]) <= min(x.value for x in day[b]) for a, b in zip(times, times[1:], strict=False)
+        )
+        if same_time_agree and rising:
+            return "progression"
+    # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
+    # one day); over days, a rising toll was a progression first.
+    if _every_pair(agree, figs):
+        return "agree"
+    return "conflict"
+
+
+def _every_pair(test: Callable[[Figure, Figure], bool], figs: list[Figure]) -> bool:
+    return all(test(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :])
+
+
+def _cut_later(values: list[tuple[Figure, tuple, tuple]]) -> bool:
+    """A cumulative count whose every value of a later day is below every value of an
+    earlier one, the days being those its words name."""
+    if values[0][0].quantity not in CUMULATIVE:
+        return False
+    by_time: dict[tuple, list[Figure]] = defaultdict(list)
+    for f, _, t in values:
+        if f.as_of_value and _ISO_DAY.match(f.as_of_value):
+            by_time[t].append(f)
+    times = sorted(by_time)
+    return any(
+        max(x.value for x in by_time[b]) < min(x.value for x in by_time[a])
+        for i, a in enumerate(times) for b in times[i + 1 :]
+    )
+
+
+def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
+    """Every two sources share at least one agreeing value."""
+    groups = list(by_source.values())
+    return all(
+        any(agree(x, y) for x in a for y in b) for i, a in enumerate(groups) for b in groups[i + 1 :]
+    )
+
+
+def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatus) -> list[int] | None:
+    """The two values (indices, earlier first) a reader must see to check the verdict: two
+    sources that disagree on one day, else a count that fell, else any two that disagree;
+    a progression's first and last; a source's own dated cut. None for agree and single."""
+    pairs = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values))]
+    figs = [f for f, _, _ in values]
+    if status == "progression":
+        return [0, len(values) - 1]
+    if status == "conflict":
+        apart = [(i, j) for i, j in pairs if not agree(figs[i], figs[j])]
+        same_day = [(i, j) for i, j in apart if values[i][2] == values[j][2] and values[i][1] != values[j][1]]
+        fell = [(i, j) for i, j in apart if values[i][2] < values[j][2] and figs[j].value < figs[i].value]
+        return list(next(iter(same_day or fell or apart), ())) or None
+    return None
+
+
+def figure_time(f: Figure, t: ReportTime) -> tuple:
+    """When a figure holds: the day its own words name ("as of Tuesday morning", "a day
+    earlier") when its article is dated and the day is not after the report; else the
+    report's time. Six dead "on Tuesday morning" in Wednesday's report are Tuesday's toll,
+    and sit before Wednesday's 27."""
+    if t.key[0] == 0 and f.as_of_value and _ISO_DAY.match(f.as_of_value) and f.as_of_value[:10] <= t.key[1]:
+        return (0, f.as_of_value[:10])
+    return t.key[:2]
+
+
+def figure_source(f: Figure, origin: str) -> tuple[str, str | None]:
+    """Who a figure's value is from: its article's original (``origins``) and, where the text
+    names one, the reporter. A spokesman's 5,300 dead and a mayor's 18,000 in one article are
+    two sources that can disagree; a copy that keeps the attribution is its original's source."""
+    return origin, f.reported_by.casefold() if f.reported_by else None
+
+
+def first_told(values: list[tuple[Figure, tuple, tuple]]) -> list[tuple[Figure, tuple, tuple]]:
+    """Each value at the time its original first gave it. A rewrite published a day later
+    retells its original's "two dead so far", with or without the ombudsman's name: that is
+    the original's count of the day before, not a second count that conflicts with the new
+    day's 27."""
+    out, told = [], defaultdict(list)
+    for f, src, t in sorted(values, key=lambda v: v[2]):
+        t = next((t0 for f0, t0 in told[src[0]] if agree(f0, f)), t)
+        told[src[0]].append((f, t))
+        out.append((f, src, t))
+    return out
+
+
+# Words that count people without saying which: "six people", "six individuals", "30
+# others" and a bare "six dead" are one subject, so a rewrite's "individuals" meets its
+# original's "people". Civilians, police officers, children stay apart.
+_ANYONE = frozenset({"people", "persons", "individuals", "others", "victims"})
+
+
+def subject_key(subject: str | None) -> str | None:
+    words = (subject or "").casefold().split()
+    if not words or (words[-1] in _ANYONE and all(w in ("other", "more") for w in words[:-1])):
+        return None
+    return subject
+
+
+def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
+    """Values grouped by quantity, subject and the kind of incident they count the victims of
+    (``incident_kind``): the six dead of two landmine blasts are a part of an offensive's
+    toll, set beside other counts of blasts only."""
+    groups: dict[tuple[str, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
+    for a in analyses:
+        t = times[a.article.id]
+        for f in a.figures:
+            if f.background or f.quantity not in COMPARABLE or _in_flagged_repeat(f, a):
+                continue
+            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident))
+            groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
+    out = []
+    for (quantity, subject, incident), values in sorted(groups.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
+        values = sorted(first_told(values), key=lambda v: (v[2], times[v[0].article_id].key))
+        out.append(
+            {
+                "quantity": quantity,
+                "subject": subject,
+                "incident": incident,
+                "status": (status := judge(values)),
+                "because": deciding_pair(values, status),
+                "values": [
+                    {
+                        "value": f.value,
+                        "approximate": f.approximate,
+                        "qualifier": f.qualifier,
+                        "unit": f.unit,
+                        "article_id": f.article_id,
+                        "span": list(f.span),
+                        "as_of": f.as_of or times[f.article_id].label,
+                        "as_of_value": f.as_of_value,
+                        "day": t[1] if t[0] == 0 else None,
+                        "high": f.high,
+                        "subject": f.subject,
+                        "reported_by": f.reported_by,
+                    }
+                    for f, _, t in values
+                ],
+            }
+        )
+    return out
