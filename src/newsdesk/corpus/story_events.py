@@ -98,10 +98,14 @@ def _told_less(events: list[Event], parent: list[int]) -> None:
     offensive of the same day."""
     told = {root: said for root, (es, said) in _groups(events, parent).items()
             if all(e.modality in _TOOK_PLACE for e in es) and said["place"]}
+    at = defaultdict(list)  # only groups of one type at one place can fit: look there only
+    for root, said in told.items():
+        at[(said["type"], said["place"].casefold())].append(root)
     for root in list(told):
         if root not in told or all(told[root][f] for f in _TOLD):
             continue
-        fits = [other for other, o in told.items() if other != root and _fits(told[root], o)]
+        here = at[(told[root]["type"], told[root]["place"].casefold())]
+        fits = [other for other in here if other != root and other in told and _fits(told[root], told[other])]
         if fits and all(_fits(told[x], told[y]) for i, x in enumerate(fits) for y in fits[i + 1 :]):
             for other in fits:
                 union(parent, root, other)
@@ -119,11 +123,14 @@ def _denials(events: list[Event], parent: list[int]) -> None:
     type and actor that others say took place, where nothing else they both give differs:
     one row the reader sees disputed, not a claim and a denial in rows apart."""
     groups = _groups(events, parent)
-    took_place = [r for r, (es, _) in groups.items() if any(e.modality in _TOOK_PLACE for e in es)]
+    by = defaultdict(list)  # the groups said to have taken place, by type and actor
+    for r, (es, said) in groups.items():
+        if said["actor"] and any(e.modality in _TOOK_PLACE for e in es):
+            by[(said["type"], said["actor"].casefold())].append(r)
     for root, (es, said) in groups.items():
         if not said["actor"] or not all(e.modality in _DENIED for e in es):
             continue
-        fits = [r for r in took_place if _fits(said, groups[r][1], anchor="actor")]
+        fits = [r for r in by[(said["type"], said["actor"].casefold())] if _fits(said, groups[r][1], anchor="actor")]
         if len(fits) == 1:
             union(parent, fits[0], root)
 

@@ -167,16 +167,19 @@ def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatu
     """The two values (indices, earlier first) a reader must see to check the verdict: two
     sources that disagree on one day, else a count that fell, else any two that disagree;
     a progression's first and last; a source's own dated cut. None for agree and single."""
-    pairs = [(i, j) for i in range(len(values)) for j in range(i + 1, len(values))]
-    figs = [f for f, _, _ in values]
     if status == "progression":
         return [0, len(values) - 1]
-    if status == "conflict":
-        apart = [(i, j) for i, j in pairs if not agree(figs[i], figs[j])]
-        same_day = [(i, j) for i, j in apart if values[i][2] == values[j][2] and values[i][1] != values[j][1]]
-        fell = [(i, j) for i, j in apart if values[i][2] < values[j][2] and figs[j].value < figs[i].value]
-        return list(next(iter(same_day or fell or apart), ())) or None
-    return None
+    if status != "conflict":
+        return None
+    figs = [f for f, _, _ in values]
+
+    def pairs(test: Callable[[int, int], bool]):  # lazily: a row may hold thousands of values
+        n = len(values)
+        return ([i, j] for i in range(n) for j in range(i + 1, n) if test(i, j) and not agree(figs[i], figs[j]))
+
+    same_day = pairs(lambda i, j: values[i][2] == values[j][2] and values[i][1] != values[j][1])
+    fell = pairs(lambda i, j: values[i][2] < values[j][2] and figs[j].value < figs[i].value)
+    return next(same_day, None) or next(fell, None) or next(pairs(lambda i, j: True), None)
 
 
 def figure_time(f: Figure, t: ReportTime) -> tuple:
