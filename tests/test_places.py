@@ -143,6 +143,10 @@ def test_two_names_of_one_town_are_one_place(nlp):
         ("Aid agencies said the fighting in Congo had driven thousands from their homes.", "Congo", "CD"),
         ("Rebels advanced on Bukavu after taking Goma, the main city of eastern Congo.", "Congo", "CD"),
         ("Voters queued in Brazzaville and Pointe-Noire as Congo chose a president.", "Congo", "CG"),
+        # regions named without their generic word ("Zamfara State", "Province of Laguna")
+        ("Health workers said children fell ill in villages across Zamfara and Sokoto.", "Zamfara", "NG"),
+        ("Pig farms in Laguna and Batangas were quarantined after the outbreak near Manila.", "Laguna", "PH"),
+        ("Officials in Pyongyang said the DPRK would send a delegation to Seoul.", "DPRK", "KP"),
     ],
 )
 def test_context_in_text(nlp, text, surface, country):
