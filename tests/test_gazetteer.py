@@ -176,3 +176,8 @@ def test_no_bare_region_name_is_a_common_word(gaz, name):
 )
 def test_names_news_writes_for_countries(gaz, name, country):
     assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+@pytest.mark.parametrize(("name", "country"), [("Bosnian", "BA"), ("Herzegovinians", "BA"), ("Antiguan", "AG")])
+def test_each_people_of_a_two_part_country_names_it(gaz, name, country):
+    assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))

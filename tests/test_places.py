@@ -310,6 +310,7 @@ def test_seed_places(nlp, seeds):
         ("Budget vote delayed. ROSWELL, Ga. - A man fled from a shop on Friday.", "ROSWELL", "US", "GA"),
         ("BEIRUT: The body of a missing man was found near the airport on Monday.", "BEIRUT", "LB", None),
         ("Flood crest nears. MOORHEAD (AP) -- Volunteers filled sandbags all night.", "MOORHEAD", "US", "MN"),
+        ("FRESNO, Calif.--(BUSINESS WIRE)--Acme Cold Chain today opened a depot.", "FRESNO", "US", "CA"),
     ],
 )
 def test_datelines_are_places(text, surface, country, admin1):
