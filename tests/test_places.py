@@ -91,6 +91,20 @@ def test_rank_of_a_name(names, target, kind):
 
 
 @pytest.mark.parametrize(
+    ("names", "target", "country"),
+    [
+        (("Salem",), "Salem", "IN"),  # not Jerusalem, one of whose old names it is
+        (("Salem", "Oregon"), "Salem", "US"),
+        (("Delhi",), "Delhi", "IN"),  # not Dili, which GeoNames also lists as "Delhi"
+        (("Kiev",), "Kiev", "UA"),  # a capital by its English name stays the capital
+    ],
+)
+def test_a_citys_own_name_outranks_a_capitals_alias(names, target, country):
+    c = _chosen(names, target)
+    assert c.country == country and (c.kind == "capital") == (target == "Kiev")
+
+
+@pytest.mark.parametrize(
     ("key", "countries", "expected"),
     [
         ("gainesville", {"US"}, True),  # a town of 100,000+ in the article's country
