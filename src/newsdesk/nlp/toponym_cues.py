@@ -38,9 +38,11 @@ DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
 # "TORRINGTON — The City Council ...", "ROSWELL - A man ...", also after the byline's
 # date ("March 2, 2009 ROSWELL -- ..."). It is a place even though
 # the model tags nothing there (capitals look like an acronym to it).
+# The wire services' press-release form runs the dash into the service's name:
+# "SAN JOSE, Calif.--(BUSINESS WIRE)--".
 _DATELINE = re.compile(
     r"(?:^|\n|[.!?] |\b\d{4} )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
-    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:—|–|--|-|:)[ \t]"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:(?:—|–|--|-|:)[ \t]|--\()"
 )
 # US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
 # "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
