@@ -278,6 +278,7 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     """
     main = main_sentence(analyses, times)
     leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))}
+    firsts = frozenset(leads.values())
     retold: dict[str, list[Span]] = defaultdict(list)
     for r in relations:
         if r.kind in DERIVED:
@@ -303,7 +304,7 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
         # earliest sentence in it: deterministic.
         best = min(
             candidates,
-            key=lambda c: ("main" not in c[3] - covered, not any(f.startswith("lead:") for f in c[3] - covered),
+            key=lambda c: ("main" not in c[3] - covered, not (c[3] & firsts) - covered,
                            -_gain(c, covered), times[c[0]].key, c[1][0]),
         )
         if _gain(best, covered) <= 0 and len(chosen) >= SUMMARY_MIN:
