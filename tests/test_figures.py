@@ -364,3 +364,21 @@ _OFFENSIVE = "The army pressed on with its offensive in the north on Monday. "
 def test_a_toll_of_one_incident_beside_the_articles_event_names_it(nlp, text, value, incident):
     found = {f.incident for f in analyse(nlp, text).figures if f.value == value and f.quantity == "killed"}
     assert found == {incident}
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a day of a month, a label: no count
+        ("3,759 people have died from the disease as of February 19.", [("killed", 3759.0, None)]),
+        ("The ministry said 12 people died on 19 February.", [("killed", 12.0, None)]),
+        ("Officials fear five may have been killed.", [("killed", 5.0, None)]),
+        ("We remain in phase 5 today, the agency said.", []),
+        ("And this week 175 soldiers took part in drills.", [("troops", 175.0, None)]),
+        # "up to" after a tally or a verb of raising is the value reached, not a bound
+        ("Eleven more deaths took the death toll up to 212 people.", [("killed", 11.0, None), ("killed", 212.0, None)]),
+        ("Up to 40 people were killed in the attack.", [("killed", 40.0, "up to")]),
+    ],
+)
+def test_days_of_a_month_and_labels_count_nothing_and_a_toll_taken_up_to_a_value_is_no_bound(nlp, text, figures):
+    assert [(f.quantity, f.value, f.qualifier) for f in analyse(nlp, text).figures] == figures

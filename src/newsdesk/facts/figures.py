@@ -36,6 +36,7 @@ from newsdesk.facts.numbers import Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
 from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
+from newsdesk.nlp.dates.periods import MONTHS
 from newsdesk.nlp.doccache import doc_text, sentence, sentences, span_ents
 
 # Verbs above a number that report it (built once: the walks up the parse test every verb).
@@ -85,7 +86,8 @@ _TIME_LABELS = frozenset({"DATE", "TIME"})
 _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|hundred)"
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NO_POINT = re.compile(
-    r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|last|about|over|nearly|"
+    r"(?:(?:a|an|a few|few|several|some|many|the|the past(?: few)?|the previous|the next(?: few)?|the last(?: few)?|"
+    r"last|about|over|nearly|"
     rf"more than|less than)\s+)?(?:{_COUNT}[\s-])?{_UNIT}s"  # "Hours", "three days", "the past nine months"
     rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
     rf"|(?:{_COUNT}[\s-])?{_UNIT}s?[\s-]old"  # "17-year-old", "six months old": an age
@@ -134,6 +136,11 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
         number = replace(number, span=(toks[1].idx, number.span[1]), text=number.text[6:], qualifier=None,
                          approximate=False)
         toks = toks[1:]
+    if len(toks) > 2 and toks[0].lower_ == "up" and toks[0].i > 0 and _raised_to(doc[toks[0].i - 1]):
+        # "taking the country's death toll up to 212": the value the toll reached, no bound
+        number = replace(number, span=(toks[2].idx, number.span[1]), text=number.text[6:], qualifier=None,
+                         approximate=False)
+        toks = toks[2:]
     if not toks or _is_not_a_count(number, toks):
         return None
     last = toks[-1]
@@ -167,9 +174,33 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     )
 
 
+def _raised_to(word) -> bool:
+    """A tally or a verb of raising before "up to": "took the toll up to 212", "pushed it up to 40"."""
+    return word.lemma_.lower() in _COUNT_NOUNS or word.lemma_.lower() in _RAISING_VERBS
+
+
+# Verbs that carry a tally to a value ("taking the toll up to 212").
+_RAISING_VERBS = frozenset({"take", "bring", "push", "drive", "send", "rise", "climb", "go", "jump", "shoot"})
+# Nouns that a number after them labels, not counts: "phase 5", "Article 5". Not "week" or
+# "day", after which a number is often a count that follows a time ("this week 175
+# personnel took part").
+_LABEL_NOUNS = frozenset({
+    "phase", "level", "category", "stage", "grade", "step", "number", "no", "article", "section", "chapter", "page",
+    "room", "flight", "gate", "route", "highway", "channel", "platform", "terminal", "paragraph", "clause", "item",
+    "game", "round", "act", "episode", "part", "resolution",
+})
+
+
 def _is_not_a_count(number: Number, toks) -> bool:
-    """Years, ordinals, clock times and names are numbers that count nothing."""
+    """Years, ordinals, clock times, names, days of a month ("as of February 19") and labels
+    ("phase 5") are numbers that count nothing."""
     if any(t.ent_type_ in ("ORDINAL", "TIME", "PERSON", "ORG", "GPE", "LAW", "PRODUCT") for t in toks):
+        return True
+    before = toks[0].doc[toks[0].i - 1] if toks[0].i > 0 else None
+    after = toks[-1].doc[toks[-1].i + 1] if toks[-1].i + 1 < len(toks[-1].doc) else None
+    day_of_month = number.qualifier is None and number.value <= 31 and any(  # not "five may have died"
+        w is not None and w.lower_.rstrip(".") in MONTHS and w.text[0].isupper() for w in (before, after))
+    if day_of_month or (number.qualifier is None and before is not None and before.lower_.rstrip(".") in _LABEL_NOUNS):
         return True
     if number.qualifier is None and 1800 <= number.value <= 2100 and "," not in number.text:
         return True  # a year: "the 2020 war", "since 2020"
