@@ -274,22 +274,36 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
     marks = quote_marks(text)
     quoted = [(q.start, q.end) for q in marks]
     resolver = Resolver(analysis, quoted)
-    quotes: list[Quote] = []
+    speakers: list[Speaker | None] = []
     previous: tuple[QuoteMarks, Speaker] | None = None
     for q in marks:
         speaker = _direct_speaker(doc, q, quoted, resolver, previous, text)
+        if speaker is not None:
+            resolver.recent.append(speaker)
+            previous = (q, speaker)
+        speakers.append(speaker)
+    quotes: list[Quote] = []
+    for q, speaker in zip(marks, _named_in_a_later_piece(marks, speakers), strict=True):
         words = len(text[q.start : q.end].split())
         if speaker is None and words < _MIN_WORDS_UNFRAMED:
             continue
         if quote_kind(text, q) == "mixed" and is_title(text[q.start : q.end]):
             continue
-        if speaker is not None:
-            resolver.recent.append(speaker)
-            previous = (q, speaker)
         quotes.append(_quote(analysis, q.start, q.end, quote_kind(text, q), speaker))
     quotes += _indirect(analysis, doc, quoted, resolver, [q.span for q in quotes])
     quotes.sort(key=lambda x: x.span)
     return replace(analysis, quotes=tuple(quotes))
+
+
+def _named_in_a_later_piece(marks: list[QuoteMarks], speakers: list[Speaker | None]) -> list[Speaker | None]:
+    """A quote left open at a paragraph's end and reopened in the next is one quote: a
+    piece with no frame of its own takes the speaker its next piece names ('«…\n\n«…,»
+    she added')."""
+    out = list(speakers)
+    for i in range(len(marks) - 2, -1, -1):
+        if out[i] is None and marks[i].continues and marks[i + 1].continued:
+            out[i] = out[i + 1]
+    return out
 
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
@@ -405,6 +419,8 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
     if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
         return None  # "a group calling itself the Northern Shield": the name it goes by
+    if _asks_anonymity(verb):
+        return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
         return clause
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
@@ -439,6 +455,23 @@ def _physical_target(verb) -> bool:
         return True
     named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
     return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
+
+
+# Asking not to be named, the journalist's formula for an anonymous source: "asked not to
+# be named / identified", "requested anonymity". The source's words are in the clause it
+# frames, not in the request.
+_ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
+_ANONYMITY_NOUNS = frozenset({"anonymity"})
+
+
+def _asks_anonymity(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ in _ANONYMITY_NOUNS:
+            return True
+        negated = any(c.dep_ == "neg" for c in child.children)
+        if child.dep_ == "xcomp" and negated and child.lemma_.lower() in _ANONYMITY_VERBS and child.tag_ == "VBN":
+            return True
+    return False
 
 
 def _names_itself(verb) -> bool:

@@ -82,7 +82,9 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     """
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
+            # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
+            # subject of "said".
+            if child.dep_ == "nsubj" and not child.is_punct and not any(s <= child.idx < e for s, e in quoted):
                 return child if _same_paragraph(child, verb) else None
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
