@@ -856,3 +856,89 @@ def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
         lemma = tok.lemma_.lower()
         expected = lexicon.LEMMA_FIXES.get(lemma, lemma) if tok.pos_ in ("VERB", "AUX") else lemma
         assert _lemma(tok) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Three aid workers kidnapped in the north were released on Tuesday.", "aid workers"),
+        ("The rebels freed two relief workers on Sunday.", "relief workers"),
+        ("The militia released four Red Cross staff.", "Red Cross staff"),
+    ],
+)
+def test_people_set_free_are_released_whatever_their_work(nlp, text, recipient):
+    """"aid workers" are people: only what is released itself ("emergency funds") is aid."""
+    event = only(analyse(nlp, text), "RETREAT")
+    assert (event.mode, event.recipient) == ("release", recipient)
+    assert [e for e in analyse(nlp, text).events if e.type == "AID"] == []
+
+
+def test_funds_released_are_still_aid(nlp):
+    assert only(analyse(nlp, "The bank released emergency funds for the flooded towns."), "AID")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former mayor was jailed for 12 years on Thursday.",
+        "A court in Varna imprisoned the two smugglers for six months.",
+        "The colonel was jailed for life for the massacre.",
+    ],
+)
+def test_jailed_for_a_term_is_a_sentence(nlp, text):
+    event = only(analyse(nlp, text), "SANCTION")
+    assert event.mode == "convict"
+    assert [e for e in analyse(nlp, text).events if e.type == "COERCE"] == []
+
+
+def test_jailed_without_a_term_stays_an_arrest(nlp):
+    assert only(analyse(nlp, "Police jailed the protest leaders overnight."), "COERCE").mode == "arrest"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Nobody asked the people of the valley.", "REQUEST", "negated"),
+        ("No one attacked the convoy, the army said.", "ASSAULT", "negated"),
+        ("No group has claimed the kidnapping of the engineers.", "ASSAULT", "asserted"),  # the kidnapping happened
+        ("The two presidents are due to meet in Juba next month.", "AGREE", "asserted"),  # CAMEO 036 intent to meet
+        ("Rebel leaders are scheduled to meet the mediators on Friday.", "AGREE", "asserted"),
+    ],
+)
+def test_no_one_as_subject_negates_and_a_schedule_is_an_intent(nlp, text, type_, modality):
+    assert only(analyse(nlp, text), type_).modality == modality
+
+
+def test_what_an_accused_act_caused_is_the_accused_acts_and_claimed(nlp):
+    text = "The army accused rebels of shelling villages near the river, killing two soldiers last week."
+    killing = next(e for e in analyse(nlp, text).events if text[e.span[0] : e.span[1]].startswith("killing"))
+    assert (killing.actor, killing.modality, killing.claimed_by) == ("rebels", "claimed", "army")
+    shelling = next(e for e in analyse(nlp, text).events if text[e.span[0] : e.span[1]].startswith("shelling"))
+    assert (shelling.modality, shelling.claimed_by) == ("claimed", "army")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The organisers accused police of heavy-handed tactics.", "police"),
+        ("The opposition accused the mayor of corruption.", "mayor"),
+        ("Activists accused the government of Molvania of torture.", "government of Molvania"),
+    ],
+)
+def test_the_charge_is_no_part_of_the_accused(nlp, text, recipient):
+    assert only(analyse(nlp, text), "ACCUSE").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our members were met with gas and truncheons.",
+        "The proposal was met with scepticism in the capital.",
+    ],
+)
+def test_met_with_a_reaction_is_no_meeting(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "CONSULT"] == []
+
+
+def test_met_by_a_person_is_still_a_meeting(nlp):
+    assert only(analyse(nlp, "The envoy was met by the foreign minister at the airport."), "CONSULT")

@@ -105,7 +105,14 @@ def _of_whom(prep) -> bool:
     are charged with when the parse hangs "accused X of shelling" on X: an act named by
     an event noun or a gerund is no part of a name."""
     obj = _child(prep, ("pobj", "pcomp"))
-    return prep.lower_ == "of" and not (obj is not None and (_lemma(obj) in lx.NOUNS or obj.tag_ == "VBG"))
+    if prep.lower_ != "of" or obj is None:
+        return prep.lower_ == "of"
+    if _lemma(obj) in lx.NOUNS or obj.tag_ == "VBG":
+        return False
+    # "accused police of heavy-handed tactics", "accused the mayor of corruption": the "of"
+    # phrase of the accused is the charge, unless it names a body ("the government of X").
+    accused = prep.head.dep_ == "dobj" and _lemma(prep.head.head) in lx.CHARGING
+    return not accused or obj.ent_type_ in ACTOR_LABELS | PLACE_LABELS
 
 
 # Where a participle's words stop being part of a name: a comma or bracket, a date, or a
@@ -282,6 +289,9 @@ def _subject(verb, depth: int = 0):
         return _gerund_controller(verb.head.head, depth)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
+    if depth < 2 and _consequence_of_charge(verb):
+        # "accused rebels of shelling the town, killing two": the killing is the shelling's
+        return _gerund_controller(verb.head, depth)
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         gov = verb.head
         # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
@@ -293,6 +303,17 @@ def _subject(verb, depth: int = 0):
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+def _consequence_of_charge(verb) -> bool:
+    """A participle the parse hangs on a verb of accusing whose charge is an act: "accused
+    rebels of shelling villages, killing two soldiers" (what the shelling did)."""
+    gov = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or _lemma(gov) not in lx.CHARGING or _child(verb, SUBJECTS):
+        return False
+    places = [gov, *(c for c in gov.children if c.dep_ == "dobj")]
+    return any(p.dep_ == "prep" and p.lower_ in ("of", "for") and _child(p, ("pcomp",)) is not None
+               for h in places for p in h.children)
 
 
 def _reciprocal(tok):
@@ -438,6 +459,8 @@ def _verb_arguments(trig: Trigger):
         given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
+    if trig.category == "RETREAT" and trig.mode == "release" and trig.light is None:
+        recipient = recipient or _recipient(_child(verb, ("dobj",)))  # "freed two aid workers": those set free
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     obj = _child(verb, ("dobj",))

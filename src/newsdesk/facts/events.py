@@ -190,12 +190,16 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
         return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
-    if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
+    if lemma == "release" and _object_heads(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
+    if lemma in ("jail", "imprison") and _term(tok):
+        return Trigger(tok, "SANCTION", "convict", verbal=True)  # "jailed for 12 years": sentenced
+    if lemma == "meet" and _child(tok, ("auxpass",)) is not None and _prep_object(tok, {"with"}) is not None:
+        return None  # "were met with tear gas", "was met with scepticism": a reaction, no meeting
     entry = _phrasal(tok)
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
         entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
-    elif entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
+    elif entry and entry[0] == "RETREAT" and _object_heads(tok) & lx.AID_OBJECTS:
         entry = ("AID", None)  # "delivered 300 tonnes of flour"
     if entry:
         return Trigger(tok, *entry, verbal=True)
@@ -225,6 +229,23 @@ def _purpose_mode(tok) -> str | None:
     comp = _infinitive(tok)
     act = _verb_trigger(comp) if comp is not None else None
     return act.mode if act is not None else None
+
+
+def _object_heads(tok) -> set[str]:
+    """Lemmas of the verb's objects themselves and of their "of" phrases, not of their
+    modifiers: "released emergency funds" releases funds, "released aid workers" people."""
+    words = set()
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative", "nsubjpass"):
+            of = _prep_object(obj, {"of"})
+            words |= {_lemma(obj)} | ({_lemma(of)} if of is not None else set())
+    return words
+
+
+def _term(tok) -> bool:
+    """A prison term after the verb: "for 12 years", "for life"."""
+    fors = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for")  # a term is a time: not _prep_object
+    return any(_lemma(t) in lx.TERMS for p in fors for t in p.children if t.dep_ == "pobj")
 
 
 def _object_words(tok) -> set[str]:

@@ -527,6 +527,18 @@ ASPECTUAL = frozenset({"continue", "resume", "persist", "intensify", "escalate",
 # Adjectives of intent: "ready to", "willing to", "prepared to" (CAMEO 03: intent to cooperate).
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen", "determined"})
 
+# Words of a timetable: "are due to meet", "is scheduled to visit", "is set to sign": the
+# act is planned, a future one (not "expected to", which is someone's forecast).
+SCHEDULED = frozenset({"due", "scheduled", "slated", "set"})
+# Nouns that say no one acts when they are the subject: "Nobody asked us", "No one fired".
+NO_ONE = frozenset({"nobody", "none", "noone"})
+# Verbs of charging whose object's "of" phrase is the charge, not part of a name ("accused
+# police of heavy-handed tactics"), and whose "of" phrase's act is the accuser's claim.
+CHARGING = frozenset({"accuse", "blame", "suspect", "convict", "acquit", "charge"})
+# Terms of prison: "jailed for 12 years", "imprisoned for life" is a sentence (PLOVER
+# SANCTION convict), not an arrest.
+TERMS = frozenset({"year", "month", "week", "day", "life", "decade"})
+
 # Modal auxiliaries: "will" is a future event, the others hypothetical.
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must", "can", "'d"})
