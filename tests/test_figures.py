@@ -414,3 +414,8 @@ def test_people_treated_in_hospital_are_injured(nlp, text, value, subject):
 def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
     found = {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "duration"}
     assert found == values
+
+
+def test_two_lengths_of_time_are_no_point_a_figure_holds_as_of(nlp):
+    text = "Two businessmen were given sentences of six and four years respectively."
+    assert figure(analyse(nlp, text), 2).as_of is None

@@ -641,3 +641,15 @@ def test_asking_not_to_be_named_is_no_quote(nlp, text):
     assert [q.text for q in quotes if q.text.startswith(("not to be", "anonymity"))] == []
     assert any(q.text.startswith(("the driver", "the shelling", "the talks")) for q in quotes)
 
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group claimed responsibility for the kidnapping.",
+        "Nobody said the bridge was safe.",
+        "No official commented on the report.",
+    ],
+)
+def test_no_one_is_no_speaker(nlp, text):
+    assert [q.speaker for q in analyse(nlp, text).quotes] == []

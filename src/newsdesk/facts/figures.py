@@ -91,7 +91,8 @@ _COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NO_POINT = re.compile(
     r"(?:(?:a|an|a few|few|several|some|many|the|the past|the previous|the next|the last|last|about|over|nearly|"
-    rf"more than|less than)\s+)?(?:{_COUNT}[\s-])?{_UNIT}s"  # "Hours", "three days", "the past nine months"
+    rf"more than|less than)\s+)?(?:{_COUNT}(?:\s+(?:and|or|to)\s+{_COUNT})?[\s-])?{_UNIT}s"  # "Hours", "three days",
+    # "the past nine months", "six and four years"
     rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
     rf"|(?:{_COUNT}[\s-])?{_UNIT}s?[\s-]old"  # "17-year-old", "six months old": an age
     r"|\d{1,3}",  # an age
