@@ -942,3 +942,21 @@ def test_met_with_a_reaction_is_no_meeting(nlp, text):
 
 def test_met_by_a_person_is_still_a_meeting(nlp):
     assert only(analyse(nlp, "The envoy was met by the foreign minister at the airport."), "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("A group of masked men began hurling bottles and paving stones at officers.", "PROTEST", "riot"),
+        ("A man threw a grenade into the crowded market.", "ASSAULT", "explosives"),
+        ("Protesters threw stones at police outside the council offices.", "PROTEST", "riot"),
+        ("Two cars were set alight near the square.", "ASSAULT", "destroy"),
+        ("Rioters set fire to a bus in the city centre.", "PROTEST", "riot"),
+    ],
+)
+def test_stones_thrown_and_property_set_alight(nlp, text, type_, mode):
+    assert only(analyse(nlp, text), type_).mode == mode
+
+
+def test_a_party_thrown_is_no_attack(nlp):
+    assert analyse(nlp, "The mayor threw a party for the volunteers.").events == ()

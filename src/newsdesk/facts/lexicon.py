@@ -162,6 +162,9 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
     ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
     ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to reopening the border"
+    # CAMEO 1711 "destroy property" (PLOVER ASSAULT mode destroy): "set cars alight", "set fire to"
+    ("set", "fire"): ("ASSAULT", "destroy"), ("set", "alight"): ("ASSAULT", "destroy"),
+    ("set", "ablaze"): ("ASSAULT", "destroy"),
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -397,6 +400,11 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 083 "accede to requests or demands"
     ("accept", "demand"): ("CONCEDE", None), ("meet", "demand"): ("CONCEDE", None),
     ("satisfy", "demand"): ("CONCEDE", None), ("accede", "demand"): ("CONCEDE", None),
+    # CAMEO 145 "protest violently, riot" (PLOVER PROTEST riot): stones and bottles thrown by
+    # hand ("hurled stones at officers"); a grenade thrown is an attack with explosives
+    **{(verb, thing): ("PROTEST", "riot") for verb in ("throw", "hurl", "lob", "fling")
+       for thing in ("stone", "rock", "brick", "bottle", "molotov", "firebomb", "projectile")},
+    ("throw", "grenade"): ("ASSAULT", "explosives"), ("hurl", "grenade"): ("ASSAULT", "explosives"),
 }
 # Nouns for a group whose members say what the verb does: "received a mission of inspectors".
 GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
