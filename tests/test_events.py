@@ -960,3 +960,37 @@ def test_stones_thrown_and_property_set_alight(nlp, text, type_, mode):
 
 def test_a_party_thrown_is_no_attack(nlp):
     assert analyse(nlp, "The mayor threw a party for the volunteers.").events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The organisers accused police of brutality and said they would march again on Saturday.", "ACCUSE"),
+        ("Seventeen men have been charged with arson and will appear in court on Monday.", "ACCUSE"),
+    ],
+)
+def test_a_coordinated_clause_of_its_own_keeps_its_time(nlp, text, type_):
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, published="2024-06-05")
+    analysis = resolve_dates(find_mentions(Analysis(article=article), doc), doc)
+    assert only(find_events(analysis, doc), type_).when is None
+
+
+def test_a_coordinated_act_without_its_own_subject_shares_the_time(nlp):
+    text = "Gunmen stormed the village and burned the school on Monday."
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, published="2024-06-05")
+    analysis = resolve_dates(find_mentions(Analysis(article=article), doc), doc)
+    assert only(find_events(analysis, doc), "ASSAULT").when == "2024-06-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Police charged three men with violent disorder.", "men"),
+        ("Seventeen protesters have been charged with arson.", "protesters"),
+        ("Of those held, 17 have been charged with arson.", None),
+    ],
+)
+def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
+    assert only(analyse(nlp, text), "ACCUSE").recipient == recipient

@@ -471,13 +471,16 @@ def _verb_arguments(trig: Trigger):
     # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
     heads = _with_of([trig.head, verb] if trig.light else [verb])
     light = trig.light.i if trig.light is not None else -1
+    # "charged with arson": the charge, no one it is done to
+    to_whom, affected = (RECIPIENT_PREPS, AFFECTED_PREPS) if _lemma(verb) not in lx.CHARGING else (
+        RECIPIENT_PREPS - {"with"}, AFFECTED_PREPS - {"with"})
     if recipient is None:  # a light verb's "to X" is a destination unless named ("deployed troops to the border")
-        found = ((h, _recipient(_prep_object(h, RECIPIENT_PREPS))) for h in heads)
+        found = ((h, _recipient(_prep_object(h, to_whom))) for h in heads)
         recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
     if recipient is None or not _is_actor(recipient):
         # a named actor wins over a thing: "confiscated weapons from armed groups", "cut off
         # power to the republic" (not a place: "arrested students at the Molvanian embassy")
-        named = (_recipient(_prep_object(t, AFFECTED_PREPS)) for t in [*heads, obj] if t is not None)
+        named = (_recipient(_prep_object(t, affected)) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb)

@@ -481,8 +481,20 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
-    return [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
-            and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    return own + [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
+                  and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _own_clause(conj) -> bool:
+    """A verb coordinated after the event's that is a clause of its own, with its own time
+    and place: one that reports ("accused police of brutality and said they would march on
+    Saturday") or has its own auxiliary or subject ("have been charged and will appear in
+    court on Monday"). "stormed the village and burned the school on Monday" shares them."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+        return False
+    return _lemma(conj) in lx.REPORTING or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                                for c in conj.children)
 
 
 def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
