@@ -994,3 +994,15 @@ def test_a_coordinated_act_without_its_own_subject_shares_the_time(nlp):
 )
 def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
     assert only(analyse(nlp, text), "ACCUSE").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        ("Gunmen abducted two engineers near the town of Mopti on Sunday.", "ASSAULT", "Mopti"),
+        ("An airstrike on a market in the northern province of Idlib killed nine people.", "ASSAULT", "Idlib"),
+        ("Police arrested 40 students in the city of Tabriz.", "COERCE", "Tabriz"),
+    ],
+)
+def test_the_town_of_a_place_is_where(nlp, text, type_, place):
+    assert only(analyse(nlp, text), type_).place == place

@@ -390,8 +390,18 @@ def _within(span, outer) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
+# Nouns of a settlement or an area that name it with "of": "near the town of Kidal", "in
+# the province of Idlib" (the place is then the "of" phrase's, the preposition the noun's).
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "state", "county", "area",
+                          "capital", "port", "suburb", "neighbourhood", "neighborhood", "governorate",
+                          "municipality", "island", "enclave", "settlement", "camp"})
+
+
 def _locative(ent) -> bool:
     head = ent.root
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in _PLACE_NOUNS:
+        head = of.head  # "the town of Kidal": where the town is said to be
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
