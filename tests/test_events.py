@@ -1006,3 +1006,19 @@ def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
 )
 def test_the_town_of_a_place_is_where(nlp, text, type_, place):
     assert only(analyse(nlp, text), type_).place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former mayor was found guilty of corruption on Thursday.",
+        "A court found the two officers guilty of manslaughter.",
+        "Two businessmen were given sentences of six and four years.",
+    ],
+)
+def test_a_verdict_of_guilty_and_a_sentence_given_are_convictions(nlp, text):
+    assert only(analyse(nlp, text), "SANCTION").mode == "convict"
+
+
+def test_found_dead_is_no_verdict(nlp):
+    assert [e for e in analyse(nlp, "The hiker was found dead on Sunday.").events if e.type == "SANCTION"] == []

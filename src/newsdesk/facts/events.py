@@ -76,7 +76,8 @@ def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
         if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
             continue
-        if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod"):
+        # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
+        if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod", "ccomp"):
             entry = lx.PHRASAL.get((_lemma(tok), child.lower_))
             if entry:
                 return entry

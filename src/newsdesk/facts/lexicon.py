@@ -165,6 +165,8 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     # CAMEO 1711 "destroy property" (PLOVER ASSAULT mode destroy): "set cars alight", "set fire to"
     ("set", "fire"): ("ASSAULT", "destroy"), ("set", "alight"): ("ASSAULT", "destroy"),
     ("set", "ablaze"): ("ASSAULT", "destroy"),
+    # PLOVER SANCTION convict: a verdict ("was found guilty of corruption")
+    ("find", "guilty"): ("SANCTION", "convict"),
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -400,6 +402,9 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 083 "accede to requests or demands"
     ("accept", "demand"): ("CONCEDE", None), ("meet", "demand"): ("CONCEDE", None),
     ("satisfy", "demand"): ("CONCEDE", None), ("accede", "demand"): ("CONCEDE", None),
+    # PLOVER SANCTION convict: a sentence given ("were given sentences of six years")
+    ("give", "sentence"): ("SANCTION", "convict"), ("hand", "sentence"): ("SANCTION", "convict"),
+    ("receive", "sentence"): ("SANCTION", "convict"),
     # CAMEO 145 "protest violently, riot" (PLOVER PROTEST riot): stones and bottles thrown by
     # hand ("hurled stones at officers"); a grenade thrown is an attack with explosives
     **{(verb, thing): ("PROTEST", "riot") for verb in ("throw", "hurl", "lob", "fling")
