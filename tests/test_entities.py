@@ -482,3 +482,18 @@ def test_names_before_river_are_rivers(nlp, text, names):
 def test_a_chairperson_named_after_the_title_is_a_person(nlp):
     analysis, _ = _analyse(nlp, "African Union Commission chairperson Amina Diallo said monitors would be sent.")
     assert _labels(analysis, "Amina Diallo") == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # the model types the surname GPE; the article names the person in full
+        ("Judge Anna Bellini said Marco Rossi had betrayed the city.\n\nRossi, who led the city from 2012 to 2019, "
+         "was found guilty of fraud.", "Rossi", "PERSON"),
+        # a capital stays a place, whoever shares its name
+        ("The actor Tom Paris spoke in Lyon. Paris hosted the summit last year.", "Paris", "GPE"),
+    ],
+)
+def test_a_surname_the_model_typed_a_place_is_the_person(nlp, text, surface, label):
+    analysis, _ = _analyse(nlp, text)
+    assert _labels(analysis, surface) == {label}

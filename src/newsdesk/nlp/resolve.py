@@ -344,11 +344,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _mistyped_surname(m: Mention, surnames: set[str]) -> bool:
+def _mistyped_surname(m: Mention, surnames: set[str], text: str) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
-    model tags "Kovalenko said" as ORG after "Marta Kovalenko" (seen in this module's tests)."""
+    model tags "Kovalenko said" as ORG after "Marta Kovalenko"; so a GPE that a person's
+    "who" or verb of saying follows: "Rossi, who led the city," after "Marco Rossi" (seen
+    in this module's tests). A country or a capital stays a place whoever shares its name."""
     word = _clean(m.text)
-    return m.label == "ORG" and word in surnames and word.casefold() not in _alias_index()
+    if m.label not in ("ORG", "GPE") or word not in surnames or word.casefold() in _alias_index():
+        return False
+    if m.label == "ORG":
+        return True
+    personal = _PERSONAL_AFTER.match(text, m.span[1]) is not None
+    return personal and word.casefold() not in country_by_name() and word not in capitals()
+
+
+# What follows a person's name and never a place's: "Rossi, who ...", "Rossi said".
+_PERSONAL_AFTER = re.compile(r",?\s+(?:who\b|(?:said|says|told|added)\b)")
 
 
 _HE_SHE = frozenset({"he", "she"})
@@ -487,7 +498,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     people = [
         m for m in ner
-        if (m.label == "PERSON" or _mistyped_surname(m, surnames) or _speaks_as_a_person(m, ner, doc)
+        if (m.label == "PERSON" or _mistyped_surname(m, surnames, article.text) or _speaks_as_a_person(m, ner, doc)
             or _apposed_to_a_role(m, doc))
         and _clean(m.text) not in demonyms()
     ]
