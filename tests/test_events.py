@@ -1022,3 +1022,16 @@ def test_a_verdict_of_guilty_and_a_sentence_given_are_convictions(nlp, text):
 
 def test_found_dead_is_no_verdict(nlp):
     assert [e for e in analyse(nlp, "The hiker was found dead on Sunday.").events if e.type == "SANCTION"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers evacuated hundreds of people from the flooded villages.",
+        "Soldiers evacuated villagers from the river banks by boat.",
+    ],
+)
+def test_people_evacuated_from_a_disaster_are_helped(nlp, text):
+    """CAMEO 07 humanitarian aid, not a retreat; "evacuated its troops" stays a withdrawal."""
+    assert only(analyse(nlp, text), "AID")
+    assert only(analyse(nlp, "The army evacuated its troops from the town."), "RETREAT").mode == "withdraw"

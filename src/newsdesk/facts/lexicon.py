@@ -432,7 +432,8 @@ EASED: dict[str, Entry] = {
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
-                      "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen"})
+                      "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",
+                      "people", "villager", "inhabitant", "passenger"})
 # Verbs of promise: a promise of violence or coercion is a threat (CAMEO 13), else an AGREE.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 # Pronouns that may stand for the reporter of their clause, and what they can stand for.
