@@ -1035,3 +1035,14 @@ def test_people_evacuated_from_a_disaster_are_helped(nlp, text):
     """CAMEO 07 humanitarian aid, not a retreat; "evacuated its troops" stays a withdrawal."""
     assert only(analyse(nlp, text), "AID")
     assert only(analyse(nlp, "The army evacuated its troops from the town."), "RETREAT").mode == "withdraw"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police officer, who asked not to be named, said the driver had fled.",
+        "A diplomat who requested anonymity said the talks had stalled.",
+    ],
+)
+def test_asking_not_to_be_named_is_no_request(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "REQUEST"] == []

@@ -214,6 +214,22 @@ def argument(analysis: Analysis, tok) -> str | None:
     return " and ".join(dict.fromkeys(names)) or None
 
 
+# Asking not to be named, the journalist's formula for an anonymous source: "asked not to
+# be named / identified", "requested anonymity". It reports no words (the source's are in
+# the clause it frames) and asks nothing of anyone in the story.
+_ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
+
+
+def asks_anonymity(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ == "anonymity":
+            return True
+        negated = any(c.dep_ == "neg" for c in child.children)
+        if child.dep_ == "xcomp" and negated and child.lemma_.lower() in _ANONYMITY_VERBS and child.tag_ == "VBN":
+            return True
+    return False
+
+
 def described_as(verb) -> bool:
     """A participle that names or describes what it hangs on, with no one doing it: "the
     town, also known as X", "internationally recognised as part of X, the territory ...".

@@ -36,6 +36,7 @@ from newsdesk.facts.arguments import (
     _subject,
     _verb_arguments,
     argument,
+    asks_anonymity,
     described_as,
 )
 from newsdesk.facts.modality import claimant, modality
@@ -183,6 +184,8 @@ def _verb_trigger(tok) -> Trigger | None:
         return promised
     if _going_on(tok):
         return None  # "pressed on" goes on with an act; it asks for nothing
+    if lemma in ("ask", "request") and asks_anonymity(tok):
+        return None  # "a source who asked not to be named": a condition of the telling, no request
     if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
         return None  # "declined to comment": a reporter's question unanswered, no rejection
     if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
-from newsdesk.facts.arguments import described_as
+from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
 from newsdesk.model import Analysis, Quote
@@ -419,7 +419,7 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
     if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
         return None  # "a group calling itself the Northern Shield": the name it goes by
-    if _asks_anonymity(verb):
+    if asks_anonymity(verb):
         return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
         return clause
@@ -455,23 +455,6 @@ def _physical_target(verb) -> bool:
         return True
     named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
     return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
-
-
-# Asking not to be named, the journalist's formula for an anonymous source: "asked not to
-# be named / identified", "requested anonymity". The source's words are in the clause it
-# frames, not in the request.
-_ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
-_ANONYMITY_NOUNS = frozenset({"anonymity"})
-
-
-def _asks_anonymity(verb) -> bool:
-    for child in verb.children:
-        if child.dep_ == "dobj" and child.lower_ in _ANONYMITY_NOUNS:
-            return True
-        negated = any(c.dep_ == "neg" for c in child.children)
-        if child.dep_ == "xcomp" and negated and child.lemma_.lower() in _ANONYMITY_VERBS and child.tag_ == "VBN":
-            return True
-    return False
 
 
 def _names_itself(verb) -> bool:
