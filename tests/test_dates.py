@@ -508,6 +508,9 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
         ("24 hours", "Police held him for ", ".", None),
         ("a 10-year", "The yield on ", " note fell.", None),
         ("the past five years", "Prices doubled over ", ".", None),
+        ("six and four years", "The two were given sentences of ", " respectively.", None),
+        ("three or four days", "The talks could last ", ".", None),
+        ("between two and three years", "Repairs will take ", ".", None),
         # ... unless the words around it make it one.
         ("two weeks", "The mayor resigned ", " ago.", "2023-W36"),
         ("five years", "The bonds will be redeemed in ", ".", "2028"),

@@ -433,3 +433,67 @@ def test_a_one_word_org_continued_by_he_or_she_is_a_person(nlp, text, surface, l
 def test_a_name_apposed_to_an_office_is_a_person(nlp, text, name, label):
     analysis, _ = _analyse(nlp, text)
     assert _labels(analysis, name) == {label}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role"),
+    [
+        ("\"We will not tolerate it,\" Chief Constable Helen Marsh told reporters on Sunday.", "Helen Marsh",
+         "Chief Constable"),
+        ("Detective Inspector Tom Reyes said the van had been found.", "Tom Reyes", "Detective Inspector"),
+    ],
+)
+def test_a_rank_the_model_takes_into_a_name_is_its_role(nlp, text, name, role):
+    analysis, _ = _analyse(nlp, text)
+    [person] = [e for e in analysis.entities if e.type == "PERSON"]
+    assert (person.name, person.description) == (name, role)
+    assert any(m.text == name for m in analysis.mentions)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("West Yorkshire Police said riot officers used batons near the square.", "West Yorkshire Police"),
+    ],
+)
+def test_a_name_ending_in_a_body_is_an_organisation(nlp, text, surface):
+    analysis, _ = _analyse(nlp, text)
+    assert _labels(analysis, surface) == {"ORG"}
+
+
+def test_a_portfolio_before_its_office_names_no_organisation(nlp):
+    analysis, _ = _analyse(nlp, "The Home Secretary condemned the violence on Sunday.")
+    assert not [m for m in analysis.mentions if m.text == "Home"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Heavy rain has swollen the Surma and Kushiyara rivers in the north.", {"Surma", "Kushiyara"}),
+        ("Villages along the Tarvo river were flooded.", {"Tarvo"}),
+    ],
+)
+def test_names_before_river_are_rivers(nlp, text, names):
+    analysis, _ = _analyse(nlp, text)
+    typed = {m.text: m.label for m in analysis.mentions if m.text in names}
+    assert typed and set(typed.values()) == {"LOC"}
+
+
+def test_a_chairperson_named_after_the_title_is_a_person(nlp):
+    analysis, _ = _analyse(nlp, "African Union Commission chairperson Amina Diallo said monitors would be sent.")
+    assert _labels(analysis, "Amina Diallo") == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label"),
+    [
+        # the model types the surname GPE; the article names the person in full
+        ("Judge Anna Bellini said Marco Rossi had betrayed the city.\n\nRossi, who led the city from 2012 to 2019, "
+         "was found guilty of fraud.", "Rossi", "PERSON"),
+        # a capital stays a place, whoever shares its name
+        ("The actor Tom Paris spoke in Lyon. Paris hosted the summit last year.", "Paris", "GPE"),
+    ],
+)
+def test_a_surname_the_model_typed_a_place_is_the_person(nlp, text, surface, label):
+    analysis, _ = _analyse(nlp, text)
+    assert _labels(analysis, surface) == {label}

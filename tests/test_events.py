@@ -911,3 +911,193 @@ def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
 )
 def test_laying_down_arms_is_disarming(nlp, text, events):
     assert [(e.type, e.mode, e.recipient) for e in analyse(nlp, text).events] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Three aid workers kidnapped in the north were released on Tuesday.", "aid workers"),
+        ("The rebels freed two relief workers on Sunday.", "relief workers"),
+        ("The militia released four Red Cross staff.", "Red Cross staff"),
+    ],
+)
+def test_people_set_free_are_released_whatever_their_work(nlp, text, recipient):
+    """"aid workers" are people: only what is released itself ("emergency funds") is aid."""
+    event = only(analyse(nlp, text), "RETREAT")
+    assert (event.mode, event.recipient) == ("release", recipient)
+    assert [e for e in analyse(nlp, text).events if e.type == "AID"] == []
+
+
+def test_funds_released_are_still_aid(nlp):
+    assert only(analyse(nlp, "The bank released emergency funds for the flooded towns."), "AID")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former mayor was jailed for 12 years on Thursday.",
+        "A court in Varna imprisoned the two smugglers for six months.",
+        "The colonel was jailed for life for the massacre.",
+    ],
+)
+def test_jailed_for_a_term_is_a_sentence(nlp, text):
+    event = only(analyse(nlp, text), "SANCTION")
+    assert event.mode == "convict"
+    assert [e for e in analyse(nlp, text).events if e.type == "COERCE"] == []
+
+
+def test_jailed_without_a_term_stays_an_arrest(nlp):
+    assert only(analyse(nlp, "Police jailed the protest leaders overnight."), "COERCE").mode == "arrest"
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "modality"),
+    [
+        ("Nobody asked the people of the valley.", "REQUEST", "negated"),
+        ("No one attacked the convoy, the army said.", "ASSAULT", "negated"),
+        ("No group has claimed the kidnapping of the engineers.", "ASSAULT", "asserted"),  # the kidnapping happened
+        ("The two presidents are due to meet in Juba next month.", "AGREE", "asserted"),  # CAMEO 036 intent to meet
+        ("Rebel leaders are scheduled to meet the mediators on Friday.", "AGREE", "asserted"),
+    ],
+)
+def test_no_one_as_subject_negates_and_a_schedule_is_an_intent(nlp, text, type_, modality):
+    assert only(analyse(nlp, text), type_).modality == modality
+
+
+def test_what_an_accused_act_caused_is_the_accused_acts_and_claimed(nlp):
+    text = "The army accused rebels of shelling villages near the river, killing two soldiers last week."
+    killing = next(e for e in analyse(nlp, text).events if text[e.span[0] : e.span[1]].startswith("killing"))
+    assert (killing.actor, killing.modality, killing.claimed_by) == ("rebels", "claimed", "army")
+    shelling = next(e for e in analyse(nlp, text).events if text[e.span[0] : e.span[1]].startswith("shelling"))
+    assert (shelling.modality, shelling.claimed_by) == ("claimed", "army")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("The organisers accused police of heavy-handed tactics.", "police"),
+        ("The opposition accused the mayor of corruption.", "mayor"),
+        ("Activists accused the government of Molvania of torture.", "government of Molvania"),
+    ],
+)
+def test_the_charge_is_no_part_of_the_accused(nlp, text, recipient):
+    assert only(analyse(nlp, text), "ACCUSE").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our members were met with gas and truncheons.",
+        "The proposal was met with scepticism in the capital.",
+    ],
+)
+def test_met_with_a_reaction_is_no_meeting(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "CONSULT"] == []
+
+
+def test_met_by_a_person_is_still_a_meeting(nlp):
+    assert only(analyse(nlp, "The envoy was met by the foreign minister at the airport."), "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("A group of masked men began hurling bottles and paving stones at officers.", "PROTEST", "riot"),
+        ("A man threw a grenade into the crowded market.", "ASSAULT", "explosives"),
+        ("Protesters threw stones at police outside the council offices.", "PROTEST", "riot"),
+        ("Two cars were set alight near the square.", "ASSAULT", "destroy"),
+        ("Rioters set fire to a bus in the city centre.", "PROTEST", "riot"),
+    ],
+)
+def test_stones_thrown_and_property_set_alight(nlp, text, type_, mode):
+    assert only(analyse(nlp, text), type_).mode == mode
+
+
+def test_a_party_thrown_is_no_attack(nlp):
+    assert analyse(nlp, "The mayor threw a party for the volunteers.").events == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The organisers accused police of brutality and said they would march again on Saturday.", "ACCUSE"),
+        ("Seventeen men have been charged with arson and will appear in court on Monday.", "ACCUSE"),
+    ],
+)
+def test_a_coordinated_clause_of_its_own_keeps_its_time(nlp, text, type_):
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, published="2024-06-05")
+    analysis = resolve_dates(find_mentions(Analysis(article=article), doc), doc)
+    assert only(find_events(analysis, doc), type_).when is None
+
+
+def test_a_coordinated_act_without_its_own_subject_shares_the_time(nlp):
+    text = "Gunmen stormed the village and burned the school on Monday."
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, published="2024-06-05")
+    analysis = resolve_dates(find_mentions(Analysis(article=article), doc), doc)
+    assert only(find_events(analysis, doc), "ASSAULT").when == "2024-06-03"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        ("Police charged three men with violent disorder.", "men"),
+        ("Seventeen protesters have been charged with arson.", "protesters"),
+        ("Of those held, 17 have been charged with arson.", None),
+    ],
+)
+def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
+    assert only(analyse(nlp, text), "ACCUSE").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "place"),
+    [
+        ("Gunmen abducted two engineers near the town of Mopti on Sunday.", "ASSAULT", "Mopti"),
+        ("An airstrike on a market in the northern province of Idlib killed nine people.", "ASSAULT", "Idlib"),
+        ("Police arrested 40 students in the city of Tabriz.", "COERCE", "Tabriz"),
+    ],
+)
+def test_the_town_of_a_place_is_where(nlp, text, type_, place):
+    assert only(analyse(nlp, text), type_).place == place
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former mayor was found guilty of corruption on Thursday.",
+        "A court found the two officers guilty of manslaughter.",
+        "Two businessmen were given sentences of six and four years.",
+    ],
+)
+def test_a_verdict_of_guilty_and_a_sentence_given_are_convictions(nlp, text):
+    assert only(analyse(nlp, text), "SANCTION").mode == "convict"
+
+
+def test_found_dead_is_no_verdict(nlp):
+    assert [e for e in analyse(nlp, "The hiker was found dead on Sunday.").events if e.type == "SANCTION"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rescuers evacuated hundreds of people from the flooded villages.",
+        "Soldiers evacuated villagers from the river banks by boat.",
+    ],
+)
+def test_people_evacuated_from_a_disaster_are_helped(nlp, text):
+    """CAMEO 07 humanitarian aid, not a retreat; "evacuated its troops" stays a withdrawal."""
+    assert only(analyse(nlp, text), "AID")
+    assert only(analyse(nlp, "The army evacuated its troops from the town."), "RETREAT").mode == "withdraw"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police officer, who asked not to be named, said the driver had fled.",
+        "A diplomat who requested anonymity said the talks had stalled.",
+    ],
+)
+def test_asking_not_to_be_named_is_no_request(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "REQUEST"] == []

@@ -382,3 +382,82 @@ def test_a_toll_of_one_incident_beside_the_articles_event_names_it(nlp, text, va
 )
 def test_days_of_a_month_and_labels_count_nothing_and_a_toll_taken_up_to_a_value_is_no_bound(nlp, text, figures):
     assert [(f.quantity, f.value, f.qualifier) for f in analyse(nlp, text).figures] == figures
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        ("Clashes since June have killed at least 40 people and displaced some 9,000, the agency said.", "since June"),
+        ("Fighting along the river since the spring has left 75 dead.", "since the spring"),
+        ("More than 90 people have died since the rains began in May, officials said.", "since the rains began in May"),
+    ],
+)
+def test_a_count_since_a_time_is_as_of_that_time_phrase_alone(nlp, text, as_of):
+    assert {f.as_of for f in analyse(nlp, text).figures if f.quantity in ("killed", "displaced")} == {as_of}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity"),
+    [
+        ("Officials reported 41 deaths on Monday. By Tuesday evening the figure had climbed to 63.", 63, "killed"),
+        ("Police said 120 people had been detained. The number rose to 150 overnight.", 150, "arrested"),
+        ("Twelve people were injured in the first blast.\nThe total later reached 30.", 30, "injured"),
+    ],
+)
+def test_a_bare_figure_or_number_that_rises_counts_what_the_count_before_it_counted(nlp, text, value, quantity):
+    assert figure(analyse(nlp, text), value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The figure had climbed to 63 by Tuesday.",  # nothing counted before it
+        "Exports fell by 12 percent. The figure rose to 15 in May.",  # a percent, not a casualty
+    ],
+)
+def test_a_bare_figure_with_no_count_before_it_is_no_casualty(nlp, text):
+    assert [f for f in analyse(nlp, text).figures if f.quantity in ("killed", "injured", "arrested")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The minister announced compensation of 500,000 rupees for each family.", 500_000, "rupee"),
+        ("The fine was set at 2 million yen.", 2_000_000, "yen"),
+        ("Bread now costs 300 naira a loaf.", 300, "naira"),
+        ("He was ordered to pay 40,000 francs.", 40_000, "franc"),
+    ],
+)
+def test_money_in_other_currencies(nlp, text, value, unit):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.unit) == ("money", unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        ("At least 20 protesters were treated in hospital after the clashes.", 20, "protesters"),
+        ("Fourteen passengers were taken to hospital with minor injuries.", 14, "passengers"),
+        ("Nine workers were treated for burns.", 9, "workers"),
+    ],
+)
+def test_people_treated_in_hospital_are_injured(nlp, text, value, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == ("injured", subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The two accomplices were given sentences of six and four years respectively.", {6: "year", 4: "year"}),
+        ("The strike could last three or four days.", {3: "day", 4: "day"}),
+    ],
+)
+def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
+    found = {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "duration"}
+    assert found == values
+
+
+def test_two_lengths_of_time_are_no_point_a_figure_holds_as_of(nlp):
+    text = "Two businessmen were given sentences of six and four years respectively."
+    assert figure(analyse(nlp, text), 2).as_of is None

@@ -599,3 +599,60 @@ def test_lemma_read_once_per_doc_is_the_mended_lemma(nlp, text):
 
     doc = nlp(text)
     assert [lemma(t) for t in doc] == [mended(t) for t in doc]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«We were treated well, but every night we feared for our lives,» said Hanne Lund, a nurse.",
+        "«The road is open again,» said Tomas Brek.",
+        "„The road is open again“, said Tomas Brek.",
+    ],
+)
+def test_a_closing_quote_mark_is_never_the_speaker(nlp, text):
+    """The small model makes a closing guillemet before "said" the verb's subject."""
+    (q,) = analyse(nlp, text).quotes
+    assert q.speaker in ("Hanne Lund", "Tomas Brek")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "«We slept on the floor of a hut for weeks.\n\n«I want to thank the villagers who fed us,» said Hanne Lund.",
+        "Hanne Lund arrived in Oslo on Friday.\n\n“We slept on the floor of a hut for weeks. Nobody came.\n\n"
+        "“I want to thank the villagers who fed us,” she said.",
+    ],
+)
+def test_a_quote_that_runs_across_paragraphs_takes_the_speaker_named_in_a_later_piece(nlp, text):
+    """A paragraph left open whose quote the next paragraph reopens is one quote: the
+    speaker named in any of its pieces speaks all of them."""
+    analysis = analyse(nlp, text)
+    assert only(analysis, "slept on the floor").speaker == "Hanne Lund"
+    assert only(analysis, "thank the villagers").speaker == "Hanne Lund"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A police officer, who asked not to be named, said the driver had fled.",
+        "One resident, who asked not to be identified for fear of reprisals, said the shelling lasted all night.",
+        "A diplomat who requested anonymity said the talks had stalled.",
+    ],
+)
+def test_asking_not_to_be_named_is_no_quote(nlp, text):
+    quotes = analyse(nlp, text).quotes
+    assert [q.text for q in quotes if q.text.startswith(("not to be", "anonymity"))] == []
+    assert any(q.text.startswith(("the driver", "the shelling", "the talks")) for q in quotes)
+
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No group claimed responsibility for the kidnapping.",
+        "Nobody said the bridge was safe.",
+        "No official commented on the report.",
+    ],
+)
+def test_no_one_is_no_speaker(nlp, text):
+    assert [q.speaker for q in analyse(nlp, text).quotes] == []

@@ -105,7 +105,14 @@ def _of_whom(prep) -> bool:
     are charged with when the parse hangs "accused X of shelling" on X: an act named by
     an event noun or a gerund is no part of a name."""
     obj = _child(prep, ("pobj", "pcomp"))
-    return prep.lower_ == "of" and not (obj is not None and (_lemma(obj) in lx.NOUNS or obj.tag_ == "VBG"))
+    if prep.lower_ != "of" or obj is None:
+        return prep.lower_ == "of"
+    if _lemma(obj) in lx.NOUNS or obj.tag_ == "VBG":
+        return False
+    # "accused police of heavy-handed tactics", "accused the mayor of corruption": the "of"
+    # phrase of the accused is the charge, unless it names a body ("the government of X").
+    accused = prep.head.dep_ == "dobj" and _lemma(prep.head.head) in lx.CHARGING
+    return not accused or obj.ent_type_ in ACTOR_LABELS | PLACE_LABELS
 
 
 # Where a participle's words stop being part of a name: a comma or bracket, a date, or a
@@ -207,6 +214,22 @@ def argument(analysis: Analysis, tok) -> str | None:
     return " and ".join(dict.fromkeys(names)) or None
 
 
+# Asking not to be named, the journalist's formula for an anonymous source: "asked not to
+# be named / identified", "requested anonymity". It reports no words (the source's are in
+# the clause it frames) and asks nothing of anyone in the story.
+_ANONYMITY_VERBS = frozenset({"name", "identify", "quote"})
+
+
+def asks_anonymity(verb) -> bool:
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.lower_ == "anonymity":
+            return True
+        negated = any(c.dep_ == "neg" for c in child.children)
+        if child.dep_ == "xcomp" and negated and child.lemma_.lower() in _ANONYMITY_VERBS and child.tag_ == "VBN":
+            return True
+    return False
+
+
 def described_as(verb) -> bool:
     """A participle that names or describes what it hangs on, with no one doing it: "the
     town, also known as X", "internationally recognised as part of X, the territory ...".
@@ -282,6 +305,9 @@ def _subject(verb, depth: int = 0):
         return _gerund_controller(verb.head.head, depth)
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
+    if depth < 2 and _consequence_of_charge(verb):
+        # "accused rebels of shelling the town, killing two": the killing is the shelling's
+        return _gerund_controller(verb.head, depth)
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         gov = verb.head
         # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
@@ -293,6 +319,17 @@ def _subject(verb, depth: int = 0):
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+def _consequence_of_charge(verb) -> bool:
+    """A participle the parse hangs on a verb of accusing whose charge is an act: "accused
+    rebels of shelling villages, killing two soldiers" (what the shelling did)."""
+    gov = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or _lemma(gov) not in lx.CHARGING or _child(verb, SUBJECTS):
+        return False
+    places = [gov, *(c for c in gov.children if c.dep_ == "dobj")]
+    return any(p.dep_ == "prep" and p.lower_ in ("of", "for") and _child(p, ("pcomp",)) is not None
+               for h in places for p in h.children)
 
 
 def _reciprocal(tok):
@@ -440,6 +477,8 @@ def _verb_arguments(trig: Trigger):
         given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
+    if trig.category == "RETREAT" and trig.mode == "release" and trig.light is None:
+        recipient = recipient or _recipient(_child(verb, ("dobj",)))  # "freed two aid workers": those set free
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     obj = _child(verb, ("dobj",))
@@ -450,13 +489,16 @@ def _verb_arguments(trig: Trigger):
     # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
     heads = _with_of([trig.head, verb] if trig.light else [verb])
     light = trig.light.i if trig.light is not None else -1
+    # "charged with arson": the charge, no one it is done to
+    to_whom, affected = (RECIPIENT_PREPS, AFFECTED_PREPS) if _lemma(verb) not in lx.CHARGING else (
+        RECIPIENT_PREPS - {"with"}, AFFECTED_PREPS - {"with"})
     if recipient is None:  # a light verb's "to X" is a destination unless named ("deployed troops to the border")
-        found = ((h, _recipient(_prep_object(h, RECIPIENT_PREPS))) for h in heads)
+        found = ((h, _recipient(_prep_object(h, to_whom))) for h in heads)
         recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
     if recipient is None or not _is_actor(recipient):
         # a named actor wins over a thing: "confiscated weapons from armed groups", "cut off
         # power to the republic" (not a place: "arrested students at the Molvanian embassy")
-        named = (_recipient(_prep_object(t, AFFECTED_PREPS)) for t in [*heads, obj] if t is not None)
+        named = (_recipient(_prep_object(t, affected)) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb)

@@ -36,6 +36,7 @@ from newsdesk.facts.arguments import (
     _subject,
     _verb_arguments,
     argument,
+    asks_anonymity,
     described_as,
 )
 from newsdesk.facts.modality import claimant, modality
@@ -76,7 +77,8 @@ def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
         if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
             continue
-        if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod"):
+        # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
+        if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod", "ccomp"):
             entry = lx.PHRASAL.get((_lemma(tok), child.lower_))
             if entry:
                 return entry
@@ -182,6 +184,8 @@ def _verb_trigger(tok) -> Trigger | None:
         return promised
     if _going_on(tok):
         return None  # "pressed on" goes on with an act; it asks for nothing
+    if lemma in ("ask", "request") and asks_anonymity(tok):
+        return None  # "a source who asked not to be named": a condition of the telling, no request
     if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
         return None  # "declined to comment": a reporter's question unanswered, no rejection
     if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
@@ -192,14 +196,18 @@ def _verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
     if lemma == "block" and _by_the_state(tok):
         return Trigger(tok, "COERCE", "restrict", verbal=True)  # a blockade (CAMEO 191), lexicon.STATE_BODIES
-    if lemma == "release" and _object_words(tok) & lx.AID_OBJECTS:
+    if lemma == "release" and _object_heads(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
+    if lemma in ("jail", "imprison") and _term(tok):
+        return Trigger(tok, "SANCTION", "convict", verbal=True)  # "jailed for 12 years": sentenced
+    if lemma == "meet" and _child(tok, ("auxpass",)) is not None and _prep_object(tok, {"with"}) is not None:
+        return None  # "were met with tear gas", "was met with scepticism": a reaction, no meeting
     entry = _phrasal(tok)
     if entry and lemma == "lay" and not _object_words(tok) & lx.ARMS:
         entry = None
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
         entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
-    elif entry and entry[0] == "RETREAT" and _object_words(tok) & lx.AID_OBJECTS:
+    elif entry and entry[0] == "RETREAT" and _object_heads(tok) & lx.AID_OBJECTS:
         entry = ("AID", None)  # "delivered 300 tonnes of flour"
     if entry:
         return Trigger(tok, *entry, verbal=True)
@@ -248,6 +256,23 @@ def _purpose_mode(tok) -> str | None:
     comp = _infinitive(tok)
     act = _verb_trigger(comp) if comp is not None else None
     return act.mode if act is not None else None
+
+
+def _object_heads(tok) -> set[str]:
+    """Lemmas of the verb's objects themselves and of their "of" phrases, not of their
+    modifiers: "released emergency funds" releases funds, "released aid workers" people."""
+    words = set()
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative", "nsubjpass"):
+            of = _prep_object(obj, {"of"})
+            words |= {_lemma(obj)} | ({_lemma(of)} if of is not None else set())
+    return words
+
+
+def _term(tok) -> bool:
+    """A prison term after the verb: "for 12 years", "for life"."""
+    fors = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for")  # a term is a time: not _prep_object
+    return any(_lemma(t) in lx.TERMS for p in fors for t in p.children if t.dep_ == "pobj")
 
 
 def _object_words(tok) -> set[str]:
@@ -395,8 +420,18 @@ def _within(span, outer) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
+# Nouns of a settlement or an area that name it with "of": "near the town of Kidal", "in
+# the province of Idlib" (the place is then the "of" phrase's, the preposition the noun's).
+_PLACE_NOUNS = frozenset({"town", "city", "village", "province", "region", "district", "state", "county", "area",
+                          "capital", "port", "suburb", "neighbourhood", "neighborhood", "governorate",
+                          "municipality", "island", "enclave", "settlement", "camp"})
+
+
 def _locative(ent) -> bool:
     head = ent.root
+    of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
+    if of is not None and of.head.lemma_.lower() in _PLACE_NOUNS:
+        head = of.head  # "the town of Kidal": where the town is said to be
     return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
 
 
@@ -486,8 +521,20 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
-    return [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
-            and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    return own + [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
+                  and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _own_clause(conj) -> bool:
+    """A verb coordinated after the event's that is a clause of its own, with its own time
+    and place: one that reports ("accused police of brutality and said they would march on
+    Saturday") or has its own auxiliary or subject ("have been charged and will appear in
+    court on Monday"). "stormed the village and burned the school on Monday" shares them."""
+    if conj.dep_ != "conj" or conj.pos_ not in ("VERB", "AUX"):
+        return False
+    return _lemma(conj) in lx.REPORTING or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
+                                                for c in conj.children)
 
 
 def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:

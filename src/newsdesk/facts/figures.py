@@ -71,6 +71,11 @@ KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.6
 UNITS = {
     **dict.fromkeys(KM, "distance"),
     **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan", "$", "€", "£"), "money"),
+    # Other currencies news prices things in, as the lemmatizer gives them ("rupees" ->
+    # "rupee"; "yen" and "naira" are their own plurals). Not "won" or "real", ordinary words.
+    **dict.fromkeys(("rupee", "yen", "naira", "franc", "peso", "rand", "shilling", "dinar", "riyal", "rial",
+                     "dirham", "lira", "hryvnia", "baht", "ringgit", "taka", "zloty", "krona", "krone", "cedi",
+                     "kwacha", "birr", "lari", "tenge", "rupiah", "dong", "afghani", "kyat"), "money"),
     **dict.fromkeys(("percent", "%", "per"), "percent"),
     **dict.fromkeys(("second", "minute", "hour", "day", "week", "month", "year"), "duration"),
     **dict.fromkeys(("ton", "tonne", "kg", "kilogram"), "weight"),
@@ -88,7 +93,8 @@ _UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
 _NO_POINT = re.compile(
     r"(?:(?:a|an|a few|few|several|some|many|the|the past(?: few)?|the previous|the next(?: few)?|the last(?: few)?|"
     r"last|about|over|nearly|"
-    rf"more than|less than)\s+)?(?:{_COUNT}[\s-])?{_UNIT}s"  # "Hours", "three days", "the past nine months"
+    rf"more than|less than)\s+)?(?:{_COUNT}(?:\s+(?:and|or|to)\s+{_COUNT})?[\s-])?{_UNIT}s"  # "Hours", "three days",
+    # "the past nine months", "the past few days", "six and four years"
     rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
     rf"|(?:{_COUNT}[\s-])?{_UNIT}s?[\s-]old"  # "17-year-old", "six months old": an age
     r"|\d{1,3}",  # an age
@@ -112,11 +118,11 @@ def find_figures(analysis: Analysis, doc) -> Analysis:
     article = analysis.article
     repeats = [f.span for f in article.flags if f.kind == "repeated_sentence"]
     resolver = Resolver(analysis, [q.span for q in analysis.quotes])
-    figures = []
+    figures: list[Figure] = []
     for number in find_numbers(article.text):
         if any(s <= number.span[0] < e for s, e in repeats):
             continue  # the sentence is a repeat: its figures are counted where it first appears
-        figure = _figure(analysis, doc, number, resolver)
+        figure = _figure(analysis, doc, number, resolver, figures)
         if figure is not None:
             figures.append(figure)
     flags = _conversion_flags(article.text) + _total_flags(article.text, figures, doc)
@@ -129,7 +135,7 @@ def _tokens(doc, span):
     return list(chars) if chars is not None else []
 
 
-def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figure | None:
+def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before: list[Figure]) -> Figure | None:
     toks = _tokens(doc, number.span)
     if toks and toks[0].lower_ == "about" and toks[0].i > 0 and doc[toks[0].i - 1].pos_ in ("NOUN", "PROPN", "PRON"):
         # "information about two dead": a preposition, not a hedge
@@ -147,6 +153,8 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver) -> Figu
     unit = _unit_after(doc, last)
     noun = None if unit else _counted_noun(doc, toks)
     quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
+    if quantity == _SAME_AS_BEFORE:
+        quantity = _counted_before(analysis.article.text, before, number.span[0])
     if quantity is None:
         return None
     subject = None
@@ -217,6 +225,8 @@ def _unit_after(doc, last) -> str | None:
     nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc):
         nxt = doc[last.i + 2]  # "a 44-day war"
+    if nxt is not None and nxt.lower_ in ("and", "or", "to") and last.i + 2 < len(doc) and doc[last.i + 2].like_num:
+        return _unit_after(doc, doc[last.i + 2])  # "six and four years", "three or four days": one unit for both
     if nxt is None:
         return None
     word = nxt.lemma_.lower() if nxt.text not in ("%", "m", "km", "mi", "ft") else nxt.text.lower()
@@ -321,6 +331,8 @@ def _from_verb(token) -> str | None:
             continue
         if child.dep_ in ("nsubj", "nsubjpass") and (q := _complement(token)) is not None:
             return q
+        if child.dep_ == "nsubjpass" and _treated(token):
+            return "injured"
         if token.pos_ in ("VERB", "AUX") and lemma in _REPORTING_VERBS:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
@@ -346,6 +358,27 @@ def _complement(verb) -> str | None:
         if complement and (q := QUANTITY_OF.get(c.lemma_.lower())):
             return q
     return None
+
+
+# Verbs of care and carriage whose patients are the injured: "were treated in hospital",
+# "were taken to hospital", "were treated for burns".
+_CARE_VERBS = frozenset({"treat", "take", "rush", "admit", "airlift", "hospitalize", "hospitalise", "evacuate"})
+_CARE_PLACES = frozenset({"hospital", "clinic", "infirmary"})
+_CARE_FOR = frozenset({"injury", "wound", "burn", "fracture", "cut", "bruise", "inhalation"})
+
+
+def _treated(verb) -> bool:
+    """A passive verb of care whose place is a hospital or whose cause is a wound."""
+    if verb.lemma_.lower() not in _CARE_VERBS:
+        return False
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            lemma = obj.lemma_.lower()
+            if (prep.lower_ in ("in", "to", "at") and lemma in _CARE_PLACES) or (
+                prep.lower_ == "for" and lemma in _CARE_FOR and verb.lemma_.lower() == "treat"
+            ):
+                return True
+    return False
 
 
 # Prepositions that give a tally its value: "rose to 142", "stood at 97", "up from 142",
@@ -386,7 +419,22 @@ def _tally(noun) -> str | None:
             return q
     if lemma == "toll" and not any(w.lemma_.lower() == "casualty" for w in words):
         return "killed"
+    if lemma != "toll" and not words and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return _SAME_AS_BEFORE  # "By Tuesday the figure had climbed to 63": the count just given
     return None
+
+
+# "the figure", "the number", "the total" alone name the count the text gave just before.
+_SAME_AS_BEFORE = "same as before"
+# How far back (characters) such a count may stand: about a paragraph or two.
+_ANAPHOR_REACH = 600
+
+
+def _counted_before(text: str, before: list[Figure], start: int) -> str | None:
+    """The quantity of the last figure before ``start``, within reach, when it is a
+    casualty count; a percentage or a sum before it is no toll."""
+    last = next((f for f in reversed(before) if start - _ANAPHOR_REACH <= f.span[0] < start), None)
+    return last.quantity if last is not None and last.quantity in CASUALTIES else None
 
 
 # Verbs that drive people out, and where from: "forced 8,000 from their homes", "drove
@@ -458,7 +506,7 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
     if m := _AS_OF.search(sent_text):
         text = m.group()
         start = sent.start_char + m.start()
-        return start, start + len(text.rstrip())
+        return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
     times = [e for e in span_ents(sent) if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
     times = [e for e in times if not _dates_another_number(e.root, span)]
@@ -475,6 +523,22 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
     return best[0].start_char, best[-1].end_char
+
+
+def _phrase_end(sent, start: int, figure: tuple[int, int]) -> int:
+    """Where the "since …" / "as of …" phrase opening at ``start`` ends by the parse: its
+    preposition's subtree ("since June"), or the clause it marks ("since the rains began in
+    May"); not the rest of the sentence up to a comma ("since June have killed 40 …")."""
+    word = next((t for t in sent if t.idx == start), None)
+    if word is None:
+        return sent.end_char
+    last = word.head.right_edge if word.dep_ == "mark" else word.right_edge
+    if word.dep_ == "mark" and word.head.left_edge.idx <= figure[0] <= last.idx:
+        # The parse made the figure's own clause the one "since" marks ("Fighting since
+        # the spring has left 75 dead"): the time is the noun phrase after "since".
+        subject = next((c for c in word.head.children if c.dep_ == "nsubj" and c.i > word.i), None)
+        last = subject.right_edge if subject is not None else word
+    return last.idx + len(last) if last.i >= word.i else sent.end_char
 
 
 def _as_of_value(analysis: Analysis, as_of: tuple[int, int] | None) -> str | None:

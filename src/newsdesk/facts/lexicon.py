@@ -163,6 +163,11 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("call", "off"): ("CONCEDE", None), ("push", "for"): ("REQUEST", None),
     ("force", "out"): ("ASSAULT", None),  # CAMEO 201 expulsion
     ("commit", "to"): ("AGREE", None),  # CAMEO 030 "is committed to reopening the border"
+    # CAMEO 1711 "destroy property" (PLOVER ASSAULT mode destroy): "set cars alight", "set fire to"
+    ("set", "fire"): ("ASSAULT", "destroy"), ("set", "alight"): ("ASSAULT", "destroy"),
+    ("set", "ablaze"): ("ASSAULT", "destroy"),
+    # PLOVER SANCTION convict: a verdict ("was found guilty of corruption")
+    ("find", "guilty"): ("SANCTION", "convict"),
 }
 # Particles that must be parsed as particles (``prt``) for the phrasal verb to count:
 # "took over the city", not "took over 100 hours".
@@ -405,6 +410,14 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 083 "accede to requests or demands"
     ("accept", "demand"): ("CONCEDE", None), ("meet", "demand"): ("CONCEDE", None),
     ("satisfy", "demand"): ("CONCEDE", None), ("accede", "demand"): ("CONCEDE", None),
+    # PLOVER SANCTION convict: a sentence given ("were given sentences of six years")
+    ("give", "sentence"): ("SANCTION", "convict"), ("hand", "sentence"): ("SANCTION", "convict"),
+    ("receive", "sentence"): ("SANCTION", "convict"),
+    # CAMEO 145 "protest violently, riot" (PLOVER PROTEST riot): stones and bottles thrown by
+    # hand ("hurled stones at officers"); a grenade thrown is an attack with explosives
+    **{(verb, thing): ("PROTEST", "riot") for verb in ("throw", "hurl", "lob", "fling")
+       for thing in ("stone", "rock", "brick", "bottle", "molotov", "firebomb", "projectile")},
+    ("throw", "grenade"): ("ASSAULT", "explosives"), ("hurl", "grenade"): ("ASSAULT", "explosives"),
 }
 # Nouns for a group whose members say what the verb does: "received a mission of inspectors".
 GROUP_NOUNS = frozenset({"mission", "team", "group", "delegation", "contingent", "batch", "party"})
@@ -427,7 +440,8 @@ EASED: dict[str, Entry] = {
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
-                      "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen"})
+                      "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",
+                      "people", "villager", "inhabitant", "passenger"})
 # Verbs of promise: a promise of violence or coercion is a threat (CAMEO 13), else an AGREE.
 PROMISE_VERBS = frozenset({"vow", "swear", "pledge", "promise"})
 # Pronouns that may stand for the reporter of their clause, and what they can stand for.
@@ -536,6 +550,18 @@ ASPECTUAL = frozenset({"continue", "resume", "persist", "intensify", "escalate",
 
 # Adjectives of intent: "ready to", "willing to", "prepared to" (CAMEO 03: intent to cooperate).
 INTENT_ADJECTIVES = frozenset({"ready", "willing", "prepared", "eager", "keen", "determined"})
+
+# Words of a timetable: "are due to meet", "is scheduled to visit", "is set to sign": the
+# act is planned, a future one (not "expected to", which is someone's forecast).
+SCHEDULED = frozenset({"due", "scheduled", "slated", "set"})
+# Nouns that say no one acts when they are the subject: "Nobody asked us", "No one fired".
+NO_ONE = frozenset({"nobody", "none", "noone"})
+# Verbs of charging whose object's "of" phrase is the charge, not part of a name ("accused
+# police of heavy-handed tactics"), and whose "of" phrase's act is the accuser's claim.
+CHARGING = frozenset({"accuse", "blame", "suspect", "convict", "acquit", "charge"})
+# Terms of prison: "jailed for 12 years", "imprisoned for life" is a sentence (PLOVER
+# SANCTION convict), not an arrest.
+TERMS = frozenset({"year", "month", "week", "day", "life", "decade"})
 
 # Modal auxiliaries: "will" is a future event, the others hypothetical.
 FUTURE_AUX = frozenset({"will", "shall", "'ll"})

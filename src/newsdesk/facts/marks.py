@@ -53,11 +53,13 @@ def quote_marks(text: str) -> list[QuoteMarks]:
     paragraphs = text.split("\n")
     carried = False
     for n, para in enumerate(paragraphs):
-        start, depth = None, 0
+        start, depth, opener = None, 0, ""
         for m in _MARK.finditer(para):
             opening = _is_opening(para, m.start(), m.group())
+            if opening and depth and opener == "„" and m.group() == "“":
+                opening = False  # „…“: the German pair closes on the mark English opens with
             if opening and depth == 0:
-                start, depth = m.end(), 1
+                start, depth, opener = m.end(), 1, m.group()
             elif opening:
                 depth += 1 if m.group() in _OPENERS else 0
                 if m.group() not in _OPENERS:  # a straight mark inside: it closes
@@ -67,7 +69,11 @@ def quote_marks(text: str) -> list[QuoteMarks]:
             if depth == 0 and start is not None:
                 out.append(QuoteMarks(pos + start, pos + m.start(), continued=carried and not out_started(out, pos)))
                 start = None
-        nxt = paragraphs[n + 1].lstrip() if n + 1 < len(paragraphs) else ""
+        if not para.strip():  # a blank line between paragraphs carries a quote across
+            pos += len(para) + 1
+            continue
+        # The next paragraph, past the blank lines that set paragraphs apart.
+        nxt = next((p.lstrip() for p in paragraphs[n + 1 :] if p.strip()), "")
         carried = False
         if start is not None:
             reopens = bool(_MARK.match(nxt)) and _is_opening(nxt, 0, _MARK.match(nxt).group())

@@ -23,12 +23,46 @@ def _negated(tok) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in tok.children)
 
 
+def _no_one(verb) -> bool:
+    """"Nobody asked us", "No one fired a shot": a subject that is no one negates the act."""
+    subject = _child(verb, SUBJECTS | {"nsubjpass"})
+    if subject is None:
+        return False
+    return subject.lower_ in lx.NO_ONE or (subject.lower_ == "one" and _negated(subject))
+
+
+def _charged(verb, clause) -> bool:
+    """What one is accused of is the accuser's claim: "accused rebels of shelling the town"
+    (the "of" phrase), and what the parse hangs on the accusing verb as its consequence
+    ("…, killing two soldiers", which is the shelling's)."""
+    if _lemma(verb) not in lx.CHARGING or _lemma(verb) == "charge" and clause.dep_ != "prep":
+        return False
+    if clause.dep_ == "prep":
+        return clause.lower_ in ("of", "for") and _child(clause, ("pcomp",)) is not None
+    if clause.dep_ == "dobj":  # the parse hangs "of shelling" on the accused
+        act = _charge_act(verb)
+        return act is not None and act.head.head.i == clause.i
+    return clause.dep_ == "advcl" and clause.tag_ == "VBG" and _charge_act(verb) is not None
+
+
+def _charge_act(verb):
+    """The gerund of an accusation: "shelling" in "accused X of shelling the town"."""
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+    if prep is None:
+        obj = _child(verb, ("dobj",))  # the parse may hang "of" on the accused
+        prep = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None) if obj else None
+    return _child(prep, ("pcomp",)) if prep is not None else None
+
+
 def _reports(verb, clause) -> bool:
     """Whether ``verb`` is a verb of saying that reports ``clause``, its complement ("Troops
-    seized the airport, the ministry said"). Not when the clause stands before the verb and
+    seized the airport, the ministry said"), or a verb of accusing that charges it.
+    Not when the clause stands before the verb and
     the verb reports something of its own after it: in "X launches an operation,
     separatists report shelling of Y" the separatists report the shelling, and the
     headline asserts the operation."""
+    if _charged(verb, clause):
+        return True
     if clause.dep_ not in ("ccomp", "parataxis") or _lemma(verb) not in lx.REPORTING:
         return False
     own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp"))
@@ -74,6 +108,8 @@ def modality(trig: Trigger) -> str:
     """How the text presents the event, from the trigger's clause and its governors."""
     if not trig.verbal and _negated(trig.head):
         return "negated"
+    if trig.verbal and _no_one(trig.light or trig.head):
+        return "negated"
     if not trig.verbal and any(t.lower_ in CONDITIONS for t in _path_to_verb(trig.head)):
         return "hypothetical"  # "until their surrender", "until the Armenians of X surrender'
     if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(trig.head.head) in lx.GOVERNOR_MODALITY:
@@ -89,7 +125,7 @@ def modality(trig: Trigger) -> str:
         gov = tok.head
         if tok.dep_ in ("xcomp", "ccomp") and _lemma(gov) in lx.GOVERNOR_MODALITY:
             return lx.GOVERNOR_MODALITY[_lemma(gov)]
-        if tok.dep_ == "xcomp" and _lemma(gov) in lx.INTENT_ADJECTIVES:
+        if tok.dep_ == "xcomp" and (_lemma(gov) in lx.INTENT_ADJECTIVES or gov.lower_ in lx.SCHEDULED):
             return "future"
         if _reports(gov, tok):
             return "claimed"

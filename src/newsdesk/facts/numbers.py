@@ -106,10 +106,11 @@ def find_numbers(text: str) -> Iterator[Number]:
         qualifier = QUALIFIERS.get((m.group("qual") or "").lower())
         high = value_of(m.group("high"))[0] if m.group("high") and value_of(m.group("high")) else None
         if high is not None and high <= value:
-            # "30 and 40" is a range; "2 and 1" is a list of two numbers: keep the first.
-            high = None
-            end = m.start("high") if m.group("high") else m.end()
-            yield _number(text, m.start(), _strip_tail(text, m.start(), end), value, vague, qualifier, None)
+            # "30 and 40" is a range; "six and four" is a list of two numbers: each its own.
+            high_value, high_vague = value_of(m.group("high"))
+            yield _number(text, m.start(), _strip_tail(text, m.start(), m.start("high")), value, vague, qualifier, None)
+            yield _number(text, m.start("high"), m.end(), high_value, high_vague, "at least" if high_vague else None,
+                          None)
             continue
         if high is not None:
             qualifier = "range"
@@ -121,6 +122,8 @@ def find_numbers(text: str) -> Iterator[Number]:
 
 
 def _strip_tail(text: str, start: int, end: int) -> int:
+    """The end of the first number of a list: without the space, dash or word that joins it."""
+    end = len(re.sub(r"(?:\s*(?:-|–|\bto|\band))?\s*$", "", text[start:end], flags=re.IGNORECASE)) + start
     while end > start and not text[end - 1].isalnum():
         end -= 1
     return end

@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
-from newsdesk.facts.arguments import described_as
+from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
 from newsdesk.model import Analysis, Quote
@@ -274,22 +274,36 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
     marks = quote_marks(text)
     quoted = [(q.start, q.end) for q in marks]
     resolver = Resolver(analysis, quoted)
-    quotes: list[Quote] = []
+    speakers: list[Speaker | None] = []
     previous: tuple[QuoteMarks, Speaker] | None = None
     for q in marks:
         speaker = _direct_speaker(doc, q, quoted, resolver, previous, text)
+        if speaker is not None:
+            resolver.recent.append(speaker)
+            previous = (q, speaker)
+        speakers.append(speaker)
+    quotes: list[Quote] = []
+    for q, speaker in zip(marks, _named_in_a_later_piece(marks, speakers), strict=True):
         words = len(text[q.start : q.end].split())
         if speaker is None and words < _MIN_WORDS_UNFRAMED:
             continue
         if quote_kind(text, q) == "mixed" and is_title(text[q.start : q.end]):
             continue
-        if speaker is not None:
-            resolver.recent.append(speaker)
-            previous = (q, speaker)
         quotes.append(_quote(analysis, q.start, q.end, quote_kind(text, q), speaker))
     quotes += _indirect(analysis, doc, quoted, resolver, [q.span for q in quotes])
     quotes.sort(key=lambda x: x.span)
     return replace(analysis, quotes=tuple(quotes))
+
+
+def _named_in_a_later_piece(marks: list[QuoteMarks], speakers: list[Speaker | None]) -> list[Speaker | None]:
+    """A quote left open at a paragraph's end and reopened in the next is one quote: a
+    piece with no frame of its own takes the speaker its next piece names ('«…\n\n«…,»
+    she added')."""
+    out = list(speakers)
+    for i in range(len(marks) - 2, -1, -1):
+        if out[i] is None and marks[i].continues and marks[i + 1].continued:
+            out[i] = out[i + 1]
+    return out
 
 
 def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
@@ -419,6 +433,8 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
     if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
         return None  # "a group calling itself the Northern Shield": the name it goes by
+    if asks_anonymity(verb):
+        return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
         return clause
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):

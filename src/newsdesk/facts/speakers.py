@@ -82,8 +82,10 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     """
     for _ in range(4):
         for child in verb.children:
-            if child.dep_ == "nsubj" and not any(s <= child.idx < e for s, e in quoted):
-                return child if _same_paragraph(child, verb) else None
+            # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
+            # subject of "said".
+            if child.dep_ == "nsubj" and not child.is_punct and not any(s <= child.idx < e for s, e in quoted):
+                return child if _same_paragraph(child, verb) and not _no_one(child) else None
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
@@ -99,6 +101,11 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
         else:
             return None
     return None
+
+
+def _no_one(subject) -> bool:
+    """"Nobody said …", "No group claimed …": no one speaks."""
+    return subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _reporter(pron):

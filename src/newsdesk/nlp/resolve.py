@@ -344,11 +344,22 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _mistyped_surname(m: Mention, surnames: set[str]) -> bool:
+def _mistyped_surname(m: Mention, surnames: set[str], text: str) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
-    model tags "Kovalenko said" as ORG after "Marta Kovalenko" (seen in this module's tests)."""
+    model tags "Kovalenko said" as ORG after "Marta Kovalenko"; so a GPE that a person's
+    "who" or verb of saying follows: "Rossi, who led the city," after "Marco Rossi" (seen
+    in this module's tests). A country or a capital stays a place whoever shares its name."""
     word = _clean(m.text)
-    return m.label == "ORG" and word in surnames and word.casefold() not in _alias_index()
+    if m.label not in ("ORG", "GPE") or word not in surnames or word.casefold() in _alias_index():
+        return False
+    if m.label == "ORG":
+        return True
+    personal = _PERSONAL_AFTER.match(text, m.span[1]) is not None
+    return personal and word.casefold() not in country_by_name() and word not in capitals()
+
+
+# What follows a person's name and never a place's: "Rossi, who ...", "Rossi said".
+_PERSONAL_AFTER = re.compile(r",?\s+(?:who\b|(?:said|says|told|added)\b)")
 
 
 _HE_SHE = frozenset({"he", "she"})
@@ -391,8 +402,61 @@ PERSON_ROLES = frozenset({
     "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
     "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
     "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
-    "executive",
+    "executive", "chairperson", "chair", "constable", "inspector", "commissioner", "officer",
 })
+
+
+# Ranks and offices the small model takes into a PERSON span when they stand before the
+# name ("Constable Helen Marsh" of "Chief Constable Helen Marsh"): the name is the rest,
+# and ``_role`` reads the rank as the person's title. Kept to words that are no given name.
+_RANK = re.compile(
+    r"^(?:(?:Chief|Deputy|Assistant|Detective|Police|Acting|Prime|Foreign|Vice|Lord|Lady)\s+)*"
+    r"(?:Constable|Inspector|Sergeant|Superintendent|Detective|Commissioner|Judge|Justice|Magistrate|President|"
+    r"Senator|Governor|Mayor|Minister|General|Colonel|Captain|Lieutenant|Commander|Admiral|Ambassador|Chancellor|"
+    r"Secretary|Bishop|Archbishop|Cardinal|Imam|Rabbi|Pastor|Sheriff|Marshal|Corporal|Chief|Officer)\s+"
+)
+# Last words of the names of bodies: a name that ends in one is an organisation, whatever
+# type the model gave it ("West Yorkshire Police" came out GPE). A country the tables know
+# ("Soviet Union") stays a country.
+_BODY_HEADS = frozenset({
+    "police", "army", "party", "council", "ministry", "department", "commission", "committee", "front", "union",
+    "agency", "court", "university", "service", "services", "forces", "guard", "assembly", "parliament",
+    "brigade", "brigades", "movement", "office", "observatory", "directorate",
+})
+# What the names before "river(s)" are: "the Surma and Kushiyara rivers" (the model types
+# them PERSON or NORP); a capitalised "River" is inside the name and the model's span.
+_RIVERS_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w-]*)*\s+rivers?\b")
+# A government portfolio before its office is no body of its own: "the Home Secretary",
+# "the Foreign Office" (the model tags "Home", "Foreign" ORG).
+_PORTFOLIO = re.compile(r"(?:Home|Foreign|Interior|Justice|Defence|Defense|Treasury|Health|Finance|Education)\s+"
+                        r"(?:Secretary|Office|Minister|Ministry|Department)\b")
+
+
+def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
+    """The role of a name the model's span gave with its rank: the title before that span
+    ("Chief") and the rank ("Constable")."""
+    rank = text[whole[0] : name.span[0]].strip()
+    before = _role(doc, whole)
+    return f"{before} {rank}" if before else rank
+
+
+def _retyped(m: Mention, text: str) -> Mention | None:
+    """The model's mention with the corrections above: a rank cut off a person's name, a
+    body's name made an ORG, river names a LOC; None for a portfolio before its office."""
+    words = _clean(m.text)
+    after = text[m.span[1] : m.span[1] + 80]
+    if _PORTFOLIO.match(text, m.span[0]) and len(words.split()) == 1:
+        return None
+    if m.label == "PERSON" and (rank := _RANK.match(m.text)) and len(m.text[rank.end() :].split()) >= 2:
+        start = m.span[0] + rank.end()
+        return replace(m, span=(start, m.span[1]), text=m.text[rank.end() :],
+                       entity_id=entity_key("PERSON", m.text[rank.end() :]))
+    last = words.split()[-1].casefold() if words else ""
+    if m.label != "ORG" and last in _BODY_HEADS and words.casefold() not in country_by_name():
+        return replace(m, label="ORG", entity_id=entity_key("ORG", words))
+    if m.label in ("PERSON", "NORP", "ORG") and _RIVERS_AFTER.match(after):
+        return replace(m, label="LOC", entity_id=entity_key("LOC", words))
+    return m
 
 
 def _apposed_to_a_role(m: Mention, doc) -> bool:
@@ -422,14 +486,19 @@ def _keep(m: Mention) -> bool:
 def resolve_entities(analysis: Analysis, doc) -> Analysis:
     """Map the literal mentions of ``find_mentions`` to canonical entities."""
     article = analysis.article
-    ner = [m for m in analysis.mentions if _keep(m)]
+    ner, ranked = [], {}  # ranked: a name's span -> the model's span with its rank
+    for m in analysis.mentions:
+        if _keep(m) and (r := _retyped(m, article.text)) is not None:
+            ner.append(r)
+            if r.span != m.span:
+                ranked[r.span] = m.span
     counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
     rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     people = [
         m for m in ner
-        if (m.label == "PERSON" or _mistyped_surname(m, surnames) or _speaks_as_a_person(m, ner, doc)
+        if (m.label == "PERSON" or _mistyped_surname(m, surnames, article.text) or _speaks_as_a_person(m, ner, doc)
             or _apposed_to_a_role(m, doc))
         and _clean(m.text) not in demonyms()
     ]
@@ -438,7 +507,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     for m in ner:
         ent = person_of.get(id(m)) or _canonical(m, doc)
         if ent.type == "PERSON" and len(m.text.split()) > 1:
-            role = _role(doc, m.span)
+            role = _role(doc, m.span) if m.span not in ranked else _ranked_role(doc, article.text, ranked[m.span], m)
             ent = replace(ent, description=role) if role else ent
         resolved.append((replace(m, label=_label(m, ent), entity_id=ent.id), ent))
     for span, text, ent in rules:  # authorities and ministries are organisations, whoever they stand for

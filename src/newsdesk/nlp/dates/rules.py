@@ -84,9 +84,13 @@ _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+
 # months" as nine months ago, and "a month" read as "this month" gave the month (on TBAQ's
 # half A, 48 of 128 gold DURATION expressions were given a calendar value).
 # (The longer leading words first: "the first nine months" is nine months, not "first nine" of them.)
+# Two counts of one unit are a length too: "six and four years", "three or four days",
+# "between two and three years" (dateparser read the first as four years ago).
 _LENGTH = re.compile(r"^(?:(?:the first|the last|the past|the next|the final|an extra|a|an|about|nearly|almost|some|"
-                     r"roughly|just|only|more than|less than|over|under|at least|at most|up to|another|the)\s+)?"
-                     r"(?P<n>[a-z0-9]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)[\s-]"
+                     r"roughly|just|only|more than|less than|over|under|at least|at most|up to|another|between|"
+                     r"the)\s+)?"
+                     r"(?P<n>[a-z0-9]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+                     r"(?:\s+(?:and|or|to)\s+[a-z0-9]+)?[\s-]"
                      r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|decade|century|centuries)s?$")
 
 
