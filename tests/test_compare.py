@@ -303,15 +303,16 @@ def test_rising_bounds_over_days_are_a_progression():
     assert _status(monday, wednesday) == "progression"
 
 
-def test_a_source_that_cuts_its_own_toll_later_is_a_conflict():
-    """One source's 11,300 on Saturday, withdrawn for 3,958 on Monday: a revision, not one count."""
+def test_a_source_that_cuts_its_own_toll_later_is_a_conflict_and_one_that_raises_it_a_progression():
+    """One source's 11,300 on Saturday, withdrawn for 3,958 on Monday: a revision, not one
+    count; 3,958 on Saturday and 11,300 on Monday: a toll that grew, by the days its words name."""
     saturday = {"as_of": "On Saturday", "as_of_value": "2023-09-16"}
     monday = {"as_of": "on Monday", "as_of_value": "2023-09-18"}
     cut = [_fig("killed", 11300, **saturday), _fig("killed", 3958, **monday)]
     assert _status(_analysis("a", published="2023-09-18", figures=cut)) == "conflict"
     grew = [_fig("killed", 3958, **saturday), _fig("killed", 11300, **monday)]
     b = _analysis("b", published="2023-09-18", figures=grew)
-    assert _status(b) == "single"  # a count that grew: one source, nothing to cross-check
+    assert _status(b) == "progression"
     # "had earlier put the toll at 21" has only its report's day, later than the day it was told
     c = _analysis("c", published="2023-09-18", figures=[_fig("killed", 34, **saturday), _fig("killed", 21)])
     assert _status(c) == "single"

@@ -103,18 +103,23 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
     """agree / progression / conflict / single for one quantity's values.
 
     ``values``: (figure, its source: ``figure_source``, the time it holds as of: ``figure_time``).
-    One source is "single", unless its own words date a cut in its toll: the UN's 11,300
-    dead "on Saturday" withdrawn for 3,958 "on Monday" is a revision a reader must see, not
-    a count that grew. A value its words do not date is left out of that test: "officials
+    One source is "single", unless its own words date a change in its toll: the UN's 11,300
+    dead "on Saturday" withdrawn for 3,958 "on Monday" is a revision a reader must see
+    (conflict), and 41 dead "on Monday", 63 "by Tuesday evening" a toll that grew
+    (progression). A value its words do not date is left out of those tests: "officials
     had earlier put the toll at 21" beside "34 on Wednesday" has only its report's day,
     which is later than the day it was told.
     """
     if len({src for _, src, _ in values}) == 1:
-        return "conflict" if _cut_later(values) else "single"
+        days = _own_days(values)
+        if any(max(x.value for x in b) < min(x.value for x in a) for i, a in enumerate(days) for b in days[i + 1 :]):
+            return "conflict"
+        grew = len(days) > 1 and _rises(days) and days[0][0].value < days[-1][0].value
+        return "progression" if grew else "single"
     figs = [f for f, _, _ in values]
     if _every_pair(same_count, figs):
         return "agree"
-    by_time: dict[tuple, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+    by_time: dict[tuple, dict[tuple, list[Figure]]] = defaultdict(lambda: defaultdict(list))
     for f, src, t in values:
         by_time[t][src].append(f)
     if len(by_time) > 1 and figs[0].quantity in CUMULATIVE:
@@ -122,11 +127,7 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
         # One source giving two numbers on one day counts two things (a blast's six dead
         # and the day's toll); two sources on one day must agree, or they conflict.
         same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
-        day = {t: [x for fs in by_time[t].values() for x in fs] for t in times}
-        rising = all(
-            max(x.value for x in day[a]) <= min(x.value for x in day[b]) for a, b in zip(times, times[1:], strict=False)
-        )
-        if same_time_agree and rising:
+        if same_time_agree and _rises([[x for fs in by_time[t].values() for x in fs] for t in times]):
             return "progression"
     # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
     # one day); over days, a rising toll was a progression first.
@@ -135,24 +136,25 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
     return "conflict"
 
 
+def _rises(days: list[list[Figure]]) -> bool:
+    """Every value of each day is no more than every value of the next."""
+    return all(max(x.value for x in a) <= min(x.value for x in b) for a, b in zip(days, days[1:], strict=False))
+
+
 def _every_pair(test: Callable[[Figure, Figure], bool], figs: list[Figure]) -> bool:
     return all(test(a, b) for i, a in enumerate(figs) for b in figs[i + 1 :])
 
 
-def _cut_later(values: list[tuple[Figure, tuple, tuple]]) -> bool:
-    """A cumulative count whose every value of a later day is below every value of an
-    earlier one, the days being those its words name."""
+def _own_days(values: list[tuple[Figure, tuple, tuple]]) -> list[list[Figure]]:
+    """A cumulative count's values by the days their own words name, in time order (none
+    for other quantities: only a toll grows or is cut)."""
     if values[0][0].quantity not in CUMULATIVE:
-        return False
+        return []
     by_time: dict[tuple, list[Figure]] = defaultdict(list)
     for f, _, t in values:
         if f.as_of_value and _ISO_DAY.match(f.as_of_value):
             by_time[t].append(f)
-    times = sorted(by_time)
-    return any(
-        max(x.value for x in by_time[b]) < min(x.value for x in by_time[a])
-        for i, a in enumerate(times) for b in times[i + 1 :]
-    )
+    return [by_time[t] for t in sorted(by_time)]
 
 
 def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
