@@ -634,7 +634,7 @@ def test_a_quote_that_runs_across_paragraphs_takes_the_speaker_named_in_a_later_
 @pytest.mark.parametrize(
     "text",
     [
-        "A police officer, who asked not to be named, said the driver had fled.",
+        "A customs official, who asked not to be named, said smugglers had turned back.",
         "One resident, who asked not to be identified for fear of reprisals, said the shelling lasted all night.",
         "A diplomat who requested anonymity said the talks had stalled.",
     ],
@@ -642,7 +642,7 @@ def test_a_quote_that_runs_across_paragraphs_takes_the_speaker_named_in_a_later_
 def test_asking_not_to_be_named_is_no_quote(nlp, text):
     quotes = analyse(nlp, text).quotes
     assert [q.text for q in quotes if q.text.startswith(("not to be", "anonymity"))] == []
-    assert any(q.text.startswith(("the driver", "the shelling", "the talks")) for q in quotes)
+    assert any(q.text.startswith(("smugglers", "the shelling", "the talks")) for q in quotes)
 
 
 

@@ -143,7 +143,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
                          approximate=False)
         toks = toks[1:]
     if len(toks) > 2 and toks[0].lower_ == "up" and toks[0].i > 0 and _raised_to(doc[toks[0].i - 1]):
-        # "taking the country's death toll up to 212": the value the toll reached, no bound
+        # "bringing the toll up to 48": the value the toll reached, no bound
         number = replace(number, span=(toks[2].idx, number.span[1]), text=number.text[6:], qualifier=None,
                          approximate=False)
         toks = toks[2:]
