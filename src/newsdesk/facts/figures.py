@@ -183,11 +183,11 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
 
 
 def _raised_to(word) -> bool:
-    """A tally or a verb of raising before "up to": "took the toll up to 212", "pushed it up to 40"."""
+    """A tally or a verb of raising before "up to": "took the toll up to 48", "pushed it up to 40"."""
     return word.lemma_.lower() in _COUNT_NOUNS or word.lemma_.lower() in _RAISING_VERBS
 
 
-# Verbs that carry a tally to a value ("taking the toll up to 212").
+# Verbs that carry a tally to a value ("bringing the toll up to 48").
 _RAISING_VERBS = frozenset({"take", "bring", "push", "drive", "send", "rise", "climb", "go", "jump", "shoot"})
 # Nouns that a number after them labels, not counts: "phase 5", "Article 5". Not "week" or
 # "day", after which a number is often a count that follows a time ("this week 175
@@ -200,7 +200,7 @@ _LABEL_NOUNS = frozenset({
 
 
 def _is_not_a_count(number: Number, toks) -> bool:
-    """Years, ordinals, clock times, names, days of a month ("as of February 19") and labels
+    """Years, ordinals, clock times, names, days of a month ("as of March 9") and labels
     ("phase 5") are numbers that count nothing."""
     if any(t.ent_type_ in ("ORDINAL", "TIME", "PERSON", "ORG", "GPE", "LAW", "PRODUCT") for t in toks):
         return True
@@ -395,7 +395,8 @@ def _toll_value(token) -> str | None:
         prep = token.head
         if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
             return _tally(prep.head)  # "a death toll of 12"
-        verb = prep.head if prep.head.dep_ != "advmod" else prep.head.head  # "up from 142"
+        # "up from 142", "brought the toll up to 48": the preposition hangs on "up"
+        verb = prep.head if prep.head.dep_ not in ("advmod", "prep", "prt") else prep.head.head
     elif token.dep_ in ("dobj", "attr"):
         verb = token.head  # "the toll reached 54", "the toll is 54"
     else:
