@@ -222,6 +222,9 @@ def test_name_variants(short, full, same):
         # an honorific the model leaves out of the name is no part of the role
         ("Oman's foreign minister, Sheikh Badr Saeed, arrived.", "person:badr-saeed", "Oman's foreign minister"),
         ("The mediator, Dr. Lena Hart, said talks would resume.", "person:lena-hart", "mediator"),
+        # an age before the role is no part of it
+        ("David Walsh, a 34-year-old teacher, was arrested.", "person:david-walsh", "teacher"),
+        ("A 52-year-old farmer, David Walsh, was hurt.", "person:david-walsh", "farmer"),
     ],
 )
 def test_roles_are_titles_not_ages_or_prepositions(nlp, sentence, name, role):
