@@ -60,6 +60,49 @@ def test_no_entity_spans_a_line_break(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Police questioned Teodora Vasko's husband on Monday.", "Teodora Vasko"),
+        ("Teodora Vasko’s brother was released.", "Teodora Vasko"),
+        ("Aides said Jonas Brell's visit was delayed.", "Jonas Brell"),
+        ("It was Karim bin Aziz's second visit.", "Karim bin Aziz"),
+    ],
+)
+def test_a_name_ends_before_its_possessive(nlp, text, name):
+    """"Teodora Vasko's" is Teodora Vasko: one entity with the name said bare."""
+    analysis, _ = _analyse(nlp, f"{name} arrived on Sunday. {text}")
+    persons = {(m.text, m.entity_id) for m in analysis.mentions if m.label == "PERSON"}
+    assert {text for text, _ in persons} == {name}
+    assert len({key for _, key in persons}) == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "expected"),
+    [
+        # the model's spans as built by hand: (start, end, label) in tokens
+        (["Ilse", "von", "der", "Marck", "'s", "office"], [(0, 3, "PERSON"), (3, 5, "GPE")],
+         [("Ilse von der Marck", "PERSON")]),
+        (["Ilse", "von", "der", "Marck", "said"], [(0, 3, "PERSON")], [("Ilse von der Marck", "PERSON")]),
+        (["Omar", "bin", "Aziz", "’s", "aide"], [(0, 4, "PERSON")], [("Omar bin Aziz", "PERSON")]),
+        (["The", "Vasko", "'", "house"], [(1, 3, "PERSON")], [("Vasko", "PERSON")]),
+        # a particle ending no person's name is left alone; a clitic alone is no entity
+        (["Rio", "de", "Vel", "is", "far"], [(0, 2, "GPE")], [("Rio de", "GPE")]),
+        (["'s", "Marck"], [(0, 1, "ORG")], []),
+        # a time keeps its possessive for the dates stage
+        (["last", "night", "'s", "vote"], [(0, 3, "DATE")], [("last night 's", "DATE")]),
+    ],
+)
+def test_name_edges(nlp, words, ents, expected):
+    from spacy.tokens import Doc, Span
+
+    from newsdesk.nlp.ruler import mend_name_edges
+
+    doc = Doc(nlp.vocab, words=words)
+    doc.ents = [Span(doc, s, e, label=label) for s, e, label in ents]
+    assert [(e.text, e.label_) for e in mend_name_edges(doc).ents] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Vell and Korr leaders meet at Amber Hall\n\nPresident Ardo Vell describes the talks as excellent.",
@@ -222,6 +265,9 @@ def test_name_variants(short, full, same):
         # an honorific the model leaves out of the name is no part of the role
         ("Oman's foreign minister, Sheikh Badr Saeed, arrived.", "person:badr-saeed", "Oman's foreign minister"),
         ("The mediator, Dr. Lena Hart, said talks would resume.", "person:lena-hart", "mediator"),
+        # an age before the role is no part of it
+        ("David Walsh, a 34-year-old teacher, was arrested.", "person:david-walsh", "teacher"),
+        ("A 52-year-old farmer, David Walsh, was hurt.", "person:david-walsh", "farmer"),
     ],
 )
 def test_roles_are_titles_not_ages_or_prepositions(nlp, sentence, name, role):

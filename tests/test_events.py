@@ -60,6 +60,20 @@ def test_category_and_arguments(nlp, text, type_, actor, recipient):
     assert event.recipient == recipient
 
 
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        ("A 12-year-old girl was wounded when soldiers shelled the school.", "ASSAULT", None, "girl"),
+        ("Gunmen shot a 45-year-old shepherd near the well.", "ASSAULT", "Gunmen", "shepherd"),
+        ("A 3,000-strong force attacked the garrison at dawn.", "ASSAULT", "force", "garrison"),
+    ],
+)
+def test_an_age_or_a_size_is_no_part_of_a_name(nlp, text, type_, actor, recipient):
+    """The girl, not "year-old girl": a measured adjective goes with its number (a figure)."""
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
 def test_nominal_event_takes_its_possessor_as_actor(nlp):
     event = only(analyse(nlp, "The army's offensive on the northern valley resumed."), "ASSAULT")
     assert event.actor == "army"

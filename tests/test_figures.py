@@ -113,6 +113,42 @@ def test_what_a_figure_counts(nlp, text, value, quantity, subject):
     assert (f.quantity, f.subject) == (quantity, subject)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        # staff of a rescue service or a hospital are no army's
+        ("The government sent 6,200 personnel to search the collapsed buildings.", 6200, "count", "personnel"),
+        ("More than 3,000 emergency personnel joined the search for survivors.", 3000, "count", "emergency personnel"),
+        ("The clinic's 300 staff worked through the night.", 300, "count", "staff"),
+        # an army's are troops
+        ("The army deployed 4,000 personnel along the northern border.", 4000, "troops", None),
+        ("About 500 military personnel took part in the drill.", 500, "troops", None),
+        ("This month 120 Freedonian personnel joined naval exercises off the coast.", 120, "troops", None),
+    ],
+)
+def test_personnel_are_troops_only_in_a_military_context(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        ("Divers recovered three bodies from the lake on Sunday.", 3, "killed", None),
+        ("The bodies of 12 people were pulled from the rubble.", 12, "killed", "people"),
+        ("The bodies of nine miners were found on Monday.", 9, "killed", "miners"),
+        ("Two bodies were discovered in the burnt-out van.", 2, "killed", None),
+        ("Villagers saw 14 dead bodies by the road.", 14, "killed", None),
+        ("The remains of four hikers were recovered near the pass.", 4, "killed", "hikers"),
+        # bodies that are no one's dead: governing bodies
+        ("Two bodies oversee the vote in the province.", 2, "count", "bodies"),
+    ],
+)
+def test_bodies_found_are_the_dead(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
 def test_parts_after_including_take_their_totals_quantity(nlp):
     a = analyse(nlp, "The strike killed 12 people, including four children, on Sunday.")
     assert figure(a, 4).quantity == "killed"

@@ -182,6 +182,25 @@ def test_indirect_speech_through_the_parse(nlp, text, words, speaker):
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the second clause's subject, taken by the parser for the first clause's object
+        ("Ivan Petrov flew to Minsk and Olga Sokolova said the visit was private.", "visit was private",
+         "Olga Sokolova"),
+        ("Police detained the driver and officials said he had been drinking.", "had been drinking", "officials"),
+        ("The firm shut two plants and its chief executive, Lea Marn, said more cuts were possible.",
+         "more cuts were possible", "Lea Marn"),
+        # one subject for both clauses, or one subject of two nouns
+        ("The minister arrived in Velm and said the talks would resume.", "talks would resume", "The minister"),
+        ("Police arrested two men, and a spokesman said they would be charged.", "would be charged", "a spokesman"),
+        ("The driver and two officials said the road was closed.", "road was closed", "The driver and two officials"),
+    ],
+)
+def test_the_speaker_of_joined_clauses_is_the_subject_of_the_one_that_speaks(nlp, text, words, speaker):
+    assert only(analyse(nlp, text), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
     ("text", "words", "source"),
     [
         ("The police's claim that the driver had fled was false.", "the driver had fled", "police"),

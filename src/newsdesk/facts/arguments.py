@@ -88,7 +88,7 @@ def _name_tokens(tok, origin: bool = True) -> list:
     which ones ("rebels in Molvania")."""
     keep = [tok]
     for child in tok.children:
-        if child.dep_ in NAME_DEPS and child.i < tok.i:
+        if child.dep_ in NAME_DEPS and child.i < tok.i and not _a_measure(child):
             keep.extend(_name_tokens(child, origin))
             keep.extend(t for c in child.children if c.dep_ in ("conj", "cc") for t in c.subtree)
         elif child.dep_ == "prep" and child.i > tok.i and (_of_whom(child) or origin and _names_origin(child)):
@@ -98,6 +98,12 @@ def _name_tokens(tok, origin: bool = True) -> list:
         elif origin and _names_whereabouts(child):
             keep.extend(_clause_name(child))
     return keep
+
+
+def _a_measure(modifier) -> bool:
+    """An adjective measured by a number: an age or a size ("a 12-year-old girl", "a
+    3,000-strong force"). Like a count, it is no part of the name: the girl, the force."""
+    return modifier.dep_ == "amod" and any(t.tag_ == "CD" for t in modifier.subtree)
 
 
 def _of_whom(prep) -> bool:

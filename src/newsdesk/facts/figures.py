@@ -8,7 +8,9 @@ becomes a Figure when the parse says what it counts:
 - the counted noun ("27 deaths", "1,960 peacekeepers", "175 personnel") or a word just
   after it ("two dead", "11 people injured") or the verb above it ("killed six people",
   "inhabited by 120,000 Armenians") gives killed, injured, missing, displaced, arrested,
-  troops, peacekeepers, population, protesters;
+  troops, peacekeepers, population, protesters; "personnel" and "staff" are troops only in
+  a sentence that names an army ("military personnel"), else a ``count`` of them; bodies
+  shown to be the dead ("recovered three bodies", "the bodies of 12 people") are killed;
 - else a plural noun gives the generic quantity ``count`` with that noun as subject.
 Numbers that count nothing we can name (years, ordinals, "one of them") are left out.
 
@@ -50,7 +52,7 @@ QUANTITY_OF = {
     **dict.fromkeys(("displace", "displaced", "flee", "evacuate", "refugee", "homeless", "uproot"), "displaced"),
     **dict.fromkeys(("arrest", "detain", "detention", "imprison", "jail"), "arrested"),
     "peacekeeper": "peacekeepers",
-    **dict.fromkeys(("troop", "soldier", "personnel", "serviceman", "servicemen", "fighter", "marine"), "troops"),
+    **dict.fromkeys(("troop", "soldier", "serviceman", "servicemen", "fighter", "marine"), "troops"),
     **dict.fromkeys(("population", "resident", "inhabitant", "inhabit", "live", "reside", "remain"), "population"),
     **dict.fromkeys(("protester", "demonstrator", "march", "rally", "protest", "demonstrate"), "protesters"),
 }
@@ -63,6 +65,20 @@ CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested"}
 WITH_SUBJECT = CASUALTIES | {"population", "count", "protesters"}
 # Nouns that name the protesters themselves: no subject beside the quantity ("2,000 protesters").
 _PROTESTER_NOUNS = frozenset({"protester", "demonstrator"})
+# Words for the people of any body, soldiers or not: "175 personnel" of an army are troops,
+# "6,200 personnel" of a rescue service or "300 staff" of a hospital are a count of them.
+_STAFF_NOUNS = frozenset({"personnel", "staff"})
+# Words that make a sentence's personnel an army's (lemmas): "military personnel", "the army
+# sent 400 personnel", "personnel took part in military exercises". Not "defence": civil
+# defence is a rescue service; not "forces": security forces are police as often.
+_MILITARY = frozenset({"military", "army", "soldier", "troop", "navy", "naval", "marine", "armed", "serviceman",
+                       "battalion", "brigade", "regiment", "militia"})
+# Bodies are the dead where something shows they are people's, not bodies of people ("two
+# governing bodies"): "dead bodies", "the bodies of 12 people", or a verb of finding the dead
+# ("rescuers recovered three bodies", "two bodies were pulled from the rubble").
+_BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+_RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", "exhume", "identify", "bury", "dig",
+                             "remove", "wash", "collect", "count", "extract", "bring", "repatriate", "return", "lie"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
@@ -159,6 +175,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         return None
     subject = None
     named = QUANTITY_NOUNS | (_PROTESTER_NOUNS if quantity == "protesters" else frozenset())
+    named |= _BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
     if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in named:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
@@ -277,6 +294,8 @@ def _quantity(doc, toks, noun) -> str | None:
     lemma = noun.lemma_.lower() if noun is not None else ""
     if lemma in QUANTITY_NOUNS:
         return QUANTITY_OF.get(lemma, lemma)
+    if noun is not None and _the_dead(noun):
+        return "killed"
     anchor = noun if noun is not None else toks[-1]
     for tok in doc[anchor.i + 1 : min(anchor.i + 4, sentence(doc, anchor.i).end)]:
         if tok.is_punct or tok.lower_ in ("and", "or"):
@@ -301,9 +320,36 @@ def _quantity(doc, toks, noun) -> str | None:
         return q
     if lemma in QUANTITY_OF and lemma not in _VERB_ONLY:
         return QUANTITY_OF[lemma]
+    if lemma in _STAFF_NOUNS:
+        return "troops" if _military(noun) else "count"
     if noun is not None and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"):
         return "count"
     return None
+
+
+def _a_body(noun) -> bool:
+    """"bodies", "corpses", "remains" (whose lemma the model gives as the verb's, "remain")."""
+    return noun.lemma_.lower() in _BODY_NOUNS or noun.lower_ in _BODY_NOUNS
+
+
+def _military(noun) -> bool:
+    """Whether a word for staff counts soldiers: it or its sentence names an army (``_MILITARY``)."""
+    return any(t.lemma_.lower() in _MILITARY for t in sentence(noun.doc, noun.i))
+
+
+def _the_dead(noun) -> bool:
+    """Whether a counted noun counts dead people: bodies shown to be the dead ("dead bodies",
+    "rescuers recovered three bodies"), or the people of "the bodies of 12 people"."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _a_body(noun.head.head):
+        return True  # "the bodies of 12 people", "the remains of three climbers"
+    if not _a_body(noun):
+        return False
+    if any(c.dep_ == "amod" and c.lemma_.lower() == "dead" for c in noun.children):
+        return True
+    verb = noun.head
+    while noun.dep_ == "conj" and verb.head.i != verb.i:  # "found two bodies and three survivors"
+        noun, verb = verb, verb.head
+    return noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
 
 
 _PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})

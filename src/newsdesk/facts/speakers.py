@@ -78,8 +78,11 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     "wants to warn", "by criticizing X", "X, saying …").
 
     A subject inside a quote is the quote's, not the frame's: in "''That,'' he said" the
-    parser may make "That" a second subject of "said".
+    parser may make "That" a second subject of "said". Of two joined clauses, the second's
+    subject is its own, however the parser hung it (``_second_subject``).
     """
+    if (second := _second_subject(verb, quoted)) is not None:
+        return second
     for _ in range(4):
         for child in verb.children:
             # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
@@ -106,6 +109,75 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
 def _no_one(subject) -> bool:
     """"Nobody said …", "No group claimed …": no one speaks."""
     return subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
+# Verbs that take a clause as their object: the noun after one may be the clause's subject
+# ("said the driver and officials agreed"); after another verb it is that verb's object.
+_CLAUSE_VERBS = REPORTING | {"fear", "hope", "know", "feel", "expect", "hear", "learn", "find", "see", "show",
+                             "doubt", "deny", "warn", "agree", "worry", "mean", "ensure", "insist", "understand"}
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_JOINING = frozenset({"and", "but", "while", "whereas", "yet"})
+
+
+def _second_subject(verb, quoted):
+    """The subject of the second of two joined clauses, where the parser took it for part of
+    the first: "X arrived in Kyiv and Y said …" (Y the object of "in", "said" left with no
+    subject), "X closed two plants and its chief, Y, said …" (the chief a conjunct of
+    "plants"), "Police detained the driver and officials said …" (the driver and officials
+    one subject of "said"). The noun phrase just before the verb, opened by "and" or "but",
+    is its subject; none where the verb has a subject of its own the parse can stand by."""
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    if verb.tag_ not in _FINITE or (own is not None and not _taken_as_object(own, verb)):
+        return None
+    noun = _phrase_before(verb)
+    if noun is None or any(s <= noun.idx < e for s, e in quoted):
+        return None
+    if own is not None and noun.i not in {c.i for c in own.conjuncts}:
+        return None
+    return noun
+
+
+def _taken_as_object(subject, verb) -> bool:
+    """The verb's subject opens right after the verb above it, one that takes no clause:
+    "detained [the driver and officials] said" is "detained the driver", "officials said"."""
+    above = verb.head
+    return (verb.dep_ == "ccomp" and above.i == subject.left_edge.i - 1 and above.pos_ == "VERB"
+            and above.lemma_.lower() not in _CLAUSE_VERBS)
+
+
+def _phrase_before(verb):
+    """The head of the noun phrase that ends just before ``verb`` (past its auxiliaries and
+    adverbs, and a comma closing an apposition) and starts just after "and" or "but"; of
+    a phrase with a name in apposition ("its chief, Y,"), the name."""
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].head.i == verb.i and doc[i].dep_ in ("aux", "auxpass", "neg", "advmod"):
+        i -= 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    found = _noun_ending_at(doc, i, verb)
+    if found is None:
+        return None
+    noun, start = found
+    if start > 1 and doc[start - 1].text == "," and (outer := _noun_ending_at(doc, start - 2, verb)) is not None:
+        start = outer[1]  # "its chief executive, Y,": the apposition opens the phrase
+    return noun if start > 0 and doc[start - 1].lower_ in _JOINING else None
+
+
+def _noun_ending_at(doc, i: int, verb):
+    """The head of the noun phrase whose last word is token ``i``, and the phrase's first
+    token: a name's own words whatever the parse made of them, else the head's left edge."""
+    if i < 1 or doc[i].pos_ not in ("NOUN", "PROPN") or doc[i].ent_type_ in ("DATE", "TIME"):
+        return None
+    noun = doc[i]
+    if noun.ent_iob_ in ("B", "I"):
+        start = i
+        while doc[start].ent_iob_ == "I":
+            start -= 1
+        return noun, start
+    while noun.dep_ in ("appos", "compound", "flat") and noun.head.i < verb.i:
+        noun = noun.head
+    return noun, noun.left_edge.i
 
 
 def _reporter(pron):

@@ -317,7 +317,8 @@ def _title(span) -> str | None:
     """A role or title from tokens next to a name, or None if they hold no common or
     proper noun (an age "19", "according to", a lone "at")."""
     toks = list(span)
-    while toks and (toks[0].pos_ in _NOT_TITLE_POS or toks[0].lower_ == "according"):
+    # An age or a date before the role is no part of it ("a 34-year-old teacher": teacher).
+    while toks and (toks[0].pos_ in _NOT_TITLE_POS or toks[0].lower_ == "according" or toks[0].ent_type_ == "DATE"):
         toks = toks[1:]
     while toks and (toks[-1].pos_ in _NOT_TITLE_POS - {"NUM"} or _HONORIFIC.match(toks[-1].text + " ")
                     or toks[-1].lower_ in _STYLES):

@@ -10,6 +10,9 @@ breaks of an outline. Two components fix that inside the pipeline, not after it:
   entities first; ``ner`` then predicts around them, as spaCy documents for rulers
   placed before it.
 - ``newsdesk_line_breaks``: after ``ner``, splits any entity at a line break.
+- ``newsdesk_name_edges``: after that, ends a name before a possessive ("Maria Lopez's"
+  is Maria Lopez, one entity with "Maria Lopez") and carries a person's name that ends
+  in a particle over the word the particle belongs to ("Ursula von der" + "Leyen").
 
 The tables are ``newsdesk/data/entities.json`` (hand-written) plus installed packages.
 """
@@ -171,9 +174,51 @@ def start_sentences_at_line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A possessive or a contracted "is" after a name: the model takes it into multi-word names
+# ("Maria Lopez's husband" -> PERSON "Maria Lopez's", a second entity beside "Maria Lopez").
+_CLITICS = frozenset({"'s", "’s", "'", "’"})
+# Names only: a time's possessive ("last night's") is the dates stage's to read.
+_TIMES = frozenset({"DATE", "TIME"})
+# Lower-case particles inside personal names (Dutch, German, French, Spanish, Portuguese,
+# Italian, Arabic): no name ends in one, so a PERSON that does was cut short by the model.
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "la", "le", "dos",
+                             "das", "ter", "bin", "ibn", "al", "el"})
+
+
+@Language.component("newsdesk_name_edges")
+def mend_name_edges(doc: Doc) -> Doc:
+    """A name without the clitic after it; a person's name cut at a particle made whole."""
+    ents = []
+    for ent in doc.ents:
+        end = ent.end
+        while end > ent.start and doc[end - 1].lower_ in _CLITICS and ent.label_ not in _TIMES:
+            end -= 1
+        if end > ent.start:
+            ents.append(Span(doc, ent.start, end, label=ent.label))
+    out: list[Span] = []
+    for ent in ents:
+        if out and ent.start < out[-1].end:
+            continue  # taken by the person's name before it
+        out.append(_whole_name(doc, ent))
+    doc.ents = out
+    return doc
+
+
+def _whole_name(doc: Doc, ent: Span) -> Span:
+    """``ent`` carried over the capitalised word after its last particle ("Ursula von der" +
+    "Leyen"), if it is a PERSON that ends in one."""
+    end = ent.end
+    if ent.label_ != "PERSON" or ent[-1].text not in _NAME_PARTICLES or end >= len(doc):
+        return ent
+    word = doc[end]
+    if not (word.is_alpha and word.text[0].isupper()) or "\n" in ent[-1].whitespace_:
+        return ent
+    return Span(doc, ent.start, end + 1, label=ent.label)
+
+
 def add_rules(nlp: Language) -> Language:
     """Add the paragraph splitter before the parser, the gazetteer ruler before ``ner``
-    and the line-break splitter after it."""
+    and the line-break splitter and the name edges after it."""
     if "newsdesk_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("newsdesk_paragraphs", before="parser")
     if "newsdesk_gazetteer" not in nlp.pipe_names:
@@ -181,4 +226,6 @@ def add_rules(nlp: Language) -> Language:
         ruler.add_patterns(patterns())
     if "newsdesk_line_breaks" not in nlp.pipe_names:
         nlp.add_pipe("newsdesk_line_breaks", after="ner")
+    if "newsdesk_name_edges" not in nlp.pipe_names:
+        nlp.add_pipe("newsdesk_name_edges", after="newsdesk_line_breaks")
     return nlp
