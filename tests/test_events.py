@@ -80,6 +80,18 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
     assert event.recipient == "northern valley"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The toll from Tuesday's air strike on the market rose to 19.",
+        "Residents fled after last week's raid on the village.",
+    ],
+)
+def test_a_days_possessive_is_no_actor(nlp, text):
+    """"Tuesday's air strike" says when, not who: the strike has no actor named."""
+    assert only(analyse(nlp, text), "ASSAULT").actor is None
+
+
 def test_not_participating_is_not_fighting(nlp):
     event = only(analyse(nlp, "Ruritania does not participate in military operations."), "ASSAULT")
     assert event.modality == "negated"

@@ -244,6 +244,11 @@ def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
         ("\"We are afraid,\" said Mara Veld, 34, who was hiding with her three children.", None),
         ("Three days after the storm, rescuers had found 40 bodies.", None),
         ("Shelling overnight wounded 12 people, the mayor said.", "overnight"),
+        # a time in a clause conjoined to the number's dates that clause; above or under it, the number
+        ("The doctor said 12 people had died, and that the wounded had been moved to the city overnight.", None),
+        ("Police said 12 people were arrested and that the square was cleared on Sunday.", None),
+        ("The ministry said on Sunday that 12 people had been killed.", "Sunday"),
+        ("Nine people were killed when the shell hit the market on Sunday.", "Sunday"),
         ("A 15-year-old boy who survived said he had paid 3 guides.", None),
         ("Under the truce, which is to last six weeks, the militia will free 12 hostages.", None),
     ],

@@ -105,3 +105,39 @@ def test_the_dossier_holds_each_intended_figure_at_its_day_with_its_verdict(exam
 
 def _figure(analysis, value: dict) -> Figure:
     return next(f for f in analysis.figures if list(f.span) == value["span"])
+
+
+def _story_record(store, slug: str) -> tuple[dict, dict[str, str]]:
+    ids = _slug_articles(store)
+    with store.read() as tx:
+        [record] = export_record(tx, story_id=tx.story_of(ids[slug]))["stories"]
+    return record, ids
+
+
+def test_a_strike_its_attacker_denies_is_one_disputed_story_event(examples_store):
+    """The wire's residents say the army carried out the Kurdala strike; the next day's report
+    says the army denied it: one story event, with the wire's place, day and toll, disputed."""
+    record, ids = _story_record(examples_store, "kurdala-wire-0514")
+    rows = [e for e in record["events"] if any(m["modality"] == "denied" for m in e["mentions"])]
+    assert len(rows) == 1, rows
+    [row] = rows
+    told_by = {m["article_id"] for m in row["mentions"]}
+    assert {ids["kurdala-wire-0514"], ids["kurdala-0515"]} <= told_by
+    assert (row["type"], row["place"], row["when"], row["killed"], row["disputed"]) == (
+        "ASSAULT", "Kurdala", "2024-05-14", 12, True)
+    assert row["actor"].casefold().endswith("army")
+
+
+def test_the_strikes_summary_tells_the_strike_first_then_the_call_for_an_inquiry(examples_store):
+    record, ids = _story_record(examples_store, "kurdala-wire-0514")
+    summary = record["summary"]
+    assert summary[0]["article_id"] == ids["kurdala-wire-0514"] and "air strike" in summary[0]["text"]
+    later = [s["text"] for s in summary if s["article_id"] == ids["kurdala-0517"]]
+    assert any("inquiry" in text for text in later), summary
+
+
+def test_a_roadside_bombs_toll_keeps_a_row_of_its_own(examples_store):
+    record, ids = _story_record(examples_store, "kurdala-0515")
+    rows = [r for r in record["figures"] if any(v["value"] == 3 for v in r["values"])]
+    assert [(r["quantity"], r["incident"], r["status"], len(r["values"])) for r in rows] == [
+        ("killed", "explosion", "single", 1)]

@@ -1,4 +1,4 @@
-"""The bundled example articles: thirteen short web copies over four stories, written for
+"""The bundled example articles: seventeen short web copies over five stories, written for
 the project (no sentence taken from any source), and the ground truth they are built to.
 
 ``example_paths()`` names the files ``newsdesk demo`` ingests. ``EXPECTED`` is what a
@@ -26,6 +26,11 @@ KARABAKH_2020 = "karabakh-2020"
 # A different event (vigils abroad) that reprints one paragraph of the main story's wire
 # report: a shared passage across stories, not a copy.
 DIASPORA_2023 = "diaspora-2023"
+# An invented air strike on a market in an invented Sudanese town: a wire and its near copy
+# on day 1, a day-2 report in which the army denies the strike (one story event, disputed)
+# and a hospital and a monitoring group give two tolls the same day (a conflict), beside a
+# roadside bomb's toll of its own; a day-3 report of the UN's call for an inquiry.
+KURDALA_2024 = "kurdala-2024"
 
 
 def example_paths() -> list[Path]:
@@ -60,6 +65,10 @@ ARTICLES: dict[str, Example] = {
     "war2020-0927": Example(KARABAKH_2020, "hard negative", "2020-09-27"),
     "war2020-0928": Example(KARABAKH_2020, "hard negative", "2020-09-28"),
     "diaspora-0920-shared": Example(DIASPORA_2023, "shares a passage", "2023-09-20"),
+    "kurdala-wire-0514": Example(KURDALA_2024, "wire original", "2024-05-14"),
+    "kurdala-near-0514": Example(KURDALA_2024, "near copy", "2024-05-14"),
+    "kurdala-0515": Example(KURDALA_2024, "independent report", "2024-05-15"),
+    "kurdala-0517": Example(KURDALA_2024, "independent report", "2024-05-17"),
 }
 
 # (kind, source slug, copy slug), kinds as in model.RelationKind: each copy against the
@@ -76,6 +85,8 @@ RELATIONS: tuple[tuple[str, str, str], ...] = (
     # The diaspora report reprints the wire's Grigoryan paragraph word for word (and so
     # shares it with the near copy, which kept that paragraph too).
     ("shared_passage", "wire-0919", "diaspora-0920-shared"),
+    # The Kurdala wire's near copy: new headline, last paragraph dropped, one sentence edited.
+    ("near_copy", "kurdala-wire-0514", "kurdala-near-0514"),
 )
 
 
@@ -102,11 +113,21 @@ FIGURES: tuple[FigureTruth, ...] = (
     # The UN's 11,300 (Saturday, withdrawn) against its later 3,958: a revision down, not growth.
     FigureTruth(DERNA_2023, "dead in Derna, UN count",
                 (("derna-0918", 11300, "2023-09-16"), ("derna-0918", 3958, "2023-09-18")), "conflict"),
+    # The wire's "at least 12" (a local health official) grows to the hospital director's 19
+    # the next day; a monitoring group's 26 that same day is another count: two reporters
+    # in one article who disagree.
+    FigureTruth(KURDALA_2024, "killed in the market strike, over time",
+                (("kurdala-wire-0514", 12, "2024-05-14"), ("kurdala-0515", 19, "2024-05-15")), "progression"),
+    FigureTruth(KURDALA_2024, "killed in the market strike (same day, hospital and monitors)",
+                (("kurdala-0515", 19, "2024-05-15"), ("kurdala-0515", 26, "2024-05-15")), "conflict"),
+    # The roadside bomb's toll: another incident, in a row of its own beside the strike's.
+    FigureTruth(KURDALA_2024, "killed by a roadside bomb on Wednesday morning",
+                (("kurdala-0515", 3, "2024-05-15"),), "single"),
 )
 
 EXPECTED = {
     "articles": ARTICLES,
-    "stories": {KARABAKH_2023, DERNA_2023, KARABAKH_2020, DIASPORA_2023},
+    "stories": {KARABAKH_2023, DERNA_2023, KARABAKH_2020, DIASPORA_2023, KURDALA_2024},
     "relations": RELATIONS,
     "figures": FIGURES,
     # Cleaning: what each scraped-style text carries that is not body text.

@@ -627,10 +627,17 @@ def _protest_purpose(verb, noun):
     return None
 
 
+def _possessor(noun):
+    """A nominal event's possessor, who does it ("Azerbaijan's offensive"); a time's is when it
+    happened, no actor ("Tuesday's air strike", "last week's raid")."""
+    owner = _child(noun, ("poss",))
+    return None if owner is not None and owner.ent_type_ in TIME_LABELS else owner
+
+
 def _noun_arguments(noun):
     """(actor, recipient) of a nominal event: "Azerbaijan's offensive on Stepanakert",
     "the Israeli raid", "an attack by rebels"."""
-    actor = _child(noun, ("poss",)) or _prep_object(noun, {"by"}) or _named_modifier(noun)
+    actor = _possessor(noun) or _prep_object(noun, {"by"}) or _named_modifier(noun)
     # "Armenia does not participate in operations", not "the minister arrived after the attack"
     joined = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in lx.PARTICIPATION_PREPS)
     if actor is None and joined:

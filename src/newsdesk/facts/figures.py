@@ -557,6 +557,8 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
     times = [e for e in span_ents(sent) if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
     times = [e for e in times if not _dates_another_number(e.root, span)]
+    counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
+    times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
@@ -646,6 +648,21 @@ def _incident(analysis: Analysis, doc, counted) -> str | None:
 def incident_kind(incident: str | None) -> str | None:
     """"explosion" for "landmine blast": the kind of an incident's words (``Figure.incident``)."""
     return INCIDENT_KIND.get(incident.split()[-1]) if incident else None
+
+
+def _in_another_conjunct(time, number) -> bool:
+    """A time in a clause conjoined to the number's, and not above it, is that clause's: in
+    "said 19 people had died, and that 11 of the wounded had been driven to the city
+    overnight" the night dates the drive, not the 19. A time above the number's clause
+    ("said on Wednesday that 26 had been killed") or in a clause under it ("were killed
+    when the strike hit on Tuesday") still dates it."""
+    above = {number.i, *(t.i for t in number.ancestors)}
+    token = time
+    while token.i not in above and token.head.i != token.i:
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+            return True
+        token = token.head
+    return False
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:
