@@ -542,3 +542,16 @@ def test_a_verdict_names_the_two_values_that_decide_it(figures, status, because)
         days[aid] = day
     [row] = build_dossier([_analysis(a, published=days[a], figures=f) for a, f in by_article.items()], [])["figures"]
     assert (row["status"], row["because"]) == (status, because)
+
+
+def test_the_summary_gives_both_sides_of_a_conflicting_toll():
+    text = ("Rebels seized the port of Varna on Monday. The mayor said 12 people were killed. "
+            "A monitoring group said 40 people were killed. Dockers fled the port.")
+    twelve, forty = text.index("12"), text.index("40")
+    figures = [((twelve, twelve + 2), "killed", 12, {"reported_by": "the mayor"}),
+               ((forty, forty + 2), "killed", 40, {"reported_by": "a monitoring group"})]
+    events = [Event("a", (0, 6), "COERCE", actor="rebels", place="Varna"),
+              Event("a", (text.index("Dockers"), len(text)), "RETREAT", actor="dockers", place="Varna")]
+    a = _with_main(_analysis("a", text, published="2024-03-04", figures=figures, events=events), (0, 41))
+    texts = [s["text"] for s in build_dossier([a], [])["summary"]]
+    assert {"The mayor said 12 people were killed.", "A monitoring group said 40 people were killed."} <= set(texts)

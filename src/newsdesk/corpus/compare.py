@@ -264,7 +264,8 @@ def _stated_in_text(a: Analysis) -> Span | None:
     return next(iter(sentence_spans(a.article.text)), None)
 
 
-def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations: Iterable[Relation] = ()) -> list[dict]:
+def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations: Iterable[Relation] = (),
+              conflict: Iterable[tuple[str, Span]] = ()) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
     A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
@@ -274,11 +275,16 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     behind ("On Monday, it let aid trucks in") is never picked. The sentence that states the story's
     main event (``main_sentence``) is picked first, whatever it covers: a summary that
     leaves out what happened is no summary, however many figures it holds; then those that
-    state what followed (``developments``), for the same reason.
+    state what followed (``developments``) and the two values of a conflict
+    (``conflict``: ``conflicting_values``), for the same reason: a summary that gives one
+    side of a disputed toll tells the reader it is settled.
     """
     main = main_sentence(analyses, times)
     leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))}
-    firsts = frozenset(leads.values())
+    sides = {value: f"conflict:{n}" for n, value in enumerate(conflict)}
+    either_side = frozenset(sides.values())
+    firsts = frozenset(leads.values()) | either_side
+    leads |= sides
     retold: dict[str, list[Span]] = defaultdict(list)
     for r in relations:
         if r.kind in DERIVED:
@@ -310,7 +316,9 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
         if _gain(best, covered) <= 0 and len(chosen) >= SUMMARY_MIN:
             break
         candidates.remove(best)
-        if any(_overlap(best[2], c[2]) > 0.5 for c in chosen):
+        # a conflict's other side is worded like the first on purpose ("X said 12 were killed",
+        # "Y said 40 were killed"): it is no repeat
+        if not (best[3] & either_side) - covered and any(_overlap(best[2], c[2]) > 0.5 for c in chosen):
             continue
         chosen.append(best)
         covered |= best[3] | best[4]
@@ -323,6 +331,14 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
 _ANAPHORIC_OPENING = re.compile(
     r"\s*(?:[^,\"“”\n]{1,80},\s*){0,3}(?:he|she|it|they|its|his|her|their)\b", re.IGNORECASE
 )
+
+
+def conflicting_values(figures: list[dict]) -> list[tuple[str, Span]]:
+    """Where the two values stand that decide the story's first conflict, the dead's before
+    any other count's: (article, span) of each."""
+    rows = [r for r in figures if r["status"] == "conflict" and r["because"]]
+    rows.sort(key=lambda r: r["quantity"] != "killed")
+    return [(v["article_id"], tuple(v["span"])) for r in rows[:1] for v in (r["values"][i] for i in r["because"])]
 
 
 def _units(a: Analysis) -> list[Span]:
@@ -362,6 +378,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
     times = anchor_weekdays({a.article.id: report_time(a, n) for n, a in enumerate(analyses)})
     analyses = anchor_undated(analyses, times)
     outlet = {a.article.id: a.article.source or a.article.id[:8] for a in analyses}
+    figures = compare_figures(analyses, source_of, times)
     ordered = sorted(analyses, key=lambda a: times[a.article.id].key)
     return {
         "timeline": [
@@ -374,12 +391,12 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
             }
             for a in ordered
         ],
-        "figures": compare_figures(analyses, source_of, times),
+        "figures": figures,
         "quotes": quotes_by_speaker(analyses, outlet),
         "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
-        "summary": summarize(analyses, times, relations),
+        "summary": summarize(analyses, times, relations, conflicting_values(figures)),
     }
 
 
