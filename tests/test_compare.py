@@ -555,3 +555,12 @@ def test_the_summary_gives_both_sides_of_a_conflicting_toll():
     a = _with_main(_analysis("a", text, published="2024-03-04", figures=figures, events=events), (0, 41))
     texts = [s["text"] for s in build_dossier([a], [])["summary"]]
     assert {"The mayor said 12 people were killed.", "A monitoring group said 40 people were killed."} <= set(texts)
+
+
+def test_mentions_that_name_neither_actor_nor_place_stay_apart():
+    """"attacks on civilians" in two reports names no one event; "the army's attack on
+    civilians" in both does."""
+    general = [_analysis(a, events=[Event(a, (0, 5), "ASSAULT", recipient="civilians")]) for a in "ab"]
+    assert [e["num_articles"] for e in build_dossier(general, [])["events"]] == [1, 1]
+    named = [_analysis(a, events=[Event(a, (0, 5), "ASSAULT", actor="army", recipient="civilians")]) for a in "ab"]
+    assert [e["num_articles"] for e in build_dossier(named, [])["events"]] == [2]

@@ -27,8 +27,9 @@ BACKGROUND_DAYS = 30
 
 def _event_key(e: Event) -> tuple:
     key = (e.type, e.mode, *((x or "").casefold() for x in (e.actor, e.recipient, e.place)))
-    if not (e.actor or e.recipient or e.place):
-        # Nothing says two bare mentions ("an attack") are one event: keep each apart.
+    if not (e.actor or e.place):
+        # Nothing says two mentions that name neither who acts nor where ("an attack",
+        # "attacks on civilians") are one event: keep each apart.
         key += (e.article_id, e.span)
     return key
 
