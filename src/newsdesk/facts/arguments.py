@@ -26,7 +26,7 @@ from newsdesk.model import Analysis
 from newsdesk.nlp.doccache import per_doc, span_ents
 
 if TYPE_CHECKING:
-    from newsdesk.facts.events import Trigger
+    from newsdesk.facts.triggers import Trigger
 
 # Dependency labels (spaCy's English ClearNLP scheme).
 SUBJECTS = frozenset({"nsubj", "csubj"})
@@ -579,9 +579,9 @@ def _governed_recipient(verb):
     comp = _child(verb, ("ccomp", "xcomp"))
     if comp is None:
         return None
-    from newsdesk.facts.events import _verb_trigger  # here: events imports this module
+    from newsdesk.facts.triggers import verb_trigger  # here: triggers imports this module
 
-    act = _verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
+    act = verb_trigger(comp) if comp.pos_ in ("VERB", "AUX") else None
     # "insisted that the militias must hand over their weapons": asked of the militias
     asked = any(c.dep_ == "aux" and c.lower_ in lx.DEMANDING_AUX for c in comp.children)
     if act is not None:

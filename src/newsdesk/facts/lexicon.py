@@ -149,7 +149,7 @@ LEMMA_FIXES: dict[str, str] = {
 PHRASAL: dict[tuple[str, str], Entry] = {
     ("pull", "out"): ("RETREAT", "withdraw"), ("pull", "back"): ("RETREAT", "withdraw"),
     ("hand", "over"): ("RETREAT", "release"), ("set", "free"): ("RETREAT", "release"),
-    ("lay", "down"): ("RETREAT", "disarm"),  # arms only (events._verb_trigger): not "laid down conditions"
+    ("lay", "down"): ("RETREAT", "disarm"),  # arms only (triggers.verb_trigger): not "laid down conditions"
     ("step", "down"): ("RETREAT", "resign"), ("back", "down"): ("CONCEDE", None),
     ("give", "up"): ("CONCEDE", None), ("rule", "out"): ("REJECT", None),
     ("turn", "down"): ("REJECT", None), ("call", "for"): ("REQUEST", None),

@@ -13,7 +13,7 @@ from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import SUBJECTS, _child, _clause_verb, _lemma, _recipient, _resolve_pronoun, _subject
 
 if TYPE_CHECKING:
-    from newsdesk.facts.events import Trigger
+    from newsdesk.facts.triggers import Trigger
 
 # Subordinators that make their clause a condition rather than a reported fact.
 CONDITIONS = frozenset({"if", "unless", "until"})

@@ -1,0 +1,378 @@
+"""Triggers: the words that name an event of the lexicon (``lexicon.py``), verbs first,
+with their PLOVER category and mode as the parse around them settles it ("blocked the
+road" is an obstruction, "Serbia has blocked the road" a blockade, "blocked the
+resolution" a veto). ``events.py`` gives each its actor, recipient, place, time, toll and
+modality.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, POS
+
+from newsdesk.facts import lexicon as lx
+from newsdesk.facts.arguments import (
+    PASSIVE_SUBJECTS,
+    SUBJECTS,
+    TIME_LABELS,
+    _child,
+    _conjuncts,
+    _infinitive,
+    _lemma,
+    _prep_object,
+    asks_anonymity,
+    described_as,
+)
+from newsdesk.nlp.doccache import sentence, token_strings, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A word (and a light verb or particle) that names an event of the lexicon."""
+
+    head: object  # spaCy Token: the verb, or the event noun
+    category: str
+    mode: str | None
+    verbal: bool
+    light: object | None = None  # the light verb of "staged a protest", or None
+
+
+
+
+
+
+def _phrasal(tok) -> lx.Entry | None:
+    for child in tok.children:
+        if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
+            continue
+        # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
+        if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod", "ccomp"):
+            entry = lx.PHRASAL.get((_lemma(tok), child.lower_))
+            if entry:
+                return entry
+    return None
+
+
+def _noun_entry(tok, governor=None) -> lx.Entry | None:
+    lemma = _lemma(tok)
+    blocked = lx.NOT_EVENT_MODIFIERS.get(lemma, frozenset())
+    if any(_lemma(c) in blocked for c in tok.children if c.dep_ in ("compound", "amod", "nmod")):
+        return None
+    for child in tok.children:
+        if child.dep_ in ("compound", "amod", "nmod") and (_lemma(child), lemma) in lx.MODIFIED_NOUNS:
+            return lx.MODIFIED_NOUNS[(_lemma(child), lemma)]
+    if lemma in lx.NEED_MODIFIER:
+        return None
+    if lemma in lx.CARRIER_NOUNS:  # "mediation efforts": the event is the modifier's
+        inner = (_noun_entry(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
+        return next((e for e in inner if e), None)
+    if lemma == "strike" and governor is not None and _lemma(governor) in lx.ATTACK_LAUNCHERS:
+        return ("ASSAULT", None)
+    if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
+        return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
+        of = _prep_object(tok, {"of"})
+        return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
+    return lx.NOUNS.get(lemma)
+
+
+def _going_on(tok) -> bool:
+    """Whether the verb says an act goes on: "pressed on", "pushed ahead" (lexicon.GOING_ON)."""
+    return any((_lemma(tok), c.lower_) in lx.GOING_ON for c in tok.children if c.dep_ in ("prt", "advmod"))
+
+
+def _object_trigger(tok) -> Trigger | None:
+    """Events said by a verb and its object: "lodged a protest", "deployed troops",
+    "lifted the curfew", "staged a protest"; or by a verb of going on and its "with"
+    phrase: "pressed on with their assault"."""
+    lemma = _lemma(tok)
+    if _going_on(tok):
+        carried = (_child(c, ("pobj",)) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with")
+        for obj in (o for o in carried if o is not None):
+            if entry := _noun_entry(obj, governor=tok):
+                return Trigger(obj, *entry, verbal=True, light=tok)
+    objects = [o for c in tok.children if c.dep_ in ("dobj", "attr") for o in _conjuncts(c)]
+    for obj in objects:  # "fired artillery, mortars and rockets": each conjunct
+        if obj.pos_ not in ("NOUN", "PROPN"):
+            continue
+        noun = _lemma(obj)
+        if noun == "tie" and obj.tag_ != "NNS":  # "broke a 6-6 tie" is no break of ties
+            continue
+        paired = next((lx.VERB_OBJECT[(lemma, n)] for n in _object_nouns(obj) if (lemma, n) in lx.VERB_OBJECT), None)
+        if paired:
+            return Trigger(obj, *paired, verbal=True, light=tok)
+        if lemma in lx.FORCE_VERBS and noun in lx.FORCE_NOUNS:
+            return Trigger(obj, "MOBILIZE", lx.FORCE_NOUNS[noun], verbal=True, light=tok)
+        if lemma in lx.WITHDRAW_VERBS and noun in lx.FORCE_NOUNS:  # "withdrew its troops"
+            return Trigger(obj, "RETREAT", "withdraw", verbal=True, light=tok)
+        if lemma in lx.ENDING_VERBS and (_object_words(tok) & lx.AID_OBJECTS) - lx.FORCE_NOUNS.keys():
+            # "reduced food supplies" (CAMEO 162 reduce or stop aid)
+            return Trigger(obj, "SANCTION", "discontinue", verbal=True, light=tok)
+        entry = _noun_entry(obj, governor=tok)
+        if entry and entry[0] == "PROTEST" and lemma in lx.STOPPING_VERBS:
+            return Trigger(obj, "COERCE", "restrict", verbal=True, light=tok)
+        if entry and lemma in lx.ENDING_VERBS and (lemma != "call" or _child(tok, ("prt",)) is not None):
+            ended = lx.EASED.get(noun) or _ending(entry[0])
+            if ended:
+                return Trigger(obj, *ended, verbal=True, light=tok)
+        if entry and lemma in lx.LIGHT_VERBS:
+            return Trigger(obj, *entry, verbal=True, light=tok)
+    return None
+
+
+def _object_nouns(obj) -> list[str]:
+    """The object's lemma and its compounds', and for a group noun its members' ("a mission
+    of observers")."""
+    nouns = [_lemma(obj)] + [_lemma(c) for c in obj.children if c.dep_ == "compound"]  # "ceasefire agreement"
+    if nouns[0] in lx.GROUP_NOUNS:
+        member = _prep_object(obj, {"of"})
+        nouns += [_lemma(member)] if member is not None else []
+    return nouns
+
+
+def _ending(category: str) -> lx.Entry | None:
+    if category in lx.CONFLICTUAL:
+        return ("CONCEDE", None)
+    if category in lx.MILITARY:
+        return ("RETREAT", None)
+    if category in lx.COOPERATIVE or category == "SUPPORT":
+        return ("SANCTION", "discontinue")
+    return None
+
+
+def verb_trigger(tok) -> Trigger | None:
+    if described_as(tok):  # "recognised as part of X, the territory ...": a state, no act
+        return None
+    lemma = _lemma(tok)
+    found = _object_trigger(tok)
+    if found:
+        return found
+    promised = _promised(tok)
+    if promised:
+        return promised
+    if _going_on(tok):
+        return None  # "pressed on" goes on with an act; it asks for nothing
+    if lemma in ("ask", "request") and asks_anonymity(tok):
+        return None  # "a source who asked not to be named": a condition of the telling, no request
+    if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
+        return None  # "declined to comment": a reporter's question unanswered, no rejection
+    if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
+        return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
+    if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
+        return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
+    if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
+        return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
+    if lemma == "block" and _by_the_state(tok):
+        return Trigger(tok, "COERCE", "restrict", verbal=True)  # a blockade (CAMEO 191), lexicon.STATE_BODIES
+    if lemma == "release" and _object_heads(tok) & lx.AID_OBJECTS:
+        return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
+    if lemma in ("jail", "imprison") and _term(tok):
+        return Trigger(tok, "SANCTION", "convict", verbal=True)  # "jailed for 12 years": sentenced
+    if lemma == "meet" and _child(tok, ("auxpass",)) is not None and _prep_object(tok, {"with"}) is not None:
+        return None  # "were met with tear gas", "was met with scepticism": a reaction, no meeting
+    entry = _phrasal(tok)
+    if entry and lemma == "lay" and not _object_words(tok) & lx.ARMS:
+        entry = None
+    if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
+        entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
+    elif entry and entry[0] == "RETREAT" and _object_heads(tok) & lx.AID_OBJECTS:
+        entry = ("AID", None)  # "delivered 300 tonnes of flour"
+    if entry:
+        return Trigger(tok, *entry, verbal=True)
+    if reported_must(tok):
+        return Trigger(tok, "REQUEST", None, verbal=True)
+    if lemma in lx.NEEDS_PARTICLE or lemma not in lx.VERBS or not _fits_object(tok, lemma):
+        return None
+    if lx.VERBS[lemma] == ("ASSAULT", "destroy") and _wrecked_by_no_one(tok):
+        return None
+    return Trigger(tok, *lx.VERBS[lemma], verbal=True)
+
+
+def _wrecked_by_no_one(verb) -> bool:
+    """"The only bridges were destroyed": a passive with no agent, in a sentence that names
+    no weapon and no attack, says what a flood or a fire left, not that anyone assaulted
+    it (PLOVER ASSAULT is force used by an actor; "destroyed in the shelling" stays one)."""
+    if _child(verb, ("agent",)) is not None or not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    words = {_lemma(t) for t in sentence(verb.doc, verb.i)}
+    return not words & (lx.WEAPON_MODES.keys() | lx.ATTACK_WORDS)
+
+
+def _by_the_state(verb) -> bool:
+    """The verb's subject is a country or a body of the state ("Azerbaijan has blocked the
+    corridor", "troops blocked the road"), not protesters."""
+    subject = _child(verb, ("nsubj",))
+    return subject is not None and (subject.ent_type_ == "GPE" or _lemma(subject) in lx.STATE_BODIES)
+
+
+def _promised(tok) -> Trigger | None:
+    """A vow to do violence or coercion is a threat (CAMEO 13: "vowed to fight on",
+    "swore to retaliate"); a vow to cooperate stays an AGREE (CAMEO 03, lexicon.VERBS)."""
+    if _lemma(tok) not in lx.PROMISE_VERBS:
+        return None
+    comp = _child(tok, ("xcomp",)) or _infinitive(tok)
+    act = verb_trigger(comp) if comp is not None and comp.pos_ in ("VERB", "AUX") else None
+    if act is not None and act.category in lx.THREATENING:
+        return Trigger(tok, "THREATEN", None, verbal=True)
+    return None
+
+
+
+
+def _purpose_mode(tok) -> str | None:
+    """The mode of the event a purpose clause names ("sent 21 experts to investigate")."""
+    comp = _infinitive(tok)
+    act = verb_trigger(comp) if comp is not None else None
+    return act.mode if act is not None else None
+
+
+def _object_heads(tok) -> set[str]:
+    """Lemmas of the verb's objects themselves and of their "of" phrases, not of their
+    modifiers: "released emergency funds" releases funds, "released aid workers" people."""
+    words = set()
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative", "nsubjpass"):
+            of = _prep_object(obj, {"of"})
+            words |= {_lemma(obj)} | ({_lemma(of)} if of is not None else set())
+    return words
+
+
+def _term(tok) -> bool:
+    """A prison term after the verb: "for 12 years", "for life"."""
+    fors = (c for c in tok.children if c.dep_ == "prep" and c.lower_ == "for")  # a term is a time: not _prep_object
+    return any(_lemma(t) in lx.TERMS for p in fors for t in p.children if t.dep_ == "pobj")
+
+
+def _object_words(tok) -> set[str]:
+    """Lemmas of the verb's objects and of their "of" phrases ("300 tonnes of flour")."""
+    words = set()
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative", "nsubjpass"):
+            words |= {_lemma(obj), obj.lower_}
+            words |= {_lemma(t) for t in obj.subtree if t.head.lower_ == "of" or t.head.i == obj.i}
+    return words
+
+
+def _fits_object(tok, lemma: str) -> bool:
+    """Generic verbs count only with the objects that make them events (lexicon.py)."""
+    if lemma in lx.AID_VERBS:
+        return bool(_object_words(tok) & lx.AID_OBJECTS)
+    if lemma in ("release", "return", "free"):  # persons returned (CAMEO 0841), not "returned to Geneva"
+        return bool(_object_words(tok)) and not _object_words(tok) & lx.PUBLICATIONS
+    if lemma == "share":
+        return bool(_object_words(tok) & lx.SHARED_OBJECTS)
+    if lemma == "warn":
+        return _threatening_warning(tok)
+    if lemma in ("ease", "lift", "relax", "loosen"):  # "eased the curfew"; not "the shelling had eased"
+        return bool(_object_words(tok))
+    if lemma == "withdraw":  # forces or people, not "withdrew its claim" or "withdrew it"
+        return not _object_words(tok) & lx.WITHDRAWN_WORDS
+    if lemma == "sign":
+        return not _object_words(tok) or bool(_object_words(tok) & lx.SIGNED_OBJECTS)
+    if lemma == "cut":
+        return bool(_object_words(tok) & lx.CUT_OBJECTS)
+    if lemma == "meet":
+        return not _object_words(tok) & lx.MET_NON_PEOPLE
+    if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
+        return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
+    if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)
+        return _prep_object(tok, {"on", "upon"}) is not None or any(_asks(c) for c in tok.children if c.dep_ == "ccomp")
+    if lemma == "block":  # "blocked the highway", not "could block its path to membership"
+        return not {_lemma(c) for c in tok.children if c.dep_ in ("dobj", "nsubjpass")} & lx.BLOCKED_PROSPECTS
+    if lemma == "storm":  # "stormed the building", not "stormed to victory"
+        return _child(tok, ("dobj",)) is not None
+    if lemma == "dismiss":  # "dismissed the claims", not "dismissed the city council": a firing, no rejection
+        objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+        return not any(c.ent_type_ == "PERSON" or _lemma(c) in lx.OFFICES for c in objects)
+    if lemma == "fire":  # "fired shells at", not "fired the minister"
+        return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
+    return True
+
+
+def _threatening_warning(tok) -> bool:
+    """A warning is a threat (CAMEO 13) when it warns of the warner's own act: "warned that
+    it would retaliate", "warned that any attack would meet a firm response", "warned Baku
+    to stop or face the consequences", "warned of retaliation"; not "warned that the dams
+    needed repairs" (a prediction, CAMEO 01, which PLOVER does not code)."""
+    if _child(tok, ("dobj",)) is not None and _infinitive(tok) is not None:
+        return True
+    warned_of = _prep_object(tok, {"of", "against"})
+    if warned_of is not None and _lemma(warned_of) in lx.WARNED_ACTS:
+        return True
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subject = _child(clause, ("nsubj",))
+        modal = any(a.dep_ == "aux" and a.lower_ in lx.FUTURE_AUX | {"would", "could"} for a in clause.children)
+        own = subject is not None and subject.pos_ == "PRON" and subject.lower_ != "you"
+        if modal and (own or any(_lemma(t) in lx.WARNED_ACTS for t in clause.subtree)):
+            return True
+    return False
+
+
+def _asks(verb) -> bool:
+    """Whether a that-clause asks rather than tells: "that the troops must leave", "that he
+    resign" (a subjunctive: the bare verb with no auxiliary), not "that it was not firing"."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return bool(auxes & lx.DEMANDING_AUX) or (verb.tag_ == "VB" and not auxes)
+
+
+def reported_must(verb) -> bool:
+    """"China must drop its barriers, the minister declared": a demand (CAMEO 10)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    # (not under a verb of demanding: "demanded that X must go" is that verb's one demand)
+    reporter = _lemma(verb.head) in (lx.REPORTING | {"reiterate", "conclude"}) - {"demand", "insist"}
+    if _lemma(verb) in lx.REPORTING:  # "I must say that ..."
+        return False
+    return bool(auxes & lx.DEMANDING_AUX) and verb.dep_ == "ccomp" and reporter
+
+
+def triggers(sent) -> list[Trigger]:
+    """The event words of one sentence, verbs first; a noun already named by a light verb
+    ("launched an offensive") is not counted again."""
+    # tags and labels read once per doc (doccache), not from a new Token per token and walk
+    doc = sent.doc
+    toks, pos, dep = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP)
+    found = [t for i in range(sent.start, sent.end) if pos[i] in ("VERB", "AUX") and (t := verb_trigger(toks[i]))]
+    taken = {t.head.i for t in found}
+    for i in range(sent.start, sent.end):
+        if pos[i] not in ("NOUN", "PROPN") or dep[i] == "compound" or i in taken:
+            continue
+        tok = toks[i]
+        # a noun modifying another ("war crimes", "protest leaders") or inside a hyphenated
+        # adjective ("a war-torn country", "strike-hit ports") names no event itself
+        hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
+        dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
+        if not hyphenated and not dated and not _named_before(tok) and (entry := _noun_entry(tok)):
+            found.append(Trigger(tok, *entry, verbal=False))
+    return found
+
+
+def _named_before(tok) -> bool:
+    """A bare "the strike" after a drone, air or missile strike is that strike again, no
+    labour strike (the lexicon's reading of a strike on its own) and no new event."""
+    if _lemma(tok) != "strike":  # first: every noun of every sentence comes here
+        return False
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+    bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
+    if not definite or not bare:
+        return False
+    return any(_lemma(t) == "strike" and any(c.dep_ in ("compound", "amod") for c in t.children)
+               for t in tok.doc[: tok.i])
+
+
+def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
+    """The event another trigger of the same category already names, or None: "the blast
+    killed two", "killed in the attack", "provided aid", "shelled the town, killing 20",
+    "were killed and 11 injured"."""
+    tok = trig.light or trig.head
+    up = tok.head
+    if trig.verbal:
+        ok = tok.dep_ in ("advcl", "conj") and _child(tok, SUBJECTS | PASSIVE_SUBJECTS) is None
+    else:
+        if tok.dep_ == "pobj" and up.dep_ == "prep":
+            up = up.head
+        ok = tok.dep_ in (*SUBJECTS, *PASSIVE_SUBJECTS, "pobj", "dobj")
+    other = verbal.get(up.i)
+    if ok and other is not None and other is not trig and other.category == trig.category:
+        return other
+    return None
