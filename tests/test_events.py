@@ -1127,3 +1127,16 @@ def test_people_evacuated_from_a_disaster_are_helped(nlp, text):
 )
 def test_asking_not_to_be_named_is_no_request(nlp, text):
     assert [e for e in analyse(nlp, text).events if e.type == "REQUEST"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # an event noun is dated by the clause that describes it, not by the clause it sits in
+        ("The rights office called on Friday for an inquiry into the air strike that hit a market on Tuesday.",
+         "Tuesday"),
+        ("The ministry on Friday condemned the raid that destroyed the clinic on Monday.", "Monday"),
+    ],
+)
+def test_an_event_noun_takes_the_time_of_the_clause_that_describes_it(nlp, text, when):
+    assert {e.when for e in analyse(nlp, text).events if e.type == "ASSAULT"} == {when}

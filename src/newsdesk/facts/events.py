@@ -191,6 +191,16 @@ def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
     return _when(analysis, _words_of(head), own)
 
 
+def _described_time(analysis: Analysis, trig: Trigger) -> str | None:
+    """An event noun's own time, from the clause that describes it: "called on Friday for an
+    inquiry into the air strike that hit the market on Tuesday" dates the strike Tuesday,
+    not Friday, the call's day."""
+    if trig.verbal:
+        return None
+    described = (c for c in trig.head.children if c.dep_ in ("relcl", "acl") and c.i > trig.head.i)
+    return next((t for c in described if (t := _when(analysis, _words_of(c))) is not None), None)
+
+
 def _inside(char: int, spans) -> bool:
     return any(s <= char < e for s, e in spans)
 
@@ -337,7 +347,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         actor=argument(analysis, actor),
         recipient=argument(analysis, recipient),
         place=place,
-        when=_when(analysis, clause, aside) or _instrument_time(analysis, trig),
+        when=_described_time(analysis, trig) or _when(analysis, clause, aside) or _instrument_time(analysis, trig),
         killed=toll.get("killed"),
         injured=toll.get("injured"),
         modality=mod,
