@@ -907,6 +907,11 @@ def test_dismissing_an_office_holder_is_no_rejection(nlp, text, rejects):
     assert any(e.type == "REJECT" for e in analyse(nlp, text).events) == rejects
 
 
+def test_what_one_denies_a_part_in_is_no_recipient(nlp):
+    [reject] = [e for e in analyse(nlp, "The army denied any role in the raid.").events if e.type == "REJECT"]
+    assert (reject.actor, reject.recipient) == ("army", None)
+
+
 @pytest.mark.parametrize(
     "text",
     [

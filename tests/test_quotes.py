@@ -675,3 +675,10 @@ def test_asking_not_to_be_named_is_no_quote(nlp, text):
 )
 def test_no_one_is_no_speaker(nlp, text):
     assert [q.speaker for q in analyse(nlp, text).quotes] == []
+
+
+def test_a_participle_after_the_reported_clause_is_the_reporters(nlp):
+    """"…, citing hospital records" is the agency's, wherever the parse hangs the participle
+    (on "drowned": the 40 people were its speaker)."""
+    text = "The agency said that 40 people had drowned, citing hospital records."
+    assert {q.speaker for q in analyse(nlp, text).quotes if q.text == "hospital records"} == {"The agency"}

@@ -462,6 +462,7 @@ CONTENT_NOUNS = frozenset({
     "change", "election", "vote", "voting", "relation", "tie", "contact", "activity", "action",
     "admission", "support", "help", "sale", "right", "use", "extension", "allocation", "fate",
     "issue", "matter", "question", "ban", "presence", "return", "removal", "entry", "admittance",
+    "role", "involvement", "responsibility",  # "denied any role in the strike": no one denied
     "market", "blow", "verdict", "ruling", "result", "statement", "report", "version",
     "crime", "violation", "abuse", "wrongdoing", "corruption", "feasibility", "legality", "possibility",
     "failure", "refusal", "independence", "freedom", "referendum", "rule", "autonomy",

@@ -91,7 +91,11 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
                 return child if _same_paragraph(child, verb) and not _no_one(child) else None
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
-        if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _reported(verb.head):
+            # "the UN said that 3,958 had died, citing the WHO": a participle after the
+            # reported clause is the reporter's, wherever the parser hung it
+            verb = verb.head.head
+        elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
             verb = verb.head.head  # "after backing him": the clause the preposition hangs on
@@ -180,13 +184,18 @@ def _noun_ending_at(doc, i: int, verb):
     return noun, noun.left_edge.i
 
 
+def _reported(clause) -> bool:
+    """The clause is what a verb of saying reports."""
+    return clause.dep_ == "ccomp" and clause.head.lemma_.lower() in REPORTING
+
+
 def _reporter(pron):
     """The subject of the verb of saying whose reported clause holds the pronoun: in "X
     declared that its raids, which it calls …, will go on", both "its" and "it" are X.
     One explicit link of the parse, the one ``facts.arguments`` follows for events."""
     tok = pron.head
     for _ in range(8):  # up from a relative clause or a phrase inside the reported clause
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
+        if _reported(tok):
             subject = subject_of(tok.head)
             return subject if subject is not None and subject.pos_ != "PRON" else None
         if tok.head.i == tok.i:
