@@ -33,7 +33,7 @@ from newsdesk.corpus.sources import DERIVED, origins
 from newsdesk.corpus.story_events import merge_events
 from newsdesk.corpus.verdicts import compare_figures
 from newsdesk.model import Analysis, Relation, Span
-from newsdesk.nlp.dates import anchor_dates
+from newsdesk.nlp.dates import ISO_DAY, anchor_dates
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 7
 # The summary tells at most this many developments after the main event, so that figures
@@ -48,7 +48,6 @@ _WORD = re.compile(r"\w+")
 # An undated article's weekday on or before its own day (nlp/dates: "WXX-4", not the
 # "WXX-4<" strictly before nor the "WXX-5>" after, "will travel on Friday").
 _ON_OR_BEFORE = re.compile(r"WXX-[1-7]")
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 
 
 # -- when each article reports --------------------------------------------------------
@@ -75,7 +74,7 @@ def report_time(analysis: Analysis, seq: int) -> ReportTime:
     if article.published:
         return ReportTime((0, article.published[:10], seq), article.published[:10], "published")
     # A day, or a day with a clock time ("9 a.m. Tuesday": 2023-09-19T09:00).
-    iso = sorted(d.value[:10] for d in analysis.dates if d.value and _ISO_DAY.fullmatch(d.value))
+    iso = sorted(d.value[:10] for d in analysis.dates if d.value and ISO_DAY.fullmatch(d.value))
     if iso:
         return ReportTime((0, iso[-1], seq), iso[-1], "text")
     days = {int(d.value[-1]) - 1 for d in analysis.dates if d.value and _ON_OR_BEFORE.fullmatch(d.value)}

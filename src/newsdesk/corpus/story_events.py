@@ -13,11 +13,11 @@ from typing import TYPE_CHECKING
 
 from newsdesk.corpus.sources import DERIVED, find, union
 from newsdesk.model import Analysis, Event, Relation, Span
+from newsdesk.nlp.dates import ISO_DAY
 
 if TYPE_CHECKING:
     from newsdesk.corpus.compare import ReportTime
 
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 _YEARISH = re.compile(r"\d{3}[\dX]")  # a year or a decade: "2020", "199X"
 # An event dated this long before a story's first report is one the story recalls (the
 # last war, an earlier ceasefire), not one it reports: a month is longer than the span of
@@ -204,6 +204,6 @@ def background(when: str | None, first_report: str | None) -> bool:
         return False
     if _YEARISH.fullmatch(when):
         return first_report is None or when < first_report[:4]
-    if first_report and _ISO_DAY.match(when):
+    if first_report and ISO_DAY.match(when):
         return date.fromisoformat(when[:10]) < date.fromisoformat(first_report[:10]) - timedelta(BACKGROUND_DAYS)
     return False

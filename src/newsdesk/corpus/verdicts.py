@@ -6,13 +6,13 @@ conflict / single, with the two values that decide the verdict (``compare_figure
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsdesk.facts.figures import QUANTITY_OF, incident_kind
 from newsdesk.model import Analysis, Figure, FigureStatus
+from newsdesk.nlp.dates import ISO_DAY
 
 if TYPE_CHECKING:
     from newsdesk.corpus.compare import ReportTime
@@ -25,8 +25,6 @@ CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", 
 # population). Durations, distances, money and generic counts in different sentences are
 # about different things, so setting them side by side would only invent conflicts.
 COMPARABLE = frozenset(QUANTITY_OF.values())
-
-_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 
 
 def rounding(value: float, approximate: bool) -> float:
@@ -152,7 +150,7 @@ def _own_days(values: list[tuple[Figure, tuple, tuple]]) -> list[list[Figure]]:
         return []
     by_time: dict[tuple, list[Figure]] = defaultdict(list)
     for f, _, t in values:
-        if f.as_of_value and _ISO_DAY.match(f.as_of_value):
+        if f.as_of_value and ISO_DAY.match(f.as_of_value):
             by_time[t].append(f)
     return [by_time[t] for t in sorted(by_time)]
 
@@ -189,7 +187,7 @@ def figure_time(f: Figure, t: ReportTime) -> tuple:
     earlier") when its article is dated and the day is not after the report; else the
     report's time. Six dead "on Tuesday morning" in Wednesday's report are Tuesday's toll,
     and sit before Wednesday's 27."""
-    if t.key[0] == 0 and f.as_of_value and _ISO_DAY.match(f.as_of_value) and f.as_of_value[:10] <= t.key[1]:
+    if t.key[0] == 0 and f.as_of_value and ISO_DAY.match(f.as_of_value) and f.as_of_value[:10] <= t.key[1]:
         return (0, f.as_of_value[:10])
     return t.key[:2]
 

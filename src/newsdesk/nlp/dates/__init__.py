@@ -75,7 +75,11 @@ from newsdesk.nlp.dates.periods import HOLIDAYS, anchor_of, anchor_relative
 from newsdesk.nlp.dates.rules import normalise
 from newsdesk.nlp.doccache import doc_ents
 
-__all__ = ["anchor_dates", "anchor_of", "anchor_relative", "normalise", "resolve_dates"]
+__all__ = ["ISO_DAY", "anchor_dates", "anchor_of", "anchor_relative", "normalise", "resolve_dates"]
+
+# A value that is a calendar day, with or without a clock time: "2023-09-19",
+# "2023-09-19T09:00" ("9 a.m. Tuesday"); what a story's figures and events are dated by.
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 
 # Relative expressions the small model often leaves untagged ("just a day before",
 # "two weeks earlier"), and holidays, which it tags as events ("found on Thanksgiving
