@@ -279,11 +279,11 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     side of a disputed toll tells the reader it is settled.
     """
     main = main_sentence(analyses, times)
-    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))}
+    # The sentences picked after the main one, whatever else they cover: what followed, and
+    # both sides of a conflict; each one fact of its own.
     sides = {value: f"conflict:{n}" for n, value in enumerate(conflict)}
-    either_side = frozenset(sides.values())
-    firsts = frozenset(leads.values()) | either_side
-    leads |= sides
+    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))} | sides
+    firsts, either_side = frozenset(leads.values()), frozenset(sides.values())
     retold: dict[str, list[Span]] = defaultdict(list)
     for r in relations:
         if r.kind in DERIVED:
@@ -305,8 +305,8 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     chosen: list[tuple] = []
     covered: set[str] = set()
     while candidates and len(chosen) < SUMMARY_MAX:
-        # The main event first, then what followed; ties go to the earliest report and the
-        # earliest sentence in it: deterministic.
+        # The main event first, then what followed and a conflict's sides; ties go to the
+        # earliest report and the earliest sentence in it: deterministic.
         best = min(
             candidates,
             key=lambda c: ("main" not in c[3] - covered, not (c[3] & firsts) - covered,

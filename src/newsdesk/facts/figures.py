@@ -602,8 +602,8 @@ def _as_of_value(analysis: Analysis, as_of: tuple[int, int] | None) -> str | Non
 
 # Nouns of one incident, as opposed to the campaign or disaster a story is about ("the
 # fighting", "the offensive", "the floods"): "two landmine explosions had killed six people"
-# counts the dead of the blasts, a part of the offensive's toll and not a count of it.
-# Each noun's kind, by which a story sets the counts of one incident side by side: one
+# counts the dead of the blasts, a part of the offensive's toll and not a count of it. Each
+# maps to its kind, by which a story sets the counts of one incident side by side: one
 # outlet's "landmine blasts" are another's "landmine explosions".
 INCIDENT_KIND = {
     **dict.fromkeys(("explosion", "blast", "bombing", "bomb", "landmine", "mine"), "explosion"),
