@@ -1145,3 +1145,17 @@ def test_asking_not_to_be_named_is_no_request(nlp, text):
 )
 def test_an_event_noun_takes_the_time_of_the_clause_that_describes_it(nlp, text, when):
     assert {e.when for e in analyse(nlp, text).events if e.type == "ASSAULT"} == {when}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # a bare "killed" with no one who kills is no event of its own: none, but never the victim as killer
+        ("Kovar is the most senior officer to be killed since 2019.", None),
+        ("The mayor was the second official to be shot dead in the province in 2022.", "second official"),
+        ("Osman is the most senior official to be killed since 2021.", "senior official"),
+    ],
+)
+def test_the_noun_a_passive_relative_clause_hangs_on_is_its_patient_and_a_year_no_toll(nlp, text, recipient):
+    events = [e for e in analyse(nlp, text).events if e.type == "ASSAULT"]
+    assert [(e.actor, e.recipient, e.killed) for e in events] == ([(None, recipient, None)] if recipient else [])

@@ -303,8 +303,8 @@ def _subject(verb, depth: int = 0):
     agent = _child(verb, ("agent",))
     if agent is not None:
         return _child(agent, ("pobj",)), False
-    if verb.dep_ == "relcl":
-        return _named(verb.head), False
+    if verb.dep_ == "relcl":  # "the first official to be killed": a passive's noun is its patient
+        return (None, True) if _child(verb, ("auxpass",)) is not None else (_named(verb.head), False)
     if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
         return _subject(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
@@ -462,7 +462,7 @@ def _verb_arguments(trig: Trigger):
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
     if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)):
         actor = None
-    recipient = _child(verb, PASSIVE_SUBJECTS)
+    recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
     if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"
         return _resolve_pronoun(recipient), _recipient(_prep_object(verb, {"to"}))
@@ -511,6 +511,14 @@ def _verb_arguments(trig: Trigger):
     if recipient is None:
         recipient = _territory(trig.head, verb)
     return actor, recipient
+
+
+def _passive_relative_head(verb):
+    """The noun a passive relative clause with no subject word hangs on is its patient: "the
+    most senior official to be killed since 2021", "the third reporter to be arrested"."""
+    if verb.dep_ == "relcl" and _child(verb, ("auxpass",)) is not None and _child(verb, SUBJECTS) is None:
+        return _named(verb.head)
+    return None
 
 
 def _object_sharer(verb):

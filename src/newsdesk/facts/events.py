@@ -134,6 +134,8 @@ def _toll(analysis: Analysis, clause, aside=()) -> dict[str, int]:
     for tok in clause:
         if _inside(tok.idx, aside):
             continue
+        if tok.ent_type_ in TIME_LABELS:
+            continue  # a year or a time is no toll: "the first official killed since 2021"
         if tok.like_num and (value := _number(tok)) is not None and (kind := _toll_kind(tok)):
             out.setdefault(kind, value)
     return {k: v for k, v in out.items() if 0 <= v <= TOLL_MAX}
