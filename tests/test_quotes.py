@@ -682,3 +682,27 @@ def test_a_participle_after_the_reported_clause_is_the_reporters(nlp):
     (on "drowned": the 40 people were its speaker)."""
     text = "The agency said that 40 people had drowned, citing hospital records."
     assert {q.speaker for q in analyse(nlp, text).quotes if q.text == "hospital records"} == {"The agency"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("10:20 GMT - Molvania denies sending troops to the border.", "Molvania", "sending troops to the border"),
+        ("16:05 BST - Ruritania says the talks have failed.", "Ruritania", "the talks have failed"),
+        ("08:30 GMT - The convoy reached the town, the agency said.", "the agency", "The convoy reached the town"),
+    ],
+)
+def test_a_time_stamp_before_a_spaced_dash_is_no_part_of_a_speaker_or_a_report(nlp, text, speaker, content):
+    [q] = analyse(nlp, text).quotes
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_quoted"),
+    [
+        ("Molvania expelled three Ruritanian diplomats on Monday, accusing them of spying.", "expelled"),
+        ("The regulator suspended the licences of two broadcasters, accusing them of spreading lies.", "suspended"),
+    ],
+)
+def test_a_participle_after_a_clause_is_no_frame_of_that_clause(nlp, text, not_quoted):
+    assert not any(not_quoted in q.text for q in analyse(nlp, text).quotes)

@@ -215,6 +215,7 @@ def _phrase(head) -> tuple[int, int]:
     """The noun phrase of a subject, without its appositive or relative clause."""
     keep = ("det", "compound", "amod", "poss", "nmod", "case", "flat", "nummod")
     left = min([head.i, *(c.left_edge.i for c in head.lefts if c.dep_ in keep)])
+    left = after_stamp(head.doc, left, head.i)
     right = head.i
     for c in head.rights:
         if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
@@ -223,6 +224,25 @@ def _phrase(head) -> tuple[int, int]:
             break
     doc = head.doc
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+# A dateline or a live page's time stamp: a few words before a spaced dash.
+_STAMP_MAX = 8
+
+
+def after_stamp(doc, left: int, right: int) -> int:
+    """Where words start after a dateline or a time stamp that opens them ("09:40 GMT -
+    Armenia denies ...", "BRUSSELS - European leaders", "DUBAI, Jan 11 (Reuters) - ..."):
+    a spaced dash after a few words none of which starts lower-case (so not "his top
+    priority - delaying ..." or "that Trump - even as ..."), at the start of a sentence or a line."""
+    if not (doc[left].is_sent_start or (left > 0 and "\n" in doc[left - 1].text_with_ws)):
+        return left
+    for tok in doc[left : min(right, left + _STAMP_MAX)]:
+        if tok.is_alpha and tok.text[0].islower():
+            return left
+        if tok.text in ("-", "–", "—") and tok.i > left and doc[tok.i - 1].whitespace_ and tok.whitespace_:
+            return tok.i + 1
+    return left
 
 
 def _word_before(text: str, start: int) -> list[str]:
