@@ -706,3 +706,18 @@ def test_a_time_stamp_before_a_spaced_dash_is_no_part_of_a_speaker_or_a_report(n
 )
 def test_a_participle_after_a_clause_is_no_frame_of_that_clause(nlp, text, not_quoted):
     assert not any(not_quoted in q.text for q in analyse(nlp, text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A bomber blew himself up outside a base on Tuesday, killing at least 23 people, most of them young men "
+         "waiting to enlist, police and hospital officials said.", "police and hospital officials"),
+        ("Gunmen attacked a mosque during prayers, killing 18 worshippers, most of them elderly men sitting near the "
+         "door, witnesses and police said.", "witnesses and police"),
+        # an appositive set off by commas is no second subject: the name stays
+        ("Lena Varga, the head of the mission, said the convoy had been turned back.", "Lena Varga"),
+    ],
+)
+def test_of_two_subjects_of_a_speaking_verb_the_nearer_speaks(nlp, text, speaker):
+    assert analyse(nlp, text).quotes[0].speaker == speaker
