@@ -1159,3 +1159,8 @@ def test_an_event_noun_takes_the_time_of_the_clause_that_describes_it(nlp, text,
 def test_the_noun_a_passive_relative_clause_hangs_on_is_its_patient_and_a_year_no_toll(nlp, text, recipient):
     events = [e for e in analyse(nlp, text).events if e.type == "ASSAULT"]
     assert [(e.actor, e.recipient, e.killed) for e in events] == ([(None, recipient, None)] if recipient else [])
+
+
+def test_a_feature_the_model_cut_before_its_of_keeps_the_place_it_names(nlp):
+    event = only(analyse(nlp, "Iran's navy seized a tanker in the Gulf of Oman on Thursday."), "COERCE")
+    assert event.place == "Gulf of Oman"

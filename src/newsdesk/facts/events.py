@@ -86,8 +86,20 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
             continue
         span = (ent.start_char, ent.end_char)
         resolved = next((p.name for p in analysis.places if p.span[0] <= span[0] < p.span[1]), None)
-        return resolved or ent.text
+        return resolved or _with_of_place(ent, ents)
     return None
+
+
+def _with_of_place(ent, ents) -> str:
+    """An unresolved place name with the place its "of" names, which the model cut off
+    ("the Gulf of" + "Oman": "Gulf of Oman", not "Gulf", another sea)."""
+    doc = ent.doc
+    of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+    after = next((e for e in ents if e.start == of + 1), None)
+    if of >= len(doc) or doc[of].lower_ != "of" or after is None:
+        return ent.text
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    return doc[start : after.end].text
 
 
 def _when(analysis: Analysis, clause, aside=()) -> str | None:
