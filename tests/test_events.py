@@ -1164,3 +1164,43 @@ def test_the_noun_a_passive_relative_clause_hangs_on_is_its_patient_and_a_year_n
 def test_a_feature_the_model_cut_before_its_of_keeps_the_place_it_names(nlp):
     event = only(analyse(nlp, "Iran's navy seized a tanker in the Gulf of Oman on Thursday."), "COERCE")
     assert event.place == "Gulf of Oman"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The rebels said army aircraft had bombed a market in the camp.", "aerial"),
+        ("A suicide bomber blew himself up outside the recruitment centre on Tuesday.", "suicide-attack"),
+        ("Warplanes shelled the town overnight.", "aerial"),
+        ("Gunmen bombed a police station.", "explosives"),  # a less specific weapon leaves the verb's mode
+    ],
+)
+def test_a_weapon_named_as_the_attacker_says_how(nlp, text, mode):
+    assert only(analyse(nlp, text), "ASSAULT").mode == mode
+
+
+def test_a_verb_whose_mode_is_one_of_the_attackers_weapons_keeps_it(nlp):
+    assert only(analyse(nlp, "Army helicopters and tanks shelled the village."), "ASSAULT").mode == "heavy-weapons"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An adviser to the militia warned that his forces would respond to any further attack.",
+        "The army warned that its units would respond to any attack on the border.",
+    ],
+)
+def test_a_threats_own_side_is_no_recipient(nlp, text):
+    assert only(analyse(nlp, text), "THREATEN").recipient is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Tarvo Front claimed responsibility for the bombing in a statement on Monday.", "Tarvo Front"),
+        ("The Velka Brigade claimed responsibility for the killing through its news agency.", "Velka Brigade"),
+        ("No group has claimed responsibility for the bombing.", None),
+    ],
+)
+def test_who_claims_responsibility_for_an_attack_is_its_actor(nlp, text, actor):
+    assert only(analyse(nlp, text), "ASSAULT").actor == actor

@@ -251,6 +251,22 @@ def _mode(trig: Trigger, clause) -> str | None:
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
 
 
+def _attacker_mode(mode: str | None, actor) -> str | None:
+    """A weapon named as the one who attacks says how, over a verb's own mode: "army
+    aircraft bombed a market" is an air strike (the verb alone: explosives), "a suicide
+    bomber blew himself up" a suicide attack. Only a more specific mode (``MODE_RANK``), and
+    not when the verb's own mode is one of the attacker's weapons."""
+    if actor is None or (mode is not None and mode not in lx.MODE_RANK):
+        return mode
+    named = {lx.WEAPON_MODES[_lemma(t)] for t in actor.subtree if _lemma(t) in lx.WEAPON_MODES}
+    if mode in named:  # "helicopters and tanks shelled": the verb says which of them did it
+        return mode
+    best = next((m for m in lx.MODE_RANK if m in named), None)
+    if best is None or (mode is not None and lx.MODE_RANK.index(best) >= lx.MODE_RANK.index(mode)):
+        return mode
+    return best
+
+
 def _cease_fire(tok) -> bool:
     """The "fire" of "cease-fire", which the tokenizer splits at the hyphen."""
     return tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease"
@@ -344,6 +360,8 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     if demand is not None:
         (actor, recipient), category, mod = demand, "REQUEST", "asserted"
     mode = _mode(mode_source, clause) if category == trig.category else None
+    if category == "ASSAULT":
+        mode = _attacker_mode(mode, actor)
     if category == "THREATEN":
         mode = _threat_mode(trig)
     elif category == "ASSAULT" and mode is None and _targeted(recipient):
