@@ -1204,3 +1204,16 @@ def test_a_threats_own_side_is_no_recipient(nlp, text):
 )
 def test_who_claims_responsibility_for_an_attack_is_its_actor(nlp, text, actor):
     assert only(analyse(nlp, text), "ASSAULT").actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed_by"),
+    [
+        ("The navy seized a cargo ship off the coast on Friday, state television said, in response to a court order.",
+         "state television"),
+        ("Rebels captured the airport at dawn, the ministry said, after two days of fighting.", "ministry"),
+    ],
+)
+def test_a_frame_set_into_the_clause_it_reports_claims_it(nlp, text, claimed_by):
+    event = analyse(nlp, text).events[0]
+    assert (event.modality, event.claimed_by) == ("claimed", claimed_by)
