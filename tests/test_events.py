@@ -1217,3 +1217,27 @@ def test_who_claims_responsibility_for_an_attack_is_its_actor(nlp, text, actor):
 def test_a_frame_set_into_the_clause_it_reports_claims_it(nlp, text, claimed_by):
     event = analyse(nlp, text).events[0]
     assert (event.modality, event.claimed_by) == ("claimed", claimed_by)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The foreign ministry called the seizure unlawful.", "COERCE"),
+        ("The minister called the attack a war crime.", "ASSAULT"),
+    ],
+)
+def test_a_verb_that_says_what_an_event_is_does_not_do_it(nlp, text, type_):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.modality) == (None, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "sanction"),
+    [
+        ("The state government has sanctioned Rs 75 crore for new shelters.", False),  # approved the money
+        ("The council sanctioned funds for the new bridge.", False),
+        ("The US sanctioned 12 companies linked to the army.", True),
+    ],
+)
+def test_to_sanction_money_is_to_approve_it(nlp, text, sanction):
+    assert any(e.type == "SANCTION" for e in analyse(nlp, text).events) == sanction

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts.lexicon import CURRENCY_SIGNS
 from newsdesk.facts.numbers import SCALES, Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
 from newsdesk.facts.speakers import Resolver, subject_of
@@ -85,7 +86,7 @@ KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.6
       "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
       "nautical mile": 1.852}  # the sea mile, 1,852 m by international definition
 # Signs written before an amount; "Rs" is how Indian and Pakistani English write rupees ("Rs 75 crore").
-_CURRENCY_SIGNS = ("$", "€", "£", "₹", "Rs", "Rs.")
+_CURRENCY_SIGNS = CURRENCY_SIGNS
 UNITS = {
     **dict.fromkeys(KM, "distance"),
     **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan"), "money"),

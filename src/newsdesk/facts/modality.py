@@ -120,8 +120,11 @@ def modality(trig: Trigger) -> str:
         return "negated"
     if not trig.verbal and any(t.lower_ in CONDITIONS for t in _path_to_verb(trig.head)):
         return "hypothetical"  # "until their surrender", "until the Armenians of X surrender'
-    if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(trig.head.head) in lx.GOVERNOR_MODALITY:
-        return lx.GOVERNOR_MODALITY[_lemma(trig.head.head)]  # "demanding the resignation"
+    governor = trig.head.head
+    # "demanding the resignation"; not "called the seizure unlawful", which says what it is
+    if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(governor) in lx.GOVERNOR_MODALITY \
+            and _child(governor, ("oprd",)) is None:
+        return lx.GOVERNOR_MODALITY[_lemma(governor)]
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and _lemma(tok) in lx.ASPECTUAL
     for step in range(4):
