@@ -721,3 +721,17 @@ def test_a_participle_after_a_clause_is_no_frame_of_that_clause(nlp, text, not_q
 )
 def test_of_two_subjects_of_a_speaking_verb_the_nearer_speaks(nlp, text, speaker):
     assert analyse(nlp, text).quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ('The army said it had destroyed four bunkers, a claim the rebels rejected as "a lie".', "a lie",
+         "the rebels"),
+        ('The ministry said the report, which opposition leaders described as "a whitewash", was accurate.',
+         "a whitewash", "opposition leaders"),
+    ],
+)
+def test_words_a_verb_labels_something_as_are_that_verbs(nlp, text, words, speaker):
+    [q] = [q for q in analyse(nlp, text).quotes if q.text == words]
+    assert q.speaker == speaker

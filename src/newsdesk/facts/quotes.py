@@ -244,8 +244,20 @@ def _governing_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]) -> l
                 break
             tok = tok.head
     # Words in quote marks were uttered: a verb of uttering above them speaks them before a
-    # nearer verb of mind ("she said she thinks they “are…”": hers, not theirs).
-    return sorted(out, key=lambda v: lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS))
+    # nearer verb of mind ("she said she thinks they “are…”": hers, not theirs). But words
+    # a verb labels something "as" are that verb's ("..., a claim India rejected as
+    # “baseless”": India's, not the claimant's).
+    def rank(v) -> tuple[bool, bool]:
+        return not _labels_as(v, span), lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS)
+
+    return sorted(out, key=rank)
+
+
+def _labels_as(verb, span) -> bool:
+    """Whether the quoted words are what the verb's "as" phrase calls something ("rejected
+    the claim as “baseless”", "described it as “a disaster”")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i < span.start and c.right_edge.i >= span.start
+               for c in verb.children)
 
 
 def according_to(tokens) -> object | None:
