@@ -540,3 +540,15 @@ def test_a_casualty_word_between_a_number_and_its_noun_says_what_it_counts(nlp, 
 def test_lakhs_crores_and_rupee_signs(nlp, text, value, quantity, subject, unit):
     f = figure(analyse(nlp, text), value)
     assert (f.quantity, f.subject, f.unit) == (quantity, subject, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        ("At least seven civilians were killed and 15 wounded on Monday when troops shelled the villages, the "
+         "army said, in the heaviest fighting in the region this year.", 7, "Monday"),
+        ("Four police officers were killed and nine injured on Sunday night in the ambush.", 4, "Sunday night"),
+    ],
+)
+def test_a_time_of_a_conjunct_that_shares_the_auxiliary_dates_both(nlp, text, value, as_of):
+    assert figure(analyse(nlp, text), value).as_of == as_of

@@ -679,10 +679,16 @@ def _in_another_conjunct(time, number) -> bool:
     above = {number.i, *(t.i for t in number.ancestors)}
     token = time
     while token.i not in above and token.head.i != token.i:
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and not _gapped(token):
             return True
         token = token.head
     return False
+
+
+def _gapped(verb) -> bool:
+    """A conjoined participle that shares its auxiliary with the clause before ("seven were
+    killed and 15 wounded on Monday"): one clause in two, its time both conjuncts'."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:
