@@ -1241,3 +1241,16 @@ def test_a_verb_that_says_what_an_event_is_does_not_do_it(nlp, text, type_):
 )
 def test_to_sanction_money_is_to_approve_it(nlp, text, sanction):
     assert any(e.type == "SANCTION" for e in analyse(nlp, text).events) == sanction
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The militia denied the accusation and said army jets had bombed a market, killing at least 17 people.",
+         "ACCUSE"),
+        ("The government condemned the attack and said it would hold elections on Friday.", "ASSAULT"),
+    ],
+)
+def test_a_clause_of_its_own_after_an_event_nouns_verb_gives_it_no_toll_or_time(nlp, text, type_):
+    event = only(analyse(nlp, text), type_)
+    assert (event.killed, event.when) == (None, None)

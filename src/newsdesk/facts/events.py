@@ -177,7 +177,9 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
-    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    # a noun's clause is its verb's: "denied the accusation and said ... killing 17" (not the accusation's toll)
+    verb = anchor if trig.verbal else _clause_verb(anchor)
+    own = [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and _own_clause(c)]
     return own + [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
 
