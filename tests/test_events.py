@@ -1254,3 +1254,8 @@ def test_to_sanction_money_is_to_approve_it(nlp, text, sanction):
 def test_a_clause_of_its_own_after_an_event_nouns_verb_gives_it_no_toll_or_time(nlp, text, type_):
     event = only(analyse(nlp, text), type_)
     assert (event.killed, event.when) == (None, None)
+
+
+def test_a_toll_coordinated_after_an_event_nouns_verb_stays_its_toll(nlp):
+    event = only(analyse(nlp, "Two guards died in the blast and at least five were wounded, police said."), "ASSAULT")
+    assert (event.killed, event.injured) == (2, 5)

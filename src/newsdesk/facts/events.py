@@ -177,9 +177,11 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
-    # a noun's clause is its verb's: "denied the accusation and said ... killing 17" (not the accusation's toll)
-    verb = anchor if trig.verbal else _clause_verb(anchor)
-    own = [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and _own_clause(c)]
+    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    if not trig.verbal:  # a noun's verb's report after it: "denied the accusation and said ... killing 17"
+        verb = _clause_verb(anchor)
+        own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
+                and _lemma(c) in lx.REPORTING]
     return own + [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
 
