@@ -1259,3 +1259,14 @@ def test_a_clause_of_its_own_after_an_event_nouns_verb_gives_it_no_toll_or_time(
 def test_a_toll_coordinated_after_an_event_nouns_verb_stays_its_toll(nlp):
     event = only(analyse(nlp, "Two guards died in the blast and at least five were wounded, police said."), "ASSAULT")
     assert (event.killed, event.injured) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the airport, the ministry said, in the heaviest fighting in the region this year.",
+        "Troops seized the border post, the army said on Monday.",
+    ],
+)
+def test_a_frame_set_into_the_clause_gives_the_event_no_time(nlp, text):
+    assert analyse(nlp, text).events[0].when is None

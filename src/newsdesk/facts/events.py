@@ -178,6 +178,9 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
     own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    # A frame set into the clause is the reporter's, with its own phrases: "..., the army
+    # said, in the heaviest fighting this year" does not date the event this year.
+    own += [_span_of(list(c.subtree)) for c in anchor.children if c.dep_ == "parataxis" and _lemma(c) in lx.REPORTING]
     if not trig.verbal:  # a noun's verb's report after it: "denied the accusation and said ... killing 17"
         verb = _clause_verb(anchor)
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
