@@ -129,6 +129,23 @@ def test_the_same_quote_from_copies_is_merged():
     assert len(quote["citations"]) == 2
 
 
+def test_words_a_mixed_quote_marks_are_shown_inside_it_not_beside_it():
+    text = 'The mayor said the bridge was "beyond repair" and would be closed.'
+    outer = Quote("a", (15, 67), text[15:67], "mixed", "Ana Ruiz", "person:ana-ruiz")
+    inner = Quote("a", (34, 48), "beyond repair", "mixed", "Ana Ruiz", "person:ana-ruiz")
+    (speaker,) = build_dossier([_analysis("a", text, source="Wire", quotes=[outer, inner])], [])["quotes"]
+    assert [q["text"] for q in speaker["quotes"]] == [outer.text]
+
+
+def test_a_speakers_quotes_are_grouped_by_entity_across_names():
+    said = [Quote("a", (0, 9), "We stay.", "direct", "Baku", "gpe:azerbaijan"),
+            Quote("b", (0, 9), "We go on.", "indirect", "Azerbaijan", "gpe:azerbaijan")]
+    arts = [_analysis(aid, "We stay. We go on.", source=src, quotes=[q])
+            for aid, src, q in zip("ab", ("Wire", "Daily"), said, strict=True)]
+    (speaker,) = build_dossier(arts, [])["quotes"]
+    assert [(q["text"], q["outlets"]) for q in speaker["quotes"]] == [("We stay.", ["Wire"]), ("We go on.", ["Daily"])]
+
+
 def test_events_count_independent_sources():
     ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", place="Nagorno-Karabakh") for aid in "abc"]
     arts = [_analysis(aid, events=[e]) for aid, e in zip("abc", ev, strict=True)]

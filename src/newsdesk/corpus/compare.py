@@ -32,7 +32,7 @@ from newsdesk.corpus.relate import sentence_spans
 from newsdesk.corpus.sources import DERIVED, origins
 from newsdesk.corpus.story_events import merge_events
 from newsdesk.corpus.verdicts import compare_figures
-from newsdesk.model import Analysis, Relation, Span
+from newsdesk.model import Analysis, Quote, Relation, Span
 from newsdesk.nlp.dates import ISO_DAY, anchor_dates
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 7
@@ -154,10 +154,23 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
+def _outermost(quotes: tuple[Quote, ...]) -> list[Quote]:
+    """An article's quotes but those inside another of its quotes: the words a mixed quote
+    marks ("called the situation "very difficult"") are a quote of their own in the record,
+    and shown inside the longer one, where the reader sees what they were said of."""
+    return [
+        q for q in quotes
+        if not any(o is not q and o.span[0] <= q.span[0] and q.span[1] <= o.span[1] and o.span != q.span
+                   for o in quotes)
+    ]
+
+
 def quotes_by_speaker(analyses: list[Analysis], outlet: dict[str, str]) -> list[dict]:
+    """Who said what across the story: one entry per speaker (its entity where known), each
+    wording once, with the outlets that carry it."""
     speakers: dict[str, dict] = {}
     for a in analyses:
-        for q in a.quotes:
+        for q in _outermost(a.quotes):
             key = q.speaker_entity_id or (q.speaker or "").casefold() or "(unattributed)"
             entry = speakers.setdefault(
                 key, {"speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id, "quotes": []}
