@@ -137,6 +137,14 @@ def test_words_a_mixed_quote_marks_are_shown_inside_it_not_beside_it():
     assert [q["text"] for q in speaker["quotes"]] == [outer.text]
 
 
+def test_another_speakers_words_inside_a_quote_stay():
+    text = "The minister said the port was closed, according to the agency Varta."
+    agency = Quote("a", (0, 38), text[:38], "indirect", "Varta", "org:varta")
+    minister = Quote("a", (18, 38), text[18:38], "indirect", "The minister", None)
+    dossier = build_dossier([_analysis("a", text, source="Wire", quotes=[agency, minister])], [])
+    assert sorted(s["speaker"] for s in dossier["quotes"]) == ["The minister", "Varta"]
+
+
 def test_a_speakers_quotes_are_grouped_by_entity_across_names():
     said = [Quote("a", (0, 9), "We stay.", "direct", "Baku", "gpe:azerbaijan"),
             Quote("b", (0, 9), "We go on.", "indirect", "Azerbaijan", "gpe:azerbaijan")]

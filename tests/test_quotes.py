@@ -587,6 +587,18 @@ def test_the_name_a_group_calls_itself_is_no_quote(nlp, text, name_quoted):
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Varno, as the government calls the northern district, was shelled again on Sunday.", False),
+        ("Tessa, as locals call the old port, was flooded overnight.", False),
+        ("The mayor called the report a lie.", True),  # a judgement of the report, said
+    ],
+)
+def test_as_x_calls_it_says_whose_name_a_place_goes_by_not_words_said(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Farmers have criticised the speed of the relief effort.", "the speed of the relief effort"),
@@ -682,3 +694,16 @@ def test_a_participle_after_the_reported_clause_is_the_reporters(nlp):
     (on "drowned": the 40 people were its speaker)."""
     text = "The agency said that 40 people had drowned, citing hospital records."
     assert {q.speaker for q in analyse(nlp, text).quotes if q.text == "hospital records"} == {"The agency"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence minister said the army had no units in the valley and was not part of the raid, "
+        "according to the state news agency Varta.",
+        "Mayor Ines Ruiz said the bridge would reopen on Monday, according to a statement from her office.",
+    ],
+)
+def test_an_according_to_phrase_after_a_reported_clause_is_its_source_not_its_words(nlp, text):
+    for quote in analyse(nlp, text).quotes:
+        assert "according to" not in quote.text

@@ -155,14 +155,16 @@ def _words(text: str) -> frozenset[str]:
 
 
 def _outermost(quotes: tuple[Quote, ...]) -> list[Quote]:
-    """An article's quotes but those inside another of its quotes: the words a mixed quote
-    marks ("called the situation "very difficult"") are a quote of their own in the record,
-    and shown inside the longer one, where the reader sees what they were said of."""
-    return [
-        q for q in quotes
-        if not any(o is not q and o.span[0] <= q.span[0] and q.span[1] <= o.span[1] and o.span != q.span
-                   for o in quotes)
-    ]
+    """An article's quotes but those inside another of the same speaker's: the words a
+    mixed quote marks ("called the situation "very difficult"") are a quote of their own in
+    the record, and shown inside the longer one, where the reader sees what they were said
+    of. Another speaker's words inside a quote stay ("X said Y, according to Tass": Tass
+    reports X's words)."""
+    def inside(q: Quote, o: Quote) -> bool:
+        same = (o.speaker_entity_id, o.speaker) == (q.speaker_entity_id, q.speaker)
+        return same and o.span != q.span and o.span[0] <= q.span[0] and q.span[1] <= o.span[1]
+
+    return [q for q in quotes if not any(inside(q, o) for o in quotes)]
 
 
 def quotes_by_speaker(analyses: list[Analysis], outlet: dict[str, str]) -> list[dict]:

@@ -431,12 +431,14 @@ def _content_of(verb) -> tuple[int, int] | None:
     """
     if lemma(verb) in _NAMING_VERBS and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
+    if lemma(verb) in _NAMING_VERBS and _as_one_calls_it(verb):
+        return None  # "Khankendi, as Azerbaijan calls the town, is…": the writer says whose name it is
     if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
         return None  # "a group calling itself the Northern Shield": the name it goes by
     if asks_anonymity(verb):
         return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
-        return clause
+        return _without_source(verb.doc, *clause)
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
         return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
@@ -471,6 +473,16 @@ def _physical_target(verb) -> bool:
     return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
 
 
+def _as_one_calls_it(verb) -> bool:
+    """ "as X calls the town", set beside the name: the thing named is the object, and
+    nothing X said is. Not "as she called for a vote" (a request), nor "as the paper called
+    them 'anchors'" (the name is the paper's words: a mixed quote)."""
+    deps = {c.dep_ for c in verb.children}
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    thing = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
+    return marked and thing and not deps & {"oprd", "prep", "ccomp", "xcomp"}
+
+
 def _names_itself(verb) -> bool:
     """A reflexive object and a name after it: "calling itself Tarvo Front" gives the name
     a group goes by, not words it said ("called himself a victim" is a claim, and stays)."""
@@ -503,6 +515,17 @@ def _clause_of(verb) -> tuple[int, int] | None:
         if head.i != verb.i:
             return head.left_edge.i, head.right_edge.i
     return None
+
+
+def _without_source(doc, left: int, right: int) -> tuple[int, int]:
+    """The clause without an "according to" phrase that ends it after a comma: in "X said
+    Armenia had no troops there, according to Tass", the agency is the source of the whole
+    report (a quote of its own), not words of X's; the parser may hang it on either verb."""
+    for tok in doc[left + 1 : right]:
+        phrase = tok.lower_ == "according" and doc[tok.i + 1].lower_ == "to" and doc[tok.i - 1].text == ","
+        if phrase and tok.right_edge.i >= right - 1 and tok.i - 2 > left:
+            return left, tok.i - 2
+    return left, right
 
 
 def _object_of(verb) -> tuple[int, int] | None:
