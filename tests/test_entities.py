@@ -543,3 +543,41 @@ def test_a_chairperson_named_after_the_title_is_a_person(nlp):
 def test_a_surname_the_model_typed_a_place_is_the_person(nlp, text, surface, label):
     analysis, _ = _analyse(nlp, text)
     assert _labels(analysis, surface) == {label}
+
+
+@pytest.mark.parametrize(("speaks", "joined"), [(True, True), (False, False)])
+def test_a_one_word_org_that_speaks_in_the_story_joins_the_one_full_name_ending_in_it(store, speaks, joined):
+    """The small model types a bare surname ORG ("…, while Tevanyan said his government…");
+    in a story where one person's full name ends in it, the speaker is that person. An ORG
+    that says nothing (a "Tram" beside a mistyped "Croydon Tram") stays what it is."""
+    from newsdesk.corpus import stories
+    from newsdesk.model import Entity, Quote
+    from newsdesk.nlp.resolve import join_people
+    from newsdesk.pipeline import Batch
+
+    body = "Prime Minister Maro Tevanyan met the envoys in Dalvik on Monday to discuss the flood relief plan. "
+    texts = {"a": body + "Maro Tevanyan said aid would come.", "b": body + "Later Tevanyan said aid had come."}
+    full = Entity("person:maro-tevanyan", "Maro Tevanyan", "PERSON")
+    bare = Entity("org:tevanyan", "Tevanyan", "ORG")
+    analyses = []
+    for aid, text in texts.items():
+        name, ent, label = ("Maro Tevanyan", full, "PERSON") if aid == "a" else ("Tevanyan", bare, "ORG")
+        start = text.rindex(name)
+        said = text.index("aid", start)
+        quote = Quote(aid, (said, len(text) - 1), text[said:-1], "indirect", name, ent.id)
+        analyses.append(Analysis(
+            article=Article(id=aid, text=text),
+            mentions=(Mention(aid, (15, 28), "Maro Tevanyan", "PERSON", full.id),
+                      Mention(aid, (start, start + len(name)), name, label, ent.id)),
+            entities=(full, ent) if ent is not full else (full,),
+            quotes=(quote,) if speaks else (),
+        ))
+    with store.begin() as tx:
+        for seq, analysis in enumerate(analyses, 1):
+            tx.save_analysis(analysis, seq=seq)
+        batch = stories.assign(tx, Batch(new_ids=("a", "b")))
+        join_people(tx, batch)
+    with store.read() as tx:
+        assert len({tx.story_of(aid) for aid in "ab"}) == 1, "both articles are one story"
+        ids = {e.id for e in tx.entities({"org:tevanyan", "person:maro-tevanyan"})}
+    assert ("org:tevanyan" not in ids) == joined

@@ -620,11 +620,16 @@ def _story_people(tx: Tx, ids: sa.Select) -> tuple[dict[str, tuple[str, int]], d
     entities = {e.id: e for e in tx.entities(counts)}
     people = {i: (e.name, counts[i]) for i, e in entities.items() if e.type == "PERSON"}
     # A one-word ORG is a mistyped surname only if the model also typed that word PERSON
-    # in the story: on Giveme5W1H, "Tram" (ORG) otherwise joined "Croydon Tram" (PERSON).
+    # in the story, or it speaks in the story ("…, while Pashinyan said his government…",
+    # the article's one mention): on Giveme5W1H, "Tram" (ORG) otherwise joined "Croydon
+    # Tram" (PERSON). A speaking organisation joins no one unless a full name ends in it.
     one_word = {n for n, _ in people.values() if " " not in n}
+    q = schema.quotes
+    speakers = set(tx.conn.execute(sa.select(q.c.speaker_entity_id).where(q.c.article_id.in_(ids))).scalars())
     orgs = {
         i: e.name for i, e in entities.items()
-        if e.type == "ORG" and e.name in one_word and e.name.casefold() not in _alias_index()
+        if e.type == "ORG" and (e.name in one_word or i in speakers) and " " not in e.name
+        and e.name.casefold() not in _alias_index()
     }
     return people, orgs, entities
 
