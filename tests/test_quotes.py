@@ -707,3 +707,28 @@ def test_a_participle_after_the_reported_clause_is_the_reporters(nlp):
 def test_an_according_to_phrase_after_a_reported_clause_is_its_source_not_its_words(nlp, text):
     for quote in analyse(nlp, text).quotes:
         assert "according to" not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Surveyors had warned for years that the levee needed repairs, local media reported.",
+         "that the levee needed repairs"),
+        ("The agency said that 412 people had died, citing the Health Ministry.", "that 412 people had died"),
+        ("The minister said the port would reopen soon, state television reported.", "the port would reopen soon"),
+    ],
+)
+def test_a_source_named_after_the_reported_clause_is_no_part_of_it(nlp, text, content):
+    assert content in [q.text for q in analyse(nlp, text).quotes]
+    assert not any(q.text.endswith(("reported", "Ministry")) for q in analyse(nlp, text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The council said the road was closed, citing the regional police.", ["the road was closed"]),
+        ("The airline cancelled its flights to the city, citing security concerns.", ["security concerns"]),
+    ],
+)
+def test_whom_one_cites_is_a_source_what_one_cites_is_content(nlp, text, quoted):
+    assert [q.text for q in analyse(nlp, text).quotes] == quoted

@@ -415,6 +415,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+# A source one cites, not what one cites ("citing security concerns"): a named body, person
+# or state, or a noun of one (or of the text it spoke in).
+_SOURCE_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+_SOURCE_NOUNS = frozenset({
+    "source", "official", "authority", "police", "ministry", "witness", "resident", "spokesman", "spokeswoman",
+    "spokesperson", "agency", "government", "army", "military", "statement", "report", "document", "media",
+})
+
+
+def _a_source(noun) -> bool:
+    return noun.ent_type_ in _SOURCE_TYPES or noun.lemma_.lower() in _SOURCE_NOUNS
 # Verbs that give a thing a name ("which Armenians call Stepanakert", "what it terms ...").
 _NAMING_VERBS = frozenset({"call", "term", "dub", "name"})
 
@@ -435,6 +446,8 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "Khankendi, as Azerbaijan calls the town, is…": the writer says whose name it is
     if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
         return None  # "a group calling itself the Northern Shield": the name it goes by
+    if lemma(verb) == "cite" and any(c.dep_ == "dobj" and _a_source(c) for c in verb.children):
+        return None  # "…, citing the World Health Organization": whom the words come from, no words
     if asks_anonymity(verb):
         return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
@@ -518,14 +531,28 @@ def _clause_of(verb) -> tuple[int, int] | None:
 
 
 def _without_source(doc, left: int, right: int) -> tuple[int, int]:
-    """The clause without an "according to" phrase that ends it after a comma: in "X said
-    Armenia had no troops there, according to Tass", the agency is the source of the whole
-    report (a quote of its own), not words of X's; the parser may hang it on either verb."""
-    for tok in doc[left + 1 : right]:
-        phrase = tok.lower_ == "according" and doc[tok.i + 1].lower_ == "to" and doc[tok.i - 1].text == ","
-        if phrase and tok.right_edge.i >= right - 1 and tok.i - 2 > left:
-            return left, tok.i - 2
+    """The clause without the attribution that ends it after a comma, which names the
+    source of the whole report rather than adding to the reported words: "X said Armenia
+    had no troops there, according to Tass" / "…, citing the WHO" / "…, state television
+    reported" (the parser may hang the phrase on either verb)."""
+    for comma in (t for t in doc[left + 1 : right] if t.text == ","):
+        if comma.i - 1 > left and _is_attribution_tail(doc[comma.i + 1 : right + 1]):
+            return left, comma.i - 1
     return left, right
+
+
+def _is_attribution_tail(tail) -> bool:
+    first, last = tail[0], tail[-1]
+    if first.lower_ == "according" and len(tail) > 2 and tail[1].lower_ == "to":
+        return True  # "according to Tass"
+    if first.lower_ == "citing" and len(tail) > 1:
+        return True  # "citing the World Health Organization"
+    # "state television reported": a subject and a verb of saying, nothing after them
+    subject = next((c for c in last.children if c.dep_ == "nsubj"), None)
+    return (
+        _speech_verb(last) and subject is not None
+        and subject.left_edge.i == first.i and subject.right_edge.i == last.i - 1
+    )
 
 
 def _object_of(verb) -> tuple[int, int] | None:
