@@ -9,6 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import newsdesk
 from newsdesk.model import Analysis, Article, Mention
 from newsdesk.nlp.entities import find_mentions
 from newsdesk.nlp.resolve import _same_person, person_renames, resolve_entities, resolve_reference
@@ -168,6 +169,19 @@ def test_unnamed_ministry_follows_the_last_one(nlp):
     analysis, _ = _analyse(nlp, text)
     ministries = [m for m in analysis.mentions if "ministry" in m.text]
     assert {m.entity_id for m in ministries} == {"org:moldova-ministry-of-foreign-affairs"}
+
+
+def test_an_unowned_ministry_belongs_to_the_country_the_articles_places_lie_in(nlp):
+    """The article never names Kenya, only its towns, and names Uganda once."""
+    text = (
+        "Officials said the river had burst its banks near Garissa overnight. A spokesman for the interior "
+        "ministry of the regional government said 40 people were missing in Garissa and Mombasa. "
+        "A rescue team from Uganda arrived on Friday."
+    )
+    analysis = newsdesk.analyse_text(text)
+    assert {p.country for p in analysis.places} == {"KE", "UG"}
+    ministries = {m.entity_id for m in analysis.mentions if "ministry" in m.text}
+    assert ministries == {"org:kenya-ministry-of-interior"}
 
 
 def test_descriptions_of_a_breakaway_authority_are_one_actor(nlp):

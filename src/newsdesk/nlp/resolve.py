@@ -449,7 +449,12 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
             ner.append(r)
             if r.span != m.span:
                 ranked[r.span] = m.span
+    # The countries the article is about, for the owner of an unnamed ministry: those it
+    # names, and those its places lie in. A report on Libya may never name Libya, only
+    # its towns, and name Egypt once ("rescue teams from Egypt"); counting its peoples
+    # instead ("Libyan officials") gave a Karabakh report's ministry to the Armenians it names.
     counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
+    counts.update(p.country for p in analysis.places if p.country)
     rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
