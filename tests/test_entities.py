@@ -521,6 +521,20 @@ def test_a_name_ending_in_a_body_is_an_organisation(nlp, text, surface):
     assert _labels(analysis, surface) == {"ORG"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floodwater tore through the coastal city of Varnel after two dams gave way. Roads into Varnel were cut.",
+        "Militants stormed the town of Oskerby at dawn. By noon Oskerby was quiet again.",
+    ],
+)
+def test_a_town_named_after_city_of_is_a_place_and_so_is_every_mention_of_it(nlp, text):
+    surface = text.split(" of ")[1].split()[0]
+    analysis, _ = _analyse(nlp, text)
+    assert _labels(analysis, surface) == {"GPE"}
+    assert len(_ids(analysis, surface)) == 1
+
+
 def test_a_portfolio_before_its_office_names_no_organisation(nlp):
     analysis, _ = _analyse(nlp, "The Home Secretary condemned the violence on Sunday.")
     assert not [m for m in analysis.mentions if m.text == "Home"]

@@ -449,6 +449,11 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
             ner.append(r)
             if r.span != m.span:
                 ranked[r.span] = m.span
+    # One name, one type in an article: the small model types a town GPE in one sentence
+    # and ORG or PERSON in the next ("the city of Derna" / "Roads into Derna were cut").
+    towns = {m.text for m in ner if m.label == "GPE"}
+    ner = [replace(m, label="GPE", entity_id=entity_key("GPE", _clean(m.text)))
+           if m.label in ("ORG", "PERSON") and m.text in towns else m for m in ner]
     # The countries the article is about, for the owner of an unnamed ministry: those it
     # names, and those its places lie in. A report on Libya may never name Libya, only
     # its towns, and name Egypt once ("rescue teams from Egypt"); counting its peoples
