@@ -437,6 +437,26 @@ def test_the_toll_of_one_incident_is_set_beside_that_incidents_counts_only():
     assert rows == {(None, "single"), ("explosion", "agree")}
 
 
+@pytest.mark.parametrize(("since", "apart"), [("since 2019", True), ("since the war began in May 2027", True),
+                                              ("since the attack", False), ("since March 2031", False)])
+def test_a_count_since_a_year_before_the_story_is_the_wider_conflicts(since, apart):
+    """An army's 14 dead and a rights group's 31 of one night's attack, the same day, conflict; the
+    thousands dead "since 2019" in the wire's background line count the wider war, and
+    stand in a row of their own (a count since the attack, or since the story's year, is
+    the story's)."""
+    wire = _analysis("a", published="2031-03-14", figures=[
+        _fig("killed", 14, subject="civilians", reported_by="the army"),
+        _fig("killed", 2000, qualifier="at least", approximate=True, subject="civilians", as_of=since)])
+    ngo = _analysis("b", published="2031-03-14", figures=[
+        _fig("killed", 31, subject="civilians", reported_by="a rights group")])
+    rows = build_dossier([wire, ngo], [])["figures"]
+    if apart:
+        assert [(r["since"], r["status"], [r["values"][i]["value"] for i in r["because"] or ()]) for r in rows] == [
+            (None, "conflict", [14, 31]), (since.split()[-1], "single", [])]
+    else:
+        assert [(r["since"], [r["values"][i]["value"] for i in r["because"]]) for r in rows] == [(None, [14, 2000])]
+
+
 def _strike(aid, **kw):
     return _analysis(aid, "A drone strike hit the market.", published="2024-03-04",
                      events=[Event(aid, (0, 14), "ASSAULT", **kw)])

@@ -6,6 +6,7 @@ conflict / single, with the two values that decide the verdict (``compare_figure
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -225,26 +226,43 @@ def subject_key(subject: str | None) -> str | None:
     return subject
 
 
+# "since 2017", "since the war began in April 2023": the year a count runs since.
+_SINCE_YEAR = re.compile(r"^since\b.*?\b((?:1[89]|20)\d{2})\b", re.IGNORECASE)
+
+
+def since_before(f: Figure, first_year: str | None) -> str | None:
+    """The year a count runs since, where that year is before the story's first report:
+    "thousands have been killed since 2017" in a report of one night's attack is the toll of
+    the wider conflict, which no count of the attack's dead agrees or conflicts with. A
+    count since the story's own year ("since the attack", "since March 2025") is the story's."""
+    m = _SINCE_YEAR.match(f.as_of or "")
+    return m[1] if m and first_year and m[1] < first_year else None
+
+
 def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
-    """Values grouped by quantity, subject and the kind of incident they count the victims of
-    (``incident_kind``): the six dead of two landmine blasts are a part of an offensive's
-    toll, set beside other counts of blasts only."""
-    groups: dict[tuple[str, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
+    """Values grouped by quantity, subject, the kind of incident they count the victims of
+    (``incident_kind``) and the earlier year they count since (``since_before``): the six
+    dead of two landmine blasts are a part of an offensive's toll, set beside other counts
+    of blasts only; a war's dead since 2017 are set beside other counts of the war."""
+    first_year = min((t.key[1][:4] for t in times.values() if t.key[0] == 0), default=None)
+    groups: dict[tuple[str, str | None, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
     for a in analyses:
         t = times[a.article.id]
         for f in a.figures:
             if f.background or f.quantity not in COMPARABLE or _in_flagged_repeat(f, a):
                 continue
-            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident))
+            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident), since_before(f, first_year))
             groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
     out = []
-    for (quantity, subject, incident), values in sorted(groups.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
+    for (quantity, subject, incident, since), values in sorted(groups.items(),
+                                                               key=lambda kv: tuple(x or "" for x in kv[0])):
         values = sorted(first_told(values), key=lambda v: (v[2], times[v[0].article_id].key))
         out.append(
             {
                 "quantity": quantity,
                 "subject": subject,
                 "incident": incident,
+                "since": since,
                 "status": (status := judge(values)),
                 "because": deciding_pair(values, status),
                 "values": [

@@ -364,10 +364,13 @@ _BOUNDS = ("at least", "more than", "up to", "less than", "nearly")
 
 
 def figure_label(row: dict) -> str:
-    """'killed (police officers) in an explosion': what a story's figures row counts."""
+    """'killed (police officers) in an explosion', 'killed since 2017': what a story's
+    figures row counts."""
     label = row["quantity"] + (f" ({row['subject']})" if row.get("subject") else "")
     if incident := row.get("incident"):
         label += f" in {'an' if incident[0] in 'aeiou' else 'a'} {incident}"
+    if since := row.get("since"):
+        label += f" since {since}"
     return label
 
 
