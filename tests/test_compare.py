@@ -58,6 +58,19 @@ def test_a_later_lower_toll_is_a_conflict():
     assert _status(day1, day2) == "conflict"
 
 
+@pytest.mark.parametrize(("quantity", "status"), [("missing", "progression"), ("killed", "conflict")])
+def test_a_later_lower_count_of_the_missing_is_the_search_going_on(quantity, status):
+    day1 = _analysis("a", published="2031-03-11", figures=[_fig(quantity, 90, approximate=True)])
+    day2 = _analysis("b", published="2031-03-12", figures=[_fig(quantity, 70, approximate=True)])
+    assert _status(day1, day2) == status
+
+
+def test_one_sources_dated_counts_of_the_missing_that_fall_are_a_progression():
+    a = _analysis("a", published="2031-03-12", figures=[
+        ((0, 1), "missing", 90, {"as_of_value": "2031-03-11"}), ((2, 3), "missing", 70, {"as_of_value": "2031-03-12"})])
+    assert _status(a) == "progression"
+
+
 def test_different_values_at_the_same_time_conflict():
     a = _analysis("a", published="2023-09-19", figures=[_fig("killed", 11)])
     b = _analysis("b", published="2023-09-19", figures=[_fig("killed", 40)])

@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 # Quantities that only grow as a story goes on: a later, higher value is progress, not a
 # contradiction ("two dead" on day one, "27 deaths" on day two).
 CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+# ... save the missing, who are found as the search goes on, alive or dead: "about 90
+# missing" on day two and "about 70" on day three is the search's progress, as is a rise.
+FOUND_OVER_TIME = frozenset({"missing"})
 
 # Quantities that two reports of one event can state about the same thing (tolls, troops,
 # population). Durations, distances, money and generic counts in different sentences are
@@ -111,10 +114,11 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
     """
     if len({src for _, src, _ in values}) == 1:
         days = _own_days(values)
+        if _changed(days, values[0][0].quantity):
+            return "progression"
         if any(max(x.value for x in b) < min(x.value for x in a) for i, a in enumerate(days) for b in days[i + 1 :]):
             return "conflict"
-        grew = len(days) > 1 and _rises(days) and days[0][0].value < days[-1][0].value
-        return "progression" if grew else "single"
+        return "single"
     figs = [f for f, _, _ in values]
     if _every_pair(same_count, figs):
         return "agree"
@@ -126,13 +130,21 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
         # One source giving two numbers on one day counts two things (a blast's six dead
         # and the day's toll); two sources on one day must agree, or they conflict.
         same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
-        if same_time_agree and _rises([[x for fs in by_time[t].values() for x in fs] for t in times]):
+        days = [[x for fs in by_time[t].values() for x in fs] for t in times]
+        if same_time_agree and (_rises(days) or _changed(days, figs[0].quantity)):
             return "progression"
     # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
     # one day); over days, a rising toll was a progression first.
     if _every_pair(agree, figs):
         return "agree"
     return "conflict"
+
+
+def _changed(days: list[list[Figure]], quantity: str) -> bool:
+    """A count that rose, or for the missing fell, from day to day (``FOUND_OVER_TIME``)."""
+    if len(days) < 2 or days[0][0].value == days[-1][0].value:
+        return False
+    return _rises(days) if days[0][0].value < days[-1][0].value else quantity in FOUND_OVER_TIME and _rises(days[::-1])
 
 
 def _rises(days: list[list[Figure]]) -> bool:
