@@ -470,6 +470,23 @@ def test_a_count_since_a_year_before_the_story_is_the_wider_conflicts(since, apa
         assert [(r["since"], [r["values"][i]["value"] for i in r["because"]]) for r in rows] == [(None, [14, 2000])]
 
 
+def test_a_value_its_outlets_correction_withdraws_is_shown_corrected_and_judged_no_more():
+    """An outlet's 230 dead on day one, withdrawn by its day-two note, beside the wire's 23
+    and the day-two 41: no conflict, the 230 shown as corrected by the note's article, and
+    the note's own numbers (what was printed, what was right then) are no counts."""
+    text = ("The toll has risen to 41, officials said on Tuesday.\n\nCorrection: An earlier version of this "
+            "article said that 230 people had died. The figure at the time was 23 dead.")
+    at = {w: (text.index(w), text.index(w) + len(w)) for w in ("41", "230", "23 dead")}
+    note = _analysis("c", text, published="2031-03-11", source="Echo", figures=[
+        (at["41"], "killed", 41, {}), (at["230"], "killed", 230, {}), (at["23 dead"], "killed", 23, {})])
+    early = _analysis("b", published="2031-03-10", source="Echo", figures=[_fig("killed", 230, qualifier="at least")])
+    wire = _analysis("a", published="2031-03-10", source="Wire", figures=[_fig("killed", 23, qualifier="at least")])
+    (row,) = build_dossier([wire, early, note], [])["figures"]
+    assert [(v["article_id"], v["value"], v["corrected_by"]) for v in row["values"]] == [
+        ("a", 23, None), ("b", 230, "c"), ("c", 41, None)]
+    assert (row["status"], row["because"]) == ("progression", [0, 2])
+
+
 def _strike(aid, **kw):
     return _analysis(aid, "A drone strike hit the market.", published="2024-03-04",
                      events=[Event(aid, (0, 14), "ASSAULT", **kw)])
