@@ -11,6 +11,7 @@ from newsdesk.corpus.relate import sentence_spans
 from newsdesk.corpus.sources import origins
 from newsdesk.corpus.verdicts import rounding
 from newsdesk.model import Analysis, Article, DateRef, Event, Figure, Flag, MainEvent, Quote, Relation
+from newsdesk.report.export import main_event_dict, story_main_event
 
 
 def _analysis(aid, text="x", *, published=None, source=None, figures=(), quotes=(), events=(), flags=()):
@@ -410,6 +411,40 @@ def test_the_main_event_that_opens_the_summary_is_the_agreed_one_else_the_first_
     # event beside it; the summary reads in time order
     agreed = [s["text"] for s in build_dossier([talks, seized, more_talks], [])["summary"]]
     assert agreed[0] == "Rebels seized the port of Varna on Monday." and "Talks on the port began in Sofia." in agreed
+
+
+def _main(aid, text, published, what_end, actor, **kw):
+    a = _analysis(aid, text, published=published, **kw)
+    return replace(a, main_event=MainEvent(aid, (0, what_end), text[:what_end], actor=actor))
+
+
+def test_two_reports_of_a_tolls_rise_do_not_make_it_the_storys_main_event():
+    """Two reports lead with the toll that "rose to 41"; the first report's capsizing,
+    which no other report leads with, is still what happened: it opens the summary, and
+    the story's main event is no toll's rise (export.story_main_event)."""
+    capsized = _main("a", "A ferry capsized near Velm on Sunday, killing 23. Divers searched.", "2031-03-10",
+                     16, "ferry")
+    rose = [_main(aid, f"The toll rose to 41 on Tuesday, {who} said. The captain was held.", "2031-03-11", 19,
+                  actor) for aid, who, actor in (("b", "officials", "Velm ferry toll"),
+                                                 ("c", "the governor", "death toll from the capsizing"))]
+    summary = build_dossier([capsized, *rose], [])["summary"]
+    assert summary[0]["text"] == "A ferry capsized near Velm on Sunday, killing 23."
+    mains = [main_event_dict(a.main_event) | {"article_id": a.article.id} for a in (capsized, *rose)]
+    assert story_main_event(mains, 3) is None  # no two reports agree on what happened
+
+
+def test_a_lead_whose_value_its_outlet_withdrew_is_no_sentence_of_the_summary():
+    wire = _main("a", "A ferry capsized near Velm on Sunday, killing 23. Divers searched.", "2031-03-10",
+                 16, "ferry", source="Wire", figures=[((42, 44), "killed", 23, {})])
+    early = _main("b", "At least 230 are feared dead after a ferry sank. Kin waited.", "2031-03-10", 33, None,
+                  source="Echo", figures=[((9, 12), "killed", 230, {})])
+    note = ("The toll rose to 41.\n\nCorrection: An earlier version of this article said that 230 "
+            "people had died.")
+    fixed = _analysis("c", note, published="2031-03-11", source="Echo",
+                      figures=[((17, 19), "killed", 41, {}), ((note.index("230"), note.index("230") + 3), "killed", 230,
+                                                              {})])
+    texts = [s["text"] for s in build_dossier([wire, early, fixed], [])["summary"]]
+    assert texts[0] == "A ferry capsized near Velm on Sunday, killing 23." and not any("230" in t for t in texts)
 
 
 def test_a_quote_across_sentences_is_one_sentence_of_the_summary():

@@ -31,7 +31,7 @@ from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.corpus.sources import DERIVED, origins
 from newsdesk.corpus.story_events import merge_events
-from newsdesk.corpus.verdicts import compare_figures
+from newsdesk.corpus.verdicts import compare_figures, correction_notes, withdrawn
 from newsdesk.model import Analysis, Relation, Span
 from newsdesk.nlp.dates import ISO_DAY, anchor_dates
 
@@ -213,6 +213,30 @@ def main_event_key(type_: str | None, what: str) -> tuple[str, str]:
     return ("type", type_) if type_ else ("what", what.casefold())
 
 
+# The head nouns of a count ("Ilebo ferry toll", "death toll from the capsizing", "the number
+# of dead"), and the words after which a noun phrase's head has been said.
+_COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "figure"})
+_AFTER_HEAD = frozenset({"of", "from", "in", "at", "for", "after", "since"})
+
+
+def tells_a_count(actor: str | None) -> bool:
+    """Whether a main event's "who" is a count: "toll rises to 41" tells what followed an
+    event, as a later report leads with it, not the event (``events_first``)."""
+    words = []
+    for w in (actor or "").casefold().split():
+        if w in _AFTER_HEAD:
+            break
+        words.append(w)
+    return bool(words) and words[-1] in _COUNT_NOUNS
+
+
+def events_first(items: list[T], actor: Callable[[T], str | None]) -> list[T]:
+    """The items whose main event is no count's change (``tells_a_count``), if any: two
+    reports that the toll "rises to 41" agree on an update, and the ferry that capsized,
+    which each report tells, stays the story's event."""
+    return [item for item in items if not tells_a_count(actor(item))] or items
+
+
 def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list[T]:
     """The largest group of ``items`` whose main events agree (one ``key``, made with
     ``main_event_key``): a story's main event, given where two or more of its articles
@@ -231,7 +255,7 @@ def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tup
     what followed ("dams burst, thousands feared dead", then the tolls, then the revision).
     A headline is no sentence of the summary; a news body restates its headline's event in
     its lead, the first sentence (the inverted pyramid)."""
-    with_main = [a for a in analyses if a.main_event is not None]
+    with_main = events_first([a for a in analyses if a.main_event is not None], lambda a: a.main_event.actor)
     agreed = agreeing(with_main, lambda a: main_event_key(a.main_event.type, a.main_event.what), len(analyses))
     if not agreed and with_main:
         agreed = [min(with_main, key=lambda a: times[a.article.id].key)]
@@ -240,20 +264,27 @@ def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tup
 
 
 def developments(analyses: list[Analysis], times: dict[str, ReportTime], main: tuple[str, Span] | None,
-                 ) -> list[tuple[str, Span]]:
+                 withdrawn: Iterable[tuple[str, Span]] = ()) -> list[tuple[str, Span]]:
     """What followed the main event: the sentence stating each other main event the story's
     reports lead with, as its earliest report states it, in time order (the ceasefire and
     the talks after an offensive; a revised toll after a flood), at most
-    ``DEVELOPMENTS_MAX``."""
+    ``DEVELOPMENTS_MAX``. A lead that states a value its outlet withdrew (``withdrawn``) is
+    no development: "at least 230 feared dead", corrected the next day to 23."""
     main_article = next((a for a in analyses if main and a.article.id == main[0]), None)
     told = {main_event_key(main_article.main_event.type, main_article.main_event.what)} if main_article else set()
     out = []
     for a in sorted((a for a in analyses if a.main_event is not None), key=lambda a: times[a.article.id].key):
         key = main_event_key(a.main_event.type, a.main_event.what)
-        if key not in told and (span := _stated_in_text(a)) is not None:
+        span = _stated_in_text(a)
+        if key not in told and span is not None and not _states_withdrawn(a.article.id, span, withdrawn):
             told.add(key)
             out.append((a.article.id, span))
     return out[:DEVELOPMENTS_MAX]
+
+
+def _states_withdrawn(aid: str, span: Span, withdrawn: Iterable[tuple[str, Span]]) -> bool:
+    """Whether a withdrawn value (article, span) stands in the sentence of ``span``."""
+    return any(w_aid == aid and span[0] <= w[0] and w[1] <= span[1] + 1 for w_aid, w in withdrawn)
 
 
 def _stated_in_text(a: Analysis) -> Span | None:
@@ -264,7 +295,7 @@ def _stated_in_text(a: Analysis) -> Span | None:
 
 
 def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations: Iterable[Relation] = (),
-              conflict: Iterable[tuple[str, Span]] = ()) -> list[dict]:
+              conflict: Iterable[tuple[str, Span]] = (), withdrawn: Iterable[tuple[str, Span]] = ()) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
     A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
@@ -276,13 +307,16 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     leaves out what happened is no summary, however many figures it holds; then those that
     state what followed (``developments``) and the two values of a conflict
     (``conflict``: ``conflicting_values``), for the same reason: a summary that gives one
-    side of a disputed toll tells the reader it is settled.
+    side of a disputed toll tells the reader it is settled. A sentence that states a value
+    its outlet withdrew (``withdrawn``: ``verdicts.withdrawn``) is never picked, nor one
+    of a correction note: the outlet no longer says it.
     """
+    withdrawn = list(withdrawn)
     main = main_sentence(analyses, times)
     # The sentences picked after the main one, whatever else they cover: what followed, and
     # both sides of a conflict; each one fact of its own.
     sides = {value: f"conflict:{n}" for n, value in enumerate(conflict)}
-    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))} | sides
+    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main, withdrawn))} | sides
     firsts, either_side = frozenset(leads.values()), frozenset(sides.values())
     retold: dict[str, list[Span]] = defaultdict(list)
     for r in relations:
@@ -291,8 +325,11 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     candidates = []
     for a in analyses:
         skip = [f.span for f in a.article.flags if f.kind == "repeated_sentence"] + retold[a.article.id]
+        skip += correction_notes(a)[0]  # what an earlier version said: no news of the story
         for s, e in _units(a):
             if any(rs <= s and e <= re_ for rs, re_ in skip) or _ANAPHORIC_OPENING.match(a.article.text, s):
+                continue
+            if _states_withdrawn(a.article.id, (s, e), withdrawn):
                 continue
             facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}
             facts |= {f"fig:{x.quantity}" for x in a.figures if _within(x.span, s, e) and not x.background}
@@ -395,7 +432,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
         "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
-        "summary": summarize(analyses, times, relations, conflicting_values(figures)),
+        "summary": summarize(analyses, times, relations, conflicting_values(figures), withdrawn(analyses, times)),
     }
 
 

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from functools import cache
 from importlib import resources
 
-from newsdesk.corpus.compare import agreeing, main_event_key
+from newsdesk.corpus.compare import agreeing, events_first, main_event_key
 from newsdesk.errors import NotFound
 from newsdesk.model import Analysis, MainEvent
 from newsdesk.store import Tx
@@ -186,7 +186,9 @@ def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
     among their main events (for events of no type, the same words), as the article that
     reports it most completely tells it (``completeness``; ties to the first stored), with
     ``num_articles`` that agree; None unless at least two agree (or the story has one
-    article)."""
+    article). A report that leads with a count's change ("toll rises to 41") gives way to
+    the others (``events_first``)."""
+    mains = events_first(mains, lambda main: main.get("actor"))
     best = agreeing(mains, lambda main: main_event_key(main["type"], main["what"]), n_articles)
     return {**max(best, key=completeness), "num_articles": len(best)} if best else None
 
