@@ -560,6 +560,27 @@ def test_a_denial_of_an_event_others_report_disputes_it(denial, disputed):
     assert len(rows) == (1 if disputed else 2)
 
 
+@pytest.mark.parametrize(
+    ("rejection", "disputed"),
+    [
+        ("The army denied the accusation.", True),
+        ("The army rejected the allegations.", True),
+        ("The army denied the report.", False),  # no charge: a denial of a report, not of what it claims
+        ("The rebels denied the accusation.", False),  # the accusers' words, not the accused's
+    ],
+)
+def test_the_accused_rejecting_a_charge_disputes_what_it_is_accused_of(rejection, disputed):
+    """The rebels accuse the army of shelling their camp; the army "denied the accusation"
+    names no act, yet disputes the shelling the same report says the rebels claim."""
+    text = "Rebels accused the army of shelling their camp. " + rejection
+    who = rejection.split()[1]
+    a = _analysis("a", text, published="2031-03-22", events=[
+        Event("a", (26, 47), "ASSAULT", actor="army", modality="claimed", claimed_by="Rebels"),
+        Event("a", (48 + len("The "), len(text) - 1), "REJECT", actor=who)])
+    rows = build_dossier([a], [])["events"]
+    assert [r["disputed"] for r in rows if r["type"] == "ASSAULT"] == [disputed]
+
+
 def test_the_summary_tells_what_followed_the_main_event():
     """Each other event the reports lead with, in its earliest report's words, though its
     sentence holds no figure: the talks after the offensive."""
