@@ -447,6 +447,17 @@ def test_a_lead_whose_value_its_outlet_withdrew_is_no_sentence_of_the_summary():
     assert texts[0] == "A ferry capsized near Velm on Sunday, killing 23." and not any("230" in t for t in texts)
 
 
+def test_the_summary_gives_the_latest_toll_of_a_progression():
+    """Day one's two dead are the lead's; day two's 27, worded like the lead, would be left
+    out as a repeat: the toll as it now is is in the summary all the same."""
+    lead = "Rebels shelled the port of Varna on Monday, killing two people. Dockers fled."
+    later = "Rebels shelled the port of Varna on Monday, killing 27 people, officials said. Ships left."
+    day1 = _with_main(_analysis("a", lead, published="2031-03-10", figures=[((48, 51), "killed", 2, {})]), (0, 41))
+    day2 = _analysis("b", later, published="2031-03-11", figures=[((48, 50), "killed", 27, {})])
+    texts = [s["text"] for s in build_dossier([day1, day2], [])["summary"]]
+    assert texts[0] == lead.split(" Dockers")[0] and later.split(" Ships")[0] in texts
+
+
 def test_a_quote_across_sentences_is_one_sentence_of_the_summary():
     text = 'Floods hit Ruse on Monday. "The water rose in minutes. We lost everything," said Ana Petrova.'
     start, lost = text.index("The water"), text.index("lost")

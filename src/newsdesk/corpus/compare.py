@@ -371,9 +371,15 @@ _ANAPHORIC_OPENING = re.compile(
 
 def conflicting_values(figures: list[dict]) -> list[tuple[str, Span]]:
     """Where the two values stand that decide the story's first conflict, the dead's before
-    any other count's: (article, span) of each."""
+    any other count's: (article, span) of each; with no conflict, where the latest value
+    of the dead's progression stands (the toll as it now is: "has risen to 58", or a rights
+    group's 31 after the army's 14), a summary that gives only the first toll being as
+    stale as one that gives one side of a dispute."""
     rows = [r for r in figures if r["status"] == "conflict" and r["because"]]
     rows.sort(key=lambda r: r["quantity"] != "killed")
+    if not rows:
+        grew = [r for r in figures if r["status"] == "progression" and r["quantity"] == "killed" and r["because"]]
+        return [(v["article_id"], tuple(v["span"])) for r in grew[:1] for v in [r["values"][r["because"][-1]]]]
     return [(v["article_id"], tuple(v["span"])) for r in rows[:1] for v in (r["values"][i] for i in r["because"])]
 
 
