@@ -237,6 +237,13 @@ def events_first(items: list[T], actor: Callable[[T], str | None]) -> list[T]:
     return [item for item in items if not tells_a_count(actor(item))] or items
 
 
+def retold_keys(keys: dict[str, tuple], original_of: dict[str, str]) -> dict[str, tuple]:
+    """Each article's main event key (``main_event_key``), a copy's (a near copy, a
+    rewrite) its original's where the original has one: "Government, FRC agree two-month
+    truce" retells "Chad and FRC rebels sign 60-day ceasefire", however the two are coded."""
+    return {aid: keys.get(original_of.get(aid, aid), key) for aid, key in keys.items()}
+
+
 def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list[T]:
     """The largest group of ``items`` whose main events agree (one ``key``, made with
     ``main_event_key``): a story's main event, given where two or more of its articles
@@ -248,7 +255,8 @@ def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list
     return best if len(best) >= 2 or n_articles == 1 else []
 
 
-def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tuple[str, Span] | None:
+def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime], original_of: dict[str, str] | None = None,
+                  ) -> tuple[str, Span] | None:
     """The article and span of the text that states the story's main event (``agreeing``),
     in the earliest report that states it in its text; where no two reports agree on it,
     the earliest report's own: what the story first told is the event, later reports tell
@@ -256,7 +264,9 @@ def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tup
     A headline is no sentence of the summary; a news body restates its headline's event in
     its lead, the first sentence (the inverted pyramid)."""
     with_main = events_first([a for a in analyses if a.main_event is not None], lambda a: a.main_event.actor)
-    agreed = agreeing(with_main, lambda a: main_event_key(a.main_event.type, a.main_event.what), len(analyses))
+    keys = retold_keys({a.article.id: main_event_key(a.main_event.type, a.main_event.what) for a in with_main},
+                       original_of or {})
+    agreed = agreeing(with_main, lambda a: keys[a.article.id], len(analyses))
     if not agreed and with_main:
         agreed = [min(with_main, key=lambda a: times[a.article.id].key)]
     stated = [(a.article.id, span) for a in agreed if (span := _stated_in_text(a)) is not None]
@@ -295,7 +305,8 @@ def _stated_in_text(a: Analysis) -> Span | None:
 
 
 def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations: Iterable[Relation] = (),
-              conflict: Iterable[tuple[str, Span]] = (), withdrawn: Iterable[tuple[str, Span]] = ()) -> list[dict]:
+              conflict: Iterable[tuple[str, Span]] = (), withdrawn: Iterable[tuple[str, Span]] = (),
+              original_of: dict[str, str] | None = None) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
     A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
@@ -312,7 +323,7 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     of a correction note: the outlet no longer says it.
     """
     withdrawn = list(withdrawn)
-    main = main_sentence(analyses, times)
+    main = main_sentence(analyses, times, original_of)
     # The sentences picked after the main one, whatever else they cover: what followed, and
     # both sides of a conflict; each one fact of its own.
     sides = {value: f"conflict:{n}" for n, value in enumerate(conflict)}
@@ -438,7 +449,8 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
         "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
-        "summary": summarize(analyses, times, relations, conflicting_values(figures), withdrawn(analyses, times)),
+        "summary": summarize(analyses, times, relations, conflicting_values(figures), withdrawn(analyses, times),
+                             source_of),
     }
 
 
