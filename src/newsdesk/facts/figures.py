@@ -559,6 +559,7 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
     times = [e for e in times if not _dates_another_number(e.root, span)]
     counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
     times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
+    times = [e for e in times if counted is None or not _in_the_count_noun(e.root, counted)]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
@@ -662,6 +663,19 @@ def _in_another_conjunct(time, number) -> bool:
         if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
             return True
         token = token.head
+    return False
+
+
+def _in_the_count_noun(time, number) -> bool:
+    """A time in the phrase of a count noun the number is not under dates what is counted,
+    not the count: in "the number of people who died when the ferry capsized on Sunday has
+    risen to 41" Sunday is the day of the deaths; the 41 holds as of the report."""
+    above = {number.i, *(t.i for t in number.ancestors)}
+    token = time
+    while token.i not in above and token.head.i != token.i:
+        token = token.head
+        if token.i not in above and token.pos_ == "NOUN" and token.lemma_.lower() in _COUNT_NOUNS:
+            return True
     return False
 
 

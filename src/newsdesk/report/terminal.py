@@ -96,7 +96,8 @@ def _figures_table(record: dict, story: dict) -> Table | None:
             table.add_column(col)
         for f in story["figures"]:
             values = "; ".join(
-                f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
+                f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''}"
+                f"{', corrected by ' + v['corrected_by'][:8] if v.get('corrected_by') else ''})"
                 for v in f["values"]
             )
             add_plain_row(table, figure_label(f), figure_verdict(f), values)
