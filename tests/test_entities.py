@@ -184,6 +184,19 @@ def test_an_unowned_ministry_belongs_to_the_country_the_articles_places_lie_in(n
     assert ministries == {"org:kenya-ministry-of-interior"}
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("A ferry sank near Ilebo on Sunday. Congo's government declared a day of mourning. "
+         "Officials in Kinshasa counted the dead.", "gpe:democratic-republic-of-congo"),
+        ("Brazzaville was calm on Monday. Congo's president spoke on the radio.", "gpe:republic-of-the-congo"),
+    ],
+)
+def test_a_country_name_two_countries_share_is_the_one_the_articles_places_chose(text, country):
+    analysis = newsdesk.analyse_text(text)
+    assert {m.entity_id for m in analysis.mentions if m.text == "Congo"} == {country}
+
+
 def test_descriptions_of_a_breakaway_authority_are_one_actor(nlp):
     text = (
         "Transnistria authorities closed the crossing. Moldova objected. "

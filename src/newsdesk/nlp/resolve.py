@@ -44,7 +44,7 @@ from functools import cache
 import sqlalchemy as sa
 from rapidfuzz import fuzz
 
-from newsdesk.model import Analysis, Entity, Mention
+from newsdesk.model import Analysis, Entity, Mention, Place
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
@@ -233,6 +233,17 @@ def _canonical(m: Mention, doc) -> Entity:
             return Entity(id=entity_key("NORP", text), name=text, type="NORP", country=code)
         return country_entity(code)
     return Entity(id=m.entity_id, name=text, type=m.label)
+
+
+def _as_placed(ent: Entity, place: Place | None) -> Entity:
+    """A country's name that two countries share is the one the places stage chose by the
+    article's other places: "Congo" in a report from Kinshasa and Ilebo is the Democratic
+    Republic (the name table says the Republic of the Congo)."""
+    if place is None or not (ent.country and place.country) or ent.country == place.country:
+        return ent
+    is_country = ent.id == country_entity(ent.country).id
+    placed_country = country_by_name().get(place.name.casefold()) == place.country
+    return country_entity(place.country) if is_country and placed_country else ent
 
 
 def _person_name(text: str) -> str:
@@ -471,8 +482,9 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     ]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
     resolved: list[tuple[Mention, Entity]] = []
+    places = {p.span: p for p in analysis.places}
     for m in ner:
-        ent = person_of.get(id(m)) or _canonical(m, doc)
+        ent = _as_placed(person_of.get(id(m)) or _canonical(m, doc), places.get(m.span))
         if ent.type == "PERSON" and len(m.text.split()) > 1:
             role = _role(doc, m.span) if m.span not in ranked else _ranked_role(doc, article.text, ranked[m.span], m)
             ent = replace(ent, description=role) if role else ent
