@@ -47,6 +47,7 @@ from rapidfuzz import fuzz
 from newsdesk.model import Analysis, Entity, Mention
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
+from newsdesk.nlp.roles import PERSON_ROLES, role_mentions
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
 from newsdesk.store import Tx, schema
 
@@ -395,17 +396,6 @@ def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
     return not any(p.label == "PERSON" and _overlaps(p.span, (start, pronoun.idx)) for p in ner)
 
 
-# Nouns of a person's office or trade: a name set beside one as its apposition is a person's
-# ("Russia's deputy envoy, Dmitry Polyanskiy, said"), whatever type the model gave it (the
-# small model types unfamiliar names ORG).
-PERSON_ROLES = frozenset({
-    "envoy", "ambassador", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "official",
-    "commander", "general", "leader", "chief", "director", "secretary", "mayor", "governor", "senator",
-    "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
-    "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
-    "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
-    "executive", "chairperson", "chair", "constable", "inspector", "commissioner", "officer",
-})
 
 
 def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
@@ -471,7 +461,21 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
         resolved.append((Mention(article.id, span, text, "ORG", ent.id), ent))
     resolved.sort(key=lambda pair: pair[0].span)
     resolved = sorted(resolved + _missed_surnames(article.text, doc, resolved), key=lambda pair: pair[0].span)
-    return replace(analysis, mentions=tuple(m for m, _ in resolved), entities=_merge_entities(resolved))
+    entities = _merge_entities(resolved)
+    # Role nouns that refer back ("the director said") are mentions, not aliases of the name.
+    resolved += role_mentions(doc, resolved, _describer(doc, resolved))
+    return replace(analysis, mentions=tuple(m for m, _ in sorted(resolved, key=lambda p: p[0].span)), entities=entities)
+
+
+def _describer(doc, resolved: list[tuple[Mention, Entity]]):
+    """The role written beside a mention: a person's as the entities stage found it, an
+    organisation's apposition or title ("the Red Lantern Front, an armed group")."""
+    person = {m.span: e.description for m, e in resolved if e.type == "PERSON"}
+
+    def describe(m: Mention) -> str | None:
+        return person.get(m.span) if m.label == "PERSON" else _role(doc, m.span)
+
+    return describe
 
 
 def _missed_surnames(text: str, doc, resolved: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
