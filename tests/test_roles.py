@@ -91,6 +91,8 @@ def test_the_role_beside_the_name_is_no_second_mention(nlp):
     "later",
     [
         "The director said later that 30 others were hurt.",
+        "Osei said later that 30 others were hurt.",
+        "Dr Osei said later that 30 others were hurt.",
         "“Another 30 were hurt,” the director said.",
         "According to the director, 30 others were hurt.",
     ],

@@ -351,8 +351,9 @@ def _mistyped_surname(m: Mention, surnames: set[str], text: str) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
     model tags "Kovalenko said" as ORG after "Marta Kovalenko"; so a GPE that a person's
     "who" or verb of saying follows: "Rossi, who led the city," after "Marco Rossi" (seen
-    in this module's tests). A country or a capital stays a place whoever shares its name."""
-    word = _clean(m.text)
+    in this module's tests). A country or a capital stays a place whoever shares its name.
+    An honorific before the surname is no part of it: "Dr Osei said" (ORG) after "Mirela Osei"."""
+    word = _person_name(_clean(m.text))
     if m.label not in ("ORG", "GPE") or word not in surnames or word.casefold() in _alias_index():
         return False
     if m.label == "ORG":
