@@ -141,3 +141,27 @@ def test_a_name_the_model_tagged_with_its_article_is_no_reference():
     ministry = Entity(id="org:health-ministry", name="health ministry", type="ORG", aliases=("health ministry",))
     assert not is_reference(Mention("a", (0, 19), "the health ministry", "ORG", ministry.id), ministry)
     assert is_reference(Mention("a", (30, 42), "the ministry", "ORG", ministry.id), ministry)
+
+
+# Two reports of one flood; the second names the mayor by surname only.
+_FLOOD_A = (
+    "Floodwater cut the road to Velmora on Monday after three days of rain. Ines Haldor, the mayor of Velmora, "
+    "said 300 homes were flooded. The river rose two metres overnight and the bridge to Velmora was closed."
+)
+_FLOOD_B = (
+    "The road to Velmora was cut by floodwater on Monday after three days of rain, and the bridge was closed. "
+    "Haldor said 40 families had moved into the school. The river rose two metres overnight in Velmora."
+)
+
+
+def test_a_surname_reporter_joins_the_full_name_across_the_story(store):
+    from newsdesk.model import Document
+    from newsdesk.pipeline import ingest
+
+    for i, text in enumerate((_FLOOD_A, _FLOOD_B)):
+        ingest([Document(origin=f"flood-{i}.txt", content=text, published="2024-03-01")], store)
+    with store.read() as tx:
+        analyses = [tx.analysis(i) for i in tx.article_ids()]
+        assert len({tx.story_of(a.article.id) for a in analyses}) == 1, "the test needs one story"
+    reporters = {f.value: f.reported_by for a in analyses for f in a.figures if f.value in (300, 40)}
+    assert reporters == {300: "Ines Haldor", 40: "Ines Haldor"}

@@ -635,8 +635,9 @@ def _story_people(tx: Tx, ids: sa.Select) -> tuple[dict[str, tuple[str, int]], d
 
 
 def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
-    """Point the story's mentions, quotes, event arguments and story features of ``old``
-    at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once nothing names it."""
+    """Point the story's mentions, quotes, event arguments, figure reporters and story
+    features of ``old`` at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once
+    nothing names it."""
     mine = schema.mentions.c.article_id.in_(ids)
     tx.conn.execute(sa.update(schema.mentions).where(mine, schema.mentions.c.entity_id == old.id)
                     .values(entity_id=new.id, label="PERSON"))
@@ -646,6 +647,9 @@ def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
     e = schema.events
     for col in (e.c.actor, e.c.recipient):  # events name their arguments by canonical name
         tx.conn.execute(sa.update(e).where(e.c.article_id.in_(ids), col == old.name).values({col.name: new.name}))
+    f = schema.figures  # and figures their reporting person (``facts.figures._reporter``)
+    tx.conn.execute(sa.update(f).where(f.c.article_id.in_(ids), f.c.reported_by == old.name)
+                    .values(reported_by=new.name))
     _rename_feature(tx, ids, f"e:{old.id}", f"e:{new.id}")
     tx.upsert_entity(replace(new, aliases=old.aliases))
     if tx.conn.execute(sa.select(schema.mentions.c.entity_id).where(schema.mentions.c.entity_id == old.id)
