@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newsdesk.model import Entity, Mention
+from newsdesk.model import Analysis, Entity, Mention
 
 # Nouns of a person's office or trade: a name set beside one as its apposition is a person's
 # ("Russia's deputy envoy, Dmitry Polyanskiy, said"), whatever type the model gave it (the
@@ -228,3 +228,10 @@ def is_reference(m: Mention, entity: Entity | None) -> bool:
     if any(w[:1].isupper() for w in words[1:]) or " ".join(words[1:]).casefold() in map(str.casefold, entity.aliases):
         return False
     return words[-1] in _ROLE_NOUNS or _AGED.fullmatch(m.text) is not None
+
+
+def naming(analysis: Analysis) -> list[Mention]:
+    """The mentions that name their entity, without those that refer back by role ("The
+    director"): the words of a name, for readers that match names by their words."""
+    entities = {e.id: e for e in analysis.entities}
+    return [m for m in analysis.mentions if not is_reference(m, entities.get(m.entity_id))]
