@@ -401,7 +401,11 @@ def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
 
 def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
     """The role of a name the model's span gave with its rank: the title before that span
-    ("Chief") and the rank ("Constable")."""
+    ("Chief") and the rank ("Constable"); an apposition of the name comes first, as for any
+    name ("Chief Constable Helen Marsh, a police spokeswoman," is a police spokeswoman; the
+    rank after the apposition made "police spokeswoman Constable")."""
+    if (apposed := _role(doc, name.span)) is not None:
+        return apposed
     rank = text[whole[0] : name.span[0]].strip()
     before = _role(doc, whole)
     return f"{before} {rank}" if before else rank
