@@ -513,6 +513,9 @@ def test_a_name_apposed_to_an_office_is_a_person(nlp, text, name, label):
     [
         ("\"We will not tolerate it,\" Chief Constable Helen Marsh told reporters on Sunday.", "Helen Marsh",
          "Chief Constable"),
+        # an apposition is the role, as for a name without a rank
+        ("Chief Constable Helen Marsh, a police spokeswoman, said the road was shut.", "Helen Marsh",
+         "police spokeswoman"),
         ("Detective Inspector Tom Reyes said the van had been found.", "Tom Reyes", "Detective Inspector"),
     ],
 )

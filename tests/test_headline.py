@@ -49,6 +49,15 @@ def test_a_title_case_headline_is_parsed_in_sentence_case(title, expected):
     assert len(form) == len(title)  # spans of the parse index the title
 
 
+def test_a_role_that_refers_back_names_no_word_of_the_headline():
+    text = "Dr Lisa Varn, the director of the clinic, resigned. The director said the wards were full."
+    body = _body(text, [("Lisa Varn", "PERSON", "person:lisa-varn")])
+    start = text.index("The director")
+    role = Mention("a", (start, start + len("The director")), "The director", "PERSON", "person:lisa-varn")
+    body = replace(body, mentions=(*body.mentions, role))
+    assert parse_form("Clinic Says The Wards Are Full", body) == "Clinic says the wards are full"
+
+
 def test_the_headlines_names_are_the_texts():
     text = "Mayor Marta Vell met the Korr council in Ardo. The White House stayed silent."
     body = _body(text, [("Marta Vell", "PERSON", "person:marta-vell"), ("Ardo", "GPE", "gpe:ardo"),

@@ -518,10 +518,10 @@ def _noun_text(noun) -> str:
 def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -> str | None:
     for q in analysis.quotes:
         if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
-            return q.speaker
+            return _reporter(analysis, q.speaker, q.speaker_entity_id)
     sent = sentence(toks[-1].doc, toks[-1].i)
     if (speaker := resolver.resolve(according_to(sent))) is not None:
-        return speaker.text
+        return _reporter(analysis, speaker.text, speaker.entity_id)
     token = toks[-1]
     for _ in range(8):
         if token.head.i == token.i:  # the root (spaCy tokens are new objects: compare by index)
@@ -529,11 +529,20 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
         token = token.head
         if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in _REPORTING_VERBS or _puts(token)):
             speaker = resolver.resolve(subject_of(token))
-            return speaker.text if speaker else None
+            return _reporter(analysis, speaker.text, speaker.entity_id) if speaker else None
         # Up through reported clauses ("said the strike killed five") and lists, no further.
         if token.pos_ == "VERB" and token.lemma_.lower() != "include" and token.dep_ not in ("ccomp", "conj"):
             break
     return None
+
+
+def _reporter(analysis: Analysis, text: str, entity_id: str | None) -> str:
+    """A person by their full name, however the sentence calls them ("Haddad", "Dr Amal
+    Haddad", "the director"): the story compares figures by who reports them
+    (``corpus.verdicts.figure_source``), and one person is one source. Organisations keep
+    the words of the text ("the Azerbaijani defence ministry")."""
+    person = next((e for e in analysis.entities if e.id == entity_id and e.type == "PERSON"), None)
+    return person.name if person is not None else text
 
 
 # What one puts at a number when one states it: "put the toll at 21", "put the number of

@@ -35,6 +35,7 @@ from newsdesk.nlp.entities import find_mentions
 from newsdesk.nlp.model import load_nlp
 from newsdesk.nlp.places import resolve_places
 from newsdesk.nlp.resolve import resolve_entities
+from newsdesk.nlp.roles import naming
 
 
 class Headline(NamedTuple):
@@ -126,7 +127,7 @@ def parse_form(title: str, body: Analysis) -> str:
         return title
     words = list(_WORD.finditer(title))
     text = body.article.text
-    names = {w for m in body.mentions for w in m.text.split()}
+    names = {w for m in naming(body) for w in m.text.split()}
     out = list(title)
     for w in words[1:]:
         word = w.group()
@@ -194,7 +195,7 @@ def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
     surnames) where the model tagged nothing; the longest name first ("Marta Vell" before
     "Vell"). Matched whole words and case-sensitively: a name is capitalised."""
     title, taken = head.article.text, [m.span for m in head.mentions]
-    names = {m.text: m for m in body.mentions if any(c.isupper() for c in m.text)}
+    names = {m.text: m for m in naming(body) if any(c.isupper() for c in m.text)}
     for words, m in list(names.items()):
         surname = words.split()[-1]
         if m.label == "PERSON" and " " in words and _in_text(surname, body) is not None:

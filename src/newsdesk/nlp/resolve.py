@@ -47,6 +47,7 @@ from rapidfuzz import fuzz
 from newsdesk.model import Analysis, Entity, Mention, Place
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
+from newsdesk.nlp.roles import PERSON_ROLES, role_mentions
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
 from newsdesk.store import Tx, schema
 
@@ -361,8 +362,9 @@ def _mistyped_surname(m: Mention, surnames: set[str], text: str) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
     model tags "Kovalenko said" as ORG after "Marta Kovalenko"; so a GPE that a person's
     "who" or verb of saying follows: "Rossi, who led the city," after "Marco Rossi" (seen
-    in this module's tests). A country or a capital stays a place whoever shares its name."""
-    word = _clean(m.text)
+    in this module's tests). A country or a capital stays a place whoever shares its name.
+    An honorific before the surname is no part of it: "Dr Osei said" (ORG) after "Mirela Osei"."""
+    word = _person_name(_clean(m.text))
     if m.label not in ("ORG", "GPE") or word not in surnames or word.casefold() in _alias_index():
         return False
     if m.label == "ORG":
@@ -406,22 +408,15 @@ def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
     return not any(p.label == "PERSON" and _overlaps(p.span, (start, pronoun.idx)) for p in ner)
 
 
-# Nouns of a person's office or trade: a name set beside one as its apposition is a person's
-# ("Russia's deputy envoy, Dmitry Polyanskiy, said"), whatever type the model gave it (the
-# small model types unfamiliar names ORG).
-PERSON_ROLES = frozenset({
-    "envoy", "ambassador", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "official",
-    "commander", "general", "leader", "chief", "director", "secretary", "mayor", "governor", "senator",
-    "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
-    "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
-    "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
-    "executive", "chairperson", "chair", "constable", "inspector", "commissioner", "officer",
-})
 
 
 def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
     """The role of a name the model's span gave with its rank: the title before that span
-    ("Chief") and the rank ("Constable")."""
+    ("Chief") and the rank ("Constable"); an apposition of the name comes first, as for any
+    name ("Chief Constable Helen Marsh, a police spokeswoman," is a police spokeswoman; the
+    rank after the apposition made "police spokeswoman Constable")."""
+    if (apposed := _role(doc, name.span)) is not None:
+        return apposed
     rank = text[whole[0] : name.span[0]].strip()
     before = _role(doc, whole)
     return f"{before} {rank}" if before else rank
@@ -493,7 +488,21 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
         resolved.append((Mention(article.id, span, text, "ORG", ent.id), ent))
     resolved.sort(key=lambda pair: pair[0].span)
     resolved = sorted(resolved + _missed_surnames(article.text, doc, resolved), key=lambda pair: pair[0].span)
-    return replace(analysis, mentions=tuple(m for m, _ in resolved), entities=_merge_entities(resolved))
+    entities = _merge_entities(resolved)
+    # Role nouns that refer back ("the director said") are mentions, not aliases of the name.
+    resolved += role_mentions(doc, resolved, _describer(doc, resolved))
+    return replace(analysis, mentions=tuple(m for m, _ in sorted(resolved, key=lambda p: p[0].span)), entities=entities)
+
+
+def _describer(doc, resolved: list[tuple[Mention, Entity]]):
+    """The role written beside a mention: a person's as the entities stage found it, an
+    organisation's apposition or title ("the Red Lantern Front, an armed group")."""
+    person = {m.span: e.description for m, e in resolved if e.type == "PERSON"}
+
+    def describe(m: Mention) -> str | None:
+        return person.get(m.span) if m.label == "PERSON" else _role(doc, m.span)
+
+    return describe
 
 
 def _missed_surnames(text: str, doc, resolved: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
@@ -657,8 +666,9 @@ def _story_people(tx: Tx, ids: sa.Select) -> tuple[dict[str, tuple[str, int]], d
 
 
 def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
-    """Point the story's mentions, quotes, event arguments and story features of ``old``
-    at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once nothing names it."""
+    """Point the story's mentions, quotes, event arguments, figure reporters and story
+    features of ``old`` at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once
+    nothing names it."""
     mine = schema.mentions.c.article_id.in_(ids)
     tx.conn.execute(sa.update(schema.mentions).where(mine, schema.mentions.c.entity_id == old.id)
                     .values(entity_id=new.id, label="PERSON"))
@@ -668,6 +678,9 @@ def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
     e = schema.events
     for col in (e.c.actor, e.c.recipient):  # events name their arguments by canonical name
         tx.conn.execute(sa.update(e).where(e.c.article_id.in_(ids), col == old.name).values({col.name: new.name}))
+    f = schema.figures  # and figures their reporting person (``facts.figures._reporter``)
+    tx.conn.execute(sa.update(f).where(f.c.article_id.in_(ids), f.c.reported_by == old.name)
+                    .values(reported_by=new.name))
     _rename_feature(tx, ids, f"e:{old.id}", f"e:{new.id}")
     tx.upsert_entity(replace(new, aliases=old.aliases))
     if tx.conn.execute(sa.select(schema.mentions.c.entity_id).where(schema.mentions.c.entity_id == old.id)
