@@ -185,16 +185,18 @@ def test_an_unowned_ministry_belongs_to_the_country_the_articles_places_lie_in(n
 
 
 @pytest.mark.parametrize(
-    ("text", "country"),
+    ("text", "name", "entity_id"),
     [
         ("A ferry sank near Ilebo on Sunday. Congo's government declared a day of mourning. "
-         "Officials in Kinshasa counted the dead.", "gpe:democratic-republic-of-congo"),
-        ("Brazzaville was calm on Monday. Congo's president spoke on the radio.", "gpe:republic-of-the-congo"),
+         "Officials in Kinshasa counted the dead.", "Congo", "gpe:democratic-republic-of-congo"),
+        ("Brazzaville was calm on Monday. Congo's president spoke on the radio.", "Congo", "gpe:republic-of-the-congo"),
+        ("Georgia's governor met farmers in Atlanta on Monday.", "Georgia", "gpe:georgia-us"),  # the US state
+        ("Georgia's prime minister met the envoy in Tbilisi.", "Georgia", "gpe:georgia"),  # the country
     ],
 )
-def test_a_country_name_two_countries_share_is_the_one_the_articles_places_chose(text, country):
+def test_a_name_two_places_share_is_the_one_the_articles_places_chose(text, name, entity_id):
     analysis = newsdesk.analyse_text(text)
-    assert {m.entity_id for m in analysis.mentions if m.text == "Congo"} == {country}
+    assert {m.entity_id for m in analysis.mentions if m.text == name} == {entity_id}
 
 
 def test_descriptions_of_a_breakaway_authority_are_one_actor(nlp):

@@ -237,14 +237,20 @@ def _canonical(m: Mention, doc) -> Entity:
 
 
 def _as_placed(ent: Entity, place: Place | None) -> Entity:
-    """A country's name that two countries share is the one the places stage chose by the
-    article's other places: "Congo" in a report from Kinshasa and Ilebo is the Democratic
-    Republic (the name table says the Republic of the Congo)."""
+    """A country's name that two countries share, or a place shares with a country, is the
+    one the places stage chose by the article's other places: "Congo" in a report from
+    Kinshasa and Ilebo is the Democratic Republic (the name table says the Republic of the
+    Congo), and "Georgia" in a report from Atlanta the US state."""
     if place is None or not (ent.country and place.country) or ent.country == place.country:
         return ent
-    is_country = ent.id == country_entity(ent.country).id
-    placed_country = country_by_name().get(place.name.casefold()) == place.country
-    return country_entity(place.country) if is_country and placed_country else ent
+    if ent.id != country_entity(ent.country).id:
+        return ent
+    if country_by_name().get(place.name.casefold()) == place.country:
+        return country_entity(place.country)
+    # A place of another country that has the country's name ("Georgia's governor" in a
+    # report from Atlanta): the place, under an id of its own beside the country's.
+    return Entity(id=entity_key("GPE", f"{place.name} {place.country}"), name=place.name, type="GPE",
+                  country=place.country)
 
 
 def _person_name(text: str) -> str:
