@@ -13,6 +13,7 @@ import pytest
 
 from newsdesk.pipeline import ingest
 from newsdesk.read import read_inputs
+from newsdesk.report.documents import story_html
 from newsdesk.report.export import export_record
 
 pytestmark = pytest.mark.slow
@@ -29,10 +30,12 @@ def ferry(tmp_path_factory, nlp) -> dict:
     assert ingest(read_inputs([str(DATA)]), store).ok
     with store.read() as tx:
         whole = export_record(tx)
+        [record] = [r for r in whole["stories"] if len(r["article_ids"]) > 1]
+        page = story_html(export_record(tx, story_id=record["id"]))
     store.close()
     slugs = {json.loads(line)["title"]: json.loads(line)["id"] for line in DATA.read_text().splitlines()}
     records = whole["stories"]
-    [record] = [r for r in records if len(r["article_ids"]) > 1]
+    record["html"] = page
     record["slugs"] = {a["id"]: slugs[a["title"]] for a in whole["articles"]}
     record["num_stories"] = len(records)
     return record
@@ -47,6 +50,9 @@ def test_the_toll_rises_and_the_withdrawn_230_is_shown_corrected(ferry):
     slug = ferry["slugs"]
     corrected = [(slug[v["article_id"]], slug[v["corrected_by"]]) for v in killed["values"] if v["corrected_by"]]
     assert corrected == [("ferry-echo-0310", "ferry-echo-0311-corr")]
+    for v in killed["values"]:  # the page says which report withdrew it
+        if v["corrected_by"]:
+            assert f'corrected by <a href="#a-{v["corrected_by"]}">{v["corrected_by"][:8]}</a>' in ferry["html"]
     first, last = (killed["values"][i]["value"] for i in killed["because"])
     assert (killed["status"], first, last) == ("progression", 23, 58)
 
