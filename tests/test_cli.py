@@ -84,6 +84,13 @@ def test_stories_and_show(db):
     for article in record["articles"]:
         main = article["main_event"]
         assert f"{article['id'][:8]} {main_event_line(main)} [{main_event_evidence(main)}]" in words
+    # who said what is the story's, grouped by speaker: each wording once, with its outlets
+    story = record["stories"][0]
+    assert story["quotes"], "the examples' main story quotes people"
+    for speaker in story["quotes"]:
+        assert " ".join(speaker["speaker"].split()) in words
+        q = speaker["quotes"][0]
+        assert f"[{q['kind']}; {', '.join(q['outlets'])}]" in words
 
 
 def test_story_documents(db, tmp_path):

@@ -11,6 +11,7 @@ from newsdesk.corpus.relate import sentence_spans
 from newsdesk.corpus.sources import origins
 from newsdesk.corpus.verdicts import rounding
 from newsdesk.model import Analysis, Article, DateRef, Event, Figure, Flag, MainEvent, Quote, Relation
+from newsdesk.report.export import main_event_dict, story_main_event
 
 
 def _analysis(aid, text="x", *, published=None, source=None, figures=(), quotes=(), events=(), flags=()):
@@ -56,6 +57,19 @@ def test_a_later_lower_toll_is_a_conflict():
     day1 = _analysis("a", published="2023-09-19", figures=[_fig("killed", 27)])
     day2 = _analysis("b", published="2023-09-20", figures=[_fig("killed", 2)])
     assert _status(day1, day2) == "conflict"
+
+
+@pytest.mark.parametrize(("quantity", "status"), [("missing", "progression"), ("killed", "conflict")])
+def test_a_later_lower_count_of_the_missing_is_the_search_going_on(quantity, status):
+    day1 = _analysis("a", published="2031-03-11", figures=[_fig(quantity, 90, approximate=True)])
+    day2 = _analysis("b", published="2031-03-12", figures=[_fig(quantity, 70, approximate=True)])
+    assert _status(day1, day2) == status
+
+
+def test_one_sources_dated_counts_of_the_missing_that_fall_are_a_progression():
+    a = _analysis("a", published="2031-03-12", figures=[
+        ((0, 1), "missing", 90, {"as_of_value": "2031-03-11"}), ((2, 3), "missing", 70, {"as_of_value": "2031-03-12"})])
+    assert _status(a) == "progression"
 
 
 def test_different_values_at_the_same_time_conflict():
@@ -127,6 +141,31 @@ def test_the_same_quote_from_copies_is_merged():
     (quote,) = speaker["quotes"]
     assert quote["outlets"] == ["Wire", "Blog"]
     assert len(quote["citations"]) == 2
+
+
+def test_words_a_mixed_quote_marks_are_shown_inside_it_not_beside_it():
+    text = 'The mayor said the bridge was "beyond repair" and would be closed.'
+    outer = Quote("a", (15, 67), text[15:67], "mixed", "Ana Ruiz", "person:ana-ruiz")
+    inner = Quote("a", (34, 48), "beyond repair", "mixed", "Ana Ruiz", "person:ana-ruiz")
+    (speaker,) = build_dossier([_analysis("a", text, source="Wire", quotes=[outer, inner])], [])["quotes"]
+    assert [q["text"] for q in speaker["quotes"]] == [outer.text]
+
+
+def test_another_speakers_words_inside_a_quote_stay():
+    text = "The minister said the port was closed, according to the agency Varta."
+    agency = Quote("a", (0, 38), text[:38], "indirect", "Varta", "org:varta")
+    minister = Quote("a", (18, 38), text[18:38], "indirect", "The minister", None)
+    dossier = build_dossier([_analysis("a", text, source="Wire", quotes=[agency, minister])], [])
+    assert sorted(s["speaker"] for s in dossier["quotes"]) == ["The minister", "Varta"]
+
+
+def test_a_speakers_quotes_are_grouped_by_entity_across_names():
+    said = [Quote("a", (0, 9), "We stay.", "direct", "Baku", "gpe:azerbaijan"),
+            Quote("b", (0, 9), "We go on.", "indirect", "Azerbaijan", "gpe:azerbaijan")]
+    arts = [_analysis(aid, "We stay. We go on.", source=src, quotes=[q])
+            for aid, src, q in zip("ab", ("Wire", "Daily"), said, strict=True)]
+    (speaker,) = build_dossier(arts, [])["quotes"]
+    assert [(q["text"], q["outlets"]) for q in speaker["quotes"]] == [("We stay.", ["Wire"]), ("We go on.", ["Daily"])]
 
 
 def test_events_count_independent_sources():
@@ -399,6 +438,51 @@ def test_the_main_event_that_opens_the_summary_is_the_agreed_one_else_the_first_
     assert agreed[0] == "Rebels seized the port of Varna on Monday." and "Talks on the port began in Sofia." in agreed
 
 
+def _main(aid, text, published, what_end, actor, **kw):
+    a = _analysis(aid, text, published=published, **kw)
+    return replace(a, main_event=MainEvent(aid, (0, what_end), text[:what_end], actor=actor))
+
+
+def test_two_reports_of_a_tolls_rise_do_not_make_it_the_storys_main_event():
+    """Two reports lead with the toll that "rose to 41"; the first report's capsizing,
+    which no other report leads with, is still what happened: it opens the summary, and
+    the story's main event is no toll's rise (export.story_main_event)."""
+    capsized = _main("a", "A ferry capsized near Velm on Sunday, killing 23. Divers searched.", "2031-03-10",
+                     16, "ferry")
+    rose = [_main(aid, f"The toll rose to 41 on Tuesday, {who} said. The captain was held.", "2031-03-11", 19,
+                  actor) for aid, who, actor in (("b", "officials", "Velm ferry toll"),
+                                                 ("c", "the governor", "death toll from the capsizing"))]
+    summary = build_dossier([capsized, *rose], [])["summary"]
+    assert summary[0]["text"] == "A ferry capsized near Velm on Sunday, killing 23."
+    mains = [main_event_dict(a.main_event) | {"article_id": a.article.id} for a in (capsized, *rose)]
+    assert story_main_event(mains, 3) is None  # no two reports agree on what happened
+
+
+def test_a_lead_whose_value_its_outlet_withdrew_is_no_sentence_of_the_summary():
+    wire = _main("a", "A ferry capsized near Velm on Sunday, killing 23. Divers searched.", "2031-03-10",
+                 16, "ferry", source="Wire", figures=[((42, 44), "killed", 23, {})])
+    early = _main("b", "At least 230 are feared dead after a ferry sank. Kin waited.", "2031-03-10", 33, None,
+                  source="Echo", figures=[((9, 12), "killed", 230, {})])
+    note = ("The toll rose to 41.\n\nCorrection: An earlier version of this article said that 230 "
+            "people had died.")
+    fixed = _analysis("c", note, published="2031-03-11", source="Echo",
+                      figures=[((17, 19), "killed", 41, {}), ((note.index("230"), note.index("230") + 3), "killed", 230,
+                                                              {})])
+    texts = [s["text"] for s in build_dossier([wire, early, fixed], [])["summary"]]
+    assert texts[0] == "A ferry capsized near Velm on Sunday, killing 23." and not any("230" in t for t in texts)
+
+
+def test_the_summary_gives_the_latest_toll_of_a_progression():
+    """Day one's two dead are the lead's; day two's 27, worded like the lead, would be left
+    out as a repeat: the toll as it now is is in the summary all the same."""
+    lead = "Rebels shelled the port of Varna on Monday, killing two people. Dockers fled."
+    later = "Rebels shelled the port of Varna on Monday, killing 27 people, officials said. Ships left."
+    day1 = _with_main(_analysis("a", lead, published="2031-03-10", figures=[((48, 51), "killed", 2, {})]), (0, 41))
+    day2 = _analysis("b", later, published="2031-03-11", figures=[((48, 50), "killed", 27, {})])
+    texts = [s["text"] for s in build_dossier([day1, day2], [])["summary"]]
+    assert texts[0] == lead.split(" Dockers")[0] and later.split(" Ships")[0] in texts
+
+
 def test_a_quote_across_sentences_is_one_sentence_of_the_summary():
     text = 'Floods hit Ruse on Monday. "The water rose in minutes. We lost everything," said Ana Petrova.'
     start, lost = text.index("The water"), text.index("lost")
@@ -437,6 +521,43 @@ def test_the_toll_of_one_incident_is_set_beside_that_incidents_counts_only():
     assert rows == {(None, "single"), ("explosion", "agree")}
 
 
+@pytest.mark.parametrize(("since", "apart"), [("since 2019", True), ("since the war began in May 2027", True),
+                                              ("since the attack", False), ("since March 2031", False)])
+def test_a_count_since_a_year_before_the_story_is_the_wider_conflicts(since, apart):
+    """An army's 14 dead and a rights group's 31 of one night's attack, the same day, conflict; the
+    thousands dead "since 2019" in the wire's background line count the wider war, and
+    stand in a row of their own (a count since the attack, or since the story's year, is
+    the story's)."""
+    wire = _analysis("a", published="2031-03-14", figures=[
+        _fig("killed", 14, subject="civilians", reported_by="the army"),
+        _fig("killed", 2000, qualifier="at least", approximate=True, subject="civilians", as_of=since)])
+    ngo = _analysis("b", published="2031-03-14", figures=[
+        _fig("killed", 31, subject="civilians", reported_by="a rights group")])
+    rows = build_dossier([wire, ngo], [])["figures"]
+    if apart:
+        assert [(r["since"], r["status"], [r["values"][i]["value"] for i in r["because"] or ()]) for r in rows] == [
+            (None, "conflict", [14, 31]), (since.split()[-1], "single", [])]
+    else:
+        assert [(r["since"], [r["values"][i]["value"] for i in r["because"]]) for r in rows] == [(None, [14, 2000])]
+
+
+def test_a_value_its_outlets_correction_withdraws_is_shown_corrected_and_judged_no_more():
+    """An outlet's 230 dead on day one, withdrawn by its day-two note, beside the wire's 23
+    and the day-two 41: no conflict, the 230 shown as corrected by the note's article, and
+    the note's own numbers (what was printed, what was right then) are no counts."""
+    text = ("The toll has risen to 41, officials said on Tuesday.\n\nCorrection: An earlier version of this "
+            "article said that 230 people had died. The figure at the time was 23 dead.")
+    at = {w: (text.index(w), text.index(w) + len(w)) for w in ("41", "230", "23 dead")}
+    note = _analysis("c", text, published="2031-03-11", source="Echo", figures=[
+        (at["41"], "killed", 41, {}), (at["230"], "killed", 230, {}), (at["23 dead"], "killed", 23, {})])
+    early = _analysis("b", published="2031-03-10", source="Echo", figures=[_fig("killed", 230, qualifier="at least")])
+    wire = _analysis("a", published="2031-03-10", source="Wire", figures=[_fig("killed", 23, qualifier="at least")])
+    (row,) = build_dossier([wire, early, note], [])["figures"]
+    assert [(v["article_id"], v["value"], v["corrected_by"]) for v in row["values"]] == [
+        ("a", 23, None), ("b", 230, "c"), ("c", 41, None)]
+    assert (row["status"], row["because"]) == ("progression", [0, 2])
+
+
 def _strike(aid, **kw):
     return _analysis(aid, "A drone strike hit the market.", published="2024-03-04",
                      events=[Event(aid, (0, 14), "ASSAULT", **kw)])
@@ -473,6 +594,27 @@ def test_a_denial_of_an_event_others_report_disputes_it(denial, disputed):
     rows = build_dossier([claim, _strike("b", **denial)], [])["events"]
     assert [r["disputed"] for r in rows if r["modality"] == "claimed"] == [disputed]
     assert len(rows) == (1 if disputed else 2)
+
+
+@pytest.mark.parametrize(
+    ("rejection", "disputed"),
+    [
+        ("The army denied the accusation.", True),
+        ("The army rejected the allegations.", True),
+        ("The army denied the report.", False),  # no charge: a denial of a report, not of what it claims
+        ("The rebels denied the accusation.", False),  # the accusers' words, not the accused's
+    ],
+)
+def test_the_accused_rejecting_a_charge_disputes_what_it_is_accused_of(rejection, disputed):
+    """The rebels accuse the army of shelling their camp; the army "denied the accusation"
+    names no act, yet disputes the shelling the same report says the rebels claim."""
+    text = "Rebels accused the army of shelling their camp. " + rejection
+    who = rejection.split()[1]
+    a = _analysis("a", text, published="2031-03-22", events=[
+        Event("a", (26, 47), "ASSAULT", actor="army", modality="claimed", claimed_by="Rebels"),
+        Event("a", (48 + len("The "), len(text) - 1), "REJECT", actor=who)])
+    rows = build_dossier([a], [])["events"]
+    assert [r["disputed"] for r in rows if r["type"] == "ASSAULT"] == [disputed]
 
 
 def test_the_summary_tells_what_followed_the_main_event():

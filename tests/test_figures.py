@@ -259,6 +259,9 @@ def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
         ("Police said 12 people were arrested and that the square was cleared on Sunday.", None),
         ("The ministry said on Sunday that 12 people had been killed.", "Sunday"),
         ("Nine people were killed when the shell hit the market on Sunday.", "Sunday"),
+        # a time in the count noun's phrase dates what is counted, not the count
+        ("The number of people who died when the ferry sank on Sunday has risen to 12.", None),
+        ("The toll from Sunday's blast has risen to 12, officials said on Tuesday.", "Tuesday"),
         ("A 15-year-old boy who survived said he had paid 3 guides.", None),
         ("Under the truce, which is to last six weeks, the militia will free 12 hostages.", None),
     ],

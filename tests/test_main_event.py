@@ -570,6 +570,8 @@ def test_a_happening_is_no_actor(nlp, title, actor):
         ("The parade drew thousands on Sunday.", None),
         # a lead clause the main event could not be (it reports) still says who
         ("Ruritania said on Tuesday it had started operations against rebel units in Velm.", "Ruritania"),
+        # ... but one who tells is no one who acted where the lead names who did
+        ("Residents said a gunman attacked shoppers at the Velm market on Sunday.", "gunman"),
     ],
 )
 def test_the_lead_says_who_where_the_headline_names_a_happening(nlp, lead, actor):

@@ -587,6 +587,18 @@ def test_the_name_a_group_calls_itself_is_no_quote(nlp, text, name_quoted):
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("Varno, as the government calls the northern district, was shelled again on Sunday.", False),
+        ("Tessa, as locals call the old port, was flooded overnight.", False),
+        ("The mayor called the report a lie.", True),  # a judgement of the report, said
+    ],
+)
+def test_as_x_calls_it_says_whose_name_a_place_goes_by_not_words_said(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Farmers have criticised the speed of the relief effort.", "the speed of the relief effort"),
@@ -735,3 +747,41 @@ def test_of_two_subjects_of_a_speaking_verb_the_nearer_speaks(nlp, text, speaker
 def test_words_a_verb_labels_something_as_are_that_verbs(nlp, text, words, speaker):
     [q] = [q for q in analyse(nlp, text).quotes if q.text == words]
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The defence minister said the army had no units in the valley and was not part of the raid, "
+        "according to the state news agency Varta.",
+        "Mayor Ines Ruiz said the bridge would reopen on Monday, according to a statement from her office.",
+    ],
+)
+def test_an_according_to_phrase_after_a_reported_clause_is_its_source_not_its_words(nlp, text):
+    for quote in analyse(nlp, text).quotes:
+        assert "according to" not in quote.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Surveyors had warned for years that the levee needed repairs, local media reported.",
+         "that the levee needed repairs"),
+        ("The agency said that 412 people had died, citing the Health Ministry.", "that 412 people had died"),
+        ("The minister said the port would reopen soon, state television reported.", "the port would reopen soon"),
+    ],
+)
+def test_a_source_named_after_the_reported_clause_is_no_part_of_it(nlp, text, content):
+    assert content in [q.text for q in analyse(nlp, text).quotes]
+    assert not any(q.text.endswith(("reported", "Ministry")) for q in analyse(nlp, text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The council said the road was closed, citing the regional police.", ["the road was closed"]),
+        ("The airline cancelled its flights to the city, citing security concerns.", ["security concerns"]),
+    ],
+)
+def test_whom_one_cites_is_a_source_what_one_cites_is_content(nlp, text, quoted):
+    assert [q.text for q in analyse(nlp, text).quotes] == quoted

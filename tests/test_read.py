@@ -169,6 +169,28 @@ def test_folder_glob_and_stdin(tmp_path):
     assert doc.origin == "<stdin>"
 
 
+@pytest.mark.parametrize("compress", [False, True])
+def test_a_named_pipe_is_read_once_as_a_stream(tmp_path, compress):
+    """`newsdesk ingest <(zcat dump.gz)` names a pipe: it can be read only once, so no sniffing
+    read before the real one (the WARC check emptied it: "empty input")."""
+    import os
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    data = gzip.compress(BODY.encode()) if compress else BODY.encode()
+    writer = threading.Thread(target=lambda: fifo.write_bytes(data), daemon=True)
+    writer.start()
+    try:
+        items = list(read_inputs([str(fifo)]))
+    finally:
+        writer.join(timeout=2)
+        if writer.is_alive():  # the reader never opened the pipe: open it, or the writer waits for ever
+            fifo.read_bytes()
+    (doc,) = items
+    assert isinstance(doc, Document) and doc.origin == str(fifo) and BODY in doc.content
+
+
 @settings(max_examples=150, deadline=None)
 @given(st.binary(max_size=2000))
 def test_read_text_never_raises(data):

@@ -141,3 +141,11 @@ def test_a_roadside_bombs_toll_keeps_a_row_of_its_own(examples_store):
     rows = [r for r in record["figures"] if any(v["value"] == 3 for v in r["values"])]
     assert [(r["quantity"], r["incident"], r["status"], len(r["values"])) for r in rows] == [
         ("killed", "explosion", "single", 1)]
+
+
+def test_the_strikes_main_event_names_who_the_residents_say_struck(examples_store):
+    """The near copy's headline "Market bombed in ..." drops its "was": the market was
+    bombed, it bombed no one; the wire's lead says who did it (residents tell it)."""
+    record, _ = _story_record(examples_store, "kurdala-wire-0514")
+    main = record["main_event"]
+    assert (main["type"], main["actor"], main["num_articles"]) == ("ASSAULT", "army", 2)

@@ -120,6 +120,17 @@ def test_a_storys_main_event_is_the_one_most_of_its_articles_agree_on():
     assert story_main_event(mains[:1], 1)["article_id"] == "a1"  # a story of one article
 
 
+def test_a_copy_agrees_with_its_originals_main_event_however_it_is_coded():
+    """A rewrite's "agree a two-month truce" (AGREE) retells its original's "sign a 60-day
+    ceasefire" (RETREAT): one event told twice, not two events told once."""
+    signed = _main("sign 60-day ceasefire", [0, 21], type="RETREAT", article_id="a1")
+    agreed = _main("agree two-month truce", [0, 21], type="AGREE", article_id="a2")
+    talks = _main("open talks", [0, 10], type="CONSULT", article_id="a3")
+    assert story_main_event([talks, signed, agreed], 3) is None
+    found = story_main_event([talks, signed, agreed], 3, {"a2": "a1"})
+    assert (found["type"], found["num_articles"]) == ("RETREAT", 2)
+
+
 def test_a_storys_main_event_is_told_as_its_most_complete_report_tells_it():
     bare = _main("began an offensive", [0, 18], type="ASSAULT", actor="Azerbaijan", when="P0D", article_id="a1")
     dated = _main("began an offensive", [0, 18], type="ASSAULT", actor="Azerbaijan", when="2031-05-11",

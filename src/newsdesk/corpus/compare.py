@@ -31,8 +31,8 @@ from spacy.lang.en.stop_words import STOP_WORDS  # a word list only: no model is
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.corpus.sources import DERIVED, origins
 from newsdesk.corpus.story_events import merge_events
-from newsdesk.corpus.verdicts import compare_figures
-from newsdesk.model import Analysis, Relation, Span
+from newsdesk.corpus.verdicts import compare_figures, correction_notes, withdrawn
+from newsdesk.model import Analysis, Quote, Relation, Span
 from newsdesk.nlp.dates import ISO_DAY, anchor_dates
 
 SUMMARY_MIN, SUMMARY_MAX = 3, 7
@@ -154,10 +154,25 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(w.casefold() for w in _WORD.findall(text))
 
 
+def _outermost(quotes: tuple[Quote, ...]) -> list[Quote]:
+    """An article's quotes but those inside another of the same speaker's: the words a
+    mixed quote marks ("called the situation "very difficult"") are a quote of their own in
+    the record, and shown inside the longer one, where the reader sees what they were said
+    of. Another speaker's words inside a quote stay ("X said Y, according to Tass": Tass
+    reports X's words)."""
+    def inside(q: Quote, o: Quote) -> bool:
+        same = (o.speaker_entity_id, o.speaker) == (q.speaker_entity_id, q.speaker)
+        return same and o.span != q.span and o.span[0] <= q.span[0] and q.span[1] <= o.span[1]
+
+    return [q for q in quotes if not any(inside(q, o) for o in quotes)]
+
+
 def quotes_by_speaker(analyses: list[Analysis], outlet: dict[str, str]) -> list[dict]:
+    """Who said what across the story: one entry per speaker (its entity where known), each
+    wording once, with the outlets that carry it."""
     speakers: dict[str, dict] = {}
     for a in analyses:
-        for q in a.quotes:
+        for q in _outermost(a.quotes):
             key = q.speaker_entity_id or (q.speaker or "").casefold() or "(unattributed)"
             entry = speakers.setdefault(
                 key, {"speaker": q.speaker, "speaker_entity_id": q.speaker_entity_id, "quotes": []}
@@ -213,6 +228,37 @@ def main_event_key(type_: str | None, what: str) -> tuple[str, str]:
     return ("type", type_) if type_ else ("what", what.casefold())
 
 
+# The head nouns of a count ("Ilebo ferry toll", "death toll from the capsizing", "the number
+# of dead"), and the words after which a noun phrase's head has been said.
+_COUNT_NOUNS = frozenset({"toll", "tally", "count", "number", "figure"})
+_AFTER_HEAD = frozenset({"of", "from", "in", "at", "for", "after", "since"})
+
+
+def tells_a_count(actor: str | None) -> bool:
+    """Whether a main event's "who" is a count: "toll rises to 41" tells what followed an
+    event, as a later report leads with it, not the event (``events_first``)."""
+    words = []
+    for w in (actor or "").casefold().split():
+        if w in _AFTER_HEAD:
+            break
+        words.append(w)
+    return bool(words) and words[-1] in _COUNT_NOUNS
+
+
+def events_first(items: list[T], actor: Callable[[T], str | None]) -> list[T]:
+    """The items whose main event is no count's change (``tells_a_count``), if any: two
+    reports that the toll "rises to 41" agree on an update, and the ferry that capsized,
+    which each report tells, stays the story's event."""
+    return [item for item in items if not tells_a_count(actor(item))] or items
+
+
+def retold_keys(keys: dict[str, tuple], original_of: dict[str, str]) -> dict[str, tuple]:
+    """Each article's main event key (``main_event_key``), a copy's (a near copy, a
+    rewrite) its original's where the original has one: "Government, FRC agree two-month
+    truce" retells "Chad and FRC rebels sign 60-day ceasefire", however the two are coded."""
+    return {aid: keys.get(original_of.get(aid, aid), key) for aid, key in keys.items()}
+
+
 def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list[T]:
     """The largest group of ``items`` whose main events agree (one ``key``, made with
     ``main_event_key``): a story's main event, given where two or more of its articles
@@ -224,15 +270,18 @@ def agreeing(items: list[T], key: Callable[[T], tuple], n_articles: int) -> list
     return best if len(best) >= 2 or n_articles == 1 else []
 
 
-def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tuple[str, Span] | None:
+def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime], original_of: dict[str, str] | None = None,
+                  ) -> tuple[str, Span] | None:
     """The article and span of the text that states the story's main event (``agreeing``),
     in the earliest report that states it in its text; where no two reports agree on it,
     the earliest report's own: what the story first told is the event, later reports tell
     what followed ("dams burst, thousands feared dead", then the tolls, then the revision).
     A headline is no sentence of the summary; a news body restates its headline's event in
     its lead, the first sentence (the inverted pyramid)."""
-    with_main = [a for a in analyses if a.main_event is not None]
-    agreed = agreeing(with_main, lambda a: main_event_key(a.main_event.type, a.main_event.what), len(analyses))
+    with_main = events_first([a for a in analyses if a.main_event is not None], lambda a: a.main_event.actor)
+    keys = retold_keys({a.article.id: main_event_key(a.main_event.type, a.main_event.what) for a in with_main},
+                       original_of or {})
+    agreed = agreeing(with_main, lambda a: keys[a.article.id], len(analyses))
     if not agreed and with_main:
         agreed = [min(with_main, key=lambda a: times[a.article.id].key)]
     stated = [(a.article.id, span) for a in agreed if (span := _stated_in_text(a)) is not None]
@@ -240,20 +289,27 @@ def main_sentence(analyses: list[Analysis], times: dict[str, ReportTime]) -> tup
 
 
 def developments(analyses: list[Analysis], times: dict[str, ReportTime], main: tuple[str, Span] | None,
-                 ) -> list[tuple[str, Span]]:
+                 withdrawn: Iterable[tuple[str, Span]] = ()) -> list[tuple[str, Span]]:
     """What followed the main event: the sentence stating each other main event the story's
     reports lead with, as its earliest report states it, in time order (the ceasefire and
     the talks after an offensive; a revised toll after a flood), at most
-    ``DEVELOPMENTS_MAX``."""
+    ``DEVELOPMENTS_MAX``. A lead that states a value its outlet withdrew (``withdrawn``) is
+    no development: "at least 230 feared dead", corrected the next day to 23."""
     main_article = next((a for a in analyses if main and a.article.id == main[0]), None)
     told = {main_event_key(main_article.main_event.type, main_article.main_event.what)} if main_article else set()
     out = []
     for a in sorted((a for a in analyses if a.main_event is not None), key=lambda a: times[a.article.id].key):
         key = main_event_key(a.main_event.type, a.main_event.what)
-        if key not in told and (span := _stated_in_text(a)) is not None:
+        span = _stated_in_text(a)
+        if key not in told and span is not None and not _states_withdrawn(a.article.id, span, withdrawn):
             told.add(key)
             out.append((a.article.id, span))
     return out[:DEVELOPMENTS_MAX]
+
+
+def _states_withdrawn(aid: str, span: Span, withdrawn: Iterable[tuple[str, Span]]) -> bool:
+    """Whether a withdrawn value (article, span) stands in the sentence of ``span``."""
+    return any(w_aid == aid and span[0] <= w[0] and w[1] <= span[1] + 1 for w_aid, w in withdrawn)
 
 
 def _stated_in_text(a: Analysis) -> Span | None:
@@ -264,7 +320,8 @@ def _stated_in_text(a: Analysis) -> Span | None:
 
 
 def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations: Iterable[Relation] = (),
-              conflict: Iterable[tuple[str, Span]] = ()) -> list[dict]:
+              conflict: Iterable[tuple[str, Span]] = (), withdrawn: Iterable[tuple[str, Span]] = (),
+              original_of: dict[str, str] | None = None) -> list[dict]:
     """Greedy extractive summary: each pick covers the most not-yet-covered facts.
 
     A sentence's facts are the events, figures and quotes whose spans lie in it, plus its
@@ -276,13 +333,16 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     leaves out what happened is no summary, however many figures it holds; then those that
     state what followed (``developments``) and the two values of a conflict
     (``conflict``: ``conflicting_values``), for the same reason: a summary that gives one
-    side of a disputed toll tells the reader it is settled.
+    side of a disputed toll tells the reader it is settled. A sentence that states a value
+    its outlet withdrew (``withdrawn``: ``verdicts.withdrawn``) is never picked, nor one
+    of a correction note: the outlet no longer says it.
     """
-    main = main_sentence(analyses, times)
+    withdrawn = list(withdrawn)
+    main = main_sentence(analyses, times, original_of)
     # The sentences picked after the main one, whatever else they cover: what followed, and
     # both sides of a conflict; each one fact of its own.
     sides = {value: f"conflict:{n}" for n, value in enumerate(conflict)}
-    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main))} | sides
+    leads = {lead: f"lead:{n}" for n, lead in enumerate(developments(analyses, times, main, withdrawn))} | sides
     firsts, either_side = frozenset(leads.values()), frozenset(sides.values())
     retold: dict[str, list[Span]] = defaultdict(list)
     for r in relations:
@@ -291,8 +351,11 @@ def summarize(analyses: list[Analysis], times: dict[str, ReportTime], relations:
     candidates = []
     for a in analyses:
         skip = [f.span for f in a.article.flags if f.kind == "repeated_sentence"] + retold[a.article.id]
+        skip += correction_notes(a)[0]  # what an earlier version said: no news of the story
         for s, e in _units(a):
             if any(rs <= s and e <= re_ for rs, re_ in skip) or _ANAPHORIC_OPENING.match(a.article.text, s):
+                continue
+            if _states_withdrawn(a.article.id, (s, e), withdrawn):
                 continue
             facts = {f"ev:{x.type}:{(x.actor or '').casefold()}" for x in a.events if _within(x.span, s, e)}
             facts |= {f"fig:{x.quantity}" for x in a.figures if _within(x.span, s, e) and not x.background}
@@ -334,9 +397,15 @@ _ANAPHORIC_OPENING = re.compile(
 
 def conflicting_values(figures: list[dict]) -> list[tuple[str, Span]]:
     """Where the two values stand that decide the story's first conflict, the dead's before
-    any other count's: (article, span) of each."""
+    any other count's: (article, span) of each; with no conflict, where the latest value
+    of the dead's progression stands (the toll as it now is: "has risen to 58", or a rights
+    group's 31 after the army's 14), a summary that gives only the first toll being as
+    stale as one that gives one side of a dispute."""
     rows = [r for r in figures if r["status"] == "conflict" and r["because"]]
     rows.sort(key=lambda r: r["quantity"] != "killed")
+    if not rows:
+        grew = [r for r in figures if r["status"] == "progression" and r["quantity"] == "killed" and r["because"]]
+        return [(v["article_id"], tuple(v["span"])) for r in grew[:1] for v in [r["values"][r["because"][-1]]]]
     return [(v["article_id"], tuple(v["span"])) for r in rows[:1] for v in (r["values"][i] for i in r["because"])]
 
 
@@ -395,7 +464,8 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
         "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
-        "summary": summarize(analyses, times, relations, conflicting_values(figures)),
+        "summary": summarize(analyses, times, relations, conflicting_values(figures), withdrawn(analyses, times),
+                             source_of),
     }
 
 

@@ -153,10 +153,31 @@ def _fits(a: dict, b: dict, anchor: str = "place") -> bool:
     return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold() for f in ("place", *_TOLD))
 
 
+# The words of a rejection that name what it rejects as a charge: "denied the accusation",
+# "rejected the allegations", "dismissed the claims".
+_CHARGES = re.compile(r"\b(?:accusations?|allegations?|charges|claims?)\b", re.IGNORECASE)
+
+
+def rejected_charges(analyses: list[Analysis]) -> set[tuple[str, Span]]:
+    """(article, span) of the events a report's rejection of a charge disputes: "the army
+    denied the accusation" disputes what, in the same report, others claim the army did
+    (the shelling the rebels accuse it of), though the denial names no act of its own."""
+    out = set()
+    for a in analyses:
+        for r in a.events:
+            if r.type != "REJECT" or not r.actor or not _CHARGES.search(a.article.text[r.span[0]:r.span[1]]):
+                continue
+            who = r.actor.casefold()
+            out |= {(e.article_id, e.span) for e in a.events if e.modality == "claimed"
+                    and (e.actor or "").casefold() == who and (e.claimed_by or "").casefold() != who}
+    return out
+
+
 def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
                  relations: Iterable[Relation] = ()) -> list[dict]:
     merged: dict[int, dict] = {}
     events = [e for a in analyses for e in a.events]
+    rejected = rejected_charges(analyses)
     for e, group in zip(events, event_groups(events, relations), strict=True):
         entry = merged.setdefault(
             group,
@@ -167,6 +188,7 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
             },
         )
         entry["mentions"].append({"article_id": e.article_id, "span": list(e.span), "modality": e.modality})
+        entry["_rejected"] = entry.get("_rejected", False) or (e.article_id, e.span) in rejected
         if entry["modality"] in _DENIED and e.modality not in _DENIED:  # a row says what its reports say took place
             entry["modality"], entry["claimed_by"] = e.modality, e.claimed_by
         entry["_sources"].add(source_of[e.article_id])
@@ -182,7 +204,8 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
         entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
         entry["num_sources"] = len(entry.pop("_sources"))
         told = {m["modality"] for m in entry["mentions"]}
-        entry["disputed"] = bool(told & _TOOK_PLACE and told & _DENIED)
+        rejected_here = entry.pop("_rejected")
+        entry["disputed"] = bool(told & _TOOK_PLACE and (told & _DENIED or rejected_here))
         entry["background"] = background(entry["when"], first)
         out.append(entry)
     # What the story reports before what it recalls; then best supported first: more

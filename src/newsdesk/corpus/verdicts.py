@@ -6,12 +6,13 @@ conflict / single, with the two values that decide the verdict (``compare_figure
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsdesk.facts.figures import QUANTITY_OF, incident_kind
-from newsdesk.model import Analysis, Figure, FigureStatus
+from newsdesk.model import Analysis, Figure, FigureStatus, Span
 from newsdesk.nlp.dates import ISO_DAY
 
 if TYPE_CHECKING:
@@ -20,6 +21,9 @@ if TYPE_CHECKING:
 # Quantities that only grow as a story goes on: a later, higher value is progress, not a
 # contradiction ("two dead" on day one, "27 deaths" on day two).
 CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+# ... save the missing, who are found as the search goes on, alive or dead: "about 90
+# missing" on day two and "about 70" on day three is the search's progress, as is a rise.
+FOUND_OVER_TIME = frozenset({"missing"})
 
 # Quantities that two reports of one event can state about the same thing (tolls, troops,
 # population). Durations, distances, money and generic counts in different sentences are
@@ -110,10 +114,11 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
     """
     if len({src for _, src, _ in values}) == 1:
         days = _own_days(values)
+        if _changed(days, values[0][0].quantity):
+            return "progression"
         if any(max(x.value for x in b) < min(x.value for x in a) for i, a in enumerate(days) for b in days[i + 1 :]):
             return "conflict"
-        grew = len(days) > 1 and _rises(days) and days[0][0].value < days[-1][0].value
-        return "progression" if grew else "single"
+        return "single"
     figs = [f for f, _, _ in values]
     if _every_pair(same_count, figs):
         return "agree"
@@ -125,13 +130,21 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
         # One source giving two numbers on one day counts two things (a blast's six dead
         # and the day's toll); two sources on one day must agree, or they conflict.
         same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
-        if same_time_agree and _rises([[x for fs in by_time[t].values() for x in fs] for t in times]):
+        days = [[x for fs in by_time[t].values() for x in fs] for t in times]
+        if same_time_agree and (_rises(days) or _changed(days, figs[0].quantity)):
             return "progression"
     # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
     # one day); over days, a rising toll was a progression first.
     if _every_pair(agree, figs):
         return "agree"
     return "conflict"
+
+
+def _changed(days: list[list[Figure]], quantity: str) -> bool:
+    """A count that rose, or for the missing fell, from day to day (``FOUND_OVER_TIME``)."""
+    if len(days) < 2 or days[0][0].value == days[-1][0].value:
+        return False
+    return _rises(days) if days[0][0].value < days[-1][0].value else quantity in FOUND_OVER_TIME and _rises(days[::-1])
 
 
 def _rises(days: list[list[Figure]]) -> bool:
@@ -225,28 +238,101 @@ def subject_key(subject: str | None) -> str | None:
     return subject
 
 
+# "since 2017", "since the war began in April 2023": the year a count runs since.
+_SINCE_YEAR = re.compile(r"^since\b.*?\b((?:1[89]|20)\d{2})\b", re.IGNORECASE)
+
+
+def since_before(f: Figure, first_year: str | None) -> str | None:
+    """The year a count runs since, where that year is before the story's first report:
+    "thousands have been killed since 2017" in a report of one night's attack is the toll of
+    the wider conflict, which no count of the attack's dead agrees or conflicts with. A
+    count since the story's own year ("since the attack", "since March 2025") is the story's."""
+    m = _SINCE_YEAR.match(f.as_of or "")
+    return m[1] if m and first_year and m[1] < first_year else None
+
+
+# An editor's note that an earlier version of the article said something else: "Correction:
+# An earlier version of this article said that 230 people had died." Its paragraph tells
+# what was printed before and what was right then, no count of the story now.
+_CORRECTION = re.compile(
+    r"\bcorrection\s*:|\b(?:an|the) (?:earlier|previous) version of this (?:article|story|report)\b", re.IGNORECASE)
+
+
+def correction_notes(a: Analysis) -> tuple[list[Span], list[Span]]:
+    """(the paragraphs of the article's correction notes, the sentences in them that say
+    what the earlier version said)."""
+    text, notes, said = a.article.text, [], []
+    start = 0
+    for paragraph in text.split("\n"):
+        end = start + len(paragraph)
+        if _CORRECTION.search(paragraph):
+            notes.append((start, end))
+            said += [(start + m.start(), start + m.end()) for m in _SENTENCE.finditer(paragraph)
+                     if _CORRECTION.search(m.group()) and re.search(r"\bsaid\b|\breported\b", m.group())]
+        start = end + 1
+    return notes, said
+
+
+_SENTENCE = re.compile(r"[^.!?]+[.!?]*")
+
+
+def withdrawn(analyses: list[Analysis], times: dict[str, ReportTime]) -> dict[tuple, str]:
+    """The values an outlet's correction withdraws, in its reports up to the correction's:
+    (article, span) of each -> the correcting article. "An earlier version of this article
+    said that 230 people had died" withdraws the 230 dead of the outlet's earlier report."""
+    out = {}
+    for c in analyses:
+        _, said = correction_notes(c)
+        told = {(f.quantity, f.value) for f in c.figures if any(_inside(f.span, s) for s in said)}
+        if not told or not c.article.source:
+            continue
+        for a in analyses:
+            if a is c or a.article.source != c.article.source or times[a.article.id].key > times[c.article.id].key:
+                continue
+            out |= {(a.article.id, f.span): c.article.id for f in a.figures if (f.quantity, f.value) in told}
+    return out
+
+
+def _inside(span: Span, outer: Span) -> bool:
+    return outer[0] <= span[0] and span[1] <= outer[1]
+
+
 def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
-    """Values grouped by quantity, subject and the kind of incident they count the victims of
-    (``incident_kind``): the six dead of two landmine blasts are a part of an offensive's
-    toll, set beside other counts of blasts only."""
-    groups: dict[tuple[str, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
+    """Values grouped by quantity, subject, the kind of incident they count the victims of
+    (``incident_kind``) and the earlier year they count since (``since_before``): the six
+    dead of two landmine blasts are a part of an offensive's toll, set beside other counts
+    of blasts only; a war's dead since 2017 are set beside other counts of the war.
+
+    A correction note's values are left out, and the values it withdraws are shown as
+    corrected (``corrected_by``) but judged no more: the outlet no longer says them."""
+    first_year = min((t.key[1][:4] for t in times.values() if t.key[0] == 0), default=None)
+    corrected = withdrawn(analyses, times)
+    groups: dict[tuple[str, str | None, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
     for a in analyses:
         t = times[a.article.id]
+        notes, _ = correction_notes(a)
         for f in a.figures:
             if f.background or f.quantity not in COMPARABLE or _in_flagged_repeat(f, a):
                 continue
-            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident))
+            if any(_inside(f.span, n) for n in notes):
+                continue
+            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident), since_before(f, first_year))
             groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
     out = []
-    for (quantity, subject, incident), values in sorted(groups.items(), key=lambda kv: tuple(x or "" for x in kv[0])):
+    for (quantity, subject, incident, since), values in sorted(groups.items(),
+                                                               key=lambda kv: tuple(x or "" for x in kv[0])):
         values = sorted(first_told(values), key=lambda v: (v[2], times[v[0].article_id].key))
+        standing = [n for n, (f, _, _) in enumerate(values) if (f.article_id, f.span) not in corrected]
+        status = judge([values[n] for n in standing]) if standing else "single"
+        because = deciding_pair([values[n] for n in standing], status) if standing else None
         out.append(
             {
                 "quantity": quantity,
                 "subject": subject,
                 "incident": incident,
-                "status": (status := judge(values)),
-                "because": deciding_pair(values, status),
+                "since": since,
+                "status": status,
+                "because": [standing[i] for i in because] if because else None,
                 "values": [
                     {
                         "value": f.value,
@@ -261,6 +347,7 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                         "high": f.high,
                         "subject": f.subject,
                         "reported_by": f.reported_by,
+                        "corrected_by": corrected.get((f.article_id, f.span)),
                     }
                     for f, _, t in values
                 ],

@@ -538,10 +538,10 @@ def _noun_text(noun) -> str:
 def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -> str | None:
     for q in analysis.quotes:
         if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
-            return q.speaker
+            return _reporter(analysis, q.speaker, q.speaker_entity_id)
     sent = sentence(toks[-1].doc, toks[-1].i)
     if (speaker := resolver.resolve(according_to(sent))) is not None:
-        return speaker.text
+        return _reporter(analysis, speaker.text, speaker.entity_id)
     token = toks[-1]
     for _ in range(8):
         if token.head.i == token.i:  # the root (spaCy tokens are new objects: compare by index)
@@ -549,11 +549,20 @@ def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -
         token = token.head
         if token.pos_ in ("VERB", "AUX") and (token.lemma_.lower() in _REPORTING_VERBS or _puts(token)):
             speaker = resolver.resolve(subject_of(token))
-            return speaker.text if speaker else None
+            return _reporter(analysis, speaker.text, speaker.entity_id) if speaker else None
         # Up through reported clauses ("said the strike killed five") and lists, no further.
         if token.pos_ == "VERB" and token.lemma_.lower() != "include" and token.dep_ not in ("ccomp", "conj"):
             break
     return None
+
+
+def _reporter(analysis: Analysis, text: str, entity_id: str | None) -> str:
+    """A person by their full name, however the sentence calls them ("Haddad", "Dr Amal
+    Haddad", "the director"): the story compares figures by who reports them
+    (``corpus.verdicts.figure_source``), and one person is one source. Organisations keep
+    the words of the text ("the Azerbaijani defence ministry")."""
+    person = next((e for e in analysis.entities if e.id == entity_id and e.type == "PERSON"), None)
+    return person.name if person is not None else text
 
 
 # What one puts at a number when one states it: "put the toll at 21", "put the number of
@@ -579,6 +588,7 @@ def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | Non
     times = [e for e in times if not _dates_another_number(e.root, span)]
     counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
     times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
+    times = [e for e in times if counted is None or not _in_the_count_noun(e.root, counted)]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
@@ -689,6 +699,19 @@ def _gapped(verb) -> bool:
     """A conjoined participle that shares its auxiliary with the clause before ("seven were
     killed and 15 wounded on Monday"): one clause in two, its time both conjuncts'."""
     return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
+
+
+def _in_the_count_noun(time, number) -> bool:
+    """A time in the phrase of a count noun the number is not under dates what is counted,
+    not the count: in "the number of people who died when the ferry capsized on Sunday has
+    risen to 41" Sunday is the day of the deaths; the 41 holds as of the report."""
+    above = {number.i, *(t.i for t in number.ancestors)}
+    token = time
+    while token.i not in above and token.head.i != token.i:
+        token = token.head
+        if token.i not in above and token.pos_ == "NOUN" and token.lemma_.lower() in _COUNT_NOUNS:
+            return True
+    return False
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from dataclasses import replace
 from typing import NamedTuple
 
+from newsdesk.facts import lexicon as lx
 from newsdesk.facts.events import find_events
 from newsdesk.model import Analysis, Article, Entity, Mention, Place
 from newsdesk.nlp.dates import resolve_dates
@@ -34,6 +35,7 @@ from newsdesk.nlp.entities import find_mentions
 from newsdesk.nlp.model import load_nlp
 from newsdesk.nlp.places import resolve_places
 from newsdesk.nlp.resolve import resolve_entities
+from newsdesk.nlp.roles import naming
 
 
 class Headline(NamedTuple):
@@ -59,9 +61,37 @@ def read_headline(analysis: Analysis) -> Headline | None:
     for stage in (find_mentions, resolve_places, resolve_entities):
         head = stage(head, doc)
     head = as_in_text(head, analysis)
+    restore_passives(doc)
     for stage in (resolve_dates, find_events):  # events name their actors by the mentions above
         head = stage(head, doc)
     return Headline(head, doc)
+
+
+# What a headline's past verb has only when active: an auxiliary ("has seized"), an agent
+# (already a passive), an object or a clausal complement.
+_ACTIVE_MARKS = frozenset({"aux", "auxpass", "agent", "dobj", "dative", "ccomp", "xcomp", "attr", "acomp"})
+
+
+def restore_passives(doc) -> None:
+    """Read a headline's bare past verb as the passive it is: headlines tell what happened
+    in the present ("Militia kills 14") and drop the auxiliary of a passive ("Market bombed
+    in X" is "Market was bombed"), which the model parses as an active past (or a
+    participle) with the market as its subject, so the market would bomb. A past verb with
+    an auxiliary, an object or a complement ("Rebels seized the town", "You knew it could
+    not last", "Police set to check records") stays as parsed, and so does a verb of
+    feeling, whose subject feels ("Shoppers outraged over prices"). The parse is changed in
+    place (the labels only; a headline's doc serves its own reading alone), and again
+    harmlessly."""
+    for verb in doc:
+        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "conj") or verb.lemma_ in lx.FEELING_VERBS:
+            continue
+        if any(c.dep_ in _ACTIVE_MARKS for c in verb.children):
+            continue
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            verb.tag_ = "VBN"
+            for subject in subjects:
+                subject.dep_ = "nsubjpass"
 
 
 # Titles parsed ahead, by the text parsed (``titles_parsed``).
@@ -97,7 +127,7 @@ def parse_form(title: str, body: Analysis) -> str:
         return title
     words = list(_WORD.finditer(title))
     text = body.article.text
-    names = {w for m in body.mentions for w in m.text.split()}
+    names = {w for m in naming(body) for w in m.text.split()}
     out = list(title)
     for w in words[1:]:
         word = w.group()
@@ -165,7 +195,7 @@ def _missed_names(head: Analysis, body: Analysis) -> list[Mention]:
     surnames) where the model tagged nothing; the longest name first ("Marta Vell" before
     "Vell"). Matched whole words and case-sensitively: a name is capitalised."""
     title, taken = head.article.text, [m.span for m in head.mentions]
-    names = {m.text: m for m in body.mentions if any(c.isupper() for c in m.text)}
+    names = {m.text: m for m in naming(body) if any(c.isupper() for c in m.text)}
     for words, m in list(names.items()):
         surname = words.split()[-1]
         if m.label == "PERSON" and " " in words and _in_text(surname, body) is not None:

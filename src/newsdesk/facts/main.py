@@ -190,17 +190,32 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     best = max(found, key=key)
     main = complete(analysis, best, headline, doc)
     if best.happening and main.actor is None:
-        main = replace(main, actor=_lead_actor(every, offset))
+        main = replace(main, actor=_lead_actor(every, offset, doc))
     return main
 
 
-def _lead_actor(found: list[Candidate], offset: int) -> str | None:
+def _lead_actor(found: list[Candidate], offset: int, doc) -> str | None:
     """Who acted, for a main event whose clause names only a happening ("Stabbing leaves two
     injured"): the actor of the lead's first clause or event that names one ("An armed man
-    attacked ..."), the lead saying who where the headline said what happened."""
+    attacked ..."), the lead saying who where the headline said what happened. One who
+    tells is no one who acted: "Residents said the army carried out the strike" names the
+    army, not the residents, where the clause they tell names who acted; they say who
+    where their sentence names no one else. ("Two people said to have injuries" tells
+    nothing: the two are no tellers.)"""
+    text = doc.text if doc is not None else ""
     acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
-    first = min(acting, key=lambda c: _start(c, offset), default=None)
+    first = min(acting, key=lambda c: (_sentence_of(text, c.event.span)[0], _tells(doc, c), _start(c, offset)),
+                default=None)
     return first.event.actor if first else None
+
+
+def _tells(doc, candidate: Candidate) -> bool:
+    """Whether a report of words has the clause it tells in it ("Residents said [the army
+    carried out the strike]")."""
+    if doc is None or not candidate.reporting:
+        return False
+    words = doc.char_span(*candidate.event.span, alignment_mode="expand") or ()
+    return any(c.dep_ == "ccomp" for t in words for c in t.children)
 
 
 # -- choice -----------------------------------------------------------------------------

@@ -427,6 +427,17 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
+# A source one cites, not what one cites ("citing security concerns"): a named body, person
+# or state, or a noun of one (or of the text it spoke in).
+_SOURCE_TYPES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
+_SOURCE_NOUNS = frozenset({
+    "source", "official", "authority", "police", "ministry", "witness", "resident", "spokesman", "spokeswoman",
+    "spokesperson", "agency", "government", "army", "military", "statement", "report", "document", "media",
+})
+
+
+def _a_source(noun) -> bool:
+    return noun.ent_type_ in _SOURCE_TYPES or noun.lemma_.lower() in _SOURCE_NOUNS
 # Verbs that give a thing a name ("which Armenians call Stepanakert", "what it terms ...").
 _NAMING_VERBS = frozenset({"call", "term", "dub", "name"})
 
@@ -443,12 +454,16 @@ def _content_of(verb) -> tuple[int, int] | None:
     """
     if lemma(verb) in _NAMING_VERBS and any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in verb.children):
         return None  # "the capital, which Armenians call Stepanakert": a name in use, whatever the parse hangs on it
+    if lemma(verb) in _NAMING_VERBS and _as_one_calls_it(verb):
+        return None  # "Khankendi, as Azerbaijan calls the town, is…": the writer says whose name it is
     if lemma(verb) in _NAMING_VERBS and _names_itself(verb):
         return None  # "a group calling itself the Northern Shield": the name it goes by
+    if lemma(verb) == "cite" and any(c.dep_ == "dobj" and _a_source(c) for c in verb.children):
+        return None  # "…, citing the World Health Organization": whom the words come from, no words
     if asks_anonymity(verb):
         return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
-        return clause
+        return _without_source(verb.doc, *clause)
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
         return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
@@ -481,6 +496,16 @@ def _physical_target(verb) -> bool:
         return True
     named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
     return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
+
+
+def _as_one_calls_it(verb) -> bool:
+    """ "as X calls the town", set beside the name: the thing named is the object, and
+    nothing X said is. Not "as she called for a vote" (a request), nor "as the paper called
+    them 'anchors'" (the name is the paper's words: a mixed quote)."""
+    deps = {c.dep_ for c in verb.children}
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    thing = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)
+    return marked and thing and not deps & {"oprd", "prep", "ccomp", "xcomp"}
 
 
 def _names_itself(verb) -> bool:
@@ -519,6 +544,31 @@ def _clause_of(verb) -> tuple[int, int] | None:
         if head.i != verb.i:
             return head.left_edge.i, head.right_edge.i
     return None
+
+
+def _without_source(doc, left: int, right: int) -> tuple[int, int]:
+    """The clause without the attribution that ends it after a comma, which names the
+    source of the whole report rather than adding to the reported words: "X said Armenia
+    had no troops there, according to Tass" / "…, citing the WHO" / "…, state television
+    reported" (the parser may hang the phrase on either verb)."""
+    for comma in (t for t in doc[left + 1 : right] if t.text == ","):
+        if comma.i - 1 > left and _is_attribution_tail(doc[comma.i + 1 : right + 1]):
+            return left, comma.i - 1
+    return left, right
+
+
+def _is_attribution_tail(tail) -> bool:
+    first, last = tail[0], tail[-1]
+    if first.lower_ == "according" and len(tail) > 2 and tail[1].lower_ == "to":
+        return True  # "according to Tass"
+    if first.lower_ == "citing" and len(tail) > 1:
+        return True  # "citing the World Health Organization"
+    # "state television reported": a subject and a verb of saying, nothing after them
+    subject = next((c for c in last.children if c.dep_ == "nsubj"), None)
+    return (
+        _speech_verb(last) and subject is not None
+        and subject.left_edge.i == first.i and subject.right_edge.i == last.i - 1
+    )
 
 
 def _object_of(verb) -> tuple[int, int] | None:

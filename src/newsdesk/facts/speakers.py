@@ -16,6 +16,7 @@ from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Mention
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.resolve import resolve_reference
+from newsdesk.nlp.roles import is_reference
 
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "they", "we", "them", "its", "their", "our"})
@@ -310,6 +311,8 @@ class Resolver:
                 if named is not None and named.label in PERSON_LABELS | GROUP_LABELS:
                     mention, text, (start, end) = named, named.text, named.span
                     break
+        elif (name := self._name(mention)) != mention.text:
+            text = name  # "the director said": the director named before
         elif mention.label == "PERSON":
             text = mention.text
         if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
@@ -322,6 +325,11 @@ class Resolver:
         speaker = Speaker(text, (start, end), entity, label)
         self.recent.append(speaker)
         return speaker
+
+    def _name(self, m: Mention) -> str:
+        """A mention's words, or its entity's name where the words are a role ("the director")."""
+        entity = next((e for e in self.analysis.entities if e.id == m.entity_id), None)
+        return entity.name if is_reference(m, entity) else m.text
 
     def _role(self, doc, start: int, end: int) -> tuple[Mention, str] | None:
         """A role noun ("the ministry") as the entity it stands for, with that entity's
@@ -382,7 +390,7 @@ class Resolver:
             sp
             for m in self.mentions
             if m.label in (PERSON_LABELS if person else GROUP_LABELS) and self._outside_quotes(m)
-            and fits(sp := Speaker(m.text, m.span, m.entity_id, m.label))
+            and fits(sp := Speaker(self._name(m), m.span, m.entity_id, m.label))
         ]
         pool = said + named if person else (said or named)
         if not pool:

@@ -44,9 +44,10 @@ from functools import cache
 import sqlalchemy as sa
 from rapidfuzz import fuzz
 
-from newsdesk.model import Analysis, Entity, Mention
+from newsdesk.model import Analysis, Entity, Mention, Place
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
+from newsdesk.nlp.roles import PERSON_ROLES, role_mentions
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
 from newsdesk.store import Tx, schema
 
@@ -235,6 +236,23 @@ def _canonical(m: Mention, doc) -> Entity:
     return Entity(id=m.entity_id, name=text, type=m.label)
 
 
+def _as_placed(ent: Entity, place: Place | None) -> Entity:
+    """A country's name that two countries share, or a place shares with a country, is the
+    one the places stage chose by the article's other places: "Congo" in a report from
+    Kinshasa and Ilebo is the Democratic Republic (the name table says the Republic of the
+    Congo), and "Georgia" in a report from Atlanta the US state."""
+    if place is None or not (ent.country and place.country) or ent.country == place.country:
+        return ent
+    if ent.id != country_entity(ent.country).id:
+        return ent
+    if country_by_name().get(place.name.casefold()) == place.country:
+        return country_entity(place.country)
+    # A place of another country that has the country's name ("Georgia's governor" in a
+    # report from Atlanta): the place, under an id of its own beside the country's.
+    return Entity(id=entity_key("GPE", f"{place.name} {place.country}"), name=place.name, type="GPE",
+                  country=place.country)
+
+
 def _person_name(text: str) -> str:
     return _HONORIFIC.sub("", text.strip()).strip()
 
@@ -350,8 +368,9 @@ def _mistyped_surname(m: Mention, surnames: set[str], text: str) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
     model tags "Kovalenko said" as ORG after "Marta Kovalenko"; so a GPE that a person's
     "who" or verb of saying follows: "Rossi, who led the city," after "Marco Rossi" (seen
-    in this module's tests). A country or a capital stays a place whoever shares its name."""
-    word = _clean(m.text)
+    in this module's tests). A country or a capital stays a place whoever shares its name.
+    An honorific before the surname is no part of it: "Dr Osei said" (ORG) after "Mirela Osei"."""
+    word = _person_name(_clean(m.text))
     if m.label not in ("ORG", "GPE") or word not in surnames or word.casefold() in _alias_index():
         return False
     if m.label == "ORG":
@@ -395,22 +414,15 @@ def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
     return not any(p.label == "PERSON" and _overlaps(p.span, (start, pronoun.idx)) for p in ner)
 
 
-# Nouns of a person's office or trade: a name set beside one as its apposition is a person's
-# ("Russia's deputy envoy, Dmitry Polyanskiy, said"), whatever type the model gave it (the
-# small model types unfamiliar names ORG).
-PERSON_ROLES = frozenset({
-    "envoy", "ambassador", "minister", "spokesman", "spokeswoman", "spokesperson", "president", "official",
-    "commander", "general", "leader", "chief", "director", "secretary", "mayor", "governor", "senator",
-    "lawmaker", "prosecutor", "judge", "journalist", "activist", "analyst", "professor", "diplomat",
-    "negotiator", "adviser", "advisor", "aide", "lawyer", "attorney", "chairman", "chairwoman", "premier",
-    "deputy", "ombudsman", "researcher", "resident", "witness", "doctor", "surgeon", "priest", "coach",
-    "executive", "chairperson", "chair", "constable", "inspector", "commissioner", "officer",
-})
 
 
 def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
     """The role of a name the model's span gave with its rank: the title before that span
-    ("Chief") and the rank ("Constable")."""
+    ("Chief") and the rank ("Constable"); an apposition of the name comes first, as for any
+    name ("Chief Constable Helen Marsh, a police spokeswoman," is a police spokeswoman; the
+    rank after the apposition made "police spokeswoman Constable")."""
+    if (apposed := _role(doc, name.span)) is not None:
+        return apposed
     rank = text[whole[0] : name.span[0]].strip()
     before = _role(doc, whole)
     return f"{before} {rank}" if before else rank
@@ -449,7 +461,17 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
             ner.append(r)
             if r.span != m.span:
                 ranked[r.span] = m.span
+    # One name, one type in an article: the small model types a town GPE in one sentence
+    # and ORG or PERSON in the next ("the city of Derna" / "Roads into Derna were cut").
+    towns = {m.text for m in ner if m.label == "GPE"}
+    ner = [replace(m, label="GPE", entity_id=entity_key("GPE", _clean(m.text)))
+           if m.label in ("ORG", "PERSON") and m.text in towns else m for m in ner]
+    # The countries the article is about, for the owner of an unnamed ministry: those it
+    # names, and those its places lie in. A report on Libya may never name Libya, only
+    # its towns, and name Egypt once ("rescue teams from Egypt"); counting its peoples
+    # instead ("Libyan officials") gave a Karabakh report's ministry to the Armenians it names.
     counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
+    counts.update(p.country for p in analysis.places if p.country)
     rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
@@ -461,8 +483,9 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     ]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
     resolved: list[tuple[Mention, Entity]] = []
+    places = {p.span: p for p in analysis.places}
     for m in ner:
-        ent = person_of.get(id(m)) or _canonical(m, doc)
+        ent = _as_placed(person_of.get(id(m)) or _canonical(m, doc), places.get(m.span))
         if ent.type == "PERSON" and len(m.text.split()) > 1:
             role = _role(doc, m.span) if m.span not in ranked else _ranked_role(doc, article.text, ranked[m.span], m)
             ent = replace(ent, description=role) if role else ent
@@ -471,7 +494,21 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
         resolved.append((Mention(article.id, span, text, "ORG", ent.id), ent))
     resolved.sort(key=lambda pair: pair[0].span)
     resolved = sorted(resolved + _missed_surnames(article.text, doc, resolved), key=lambda pair: pair[0].span)
-    return replace(analysis, mentions=tuple(m for m, _ in resolved), entities=_merge_entities(resolved))
+    entities = _merge_entities(resolved)
+    # Role nouns that refer back ("the director said") are mentions, not aliases of the name.
+    resolved += role_mentions(doc, resolved, _describer(doc, resolved))
+    return replace(analysis, mentions=tuple(m for m, _ in sorted(resolved, key=lambda p: p[0].span)), entities=entities)
+
+
+def _describer(doc, resolved: list[tuple[Mention, Entity]]):
+    """The role written beside a mention: a person's as the entities stage found it, an
+    organisation's apposition or title ("the Red Lantern Front, an armed group")."""
+    person = {m.span: e.description for m, e in resolved if e.type == "PERSON"}
+
+    def describe(m: Mention) -> str | None:
+        return person.get(m.span) if m.label == "PERSON" else _role(doc, m.span)
+
+    return describe
 
 
 def _missed_surnames(text: str, doc, resolved: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
@@ -620,18 +657,24 @@ def _story_people(tx: Tx, ids: sa.Select) -> tuple[dict[str, tuple[str, int]], d
     entities = {e.id: e for e in tx.entities(counts)}
     people = {i: (e.name, counts[i]) for i, e in entities.items() if e.type == "PERSON"}
     # A one-word ORG is a mistyped surname only if the model also typed that word PERSON
-    # in the story: on Giveme5W1H, "Tram" (ORG) otherwise joined "Croydon Tram" (PERSON).
+    # in the story, or it speaks in the story ("…, while Pashinyan said his government…",
+    # the article's one mention): on Giveme5W1H, "Tram" (ORG) otherwise joined "Croydon
+    # Tram" (PERSON). A speaking organisation joins no one unless a full name ends in it.
     one_word = {n for n, _ in people.values() if " " not in n}
+    q = schema.quotes
+    speakers = set(tx.conn.execute(sa.select(q.c.speaker_entity_id).where(q.c.article_id.in_(ids))).scalars())
     orgs = {
         i: e.name for i, e in entities.items()
-        if e.type == "ORG" and e.name in one_word and e.name.casefold() not in _alias_index()
+        if e.type == "ORG" and (e.name in one_word or i in speakers) and " " not in e.name
+        and e.name.casefold() not in _alias_index()
     }
     return people, orgs, entities
 
 
 def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
-    """Point the story's mentions, quotes, event arguments and story features of ``old``
-    at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once nothing names it."""
+    """Point the story's mentions, quotes, event arguments, figure reporters and story
+    features of ``old`` at ``new``; ``new`` gains ``old``'s aliases; ``old`` goes once
+    nothing names it."""
     mine = schema.mentions.c.article_id.in_(ids)
     tx.conn.execute(sa.update(schema.mentions).where(mine, schema.mentions.c.entity_id == old.id)
                     .values(entity_id=new.id, label="PERSON"))
@@ -641,6 +684,9 @@ def _rename(tx: Tx, ids: sa.Select, old: Entity, new: Entity) -> None:
     e = schema.events
     for col in (e.c.actor, e.c.recipient):  # events name their arguments by canonical name
         tx.conn.execute(sa.update(e).where(e.c.article_id.in_(ids), col == old.name).values({col.name: new.name}))
+    f = schema.figures  # and figures their reporting person (``facts.figures._reporter``)
+    tx.conn.execute(sa.update(f).where(f.c.article_id.in_(ids), f.c.reported_by == old.name)
+                    .values(reported_by=new.name))
     _rename_feature(tx, ids, f"e:{old.id}", f"e:{new.id}")
     tx.upsert_entity(replace(new, aliases=old.aliases))
     if tx.conn.execute(sa.select(schema.mentions.c.entity_id).where(schema.mentions.c.entity_id == old.id)

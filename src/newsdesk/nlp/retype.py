@@ -2,7 +2,8 @@
 around them show: a rank taken into a person's name ("Constable Helen Marsh" of "Chief
 Constable Helen Marsh"), a body's name typed as a place ("West Yorkshire Police"), river
 names typed as people ("the Surma and Kushiyara rivers"), a portfolio typed as a body
-("the Home Secretary"). ``resolve.resolve_entities`` applies ``retyped`` first.
+("the Home Secretary"), a town's name typed as a body ("the city of Derna").
+``resolve.resolve_entities`` applies ``retyped`` first.
 """
 
 from __future__ import annotations
@@ -42,10 +43,16 @@ _RIVERS_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w-]*)*\s+rivers?\b")
 _PORTFOLIO = re.compile(r"(?:Home|Foreign|Interior|Justice|Defence|Defense|Treasury|Health|Finance|Education)\s+"
                         r"(?:Secretary|Office|Minister|Ministry|Department)\b")
 
+# A settlement or an administrative unit "of" a name: the name is a place, whatever the
+# model typed it ("the coastal city of Derna" came out ORG, and the place was two
+# entities in the story's who-and-where).
+_UNIT_OF = re.compile(r"\b(?:city|town|village|port|capital|province|district|county|municipality)\s+of\s+$",
+                      re.IGNORECASE)
+
 
 def retyped(m: Mention, text: str) -> Mention | None:
     """The model's mention with the corrections above: a rank cut off a person's name, a
-    body's name made an ORG, river names a LOC; None for a portfolio before its office."""
+    body's name made an ORG, river names a LOC, a town's name a GPE; None for a portfolio before its office."""
     words = _THE.sub("", m.text.strip())
     after = text[m.span[1] : m.span[1] + 80]
     if _PORTFOLIO.match(text, m.span[0]) and len(words.split()) == 1:
@@ -59,4 +66,6 @@ def retyped(m: Mention, text: str) -> Mention | None:
         return replace(m, label="ORG", entity_id=entity_key("ORG", words))
     if m.label in ("PERSON", "NORP", "ORG") and _RIVERS_AFTER.match(after):
         return replace(m, label="LOC", entity_id=entity_key("LOC", words))
+    if m.label in ("PERSON", "NORP", "ORG") and _UNIT_OF.search(text[max(0, m.span[0] - 40) : m.span[0]]):
+        return replace(m, label="GPE", entity_id=entity_key("GPE", words))
     return m

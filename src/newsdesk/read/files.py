@@ -47,8 +47,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
             for f in sorted(path.rglob("*")):
                 if f.is_file() and f.name not in _SKIP_NAMES and not f.name.startswith("."):
                     yield str(f)
-        elif path.is_file():
-            yield p
+        elif path.is_file() or path.is_fifo() or path.is_char_device():
+            yield p  # a pipe or a device reads as a file: `newsdesk ingest <(zcat dump.jsonl.gz)`
         elif glob.has_magic(p):
             matches = sorted(m for m in glob.glob(p, recursive=True) if os.path.isfile(m))
             if not matches:
@@ -132,6 +132,10 @@ def _is_warc_file(path: str) -> bool:
 
 
 def _read_file(p: str) -> Iterator[Item]:
+    if not os.path.isfile(p):  # a pipe or a device: it can be read once, as stdin is
+        with open(p, "rb") as stream:
+            yield from _read_stream(stream, p)
+        return
     if _is_warc_file(p):
         with open(p, "rb") as stream:
             yield from read_warc(stream, p)
@@ -153,7 +157,7 @@ def read_inputs(paths: Iterable[str], *, stdin=None, fetcher: Fetcher | None = N
             elif is_url(p):
                 yield from fetcher.items(p)
             elif p == "-":
-                yield from _read_stdin(stdin if stdin is not None else sys.stdin.buffer)
+                yield from _read_stream(stdin if stdin is not None else sys.stdin.buffer, "<stdin>")
             else:
                 try:
                     yield from _read_file(p)
@@ -163,9 +167,9 @@ def read_inputs(paths: Iterable[str], *, stdin=None, fetcher: Fetcher | None = N
         fetcher.close()
 
 
-def _read_stdin(stream) -> Iterator[Item]:
+def _read_stream(stream, origin: str) -> Iterator[Item]:
     data = stream.read(MAX_FILE_BYTES + 1)
     if len(data) > MAX_FILE_BYTES:
-        yield InputError("<stdin>", f"over the {MAX_FILE_BYTES // 2**20} MB limit")
+        yield InputError(origin, f"over the {MAX_FILE_BYTES // 2**20} MB limit")
     else:
-        yield from read_text(data, "<stdin>")
+        yield from read_text(data, origin)

@@ -42,6 +42,11 @@ def story_html(record: dict) -> str:
     )
 
 
+def _corrected(value: dict) -> str:
+    """', corrected by 34f28c41': a value its outlet's later correction withdrew."""
+    return f", corrected by {value['corrected_by'][:8]}" if value.get("corrected_by") else ""
+
+
 def _md_escape(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -77,7 +82,8 @@ def story_markdown(record: dict) -> str:
     if s["figures"]:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]
         for f in s["figures"]:
-            values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'})" for v in f["values"])
+            values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'}{_corrected(v)})"
+                               for v in f["values"])
             lines.append(f"| {figure_label(f)} | {figure_verdict(f)} | {_md_escape(values)} |")
         lines.append("")
     if s["quotes"]:

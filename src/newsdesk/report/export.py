@@ -17,7 +17,7 @@ from dataclasses import asdict
 from functools import cache
 from importlib import resources
 
-from newsdesk.corpus.compare import agreeing, main_event_key
+from newsdesk.corpus.compare import agreeing, events_first, main_event_key, retold_keys
 from newsdesk.errors import NotFound
 from newsdesk.model import Analysis, MainEvent
 from newsdesk.store import Tx
@@ -176,18 +176,24 @@ def story_dict(tx: Tx, row: dict, analyses: list[Analysis]) -> dict:
         "central_article": meta.get("central_article"),
         "key_entities": meta.get("key_entities", []),
         "main_event": story_main_event([main_event_dict(a.main_event) | {"article_id": a.article.id}
-                                        for a in analyses if a.main_event is not None], len(analyses)),
+                                        for a in analyses if a.main_event is not None], len(analyses),
+                                       {c["article_id"]: tree["original"] for tree in dossier.get("sources_tree", [])
+                                        for c in tree["copies"]}),
         **{key: dossier.get(key, []) for key in ("events", "figures", "quotes", "summary", "timeline", "sources_tree")},
     }
 
 
-def story_main_event(mains: list[dict], n_articles: int) -> dict | None:
+def story_main_event(mains: list[dict], n_articles: int, original_of: dict[str, str] | None = None) -> dict | None:
     """The main event most of a story's articles agree on: the most common PLOVER type
     among their main events (for events of no type, the same words), as the article that
     reports it most completely tells it (``completeness``; ties to the first stored), with
     ``num_articles`` that agree; None unless at least two agree (or the story has one
-    article)."""
-    best = agreeing(mains, lambda main: main_event_key(main["type"], main["what"]), n_articles)
+    article). A report that leads with a count's change ("toll rises to 41") gives way to
+    the others (``events_first``); a copy agrees with its original (``original_of``,
+    ``retold_keys``)."""
+    mains = events_first(mains, lambda main: main.get("actor"))
+    keys = retold_keys({m["article_id"]: main_event_key(m["type"], m["what"]) for m in mains}, original_of or {})
+    best = agreeing(mains, lambda main: keys[main["article_id"]], n_articles)
     return {**max(best, key=completeness), "num_articles": len(best)} if best else None
 
 
@@ -364,10 +370,13 @@ _BOUNDS = ("at least", "more than", "up to", "less than", "nearly")
 
 
 def figure_label(row: dict) -> str:
-    """'killed (police officers) in an explosion': what a story's figures row counts."""
+    """'killed (police officers) in an explosion', 'killed since 2017': what a story's
+    figures row counts."""
     label = row["quantity"] + (f" ({row['subject']})" if row.get("subject") else "")
     if incident := row.get("incident"):
         label += f" in {'an' if incident[0] in 'aeiou' else 'a'} {incident}"
+    if since := row.get("since"):
+        label += f" since {since}"
     return label
 
 

@@ -6,8 +6,6 @@ the terminal shows is exactly what the JSON export says.
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
@@ -98,7 +96,8 @@ def _figures_table(record: dict, story: dict) -> Table | None:
             table.add_column(col)
         for f in story["figures"]:
             values = "; ".join(
-                f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''})"
+                f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''}"
+                f"{', corrected by ' + v['corrected_by'][:8] if v.get('corrected_by') else ''})"
                 for v in f["values"]
             )
             add_plain_row(table, figure_label(f), figure_verdict(f), values)
@@ -113,18 +112,18 @@ def _figures_table(record: dict, story: dict) -> Table | None:
     return table
 
 
-def _quotes_group(record: dict) -> Group | None:
-    by_speaker: dict[str, list[tuple[str, dict]]] = defaultdict(list)
-    for a in record["articles"]:
-        for q in a["quotes"]:
-            by_speaker[q["speaker"] or "(unattributed)"].append((a["id"], q))
-    if not by_speaker:
+def _quotes_group(story: dict) -> Group | None:
+    """The story's who-said-what: a speaker's quotes grouped by entity ("Baku" under
+    Azerbaijan), each wording once with the outlets that carry it, as the export has them."""
+    if not story["quotes"]:
         return None
     parts = [Text("Who said what", style="bold")]
-    for speaker, quotes in sorted(by_speaker.items(), key=lambda kv: -len(kv[1])):
-        parts.append(Text(speaker, style="bold cyan"))
-        for aid, q in quotes[:TOP_QUOTES_PER_SPEAKER]:
-            parts.append(Text(f"  “{_short(q['text'])}” [{q['kind']}, {aid[:8]}]"))
+    for speaker in story["quotes"]:
+        parts.append(Text(speaker["speaker"] or "(unattributed)", style="bold cyan"))
+        for q in speaker["quotes"][:TOP_QUOTES_PER_SPEAKER]:
+            parts.append(Text(f"  “{_short(q['text'])}” [{q['kind']}; {', '.join(q['outlets'])}]"))
+        if (more := len(speaker["quotes"]) - TOP_QUOTES_PER_SPEAKER) > 0:
+            parts.append(Text(f"  … and {more} more", style="dim"))
     return Group(*parts)
 
 
@@ -195,7 +194,7 @@ def render_story(record: dict, console: Console) -> None:
         _relations_table(record),
         _events_table(story),
         _figures_table(record, story),
-        _quotes_group(record),
+        _quotes_group(story),
         _entities_table(story),
         _cleaning_group(record),
     ):
