@@ -1145,3 +1145,128 @@ def test_asking_not_to_be_named_is_no_request(nlp, text):
 )
 def test_an_event_noun_takes_the_time_of_the_clause_that_describes_it(nlp, text, when):
     assert {e.when for e in analyse(nlp, text).events if e.type == "ASSAULT"} == {when}
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # a bare "killed" with no one who kills is no event of its own: none, but never the victim as killer
+        ("Kovar is the most senior officer to be killed since 2019.", None),
+        ("The mayor was the second official to be shot dead in the province in 2022.", "second official"),
+        ("Osman is the most senior official to be killed since 2021.", "senior official"),
+    ],
+)
+def test_the_noun_a_passive_relative_clause_hangs_on_is_its_patient_and_a_year_no_toll(nlp, text, recipient):
+    events = [e for e in analyse(nlp, text).events if e.type == "ASSAULT"]
+    assert [(e.actor, e.recipient, e.killed) for e in events] == ([(None, recipient, None)] if recipient else [])
+
+
+def test_a_feature_the_model_cut_before_its_of_keeps_the_place_it_names(nlp):
+    event = only(analyse(nlp, "Iran's navy seized a tanker in the Gulf of Oman on Thursday."), "COERCE")
+    assert event.place == "Gulf of Oman"
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The rebels said army aircraft had bombed a market in the camp.", "aerial"),
+        ("A suicide bomber blew himself up outside the recruitment centre on Tuesday.", "suicide-attack"),
+        ("Warplanes shelled the town overnight.", "aerial"),
+        ("Gunmen bombed a police station.", "explosives"),  # a less specific weapon leaves the verb's mode
+    ],
+)
+def test_a_weapon_named_as_the_attacker_says_how(nlp, text, mode):
+    assert only(analyse(nlp, text), "ASSAULT").mode == mode
+
+
+def test_a_verb_whose_mode_is_one_of_the_attackers_weapons_keeps_it(nlp):
+    assert only(analyse(nlp, "Army helicopters and tanks shelled the village."), "ASSAULT").mode == "heavy-weapons"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An adviser to the militia warned that his forces would respond to any further attack.",
+        "The army warned that its units would respond to any attack on the border.",
+    ],
+)
+def test_a_threats_own_side_is_no_recipient(nlp, text):
+    assert only(analyse(nlp, text), "THREATEN").recipient is None
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("The Tarvo Front claimed responsibility for the bombing in a statement on Monday.", "Tarvo Front"),
+        ("The Velka Brigade claimed responsibility for the killing through its news agency.", "Velka Brigade"),
+        ("No group has claimed responsibility for the bombing.", None),
+    ],
+)
+def test_who_claims_responsibility_for_an_attack_is_its_actor(nlp, text, actor):
+    assert only(analyse(nlp, text), "ASSAULT").actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "claimed_by"),
+    [
+        ("The navy seized a cargo ship off the coast on Friday, state television said, in response to a court order.",
+         "state television"),
+        ("Rebels captured the airport at dawn, the ministry said, after two days of fighting.", "ministry"),
+    ],
+)
+def test_a_frame_set_into_the_clause_it_reports_claims_it(nlp, text, claimed_by):
+    event = analyse(nlp, text).events[0]
+    assert (event.modality, event.claimed_by) == ("claimed", claimed_by)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The foreign ministry called the seizure unlawful.", "COERCE"),
+        ("The minister called the attack a war crime.", "ASSAULT"),
+    ],
+)
+def test_a_verb_that_says_what_an_event_is_does_not_do_it(nlp, text, type_):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.modality) == (None, "asserted")
+
+
+@pytest.mark.parametrize(
+    ("text", "sanction"),
+    [
+        ("The state government has sanctioned Rs 75 crore for new shelters.", False),  # approved the money
+        ("The council sanctioned funds for the new bridge.", False),
+        ("The US sanctioned 12 companies linked to the army.", True),
+    ],
+)
+def test_to_sanction_money_is_to_approve_it(nlp, text, sanction):
+    assert any(e.type == "SANCTION" for e in analyse(nlp, text).events) == sanction
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The militia denied the accusation and said army jets had bombed a market, killing at least 17 people.",
+         "ACCUSE"),
+        ("The government condemned the attack and said it would hold elections on Friday.", "ASSAULT"),
+    ],
+)
+def test_a_clause_of_its_own_after_an_event_nouns_verb_gives_it_no_toll_or_time(nlp, text, type_):
+    event = only(analyse(nlp, text), type_)
+    assert (event.killed, event.when) == (None, None)
+
+
+def test_a_toll_coordinated_after_an_event_nouns_verb_stays_its_toll(nlp):
+    event = only(analyse(nlp, "Two guards died in the blast and at least five were wounded, police said."), "ASSAULT")
+    assert (event.killed, event.injured) == (2, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rebels captured the airport, the ministry said, in the heaviest fighting in the region this year.",
+        "Troops seized the border post, the army said on Monday.",
+    ],
+)
+def test_a_frame_set_into_the_clause_gives_the_event_no_time(nlp, text):
+    assert analyse(nlp, text).events[0].when is None

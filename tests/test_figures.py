@@ -35,11 +35,21 @@ from newsdesk.nlp.entities import find_mentions
         ("nearly 90", 90, "nearly", True),
         ("between 30 and 40", 30, "range", True),
         ("10-15", 10, "range", True),
+        ("1.2 lakh", 120_000, None, False),  # South Asian English: a lakh is 100,000
+        ("three lakh", 300_000, None, False),
+        ("more than 2 crore", 20_000_000, "more than", False),  # a crore is ten million
+        ("several thousand", 3000, "at least", True),  # "several" is more than two
     ],
 )
 def test_number_phrases(text, value, qualifier, approximate):
     [n] = find_numbers(f"They counted {text} on the road.")
     assert (n.value, n.qualifier, n.approximate) == (value, qualifier, approximate)
+
+
+@pytest.mark.parametrize("text", ["The first shots came at 14:45 GMT.", "The motion passed by a 3:1 margin.",
+                                  "Updated 09:05 local time"])
+def test_a_clock_time_or_ratio_is_no_number(text):
+    assert list(find_numbers(text)) == []
 
 
 def test_a_range_keeps_its_upper_end():
@@ -505,3 +515,43 @@ def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
 def test_two_lengths_of_time_are_no_point_a_figure_holds_as_of(nlp):
     text = "Two businessmen were given sentences of six and four years respectively."
     assert figure(analyse(nlp, text), 2).as_of is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        ("Doctors were treating 41 wounded people at the clinic.", 41, "injured", "people"),
+        ("Volunteers searched for three missing children near the river.", 3, "missing", "children"),
+        ("Aid workers reached 200 displaced families in the valley.", 200, "displaced", "families"),
+        ("The court freed 12 detained reporters on bail.", 12, "arrested", "reporters"),
+        ("The 12 remaining soldiers left the base.", 12, "troops", None),  # not a casualty word
+    ],
+)
+def test_a_casualty_word_between_a_number_and_its_noun_says_what_it_counts(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject", "unit"),
+    [
+        ("More than 1.2 lakh people have fled their villages.", 120_000, "displaced", "people", None),
+        ("The state approved Rs 75 crore for new shelters.", 750_000_000, "money", None, "Rs"),
+        ("Each family will get ₹2 lakh in compensation.", 200_000, "money", None, "₹"),
+    ],
+)
+def test_lakhs_crores_and_rupee_signs(nlp, text, value, quantity, subject, unit):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject, f.unit) == (quantity, subject, unit)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        ("At least seven civilians were killed and 15 wounded on Monday when troops shelled the villages, the "
+         "army said, in the heaviest fighting in the region this year.", 7, "Monday"),
+        ("Four police officers were killed and nine injured on Sunday night in the ambush.", 4, "Sunday night"),
+    ],
+)
+def test_a_time_of_a_conjunct_that_shares_the_auxiliary_dates_both(nlp, text, value, as_of):
+    assert figure(analyse(nlp, text), value).as_of == as_of

@@ -675,3 +675,25 @@ def test_a_home_town_is_found_only_as_a_whole_name(nlp, text, found):
     # ``home`` stands for "a town of the article's region" (see find_toponyms).
     hits = _scan(nlp(text), set(), load_gazetteer(), home=lambda key: key == "hounslow")
     assert [t.text for t in hits] == found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # "Plain" of "Plain-clothes" opening a sentence is the sentence's capital, no town
+        ("Police in Ethiopia have detained at least 30 reporters this month, according to a press freedom group."
+         "\n\nPlain-clothes officers raided the offices of a weekly newspaper in Addis Ababa on Friday and took "
+         "away four editors, staff said.", ["Ethiopia", "Addis Ababa"]),
+        # the spokesman's surname, saying something, is no city of that name
+        ('Police spokesman Abdifatah Aden said the bomber walked into a queue. "He detonated himself," Aden said.',
+         []),
+        # "the Gulf of Oman", which the gazetteer does not know, is not "the Gulf"
+        ("Iran's navy seized a tanker in the Gulf of Oman on Thursday.", ["Iran", "Oman"]),
+        ("Oil leaked into the Gulf of Mexico for weeks.", ["Gulf of Mexico"]),
+        # "The" opening a sentence is no part of a name the scan finds
+        ("The African Union suspended the country after the coup.", ["African"]),
+    ],
+)
+def test_words_that_look_like_a_place_but_are_part_of_another_name(nlp, text, found):
+    assert [p.text for p in _places(nlp, text)] == found

@@ -697,6 +697,59 @@ def test_a_participle_after_the_reported_clause_is_the_reporters(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("10:20 GMT - Molvania denies sending troops to the border.", "Molvania", "sending troops to the border"),
+        ("16:05 BST - Ruritania says the talks have failed.", "Ruritania", "the talks have failed"),
+        ("08:30 GMT - The convoy reached the town, the agency said.", "the agency", "The convoy reached the town"),
+    ],
+)
+def test_a_time_stamp_before_a_spaced_dash_is_no_part_of_a_speaker_or_a_report(nlp, text, speaker, content):
+    [q] = analyse(nlp, text).quotes
+    assert (q.speaker, q.text) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_quoted"),
+    [
+        ("Molvania expelled three Ruritanian diplomats on Monday, accusing them of spying.", "expelled"),
+        ("The regulator suspended the licences of two broadcasters, accusing them of spreading lies.", "suspended"),
+    ],
+)
+def test_a_participle_after_a_clause_is_no_frame_of_that_clause(nlp, text, not_quoted):
+    assert not any(not_quoted in q.text for q in analyse(nlp, text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A bomber blew himself up outside a base on Tuesday, killing at least 23 people, most of them young men "
+         "waiting to enlist, police and hospital officials said.", "police and hospital officials"),
+        ("Gunmen attacked a mosque during prayers, killing 18 worshippers, most of them elderly men sitting near the "
+         "door, witnesses and police said.", "witnesses and police"),
+        # an appositive set off by commas is no second subject: the name stays
+        ("Lena Varga, the head of the mission, said the convoy had been turned back.", "Lena Varga"),
+    ],
+)
+def test_of_two_subjects_of_a_speaking_verb_the_nearer_speaks(nlp, text, speaker):
+    assert analyse(nlp, text).quotes[0].speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ('The army said it had destroyed four bunkers, a claim the rebels rejected as "a lie".', "a lie",
+         "the rebels"),
+        ('The ministry said the report, which opposition leaders described as "a whitewash", was accurate.',
+         "a whitewash", "opposition leaders"),
+    ],
+)
+def test_words_a_verb_labels_something_as_are_that_verbs(nlp, text, words, speaker):
+    [q] = [q for q in analyse(nlp, text).quotes if q.text == words]
+    assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The defence minister said the army had no units in the valley and was not part of the raid, "

@@ -309,8 +309,8 @@ def _subject(verb, depth: int = 0):
     agent = _child(verb, ("agent",))
     if agent is not None:
         return _child(agent, ("pobj",)), False
-    if verb.dep_ == "relcl":
-        return _named(verb.head), False
+    if verb.dep_ == "relcl":  # "the first official to be killed": a passive's noun is its patient
+        return (None, True) if _child(verb, ("auxpass",)) is not None else (_named(verb.head), False)
     if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
         return _subject(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
@@ -468,7 +468,7 @@ def _verb_arguments(trig: Trigger):
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
     if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)):
         actor = None
-    recipient = _child(verb, PASSIVE_SUBJECTS)
+    recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
     if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"
         return _resolve_pronoun(recipient), _recipient(_prep_object(verb, {"to"}))
@@ -513,10 +513,18 @@ def _verb_arguments(trig: Trigger):
         named = (_recipient(_prep_object(t, affected)) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
-        recipient = _governed_recipient(verb)
+        recipient = _governed_recipient(verb, threat=trig.category == "THREATEN")
     if recipient is None:
         recipient = _territory(trig.head, verb)
     return actor, recipient
+
+
+def _passive_relative_head(verb):
+    """The noun a passive relative clause with no subject word hangs on is its patient: "the
+    most senior official to be killed since 2021", "the third reporter to be arrested"."""
+    if verb.dep_ == "relcl" and _child(verb, ("auxpass",)) is not None and _child(verb, SUBJECTS) is None:
+        return _named(verb.head)
+    return None
 
 
 def _object_sharer(verb):
@@ -579,9 +587,10 @@ def _is_actor(tok) -> bool:
     return any(t.ent_type_ in ACTOR_LABELS for t in _name_tokens(tok, origin=False))
 
 
-def _governed_recipient(verb):
+def _governed_recipient(verb, threat: bool = False):
     """The recipient of the act a verb governs: "threatened to cut off gas to X",
-    "demanded that Israel ease ..." (its subject), "urged them to shell the towns"."""
+    "demanded that Israel ease ..." (its subject), "urged them to shell the towns". A
+    threat's own side is none: "warned that his forces would respond" threatens no forces."""
     comp = _child(verb, ("ccomp", "xcomp"))
     if comp is None:
         return None
@@ -597,11 +606,22 @@ def _governed_recipient(verb):
     # nor what is given up ("agreed to lay down their arms"); who gives it up is ("insisted
     # that the militias must hand over their weapons": asked of the militias)
     given_up = act is not None and act.category in lx.YIELDING
-    found = _recipient(_child(comp, SUBJECTS) or (None if given_up else _child(comp, ("dobj",))))
+    subject = _child(comp, SUBJECTS)
+    if threat and subject is not None and _own_side(subject):
+        subject = None
+    found = _recipient(subject or (None if given_up else _child(comp, ("dobj",))))
     if found is None:  # "threatened to break relations with Russia"
         heads = _with_of([comp, *(c for c in comp.children if c.dep_ == "dobj")])
         found = next((r for h in heads if (r := _recipient(_prep_object(h, RECIPIENT_PREPS)))), None)
     return found
+
+
+# Words by which a speaker names their own side: "we", "our forces", "his army".
+_OWN = frozenset({"we", "i", "us", "our", "my", "his", "her", "its", "their"})
+
+
+def _own_side(noun) -> bool:
+    return noun.lower_ in _OWN or any(c.dep_ == "poss" and c.lower_ in _OWN for c in noun.children)
 
 
 def _protest_target(trig: Trigger, verb, passive):
@@ -640,6 +660,25 @@ def _possessor(noun):
     return None if owner is not None and owner.ent_type_ in TIME_LABELS else owner
 
 
+# Verbs by which one owns a deed: "claimed responsibility for the attack", "took credit for".
+_OWNING = frozenset({"claim", "take", "accept", "assume", "admit"})
+
+
+def _claimant(noun):
+    """Who claims the deed a noun names: "the group claimed responsibility for the bombing"
+    (the bombing's actor, by its own word; "denied responsibility" owns nothing)."""
+    held = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "for" else None
+    if held is None or held.lower_ not in ("responsibility", "credit") or held.dep_ != "dobj":
+        return None
+    verb = held.head
+    if _lemma(verb) not in _OWNING or any(c.dep_ == "neg" for c in verb.children):
+        return None
+    subject = _subject(verb)[0]
+    nobody = subject is not None and (  # "no group has claimed responsibility"
+        subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
+    return None if nobody else subject
+
+
 def _noun_arguments(noun):
     """(actor, recipient) of a nominal event: "Azerbaijan's offensive on Stepanakert",
     "the Israeli raid", "an attack by rebels"."""
@@ -650,6 +689,7 @@ def _noun_arguments(noun):
         verb = noun.head.head if noun.dep_ == "pobj" else noun.head
         if _lemma(verb) in lx.PARTICIPATION:  # also "were engaged in", "are involved in"
             actor = _subject(verb)[0] or _child(verb, PASSIVE_SUBJECTS)
+    actor = actor or _claimant(noun)
     actor = _resolve_pronoun(actor)  # "X says its operations will go on"
     if lx.NOUNS.get(_lemma(noun), ("",))[0] == "PROTEST":
         return actor, _recipient(_prep_object(noun, {"against"}))

@@ -86,8 +86,20 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
             continue
         span = (ent.start_char, ent.end_char)
         resolved = next((p.name for p in analysis.places if p.span[0] <= span[0] < p.span[1]), None)
-        return resolved or ent.text
+        return resolved or _with_of_place(ent, ents)
     return None
+
+
+def _with_of_place(ent, ents) -> str:
+    """An unresolved place name with the place its "of" names, which the model cut off
+    ("the Gulf of" + "Oman": "Gulf of Oman", not "Gulf", another sea)."""
+    doc = ent.doc
+    of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+    after = next((e for e in ents if e.start == of + 1), None)
+    if of >= len(doc) or doc[of].lower_ != "of" or after is None:
+        return ent.text
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    return doc[start : after.end].text
 
 
 def _when(analysis: Analysis, clause, aside=()) -> str | None:
@@ -134,6 +146,8 @@ def _toll(analysis: Analysis, clause, aside=()) -> dict[str, int]:
     for tok in clause:
         if _inside(tok.idx, aside):
             continue
+        if tok.ent_type_ in TIME_LABELS:
+            continue  # a year or a time is no toll: "the first official killed since 2021"
         if tok.like_num and (value := _number(tok)) is not None and (kind := _toll_kind(tok)):
             out.setdefault(kind, value)
     return {k: v for k, v in out.items() if 0 <= v <= TOLL_MAX}
@@ -164,6 +178,13 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
     own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    # A frame set into the clause is the reporter's, with its own phrases: "..., the army
+    # said, in the heaviest fighting this year" does not date the event this year.
+    own += [_span_of(list(c.subtree)) for c in anchor.children if c.dep_ == "parataxis" and _lemma(c) in lx.REPORTING]
+    if not trig.verbal:  # a noun's verb's report after it: "denied the accusation and said ... killing 17"
+        verb = _clause_verb(anchor)
+        own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
+                and _lemma(c) in lx.REPORTING]
     return own + [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
 
@@ -235,6 +256,22 @@ def _mode(trig: Trigger, clause) -> str | None:
         return trig.mode
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t)}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
+
+
+def _attacker_mode(mode: str | None, actor) -> str | None:
+    """A weapon named as the one who attacks says how, over a verb's own mode: "army
+    aircraft bombed a market" is an air strike (the verb alone: explosives), "a suicide
+    bomber blew himself up" a suicide attack. Only a more specific mode (``MODE_RANK``), and
+    not when the verb's own mode is one of the attacker's weapons."""
+    if actor is None or (mode is not None and mode not in lx.MODE_RANK):
+        return mode
+    named = {lx.WEAPON_MODES[_lemma(t)] for t in actor.subtree if _lemma(t) in lx.WEAPON_MODES}
+    if mode in named:  # "helicopters and tanks shelled": the verb says which of them did it
+        return mode
+    best = next((m for m in lx.MODE_RANK if m in named), None)
+    if best is None or (mode is not None and lx.MODE_RANK.index(best) >= lx.MODE_RANK.index(mode)):
+        return mode
+    return best
 
 
 def _cease_fire(tok) -> bool:
@@ -330,6 +367,8 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     if demand is not None:
         (actor, recipient), category, mod = demand, "REQUEST", "asserted"
     mode = _mode(mode_source, clause) if category == trig.category else None
+    if category == "ASSAULT":
+        mode = _attacker_mode(mode, actor)
     if category == "THREATEN":
         mode = _threat_mode(trig)
     elif category == "ASSAULT" and mode is None and _targeted(recipient):

@@ -34,7 +34,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsdesk.facts.numbers import Number, find_numbers, value_of
+from newsdesk.facts.lexicon import CURRENCY_SIGNS
+from newsdesk.facts.numbers import SCALES, Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
 from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
@@ -84,9 +85,12 @@ _RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", 
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
       "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
       "nautical mile": 1.852}  # the sea mile, 1,852 m by international definition
+# Signs written before an amount; "Rs" is how Indian and Pakistani English write rupees ("Rs 75 crore").
+_CURRENCY_SIGNS = CURRENCY_SIGNS
 UNITS = {
     **dict.fromkeys(KM, "distance"),
-    **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan", "$", "€", "£"), "money"),
+    **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan"), "money"),
+    **dict.fromkeys(_CURRENCY_SIGNS, "money"),
     # Other currencies news prices things in, as the lemmatizer gives them ("rupees" ->
     # "rupee"; "yen" and "naira" are their own plurals). Not "won" or "real", ordinary words.
     **dict.fromkeys(("rupee", "yen", "naira", "franc", "peso", "rand", "shilling", "dinar", "riyal", "rial",
@@ -256,10 +260,10 @@ def _unit_after(doc, last) -> str | None:
             return None
         return word
     prev = doc[last.i - 1] if last.i > 0 else None
-    money = prev if prev is not None and prev.text in ("$", "€", "£") else None
+    money = prev if prev is not None and prev.text in _CURRENCY_SIGNS else None
     if money is None and len(doc) > last.i and doc[last.i].i > 0:
         first = doc[max(0, last.i - 3) : last.i]
-        money = next((t for t in first if t.text in ("$", "€", "£")), None)
+        money = next((t for t in first if t.text in _CURRENCY_SIGNS), None)
     return money.text if money is not None else None
 
 
@@ -296,6 +300,8 @@ def _quantity(doc, toks, noun) -> str | None:
         return QUANTITY_OF.get(lemma, lemma)
     if noun is not None and _the_dead(noun):
         return "killed"
+    if noun is not None and (q := _casualty_modifier(noun, toks[-1])) is not None:
+        return q
     anchor = noun if noun is not None else toks[-1]
     for tok in doc[anchor.i + 1 : min(anchor.i + 4, sentence(doc, anchor.i).end)]:
         if tok.is_punct or tok.lower_ in ("and", "or"):
@@ -324,6 +330,19 @@ def _quantity(doc, toks, noun) -> str | None:
         return "troops" if _military(noun) else "count"
     if noun is not None and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"):
         return "count"
+    return None
+
+
+def _casualty_modifier(noun, last) -> str | None:
+    """A casualty word between the number and its noun says what it counts: "41 wounded
+    people", "three missing children", "12 detained reporters". Only casualties: "12 remaining
+    soldiers" counts soldiers, not a population."""
+    for mod in noun.lefts:
+        if mod.dep_ == "amod" and mod.i > last.i and mod.tag_ in ("JJ", "VBN", "VBG"):
+            # a gerund by its own form only: "missing", not "killing" of "two killing squads"
+            q = QUANTITY_OF.get(mod.lower_) or (QUANTITY_OF.get(mod.lemma_.lower()) if mod.tag_ != "VBG" else None)
+            if q in CASUALTIES:
+                return q
     return None
 
 
@@ -510,7 +529,8 @@ _SUBJECT_COUNTED = frozenset({"die", "perish", "flee", "remain", "live", "reside
 
 def _noun_text(noun) -> str:
     """"police officers" from the counted noun and its compounds, lower-cased unless a name."""
-    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound")])
+    # Not a scale word the parser makes a compound ("1.2 lakh people": the people).
+    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound" and c.lower_ not in SCALES)])
     words = noun.doc[left : noun.i + 1].text
     return words if noun.pos_ == "PROPN" or noun.ent_type_ else words.lower()
 
@@ -669,10 +689,16 @@ def _in_another_conjunct(time, number) -> bool:
     above = {number.i, *(t.i for t in number.ancestors)}
     token = time
     while token.i not in above and token.head.i != token.i:
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX"):
+        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and not _gapped(token):
             return True
         token = token.head
     return False
+
+
+def _gapped(verb) -> bool:
+    """A conjoined participle that shares its auxiliary with the clause before ("seven were
+    killed and 15 wounded on Monday"): one clause in two, its time both conjuncts'."""
+    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
 
 
 def _in_the_count_noun(time, number) -> bool:

@@ -577,6 +577,12 @@ THREATENING = frozenset({"COERCE", "SANCTION", "ASSAULT", "PROTEST"})
 # "Y must withdraw", said X: a demand by X of Y (CAMEO 10).
 DEMANDING_AUX = frozenset({"must", "should"})
 
+# Money a verb may take: "sanctioned Rs 75 crore" approves spending (South Asian English),
+# "sanctioned 12 firms" penalises.
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "₹", "Rs", "Rs."})
+MONEY_WORDS = frozenset({"fund", "funds", "funding", "grant", "budget", "money", "loan", "rupee", "dollar", "euro",
+                         "crore", "lakh"})
+
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",

@@ -69,6 +69,14 @@ def _reports(verb, clause) -> bool:
     return clause.i > verb.i or next(own, None) is None
 
 
+def _frame(verb):
+    """A verb of saying set into the clause as an aside, which the parser hangs on the
+    clause's verb: "Iran's navy seized a tanker, state media said, in retaliation for ..."
+    (the clause goes on after it). Not one with its own object or clause."""
+    frames = (c for c in verb.children if c.dep_ == "parataxis" and _lemma(c) in lx.REPORTING)
+    return next((c for c in frames if _child(c, ("nsubj",)) and not _child(c, ("dobj", "ccomp", "xcomp"))), None)
+
+
 def _path_to_verb(tok) -> list:
     """The tokens from a noun up to (not including) the verb of its clause."""
     path = []
@@ -112,8 +120,11 @@ def modality(trig: Trigger) -> str:
         return "negated"
     if not trig.verbal and any(t.lower_ in CONDITIONS for t in _path_to_verb(trig.head)):
         return "hypothetical"  # "until their surrender", "until the Armenians of X surrender'
-    if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(trig.head.head) in lx.GOVERNOR_MODALITY:
-        return lx.GOVERNOR_MODALITY[_lemma(trig.head.head)]  # "demanding the resignation"
+    governor = trig.head.head
+    # "demanding the resignation"; not "called the seizure unlawful", which says what it is
+    if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(governor) in lx.GOVERNOR_MODALITY \
+            and _child(governor, ("oprd",)) is None:
+        return lx.GOVERNOR_MODALITY[_lemma(governor)]
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and _lemma(tok) in lx.ASPECTUAL
     for step in range(4):
@@ -127,7 +138,7 @@ def modality(trig: Trigger) -> str:
             return lx.GOVERNOR_MODALITY[_lemma(gov)]
         if tok.dep_ == "xcomp" and (_lemma(gov) in lx.INTENT_ADJECTIVES or gov.lower_ in lx.SCHEDULED):
             return "future"
-        if _reports(gov, tok):
+        if _reports(gov, tok) or _frame(tok) is not None:
             return "claimed"
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break
@@ -151,6 +162,8 @@ def claimant(trig: Trigger):
         gov = tok.head
         if _reports(gov, tok):
             return _resolve_pronoun(_subject(gov)[0])
+        if (frame := _frame(tok)) is not None:
+            return _resolve_pronoun(_subject(frame)[0])
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:
             break
         tok = gov

@@ -25,7 +25,9 @@ TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+          # South Asian English counts in lakhs (100,000) and crores (10 million): "1.2 lakh people".
+          "lakh": 100_000, "lakhs": 100_000, "crore": 10_000_000, "crores": 10_000_000}
 # "tens of thousands": the plural of a unit of counting, read as at least two of them.
 VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000, "millions": 1_000_000}
 
@@ -41,15 +43,18 @@ QUALIFIERS = {
 }
 
 _WORD = "|".join(sorted([*UNITS, *TENS], key=len, reverse=True))
-_WORDNUM = rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?)(?:\s+(?:hundred|thousand|million|billion))*"
+_SCALE = r"hundred|thousand|million|billion|lakhs?|crores?"
+_WORDNUM = rf"(?:(?:{_WORD})(?:-(?:{_WORD}))?)(?:\s+(?:{_SCALE}))*"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCALED = rf"(?:{_DIGITS})(?:\s*(?:hundred|thousand|million|billion|bn|m)\b)?"
-_VAGUE = r"(?:tens|dozens|scores|hundreds|thousands|millions)(?:\s+of\s+(?:thousands|millions))?"
+_SCALED = rf"(?:{_DIGITS})(?:\s*(?:{_SCALE}|bn|m)\b)?"
+_VAGUE = (r"(?:tens|dozens|scores|hundreds|thousands|millions)(?:\s+of\s+(?:thousands|millions))?"
+          r"|several\s+(?:hundred|thousand|million)")
 _SINGLE = rf"(?:a|one)\s+(?:dozen|hundred|thousand|million)|{_VAGUE}|{_SCALED}|{_WORDNUM}"
 _QUAL = "|".join(sorted(QUALIFIERS, key=len, reverse=True))
 NUMBER_RE = re.compile(
-    rf"(?<![\w.,-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<between>between)\s+)?"
-    rf"(?P<low>{_SINGLE})(?:\s*(?:-|–|to|and)\s*(?P<high>{_SINGLE}))?(?![\w]|,\d|\.\d)",
+    # Digits joined by a colon are a clock time or a ratio ("14:45 GMT", "a 3:1 vote"), no count.
+    rf"(?<![\w.,:-])(?:(?P<qual>{_QUAL})\s+)?(?:(?P<between>between)\s+)?"
+    rf"(?P<low>{_SINGLE})(?:\s*(?:-|–|to|and)\s*(?P<high>{_SINGLE}))?(?![\w]|[,.:]\d)",
     re.IGNORECASE,
 )
 
@@ -84,12 +89,14 @@ def word_value(text: str) -> float | None:
 def value_of(text: str) -> tuple[float, bool] | None:
     """The value of one number (no qualifier), and whether it is vague."""
     t = " ".join(text.lower().split())
-    if m := re.fullmatch(rf"({_DIGITS})\s*(hundred|thousand|million|billion|bn|m)?", t):
+    if m := re.fullmatch(rf"({_DIGITS})\s*({_SCALE}|bn|m)?", t):
         scale = {"bn": "billion", "m": "million"}.get(m.group(2), m.group(2))
         return float(m.group(1).replace(",", "")) * SCALES.get(scale, 1), False
     if m := re.fullmatch(r"(tens|dozens|scores|hundreds|thousands|millions)(?: of (thousands|millions))?", t):
         inner = VAGUE[m.group(2)] if m.group(2) else 1
         return 2.0 * VAGUE[m.group(1)] * inner, True
+    if m := re.fullmatch(r"several (hundred|thousand|million)", t):
+        return 3.0 * SCALES[m.group(1)], True  # "several" is more than two
     if m := re.fullmatch(r"(?:a|one) dozen", t):
         return 12.0, False
     value = word_value(t)

@@ -30,7 +30,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
-from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, subject_of
+from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, after_stamp, subject_of
 from newsdesk.model import Analysis, Quote
 from newsdesk.nlp.doccache import doc_text, per_doc, sentence, sentences, token_strings, tokens
 
@@ -244,8 +244,20 @@ def _governing_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]) -> l
                 break
             tok = tok.head
     # Words in quote marks were uttered: a verb of uttering above them speaks them before a
-    # nearer verb of mind ("she said she thinks they “are…”": hers, not theirs).
-    return sorted(out, key=lambda v: lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS))
+    # nearer verb of mind ("she said she thinks they “are…”": hers, not theirs). But words
+    # a verb labels something "as" are that verb's ("..., a claim India rejected as
+    # “baseless”": India's, not the claimant's).
+    def rank(v) -> tuple[bool, bool]:
+        return not _labels_as(v, span), lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS)
+
+    return sorted(out, key=rank)
+
+
+def _labels_as(verb, span) -> bool:
+    """Whether the quoted words are what the verb's "as" phrase calls something ("rejected
+    the claim as “baseless”", "described it as “a disaster”")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i < span.start and c.right_edge.i >= span.start
+               for c in verb.children)
 
 
 def according_to(tokens) -> object | None:
@@ -518,7 +530,11 @@ def _clause_of(verb) -> tuple[int, int] | None:
         if child.dep_ == "advcl" and child.i > verb.i and marked:
             return child.left_edge.i, child.right_edge.i
     has_object = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)  # not "told me"
-    if verb.dep_ in ("parataxis", "advcl") and _speech_verb(verb) and not has_object:
+    # A participle after a clause tells what that clause's subject did while saying it
+    # ("expelled two diplomats, accusing them of spying", "closed the road, citing the
+    # risk"): its own words are its object, the clause it hangs on no one's report.
+    participle = verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > verb.head.i
+    if verb.dep_ in ("parataxis", "advcl") and _speech_verb(verb) and not has_object and not participle:
         # "In short, Ivo wrote, the mayor can…" / "…, documents show": the frame is
         # set into the clause it reports, so that clause is the content. Not a clause
         # with its own object ("Khankendi, as Azerbaijan calls the capital, is…"). When the parser
@@ -808,7 +824,7 @@ def _rest_of_sentence(doc, sent, phrase, src) -> tuple[int, int] | None:
 
 
 def _reported(analysis, doc, left, right, quoted, speaker, kept) -> Quote | None:
-    span = _trim(doc, left, right)
+    span = _trim(doc, after_stamp(doc, left, right), right)
     # Reported content stays in its paragraph: a parse that runs on past a paragraph
     # break (spaCy's sentences sometimes do) must not pull the next paragraph in.
     brk = analysis.article.text.find("\n\n", span[0], span[1])

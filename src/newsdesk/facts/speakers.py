@@ -84,8 +84,8 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     """
     if (second := _second_subject(verb, quoted)) is not None:
         return second
-    for _ in range(4):
-        for child in verb.children:
+    for step in range(4):
+        for child in _nearest_subject_first(verb) if step == 0 else verb.children:
             # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
             # subject of "said".
             if child.dep_ == "nsubj" and not child.is_punct and not any(s <= child.idx < e for s, e in quoted):
@@ -109,6 +109,25 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
         else:
             return None
     return None
+
+
+def _nearest_subject_first(verb) -> list:
+    """The verb's children with the nearer of two subjects the parser gives it first:
+    "killing 23 people, most of them recruits, police officials said" is the officials',
+    not "most". Not an appositive set off by commas ("Ban, the UN chief, vowed"): the name
+    before it stays. Only for the speaking verb itself: on a clause the walk goes up to, the
+    speaker may be the farther one."""
+    subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
+    doc = verb.doc
+    if len(subjects) < 2 or _set_off(doc, subjects[0]):
+        return list(verb.children)
+    return [subjects[0], *(c for c in verb.children if c.i != subjects[0].i)]
+
+
+def _set_off(doc, phrase) -> bool:
+    left, right = phrase.left_edge.i, phrase.right_edge.i
+    closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
+    return left > 0 and doc[left - 1].text == "," and closed
 
 
 def _no_one(subject) -> bool:
@@ -216,6 +235,7 @@ def _phrase(head) -> tuple[int, int]:
     """The noun phrase of a subject, without its appositive or relative clause."""
     keep = ("det", "compound", "amod", "poss", "nmod", "case", "flat", "nummod")
     left = min([head.i, *(c.left_edge.i for c in head.lefts if c.dep_ in keep)])
+    left = after_stamp(head.doc, left, head.i)
     right = head.i
     for c in head.rights:
         if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
@@ -224,6 +244,25 @@ def _phrase(head) -> tuple[int, int]:
             break
     doc = head.doc
     return doc[left].idx, doc[right].idx + len(doc[right])
+
+
+# A dateline or a live page's time stamp: a few words before a spaced dash.
+_STAMP_MAX = 8
+
+
+def after_stamp(doc, left: int, right: int) -> int:
+    """Where words start after a dateline or a time stamp that opens them ("09:40 GMT -
+    Armenia denies ...", "BRUSSELS - European leaders", "DUBAI, Jan 11 (Reuters) - ..."):
+    a spaced dash after a few words none of which starts lower-case (so not "his top
+    priority - delaying ..." or "that Trump - even as ..."), at the start of a sentence or a line."""
+    if not (doc[left].is_sent_start or (left > 0 and "\n" in doc[left - 1].text_with_ws)):
+        return left
+    for tok in doc[left : min(right, left + _STAMP_MAX)]:
+        if tok.is_alpha and tok.text[0].islower():
+            return left
+        if tok.text in ("-", "–", "—") and tok.i > left and doc[tok.i - 1].whitespace_ and tok.whitespace_:
+            return tok.i + 1
+    return left
 
 
 def _word_before(text: str, start: int) -> list[str]:

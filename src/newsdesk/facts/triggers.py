@@ -116,7 +116,9 @@ def _object_trigger(tok) -> Trigger | None:
             ended = lx.EASED.get(noun) or _ending(entry[0])
             if ended:
                 return Trigger(obj, *ended, verbal=True, light=tok)
-        if entry and lemma in lx.LIGHT_VERBS:
+        # Not a verb that says what its object is ("called the seizure unlawful", "called
+        # the attack a crime"): a judgement of the event, not its doing.
+        if entry and lemma in lx.LIGHT_VERBS and _child(tok, ("oprd",)) is None:
             return Trigger(obj, *entry, verbal=True, light=tok)
     return None
 
@@ -139,6 +141,14 @@ def _ending(category: str) -> lx.Entry | None:
     if category in lx.COOPERATIVE or category == "SUPPORT":
         return ("SANCTION", "discontinue")
     return None
+
+
+def _money_object(verb) -> bool:
+    """Whether what the verb takes is an amount of money or funds ("sanctioned $2 million",
+    "sanctioned Rs 75 crore", "sanctioned funds for the dam")."""
+    objects = (c for c in verb.children if c.dep_ in ("dobj", "dative"))
+    return any(t.ent_type_ == "MONEY" or t.text in lx.CURRENCY_SIGNS or _lemma(t) in lx.MONEY_WORDS
+               for o in objects for t in o.subtree)
 
 
 def verb_trigger(tok) -> Trigger | None:
@@ -167,6 +177,8 @@ def verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "COERCE", "restrict", verbal=True)  # a blockade (CAMEO 191), lexicon.STATE_BODIES
     if lemma == "release" and _object_heads(tok) & lx.AID_OBJECTS:
         return Trigger(tok, "AID", None, verbal=True)  # "released emergency funds": given, not set free
+    if lemma == "sanction" and _money_object(tok):
+        return None  # "sanctioned Rs 75 crore for new houses" (Indian English): approved, no penalty
     if lemma in ("jail", "imprison") and _term(tok):
         return Trigger(tok, "SANCTION", "convict", verbal=True)  # "jailed for 12 years": sentenced
     if lemma == "meet" and _child(tok, ("auxpass",)) is not None and _prep_object(tok, {"with"}) is not None:

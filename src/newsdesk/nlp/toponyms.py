@@ -118,6 +118,28 @@ PORTFOLIOS = frozenset({
 OFFICE_WORDS = frozenset({"secretary", "department", "ministry", "minister", "committee", "commission"})
 
 
+# Generic words of water and land features named "the X of Y" ("the Gulf of Oman", "the
+# Bay of Bengal", "the Strait of Hormuz"); the word alone names another place ("the Gulf").
+_OF_FEATURES = frozenset({"gulf", "bay", "sea", "strait", "straits", "lake", "cape", "isle", "ocean", "horn"})
+
+
+def _of_feature(ent, gaz: Gazetteer):
+    """The entity, grown over "of Y" when it is a feature's generic word before "of" and a
+    name ("Gulf" + "of Oman", which the model cuts as "the Gulf of" and "Oman"); None when
+    that whole name is unknown, since the generic word alone would name another place."""
+    doc = ent.doc
+    head, k = (ent[-2], ent.end) if len(ent) > 1 and ent[-1].lower_ == "of" else (ent[-1], ent.end + 1)
+    if head.lower_ not in _OF_FEATURES or k > len(doc) or doc[k - 1].lower_ != "of":
+        return ent
+    end = k
+    while end < len(doc) and end - k < 3 and _capitalised(doc[end]):
+        end += 1
+    if end == k:
+        return ent
+    whole = doc[ent.start : end]
+    return whole if gaz.lookup(name_key(whole.text)) else None
+
+
 def _a_portfolio(ent) -> bool:
     """A portfolio's word tagged alone before its office ("Commerce" of "Commerce Secretary"),
     or with it ("Energy Department")."""
@@ -305,7 +327,8 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
         if is_lower:
             lowered.add(text[start : start + length])
         cap.append(bool(alpha) and text[start].isupper())
-        word.append(cap[-1] and i not in taken)
+        # "The" opening a sentence is no part of a name found here: name_key drops it anyway.
+        word.append(cap[-1] and i not in taken and text[start : start + length] != "The")
         propn.append(pos == PROPN)
         if lower_id not in lower_of:
             lower = strings[lower_id]
@@ -525,9 +548,29 @@ def _surnames(ents) -> set[str]:
 
 def _a_surname(ent, key: str, surnames: set[str], gaz: Gazetteer) -> bool:
     """A one-word name typed PERSON that ends a longer person's name in the article
-    ("according to Taylor" after "Sgt. Mike Taylor"), unless it is a country or region."""
-    unmistakable = any(c.kind in _UNMISTAKABLE for c in gaz.lookup(key))
-    return len(ent) == 1 and ent[0].lower_ in surnames and not unmistakable
+    ("according to Taylor" after "Sgt. Mike Taylor"), unless it is a country or region where
+    a place stands ("in Aden"; not "Aden said" after "spokesman Abdifatah Aden")."""
+    if len(ent) != 1 or ent[0].lower_ not in surnames:
+        return False
+    placed = ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_WORDS
+    return not (placed and any(c.kind in _UNMISTAKABLE for c in gaz.lookup(key)))
+
+
+def _surname_speaking(ent, surnames: set[str]) -> bool:
+    """One word the model typed a place that ends a person's name of the article and says
+    something: "Aden said" after "spokesman Abdifatah Aden" is the spokesman."""
+    word = ent[0]
+    return len(ent) == 1 and word.lower_ in surnames and word.dep_ == "nsubj" and word.head.lemma_ in _SPEECH
+
+
+def _opening_compound(ent, gaz: Gazetteer) -> bool:
+    """One word opening its sentence, joined by a hyphen to a lower-case word, that names
+    no prominent place: the capital is the sentence's, the word an adjective's part
+    ("Plain-clothes officers", "Long-range missiles"); "Iran-backed militias" stays."""
+    doc, i = ent.doc, ent.start
+    opens = i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text_with_ws
+    joined = _joined(doc, ent.end) and doc[ent.end + 1].is_lower
+    return len(ent) == 1 and opens and joined and name_key(ent.text) not in gaz.prominent
 
 
 def _town_of(key: str, countries: set[str], gaz: Gazetteer, least: int = _TOWN_IN_CONTEXT,
@@ -565,7 +608,14 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             continue
         label, ent = ent.label_, _extend(_without_the(ent), gaz)
         toponyms: list[Toponym] = []
+        if (whole := _of_feature(ent, gaz)) is None:  # "the Gulf of Oman", unknown: its "Gulf" is not the
+            taken.update(range(ent.start, ent.end))  # Gulf; "Oman" is its own entity
+            continue
+        ent = whole
         if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or _a_portfolio(ent):  # "the West": no town
+            taken.update(range(ent.start, ent.end))
+            continue
+        if label in PLACE_LABELS and (_surname_speaking(ent, surnames) or _opening_compound(ent, gaz)):
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS:
