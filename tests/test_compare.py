@@ -463,7 +463,7 @@ def test_a_lead_whose_value_its_outlet_withdrew_is_no_sentence_of_the_summary():
                  16, "ferry", source="Wire", figures=[((42, 44), "killed", 23, {})])
     early = _main("b", "At least 230 are feared dead after a ferry sank. Kin waited.", "2031-03-10", 33, None,
                   source="Echo", figures=[((9, 12), "killed", 230, {})])
-    note = ("The toll rose to 41.\n\nCorrection: An earlier version of this article said that 230 "
+    note = ("The toll rose to 41.\n\nCorrection: The previous version of this story said that 230 "
             "people had died.")
     fixed = _analysis("c", note, published="2031-03-11", source="Echo",
                       figures=[((17, 19), "killed", 41, {}), ((note.index("230"), note.index("230") + 3), "killed", 230,
