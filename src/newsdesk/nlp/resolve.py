@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -139,13 +140,17 @@ def _country_of_owner(owner: str | None) -> str | None:
 # -- rule mentions: ministries and de facto authorities ------------------------------
 
 
-def _ministry_mentions(text: str, counts: Counter) -> list[tuple[tuple[int, int], str, Entity]]:
+def _ministry_mentions(
+    text: str, counts: Counter, in_sentence: Callable[[int], str | None] = lambda _: None
+) -> list[tuple[tuple[int, int], str, Entity]]:
     """Ministry mentions; an unnamed owner is the last ministry of that kind, else the
-    country the article names most (the "context" of the issue)."""
+    first country its own sentence names ("Azerbaijan has expelled two diplomats, the
+    foreign ministry said"; ``in_sentence`` of the ministry's offset), else the country the
+    article names most (the "context" of the issue)."""
     out, last = [], {}
     for m in _MINISTRY.finditer(text):
         kind = _MINISTRY_TYPES[(m.group("t1") or m.group("t2")).lower()]
-        code = _country_of_owner(m.group("owner")) or last.get(kind)
+        code = _country_of_owner(m.group("owner")) or last.get(kind) or in_sentence(m.start())
         if code is None and counts:
             code = counts.most_common(1)[0][0]
         if code is None:
@@ -461,18 +466,20 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
             ner.append(r)
             if r.span != m.span:
                 ranked[r.span] = m.span
-    # One name, one type in an article: the small model types a town GPE in one sentence
-    # and ORG or PERSON in the next ("the city of Derna" / "Roads into Derna were cut").
-    towns = {m.text for m in ner if m.label == "GPE"}
-    ner = [replace(m, label="GPE", entity_id=entity_key("GPE", _clean(m.text)))
-           if m.label in ("ORG", "PERSON") and m.text in towns else m for m in ner]
     # The countries the article is about, for the owner of an unnamed ministry: those it
     # names, and those its places lie in. A report on Libya may never name Libya, only
     # its towns, and name Egypt once ("rescue teams from Egypt"); counting its peoples
     # instead ("Libyan officials") gave a Karabakh report's ministry to the Armenians it names.
     counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
     counts.update(p.country for p in analysis.places if p.country)
-    rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts)
+    named = [(m.span[0], c) for m in ner if (c := country_by_name().get(_clean(m.text).casefold()))]
+
+    def in_sentence(offset: int) -> str | None:
+        span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        return next((c for at, c in named if sent is not None and sent.start_char <= at < sent.end_char), None)
+
+    rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts, in_sentence)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     people = [
