@@ -319,6 +319,19 @@ def test_an_age_is_no_length_of_time(nlp, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Tomas Ferrer, 45, was arrested at his home on Monday.", []),
+        ("Police detained Ilse Moreau (32) outside the court.", []),
+        ("Four people, including a driver, Omar Saleh, 27, were killed.", [("killed", 4.0)]),
+        ("Police arrested Dana Kell, 38, and two other reporters.", [("arrested", 2.0)]),
+    ],
+)
+def test_an_age_beside_a_name_is_no_count(nlp, text, counts):
+    assert [(f.quantity, f.value) for f in analyse(nlp, text).figures] == counts
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("Heavy rain forced more than 8,000 people from their homes on Thursday.", 8000),

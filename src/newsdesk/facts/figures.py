@@ -203,6 +203,16 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
     )
 
 
+def _age_beside_a_name(toks) -> bool:
+    """A bare number set beside a person's name as its apposition ("Anna Ruiz, 32," or
+    "Anna Ruiz (32)"): news gives an age so, a count has its noun."""
+    if len(toks) != 1 or toks[0].dep_ != "appos":
+        return False
+    name, doc, i = toks[0].head, toks[0].doc, toks[0].i
+    closed = i + 1 >= len(doc) or doc[i + 1].text in (",", ")", ".", ";")
+    return (name.ent_type_ == "PERSON" or name.pos_ == "PROPN") and closed and doc[i - 1].text in (",", "(")
+
+
 def _raised_to(word) -> bool:
     """A tally or a verb of raising before "up to": "took the toll up to 48", "pushed it up to 40"."""
     return word.lemma_.lower() in _COUNT_NOUNS or word.lemma_.lower() in _RAISING_VERBS
@@ -236,6 +246,8 @@ def _is_not_a_count(number: Number, toks) -> bool:
     if number.text.lower() == "one" and toks[-1].dep_ != "nummod":
         return True  # "one of them", "the one who"
     doc, end = toks[-1].doc, toks[-1].i
+    if _age_beside_a_name(toks):
+        return True  # "Joren Blake, 45, was arrested": his age, not 45 arrested
     if _AGE.match(doc_text(doc), number.span[1]):
         return True  # "a 27-year-old student", "six months old": an age, not a length of time
     # "three years ago": a date, not a duration
