@@ -119,12 +119,13 @@ def _nearest_subject_first(verb) -> list:
     speaker may be the farther one."""
     subjects = sorted((c for c in verb.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - verb.i))
     doc = verb.doc
-    if len(subjects) < 2 or _set_off(doc, subjects[0]):
+    if len(subjects) < 2 or _between_commas(doc, subjects[0]):
         return list(verb.children)
     return [subjects[0], *(c for c in verb.children if c.i != subjects[0].i)]
 
 
-def _set_off(doc, phrase) -> bool:
+def _between_commas(doc, phrase) -> bool:
+    """A phrase with a comma on each side: an appositive ("Ban, the UN chief, vowed")."""
     left, right = phrase.left_edge.i, phrase.right_edge.i
     closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
     return left > 0 and doc[left - 1].text == "," and closed
