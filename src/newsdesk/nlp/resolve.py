@@ -419,8 +419,6 @@ def _speaks_as_a_person(m: Mention, ner: list[Mention], doc) -> bool:
     return not any(p.label == "PERSON" and _overlaps(p.span, (start, pronoun.idx)) for p in ner)
 
 
-
-
 def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
     """The role of a name the model's span gave with its rank: the title before that span
     ("Chief") and the rank ("Constable"); an apposition of the name comes first, as for any
@@ -470,9 +468,9 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     # names, and those its places lie in. A report on Libya may never name Libya, only
     # its towns, and name Egypt once ("rescue teams from Egypt"); counting its peoples
     # instead ("Libyan officials") gave a Karabakh report's ministry to the Armenians it names.
-    counts = Counter(c for m in ner if (c := country_by_name().get(_clean(m.text).casefold())))
-    counts.update(p.country for p in analysis.places if p.country)
     named = [(m.span[0], c) for m in ner if (c := country_by_name().get(_clean(m.text).casefold()))]
+    counts = Counter(c for _, c in named)
+    counts.update(p.country for p in analysis.places if p.country)
 
     def in_sentence(offset: int) -> str | None:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
