@@ -674,9 +674,12 @@ def _claimant(noun):
     if _lemma(verb) not in _OWNING or any(c.dep_ == "neg" for c in verb.children):
         return None
     subject = _subject(verb)[0]
-    nobody = subject is not None and (  # "no group has claimed responsibility"
-        subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children))
-    return None if nobody else subject
+    return None if subject is not None and no_one(subject) else subject  # "no group has claimed responsibility"
+
+
+def no_one(subject) -> bool:
+    """"Nobody said …", "No group claimed …": a subject that is no one."""
+    return subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 def _noun_arguments(noun):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsdesk.facts.arguments import no_one
 from newsdesk.facts.lexicon import REPORTING
 from newsdesk.model import Analysis, Mention
 from newsdesk.nlp.doccache import doc_text
@@ -89,7 +90,7 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
             # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
             # subject of "said".
             if child.dep_ == "nsubj" and not child.is_punct and not any(s <= child.idx < e for s, e in quoted):
-                return child if _same_paragraph(child, verb) and not _no_one(child) else None
+                return child if _same_paragraph(child, verb) and not no_one(child) else None
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _reported(verb.head):
@@ -129,11 +130,6 @@ def _between_commas(doc, phrase) -> bool:
     left, right = phrase.left_edge.i, phrase.right_edge.i
     closed = doc[right].text == "," or (right + 1 < len(doc) and doc[right + 1].text == ",")
     return left > 0 and doc[left - 1].text == "," and closed
-
-
-def _no_one(subject) -> bool:
-    """"Nobody said …", "No group claimed …": no one speaks."""
-    return subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
 # Verbs that take a clause as their object: the noun after one may be the clause's subject
