@@ -12,6 +12,7 @@ import jinja2
 
 from newsdesk.report.export import (
     VIEW_FILTERS,
+    corrected_note,
     event_kind,
     figure_label,
     figure_value,
@@ -40,11 +41,6 @@ def story_html(record: dict) -> str:
     return _env().get_template("story.html.j2").render(
         story=story, articles=record["articles"], relations=record["relations"]
     )
-
-
-def _corrected(value: dict) -> str:
-    """', corrected by 34f28c41': a value its outlet's later correction withdrew."""
-    return f", corrected by {value['corrected_by'][:8]}" if value.get("corrected_by") else ""
 
 
 def _md_escape(text: str) -> str:
@@ -82,7 +78,7 @@ def story_markdown(record: dict) -> str:
     if s["figures"]:
         lines += ["## Figures", "", "| quantity | verdict | values |", "| --- | --- | --- |"]
         for f in s["figures"]:
-            values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'}{_corrected(v)})"
+            values = "; ".join(f"{figure_value(v)} ({v['article_id'][:8]}, {v['as_of'] or '?'}{corrected_note(v)})"
                                for v in f["values"])
             lines.append(f"| {figure_label(f)} | {figure_verdict(f)} | {_md_escape(values)} |")
         lines.append("")

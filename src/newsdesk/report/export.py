@@ -369,6 +369,11 @@ def number_text(value: float) -> str:
 _BOUNDS = ("at least", "more than", "up to", "less than", "nearly")
 
 
+def corrected_note(value: dict) -> str:
+    """', corrected by 34f28c41': a value its outlet's later correction withdrew."""
+    return f", corrected by {value['corrected_by'][:8]}" if value.get("corrected_by") else ""
+
+
 def figure_label(row: dict) -> str:
     """'killed (police officers) in an explosion', 'killed since 2017': what a story's
     figures row counts."""

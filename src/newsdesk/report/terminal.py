@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from newsdesk.report.export import (
+    corrected_note,
     event_kind,
     figure_label,
     figure_value,
@@ -97,7 +98,7 @@ def _figures_table(record: dict, story: dict) -> Table | None:
         for f in story["figures"]:
             values = "; ".join(
                 f"{figure_value(v)} ({v['article_id'][:8]}{', ' + v['reported_by'] if v.get('reported_by') else ''}"
-                f"{', corrected by ' + v['corrected_by'][:8] if v.get('corrected_by') else ''})"
+                f"{corrected_note(v)})"
                 for v in f["values"]
             )
             add_plain_row(table, figure_label(f), figure_verdict(f), values)
