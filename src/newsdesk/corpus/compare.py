@@ -446,7 +446,8 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
     times = anchor_weekdays({a.article.id: report_time(a, n) for n, a in enumerate(analyses)})
     analyses = anchor_undated(analyses, times)
     outlet = {a.article.id: a.article.source or a.article.id[:8] for a in analyses}
-    figures = compare_figures(analyses, source_of, times)
+    corrected = withdrawn(analyses, times)
+    figures = compare_figures(analyses, source_of, times, corrected)
     ordered = sorted(analyses, key=lambda a: times[a.article.id].key)
     return {
         "timeline": [
@@ -464,7 +465,7 @@ def build_dossier(analyses: list[Analysis], relations: list[Relation]) -> dict:
         "events": merge_events(analyses, source_of, times, relations),
         "sources_tree": sources_tree(analyses, source_of, relations),
         "independent_sources": len(set(source_of.values())),
-        "summary": summarize(analyses, times, relations, conflicting_values(figures), withdrawn(analyses, times),
+        "summary": summarize(analyses, times, relations, conflicting_values(figures), corrected,
                              source_of),
     }
 

@@ -297,16 +297,18 @@ def _inside(span: Span, outer: Span) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
 
-def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime]) -> list[dict]:
+def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
+                    corrected: dict[tuple, str] | None = None) -> list[dict]:
     """Values grouped by quantity, subject, the kind of incident they count the victims of
     (``incident_kind``) and the earlier year they count since (``since_before``): the six
     dead of two landmine blasts are a part of an offensive's toll, set beside other counts
     of blasts only; a war's dead since 2017 are set beside other counts of the war.
 
     A correction note's values are left out, and the values it withdraws are shown as
-    corrected (``corrected_by``) but judged no more: the outlet no longer says them."""
+    corrected (``corrected_by``) but judged no more: the outlet no longer says them
+    (``corrected``: ``withdrawn``'s answer, where the caller has it already)."""
     first_year = min((t.key[1][:4] for t in times.values() if t.key[0] == 0), default=None)
-    corrected = withdrawn(analyses, times)
+    corrected = withdrawn(analyses, times) if corrected is None else corrected
     groups: dict[tuple[str, str | None, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
     for a in analyses:
         t = times[a.article.id]
