@@ -85,12 +85,10 @@ _RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", 
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
       "metre": 0.001, "m": 0.001, "foot": 0.0003048, "feet": 0.0003048, "ft": 0.0003048,
       "nautical mile": 1.852}  # the sea mile, 1,852 m by international definition
-# Signs written before an amount; "Rs" is how Indian and Pakistani English write rupees ("Rs 75 crore").
-_CURRENCY_SIGNS = CURRENCY_SIGNS
 UNITS = {
     **dict.fromkeys(KM, "distance"),
     **dict.fromkeys(("dollar", "euro", "pound", "ruble", "rouble", "manat", "dram", "yuan"), "money"),
-    **dict.fromkeys(_CURRENCY_SIGNS, "money"),
+    **dict.fromkeys(CURRENCY_SIGNS, "money"),
     # Other currencies news prices things in, as the lemmatizer gives them ("rupees" ->
     # "rupee"; "yen" and "naira" are their own plurals). Not "won" or "real", ordinary words.
     **dict.fromkeys(("rupee", "yen", "naira", "franc", "peso", "rand", "shilling", "dinar", "riyal", "rial",
@@ -272,10 +270,10 @@ def _unit_after(doc, last) -> str | None:
             return None
         return word
     prev = doc[last.i - 1] if last.i > 0 else None
-    money = prev if prev is not None and prev.text in _CURRENCY_SIGNS else None
+    money = prev if prev is not None and prev.text in CURRENCY_SIGNS else None
     if money is None and len(doc) > last.i and doc[last.i].i > 0:
         first = doc[max(0, last.i - 3) : last.i]
-        money = next((t for t in first if t.text in _CURRENCY_SIGNS), None)
+        money = next((t for t in first if t.text in CURRENCY_SIGNS), None)
     return money.text if money is not None else None
 
 

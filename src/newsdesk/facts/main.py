@@ -59,6 +59,7 @@ from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
+from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 
 # The modalities under which the text reports an event as having happened.
@@ -202,7 +203,7 @@ def _lead_actor(found: list[Candidate], offset: int, doc) -> str | None:
     army, not the residents, where the clause they tell names who acted; they say who
     where their sentence names no one else. ("Two people said to have injuries" tells
     nothing: the two are no tellers.)"""
-    text = doc.text if doc is not None else ""
+    text = doc_text(doc) if doc is not None else ""
     acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
     first = min(acting, key=lambda c: (_sentence_of(text, c.event.span)[0], _tells(doc, c), _start(c, offset)),
                 default=None)

@@ -438,6 +438,8 @@ _SOURCE_NOUNS = frozenset({
 
 def _a_source(noun) -> bool:
     return noun.ent_type_ in _SOURCE_TYPES or noun.lemma_.lower() in _SOURCE_NOUNS
+
+
 # Verbs that give a thing a name ("which Armenians call Stepanakert", "what it terms ...").
 _NAMING_VERBS = frozenset({"call", "term", "dub", "name"})
 
