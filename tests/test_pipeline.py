@@ -72,6 +72,38 @@ def test_bad_inputs_are_reported_and_the_rest_goes_on(tmp_path, store, nlp):
     )
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_stage_that_fails_on_one_article_costs_only_that_article(tmp_path, nlp, monkeypatch, jobs):
+    from newsdesk import pipeline
+    from newsdesk.errors import AnalysisError
+    from newsdesk.store import open_store
+
+    def trips_on_hollow_creek(analysis, doc):  # a bug that only one article meets
+        if "Hollow Creek" in analysis.article.text:
+            raise ValueError("no such span")
+        return analysis
+
+    stages = pipeline.ARTICLE_STAGES
+    monkeypatch.setattr(pipeline, "ARTICLE_STAGES", (stages[0], trips_on_hollow_creek, *stages[1:]))
+    bad = _write(tmp_path, "bad.txt", ARTICLE)
+    good = _write(tmp_path, "good.txt", "Storms closed three schools in Northport on Monday, officials said.")
+    other = _write(tmp_path, "other.txt", "The Northport harbour reopened on Tuesday after the storm, the port said.")
+    store = open_store(tmp_path / "jobs.db")
+    try:
+        report = ingest(read_inputs([str(bad), str(good), str(other)]), store, Settings(jobs=jobs))
+        assert (report.new, report.seen) == (2, 0)
+        (failure,) = report.failed
+        assert isinstance(failure, AnalysisError)
+        assert str(failure) == f"{bad}: test_pipeline.trips_on_hollow_creek failed: ValueError: no such span"
+        with store.read() as tx:
+            assert len(tx.article_ids()) == 2  # neither the article nor its source half-stored
+        monkeypatch.setattr(pipeline, "ARTICLE_STAGES", stages)  # the bug fixed: a rerun takes it in
+        again = ingest(read_inputs([str(bad), str(good)]), store, Settings(jobs=jobs))
+        assert (again.new, again.seen, again.failed) == (1, 1, [])
+    finally:
+        store.close()
+
+
 def test_parallel_jobs_give_the_same_record(tmp_path, nlp):
     from newsdesk.report.export import export_record
     from newsdesk.store import open_store

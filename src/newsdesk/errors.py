@@ -4,7 +4,8 @@
     ├── InputError        one input item is unusable (file, record or line + reason);
     │   │                 the batch goes on and the exit code says something failed
     │   ├── DecodeError   bytes that are not text in any encoding we can trust
-    │   └── EmptyInput    nothing left after cleaning (empty file, page with no main text)
+    │   ├── EmptyInput    nothing left after cleaning (empty file, page with no main text)
+    │   └── AnalysisError a stage failed on one article (a bug): that article is not stored
     ├── StoreError        the store cannot be opened or written
     └── NotFound          a story or article id that the store does not have
 """
@@ -31,6 +32,12 @@ class DecodeError(InputError):
 
 class EmptyInput(InputError):
     """No text left: an empty file, or a page without main text."""
+
+
+class AnalysisError(InputError):
+    """A per-article stage raised on one article. It is a bug in newsdesk, not in the
+    input, but one article must not cost a long ingest: the article is left out of the
+    store (a rerun after the fix analyses it) and the rest of the batch goes on."""
 
 
 class StoreError(NewsdeskError):

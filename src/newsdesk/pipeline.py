@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 
 from newsdesk.clean import clean_document
 from newsdesk.corpus import compare, refresh, relate, stories
-from newsdesk.errors import InputError
+from newsdesk.errors import AnalysisError, InputError
 from newsdesk.facts import events, figures, main, quotes
 from newsdesk.facts.headline import titles_parsed
 from newsdesk.model import Analysis, Article, Document
@@ -92,22 +92,47 @@ def _is_english(article: Article) -> bool:
 
 
 def analyse(articles: list[Article]) -> list[Analysis]:
-    """Run the per-article stages over a batch (in this process)."""
+    """Run the per-article stages over a batch (in this process). A stage that raises
+    raises here: for the library and the evals, a bug must show."""
+    analyses, _ = _analyse(articles, keep_going=False)
+    return analyses
+
+
+# (article id, the reason): plain data, so that it comes back from a worker process
+# (an exception with two arguments of its own does not unpickle).
+Failure = tuple[str, str]
+
+
+def _analyse(articles: list[Article], *, keep_going: bool = True) -> tuple[list[Analysis], list[Failure]]:
+    """``analyse``, and with ``keep_going`` an article whose stage raises is left out and
+    named in the failures instead: what ``ingest`` runs, so that one article that trips a
+    bug does not abort a night's ingest."""
     nlp = load_nlp()
     english = [a for a in articles if _is_english(a)]
     docs = dict(zip((a.id for a in english), nlp.pipe(a.text for a in english), strict=True))
-    out = []
+    out: list[Analysis] = []
+    failures: list[Failure] = []
     with titles_parsed(english):  # for find_main, in one batch
         for article in articles:
             analysis = Analysis(article=article)
             doc = docs.get(article.id)
             if doc is None:
-                analysis = replace(analysis, notes=(f"language {article.language}: English-only stages skipped",))
-            else:
+                out.append(replace(analysis, notes=(f"language {article.language}: English-only stages skipped",)))
+                continue
+            try:
                 for stage in ARTICLE_STAGES:
                     analysis = stage(analysis, doc)
+            except Exception as exc:  # noqa: BLE001 - any bug in a stage, reported per article
+                if not keep_going:
+                    raise
+                failures.append((article.id, f"{_stage_name(stage)} failed: {type(exc).__name__}: {exc}"))
+                continue
             out.append(analysis)
-    return out
+    return out, failures
+
+
+def _stage_name(stage: ArticleStage) -> str:
+    return f"{stage.__module__.removeprefix('newsdesk.')}.{stage.__name__}"
 
 
 def _batched(items: Iterable, n: int) -> Iterator[list]:
@@ -173,6 +198,7 @@ class _Prepared:
     reused: list[Analysis]
     analyses: list[Analysis] | None = None  # done in this process
     futures: list = field(default_factory=list)  # or in the workers
+    failures: list[Failure] = field(default_factory=list)  # articles a stage failed on
     stale: bool = False  # another batch was stored since: decide again what is new or reused
 
 
@@ -199,17 +225,20 @@ def _prepare_batch(chunk, store: Store, report: IngestReport, pool, settings: Se
     todo = [a for a in fresh.values() if a.id not in done]
     prepared = _Prepared(chunk, cleaned, fresh, reused)
     if pool and len(todo) > 1:
-        prepared.futures = [pool.submit(analyse, part) for part in split_evenly(todo, settings.jobs)]
+        prepared.futures = [pool.submit(_analyse, part) for part in split_evenly(todo, settings.jobs)]
     else:
-        prepared.analyses = analyse(todo)
+        prepared.analyses, prepared.failures = _analyse(todo)
     return prepared
 
 
 def _store_batch(prepared: _Prepared, store: Store, report: IngestReport, on_item) -> None:
     if prepared.analyses is None:
-        prepared.analyses = [a for future in prepared.futures for a in future.result()]
+        results = [future.result() for future in prepared.futures]
+        prepared.analyses = [a for analyses, _ in results for a in analyses]
+        prepared.failures = [f for _, failures in results for f in failures]
+    failed = dict(prepared.failures)
     with store.begin() as tx:
-        fresh = prepared.fresh
+        fresh = {i: a for i, a in prepared.fresh.items() if i not in failed}
         by_id = {a.article.id: a for a in (*prepared.analyses, *prepared.reused)}
         if prepared.stale:
             # Decided again as one batch after another would: the batch before may have
@@ -224,12 +253,16 @@ def _store_batch(prepared: _Prepared, store: Store, report: IngestReport, on_ite
         for offset, analysis in enumerate(analyses):
             tx.save_analysis(analysis, seq=seq + offset)
         for doc, article in prepared.cleaned:
-            tx.add_source(article.id, doc)
+            if article.id not in failed:
+                tx.add_source(article.id, doc)
         batch = Batch(new_ids=tuple(a.article.id for a in analyses))
         for stage in CORPUS_STAGES:
             batch = stage(tx, batch)
     report.new += len(analyses)
-    report.seen += len(prepared.cleaned) - len(analyses)
+    for doc, article in prepared.cleaned:
+        if article.id in failed:
+            report.failed.append(AnalysisError(doc.origin or article.id, failed[article.id]))
+    report.seen += len(prepared.cleaned) - len(analyses) - sum(a.id in failed for _, a in prepared.cleaned)
     report.stories |= batch.touched_stories
     if on_item:
         for item in prepared.chunk:
