@@ -13,7 +13,7 @@ The public API::
 """
 
 from newsdesk.clean import clean_document
-from newsdesk.errors import DecodeError, EmptyInput, InputError, NewsdeskError, NotFound, StoreError
+from newsdesk.errors import AnalysisError, DecodeError, EmptyInput, InputError, NewsdeskError, NotFound, StoreError
 from newsdesk.model import (
     Analysis,
     Article,
@@ -49,6 +49,7 @@ def analyse_text(text: str, **meta: str) -> Analysis:
 
 __all__ = [
     "Analysis",
+    "AnalysisError",
     "Article",
     "DateRef",
     "DecodeError",
