@@ -167,3 +167,41 @@ def test_segments_cover_the_text_and_carry_their_layers():
         ("Anna Lindqvist", ("mention", "quote")),
         (" said so.", ("quote",)),
     ]
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "ftp://example.org/a.txt", "javascript:alert(1)", "/etc/passwd",
+                                 "http://"])
+def test_only_web_addresses_are_fetched(app, url):
+    response = call(app, "POST", "/api/ingest", json={"url": url})
+    assert response.status_code == 422
+    assert "http://" in response.json()["detail"][0]["msg"] or "no host" in response.json()["detail"][0]["msg"]
+    form = call(app, "POST", "/ingest", data={"url": url})
+    assert form.status_code == 422
+    assert "text/html" in form.headers["content-type"]
+    assert "not a web address" in form.text or "names no host" in form.text
+
+
+def test_a_url_is_fetched_in_the_job_not_in_the_request(app, monkeypatch):
+    import threading
+
+    from newsdesk.errors import InputError
+    from newsdesk.web import jobs
+
+    release, fetched_in = threading.Event(), []
+
+    def fake_read_inputs(paths):
+        fetched_in.append(threading.current_thread())
+        release.wait(10)
+        return [InputError(paths[0], "ConnectError: offline")]
+
+    monkeypatch.setattr(jobs, "read_inputs", fake_read_inputs)
+    job = call(app, "POST", "/api/ingest", json={"url": "https://example.org/news/1"}).json()
+    assert job["state"] in ("queued", "running") and job["total"] == 1  # answered while the fetch waits
+    release.set()
+    deadline = time.monotonic() + 10
+    while job["state"] not in ("done", "error") and time.monotonic() < deadline:
+        time.sleep(0.05)
+        job = call(app, "GET", f"/api/jobs/{job['id']}").json()
+    assert job["state"] == "done"
+    assert job["failed"] == ["https://example.org/news/1: ConnectError: offline"]
+    assert fetched_in and fetched_in[0] is not threading.main_thread()

@@ -47,6 +47,20 @@ def is_url(text: str) -> bool:
     return text.startswith(("http://", "https://"))
 
 
+def url_problem(text: str) -> str | None:
+    """Why ``text`` is not a web address newsdesk may fetch, or None if it is one.
+
+    Only http and https: a ``file:`` or ``ftp:`` address given to the web desk would make
+    the server read its own disk or reach other services on the user's behalf.
+    """
+    if not is_url(text):
+        scheme = text.split(":", 1)[0] + ":" if ":" in text else "no scheme"
+        return f"{text!r} is not a web address: only http:// and https:// URLs are fetched (not {scheme})"
+    if not urlsplit(text).hostname:
+        return f"{text!r} names no host"
+    return None
+
+
 @dataclass
 class Fetcher:
     """One per run: it holds the per-host clock and the robots.txt cache."""

@@ -18,13 +18,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk import __version__
 from newsdesk.errors import InputError, NotFound
 from newsdesk.model import Document
-from newsdesk.read import read_inputs
+from newsdesk.read.fetch import url_problem
 from newsdesk.read.files import read_text
 from newsdesk.report.export import VIEW_FILTERS, export_article, export_record
 from newsdesk.store import Store, open_store
@@ -47,10 +47,19 @@ class PastedArticle(BaseModel):
 
     text: str | None = Field(None, description="plain text of the article")
     html: str | None = Field(None, description="the page's HTML")
-    url: str | None = Field(None, description="where the article is (fetched if no text or html is given)")
+    url: str | None = Field(
+        None, description="http(s) address of the article or feed (fetched in the job if no text or html is given)"
+    )
     title: str | None = None
     published: str | None = Field(None, description="ISO 8601 date")
     source: str | None = Field(None, description="outlet or site name")
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, url: str | None) -> str | None:
+        if url is not None and (problem := url_problem(url)):
+            raise ValueError(problem)
+        return url
 
 
 def _static_dir() -> str:
@@ -104,7 +113,7 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        errors = [{"loc": list(e["loc"]), "msg": e["msg"]} for e in exc.errors()]
+        errors = [{"loc": list(e["loc"]), "msg": e["msg"].removeprefix("Value error, ")} for e in exc.errors()]
         return JSONResponse({"error": "invalid_request", "detail": errors}, status_code=422)
 
     # -- the API ---------------------------------------------------------------------
@@ -206,7 +215,12 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     ):
         items = []
         if text.strip() or url.strip():
-            items += _pasted_items(PastedArticle(text=text or None, url=url or None))
+            try:
+                pasted = PastedArticle(text=text or None, url=url.strip() or None)
+            except ValidationError as exc:
+                reasons = "; ".join(e["msg"].removeprefix("Value error, ") for e in exc.errors())
+                raise HTTPException(422, reasons) from None
+            items += _pasted_items(pasted)
         items += await _uploaded_items([f for f in files or [] if f.filename])
         if not items:
             raise HTTPException(400, "nothing to ingest: paste a text, give a URL or choose files")
@@ -238,7 +252,7 @@ def _pasted_items(article: PastedArticle) -> list:
             )
         ]
     if article.url:
-        return list(read_inputs([article.url]))
+        return [article.url]  # fetched by the job, in the background
     raise HTTPException(422, "give 'text', 'html' or 'url'")
 
 

@@ -1,19 +1,23 @@
 """Ingest jobs started from the browser or the API, run in a background thread.
 
 A job is the library's ``ingest`` over a list of items; its progress (items done out of
-the total) is polled by the page. Jobs live in memory: they are a view of work in
-progress, while what they ingest is in the store.
+the total) is polled by the page. An item may be a URL (a ``str``): it is fetched in the
+job's thread, never in the request, and the total grows by the entries a feed yields.
+Jobs live in memory: they are a view of work in progress, while what they ingest is in
+the store.
 """
 
 from __future__ import annotations
 
 import threading
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from newsdesk.errors import InputError
 from newsdesk.model import Document
 from newsdesk.pipeline import Settings, ingest
+from newsdesk.read import read_inputs
 from newsdesk.store import Store
 
 # Finished jobs kept for polling; older ones are forgotten.
@@ -49,7 +53,7 @@ class Jobs:
     def get(self, job_id: str) -> Job | None:
         return self._jobs.get(job_id)
 
-    def start(self, items: list[Document | InputError]) -> Job:
+    def start(self, items: list[Document | InputError | str]) -> Job:
         job = Job(id=uuid.uuid4().hex[:12], total=len(items))
         with self._lock:
             self._jobs[job.id] = job
@@ -65,7 +69,7 @@ class Jobs:
         with self._writer:
             job.state = "running"
             try:
-                report = ingest(items, self.store, self.settings, on_item=step)
+                report = ingest(_fetched(job, items), self.store, self.settings, on_item=step)
             except Exception as exc:  # a job must end in a state the page can show
                 job.state, job.error = "error", f"{type(exc).__name__}: {exc}"
                 return
@@ -73,3 +77,14 @@ class Jobs:
         job.failed = [str(e) for e in report.failed]
         job.stories = sorted(report.stories)
         job.state = "done"
+
+
+def _fetched(job: Job, items: list) -> Iterator[Document | InputError]:
+    """The items, each URL replaced by what it yields (a page, a feed's entries, an error)."""
+    for item in items:
+        if not isinstance(item, str):
+            yield item
+            continue
+        found = list(read_inputs([item]))
+        job.total += len(found) - 1
+        yield from found
