@@ -147,6 +147,16 @@ def test_binary_undecodable_and_empty_files_are_errors(tmp_path):
     assert all(isinstance(i, InputError) for i in items) and len(items) == 3
 
 
+def test_every_member_of_a_multi_member_gzip_is_read(tmp_path):
+    """`cat a.gz b.gz > ab.gz` is one gzip file of two members; pigz and bgzip write many."""
+    second = "The dam held at Riverton on Saturday, engineers said."
+    packed = gzip.compress(BODY.encode()) + gzip.compress(("\n" + second).encode()) + b"\0" * 8
+    (doc,) = _read(_write(tmp_path, "ab.txt.gz", packed))
+    assert doc.content == BODY + "\n" + second
+    (err,) = _read(_write(tmp_path, "bad.txt.gz", gzip.compress(BODY.encode()) + b"trailing junk"))
+    assert isinstance(err, InputError) and "corrupt" in err.reason
+
+
 def test_file_over_the_limit_is_refused_without_reading(tmp_path, monkeypatch):
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)
     (err,) = _read(_write(tmp_path, "big.txt", "word " * 1000))
@@ -156,6 +166,8 @@ def test_file_over_the_limit_is_refused_without_reading(tmp_path, monkeypatch):
 def test_gzip_bomb_is_refused(monkeypatch):
     monkeypatch.setattr(files, "MAX_FILE_BYTES", 10_000)
     (err,) = read_text(gzip.compress(b"a" * 1_000_000), "bomb.gz")
+    assert isinstance(err, InputError) and "expands" in err.reason
+    (err,) = read_text(gzip.compress(b"a" * 6_000) * 2, "two-members.gz")  # the limit holds over all members
     assert isinstance(err, InputError) and "expands" in err.reason
 
 

@@ -71,17 +71,26 @@ def _looks_html(text: str) -> bool:
 
 
 def gunzip(data: bytes, origin: str) -> bytes:
-    """Decompress, refusing truncated streams and outputs over the file size limit."""
-    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = inflater.decompress(data, MAX_FILE_BYTES + 1)
-    except zlib.error as exc:
-        raise InputError(origin, f"corrupt gzip data ({exc})") from exc
-    if len(out) > MAX_FILE_BYTES:
-        raise InputError(origin, f"gzip expands to over {MAX_FILE_BYTES // 2**20} MB")
-    if not inflater.eof:
-        raise InputError(origin, "truncated gzip data (the file ends before the stream does)")
-    return out
+    """Decompress every member (``cat a.gz b.gz`` is one valid gzip file, as are the files
+    of parallel compressors), refusing truncated streams and outputs over the size limit."""
+    out = bytearray()
+    rest = data
+    while True:
+        inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            # never 0 (zlib reads 0 as "no limit"): len(out) <= MAX_FILE_BYTES here
+            out += inflater.decompress(rest, MAX_FILE_BYTES + 1 - len(out))
+        except zlib.error as exc:
+            raise InputError(origin, f"corrupt gzip data ({exc})") from exc
+        if len(out) > MAX_FILE_BYTES:
+            raise InputError(origin, f"gzip expands to over {MAX_FILE_BYTES // 2**20} MB")
+        if not inflater.eof:
+            raise InputError(origin, "truncated gzip data (the file ends before the stream does)")
+        rest = inflater.unused_data
+        if not rest.strip(b"\0"):  # zero padding after the last member is allowed (as gzip(1) does)
+            return bytes(out)
+        if not rest.startswith(_GZIP_MAGIC):
+            raise InputError(origin, "corrupt gzip data (bytes after the last member are not gzip)")
 
 
 def _declared_charset(data: bytes) -> str | None:
