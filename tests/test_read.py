@@ -76,6 +76,44 @@ def test_jsonl_lines_with_errors_per_line(tmp_path):
     assert items[1].origin.endswith("x.jsonl:2")
 
 
+def test_a_bad_published_date_is_an_error_naming_the_line_and_the_rest_goes_on(tmp_path):
+    lines = [json.dumps({"text": BODY, "published": "last Tuesday"}),
+             json.dumps({"text": BODY + " Again.", "published": "Mon, 06 May 2024 14:30:00 GMT"}),
+             json.dumps({"text": BODY + " Three.", "published": 2024}),
+             json.dumps({"text": BODY + " Four.", "published": ""})]
+    bad, rfc, number, empty = _read(_write(tmp_path, "x.jsonl", "\n".join(lines)))
+    assert isinstance(bad, InputError) and bad.origin.endswith("x.jsonl:1")
+    assert "'last Tuesday' is not a date" in bad.reason and "ISO 8601" in bad.reason
+    assert rfc.published == "2024-05-06T14:30:00+00:00"
+    assert isinstance(number, InputError) and "string" in number.reason
+    assert isinstance(empty, Document) and empty.published is None
+
+
+@pytest.mark.parametrize("name", ["one.json", "one.txt"])
+def test_a_json_file_of_one_article_or_a_list(tmp_path, name):
+    (doc,) = _read(_write(tmp_path, name, json.dumps({"text": BODY, "title": "Floods"}, indent=2)))
+    assert (doc.content, doc.title) == (BODY, "Floods")
+    items = _read(_write(tmp_path, "list." + name.split(".")[1],
+                         json.dumps([{"text": BODY}, {"title": "no body"}, {"html": PAGE}], indent=2)))
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
+    assert items[1].origin.endswith("#2")
+
+
+@pytest.mark.parametrize(("data", "reason"), [("[]", "non-empty list"), ('"just a string"', "JSON object"),
+                                              ("{broken\n", "not valid JSON")])
+def test_json_files_that_hold_no_article_are_errors(tmp_path, data, reason):
+    (err,) = _read(_write(tmp_path, "x.json", data))
+    assert isinstance(err, InputError) and reason in err.reason
+
+
+@pytest.mark.parametrize("name", ["deep.json", "deep.jsonl"])
+def test_json_nested_too_deep_is_an_error_of_that_file_only(tmp_path, name):
+    deep = _write(tmp_path, name, "[" * 100_000 + "]" * 100_000 + "\n")
+    err, doc = _read(deep, _write(tmp_path, "ok.txt", BODY))
+    assert isinstance(err, InputError) and "too deep" in err.reason
+    assert isinstance(doc, Document)
+
+
 def test_gzip_is_opened_and_truncated_gzip_is_an_error(tmp_path):
     packed = gzip.compress(BODY.encode())
     (doc,) = _read(_write(tmp_path, "a.txt.gz", packed))
@@ -238,3 +276,16 @@ def test_jsonl_of_any_json_values_never_crashes(values):
     data = "\n".join(json.dumps(v) for v in values).encode()
     for item in read_text(data, "fuzz.jsonl"):
         assert isinstance(item, Document | InputError)
+
+
+def test_a_page_nested_too_deep_for_cleaning_fails_alone(store, monkeypatch):
+    from newsdesk import pipeline
+
+    def clean(doc):
+        raise RecursionError("maximum recursion depth exceeded")
+
+    monkeypatch.setattr(pipeline, "clean_document", clean)
+    monkeypatch.setattr(pipeline, "analyse", lambda articles: [])
+    report = pipeline.ingest([Document(origin="deep.html", content=PAGE, content_type="html")], store)
+    (err,) = report.failed
+    assert err.origin == "deep.html" and "too deep" in err.reason

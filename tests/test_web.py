@@ -89,6 +89,7 @@ def test_story_and_article_api_follow_the_export_shapes(app):
         ("GET", "/api/jobs/nope", {}, 404),
         ("GET", "/api/stories?page=0", {}, 422),
         ("POST", "/api/ingest", {"json": {}}, 422),
+        ("POST", "/api/ingest", {"json": {"text": "Floods.", "published": "last Tuesday"}}, 422),
         ("POST", "/api/ingest", {"json": {"text": "x" * (MAX_UPLOAD_BYTES + 1)}}, 413),
         ("GET", "/api/nothing-here", {}, 404),
     ],

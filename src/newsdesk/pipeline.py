@@ -212,6 +212,8 @@ def _prepare_batch(chunk, store: Store, report: IngestReport, pool, settings: Se
             cleaned.append((item, clean_document(item)))
         except InputError as err:
             report.failed.append(err)
+        except RecursionError:  # HTML nested deeper than a parser's recursion: this item only
+            report.failed.append(InputError(item.origin, "nested too deep to read (HTML or JSON nesting)"))
     with store.read() as tx:
         known = tx.existing_ids(a.id for _, a in cleaned)
         fresh: dict[str, Article] = {}

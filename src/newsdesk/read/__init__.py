@@ -9,6 +9,8 @@ a batch. Each input kind has its own module:
                feed, JSONL, HTML, text); size limits
     decode.py  bytes to text: declared charset, UTF-8, then charset-normalizer
     jsonl.py   one article per line (``text`` or ``html``)           origin: path:line
+               a .json file: one article, or a list of them          origin: path#N
+    published.py  a record's ``published`` date: ISO 8601 or RFC 2822, else an error
     warc.py    HTML response records of WARC / WARC.gz (fastwarc)    origin: path#recordN
     feeds.py   RSS / Atom entries (feedparser)                       origin: path#entryN
     fetch.py   URLs over HTTP (httpx): robots.txt, rate limit, retries, size cap

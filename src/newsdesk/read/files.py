@@ -1,7 +1,8 @@
 """Paths, folders, globs and stdin to Documents, dispatching on the input kind.
 
 The kind is read from the content, not the name: gzip (then looked at again), WARC, an
-RSS/Atom feed, JSON Lines, HTML, else plain text.
+RSS/Atom feed, JSON (one article or a list; or any file named .json), JSON Lines, HTML,
+else plain text.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from newsdesk.model import Document
 from newsdesk.read.decode import decode_bytes
 from newsdesk.read.feeds import looks_like_feed, read_feed
 from newsdesk.read.fetch import Fetcher, is_url
-from newsdesk.read.jsonl import read_jsonl
+from newsdesk.read.jsonl import looks_like_json, read_json, read_jsonl
 from newsdesk.read.warc import looks_like_warc, read_warc
 
 Item = Document | InputError
@@ -119,6 +120,8 @@ def read_text(data: bytes, origin: str) -> Iterator[Item]:
         return
     if not text.strip():
         yield InputError(origin, "empty input: no text to ingest")
+    elif origin.endswith(".json") or (not _is_jsonl(origin, text) and looks_like_json(text)):
+        yield from read_json(text, origin)
     elif _is_jsonl(origin, text):
         yield from read_jsonl(text, origin)
     elif _looks_html(text):
@@ -172,6 +175,8 @@ def read_inputs(paths: Iterable[str], *, stdin=None, fetcher: Fetcher | None = N
                     yield from _read_file(p)
                 except OSError as exc:
                     yield InputError(p, f"cannot read: {exc.strerror or exc}")
+                except RecursionError:  # a parser's recursion on hostile nesting: this file only
+                    yield InputError(p, "nested too deep to read")
     finally:
         fetcher.close()
 

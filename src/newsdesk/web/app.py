@@ -26,6 +26,7 @@ from newsdesk.errors import InputError, NotFound
 from newsdesk.model import Document
 from newsdesk.read.fetch import url_problem
 from newsdesk.read.files import read_text
+from newsdesk.read.published import FORMS, parse_published
 from newsdesk.report.export import VIEW_FILTERS, export_article, export_record
 from newsdesk.store import Store, open_store
 from newsdesk.web.highlight import LAYERS, annotations, segments
@@ -51,7 +52,7 @@ class PastedArticle(BaseModel):
         None, description="http(s) address of the article or feed (fetched in the job if no text or html is given)"
     )
     title: str | None = None
-    published: str | None = Field(None, description="ISO 8601 date")
+    published: str | None = Field(None, description=FORMS)
     source: str | None = Field(None, description="outlet or site name")
 
     @field_validator("url")
@@ -60,6 +61,11 @@ class PastedArticle(BaseModel):
         if url is not None and (problem := url_problem(url)):
             raise ValueError(problem)
         return url
+
+    @field_validator("published")
+    @classmethod
+    def _a_date(cls, published: str | None) -> str | None:
+        return parse_published(published) if published else None
 
 
 def _static_dir() -> str:
