@@ -219,6 +219,13 @@ def test_folder_glob_and_stdin(tmp_path):
     assert doc.origin == "<stdin>"
 
 
+def test_an_empty_folder_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    _write(tmp_path / "empty", ".hidden", BODY)
+    (err,) = _read(str(tmp_path / "empty"))
+    assert isinstance(err, InputError) and "no files" in err.reason
+
+
 @pytest.mark.parametrize("compress", [False, True])
 def test_a_named_pipe_is_read_once_as_a_stream(tmp_path, compress):
     """`newsdesk ingest <(zcat dump.gz)` names a pipe: it can be read only once, so no sniffing

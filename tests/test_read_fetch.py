@@ -164,6 +164,13 @@ def test_unreachable_host_is_an_error():
     assert isinstance(err, InputError) and "ConnectError" in err.reason
 
 
+def test_an_unreachable_robots_txt_names_the_network_error():
+    """Offline, "disallowed by the site's robots.txt" sent users looking at robots.txt."""
+    f = Fetcher(timeout=0.5, retries=0)
+    (err,) = f.items("http://127.0.0.1:9/page")
+    assert isinstance(err, InputError) and "robots.txt could not be read (ConnectError" in err.reason
+
+
 def test_crawl_delay_in_robots_txt_is_obeyed(site, monkeypatch):
     monkeypatch.setattr(_Site, "robots", b"User-agent: *\nCrawl-delay: 5\nDisallow: /private\n")
     now = [100.0]

@@ -79,6 +79,7 @@ class Fetcher:
     clock: Callable[[], float] = time.monotonic
     _last: dict[str, float] = field(default_factory=dict)
     _robots: dict[str, RobotFileParser | None] = field(default_factory=dict)
+    _robots_unread: dict[str, str] = field(default_factory=dict)  # site root -> why its robots.txt was not read
     _client: httpx.Client | None = None
 
     @property
@@ -135,6 +136,9 @@ class Fetcher:
     def get(self, url: str) -> tuple[str, bytes]:
         """(final URL after redirects, body); raises InputError naming ``url``."""
         if self.respect_robots and not self._allowed(url):
+            parts = urlsplit(url)
+            if unread := self._robots_unread.get(f"{parts.scheme}://{parts.netloc}"):
+                raise InputError(url, f"the site's robots.txt could not be read ({unread}), so nothing is fetched")
             raise InputError(url, "disallowed by the site's robots.txt")
         for attempt in range(self.retries + 1):
             try:
@@ -184,17 +188,26 @@ class Fetcher:
         parts = urlsplit(url)
         root = f"{parts.scheme}://{parts.netloc}"
         if root not in self._robots:
-            self._robots[root] = self._load_robots(urljoin(root, "/robots.txt"))
+            self._robots[root] = self._load_robots(root)
         robots = self._robots[root]
         return robots is None or robots.can_fetch(self.user_agent, url)
 
-    def _load_robots(self, robots_url: str) -> RobotFileParser | None:
-        """None: no rules (4xx). An unreachable robots.txt disallows the whole site."""
+    def _load_robots(self, root: str) -> RobotFileParser | None:
+        """None: no rules (4xx). An unreachable robots.txt disallows the whole site (and
+        ``_robots_unread`` says why: offline, "disallowed" alone would mislead)."""
+        robots_url = urljoin(root, "/robots.txt")
         parser = RobotFileParser(robots_url)
         try:
             status, _, data, _ = self._request(robots_url)
-        except (httpx.HTTPError, InputError):
+        except httpx.HTTPError as exc:
             status, data = 503, b""
+            self._robots_unread[root] = f"{type(exc).__name__}: {exc}"
+        except InputError as err:
+            status, data = 503, b""
+            self._robots_unread[root] = err.reason
+        else:
+            if status >= 500:
+                self._robots_unread[root] = f"HTTP {status}"
         if 400 <= status < 500:
             return None
         parser.parse(data.decode("utf-8", "replace").splitlines() if status < 400 else ["User-agent: *", "Disallow: /"])

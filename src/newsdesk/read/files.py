@@ -45,9 +45,11 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str | InputError]:
             continue
         path = Path(p)
         if path.is_dir():
-            for f in sorted(path.rglob("*")):
-                if f.is_file() and f.name not in _SKIP_NAMES and not f.name.startswith("."):
-                    yield str(f)
+            found = [f for f in sorted(path.rglob("*")) if f.is_file() and f.name not in _SKIP_NAMES
+                     and not f.name.startswith(".")]
+            if not found:
+                yield InputError(p, "the folder holds no files to ingest")
+            yield from map(str, found)
         elif path.is_file() or path.is_fifo() or path.is_char_device():
             yield p  # a pipe or a device reads as a file: `newsdesk ingest <(zcat dump.jsonl.gz)`
         elif glob.has_magic(p):
