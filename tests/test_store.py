@@ -249,3 +249,15 @@ def test_stories_list_and_search(any_store):
 def test_search_treats_input_as_words_not_syntax(store):
     with store.read() as tx:
         assert tx.story_rows(search='" OR * NEAR(') == []
+
+
+def test_open_store_without_create_never_makes_one(tmp_path):
+    from newsdesk.errors import StoreMissing
+    from newsdesk.store import open_store
+
+    path = tmp_path / "typo.db"
+    with pytest.raises(StoreMissing, match="no store at"):
+        open_store(path, create=False)
+    assert not path.exists()
+    open_store(path).close()
+    open_store(path, create=False).close()

@@ -1,13 +1,14 @@
 """The command line: thin commands over the library (typer + rich).
 
 Every command reads or writes the store named by ``--db`` (or ``NEWSDESK_DB``; default
-``./newsdesk.db``). Exit codes: 0 all went well, 1 some input failed (the rest was
-ingested), 2 a usage error or an id that does not exist.
+``./newsdesk.db``); only ``ingest``, ``serve`` and ``demo`` make one where there is none.
+The exit codes are ``EXIT_CODES``, which ``newsdesk --help`` prints.
 """
 
 from __future__ import annotations
 
 import json
+import socket
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -22,17 +23,25 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from newsdesk import __version__
-from newsdesk.errors import NewsdeskError, NotFound
+from newsdesk.errors import NewsdeskError, NotFound, StoreError, StoreMissing
 from newsdesk.pipeline import IngestReport, Settings, ingest
 from newsdesk.read import read_inputs
+from newsdesk.read.published import parse_day
 from newsdesk.report.documents import story_html, story_markdown
 from newsdesk.report.export import articles_csv, articles_jsonl, export_record
 from newsdesk.report.tables import events_csv, write_articles_parquet, write_events_parquet
 from newsdesk.report.terminal import add_plain_row, render_story
 from newsdesk.store import open_store
 
+EXIT_CODES = (
+    "0 all went well; 1 some input failed (the rest was ingested); "
+    "2 a usage error, no store where --db points, or an id the store does not have; "
+    "3 the store cannot be opened."
+)
+
 app = typer.Typer(
-    help="newsdesk: one cross-checked record per news story, every fact traced to its sentences.",
+    help="newsdesk: one cross-checked record per news story, every fact traced to its sentences.\n\n"
+    f"Exit codes: {EXIT_CODES}",
     no_args_is_help=True,
     add_completion=False,
     rich_markup_mode="rich",
@@ -51,12 +60,31 @@ def _user_errors() -> Iterator[None]:
     """Errors the user can act on: one red line and an exit code, no traceback."""
     try:
         yield
-    except NotFound as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from None
+    except (NotFound, StoreMissing) as exc:
+        _fail(str(exc), 2)
+    except StoreError as exc:
+        _fail(str(exc), 3)
     except NewsdeskError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
-        raise typer.Exit(1) from None
+        _fail(str(exc), 1)
+
+
+def _fail(message: str, code: int = 2):
+    """One red line on stderr and the exit code (2: a usage error)."""
+    err.print(f"[red]error[/red] {escape(message)}")
+    raise typer.Exit(code) from None
+
+
+def _day(value: str | None) -> str | None:
+    try:
+        return parse_day(value) if value is not None else None
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def _words(value: str | None) -> str | None:
+    if value is not None and not value.split():
+        raise typer.BadParameter("give one or more words to search for")
+    return value
 
 
 def _version(value: bool) -> None:
@@ -83,7 +111,7 @@ def _run_ingest(paths: list[str], db: str | None, settings: Settings, *, quiet: 
             TextColumn("{task.fields[origin]}"),
             TimeElapsedColumn(),
             console=err,
-            disable=quiet,
+            disable=quiet or not err.is_terminal,  # a bar in a log file or a pipe is noise
             transient=True,
         ) as progress:
             task = progress.add_task("ingest", total=None, origin="")
@@ -137,8 +165,12 @@ def ingest_cmd(
 def stories_cmd(
     db: str | None = DbOption,
     limit: int = typer.Option(50, "--limit", "-n", min=1, help="At most this many stories."),
-    search: str | None = typer.Option(None, "--search", "-s", help="Only stories whose articles contain these words."),
-    since: str | None = typer.Option(None, "--since", help="Only stories seen on or after this date (YYYY-MM-DD)."),
+    search: str | None = typer.Option(
+        None, "--search", "-s", callback=_words, help="Only stories whose articles contain these words."
+    ),
+    since: str | None = typer.Option(
+        None, "--since", callback=_day, help="Only stories seen on or after this day (YYYY-MM-DD)."
+    ),
 ) -> None:
     """List stories, newest activity first.
 
@@ -146,7 +178,7 @@ def stories_cmd(
         newsdesk stories --search "Nagorno-Karabakh" --limit 10
     """
     with _user_errors():
-        store = open_store(db)
+        store = open_store(db, create=False)
         with store.read() as tx:
             rows = tx.story_rows(limit=limit, search=search, since=since)
             meta = tx.story_meta(r["id"] for r in rows)
@@ -171,7 +203,7 @@ def show_cmd(
         newsdesk show 3f2a
     """
     with _user_errors():
-        store = open_store(db)
+        store = open_store(db, create=False)
         with store.read() as tx:
             record = export_record(tx, story_id=story)
     render_story(record, console)
@@ -193,6 +225,8 @@ class TableKind(StrEnum):
 
 # Formats that render one story's dossier as a document.
 _DOCUMENTS = {ExportFormat.md: story_markdown, ExportFormat.html: story_html}
+# Formats that write a table (--table chooses which).
+_TABLES = (ExportFormat.csv, ExportFormat.parquet)
 
 
 @app.command("export")
@@ -204,8 +238,8 @@ def export_cmd(
         help="json: the whole record; jsonl: one article per line; csv or parquet: a table (see --table); "
         "md or html: one story's dossier as a document (needs --story; html is one self-contained page).",
     ),
-    table: TableKind = typer.Option(
-        TableKind.articles, "--table", "-t", help="For csv/parquet: one row per article, or per story event with "
+    table: TableKind | None = typer.Option(
+        None, "--table", "-t", help="For csv/parquet: one row per article (the default), or per story event with "
         "ACLED-like columns and GDELT-like mention counts."
     ),
     story: str | None = typer.Option(None, "--story", help="Only this story."),
@@ -220,15 +254,34 @@ def export_cmd(
         newsdesk export --format parquet --table events -o events.parquet
     """
     if fmt is ExportFormat.parquet and output is None:
-        err.print("[red]error[/red] --format parquet writes a binary file: add -o FILE")
-        raise typer.Exit(2)
+        _fail("--format parquet writes a binary file: add -o FILE")
     if fmt in _DOCUMENTS and story is None:
-        err.print(f"[red]error[/red] --format {fmt.value} renders one story: add --story ID (see `newsdesk stories`)")
-        raise typer.Exit(2)
+        _fail(f"--format {fmt.value} renders one story: add --story ID (see `newsdesk stories`)")
+    if table is not None and fmt not in _TABLES:
+        _fail(f"--table is for --format csv or parquet; --format {fmt.value} has no tables")
+    table = table or TableKind.articles
+    if output is not None and (problem := _output_problem(output)):
+        _fail(problem)
     with _user_errors():
-        store = open_store(db)
+        store = open_store(db, create=False)
         with store.read() as tx:
             record = export_record(tx, story_id=story)
+    try:
+        _write_export(record, fmt, table, output)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def _output_problem(output: Path) -> str | None:
+    """Why ``-o`` cannot be written, found before the export is built."""
+    if output.is_dir():
+        return f"{output} is a folder: give a file name, e.g. {output / 'record.json'}"
+    if not output.parent.is_dir():
+        return f"no folder {output.parent}: create it first (mkdir -p {output.parent})"
+    return None
+
+
+def _write_export(record: dict, fmt: ExportFormat, table: TableKind, output: Path | None) -> None:
     if fmt is ExportFormat.parquet:
         tmp = output.with_name(output.name + ".part")
         if table is TableKind.events:
@@ -271,10 +324,29 @@ def serve_cmd(
 
     from newsdesk.web import create_app
 
+    if problem := _port_problem(host, port):
+        _fail(problem)
     with _user_errors():
         web_app = create_app(db)
     err.print(f"serving {web_app.state.store.url} at http://{host}:{port}/  (Ctrl-C stops)")
     uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
+def _port_problem(host: str, port: int) -> str | None:
+    """Why the server could not listen at host:port (uvicorn's own message is a log line)."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"cannot listen on {host!r}: {exc.strerror}"
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            return (f"cannot listen on {host}:{port} ({exc.strerror}): is another server running there? "
+                    "Choose another port with --port")
+    return None
 
 
 @app.command("demo")

@@ -7,6 +7,7 @@
     │   ├── EmptyInput    nothing left after cleaning (empty file, page with no main text)
     │   └── AnalysisError a stage failed on one article (a bug): that article is not stored
     ├── StoreError        the store cannot be opened or written
+    │   └── StoreMissing  there is no store there (and the command does not make one)
     └── NotFound          a story or article id that the store does not have
 """
 
@@ -42,6 +43,10 @@ class AnalysisError(InputError):
 
 class StoreError(NewsdeskError):
     """The store cannot be opened, migrated or written."""
+
+
+class StoreMissing(StoreError):
+    """No store at the path or URL given, and the caller asked not to create one."""
 
 
 class NotFound(NewsdeskError):

@@ -37,3 +37,11 @@ def parse_published(value: str) -> str:
         return parsedate_to_datetime(text).isoformat()
     except (ValueError, TypeError, IndexError, OverflowError):
         raise ValueError(f"{value!r} is not a date: give {FORMS}") from None
+
+
+def parse_day(value: str) -> str:
+    """``value`` as a day, YYYY-MM-DD (``--since``); ValueError saying why if it is not one."""
+    try:
+        return date.fromisoformat(value.strip()).isoformat()
+    except ValueError:
+        raise ValueError(f"{value!r} is not a day: give YYYY-MM-DD, e.g. 2024-05-06") from None

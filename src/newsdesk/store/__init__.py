@@ -19,7 +19,7 @@ from pathlib import Path
 
 import sqlalchemy as sa
 
-from newsdesk.errors import StoreError
+from newsdesk.errors import StoreError, StoreMissing
 from newsdesk.model import (
     Analysis,
     Article,
@@ -66,16 +66,45 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def open_store(db: str | os.PathLike[str] | None = None) -> Store:
+def open_store(db: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+    """The store at ``db`` (see ``database_url``), its schema brought up to date.
+
+    ``create=False``: raise StoreMissing rather than make an empty store where there is
+    none (commands that only read: a typo in ``--db`` should not leave a new file behind).
+    """
     url = database_url(db)
     try:
         engine = sa.create_engine(url)
+        if not create and not _exists(engine):
+            engine.dispose()
+            where = engine.url.database if engine.dialect.name == "sqlite" else _shown(url)
+            raise StoreMissing(
+                f"no store at {where}: `newsdesk ingest FILES` makes one, or give --db PATH (or NEWSDESK_DB)"
+            )
         if engine.dialect.name == "sqlite":
             sa.event.listen(engine, "connect", _sqlite_pragmas)
         migrate(engine)
-    except sa.exc.SQLAlchemyError as exc:
-        raise StoreError(f"cannot open the store at {engine.url!r}: {exc}") from exc
+    except (sa.exc.SQLAlchemyError, ValueError, ImportError) as exc:  # a URL or driver SQLAlchemy cannot use
+        reason = getattr(exc, "orig", None) or exc  # the driver's words, without SQLAlchemy's links
+        raise StoreError(f"cannot open the store at {_shown(url)}: {reason}") from exc
     return Store(engine)
+
+
+def _shown(url: str) -> str:
+    """``url`` fit to print: its password hidden."""
+    try:
+        return sa.engine.make_url(url).render_as_string(hide_password=True)
+    except Exception:  # a URL SQLAlchemy cannot parse has no password it could hide
+        return url.split("@")[-1]
+
+
+def _exists(engine: sa.Engine) -> bool:
+    """A SQLite file that is there, or a database that has newsdesk's tables."""
+    if engine.dialect.name == "sqlite":
+        path = engine.url.database
+        return not path or path == ":memory:" or Path(path).exists()
+    with engine.connect() as conn:
+        return sa.inspect(conn).has_table("schema_migrations")
 
 
 class Store:
