@@ -88,6 +88,12 @@ def test_story_and_article_api_follow_the_export_shapes(app):
         ("GET", "/api/articles/nope", {}, 404),
         ("GET", "/api/jobs/nope", {}, 404),
         ("GET", "/api/stories?page=0", {}, 422),
+        ("GET", "/api/stories?page=99999999999999999999", {}, 422),
+        ("GET", "/api/stories?since=yesterday", {}, 422),
+        ("GET", "/api/search?q=%00", {}, 422),
+        ("GET", "/api/search?q=%20", {}, 422),
+        ("GET", "/api/articles/a%00b", {}, 422),
+        ("POST", "/api/ingest", {"json": {"text": "Floods\x00 hit Riverton."}}, 422),
         ("POST", "/api/ingest", {"json": {}}, 422),
         ("POST", "/api/ingest", {"json": {"text": "Floods.", "published": "last Tuesday"}}, 422),
         ("POST", "/api/ingest", {"json": {"text": "x" * (MAX_UPLOAD_BYTES + 1)}}, 413),
@@ -206,3 +212,40 @@ def test_a_url_is_fetched_in_the_job_not_in_the_request(app, monkeypatch):
     assert job["state"] == "done"
     assert job["failed"] == ["https://example.org/news/1: ConnectError: offline"]
     assert fetched_in and fetched_in[0] is not threading.main_thread()
+
+
+@pytest.mark.parametrize("path", ["/?page=0", "/?page=abc", "/?page=99999999999999999999", "/?since=yesterday",
+                                  "/?q=%00", "/stories/s%001", "/articles/a%00"])
+def test_bad_page_parameters_give_an_error_page(app, path):
+    response = call(app, "GET", path)
+    assert response.status_code == 422
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<h1>422</h1>" in response.text and "Traceback" not in response.text
+
+
+def test_a_blank_search_on_the_page_lists_every_story(app):
+    response = call(app, "GET", "/?q=%20%20")
+    assert response.status_code == 200 and "/stories/s1" in response.text
+
+
+def test_an_article_id_prefix_is_accepted(app):
+    aid = call(app, "GET", "/api/stories/s1").json()["articles"][0]["id"]
+    assert call(app, "GET", f"/api/articles/{aid[:6]}").json()["id"] == aid
+    page = call(app, "GET", f"/articles/{aid[:6]}")
+    assert page.status_code == 307 and page.headers["location"] == f"/articles/{aid}"
+    assert call(app, "GET", "/api/articles/%25").status_code == 404  # LIKE's wildcard is a character here
+
+
+@pytest.mark.parametrize("path", ["/", "/stories/s1", "/api/stories", "/ingest", "/static/style.css"])
+def test_head_requests_are_answered_without_a_body(app, path):
+    response = call(app, "HEAD", path)
+    assert response.status_code == 200 and response.content == b""
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_docs_list_the_body_fields_and_the_ingest_page_the_file_kinds(app):
+    docs = call(app, "GET", "/docs").text
+    for field in ("text", "html", "url", "title", "published", "source", "files"):
+        assert f"<code>{field}</code>" in docs
+    assert "RFC 2822" in docs
+    assert "JSON Lines, WARC, RSS or Atom" in call(app, "GET", "/ingest").text

@@ -287,10 +287,13 @@ def export_record(tx: Tx, *, story_id: str | None = None) -> dict:
 
 
 def export_article(tx: Tx, article_id: str) -> dict:
-    """One article in the contract's shape, with the relations it takes part in."""
-    analysis = tx.analysis(article_id)
+    """One article (its id or a unique prefix of it) in the contract's shape, with the
+    relations it takes part in."""
+    given = article_id
+    article_id = tx.full_article_id(given)
+    analysis = tx.analysis(article_id) if article_id is not None else None
     if analysis is None:
-        raise NotFound(f"no article {article_id!r}")
+        raise NotFound(f"no article {given!r} (or more than one whose id starts so)")
     out = article_dict(analysis, story_id=tx.story_of(article_id), sources=tx.sources(article_id))
     out["relations"] = [
         {"kind": r.kind, "source": r.source, "copy": r.copy, "score": r.score,

@@ -300,6 +300,16 @@ class Tx:
         row = self.conn.execute(sa.select(schema.articles).where(schema.articles.c.id == article_id)).mappings().first()
         return _article(row) if row else None
 
+    def full_article_id(self, id_or_prefix: str) -> str | None:
+        """The article id that is ``id_or_prefix`` or the one id it is a prefix of (as git
+        takes a commit's); None if there is none, or more than one."""
+        t = schema.articles
+        if self.conn.execute(sa.select(t.c.id).where(t.c.id == id_or_prefix)).first():
+            return id_or_prefix
+        ids = self.conn.execute(sa.select(t.c.id).where(t.c.id.startswith(id_or_prefix, autoescape=True)).limit(2))
+        found = ids.scalars().all()
+        return found[0] if len(found) == 1 else None
+
     def article_ids(self, *, story_id: str | None = None) -> list[str]:
         t = schema.articles
         q = sa.select(t.c.id).order_by(t.c.seq)
@@ -378,7 +388,7 @@ class Tx:
         )
         if since:
             q = q.where(sa.or_(s.c.last_seen >= since, s.c.last_seen.is_(None)))
-        if search:
+        if search and search.split():  # a blank search is no search (FTS5 refuses an empty query)
             q = q.where(s.c.id.in_(self._search_story_ids(search)))
         if limit:
             q = q.limit(limit)
@@ -401,7 +411,8 @@ class Tx:
         row = self.conn.execute(sa.select(t).where(t.c.id == story_id)).mappings().first()
         if row is None:
             # Accept a unique prefix, as git does for commits.
-            rows = self.conn.execute(sa.select(t).where(t.c.id.startswith(story_id)).limit(2)).mappings().all()
+            q = sa.select(t).where(t.c.id.startswith(story_id, autoescape=True)).limit(2)
+            rows = self.conn.execute(q).mappings().all()
             row = rows[0] if len(rows) == 1 else None
         return dict(row) if row else None
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 import math
 from importlib import resources
 from typing import Annotated
+from urllib.parse import unquote_plus
 
 import jinja2
 from fastapi import FastAPI, File, Form, HTTPException, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field, ValidationError, field_validator
+from pydantic import BaseModel, Field, ValidationError, field_validator, model_validator
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsdesk import __version__
@@ -26,13 +27,18 @@ from newsdesk.errors import InputError, NotFound
 from newsdesk.model import Document
 from newsdesk.read.fetch import url_problem
 from newsdesk.read.files import read_text
-from newsdesk.read.published import FORMS, parse_published
+from newsdesk.read.published import FORMS, parse_day, parse_published
 from newsdesk.report.export import VIEW_FILTERS, export_article, export_record
 from newsdesk.store import Store, open_store
 from newsdesk.web.highlight import LAYERS, annotations, segments
 from newsdesk.web.jobs import Jobs
 
 PAGE_SIZE = 20
+# Page numbers above this are refused (422): no store has 200 million stories, and a much
+# larger one makes an OFFSET past SQLite's 64-bit integers (a 500 before).
+MAX_PAGE = 10_000_000
+FILE_KINDS = "plain text, HTML, JSON, JSON Lines, WARC, RSS or Atom feeds, or any of these gzipped"
+NUL_MESSAGE = "NUL characters are not accepted (no text, id or query holds one)"
 # Uploads and pasted text over this are refused (413): a news article is rarely over
 # 1 MB even as HTML, and the server should not hold arbitrary amounts in memory.
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
@@ -67,6 +73,13 @@ class PastedArticle(BaseModel):
     def _a_date(cls, published: str | None) -> str | None:
         return parse_published(published) if published else None
 
+    @model_validator(mode="after")
+    def _no_nul(self) -> PastedArticle:
+        # PostgreSQL cannot store NUL in text; no article holds one on purpose.
+        if any("\x00" in v for v in self.model_dump().values() if isinstance(v, str)):
+            raise ValueError(NUL_MESSAGE)
+        return self
+
 
 def _static_dir() -> str:
     return str(resources.files("newsdesk.web").joinpath("static"))
@@ -92,6 +105,27 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     templates = Jinja2Templates(env=env)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
 
+    def wants_json(request: Request) -> bool:
+        return request.url.path.startswith("/api/")
+
+    def error(request: Request, status: int, message: str, kind: str = "http_error", detail=None) -> Response:
+        """The error as JSON under /api/, as a page elsewhere."""
+        if wants_json(request):
+            return JSONResponse({"error": kind, "detail": message if detail is None else detail}, status_code=status)
+        return templates.TemplateResponse(request, "error.html.j2", {"status": status, "message": message}, status)
+
+    @app.middleware("http")
+    async def head_and_nul(request: Request, call_next):
+        """HEAD answered as GET without the body (FastAPI routes answer GET only); a NUL
+        in the path or the query refused before any route reads it."""
+        if "\x00" in unquote_plus(request.url.path) or "\x00" in unquote_plus(request.url.query):
+            return error(request, 422, NUL_MESSAGE, "invalid_request")
+        if request.method != "HEAD" or request.url.path.startswith("/static/"):
+            return await call_next(request)
+        request.scope["method"] = "GET"
+        response = await call_next(request)
+        return Response(status_code=response.status_code, headers=dict(response.headers))
+
     @app.middleware("http")
     async def security_headers(request: Request, call_next):
         response = await call_next(request)
@@ -100,31 +134,27 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
         response.headers.setdefault("Referrer-Policy", "no-referrer")
         return response
 
-    def wants_json(request: Request) -> bool:
-        return request.url.path.startswith("/api/")
-
     @app.exception_handler(NotFound)
     async def not_found(request: Request, exc: NotFound):
-        if wants_json(request):
-            return JSONResponse({"error": "not_found", "detail": str(exc)}, status_code=404)
-        return templates.TemplateResponse(request, "error.html.j2", {"status": 404, "message": str(exc)}, 404)
+        return error(request, 404, str(exc), "not_found")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        if wants_json(request):
-            return JSONResponse({"error": "http_error", "detail": exc.detail}, status_code=exc.status_code)
-        return templates.TemplateResponse(
-            request, "error.html.j2", {"status": exc.status_code, "message": exc.detail}, exc.status_code
-        )
+        return error(request, exc.status_code, exc.detail)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         errors = [{"loc": list(e["loc"]), "msg": e["msg"].removeprefix("Value error, ")} for e in exc.errors()]
-        return JSONResponse({"error": "invalid_request", "detail": errors}, status_code=422)
+        message = "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors)  # e.g. "page: Input should be ..."
+        return error(request, 422, message, "invalid_request", errors)
 
     # -- the API ---------------------------------------------------------------------
 
     def story_page(q: str | None, since: str | None, page: int) -> dict:
+        try:
+            since = parse_day(since) if since else None
+        except ValueError as exc:
+            raise HTTPException(422, f"since: {exc}") from None
         with store.read() as tx:
             rows = tx.story_rows(limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE, search=q, since=since)
         items = [
@@ -143,13 +173,18 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     @app.get("/api/stories", tags=["stories"], summary="Stories, newest activity first")
     def api_stories(
         q: Annotated[str | None, Query(description="full-text search over the stories' articles")] = None,
-        since: Annotated[str | None, Query(description="only stories seen on or after this date")] = None,
-        page: Annotated[int, Query(ge=1)] = 1,
+        since: Annotated[str | None, Query(description="only stories seen on or after this day (YYYY-MM-DD)")] = None,
+        page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
     ) -> dict:
         return story_page(q, since, page)
 
     @app.get("/api/search", tags=["stories"], summary="Full-text search; same answer as /api/stories?q=")
-    def api_search(q: Annotated[str, Query(min_length=1)], page: Annotated[int, Query(ge=1)] = 1) -> dict:
+    def api_search(
+        q: Annotated[str, Query(min_length=1, description="words to find in the stories' articles")],
+        page: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 1,
+    ) -> dict:
+        if not q.split():
+            raise HTTPException(422, "q: give one or more words to search for")
         return story_page(q, None, page)
 
     @app.get("/api/stories/{story_id}", tags=["stories"], summary="One story: the export record of its part")
@@ -157,7 +192,8 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
         with store.read() as tx:
             return export_record(tx, story_id=story_id)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its facts and relations")
+    @app.get("/api/articles/{article_id}", tags=["articles"],
+             summary="One article (its id or a unique prefix) with its facts and relations")
     def api_article(article_id: str) -> dict:
         with store.read() as tx:
             return export_article(tx, article_id)
@@ -167,7 +203,7 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
         return jobs.start(_pasted_items(article)).as_dict()
 
     @app.post("/api/ingest/files", tags=["ingest"], status_code=202, summary="Ingest uploaded files")
-    async def api_ingest_files(files: Annotated[list[UploadFile], File()]) -> dict:
+    async def api_ingest_files(files: Annotated[list[UploadFile], File(description=FILE_KINDS)]) -> dict:
         return jobs.start(await _uploaded_items(files)).as_dict()
 
     @app.get("/api/jobs/{job_id}", tags=["ingest"], summary="Progress of an ingest job")
@@ -180,7 +216,9 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     # -- pages ------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def stories_html(request: Request, q: str | None = None, since: str | None = None, page: int = Query(1, ge=1)):
+    def stories_html(
+        request: Request, q: str | None = None, since: str | None = None, page: int = Query(1, ge=1, le=MAX_PAGE)
+    ):
         data = story_page(q or None, since or None, page)
         return templates.TemplateResponse(request, "stories.html.j2", {**data, "q": q or "", "since": since or ""})
 
@@ -202,6 +240,8 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
     def article_html(request: Request, article_id: str):
         with store.read() as tx:
             article = export_article(tx, article_id)
+        if article["id"] != article_id:  # a prefix was given: one canonical address per article
+            return RedirectResponse(f"/articles/{article['id']}", status_code=307)
         return templates.TemplateResponse(
             request,
             "article.html.j2",
@@ -210,7 +250,9 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
 
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_page(request: Request):
-        return templates.TemplateResponse(request, "ingest.html.j2", {"max_mb": MAX_UPLOAD_BYTES // 2**20})
+        return templates.TemplateResponse(
+            request, "ingest.html.j2", {"max_mb": MAX_UPLOAD_BYTES // 2**20, "kinds": FILE_KINDS}
+        )
 
     @app.post("/ingest", response_class=HTMLResponse, include_in_schema=False)
     async def ingest_form(
@@ -220,6 +262,8 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
         files: Annotated[list[UploadFile] | None, File()] = None,
     ):
         items = []
+        if "\x00" in text + url:
+            raise HTTPException(422, NUL_MESSAGE)
         if text.strip() or url.strip():
             try:
                 pasted = PastedArticle(text=text or None, url=url.strip() or None)
@@ -231,14 +275,34 @@ def create_app(db: str | None = None, *, store: Store | None = None) -> FastAPI:
         if not items:
             raise HTTPException(400, "nothing to ingest: paste a text, give a URL or choose files")
         job = jobs.start(items)
-        context = {"job": job.as_dict(), "max_mb": MAX_UPLOAD_BYTES // 2**20}
+        context = {"job": job.as_dict(), "max_mb": MAX_UPLOAD_BYTES // 2**20, "kinds": FILE_KINDS}
         return templates.TemplateResponse(request, "ingest.html.j2", context)
 
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def docs(request: Request):
-        return templates.TemplateResponse(request, "docs.html.j2", {"spec": app.openapi()})
+        spec = app.openapi()
+        return templates.TemplateResponse(request, "docs.html.j2", {"spec": spec, "bodies": _body_fields(spec)})
 
     return app
+
+
+def _body_fields(spec: dict) -> dict[str, list[dict]]:
+    """Per "METHOD path", the fields of its request body (the OpenAPI schema's properties)."""
+    out = {}
+    for path, ops in spec["paths"].items():
+        for method, op in ops.items():
+            for kind, content in op.get("requestBody", {}).get("content", {}).items():
+                schema = content.get("schema", {})
+                if ref := schema.get("$ref"):
+                    schema = spec["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+                required = set(schema.get("required", ()))
+                out[f"{method} {path}"] = [
+                    {"name": name, "kind": kind, "required": name in required,
+                     "type": prop.get("type") or " or ".join(a.get("type", "?") for a in prop.get("anyOf", ())),
+                     "description": prop.get("description", "")}
+                    for name, prop in schema.get("properties", {}).items()
+                ]
+    return out
 
 
 def _pasted_items(article: PastedArticle) -> list:
