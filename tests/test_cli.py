@@ -121,7 +121,7 @@ def test_documents_need_a_story(db):
 def test_search_finds_words_of_the_text(db):
     hit = runner.invoke(app, ["stories", "--db", db, "--search", "floodwater"])
     miss = runner.invoke(app, ["stories", "--db", db, "--search", "volcano"])
-    assert "1 stories" in hit.stdout
+    assert "1 story" in hit.stdout and "outlets" in hit.stdout
     assert "0 stories" in miss.stdout
 
 

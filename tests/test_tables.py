@@ -8,6 +8,7 @@ import io
 import pytest
 
 from newsdesk.report.export import (
+    counted,
     event_kind,
     figure_label,
     figure_value,
@@ -258,8 +259,20 @@ def test_views_list_the_story_events_that_say_who_where_when_or_how_many():
         ("P1D", "P1D"),  # a duration ("daily"), not an offset
         ("XXXX-11-02", "2 November"),  # a day named without its year
         ("XXXX-03<", "March"),
+        ("PAST_REF", "in the past"),  # TimeML's vague times ("recently", "in the coming months")
+        ("FUTURE_REF", "in the future"),
+        ("PRESENT_REF", "at the time of the report"),
         (None, None),
     ],
 )
 def test_an_undated_reports_times_are_written_in_words(value, expected):
     assert when_words(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "plural", "expected"),
+    [(1, "article", None, "1 article"), (2, "article", None, "2 articles"), (0, "article", None, "0 articles"),
+     (1, "story", "stories", "1 story"), (3, "story", "stories", "3 stories")],
+)
+def test_counts_agree_with_their_noun(n, word, plural, expected):
+    assert counted(n, word, plural) == expected

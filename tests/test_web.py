@@ -249,3 +249,19 @@ def test_docs_list_the_body_fields_and_the_ingest_page_the_file_kinds(app):
         assert f"<code>{field}</code>" in docs
     assert "RFC 2822" in docs
     assert "JSON Lines, WARC, RSS or Atom" in call(app, "GET", "/ingest").text
+
+
+def test_a_one_article_story_says_article_in_the_singular(store):
+    from newsdesk.report.documents import story_markdown
+    from newsdesk.report.export import export_record
+
+    one = _analysis(TEXT, title="Floods hit Riverton", source="Example Post", published="2024-05-06")
+    with store.begin() as tx:
+        tx.save_analysis(one, seq=1)
+        tx.set_story(one.article.id, "s1")
+        tx.save_story(Story("s1", "Floods hit Riverton", (), "2024-05-06", "2024-05-06"), updated_seq=1,
+                      dossier=build_dossier([one], []))
+    page = call(create_app(store=store), "GET", "/stories/s1").text
+    assert "1 article · 1 independent source ·" in page
+    with store.read() as tx:
+        assert "· 1 article · 1 independent source" in story_markdown(export_record(tx, story_id="s1"))

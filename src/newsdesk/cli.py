@@ -28,7 +28,7 @@ from newsdesk.pipeline import IngestReport, Settings, ingest
 from newsdesk.read import read_inputs
 from newsdesk.read.published import parse_day
 from newsdesk.report.documents import story_html, story_markdown
-from newsdesk.report.export import articles_csv, articles_jsonl, export_record
+from newsdesk.report.export import articles_csv, articles_jsonl, counted, export_record
 from newsdesk.report.tables import events_csv, write_articles_parquet, write_events_parquet
 from newsdesk.report.terminal import add_plain_row, render_story
 from newsdesk.store import open_store
@@ -182,12 +182,13 @@ def stories_cmd(
         with store.read() as tx:
             rows = tx.story_rows(limit=limit, search=search, since=since)
             meta = tx.story_meta(r["id"] for r in rows)
-    table = Table(title=f"{len(rows)} stories", title_justify="left")
-    for col in ("id", "title", "articles", "sources", "first", "last"):
+    table = Table(title=counted(len(rows), "story", "stories"), title_justify="left")
+    # "outlets": the names the articles came from (the web list's "sources" counts independent ones)
+    for col in ("id", "title", "articles", "outlets", "first", "last"):
         table.add_column(col, overflow="fold")
     for r in rows:
-        sources = len(meta.get(r["id"], {}).get("sources") or []) or "—"
-        add_plain_row(table, r["id"], r["title"], str(r["n_articles"]), str(sources), r["first_seen"] or "—",
+        outlets = len(meta.get(r["id"], {}).get("sources") or []) or "—"
+        add_plain_row(table, r["id"], r["title"], str(r["n_articles"]), str(outlets), r["first_seen"] or "—",
                       r["last_seen"] or "—")
     console.print(table)
 

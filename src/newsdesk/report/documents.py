@@ -13,6 +13,7 @@ import jinja2
 from newsdesk.report.export import (
     VIEW_FILTERS,
     corrected_note,
+    counted,
     event_kind,
     figure_label,
     figure_value,
@@ -49,10 +50,11 @@ def _md_escape(text: str) -> str:
 
 def story_markdown(record: dict) -> str:
     s = record["stories"][0]
-    lines = [f"# {s['title']}", "", f"story `{s['id']}` · {len(s['article_ids'])} articles · "
-             f"{s.get('independent_sources', '?')} independent sources", ""]
+    sources = s.get("independent_sources")
+    lines = [f"# {s['title']}", "", f"story `{s['id']}` · {counted(len(s['article_ids']), 'article')} · "
+             f"{counted(sources, 'independent source') if sources is not None else '? independent sources'}", ""]
     if main := s.get("main_event"):
-        lines += [f"Main event ({main['num_articles']} of {len(s['article_ids'])} articles): "
+        lines += [f"Main event ({main['num_articles']} of {counted(len(s['article_ids']), 'article')}): "
                   f"{_md_escape(main_event_line(main))} [{main['article_id'][:8]} {main_event_evidence(main)}]", ""]
     if s["summary"]:
         lines += ["## Summary", ""]

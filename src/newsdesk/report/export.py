@@ -212,16 +212,20 @@ def completeness(main: dict) -> int:
 _WEEKDAY_VALUE = re.compile(r"^WXX-([1-7])([<>]?)$")
 _OFFSET_VALUE = re.compile(r"^P(?:([+-])(\d+)|(0))([DWMQY])$")  # a sign, or 0: "P1D" is a duration
 _UNIT_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+# TimeML's vague values (nlp/dates/words.py), as a reader says them.
+_VAGUE_WORDS = {"PAST_REF": "in the past", "FUTURE_REF": "in the future", "PRESENT_REF": "at the time of the report"}
 _CALENDAR_DATE = re.compile(r"^\d{4}(?:-\d\d){0,2}$")  # "2023", "2023-09", "2023-09-19"
 _YEARLESS_VALUE = re.compile(r"^XXXX-(\d\d)(?:-(\d\d))?[<>=]*$")  # "XXXX-11-02": 2 November, no year
 
 
 def when_words(value: str | None) -> str | None:
     """A time as a reader says it: an undated report's 'WXX-2<' is 'last Tuesday', 'P-1D'
-    'the day before the report', 'XXXX-11-02' '2 November'; dates and other values stay
-    as they are."""
+    'the day before the report', 'XXXX-11-02' '2 November', 'PAST_REF' 'in the past'; dates
+    and other values stay as they are."""
     if not value:
         return value
+    if value in _VAGUE_WORDS:
+        return _VAGUE_WORDS[value]
     if m := _WEEKDAY_VALUE.match(value):
         day = calendar.day_name[int(m[1]) - 1]
         return {"<": f"last {day}", ">": f"next {day}"}.get(m[2], day)
@@ -236,6 +240,11 @@ def when_words(value: str | None) -> str | None:
         month = calendar.month_name[int(m[1])]
         return f"{int(m[2])} {month}" if m[2] else month
     return value
+
+
+def counted(n: int, singular: str, plural: str | None = None) -> str:
+    """'1 article', '2 articles', '0 stories' (``plural`` where it is not singular + 's')."""
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
 
 
 def main_event_line(main: dict) -> str:
@@ -448,6 +457,7 @@ def validate(record: dict) -> None:
 # What every page template (the self-contained dossier, report/templates; the web desk,
 # web/templates) writes through the same functions as the terminal and Markdown views.
 VIEW_FILTERS = {
+    "counted": counted,
     "event_kind": event_kind,
     "figure_value": figure_value,
     "figure_label": figure_label,

@@ -13,6 +13,7 @@ from rich.text import Text
 
 from newsdesk.report.export import (
     corrected_note,
+    counted,
     event_kind,
     figure_label,
     figure_value,
@@ -177,11 +178,11 @@ def render_story(record: dict, console: Console) -> None:
     when = " – ".join(sorted({d for d in (story["first_seen"], story["last_seen"]) if d})) or "undated"
     header = Text.assemble(
         (story["title"], "bold"),
-        f"\nstory {story['id']} · {len(story['article_ids'])} articles · "
-        f"{story.get('independent_sources', len(story.get('sources', [])))} independent sources · {when}",
+        f"\nstory {story['id']} · {counted(len(story['article_ids']), 'article')} · "
+        f"{counted(story.get('independent_sources', len(story.get('sources', []))), 'independent source')} · {when}",
     )
     if main := story.get("main_event"):
-        header.append(f"\nmain event ({main['num_articles']} of {len(story['article_ids'])} articles): "
+        header.append(f"\nmain event ({main['num_articles']} of {counted(len(story['article_ids']), 'article')}): "
                       f"{main_event_line(main)} [{main['article_id'][:8]} {main_event_evidence(main)}]")
     console.print(Panel(header, expand=True))
     if story["summary"]:
