@@ -2,6 +2,8 @@
 
 import inspect
 
+import pytest
+
 import newsdesk
 
 
@@ -17,3 +19,8 @@ def test_every_public_name_is_in_all():
         if not n.startswith("_") and not inspect.ismodule(v)
     }
     assert public == set(newsdesk.__all__)
+
+
+def test_analyse_text_refuses_a_published_value_that_is_not_a_date():
+    with pytest.raises(newsdesk.InputError, match="'yesterday' is not a date"):
+        newsdesk.analyse_text("Officials said on Monday that 12 people died.", published="yesterday")

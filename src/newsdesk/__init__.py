@@ -13,7 +13,16 @@ The public API::
 """
 
 from newsdesk.clean import clean_document
-from newsdesk.errors import AnalysisError, DecodeError, EmptyInput, InputError, NewsdeskError, NotFound, StoreError
+from newsdesk.errors import (
+    AnalysisError,
+    DecodeError,
+    EmptyInput,
+    InputError,
+    NewsdeskError,
+    NotFound,
+    StoreError,
+    StoreMissing,
+)
 from newsdesk.model import (
     Analysis,
     Article,
@@ -32,6 +41,7 @@ from newsdesk.model import (
 )
 from newsdesk.pipeline import IngestReport, Settings, analyse, ingest
 from newsdesk.read import read_inputs
+from newsdesk.read.published import parse_published as _parse_published
 from newsdesk.report.export import export_record
 from newsdesk.store import Store, open_store
 
@@ -41,9 +51,16 @@ __version__ = "0.1.0"
 def analyse_text(text: str, **meta: str) -> Analysis:
     """Clean and analyse one text outside any store.
 
-    ``meta`` may give ``url``, ``title``, ``published`` (ISO date) and ``source``.
+    ``meta`` may give ``url``, ``title``, ``published`` (an ISO 8601 or RFC 2822 date;
+    InputError if it is not one) and ``source``.
     """
-    doc = Document(origin=meta.pop("origin", "<text>"), content=text, **meta)
+    origin = meta.pop("origin", "<text>")
+    if meta.get("published"):
+        try:
+            meta["published"] = _parse_published(meta["published"])
+        except ValueError as exc:
+            raise InputError(origin, f"bad 'published': {exc}") from None
+    doc = Document(origin=origin, content=text, **meta)
     return analyse([clean_document(doc)])[0]
 
 
@@ -71,6 +88,7 @@ __all__ = [
     "Settings",
     "Store",
     "StoreError",
+    "StoreMissing",
     "Story",
     "analyse",
     "analyse_text",
