@@ -94,3 +94,24 @@ def test_the_exit_codes_are_in_the_help():
     words = " ".join(result.output.replace("│", " ").split())
     for code in ("0 all went well", "1 some input failed", "2 a usage error", "3 the store cannot be opened"):
         assert code in words
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("dump.jsonl", '{"text": "Floods hit Riverton.", "published": "last Tuesday"}\n',
+         "dump.jsonl:1: bad 'published': 'last Tuesday' is not a date"),
+        ("deep.json", "[" * 100_000 + "]" * 100_000, "deep.json: JSON nested too deep to read"),
+        ("empty", None, "empty: the folder holds no files to ingest"),
+        ("missing.txt", False, "missing.txt: no such file or folder"),
+    ],
+)
+def test_bad_input_is_named_with_its_reason_and_exits_1(tmp_path, name, content, message):
+    path = tmp_path / name
+    if content is None:
+        path.mkdir()
+    elif content is not False:
+        path.write_text(content)
+    result = runner.invoke(app, ["ingest", str(path), "--db", str(tmp_path / "x.db"), "-q"])
+    assert result.exit_code == 1
+    assert message in " ".join(result.output.split())

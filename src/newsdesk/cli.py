@@ -138,7 +138,7 @@ def _print_report(report: IngestReport) -> None:
 @app.command("ingest")
 def ingest_cmd(
     paths: list[str] = typer.Argument(
-        ..., help="Files (text, HTML, JSONL, WARC, RSS/Atom, gzip), folders, globs, http(s) URLs, or - for stdin."
+        ..., help="Files (text, HTML, JSON, JSONL, WARC, RSS/Atom, gzip), folders, globs, http(s) URLs, or - for stdin."
     ),
     db: str | None = DbOption,
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Worker processes for the per-article stages."),
