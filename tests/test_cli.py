@@ -128,7 +128,7 @@ def test_search_finds_words_of_the_text(db):
 def test_unknown_story_is_a_clear_error(db):
     result = runner.invoke(app, ["show", "nosuchstory", "--db", db])
     assert result.exit_code == 2
-    assert "no story 'nosuchstory'" in result.output
+    assert "no story whose id is or uniquely starts with 'nosuchstory'" in " ".join(result.output.split())
 
 
 def test_failed_input_sets_the_exit_code(tmp_path):

@@ -46,8 +46,8 @@ def test_a_store_that_cannot_be_opened_exits_3(tmp_path, args):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["show", "41b8"], "no story '41b8'; `newsdesk stories` lists them"),
-        (["export", "--story", "41b8"], "no story '41b8'"),
+        (["show", "41b8"], "no story whose id is or uniquely starts with '41b8'; `newsdesk stories` lists them"),
+        (["export", "--story", "41b8"], "no story whose id is or uniquely starts with '41b8'"),
         (["stories", "--since", "yesterday"], "'yesterday' is not a day"),
         (["stories", "--since", "2024-13-01"], "is not a day"),
         (["stories", "--search", "   "], "give one or more words"),

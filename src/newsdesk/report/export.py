@@ -273,7 +273,7 @@ def export_record(tx: Tx, *, story_id: str | None = None) -> dict:
     if story_id is not None:
         row = tx.story_row(story_id)
         if row is None:
-            raise NotFound(f"no story {story_id!r}; `newsdesk stories` lists them")
+            raise NotFound(f"no story whose id is or uniquely starts with {story_id!r}; `newsdesk stories` lists them")
         story_rows = [row]
     else:
         story_rows = [tx.story_row(i) for i in tx.story_ids()]
@@ -302,7 +302,7 @@ def export_article(tx: Tx, article_id: str) -> dict:
     article_id = tx.full_article_id(given)
     analysis = tx.analysis(article_id) if article_id is not None else None
     if analysis is None:
-        raise NotFound(f"no article {given!r} (or more than one whose id starts so)")
+        raise NotFound(f"no article whose id is or uniquely starts with {given!r}")
     out = article_dict(analysis, story_id=tx.story_of(article_id), sources=tx.sources(article_id))
     out["relations"] = [
         {"kind": r.kind, "source": r.source, "copy": r.copy, "score": r.score,
