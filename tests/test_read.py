@@ -99,6 +99,14 @@ def test_a_json_file_of_one_article_or_a_list(tmp_path, name):
     assert items[1].origin.endswith("#2")
 
 
+def test_json_lines_in_a_file_named_json_are_read_as_lines(tmp_path):
+    lines = [json.dumps({"text": BODY}), json.dumps({"text": BODY + " Again."})]
+    items = _read(_write(tmp_path, "dump.json", "\n".join(lines)))
+    assert [i.origin.rsplit("/", 1)[-1] for i in items] == ["dump.json:1", "dump.json:2"]
+    (one,) = _read(_write(tmp_path, "one.txt", lines[0]))  # one line, one object: JSON Lines as before
+    assert one.origin.endswith("one.txt:1")
+
+
 @pytest.mark.parametrize(("data", "reason"), [("[]", "non-empty list"), ('"just a string"', "JSON object"),
                                               ("{broken\n", "not valid JSON")])
 def test_json_files_that_hold_no_article_are_errors(tmp_path, data, reason):

@@ -68,6 +68,16 @@ def _is_jsonl(name: str, text: str) -> bool:
     return first == "{" and text.lstrip().split("\n", 1)[0].rstrip().endswith("}")
 
 
+def _json_kind(name: str, text: str) -> str | None:
+    """"jsonl", "json" (one value: an article or a list) or None. A file named .json that
+    holds JSON Lines is read as JSON Lines, a common mix-up of the two."""
+    if _is_jsonl(name, text) and not (name.endswith(".json") and looks_like_json(text)):
+        return "jsonl"
+    if name.endswith(".json") or looks_like_json(text):
+        return "json"
+    return None
+
+
 def _looks_html(text: str) -> bool:
     head = text.lstrip()[:1024].lower()
     return head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head)
@@ -122,10 +132,10 @@ def read_text(data: bytes, origin: str) -> Iterator[Item]:
         return
     if not text.strip():
         yield InputError(origin, "empty input: no text to ingest")
-    elif origin.endswith(".json") or (not _is_jsonl(origin, text) and looks_like_json(text)):
-        yield from read_json(text, origin)
-    elif _is_jsonl(origin, text):
+    elif (kind := _json_kind(origin, text)) == "jsonl":
         yield from read_jsonl(text, origin)
+    elif kind == "json":
+        yield from read_json(text, origin)
     elif _looks_html(text):
         yield Document(origin=origin, content=text, content_type="html")
     else:
