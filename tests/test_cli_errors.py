@@ -33,11 +33,11 @@ def test_reading_commands_never_make_a_store(tmp_path, args):
     assert not db.exists()
 
 
-@pytest.mark.parametrize("args", [["stories"], ["show", "41b8"], ["export"]])
+@pytest.mark.parametrize("args", [["stories"], ["show", "41b8"], ["export"], ["ingest", "-"], ["demo", "--keep"]])
 def test_a_store_that_cannot_be_opened_exits_3(tmp_path, args):
     bad = tmp_path / "notes.txt"
     bad.write_text("not a database\n" * 100)
-    result = runner.invoke(app, [*args, "--db", str(bad)])
+    result = runner.invoke(app, [*args, str(bad)] if args[0] == "demo" else [*args, "--db", str(bad)], input="x")
     assert result.exit_code == 3
     assert "cannot open the store" in result.output and "file is not a database" in result.output
     assert "Traceback" not in result.output
@@ -57,11 +57,12 @@ def test_a_store_that_cannot_be_opened_exits_3(tmp_path, args):
         (["export", "-f", "html"], "add --story ID"),
         (["export", "-o", "{tmp}/no/such/folder/record.json"], "no folder {tmp}/no/such/folder: create it first"),
         (["export", "-o", "{tmp}"], "is a folder: give a file name"),
+        (["demo", "--keep", "{tmp}/no/such/folder/demo.db"], "no folder {tmp}/no/such/folder: create it first"),
     ],
 )
 def test_usage_errors_and_unknown_ids_exit_2_saying_what_to_do(empty_db, tmp_path, args, message):
     args = [a.format(tmp=tmp_path) for a in args]
-    result = runner.invoke(app, [*args, "--db", empty_db])
+    result = runner.invoke(app, [*args, "--db", empty_db] if args[0] != "demo" else args)
     assert result.exit_code == 2, result.output
     assert message.format(tmp=tmp_path) in " ".join(result.output.replace("│", " ").split())
     assert not (tmp_path / "no").exists()

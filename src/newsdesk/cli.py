@@ -362,7 +362,9 @@ def demo_cmd(
     """
     from newsdesk.examples import example_paths
 
-    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp:
+    if keep is not None and (problem := _output_problem(keep)):
+        _fail(problem)
+    with tempfile.TemporaryDirectory(prefix="newsdesk-demo-") as tmp, _user_errors():
         db = str(keep or Path(tmp) / "demo.db")
         report = _run_ingest([str(p) for p in example_paths()], db, Settings(jobs=jobs))
         _print_report(report)
@@ -371,7 +373,7 @@ def demo_cmd(
             rows = tx.story_rows()
             main_story = max(rows, key=lambda r: (r["n_articles"], r["updated_seq"]))
             record = export_record(tx, story_id=main_story["id"])
-            console.print(f"{len(rows)} stories; the main one:\n")
+            console.print(f"{counted(len(rows), 'story', 'stories')}; the main one:\n")
         store.close()
         render_story(record, console)
 
