@@ -398,9 +398,9 @@ _ANAPHORIC_OPENING = re.compile(
 def conflicting_values(figures: list[dict]) -> list[tuple[str, Span]]:
     """Where the two values stand that decide the story's first conflict, the dead's before
     any other count's: (article, span) of each; with no conflict, where the latest value
-    of the dead's progression stands (the toll as it now is: "has risen to 58", or a rights
-    group's 31 after the army's 14), a summary that gives only the first toll being as
-    stale as one that gives one side of a dispute."""
+    of the dead's progression stands (the toll as it now is: "has risen to 58"), a summary
+    that gives only the first toll being as stale as one that gives one side of a dispute
+    (a rights group's 31 after the army's 14 is such a dispute: ``verdicts.counter_kind``)."""
     rows = [r for r in figures if r["status"] == "conflict" and r["because"]]
     rows.sort(key=lambda r: r["quantity"] != "killed")
     if not rows:

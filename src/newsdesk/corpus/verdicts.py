@@ -131,13 +131,56 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
         # and the day's toll); two sources on one day must agree, or they conflict.
         same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
         days = [[x for fs in by_time[t].values() for x in fs] for t in times]
-        if same_time_agree and (_rises(days) or _changed(days, figs[0].quantity)):
+        if same_time_agree and not _counters_differ(values) and (_rises(days) or _changed(days, figs[0].quantity)):
             return "progression"
     # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
     # one day); over days, a rising toll was a progression first.
     if _every_pair(agree, figs):
         return "agree"
     return "conflict"
+
+
+# Who counts: the state's own bodies and officers, and counters independent of them (rights
+# groups, a march's organisers, monitors, armed groups). An army's 14 dead on Monday and a
+# rights group's 31 on Tuesday are two counts of one attack that disagree, not a toll that
+# grew: the group counted graves the army did not. Words of the reporter as the text names
+# it (``Figure.reported_by``); the state's words are read first ("the Ministry of Human
+# Rights" is the state's). Not "spokesman": rebels have spokesmen too.
+_OFFICIAL = frozenset({"army", "military", "police", "government", "ministry", "minister", "governor", "official",
+                       "officials", "authorities", "authority", "president", "mayor", "commander", "troops",
+                       "soldiers", "gendarmerie", "administration", "prefect", "governorate"})
+_INDEPENDENT = frozenset({"rights", "organisers", "organizers", "organiser", "organizer", "observatory", "monitor",
+                          "monitors", "activists", "activist", "rebels", "rebel", "militants", "insurgents", "league",
+                          "amnesty", "watch", "ngo", "alliance", "union", "movement", "front", "opposition", "group",
+                          "groups", "campaigners", "residents", "witnesses", "medics"})
+
+
+def counter_kind(reporter: str | None) -> str | None:
+    """"official", "independent" or None (a person by name, an ombudsman, no reporter)."""
+    words = set(re.findall(r"[a-z]+", (reporter or "").casefold()))
+    if words & _OFFICIAL:
+        return "official"
+    return "independent" if words & _INDEPENDENT else None
+
+
+def _counters_differ(values: list[tuple[Figure, tuple, tuple]]) -> bool:
+    """Whether the official count and the independent one, each as its counters last gave
+    it, disagree: then the values of different days are two sides, not a count's progress.
+    An independent count that meets the officials' latest (the army's 14, then 20 from the
+    army and the league alike) leaves the toll's rise a progression."""
+    latest: dict[str, tuple[tuple, list[Figure]]] = {}
+    for f, src, t in values:
+        kind = counter_kind(src[1])
+        if kind is None:
+            continue
+        when, figs = latest.get(kind, (t, []))
+        if t > when:
+            when, figs = t, []
+        if t == when:
+            latest[kind] = (when, [*figs, f])
+    if len(latest) < 2:
+        return False
+    return not any(agree(a, b) for a in latest["official"][1] for b in latest["independent"][1])
 
 
 def _changed(days: list[list[Figure]], quantity: str) -> bool:
@@ -178,7 +221,10 @@ def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
 
 def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatus) -> list[int] | None:
     """The two values (indices, earlier first) a reader must see to check the verdict: two
-    sources that disagree on one day, else a count that fell, else any two that disagree;
+    sources that disagree on one day (an official count and an independent one first: the
+    police's 18,000 marchers and the organisers' 120,000, not an unattributed "tens of
+    thousands" beside either), else the two sides on any days, else a count that fell,
+    else any two that disagree;
     a progression's first and last; a source's own dated cut. None for agree and single."""
     if status == "progression":
         return [0, len(values) - 1]
@@ -190,9 +236,16 @@ def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatu
         n = len(values)
         return ([i, j] for i in range(n) for j in range(i + 1, n) if test(i, j) and not agree(figs[i], figs[j]))
 
+    kinds = [counter_kind(src[1]) for _, src, _ in values]
+
+    def across(i: int, j: int) -> bool:  # an official count and an independent one
+        return {kinds[i], kinds[j]} == {"official", "independent"}
+
     same_day = pairs(lambda i, j: values[i][2] == values[j][2] and values[i][1] != values[j][1])
+    sides_same_day = pairs(lambda i, j: values[i][2] == values[j][2] and across(i, j))
     fell = pairs(lambda i, j: values[i][2] < values[j][2] and figs[j].value < figs[i].value)
-    return next(same_day, None) or next(fell, None) or next(pairs(lambda i, j: True), None)
+    return (next(sides_same_day, None) or next(same_day, None) or next(pairs(across), None) or next(fell, None)
+            or next(pairs(lambda i, j: True), None))
 
 
 def figure_time(f: Figure, t: ReportTime) -> tuple:

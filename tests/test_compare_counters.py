@@ -1,0 +1,61 @@
+"""A story's dossier read as an analyst reads it, on hand-built analyses: whose counts
+disagree (officials against independent counters), which rows are one, which events one,
+which speakers one."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.corpus.compare import build_dossier
+from newsdesk.corpus.verdicts import counter_kind
+from newsdesk.model import Analysis, Article, Figure
+
+
+def _analysis(aid, *, published, figures=(), text="x", **kw):
+    return Analysis(article=Article(id=aid, text=text, published=published, source=aid),
+                    figures=tuple(Figure(aid, (0, 1), q, v, **f) for q, v, f in figures), **kw)
+
+
+def _rows(*analyses):
+    return build_dossier(list(analyses), [])["figures"]
+
+
+@pytest.mark.parametrize(("reporter", "kind"), [
+    ("the army", "official"), ("Police", "official"), ("the Ministry of Human Rights", "official"),
+    ("a rights group", "independent"), ("The Chadian League", "independent"), ("Organisers", "independent"),
+    ("the Syrian Observatory", "independent"), ("Stepanyan", None), ("the ombudsman", None), (None, None),
+])
+def test_who_counts(reporter, kind):
+    assert counter_kind(reporter) == kind
+
+
+def test_an_independent_count_a_day_after_the_armys_is_a_conflict_not_a_rise():
+    """The army's 14 dead on Monday, a rights group's "at least 31" on Tuesday: two sides
+    of one toll, the reader sees both; the army's own later 20 beside the group's 20 is the
+    toll's rise."""
+    army = _analysis("a", published="2025-06-02", figures=[("killed", 14, {"reported_by": "the army"})])
+    league = _analysis("b", published="2025-06-03",
+                       figures=[("killed", 31, {"reported_by": "a rights group", "qualifier": "at least"})])
+    (row,) = _rows(army, league)
+    assert (row["status"], [row["values"][i]["value"] for i in row["because"]]) == ("conflict", [14, 31])
+    both = _analysis("c", published="2025-06-03", figures=[("killed", 20, {"reported_by": "the army"}),
+                                                            ("killed", 20, {"reported_by": "a rights group"})])
+    (row,) = _rows(army, both)
+    assert row["status"] == "progression"
+
+
+def test_a_rise_told_by_officials_alone_stays_a_progression():
+    day1 = _analysis("a", published="2025-06-02", figures=[("killed", 14, {"reported_by": "the army"})])
+    day2 = _analysis("b", published="2025-06-03", figures=[("killed", 31, {"reported_by": "officials"})])
+    assert [r["status"] for r in _rows(day1, day2)] == ["progression"]
+
+
+def test_the_deciding_pair_of_a_crowd_is_the_police_count_and_the_organisers():
+    """An unattributed "tens of thousands" first, then the organisers' 120,000 and the
+    police's 18,000: the pair a reader must see is the two counters'."""
+    wire = _analysis("a", published="2025-09-13", figures=[
+        ("protesters", 20000, {"qualifier": "at least", "approximate": True}),
+        ("protesters", 120000, {"reported_by": "Organisers"}),
+        ("protesters", 18000, {"reported_by": "Police"})])
+    (row,) = _rows(wire)
+    assert (row["status"], [row["values"][i]["value"] for i in row["because"]]) == ("conflict", [120000, 18000])

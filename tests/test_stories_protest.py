@@ -1,0 +1,53 @@
+"""Two multi-article stories through the real pipeline (spaCy; slow), written for this
+test: a march in an invented protest in Nakuru whose organisers and police count the crowd
+apart (tests/data/protest_story.jsonl), and an invented rebel attack on the village of
+Ndjala in Chad (tests/data/hostage_story.jsonl), whose toll the army gives on Monday and a
+rights group on Tuesday, with soldiers taken prisoner, bus passengers missing, the rebels'
+denial and a hospital director named after her role. What an analyst reads in each dossier:
+which counts disagree, which rows, events and speakers are one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsdesk.pipeline import ingest
+from newsdesk.read import read_inputs
+from newsdesk.report.export import export_record
+
+pytestmark = pytest.mark.slow
+
+DATA = Path(__file__).parent / "data"
+
+
+def _story(tmp_path_factory, name: str) -> dict:
+    from newsdesk.store import open_store
+
+    store = open_store(tmp_path_factory.mktemp(name) / "test.db")
+    assert ingest(read_inputs([str(DATA / f"{name}.jsonl")]), store).ok
+    with store.read() as tx:
+        whole = export_record(tx)
+    store.close()
+    [record] = whole["stories"]
+    return record
+
+
+@pytest.fixture(scope="module")
+def hostage(tmp_path_factory, nlp) -> dict:
+    return _story(tmp_path_factory, "hostage_story")
+
+
+@pytest.fixture(scope="module")
+def protest(tmp_path_factory, nlp) -> dict:
+    return _story(tmp_path_factory, "protest_story")
+
+
+def _deciding(row: dict) -> list:
+    return [(row["values"][i]["value"], row["values"][i]["reported_by"]) for i in row["because"] or ()]
+
+
+def test_the_rights_groups_toll_a_day_after_the_armys_is_a_conflict(hostage):
+    [killed] = [r for r in hostage["figures"] if r["quantity"] == "killed"]
+    assert killed["status"] == "conflict"
+    assert _deciding(killed) == [(14, "The army"), (31, "The Chadian League")]
