@@ -59,3 +59,13 @@ def test_the_deciding_pair_of_a_crowd_is_the_police_count_and_the_organisers():
         ("protesters", 18000, {"reported_by": "Police"})])
     (row,) = _rows(wire)
     assert (row["status"], [row["values"][i]["value"] for i in row["because"]]) == ("conflict", [120000, 18000])
+
+
+def test_the_missing_of_a_story_are_one_row_whatever_its_reports_call_them():
+    """The army's "11 bus passengers" missing and a paper's "Eleven missing passengers"
+    the next day are one count; the dead civilians and the dead soldiers stay two."""
+    army = _analysis("a", published="2025-06-02", figures=[("missing", 11, {"subject": "bus passengers"}),
+                                                           ("killed", 3, {"subject": "soldiers"})])
+    paper = _analysis("b", published="2025-06-03", figures=[("missing", 11, {}), ("killed", 14, {})])
+    rows = {(r["quantity"], r["subject"]): r["status"] for r in _rows(army, paper)}
+    assert rows == {("missing", None): "agree", ("killed", None): "single", ("killed", "soldiers"): "single"}

@@ -51,3 +51,18 @@ def test_the_rights_groups_toll_a_day_after_the_armys_is_a_conflict(hostage):
     [killed] = [r for r in hostage["figures"] if r["quantity"] == "killed"]
     assert killed["status"] == "conflict"
     assert _deciding(killed) == [(14, "The army"), (31, "The Chadian League")]
+
+
+def test_the_organisers_and_the_police_count_of_the_crowd_are_one_row_in_conflict(protest):
+    [crowd] = [r for r in protest["figures"] if r["quantity"] == "protesters"]
+    assert crowd["status"] == "conflict"
+    assert _deciding(crowd) == [(120_000, "Organisers"), (18_000, "Police")]
+    assert {v["value"] for v in crowd["values"]} >= {120_000, 18_000, 20_000, 100_000, 150_000}
+
+
+def test_captured_soldiers_are_no_troops_and_the_missing_are_one_row(hostage):
+    rows = {(r["quantity"], r["subject"]): r for r in hostage["figures"]}
+    assert not [q for q, _ in rows if q in ("troops", "count")]
+    assert rows["captured", "soldiers"]["status"] == "agree"
+    assert [v["value"] for v in rows["missing", None]["values"]] == [11, 11]
+    assert 19 not in {v["value"] for r in rows.values() for v in r["values"]}  # "a student aged 19"

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from newsdesk.facts.figures import QUANTITY_OF, incident_kind
+from newsdesk.facts.figures import CASUALTIES, QUANTITY_OF, incident_kind
 from newsdesk.model import Analysis, Figure, FigureStatus, Span
 from newsdesk.nlp.dates import ISO_DAY
 
@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 
 # Quantities that only grow as a story goes on: a later, higher value is progress, not a
 # contradiction ("two dead" on day one, "27 deaths" on day two).
-CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "captured", "evacuated",
+                        "affected"})
 # ... save the missing, who are found as the search goes on, alive or dead: "about 90
 # missing" on day two and "about 70" on day three is the search's progress, as is a rise.
 FOUND_OVER_TIME = frozenset({"missing"})
@@ -28,7 +29,7 @@ FOUND_OVER_TIME = frozenset({"missing"})
 # Quantities that two reports of one event can state about the same thing (tolls, troops,
 # population). Durations, distances, money and generic counts in different sentences are
 # about different things, so setting them side by side would only invent conflicts.
-COMPARABLE = frozenset(QUANTITY_OF.values())
+COMPARABLE = frozenset(QUANTITY_OF.values()) | CASUALTIES
 
 
 def rounding(value: float, approximate: bool) -> float:
@@ -371,7 +372,10 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                 continue
             if any(_inside(f.span, n) for n in notes):
                 continue
-            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident), since_before(f, first_year))
+            # The missing of a story are the one group its search is for: "11 missing passengers"
+            # and "11 were still missing" are one row (``FOUND_OVER_TIME``).
+            subject = None if f.quantity in FOUND_OVER_TIME else subject_key(f.subject)
+            key = (f.quantity, subject, incident_kind(f.incident), since_before(f, first_year))
             groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
     out = []
     for (quantity, subject, incident, since), values in sorted(groups.items(),
