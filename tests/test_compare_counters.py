@@ -8,7 +8,7 @@ import pytest
 
 from newsdesk.corpus.compare import build_dossier
 from newsdesk.corpus.verdicts import counter_kind
-from newsdesk.model import Analysis, Article, Figure
+from newsdesk.model import Analysis, Article, Event, Figure
 
 
 def _analysis(aid, *, published, figures=(), text="x", **kw):
@@ -69,3 +69,25 @@ def test_the_missing_of_a_story_are_one_row_whatever_its_reports_call_them():
     paper = _analysis("b", published="2025-06-03", figures=[("missing", 11, {}), ("killed", 14, {})])
     rows = {(r["quantity"], r["subject"]): r["status"] for r in _rows(army, paper)}
     assert rows == {("missing", None): "agree", ("killed", None): "single", ("killed", "soldiers"): "single"}
+
+
+def _events(aid, text, published, *events):
+    return _analysis(aid, published=published, text=text,
+                     events=tuple(Event(aid, (text.index(w), text.index(w) + len(w)), t, **kw) for w, t, kw in events))
+
+
+@pytest.mark.parametrize("reported", [True, False])
+def test_a_denial_of_an_attack_joins_its_row_with_the_rejection_around_it(reported):
+    """The army says the FCC attacked the village of Ndjala; the FCC "denied attacking the
+    village": one row, disputed, where the rejection around the denied act is a mention of
+    the denial, no row of its own. A denial no one contradicts is one row, undisputed."""
+    army = _events("a", "The FCC attacked the village of Ndjala.", "2025-06-02", (
+        "attacked the village of Ndjala", "ASSAULT",
+        {"actor": "Front for Change", "recipient": "village of Ndjala", "place": "Ndjala", "modality": "claimed"}))
+    denial = _events("b", "The FCC denied attacking the village.", "2025-06-03",
+                     ("denied attacking the village", "REJECT", {"actor": "Front for Change", "recipient": "village"}),
+                     ("attacking the village", "ASSAULT",
+                      {"actor": "Front for Change", "recipient": "village", "modality": "denied"}))
+    rows = build_dossier([denial, army] if reported else [denial], [])["events"]
+    assert [(r["type"], r["place"], r["disputed"], r["num_mentions"]) for r in rows] == [
+        ("ASSAULT", "Ndjala" if reported else None, reported, 3 if reported else 2)]

@@ -66,3 +66,9 @@ def test_captured_soldiers_are_no_troops_and_the_missing_are_one_row(hostage):
     assert rows["captured", "soldiers"]["status"] == "agree"
     assert [v["value"] for v in rows["missing", None]["values"]] == [11, 11]
     assert 19 not in {v["value"] for r in rows.values() for v in r["values"]}  # "a student aged 19"
+
+
+def test_the_attack_happens_in_the_village_and_the_rebels_denial_joins_its_row(hostage):
+    attacks = [e for e in hostage["events"] if e["type"] == "ASSAULT" and e["actor"] == "Front for Change"]
+    assert [(e["place"], e["disputed"], e["num_sources"]) for e in attacks] == [("Ndjala", True, 2)]
+    assert not [e for e in hostage["events"] if e["type"] == "REJECT"]
