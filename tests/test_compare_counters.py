@@ -4,11 +4,13 @@ which speakers one."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsdesk.corpus.compare import build_dossier
 from newsdesk.corpus.verdicts import counter_kind
-from newsdesk.model import Analysis, Article, Event, Figure
+from newsdesk.model import Analysis, Article, Entity, Event, Figure, Quote
 
 
 def _analysis(aid, *, published, figures=(), text="x", **kw):
@@ -91,3 +93,20 @@ def test_a_denial_of_an_attack_joins_its_row_with_the_rejection_around_it(report
     rows = build_dossier([denial, army] if reported else [denial], [])["events"]
     assert [(r["type"], r["place"], r["disputed"], r["num_mentions"]) for r in rows] == [
         ("ASSAULT", "Ndjala" if reported else None, reported, 3 if reported else 2)]
+
+
+def test_speakers_one_story_names_two_ways_are_one():
+    """"Police" and "The police"; "Governor Peter Kamau" and, in another report, "the
+    governor"; "The Chadian League" and "The league": three speakers, not six."""
+    kamau = Entity("person:peter-kamau", "Peter Kamau", "PERSON", description="Governor")
+    wire = replace(_analysis("a", published="2025-09-13", text="a" * 99), entities=(kamau,), quotes=(
+        Quote("a", (0, 9), "We hear.", "direct", "Peter Kamau", "person:peter-kamau"),
+        Quote("a", (10, 19), "It was calm.", "direct", "Police"),
+        Quote("a", (20, 29), "31 were killed.", "indirect", "The Chadian League")))
+    paper = replace(_analysis("b", published="2025-09-13", text="b" * 99), quotes=(
+        Quote("b", (0, 9), "We will listen.", "direct", "The governor"),
+        Quote("b", (10, 19), "Most were peaceful.", "direct", "The police"),
+        Quote("b", (20, 29), "We counted graves.", "indirect", "The league")))
+    speakers = build_dossier([paper, wire], [])["quotes"]
+    assert sorted((s["speaker"], s["speaker_entity_id"], len(s["quotes"])) for s in speakers) == [
+        ("Peter Kamau", "person:peter-kamau", 2), ("The Chadian League", None, 2), ("The police", None, 2)]

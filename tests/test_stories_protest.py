@@ -72,3 +72,17 @@ def test_the_attack_happens_in_the_village_and_the_rebels_denial_joins_its_row(h
     attacks = [e for e in hostage["events"] if e["type"] == "ASSAULT" and e["actor"] == "Front for Change"]
     assert [(e["place"], e["disputed"], e["num_sources"]) for e in attacks] == [("Ndjala", True, 2)]
     assert not [e for e in hostage["events"] if e["type"] == "REJECT"]
+
+
+def test_police_and_the_police_are_one_speaker_and_the_governor_is_kamau(protest):
+    speakers = {s["speaker"]: s for s in protest["quotes"]}
+    assert not [s for s in speakers if s.casefold() in ("the police", "the governor")]
+    assert len(speakers["Police"]["quotes"]) >= 4
+    assert len(speakers["Peter Kamau"]["quotes"]) == 4
+
+
+def test_the_league_and_the_hospital_director_are_one_holder_each(hostage):
+    speakers = [s["speaker"] for s in hostage["quotes"]]
+    assert "The Chadian League" in speakers and "The league" not in speakers
+    reporters = {v["reported_by"] for r in hostage["figures"] for v in r["values"]}
+    assert "Mariam Eltayeb" in reporters and not [r for r in reporters if r and "director" in r]

@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from newsdesk.corpus.holders import reporter_key, short_forms, story_people
 from newsdesk.facts.figures import CASUALTIES, QUANTITY_OF, incident_kind
-from newsdesk.model import Analysis, Figure, FigureStatus, Span
+from newsdesk.model import Analysis, Entity, Figure, FigureStatus, Span
 from newsdesk.nlp.dates import ISO_DAY
 
 if TYPE_CHECKING:
@@ -242,11 +243,12 @@ def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatu
     def across(i: int, j: int) -> bool:  # an official count and an independent one
         return {kinds[i], kinds[j]} == {"official", "independent"}
 
+    sides = {"official", "independent"} <= set(kinds)  # else no pair is worth a scan for them
     same_day = pairs(lambda i, j: values[i][2] == values[j][2] and values[i][1] != values[j][1])
-    sides_same_day = pairs(lambda i, j: values[i][2] == values[j][2] and across(i, j))
+    sides_same_day = pairs(lambda i, j: values[i][2] == values[j][2] and across(i, j)) if sides else iter(())
     fell = pairs(lambda i, j: values[i][2] < values[j][2] and figs[j].value < figs[i].value)
-    return (next(sides_same_day, None) or next(same_day, None) or next(pairs(across), None) or next(fell, None)
-            or next(pairs(lambda i, j: True), None))
+    return (next(sides_same_day, None) or next(same_day, None) or (next(pairs(across), None) if sides else None)
+            or next(fell, None) or next(pairs(lambda i, j: True), None))
 
 
 def figure_time(f: Figure, t: ReportTime) -> tuple:
@@ -259,11 +261,13 @@ def figure_time(f: Figure, t: ReportTime) -> tuple:
     return t.key[:2]
 
 
-def figure_source(f: Figure, origin: str) -> tuple[str, str | None]:
+def figure_source(f: Figure, origin: str, people: list[Entity] | None = None) -> tuple[str, str | None]:
     """Who a figure's value is from: its article's original (``origins``) and, where the text
     names one, the reporter. A spokesman's 5,300 dead and a mayor's 18,000 in one article are
-    two sources that can disagree; a copy that keeps the attribution is its original's source."""
-    return origin, f.reported_by.casefold() if f.reported_by else None
+    two sources that can disagree; a copy that keeps the attribution is its original's source.
+    "Police" and "the police", or "the governor" and the governor the story names
+    (``people``: ``holders.story_people``), are one reporter (``holders.reporter_key``)."""
+    return origin, reporter_key(f.reported_by, people or [])
 
 
 def first_told(values: list[tuple[Figure, tuple, tuple]]) -> list[tuple[Figure, tuple, tuple]]:
@@ -364,6 +368,8 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
     first_year = min((t.key[1][:4] for t in times.values() if t.key[0] == 0), default=None)
     corrected = withdrawn(analyses, times) if corrected is None else corrected
     groups: dict[tuple[str, str | None, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
+    people = story_people(analyses)
+    reporters: dict[str | None, str | None] = {}  # each reporter's words read once
     for a in analyses:
         t = times[a.article.id]
         notes, _ = correction_notes(a)
@@ -376,7 +382,12 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
             # and "11 were still missing" are one row (``FOUND_OVER_TIME``).
             subject = None if f.quantity in FOUND_OVER_TIME else subject_key(f.subject)
             key = (f.quantity, subject, incident_kind(f.incident), since_before(f, first_year))
-            groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
+            if f.reported_by not in reporters:
+                reporters[f.reported_by] = figure_source(f, "", people)[1]
+            groups[key].append((f, (source_of[a.article.id], reporters[f.reported_by]), figure_time(f, t)))
+    # "the league" is the one league the story names ("the Chadian League"): one source
+    alias = short_forms((words, key) for words, key in reporters.items() if words and key)
+    groups = {k: [(f, (src[0], alias.get(src[1], src[1])), t) for f, src, t in vs] for k, vs in groups.items()}
     out = []
     for (quantity, subject, incident, since), values in sorted(groups.items(),
                                                                key=lambda kv: tuple(x or "" for x in kv[0])):
