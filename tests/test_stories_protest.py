@@ -14,7 +14,7 @@ import pytest
 
 from newsdesk.pipeline import ingest
 from newsdesk.read import read_inputs
-from newsdesk.report.export import export_record
+from newsdesk.report.export import export_record, listed_entities
 
 pytestmark = pytest.mark.slow
 
@@ -86,3 +86,9 @@ def test_the_league_and_the_hospital_director_are_one_holder_each(hostage):
     assert "The Chadian League" in speakers and "The league" not in speakers
     reporters = {v["reported_by"] for r in hostage["figures"] for v in r["values"]}
     assert "Mariam Eltayeb" in reporters and not [r for r in reporters if r and "director" in r]
+
+
+def test_who_and_where_lists_kurdala_once(hostage):
+    """The model types "Kurdala" a person before "hospital director"; the list shows the town."""
+    names = [e["name"] for e in listed_entities(hostage["entities"])]
+    assert names.count("Kurdala") == 1 and "Ndjala" in names
