@@ -152,17 +152,15 @@ def _fits(a: dict, b: dict, anchor: str = "place") -> bool:
     """Same type and the same ``anchor`` (place, or actor), and no field both give that differs."""
     if a["type"] != b["type"] or not a[anchor] or not b[anchor] or a[anchor].casefold() != b[anchor].casefold():
         return False
-    return all(not a[f] or not b[f] or _same(f, a[f], b[f]) for f in ("place", *_TOLD))
+    return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold()
+               or (f == "recipient" and _same_recipient(a[f], b[f])) for f in ("place", *_TOLD))
 
 
-def _same(field: str, x: str, y: str) -> bool:
-    """One value of a field; a recipient told by its head noun alone ("the village") is the
-    one its fuller phrase names in another report ("the village of Ndjala")."""
-    x, y = x.casefold(), y.casefold()
-    if x == y:
-        return True
-    short, full = sorted((x, y), key=len)
-    return field == "recipient" and re.split(r" (?:of|in|near|at) ", full)[0] == short
+def _same_recipient(x: str, y: str) -> bool:
+    """A recipient told by its head noun alone ("the village") is the one its fuller phrase
+    names in another report ("the village of Ndjala")."""
+    short, full = sorted((x.casefold(), y.casefold()), key=len)
+    return re.split(r" (?:of|in|near|at) ", full)[0] == short
 
 
 def denial_wrappers(events: list[Event]) -> dict[int, int]:
