@@ -58,6 +58,8 @@ def test_the_organisers_and_the_police_count_of_the_crowd_are_one_row_in_conflic
     assert crowd["status"] == "conflict"
     assert _deciding(crowd) == [(120_000, "Organisers"), (18_000, "Police")]
     assert {v["value"] for v in crowd["values"]} >= {120_000, 18_000, 20_000, 100_000, 150_000}
+    # "…, the police said, while the organisers of the march put the crowd at more than 100,000"
+    assert [v["reported_by"] for v in crowd["values"] if v["value"] == 100_000] == ["the organisers of the march"]
 
 
 def test_captured_soldiers_are_no_troops_and_the_missing_are_one_row(hostage):

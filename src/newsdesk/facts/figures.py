@@ -558,6 +558,10 @@ def _noun_text(noun) -> str:
 
 
 def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -> str | None:
+    if (putter := _putter(toks[-1])) is not None and (speaker := resolver.resolve(putter)) is not None:
+        # "the police said, while the organisers put the crowd at 100,000": the organisers',
+        # though the quote stage ran the police's words on to the sentence's end
+        return _reporter(analysis, speaker.text, speaker.entity_id)
     for q in analysis.quotes:
         if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
             return _reporter(analysis, q.speaker, q.speaker_entity_id)
@@ -590,6 +594,15 @@ def _reporter(analysis: Analysis, text: str, entity_id: str | None) -> str:
 # What one puts at a number when one states it: "put the toll at 21", "put the number of
 # dead at 40", "estimated" being a speech verb already.
 _COUNT_NOUNS = frozenset({"toll", "number", "figure", "count", "tally", "total"})
+
+
+def _putter(token):
+    """The named subject of the verb that puts a count at this number ("organisers put the
+    crowd at 100,000"), if that verb is the first above it; a pronoun is left to the quote."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if _puts(token) else None
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 def _puts(verb) -> bool:
