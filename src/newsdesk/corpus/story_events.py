@@ -64,6 +64,8 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
                 union(parent, i, j)
     _told_less(events, parent)
     _denials(events, parent)
+    for rejection, denied in denial_wrappers(events).items():
+        union(parent, denied, rejection)
     roots = [find(parent, i) for i in range(len(events))]
     first_of: dict[int, int] = {}
     return [first_of.setdefault(r, i) for i, r in enumerate(roots)]
@@ -150,7 +152,33 @@ def _fits(a: dict, b: dict, anchor: str = "place") -> bool:
     """Same type and the same ``anchor`` (place, or actor), and no field both give that differs."""
     if a["type"] != b["type"] or not a[anchor] or not b[anchor] or a[anchor].casefold() != b[anchor].casefold():
         return False
-    return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold() for f in ("place", *_TOLD))
+    return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold()
+               or (f == "recipient" and _same_recipient(a[f], b[f])) for f in ("place", *_TOLD))
+
+
+def _same_recipient(x: str, y: str) -> bool:
+    """A recipient told by its head noun alone ("the village") is the one its fuller phrase
+    names in another report ("the village of Ndjala")."""
+    short, full = sorted((x.casefold(), y.casefold()), key=len)
+    return re.split(r" (?:of|in|near|at) ", full)[0] == short
+
+
+def denial_wrappers(events: list[Event]) -> dict[int, int]:
+    """The rejections that wrap the act they deny, each to that act: "denied attacking the
+    village" is a REJECT around the denied attack, the act's denial and no event of its own;
+    it joins the act's row (indices into ``events``)."""
+    denied: dict[str, list[int]] = defaultdict(list)
+    for j, e in enumerate(events):
+        if e.modality in _DENIED and e.type != "REJECT":
+            denied[e.article_id].append(j)
+    out = {}
+    for i, r in enumerate(events):
+        if r.type == "REJECT":
+            inner = [j for j in denied.get(r.article_id, ()) if r.span[0] <= events[j].span[0]
+                     and events[j].span[1] <= r.span[1]]
+            if len(inner) == 1:
+                out[i] = inner[0]
+    return out
 
 
 # The words of a rejection that name what it rejects as a charge: "denied the accusation",
@@ -178,7 +206,15 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
     merged: dict[int, dict] = {}
     events = [e for a in analyses for e in a.events]
     rejected = rejected_charges(analyses)
-    for e, group in zip(events, event_groups(events, relations), strict=True):
+    groups = event_groups(events, relations)
+    wrappers = denial_wrappers(events)
+    # A rejection that wraps the act it denies is a mention of that act's denial, and says
+    # nothing of the act's fields: its row is built from the others first.
+    for n in sorted(range(len(events)), key=lambda n: n in wrappers):
+        e, group = events[n], groups[n]
+        if n in wrappers:
+            merged[group]["mentions"].append({"article_id": e.article_id, "span": list(e.span), "modality": "denied"})
+            continue
         entry = merged.setdefault(
             group,
             {

@@ -11,8 +11,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from newsdesk.facts.figures import QUANTITY_OF, incident_kind
-from newsdesk.model import Analysis, Figure, FigureStatus, Span
+from newsdesk.corpus.holders import reporter_key, short_forms, story_people
+from newsdesk.facts.figures import CASUALTIES, QUANTITY_OF, incident_kind
+from newsdesk.model import Analysis, Entity, Figure, FigureStatus, Span
 from newsdesk.nlp.dates import ISO_DAY
 
 if TYPE_CHECKING:
@@ -20,7 +21,8 @@ if TYPE_CHECKING:
 
 # Quantities that only grow as a story goes on: a later, higher value is progress, not a
 # contradiction ("two dead" on day one, "27 deaths" on day two).
-CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "evacuated", "affected"})
+CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "captured", "evacuated",
+                        "affected"})
 # ... save the missing, who are found as the search goes on, alive or dead: "about 90
 # missing" on day two and "about 70" on day three is the search's progress, as is a rise.
 FOUND_OVER_TIME = frozenset({"missing"})
@@ -28,7 +30,7 @@ FOUND_OVER_TIME = frozenset({"missing"})
 # Quantities that two reports of one event can state about the same thing (tolls, troops,
 # population). Durations, distances, money and generic counts in different sentences are
 # about different things, so setting them side by side would only invent conflicts.
-COMPARABLE = frozenset(QUANTITY_OF.values())
+COMPARABLE = frozenset(QUANTITY_OF.values()) | CASUALTIES
 
 
 def rounding(value: float, approximate: bool) -> float:
@@ -131,13 +133,56 @@ def judge(values: list[tuple[Figure, tuple, tuple]]) -> FigureStatus:
         # and the day's toll); two sources on one day must agree, or they conflict.
         same_time_agree = all(_sources_agree(by_source) for by_source in by_time.values())
         days = [[x for fs in by_time[t].values() for x in fs] for t in times]
-        if same_time_agree and (_rises(days) or _changed(days, figs[0].quantity)):
+        if same_time_agree and not _counters_differ(values) and (_rises(days) or _changed(days, figs[0].quantity)):
             return "progression"
     # Bounds that differ agree while one count satisfies them all ("at least 21" and 34 on
     # one day); over days, a rising toll was a progression first.
     if _every_pair(agree, figs):
         return "agree"
     return "conflict"
+
+
+# Who counts: the state's own bodies and officers, and counters independent of them (rights
+# groups, a march's organisers, monitors, armed groups). An army's 14 dead on Monday and a
+# rights group's 31 on Tuesday are two counts of one attack that disagree, not a toll that
+# grew: the group counted graves the army did not. Words of the reporter as the text names
+# it (``Figure.reported_by``); the state's words are read first ("the Ministry of Human
+# Rights" is the state's). Not "spokesman": rebels have spokesmen too.
+_OFFICIAL = frozenset({"army", "military", "police", "government", "ministry", "minister", "governor", "official",
+                       "officials", "authorities", "authority", "president", "mayor", "commander", "troops",
+                       "soldiers", "gendarmerie", "administration", "prefect", "governorate"})
+_INDEPENDENT = frozenset({"rights", "organisers", "organizers", "organiser", "organizer", "observatory", "monitor",
+                          "monitors", "activists", "activist", "rebels", "rebel", "militants", "insurgents", "league",
+                          "amnesty", "watch", "ngo", "alliance", "union", "movement", "front", "opposition", "group",
+                          "groups", "campaigners", "residents", "witnesses", "medics"})
+
+
+def counter_kind(reporter: str | None) -> str | None:
+    """"official", "independent" or None (a person by name, an ombudsman, no reporter)."""
+    words = set(re.findall(r"[a-z]+", (reporter or "").casefold()))
+    if words & _OFFICIAL:
+        return "official"
+    return "independent" if words & _INDEPENDENT else None
+
+
+def _counters_differ(values: list[tuple[Figure, tuple, tuple]]) -> bool:
+    """Whether the official count and the independent one, each as its counters last gave
+    it, disagree: then the values of different days are two sides, not a count's progress.
+    An independent count that meets the officials' latest (the army's 14, then 20 from the
+    army and the league alike) leaves the toll's rise a progression."""
+    latest: dict[str, tuple[tuple, list[Figure]]] = {}
+    for f, src, t in values:
+        kind = counter_kind(src[1])
+        if kind is None:
+            continue
+        when, figs = latest.get(kind, (t, []))
+        if t > when:
+            when, figs = t, []
+        if t == when:
+            latest[kind] = (when, [*figs, f])
+    if len(latest) < 2:
+        return False
+    return not any(agree(a, b) for a in latest["official"][1] for b in latest["independent"][1])
 
 
 def _changed(days: list[list[Figure]], quantity: str) -> bool:
@@ -178,7 +223,10 @@ def _sources_agree(by_source: dict[str, list[Figure]]) -> bool:
 
 def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatus) -> list[int] | None:
     """The two values (indices, earlier first) a reader must see to check the verdict: two
-    sources that disagree on one day, else a count that fell, else any two that disagree;
+    sources that disagree on one day (an official count and an independent one first: the
+    police's 18,000 marchers and the organisers' 120,000, not an unattributed "tens of
+    thousands" beside either), else the two sides on any days, else a count that fell,
+    else any two that disagree;
     a progression's first and last; a source's own dated cut. None for agree and single."""
     if status == "progression":
         return [0, len(values) - 1]
@@ -190,9 +238,17 @@ def deciding_pair(values: list[tuple[Figure, tuple, tuple]], status: FigureStatu
         n = len(values)
         return ([i, j] for i in range(n) for j in range(i + 1, n) if test(i, j) and not agree(figs[i], figs[j]))
 
+    kinds = [counter_kind(src[1]) for _, src, _ in values]
+
+    def across(i: int, j: int) -> bool:  # an official count and an independent one
+        return {kinds[i], kinds[j]} == {"official", "independent"}
+
+    sides = {"official", "independent"} <= set(kinds)  # else no pair is worth a scan for them
     same_day = pairs(lambda i, j: values[i][2] == values[j][2] and values[i][1] != values[j][1])
+    sides_same_day = pairs(lambda i, j: values[i][2] == values[j][2] and across(i, j)) if sides else iter(())
     fell = pairs(lambda i, j: values[i][2] < values[j][2] and figs[j].value < figs[i].value)
-    return next(same_day, None) or next(fell, None) or next(pairs(lambda i, j: True), None)
+    return (next(sides_same_day, None) or next(same_day, None) or (next(pairs(across), None) if sides else None)
+            or next(fell, None) or next(pairs(lambda i, j: True), None))
 
 
 def figure_time(f: Figure, t: ReportTime) -> tuple:
@@ -205,11 +261,13 @@ def figure_time(f: Figure, t: ReportTime) -> tuple:
     return t.key[:2]
 
 
-def figure_source(f: Figure, origin: str) -> tuple[str, str | None]:
+def figure_source(f: Figure, origin: str, people: list[Entity] | None = None) -> tuple[str, str | None]:
     """Who a figure's value is from: its article's original (``origins``) and, where the text
     names one, the reporter. A spokesman's 5,300 dead and a mayor's 18,000 in one article are
-    two sources that can disagree; a copy that keeps the attribution is its original's source."""
-    return origin, f.reported_by.casefold() if f.reported_by else None
+    two sources that can disagree; a copy that keeps the attribution is its original's source.
+    "Police" and "the police", or "the governor" and the governor the story names
+    (``people``: ``holders.story_people``), are one reporter (``holders.reporter_key``)."""
+    return origin, reporter_key(f.reported_by, people or [])
 
 
 def first_told(values: list[tuple[Figure, tuple, tuple]]) -> list[tuple[Figure, tuple, tuple]]:
@@ -310,6 +368,8 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
     first_year = min((t.key[1][:4] for t in times.values() if t.key[0] == 0), default=None)
     corrected = withdrawn(analyses, times) if corrected is None else corrected
     groups: dict[tuple[str, str | None, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
+    people = story_people(analyses)
+    reporters: dict[str | None, str | None] = {}  # each reporter's words read once
     for a in analyses:
         t = times[a.article.id]
         notes, _ = correction_notes(a)
@@ -318,8 +378,16 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                 continue
             if any(_inside(f.span, n) for n in notes):
                 continue
-            key = (f.quantity, subject_key(f.subject), incident_kind(f.incident), since_before(f, first_year))
-            groups[key].append((f, figure_source(f, source_of[a.article.id]), figure_time(f, t)))
+            # The missing of a story are the one group its search is for: "11 missing passengers"
+            # and "11 were still missing" are one row (``FOUND_OVER_TIME``).
+            subject = None if f.quantity in FOUND_OVER_TIME else subject_key(f.subject)
+            key = (f.quantity, subject, incident_kind(f.incident), since_before(f, first_year))
+            if f.reported_by not in reporters:
+                reporters[f.reported_by] = figure_source(f, "", people)[1]
+            groups[key].append((f, (source_of[a.article.id], reporters[f.reported_by]), figure_time(f, t)))
+    # "the league" is the one league the story names ("the Chadian League"): one source
+    alias = short_forms((words, key) for words, key in reporters.items() if words and key)
+    groups = {k: [(f, (src[0], alias.get(src[1], src[1])), t) for f, src, t in vs] for k, vs in groups.items()}
     out = []
     for (quantity, subject, incident, since), values in sorted(groups.items(),
                                                                key=lambda kv: tuple(x or "" for x in kv[0])):

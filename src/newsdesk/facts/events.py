@@ -90,6 +90,21 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
     return None
 
 
+def _attacked_place(analysis: Analysis, recipient) -> str | None:
+    """The place an attack's recipient names with "of": "attacked the village of Ndjala"
+    happened in Ndjala, whatever wider area the clause names ("in eastern Chad") or a
+    name in the actor's phrase ("the Front for Change in Chad")."""
+    if recipient is None or recipient.lemma_.lower() not in _PLACE_NOUNS:
+        return None
+    of = next((c for c in recipient.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    name = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+    if name is None:
+        return None
+    # a name the places stage placed, or one the model typed a place
+    resolved = next((p.name for p in analysis.places if p.span[0] <= name.idx < p.span[1]), None)
+    return resolved or (argument(analysis, name) if name.ent_type_ in PLACE_LABELS else None)
+
+
 def _with_of_place(ent, ents) -> str:
     """An unresolved place name with the place its "of" names, which the model cut off
     ("the Gulf of" + "Oman": "Gulf of Oman", not "Gulf", another sea)."""
@@ -374,7 +389,8 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     elif category == "ASSAULT" and mode is None and _targeted(recipient):
         mode = "targeted"
     aside = _asides(trig, clause)
-    place = _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None}, aside)
+    place = _attacked_place(analysis, recipient) if category == "ASSAULT" else None
+    place = place or _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None}, aside)
     if place is None and category == "ASSAULT" and recipient is not None and recipient.ent_type_ in PLACE_LABELS:
         place = argument(analysis, recipient)  # the town that was shelled is where it happened
     toll = _toll(analysis, clause, aside)

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts.figure_verbs import captured, joins_a_protest
 from newsdesk.facts.lexicon import CURRENCY_SIGNS
 from newsdesk.facts.numbers import SCALES, Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
@@ -61,7 +62,8 @@ QUANTITY_OF = {
 QUANTITY_NOUNS = frozenset(
     {"death", "fatality", "dead", "injury", "wounded", "peacekeeper", "troop", "population", "refugee"}
 )
-CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested"})
+# "captured": soldiers taken prisoner, people abducted (facts/figure_verbs).
+CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested", "captured"})
 # Quantities whose counted noun says whom ("two civilians"); for the others it is the quantity.
 WITH_SUBJECT = CASUALTIES | {"population", "count", "protesters"}
 # Nouns that name the protesters themselves: no subject beside the quantity ("2,000 protesters").
@@ -246,6 +248,8 @@ def _is_not_a_count(number: Number, toks) -> bool:
     doc, end = toks[-1].doc, toks[-1].i
     if _age_beside_a_name(toks):
         return True  # "Joren Blake, 45, was arrested": his age, not 45 arrested
+    if before is not None and before.lower_ in ("aged", "ages"):
+        return True  # "a girl aged 9", "men aged between 20 and 40": ages, no count
     if _AGE.match(doc_text(doc), number.span[1]):
         return True  # "a 27-year-old student", "six months old": an age, not a length of time
     # "three years ago": a date, not a duration
@@ -312,6 +316,8 @@ def _quantity(doc, toks, noun) -> str | None:
         return "killed"
     if noun is not None and (q := _casualty_modifier(noun, toks[-1])) is not None:
         return q
+    if noun is not None and captured(noun, toks[-1]):
+        return "captured"  # "five soldiers were taken prisoner": captives, no troops of the army's
     anchor = noun if noun is not None else toks[-1]
     for tok in doc[anchor.i + 1 : min(anchor.i + 4, sentence(doc, anchor.i).end)]:
         if tok.is_punct or tok.lower_ in ("and", "or"):
@@ -414,6 +420,10 @@ def _from_verb(token) -> str | None:
             return "peacekeepers"
         if token.pos_ == "VERB" and child.dep_ == "dobj" and _driven_out(token):
             return "displaced"
+        if child.dep_ == "nsubj" and token.lower_ == "missing":
+            return "missing"  # "11 passengers were missing", which the model parses as the verb "miss"
+        if child.dep_ == "nsubj" and joins_a_protest(token):
+            return "protesters"  # "120,000 people took part in the march"
         if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
             return None
         if lemma in QUANTITY_OF and (token.pos_ in ("VERB", "ADJ") or including):
@@ -485,13 +495,15 @@ def _tally(noun) -> str | None:
     """What a tally counts: "death toll", "number of dead", "tally of injured", "number of
     people killed"; a bare "toll" is of lives (a "casualty toll" mixes the dead and hurt)."""
     lemma = noun.lemma_.lower()
+    if lemma == "crowd":
+        return "protesters"  # "organisers put the crowd at more than 100,000"
     if lemma not in _COUNT_NOUNS:
         return None
     words = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl")]  # "number injured"
     words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     for word in words:
         q = QUANTITY_OF.get(word.lemma_.lower()) or QUANTITY_OF.get(word.lower_)
-        if q in CASUALTIES:
+        if q in CASUALTIES or q == "protesters":  # "put the number of protesters at 18,000"
             return q
     if lemma == "toll" and not any(w.lemma_.lower() == "casualty" for w in words):
         return "killed"
@@ -546,6 +558,10 @@ def _noun_text(noun) -> str:
 
 
 def _reported_by(analysis: Analysis, number: Number, toks, resolver: Resolver) -> str | None:
+    if (putter := _putter(toks[-1])) is not None and (speaker := resolver.resolve(putter)) is not None:
+        # "the police said, while the organisers put the crowd at 100,000": the organisers',
+        # though the quote stage ran the police's words on to the sentence's end
+        return _reporter(analysis, speaker.text, speaker.entity_id)
     for q in analysis.quotes:
         if q.span[0] <= number.span[0] and number.span[1] <= q.span[1] and q.speaker:
             return _reporter(analysis, q.speaker, q.speaker_entity_id)
@@ -580,10 +596,19 @@ def _reporter(analysis: Analysis, text: str, entity_id: str | None) -> str:
 _COUNT_NOUNS = frozenset({"toll", "number", "figure", "count", "tally", "total"})
 
 
+def _putter(token):
+    """The named subject of the verb that puts a count at this number ("organisers put the
+    crowd at 100,000"), if that verb is the first above it; a pronoun is left to the quote."""
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None) if _puts(token) else None
+    return subject if subject is not None and subject.pos_ != "PRON" else None
+
+
 def _puts(verb) -> bool:
     """"Officials put the death toll at 21": the subject states the number."""
     return verb.lemma_.lower() in ("put", "place", "set") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _COUNT_NOUNS for c in verb.children
+        c.dep_ == "dobj" and (c.lemma_.lower() in _COUNT_NOUNS or c.lemma_.lower() == "crowd") for c in verb.children
     )
 
 

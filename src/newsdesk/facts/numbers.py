@@ -103,9 +103,18 @@ def value_of(text: str) -> tuple[float, bool] | None:
     return (value, False) if value is not None else None
 
 
+# A verb that takes "over" as its particle: "handed over 35 bodies" hands over 35, no more
+# than 35; "took over 12 villages" took 12.
+_OVER_PARTICLE = re.compile(
+    r"(?<!\w)(?:hand|turn|pass|sign|give|gave|given|take|took|taken|hold|held)(?:s|ed|ing)?\s*$", re.IGNORECASE)
+
+
 def find_numbers(text: str) -> Iterator[Number]:
     """Every number phrase in ``text`` with its value, bounds and hedges."""
     for m in NUMBER_RE.finditer(text):
+        if (m.group("qual") or "").lower() == "over" and _OVER_PARTICLE.search(text[max(0, m.start() - 12):m.start()]):
+            # the particle is the verb's, no bound: read the number after it
+            m = NUMBER_RE.match(text, m.start("between") if m.group("between") else m.start("low")) or m
         low = value_of(m.group("low"))
         if low is None:
             continue

@@ -122,6 +122,15 @@ def _fits(role_words: set[str], head: str, described: list[str]) -> bool:
     return False
 
 
+def fits_role(role: str, description: str) -> bool:
+    """Whether a role as a text writes it ("the governor", "the Kurdala hospital director")
+    fits what an article wrote of a person (``Entity.description``), by ``_fits``'s rule:
+    used across a story's articles (corpus/holders.py)."""
+    words = [w for w in _words(role) if w not in ("the", "a", "an")]
+    head, _ = _head(words)
+    return head in PERSON_ROLES | _MORE_PERSON_ROLES and _fits(set(words) - {head}, head, [description])
+
+
 def _age(text: str, span: tuple[int, int]) -> str | None:
     after = _AGE_AFTER.match(text, span[1])
     if after:

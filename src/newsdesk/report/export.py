@@ -454,6 +454,33 @@ def validate(record: dict) -> None:
     jsonschema.validate(record, export_schema())
 
 
+# Types of a place, and the types the model also gives a place's name in one story (Derna
+# typed GPE in one sentence and ORG in the next: "Derna's mayor").
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+_ALSO_PLACE = frozenset({"ORG", "PERSON"})
+
+
+def listed_entities(entities: list[dict]) -> list[dict]:
+    """A story's entities as its who-and-where lists them: a name it holds both as a place
+    and as an organisation or a person is listed once, as the place, with the mentions of
+    both. Display only: the record keeps both entities (their types weigh in story
+    grouping), the list does not show one town twice."""
+    places = {e["name"].casefold(): e for e in entities if e["type"] in _PLACE_TYPES}
+    extra: dict[str, int] = defaultdict(int)
+    for e in entities:
+        if e["type"] in _ALSO_PLACE and e["name"].casefold() in places:
+            extra[e["name"].casefold()] += e.get("mentions") or 0
+    out = []
+    for e in entities:
+        key = e["name"].casefold()
+        if e["type"] in _ALSO_PLACE and key in places:
+            continue
+        if e["type"] in _PLACE_TYPES and extra.get(key) and places[key] is e:
+            e = {**e, "mentions": (e.get("mentions") or 0) + extra[key]}
+        out.append(e)
+    return out
+
+
 # What every page template (the self-contained dossier, report/templates; the web desk,
 # web/templates) writes through the same functions as the terminal and Markdown views.
 VIEW_FILTERS = {
@@ -466,4 +493,5 @@ VIEW_FILTERS = {
     "when_words": when_words,
     "main_event_line": main_event_line,
     "main_event_evidence": main_event_evidence,
+    "listed_entities": listed_entities,
 }

@@ -18,6 +18,7 @@ from newsdesk.report.export import (
     figure_label,
     figure_value,
     figure_verdict,
+    listed_entities,
     main_event_evidence,
     main_event_line,
     told_events,
@@ -77,7 +78,7 @@ def _relations_table(record: dict) -> Table | None:
 
 
 def _entities_table(story: dict) -> Table | None:
-    ents = story["entities"]
+    ents = listed_entities(story["entities"])
     if not ents:
         return None
     table = Table(title="Who and where", title_justify="left")
