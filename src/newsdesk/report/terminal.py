@@ -147,9 +147,14 @@ def _events_table(story: dict) -> Table | None:
     if not story["events"]:
         return None
     table = Table(title="Events (best supported first)", title_justify="left", expand=True)
-    for col, ratio in (("when", 2), ("actor", 3), ("event", 4), ("recipient", 3), ("where", 2), ("killed", 1),
-                       ("articles", 1), ("sources", 1)):
+    # A day and the counts keep their width, under short headers (at 80 columns
+    # "2023-09-19" and the header "killed" folded into pieces); the words share the rest.
+    table.add_column("when", no_wrap=True, min_width=10)
+    for col, ratio in (("actor", 3), ("event", 3), ("recipient", 3), ("where", 2)):
         table.add_column(col, overflow="fold", ratio=ratio)
+    for col in ("dead", "arts", "srcs"):
+        table.add_column(col, justify="right", no_wrap=True)
+    table.caption = "arts: articles reporting it; srcs: independent sources among them"
     told, untold = told_events(story["events"])
     for e in told[:TOP_EVENTS]:
         kind = event_kind(e)
@@ -159,7 +164,7 @@ def _events_table(story: dict) -> Table | None:
                       str(e["num_articles"]), str(e["num_sources"]))
     if len(told) > TOP_EVENTS or untold:
         more = max(0, len(told) - TOP_EVENTS) + untold
-        table.caption = f"… and {more} more (newsdesk export --table events)"
+        table.caption = f"… and {more} more (newsdesk export --table events); {table.caption}"
     return table
 
 
