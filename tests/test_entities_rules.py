@@ -1,0 +1,30 @@
+"""Entity rules on hand-built sentences: demonyms the derivation misses, a country's name
+the model typed PERSON, "the X group". (test_entities.py holds the older cases and is
+marked slow; these run in the fast suite.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.model import Analysis, Article
+from newsdesk.nlp.entities import find_mentions
+from newsdesk.nlp.resolve import resolve_entities
+from newsdesk.nlp.ruler import demonyms
+
+
+def _mentions(nlp, text: str) -> dict[str, set[str]]:
+    doc = nlp(text)
+    analysis = resolve_entities(find_mentions(Analysis(article=Article(id="t1", text=text)), doc), doc)
+    out: dict[str, set[str]] = {}
+    for m in analysis.mentions:
+        out.setdefault(m.text, set()).add(m.entity_id)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [("Peruvian", "PE"), ("Chileans", "CL"), ("Mexican", "MX"), ("Moroccan", "MA"), ("South African", "ZA"),
+     ("Sri Lankan", "LK"), ("Ivorian", "CI"), ("Belgian", "BE")],
+)
+def test_demonyms_the_derivation_misses(form, code):
+    assert demonyms()[form] == code
