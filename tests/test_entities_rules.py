@@ -28,3 +28,14 @@ def _mentions(nlp, text: str) -> dict[str, set[str]]:
 )
 def test_demonyms_the_derivation_misses(form, code):
     assert demonyms()[form] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("Chad said on Monday it had closed its border with Sudan.", "Chad", "gpe:chad"),
+        ("Michael Jordan visited Amman. Jordan said the trip was private.", "Jordan", "person:michael-jordan"),
+    ],
+)
+def test_a_country_typed_person_is_the_country_unless_a_person_has_the_name(nlp, text, surface, entity_id):
+    assert _mentions(nlp, text)[surface] == {entity_id}

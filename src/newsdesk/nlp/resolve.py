@@ -455,6 +455,19 @@ def _keep(m: Mention) -> bool:
     return bool(words) and (any(w[:1].isupper() for w in words.split()) or words.casefold() in country_by_name())
 
 
+def _countries_typed_person(ner: list[Mention]) -> list[Mention]:
+    """A country's name the model typed PERSON ("Chad said it had closed its border") is
+    the country, unless a person of the article has it in a fuller name ("Michael Jordan"
+    ... "Jordan said"): the names the ruler leaves to the model (Chad, Jordan) come out
+    PERSON when they act or speak, as a person would."""
+    parts = {w for m in ner if m.label == "PERSON" and " " in _clean(m.text) for w in _clean(m.text).split()}
+    return [
+        replace(m, label="GPE") if m.label == "PERSON" and _clean(m.text).casefold() in country_by_name()
+        and _clean(m.text) not in parts else m
+        for m in ner
+    ]
+
+
 def resolve_entities(analysis: Analysis, doc) -> Analysis:
     """Map the literal mentions of ``find_mentions`` to canonical entities."""
     article = analysis.article
@@ -479,6 +492,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
 
     rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts, in_sentence)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
+    ner = _countries_typed_person(ner)
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     people = [
         m for m in ner
