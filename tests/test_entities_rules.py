@@ -39,3 +39,14 @@ def test_demonyms_the_derivation_misses(form, code):
 )
 def test_a_country_typed_person_is_the_country_unless_a_person_has_the_name(nlp, text, surface, entity_id):
     assert _mentions(nlp, text)[surface] == {entity_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("The attack was claimed by the Conti group, a ransomware gang.", "Conti", "org:conti"),
+        ("Officials said the Wagner group had withdrawn its fighters.", "Wagner", "org:wagner"),
+    ],
+)
+def test_the_x_group_is_an_organisation(nlp, text, surface, entity_id):
+    assert _mentions(nlp, text)[surface] == {entity_id}
