@@ -344,6 +344,18 @@ def test_people_driven_from_their_homes_are_displaced(nlp, text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Aid agencies said a camp housing 20,000 people near the town had run out of water.", 20000),
+        ("The Kalma camp, which shelters 400,000 people, came under fire.", 400000),
+        ("The camps host more than 30,000 people, the agency said.", 30000),
+    ],
+)
+def test_the_people_a_camp_houses_are_displaced(nlp, text, value):
+    assert figure(analyse(nlp, text), value).quantity == "displaced"
+
+
+@pytest.mark.parametrize(
     ("text", "value", "quantity"),
     [
         ("About 50,000 people marched through the capital on Saturday.", 50000, "protesters"),

@@ -328,7 +328,7 @@ def _quantity(doc, toks, noun) -> str | None:
         killer = perfect and head.dep_ == "nsubj" and head.head.i == tok.i  # tokens compare by index
         if q and tok.tag_ in ("JJ", "VBN", "VBG") and not killer:
             return q
-    if (q := _from_verb(anchor)) is not None:
+    if (q := _from_verb(anchor)) is not None or (q := _housed_in_a_camp(toks[0])) is not None:
         return q
     # A tally's value is a bare number or a count of people ("rose to 27", "to 27 people"), not
     # a count of things: "counts of the dead ... from two collapsed dams" gives no toll of two.
@@ -412,7 +412,7 @@ def _from_verb(token) -> str | None:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
             return "peacekeepers"
-        if token.pos_ == "VERB" and child.dep_ == "dobj" and _driven_out(token):
+        if token.pos_ == "VERB" and child.dep_ == "dobj" and (_driven_out(token) or _a_camp_housing(token)):
             return "displaced"
         if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
             return None
@@ -530,6 +530,29 @@ def _driven_out(verb) -> bool:
         if child.dep_ in ("xcomp", "ccomp") and QUANTITY_OF.get(child.lemma_.lower()) == "displaced":
             return True
     return False
+
+
+# A camp that houses people counts the displaced ("a camp housing 20,000 people", "the
+# camps host 30,000"): the people a camp shelters are those who fled to it (UNHCR's count).
+_SHELTER_VERBS = frozenset({"house", "shelter", "host", "accommodate"})
+_CAMPS = frozenset({"camp", "shelter", "settlement"})
+
+
+def _a_camp_housing(verb) -> bool:
+    if verb.lemma_.lower() not in _SHELTER_VERBS:
+        return False
+    housing = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    housing += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in _CAMPS for t in housing)
+
+
+def _housed_in_a_camp(first) -> str | None:
+    """"a camp housing 20,000 people" by its words, where the small model parses "camp
+    housing" as one noun (the dependency rule above then never sees the verb)."""
+    doc, i = first.doc, first.i
+    if i >= 2 and doc[i - 1].lower_.removesuffix("ing") in {"hous", "host", "shelter", "accommodat"}:
+        return "displaced" if doc[i - 2].lemma_.lower() in _CAMPS or doc[i - 2].lower_ == "camps" else None
+    return None
 
 
 # Intransitive verbs whose subject is what is counted ("two people died", "thousands fled").
