@@ -1270,3 +1270,17 @@ def test_a_toll_coordinated_after_an_event_nouns_verb_stays_its_toll(nlp):
 )
 def test_a_frame_set_into_the_clause_gives_the_event_no_time(nlp, text):
     assert analyse(nlp, text).events[0].when is None
+
+
+# -- written from fresh reports: words the lexicon read wrong -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The army staged a coup in the capital on Wednesday.", "COERCE", "seize"),
+        ("A military coup toppled the government of Valdoria.", "COERCE", "seize"),
+    ],
+)
+def test_a_coup_seizes_power(nlp, text, type_, mode):
+    assert only(analyse(nlp, text), type_).mode == mode

@@ -212,6 +212,8 @@ NOUNS: dict[str, Entry] = {
     "patrol": ("MOBILIZE", None), "cyberattack": ("COERCE", "cyber"),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "crackdown": ("COERCE", "restrict"),
     "curfew": ("COERCE", "curfew"), "occupation": ("COERCE", "seize"),
+    # a coup seizes power (PLOVER COERCE seize)
+    "coup": ("COERCE", "seize"), "putsch": ("COERCE", "seize"),
     "seizure": ("COERCE", "seize"), "deportation": ("COERCE", "deport"), "censorship": ("COERCE", "censor"),
     "restriction": ("COERCE", "restrict"), "siege": ("COERCE", "restrict"),
     "attack": ("ASSAULT", None), "assault": ("ASSAULT", None), "offensive": ("ASSAULT", None),
