@@ -1284,3 +1284,17 @@ def test_a_frame_set_into_the_clause_gives_the_event_no_time(nlp, text):
 )
 def test_a_coup_seizes_power(nlp, text, type_, mode):
     assert only(analyse(nlp, text), type_).mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["An aid convoy of 40 trucks reached the border crossing on Monday.",
+     "The agency sent a convoy of aid trucks to the city on Sunday."],
+)
+def test_an_aid_convoy_on_its_way_is_aid(nlp, text):
+    assert only(analyse(nlp, text), "AID")
+
+
+def test_an_attacked_aid_convoy_is_the_attacks_target_not_an_aid_event(nlp):
+    events = analyse(nlp, "Gunmen attacked an aid convoy near the border on Monday.").events
+    assert [e.type for e in events] == ["ASSAULT"]

@@ -335,6 +335,9 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
+    # what carries aid is the aid's delivery (CAMEO 0233 humanitarian aid)
+    ("aid", "convoy"): ("AID", None), ("aid", "truck"): ("AID", None), ("aid", "vehicle"): ("AID", None),
+    ("relief", "convoy"): ("AID", None), ("humanitarian", "convoy"): ("AID", None),
     ("artillery", "fire"): ("ASSAULT", "heavy-weapons"), ("rocket", "fire"): ("ASSAULT", "heavy-weapons"),
     ("mortar", "fire"): ("ASSAULT", "heavy-weapons"), ("tank", "fire"): ("ASSAULT", "heavy-weapons"),
     ("sniper", "fire"): ("ASSAULT", "firearms"), ("machine-gun", "fire"): ("ASSAULT", "firearms"),
@@ -440,6 +443,8 @@ EASED: dict[str, Entry] = {
 }
 # Verbs that send people; what they are sent to do says the event ("sent experts to investigate").
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
+# Verbs a vehicle of aid moves by, when it is their object: "sent a convoy of aid trucks".
+AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
                       "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",
