@@ -1298,3 +1298,12 @@ def test_an_aid_convoy_on_its_way_is_aid(nlp, text):
 def test_an_attacked_aid_convoy_is_the_attacks_target_not_an_aid_event(nlp):
     events = analyse(nlp, "Gunmen attacked an aid convoy near the border on Monday.").events
     assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prisoners of war said they had been held in cramped cells.",
+     "The two countries exchanged prisoners of war on Friday."],
+)
+def test_prisoners_of_war_name_no_assault(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []

@@ -445,6 +445,8 @@ EASED: dict[str, Entry] = {
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 # Verbs a vehicle of aid moves by, when it is their object: "sent a convoy of aid trucks".
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
+# Those a war holds, not wages: "prisoners of war" names no assault.
+OF_WAR = frozenset({"prisoner", "pow", "captive"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
                       "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",

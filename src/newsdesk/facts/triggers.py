@@ -72,6 +72,8 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)
     if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.OF_WAR:
+        return None  # "prisoners of war": people a war holds, no act of it
     if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
         of = _prep_object(tok, {"of"})
         return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
