@@ -1307,3 +1307,13 @@ def test_an_attacked_aid_convoy_is_the_attacks_target_not_an_aid_event(nlp):
 )
 def test_prisoners_of_war_name_no_assault(nlp, text):
     assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The two sides carried out a prisoner swap on Thursday.",
+     "The two countries exchanged prisoners of war on Friday.",
+     "The rivals agreed to a prisoner exchange brokered by the mediators."],
+)
+def test_a_prisoner_swap_is_a_release(nlp, text):
+    assert only(analyse(nlp, text), "RETREAT").mode == "release"

@@ -335,6 +335,8 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
+    # an exchange of prisoners sets people free (CAMEO 0841 return, release persons)
+    ("prisoner", "swap"): ("RETREAT", "release"), ("prisoner", "exchange"): ("RETREAT", "release"),
     # what carries aid is the aid's delivery (CAMEO 0233 humanitarian aid)
     ("aid", "convoy"): ("AID", None), ("aid", "truck"): ("AID", None), ("aid", "vehicle"): ("AID", None),
     ("relief", "convoy"): ("AID", None), ("humanitarian", "convoy"): ("AID", None),
@@ -382,6 +384,9 @@ GOING_ON = frozenset({
 
 # A verb and its object that together say an event neither says alone.
 VERB_OBJECT: dict[tuple[str, str], Entry] = {
+    # CAMEO 0841 "return, release persons": prisoners exchanged are set free
+    ("exchange", "prisoner"): ("RETREAT", "release"), ("swap", "prisoner"): ("RETREAT", "release"),
+    ("exchange", "pow"): ("RETREAT", "release"), ("swap", "pow"): ("RETREAT", "release"),
     # CAMEO 114 "complain officially": a protest lodged is an accusation, not a demonstration
     ("lodge", "protest"): ("ACCUSE", "allege"), ("file", "protest"): ("ACCUSE", "allege"),
     ("lodge", "complaint"): ("ACCUSE", "allege"), ("file", "complaint"): ("ACCUSE", "allege"),
