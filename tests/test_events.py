@@ -1317,3 +1317,13 @@ def test_prisoners_of_war_name_no_assault(nlp, text):
 )
 def test_a_prisoner_swap_is_a_release(nlp, text):
     assert only(analyse(nlp, text), "RETREAT").mode == "release"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hackers launched a ransomware attack on the city's water utility on Monday.",
+     "A ransomware attack crippled the hospital's computer systems."],
+)
+def test_a_ransomware_attack_is_cyber_coercion(nlp, text):
+    analysis = analyse(nlp, text)
+    assert only(analysis, "COERCE").mode == "cyber" and not [e for e in analysis.events if e.type == "ASSAULT"]

@@ -335,6 +335,7 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
+    ("ransomware", "attack"): ("COERCE", "cyber"), ("hacking", "attack"): ("COERCE", "cyber"),
     # an exchange of prisoners sets people free (CAMEO 0841 return, release persons)
     ("prisoner", "swap"): ("RETREAT", "release"), ("prisoner", "exchange"): ("RETREAT", "release"),
     # what carries aid is the aid's delivery (CAMEO 0233 humanitarian aid)
