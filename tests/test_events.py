@@ -1327,3 +1327,12 @@ def test_a_prisoner_swap_is_a_release(nlp, text):
 def test_a_ransomware_attack_is_cyber_coercion(nlp, text):
     analysis = analyse(nlp, text)
     assert only(analysis, "COERCE").mode == "cyber" and not [e for e in analysis.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria has been hosting refugees from the war since April.",
+     "The town is hosting 40,000 displaced people in schools."],
+)
+def test_hosting_refugees_is_no_visit(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "CONSULT"] == []

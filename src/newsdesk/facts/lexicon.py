@@ -453,6 +453,8 @@ DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # Those a war holds, not wages: "prisoners of war" names no assault.
 OF_WAR = frozenset({"prisoner", "pow", "captive"})
+# Whom a country hosts as a refuge, not as visitors: "hosting refugees" is no CONSULT visit.
+HOSTED_REFUGEES = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "displaced", "people", "million"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
                       "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",

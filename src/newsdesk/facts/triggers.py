@@ -300,6 +300,8 @@ def _fits_object(tok, lemma: str) -> bool:
         return bool(_object_words(tok) & lx.CUT_OBJECTS)
     if lemma == "meet":
         return not _object_words(tok) & lx.MET_NON_PEOPLE
+    if lemma == "host":  # "hosted the talks", not "has been hosting refugees" (a refuge, no visit)
+        return not _object_words(tok) & lx.HOSTED_REFUGEES
     if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
         return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
     if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)
