@@ -1336,3 +1336,16 @@ def test_a_ransomware_attack_is_cyber_coercion(nlp, text):
 )
 def test_hosting_refugees_is_no_visit(nlp, text):
     assert [e for e in analyse(nlp, text).events if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Troops attacked the village on Monday after rebels fired rockets at a base.", None),
+        ("Militants attacked a checkpoint, days after the air force bombed their camps.", None),
+        ("Fighters clashed with police who had fired tear gas at the crowd.", None),
+        ("Troops attacked the village with rockets after rebels raided a base.", "heavy-weapons"),
+    ],
+)
+def test_a_weapon_of_another_clause_gives_no_mode(nlp, text, mode):
+    assert analyse(nlp, text).events[0].mode == mode
