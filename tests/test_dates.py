@@ -338,6 +338,11 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("14:30 GMT on Tuesday", "The vote will be held at ", "", "2000-04-04T14:30"),
         ("11:30 GMT", "The blast happened on Sunday at ", "", "2000-04-02T11:30"),
         ("10:42 GMT", "", "\nShells hit the city overnight.", "2000-04-03T10:42"),
+        ("09:00 CET on Thursday", "The meeting starts at ", "", "2000-04-06T09:00"),
+        # An act called or set for a day is to come; one held on it is past.
+        ("Friday", "Unions called a strike for ", " over pensions.", "2000-04-07"),
+        ("Sunday", "Opposition parties set a rally for ", ".", "2000-04-09"),
+        ("Friday", "The strike held on ", " closed schools.", "2000-03-31"),
     ],
 )
 def test_weekday_direction_and_clock_times(text, before, after, expected):
