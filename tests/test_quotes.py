@@ -785,3 +785,18 @@ def test_a_source_named_after_the_reported_clause_is_no_part_of_it(nlp, text, co
 )
 def test_whom_one_cites_is_a_source_what_one_cites_is_content(nlp, text, quoted):
     assert [q.text for q in analyse(nlp, text).quotes] == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The ministry said in a statement that 12 soldiers had been killed in the attack.",
+         "12 soldiers had been killed", "The ministry"),
+        ("The rebels said in a video posted online that they had taken the town.", "they had taken the town",
+         "The rebels"),
+        ("Hamas said in a statement on Sunday that the talks had failed.", "the talks had failed", "Hamas"),
+    ],
+)
+def test_said_in_a_statement_that_is_indirect_speech(nlp, text, words, speaker):
+    quote = only(analyse(nlp, text), words)
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)

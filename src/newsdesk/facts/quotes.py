@@ -531,6 +531,8 @@ def _clause_of(verb) -> tuple[int, int] | None:
         marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
         if child.dep_ == "advcl" and child.i > verb.i and marked:
             return child.left_edge.i, child.right_edge.i
+    if (said_in := _that_clause_of_its_medium(verb)) is not None:
+        return said_in
     has_object = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)  # not "told me"
     # A participle after a clause tells what that clause's subject did while saying it
     # ("expelled two diplomats, accusing them of spying", "closed the road, citing the
@@ -545,6 +547,24 @@ def _clause_of(verb) -> tuple[int, int] | None:
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
         if head.i != verb.i:
             return head.left_edge.i, head.right_edge.i
+    return None
+
+
+# What words are said in: "said in a statement that …", where the small model hangs the
+# that-clause on the noun (an acl of "statement"), and the verb then had no content.
+_MEDIA = frozenset({"statement", "interview", "post", "letter", "tweet", "speech", "video", "message", "briefing",
+                    "communique", "communiqué", "release", "report", "broadcast"})
+
+
+def _that_clause_of_its_medium(verb) -> tuple[int, int] | None:
+    """The that-clause of "said in a statement that …", hung on the statement."""
+    if not _speech_verb(verb):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "during")):
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA):
+            for clause in (c for c in medium.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > medium.i):
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause.left_edge.i, clause.right_edge.i
     return None
 
 
