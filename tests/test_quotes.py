@@ -800,3 +800,16 @@ def test_whom_one_cites_is_a_source_what_one_cites_is_content(nlp, text, quoted)
 def test_said_in_a_statement_that_is_indirect_speech(nlp, text, words, speaker):
     quote = only(analyse(nlp, text), words)
     assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Workers raised a strike over unpaid wages on Monday.", "The union called a strike for Friday.",
+     "The opposition called a rally in the capital."],
+)
+def test_calling_a_strike_is_an_act_not_words(nlp, text):
+    assert analyse(nlp, text).quotes == ()
+
+
+def test_calling_a_vote_a_sham_is_still_a_stance(nlp):
+    assert analyse(nlp, "The opposition called the vote a sham.").quotes

@@ -469,11 +469,31 @@ def _content_of(verb) -> tuple[int, int] | None:
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
         return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
+    if objecting and _calls_an_act(verb):
+        return None  # "called a strike", "raised a strike": an act called, no words
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
         return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+# Acts a verb of words calls or raises ("called a strike", "raised a strike", "called a
+# meeting"): the object is the act, not words. Not when the verb names it ("called the
+# vote a sham": an "oprd" says what, and that is a stance).
+_CALLED_ACTS = frozenset({"strike", "walkout", "protest", "rally", "march", "demonstration", "boycott", "shutdown",
+                          "election", "referendum", "vote", "meeting", "ceasefire", "truce", "halt", "curfew"})
+
+
+def _calls_an_act(verb) -> bool:
+    """Only "call" and "raise": "backed the vote", "opposed the referendum" are stances
+    (PolNeAR codes them; applied to every stance verb this lost two of its attributions)."""
+    if lemma(verb) not in ("call", "raise"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _CALLED_ACTS:
+        return False
+    return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
 
 
 # Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
