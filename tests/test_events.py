@@ -1349,3 +1349,18 @@ def test_hosting_refugees_is_no_visit(nlp, text):
 )
 def test_a_weapon_of_another_clause_gives_no_mode(nlp, text, mode):
     assert analyse(nlp, text).events[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("10:42 GMT\nRebels shelled the garrison overnight.\n\n11:15 GMT\nThe air force bombed the bridge.",
+         ["2023-09-20T10:42", "2023-09-20T11:15"]),
+        ("10:42 GMT\nRebels shelled the garrison on Monday.", ["2023-09-18"]),
+    ],
+)
+def test_a_live_pages_entry_is_of_its_stamps_time(nlp, text, when):
+    doc = nlp(text)
+    analysis = Analysis(article=Article(id=article_id(text), text=text, published="2023-09-20"))
+    analysis = resolve_dates(find_mentions(analysis, doc), doc)
+    assert [e.when for e in find_events(analysis, doc).events] == when

@@ -473,7 +473,27 @@ def find_events(analysis: Analysis, doc) -> Analysis:
         except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article
             notes.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
     events = sorted((_as_riot(e) for e in events), key=lambda e: e.span)
+    events = _stamped(analysis, events)
     return replace(analysis, events=tuple(events), notes=analysis.notes + tuple(notes))
+
+
+def _stamped(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """A live page's entries open with a time stamp on a line of its own ("10:42 GMT"):
+    an event of the entry that names no time of its own is of the stamp's time."""
+    text = analysis.article.text
+    stamps = [d for d in analysis.dates if d.value and "T" in d.value and _a_line_alone(text, d.span)]
+    if not stamps:
+        return events
+    out = []
+    for e in events:
+        before = [d for d in stamps if d.span[1] <= e.span[0]]
+        out.append(replace(e, when=before[-1].value) if e.when is None and before else e)
+    return out
+
+
+def _a_line_alone(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    return (start == 0 or text[start - 1] == "\n") and text[end:].split("\n", 1)[0].strip() == ""
 
 
 def _as_riot(event: Event) -> Event:
