@@ -580,3 +580,16 @@ def test_lakhs_crores_and_rupee_signs(nlp, text, value, quantity, subject, unit)
 )
 def test_a_time_of_a_conjunct_that_shares_the_auxiliary_dates_both(nlp, text, value, as_of):
     assert figure(analyse(nlp, text), value).as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity"),
+    [
+        ("Police said 30 people were hurt. Among them were six police officers.", 6, "injured"),
+        ("At least 40 people were injured. Among the injured were 12 police officers.", 12, "injured"),
+        ("Five people were killed. Among the dead were two children.", 2, "killed"),
+        ("The blast injured 23 people, among them four children.", 4, "injured"),
+    ],
+)
+def test_among_them_after_a_toll_is_part_of_it(nlp, text, value, quantity):
+    assert figure(analyse(nlp, text), value).quantity == quantity

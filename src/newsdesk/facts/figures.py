@@ -171,6 +171,9 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
     unit = _unit_after(doc, last)
     noun = None if unit else _counted_noun(doc, toks)
     quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
+    if quantity in (None, "count") and (among := _among_the_counted(doc, toks[0])) is not None:
+        quantity = among if among != _SAME_AS_BEFORE else _counted_before(analysis.article.text, before,
+                                                                             number.span[0]) or quantity
     if quantity == _SAME_AS_BEFORE:
         quantity = _counted_before(analysis.article.text, before, number.span[0])
     if quantity is None:
@@ -504,6 +507,19 @@ def _tally(noun) -> str | None:
 _SAME_AS_BEFORE = "same as before"
 # How far back (characters) such a count may stand: about a paragraph or two.
 _ANAPHOR_REACH = 600
+
+
+# A sentence that opens "Among them were six police officers" or "Among the injured were
+# 12 officers" counts part of the count before it, or of the casualties it names.
+_AMONG = re.compile(r"among (?:them|those|whom)\b|among the (?P<word>[a-z]+)\b")
+
+
+def _among_the_counted(doc, first) -> str | None:
+    sent = sentence(doc, first.i)
+    opening = doc_text(doc)[sent.start_char : first.idx].lower()
+    if not (m := _AMONG.match(opening)):
+        return None
+    return QUANTITY_OF.get(m.group("word")) if m.group("word") else _SAME_AS_BEFORE
 
 
 def _counted_before(text: str, before: list[Figure], start: int) -> str | None:
