@@ -411,6 +411,8 @@ def _from_verb(token) -> str | None:
             return q
         if child.dep_ == "nsubjpass" and _treated(token):
             return "injured"
+        if child.dep_ == "nsubjpass" and _driven_out(token):  # "10,000 have been forced from their homes"
+            return "displaced"
         if token.pos_ in ("VERB", "AUX") and lemma in _REPORTING_VERBS:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
