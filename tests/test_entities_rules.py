@@ -8,6 +8,7 @@ import pytest
 
 from newsdesk.model import Analysis, Article
 from newsdesk.nlp.entities import find_mentions
+from newsdesk.nlp.places import resolve_places
 from newsdesk.nlp.resolve import resolve_entities
 from newsdesk.nlp.ruler import demonyms
 
@@ -50,3 +51,20 @@ def test_a_country_typed_person_is_the_country_unless_a_person_has_the_name(nlp,
 )
 def test_the_x_group_is_an_organisation(nlp, text, surface, entity_id):
     assert _mentions(nlp, text)[surface] == {entity_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("The Gaza health ministry said 18 people were killed.", "The Gaza health ministry",
+         "org:gaza-ministry-of-health"),
+        ("Azerbaijan's defence ministry said the operation was over.", "Azerbaijan's defence ministry",
+         "org:azerbaijan-ministry-of-defence"),
+    ],
+)
+def test_a_regions_ministry_is_its_own_not_a_countrys(nlp, text, surface, entity_id):
+    doc = nlp(text)
+    analysis = Analysis(article=Article(id="t1", text=text))
+    analysis = resolve_places(analysis, doc)
+    found = resolve_entities(find_mentions(analysis, doc), doc)
+    assert {m.entity_id for m in found.mentions if m.text == surface} == {entity_id}
