@@ -109,6 +109,14 @@ def test_normalise_never_raises(text, anchor):
     assert value is None or isinstance(value, str)
 
 
+def test_a_live_pages_stamps_are_times_of_its_day(nlp):
+    text = ("10:42 GMT\nShells hit the city overnight, the governor said.\n\n"
+            "11:15 GMT\nThe air force said it shot down 20 drones.")
+    analysis = Analysis(article=Article(id="d2", text=text, published="2023-09-20"))
+    values = {r.text: r.value for r in resolve_dates(analysis, nlp(text)).dates}
+    assert (values.get("10:42 GMT"), values.get("11:15 GMT")) == ("2023-09-20T10:42", "2023-09-20T11:15")
+
+
 @pytest.mark.slow
 def test_resolve_dates_stage(nlp):
     text = "The army attacked on Tuesday.\nOn Monday, talks had failed. The war ended three years ago."
@@ -326,6 +334,15 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("4 a.m. EDT Thursday", "The father will leave at ", "", "2000-04-06T04:00"),
         ("Friday at 3:30 p.m.", "The talks began ", "", "2000-03-31T15:30"),
         ("noon Wednesday", "The vote will be held at ", "", "2000-04-05T12:00"),
+        # A 24-hour clock with its zone, as wires and live pages write it.
+        ("14:30 GMT on Tuesday", "The vote will be held at ", "", "2000-04-04T14:30"),
+        ("11:30 GMT", "The blast happened on Sunday at ", "", "2000-04-02T11:30"),
+        ("10:42 GMT", "", "\nShells hit the city overnight.", "2000-04-03T10:42"),
+        ("09:00 CET on Thursday", "The meeting starts at ", "", "2000-04-06T09:00"),
+        # An act called or set for a day is to come; one held on it is past.
+        ("Friday", "Unions called a strike for ", " over pensions.", "2000-04-07"),
+        ("Sunday", "Opposition parties set a rally for ", ".", "2000-04-09"),
+        ("Friday", "The strike held on ", " closed schools.", "2000-03-31"),
     ],
 )
 def test_weekday_direction_and_clock_times(text, before, after, expected):

@@ -1270,3 +1270,97 @@ def test_a_toll_coordinated_after_an_event_nouns_verb_stays_its_toll(nlp):
 )
 def test_a_frame_set_into_the_clause_gives_the_event_no_time(nlp, text):
     assert analyse(nlp, text).events[0].when is None
+
+
+# -- written from fresh reports: words the lexicon read wrong -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("The army staged a coup in the capital on Wednesday.", "COERCE", "seize"),
+        ("A military coup toppled the government of Valdoria.", "COERCE", "seize"),
+    ],
+)
+def test_a_coup_seizes_power(nlp, text, type_, mode):
+    assert only(analyse(nlp, text), type_).mode == mode
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["An aid convoy of 40 trucks reached the border crossing on Monday.",
+     "The agency sent a convoy of aid trucks to the city on Sunday."],
+)
+def test_an_aid_convoy_on_its_way_is_aid(nlp, text):
+    assert only(analyse(nlp, text), "AID")
+
+
+def test_an_attacked_aid_convoy_is_the_attacks_target_not_an_aid_event(nlp):
+    events = analyse(nlp, "Gunmen attacked an aid convoy near the border on Monday.").events
+    assert [e.type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prisoners of war said they had been held in cramped cells.",
+     "The two countries exchanged prisoners of war on Friday."],
+)
+def test_prisoners_of_war_name_no_assault(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The two sides carried out a prisoner swap on Thursday.",
+     "The two countries exchanged prisoners of war on Friday.",
+     "The rivals agreed to a prisoner exchange brokered by the mediators."],
+)
+def test_a_prisoner_swap_is_a_release(nlp, text):
+    assert only(analyse(nlp, text), "RETREAT").mode == "release"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Hackers launched a ransomware attack on the city's water utility on Monday.",
+     "A ransomware attack crippled the hospital's computer systems."],
+)
+def test_a_ransomware_attack_is_cyber_coercion(nlp, text):
+    analysis = analyse(nlp, text)
+    assert only(analysis, "COERCE").mode == "cyber" and not [e for e in analysis.events if e.type == "ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Valdoria has been hosting refugees from the war since April.",
+     "The town is hosting 40,000 displaced people in schools."],
+)
+def test_hosting_refugees_is_no_visit(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "CONSULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("Troops attacked the village on Monday after rebels fired rockets at a base.", None),
+        ("Militants attacked a checkpoint, days after the air force bombed their camps.", None),
+        ("Fighters clashed with police who had fired tear gas at the crowd.", None),
+        ("Troops attacked the village with rockets after rebels raided a base.", "heavy-weapons"),
+    ],
+)
+def test_a_weapon_of_another_clause_gives_no_mode(nlp, text, mode):
+    assert analyse(nlp, text).events[0].mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("10:42 GMT\nRebels shelled the garrison overnight.\n\n11:15 GMT\nThe air force bombed the bridge.",
+         ["2023-09-20T10:42", "2023-09-20T11:15"]),
+        ("10:42 GMT\nRebels shelled the garrison on Monday.", ["2023-09-18"]),
+    ],
+)
+def test_a_live_pages_entry_is_of_its_stamps_time(nlp, text, when):
+    doc = nlp(text)
+    analysis = Analysis(article=Article(id=article_id(text), text=text, published="2023-09-20"))
+    analysis = resolve_dates(find_mentions(analysis, doc), doc)
+    assert [e.when for e in find_events(analysis, doc).events] == when

@@ -337,9 +337,23 @@ def test_an_age_beside_a_name_is_no_count(nlp, text, counts):
         ("Heavy rain forced more than 8,000 people from their homes on Thursday.", 8000),
         ("The shelling drove about 3,000 residents out of the village.", 3000),
         ("The fighting forced 500 families to flee.", 500),
+        ("Eight people died and more than 10,000 have been forced from their homes.", 10000),
+        ("About 2,000 villagers were driven out of the village by the fighting.", 2000),
     ],
 )
 def test_people_driven_from_their_homes_are_displaced(nlp, text, value):
+    assert figure(analyse(nlp, text), value).quantity == "displaced"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Aid agencies said a camp housing 20,000 people near the town had run out of water.", 20000),
+        ("The Kalma camp, which shelters 400,000 people, came under fire.", 400000),
+        ("The camps host more than 30,000 people, the agency said.", 30000),
+    ],
+)
+def test_the_people_a_camp_houses_are_displaced(nlp, text, value):
     assert figure(analyse(nlp, text), value).quantity == "displaced"
 
 
@@ -568,3 +582,16 @@ def test_lakhs_crores_and_rupee_signs(nlp, text, value, quantity, subject, unit)
 )
 def test_a_time_of_a_conjunct_that_shares_the_auxiliary_dates_both(nlp, text, value, as_of):
     assert figure(analyse(nlp, text), value).as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity"),
+    [
+        ("Police said 30 people were hurt. Among them were six police officers.", 6, "injured"),
+        ("At least 40 people were injured. Among the injured were 12 police officers.", 12, "injured"),
+        ("Five people were killed. Among the dead were two children.", 2, "killed"),
+        ("The blast injured 23 people, among them four children.", 4, "injured"),
+    ],
+)
+def test_among_them_after_a_toll_is_part_of_it(nlp, text, value, quantity):
+    assert figure(analyse(nlp, text), value).quantity == quantity

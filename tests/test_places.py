@@ -210,6 +210,17 @@ def test_a_street_named_after_a_town_is_not_that_town(nlp, text, town):
     assert [p for p in _places(nlp, text) if p.text == town] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Israeli air strikes on Khan Younis killed at least 18 people overnight.", "Khān Yūnis"),
+        ("The army launched an offensive on Bakhmut after weeks of shelling.", "Bakhmut"),
+    ],
+)
+def test_what_an_attack_is_on_is_a_place(nlp, text, name):
+    assert name in {p.name for p in _places(nlp, text)}
+
+
 @pytest.mark.slow
 def test_a_towns_street_department_names_the_town(nlp):
     text = "Leaf pickup begins Monday, Salem Street Superintendent Ann Lowe said."

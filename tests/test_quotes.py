@@ -785,3 +785,31 @@ def test_a_source_named_after_the_reported_clause_is_no_part_of_it(nlp, text, co
 )
 def test_whom_one_cites_is_a_source_what_one_cites_is_content(nlp, text, quoted):
     assert [q.text for q in analyse(nlp, text).quotes] == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("The ministry said in a statement that 12 soldiers had been killed in the attack.",
+         "12 soldiers had been killed", "The ministry"),
+        ("The rebels said in a video posted online that they had taken the town.", "they had taken the town",
+         "The rebels"),
+        ("Hamas said in a statement on Sunday that the talks had failed.", "the talks had failed", "Hamas"),
+    ],
+)
+def test_said_in_a_statement_that_is_indirect_speech(nlp, text, words, speaker):
+    quote = only(analyse(nlp, text), words)
+    assert (quote.kind, quote.speaker) == ("indirect", speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Workers raised a strike over unpaid wages on Monday.", "The union called a strike for Friday.",
+     "The opposition called a rally in the capital."],
+)
+def test_calling_a_strike_is_an_act_not_words(nlp, text):
+    assert analyse(nlp, text).quotes == ()
+
+
+def test_calling_a_vote_a_sham_is_still_a_stance(nlp):
+    assert analyse(nlp, "The opposition called the vote a sham.").quotes

@@ -150,8 +150,13 @@ HEAD_LINES = 6
 # a comma, maybe an agency in brackets, then a colon or dash: "BAKU:", "YEREVAN, Armenia —",
 # "BAKU, Sept 20 (Reuters) -", "LONDON --" (two hyphens for a dash), and up to three parts
 # after commas as AP style writes them: "NEW YORK, June 18, 2024 —", "DAYTON, Ohio, May 2, 2024 -".
+# Capitals with accents as well ("BOGOTÁ", "SÃO PAULO", "ŁÓDŹ", "İSTANBUL"): the Latin-1 and
+# Latin Extended-A/B capitals, written out once here ("[A-Z]" alone missed every dateline
+# of a city whose name has an accent, and its text kept "BOGOTÁ, March 9 (Reuters) -").
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 DATELINE = re.compile(
-    r"(?P<place>[A-Z][A-Z.'’/-]+(?: [A-Z][A-Z.'’/-]+){0,3})"  # "/": two cities, "MOSCOW/KYIV (Reuters) -"
+    # "/": two cities, "MOSCOW/KYIV (Reuters) -"
+    rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’/-]+(?: [{_CAPITALS}][{_CAPITALS}.'’/-]+){{0,3}})"
     r"(?:,\s*[\w .’'-]{1,30}?){0,3}"
     r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
     r"\s*(?:--|[:—–-])\s+"

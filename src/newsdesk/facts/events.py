@@ -269,8 +269,32 @@ def _mode(trig: Trigger, clause) -> str | None:
         return next(forces, None)
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
-    found = {lx.WEAPON_MODES[_lemma(t)] for t in clause if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t)}
+    other = _other_clauses(trig, clause)
+    found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
+             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
+
+
+def _other_clauses(trig: Trigger, clause) -> set[int]:
+    """Tokens of the clauses inside the event's that have a doer of their own: their
+    weapons are theirs, not the event's ("attacked the village after rebels fired
+    rockets", "clashed with police who had fired tear gas"). A clause on the event's own
+    noun describes the event ("an attack that used drones") and stays, and so does a
+    "when" clause, which tells how ("was wounded when soldiers shelled the school")."""
+    anchor = trig.light or trig.head
+    out: set[int] = set()
+    for t in clause:
+        if t.i == anchor.i or t.dep_ not in _CLAUSAL or t.i in out or (t.dep_ == "relcl" and t.head.i == trig.head.i):
+            continue
+        if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in t.children):
+            continue  # "was wounded when soldiers shelled the school": the shelling is how
+        if t.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            out.update(c.i for c in t.subtree)
+    return out
+
+
+# Markers of a clause at another time, or beside the event: its act is another one.
+_OTHER_TIME = frozenset({"after", "before", "while", "since", "until", "whereas", "although", "though"})
 
 
 def _attacker_mode(mode: str | None, actor) -> str | None:
@@ -465,7 +489,27 @@ def find_events(analysis: Analysis, doc) -> Analysis:
         except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article
             notes.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
     events = sorted((_as_riot(e) for e in events), key=lambda e: e.span)
+    events = _stamped(analysis, events)
     return replace(analysis, events=tuple(events), notes=analysis.notes + tuple(notes))
+
+
+def _stamped(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """A live page's entries open with a time stamp on a line of its own ("10:42 GMT"):
+    an event of the entry that names no time of its own is of the stamp's time."""
+    text = analysis.article.text
+    stamps = [d for d in analysis.dates if d.value and "T" in d.value and _a_line_alone(text, d.span)]
+    if not stamps:
+        return events
+    out = []
+    for e in events:
+        before = [d for d in stamps if d.span[1] <= e.span[0]]
+        out.append(replace(e, when=before[-1].value) if e.when is None and before else e)
+    return out
+
+
+def _a_line_alone(text: str, span: tuple[int, int]) -> bool:
+    start, end = span
+    return (start == 0 or text[start - 1] == "\n") and text[end:].split("\n", 1)[0].strip() == ""
 
 
 def _as_riot(event: Event) -> Event:

@@ -173,6 +173,9 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
     unit = _unit_after(doc, last)
     noun = None if unit else _counted_noun(doc, toks)
     quantity = UNITS[unit] if unit else _quantity(doc, toks, noun)
+    if quantity in (None, "count") and (among := _among_the_counted(doc, toks[0])) is not None:
+        quantity = among if among != _SAME_AS_BEFORE else _counted_before(analysis.article.text, before,
+                                                                             number.span[0]) or quantity
     if quantity == _SAME_AS_BEFORE:
         quantity = _counted_before(analysis.article.text, before, number.span[0])
     if quantity is None:
@@ -334,7 +337,7 @@ def _quantity(doc, toks, noun) -> str | None:
         killer = perfect and head.dep_ == "nsubj" and head.head.i == tok.i  # tokens compare by index
         if q and tok.tag_ in ("JJ", "VBN", "VBG") and not killer:
             return q
-    if (q := _from_verb(anchor)) is not None:
+    if (q := _from_verb(anchor)) is not None or (q := _housed_in_a_camp(toks[0])) is not None:
         return q
     # A tally's value is a bare number or a count of people ("rose to 27", "to 27 people"), not
     # a count of things: "counts of the dead ... from two collapsed dams" gives no toll of two.
@@ -414,11 +417,13 @@ def _from_verb(token) -> str | None:
             return q
         if child.dep_ == "nsubjpass" and _treated(token):
             return "injured"
+        if child.dep_ == "nsubjpass" and _driven_out(token):  # "10,000 have been forced from their homes"
+            return "displaced"
         if token.pos_ in ("VERB", "AUX") and lemma in _REPORTING_VERBS:
             return None
         if token.pos_ == "VERB" and lemma in _WATCH_VERBS and any(_TRUCE.search(c.text) for c in token.subtree):
             return "peacekeepers"
-        if token.pos_ == "VERB" and child.dep_ == "dobj" and _driven_out(token):
+        if token.pos_ == "VERB" and child.dep_ == "dobj" and (_driven_out(token) or _a_camp_housing(token)):
             return "displaced"
         if child.dep_ == "nsubj" and token.lower_ == "missing":
             return "missing"  # "11 passengers were missing", which the model parses as the verb "miss"
@@ -518,6 +523,19 @@ _SAME_AS_BEFORE = "same as before"
 _ANAPHOR_REACH = 600
 
 
+# A sentence that opens "Among them were six police officers" or "Among the injured were
+# 12 officers" counts part of the count before it, or of the casualties it names.
+_AMONG = re.compile(r"among (?:them|those|whom)\b|among the (?P<word>[a-z]+)\b")
+
+
+def _among_the_counted(doc, first) -> str | None:
+    sent = sentence(doc, first.i)
+    opening = doc_text(doc)[sent.start_char : first.idx].lower()
+    if not (m := _AMONG.match(opening)):
+        return None
+    return QUANTITY_OF.get(m.group("word")) if m.group("word") else _SAME_AS_BEFORE
+
+
 def _counted_before(text: str, before: list[Figure], start: int) -> str | None:
     """The quantity of the last figure before ``start``, within reach, when it is a
     casualty count; a percentage or a sum before it is no toll."""
@@ -542,6 +560,29 @@ def _driven_out(verb) -> bool:
         if child.dep_ in ("xcomp", "ccomp") and QUANTITY_OF.get(child.lemma_.lower()) == "displaced":
             return True
     return False
+
+
+# A camp that houses people counts the displaced ("a camp housing 20,000 people", "the
+# camps host 30,000"): the people a camp shelters are those who fled to it (UNHCR's count).
+_SHELTER_VERBS = frozenset({"house", "shelter", "host", "accommodate"})
+_CAMPS = frozenset({"camp", "shelter", "settlement"})
+
+
+def _a_camp_housing(verb) -> bool:
+    if verb.lemma_.lower() not in _SHELTER_VERBS:
+        return False
+    housing = [verb.head] if verb.dep_ in ("acl", "relcl") else []
+    housing += [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(t.lemma_.lower() in _CAMPS for t in housing)
+
+
+def _housed_in_a_camp(first) -> str | None:
+    """"a camp housing 20,000 people" by its words, where the small model parses "camp
+    housing" as one noun (the dependency rule above then never sees the verb)."""
+    doc, i = first.doc, first.i
+    if i >= 2 and doc[i - 1].lower_.removesuffix("ing") in {"hous", "host", "shelter", "accommodat"}:
+        return "displaced" if doc[i - 2].lemma_.lower() in _CAMPS or doc[i - 2].lower_ == "camps" else None
+    return None
 
 
 # Intransitive verbs whose subject is what is counted ("two people died", "thousands fled").

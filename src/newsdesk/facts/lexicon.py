@@ -212,6 +212,8 @@ NOUNS: dict[str, Entry] = {
     "patrol": ("MOBILIZE", None), "cyberattack": ("COERCE", "cyber"),
     "arrest": ("COERCE", "arrest"), "detention": ("COERCE", "arrest"), "crackdown": ("COERCE", "restrict"),
     "curfew": ("COERCE", "curfew"), "occupation": ("COERCE", "seize"),
+    # a coup seizes power (PLOVER COERCE seize)
+    "coup": ("COERCE", "seize"), "putsch": ("COERCE", "seize"),
     "seizure": ("COERCE", "seize"), "deportation": ("COERCE", "deport"), "censorship": ("COERCE", "censor"),
     "restriction": ("COERCE", "restrict"), "siege": ("COERCE", "restrict"),
     "attack": ("ASSAULT", None), "assault": ("ASSAULT", None), "offensive": ("ASSAULT", None),
@@ -333,6 +335,12 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
+    ("ransomware", "attack"): ("COERCE", "cyber"), ("hacking", "attack"): ("COERCE", "cyber"),
+    # an exchange of prisoners sets people free (CAMEO 0841 return, release persons)
+    ("prisoner", "swap"): ("RETREAT", "release"), ("prisoner", "exchange"): ("RETREAT", "release"),
+    # what carries aid is the aid's delivery (CAMEO 0233 humanitarian aid)
+    ("aid", "convoy"): ("AID", None), ("aid", "truck"): ("AID", None), ("aid", "vehicle"): ("AID", None),
+    ("relief", "convoy"): ("AID", None), ("humanitarian", "convoy"): ("AID", None),
     ("artillery", "fire"): ("ASSAULT", "heavy-weapons"), ("rocket", "fire"): ("ASSAULT", "heavy-weapons"),
     ("mortar", "fire"): ("ASSAULT", "heavy-weapons"), ("tank", "fire"): ("ASSAULT", "heavy-weapons"),
     ("sniper", "fire"): ("ASSAULT", "firearms"), ("machine-gun", "fire"): ("ASSAULT", "firearms"),
@@ -377,6 +385,9 @@ GOING_ON = frozenset({
 
 # A verb and its object that together say an event neither says alone.
 VERB_OBJECT: dict[tuple[str, str], Entry] = {
+    # CAMEO 0841 "return, release persons": prisoners exchanged are set free
+    ("exchange", "prisoner"): ("RETREAT", "release"), ("swap", "prisoner"): ("RETREAT", "release"),
+    ("exchange", "pow"): ("RETREAT", "release"), ("swap", "pow"): ("RETREAT", "release"),
     # CAMEO 114 "complain officially": a protest lodged is an accusation, not a demonstration
     ("lodge", "protest"): ("ACCUSE", "allege"), ("file", "protest"): ("ACCUSE", "allege"),
     ("lodge", "complaint"): ("ACCUSE", "allege"), ("file", "complaint"): ("ACCUSE", "allege"),
@@ -438,6 +449,12 @@ EASED: dict[str, Entry] = {
 }
 # Verbs that send people; what they are sent to do says the event ("sent experts to investigate").
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
+# Verbs a vehicle of aid moves by, when it is their object: "sent a convoy of aid trucks".
+AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
+# Those a war holds, not wages: "prisoners of war" names no assault.
+OF_WAR = frozenset({"prisoner", "pow", "captive"})
+# Whom a country hosts as a refuge, not as visitors: "hosting refugees" is no CONSULT visit.
+HOSTED_REFUGEES = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "displaced", "people", "million"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
                       "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",

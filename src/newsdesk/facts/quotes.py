@@ -469,11 +469,31 @@ def _content_of(verb) -> tuple[int, int] | None:
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
         return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
+    if objecting and _calls_an_act(verb):
+        return None  # "called a strike", "raised a strike": an act called, no words
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
         return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
     return None
+
+
+# Acts a verb of words calls or raises ("called a strike", "raised a strike", "called a
+# meeting"): the object is the act, not words. Not when the verb names it ("called the
+# vote a sham": an "oprd" says what, and that is a stance).
+_CALLED_ACTS = frozenset({"strike", "walkout", "protest", "rally", "march", "demonstration", "boycott", "shutdown",
+                          "election", "referendum", "vote", "meeting", "ceasefire", "truce", "halt", "curfew"})
+
+
+def _calls_an_act(verb) -> bool:
+    """Only "call" and "raise": "backed the vote", "opposed the referendum" are stances
+    (PolNeAR codes them; applied to every stance verb this lost two of its attributions)."""
+    if lemma(verb) not in ("call", "raise"):
+        return False
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _CALLED_ACTS:
+        return False
+    return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
 
 
 # Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
@@ -531,6 +551,8 @@ def _clause_of(verb) -> tuple[int, int] | None:
         marked = any(m.dep_ == "mark" and m.lower_ == "for" for m in child.children)
         if child.dep_ == "advcl" and child.i > verb.i and marked:
             return child.left_edge.i, child.right_edge.i
+    if (said_in := _that_clause_of_its_medium(verb)) is not None:
+        return said_in
     has_object = any(c.dep_ == "dobj" and c.pos_ != "PRON" for c in verb.children)  # not "told me"
     # A participle after a clause tells what that clause's subject did while saying it
     # ("expelled two diplomats, accusing them of spying", "closed the road, citing the
@@ -545,6 +567,24 @@ def _clause_of(verb) -> tuple[int, int] | None:
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
         if head.i != verb.i:
             return head.left_edge.i, head.right_edge.i
+    return None
+
+
+# What words are said in: "said in a statement that …", where the small model hangs the
+# that-clause on the noun (an acl of "statement"), and the verb then had no content.
+_MEDIA = frozenset({"statement", "interview", "post", "letter", "tweet", "speech", "video", "message", "briefing",
+                    "communique", "communiqué", "release", "report", "broadcast"})
+
+
+def _that_clause_of_its_medium(verb) -> tuple[int, int] | None:
+    """The that-clause of "said in a statement that …", hung on the statement."""
+    if not _speech_verb(verb):
+        return None
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "on", "during")):
+        for medium in (c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in _MEDIA):
+            for clause in (c for c in medium.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > medium.i):
+                if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+                    return clause.left_edge.i, clause.right_edge.i
     return None
 
 

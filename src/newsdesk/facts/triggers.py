@@ -61,7 +61,8 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return None
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod") and (_lemma(child), lemma) in lx.MODIFIED_NOUNS:
-            return lx.MODIFIED_NOUNS[(_lemma(child), lemma)]
+            entry = lx.MODIFIED_NOUNS[(_lemma(child), lemma)]
+            return entry if entry[0] != "AID" or _aid_on_its_way(tok) else None
     if lemma in lx.NEED_MODIFIER:
         return None
     if lemma in lx.CARRIER_NOUNS:  # "mediation efforts": the event is the modifier's
@@ -71,10 +72,23 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)
     if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.OF_WAR:
+        return None  # "prisoners of war": people a war holds, no act of it
     if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
         of = _prep_object(tok, {"of"})
         return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
     return lx.NOUNS.get(lemma)
+
+
+def _aid_on_its_way(tok) -> bool:
+    """An aid convoy (truck, vehicle) is the aid's delivery when it goes somewhere ("the
+    aid convoy reached Rafah") or is sent ("sent a convoy of aid trucks"); what an attack
+    hits ("attacked an aid convoy") is that attack's target, no second event."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":  # "a convoy of aid trucks"
+        tok = tok.head.head
+    if tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "ROOT":
+        return True
+    return tok.dep_ == "dobj" and _lemma(tok.head) in lx.AID_MOVING_VERBS
 
 
 def _going_on(tok) -> bool:
@@ -286,6 +300,8 @@ def _fits_object(tok, lemma: str) -> bool:
         return bool(_object_words(tok) & lx.CUT_OBJECTS)
     if lemma == "meet":
         return not _object_words(tok) & lx.MET_NON_PEOPLE
+    if lemma == "host":  # "hosted the talks", not "has been hosting refugees" (a refuge, no visit)
+        return not _object_words(tok) & lx.HOSTED_REFUGEES
     if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
         return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
     if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)

@@ -141,22 +141,28 @@ def _country_of_owner(owner: str | None) -> str | None:
 
 
 def _ministry_mentions(
-    text: str, counts: Counter, in_sentence: Callable[[int], str | None] = lambda _: None
+    text: str, counts: Counter, in_sentence: Callable[[int], str | None] = lambda _: None,
+    placed: Callable[[tuple[int, int]], str | None] = lambda _: None,
 ) -> list[tuple[tuple[int, int], str, Entity]]:
-    """Ministry mentions; an unnamed owner is the last ministry of that kind, else the
+    """Ministry mentions; an owner that is a place in a country, not the country ("the
+    Gaza health ministry", a region's own ministry), names it, in that country (``placed``
+    of the owner's span: the place's name and country); an unnamed owner is the
+    last ministry of that kind, else the
     first country its own sentence names ("Azerbaijan has expelled two diplomats, the
     foreign ministry said"; ``in_sentence`` of the ministry's offset), else the country the
     article names most (the "context" of the issue)."""
     out, last = [], {}
     for m in _MINISTRY.finditer(text):
         kind = _MINISTRY_TYPES[(m.group("t1") or m.group("t2")).lower()]
-        code = _country_of_owner(m.group("owner")) or last.get(kind) or in_sentence(m.start())
+        code = _country_of_owner(m.group("owner"))
+        region = placed(m.span("owner")) if m.group("owner") and code is None else None
+        owner, code = region or ((None, code) if code else None) or last.get(kind) or (None, in_sentence(m.start()))
         if code is None and counts:
             code = counts.most_common(1)[0][0]
         if code is None:
             continue
-        last[kind] = code
-        name = f"{country_name(code)} Ministry of {kind.title().replace('Of', 'of')}"
+        last[kind] = (owner, code)
+        name = f"{owner or country_name(code)} Ministry of {kind.title().replace('Of', 'of')}"
         ent = Entity(id=entity_key("ORG", name), name=name, type="ORG", country=code)
         out.append(((m.start(), m.end()), m.group(0), ent))
     return out + _bare_ministries(text, out)
@@ -455,6 +461,19 @@ def _keep(m: Mention) -> bool:
     return bool(words) and (any(w[:1].isupper() for w in words.split()) or words.casefold() in country_by_name())
 
 
+def _countries_typed_person(ner: list[Mention]) -> list[Mention]:
+    """A country's name the model typed PERSON ("Chad said it had closed its border") is
+    the country, unless a person of the article has it in a fuller name ("Michael Jordan"
+    ... "Jordan said"): the names the ruler leaves to the model (Chad, Jordan) come out
+    PERSON when they act or speak, as a person would."""
+    parts = {w for m in ner if m.label == "PERSON" and " " in _clean(m.text) for w in _clean(m.text).split()}
+    return [
+        replace(m, label="GPE") if m.label == "PERSON" and _clean(m.text).casefold() in country_by_name()
+        and _clean(m.text) not in parts else m
+        for m in ner
+    ]
+
+
 def resolve_entities(analysis: Analysis, doc) -> Analysis:
     """Map the literal mentions of ``find_mentions`` to canonical entities."""
     article = analysis.article
@@ -477,8 +496,12 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
         sent = span.sent if span is not None else None
         return next((c for at, c in named if sent is not None and sent.start_char <= at < sent.end_char), None)
 
-    rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts, in_sentence)
+    def placed(span: tuple[int, int]) -> tuple[str, str] | None:  # the place named at span, and its country
+        return next(((p.name, p.country) for p in analysis.places if _overlaps(p.span, span) and p.country), None)
+
+    rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts, in_sentence, placed)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
+    ner = _countries_typed_person(ner)
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     people = [
         m for m in ner

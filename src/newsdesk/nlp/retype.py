@@ -2,7 +2,8 @@
 around them show: a rank taken into a person's name ("Constable Helen Marsh" of "Chief
 Constable Helen Marsh"), a body's name typed as a place ("West Yorkshire Police"), river
 names typed as people ("the Surma and Kushiyara rivers"), a portfolio typed as a body
-("the Home Secretary"), a town's name typed as a body ("the city of Derna").
+("the Home Secretary"), a town's name typed as a body ("the city of Derna"), a body's
+name typed as a person ("the Conti group").
 ``resolve.resolve_entities`` applies ``retyped`` first.
 """
 
@@ -49,6 +50,12 @@ _PORTFOLIO = re.compile(r"(?:Home|Foreign|Interior|Justice|Defence|Defense|Treas
 _UNIT_OF = re.compile(r"\b(?:city|town|village|port|capital|province|district|county|municipality)\s+of\s+$",
                       re.IGNORECASE)
 
+# "the <Name> group" names a body, whatever the model typed the name ("the Conti group"
+# came out PERSON); the lower-case "group" is no part of the name. A country's name before
+# it ("the Mali group" of a report's countries) stays a place; a people's (NORP) is left alone.
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_GROUP_AFTER = re.compile(r"\s+group\b")
+
 
 def retyped(m: Mention, text: str) -> Mention | None:
     """The model's mention with the corrections above: a rank cut off a person's name, a
@@ -61,6 +68,10 @@ def retyped(m: Mention, text: str) -> Mention | None:
         start = m.span[0] + rank.end()
         return replace(m, span=(start, m.span[1]), text=m.text[rank.end() :],
                        entity_id=entity_key("PERSON", m.text[rank.end() :]))
+    if (m.label in ("PERSON", "GPE", "LOC") and _GROUP_AFTER.match(after)
+            and _THE_BEFORE.search(text[max(0, m.span[0] - 10) : m.span[0]])
+            and words.casefold() not in country_by_name()):
+        return replace(m, label="ORG", entity_id=entity_key("ORG", words))
     last = words.split()[-1].casefold() if words else ""
     if m.label != "ORG" and last in _BODY_HEADS and words.casefold() not in country_by_name():
         return replace(m, label="ORG", entity_id=entity_key("ORG", words))

@@ -27,6 +27,9 @@ class Toponym:
     kind: str | None = None
 
 
+# Attacks "on" a name the gazetteer knows aim at a place, whatever the model typed the
+# name: "air strikes on Khan Younis" (PERSON), as "in Khan Younis" would be.
+ATTACKS_ON = frozenset({"strike", "airstrike", "attack", "raid", "assault", "offensive", "bombardment", "march"})
 ADMIN_WORDS = frozenset({"county", "parish", "province", "region", "district", "state", "township", "borough"})
 
 

@@ -30,6 +30,7 @@ from newsdesk.nlp.doccache import doc_ents, doc_text
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
 from newsdesk.nlp.toponym_cues import (
     ADMIN_WORDS,
+    ATTACKS_ON,
     DIRECTIONS,
     DOTTED,
     FEATURE_NOUNS,
@@ -298,7 +299,8 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
     of_kind = ent.start > 1 and before == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of Pulawy"
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return before in LOCATIVE_WORDS or of_kind or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
+    aimed = before == "on" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in ATTACKS_ON
+    return before in LOCATIVE_WORDS or of_kind or aimed or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
 
 
 _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")

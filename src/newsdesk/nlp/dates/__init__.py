@@ -105,7 +105,11 @@ _REPORT_PERIOD = r"the latest (?:period|quarter)|(?:fiscal )?(?:first|second|thi
 # A year as a prefix's base, "post-1959 politics", "pre-2003 borders", which the model reads
 # as a word: TIMEX3 marks it with the year as the value (the prefix goes in ``mod``).
 _PREFIXED_YEAR = r"(?:pre|post)-(?:1[5-9]|20)\d{2}"
+# A 24-hour clock with its zone ("10:42 GMT", "14:30 CET"), as a live page stamps its
+# entries and wires write times; and a clock alone on its line, a live page's stamp.
+_ZONED_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?: (?:GMT|UTC|BST|CEST|CET|EEST|EET|MSK|[ECMP][SD]T)\b|(?=[ \t]*$))"
 _MISSED = re.compile(
+    rf"(?m:(?<![\d:.])\b{_ZONED_CLOCK})|"
     r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
     r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
     r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -154,8 +158,8 @@ def resolve_dates(analysis: Analysis, doc) -> Analysis:
 
 # The small model tags "9 a.m. Tuesday" as a TIME and a DATE side by side; TIMEX3 (and
 # TimeBank) read them as one expression, the day with its time.
-_CLOCK_ONLY = re.compile(r"(?:at\s+)?\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?(?:\s+\(?[ECMP][SD]T\)?)?|noon",
-                         re.IGNORECASE)
+_CLOCK_ONLY = re.compile(r"(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2})"
+                         r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CEST|CET|EEST|EET|MSK)\)?)?|noon", re.IGNORECASE)
 _JOINT = re.compile(r"\s*(?:local time)?\s*,?\s*(?:at\s+|on\s+)?")
 
 

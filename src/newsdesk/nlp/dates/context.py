@@ -18,7 +18,7 @@ FUTURE_CUE = re.compile(
     r"(?:has|have|given|giving|gave)(?: \w+){0,4} until|"
     # A schedule in the present simple, news' way of telling what is set to happen: "the
     # two leaders meet Monday", "the summit opens Friday" (a past one is told in the past).
-    r"(?<!\bto )(?<!\bdid )(?<!\bwould )(?:meets?|begins?|opens?|visits?|arrives?|resumes?|travels?)"
+    r"(?<!\bto )(?<!\bdid )(?<!\bwould )(?:meets?|begins?|starts?|opens?|visits?|arrives?|resumes?|travels?)"
     r"(?=(?: \w+)?\s*$))\b",
     re.IGNORECASE,
 )
@@ -103,7 +103,18 @@ def future_clause(ctx: tuple[str, str]) -> bool:
         return True
     if ctx[1].startswith(("'s", "’s")):
         return False
+    if _CALLED_FOR.search(ctx[0][-60:]):  # "called a strike for Friday": the coming one
+        return True
     return _nearest_cue(ctx) == "future"
+
+
+# An act called or set "for" a day is still to come: "called a strike for Friday", "a rally
+# planned for Sunday", "the vote set for Monday" (what was held on a day is told with "on").
+_CALLED_FOR = re.compile(
+    r"\b(?:strikes?|walkouts?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|votes?|elections?|referendum|"
+    r"meetings?|talks|summit|hearing|deadline|shutdown)(?: (?:called|planned|set|scheduled|due))? for\s+$",
+    re.IGNORECASE,
+)
 
 
 def _nearest_cue(ctx: tuple[str, str]) -> str:

@@ -309,10 +309,12 @@ _FREQUENCIES = {"daily": "P1D", "weekly": "P1W", "monthly": "P1M", "quarterly": 
 
 _COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|–)\s*$")
 
-# A clock time with its day, "9 a.m. Tuesday", "Friday at 3:30 p.m. EST": TIMEX3 gives
-# the day and the time (2000-04-04T09:00); the time zone is left out, as TIMEX3 does.
-_CLOCK = r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<noon>noon)"
-_ZONE = r"(?:\s+\(?(?:[ecmp][sd]t|gmt|utc|local time)\)?)?"
+# A clock time with its day, "9 a.m. Tuesday", "Friday at 3:30 p.m. EST", "14:30 GMT on
+# Tuesday" (a 24-hour clock, as wires and live pages write it): TIMEX3 gives the day and
+# the time (2000-04-04T09:00); the time zone is left out, as TIMEX3 does.
+_CLOCK = (r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<noon>noon)"
+          r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b")
+_ZONE = r"(?:\s+\(?(?:[ecmp][sd]t|gmt|utc|bst|cest|cet|eest|eet|msk|local time)\)?)?"
 _TIME_FIRST = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE},?\s+(?:on\s+)?(?P<day>[a-z].*)$")
 _DAY_FIRST = re.compile(rf"^(?P<day>.*?[a-z0-9]),?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE}$")
 
@@ -321,23 +323,27 @@ _CLOCK_ALONE = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE}$")
 
 
 def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
-    m = _TIME_FIRST.match(low) or _DAY_FIRST.match(low)
-    if m:
-        day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
-    elif m := _CLOCK_ALONE.match(low):
+    # (alone first: "11:15 gmt" is no time before a day called "gmt")
+    if m := _CLOCK_ALONE.match(low):
         # A time alone is on the day its sentence names ("on Sunday ... at noon"), else on
         # the publication day (TimeML's default reference).
         ref = reference(sentence_before(ctx[0]), anchor)
         day = _day_value(ref) if ref and ref[0] in ("day", "weekday") else period_value(anchor, "day", 0)
+    elif m := _TIME_FIRST.match(low) or _DAY_FIRST.match(low):
+        day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
     else:
         return None
     day_only = re.fullmatch(r"(\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d)([<>]?)", day or "")
     if not day_only:
         return None
-    hour = 12 if m.group("noon") else int(m.group("h")) % 12 + 12 * (m.group("ap") == "p")
-    if hour > 23 or int(m.group("mi") or 0) > 59:
+    if m.group("h24"):
+        hour, minute = int(m.group("h24")), m.group("mi24")
+    else:
+        hour = 12 if m.group("noon") else int(m.group("h")) % 12 + 12 * (m.group("ap") == "p")
+        minute = m.group("mi") or "00"
+    if hour > 23 or int(minute) > 59:
         return None
-    return f"{day_only.group(1)}T{hour:02d}:{m.group('mi') or '00'}{day_only.group(2)}"
+    return f"{day_only.group(1)}T{hour:02d}:{minute}{day_only.group(2)}"
 
 
 def _day_value(ref: tuple[str, dt.date]) -> str:

@@ -1,0 +1,70 @@
+"""Entity rules on hand-built sentences: demonyms the derivation misses, a country's name
+the model typed PERSON, "the X group". (test_entities.py holds the older cases and is
+marked slow; these run in the fast suite.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.model import Analysis, Article
+from newsdesk.nlp.entities import find_mentions
+from newsdesk.nlp.places import resolve_places
+from newsdesk.nlp.resolve import resolve_entities
+from newsdesk.nlp.ruler import demonyms
+
+
+def _mentions(nlp, text: str) -> dict[str, set[str]]:
+    doc = nlp(text)
+    analysis = resolve_entities(find_mentions(Analysis(article=Article(id="t1", text=text)), doc), doc)
+    out: dict[str, set[str]] = {}
+    for m in analysis.mentions:
+        out.setdefault(m.text, set()).add(m.entity_id)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("form", "code"),
+    [("Peruvian", "PE"), ("Chileans", "CL"), ("Mexican", "MX"), ("Moroccan", "MA"), ("South African", "ZA"),
+     ("Sri Lankan", "LK"), ("Ivorian", "CI"), ("Belgian", "BE")],
+)
+def test_demonyms_the_derivation_misses(form, code):
+    assert demonyms()[form] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("Chad said on Monday it had closed its border with Sudan.", "Chad", "gpe:chad"),
+        ("Michael Jordan visited Amman. Jordan said the trip was private.", "Jordan", "person:michael-jordan"),
+    ],
+)
+def test_a_country_typed_person_is_the_country_unless_a_person_has_the_name(nlp, text, surface, entity_id):
+    assert _mentions(nlp, text)[surface] == {entity_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("The attack was claimed by the Conti group, a ransomware gang.", "Conti", "org:conti"),
+        ("Officials said the Wagner group had withdrawn its fighters.", "Wagner", "org:wagner"),
+    ],
+)
+def test_the_x_group_is_an_organisation(nlp, text, surface, entity_id):
+    assert _mentions(nlp, text)[surface] == {entity_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("The Gaza health ministry said 18 people were killed.", "The Gaza health ministry",
+         "org:gaza-ministry-of-health"),
+        ("Azerbaijan's defence ministry said the operation was over.", "Azerbaijan's defence ministry",
+         "org:azerbaijan-ministry-of-defence"),
+    ],
+)
+def test_a_regions_ministry_is_its_own_not_a_countrys(nlp, text, surface, entity_id):
+    doc = nlp(text)
+    analysis = Analysis(article=Article(id="t1", text=text))
+    analysis = resolve_places(analysis, doc)
+    found = resolve_entities(find_mentions(analysis, doc), doc)
+    assert {m.entity_id for m in found.mentions if m.text == surface} == {entity_id}
