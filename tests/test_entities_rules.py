@@ -1,5 +1,5 @@
 """Entity rules on hand-built sentences: demonyms the derivation misses, a country's name
-the model typed PERSON, "the X group". (test_entities.py holds the older cases and is
+the model typed PERSON or the places stage placed, "the X group". (test_entities.py holds the older cases and is
 marked slow; these run in the fast suite.)"""
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ from newsdesk.nlp.ruler import demonyms
 
 def _mentions(nlp, text: str) -> dict[str, set[str]]:
     doc = nlp(text)
-    analysis = resolve_entities(find_mentions(Analysis(article=Article(id="t1", text=text)), doc), doc)
+    analysis = resolve_places(Analysis(article=Article(id="t1", text=text)), doc)
+    analysis = resolve_entities(find_mentions(analysis, doc), doc)
     out: dict[str, set[str]] = {}
     for m in analysis.mentions:
         out.setdefault(m.text, set()).add(m.entity_id)
@@ -39,6 +40,22 @@ def test_demonyms_the_derivation_misses(form, code):
     ],
 )
 def test_a_country_typed_person_is_the_country_unless_a_person_has_the_name(nlp, text, surface, entity_id):
+    assert _mentions(nlp, text)[surface] == {entity_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        # The model types both PERSON; the places stage places both: one name, one kind.
+        ("Mayor Anna Lindqvist said 40 homes in Riverton had been evacuated.", "Riverton", "gpe:riverton"),
+        ("Israeli air strikes on Khan Younis killed 12 people on Tuesday, medics said.", "Khan Younis",
+         "gpe:khan-younis"),
+        # A person's surname is no place, however the model typed the first name.
+        ("Police chief Maria Sanford spoke to reporters. Sanford said the roads were closed.", "Sanford",
+         "person:maria-sanford"),
+    ],
+)
+def test_a_name_typed_person_that_the_places_stage_placed_is_a_place(nlp, text, surface, entity_id):
     assert _mentions(nlp, text)[surface] == {entity_id}
 
 
