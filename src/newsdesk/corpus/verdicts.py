@@ -12,7 +12,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsdesk.corpus.holders import reporter_key, short_forms, story_people
-from newsdesk.facts.figures import CASUALTIES, QUANTITY_OF, incident_kind
+from newsdesk.facts.figures import CASUALTIES, QUANTITY_OF
+from newsdesk.facts.incidents import incident_kind
 from newsdesk.model import Analysis, Entity, Figure, FigureStatus, Span
 from newsdesk.nlp.dates import ISO_DAY
 

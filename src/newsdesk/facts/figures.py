@@ -34,14 +34,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, YEAR, as_of_value
+from newsdesk.facts.figure_time import as_of as find_as_of
 from newsdesk.facts.figure_verbs import captured, joins_a_protest
+from newsdesk.facts.incidents import incident
 from newsdesk.facts.lexicon import CURRENCY_SIGNS
 from newsdesk.facts.numbers import SCALES, Number, find_numbers, value_of
 from newsdesk.facts.quotes import SPEECH_VERBS, according_to
 from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
 from newsdesk.nlp.dates.periods import MONTHS
-from newsdesk.nlp.doccache import doc_text, sentence, sentences, span_ents
+from newsdesk.nlp.doccache import doc_text, sentence
 
 # Verbs above a number that report it (built once: the walks up the parse test every verb).
 _REPORTING_VERBS = SPEECH_VERBS | {"report"}
@@ -103,23 +106,6 @@ UNITS = {
 # People who watch a ceasefire are peacekeepers ("2,000 Russians monitored the ceasefire").
 _WATCH_VERBS = frozenset({"monitor", "patrol", "keep", "guard", "observe", "police"})
 _TRUCE = re.compile(r"cease-?fire|truce|peace", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
-_AS_OF = re.compile(r"\bas of [^,.;:”\"]+|\bsince [^,.;:”\"]+", re.IGNORECASE)
-_TIME_LABELS = frozenset({"DATE", "TIME"})
-# A length of time ("three days", "a week", "Several hours", "24 hours") or an age ("Anahit
-# Grigoryan, 34,"), which the model also tags as times: no point a figure holds as of.
-_COUNT = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|hundred)"
-_UNIT = r"(?:second|minute|hour|day|night|week|month|year|decade)"
-_NO_POINT = re.compile(
-    r"(?:(?:a|an|a few|few|several|some|many|the|the past(?: few)?|the previous|the next(?: few)?|the last(?: few)?|"
-    r"last|about|over|nearly|"
-    rf"more than|less than)\s+)?(?:{_COUNT}(?:\s+(?:and|or|to)\s+{_COUNT})?[\s-])?{_UNIT}s"  # "Hours", "three days",
-    # "the past nine months", "the past few days", "six and four years"
-    rf"|(?:a|an|one|the|{_COUNT})[\s-]{_UNIT}"  # "a week", "24-hour", "the day"; not "night" of "Tuesday night"
-    rf"|(?:{_COUNT}[\s-])?{_UNIT}s?[\s-]old"  # "17-year-old", "six months old": an age
-    r"|\d{1,3}",  # an age
-    re.IGNORECASE,
-)
 # An age written after its number: "-year-old", " years old", "-month-old".
 _AGE = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]+old\b", re.IGNORECASE)
 # A conversion within this share of the larger value is fine ("60 km (37 miles)").
@@ -187,7 +173,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
     sent_text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text, without building it per token
-    as_of = _as_of(sent, sent_text, number.span)
+    as_of = find_as_of(sent, sent_text, number.span)
     return Figure(
         article_id=analysis.article.id,
         span=number.span,
@@ -200,9 +186,9 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         subject=subject,
         reported_by=_reported_by(analysis, number, toks, resolver),
         as_of=doc_text(doc)[as_of[0] : as_of[1]] if as_of else None,
-        as_of_value=_as_of_value(analysis, as_of),
-        incident=_incident(analysis, doc, noun if noun is not None else last) if quantity in CASUALTIES else None,
-        background=quantity in CASUALTIES and bool(_YEAR.search(_AS_OF.sub("", sent_text))),
+        as_of_value=as_of_value(analysis, as_of),
+        incident=incident(analysis, doc, noun if noun is not None else last) if quantity in CASUALTIES else None,
+        background=quantity in CASUALTIES and bool(YEAR.search(AS_OF.sub("", sent_text))),
     )
 
 
@@ -218,7 +204,7 @@ def _age_beside_a_name(toks) -> bool:
 
 def _raised_to(word) -> bool:
     """A tally or a verb of raising before "up to": "took the toll up to 48", "pushed it up to 40"."""
-    return word.lemma_.lower() in _COUNT_NOUNS or word.lemma_.lower() in _RAISING_VERBS
+    return word.lemma_.lower() in COUNT_NOUNS or word.lemma_.lower() in _RAISING_VERBS
 
 
 # Verbs that carry a tally to a value ("bringing the toll up to 48").
@@ -502,7 +488,7 @@ def _tally(noun) -> str | None:
     lemma = noun.lemma_.lower()
     if lemma == "crowd":
         return "protesters"  # "organisers put the crowd at more than 100,000"
-    if lemma not in _COUNT_NOUNS:
+    if lemma not in COUNT_NOUNS:
         return None
     words = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl")]  # "number injured"
     words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
@@ -632,9 +618,6 @@ def _reporter(analysis: Analysis, text: str, entity_id: str | None) -> str:
     return person.name if person is not None else text
 
 
-# What one puts at a number when one states it: "put the toll at 21", "put the number of
-# dead at 40", "estimated" being a speech verb already.
-_COUNT_NOUNS = frozenset({"toll", "number", "figure", "count", "tally", "total"})
 
 
 def _putter(token):
@@ -649,157 +632,8 @@ def _putter(token):
 def _puts(verb) -> bool:
     """"Officials put the death toll at 21": the subject states the number."""
     return verb.lemma_.lower() in ("put", "place", "set") and any(
-        c.dep_ == "dobj" and (c.lemma_.lower() in _COUNT_NOUNS or c.lemma_.lower() == "crowd") for c in verb.children
+        c.dep_ == "dobj" and (c.lemma_.lower() in COUNT_NOUNS or c.lemma_.lower() == "crowd") for c in verb.children
     )
-
-
-def _as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The character span of the time the figure holds as of, if the sentence gives one."""
-    if m := _AS_OF.search(sent_text):
-        text = m.group()
-        start = sent.start_char + m.start()
-        return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
-    times = [e for e in span_ents(sent) if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
-    times = [e for e in times if not _YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
-    times = [e for e in times if not _dates_another_number(e.root, span)]
-    counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
-    times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
-    times = [e for e in times if counted is None or not _in_the_count_noun(e.root, counted)]
-    if not times:
-        return None
-    # Adjacent date and time entities are one expression: "Tuesday" + "morning".
-    groups, current = [], [times[0]]
-    for e in times[1:]:
-        if e.start - current[-1].end <= 0:
-            current.append(e)
-        else:
-            groups.append(current)
-            current = [e]
-    groups.append(current)
-    best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
-    return best[0].start_char, best[-1].end_char
-
-
-def _phrase_end(sent, start: int, figure: tuple[int, int]) -> int:
-    """Where the "since …" / "as of …" phrase opening at ``start`` ends by the parse: its
-    preposition's subtree ("since June"), or the clause it marks ("since the rains began in
-    May"); not the rest of the sentence up to a comma ("since June have killed 40 …")."""
-    word = next((t for t in sent if t.idx == start), None)
-    if word is None:
-        return sent.end_char
-    last = word.head.right_edge if word.dep_ == "mark" else word.right_edge
-    if word.dep_ == "mark" and word.head.left_edge.idx <= figure[0] <= last.idx:
-        # The parse made the figure's own clause the one "since" marks ("Fighting since
-        # the spring has left 75 dead"): the time is the noun phrase after "since".
-        subject = next((c for c in word.head.children if c.dep_ == "nsubj" and c.i > word.i), None)
-        last = subject.right_edge if subject is not None else word
-    return last.idx + len(last) if last.i >= word.i else sent.end_char
-
-
-def _as_of_value(analysis: Analysis, as_of: tuple[int, int] | None) -> str | None:
-    """The dates stage's value of the as-of expression: "as of Tuesday morning" -> the
-    Tuesday, "a day earlier" -> the day before publication. A count "since" a time holds
-    up to the report, so it has no value of its own."""
-    if as_of is None or analysis.article.text[as_of[0] : as_of[1]].lower().startswith("since"):
-        return None
-    inside = [d.value for d in analysis.dates if d.value and as_of[0] <= d.span[0] and d.span[1] <= as_of[1]]
-    return inside[0] if inside else None
-
-
-# Nouns of one incident, as opposed to the campaign or disaster a story is about ("the
-# fighting", "the offensive", "the floods"): "two landmine explosions had killed six people"
-# counts the dead of the blasts, a part of the offensive's toll and not a count of it. Each
-# maps to its kind, by which a story sets the counts of one incident side by side: one
-# outlet's "landmine blasts" are another's "landmine explosions".
-INCIDENT_KIND = {
-    **dict.fromkeys(("explosion", "blast", "bombing", "bomb", "landmine", "mine"), "explosion"),
-    **dict.fromkeys(("airstrike", "strike", "missile", "rocket", "drone"), "strike"),
-    **dict.fromkeys(("ambush", "raid", "attack", "shooting", "stabbing"), "attack"),
-    **dict.fromkeys(("crash", "collision", "derailment"), "crash"),
-    **dict.fromkeys(("fire", "blaze"), "fire"),
-    **dict.fromkeys(("collapse", "landslide", "avalanche", "mudslide"), "collapse"),
-    "stampede": "stampede",
-}
-_BY_WHAT = frozenset({"in", "by", "during", "from", "after"})
-
-
-def _incident(analysis: Analysis, doc, counted) -> str | None:
-    """The incident a casualty count is of when the text names one that is not the article's
-    own event: "two landmine explosions had killed six people", "were killed in an air strike
-    on a market", "a blast that killed 12". An incident the headline or the lead names is
-    what the article reports, so its toll is the story's toll ("A car bomb killed 12 people"
-    and then "the bombing": no incident of its own)."""
-    verb = counted
-    for _ in range(4):  # up from the counted noun to the verb that kills or hurts
-        if verb.head.i == verb.i or verb.pos_ in ("VERB", "AUX"):
-            break
-        verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX"):
-        return None
-    causes = [c for c in verb.children if c.dep_ == "nsubj"]
-    if causes and causes[0].lower_ in ("that", "which") and verb.dep_ == "relcl":
-        causes = [verb.head]  # "a blast that killed 12"
-    causes += [p for c in verb.children if c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ in _BY_WHAT)
-               for p in c.children if p.dep_ == "pobj"]
-    cause = next((c for c in causes if c.lemma_.lower() in INCIDENT_KIND), None)
-    if cause is None:
-        return None
-    words = [c for c in cause.lefts if c.dep_ == "compound"] + [cause]
-    text = " ".join([*(w.lower_ for w in words[:-1]), cause.lemma_.lower()])
-    lead = " ".join(filter(None, (analysis.article.heading, doc_text(doc)[: sentences(doc)[0].end_char])))
-    told = {INCIDENT_KIND.get(w) or INCIDENT_KIND.get(w.removesuffix("s")) for w in re.findall(r"\w+", lead.lower())}
-    return None if INCIDENT_KIND[cause.lemma_.lower()] in told else text
-
-
-def incident_kind(incident: str | None) -> str | None:
-    """"explosion" for "landmine blast": the kind of an incident's words (``Figure.incident``)."""
-    return INCIDENT_KIND.get(incident.split()[-1]) if incident else None
-
-
-def _in_another_conjunct(time, number) -> bool:
-    """A time in a clause conjoined to the number's, and not above it, is that clause's: in
-    "said 19 people had died, and that 11 of the wounded had been driven to the city
-    overnight" the night dates the drive, not the 19. A time above the number's clause
-    ("said on Wednesday that 26 had been killed") or in a clause under it ("were killed
-    when the strike hit on Tuesday") still dates it."""
-    above = {number.i, *(t.i for t in number.ancestors)}
-    token = time
-    while token.i not in above and token.head.i != token.i:
-        if token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and not _gapped(token):
-            return True
-        token = token.head
-    return False
-
-
-def _gapped(verb) -> bool:
-    """A conjoined participle that shares its auxiliary with the clause before ("seven were
-    killed and 15 wounded on Monday"): one clause in two, its time both conjuncts'."""
-    return verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "mark") for c in verb.children)
-
-
-def _in_the_count_noun(time, number) -> bool:
-    """A time in the phrase of a count noun the number is not under dates what is counted,
-    not the count: in "the number of people who died when the ferry capsized on Sunday has
-    risen to 41" Sunday is the day of the deaths; the 41 holds as of the report."""
-    above = {number.i, *(t.i for t in number.ancestors)}
-    token = time
-    while token.i not in above and token.head.i != token.i:
-        token = token.head
-        if token.i not in above and token.pos_ == "NOUN" and token.lemma_.lower() in _COUNT_NOUNS:
-            return True
-    return False
-
-
-def _dates_another_number(time, span: tuple[int, int]) -> bool:
-    """A time inside another number's phrase is that number's: in "has risen to 186, up
-    from 142 a day earlier" the day before dates the 142, not the 186."""
-    token = time
-    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
-        token = token.head
-        for child in token.children:
-            if child.dep_ in ("pobj", "dobj") and child.like_num and not span[0] <= child.idx < span[1]:
-                return True
-    return False
 
 
 def _conversion_flags(text: str) -> list[Flag]:
