@@ -618,13 +618,13 @@ def test_what_one_criticizes_keeps_its_of_phrase(nlp, text, content):
 def test_lemma_read_once_per_doc_is_the_mended_lemma(nlp, text):
     """quotes.lemma reads a column made once per doc: the token's lower-case lemma, mended
     against the cue verbs, as it was computed token by token."""
-    from newsdesk.facts.quotes import _CUE_VERBS, lemma
+    from newsdesk.facts.quotes import CUE_VERBS, lemma
 
     def mended(token):
         word = token.lemma_.lower()
-        if word not in _CUE_VERBS and word + "e" in _CUE_VERBS and not token.lower_.startswith(word + word[-1:]):
+        if word not in CUE_VERBS and word + "e" in CUE_VERBS and not token.lower_.startswith(word + word[-1:]):
             return word + "e"
-        if word not in _CUE_VERBS and word.endswith("e") and word[:-1] in _CUE_VERBS:
+        if word not in CUE_VERBS and word.endswith("e") and word[:-1] in CUE_VERBS:
             return word[:-1]
         return word
 

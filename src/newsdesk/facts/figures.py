@@ -40,7 +40,8 @@ from newsdesk.facts.figure_verbs import captured, joins_a_protest
 from newsdesk.facts.incidents import incident
 from newsdesk.facts.lexicon import CURRENCY_SIGNS
 from newsdesk.facts.numbers import SCALES, Number, find_numbers, value_of
-from newsdesk.facts.quotes import SPEECH_VERBS, according_to
+from newsdesk.facts.quote_words import SPEECH_VERBS
+from newsdesk.facts.quotes import according_to
 from newsdesk.facts.speakers import Resolver, subject_of
 from newsdesk.model import Analysis, Figure, Flag
 from newsdesk.nlp.dates.periods import MONTHS

@@ -30,133 +30,28 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
+from newsdesk.facts.quote_words import (
+    ACT_VERBS,
+    ADJECTIVE_PREPS,
+    ATTRIBUTION_NOUNS,
+    CHARGE_VERBS,
+    CONTENT_PREPS,
+    CUE_VERBS,
+    FRAME_VERBS,
+    JUDGING_VERBS,
+    LIGHT_VERBS,
+    MENTAL_VERBS,
+    NOUN_CONTENT_PREPS,
+    OBJECT_SPEECH,
+    OF_CHARGES,
+    SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    STANCE_OR_CHARGE,
+    VERB_PREPS,
+)
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, after_stamp, subject_of
 from newsdesk.model import Analysis, Quote
 from newsdesk.nlp.doccache import doc_text, per_doc, sentence, sentences, token_strings, tokens
-
-# Verbs of saying and reporting. Core from the reporting-verb lists of PARC 3.0 / PolNeAR
-# cue annotations (the most frequent cue lemmas), kept to verbs that introduce content.
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "state", "add", "claim", "insist", "announce", "report", "declare", "explain", "note",
-        "write", "argue", "warn", "deny", "confirm", "acknowledge", "admit", "accuse", "urge", "demand", "ask",
-        "call", "suggest", "predict", "promise", "vow", "pledge", "threaten", "allege", "assert", "contend",
-        "maintain", "recall", "reply", "respond", "answer", "testify", "tweet", "post", "describe", "estimate",
-        "believe", "think", "agree", "complain", "concede", "charge", "caution", "stress", "emphasize", "emphasise",
-        "indicate", "reveal", "disclose", "signal", "order", "propose", "recommend", "repeat", "reiterate",
-        "observe", "remark", "comment", "conclude", "counter", "hope", "fear", "worry", "know",
-    }
-)
-# Attitude and stance verbs: their object or complement is attributed content as well
-# (PolNeAR annotates "X endorsed Y", "X wants to…", "X called for…" as attributions).
-STANCE_VERBS = frozenset(
-    {
-        "want", "think", "believe", "feel", "fear", "hope", "expect", "find", "show", "see", "endorse",
-        "support", "oppose", "propose", "cite", "compare", "offer", "vow", "pledge", "deem", "reject",
-        "praise", "criticize", "criticise", "condemn", "denounce", "welcome", "back", "defend", "urge",
-        "demand", "call", "push", "question", "dispute", "predict", "promise", "recommend", "suggest",
-        "warn", "ask", "request", "accept", "refuse", "decline", "agree", "doubt", "know", "argue", "claim",
-        "deny", "acknowledge", "admit", "announce", "insist", "talk", "speak", "complain",
-        "order", "describe", "blame", "accuse", "attack", "slam", "mock", "dismiss", "worry", "plan",
-        "say", "write", "allude", "joke", "paraphrase", "recite", "reprimand", "characterize", "emphasize",
-        "repeat", "fault", "discuss", "mention", "address", "highlight", "tout", "lament", "decry", "challenge",
-        "concede", "recall", "note", "raise", "applaud", "thank", "congratulate", "regret", "favor",
-        "prefer", "like", "love", "hate", "trust", "distrust", "suspect", "assume", "imagine", "recognize",
-        # Cue verbs PolNeAR's annotators mark that the lists above missed (counted on the
-        # train split's misses, never on dev): pointing, echoing, rebutting, deciding.
-        "point", "echo", "rebut", "express", "remind", "underscore", "hint", "advocate", "portray", "blast",
-        "reference", "refer", "identify", "consider", "decide", "seek", "vote", "intend", "remember",
-        "voice", "object", "imply", "invoke", "understand", "spar", "side", "dwell", "elaborate",
-        "chastise", "liken", "hail", "lambast", "respond", "react", "sum",
-        # Verbs of telling and of imagining whose content, taken as for a stance verb, had
-        # the right speaker for most of their uses on PolNeAR train (measured per verb).
-        "wonder", "unveil", "list", "outline", "assure", "recount", "email", "apologize", "apologise",
-        "quote", "publish", "envision", "envisage", "credit", "relish", "rail",
-        "embrace", "promote", "boast", "rebuke", "revile", "detail", "cheer", "bemoan", "contemplate", "tease",
-        "underplay", "assail", "deride", "sense", "brush", "shrug", "eviscerate", "satirize", "retweet", "plead",
-        "mislead",
-    }
-)
-_CONTENT_PREPS = frozenset({"of", "for", "about", "against", "like"})
-# Verbs whose "to"/"on"/"with" phrase is what they point at or dwell on ("pointed to
-# the poll", "focused on jobs"), not a hearer or a time; from the cues most often missed
-# on PolNeAR train. Not "responded to": on train that was mostly "a request for comment".
-_VERB_PREPS = {
-    **dict.fromkeys(("refer", "point", "object", "allude", "liken", "agree"), "to"),
-    **dict.fromkeys(("insist", "comment", "elaborate", "dwell"), "on"),
-    "compare": "to", "spar": "with", "side": "with",
-}
-# Verbs that frame a direct quote though they report nothing without one ("He continued,
-# “…”", "as X put it, “…”", "the crowd chanted “…”").
-FRAME_VERBS = SPEECH_VERBS | {
-    "continue", "put", "sing", "crack", "point", "chant", "joke", "quip", "exclaim", "shout", "yell",
-    "scream", "cry", "whisper", "wonder", "muse", "boast", "brag", "retort", "snap", "plead", "beg",
-    "question", "read", "write", "sign", "begin", "conclude", "chime", "interject", "text", "email",
-}
-# Verbs of the mind among the speech verbs: they report a belief, not words uttered.
-_MENTAL_VERBS = frozenset({"think", "believe", "hope", "fear", "worry", "know", "agree", "feel", "expect", "want"})
-# Verbs that also name an act of war or diplomacy: their object is a thing done, never
-# what is said ("observed the ceasefire", "the truce that concluded the war", "recalled
-# its envoy", "maintains a base", "countered the attack", "charged the lines").
-_ACT_VERBS = frozenset({"conclude", "observe", "maintain", "charge", "counter", "recall"})
-# Speech verbs whose object is what is said ("explained the reason", "denied the
-# report"); not "say" ("said Monday"), nor verbs whose object is the hearer ("told
-# reporters", "asked aides", "urged Congress").
-_OBJECT_SPEECH = SPEECH_VERBS - {"say", "tell", "ask", "urge", "add", "order", "call", "think"} - _ACT_VERBS
-# Verbs whose object, even a pronoun, is the one judged or backed ("supported him",
-# "criticized them"), never a hearer.
-_JUDGING_VERBS = frozenset(
-    {"support", "oppose", "endorse", "back", "praise", "criticize", "criticise", "condemn", "denounce", "blame",
-     "accuse", "attack", "defend", "reject", "dismiss", "mock", "slam", "blast", "fault", "hail", "applaud"}
-)
-# Nouns of saying and stance: with a possessor or a "by"/"from" phrase they attribute
-# their clause or prepositional object ("the police's claim that…", "Clinton's plan to…",
-# "criticism of the deal by the union"). From PARC 3.0's nominal cues and the nouns most
-# often missed on PolNeAR train.
-ATTRIBUTION_NOUNS = frozenset(
-    {
-        "claim", "statement", "assertion", "argument", "admission", "allegation", "accusation", "criticism",
-        "complaint", "concern", "warning", "promise", "pledge", "vow", "threat", "demand", "call", "plea",
-        "request", "proposal", "plan", "support", "endorsement", "opposition", "view", "belief", "opinion",
-        "position", "stance", "insistence", "emphasis", "suggestion", "prediction", "estimate", "assessment",
-        "announcement", "decision", "denial", "praise", "attack", "comment", "remark", "fear", "hope",
-        "desire", "wish", "commitment", "intention", "recommendation", "finding", "conclusion", "testimony",
-        "suspicion", "doubt", "objection", "rejection", "bid", "message", "response", "explanation", "vision",
-        "pitch", "insinuation", "contention", "characterization", "description", "account",
-    }
-)
-# Light verbs: with a noun of saying as their object, their subject is its source ("made
-# the argument that…", "voiced concern about…", "issued a warning to…").
-_LIGHT_VERBS = frozenset(
-    {"make", "give", "offer", "issue", "deliver", "express", "voice", "raise", "lodge", "level", "renew",
-     "repeat", "reiterate", "send", "put"}
-)
-# Adjectives of stance after a copula: their complement is the subject's stance ("was
-# critical of Trump", "is confident that…", "seemed eager to…"). From the adjective cues
-# most often missed on PolNeAR train, and their near kin.
-STANCE_ADJECTIVES = frozenset(
-    {
-        "hostile", "supportive", "enamored", "clear", "skeptical", "sceptical", "confident", "eager", "hopeful",
-        "willing", "aware", "opposed", "reluctant", "angry", "concerned", "furious", "cynical", "impressed",
-        "fond", "frustrated", "nervous", "critical", "wary", "certain", "sure", "optimistic", "pessimistic",
-        "worried", "upset", "disappointed", "proud", "adamant", "convinced", "afraid", "dismissive",
-        "sympathetic", "unhappy", "happy", "glad", "determined", "keen", "unwilling", "doubtful",
-        # feelings and leanings toward a thing, and "quick to" (point out, criticize…)
-        "pleased", "satisfied", "excited", "tired", "upbeat", "leery", "inclined", "vocal", "outspoken", "uneasy",
-        "hesitant", "uncertain", "comfortable", "uncomfortable", "mistrustful", "distrustful", "sanguine",
-        "shocked", "irritated", "lukewarm", "passionate", "appreciative", "unapologetic", "quick",
-    }
-)
-_ADJECTIVE_PREPS = frozenset({"of", "about", "to", "toward", "towards", "with", "on", "over"})
-_NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "against", "to", "that"})
-# Charge verbs whose object's "of" phrase is the charge ("accused Y of…", "warned Y of…").
-_OF_CHARGES = frozenset({"accuse", "warn"})
-# Verbs whose content is a noun phrase after "of"/"for" ("accused Y of…").
-_CHARGE_VERBS = frozenset({"accuse", "blame", "criticize", "criticise", "condemn", "praise", "warn"})
-# The unions that ``lemma`` and ``_is_stance`` test, built once: built per call, they were
-# a tenth of the quotes stage (``lemma`` runs on every verb and noun of the text).
-_CUE_VERBS = SPEECH_VERBS | STANCE_VERBS | FRAME_VERBS
-_STANCE_OR_CHARGE = STANCE_VERBS | _CHARGE_VERBS
 
 # A quoted phrase shorter than this (in words) with no speech frame is a scare quote or
 # a title, not a quote ("anti-terror" operations, the "NO WAY" banners).
@@ -187,7 +82,7 @@ def _lemmas(doc) -> list[str]:
 
 def _mended(lemma_: str, lower: str) -> str:
     word = lemma_.lower()
-    known = _CUE_VERBS
+    known = CUE_VERBS
     if word not in known and word + "e" in known and not lower.startswith(word + word[-1:]):
         return word + "e"
     if word not in known and word.endswith("e") and word[:-1] in known:
@@ -248,7 +143,7 @@ def _governing_verbs(doc, quote: QuoteMarks, quoted: list[tuple[int, int]]) -> l
     # a verb labels something "as" are that verb's ("..., a claim India rejected as
     # “baseless”": India's, not the claimant's).
     def rank(v) -> tuple[bool, bool]:
-        return not _labels_as(v, span), lemma(v) in _MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS)
+        return not _labels_as(v, span), lemma(v) in MENTAL_VERBS or not _speech_verb(v, FRAME_VERBS)
 
     return sorted(out, key=rank)
 
@@ -468,7 +363,7 @@ def _content_of(verb) -> tuple[int, int] | None:
         return _without_source(verb.doc, *clause)
     if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
         return None  # "militants attacked southern Israel": a raid, no words
-    objecting = (_is_stance(verb) or lemma(verb) in _OBJECT_SPEECH) and lemma(verb) not in _ACT_VERBS
+    objecting = (_is_stance(verb) or lemma(verb) in OBJECT_SPEECH) and lemma(verb) not in ACT_VERBS
     if objecting and _calls_an_act(verb):
         return None  # "called a strike", "raised a strike": an act called, no words
     if objecting and (thing := _object_of(verb)) is not None:
@@ -631,15 +526,15 @@ def _without_aside(doc, left: int, right: int) -> tuple[int, int]:
 
 def _object_bounds(verb) -> tuple[int, int] | None:
     children = list(verb.children)
-    if lemma(verb) in _CHARGE_VERBS:
+    if lemma(verb) in CHARGE_VERBS:
         # "accused the rebels of war crimes": the object is the accused, "of…" the content;
         # the parser hangs "of" on the verb or on the object.
         objects = [c for c in children if c.dep_ == "dobj"]
         # "accused X of…", "warned X of…"; but "criticized X for…": "the pace of the
         # response" that one criticizes is one thing, its "of" no charge.
-        charge = ("of", "about") if lemma(verb) in _OF_CHARGES else ("for", "over")
+        charge = ("of", "about") if lemma(verb) in OF_CHARGES else ("for", "over")
         children = children + [g for o in objects for g in o.children if g.lower_ in charge]
-    preps = _CONTENT_PREPS | {_VERB_PREPS.get(lemma(verb), "of")}
+    preps = CONTENT_PREPS | {VERB_PREPS.get(lemma(verb), "of")}
     for child in children:
         # Not "spoke on Tuesday": a time is no content.
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
@@ -657,7 +552,7 @@ def _object_bounds(verb) -> tuple[int, int] | None:
         # Not "told *me*", "said *Monday*": a pronoun or a time is no content; "criticized
         # the deal" with no "for…": the one judged is. Not "warned reporters": the hearer.
         timely = child.ent_type_ in ("DATE", "TIME")
-        judged = child.pos_ != "PRON" or lemma(verb) in _JUDGING_VERBS  # "backed him", not "told me"
+        judged = child.pos_ != "PRON" or lemma(verb) in JUDGING_VERBS  # "backed him", not "told me"
         if child.dep_ == "dobj" and child.i > verb.i and judged and not timely:
             return child.left_edge.i, child.right_edge.i
     return None
@@ -679,7 +574,7 @@ def _attributing(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
 
 
 def _is_stance(token) -> bool:
-    return lemma(token) in _STANCE_OR_CHARGE
+    return lemma(token) in STANCE_OR_CHARGE
 
 
 def _trim(doc, left: int, right: int) -> tuple[int, int]:
@@ -788,7 +683,7 @@ def _adjective_content(adj) -> tuple[int, int] | None:
         if child.dep_ in ("ccomp", "xcomp"):
             return child.left_edge.i, child.right_edge.i
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
-        if child.dep_ == "prep" and child.lower_ in _ADJECTIVE_PREPS and objects:
+        if child.dep_ == "prep" and child.lower_ in ADJECTIVE_PREPS and objects:
             return child.i + 1, child.right_edge.i
     return None
 
@@ -807,11 +702,11 @@ def _nominal(noun, quoted):
     The source is its possessor ("Trump's claim"), the object of "by"/"from" ("a call
     by the union"), or the subject of a light verb that has the noun as its object ("she
     made the case that…", "he voiced concern about…"); the content its clause ("claim
-    that…", "plan to…") or what follows one of ``_NOUN_CONTENT_PREPS`` ("criticism of the
+    that…", "plan to…") or what follows one of ``NOUN_CONTENT_PREPS`` ("criticism of the
     deal"), which the parser may hang on the light verb instead.
     """
     source, content = None, None
-    light = noun.dep_ == "dobj" and lemma(noun.head) in _LIGHT_VERBS and not _consequence(noun.head)
+    light = noun.dep_ == "dobj" and lemma(noun.head) in LIGHT_VERBS and not _consequence(noun.head)
     if light:
         source = subject_of(noun.head, quoted)
     for child in list(noun.children) + ([c for c in noun.head.children if c.i > noun.i] if light else []):
@@ -823,7 +718,7 @@ def _nominal(noun, quoted):
             source = next((c for c in objects if c.dep_ == "pobj"), source)
         elif child.dep_ in ("acl", "ccomp") and content is None and child.i > noun.i:
             content = child.left_edge.i, child.right_edge.i
-        elif child.dep_ == "prep" and child.lower_ in _NOUN_CONTENT_PREPS and content is None and objects:
+        elif child.dep_ == "prep" and child.lower_ in NOUN_CONTENT_PREPS and content is None and objects:
             content = child.i + 1, child.right_edge.i
     if source is None or content is None or content[0] <= source.i <= content[1]:
         return None
