@@ -36,6 +36,7 @@ from newsdesk.facts.modality import claimant, modality
 from newsdesk.facts.triggers import Trigger, absorbed, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
+from newsdesk.nlp.toponym_cues import ATTACKS_ON
 
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
 _SMALL_NUMBERS = (
@@ -74,13 +75,20 @@ def _locative(ent) -> bool:
     of = head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None
     if of is not None and of.head.lemma_.lower() in _PLACE_NOUNS:
         head = of.head  # "the town of Kidal": where the town is said to be
-    return head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS
+    if head.dep_ != "pobj":
+        return False
+    prep = head.head
+    # "killed in an air strike on the town of Kidal": an attack "on" a place is there.
+    return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "on" and prep.head.lemma_.lower() in ATTACKS_ON)
 
 
 def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
     """A place said where the event happened: a toponym in the clause after "in", "near"..."""
-    ents = [e for e in doc_ents(clause.doc) if e.label_ in PLACE_LABELS and clause.start <= e.start
-            and e.end <= clause.end and not _inside(e.start_char, aside)]
+    # The model's places, and names of another type that the places stage placed ("the town
+    # of Kidal", Kidal typed NORP).
+    placed = {p.span for p in analysis.places}
+    ents = [e for e in doc_ents(clause.doc) if (e.label_ in PLACE_LABELS or (e.start_char, e.end_char) in placed)
+            and clause.start <= e.start and e.end <= clause.end and not _inside(e.start_char, aside)]
     for ent in ents:
         if ent.root.i in skip or not _locative(ent):
             continue

@@ -50,6 +50,7 @@ from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
 from newsdesk.nlp.roles import PERSON_ROLES, role_mentions
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
+from newsdesk.nlp.toponym_cues import ATTACKS_ON
 from newsdesk.store import Tx, schema
 
 # rapidfuzz ratio (0-100) from which two spellings of one name part are one name.
@@ -462,11 +463,10 @@ def _keep(m: Mention) -> bool:
 
 
 # Prepositions whose object is a place wherever it stands ("in Riverton", "near Kunduz"),
-# and "on" after an attack ("air strikes on Khan Younis"). Not "to", "from" or "with":
-# "father to Lee", "a call from Clinton", "with Kelly and Michael" name people.
+# and "on" after an attack (``ATTACKS_ON``: "air strikes on Khan Younis"). Not "to", "from"
+# or "with": "father to Lee", "a call from Clinton", "with Kelly and Michael" name people.
 _LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within", "into", "through",
                        "toward", "towards"})
-_ATTACKS_ON = frozenset({"strike", "attack", "raid", "assault", "bombardment", "shelling", "offensive", "airstrike"})
 
 
 def _in_a_place(doc, span: tuple[int, int]) -> bool:
@@ -478,7 +478,7 @@ def _in_a_place(doc, span: tuple[int, int]) -> bool:
     if tokens.root.dep_ != "pobj" or prep.dep_ != "prep":  # "trickling in and Clinton": a particle
         return False
     word = prep.lower_
-    return word in _LOCATIVE or (word == "on" and prep.head.lemma_.lower() in _ATTACKS_ON)
+    return word in _LOCATIVE or (word == "on" and prep.head.lemma_.lower() in ATTACKS_ON)
 
 
 def _places_typed_person(ner: list[Mention], places: tuple[Place, ...], doc) -> list[Mention]:
