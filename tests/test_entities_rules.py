@@ -85,3 +85,18 @@ def test_a_regions_ministry_is_its_own_not_a_countrys(nlp, text, surface, entity
     analysis = resolve_places(analysis, doc)
     found = resolve_entities(find_mentions(analysis, doc), doc)
     assert {m.entity_id for m in found.mentions if m.text == surface} == {entity_id}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        ("The European Union urged Ankara to release the journalists.", "Ankara", "gpe:turkey"),
+        ("Washington called on Tehran to halt enrichment.", "Tehran", "gpe:iran"),
+        ("The minister warned Kyiv against escalation.", "Kyiv", "gpe:ukraine"),
+        # A capital one goes to or into is the city.
+        ("Troops entered Ankara on Monday.", "Ankara", "gpe:ankara"),
+        ("The minister flew to Moscow on Monday.", "Moscow", "gpe:moscow"),
+    ],
+)
+def test_a_capital_addressed_as_an_actor_is_its_country(nlp, text, surface, entity_id):
+    assert _mentions(nlp, text)[surface] == {entity_id}

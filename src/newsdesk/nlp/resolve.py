@@ -86,6 +86,11 @@ _DESCRIBED = re.compile(
 
 # Dependency roles in which a capital acts or speaks rather than locates.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Verbs whose object is someone addressed, pressed or judged, never somewhere: "urged
+# Ankara to", "warned Moscow", "accused Kyiv of", "called on Tehran to".
+_ADDRESSEE_VERBS = frozenset({"urge", "ask", "warn", "accuse", "blame", "criticize", "criticise", "condemn",
+                              "pressure", "press", "tell", "invite", "thank", "praise", "persuade", "lobby",
+                              "implore", "exhort"})
 _PRONOUNS_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "them", "their"})
 
@@ -209,13 +214,18 @@ def _authority_mentions(text: str, counts: Counter | None = None) -> list[tuple[
 
 
 def _acting(doc, span: tuple[int, int]) -> bool:
-    """Does the name at ``span`` act or speak (subject, possessor, or agent 'by X')?"""
+    """Does the name at ``span`` act or speak (subject, possessor, or agent 'by X'), or is
+    it addressed as an actor ("urged Ankara to", "called on Tehran to")?"""
     s = doc.char_span(*span, alignment_mode="expand")
     if s is None:
         return False
     root = s.root
     if root.dep_ in _ACTING_DEPS:
         return True
+    if root.dep_ == "dobj" and root.head.lemma_.lower() in _ADDRESSEE_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "on" and root.head.head.lemma_.lower() == "call":
+        return True  # "called on Tehran to"
     return root.dep_ == "pobj" and root.head.dep_ == "agent"
 
 
