@@ -336,6 +336,9 @@ def test_seed_places(nlp, seeds):
         ("BEIRUT: The body of a missing man was found near the airport on Monday.", "BEIRUT", "LB", None),
         ("Flood crest nears. MOORHEAD (AP) -- Volunteers filled sandbags all night.", "MOORHEAD", "US", "MN"),
         ("FRESNO, Calif.--(BUSINESS WIRE)--Acme Cold Chain today opened a depot.", "FRESNO", "US", "CA"),
+        # accented capitals ("[A-Z]" alone left these out)
+        ("SÃO PAULO — Thousands marched along the avenue on Sunday.", "SÃO PAULO", "BR", None),
+        ("Rates held. BOGOTÁ: The central bank kept its rate on Friday.", "BOGOTÁ", "CO", None),
     ],
 )
 def test_datelines_are_places(text, surface, country, admin1):

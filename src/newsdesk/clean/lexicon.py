@@ -153,10 +153,10 @@ HEAD_LINES = 6
 # Capitals with accents as well ("BOGOTÁ", "SÃO PAULO", "ŁÓDŹ", "İSTANBUL"): the Latin-1 and
 # Latin Extended-A/B capitals, written out once here ("[A-Z]" alone missed every dateline
 # of a city whose name has an accent, and its text kept "BOGOTÁ, March 9 (Reuters) -").
-_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
+CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper())
 DATELINE = re.compile(
     # "/": two cities, "MOSCOW/KYIV (Reuters) -"
-    rf"(?P<place>[{_CAPITALS}][{_CAPITALS}.'’/-]+(?: [{_CAPITALS}][{_CAPITALS}.'’/-]+){{0,3}})"
+    rf"(?P<place>[{CAPITALS}][{CAPITALS}.'’/-]+(?: [{CAPITALS}][{CAPITALS}.'’/-]+){{0,3}})"
     r"(?:,\s*[\w .’'-]{1,30}?){0,3}"
     r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
     r"\s*(?:--|[:—–-])\s+"

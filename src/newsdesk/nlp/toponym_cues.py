@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 
 from spacy.attrs import LOWER
 
+from newsdesk.clean.lexicon import CAPITALS
 from newsdesk.nlp.doccache import doc_text, token_strings, tokens
 from newsdesk.nlp.gazetteer import Gazetteer, bare_county, is_main_name, name_key
 
@@ -44,7 +45,7 @@ DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
 # The wire services' press-release form runs the dash into the service's name:
 # "SAN JOSE, Calif.--(BUSINESS WIRE)--".
 _DATELINE = re.compile(
-    r"(?:^|\n|[.!?] |\b\d{4} )[ \t]*([A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,3})"
+    rf"(?:^|\n|[.!?] |\b\d{{4}} )[ \t]*([{CAPITALS}][{CAPITALS}'.]+(?:[ -][{CAPITALS}][{CAPITALS}'.]+){{0,3}})"
     r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:(?:—|–|--|-|:)[ \t]|--\()"
 )
 # US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
