@@ -61,6 +61,21 @@ def test_category_and_arguments(nlp, text, type_, actor, recipient):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # the one pressed acts, whether named as the object or with a preposition
+        ("The council urged the rebels to withdraw their fighters.", "RETREAT", "rebels"),
+        ("The council called on the rebels to withdraw their fighters.", "RETREAT", "rebels"),
+        ("The bishop appealed to the rebels to lay down their arms.", "RETREAT", "rebels"),
+        # a day after "on" is when, not whom (who is to withdraw, the text does not say)
+        ("The council called on Monday to withdraw the fighters.", "RETREAT", None),
+    ],
+)
+def test_the_one_pressed_to_act_is_the_actor(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "actor", "recipient"),
     [
         ("A 12-year-old girl was wounded when soldiers shelled the school.", "ASSAULT", None, "girl"),

@@ -324,13 +324,25 @@ def _subject(verb, depth: int = 0):
         gov = verb.head
         # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
         object_control = verb.dep_ == "xcomp" and _lemma(gov) not in lx.INSTRUMENT_VERBS
-        controller = _child(gov, ("dobj",)) if object_control else None
+        controller = (_child(gov, ("dobj",)) or _addressed(gov)) if object_control else None
         if controller is not None:
             return controller, False
         if gov.pos_ == "ADJ":  # "ready to withdraw": the subject of "is ready"
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+# Verbs that name whom they press with a preposition: "called on Tehran to halt",
+# "appealed to the rebels to lay down their arms" (the one pressed acts, as "urged Iraq to").
+_ADDRESSED_WITH = {"call": "on", "appeal": "to", "prevail": "on"}
+
+
+def _addressed(gov):
+    prep = _ADDRESSED_WITH.get(_lemma(gov))
+    on = next((c for c in gov.children if c.dep_ == "prep" and c.lower_ == prep), None) if prep else None
+    whom = _child(on, ("pobj",)) if on is not None else None
+    return None if whom is None or whom.ent_type_ in ("DATE", "TIME") else whom  # "called on Monday to"
 
 
 def _consequence_of_charge(verb) -> bool:
