@@ -343,6 +343,10 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Friday", "Unions called a strike for ", " over pensions.", "2000-04-07"),
         ("Sunday", "Opposition parties set a rally for ", ".", "2000-04-09"),
         ("Friday", "The strike held on ", " closed schools.", "2000-03-31"),
+        # A forecast runs ahead; a closure told in the past does not.
+        ("Wednesday", "Forecasters said more rain was expected until ", ".", "2000-04-05"),
+        ("Friday", "Storms are forecast through ", ", officials said.", "2000-04-07"),
+        ("Wednesday", "The road was closed until ", ", officials said.", "2000-03-29"),
     ],
 )
 def test_weekday_direction_and_clock_times(text, before, after, expected):

@@ -14,6 +14,8 @@ FUTURE_CUE = re.compile(
     r"as soon as|as early as|likely to|due to(?! (?:the|a|an|his|her|its|their|this|that)\b)|next(?! to\b)|"
     # Putting something off moves it ahead: "postponed until Tuesday", "delayed the vote to June".
     r"(?:postponed|postpone|delayed|delay|adjourned|deferred|put off)(?: \w+){0,4} (?:until|till|to)|"
+    # A forecast runs ahead: "more rain was expected until Wednesday", "forecast through Friday".
+    r"(?:expected|forecast|predicted)(?: \w+){0,4} (?:until|till|through)|"
     # A deadline still running: "has until Friday", "gave the family until 9 a.m. Tuesday".
     r"(?:has|have|given|giving|gave)(?: \w+){0,4} until|"
     # A schedule in the present simple, news' way of telling what is set to happen: "the
