@@ -76,6 +76,19 @@ def test_the_one_pressed_to_act_is_the_actor(nlp, text, type_, actor):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of the clause before is no doer of a passive with no agent
+        "Officials said 21 of the dead were children and that 1,200 homes had been damaged or destroyed.",
+        "Police said the two men were armed and that three cars had been burned or destroyed.",
+    ],
+)
+def test_a_passive_without_an_agent_has_no_actor(nlp, text):
+    destroyed = [e for e in analyse(nlp, text).events if e.mode == "destroy"]
+    assert destroyed and all(e.actor is None for e in destroyed)
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "actor", "recipient"),
     [
         ("A 12-year-old girl was wounded when soldiers shelled the school.", "ASSAULT", None, "girl"),

@@ -320,6 +320,8 @@ def _subject(verb, depth: int = 0):
     if depth < 2 and _consequence_of_charge(verb):
         # "accused rebels of shelling the town, killing two": the killing is the shelling's
         return _gerund_controller(verb.head, depth)
+    if _passive_without_agent(verb):
+        return None, True  # "homes had been damaged or destroyed": by whom, the clause does not say
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         gov = verb.head
         # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
@@ -343,6 +345,16 @@ def _addressed(gov):
     on = next((c for c in gov.children if c.dep_ == "prep" and c.lower_ == prep), None) if prep else None
     whom = _child(on, ("pobj",)) if on is not None else None
     return None if whom is None or whom.ent_type_ in ("DATE", "TIME") else whom  # "called on Monday to"
+
+
+def _passive_without_agent(verb) -> bool:
+    """A passive with its own patient ("homes had been damaged"), or a participle that
+    shares one ("damaged or destroyed"): the subject of a clause it is conjoined to ("21
+    of the dead were children and that homes had been damaged") is no doer of it."""
+    if _child(verb, PASSIVE_SUBJECTS) is not None:
+        return True
+    gapped = verb.dep_ == "conj" and verb.tag_ == "VBN" and _child(verb, ("aux", "auxpass", "nsubj")) is None
+    return gapped and _child(verb.head, PASSIVE_SUBJECTS) is not None
 
 
 def _consequence_of_charge(verb) -> bool:
