@@ -76,6 +76,17 @@ def test_the_one_pressed_to_act_is_the_actor(nlp, text, type_, actor):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        ("Rescuers evacuated 300 residents from the flooded village.", "AID", None),  # PLOVER: "evacuated wounded"
+        ("The army evacuated its troops from the base.", "RETREAT", "withdraw"),
+    ],
+)
+def test_evacuating_people_is_aid_and_evacuating_troops_a_retreat(nlp, text, type_, mode):
+    assert only(analyse(nlp, text), type_).mode == mode
+
+
+@pytest.mark.parametrize(
     "text",
     [
         # the subject of the clause before is no doer of a passive with no agent

@@ -385,6 +385,11 @@ GOING_ON = frozenset({
 
 # A verb and its object that together say an event neither says alone.
 VERB_OBJECT: dict[tuple[str, str], Entry] = {
+    # People evacuated are helped out of danger: PLOVER's gold codes "evacuated wounded"
+    # AID (CAMEO 07); evacuating troops, a base or settlements stays RETREAT withdraw.
+    **{("evacuate", n): ("AID", None) for n in ("people", "person", "civilian", "resident", "wounded", "family",
+                                               "child", "villager", "patient", "passenger", "tourist", "citizen",
+                                               "national", "student", "worker", "inhabitant", "refugee")},
     # CAMEO 0841 "return, release persons": prisoners exchanged are set free
     ("exchange", "prisoner"): ("RETREAT", "release"), ("swap", "prisoner"): ("RETREAT", "release"),
     ("exchange", "pow"): ("RETREAT", "release"), ("swap", "pow"): ("RETREAT", "release"),
