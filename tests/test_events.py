@@ -1403,3 +1403,20 @@ def test_a_live_pages_entry_is_of_its_stamps_time(nlp, text, when):
     analysis = Analysis(article=Article(id=article_id(text), text=text, published="2023-09-20"))
     analysis = resolve_dates(find_mentions(analysis, doc), doc)
     assert [e.when for e in find_events(analysis, doc).events] == when
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a quote the parse hangs on no verb of saying
+        ("“This is an attack on our democracy,” foreign policy chief Josep Borrell told reporters.", "Josep Borrell"),
+        ("“Troops shelled the hospital at dawn,” Amina Yusuf, a nurse, told the agency.", "Amina Yusuf"),
+    ],
+)
+def test_an_event_told_inside_a_quote_is_its_speakers_claim(nlp, text, speaker):
+    from newsdesk.facts.quotes import find_quotes
+
+    doc = nlp(text)
+    analysis = find_quotes(find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc), doc)
+    event = only(find_events(analysis, doc), "ASSAULT")
+    assert (event.modality, event.claimed_by) == ("claimed", speaker)

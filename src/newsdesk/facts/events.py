@@ -497,8 +497,21 @@ def find_events(analysis: Analysis, doc) -> Analysis:
         except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article
             notes.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
     events = sorted((_as_riot(e) for e in events), key=lambda e: e.span)
-    events = _stamped(analysis, events)
+    events = _quoted(analysis, _stamped(analysis, events))
     return replace(analysis, events=tuple(events), notes=analysis.notes + tuple(notes))
+
+
+def _quoted(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """An event told inside a quote or reported speech is its speaker's claim, whether or
+    not the parse links the words to their frame ('"This is an attack on our democracy,"
+    the minister told reporters': the parse hangs the quote on nothing that reports). Only
+    what the text asserts becomes claimed; a denial, a threat or a demand stays what it is."""
+    quotes = [q for q in analysis.quotes if q.speaker]
+    out = []
+    for e in events:
+        q = next((q for q in quotes if q.span[0] <= e.span[0] and e.span[1] <= q.span[1]), None)
+        out.append(replace(e, modality="claimed", claimed_by=q.speaker) if q and e.modality == "asserted" else e)
+    return out
 
 
 def _stamped(analysis: Analysis, events: list[Event]) -> list[Event]:
