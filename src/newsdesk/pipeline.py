@@ -260,11 +260,10 @@ def _store_batch(prepared: _Prepared, store: Store, report: IngestReport, on_ite
         batch = Batch(new_ids=tuple(a.article.id for a in analyses))
         for stage in CORPUS_STAGES:
             batch = stage(tx, batch)
+    lost = [AnalysisError(doc.origin or a.id, failed[a.id]) for doc, a in prepared.cleaned if a.id in failed]
     report.new += len(analyses)
-    for doc, article in prepared.cleaned:
-        if article.id in failed:
-            report.failed.append(AnalysisError(doc.origin or article.id, failed[article.id]))
-    report.seen += len(prepared.cleaned) - len(analyses) - sum(a.id in failed for _, a in prepared.cleaned)
+    report.failed += lost
+    report.seen += len(prepared.cleaned) - len(analyses) - len(lost)
     report.stories |= batch.touched_stories
     if on_item:
         for item in prepared.chunk:

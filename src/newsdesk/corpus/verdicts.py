@@ -384,7 +384,7 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
             subject = None if f.quantity in FOUND_OVER_TIME else subject_key(f.subject)
             key = (f.quantity, subject, incident_kind(f.incident), since_before(f, first_year))
             if f.reported_by not in reporters:
-                reporters[f.reported_by] = figure_source(f, "", people)[1]
+                reporters[f.reported_by] = reporter_key(f.reported_by, people)  # figure_source's reporter
             groups[key].append((f, (source_of[a.article.id], reporters[f.reported_by]), figure_time(f, t)))
     # "the league" is the one league the story names ("the Chadian League"): one source
     alias = short_forms((words, key) for words, key in reporters.items() if words and key)

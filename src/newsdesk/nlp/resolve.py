@@ -51,6 +51,7 @@ from newsdesk.nlp.retype import retyped
 from newsdesk.nlp.roles import PERSON_ROLES, role_mentions
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
 from newsdesk.nlp.toponym_cues import ATTACKS_ON
+from newsdesk.nlp.toponyms import LOCATIVE_WORDS
 from newsdesk.store import Tx, schema
 
 # rapidfuzz ratio (0-100) from which two spellings of one name part are one name.
@@ -472,11 +473,11 @@ def _keep(m: Mention) -> bool:
     return bool(words) and (any(w[:1].isupper() for w in words.split()) or words.casefold() in country_by_name())
 
 
-# Prepositions whose object is a place wherever it stands ("in Riverton", "near Kunduz"),
-# and "on" after an attack (``ATTACKS_ON``: "air strikes on Khan Younis"). Not "to", "from"
-# or "with": "father to Lee", "a call from Clinton", "with Kelly and Michael" name people.
-_LOCATIVE = frozenset({"in", "at", "near", "outside", "around", "across", "inside", "within", "into", "through",
-                       "toward", "towards"})
+# Prepositions whose object is a place wherever it stands ("in Riverton", "near Kunduz"):
+# the toponym stage's words before a place, less those that also name people ("father to
+# Lee", "a call from Clinton") and its nouns, with three more the parse gives as
+# prepositions; and "on" after an attack (``ATTACKS_ON``: "air strikes on Khan Younis").
+_LOCATIVE = (LOCATIVE_WORDS - {"from", "to", "capital", "city"}) | {"around", "within", "through"}
 
 
 def _in_a_place(doc, span: tuple[int, int]) -> bool:
