@@ -1127,6 +1127,7 @@ def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
         ("Gunmen abducted two engineers near the town of Mopti on Sunday.", "ASSAULT", "Mopti"),
         ("An airstrike on a market in the northern province of Idlib killed nine people.", "ASSAULT", "Idlib"),
         ("Police arrested 40 students in the city of Tabriz.", "COERCE", "Tabriz"),
+        ("Thousands of people marched through the Kenyan city of Nakuru against a new tax.", "PROTEST", "Nakuru"),
     ],
 )
 def test_the_town_of_a_place_is_where(nlp, text, type_, place):

@@ -48,8 +48,10 @@ NUMBER_WORDS = {w: i for i, w in enumerate(_SMALL_NUMBERS.split())}
 # PostgreSQL rejects longer strings and larger integers, so such values are left out.
 WHEN_MAX = 40
 TOLL_MAX = 10_000_000
-# Prepositions whose object says where the event happened.
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "from"})
+# Prepositions whose object says where the event happened ("marched through the city of
+# Nakuru": a march, a convoy or a raid that goes through a place happens there).
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "through",
+                            "from"})
 
 
 # -- place, time, toll ------------------------------------------------------------------
