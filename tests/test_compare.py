@@ -219,6 +219,28 @@ def test_a_rewrite_that_drops_an_event_of_a_sentence_still_retells_the_others():
     assert sorted((e["type"], e["num_articles"]) for e in events) == [("CONSULT", 2), ("RETREAT", 1)]
 
 
+@pytest.mark.parametrize(
+    ("towns", "rows"),
+    [(("Nakuru",), [3]),  # "people" in Nakuru, "protesters" in Nakuru, "people took part in the march"
+     (("Nakuru", "Eldoret"), [1, 1, 1])],  # marches in two towns: the placeless report fits either
+)
+def test_a_crowds_march_told_three_ways_is_one_row_where_the_story_has_one(towns, rows):
+    ev = [Event("a", (0, 5), "PROTEST", "demo", actor="people", recipient="new tax", place=towns[0],
+                when="2025-09-13"),
+          Event("b", (0, 5), "PROTEST", "demo", actor="protesters", place=towns[-1], when="2025-09-13",
+                modality="claimed", claimed_by="police"),
+          Event("c", (0, 5), "PROTEST", "demo", actor="people", modality="claimed", claimed_by="organisers")]
+    events = build_dossier([_analysis(e.article_id, events=[e]) for e in ev], [])["events"]
+    assert sorted((e["num_articles"] for e in events), reverse=True) == rows
+
+
+def test_a_named_actors_march_is_no_crowds():
+    ev = [Event("a", (0, 5), "PROTEST", "demo", actor="people", place="Nakuru"),
+          Event("b", (0, 5), "PROTEST", "demo", actor="Nakuru Traders Alliance")]
+    events = build_dossier([_analysis(e.article_id, events=[e]) for e in ev], [])["events"]
+    assert len(events) == 2
+
+
 def test_a_merged_claimed_event_keeps_who_claims_it():
     ev = [Event(aid, (0, 5), "ASSAULT", actor="Azerbaijan", modality="claimed", claimed_by=who)
           for aid, who in (("a", None), ("b", "the ministry"))]

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsdesk.corpus.sources import DERIVED, find, union
+from newsdesk.facts.lexicon import PROTESTERS
 from newsdesk.model import Analysis, Event, Relation, Span
 from newsdesk.nlp.dates import ISO_DAY
 
@@ -25,8 +26,22 @@ _YEARISH = re.compile(r"\d{3}[\dX]")  # a year or a decade: "2020", "199X"
 BACKGROUND_DAYS = 30
 
 
+# Words for a crowd, not a body that acts: one report's "people" who marched are another's
+# "protesters" or "thousands". A crowd tells two events apart no more than an unsaid actor.
+_CROWDS = PROTESTERS | {"people", "thousands", "hundreds", "dozens", "tens", "residents", "supporters"}
+# Types whose actor is mostly a crowd, and of which a story mostly tells one per place: a
+# report of "the march" that names no place is the story's one march, where it has one. Not
+# ASSAULT: a landmine blast that names no place is no part of the day's one offensive.
+_CROWD_TYPES = frozenset({"PROTEST"})
+
+
+def _actor(e: Event) -> str | None:
+    """The event's actor, unless it names a crowd ("people", "the protesters")."""
+    return None if not e.actor or e.actor.casefold().split()[-1] in _CROWDS else e.actor
+
+
 def _event_key(e: Event) -> tuple:
-    key = (e.type, e.mode, *((x or "").casefold() for x in (e.actor, e.recipient, e.place)))
+    key = (e.type, e.mode, *((x or "").casefold() for x in (_actor(e), e.recipient, e.place)))
     if not (e.actor or e.place):
         # Nothing says two mentions that name neither who acts nor where ("an attack",
         # "attacks on civilians") are one event: keep each apart.
@@ -63,6 +78,7 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
             for i, j in _aligned(events, within(r.source, source_span), within(r.copy, copy_span)):
                 union(parent, i, j)
     _told_less(events, parent)
+    _one_crowd(events, parent)
     _denials(events, parent)
     for rejection, denied in denial_wrappers(events).items():
         union(parent, denied, rejection)
@@ -117,6 +133,21 @@ def _told_less(events: list[Event], parent: list[int]) -> None:
                 del told[other]
 
 
+def _one_crowd(events: list[Event], parent: list[int]) -> None:
+    """Join each crowd's event that names no place ("120,000 people took part in the
+    march", "people had joined Saturday's march") to the one placed group of its type that
+    it fits, where the story has only one: a story of marches in two towns keeps it apart."""
+    told = {root: said for root, (es, said) in _groups(events, parent).items()
+            if said["type"] in _CROWD_TYPES and all(e.modality in _TOOK_PLACE for e in es)}
+    placed = [root for root, said in told.items() if said["place"]]
+    for root, said in told.items():
+        if said["place"] or said["actor"]:
+            continue
+        fits = [other for other in placed if _fits({**said, "place": told[other]["place"]}, told[other])]
+        if len(fits) == 1 and len([r for r in placed if told[r]["type"] == said["type"]]) == 1:
+            union(parent, fits[0], root)
+
+
 # Modalities under which a report says an event did not take place.
 _DENIED = frozenset({"denied", "negated"})
 
@@ -144,7 +175,11 @@ def _groups(events: list[Event], parent: list[int]) -> dict[int, tuple[list[Even
     for i, e in enumerate(events):
         groups[find(parent, i)].append(e)
     fields = ("type", "place", *_TOLD)
-    return {root: (es, {f: next((getattr(e, f) for e in es if getattr(e, f)), None) for f in fields})
+
+    def value(e: Event, f: str):
+        return _actor(e) if f == "actor" else getattr(e, f)
+
+    return {root: (es, {f: next((value(e, f) for e in es if value(e, f)), None) for f in fields})
             for root, es in groups.items()}
 
 
