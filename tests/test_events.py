@@ -1151,15 +1151,17 @@ def test_found_dead_is_no_verdict(nlp):
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "helped"),
     [
-        "Rescuers evacuated hundreds of people from the flooded villages.",
-        "Soldiers evacuated villagers from the river banks by boat.",
+        ("Rescuers evacuated hundreds of people from the flooded villages.", "people"),
+        ("Soldiers evacuated villagers from the river banks by boat.", "villagers"),
+        ("Rescue teams evacuated 300 residents from the flooded district.", "residents"),
     ],
 )
-def test_people_evacuated_from_a_disaster_are_helped(nlp, text):
-    """CAMEO 07 humanitarian aid, not a retreat; "evacuated its troops" stays a withdrawal."""
-    assert only(analyse(nlp, text), "AID")
+def test_people_evacuated_from_a_disaster_are_helped(nlp, text, helped):
+    """CAMEO 07 humanitarian aid, not a retreat, given to those evacuated; "evacuated its
+    troops" stays a withdrawal."""
+    assert only(analyse(nlp, text), "AID").recipient == helped
     assert only(analyse(nlp, "The army evacuated its troops from the town."), "RETREAT").mode == "withdraw"
 
 

@@ -509,6 +509,8 @@ def _verb_arguments(trig: Trigger):
     sharer = _object_sharer(verb) if trig.light is None and recipient is None else None
     if sharer is not None:  # "donated and delivered blankets to X": whom the conjunct's act is done to
         return actor, _verb_arguments(replace(trig, head=sharer, verbal=True, light=None))[1]
+    if trig.category in lx.TRANSFERS and _lemma(verb) == "evacuate":  # "evacuated 300 residents": those helped
+        return actor, recipient or _recipient(_child(verb, ("dobj",)))
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
         given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
