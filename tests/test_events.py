@@ -1122,6 +1122,23 @@ def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "mode"),
+    [
+        ("Separately, a roadside bomb killed three soldiers on the road to the town.", None, "explosives"),
+        ("A drone attacked a tanker off the coast.", None, "drone"),
+        ("Houthi drones attacked a tanker in the Red Sea.", "Houthi drones", "drone"),
+        ("Government rockets killed four civilians.", "Government rockets", "heavy-weapons"),
+        ("Russian aircraft killed 46 civilians in an attack on a village.", "Russian aircraft", "aerial"),
+    ],
+)
+def test_a_munition_no_one_is_said_to_fire_is_no_actor(nlp, text, actor, mode):
+    """PLOVER's coders keep an army's arms as the actor ("Russian aircraft"); a bomb or a
+    drone with no one named behind it says how, not who."""
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert (event.actor, event.mode) == (actor, mode)
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "place"),
     [
         ("Gunmen abducted two engineers near the town of Mopti on Sunday.", "ASSAULT", "Mopti"),

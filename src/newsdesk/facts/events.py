@@ -27,6 +27,7 @@ from newsdesk.facts.arguments import (
     _child,
     _clause_verb,
     _lemma,
+    _named_modifier,
     _noun_arguments,
     _subject,
     _verb_arguments,
@@ -323,6 +324,24 @@ def _attacker_mode(mode: str | None, actor) -> str | None:
     return best
 
 
+def _wielder(actor):
+    """No one, for a munition named as the attacker with no one who fires it (``lexicon.
+    MUNITIONS``): "a roadside bomb killed three soldiers" says not who set it. "Russian
+    missiles", "Houthi drones" stay as PLOVER's coders write the actor ("Russian
+    aircraft"), whose owner ``argument`` reads. The mode is read first (``_attacker_mode``)."""
+    if actor is None or _lemma(actor) not in lx.MUNITIONS:
+        return actor
+    owned = _child(actor, ("poss",)) or _named_modifier(actor) or any(map(_owner_word, actor.children))
+    return actor if owned else None
+
+
+def _owner_word(c) -> bool:
+    """A modifier that says whose a weapon is: "Houthi", "government" (not "roadside", "improvised")."""
+    compound = c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+    named = c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN")
+    return (compound or named) and _lemma(c) not in lx.WEAPON_MODES
+
+
 def _cease_fire(tok) -> bool:
     """The "fire" of "cease-fire", which the tokenizer splits at the hyphen."""
     return tok.i >= 2 and tok.nbor(-1).text == "-" and tok.nbor(-2).lower_ == "cease"
@@ -418,6 +437,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     mode = _mode(mode_source, clause) if category == trig.category else None
     if category == "ASSAULT":
         mode = _attacker_mode(mode, actor)
+        actor = _wielder(actor)
     if category == "THREATEN":
         mode = _threat_mode(trig)
     elif category == "ASSAULT" and mode is None and _targeted(recipient):

@@ -625,6 +625,14 @@ WEAPON_MODES: dict[str, str] = {
     "tear": "crowd-control", "baton": "crowd-control", "cannon": "crowd-control",
     "chemical": "unconventional", "nerve": "unconventional",
 }
+# Munitions, which no one is in: named as the attacker with no one who fires them ("a
+# roadside bomb killed three soldiers"), they name no actor. Not the arms of an army that
+# PLOVER's coders keep as the actor ("Russian aircraft", "Israeli helicopters and tanks",
+# "artillery"), nor the people who fire them ("gunmen", "a suicide bomber").
+MUNITIONS = frozenset({
+    "bomb", "car-bomb", "landmine", "mine", "ied", "grenade", "explosive", "missile", "rocket", "shell", "mortar",
+    "drone", "uav", "bullet",
+})
 # People and bodies one holds office in: dismissing them is a firing, not a rejection
 # (CAMEO 12 rejects proposals, demands and claims).
 OFFICES = frozenset({
