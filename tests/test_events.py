@@ -1122,6 +1122,23 @@ def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        ("Rebels attacked the village of Ndjala on Sunday. The army said 14 people were killed in the attack.",
+         "Rebels", "Ndjala"),
+        ("Gunmen raided a police post in Mosul. Two officers were wounded during the raid.", "Gunmen", "Mosul"),
+        # the last attack names no attacker: the toll keeps its own words
+        ("Rebels attacked Ndjala. Later a bus was attacked near Mongo. Six died in the attack.", None, None),
+        # a toll placed elsewhere is another attack
+        ("Rebels attacked a market in Mosul. Nine people were killed in the attack in Kirkuk.", None, "Kirkuk"),
+    ],
+)
+def test_a_toll_in_the_attack_is_of_the_attack_told_before(nlp, text, actor, place):
+    *_, toll = [e for e in analyse(nlp, text).events if e.type == "ASSAULT"]
+    assert (toll.actor, toll.place) == (actor, place)
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "mode"),
     [
         ("Separately, a roadside bomb killed three soldiers on the road to the town.", None, "explosives"),

@@ -16,6 +16,7 @@ is not Armenia fighting); ``modality.py`` reads it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from newsdesk.facts import lexicon as lx
@@ -519,7 +520,7 @@ def find_events(analysis: Analysis, doc) -> Analysis:
         except Exception as exc:  # noqa: BLE001 - one odd parse must not cost the article
             notes.append(f"events: sentence at {sent.start_char} skipped ({type(exc).__name__}: {exc})")
     events = sorted((_as_riot(e) for e in events), key=lambda e: e.span)
-    events = _quoted(analysis, _stamped(analysis, events))
+    events = _quoted(analysis, _retold_attacks(analysis, _stamped(analysis, events)))
     return replace(analysis, events=tuple(events), notes=analysis.notes + tuple(notes))
 
 
@@ -547,6 +548,31 @@ def _stamped(analysis: Analysis, events: list[Event]) -> list[Event]:
     for e in events:
         before = [d for d in stamps if d.span[1] <= e.span[0]]
         out.append(replace(e, when=before[-1].value) if e.when is None and before else e)
+    return out
+
+
+# "killed in the attack", "wounded during the raid": an attack the text has told before.
+_THE_ATTACK = re.compile(r"\b(?:in|during) the (?:\w+ )?(?:attack|raid|assault|ambush|bombing|shelling|strike|"
+                         r"airstrike|air strike)\b", re.IGNORECASE)
+_TOLD_AS_FACT = frozenset({"asserted", "claimed"})
+
+
+def _retold_attacks(analysis: Analysis, events: list[Event]) -> list[Event]:
+    """A toll "in the attack" that names no attacker is of the attack the article last told,
+    where that one names its attacker: "the rebels attacked the village on Sunday ... 14
+    people had been killed in the attack" is the rebels' attack, in the village, on Sunday
+    (what the toll's clause says of place and time stands). An attack whose place differs,
+    or a last attack with no attacker named, leaves the toll as it is."""
+    text, out = analysis.article.text, []
+    for e in events:
+        before = [o for o in out if o.type == "ASSAULT" and o.modality in _TOLD_AS_FACT and o.span[1] <= e.span[0]]
+        if (e.type != "ASSAULT" or e.actor or not before or not _THE_ATTACK.search(text[e.span[0]:e.span[1]])
+                or before[-1].actor is None or (e.place and before[-1].place and e.place != before[-1].place)):
+            out.append(e)
+            continue
+        told = before[-1]
+        out.append(replace(e, actor=told.actor, mode=e.mode or told.mode, place=e.place or told.place,
+                           when=e.when or told.when))
     return out
 
 
