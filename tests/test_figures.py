@@ -448,6 +448,15 @@ def test_a_toll_of_one_incident_beside_the_articles_event_names_it(nlp, text, va
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["At least 41 migrants drowned when their boat capsized off Libya.", "Twelve people drowned in the floods.",
+     "Two boys drowned."],
+)
+def test_the_drowned_are_dead(nlp, text):
+    assert [f.quantity for f in analyse(nlp, text).figures] == ["killed"]
+
+
+@pytest.mark.parametrize(
     ("text", "figures"),
     [
         # a day of a month, a label: no count

@@ -51,7 +51,8 @@ from newsdesk.nlp.doccache import doc_text, sentence
 _REPORTING_VERBS = SPEECH_VERBS | {"report"}
 # What a word near the number says it counts. Lemmas, as spaCy's lemmatizer gives them.
 QUANTITY_OF = {
-    **dict.fromkeys(("kill", "killed", "dead", "death", "die", "fatality", "slay", "perish", "murder"), "killed"),
+    **dict.fromkeys(("kill", "killed", "dead", "death", "die", "fatality", "slay", "perish", "murder", "drown"),
+                    "killed"),
     **dict.fromkeys(("injure", "injured", "wound", "wounded", "injury", "hurt", "hospitalize", "hospitalise"),
                     "injured"),
     **dict.fromkeys(("missing", "disappear", "unaccounted"), "missing"),
@@ -380,8 +381,8 @@ def _the_dead(noun) -> bool:
 _PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})
 
 # Lemmas that name a quantity only as verbs ("live", "remain"), never as counted nouns.
-_VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "injure", "arrest", "detain", "flee",
-                        "march", "rally", "protest", "demonstrate"})
+_VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "drown", "injure", "arrest", "detain",
+                        "flee", "march", "rally", "protest", "demonstrate"})
 
 
 def _from_verb(token) -> str | None:
@@ -573,7 +574,7 @@ def _housed_in_a_camp(first) -> str | None:
 
 
 # Intransitive verbs whose subject is what is counted ("two people died", "thousands fled").
-_SUBJECT_COUNTED = frozenset({"die", "perish", "flee", "remain", "live", "reside", "disappear", "dead",
+_SUBJECT_COUNTED = frozenset({"die", "perish", "drown", "flee", "remain", "live", "reside", "disappear", "dead",
                               "march", "rally", "protest", "demonstrate"})
 
 
