@@ -315,6 +315,10 @@ def _subject(verb, depth: int = 0):
         return _subject(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
         return _gerund_controller(verb.head.head, depth)
+    if verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
+        # "Italy's interior minister, Matteo Piantedosi, called on Tripoli to ...": a past
+        # tense the parse hung on the sentence's noun as a modifier is that noun's verb
+        return verb.head, False
     if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and _child(verb, ("aux", "auxpass")) is None:
         return None, True  # "Recognised as part of X, the territory ...": the noun is the patient
     if depth < 2 and _consequence_of_charge(verb):
@@ -329,6 +333,8 @@ def _subject(verb, depth: int = 0):
         controller = (_child(gov, ("dobj",)) or _addressed(gov)) if object_control else None
         if controller is not None:
             return controller, False
+        if object_control and _lemma(gov) in _ADDRESSED_WITH:  # "called on Monday to withdraw": who is to, unsaid
+            return None, False
         if gov.pos_ == "ADJ":  # "ready to withdraw": the subject of "is ready"
             gov = gov.head
         return _subject(gov, depth + 1)
