@@ -388,6 +388,19 @@ def test_category_rules(nlp, text, type_, mode):
 @pytest.mark.parametrize(
     "text",
     [
+        "Hundreds of firefighters battled the blaze overnight.",
+        "Firefighters were battling three fronts near the town.",
+        "The government is fighting the outbreak with mass vaccination.",
+        "Firefighters backed by 12 water-dropping aircraft worked through the night.",
+    ],
+)
+def test_a_fire_or_an_outbreak_fought_and_help_from_aircraft_are_no_events(nlp, text):
+    assert [e.type for e in analyse(nlp, text).events if e.type in ("ASSAULT", "SUPPORT")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "The negotiators returned to Vienna for more talks.",  # going back is no release
         "The rebels holding the town said so in a press release.",  # a publication
     ],

@@ -337,6 +337,8 @@ def test_an_age_beside_a_name_is_no_count(nlp, text, counts):
         ("Heavy rain forced more than 8,000 people from their homes on Thursday.", 8000),
         ("The shelling drove about 3,000 residents out of the village.", 3000),
         ("The fighting forced 500 families to flee.", 500),
+        ("The fire forced about 30,000 people to leave their homes.", 30000),
+        ("The fighting forced 500 families to abandon their villages.", 500),
         ("Eight people died and more than 10,000 have been forced from their homes.", 10000),
         ("About 2,000 villagers were driven out of the village by the fighting.", 2000),
     ],

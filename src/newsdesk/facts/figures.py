@@ -535,6 +535,7 @@ def _counted_before(text: str, before: list[Figure], start: int) -> str | None:
 # thousands out of the village", "forced 500 families to flee" (UNHCR counts them displaced).
 _DRIVING_VERBS = frozenset({"force", "drive", "chase", "push", "compel", "oblige"})
 _HOMES = frozenset({"home", "house", "village", "town", "city", "land", "neighbourhood", "neighborhood"})
+_LEAVING = frozenset({"leave", "abandon", "quit", "desert"})
 
 
 def _driven_out(verb) -> bool:
@@ -546,6 +547,9 @@ def _driven_out(verb) -> bool:
             if place is not None and place.lemma_.lower() in _HOMES:
                 return True
         if child.dep_ in ("xcomp", "ccomp") and QUANTITY_OF.get(child.lemma_.lower()) == "displaced":
+            return True
+        if child.dep_ == "xcomp" and child.lemma_.lower() in _LEAVING and any(  # "forced 30,000 to leave their homes"
+                o.dep_ == "dobj" and o.lemma_.lower() in _HOMES for o in child.children):
             return True
     return False
 

@@ -305,6 +305,14 @@ PUBLICATIONS = frozenset({
     "document", "film", "book", "photo", "image", "record", "result", "version", "information",
     "song", "single", "list", "transcript", "recording", "email", "memo", "poll", "study",
 })
+# What firefighters, doctors and governments battle or fight that is no enemy: "battled the
+# blaze on three fronts", "fighting the outbreak" are no ASSAULT (CAMEO 19 is force
+# against an actor).
+HAZARDS = frozenset({
+    "fire", "blaze", "flame", "wildfire", "bushfire", "inferno", "front", "outbreak", "epidemic", "pandemic",
+    "disease", "virus", "flood", "flooding", "drought", "locust", "cancer", "corruption", "poverty", "inflation",
+    "crime", "hunger", "heat", "heatwave",
+})
 # Modifiers that make an event noun something else: "campaign rally", "heart attack".
 NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "rally": frozenset({"campaign", "election", "stock", "market", "fundraising"}),

@@ -313,6 +313,12 @@ def _fits_object(tok, lemma: str) -> bool:
     if lemma == "dismiss":  # "dismissed the claims", not "dismissed the city council": a firing, no rejection
         objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
         return not any(c.ent_type_ == "PERSON" or _lemma(c) in lx.OFFICES for c in objects)
+    if lemma in ("battle", "fight", "combat", "tackle"):  # "battled the blaze", not an enemy
+        return not _object_heads(tok) & lx.HAZARDS
+    if lemma == "back":  # "rebels backed by Rwanda"; "firefighters backed by aircraft" are helped, no one sides
+        agent = _child(tok, ("agent",))
+        by = _child(agent, ("pobj",)) if agent is not None else None
+        return by is None or _lemma(by) not in lx.WEAPON_MODES
     if lemma == "fire":  # "fired shells at", not "fired the minister"
         return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
     return True
