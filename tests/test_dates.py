@@ -532,6 +532,10 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
         ("six and four years", "The two were given sentences of ", " respectively.", None),
         ("three or four days", "The talks could last ", ".", None),
         ("between two and three years", "Repairs will take ", ".", None),
+        # A number alone, in words, is no month: dateparser reads "two" as February.
+        ("two", "The wait is between ", " to six days.", None),
+        ("eleven", "Of the ", " injured, three were children.", None),
+        ("a", "It took ", " while.", None),
         # ... unless the words around it make it one.
         ("two weeks", "The mayor resigned ", " ago.", "2023-W36"),
         ("five years", "The bonds will be redeemed in ", ".", "2028"),

@@ -51,7 +51,7 @@ _MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|e
 def _number(word: str) -> int | None:
     """A count written in digits or words: "5", "five", "twenty", "twenty-five"."""
     word = word.lower()
-    if word.isdigit():
+    if word.isdecimal():  # not "¹", a digit int() cannot read
         return int(word)
     tens, _, unit = word.replace(" ", "-").partition("-")
     if tens in TENS_WORDS and (not unit or NUMBERS.get(unit, 10) < 10):
@@ -580,14 +580,15 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # dateparser reads "this decade" or "the last century" as a year: wrong at any precision;
 # and a number alone as a year or a month ("Smith, 44," is 1944, "she was 4" April): the
 # model tags ages as DATE, and a date is no bare number (a day beside its month is read
-# by ``_composed``); "the 3rd" alone it reads as March.
+# by ``_composed``); "the 3rd" alone it reads as March. Nor a number in words: it reads
+# "two" as February and "a" or "one" as January ("between two to six days" was 1998-02).
 _NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     """dateparser on the expression alone, at the precision it reports."""
     if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text) or is_length(
-            " ".join(text.lower().split())):
+            " ".join(text.lower().split())) or _number(text) is not None:
         return None
     data = _parser(anchor).get_date_data(text)
     if data.date_obj is None:
