@@ -230,6 +230,13 @@ def test_tense_places_days_and_months(text, before, after, expected):
         ("the same period last year", "Visitors reached 4,000 by mid-September, up from 3,100 in ", "1994"),
         ("the same period a year ago", "Exports fell 9% in the first ten months against ", "1994"),
         ("the same period last year", "Sales rose 5% in the second quarter from ", "1994-Q2"),
+        # "This quarter" is the one under way, "next quarter" the one after it; in a report
+        # that named the quarter it covers, "this quarter" is that one.
+        ("this quarter", "The bank expects losses to peak ", "1995-Q4"),
+        ("next quarter", "The plant will reopen ", "1996-Q1"),
+        ("the coming quarter", "Prices should ease in ", "1996-Q1"),
+        ("next quarter", "Profit rose 5% in the third quarter. The firm sees a recovery ", "1996-Q1"),
+        ("this quarter", "Profit rose 5% in the third quarter, against a loss last year. ", "1995-Q3"),
     ],
 )
 def test_periods_of_a_financial_report(text, before, expected):
@@ -437,6 +444,7 @@ _ANCHORABLE = [
     ("the week", "The index fell 2% for ", ""),
     ("Thanksgiving", "", ""), ("last Thanksgiving", "", ""), ("next Easter", "", ""), ("this Christmas", "", ""),
     ("Holy Week", "", ""), ("Election Day", "", ""), ("next Labor Day", "", ""),
+    ("this quarter", "", ""), ("next quarter", "The plant will reopen ", ""),
 ]
 
 

@@ -79,9 +79,21 @@ def latest_quarter(anchor: dt.date) -> int:
     return ((anchor.month - 1) // 3 - 1) % 4 + 1
 
 
+# "This quarter", "next quarter": the quarter named by the word, not a year's ("next year's
+# first quarter" is read below).
+_THIS_OR_NEXT = re.compile(r"(?:the )?(?P<w>this|next|coming)(?: fiscal)? quarter")
+
+
 def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if not ("quarter" in bare or "period" in bare) or not _PERIOD_WORDS.match(bare):
         return None
+    if (m := _THIS_OR_NEXT.fullmatch(bare)) and (m.group("w") != "this" or _reported(ctx[0], anchor) is None):
+        # The quarter under way and the one after it (they were the latest quarter and the
+        # same quarter next year, as "the quarter" and "next year's quarter" are read). In a
+        # report that has named the period it covers, "this quarter" is that period (TBAQ:
+        # "... for the corresponding period last year. This quarter, ..." is the quarter
+        # reported), read below.
+        return period_value(anchor, "quarter", 0 if m.group("w") == "this" else 1)
     ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", bare)
     year = re.search(r"\b(?:1\d{3}|20\d{2})\b", bare)
     shift = -1 if _YEAR_BACK.search(bare) else (1 if "next" in bare else 0)
