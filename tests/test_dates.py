@@ -47,6 +47,7 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("last March", "", "2023-03"),
         ("Sept. 4", "", "2023-09-04"),
         ("4 September 2019", "", "2019-09-04"),
+        ("2019-09-04", "", "2019-09-04"),  # an ISO day, not a range of years
         ("now", "", "PRESENT_REF"),
         ("recently", "", "PAST_REF"),
         ("soon", "", "FUTURE_REF"),

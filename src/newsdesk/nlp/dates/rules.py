@@ -506,7 +506,17 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     return None
 
 
+# A day written the ISO way, as feeds, data and many sites print it ("2023-09-01"); read as
+# a range of years it was 2023. ("2008-09" alone is a season or fiscal year, see _year_rule.)
+_ISO_DAY = re.compile(r"(?P<y>(?:1\d|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+
 def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if m := _ISO_DAY.fullmatch(bare):
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            return None
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         m = pattern.match(bare)
         if m and m.group("m").lower() in MONTHS:
