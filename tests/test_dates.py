@@ -24,6 +24,11 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("last Wednesday", "", "2023-09-13"),
         ("next Monday", "", "2023-09-25"),
         ("this past Sunday", "", "2023-09-17"),
+        ("this Friday", "", "2023-09-22"),  # the coming one, not the Friday before
+        ("this Monday", "", "2023-09-25"),
+        ("this Monday", "The two leaders met ", "2023-09-18"),  # unless told in the past
+        ("this past weekend", "", "2023-W37-WE"),
+        ("this coming weekend", "", "2023-W38-WE"),
         ("Wednesday morning", "", "2023-09-20"),
         ("yesterday", "", "2023-09-19"),
         ("overnight", "", "2023-09-19"),  # the night before the report, dated by its evening (TimeML)
@@ -446,6 +451,8 @@ _ANCHORABLE = [
     ("Thanksgiving", "", ""), ("last Thanksgiving", "", ""), ("next Easter", "", ""), ("this Christmas", "", ""),
     ("Holy Week", "", ""), ("Election Day", "", ""), ("next Labor Day", "", ""),
     ("this quarter", "", ""), ("next quarter", "The plant will reopen ", ""),
+    ("this Friday", "", ""), ("this Monday", "The two leaders met ", ""), ("this past weekend", "", ""),
+    ("this coming weekend", "", ""),
 ]
 
 

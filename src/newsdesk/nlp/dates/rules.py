@@ -409,16 +409,24 @@ _NTH_DAY = re.compile(r"^(?:a |the )?(?:second|third|fourth|fifth|sixth|seventh|
 
 
 def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
-    if bare in ("weekend", "the weekend", "this weekend", "last weekend"):
+    if bare in ("weekend", "the weekend", "this weekend", "last weekend", "this past weekend", "this coming weekend"):
         # The weekend most recently begun: that of the last Saturday on or before the
         # anchor; the coming one when the clause speaks of the future ("ahead of the weekend").
-        return weekend_of(anchor, bare != "last weekend" and future_clause(ctx))
+        # "This weekend" names one just past ("rallied this weekend", told on a Monday) as well
+        # as one to come: the tense decides, as for "the weekend". "This past" / "this
+        # coming weekend" say which (the first was read as this week's, the second not at all).
+        coming = bare == "this coming weekend" or (
+            bare in ("weekend", "the weekend", "this weekend") and future_clause(ctx))
+        return weekend_of(anchor, coming)
     m = _WEEKDAY.match(bare)
     if not m or m.group("d").lower() not in WEEKDAYS:
         return None
     day = WEEKDAYS.index(m.group("d").lower())
     word = (m.group("w") or "").lower()
-    if word in ("next", "this coming", "coming") or (not word and future_clause(ctx)):
+    if word in ("next", "this coming", "coming") or (not word and future_clause(ctx)) or (
+            word == "this" and tense(ctx) != "past"):
+        # "This Friday" is the coming one (said on a Wednesday, not the Friday before), unless
+        # its clause tells the past ("met this Monday").
         direction = "next"
     else:
         direction = "last" if word in ("last", "this past", "past", "previous", "the previous") else "past"
