@@ -280,6 +280,16 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("the following month", "The board met in March. Shareholders complained. ", "1995-04"),
         ("the next morning", "He fell ill on Monday and appeared in court ", "1995-11-07"),
         ("the previous Friday", "Shares closed higher on Friday, Nov. 3, up 2% from ", "1995-10-27"),
+        # A count "later" or "earlier" counts from the time last named too, not from publication;
+        # with none named, from publication; with one coarser than its unit, no value.
+        ("two days later", "He was arrested on June 3, 1994. ", "1994-06-05"),
+        ("a year later", "The dam was finished in March 1990. ", "1991"),
+        ("three weeks later", "Talks broke down on Monday. ", "1995-W48"),
+        ("four years earlier", "The war began in 1991. ", "1987"),
+        ("a year earlier", "The dam was finished in March 1990. It had been planned ", "1989"),
+        ("two days later", "Nothing happened. ", "1995-11-10"),
+        ("three months later", "The war began in 1991. ", None),
+        ("that summer", "The war began in 1991. ", "1991-SU"),
         ("25", "The summit will be held on April 24 and ", "1996-04-25"),
         ("then", "The offer will lapse on Dec. 15. Until ", "1995-12-15"),
         ("the nineties", "", "199X"),

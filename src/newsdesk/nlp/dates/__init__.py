@@ -35,7 +35,8 @@ year).
 
 Which time a relative expression counts from follows TimeML: deictic ones ("yesterday",
 "last year", "Tuesday") from the publication date; anaphoric ones ("the following year",
-"that day", "the next morning", "until then") from the time the text last named (a
+"that day", "the next morning", "until then", "two days later", "that summer") from the time
+the text last named (a
 date, a month, a year or a weekday in the 400 characters before), else from the
 publication date. A month or day without its year is placed by the tense of its clause
 ("ended March 31" the last, "will close by June 1" the coming). In a financial report

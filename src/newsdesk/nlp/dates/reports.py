@@ -152,6 +152,12 @@ def quarter_of(anchor: dt.date | None, number: int) -> str:
 _QUARTERS = re.compile(rf"\bquarter{_NOT_CENTURY}", re.IGNORECASE)
 
 
+def reported_period(anchor: dt.date | None, ctx: tuple[str, str]) -> bool:
+    """Whether the text around an expression is a report's: it names a period reported
+    before it, or speaks of quarters ("a year earlier" there is the year-ago period)."""
+    return _reported(ctx[0], anchor) is not None or any(_QUARTERS.search(c) for c in ctx)
+
+
 def year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """ "A year ago/earlier" in a report compares with the same period a year back: the
     quarter if the last period named is a quarter, the year if it is nine months or a

@@ -29,7 +29,7 @@ from newsdesk.nlp.dates.periods import (
     weekend_of,
     year_part,
 )
-from newsdesk.nlp.dates.reports import quarter_rule, widened_period, year_ago
+from newsdesk.nlp.dates.reports import quarter_rule, reported_period, widened_period, year_ago
 from newsdesk.nlp.dates.words import (
     FUTURE,
     HEDGE_AFTER,
@@ -464,6 +464,21 @@ def _length_as_date(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> 
     return None
 
 
+def _counted_from(unit: str, shift: int, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """ "Two days later", "three years earlier": counted from the time the text last named, as
+    "the next day" is (TimeML: anaphoric; "He was arrested on June 3. Two days later ..." is
+    June 5, not two days after publication), or from publication where it names none. None
+    where the time named is coarser than the unit ("two days later" after "in 2014"). An
+    undated article's weekday has no date to count from: the count is from publication, as
+    before (``anchor_dates`` reads it again from the weekday once the day is known)."""
+    ref = reference(ctx[0], anchor)
+    if ref is None or ref[0] == "weekday":
+        return period_value(anchor, unit, shift)
+    if unit == "year" or ref[0] == "day" or unit == "month" and ref[0] == "month":
+        return period_value(ref[1], unit, shift)
+    return None
+
+
 def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end", "year's end"):
@@ -477,6 +492,8 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         # "twice as many sales this year as last": the unit is the one just named.
         return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
     if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare):
+        if bare.endswith("earlier") and not reported_period(anchor, ctx):
+            return _counted_from("year", -1, anchor, ctx)
         return year_ago(anchor, ctx)
     if m := _AGO.match(bare):
         n, unit = _number(m.group("n")), m.group("u").lower()
@@ -485,12 +502,18 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         sign = 1 if re.search(r"later|from now|hence", bare) else -1
         if unit == "decade":
             n, unit = n * 10, "year"
+        if re.search(r"later|earlier$", bare):
+            return _counted_from(unit, sign * n, anchor, ctx)
         return period_value(anchor, unit, sign * n)
     if m := _THIS.match(bare):
         word, unit = m.group("w").lower(), m.group("u").lower()
         shift = {"last": -1, "the past": -1, "past": -1, "the previous": -1, "previous": -1, "next": 1,
                  "the coming": 1, "coming": 1}.get(word, 0)
         if unit in SEASONS:
+            if word == "that" and (ref := reference(ctx[0], anchor)) and ref[0] != "weekday":
+                # "That summer": of the year last named ("The war began in 2014. That summer ..."),
+                # as "that year" is; from publication it was this year's.
+                return f"{ref[1].year}-{SEASONS[unit]}"
             if word == "this past":  # the latest one begun: this year's unless not yet come
                 if anchor is None:
                     return f"XXXX-{SEASONS[unit]}"
@@ -600,7 +623,10 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # model tags ages as DATE, and a date is no bare number (a day beside its month is read
 # by ``_composed``); "the 3rd" alone it reads as March. Nor a number in words: it reads
 # "two" as February and "a" or "one" as January ("between two to six days" was 1998-02).
-_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
+# Nor a count "later" or "earlier", which counts from a time the text named (``_counted_from``),
+# not from publication as dateparser does.
+_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$|"
+                                 r"(?:day|week|month|year)s? (?:later|earlier)$", re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
