@@ -68,6 +68,16 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("Thanksgiving", "", "2023-11-23"),
         ("Memorial Day", "", "2023-05-29"),
         ("last Christmas", "", "2022-12-25"),
+        ("Black Friday", "", "2023-11-24"),  # the day after Thanksgiving, not last Friday
+        ("Boxing Day", "", "2023-12-26"),
+        ("Veterans Day", "", "2023-11-11"),
+        ("Presidents Day", "", "2023-02-20"),
+        # A day known by a name we do not hold has no date we know: not publication's, nor
+        # the last such weekday (a country's Mother's Day differs from another's).
+        ("Mother's Day", "", None),
+        ("Polling Day", "", None),
+        ("Super Tuesday", "", None),
+        ("Bloody Sunday", "", None),
         ("the third straight day", "", "2023-09-20"),
         # A length of time is a date only where it counts ahead: "will ... in five years".
         ("five years", "The bonds will be redeemed in ", "2028"),
@@ -460,6 +470,7 @@ _ANCHORABLE = [
     ("the week", "The index fell 2% for ", ""),
     ("Thanksgiving", "", ""), ("last Thanksgiving", "", ""), ("next Easter", "", ""), ("this Christmas", "", ""),
     ("Holy Week", "", ""), ("Election Day", "", ""), ("next Labor Day", "", ""),
+    ("Black Friday", "", ""), ("last Cyber Monday", "", ""), ("Boxing Day", "", ""),
     ("this quarter", "", ""), ("next quarter", "The plant will reopen ", ""),
     ("this Friday", "", ""), ("this Monday", "The two leaders met ", ""), ("this past weekend", "", ""),
     ("this coming weekend", "", ""),

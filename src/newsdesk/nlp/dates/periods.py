@@ -98,12 +98,21 @@ def day_of(year: int, month: int, day: int) -> dt.date:
 
 # Holidays news names by name: fixed days (month, day), and US floating ones as
 # (month, weekday, nth) — Thanksgiving is the 4th Thursday of November.
+# (Days whose date differs between countries, Mother's Day, Victory Day, Labour Day, are left
+# out: a wrong day is worse than none.)
 FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                   "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-                  "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14)}
+                  "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14),
+                  "boxing day": (12, 26), "st. patrick's day": (3, 17), "veterans day": (11, 11),
+                  "armistice day": (11, 11), "remembrance day": (11, 11), "anzac day": (4, 25),
+                  "earth day": (4, 22), "juneteenth": (6, 19)}
 
 FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-                     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
+                     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+                     "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2)}
+
+# Shopping days counted from (US) Thanksgiving, in days.
+THANKSGIVING_DAYS = {"black friday": 1, "cyber monday": 4}
 
 # Feasts counted from (Western) Easter Sunday, in days. Easter is computed by python-dateutil
 # (a dependency of dateparser and htmldate).
@@ -114,7 +123,8 @@ EASTER_FEASTS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monda
 EASTER_WEEKS = ("holy week", "easter week")
 
 
-HOLIDAYS = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
+HOLIDAYS = (FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | THANKSGIVING_DAYS.keys()
+            | {"election day", *EASTER_WEEKS})
 
 
 def holiday_on(name: str, year: int) -> dt.date:
@@ -125,6 +135,8 @@ def holiday_on(name: str, year: int) -> dt.date:
         return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
     if name in FIXED_HOLIDAYS:
         return dt.date(year, *FIXED_HOLIDAYS[name])
+    if name in THANKSGIVING_DAYS:
+        return nth_weekday(year, *FLOATING_HOLIDAYS["thanksgiving"]) + dt.timedelta(days=THANKSGIVING_DAYS[name])
     return nth_weekday(year, *FLOATING_HOLIDAYS[name])
 
 

@@ -200,6 +200,13 @@ _TAIL_START = re.compile(r"^(?:[A-Z0-9]|(?:last|next|this|early|late|mid|earlier
 _RELATION = re.compile(r"\b(?:of|before|after|since|from|to|until|till|by|than)\b", re.IGNORECASE)
 
 
+# A day known by a name our holidays do not hold ("Mother's Day", "Polling Day", "Super
+# Tuesday", "Bloody Sunday"): no date we know. Its tail was read as the day of publication
+# ("Day", as "the day") or as the last such weekday. The words that make a weekday a time
+# ("Last Friday" opening a sentence) and the holidays we know are read whole before.
+_NAMED_DAY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)+(?:Day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
+
+
 def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """A span the rules cannot read whole: a range, a period by its end day, or a time
     after stray leading words."""
@@ -211,6 +218,8 @@ def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
     if len(items) > 1 and all(_by_rules(item, anchor, ctx) for item in items):
         # A list, "1994, 1995": its first time, as a range's ("Friday, Oct. 27" is read whole first).
         return _by_rules(items[0], anchor, (ctx[0], t[len(items[0]):] + ctx[1]))
+    if _NAMED_DAY.fullmatch(t):
+        return None
     words = t.split()
     for i in range(1, len(words)):
         head, tail = " ".join(words[:i]), " ".join(words[i:])
@@ -624,7 +633,8 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # by ``_composed``); "the 3rd" alone it reads as March. Nor a number in words: it reads
 # "two" as February and "a" or "one" as January ("between two to six days" was 1998-02).
 # Nor a count "later" or "earlier", which counts from a time the text named (``_counted_from``),
-# not from publication as dateparser does.
+# not from publication as dateparser does. Nor a day known by a name (``_NAMED_DAY``), which
+# it read as the publication day ("Mother's Day").
 _NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$|"
                                  r"(?:day|week|month|year)s? (?:later|earlier)$", re.IGNORECASE)
 
@@ -632,7 +642,7 @@ _NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     """dateparser on the expression alone, at the precision it reports."""
     if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text) or is_length(
-            " ".join(text.lower().split())) or _number(text) is not None:
+            " ".join(text.lower().split())) or _number(text) is not None or _NAMED_DAY.fullmatch(text):
         return None
     data = _parser(anchor).get_date_data(text)
     if data.date_obj is None:
