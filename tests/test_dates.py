@@ -471,6 +471,7 @@ _ANCHORABLE = [
     ("Thanksgiving", "", ""), ("last Thanksgiving", "", ""), ("next Easter", "", ""), ("this Christmas", "", ""),
     ("Holy Week", "", ""), ("Election Day", "", ""), ("next Labor Day", "", ""),
     ("Black Friday", "", ""), ("last Cyber Monday", "", ""), ("Boxing Day", "", ""),
+    ("tomorrow morning", "", ""), ("yesterday evening", "", ""), ("today", "", ""),
     ("this quarter", "", ""), ("next quarter", "The plant will reopen ", ""),
     ("this Friday", "", ""), ("this Monday", "The two leaders met ", ""), ("this past weekend", "", ""),
     ("this coming weekend", "", ""),

@@ -406,6 +406,10 @@ def _relative_day(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
                "the day after": 1, "the next day": 1, "a day later": 1, "the following day": 1, "today's": 0}
     if bare in offsets:
         return period_value(anchor, "day", offsets[bare])
+    if m := re.fullmatch(r"(yesterday|today|tomorrow)(?: (?:morning|afternoon|evening|night))?", bare):
+        # "tomorrow morning", "yesterday evening": the day, as "Tuesday morning" (undated they
+        # had no value; dated, dateparser gave them).
+        return period_value(anchor, "day", {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1)])
     if _NTH_DAY.match(bare):
         # "(for) a second day", "the eighth day of ...": the day the report is written on
         # (both such TimeBank cases are the document's day); the run began days before.
