@@ -61,6 +61,8 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("the weekend", "", "2023-W37-WE"),
         ("the coming months", "", "FUTURE_REF"),
         ("the past few years", "", "PAST_REF"),
+        ("days ago", "", "PAST_REF"),
+        ("years earlier", "", "PAST_REF"),
         ("June last year", "", "2022-06"),
         ("Tuesday's", "", "2023-09-19"),
         ("a second day", "", "2023-09-20"),
