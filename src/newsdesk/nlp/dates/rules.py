@@ -73,7 +73,7 @@ _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNOREC
 
 # A year by its number, maybe named as a fiscal, calendar or model year or a season of sport.
 _YEAR_KIND = r"(?:fiscal|financial|calendar|model) year|fiscal|calendar"
-_YEAR = re.compile(rf"^(?:(?:{_YEAR_KIND}|the year|year|fy)\s+)?(?P<y>1\d{{3}}|20\d{{2}})"
+_YEAR = re.compile(rf"^(?:(?:{_YEAR_KIND}|the year|year)\s+|fy\s*)?(?P<y>1\d{{3}}|20\d{{2}})"  # "FY2024" too
                    rf"(?:\s+(?:{_YEAR_KIND}|season))?$", re.IGNORECASE)
 
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
