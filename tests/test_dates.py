@@ -596,6 +596,8 @@ def test_a_length_of_time_is_no_date(text, before, after, expected):
         ("since 2019", "Prices have risen ", "2019"),
         ("until 2025", "The deal runs ", "2025"),
         ("on Friday", "The council will vote ", "2023-09-22"),
+        ("over the weekend", "Talks went on ", "2023-W37-WE"),  # "over" is a signal, not the time
+        ("throughout 2022", "Prices rose ", "2022"),
         ("in five years", "The bonds will be redeemed ", "2028"),
         ("as early as next year's first quarter", "The plant could open ", "2024-Q1"),
         ("at least the first two quarters of 2024", "Losses will last through ", "2024-H1"),

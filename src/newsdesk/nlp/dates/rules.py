@@ -158,7 +158,7 @@ def _with_end_day(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] |
 # "on", "since", "until" is not part of the TIMEX3) but the model's DATE spans often hold:
 # "since 1987", "as early as next year's first quarter", "at least the first two quarters".
 PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
-                          r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
+                          r"on|in|at|by|until|till|since|through|during|from|before|after|between|both|over|within)\s+)+"
                           r"(?!time\b)", re.IGNORECASE)  # "on time", "from time to time" are idioms, no time
 
 
