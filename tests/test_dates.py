@@ -212,6 +212,14 @@ NOV = dt.date(1995, 11, 8)  # a Wednesday in the fourth quarter
         ("the weekend", "Traders squared positions ahead of ", "", "1995-W45-WE"),
         ("the weekend", "Talks went on over ", "", "1995-W44-WE"),
         ("a year", "For the nine months, profit rose to $5 million from $4 million ", " earlier", "1994"),
+        # A day by its ordinal alone: of the month last named, else of publication's, by tense.
+        ("the 19th", "The strike began in March and ended on ", "", "1995-03-19"),
+        ("the 6th", "Talks ended on ", "", "1995-11-06"),
+        ("the 20th", "Talks ended on ", "", "1995-10-20"),  # still to come this month: last month's
+        ("the 2nd", "He will return on ", "", "1995-12-02"),
+        ("the 21st of this month", "The vote was set for ", "", "1995-11-21"),
+        ("the 31st", "Talks ended on ", "", "1995-10-31"),
+        ("the 31st", "He will return on ", "", None),  # November has 30 days
     ],
 )
 def test_tense_places_days_and_months(text, before, after, expected):
@@ -672,8 +680,8 @@ def test_a_span_cut_out_of_a_report_period_or_running_into_a_conjunction(text, b
         ("the following week", "The pact was signed on Aug. 2. ", "2023-W32"),
         ("the previous week", "The pact was signed on Aug. 2. ", "2023-W30"),
         ("the following week", "", "2023-W39"),
-        # dateparser reads "the 3rd" alone as March.
-        ("the 3rd", "", None),
+        # dateparser read "the 3rd" alone as March: it is a day of the month (publication's here).
+        ("the 3rd", "", "2023-09-03"),
     ],
 )
 def test_short_forms_fiscal_years_parts_of_years_and_anaphoric_weeks(text, before, expected):

@@ -374,6 +374,33 @@ def _day_of(text: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | No
     return day if day and _DAY_ONLY.fullmatch(day) else None
 
 
+# A day of the month by its ordinal alone, as the model tags it: "ended on the 19th", "the
+# 21st of this month".
+_ORDINAL_DAY = re.compile(r"(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?P<w>this|last|next) month)?")
+
+
+def _day_of_month(day: int, word: str | None, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """The day of the month the text last named ("The strike began in March and ended on the
+    19th": March 19; TimeML reads it as anaphoric), else of the publication's month: the one
+    before where the day is still to come, unless the tense puts it ahead (news reports the
+    past, as for a bare weekday), the one after where the tense puts it ahead and it is
+    gone. It had no value. Undated, with no month and year named: none."""
+    ref = reference(ctx[0], anchor) if word is None else None
+    if ref and ref[0] in ("day", "month"):
+        year, month = ref[1].year, ref[1].month
+    elif anchor is None:
+        return None
+    else:
+        ahead = tense(ctx) == "future"
+        shift = {"this": 0, "last": -1, "next": 1}.get(word or "", -(not ahead and day > anchor.day) or
+                                                       int(ahead and day < anchor.day))
+        year, month = map(int, period_value(anchor, "month", shift).split("-"))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:  # "the 31st" of a month of 30 days
+        return None
+
+
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """Expressions built on another one: "the day before last Tuesday", "the week of
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
@@ -385,6 +412,8 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
     if m := re.fullmatch(r"in the (day|week|month|year)", bare):
         return period_value(anchor, m.group(1), 0)
+    if m := _ORDINAL_DAY.fullmatch(bare):
+        return _day_of_month(int(m.group("d")), m.group("w"), anchor, ctx)
     if m := _HOURS_OF.fullmatch(bare):
         return _day_of(m.group("day"), anchor, ctx)
     m = re.fullmatch(r"(?:the )?(?P<what>day before|day after|week of) (?P<inner>.+)", bare)
