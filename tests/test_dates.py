@@ -506,6 +506,19 @@ def test_a_fourth_quarter_named_early_in_the_year_is_last_years(text, expected):
     assert normalise(text, dt.date(1998, 2, 10)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("winter", "1997-WI"), ("this winter", "1997-WI"), ("last winter", "1996-WI"), ("next winter", "1998-WI"),
+     ("this past winter", "1997-WI"), ("this summer", "1998-SU")],
+)
+def test_a_winter_named_in_january_is_the_one_begun_in_december(text, expected):
+    # 1997-WI runs from December 1997; in January 1998 it was read as the one to begin in December 1998.
+    jan = dt.date(1998, 1, 20)
+    assert normalise(text, jan) == expected
+    assert anchor_relative(normalise(text, None), jan) == expected
+
+
+
 def test_anchor_dates_resolves_an_undated_articles_dates_against_a_day():
     from newsdesk.model import DateRef
     from newsdesk.nlp.dates import anchor_dates

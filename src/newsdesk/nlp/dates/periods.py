@@ -202,8 +202,15 @@ def year_part(anchor: dt.date | None, shift: int, tail: str) -> str:
     quarter is counted from the year ``quarter_year`` gives it. Undated: ``P-1Y-Q3``."""
     if anchor is None:
         return f"P{shift:+d}Y-{tail}" if shift else f"P0Y-{tail}"
-    base = quarter_year(anchor, int(tail[1])) if tail.startswith("Q") else anchor.year
+    base = quarter_year(anchor, int(tail[1])) if tail.startswith("Q") else season_year(anchor, tail)
     return f"{base + shift}-{tail}"
+
+
+def season_year(anchor: dt.date, tail: str) -> int:
+    """The year a part of a year named without one is of: the anchor's, but in January and
+    February the winter is the one begun last December (``SEASON_START``: 2023-WI runs from
+    December 2023), not the one to begin at the year's end."""
+    return anchor.year - (tail == "WI" and anchor.month < SEASON_START["SP"])
 
 
 def quarter_year(anchor: dt.date, number: int) -> int:
@@ -264,7 +271,7 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
     if m := re.fullmatch(r"XXXX-Q([1-4])", value):
         return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
     if value.startswith("XXXX-"):  # a half or season of the article's year
-        return f"{anchor.year}{value[4:]}"
+        return f"{season_year(anchor, value[5:])}{value[4:]}"
     return value
 
 

@@ -183,7 +183,7 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
     if m := _HALF.match(bare):
         return f"{m.group('y') or year_of(anchor)}-H{_HALVES[m.group('o').lower()]}"
     if bare in SEASONS:
-        return f"{year_of(anchor)}-{SEASONS[bare]}"
+        return year_part(anchor, 0, SEASONS[bare]) if anchor else f"XXXX-{SEASONS[bare]}"
     if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
         return f"{m.group('y')}-{SEASONS[m.group('s')]}"
     if m := _SHORT_PART.fullmatch(bare):

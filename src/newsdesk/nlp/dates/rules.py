@@ -25,6 +25,7 @@ from newsdesk.nlp.dates.periods import (
     YEARLESS_MARK,
     holiday_value,
     period_value,
+    season_year,
     weekday_on,
     weekend_of,
     year_part,
@@ -559,7 +560,8 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
             if word == "this past":  # the latest one begun: this year's unless not yet come
                 if anchor is None:
                     return f"XXXX-{SEASONS[unit]}"
-                shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month)
+                shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month and season_year(anchor, SEASONS[unit])
+                             == anchor.year)
             return year_part(anchor, shift, SEASONS[unit])
         if unit == "century" and anchor and word in ("this", "the current", "the", "last", "previous", "the previous",
                                                      "next", "the coming", "coming"):
