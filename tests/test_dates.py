@@ -507,6 +507,19 @@ def test_a_fourth_quarter_named_early_in_the_year_is_last_years(text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [("the third quarter", "Profit fell 5% in ", "1997-Q3"),  # told in the past, not yet begun: last year's
+     ("Q2", "Sales rose in ", "1997-Q2"),
+     ("the third quarter", "Profit will rise in ", "1998-Q3"),
+     ("the first quarter", "Profit fell in ", "1998-Q1")],  # begun: this year's
+)
+def test_a_quarter_told_in_the_past_is_one_begun(text, before, expected):
+    feb = dt.date(1998, 2, 10)
+    assert normalise(text, feb, before=before) == expected
+    assert anchor_relative(normalise(text, None, before=before), feb) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [("winter", "1997-WI"), ("this winter", "1997-WI"), ("last winter", "1996-WI"), ("next winter", "1998-WI"),
      ("this past winter", "1997-WI"), ("this summer", "1998-SU")],

@@ -25,8 +25,8 @@ the one after ("next Tuesday", "will meet Tuesday"); ``WXX-WE`` / ``WXX-WE>`` th
 last begun / coming. Without its year: ``XXXX-07-04`` a day and ``XXXX-07`` a month placed
 as ``nearest_year`` places them (``<`` / ``>``: the last one before, the next one after;
 ``<=`` / ``>=``: the nearest on the side the tense of its clause says, "ended March 31"),
-``XXXX-Q4`` a quarter (``quarter_year``), ``XXXX-thanksgiving<`` a moving feast by its name
-(the last one). Absolute expressions ("12 March 2021") keep their
+``XXXX-Q4`` a quarter (``quarter_year``; ``XXXX-Q3<=`` one told in the past, so begun),
+``XXXX-thanksgiving<`` a moving feast by its name (the last one). Absolute expressions ("12 March 2021") keep their
 value either way. Once the story knows the article's day, ``anchor_relative`` turns a value
 into the one the dated article would have had (a property test checks this on any day),
 and ``anchor_dates`` resolves the article's expressions again against that day (exact

@@ -213,11 +213,13 @@ def season_year(anchor: dt.date, tail: str) -> int:
     return anchor.year - (tail == "WI" and anchor.month < SEASON_START["SP"])
 
 
-def quarter_year(anchor: dt.date, number: int) -> int:
+def quarter_year(anchor: dt.date, number: int, past: bool = False) -> int:
     """The year of a quarter named without one: the anchor's, but a fourth quarter named
     in January to March is last year's (the one whose results come out then; the next is
-    nine months away)."""
-    return anchor.year - (number == 4 and anchor.month <= 3)
+    nine months away), and so is any quarter told in the past (``past``) that has not
+    begun this year."""
+    year = anchor.year - (number == 4 and anchor.month <= 3)
+    return year - (past and dt.date(year, 3 * number - 2, 1) > anchor)
 
 
 def yearless_day(anchor: dt.date, month: int, day: int, direction: str) -> str:
@@ -268,8 +270,8 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
     if m := _HOLIDAY_VALUE.match(value):
         direction = {mark: word for word, mark in HOLIDAY_MARK.items()}.get(m.group("dir"), "")
         return holiday_value(anchor, m.group("name").replace("_", " "), direction)
-    if m := re.fullmatch(r"XXXX-Q([1-4])", value):
-        return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
+    if m := re.fullmatch(r"XXXX-Q([1-4])(<=)?", value):
+        return f"{quarter_year(anchor, int(m.group(1)), bool(m.group(2)))}-Q{m.group(1)}"
     if value.startswith("XXXX-"):  # a half or season of the article's year
         return f"{season_year(anchor, value[5:])}{value[4:]}"
     return value

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsdesk.nlp.dates.context import tense
 from newsdesk.nlp.dates.periods import ORDINALS, SEASONS, period_value, quarter_year, year_of, year_part
 
 # An adjective may stand before the ordinal: "a flat second quarter", "a strong fourth quarter"
@@ -120,7 +121,7 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
             return period_value(anchor, "quarter", -1 + 4 * shift)
     if year:
         return f"{year.group(0)}-Q{number}"
-    return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number)
+    return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number, ctx)
 
 
 # The words of a report's period on either side of a span that holds only part of it (the
@@ -143,9 +144,15 @@ def widened_period(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] 
     return None
 
 
-def quarter_of(anchor: dt.date | None, number: int) -> str:
-    """A quarter named without its year (``quarter_year``); undated ``XXXX-Q3``."""
-    return f"{quarter_year(anchor, number)}-Q{number}" if anchor else f"XXXX-Q{number}"
+def quarter_of(anchor: dt.date | None, number: int, ctx: tuple[str, str] = ("", "")) -> str:
+    """A quarter named without its year (``quarter_year``), last year's where its clause tells
+    the past and this year's has not begun ("profit fell in the third quarter" written in
+    February is last year's: it was read as the one to come); undated ``XXXX-Q3``, or
+    ``XXXX-Q3<=`` told in the past."""
+    past = tense(ctx) == "past"
+    if anchor is None:
+        return f"XXXX-Q{number}" + ("<=" if past else "")
+    return f"{quarter_year(anchor, number, past)}-Q{number}"
 
 
 # A text that speaks of quarters (results); "a quarter-century low" is no such text.
@@ -179,7 +186,7 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
     if m := _QUARTER.match(bare):
         number = ORDINALS[m.group("o").lower()]
         year = m.group("y") or m.group("y2")
-        return f"{year}-Q{number}" if year else quarter_of(anchor, number)
+        return f"{year}-Q{number}" if year else quarter_of(anchor, number, ctx)
     if m := _HALF.match(bare):
         return f"{m.group('y') or year_of(anchor)}-H{_HALVES[m.group('o').lower()]}"
     if bare in SEASONS:
@@ -193,7 +200,7 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
         kind, number = ("Q", quarter) if quarter else ("H", half)
         if year:
             return f"{year}-{kind}{number}"
-        return quarter_of(anchor, int(number)) if kind == "Q" else f"{year_of(anchor)}-H{number}"
+        return quarter_of(anchor, int(number), ctx) if kind == "Q" else f"{year_of(anchor)}-H{number}"
     return None
 
 
