@@ -311,6 +311,7 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("two days later", "Nothing happened. ", "1995-11-10"),
         ("three months later", "The war began in 1991. ", None),
         ("that summer", "The war began in 1991. ", "1991-SU"),
+        ("two days later", "The offensive began on 19 September 1994. ", "1994-09-21"),  # day first
         ("25", "The summit will be held on April 24 and ", "1996-04-25"),
         ("then", "The offer will lapse on Dec. 15. Until ", "1995-12-15"),
         ("the nineties", "", "199X"),
@@ -712,6 +713,30 @@ def test_a_span_cut_out_of_a_report_period_or_running_into_a_conjunction(text, b
 )
 def test_short_forms_fiscal_years_parts_of_years_and_anaphoric_weeks(text, before, expected):
     assert normalise(text, WED, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [("19-20", " September 2023 in the region", "2023-09-19"),  # dateparser read "19-20" as 2020-09-19
+     ("19", " and 20 September 2023", "2023-09-19"),
+     ("3", " of March", "2023-03-03"),
+     ("19-20", " percent of voters", None),
+     ("12", " people died", None)],
+)
+def test_days_written_before_their_month(text, after, expected):
+    assert normalise(text, WED, before="Fighting raged on ", after=after) == expected
+
+
+def test_an_iso_day_the_model_cuts_in_two_is_found_whole():
+    from types import SimpleNamespace
+
+    from newsdesk.nlp.dates import _spans
+
+    text = "It happened on 2023-09-19 at 11:00."
+    ents = (SimpleNamespace(start_char=15, end_char=19, label_="DATE", text="2023"),
+            SimpleNamespace(start_char=19, end_char=34, label_="DATE", text="-09-19 at 11:00"))
+    assert [text[s:e] for s, e in _spans(SimpleNamespace(ents=ents), text)] == ["2023-09-19"]
+    assert normalise("2023-09-19 at 11:00", WED) == "2023-09-19T11:00"  # whole, not a range of years
 
 
 def test_holidays_the_model_tags_as_events_are_found():

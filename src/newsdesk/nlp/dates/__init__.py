@@ -88,7 +88,8 @@ __all__ = ["ISO_DAY", "anchor_dates", "anchor_of", "anchor_relative", "normalise
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:]+)?")
 
 # Relative expressions the small model often leaves untagged ("just a day before",
-# "two weeks earlier"), and holidays, which it tags as events ("found on Thanksgiving
+# "two weeks earlier"), a day written the ISO way (which it cuts in two: "2023" and
+# "09-19 at 11:00"), and holidays, which it tags as events ("found on Thanksgiving
 # Day"); found by this rule where no DATE/TIME entity covers them. A one-word feast only
 # as a time ("on Easter", "last Christmas"): "Christmas" alone is as often a season or a
 # market, "Easter" an island.
@@ -117,7 +118,7 @@ _ZONED_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d(?: (?:GMT|UTC|BST|CEST|CET|EEST|EET|
 _MISSED = re.compile(
     rf"(?m:(?<![\d:.])\b{_ZONED_CLOCK})|"
     r"\b(?:(?:a|one|two|three|four|five|six|seven|\d+) (?:days?|weeks?|months?|years?) "
-    r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|"
+    r"(?:earlier|before|later|ago)|(?:yesterday|today|tomorrow)|(?:1\d|20)\d{2}-[01]\d-[0-3]\d|"
     r"(?:last |next )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     rf"{_HOLIDAY}|(?i:{_VAGUE}|{_REPORT_PERIOD}|{_PREFIXED_YEAR}))\b"
 )

@@ -185,7 +185,8 @@ def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
 # "Monday-Friday"): TIMEX3 writes two expressions; a DateRef has one value, and the range's
 # start is when it begins. A dash without spaces joins a compound ("day-long", "the
 # year-earlier nine months") unless a number or a name follows it.
-RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
+RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|"
+                   r"\s*(?<!\d{4}-\d\d)[-–](?=[0-9A-Z])(?!\d\d-\d\d\b))(?P<b>\S.*)$")  # not inside "2023-09-19"
 
 # A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
 # the period; "the quarter" or "the year" alone is the one the end day falls in (a fiscal
@@ -375,6 +376,12 @@ def _day_of(text: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | No
     return day if day and _DAY_ONLY.fullmatch(day) else None
 
 
+# Days written before their month, the way most of the world writes them: "19-20",
+# "19 and 20" (+ " September 2023"), "19" (+ " and 20 September").
+_BARE_DAYS = re.compile(r"(?P<d>[0-3]?\d)(?:\s*(?:-|–|and|to|or)\s*[0-3]?\d)?")
+_MONTH_AFTER = re.compile(r"(?:\s*(?:-|–|and|to|or)\s*[0-3]?\d)?\s+(?:of\s+)?(?P<m>[A-Za-z]+)\.?"
+                          r"(?:,?\s+(?P<y>(?:1\d|20)\d{2})\b)?")
+
 # A day of the month by its ordinal alone, as the model tags it: "ended on the 19th", "the
 # 21st of this month".
 _ORDINAL_DAY = re.compile(r"(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?P<w>this|last|next) month)?")
@@ -411,6 +418,11 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
     if m and m.group("m").lower().rstrip(".") in MONTHS:
         # "April 24 and 25": a bare day coordinated with a dated one shares its month.
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
+    if (d := _BARE_DAYS.fullmatch(bare)) and (m := _MONTH_AFTER.match(ctx[1])) and m.group("m").lower() in MONTHS:
+        # "19-20" + " September 2023": the model tags the days apart from their month
+        # (dateparser read "19-20" as 2020-09-19); a range is its first day.
+        day = f"{d.group('d')} {m.group('m')} {m.group('y') or ''}".strip()
+        return _by_rules(day, anchor, (ctx[0], ctx[1][m.end():]))
     if m := re.fullmatch(r"in the (day|week|month|year)", bare):
         return period_value(anchor, m.group(1), 0)
     if m := _ORDINAL_DAY.fullmatch(bare):
@@ -669,9 +681,11 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # "two" as February and "a" or "one" as January ("between two to six days" was 1998-02).
 # Nor a count "later" or "earlier", which counts from a time the text named (``_counted_from``),
 # not from publication as dateparser does. Nor a day known by a name (``_NAMED_DAY``), which
-# it read as the publication day ("Mother's Day").
+# it read as the publication day ("Mother's Day"), nor two numbers "19-20", which it read as
+# 2020-09-19 (days before their month are read by ``_composed``).
 _NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$|"
-                                 r"(?:day|week|month|year)s? (?:later|earlier)$", re.IGNORECASE)
+                                 r"(?:day|week|month|year)s? (?:later|earlier)$|^\d{1,2}\s*[-–]\s*\d{1,2}$",
+                                 re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
