@@ -24,6 +24,11 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("last Wednesday", "", "2023-09-13"),
         ("next Monday", "", "2023-09-25"),
         ("this past Sunday", "", "2023-09-17"),
+        ("this Friday", "", "2023-09-22"),  # the coming one, not the Friday before
+        ("this Monday", "", "2023-09-25"),
+        ("this Monday", "The two leaders met ", "2023-09-18"),  # unless told in the past
+        ("this past weekend", "", "2023-W37-WE"),
+        ("this coming weekend", "", "2023-W38-WE"),
         ("Wednesday morning", "", "2023-09-20"),
         ("yesterday", "", "2023-09-19"),
         ("overnight", "", "2023-09-19"),  # the night before the report, dated by its evening (TimeML)
@@ -41,12 +46,14 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("the 20th century", "", "19"),
         ("2020", "", "2020"),
         ("fiscal 2021", "", "2021"),
+        ("FY2021", "", "2021"),
         ("December", "", "2023-12"),
         ("January", "", "2024-01"),
         ("February", "", "2023-02"),
         ("last March", "", "2023-03"),
         ("Sept. 4", "", "2023-09-04"),
         ("4 September 2019", "", "2019-09-04"),
+        ("2019-09-04", "", "2019-09-04"),  # an ISO day, not a range of years
         ("now", "", "PRESENT_REF"),
         ("recently", "", "PAST_REF"),
         ("soon", "", "FUTURE_REF"),
@@ -55,6 +62,8 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("the weekend", "", "2023-W37-WE"),
         ("the coming months", "", "FUTURE_REF"),
         ("the past few years", "", "PAST_REF"),
+        ("days ago", "", "PAST_REF"),
+        ("years earlier", "", "PAST_REF"),
         ("June last year", "", "2022-06"),
         ("Tuesday's", "", "2023-09-19"),
         ("a second day", "", "2023-09-20"),
@@ -62,6 +71,16 @@ WED = dt.date(2023, 9, 20)  # a Wednesday
         ("Thanksgiving", "", "2023-11-23"),
         ("Memorial Day", "", "2023-05-29"),
         ("last Christmas", "", "2022-12-25"),
+        ("Black Friday", "", "2023-11-24"),  # the day after Thanksgiving, not last Friday
+        ("Boxing Day", "", "2023-12-26"),
+        ("Veterans Day", "", "2023-11-11"),
+        ("Presidents Day", "", "2023-02-20"),
+        # A day known by a name we do not hold has no date we know: not publication's, nor
+        # the last such weekday (a country's Mother's Day differs from another's).
+        ("Mother's Day", "", None),
+        ("Polling Day", "", None),
+        ("Super Tuesday", "", None),
+        ("Bloody Sunday", "", None),
         ("the third straight day", "", "2023-09-20"),
         # A length of time is a date only where it counts ahead: "will ... in five years".
         ("five years", "The bonds will be redeemed in ", "2028"),
@@ -193,6 +212,14 @@ NOV = dt.date(1995, 11, 8)  # a Wednesday in the fourth quarter
         ("the weekend", "Traders squared positions ahead of ", "", "1995-W45-WE"),
         ("the weekend", "Talks went on over ", "", "1995-W44-WE"),
         ("a year", "For the nine months, profit rose to $5 million from $4 million ", " earlier", "1994"),
+        # A day by its ordinal alone: of the month last named, else of publication's, by tense.
+        ("the 19th", "The strike began in March and ended on ", "", "1995-03-19"),
+        ("the 6th", "Talks ended on ", "", "1995-11-06"),
+        ("the 20th", "Talks ended on ", "", "1995-10-20"),  # still to come this month: last month's
+        ("the 2nd", "He will return on ", "", "1995-12-02"),
+        ("the 21st of this month", "The vote was set for ", "", "1995-11-21"),
+        ("the 31st", "Talks ended on ", "", "1995-10-31"),
+        ("the 31st", "He will return on ", "", None),  # November has 30 days
     ],
 )
 def test_tense_places_days_and_months(text, before, after, expected):
@@ -230,6 +257,13 @@ def test_tense_places_days_and_months(text, before, after, expected):
         ("the same period last year", "Visitors reached 4,000 by mid-September, up from 3,100 in ", "1994"),
         ("the same period a year ago", "Exports fell 9% in the first ten months against ", "1994"),
         ("the same period last year", "Sales rose 5% in the second quarter from ", "1994-Q2"),
+        # "This quarter" is the one under way, "next quarter" the one after it; in a report
+        # that named the quarter it covers, "this quarter" is that one.
+        ("this quarter", "The bank expects losses to peak ", "1995-Q4"),
+        ("next quarter", "The plant will reopen ", "1996-Q1"),
+        ("the coming quarter", "Prices should ease in ", "1996-Q1"),
+        ("next quarter", "Profit rose 5% in the third quarter. The firm sees a recovery ", "1996-Q1"),
+        ("this quarter", "Profit rose 5% in the third quarter, against a loss last year. ", "1995-Q3"),
     ],
 )
 def test_periods_of_a_financial_report(text, before, expected):
@@ -267,6 +301,17 @@ def test_periods_of_a_financial_report(text, before, expected):
         ("the following month", "The board met in March. Shareholders complained. ", "1995-04"),
         ("the next morning", "He fell ill on Monday and appeared in court ", "1995-11-07"),
         ("the previous Friday", "Shares closed higher on Friday, Nov. 3, up 2% from ", "1995-10-27"),
+        # A count "later" or "earlier" counts from the time last named too, not from publication;
+        # with none named, from publication; with one coarser than its unit, no value.
+        ("two days later", "He was arrested on June 3, 1994. ", "1994-06-05"),
+        ("a year later", "The dam was finished in March 1990. ", "1991"),
+        ("three weeks later", "Talks broke down on Monday. ", "1995-W48"),
+        ("four years earlier", "The war began in 1991. ", "1987"),
+        ("a year earlier", "The dam was finished in March 1990. It had been planned ", "1989"),
+        ("two days later", "Nothing happened. ", "1995-11-10"),
+        ("three months later", "The war began in 1991. ", None),
+        ("that summer", "The war began in 1991. ", "1991-SU"),
+        ("two days later", "The offensive began on 19 September 1994. ", "1994-09-21"),  # day first
         ("25", "The summit will be held on April 24 and ", "1996-04-25"),
         ("then", "The offer will lapse on Dec. 15. Until ", "1995-12-15"),
         ("the nineties", "", "199X"),
@@ -437,6 +482,11 @@ _ANCHORABLE = [
     ("the week", "The index fell 2% for ", ""),
     ("Thanksgiving", "", ""), ("last Thanksgiving", "", ""), ("next Easter", "", ""), ("this Christmas", "", ""),
     ("Holy Week", "", ""), ("Election Day", "", ""), ("next Labor Day", "", ""),
+    ("Black Friday", "", ""), ("last Cyber Monday", "", ""), ("Boxing Day", "", ""),
+    ("tomorrow morning", "", ""), ("yesterday evening", "", ""), ("today", "", ""),
+    ("this quarter", "", ""), ("next quarter", "The plant will reopen ", ""),
+    ("this Friday", "", ""), ("this Monday", "The two leaders met ", ""), ("this past weekend", "", ""),
+    ("this coming weekend", "", ""),
 ]
 
 
@@ -455,6 +505,32 @@ def test_anchoring_an_undated_value_later_equals_normalising_with_the_date(ancho
 )
 def test_a_fourth_quarter_named_early_in_the_year_is_last_years(text, expected):
     assert normalise(text, dt.date(1998, 2, 10)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [("the third quarter", "Profit fell 5% in ", "1997-Q3"),  # told in the past, not yet begun: last year's
+     ("Q2", "Sales rose in ", "1997-Q2"),
+     ("the third quarter", "Profit will rise in ", "1998-Q3"),
+     ("the first quarter", "Profit fell in ", "1998-Q1")],  # begun: this year's
+)
+def test_a_quarter_told_in_the_past_is_one_begun(text, before, expected):
+    feb = dt.date(1998, 2, 10)
+    assert normalise(text, feb, before=before) == expected
+    assert anchor_relative(normalise(text, None, before=before), feb) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("winter", "1997-WI"), ("this winter", "1997-WI"), ("last winter", "1996-WI"), ("next winter", "1998-WI"),
+     ("this past winter", "1997-WI"), ("this summer", "1998-SU")],
+)
+def test_a_winter_named_in_january_is_the_one_begun_in_december(text, expected):
+    # 1997-WI runs from December 1997; in January 1998 it was read as the one to begin in December 1998.
+    jan = dt.date(1998, 1, 20)
+    assert normalise(text, jan) == expected
+    assert anchor_relative(normalise(text, None), jan) == expected
+
 
 
 def test_anchor_dates_resolves_an_undated_articles_dates_against_a_day():
@@ -532,6 +608,10 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
         ("six and four years", "The two were given sentences of ", " respectively.", None),
         ("three or four days", "The talks could last ", ".", None),
         ("between two and three years", "Repairs will take ", ".", None),
+        # A number alone, in words, is no month: dateparser reads "two" as February.
+        ("two", "The wait is between ", " to six days.", None),
+        ("eleven", "Of the ", " injured, three were children.", None),
+        ("a", "It took ", " while.", None),
         # ... unless the words around it make it one.
         ("two weeks", "The mayor resigned ", " ago.", "2023-W36"),
         ("five years", "The bonds will be redeemed in ", ".", "2028"),
@@ -551,6 +631,8 @@ def test_a_length_of_time_is_no_date(text, before, after, expected):
         ("since 2019", "Prices have risen ", "2019"),
         ("until 2025", "The deal runs ", "2025"),
         ("on Friday", "The council will vote ", "2023-09-22"),
+        ("over the weekend", "Talks went on ", "2023-W37-WE"),  # "over" is a signal, not the time
+        ("throughout 2022", "Prices rose ", "2022"),
         ("in five years", "The bonds will be redeemed ", "2028"),
         ("as early as next year's first quarter", "The plant could open ", "2024-Q1"),
         ("at least the first two quarters of 2024", "Losses will last through ", "2024-H1"),
@@ -625,12 +707,36 @@ def test_a_span_cut_out_of_a_report_period_or_running_into_a_conjunction(text, b
         ("the following week", "The pact was signed on Aug. 2. ", "2023-W32"),
         ("the previous week", "The pact was signed on Aug. 2. ", "2023-W30"),
         ("the following week", "", "2023-W39"),
-        # dateparser reads "the 3rd" alone as March.
-        ("the 3rd", "", None),
+        # dateparser read "the 3rd" alone as March: it is a day of the month (publication's here).
+        ("the 3rd", "", "2023-09-03"),
     ],
 )
 def test_short_forms_fiscal_years_parts_of_years_and_anaphoric_weeks(text, before, expected):
     assert normalise(text, WED, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [("19-20", " September 2023 in the region", "2023-09-19"),  # dateparser read "19-20" as 2020-09-19
+     ("19", " and 20 September 2023", "2023-09-19"),
+     ("3", " of March", "2023-03-03"),
+     ("19-20", " percent of voters", None),
+     ("12", " people died", None)],
+)
+def test_days_written_before_their_month(text, after, expected):
+    assert normalise(text, WED, before="Fighting raged on ", after=after) == expected
+
+
+def test_an_iso_day_the_model_cuts_in_two_is_found_whole():
+    from types import SimpleNamespace
+
+    from newsdesk.nlp.dates import _spans
+
+    text = "It happened on 2023-09-19 at 11:00."
+    ents = (SimpleNamespace(start_char=15, end_char=19, label_="DATE", text="2023"),
+            SimpleNamespace(start_char=19, end_char=34, label_="DATE", text="-09-19 at 11:00"))
+    assert [text[s:e] for s, e in _spans(SimpleNamespace(ents=ents), text)] == ["2023-09-19"]
+    assert normalise("2023-09-19 at 11:00", WED) == "2023-09-19T11:00"  # whole, not a range of years
 
 
 def test_holidays_the_model_tags_as_events_are_found():

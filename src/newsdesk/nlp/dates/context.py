@@ -33,8 +33,8 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?]['\"”’]*\s+|\n\s*)"
 # characters: 274 of TBAQ's 297 bare weekdays right, against 264 for the whole sentence.
 CUE_WINDOW = 80
 
-_REFERENCE = re.compile(
-    r"\b(?P<m>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
+_REFERENCE = re.compile(  # (a day before its month too, "19 September", as most of the world writes it)
+    r"(?:\b(?P<d0>\d{1,2})\s+(?:of\s+)?)?\b(?P<m>(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|January|February|March|April|May|June|July|"
     r"August|September|October|November|December)(?:\s+(?P<d>\d{1,2})\b)?(?:,?\s+(?P<y>1\d{3}|20\d{2})\b)?"
     r"|\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b|\bin (?P<y2>1[89]\d{2}|20\d{2})\b"
 )
@@ -59,7 +59,7 @@ def reference(before: str, anchor: dt.date | None) -> tuple[str, dt.date] | None
             return "weekday", dt.date(2001, 1, 1 + day)  # 2001-01-01 was a Monday
         return "day", dt.date.fromisoformat(weekday_on(anchor, day, "past"))
     month = MONTHS[m.group("m").lower().rstrip(".")]
-    day = int(m.group("d")) if m.group("d") else 0
+    day = int(m.group("d") or m.group("d0") or 0)
     if not m.group("y") and anchor is None or day > 31:
         return None
     # A reference without its year is placed as the expression itself would be, by tense.

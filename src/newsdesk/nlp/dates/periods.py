@@ -98,12 +98,21 @@ def day_of(year: int, month: int, day: int) -> dt.date:
 
 # Holidays news names by name: fixed days (month, day), and US floating ones as
 # (month, weekday, nth) — Thanksgiving is the 4th Thursday of November.
+# (Days whose date differs between countries, Mother's Day, Victory Day, Labour Day, are left
+# out: a wrong day is worse than none.)
 FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
                   "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-                  "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14)}
+                  "halloween": (10, 31), "valentine's day": (2, 14), "bastille day": (7, 14),
+                  "boxing day": (12, 26), "st. patrick's day": (3, 17), "veterans day": (11, 11),
+                  "armistice day": (11, 11), "remembrance day": (11, 11), "anzac day": (4, 25),
+                  "earth day": (4, 22), "juneteenth": (6, 19)}
 
 FLOATING_HOLIDAYS = {"thanksgiving": (11, 3, 4), "thanksgiving day": (11, 3, 4), "labor day": (9, 0, 1),
-                     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3)}
+                     "memorial day": (5, 0, -1), "martin luther king day": (1, 0, 3),
+                     "presidents day": (2, 0, 3), "presidents' day": (2, 0, 3), "columbus day": (10, 0, 2)}
+
+# Shopping days counted from (US) Thanksgiving, in days.
+THANKSGIVING_DAYS = {"black friday": 1, "cyber monday": 4}
 
 # Feasts counted from (Western) Easter Sunday, in days. Easter is computed by python-dateutil
 # (a dependency of dateparser and htmldate).
@@ -114,7 +123,8 @@ EASTER_FEASTS = {"easter": 0, "easter sunday": 0, "easter day": 0, "easter monda
 EASTER_WEEKS = ("holy week", "easter week")
 
 
-HOLIDAYS = FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | {"election day", *EASTER_WEEKS}
+HOLIDAYS = (FIXED_HOLIDAYS.keys() | FLOATING_HOLIDAYS.keys() | EASTER_FEASTS.keys() | THANKSGIVING_DAYS.keys()
+            | {"election day", *EASTER_WEEKS})
 
 
 def holiday_on(name: str, year: int) -> dt.date:
@@ -125,6 +135,8 @@ def holiday_on(name: str, year: int) -> dt.date:
         return nth_weekday(year, 11, 0, 1) + dt.timedelta(days=1)
     if name in FIXED_HOLIDAYS:
         return dt.date(year, *FIXED_HOLIDAYS[name])
+    if name in THANKSGIVING_DAYS:
+        return nth_weekday(year, *FLOATING_HOLIDAYS["thanksgiving"]) + dt.timedelta(days=THANKSGIVING_DAYS[name])
     return nth_weekday(year, *FLOATING_HOLIDAYS[name])
 
 
@@ -190,15 +202,24 @@ def year_part(anchor: dt.date | None, shift: int, tail: str) -> str:
     quarter is counted from the year ``quarter_year`` gives it. Undated: ``P-1Y-Q3``."""
     if anchor is None:
         return f"P{shift:+d}Y-{tail}" if shift else f"P0Y-{tail}"
-    base = quarter_year(anchor, int(tail[1])) if tail.startswith("Q") else anchor.year
+    base = quarter_year(anchor, int(tail[1])) if tail.startswith("Q") else season_year(anchor, tail)
     return f"{base + shift}-{tail}"
 
 
-def quarter_year(anchor: dt.date, number: int) -> int:
+def season_year(anchor: dt.date, tail: str) -> int:
+    """The year a part of a year named without one is of: the anchor's, but in January and
+    February the winter is the one begun last December (``SEASON_START``: 2023-WI runs from
+    December 2023), not the one to begin at the year's end."""
+    return anchor.year - (tail == "WI" and anchor.month < SEASON_START["SP"])
+
+
+def quarter_year(anchor: dt.date, number: int, past: bool = False) -> int:
     """The year of a quarter named without one: the anchor's, but a fourth quarter named
     in January to March is last year's (the one whose results come out then; the next is
-    nine months away)."""
-    return anchor.year - (number == 4 and anchor.month <= 3)
+    nine months away), and so is any quarter told in the past (``past``) that has not
+    begun this year."""
+    year = anchor.year - (number == 4 and anchor.month <= 3)
+    return year - (past and dt.date(year, 3 * number - 2, 1) > anchor)
 
 
 def yearless_day(anchor: dt.date, month: int, day: int, direction: str) -> str:
@@ -249,10 +270,10 @@ def anchor_relative(value: str | None, anchor: dt.date) -> str | None:
     if m := _HOLIDAY_VALUE.match(value):
         direction = {mark: word for word, mark in HOLIDAY_MARK.items()}.get(m.group("dir"), "")
         return holiday_value(anchor, m.group("name").replace("_", " "), direction)
-    if m := re.fullmatch(r"XXXX-Q([1-4])", value):
-        return f"{quarter_year(anchor, int(m.group(1)))}-Q{m.group(1)}"
+    if m := re.fullmatch(r"XXXX-Q([1-4])(<=)?", value):
+        return f"{quarter_year(anchor, int(m.group(1)), bool(m.group(2)))}-Q{m.group(1)}"
     if value.startswith("XXXX-"):  # a half or season of the article's year
-        return f"{anchor.year}{value[4:]}"
+        return f"{season_year(anchor, value[5:])}{value[4:]}"
     return value
 
 

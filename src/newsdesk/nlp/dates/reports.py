@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from newsdesk.nlp.dates.context import tense
 from newsdesk.nlp.dates.periods import ORDINALS, SEASONS, period_value, quarter_year, year_of, year_part
 
 # An adjective may stand before the ordinal: "a flat second quarter", "a strong fourth quarter"
@@ -79,9 +80,21 @@ def latest_quarter(anchor: dt.date) -> int:
     return ((anchor.month - 1) // 3 - 1) % 4 + 1
 
 
+# "This quarter", "next quarter": the quarter named by the word, not a year's ("next year's
+# first quarter" is read below).
+_THIS_OR_NEXT = re.compile(r"(?:the )?(?P<w>this|next|coming)(?: fiscal)? quarter")
+
+
 def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if not ("quarter" in bare or "period" in bare) or not _PERIOD_WORDS.match(bare):
         return None
+    if (m := _THIS_OR_NEXT.fullmatch(bare)) and (m.group("w") != "this" or _reported(ctx[0], anchor) is None):
+        # The quarter under way and the one after it (they were the latest quarter and the
+        # same quarter next year, as "the quarter" and "next year's quarter" are read). In a
+        # report that has named the period it covers, "this quarter" is that period (TBAQ:
+        # "... for the corresponding period last year. This quarter, ..." is the quarter
+        # reported), read below.
+        return period_value(anchor, "quarter", 0 if m.group("w") == "this" else 1)
     ordinal = re.search(r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\b", bare)
     year = re.search(r"\b(?:1\d{3}|20\d{2})\b", bare)
     shift = -1 if _YEAR_BACK.search(bare) else (1 if "next" in bare else 0)
@@ -108,7 +121,7 @@ def _named_period(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> st
             return period_value(anchor, "quarter", -1 + 4 * shift)
     if year:
         return f"{year.group(0)}-Q{number}"
-    return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number)
+    return year_part(anchor, shift, f"Q{number}") if shift else quarter_of(anchor, number, ctx)
 
 
 # The words of a report's period on either side of a span that holds only part of it (the
@@ -131,13 +144,25 @@ def widened_period(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] 
     return None
 
 
-def quarter_of(anchor: dt.date | None, number: int) -> str:
-    """A quarter named without its year (``quarter_year``); undated ``XXXX-Q3``."""
-    return f"{quarter_year(anchor, number)}-Q{number}" if anchor else f"XXXX-Q{number}"
+def quarter_of(anchor: dt.date | None, number: int, ctx: tuple[str, str] = ("", "")) -> str:
+    """A quarter named without its year (``quarter_year``), last year's where its clause tells
+    the past and this year's has not begun ("profit fell in the third quarter" written in
+    February is last year's: it was read as the one to come); undated ``XXXX-Q3``, or
+    ``XXXX-Q3<=`` told in the past."""
+    past = tense(ctx) == "past"
+    if anchor is None:
+        return f"XXXX-Q{number}" + ("<=" if past else "")
+    return f"{quarter_year(anchor, number, past)}-Q{number}"
 
 
 # A text that speaks of quarters (results); "a quarter-century low" is no such text.
 _QUARTERS = re.compile(rf"\bquarter{_NOT_CENTURY}", re.IGNORECASE)
+
+
+def reported_period(anchor: dt.date | None, ctx: tuple[str, str]) -> bool:
+    """Whether the text around an expression is a report's: it names a period reported
+    before it, or speaks of quarters ("a year earlier" there is the year-ago period)."""
+    return _reported(ctx[0], anchor) is not None or any(_QUARTERS.search(c) for c in ctx)
 
 
 def year_ago(anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
@@ -161,11 +186,11 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
     if m := _QUARTER.match(bare):
         number = ORDINALS[m.group("o").lower()]
         year = m.group("y") or m.group("y2")
-        return f"{year}-Q{number}" if year else quarter_of(anchor, number)
+        return f"{year}-Q{number}" if year else quarter_of(anchor, number, ctx)
     if m := _HALF.match(bare):
         return f"{m.group('y') or year_of(anchor)}-H{_HALVES[m.group('o').lower()]}"
     if bare in SEASONS:
-        return f"{year_of(anchor)}-{SEASONS[bare]}"
+        return year_part(anchor, 0, SEASONS[bare]) if anchor else f"XXXX-{SEASONS[bare]}"
     if m := re.fullmatch(r"(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>\d{4})", bare):
         return f"{m.group('y')}-{SEASONS[m.group('s')]}"
     if m := _SHORT_PART.fullmatch(bare):
@@ -175,7 +200,7 @@ def quarter_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, st
         kind, number = ("Q", quarter) if quarter else ("H", half)
         if year:
             return f"{year}-{kind}{number}"
-        return quarter_of(anchor, int(number)) if kind == "Q" else f"{year_of(anchor)}-H{number}"
+        return quarter_of(anchor, int(number), ctx) if kind == "Q" else f"{year_of(anchor)}-H{number}"
     return None
 
 

@@ -25,11 +25,12 @@ from newsdesk.nlp.dates.periods import (
     YEARLESS_MARK,
     holiday_value,
     period_value,
+    season_year,
     weekday_on,
     weekend_of,
     year_part,
 )
-from newsdesk.nlp.dates.reports import quarter_rule, widened_period, year_ago
+from newsdesk.nlp.dates.reports import quarter_rule, reported_period, widened_period, year_ago
 from newsdesk.nlp.dates.words import (
     FUTURE,
     HEDGE_AFTER,
@@ -51,7 +52,7 @@ _MODIFIER = re.compile(r"^(?:early|late|mid|middle of|the middle of|the end of|e
 def _number(word: str) -> int | None:
     """A count written in digits or words: "5", "five", "twenty", "twenty-five"."""
     word = word.lower()
-    if word.isdigit():
+    if word.isdecimal():  # not "¹", a digit int() cannot read
         return int(word)
     tens, _, unit = word.replace(" ", "-").partition("-")
     if tens in TENS_WORDS and (not unit or NUMBERS.get(unit, 10) < 10):
@@ -73,7 +74,7 @@ _CENTURY = re.compile(r"^(?P<n>\d{1,2})(?:st|nd|rd|th)[\s-]century$", re.IGNOREC
 
 # A year by its number, maybe named as a fiscal, calendar or model year or a season of sport.
 _YEAR_KIND = r"(?:fiscal|financial|calendar|model) year|fiscal|calendar"
-_YEAR = re.compile(rf"^(?:(?:{_YEAR_KIND}|the year|year|fy)\s+)?(?P<y>1\d{{3}}|20\d{{2}})"
+_YEAR = re.compile(rf"^(?:(?:{_YEAR_KIND}|the year|year)\s+|fy\s*)?(?P<y>1\d{{3}}|20\d{{2}})"  # "FY2024" too
                    rf"(?:\s+(?:{_YEAR_KIND}|season))?$", re.IGNORECASE)
 
 _AGO = re.compile(r"^(?:about |nearly |almost |some |more than |over )?(?P<n>\w+)\s+(?P<u>day|week|month|year|"
@@ -158,7 +159,7 @@ def _with_end_day(t: str, ctx: tuple[str, str]) -> tuple[str, tuple[str, str]] |
 # "on", "since", "until" is not part of the TIMEX3) but the model's DATE spans often hold:
 # "since 1987", "as early as next year's first quarter", "at least the first two quarters".
 PREPOSITION = re.compile(r"^(?:(?:as (?:early|late|recently|long ago) as|at least|no (?:later|earlier) than|"
-                          r"on|in|at|by|until|till|since|through|during|from|before|after|between|both)\s+)+"
+                          r"on|in|at|by|until|till|since|through|during|from|before|after|between|both|over|within)\s+)+"
                           r"(?!time\b)", re.IGNORECASE)  # "on time", "from time to time" are idioms, no time
 
 
@@ -184,7 +185,8 @@ def _by_rules(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
 # "Monday-Friday"): TIMEX3 writes two expressions; a DateRef has one value, and the range's
 # start is when it begins. A dash without spaces joins a compound ("day-long", "the
 # year-earlier nine months") unless a number or a name follows it.
-RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|\s*[-–](?=[0-9A-Z]))(?P<b>\S.*)$")
+RANGE = re.compile(r"^(?P<a>.+?)(?:\s+(?:to|through|until|till|and|[-–])\s+|"
+                   r"\s*(?<!\d{4}-\d\d)[-–](?=[0-9A-Z])(?!\d\d-\d\d\b))(?P<b>\S.*)$")  # not inside "2023-09-19"
 
 # A period by the day it ends ("the third quarter ended Sept. 30", "the year ending June 30"):
 # the period; "the quarter" or "the year" alone is the one the end day falls in (a fiscal
@@ -200,6 +202,13 @@ _TAIL_START = re.compile(r"^(?:[A-Z0-9]|(?:last|next|this|early|late|mid|earlier
 _RELATION = re.compile(r"\b(?:of|before|after|since|from|to|until|till|by|than)\b", re.IGNORECASE)
 
 
+# A day known by a name our holidays do not hold ("Mother's Day", "Polling Day", "Super
+# Tuesday", "Bloody Sunday"): no date we know. Its tail was read as the day of publication
+# ("Day", as "the day") or as the last such weekday. The words that make a weekday a time
+# ("Last Friday" opening a sentence) and the holidays we know are read whole before.
+_NAMED_DAY = re.compile(r"(?:the\s+)?(?:[A-Z][\w.'’-]*\s+)+(?:Day|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)")
+
+
 def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """A span the rules cannot read whole: a range, a period by its end day, or a time
     after stray leading words."""
@@ -211,6 +220,8 @@ def _by_parts(t: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | Non
     if len(items) > 1 and all(_by_rules(item, anchor, ctx) for item in items):
         # A list, "1994, 1995": its first time, as a range's ("Friday, Oct. 27" is read whole first).
         return _by_rules(items[0], anchor, (ctx[0], t[len(items[0]):] + ctx[1]))
+    if _NAMED_DAY.fullmatch(t):
+        return None
     words = t.split()
     for i in range(1, len(words)):
         head, tail = " ".join(words[:i]), " ".join(words[i:])
@@ -365,6 +376,39 @@ def _day_of(text: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | No
     return day if day and _DAY_ONLY.fullmatch(day) else None
 
 
+# Days written before their month, the way most of the world writes them: "19-20",
+# "19 and 20" (+ " September 2023"), "19" (+ " and 20 September").
+_BARE_DAYS = re.compile(r"(?P<d>[0-3]?\d)(?:\s*(?:-|–|and|to|or)\s*[0-3]?\d)?")
+_MONTH_AFTER = re.compile(r"(?:\s*(?:-|–|and|to|or)\s*[0-3]?\d)?\s+(?:of\s+)?(?P<m>[A-Za-z]+)\.?"
+                          r"(?:,?\s+(?P<y>(?:1\d|20)\d{2})\b)?")
+
+# A day of the month by its ordinal alone, as the model tags it: "ended on the 19th", "the
+# 21st of this month".
+_ORDINAL_DAY = re.compile(r"(?:the )?(?P<d>\d{1,2})(?:st|nd|rd|th)(?: of (?P<w>this|last|next) month)?")
+
+
+def _day_of_month(day: int, word: str | None, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """The day of the month the text last named ("The strike began in March and ended on the
+    19th": March 19; TimeML reads it as anaphoric), else of the publication's month: the one
+    before where the day is still to come, unless the tense puts it ahead (news reports the
+    past, as for a bare weekday), the one after where the tense puts it ahead and it is
+    gone. It had no value. Undated, with no month and year named: none."""
+    ref = reference(ctx[0], anchor) if word is None else None
+    if ref and ref[0] in ("day", "month"):
+        year, month = ref[1].year, ref[1].month
+    elif anchor is None:
+        return None
+    else:
+        ahead = tense(ctx) == "future"
+        shift = {"this": 0, "last": -1, "next": 1}.get(word or "", -(not ahead and day > anchor.day) or
+                                                       int(ahead and day < anchor.day))
+        year, month = map(int, period_value(anchor, "month", shift).split("-"))
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:  # "the 31st" of a month of 30 days
+        return None
+
+
 def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     """Expressions built on another one: "the day before last Tuesday", "the week of
     March 6" (its ISO week), "earlier in the year" (the anchor's year)."""
@@ -374,8 +418,15 @@ def _composed(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str])
     if m and m.group("m").lower().rstrip(".") in MONTHS:
         # "April 24 and 25": a bare day coordinated with a dated one shares its month.
         return normalise(f"{m.group('m')} {bare}", anchor, before=ctx[0][: -len(m.group(0))], after=ctx[1])
+    if (d := _BARE_DAYS.fullmatch(bare)) and (m := _MONTH_AFTER.match(ctx[1])) and m.group("m").lower() in MONTHS:
+        # "19-20" + " September 2023": the model tags the days apart from their month
+        # (dateparser read "19-20" as 2020-09-19); a range is its first day.
+        day = f"{d.group('d')} {m.group('m')} {m.group('y') or ''}".strip()
+        return _by_rules(day, anchor, (ctx[0], ctx[1][m.end():]))
     if m := re.fullmatch(r"in the (day|week|month|year)", bare):
         return period_value(anchor, m.group(1), 0)
+    if m := _ORDINAL_DAY.fullmatch(bare):
+        return _day_of_month(int(m.group("d")), m.group("w"), anchor, ctx)
     if m := _HOURS_OF.fullmatch(bare):
         return _day_of(m.group("day"), anchor, ctx)
     m = re.fullmatch(r"(?:the )?(?P<what>day before|day after|week of) (?P<inner>.+)", bare)
@@ -397,6 +448,10 @@ def _relative_day(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
                "the day after": 1, "the next day": 1, "a day later": 1, "the following day": 1, "today's": 0}
     if bare in offsets:
         return period_value(anchor, "day", offsets[bare])
+    if m := re.fullmatch(r"(yesterday|today|tomorrow)(?: (?:morning|afternoon|evening|night))?", bare):
+        # "tomorrow morning", "yesterday evening": the day, as "Tuesday morning" (undated they
+        # had no value; dated, dateparser gave them).
+        return period_value(anchor, "day", {"yesterday": -1, "today": 0, "tomorrow": 1}[m.group(1)])
     if _NTH_DAY.match(bare):
         # "(for) a second day", "the eighth day of ...": the day the report is written on
         # (both such TimeBank cases are the document's day); the run began days before.
@@ -409,16 +464,24 @@ _NTH_DAY = re.compile(r"^(?:a |the )?(?:second|third|fourth|fifth|sixth|seventh|
 
 
 def _weekday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
-    if bare in ("weekend", "the weekend", "this weekend", "last weekend"):
+    if bare in ("weekend", "the weekend", "this weekend", "last weekend", "this past weekend", "this coming weekend"):
         # The weekend most recently begun: that of the last Saturday on or before the
         # anchor; the coming one when the clause speaks of the future ("ahead of the weekend").
-        return weekend_of(anchor, bare != "last weekend" and future_clause(ctx))
+        # "This weekend" names one just past ("rallied this weekend", told on a Monday) as well
+        # as one to come: the tense decides, as for "the weekend". "This past" / "this
+        # coming weekend" say which (the first was read as this week's, the second not at all).
+        coming = bare == "this coming weekend" or (
+            bare in ("weekend", "the weekend", "this weekend") and future_clause(ctx))
+        return weekend_of(anchor, coming)
     m = _WEEKDAY.match(bare)
     if not m or m.group("d").lower() not in WEEKDAYS:
         return None
     day = WEEKDAYS.index(m.group("d").lower())
     word = (m.group("w") or "").lower()
-    if word in ("next", "this coming", "coming") or (not word and future_clause(ctx)):
+    if word in ("next", "this coming", "coming") or (not word and future_clause(ctx)) or (
+            word == "this" and tense(ctx) != "past"):
+        # "This Friday" is the coming one (said on a Wednesday, not the Friday before), unless
+        # its clause tells the past ("met this Monday").
         direction = "next"
     else:
         direction = "last" if word in ("last", "this past", "past", "previous", "the previous") else "past"
@@ -456,6 +519,21 @@ def _length_as_date(bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> 
     return None
 
 
+def _counted_from(unit: str, shift: int, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    """ "Two days later", "three years earlier": counted from the time the text last named, as
+    "the next day" is (TimeML: anaphoric; "He was arrested on June 3. Two days later ..." is
+    June 5, not two days after publication), or from publication where it names none. None
+    where the time named is coarser than the unit ("two days later" after "in 2014"). An
+    undated article's weekday has no date to count from: the count is from publication, as
+    before (``anchor_dates`` reads it again from the weekday once the day is known)."""
+    ref = reference(ctx[0], anchor)
+    if ref is None or ref[0] == "weekday":
+        return period_value(anchor, unit, shift)
+    if unit == "year" or ref[0] == "day" or unit == "month" and ref[0] == "month":
+        return period_value(ref[1], unit, shift)
+    return None
+
+
 def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
     if bare in ("year", "full year", "calendar year", "whole year", "year to date", "fiscal year", "current year",
                 "current fiscal year", "year end", "year-end", "year's end"):
@@ -469,6 +547,8 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         # "twice as many sales this year as last": the unit is the one just named.
         return period_value(anchor, m.group(1).lower(), -1 if bare == "last" else 1)
     if re.fullmatch(r"(?:a |the )?year[\s-](?:ago|earlier)", bare):
+        if bare.endswith("earlier") and not reported_period(anchor, ctx):
+            return _counted_from("year", -1, anchor, ctx)
         return year_ago(anchor, ctx)
     if m := _AGO.match(bare):
         n, unit = _number(m.group("n")), m.group("u").lower()
@@ -477,16 +557,23 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
         sign = 1 if re.search(r"later|from now|hence", bare) else -1
         if unit == "decade":
             n, unit = n * 10, "year"
+        if re.search(r"later|earlier$", bare):
+            return _counted_from(unit, sign * n, anchor, ctx)
         return period_value(anchor, unit, sign * n)
     if m := _THIS.match(bare):
         word, unit = m.group("w").lower(), m.group("u").lower()
         shift = {"last": -1, "the past": -1, "past": -1, "the previous": -1, "previous": -1, "next": 1,
                  "the coming": 1, "coming": 1}.get(word, 0)
         if unit in SEASONS:
+            if word == "that" and (ref := reference(ctx[0], anchor)) and ref[0] != "weekday":
+                # "That summer": of the year last named ("The war began in 2014. That summer ..."),
+                # as "that year" is; from publication it was this year's.
+                return f"{ref[1].year}-{SEASONS[unit]}"
             if word == "this past":  # the latest one begun: this year's unless not yet come
                 if anchor is None:
                     return f"XXXX-{SEASONS[unit]}"
-                shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month)
+                shift = -int(SEASON_START[SEASONS[unit]] >= anchor.month and season_year(anchor, SEASONS[unit])
+                             == anchor.year)
             return year_part(anchor, shift, SEASONS[unit])
         if unit == "century" and anchor and word in ("this", "the current", "the", "last", "previous", "the previous",
                                                      "next", "the coming", "coming"):
@@ -506,7 +593,17 @@ def _relative_period(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str
     return None
 
 
+# A day written the ISO way, as feeds, data and many sites print it ("2023-09-01"); read as
+# a range of years it was 2023. ("2008-09" alone is a season or fiscal year, see _year_rule.)
+_ISO_DAY = re.compile(r"(?P<y>(?:1\d|20)\d{2})-(?P<m>\d{2})-(?P<d>\d{2})")
+
+
 def _calendar_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]) -> str | None:
+    if m := _ISO_DAY.fullmatch(bare):
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+        except ValueError:
+            return None
     for pattern in (_MONTH_DAY, _DAY_MONTH):
         m = pattern.match(bare)
         if m and m.group("m").lower() in MONTHS:
@@ -580,14 +677,21 @@ def _holiday_rule(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, s
 # dateparser reads "this decade" or "the last century" as a year: wrong at any precision;
 # and a number alone as a year or a month ("Smith, 44," is 1944, "she was 4" April): the
 # model tags ages as DATE, and a date is no bare number (a day beside its month is read
-# by ``_composed``); "the 3rd" alone it reads as March.
-_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$", re.IGNORECASE)
+# by ``_composed``); "the 3rd" alone it reads as March. Nor a number in words: it reads
+# "two" as February and "a" or "one" as January ("between two to six days" was 1998-02).
+# Nor a count "later" or "earlier", which counts from a time the text named (``_counted_from``),
+# not from publication as dateparser does. Nor a day known by a name (``_NAMED_DAY``), which
+# it read as the publication day ("Mother's Day"), nor two numbers "19-20", which it read as
+# 2020-09-19 (days before their month are read by ``_composed``).
+_NOT_FOR_DATEPARSER = re.compile(r"decade|centur|^\d{1,2}'?s?$|^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)$|"
+                                 r"(?:day|week|month|year)s? (?:later|earlier)$|^\d{1,2}\s*[-–]\s*\d{1,2}$",
+                                 re.IGNORECASE)
 
 
 def _dateparser(text: str, anchor: dt.date | None) -> str | None:
     """dateparser on the expression alone, at the precision it reports."""
     if anchor is None or not any(c.isalnum() for c in text) or _NOT_FOR_DATEPARSER.search(text) or is_length(
-            " ".join(text.lower().split())):
+            " ".join(text.lower().split())) or _number(text) is not None or _NAMED_DAY.fullmatch(text):
         return None
     data = _parser(anchor).get_date_data(text)
     if data.date_obj is None:

@@ -23,7 +23,8 @@ FUTURE = {"future", "the future", "soon", "later", "a later date", "eventually",
 # "several years ago" (a vague quantity), "this crucial moment", "will one day".
 _VAGUE_QUANTITY = r"(?:several|a few|few|many|some|a number of|a couple of)"
 
-_VAGUE_AGO = re.compile(rf"^{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:ago|earlier|before)$")
+# ("Days ago", "years earlier" without a count are as vague: they had no value.)
+_VAGUE_AGO = re.compile(rf"^(?:{_VAGUE_QUANTITY} )?(?:days|weeks|months|years|decades) (?:ago|earlier|before)$")
 
 _VAGUE_AHEAD = re.compile(rf"^(?:in )?{_VAGUE_QUANTITY} (?:days|weeks|months|years|decades) (?:from now|later|hence)$")
 
