@@ -1077,6 +1077,9 @@ def test_met_by_a_person_is_still_a_meeting(nlp):
         ("Protesters threw stones at police outside the council offices.", "PROTEST", "riot"),
         ("Two cars were set alight near the square.", "ASSAULT", "destroy"),
         ("Rioters set fire to a bus in the city centre.", "PROTEST", "riot"),
+        # the "fire" of "set fire to" is the act, no firearm
+        ("Supporters of the party set fire to ballot boxes at the school.", "ASSAULT", "destroy"),
+        ("Unknown men set fire to the town hall with petrol bombs.", "ASSAULT", "explosives"),
     ],
 )
 def test_stones_thrown_and_property_set_alight(nlp, text, type_, mode):

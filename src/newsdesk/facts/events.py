@@ -277,10 +277,17 @@ def _mode(trig: Trigger, clause) -> str | None:
         return next(forces, None)
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
-    other = _other_clauses(trig, clause)
+    other = _other_clauses(trig, clause) | _phrase_words(trig)
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
              if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
+
+
+def _phrase_words(trig: Trigger) -> set[int]:
+    """The words that make the trigger a phrase of the lexicon ("fire" of "set fire to"):
+    they name the act, not a weapon ("set fire to ballot boxes" was firearms)."""
+    head = trig.head
+    return {c.i for c in head.children if (_lemma(head), c.lower_) in lx.PHRASAL}
 
 
 def _other_clauses(trig: Trigger, clause) -> set[int]:
