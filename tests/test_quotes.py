@@ -813,3 +813,20 @@ def test_calling_a_strike_is_an_act_not_words(nlp, text):
 
 def test_calling_a_vote_a_sham_is_still_a_stance(nlp):
     assert analyse(nlp, "The opposition called the vote a sham.").quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the parse hangs the clause on "unrest"; the noun before ", who" speaks
+        ("The unrest spread to at least six other towns overnight, according to police, who said 2,000 officers "
+         "would be deployed on Wednesday night.", "2,000 officers", "police"),
+        # a name whose apposition runs up to the comma keeps the clause
+        ("Mara Lind, the director of the city hospital, who said the wards were full, left on Monday.",
+         "the wards were full", "Mara Lind"),
+        ("The pumps failed twice, said Anna Berg, who said the river had risen overnight.",
+         "the river had risen", "Anna Berg"),
+    ],
+)
+def test_a_relative_who_speaks_for_the_noun_just_before_its_comma(nlp, text, words, speaker):
+    assert only(analyse(nlp, text), words).speaker == speaker

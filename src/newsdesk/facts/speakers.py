@@ -221,6 +221,22 @@ def _reporter(pron):
     return None
 
 
+def _antecedent(relative):
+    """The noun a relative pronoun stands for: the one its clause hangs on, unless a comma
+    sets the clause off right after another noun the first one's phrase does not reach: in
+    "The unrest spread …, according to police, who said …" the small model hung the clause
+    on "unrest", and the unrest spoke; the words just before ", who" are its antecedent."""
+    noun = relative.head.head
+    i = relative.i
+    if i < 2 or relative.nbor(-1).text != "," or relative.lower_ != "who":
+        return noun
+    before = relative.nbor(-2)
+    reaches = max((t.i for t in noun.subtree if not t.is_ancestor(relative) and t.i < i), default=noun.i)
+    if before.pos_ in ("NOUN", "PROPN") and before.i > noun.i and reaches < before.i:
+        return before
+    return noun
+
+
 def _same_paragraph(a, b) -> bool:
     """No line break between two tokens: spaCy's sentences sometimes run across a
     paragraph break, and a subject found there is a heading's or a dateline's."""
@@ -353,7 +369,7 @@ class Resolver:
         span = (token.idx, token.idx + len(token))
         if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # "the senator, who said…": the noun the relative clause hangs on
-            named = self.resolve(token.head.head)
+            named = self.resolve(_antecedent(token))
             return Speaker(named.text, span, named.entity_id, named.label) if named else None
         if word == "i":
             return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
