@@ -1423,3 +1423,29 @@ def test_an_event_told_inside_a_quote_is_its_speakers_claim(nlp, text, speaker):
     analysis = find_quotes(find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc), doc)
     event = only(find_events(analysis, doc), "ASSAULT")
     assert (event.modality, event.claimed_by) == ("claimed", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "actor", "recipient"),
+    [
+        # a projectile hits: an attack, and the projectile is what hit, not who fired
+        ("A drone hit the bulk carrier west of the port overnight.", "drone", None, "bulk carrier"),
+        ("The school was hit by a shell on Monday.", "heavy-weapons", None, "school"),
+        ("A drone struck a cargo vessel off the coast.", "drone", None, "cargo vessel"),
+        ("Rebels hit the convoy with rockets.", "heavy-weapons", "Rebels", "convoy"),
+        # a named side's projectiles keep it as the actor
+        ("Russian drones struck the power plant.", "drone", "Russian drones", "power plant"),
+    ],
+)
+def test_a_projectile_hits_and_is_no_actor(nlp, text, mode, actor, recipient):
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert (event.mode, event.actor, event.recipient) == (mode, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices hit a record high in March.", "The storm hit the coast on Friday.", "He was hit by a car.",
+     "The town was hit hard by the floods."],
+)
+def test_hitting_without_a_projectile_is_no_attack(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []

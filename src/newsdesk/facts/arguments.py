@@ -485,12 +485,21 @@ def _named_modifier(noun):
     return None
 
 
+def _bare_projectile(tok) -> bool:
+    """A drone, a missile or a shell that no one's name qualifies: what hit, not who fired
+    ("A drone struck a cargo vessel"; "Russian drones struck" keeps its actor)."""
+    if _lemma(tok) not in lx.PROJECTILES or tok.ent_type_ in ACTOR_LABELS:
+        return False
+    return not any(t.ent_type_ in ACTOR_LABELS for t in tok.subtree if t.i != tok.i)
+
+
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
-    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)):
+    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)
+                              or _bare_projectile(actor)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None

@@ -134,6 +134,7 @@ VERBS: dict[str, Entry] = {
     "destroy": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"), "torch": ("ASSAULT", "destroy"),
     "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "storm": ("ASSAULT", None),
     "abuse": ("ASSAULT", "beat"), "fire": ("ASSAULT", None),  # "fire" only at a target or with arms
+    "hit": ("ASSAULT", None),  # only by a projectile (PROJECTILES): not "hit a record", "the storm hit"
     "disperse": ("COERCE", "restrict"), "hack": ("COERCE", "cyber"),
 }
 
@@ -605,6 +606,13 @@ CURRENCY_SIGNS = frozenset({"$", "€", "£", "₹", "Rs", "Rs."})
 MONEY_WORDS = frozenset({"fund", "funds", "funding", "grant", "budget", "money", "loan", "rupee", "dollar", "euro",
                          "crore", "lakh"})
 
+# What is fired or flown at a target: "a drone hit the carrier", "the school was hit by a
+# shell" is an attack (CAMEO 19/195), and the projectile itself is no actor: who fired it
+# is not said ("A drone struck a cargo vessel" had the drone as its actor).
+PROJECTILES = frozenset({
+    "drone", "uav", "missile", "rocket", "shell", "mortar", "bomb", "grenade", "airstrike", "projectile",
+    "bullet", "torpedo", "munition",
+})
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
