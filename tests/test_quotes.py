@@ -830,3 +830,17 @@ def test_calling_a_vote_a_sham_is_still_a_stance(nlp):
 )
 def test_a_relative_who_speaks_for_the_noun_just_before_its_comma(nlp, text, words, speaker):
     assert only(analyse(nlp, text), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The freed Canadian, Paul Tremblay, told CBC that he was "exhausted but very happy."', "Paul Tremblay"),
+        ('The injured Briton, Tom Hale, told the BBC that he was "lucky to be alive."', "Tom Hale"),
+    ],
+)
+def test_a_people_word_with_a_name_beside_it_is_that_person(nlp, text, speaker):
+    """The demonym is the model's NORP (Canada); the name beside it is who speaks."""
+    quotes = analyse(nlp, text).quotes
+    assert quotes
+    assert {q.speaker for q in quotes} == {speaker}

@@ -317,16 +317,14 @@ class Resolver:
         start, end = _phrase(token)
         text = doc_text(token.doc)[start:end]
         mention = mention_at(self.mentions, token.idx, token.idx + len(token))
-        if mention is None:
-            # "the region's government, the unrecognized Republic of Artsakh, said": the name
-            for child in token.children:
-                named = mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
-                if named is not None and named.label in PERSON_LABELS | GROUP_LABELS:
-                    mention, text, (start, end) = named, named.text, named.span
-                    break
-        elif (name := self._name(mention)) != mention.text:
+        apposed = self._apposed_name(token)
+        # "the region's government, the unrecognized Republic of Artsakh, said": the name;
+        # "The freed Canadian, Paul Tremblay, told CBC": the man, not Canada
+        if apposed is not None and (mention is None or (mention.label == "NORP" and apposed.label == "PERSON")):
+            mention, text, (start, end) = apposed, apposed.text, apposed.span
+        elif mention is not None and (name := self._name(mention)) != mention.text:
             text = name  # "the director said": the director named before
-        elif mention.label == "PERSON":
+        elif mention is not None and mention.label == "PERSON":
             text = mention.text
         if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
             mention, text = role  # "the ministry said": the ministry named before
@@ -338,6 +336,14 @@ class Resolver:
         speaker = Speaker(text, (start, end), entity, label)
         self.recent.append(speaker)
         return speaker
+
+    def _apposed_name(self, token) -> Mention | None:
+        """The name of a person or a body set beside the token as its apposition."""
+        for child in token.children:
+            named = mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+            if named is not None and named.label in PERSON_LABELS | GROUP_LABELS:
+                return named
+        return None
 
     def _name(self, m: Mention) -> str:
         """A mention's words, or its entity's name where the words are a role ("the director")."""
