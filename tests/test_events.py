@@ -151,6 +151,11 @@ def test_not_participating_is_not_fighting(nlp):
         ("Commandos launched raids to free the hostages.", "RETREAT", "hypothetical"),
         ("The army began to shell the town.", "ASSAULT", "asserted"),
         ("Crowds marched on the palace, calling for the king to resign.", "RETREAT", "demanded"),
+        # a clause of time after the frame is the writer's, the clause before it the report
+        ("Guards seized a tanker on Tuesday, the manager said, hours after a drone struck a cargo vessel.",
+         "COERCE", "claimed"),
+        ("Guards seized a tanker on Tuesday, the manager said, hours after a drone struck a cargo vessel.",
+         "ASSAULT", "asserted"),
     ],
 )
 def test_modality(nlp, text, type_, modality):

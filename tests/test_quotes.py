@@ -844,3 +844,16 @@ def test_a_people_word_with_a_name_beside_it_is_that_person(nlp, text, speaker):
     quotes = analyse(nlp, text).quotes
     assert quotes
     assert {q.speaker for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a clause of time after the frame is the writer's, the clause before it the report
+        ("Guards seized a tanker in the strait on Tuesday, the ship's manager said, hours after a drone struck "
+         "a cargo vessel.", "Guards seized a tanker in the strait on Tuesday"),
+        ("Troops left the town overnight, the mayor said, before the curfew began.", "Troops left the town overnight"),
+    ],
+)
+def test_a_clause_of_time_after_the_frame_is_not_what_was_said(nlp, text, content):
+    assert [q.text for q in analyse(nlp, text).quotes] == [content]
