@@ -1454,3 +1454,18 @@ def test_a_projectile_hits_and_is_no_actor(nlp, text, mode, actor, recipient):
 )
 def test_hitting_without_a_projectile_is_no_attack(nlp, text):
     assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # the event noun's "of" is whom a light verb's act is done to, as the noun's own
+        ("Poland ordered the expulsion of four Russian diplomats on Thursday.", "SANCTION", "Russian diplomats"),
+        ("Police carried out the arrest of three activists.", "COERCE", "activists"),
+        ("The government announced the release of 20 prisoners.", "RETREAT", "prisoners"),
+        # what the noun is, no one: no recipient
+        ("The government lifted a state of emergency in the province on Sunday.", "CONCEDE", None),
+    ],
+)
+def test_a_light_verbs_event_noun_gives_its_of_as_recipient(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient

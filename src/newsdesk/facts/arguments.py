@@ -545,6 +545,12 @@ def _verb_arguments(trig: Trigger):
         # power to the republic" (not a place: "arrested students at the Molvanian embassy")
         named = (_recipient(_prep_object(t, affected)) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
+    if recipient is None and trig.light is not None:
+        # "ordered the expulsion of four diplomats", "mounted its invasion of South Lebanon":
+        # the actor or the people the event noun is done to; not "signed a treaty of
+        # friendship", "lifted a state of emergency" (what the noun is, no one)
+        of = _recipient(_prep_object(trig.head, {"of"}))
+        recipient = of if of is not None and (_is_actor(of) or _people(of)) else None
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb, threat=trig.category == "THREATEN")
     if recipient is None:
@@ -612,6 +618,11 @@ def _dative(verb):
 def _land(tok) -> bool:
     """A named road, river or other feature of the land (lexicon.LAND_FEATURES)."""
     return tok.ent_type_ == "FAC" or (tok.ent_type_ == "LOC" and _lemma(tok) in lx.LAND_FEATURES)
+
+
+def _people(tok) -> bool:
+    """A plural common noun that is no event or content word: "four diplomats", "20 prisoners"."""
+    return tok.tag_ == "NNS" and _lemma(tok) not in lx.NOUNS and _lemma(tok) not in lx.CONTENT_NOUNS
 
 
 def _is_actor(tok) -> bool:
