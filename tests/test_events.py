@@ -1469,3 +1469,15 @@ def test_hitting_without_a_projectile_is_no_attack(nlp, text):
 )
 def test_a_light_verbs_event_noun_gives_its_of_as_recipient(nlp, text, type_, recipient):
     assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the people set free are the recipient, not the named side they are handed to
+        ("The hostages were handed over to Malian army officers near the town.", "hostages"),
+        ("Two fishermen were released to Indian officials at the border.", "fishermen"),
+    ],
+)
+def test_people_released_are_the_recipient(nlp, text, recipient):
+    assert only(analyse(nlp, text), "RETREAT").recipient == recipient

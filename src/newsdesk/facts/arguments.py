@@ -524,6 +524,8 @@ def _verb_arguments(trig: Trigger):
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT" and trig.mode == "release" and trig.light is None:
         recipient = recipient or _recipient(_child(verb, ("dobj",)))  # "freed two aid workers": those set free
+        if recipient is not None and _lemma(recipient) in lx.RELEASED_PEOPLE:
+            return actor, recipient  # "were handed over to army officers": the hostages, not whom to
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     obj = _child(verb, ("dobj",))

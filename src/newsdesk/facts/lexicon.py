@@ -459,6 +459,13 @@ DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # Those a war holds, not wages: "prisoners of war" names no assault.
 OF_WAR = frozenset({"prisoner", "pow", "captive"})
+# People one holds and frees: released or handed over, they are the recipient, whoever
+# they are handed to ("the hostages were handed over to army officers"); a thing returned
+# ("will return weapons seized from UN peacekeepers") gives way to a named actor.
+RELEASED_PEOPLE = OF_WAR | frozenset({
+    "hostage", "detainee", "abductee", "crew", "sailor", "fisherman", "journalist", "worker", "civilian",
+    "soldier", "national", "citizen", "tourist", "student", "child", "woman", "man", "people", "person",
+})
 # Whom a country hosts as a refuge, not as visitors: "hosting refugees" is no CONSULT visit.
 HOSTED_REFUGEES = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "displaced", "people", "million"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
