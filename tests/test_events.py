@@ -1481,3 +1481,16 @@ def test_a_light_verbs_event_noun_gives_its_of_as_recipient(nlp, text, type_, re
 )
 def test_people_released_are_the_recipient(nlp, text, recipient):
     assert only(analyse(nlp, text), "RETREAT").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # the subject of a passive governor does the act of its infinitive
+        ("President Selim Aydin is expected to visit the area on Thursday.", "CONSULT", "Selim Aydin"),
+        ("The battalion was ordered to withdraw from the town.", "RETREAT", "battalion"),
+        ("The rebels were forced to release the hostages.", "RETREAT", "rebels"),
+    ],
+)
+def test_a_passive_governors_subject_acts_in_its_infinitive(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor

@@ -329,10 +329,21 @@ def _subject(verb, depth: int = 0):
         controller = (_child(gov, ("dobj",)) or _addressed(gov)) if object_control else None
         if controller is not None:
             return controller, False
+        # "Erdogan is expected to visit", "the army was ordered to withdraw"; not "troops were
+        # deployed to secure the port", "a truck was used to ram the crowd" (sent or used: the means)
+        raised = _child(gov, PASSIVE_SUBJECTS) if _lemma(gov) in _RAISING_PASSIVES else None
+        if raised is not None:
+            return raised, False
         if gov.pos_ == "ADJ":  # "ready to withdraw": the subject of "is ready"
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+# Passives whose subject does the act of their infinitive: "is expected to visit", "was
+# ordered to withdraw", "were forced to release" (of a timetable, an order, a constraint).
+_RAISING_PASSIVES = frozenset({"expect", "schedule", "slate", "order", "force", "compel", "oblige", "ask",
+                               "urge", "invite", "allow", "permit", "require", "authorize", "authorise", "tell"})
 
 
 # Verbs that name whom they press with a preposition: "called on Tehran to halt",
