@@ -508,6 +508,11 @@ def test_a_one_word_org_continued_by_he_or_she_is_a_person(nlp, text, surface, l
         ("Chief executive Femke de Boer said care had resumed.", "Femke de Boer", "PERSON"),
         # an organisation beside no office stays one
         ("The group, Human Rights Watch, said the camp was full.", "Human Rights Watch", "ORG"),
+        # one word the model typed a place, beside a word only a person is
+        ("The boy's mother, Mounia, called for a march on Thursday.", "Mounia", "PERSON"),
+        ("\"We have found 27 bodies,\" said Heriyanto, the head of the local rescue agency.", "Heriyanto", "PERSON"),
+        # a place beside a word a place can be stays a place
+        ("The nearest town, Malatya, was hit hardest.", "Malatya", "GPE"),
     ],
 )
 def test_a_name_apposed_to_an_office_is_a_person(nlp, text, name, label):

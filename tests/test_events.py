@@ -151,6 +151,11 @@ def test_not_participating_is_not_fighting(nlp):
         ("Commandos launched raids to free the hostages.", "RETREAT", "hypothetical"),
         ("The army began to shell the town.", "ASSAULT", "asserted"),
         ("Crowds marched on the palace, calling for the king to resign.", "RETREAT", "demanded"),
+        # a clause of time after the frame is the writer's, the clause before it the report
+        ("Guards seized a tanker on Tuesday, the manager said, hours after a drone struck a cargo vessel.",
+         "COERCE", "claimed"),
+        ("Guards seized a tanker on Tuesday, the manager said, hours after a drone struck a cargo vessel.",
+         "ASSAULT", "asserted"),
     ],
 )
 def test_modality(nlp, text, type_, modality):
@@ -1093,6 +1098,9 @@ def test_met_by_a_person_is_still_a_meeting(nlp):
         ("Protesters threw stones at police outside the council offices.", "PROTEST", "riot"),
         ("Two cars were set alight near the square.", "ASSAULT", "destroy"),
         ("Rioters set fire to a bus in the city centre.", "PROTEST", "riot"),
+        # the "fire" of "set fire to" is the act, no firearm
+        ("Supporters of the party set fire to ballot boxes at the school.", "ASSAULT", "destroy"),
+        ("Unknown men set fire to the town hall with petrol bombs.", "ASSAULT", "explosives"),
     ],
 )
 def test_stones_thrown_and_property_set_alight(nlp, text, type_, mode):
@@ -1473,3 +1481,69 @@ def test_an_event_told_inside_a_quote_is_its_speakers_claim(nlp, text, speaker):
     analysis = find_quotes(find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc), doc)
     event = only(find_events(analysis, doc), "ASSAULT")
     assert (event.modality, event.claimed_by) == ("claimed", speaker)
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "actor", "recipient"),
+    [
+        # a projectile hits: an attack, and the projectile is what hit, not who fired
+        ("A drone hit the bulk carrier west of the port overnight.", "drone", None, "bulk carrier"),
+        ("The school was hit by a shell on Monday.", "heavy-weapons", None, "school"),
+        ("A drone struck a cargo vessel off the coast.", "drone", None, "cargo vessel"),
+        ("Rebels hit the convoy with rockets.", "heavy-weapons", "Rebels", "convoy"),
+        # a named side's projectiles keep it as the actor
+        ("Russian drones struck the power plant.", "drone", "Russian drones", "power plant"),
+    ],
+)
+def test_a_projectile_hits_and_is_no_actor(nlp, text, mode, actor, recipient):
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert (event.mode, event.actor, event.recipient) == (mode, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Prices hit a record high in March.", "The storm hit the coast on Friday.", "He was hit by a car.",
+     "The town was hit hard by the floods."],
+)
+def test_hitting_without_a_projectile_is_no_attack(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # the event noun's "of" is whom a light verb's act is done to, as the noun's own
+        ("Poland ordered the expulsion of four Russian diplomats on Thursday.", "SANCTION", "Russian diplomats"),
+        ("Police carried out the arrest of three activists.", "COERCE", "activists"),
+        ("The government announced the release of 20 prisoners.", "RETREAT", "prisoners"),
+        # what the noun is, no one: no recipient
+        ("The government lifted a state of emergency in the province on Sunday.", "CONCEDE", None),
+    ],
+)
+def test_a_light_verbs_event_noun_gives_its_of_as_recipient(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # the people set free are the recipient, not the named side they are handed to
+        ("The hostages were handed over to Malian army officers near the town.", "hostages"),
+        ("Two fishermen were released to Indian officials at the border.", "fishermen"),
+    ],
+)
+def test_people_released_are_the_recipient(nlp, text, recipient):
+    assert only(analyse(nlp, text), "RETREAT").recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # the subject of a passive governor does the act of its infinitive
+        ("President Selim Aydin is expected to visit the area on Thursday.", "CONSULT", "Selim Aydin"),
+        ("The battalion was ordered to withdraw from the town.", "RETREAT", "battalion"),
+        ("The rebels were forced to release the hostages.", "RETREAT", "rebels"),
+    ],
+)
+def test_a_passive_governors_subject_acts_in_its_infinitive(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor

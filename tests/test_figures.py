@@ -184,6 +184,25 @@ def test_a_toll_since_a_years_outbreak_is_no_background(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "as_of"),
+    [
+        # a toll in a "when" clause of a past year is that year's: background, not current
+        ("The outbreak is the worst in the country since 2023, when more than 1,700 people died.", 1700, "2023"),
+        ("It was the deadliest attack since 2015, when gunmen killed 130 people in the capital.", 130, "2015"),
+        ("Floods were last this bad in March 2019, when 60 people died.", 60, "March 2019"),
+    ],
+)
+def test_a_toll_in_a_when_clause_of_a_past_year_is_background(nlp, text, value, as_of):
+    fig = figure(analyse(nlp, text), value)
+    assert (fig.background, fig.as_of) == (True, as_of)
+
+
+def test_a_current_toll_beside_a_past_year_stays_current(nlp):
+    a = analyse(nlp, "The outbreak has killed 38 people, the worst since 2023, when 1,700 died.")
+    assert not figure(a, 38).background and figure(a, 1700).background
+
+
+@pytest.mark.parametrize(
     ("text", "reporter"),
     [
         ("Local officials had earlier put the toll at 21 dead.", "Local officials"),

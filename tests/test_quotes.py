@@ -813,3 +813,47 @@ def test_calling_a_strike_is_an_act_not_words(nlp, text):
 
 def test_calling_a_vote_a_sham_is_still_a_stance(nlp):
     assert analyse(nlp, "The opposition called the vote a sham.").quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # the parse hangs the clause on "unrest"; the noun before ", who" speaks
+        ("The unrest spread to at least six other towns overnight, according to police, who said 2,000 officers "
+         "would be deployed on Wednesday night.", "2,000 officers", "police"),
+        # a name whose apposition runs up to the comma keeps the clause
+        ("Mara Lind, the director of the city hospital, who said the wards were full, left on Monday.",
+         "the wards were full", "Mara Lind"),
+        ("The pumps failed twice, said Anna Berg, who said the river had risen overnight.",
+         "the river had risen", "Anna Berg"),
+    ],
+)
+def test_a_relative_who_speaks_for_the_noun_just_before_its_comma(nlp, text, words, speaker):
+    assert only(analyse(nlp, text), words).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('The freed Canadian, Paul Tremblay, told CBC that he was "exhausted but very happy."', "Paul Tremblay"),
+        ('The injured Briton, Tom Hale, told the BBC that he was "lucky to be alive."', "Tom Hale"),
+    ],
+)
+def test_a_people_word_with_a_name_beside_it_is_that_person(nlp, text, speaker):
+    """The demonym is the model's NORP (Canada); the name beside it is who speaks."""
+    quotes = analyse(nlp, text).quotes
+    assert quotes
+    assert {q.speaker for q in quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a clause of time after the frame is the writer's, the clause before it the report
+        ("Guards seized a tanker in the strait on Tuesday, the ship's manager said, hours after a drone struck "
+         "a cargo vessel.", "Guards seized a tanker in the strait on Tuesday"),
+        ("Troops left the town overnight, the mayor said, before the curfew began.", "Troops left the town overnight"),
+    ],
+)
+def test_a_clause_of_time_after_the_frame_is_not_what_was_said(nlp, text, content):
+    assert [q.text for q in analyse(nlp, text).quotes] == [content]

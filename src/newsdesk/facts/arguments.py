@@ -335,10 +335,21 @@ def _subject(verb, depth: int = 0):
             return controller, False
         if object_control and _lemma(gov) in _ADDRESSED_WITH:  # "called on Monday to withdraw": who is to, unsaid
             return None, False
+        # "Erdogan is expected to visit", "the army was ordered to withdraw"; not "troops were
+        # deployed to secure the port", "a truck was used to ram the crowd" (sent or used: the means)
+        raised = _child(gov, PASSIVE_SUBJECTS) if _lemma(gov) in _RAISING_PASSIVES else None
+        if raised is not None:
+            return raised, False
         if gov.pos_ == "ADJ":  # "ready to withdraw": the subject of "is ready"
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+# Passives whose subject does the act of their infinitive: "is expected to visit", "was
+# ordered to withdraw", "were forced to release" (of a timetable, an order, a constraint).
+_RAISING_PASSIVES = frozenset({"expect", "schedule", "slate", "order", "force", "compel", "oblige", "ask",
+                               "urge", "invite", "allow", "permit", "require", "authorize", "authorise", "tell"})
 
 
 # Verbs that name whom they press with a preposition: "called on Tehran to halt",
@@ -491,12 +502,30 @@ def _named_modifier(noun):
     return None
 
 
+def _bare_projectile(tok) -> bool:
+    """A drone, a missile or a bomb that no one is said to own: what hit, not who fired ("A
+    drone struck a cargo vessel", "a roadside bomb killed three soldiers"). "Russian
+    drones", "Houthi drones", "government rockets", "its missiles" keep their actor, as
+    PLOVER's coders write it ("Russian aircraft")."""
+    if _lemma(tok) not in lx.PROJECTILES or tok.ent_type_ in ACTOR_LABELS:
+        return False
+    return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))
+
+
+def _owner_word(c) -> bool:
+    """A modifier that says whose a weapon is: "Houthi", "government" (not "roadside", "improvised")."""
+    compound = c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
+    named = c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN")
+    return (compound or named) and _lemma(c) not in lx.WEAPON_MODES
+
+
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
-    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)):
+    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)
+                              or _bare_projectile(actor)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
@@ -523,6 +552,8 @@ def _verb_arguments(trig: Trigger):
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT" and trig.mode == "release" and trig.light is None:
         recipient = recipient or _recipient(_child(verb, ("dobj",)))  # "freed two aid workers": those set free
+        if recipient is not None and _lemma(recipient) in lx.RELEASED_PEOPLE:
+            return actor, recipient  # "were handed over to army officers": the hostages, not whom to
     if trig.category == "RETREAT":
         recipient = recipient or _prep_object(verb, {"from"})
     obj = _child(verb, ("dobj",))
@@ -544,6 +575,12 @@ def _verb_arguments(trig: Trigger):
         # power to the republic" (not a place: "arrested students at the Molvanian embassy")
         named = (_recipient(_prep_object(t, affected)) for t in [*heads, obj] if t is not None)
         recipient = next((n for n in named if n is not None and _is_actor(n)), recipient)
+    if recipient is None and trig.light is not None:
+        # "ordered the expulsion of four diplomats", "mounted its invasion of South Lebanon":
+        # the actor or the people the event noun is done to; not "signed a treaty of
+        # friendship", "lifted a state of emergency" (what the noun is, no one)
+        of = _recipient(_prep_object(trig.head, {"of"}))
+        recipient = of if of is not None and (_is_actor(of) or _people(of)) else None
     if recipient is None:  # "demanded that Israel ease ...", "threatened to shell towns"
         recipient = _governed_recipient(verb, threat=trig.category == "THREATEN")
     if recipient is None:
@@ -611,6 +648,11 @@ def _dative(verb):
 def _land(tok) -> bool:
     """A named road, river or other feature of the land (lexicon.LAND_FEATURES)."""
     return tok.ent_type_ == "FAC" or (tok.ent_type_ == "LOC" and _lemma(tok) in lx.LAND_FEATURES)
+
+
+def _people(tok) -> bool:
+    """A plural common noun that is no event or content word: "four diplomats", "20 prisoners"."""
+    return tok.tag_ == "NNS" and _lemma(tok) not in lx.NOUNS and _lemma(tok) not in lx.CONTENT_NOUNS
 
 
 def _is_actor(tok) -> bool:

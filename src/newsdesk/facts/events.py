@@ -28,7 +28,6 @@ from newsdesk.facts.arguments import (
     _child,
     _clause_verb,
     _lemma,
-    _named_modifier,
     _noun_arguments,
     _subject,
     _verb_arguments,
@@ -281,10 +280,17 @@ def _mode(trig: Trigger, clause) -> str | None:
         return next(forces, None)
     if trig.category != "ASSAULT" or trig.mode not in (None, "destroy"):
         return trig.mode
-    other = _other_clauses(trig, clause)
+    other = _other_clauses(trig, clause) | _phrase_words(trig)
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
              if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
+
+
+def _phrase_words(trig: Trigger) -> set[int]:
+    """The words that make the trigger a phrase of the lexicon ("fire" of "set fire to"):
+    they name the act, not a weapon ("set fire to ballot boxes" was firearms)."""
+    head = trig.head
+    return {c.i for c in head.children if (_lemma(head), c.lower_) in lx.PHRASAL}
 
 
 def _other_clauses(trig: Trigger, clause) -> set[int]:
@@ -323,24 +329,6 @@ def _attacker_mode(mode: str | None, actor) -> str | None:
     if best is None or (mode is not None and lx.MODE_RANK.index(best) >= lx.MODE_RANK.index(mode)):
         return mode
     return best
-
-
-def _wielder(actor):
-    """No one, for a munition named as the attacker with no one who fires it (``lexicon.
-    MUNITIONS``): "a roadside bomb killed three soldiers" says not who set it. "Russian
-    missiles", "Houthi drones" stay as PLOVER's coders write the actor ("Russian
-    aircraft"), whose owner ``argument`` reads. The mode is read first (``_attacker_mode``)."""
-    if actor is None or _lemma(actor) not in lx.MUNITIONS:
-        return actor
-    owned = _child(actor, ("poss",)) or _named_modifier(actor) or any(map(_owner_word, actor.children))
-    return actor if owned else None
-
-
-def _owner_word(c) -> bool:
-    """A modifier that says whose a weapon is: "Houthi", "government" (not "roadside", "improvised")."""
-    compound = c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN")
-    named = c.dep_ == "amod" and (c.ent_type_ or c.pos_ == "PROPN")
-    return (compound or named) and _lemma(c) not in lx.WEAPON_MODES
 
 
 def _cease_fire(tok) -> bool:
@@ -438,7 +426,6 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     mode = _mode(mode_source, clause) if category == trig.category else None
     if category == "ASSAULT":
         mode = _attacker_mode(mode, actor)
-        actor = _wielder(actor)
     if category == "THREATEN":
         mode = _threat_mode(trig)
     elif category == "ASSAULT" and mode is None and _targeted(recipient):

@@ -62,6 +62,20 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
     return best[0].start_char, best[-1].end_char
 
 
+def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The year a "when" clause that holds the figure hangs on: in "the worst outbreak
+    since 2023, when more than 1,700 people died" the 1,700 are 2023's dead, a past toll
+    and no count of this report (the "since 2023" dated it and left it current)."""
+    counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
+    token = counted
+    while token is not None and token.head.i != token.i:
+        if token.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in token.children):
+            date = next((e for e in span_ents(sent) if e.label_ == "DATE" and e.start <= token.head.i < e.end), None)
+            return (date.start_char, date.end_char) if date is not None and YEAR.search(date.text) else None
+        token = token.head
+    return None
+
+
 def _phrase_end(sent, start: int, figure: tuple[int, int]) -> int:
     """Where the "since …" / "as of …" phrase opening at ``start`` ends by the parse: its
     preposition's subtree ("since June"), or the clause it marks ("since the rains began in

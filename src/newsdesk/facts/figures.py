@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, YEAR, as_of_value
+from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, YEAR, as_of_value, past_year
 from newsdesk.facts.figure_time import as_of as find_as_of
 from newsdesk.facts.figure_verbs import captured, joins_a_protest
 from newsdesk.facts.incidents import incident
@@ -175,7 +175,8 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
     sent_text = doc_text(doc)[sent.start_char : sent.end_char]  # sent.text, without building it per token
-    as_of = find_as_of(sent, sent_text, number.span)
+    past = past_year(sent, number.span)
+    as_of = past or find_as_of(sent, sent_text, number.span)
     return Figure(
         article_id=analysis.article.id,
         span=number.span,
@@ -190,7 +191,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         as_of=doc_text(doc)[as_of[0] : as_of[1]] if as_of else None,
         as_of_value=as_of_value(analysis, as_of),
         incident=incident(analysis, doc, noun if noun is not None else last) if quantity in CASUALTIES else None,
-        background=quantity in CASUALTIES and bool(YEAR.search(AS_OF.sub("", sent_text))),
+        background=quantity in CASUALTIES and (past is not None or bool(YEAR.search(AS_OF.sub("", sent_text)))),
     )
 
 

@@ -134,6 +134,7 @@ VERBS: dict[str, Entry] = {
     "destroy": ("ASSAULT", "destroy"), "burn": ("ASSAULT", "destroy"), "torch": ("ASSAULT", "destroy"),
     "wound": ("ASSAULT", None), "injure": ("ASSAULT", None), "storm": ("ASSAULT", None),
     "abuse": ("ASSAULT", "beat"), "fire": ("ASSAULT", None),  # "fire" only at a target or with arms
+    "hit": ("ASSAULT", None),  # only by a projectile (PROJECTILES): not "hit a record", "the storm hit"
     "disperse": ("COERCE", "restrict"), "hack": ("COERCE", "cyber"),
 }
 
@@ -466,6 +467,13 @@ DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # Those a war holds, not wages: "prisoners of war" names no assault.
 OF_WAR = frozenset({"prisoner", "pow", "captive"})
+# People one holds and frees: released or handed over, they are the recipient, whoever
+# they are handed to ("the hostages were handed over to army officers"); a thing returned
+# ("will return weapons seized from UN peacekeepers") gives way to a named actor.
+RELEASED_PEOPLE = OF_WAR | frozenset({
+    "hostage", "detainee", "abductee", "crew", "sailor", "fisherman", "journalist", "worker", "civilian",
+    "soldier", "national", "citizen", "tourist", "student", "child", "woman", "man", "people", "person",
+})
 # Whom a country hosts as a refuge, not as visitors: "hosting refugees" is no CONSULT visit.
 HOSTED_REFUGEES = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "displaced", "people", "million"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
@@ -613,6 +621,15 @@ CURRENCY_SIGNS = frozenset({"$", "€", "£", "₹", "Rs", "Rs."})
 MONEY_WORDS = frozenset({"fund", "funds", "funding", "grant", "budget", "money", "loan", "rupee", "dollar", "euro",
                          "crore", "lakh"})
 
+# What is fired, flown or set at a target, which no one is in: "a drone hit the carrier",
+# "the school was hit by a shell" is an attack (CAMEO 19/195), and the projectile itself
+# is no actor ("A drone struck a cargo vessel", "a roadside bomb killed three soldiers":
+# who fired or set it is not said). Not the arms of an army that PLOVER's coders keep as
+# the actor ("Russian aircraft", "Israeli helicopters and tanks", "artillery").
+PROJECTILES = frozenset({
+    "drone", "uav", "missile", "rocket", "shell", "mortar", "bomb", "car-bomb", "grenade", "airstrike", "projectile",
+    "bullet", "torpedo", "munition", "landmine", "mine", "ied", "explosive", "grad",
+})
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
@@ -633,14 +650,6 @@ WEAPON_MODES: dict[str, str] = {
     "tear": "crowd-control", "baton": "crowd-control", "cannon": "crowd-control",
     "chemical": "unconventional", "nerve": "unconventional",
 }
-# Munitions, which no one is in: named as the attacker with no one who fires them ("a
-# roadside bomb killed three soldiers"), they name no actor. Not the arms of an army that
-# PLOVER's coders keep as the actor ("Russian aircraft", "Israeli helicopters and tanks",
-# "artillery"), nor the people who fire them ("gunmen", "a suicide bomber").
-MUNITIONS = frozenset({
-    "bomb", "car-bomb", "landmine", "mine", "ied", "grenade", "explosive", "missile", "rocket", "shell", "mortar",
-    "drone", "uav", "bullet",
-})
 # People and bodies one holds office in: dismissing them is a firing, not a rejection
 # (CAMEO 12 rejects proposals, demands and claims).
 OFFICES = frozenset({

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import SUBJECTS, _child, _clause_verb, _lemma, _recipient, _resolve_pronoun, _subject
+from newsdesk.facts.quote_words import NOT_REPORTED_MARKS
 
 if TYPE_CHECKING:
     from newsdesk.facts.triggers import Trigger
@@ -54,6 +55,12 @@ def _charge_act(verb):
     return _child(prep, ("pcomp",)) if prep is not None else None
 
 
+def _of_time(clause) -> bool:
+    """A clause of time or cause ("hours after a drone struck"), which the small model may
+    make a verb of saying's complement: the writer's words, never the reported ones."""
+    return any(m.dep_ == "mark" and m.lower_ in NOT_REPORTED_MARKS for m in clause.children)
+
+
 def _reports(verb, clause) -> bool:
     """Whether ``verb`` is a verb of saying that reports ``clause``, its complement ("Troops
     seized the airport, the ministry said"), or a verb of accusing that charges it.
@@ -65,7 +72,9 @@ def _reports(verb, clause) -> bool:
         return True
     if clause.dep_ not in ("ccomp", "parataxis") or _lemma(verb) not in lx.REPORTING:
         return False
-    own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp"))
+    if _of_time(clause):
+        return False  # "…, the manager said, hours after a drone struck a vessel": the writer's
+    own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp") and not _of_time(c))
     return clause.i > verb.i or next(own, None) is None
 
 

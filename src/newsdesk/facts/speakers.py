@@ -221,6 +221,22 @@ def _reporter(pron):
     return None
 
 
+def _antecedent(relative):
+    """The noun a relative pronoun stands for: the one its clause hangs on, unless a comma
+    sets the clause off right after another noun the first one's phrase does not reach: in
+    "The unrest spread …, according to police, who said …" the small model hung the clause
+    on "unrest", and the unrest spoke; the words just before ", who" are its antecedent."""
+    noun = relative.head.head
+    i = relative.i
+    if i < 2 or relative.nbor(-1).text != "," or relative.lower_ != "who":
+        return noun
+    before = relative.nbor(-2)
+    reaches = max((t.i for t in noun.subtree if not t.is_ancestor(relative) and t.i < i), default=noun.i)
+    if before.pos_ in ("NOUN", "PROPN") and before.i > noun.i and reaches < before.i:
+        return before
+    return noun
+
+
 def _same_paragraph(a, b) -> bool:
     """No line break between two tokens: spaCy's sentences sometimes run across a
     paragraph break, and a subject found there is a heading's or a dateline's."""
@@ -301,16 +317,14 @@ class Resolver:
         start, end = _phrase(token)
         text = doc_text(token.doc)[start:end]
         mention = mention_at(self.mentions, token.idx, token.idx + len(token))
-        if mention is None:
-            # "the region's government, the unrecognized Republic of Artsakh, said": the name
-            for child in token.children:
-                named = mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
-                if named is not None and named.label in PERSON_LABELS | GROUP_LABELS:
-                    mention, text, (start, end) = named, named.text, named.span
-                    break
-        elif (name := self._name(mention)) != mention.text:
+        apposed = self._apposed_name(token)
+        # "the region's government, the unrecognized Republic of Artsakh, said": the name;
+        # "The freed Canadian, Paul Tremblay, told CBC": the man, not Canada
+        if apposed is not None and (mention is None or (mention.label == "NORP" and apposed.label == "PERSON")):
+            mention, text, (start, end) = apposed, apposed.text, apposed.span
+        elif mention is not None and (name := self._name(mention)) != mention.text:
             text = name  # "the director said": the director named before
-        elif mention.label == "PERSON":
+        elif mention is not None and mention.label == "PERSON":
             text = mention.text
         if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
             mention, text = role  # "the ministry said": the ministry named before
@@ -322,6 +336,14 @@ class Resolver:
         speaker = Speaker(text, (start, end), entity, label)
         self.recent.append(speaker)
         return speaker
+
+    def _apposed_name(self, token) -> Mention | None:
+        """The name of a person or a body set beside the token as its apposition."""
+        for child in token.children:
+            named = mention_at(self.mentions, child.idx, child.idx + len(child)) if child.dep_ == "appos" else None
+            if named is not None and named.label in PERSON_LABELS | GROUP_LABELS:
+                return named
+        return None
 
     def _name(self, m: Mention) -> str:
         """A mention's words, or its entity's name where the words are a role ("the director")."""
@@ -353,7 +375,7 @@ class Resolver:
         span = (token.idx, token.idx + len(token))
         if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # "the senator, who said…": the noun the relative clause hangs on
-            named = self.resolve(token.head.head)
+            named = self.resolve(_antecedent(token))
             return Speaker(named.text, span, named.entity_id, named.label) if named else None
         if word == "i":
             return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text

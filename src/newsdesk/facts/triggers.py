@@ -319,6 +319,12 @@ def _fits_object(tok, lemma: str) -> bool:
         agent = _child(tok, ("agent",))
         by = _child(agent, ("pobj",)) if agent is not None else None
         return by is None or _lemma(by) not in lx.WEAPON_MODES
+    if lemma == "hit":  # "a drone hit the carrier", "was hit by a shell", "hit the convoy with
+        # rockets"; not "prices hit a record", "the storm hit the coast", "was hit by a car"
+        means = [c for c in tok.children if c.dep_ == "nsubj"]
+        agent = _child(tok, ("agent",))
+        means += [_prep_object(tok, {"by", "with"}), _child(agent, ("pobj",)) if agent is not None else None]
+        return any(c is not None and _lemma(c) in lx.PROJECTILES for c in means)
     if lemma == "fire":  # "fired shells at", not "fired the minister"
         return bool(_object_words(tok) & lx.WEAPON_MODES.keys()) or _prep_object(tok, {"at", "on"}) is not None
     return True

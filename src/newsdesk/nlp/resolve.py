@@ -48,7 +48,7 @@ from rapidfuzz import fuzz
 from newsdesk.model import Analysis, Entity, Mention, Place
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
-from newsdesk.nlp.roles import PERSON_ROLES, role_mentions
+from newsdesk.nlp.roles import PERSON_ONLY, PERSON_ROLES, role_mentions
 from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
 from newsdesk.nlp.toponym_cues import ATTACKS_ON
 from newsdesk.nlp.toponyms import LOCATIVE_WORDS
@@ -449,22 +449,37 @@ def _ranked_role(doc, text: str, whole: tuple[int, int], name: Mention) -> str:
     return f"{before} {rank}" if before else rank
 
 
-def _apposed_to_a_role(m: Mention, doc) -> bool:
+def _apposed_to_a_role(m: Mention, doc, placed: set[tuple[int, int]]) -> bool:
     """An ORG name of two or more words set beside a person's role ("the deputy envoy,
     Dmitry Polyanskiy," or "Dmitry Polyanskiy, the deputy envoy,") or after it as a title
-    ("chief executive Ana de Vos"): a person."""
+    ("chief executive Ana de Vos"): a person. So is any name the model typed a body or a
+    place, of one word too, that no table knows and the places stage did not place, set
+    beside a word only a person is ("The boy's mother, Mounia, said" and "said Heriyanto,
+    the head of the rescue agency" came out GPE, and a "she said" after them found no
+    person)."""
     word = _clean(m.text)
-    if not _unfamiliar_org(m, word) or " " not in word:
-        return False
     span = doc.char_span(*m.span, alignment_mode="expand")
     if span is None:
+        return False
+    if _unfamiliar_org(m, word) and " " in word:
+        roles = PERSON_ROLES
+    elif _unfamiliar_name(m, word) and m.span not in placed:
+        roles = PERSON_ONLY
+    else:
         return False
     root = span.root
     apposed = [root.head] if root.dep_ == "appos" else []
     apposed += [c for c in root.children if c.dep_ == "appos"]
     # A role written before the name as its title: "chief executive Ana de Vos told …".
     apposed += [c for c in root.children if c.dep_ == "compound" and c.i == span.start - 1]
-    return any(t.lemma_.lower() in PERSON_ROLES and t.pos_ == "NOUN" for t in apposed)
+    return any(t.lemma_.lower() in roles and t.pos_ == "NOUN" for t in apposed)
+
+
+def _unfamiliar_name(m: Mention, word: str) -> bool:
+    """A name typed ORG, GPE or LOC that may be a person's: no acronym or initials, and no
+    body, country or capital the tables know."""
+    return (m.label in ("ORG", "GPE", "LOC") and not word.isupper() and word.casefold() not in _alias_index()
+            and word.casefold() not in country_by_name() and word not in capitals())
 
 
 def _keep(m: Mention) -> bool:
@@ -548,10 +563,11 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
     ner = _places_typed_person(ner, analysis.places, doc)
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
+    placed_spans = {p.span for p in analysis.places}
     people = [
         m for m in ner
         if (m.label == "PERSON" or _mistyped_surname(m, surnames, article.text) or _speaks_as_a_person(m, ner, doc)
-            or _apposed_to_a_role(m, doc))
+            or _apposed_to_a_role(m, doc, placed_spans))
         and _clean(m.text) not in demonyms()
     ]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))

@@ -59,6 +59,15 @@ _MORE_PERSON_ROLES = frozenset({
     "rabbi", "pastor", "economist", "scientist", "author", "editor", "reporter", "photographer", "suspect",
     "victim", "survivor", "mother", "father", "worker", "engineer", "architect",
 })
+# Words for a person that no body or place is ever called: a name the model typed a place
+# or a body and set beside one is a person's, even of one word ("The boy's mother, Mounia,";
+# "Heriyanto, the head of the rescue agency,"). Offices stay out: "Kenya's president" and
+# "the chair" can stand for a state or a body.
+PERSON_ONLY = frozenset({
+    "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "uncle", "aunt", "cousin",
+    "grandmother", "grandfather", "widow", "widower", "boy", "girl", "man", "woman", "teenager", "head",
+    "spokesman", "spokeswoman", "spokesperson", "journalist", "nurse", "doctor", "farmer", "teacher",
+})
 # Nouns of a kind of organisation. "authorities", "government" and the like are left to
 # the entities stage's rules for authorities (``resolve._authority_mentions``), which know
 # whose government is meant.
