@@ -68,8 +68,8 @@ def facility_spans(doc, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def local_town(doc, towns: list[tuple[Toponym, Candidate]], gaz: Gazetteer) -> Candidate | None:
     """The article's own town: its dateline's, else the town it names strictly most often,
-    at least twice and once where the model tagged a place (GPE): a person's name taken
-    for a town ("Rod" of "Rod Stewart", named five times) must not carry every street."""
+    if the model tagged one of its mentions a place (GPE, LOC): a person's name taken for a
+    town ("Rod" of "Rod Stewart", named five times) must not carry every street."""
     lines = {t.span for t in datelines(doc_text(doc), gaz, party=False)}
     dated = [c for t, c in towns if t.span in lines]
     if dated:
@@ -80,7 +80,7 @@ def local_town(doc, towns: list[tuple[Toponym, Candidate]], gaz: Gazetteer) -> C
     (best, n), *rest = counts.most_common(2)
     if rest and rest[0][1] == n:
         return None
-    gpe = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ == "GPE"]
+    gpe = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in ("GPE", "LOC")]
     tagged = any(c.id == best and any(s < t.span[1] and t.span[0] < e for s, e in gpe) for t, c in towns)
     return next(c for _, c in towns if c.id == best) if tagged else None
 
