@@ -261,3 +261,22 @@ def test_open_store_without_create_never_makes_one(tmp_path):
     assert not path.exists()
     open_store(path).close()
     open_store(path, create=False).close()
+
+
+def test_a_store_of_the_previous_schema_gains_place_precision(tmp_path):
+    """Migration 0009 on a database made before it: old places are their named place's
+    own point; a street placed at its town keeps its precision."""
+    old = _analysis()
+    s = _reopened_before(tmp_path / "old.db", old, "0009_place_precision", "ALTER TABLE places DROP COLUMN precision")
+    try:
+        with s.read() as tx:
+            assert [p.precision for p in tx.analysis(old.article.id).places] == ["place"]
+        new = _analysis(TEXT + " More later.")
+        street = replace(new.places[0], article_id=new.article.id, precision="town")
+        new = replace(new, places=(street,))
+        with s.begin() as tx:
+            tx.save_analysis(new, seq=2)
+        with s.read() as tx:
+            assert tx.analysis(new.article.id).places == (street,)
+    finally:
+        s.close()

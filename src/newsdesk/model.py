@@ -123,7 +123,11 @@ class Mention:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A toponym resolved to a point."""
+    """A toponym resolved to a point.
+
+    ``precision`` says whose point it is: ``"place"``, the named place's own; ``"town"``,
+    the point of the town a street or building lies in (no gazetteer holds streets and
+    buildings: ``nlp/facilities.py``), whose name and id are then the town's."""
 
     article_id: str
     span: Span
@@ -133,6 +137,7 @@ class Place:
     lon: float | None = None
     country: str | None = None
     geonameid: int | None = None
+    precision: str = "place"
 
 
 @dataclass(frozen=True, slots=True)

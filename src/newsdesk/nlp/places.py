@@ -24,6 +24,8 @@ from dataclasses import replace
 
 from newsdesk.model import Analysis, Place
 from newsdesk.nlp.coherence import TOWN_KINDS, choose_jointly
+from newsdesk.nlp.doccache import doc_text
+from newsdesk.nlp.facilities import facilities_at_towns
 from newsdesk.nlp.gazetteer import Candidate, Gazetteer, is_main_name, load_gazetteer, name_key
 from newsdesk.nlp.toponyms import Toponym, find_toponyms
 
@@ -46,11 +48,13 @@ def resolve_places(analysis: Analysis, doc) -> Analysis:
     toponyms = find_toponyms(doc, gaz)
     choice = choose(toponyms, gaz)
     aid = analysis.article.id
+    named = [(t.span, t.text, c, "place") for t in toponyms if (c := choice.get(t.key)) is not None]
+    text = doc_text(doc)
+    at_towns = [(s, text[s[0] : s[1]], c, "town") for s, c in facilities_at_towns(doc, toponyms, choice, gaz)]
     places = tuple(
-        Place(article_id=aid, span=t.span, text=t.text, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
-              geonameid=c.geonameid)
-        for t in toponyms
-        if (c := choice.get(t.key)) is not None
+        Place(article_id=aid, span=span, text=surface, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
+              geonameid=c.geonameid, precision=precision)
+        for span, surface, c, precision in sorted(named + at_towns, key=lambda x: x[0])
     )
     return replace(analysis, places=places)
 

@@ -537,6 +537,8 @@ def _places_typed_person(ner: list[Mention], places: tuple[Place, ...], doc) -> 
 def resolve_entities(analysis: Analysis, doc) -> Analysis:
     """Map the literal mentions of ``find_mentions`` to canonical entities."""
     article = analysis.article
+    # A street or building placed at its town's point is no mention of the town.
+    own_places = tuple(p for p in analysis.places if p.precision == "place")
     ner, ranked = [], {}  # ranked: a name's span -> the model's span with its rank
     for m in analysis.mentions:
         if _keep(m) and (r := retyped(m, article.text)) is not None:
@@ -549,7 +551,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     # instead ("Libyan officials") gave a Karabakh report's ministry to the Armenians it names.
     named = [(m.span[0], c) for m in ner if (c := country_by_name().get(_clean(m.text).casefold()))]
     counts = Counter(c for _, c in named)
-    counts.update(p.country for p in analysis.places if p.country)
+    counts.update(p.country for p in own_places if p.country)
 
     def in_sentence(offset: int) -> str | None:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
@@ -557,11 +559,11 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
         return next((c for at, c in named if sent is not None and sent.start_char <= at < sent.end_char), None)
 
     def placed(span: tuple[int, int]) -> tuple[str, str] | None:  # the place named at span, and its country
-        return next(((p.name, p.country) for p in analysis.places if _overlaps(p.span, span) and p.country), None)
+        return next(((p.name, p.country) for p in own_places if _overlaps(p.span, span) and p.country), None)
 
     rules = _authority_mentions(article.text, counts) + _ministry_mentions(article.text, counts, in_sentence, placed)
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
-    ner = _places_typed_person(ner, analysis.places, doc)
+    ner = _places_typed_person(ner, own_places, doc)
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
     placed_spans = {p.span for p in analysis.places}
     people = [
@@ -572,7 +574,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     ]
     person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
     resolved: list[tuple[Mention, Entity]] = []
-    places = {p.span: p for p in analysis.places}
+    places = {p.span: p for p in own_places}
     for m in ner:
         ent = _as_placed(person_of.get(id(m)) or _canonical(m, doc), places.get(m.span))
         if ent.type == "PERSON" and len(m.text.split()) > 1:

@@ -89,6 +89,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
                 "lon": p.lon,
                 "country": p.country,
                 "geonameid": p.geonameid,
+                "precision": p.precision,
             }
             for p in analysis.places
         ],

@@ -79,6 +79,13 @@ def _figure_incident(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE figures ADD COLUMN incident TEXT"))
 
 
+def _place_precision(conn: sa.Connection) -> None:
+    """Whose point a place is (issue 6): ``places.precision``, "town" for a street or
+    building placed at its town. Places stored before are all the named place's own."""
+    if "precision" not in {c["name"] for c in sa.inspect(conn).get_columns("places")}:
+        conn.execute(sa.text("ALTER TABLE places ADD COLUMN precision VARCHAR(8) NOT NULL DEFAULT 'place'"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
@@ -88,6 +95,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0006_main_events", _main_events),
     ("0007_figure_time_and_range", _figure_time_and_range),
     ("0008_figure_incident", _figure_incident),
+    ("0009_place_precision", _place_precision),
 )
 
 

@@ -99,6 +99,8 @@ places = _fact_table(
     sa.Column("lon", sa.Float),
     sa.Column("country", sa.String(8)),
     sa.Column("geonameid", sa.Integer),
+    # Whose point: "place", the named place's; "town", the town a street or building is in.
+    sa.Column("precision", sa.String(8), nullable=False, server_default="place"),
 )
 
 dates = _fact_table(
