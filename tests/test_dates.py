@@ -592,6 +592,23 @@ def test_a_clock_time_joins_the_day_beside_it(nlp):
 
 
 @pytest.mark.parametrize(
+    ("clock", "gap", "day", "expected"),
+    [("1 p.m.", " local time (0900 GMT) on ", "Sunday", "2000-04-02T13:00"),  # the time elsewhere, in brackets
+     ("about 1 p.m.", " (0900 GMT) on ", "2 April", "2000-04-02T13:00")],
+)
+def test_a_clock_time_joins_its_day_across_the_time_elsewhere(clock, gap, day, expected):
+    from types import SimpleNamespace
+
+    text = f"The ceasefire took effect at {clock}{gap}{day}."
+    start = text.index(clock)
+    ents = (SimpleNamespace(start_char=start, end_char=start + len(clock), label_="TIME", text=clock),
+            SimpleNamespace(start_char=text.index(day), end_char=text.index(day) + len(day), label_="DATE", text=day))
+    analysis = Analysis(article=Article(id="d5", text=text, published="2000-04-03"))
+    assert [(r.text, r.value) for r in resolve_dates(analysis, SimpleNamespace(ents=ents)).dates] == [
+        (f"{clock}{gap}{day}", expected)]
+
+
+@pytest.mark.parametrize(
     ("text", "before", "after", "expected"),
     [
         # A length of time is no date, however it is written.

@@ -165,9 +165,11 @@ def resolve_dates(analysis: Analysis, doc) -> Analysis:
 
 # The small model tags "9 a.m. Tuesday" as a TIME and a DATE side by side; TIMEX3 (and
 # TimeBank) read them as one expression, the day with its time.
-_CLOCK_ONLY = re.compile(r"(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2})"
+_CLOCK_ONLY = re.compile(r"(?:at\s+)?(?:(?:about|around|approximately)\s+)?"
+                         r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2})"
                          r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CEST|CET|EEST|EET|MSK)\)?)?|noon", re.IGNORECASE)
-_JOINT = re.compile(r"\s*(?:local time)?\s*,?\s*(?:at\s+|on\s+)?")
+# (The time elsewhere in brackets between them, as wires write it: "1 p.m. (0900 GMT) on Tuesday".)
+_JOINT = re.compile(r"\s*(?:local time)?\s*(?:\(\d{1,2}:?\d\d\s*[A-Z]{3,4}\)\s*)?,?\s*(?:at\s+|on\s+)?")
 
 
 # "The day before last Tuesday's hearing" tagged as "The day" and "last Tuesday's": one

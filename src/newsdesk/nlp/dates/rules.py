@@ -326,7 +326,8 @@ _COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|â
 _CLOCK = (r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<noon>noon)"
           r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b")
 _ZONE = r"(?:\s+\(?(?:[ecmp][sd]t|gmt|utc|bst|cest|cet|eest|eet|msk|local time)\)?)?"
-_TIME_FIRST = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE},?\s+(?:on\s+)?(?P<day>[a-z].*)$")
+_ELSEWHERE = r"(?:\s*\(\d{1,2}:?\d\d\s*[a-z]{3,4}\))?"  # "1 p.m. (0900 gmt) on Tuesday": the time elsewhere
+_TIME_FIRST = re.compile(rf"^(?:at\s+)?(?:{_CLOCK}){_ZONE}{_ELSEWHERE},?\s+(?:on\s+)?(?P<day>[a-z].*)$")
 _DAY_FIRST = re.compile(rf"^(?P<day>.*?[a-z0-9]),?\s+(?:at\s+)?(?:{_CLOCK}){_ZONE}$")
 
 
