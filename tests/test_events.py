@@ -1167,6 +1167,7 @@ def test_a_toll_in_the_attack_is_of_the_attack_told_before(nlp, text, actor, pla
     [
         ("Separately, a roadside bomb killed three soldiers on the road to the town.", None, "explosives"),
         ("A drone attacked a tanker off the coast.", None, "drone"),
+        ("A suicide drone struck a ship off the coast.", None, "drone"),  # the drone's kind, no suicide attack
         ("Houthi drones attacked a tanker in the Red Sea.", "Houthi drones", "drone"),
         ("Government rockets killed four civilians.", "Government rockets", "heavy-weapons"),
         ("Russian aircraft killed 46 civilians in an attack on a village.", "Russian aircraft", "aerial"),

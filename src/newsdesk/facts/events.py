@@ -282,8 +282,14 @@ def _mode(trig: Trigger, clause) -> str | None:
         return trig.mode
     other = _other_clauses(trig, clause) | _phrase_words(trig)
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
-             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other}
+             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other and not _drone_kind(t)}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
+
+
+def _drone_kind(tok) -> bool:
+    """"suicide" of "a suicide drone": the kind of drone (a loitering munition, PLOVER's
+    drone mode), no suicide attack."""
+    return tok.dep_ in ("amod", "compound") and _lemma(tok.head) in ("drone", "uav")
 
 
 def _phrase_words(trig: Trigger) -> set[int]:
