@@ -392,6 +392,10 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Wednesday", "Forecasters said more rain was expected until ", ".", "2000-04-05"),
         ("Friday", "Storms are forecast through ", ", officials said.", "2000-04-07"),
         ("Wednesday", "The road was closed until ", ", officials said.", "2000-03-29"),
+        # What is agreed or ordered to run from a day runs ahead; what started on it is past.
+        ("Monday", "The sides agreed to a 72-hour truce starting on ", ".", "2000-04-10"),
+        ("Friday", "The army announced a curfew effective ", ".", "2000-04-07"),
+        ("Monday", "The fighting started on ", ".", "2000-04-03"),
     ],
 )
 def test_weekday_direction_and_clock_times(text, before, after, expected):

@@ -21,7 +21,10 @@ FUTURE_CUE = re.compile(
     # A schedule in the present simple, news' way of telling what is set to happen: "the
     # two leaders meet Monday", "the summit opens Friday" (a past one is told in the past).
     r"(?<!\bto )(?<!\bdid )(?<!\bwould )(?:meets?|begins?|starts?|opens?|visits?|arrives?|resumes?|travels?)"
-    r"(?=(?: \w+)?\s*$))\b",
+    r"(?=(?: \w+)?\s*$)|"
+    # What is agreed or ordered to run from a day runs ahead: "a 72-hour ceasefire starting
+    # on Monday", "a curfew effective Friday", "beginning Tuesday".
+    r"(?:starting|beginning|effective)(?=(?: on| from)?\s*$))\b",
     re.IGNORECASE,
 )
 # A time that opens its sentence ("On Tuesday, the league plans to ...") modifies the
