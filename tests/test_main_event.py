@@ -1042,3 +1042,36 @@ def test_participles_that_share_a_passive_are_one_clause(nlp):
 )
 def test_the_day_of_the_main_verb_dates_the_event(nlp, text):
     assert _ingested(None, text).main_event.when == "2031-05-08"  # the Thursday before publication
+
+
+# Places of the gazetteer, as the places stage resolves them: (words, name, country, geonameid).
+_EU = ("EU", "European Union", None, None)  # an area of no one country
+_TURKEY = ("Turkey", "Turkey", "TR", 298795)
+_IRAQ = ("Iraq", "Iraq", "IQ", 99237)
+_CROYDON = ("Croydon", "Croydon", "GB", 2651817)
+
+
+@pytest.mark.parametrize(
+    ("title", "what", "actor", "places", "expected"),
+    [
+        # the actor itself is who acts, not where
+        ("EU agrees sanctions on Velmia", "agrees sanctions on Velmia", "European Union", [_EU], None),
+        ("Turkey bombs positions in Iraq", "bombs positions", "Turkey", [_TURKEY, _IRAQ], "Iraq"),
+        # a country or a union of them that owns the actor says whose, not where
+        ("Turkey's army bombs positions", "bombs positions", "Turkey's army", [_TURKEY], None),
+        ("EU ministers agree sanctions", "agree sanctions", "EU ministers", [_EU], None),
+        # a town in the actor's words still says where, and so does a place said as where
+        ("Croydon tram crash survivor describes carnage", "describes carnage", "Croydon tram crash survivor",
+         [_CROYDON], "Croydon"),
+        ("Rescuers in Turkey find survivors", "find survivors", "Rescuers in Turkey", [_TURKEY], "Turkey"),
+    ],
+)
+def test_a_place_that_names_the_actor_is_not_where(title, what, actor, places, expected):
+    head = Analysis(
+        article=Article(id="a", text=title, title=title),
+        events=(Event("a", _span(title, what), OTHER, actor=actor),),
+        places=tuple(Place("a", _span(title, w), w, n, country=c, geonameid=g) for w, n, c, g in places),
+    )
+    analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
+    found = find_main_event(analysis, None, Headline(head, None))
+    assert (found.what, found.actor, found.place) == (what, actor, expected)
