@@ -1075,3 +1075,18 @@ def test_a_place_that_names_the_actor_is_not_where(title, what, actor, places, e
     analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
     found = find_main_event(analysis, None, Headline(head, None))
     assert (found.what, found.actor, found.place) == (what, actor, expected)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "what"),
+    [
+        # the gerund of "for" or "after" says why or after what: the headline's verb is what happened
+        ("Man jailed for killing wife in Leeds", "The man was jailed for life on Friday, police said.",
+         "Man jailed for killing wife"),
+        ("Man arrested after stabbing guard in Leeds", "A man was arrested on Friday after stabbing a guard.",
+         "Man arrested"),
+    ],
+)
+def test_an_event_of_a_gerund_of_time_or_reason_is_not_the_main_event(nlp, title, lead, what):
+    main = _ingested(title, lead).main_event
+    assert (main.in_title, main.what) == (True, what)

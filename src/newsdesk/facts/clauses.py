@@ -551,17 +551,25 @@ def _coordination_start(subj, seg) -> int:
     return min(t.idx for t in subj.head.subtree if _in(t, seg) and t.i <= subj.i)
 
 
+# Prepositions whose gerund says why or after what the main verb's event happened, not
+# what happened: "jailed [for killing his wife]", "arrested [after stabbing a guard]"
+# (the time prepositions of ADJUNCT_PREPS and the "for" of a reason). Not "of" or "by",
+# whose gerund says what the verb's event is ("accused of killing", "responded by shelling").
+GERUND_ADJUNCT_PREPS = ADJUNCT_PREPS | {"for"}
+
+
 def subordinate(doc, offset: int, found: list[Clause]) -> bool:
     """Whether the word at ``offset`` stands in a clause subordinate to one of the main
-    clauses ``found`` (an adverbial or relative clause, or a participle's, on the way up
-    the parse to the main clause's verb)."""
+    clauses ``found`` (an adverbial or relative clause, or a participle's, or a gerund of
+    a preposition of time or reason, ``GERUND_ADJUNCT_PREPS``, on the way up the parse to
+    the main clause's verb)."""
     verbs = {c.verb for c in found}
     tok = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
     below = False
     while tok is not None:
         if tok.idx in verbs:
             return below
-        below = below or tok.dep_ in SUBORDINATE
+        below = below or tok.dep_ in SUBORDINATE or (tok.dep_ == "pcomp" and tok.head.lower_ in GERUND_ADJUNCT_PREPS)
         tok = None if tok.head.i == tok.i else tok.head
     return False
 
