@@ -1090,3 +1090,16 @@ def test_a_place_that_names_the_actor_is_not_where(title, what, actor, places, e
 def test_an_event_of_a_gerund_of_time_or_reason_is_not_the_main_event(nlp, title, lead, what):
     main = _ingested(title, lead).main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Striking nurses walk out in London", "walk out"),  # "out" tagged an adverb (advmod)
+        ("Fighting breaks out in Leeds", "breaks out"),  # tagged a particle (prt)
+    ],
+)
+def test_a_headlines_particle_is_part_of_its_verb(nlp, text, expected):
+    subj, verb = main_clause(nlp(text)[:])
+    start, end = verb_phrase(verb, verb.doc[:])
+    assert text[start:end] == expected
