@@ -1103,3 +1103,16 @@ def test_a_headlines_particle_is_part_of_its_verb(nlp, text, expected):
     subj, verb = main_clause(nlp(text)[:])
     start, end = verb_phrase(verb, verb.doc[:])
     assert text[start:end] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        # the parse splits "A magnitude 6.8 earthquake" into two subjects: the later is the head
+        ("Earthquake strikes off coast of Japan", "A magnitude 6.8 earthquake struck off the coast of Japan"),
+        ("Quake hits Japan", "A magnitude 6.8 earthquake struck off the coast of Japan"),
+    ],
+)
+def test_a_noun_phrase_split_into_two_subjects_acts_by_its_head(nlp, title, lead):
+    main = _ingested(title, lead).main_event
+    assert main.actor != "magnitude"
