@@ -440,14 +440,16 @@ def test_a_dateline_in_capitals_the_places_stage_missed_is_looked_up():
     [
         ("ORG", True, "Velm"),  # "the Velm Rovers" made it a team; "across Velm" is a place
         ("GPE", False, "Velm"),  # not in the gazetteer: the text's name
-        ("NORP", True, None),  # "across Velmian" would be no place
+        ("NORP", "Velmia", None),  # a people's adjective of a country ("Thai" of Thailand) is no place
+        ("NORP", True, "Velm"),  # ... but a place's own name the model typed NORP is
         ("PERSON", True, None),  # a person the gazetteer knows as a town ("in the Velm email case")
         ("ORG", False, None),
     ],
 )
 def test_a_place_after_a_locative_preposition_whatever_its_label(label, resolved, expected):
     text = "The Velm Rovers won the cup\n\nFans celebrated across Velm on Sunday."
-    places = (_place(text, "Velm", nth=1),) if resolved else ()
+    name = resolved if isinstance(resolved, str) else None
+    places = (_place(text, "Velm", name, nth=1),) if resolved else ()
     mentions = (_mention(text, "Velm", "x:velm", label, nth=1),)
     analysis = _with(_article(text), places=places, mentions=mentions, events=(_event(text, "won the cup"),))
     assert find_main_event(analysis).place == expected
@@ -1116,3 +1118,22 @@ def test_a_headlines_particle_is_part_of_its_verb(nlp, text, expected):
 def test_a_noun_phrase_split_into_two_subjects_acts_by_its_head(nlp, title, lead):
     main = _ingested(title, lead).main_event
     assert main.actor != "magnitude"
+
+
+@pytest.mark.parametrize(
+    ("title", "what", "mentions", "expected"),
+    [
+        # a town's own name typed NORP is a place; a people's adjective is not
+        ("Syrian army retakes Aleppo", "retakes Aleppo", [("Syrian", "Syria"), ("Aleppo", "Aleppo")], "Aleppo"),
+        ("Army retakes town from Syrian rebels", "retakes town", [("Syrian", "Syria")], None),
+    ],
+)
+def test_a_places_own_name_typed_as_a_people_is_a_place(title, what, mentions, expected):
+    head = Analysis(
+        article=Article(id="a", text=title, title=title),
+        events=(Event("a", _span(title, what), OTHER, actor="army"),),
+        mentions=tuple(Mention("a", _span(title, w), w, "NORP", f"norp:{w.lower()}") for w, _ in mentions),
+        places=tuple(Place("a", _span(title, w), w, n) for w, n in mentions),
+    )
+    analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
+    assert find_main_event(analysis, None, Headline(head, None)).place == expected

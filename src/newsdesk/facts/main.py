@@ -481,11 +481,16 @@ def _toponyms(analysis: Analysis) -> list[Place]:
 def _labels(analysis: Analysis) -> dict[Span, str]:
     """The entity label of each place's mention: the mention with its span, or the first
     part of a hyphenated name ("Mazar" of "Mazar-i-Sharif": the model tags the part, the
-    places stage reads the whole; nlp/places.py)."""
+    places stage reads the whole; nlp/places.py). A place's own name that the model typed
+    NORP is a place: a people's adjective differs from its place's name ("Syrian", Syria),
+    and the small model types a town's name NORP in a headline ("Syrian army retakes
+    Aleppo")."""
     text = analysis.article.text
     labels = {m.span: m.label for m in analysis.mentions}
     starts = {m.span[0]: m for m in analysis.mentions}
     for p in analysis.places:
+        if labels.get(p.span) == "NORP" and p.text.casefold() == p.name.casefold():
+            labels[p.span] = "GPE"  # a town's own name typed NORP ("retakes Aleppo"): no people's adjective
         part = starts.get(p.span[0])
         hyphen = part is not None and text[part.span[1] : part.span[1] + 1] == "-"  # (odd spans: no IndexError)
         if p.span not in labels and hyphen and part.span[1] < p.span[1]:
