@@ -1137,3 +1137,12 @@ def test_a_places_own_name_typed_as_a_people_is_a_place(title, what, mentions, e
     )
     analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
     assert find_main_event(analysis, None, Headline(head, None)).place == expected
+
+
+def test_an_actors_name_ends_before_a_verb_the_parse_hung_on_it(nlp):
+    """"floods triggered by monsoon rains killed 38": the parse hangs "killed" on "rains" as a
+    participle; with an object it is no reduced relative, so no part of the actor's name."""
+    analysis = _ingested("Flash Floods Kill 38 In Northern Pakistan",
+                         "Flash floods triggered by monsoon rains killed at least 38 people in northern Pakistan on "
+                         "Sunday, officials said. The flash floods swept away homes.")
+    assert analysis.main_event.actor in (None, "monsoon rains")
