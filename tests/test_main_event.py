@@ -1146,3 +1146,21 @@ def test_an_actors_name_ends_before_a_verb_the_parse_hung_on_it(nlp):
                          "Flash floods triggered by monsoon rains killed at least 38 people in northern Pakistan on "
                          "Sunday, officials said. The flash floods swept away homes.")
     assert analysis.main_event.actor in (None, "monsoon rains")
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # a headline's description of one person: the lead names who
+        ("Croydon tram crash survivor describes carnage",
+         "A father who survived the crash described the scene to reporters. Rescue crews worked through the "
+         "night. Marta Vell, 30, was travelling on the tram.",
+         "Marta Vell"),
+        # ... not the one who reports it, nor where the description names whose ("Vell aide")
+        ("Gunman kills five in Ardo", "A gunman killed five people in Ardo on Sunday, police chief Ivo Korr said.",
+         "Gunman"),
+    ],
+)
+def test_a_headlines_description_of_a_person_is_the_person_the_lead_names(nlp, title, lead, actor):
+    main = _ingested(title, lead).main_event
+    assert (main.in_title, main.actor) == (True, actor)

@@ -28,7 +28,10 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen clause whose subject names a happening, not one who acts
    ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
-   actor its text names ("An armed man attacked ..."). A chosen event without a place or a point
+   actor its text names ("An armed man attacked ..."); a headline's actor that describes one
+   person without naming anyone ("Tram crash survivor describes ...") is the person the
+   context names as the actor of its first clause that reports no words, as Giveme5W1H's
+   coders answer who with a name. A chosen event without a place or a point
    in time takes them only where the text links them to it: a place or date of its own
    sentence (the headline, for the headline's event), the article's dateline ("BERLIN —"),
    or a day named in the lead; a country gives way to a town in it that the sentence names
@@ -59,6 +62,7 @@ from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
+from newsdesk.facts.lexicon import HAPPENINGS, NATURAL_FORCES
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
@@ -113,6 +117,8 @@ RESOLVED_PLACE_LABELS = PLACE_LABELS | {"ORG"}
 # Entity labels of a resolved toponym that is no place where something happened: a
 # nationality, or a person the gazetteer also knows as a town ("Clinton").
 NOT_PLACE_LABELS = frozenset({"NORP", "PERSON"})
+# Labels of a mention that names whom a headline's description is of ("Clinton aide").
+_NAMING_LABELS = frozenset({"PERSON", "ORG"})
 # How large a kind of place is (nlp/gazetteer.py); a town or a building ranks 0.
 _RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 # The preposition that makes a building's name a place: "at the",
@@ -193,7 +199,37 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     main = complete(analysis, best, headline, doc)
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(every, offset, doc))
+    elif best.in_title and doc is not None and _described(headline, best.event):
+        main = replace(main, actor=_named_person(analysis, doc, offset) or main.actor)
     return main
+
+
+def _described(headline: Headline, event: Event) -> bool:
+    """Whether a headline's actor describes one person without naming anyone ("F1 legend
+    makes emotional farewell", "Tram crash survivor describes carnage", "Minister
+    resigns"): its head a singular common noun, no happening, and no person or body named
+    in it ("Clinton aide" names whose aide). A headline drops the name its lead gives."""
+    words = (event.actor or "").split()
+    if not words or headline.doc is None:
+        return False
+    head = next((t for t in reversed(headline.doc) if t.text.casefold() == words[-1].casefold()), None)
+    start = headline.analysis.article.text.casefold().find(event.actor.casefold())
+    named = any(m.label in _NAMING_LABELS and start <= m.span[0] < start + len(event.actor)
+                for m in headline.analysis.mentions) if start >= 0 else True
+    return (head is not None and head.tag_ == "NN" and head.lemma_ not in HAPPENINGS | NATURAL_FORCES
+            and not named)
+
+
+def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
+    """The person the context names as the actor of its first clause or event that is no
+    report of words ("Martin Bamford, 30, was travelling on the tram"): who the headline's
+    description is (``_described``)."""
+    people = {m.text for m in analysis.mentions if m.label == "PERSON"}
+    people |= {e.name for e in analysis.entities if e.type == "PERSON"}
+    found = [c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
+             if c.event.actor in people and not c.reporting and not c.reported]
+    first = min(found, key=lambda c: c.event.span[0], default=None)
+    return first.event.actor if first else None
 
 
 def _lead_actor(found: list[Candidate], offset: int, doc) -> str | None:
