@@ -7,9 +7,12 @@ from dataclasses import replace
 
 import pytest
 
+from newsdesk.clean import clean_document
 from newsdesk.facts import headline
 from newsdesk.facts.headline import as_in_text, parse_form, read_headline, titles_parsed
-from newsdesk.model import Analysis, Article, Entity, Mention, Place
+from newsdesk.model import Analysis, Article, Document, Entity, Mention, Place
+from newsdesk.nlp.retype import retyped
+from newsdesk.pipeline import analyse
 
 
 def _body(text: str, names: list[tuple[str, str, str]], places: list[tuple[str, str]] = ()) -> Analysis:
@@ -186,3 +189,40 @@ def test_a_headlines_label_before_a_colon_is_no_actor(nlp):
     head = read_headline(Analysis(article=Article(id="a", text=text, title="Ardo attack: militia kills 14 villagers",
                                                   published="2031-05-12")))
     assert [(e.type, e.actor) for e in head.analysis.events] == [("ASSAULT", "militia")]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label", "common"),
+    [
+        # the text writes the word in lower case elsewhere: a common word opening a sentence
+        ("Flash floods swept through Velmia. Rescuers said the flash floods came at night.", "Flash", "PERSON",
+         True),
+        ("Controversial pastor picked for patrol. The move is controversial.", "Controversial", "ORG", True),
+        # the lexicon knows the word as a happening, a force of nature or a crowd
+        ("Wildfires raged across Velmia on Sunday.", "Wildfires", "PERSON", True),
+        ("Protesters gathered. Riot police clashed with them.", "Riot", "PERSON", True),
+        # a name: capitalised inside a sentence too, or a country, or not opening a sentence
+        ("Flash said the floods came at night. The team met Flash and his flash cards.", "Flash", "PERSON",
+         False),
+        ("Trump rally drew thousands in Ohio on Sunday.", "Trump", "PERSON", False),
+        ("Turkey closed the border. Families ate turkey.", "Turkey", "GPE", False),
+        ("Floods hit the town, said Riot on Sunday.", "Riot", "PERSON", False),
+        # not one capitalised word: an acronym, two words
+        ("NATO met. The nato summit ended.", "NATO", "ORG", False),
+        ("Storm Ciaran hit Velmia. The storm ended.", "Storm Ciaran", "EVENT", False),
+    ],
+)
+def test_a_common_word_opening_a_sentence_is_no_name(text, word, label, common):
+    """The small model types a capitalised common word that opens a sentence or a headline
+    as a name ("Flash floods kill 38": "Flash" became the main event's actor)."""
+    at = text.index(word)
+    m = Mention("a", (at, at + len(word)), word, label, f"{label.lower()}:{word.lower()}")
+    assert (retyped(m, text) is None) == common
+
+
+def test_a_common_word_opening_the_text_is_not_the_headlines_actor(nlp):
+    title = "Flash floods kill 38 in Velmia"
+    body = "Flash floods swept through northern Velmia on Sunday. The flash floods came at night."
+    (analysis,) = analyse([clean_document(Document(origin="t", content=body, title=title, published="2031-05-12"))])
+    assert "Flash" not in {m.text for m in analysis.mentions}
+    assert analysis.main_event.in_title and analysis.main_event.actor != "Flash"

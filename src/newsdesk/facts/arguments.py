@@ -149,6 +149,11 @@ def _names_whereabouts(clause) -> bool:
         return False
     if _child(clause, SUBJECTS | PASSIVE_SUBJECTS) is not None:
         return False
+    if clause.tag_ == "VBN" and _child(clause, ("dobj",)) is not None:
+        # a past participle with an object is the sentence's verb that the parse hung on a
+        # noun ("floods triggered by monsoon rains [killed 38 people in Pakistan]"): a
+        # reduced relative's past participle is passive and takes no object
+        return False
     return any(t.ent_type_ in PLACE_LABELS | ACTOR_LABELS for t in clause.subtree)
 
 
@@ -296,12 +301,16 @@ def _prep_object(tok, preps) -> object | None:
 def _subject(verb, depth: int = 0):
     """(token, passive) of the verb's subject, following a short control chain. Of two
     subjects a colon parts, the one after it: a headline's label before a colon is parsed
-    as a second subject ("Ardo attack: militia kills 14", as facts/clauses.py reads it)."""
+    as a second subject ("Ardo attack: militia kills 14", as facts/clauses.py reads it).
+    Of two with no punctuation between, the later: the parse split one noun phrase, whose
+    head is its last noun ("A magnitude 6.8 earthquake struck": "magnitude" and
+    "earthquake" both subjects)."""
     subj = _child(verb, SUBJECTS)
     if subj is not None and subj.i < verb.i:
-        after_colon = [c for c in verb.children if c.dep_ in SUBJECTS and subj.i < c.i < verb.i
-                       and any(t.text == ":" for t in verb.doc[subj.i : c.i])]
-        subj = after_colon[-1] if after_colon else subj
+        later = [c for c in verb.children if c.dep_ in SUBJECTS and subj.i < c.i < verb.i
+                 and (any(t.text == ":" for t in verb.doc[subj.i : c.i])
+                      or not any(t.is_punct for t in verb.doc[subj.i : c.i]))]
+        subj = later[-1] if later else subj
     if subj is not None and subj.tag_ in ("VBG", "VBN") and _child(subj, ("nsubj",)) is not None:
         subj = _child(subj, ("nsubj",))  # "the Red Cross working in X said": a participle parsed as the subject
     if subj is not None:

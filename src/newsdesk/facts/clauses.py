@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument, happening
-from newsdesk.facts.lexicon import FEELING_VERBS, REPORTING
+from newsdesk.facts.lexicon import FEELING_VERBS, PARTICLES, REPORTING
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp
@@ -327,7 +327,7 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     for child in verb.children:
         if child.i < verb.i or child.i > end or not _in(child, seg):
             continue
-        if child.dep_ in VP_DEPS:
+        if child.dep_ in VP_DEPS or _particle(child, verb):
             toks.extend(_phrase(child, seg))
         elif child.dep_ == "prep" and not _adjunct(child, feels) and not preps:
             toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
@@ -336,6 +336,13 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _particle(tok, verb) -> bool:
+    """Whether an adverb right after the verb is its particle, which the small model tags
+    an adverb in a headline ("nurses walk [out] in London", advmod): the verb's meaning
+    is the two words ("walk out", "step down")."""
+    return tok.dep_ == "advmod" and tok.i == verb.i + 1 and tok.lower_ in PARTICLES
 
 
 def _dated_right_after(prep, verb) -> bool:
@@ -551,17 +558,25 @@ def _coordination_start(subj, seg) -> int:
     return min(t.idx for t in subj.head.subtree if _in(t, seg) and t.i <= subj.i)
 
 
+# Prepositions whose gerund says why or after what the main verb's event happened, not
+# what happened: "jailed [for killing his wife]", "arrested [after stabbing a guard]"
+# (the time prepositions of ADJUNCT_PREPS and the "for" of a reason). Not "of" or "by",
+# whose gerund says what the verb's event is ("accused of killing", "responded by shelling").
+GERUND_ADJUNCT_PREPS = ADJUNCT_PREPS | {"for"}
+
+
 def subordinate(doc, offset: int, found: list[Clause]) -> bool:
     """Whether the word at ``offset`` stands in a clause subordinate to one of the main
-    clauses ``found`` (an adverbial or relative clause, or a participle's, on the way up
-    the parse to the main clause's verb)."""
+    clauses ``found`` (an adverbial or relative clause, or a participle's, or a gerund of
+    a preposition of time or reason, ``GERUND_ADJUNCT_PREPS``, on the way up the parse to
+    the main clause's verb)."""
     verbs = {c.verb for c in found}
     tok = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
     below = False
     while tok is not None:
         if tok.idx in verbs:
             return below
-        below = below or tok.dep_ in SUBORDINATE
+        below = below or tok.dep_ in SUBORDINATE or (tok.dep_ == "pcomp" and tok.head.lower_ in GERUND_ADJUNCT_PREPS)
         tok = None if tok.head.i == tok.i else tok.head
     return False
 

@@ -28,18 +28,22 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen clause whose subject names a happening, not one who acts
    ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
-   actor its text names ("An armed man attacked ..."). A chosen event without a place or a point
+   actor its text names ("An armed man attacked ..."); a headline's actor that describes one
+   person without naming anyone ("Tram crash survivor describes ...") is the person the
+   context names as the actor of its first clause that reports no words, as Giveme5W1H's
+   coders answer who with a name. A chosen event without a place or a point
    in time takes them only where the text links them to it: a place or date of its own
    sentence (the headline, for the headline's event), the article's dateline ("BERLIN —"),
    or a day named in the lead; a country gives way to a town in it that the sentence names
    as a place; with none of these, the first toponym of the lead that says where ("in the
-   UK"). Whichever it is, a country or a region gives way to a town in it that the context
-   names as where ("a blast in Velmia", then "the bomb went off in Ardo"), as Giveme5W1H
-   prefers the smaller area. The publication date is never the event's time by itself:
-   only a time expression of the text ("on Tuesday", "today") is, and not one after
-   publication. Of the event's sentence, the day the parse links to its verb comes first,
-   not one of a clause or a phrase below it ("Two days after Tuesday's vote, they met on
-   Thursday").
+   UK"). A toponym that is the actor, or a country that owns it, is who, not where ("EU
+   agrees sanctions", "Turkey's army bombs ..."). Whichever it is, a country or a region
+   gives way to a town in it that the context names as where ("a blast in Velmia", then
+   "the bomb went off in Ardo"), as Giveme5W1H prefers the smaller area. The publication
+   date is never the event's time by itself: only a time expression of the text ("on
+   Tuesday", "today") is, and not one after publication. Of the event's sentence, the day
+   the parse links to its verb comes first, not one of a clause or a phrase below it ("Two
+   days after Tuesday's vote, they met on Thursday").
 
 The chosen event keeps its span (the evidence); ``model.MainEvent`` says where its
 completed place and time were read (their spans, each flagged when it is in the title), so
@@ -58,6 +62,7 @@ from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
+from newsdesk.facts.lexicon import HAPPENINGS, NATURAL_FORCES
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
@@ -112,6 +117,8 @@ RESOLVED_PLACE_LABELS = PLACE_LABELS | {"ORG"}
 # Entity labels of a resolved toponym that is no place where something happened: a
 # nationality, or a person the gazetteer also knows as a town ("Clinton").
 NOT_PLACE_LABELS = frozenset({"NORP", "PERSON"})
+# Labels of a mention that names whom a headline's description is of ("Clinton aide").
+_NAMING_LABELS = frozenset({"PERSON", "ORG"})
 # How large a kind of place is (nlp/gazetteer.py); a town or a building ranks 0.
 _RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 # The preposition that makes a building's name a place: "at the",
@@ -192,7 +199,37 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     main = complete(analysis, best, headline, doc)
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(every, offset, doc))
+    elif best.in_title and doc is not None and _described(headline, best.event):
+        main = replace(main, actor=_named_person(analysis, doc, offset) or main.actor)
     return main
+
+
+def _described(headline: Headline, event: Event) -> bool:
+    """Whether a headline's actor describes one person without naming anyone ("F1 legend
+    makes emotional farewell", "Tram crash survivor describes carnage", "Minister
+    resigns"): its head a singular common noun, no happening, and no person or body named
+    in it ("Clinton aide" names whose aide). A headline drops the name its lead gives."""
+    words = (event.actor or "").split()
+    if not words or headline.doc is None:
+        return False
+    head = next((t for t in reversed(headline.doc) if t.text.casefold() == words[-1].casefold()), None)
+    start = headline.analysis.article.text.casefold().find(event.actor.casefold())
+    named = any(m.label in _NAMING_LABELS and start <= m.span[0] < start + len(event.actor)
+                for m in headline.analysis.mentions) if start >= 0 else True
+    return (head is not None and head.tag_ == "NN" and head.lemma_ not in HAPPENINGS | NATURAL_FORCES
+            and not named)
+
+
+def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
+    """The person the context names as the actor of its first clause or event that is no
+    report of words ("Martin Bamford, 30, was travelling on the tram"): who the headline's
+    description is (``_described``)."""
+    people = {m.text for m in analysis.mentions if m.label == "PERSON"}
+    people |= {e.name for e in analysis.entities if e.type == "PERSON"}
+    found = [c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
+             if c.event.actor in people and not c.reporting and not c.reported]
+    first = min(found, key=lambda c: c.event.span[0], default=None)
+    return first.event.actor if first else None
 
 
 def _lead_actor(found: list[Candidate], offset: int, doc) -> str | None:
@@ -252,11 +289,12 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
 def _town_before(analysis: Analysis, event: Event) -> bool:
     """Whether the event's actor is a town or a region named before the rest of its words
     ("Ardo shooting", "Velm tram crash"): it modifies a happening's noun and says where it
-    happened (a country may say who: "Velmia strikes"); who did it the lead says, as for a
-    clause whose subject names a happening (``Candidate.happening``)."""
+    happened (a country may say who: "Velmia strikes", and so may an area of no one country,
+    a union of them: "EU agrees sanctions"); who did it the lead says, as for a clause whose
+    subject names a happening (``Candidate.happening``)."""
     actor, text = (event.actor or "").casefold(), analysis.article.text
     return any(
-        actor in (p.text.casefold(), p.name.casefold()) and _RANK.get(_kind(p), 0) < _RANK["country"]
+        actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
         and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
              or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip())  # right before them
         for p in analysis.places
@@ -416,7 +454,7 @@ def complete(analysis: Analysis, candidate: Candidate, headline: Headline | None
     source = headline.analysis if in_title and headline is not None else analysis
     text = source.article.text
     sentence = (0, len(text)) if in_title else _sentence_of(text, event.span)
-    place, place_span = _place(source, sentence, event.place)
+    place, place_span = _place(source, sentence, event.place, event.actor)
     place_in_title = in_title and place_span is not None
     if place is None:
         place, place_span, place_in_title = _where_in_lead(analysis, headline)
@@ -479,11 +517,16 @@ def _toponyms(analysis: Analysis) -> list[Place]:
 def _labels(analysis: Analysis) -> dict[Span, str]:
     """The entity label of each place's mention: the mention with its span, or the first
     part of a hyphenated name ("Mazar" of "Mazar-i-Sharif": the model tags the part, the
-    places stage reads the whole; nlp/places.py)."""
+    places stage reads the whole; nlp/places.py). A place's own name that the model typed
+    NORP is a place: a people's adjective differs from its place's name ("Syrian", Syria),
+    and the small model types a town's name NORP in a headline ("Syrian army retakes
+    Aleppo")."""
     text = analysis.article.text
     labels = {m.span: m.label for m in analysis.mentions}
     starts = {m.span[0]: m for m in analysis.mentions}
     for p in analysis.places:
+        if labels.get(p.span) == "NORP" and p.text.casefold() == p.name.casefold():
+            labels[p.span] = "GPE"  # a town's own name typed NORP ("retakes Aleppo"): no people's adjective
         part = starts.get(p.span[0])
         hyphen = part is not None and text[part.span[1] : part.span[1] + 1] == "-"  # (odd spans: no IndexError)
         if p.span not in labels and hyphen and part.span[1] < p.span[1]:
@@ -491,17 +534,20 @@ def _labels(analysis: Analysis) -> dict[Span, str]:
     return labels
 
 
-def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | None, Span | None]:
+def _place(analysis: Analysis, sentence: Span, own: str | None,
+           actor: str | None = None) -> tuple[str | None, Span | None]:
     """The event's own place, else the first toponym or building of its sentence; a
     country or a region gives way to a town in it that the sentence names as a place
     ("in Afghanistan's north, in Mazar-i-Sharif"; not "in Karabakh as Baku tells ..."),
-    as Giveme5W1H prefers the smaller area.
+    as Giveme5W1H prefers the smaller area. A toponym that names the ``actor``
+    (``_names_actor``) is who acted, not where.
     (None, None) when the event has no place and its sentence names none."""
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
-    here = [(p.span, p.name, _RANK.get(_kind(p), 0), p.country) for p in toponyms]
+    here = [(p.span, p.name, _rank(p), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
+    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor)]
     here.sort(key=lambda h: h[0])  # in text order; a toponym before a building on the same words
-    if own:
+    if own and not _is_actor(own, actor):
         first = next((h for h in here if h[1] == own), (None, own, 0, None))
     elif here:
         first = here[0]
@@ -510,6 +556,32 @@ def _place(analysis: Analysis, sentence: Span, own: str | None) -> tuple[str | N
     inside = [h for h in here if h[2] < first[2] and h[3] and h[3] == first[3] and _in_place(analysis, h[0][0])]
     span, name, _, _ = min(inside, key=lambda h: (h[2], h[0])) if inside else first
     return name, span
+
+
+def _names_actor(analysis: Analysis, span: Span, name: str, rank: int, actor: str | None) -> bool:
+    """Whether the toponym at ``span`` (resolved as ``name``, of ``rank``) is the actor
+    ("EU agrees sanctions on ...": the European Union agrees, it is not where) or a
+    country or a union of them that owns the actor ("Velmia's air force bombed positions
+    in ...", "EU ministers agree ..."), rather than where the actor is said to be
+    ("rescuers in Velmia", "the mayor of Ardo": ``_in_place``). A town in the actor's words
+    still says where ("Ardo tram crash survivor describes ..."). The events stage leaves
+    its actor's words out of its place (facts/events.py); a headline's clause has no place
+    of its own, and its sentence's first toponym is often its subject."""
+    if not actor:
+        return False
+    words = analysis.article.text[span[0] : span[1]]
+    owner = rank >= _RANK["country"] and any(_within(w, actor) for w in (words, name))
+    return (owner or any(_is_actor(w, actor) for w in (words, name))) and not _in_place(analysis, span[0])
+
+
+def _is_actor(words: str, actor: str | None) -> bool:
+    return bool(actor) and _POSSESSIVE.sub("", words.casefold()) == _POSSESSIVE.sub("", actor.casefold())
+
+
+def _within(words: str, actor: str) -> bool:
+    """Whether ``words`` stand in the actor's words as whole words ("Velmia" in "Velmia's air
+    force")."""
+    return bool(words) and re.search(rf"(?<!\w){re.escape(words.casefold())}(?!\w)", actor.casefold()) is not None
 
 
 def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, span: Span | None,
@@ -577,6 +649,13 @@ def _in_place(analysis: Analysis, start: int) -> bool:
 def _said_where(text: str, start: int) -> bool:
     """Whether a locative preposition (maybe with a compass word) stands before ``start``."""
     return bool(_LOCATIVE.search(text, max(0, start - LOCATIVE_WINDOW), start))
+
+
+def _rank(place: Place) -> int:
+    """How large a place is (``_RANK``); an area of no one country (the European Union)
+    ranks with the continents."""
+    kind = _kind(place)
+    return _RANK["continent"] if kind == "area" and not place.country else _RANK.get(kind, 0)
 
 
 def _kind(place: Place) -> str | None:

@@ -3,7 +3,8 @@ around them show: a rank taken into a person's name ("Constable Helen Marsh" of 
 Constable Helen Marsh"), a body's name typed as a place ("West Yorkshire Police"), river
 names typed as people ("the Surma and Kushiyara rivers"), a portfolio typed as a body
 ("the Home Secretary"), a town's name typed as a body ("the city of Derna"), a body's
-name typed as a person ("the Conti group").
+name typed as a person ("the Conti group"), a common noun that opens a sentence typed as a
+name ("Flash floods swept ...", "Wildfires rage ...").
 ``resolve.resolve_entities`` applies ``retyped`` first.
 """
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts import lexicon as lx
 from newsdesk.model import Mention
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.ruler import country_by_name
@@ -57,12 +59,63 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+group\b")
 
 
+# A sentence's start: the text's, a line's, or after a sentence's end (and a closing quote).
+_SENTENCE_END = re.compile(r"(?:^|\n|[.!?][\"'’”)]?\s+)\s*$")
+# How far before a word a sentence's end is looked for (the longest lead-in above, spaces too).
+_OPENER_WINDOW = 8
+# Nouns of news that name a happening, a force of nature or a crowd: capitalised only by
+# opening a sentence ("Wildfires rage across ...", "Riot police clash ...").
+_COMMON_NOUNS = lx.HAPPENINGS | lx.NATURAL_FORCES | lx.PROTESTERS
+
+
+def common_opener(m: Mention, text: str) -> bool:
+    """Whether a one-word mention is a common word capitalised only because it opens a
+    sentence or a headline: the small model types such words as names ("Flash floods swept
+    through ...": "Flash" PERSON; "Wildfires rage across ...": PERSON; "Riot police ..."),
+    and the error spreads from the text to its headline (facts/headline.py takes the text's
+    names into it), where the word became the main event's actor. No word-frequency list
+    is installed, so the evidence is the article's own: the text writes the word in lower
+    case elsewhere ("the flash floods"), or the lexicon knows the word as a happening, a
+    force of nature or a crowd ("Wildfires", "Riot"). A word that merely modifies a
+    happening is no evidence ("Trump rally drew thousands"); a word the text also
+    capitalises inside a sentence ("Donald Trump", "... said Flash") is a name, and so is
+    a country's name ("Turkey").
+    Corrected here, where entities are typed, rather than where the main event picks its
+    actor: the events, a story's who and the entity table read the same mentions, and the
+    headline takes the text's names."""
+    word = m.text.strip()
+    if (" " in word or not word.isalpha() or not word[:1].isupper() or word[1:] != word[1:].lower()
+            or word.casefold() in country_by_name()):
+        return False
+    if not _SENTENCE_END.search(text[max(0, m.span[0] - _OPENER_WINDOW) : m.span[0]]):
+        return False
+    if re.search(rf"[\w,;:] +{word}(?!\w)", text):  # capitalised inside a sentence: a name
+        return False
+    lower = word.lower()
+    return re.search(rf"(?<!\w){lower}(?!\w)", text) is not None or any(w in _COMMON_NOUNS for w in _singulars(lower))
+
+
+def _singulars(word: str) -> list[str]:
+    """The word and the singulars its ending allows ("floods", "wildfires", "casualties")."""
+    forms = [word]
+    if word.endswith("ies"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
 def retyped(m: Mention, text: str) -> Mention | None:
     """The model's mention with the corrections above: a rank cut off a person's name, a
-    body's name made an ORG, river names a LOC, a town's name a GPE; None for a portfolio before its office."""
+    body's name made an ORG, river names a LOC, a town's name a GPE; None for a portfolio
+    before its office and for a common word that opens a sentence (``common_opener``)."""
     words = _THE.sub("", m.text.strip())
     after = text[m.span[1] : m.span[1] + 80]
     if _PORTFOLIO.match(text, m.span[0]) and len(words.split()) == 1:
+        return None
+    if common_opener(m, text):
         return None
     if m.label == "PERSON" and (rank := _RANK.match(m.text)) and len(m.text[rank.end() :].split()) >= 2:
         start = m.span[0] + rank.end()
