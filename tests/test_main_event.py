@@ -1164,3 +1164,13 @@ def test_an_actors_name_ends_before_a_verb_the_parse_hung_on_it(nlp):
 def test_a_headlines_description_of_a_person_is_the_person_the_lead_names(nlp, title, lead, actor):
     main = _ingested(title, lead).main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+def test_a_survivors_port_is_not_where_and_the_day_of_the_telling_not_when(nlp):
+    """"brought the survivors to the port of Misrata" names where they were taken, not where
+    the boat sank; in "sank late on Friday, the agency said on Sunday" the event is Friday's."""
+    title = "Dozens of migrants drown as boat sinks off Libya"
+    content = title + ("\n\nAt least 30 migrants drowned when their boat sank off western Libya late on Friday, "
+                       "the agency said on Sunday.\n\nThe coast guard brought 12 survivors to the port of Misrata.")
+    main = _ingested(title, content).main_event
+    assert (main.place, main.when) == ("Libya", "2031-05-09")

@@ -135,8 +135,10 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
     re.IGNORECASE,
 )
-# "the port of Batumi": a town named as part of a place.
+# "the port of Batumi": a town named as part of a place; not as where people were taken
+# ("brought the survivors to the port of Zawiya": the boat sank elsewhere).
 _OF = re.compile(r"\bof\s+$")
+_TAKEN_TO_OF = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?[\w-]+\s+of\s+$", re.IGNORECASE)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
 # What a web copy may leave before a dateline in its paragraph: a caption's "Photo", a
@@ -643,7 +645,8 @@ def _in_place(analysis: Analysis, start: int) -> bool:
     """Whether the toponym at ``start`` is said as where ("in Mazar-i-Sharif") or as part
     of a place ("near the port of Batumi"), not as one who acts ("as Baku tells ...")."""
     text = analysis.article.text
-    return _said_where(text, start) or _OF.search(text, max(0, start - LOCATIVE_WINDOW), start) is not None
+    before = text[max(0, start - LOCATIVE_WINDOW) : start]
+    return _said_where(text, start) or (_OF.search(before) is not None and _TAKEN_TO_OF.search(before) is None)
 
 
 def _said_where(text: str, start: int) -> bool:
@@ -732,8 +735,20 @@ def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) 
         # the latest of its days, for the background it may carry as the lead does
         here = sorted((t for t in days if _inside(t[0].span, restating)), key=_latest_first)
     lead = sorted(titled + [t for t in days if t[2] < CONTEXT_CHARS], key=_latest_first)
+    if sentence is None and here:  # the restating sentence's day of the event, not of its telling
+        here = [t for t in here if not _dates_telling(analysis.article.text, t[0].span[0])] or here
     found = (here or lead or [None])[0]
     return (found[0].value, found[0].span, found[1]) if found else (None, None, False)
+
+
+# A day right after a verb of saying dates the telling, not the event told ("drowned late
+# on Wednesday, the agency said on Friday").
+_TELLING = re.compile(r"\b(?:said|says|told \w+|announced|reported|added|confirmed)\s+(?:on\s+|late\s+)?$",
+                      re.IGNORECASE)
+
+
+def _dates_telling(text: str, start: int) -> bool:
+    return _TELLING.search(text, max(0, start - LOCATIVE_WINDOW), start) is not None
 
 
 def _day_of_verb(analysis: Analysis, sentence: Span, verb) -> DateRef | None:
