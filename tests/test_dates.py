@@ -396,6 +396,8 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Monday", "The sides agreed to a 72-hour truce starting on ", ".", "2000-04-10"),
         ("Friday", "The army announced a curfew effective ", ".", "2000-04-07"),
         ("Monday", "The fighting started on ", ".", "2000-04-03"),
+        # the model's span takes the count of a relation after it: "on Monday hours after ..."
+        ("Monday hours", "The governor was killed on ", " after he spoke.", "2000-04-03"),
     ],
 )
 def test_weekday_direction_and_clock_times(text, before, after, expected):

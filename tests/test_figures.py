@@ -358,6 +358,9 @@ def test_an_age_beside_a_name_is_no_count(nlp, text, counts):
         ("The fighting forced 500 families to flee.", 500),
         ("The fire forced about 30,000 people to leave their homes.", 30000),
         ("The fighting forced 500 families to abandon their villages.", 500),
+        ("More than 20,000 people have crossed from Darfur into eastern Chad.", 20000),  # UNHCR: refugees
+        ("About 3,000 refugees crossed the border on Monday.", 3000),
+        ("The government put the number of new arrivals at 35,000.", 35000),
         ("Eight people died and more than 10,000 have been forced from their homes.", 10000),
         ("About 2,000 villagers were driven out of the village by the fighting.", 2000),
     ],

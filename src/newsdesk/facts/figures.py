@@ -56,7 +56,8 @@ QUANTITY_OF = {
     **dict.fromkeys(("injure", "injured", "wound", "wounded", "injury", "hurt", "hospitalize", "hospitalise"),
                     "injured"),
     **dict.fromkeys(("missing", "disappear", "unaccounted"), "missing"),
-    **dict.fromkeys(("displace", "displaced", "flee", "evacuate", "refugee", "homeless", "uproot"), "displaced"),
+    **dict.fromkeys(("displace", "displaced", "flee", "evacuate", "refugee", "homeless", "uproot", "arrival"),
+                    "displaced"),
     **dict.fromkeys(("arrest", "detain", "detention", "imprison", "jail"), "arrested"),
     "peacekeeper": "peacekeepers",
     **dict.fromkeys(("troop", "soldier", "serviceman", "servicemen", "fighter", "marine"), "troops"),
@@ -414,6 +415,8 @@ def _from_verb(token) -> str | None:
             return "peacekeepers"
         if token.pos_ == "VERB" and child.dep_ == "dobj" and (_driven_out(token) or _a_camp_housing(token)):
             return "displaced"
+        if child.dep_ == "nsubj" and _crossed_a_border(token):  # "20,000 have crossed into Chad"
+            return "displaced"
         if child.dep_ == "nsubj" and token.lower_ == "missing":
             return "missing"  # "11 passengers were missing", which the model parses as the verb "miss"
         if child.dep_ == "nsubj" and joins_a_protest(token):
@@ -553,6 +556,16 @@ def _driven_out(verb) -> bool:
                 o.dep_ == "dobj" and o.lemma_.lower() in _HOMES for o in child.children):
             return True
     return False
+
+
+def _crossed_a_border(verb) -> bool:
+    """People who crossed from one country into another, or a border: those UNHCR counts
+    as refugees ("20,000 people have crossed from Darfur into Chad", "crossed the border")."""
+    if verb.lemma_.lower() != "cross":
+        return False
+    to = (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("into", "from"))
+    border = any(c.dep_ == "dobj" and c.lemma_.lower() in ("border", "frontier") for c in verb.children)
+    return border or any(t.ent_type_ in ("GPE", "LOC") for p in to for t in p.subtree)
 
 
 # A camp that houses people counts the displaced ("a camp housing 20,000 people", "the

@@ -131,12 +131,21 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
     t = CONJUNCTION_AFTER.sub("", " ".join(text.replace("’", "'").split()).strip(" ,.;:"))
     if m := PREPOSITION.match(t):  # the preposition is context: "will close in five years"
         t, before = t[m.end():], before + m.group(0)
+    if ((m := _UNIT_OF_RELATION.match(t)) and re.match(r"\s+(?:after|before|later|earlier)\b", after)
+            and _number(m.group("t").split()[-1]) is None and m.group("t").split()[-1].lower() not in ("a", "few")):
+        # "killed on Wednesday hours after ...": the model's span takes the count of the
+        # relation after it, and "Wednesday hours" was read as the Wednesday before
+        t, after = m.group("t"), f" {m.group('u')}{after}"
     ctx = (before, after)
     if widened := widened_period(t, ctx):
         t, ctx = widened
     if (ended := _with_end_day(t, ctx)) and (value := _by_parts(ended[0], anchor, ended[1])):
         return value
     return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
+
+
+# A time with a bare unit of a relation after it: "Wednesday hours" (+ " after").
+_UNIT_OF_RELATION = re.compile(r"^(?P<t>.+?)\s+(?P<u>(?:minutes|hours|days|weeks|months|years))$")
 
 
 # A period whose end day follows its span ("the year" + " ending June 30, 1990", as the stage
