@@ -1146,6 +1146,19 @@ def test_what_one_is_charged_with_is_no_recipient(nlp, text, recipient):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        ("The minister resigned after he criticised the army.", "ACCUSE", "minister"),
+        ("Khamis Abakar was killed hours after he accused the militia of genocide.", "ACCUSE", "Khamis Abakar"),
+        # two people in the main clause: "he" stays open
+        ("The officer arrested the man after he threw stones at the station.", "PROTEST", None),
+    ],
+)
+def test_he_in_a_clause_of_time_is_the_main_clauses_one_person(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "place"),
     [
         ("Rebels attacked the village of Ndjala on Sunday. The army said 14 people were killed in the attack.",

@@ -431,11 +431,34 @@ def _resolve_pronoun(pron):
             break
         clause = clause.head
     if clause.dep_ not in ("ccomp", "parataxis") or _lemma(clause.head) not in lx.REPORTING:
-        return _previous_subject(pron) or pron
+        return _main_subject(pron) or _previous_subject(pron) or pron
     reporter, _ = _subject(clause.head)
     if reporter is None or reporter.pos_ == "PRON" or not _agrees(lx.PRONOUN_KINDS[pron.lower_], reporter):
         return pron
     return reporter
+
+
+# Words that open a clause of time or cause beside the main one.
+_ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "because", "since", "until", "once"})
+
+
+def _main_subject(pron):
+    """"The minister resigned after he criticised the army", "Abakar was killed hours after
+    he accused the RSF": a "he" or "she" subject of a clause of time or cause is the main
+    clause's subject, the one person it names there; with a person as its object too ("the
+    officer arrested the man after he threw stones") it stays open."""
+    verb = pron.head
+    if pron.lower_ not in ("he", "she") or pron.dep_ not in SUBJECTS or verb.dep_ != "advcl":
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in verb.children):
+        return None
+    main = verb.head
+    subject = _child(main, SUBJECTS | PASSIVE_SUBJECTS)
+    if subject is None or subject.pos_ == "PRON" or not _agrees("person", subject):
+        return None
+    if any(c.dep_ in ("dobj", "dative") and _agrees("person", c) for c in main.children):
+        return None
+    return subject
 
 
 def _named(noun):
