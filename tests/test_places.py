@@ -711,3 +711,22 @@ def test_a_home_town_is_found_only_as_a_whole_name(nlp, text, found):
 )
 def test_words_that_look_like_a_place_but_are_part_of_another_name(nlp, text, found):
     assert [p.text for p in _places(nlp, text)] == found
+
+
+@pytest.mark.parametrize(
+    ("content", "country"),
+    [
+        ("CHALA, Peru - Aid trucks reached Chala for the first time on Wednesday.", "PE"),
+        ("CHALA, Tanzania (Lake Wire) - Aid trucks reached Chala for the first time on Wednesday.", "TZ"),
+    ],
+)
+def test_the_dateline_cleaning_took_out_still_says_where_the_texts_names_are(nlp, content, country):
+    """Cleaning takes "CHALA, Peru -" out of the text; the country it names still chooses
+    which Chala the text's "Chala" is."""
+    from newsdesk.clean import clean_document
+    from newsdesk.model import Document
+
+    article = clean_document(Document(origin="t", content=content))
+    assert "Peru" not in article.text and "Tanzania" not in article.text
+    [chala] = resolve_places(Analysis(article=article), nlp(article.text)).places
+    assert (chala.text, chala.country) == ("Chala", country)

@@ -19,10 +19,11 @@ term of many.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import replace
 
-from newsdesk.model import Analysis, Place
+from newsdesk.model import Analysis, Article, Place
 from newsdesk.nlp.coherence import TOWN_KINDS, choose_jointly
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.facilities import facilities_at_towns
@@ -46,7 +47,7 @@ def resolve_places(analysis: Analysis, doc) -> Analysis:
     """Fill ``analysis.places`` from the spaCy ``doc`` of its article."""
     gaz = load_gazetteer()
     toponyms = find_toponyms(doc, gaz)
-    choice = choose(toponyms, gaz)
+    choice = choose(toponyms + dateline_toponyms(analysis.article, gaz), gaz)
     aid = analysis.article.id
     named = [(t.span, t.text, c, "place") for t in toponyms if (c := choice.get(t.key)) is not None]
     text = doc_text(doc)
@@ -178,6 +179,28 @@ def _counties_said_bare(cands: dict[str, tuple[Candidate, ...]], kinds: dict[str
                 out[k] = counties
                 break
     return out
+
+
+# A dateline as cleaning took it out of the text: "CHALA, Peru -", "ADRE, Chad, June 14 -",
+# "KURDALA, Chad, June 2 (Sahel Wire) -".
+_AGENCY = re.compile(r"\([^()]*\)")
+
+
+def dateline_toponyms(article: Article, gaz: Gazetteer) -> list[Toponym]:
+    """The places of the dateline that cleaning took out of the text ("CHALA, Peru -"): no
+    place of the text (they have no span in it), but where the report is filed, so the
+    context the text's names are chosen in (``choose``): "Chala" in the text is then Chala
+    in Peru, not in Tanzania. The town's name is qualified by a region or country after it
+    that the gazetteer knows."""
+    line = next((r.text for r in article.removed if r.kind == "dateline"), None)
+    if not line:
+        return []
+    parts = [p.strip() for p in _AGENCY.sub("", line).strip(" -–—:").split(",")]
+    known = [k for p in parts[1:] if (k := name_key(p)) and gaz.lookup(k)]
+    out = [Toponym((-1, -1), p, k) for p in parts[1:] if (k := name_key(p)) in known]
+    towns = [t for t in parts[0].split("/") if name_key(t)]
+    out += [Toponym((-1, -1), t, name_key(t), qualifier=known[0] if known else None) for t in towns]
+    return [t for t in out if gaz.lookup(t.key)]
 
 
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
