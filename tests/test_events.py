@@ -1494,3 +1494,16 @@ def test_people_released_are_the_recipient(nlp, text, recipient):
 )
 def test_a_passive_governors_subject_acts_in_its_infinitive(nlp, text, type_, actor):
     assert only(analyse(nlp, text), type_).actor == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a natural force kills, no one attacks; a plural opening the sentence too
+        "Landslides and collapses at such sites kill dozens of people every year.",
+        "Landslides killed 12 miners in the province on Sunday.",
+        "Floods killed 12 people in the north.",
+    ],
+)
+def test_a_natural_force_that_kills_is_no_assault(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []

@@ -31,6 +31,7 @@ from newsdesk.facts.arguments import (
     _subject,
     _verb_arguments,
     argument,
+    natural_force,
 )
 from newsdesk.facts.modality import claimant, modality
 from newsdesk.facts.triggers import Trigger, absorbed, reported_must, triggers, verb_trigger
@@ -485,7 +486,7 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
 def _natural_force(subject) -> bool:
     """An earthquake, a storm or a flood as the one that strikes, hits or destroys: no one
     attacks ("A powerful quake struck the coast", "the storm that destroyed 200 homes")."""
-    return subject is not None and _lemma(subject) in lx.NATURAL_FORCES
+    return subject is not None and natural_force(subject)
 
 
 def _depth(tok) -> int:
