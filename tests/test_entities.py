@@ -529,6 +529,8 @@ def test_a_name_apposed_to_an_office_is_a_person(nlp, text, name, label):
         ("Chief Constable Helen Marsh, a police spokeswoman, said the road was shut.", "Helen Marsh",
          "police spokeswoman"),
         ("Detective Inspector Tom Reyes said the van had been found.", "Tom Reyes", "Detective Inspector"),
+        ("Spokeswoman Maria Zakharova said on Telegram that Warsaw would regret this step.", "Maria Zakharova",
+         "Spokeswoman"),
     ],
 )
 def test_a_rank_the_model_takes_into_a_name_is_its_role(nlp, text, name, role):

@@ -26,7 +26,8 @@ _RANK = re.compile(
     r"^(?:(?:Chief|Deputy|Assistant|Detective|Police|Acting|Prime|Foreign|Vice|Lord|Lady)\s+)*"
     r"(?:Constable|Inspector|Sergeant|Superintendent|Detective|Commissioner|Judge|Justice|Magistrate|President|"
     r"Senator|Governor|Mayor|Minister|General|Colonel|Captain|Lieutenant|Commander|Admiral|Ambassador|Chancellor|"
-    r"Secretary|Bishop|Archbishop|Cardinal|Imam|Rabbi|Pastor|Sheriff|Marshal|Corporal|Chief|Officer)\s+"
+    r"Secretary|Bishop|Archbishop|Cardinal|Imam|Rabbi|Pastor|Sheriff|Marshal|Corporal|Chief|Officer|"
+    r"Spokesman|Spokeswoman|Spokesperson)\s+"
 )
 # Last words of the names of bodies: a name that ends in one is an organisation, whatever
 # type the model gave it ("West Yorkshire Police" came out GPE). A country the tables know
