@@ -1507,3 +1507,16 @@ def test_a_passive_governors_subject_acts_in_its_infinitive(nlp, text, type_, ac
 )
 def test_a_natural_force_that_kills_is_no_assault(nlp, text):
     assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # banning trade is an embargo (restrict), banning a paper censorship
+        ("India banned exports of wheat on Friday.", "restrict"),
+        ("The bloc banned imports of Russian gas last year.", "restrict"),
+        ("The government banned the newspaper.", "censor"),
+    ],
+)
+def test_banning_trade_restricts_and_banning_a_paper_censors(nlp, text, mode):
+    assert only(analyse(nlp, text), "COERCE").mode == mode

@@ -391,6 +391,9 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     **{("evacuate", n): ("AID", None) for n in ("people", "person", "civilian", "resident", "wounded", "family",
                                                "child", "villager", "patient", "passenger", "tourist", "citizen",
                                                "national", "student", "worker", "inhabitant", "refugee")},
+    # CAMEO 163 "impose embargo": banning trade is the embargo this lexicon codes COERCE
+    # restrict ("embargo" above), not a ban on speech (censor): "bans imports of Russian gas"
+    **{("ban", n): ("COERCE", "restrict") for n in ("import", "export", "trade", "flight", "shipment", "sale")},
     # CAMEO 0841 "return, release persons": prisoners exchanged are set free
     ("exchange", "prisoner"): ("RETREAT", "release"), ("swap", "prisoner"): ("RETREAT", "release"),
     ("exchange", "pow"): ("RETREAT", "release"), ("swap", "pow"): ("RETREAT", "release"),
