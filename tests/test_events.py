@@ -1520,3 +1520,24 @@ def test_a_natural_force_that_kills_is_no_assault(nlp, text):
 )
 def test_banning_trade_restricts_and_banning_a_paper_censors(nlp, text, mode):
     assert only(analyse(nlp, text), "COERCE").mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # two acts on two targets are two events
+        ("Rioters torched at least 40 vehicles and attacked a police station with fireworks.",
+         ["vehicles", "police station"]),
+        ("Rebels shelled the town and attacked the airport.", ["town", "airport"]),
+        # one object, or one toll, is one event
+        ("Troops attacked and destroyed the village.", ["village"]),
+        ("Gunmen killed five soldiers and wounded 11 civilians.", ["soldiers"]),
+    ],
+)
+def test_conjoined_acts_on_their_own_targets_are_events_of_their_own(nlp, text, recipients):
+    assert [e.recipient for e in analyse(nlp, text).events] == recipients
+
+
+def test_the_toll_of_a_conjoined_act_is_its_own(nlp):
+    events = analyse(nlp, "Rebels shelled the town and attacked the airport, killing five people.").events
+    assert [(e.recipient, e.killed) for e in events] == [("town", None), ("airport", 5)]

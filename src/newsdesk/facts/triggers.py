@@ -394,6 +394,16 @@ def _named_before(tok) -> bool:
                for t in tok.doc[: tok.i])
 
 
+def another_target(verb, first) -> bool:
+    """A conjoined verb that does its act to a thing of its own: "torched 40 vehicles and
+    attacked a police station" are two acts (the station was lost), unlike "attacked and
+    destroyed the village" (one object) or "killed five and wounded 11" (one toll)."""
+    if verb.dep_ != "conj" or _lemma(verb) in lx.TOLL_VERBS:
+        return False
+    own, theirs = _child(verb, ("dobj",)), _child(first, ("dobj",))
+    return own is not None and theirs is not None and _lemma(own) != _lemma(theirs)
+
+
 def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
     """The event another trigger of the same category already names, or None: "the blast
     killed two", "killed in the attack", "provided aid", "shelled the town, killing 20",
@@ -402,6 +412,7 @@ def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
     up = tok.head
     if trig.verbal:
         ok = tok.dep_ in ("advcl", "conj") and _child(tok, SUBJECTS | PASSIVE_SUBJECTS) is None
+        ok = ok and not another_target(tok, up)
     else:
         if tok.dep_ == "pobj" and up.dep_ == "prep":
             up = up.head
