@@ -1541,3 +1541,16 @@ def test_conjoined_acts_on_their_own_targets_are_events_of_their_own(nlp, text, 
 def test_the_toll_of_a_conjoined_act_is_its_own(nlp):
     events = analyse(nlp, "Rebels shelled the town and attacked the airport, killing five people.").events
     assert [(e.recipient, e.killed) for e in events] == [("town", None), ("airport", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # rescuers sent are humanitarian aid, troops sent a mobilisation
+        ("The minister said 9,500 rescue workers had been deployed to the region.", "AID", "region"),
+        ("Greece and Azerbaijan sent search teams to the province.", "AID", "province"),
+        ("The army deployed 3,000 troops to the border.", "MOBILIZE", None),
+    ],
+)
+def test_rescuers_sent_are_aid_and_troops_sent_a_mobilisation(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient

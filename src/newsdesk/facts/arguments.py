@@ -539,6 +539,8 @@ def _verb_arguments(trig: Trigger):
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
         given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
+        if recipient is not None and {_lemma(t) for t in recipient.subtree} & (lx.AID_OBJECTS | lx.RESCUERS):
+            recipient = None  # "9,500 rescue workers had been deployed to the region": the ones sent
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT" and trig.mode == "release" and trig.light is None:
         recipient = recipient or _recipient(_child(verb, ("dobj",)))  # "freed two aid workers": those set free

@@ -458,6 +458,9 @@ EASED: dict[str, Entry] = {
 }
 # Verbs that send people; what they are sent to do says the event ("sent experts to investigate").
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
+# Who is sent to save lives, not to fight: "9,500 rescue workers had been deployed",
+# "sent search teams", "dispatched medics" (CAMEO 073 humanitarian aid, not MOBILIZE troops).
+RESCUERS = frozenset({"rescue", "rescuer", "medic", "paramedic", "firefighter", "relief", "search", "lifeguard"})
 # Verbs a vehicle of aid moves by, when it is their object: "sent a convoy of aid trucks".
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # Those a war holds, not wages: "prisoners of war" names no assault.

@@ -183,6 +183,8 @@ def verb_trigger(tok) -> Trigger | None:
         return None  # "declined to comment": a reporter's question unanswered, no rejection
     if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
+    if lemma in lx.DISPATCH_VERBS and _object_words(tok) & lx.RESCUERS:
+        return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
