@@ -1554,3 +1554,14 @@ def test_the_toll_of_a_conjoined_act_is_its_own(nlp):
 )
 def test_rescuers_sent_are_aid_and_troops_sent_a_mobilisation(nlp, text, type_, recipient):
     assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In exchange, the government handed over 20 detained members of the group.",
+        "The abducted girls were found near the river on Monday.",
+    ],
+)
+def test_a_participle_that_describes_people_is_no_event(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type in ("COERCE", "ASSAULT")] == []

@@ -368,7 +368,11 @@ def triggers(sent) -> list[Trigger]:
     # tags and labels read once per doc (doccache), not from a new Token per token and walk
     doc = sent.doc
     toks, pos, dep = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP)
-    found = [t for i in range(sent.start, sent.end) if pos[i] in ("VERB", "AUX") and (t := verb_trigger(toks[i]))]
+    # Not a participle that modifies a noun ("freed 20 detained members", "the abducted
+    # girls"): it describes the people, and its act, with no doer or time, is no event here.
+    found = [t for i in range(sent.start, sent.end)
+             if pos[i] in ("VERB", "AUX") and not (dep[i] == "amod" and toks[i].tag_ == "VBN")
+             and (t := verb_trigger(toks[i]))]
     taken = {t.head.i for t in found}
     for i in range(sent.start, sent.end):
         if pos[i] not in ("NOUN", "PROPN") or dep[i] == "compound" or i in taken:
