@@ -1565,3 +1565,18 @@ def test_rescuers_sent_are_aid_and_troops_sent_a_mobilisation(nlp, text, type_, 
 )
 def test_a_participle_that_describes_people_is_no_event(nlp, text):
     assert [e for e in analyse(nlp, text).events if e.type in ("COERCE", "ASSAULT")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "assaults"),
+    [
+        # a bare demonstrative points back at an event told before: no new one
+        ('"Those responsible for this violence will face the law," the police chief said.', 0),
+        ("The UN condemned this brutal attack.", 0),
+        # one that names a target, or gives a toll, still counts
+        ("The UN condemned this attack on the village.", 1),
+        ("That attack killed 12 people.", 1),
+    ],
+)
+def test_an_event_noun_pointed_back_at_is_no_new_event(nlp, text, assaults):
+    assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == assaults

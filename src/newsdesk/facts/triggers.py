@@ -382,9 +382,20 @@ def triggers(sent) -> list[Trigger]:
         # adjective ("a war-torn country", "strike-hit ports") names no event itself
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
-        if not hyphenated and not dated and not _named_before(tok) and (entry := _noun_entry(tok)):
+        if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
+                and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
+
+
+def _pointed_back(tok) -> bool:
+    """ "this violence", "these attacks": a demonstrative points back at an event the text
+    told before, no new one ("Those responsible for this violence will face the law" was an
+    ASSAULT of its own, with no one doing it). Only a bare one: "this attack on the village"
+    names its target, and "That attack killed 12 people" gives a toll."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ not in ("det", "amod") for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
 
 
 def _named_before(tok) -> bool:
