@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsdesk
 from newsdesk.facts import lexicon
 from newsdesk.facts.acled import to_acled
 from newsdesk.facts.events import find_events
@@ -1580,3 +1581,10 @@ def test_a_participle_that_describes_people_is_no_event(nlp, text):
 )
 def test_an_event_noun_pointed_back_at_is_no_new_event(nlp, text, assaults):
     assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == assaults
+
+
+def test_the_toll_of_what_an_after_phrase_names_is_not_the_acts():
+    """Through the whole pipeline: the toll comes from the figures stage."""
+    analysis = newsdesk.analyse_text(
+        "Police arrested 43 people after clashes between rival supporters left at least four people dead.")
+    assert [(e.type, e.killed) for e in analysis.events] == [("COERCE", None), ("ASSAULT", 4)]

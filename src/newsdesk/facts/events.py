@@ -198,10 +198,15 @@ _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "
 def _other_acts(trig: Trigger) -> list[tuple[int, int]]:
     """Conjoined acts on targets of their own, events of their own: the toll in them is
     theirs ("shelled the town and attacked the airport, killing five": the five were the
-    airport attack's, not both). Their time and place may be the sentence's, and stay."""
+    airport attack's, not both). Their time and place may be the sentence's, and stay. So
+    is the toll of what an "after" or "before" phrase names."""
     anchor = trig.light or trig.head
-    return [_span_of(list(c.subtree)) for c in anchor.children
-            if trig.verbal and another_target(c, anchor) and verb_trigger(c) is not None]
+    out = [_span_of(list(c.subtree)) for c in anchor.children
+           if trig.verbal and another_target(c, anchor) and verb_trigger(c) is not None]
+    # "arrested 43 people after clashes left four dead": the dead are the clashes', at
+    # another time; the arrest killed no one
+    return out + [_span_of(list(c.subtree)) for c in anchor.children
+                  if trig.verbal and c.dep_ == "prep" and c.lower_ in _OTHER_TIME]
 
 
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
