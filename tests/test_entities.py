@@ -13,6 +13,7 @@ import newsdesk
 from newsdesk.model import Analysis, Article, Mention
 from newsdesk.nlp.entities import find_mentions
 from newsdesk.nlp.resolve import _same_person, person_renames, resolve_entities, resolve_reference
+from newsdesk.nlp.retype import retyped
 from newsdesk.nlp.ruler import country_name, demonyms
 
 pytestmark = pytest.mark.slow
@@ -529,6 +530,8 @@ def test_a_name_apposed_to_an_office_is_a_person(nlp, text, name, label):
         ("Chief Constable Helen Marsh, a police spokeswoman, said the road was shut.", "Helen Marsh",
          "police spokeswoman"),
         ("Detective Inspector Tom Reyes said the van had been found.", "Tom Reyes", "Detective Inspector"),
+        ("Spokeswoman Maria Zakharova said on Telegram that Warsaw would regret this step.", "Maria Zakharova",
+         "Spokeswoman"),
     ],
 )
 def test_a_rank_the_model_takes_into_a_name_is_its_role(nlp, text, name, role):
@@ -636,3 +639,26 @@ def test_a_one_word_org_that_speaks_in_the_story_joins_the_one_full_name_ending_
         assert len({tx.story_of(aid) for aid in "ab"}) == 1, "both articles are one story"
         ids = {e.id for e in tx.entities({"org:tevanyan", "person:maro-tevanyan"})}
     assert ("org:tevanyan" not in ids) == joined
+
+
+@pytest.mark.parametrize(
+    ("label", "words_before", "name", "words_after", "want"),
+    [
+        # a unit "of" a list of names: each name is a place
+        ("PERSON", "in the districts of Nsanje and ", "Chikwawa", ", where floods", "GPE"),
+        ("ORG", "the towns of Aldor, Bexley and ", "Corran", " were hit", "GPE"),
+        # a name before a lower-case unit of land is that unit's
+        ("PERSON", "threw stones in the ", "Nyalenda", " neighbourhood and", "GPE"),
+        ("ORG", "buried the site in ", "Bone Bolango", " regency, where", "GPE"),
+        # lower-case words after the list end it: "German and Afghan forces" is no list of places
+        ("NORP", "in the city of Mazar, fighting with German and ", "Afghan", " forces", "NORP"),
+        # the unit's government is a body; a person stays one beside other words
+        ("ORG", "said the ", "Kisumu", " county government on Monday", "ORG"),
+        ("PERSON", "said ", "Marta Ruiz", ", the coordinator", "PERSON"),
+    ],
+)
+def test_a_name_of_a_unit_of_land_is_a_place(label, words_before, name, words_after, want):
+    text = words_before + name + words_after
+    start = len(words_before)
+    mention = Mention("t1", (start, start + len(name)), name, label, "x")
+    assert retyped(mention, text).label == want

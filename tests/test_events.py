@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsdesk
 from newsdesk.facts import lexicon
 from newsdesk.facts.acled import to_acled
 from newsdesk.facts.events import find_events
@@ -1561,3 +1562,96 @@ def test_people_released_are_the_recipient(nlp, text, recipient):
 )
 def test_a_passive_governors_subject_acts_in_its_infinitive(nlp, text, type_, actor):
     assert only(analyse(nlp, text), type_).actor == actor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a natural force kills, no one attacks; a plural opening the sentence too
+        "Landslides and collapses at such sites kill dozens of people every year.",
+        "Landslides killed 12 miners in the province on Sunday.",
+        "Floods killed 12 people in the north.",
+    ],
+)
+def test_a_natural_force_that_kills_is_no_assault(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # banning trade is an embargo (restrict), banning a paper censorship
+        ("India banned exports of wheat on Friday.", "restrict"),
+        ("The bloc banned imports of Russian gas last year.", "restrict"),
+        ("The government banned the newspaper.", "censor"),
+    ],
+)
+def test_banning_trade_restricts_and_banning_a_paper_censors(nlp, text, mode):
+    assert only(analyse(nlp, text), "COERCE").mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # two acts on two targets are two events
+        ("Rioters torched at least 40 vehicles and attacked a police station with fireworks.",
+         ["vehicles", "police station"]),
+        ("Rebels shelled the town and attacked the airport.", ["town", "airport"]),
+        # one object, or one toll, is one event
+        ("Troops attacked and destroyed the village.", ["village"]),
+        ("Gunmen killed five soldiers and wounded 11 civilians.", ["soldiers"]),
+    ],
+)
+def test_conjoined_acts_on_their_own_targets_are_events_of_their_own(nlp, text, recipients):
+    assert [e.recipient for e in analyse(nlp, text).events] == recipients
+
+
+def test_the_toll_of_a_conjoined_act_is_its_own(nlp):
+    events = analyse(nlp, "Rebels shelled the town and attacked the airport, killing five people.").events
+    assert [(e.recipient, e.killed) for e in events] == [("town", None), ("airport", 5)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # rescuers sent are humanitarian aid, troops sent a mobilisation
+        ("The minister said 9,500 rescue workers had been deployed to the region.", "AID", "region"),
+        ("Greece and Azerbaijan sent search teams to the province.", "AID", "province"),
+        ("The army deployed 3,000 troops to the border.", "MOBILIZE", None),
+    ],
+)
+def test_rescuers_sent_are_aid_and_troops_sent_a_mobilisation(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In exchange, the government handed over 20 detained members of the group.",
+        "The abducted girls were found near the river on Monday.",
+    ],
+)
+def test_a_participle_that_describes_people_is_no_event(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type in ("COERCE", "ASSAULT")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "assaults"),
+    [
+        # a bare demonstrative points back at an event told before: no new one
+        ('"Those responsible for this violence will face the law," the police chief said.', 0),
+        ("The UN condemned this brutal attack.", 0),
+        # one that names a target, or gives a toll, still counts
+        ("The UN condemned this attack on the village.", 1),
+        ("That attack killed 12 people.", 1),
+    ],
+)
+def test_an_event_noun_pointed_back_at_is_no_new_event(nlp, text, assaults):
+    assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == assaults
+
+
+def test_the_toll_of_what_an_after_phrase_names_is_not_the_acts():
+    """Through the whole pipeline: the toll comes from the figures stage."""
+    analysis = newsdesk.analyse_text(
+        "Police arrested 43 people after clashes between rival supporters left at least four people dead.")
+    assert [(e.type, e.killed) for e in analysis.events] == [("COERCE", None), ("ASSAULT", 4)]

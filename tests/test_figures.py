@@ -197,6 +197,19 @@ def test_a_toll_in_a_when_clause_of_a_past_year_is_background(nlp, text, value, 
     assert (fig.background, fig.as_of) == (True, as_of)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "background"),
+    [
+        # a rate year after year is background; the report's own toll is not
+        ("Landslides at such sites kill more than 300 people every year.", 300, True),
+        ("Road accidents kill about 1,200 people annually in the country.", 1200, True),
+        ("The landslide killed 27 people on Sunday.", 27, False),
+    ],
+)
+def test_a_yearly_rate_is_background(nlp, text, value, background):
+    assert figure(analyse(nlp, text), value).background is background
+
+
 def test_a_current_toll_beside_a_past_year_stays_current(nlp):
     a = analyse(nlp, "The outbreak has killed 38 people, the worst since 2023, when 1,700 died.")
     assert not figure(a, 38).background and figure(a, 1700).background

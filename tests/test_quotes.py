@@ -857,3 +857,16 @@ def test_a_people_word_with_a_name_beside_it_is_that_person(nlp, text, speaker):
 )
 def test_a_clause_of_time_after_the_frame_is_not_what_was_said(nlp, text, content):
     assert [q.text for q in analyse(nlp, text).quotes] == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to the Kenya National Commission on Human Rights, at least six people were killed.",
+         "the Kenya National Commission on Human Rights"),
+        ("The Office for Civil Liberties said the arrests were unlawful.", "The Office for Civil Liberties"),
+        ("Obama on Tuesday said the talks would go on.", "Obama"),
+    ],
+)
+def test_a_bodys_name_goes_on_after_on_or_for(nlp, text, speaker):
+    assert {q.speaker for q in analyse(nlp, text).quotes} == {speaker}

@@ -534,6 +534,14 @@ def _named_modifier(noun):
     return None
 
 
+def natural_force(tok) -> bool:
+    """An earthquake, a flood or a landslide: no one who acts. By the word too, and its
+    singular: the small model takes a plural opening a sentence for a name and keeps it
+    as its lemma ("Landslides and collapses at such sites kill dozens" was an ASSAULT)."""
+    word = tok.lower_
+    return _lemma(tok) in lx.NATURAL_FORCES or word in lx.NATURAL_FORCES or word.removesuffix("s") in lx.NATURAL_FORCES
+
+
 def _bare_projectile(tok) -> bool:
     """A drone, a missile or a bomb that no one is said to own: what hit, not who fired ("A
     drone struck a cargo vessel", "a roadside bomb killed three soldiers"). "Russian
@@ -556,8 +564,7 @@ def _verb_arguments(trig: Trigger):
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
-    if actor is not None and (happening(actor) or _lemma(actor) in lx.NATURAL_FORCES or _land(actor)
-                              or _bare_projectile(actor)):
+    if actor is not None and (happening(actor) or natural_force(actor) or _land(actor) or _bare_projectile(actor)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
@@ -581,6 +588,8 @@ def _verb_arguments(trig: Trigger):
     if trig.category in lx.TRANSFERS:  # what is given or shared is no recipient: whom to
         given = _with_of([o for o in [_child(verb, ("dobj",))] if o is not None])  # "a package of loans for X"
         to = (_prep_object(t, lx.TRANSFER_PREPS) for t in [verb, *given])
+        if recipient is not None and {_lemma(t) for t in recipient.subtree} & (lx.AID_OBJECTS | lx.RESCUERS):
+            recipient = None  # "9,500 rescue workers had been deployed to the region": the ones sent
         return actor, _recipient(recipient or _dative(verb) or next((t for t in to if t is not None), None))
     if trig.category == "RETREAT" and trig.mode == "release" and trig.light is None:
         recipient = recipient or _recipient(_child(verb, ("dobj",)))  # "freed two aid workers": those set free

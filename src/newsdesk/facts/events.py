@@ -32,9 +32,10 @@ from newsdesk.facts.arguments import (
     _subject,
     _verb_arguments,
     argument,
+    natural_force,
 )
 from newsdesk.facts.modality import claimant, modality
-from newsdesk.facts.triggers import Trigger, absorbed, reported_must, triggers, verb_trigger
+from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
 from newsdesk.nlp.toponym_cues import ATTACKS_ON
@@ -195,6 +196,20 @@ def _words_of(root):
 
 # Dependents that are clauses of their own, with their own times.
 _CLAUSAL = frozenset({"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "csubj", "acl"})
+
+
+def _other_acts(trig: Trigger) -> list[tuple[int, int]]:
+    """Conjoined acts on targets of their own, events of their own: the toll in them is
+    theirs ("shelled the town and attacked the airport, killing five": the five were the
+    airport attack's, not both). Their time and place may be the sentence's, and stay. So
+    is the toll of what an "after" or "before" phrase names."""
+    anchor = trig.light or trig.head
+    out = [_span_of(list(c.subtree)) for c in anchor.children
+           if trig.verbal and another_target(c, anchor) and verb_trigger(c) is not None]
+    # "arrested 43 people after clashes left four dead": the dead are the clashes', at
+    # another time; the arrest killed no one
+    return out + [_span_of(list(c.subtree)) for c in anchor.children
+                  if trig.verbal and c.dep_ == "prep" and c.lower_ in _OTHER_TIME]
 
 
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
@@ -441,7 +456,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     place = place or _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None}, aside)
     if place is None and category == "ASSAULT" and recipient is not None and recipient.ent_type_ in PLACE_LABELS:
         place = argument(analysis, recipient)  # the town that was shelled is where it happened
-    toll = _toll(analysis, clause, aside)
+    toll = _toll(analysis, clause, aside + _other_acts(trig))
     return Event(
         article_id=analysis.article.id,
         span=_event_span(trig),
@@ -494,7 +509,7 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
 def _natural_force(subject) -> bool:
     """An earthquake, a storm or a flood as the one that strikes, hits or destroys: no one
     attacks ("A powerful quake struck the coast", "the storm that destroyed 200 homes")."""
-    return subject is not None and _lemma(subject) in lx.NATURAL_FORCES
+    return subject is not None and natural_force(subject)
 
 
 def _depth(tok) -> int:

@@ -15,6 +15,10 @@ from newsdesk.model import Analysis
 from newsdesk.nlp.doccache import span_ents
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
+# A count of what happens year after year ("collapses at such sites kill dozens of people
+# every year"): a rate, background to the report, no toll of its event.
+HABITUAL = re.compile(r"\b(?:every|each|per) (?:year|month|week)\b|\bannually\b|\ba year on average\b",
+                      re.IGNORECASE)
 AS_OF = re.compile(r"\bas of [^,.;:”\"]+|\bsince [^,.;:”\"]+", re.IGNORECASE)
 # Nouns that name a count itself ("the toll", "the number of dead"): one puts them at a
 # number ("put the toll at 21"), and a time inside their phrase dates what is counted.

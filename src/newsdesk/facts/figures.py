@@ -34,7 +34,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, YEAR, as_of_value, past_year
+from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, HABITUAL, YEAR, as_of_value, past_year
 from newsdesk.facts.figure_time import as_of as find_as_of
 from newsdesk.facts.figure_verbs import captured, joins_a_protest
 from newsdesk.facts.incidents import incident
@@ -192,7 +192,8 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         as_of=doc_text(doc)[as_of[0] : as_of[1]] if as_of else None,
         as_of_value=as_of_value(analysis, as_of),
         incident=incident(analysis, doc, noun if noun is not None else last) if quantity in CASUALTIES else None,
-        background=quantity in CASUALTIES and (past is not None or bool(YEAR.search(AS_OF.sub("", sent_text)))),
+        background=quantity in CASUALTIES and (past is not None or bool(YEAR.search(AS_OF.sub("", sent_text)))
+                                               or bool(HABITUAL.search(sent_text))),
     )
 
 

@@ -399,6 +399,9 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     **{("evacuate", n): ("AID", None) for n in ("people", "person", "civilian", "resident", "wounded", "family",
                                                "child", "villager", "patient", "passenger", "tourist", "citizen",
                                                "national", "student", "worker", "inhabitant", "refugee")},
+    # CAMEO 163 "impose embargo": banning trade is the embargo this lexicon codes COERCE
+    # restrict ("embargo" above), not a ban on speech (censor): "bans imports of Russian gas"
+    **{("ban", n): ("COERCE", "restrict") for n in ("import", "export", "trade", "flight", "shipment", "sale")},
     # CAMEO 0841 "return, release persons": prisoners exchanged are set free
     ("exchange", "prisoner"): ("RETREAT", "release"), ("swap", "prisoner"): ("RETREAT", "release"),
     ("exchange", "pow"): ("RETREAT", "release"), ("swap", "pow"): ("RETREAT", "release"),
@@ -463,6 +466,9 @@ EASED: dict[str, Entry] = {
 }
 # Verbs that send people; what they are sent to do says the event ("sent experts to investigate").
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
+# Who is sent to save lives, not to fight: "9,500 rescue workers had been deployed",
+# "sent search teams", "dispatched medics" (CAMEO 073 humanitarian aid, not MOBILIZE troops).
+RESCUERS = frozenset({"rescue", "rescuer", "medic", "paramedic", "firefighter", "relief", "search", "lifeguard"})
 # Verbs a vehicle of aid moves by, when it is their object: "sent a convoy of aid trucks".
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # Those a war holds, not wages: "prisoners of war" names no assault.

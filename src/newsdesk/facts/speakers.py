@@ -244,6 +244,16 @@ def _same_paragraph(a, b) -> bool:
     return "\n" not in doc_text(a.doc)[lo:hi]
 
 
+def _name_goes_on(head, prep) -> bool:
+    """A body's name that goes on after "on" or "for": "the Kenya National Commission on
+    Human Rights" (the speaker was "the Kenya National Commission"); not a day ("Obama on
+    Tuesday said")."""
+    if head.pos_ != "PROPN" or prep.dep_ != "prep" or prep.lower_ not in ("on", "for"):
+        return False
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.pos_ == "PROPN" and obj.ent_type_ not in ("DATE", "TIME")
+
+
 def _phrase(head) -> tuple[int, int]:
     """The noun phrase of a subject, without its appositive or relative clause."""
     keep = ("det", "compound", "amod", "poss", "nmod", "case", "flat", "nummod")
@@ -251,7 +261,7 @@ def _phrase(head) -> tuple[int, int]:
     left = after_stamp(head.doc, left, head.i)
     right = head.i
     for c in head.rights:
-        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of"):
+        if c.dep_ in ("compound", "flat") or (c.dep_ == "prep" and c.lower_ == "of") or _name_goes_on(head, c):
             right = max(right, c.right_edge.i)
         else:
             break

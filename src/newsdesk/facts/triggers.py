@@ -183,6 +183,8 @@ def verb_trigger(tok) -> Trigger | None:
         return None  # "declined to comment": a reporter's question unanswered, no rejection
     if lemma in lx.DISPATCH_VERBS and _purpose_mode(tok) == "investigate":
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
+    if lemma in lx.DISPATCH_VERBS and _object_words(tok) & lx.RESCUERS:
+        return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
@@ -372,7 +374,11 @@ def triggers(sent) -> list[Trigger]:
     # tags and labels read once per doc (doccache), not from a new Token per token and walk
     doc = sent.doc
     toks, pos, dep = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP)
-    found = [t for i in range(sent.start, sent.end) if pos[i] in ("VERB", "AUX") and (t := verb_trigger(toks[i]))]
+    # Not a participle that modifies a noun ("freed 20 detained members", "the abducted
+    # girls"): it describes the people, and its act, with no doer or time, is no event here.
+    found = [t for i in range(sent.start, sent.end)
+             if pos[i] in ("VERB", "AUX") and not (dep[i] == "amod" and toks[i].tag_ == "VBN")
+             and (t := verb_trigger(toks[i]))]
     taken = {t.head.i for t in found}
     for i in range(sent.start, sent.end):
         if pos[i] not in ("NOUN", "PROPN") or dep[i] == "compound" or i in taken:
@@ -382,9 +388,20 @@ def triggers(sent) -> list[Trigger]:
         # adjective ("a war-torn country", "strike-hit ports") names no event itself
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
-        if not hyphenated and not dated and not _named_before(tok) and (entry := _noun_entry(tok)):
+        if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
+                and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
+
+
+def _pointed_back(tok) -> bool:
+    """ "this violence", "these attacks": a demonstrative points back at an event the text
+    told before, no new one ("Those responsible for this violence will face the law" was an
+    ASSAULT of its own, with no one doing it). Only a bare one: "this attack on the village"
+    names its target, and "That attack killed 12 people" gives a toll."""
+    if tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ not in ("det", "amod") for c in tok.children):
+        return False
+    return any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
 
 
 def _named_before(tok) -> bool:
@@ -400,6 +417,16 @@ def _named_before(tok) -> bool:
                for t in tok.doc[: tok.i])
 
 
+def another_target(verb, first) -> bool:
+    """A conjoined verb that does its act to a thing of its own: "torched 40 vehicles and
+    attacked a police station" are two acts (the station was lost), unlike "attacked and
+    destroyed the village" (one object) or "killed five and wounded 11" (one toll)."""
+    if verb.dep_ != "conj" or _lemma(verb) in lx.TOLL_VERBS:
+        return False
+    own, theirs = _child(verb, ("dobj",)), _child(first, ("dobj",))
+    return own is not None and theirs is not None and _lemma(own) != _lemma(theirs)
+
+
 def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
     """The event another trigger of the same category already names, or None: "the blast
     killed two", "killed in the attack", "provided aid", "shelled the town, killing 20",
@@ -408,6 +435,7 @@ def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
     up = tok.head
     if trig.verbal:
         ok = tok.dep_ in ("advcl", "conj") and _child(tok, SUBJECTS | PASSIVE_SUBJECTS) is None
+        ok = ok and not another_target(tok, up)
     else:
         if tok.dep_ == "pobj" and up.dep_ == "prep":
             up = up.head

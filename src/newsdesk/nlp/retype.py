@@ -28,7 +28,8 @@ _RANK = re.compile(
     r"^(?:(?:Chief|Deputy|Assistant|Detective|Police|Acting|Prime|Foreign|Vice|Lord|Lady)\s+)*"
     r"(?:Constable|Inspector|Sergeant|Superintendent|Detective|Commissioner|Judge|Justice|Magistrate|President|"
     r"Senator|Governor|Mayor|Minister|General|Colonel|Captain|Lieutenant|Commander|Admiral|Ambassador|Chancellor|"
-    r"Secretary|Bishop|Archbishop|Cardinal|Imam|Rabbi|Pastor|Sheriff|Marshal|Corporal|Chief|Officer)\s+"
+    r"Secretary|Bishop|Archbishop|Cardinal|Imam|Rabbi|Pastor|Sheriff|Marshal|Corporal|Chief|Officer|"
+    r"Spokesman|Spokeswoman|Spokesperson)\s+"
 )
 # Last words of the names of bodies: a name that ends in one is an organisation, whatever
 # type the model gave it ("West Yorkshire Police" came out GPE). A country the tables know
@@ -49,8 +50,16 @@ _PORTFOLIO = re.compile(r"(?:Home|Foreign|Interior|Justice|Defence|Defense|Treas
 # A settlement or an administrative unit "of" a name: the name is a place, whatever the
 # model typed it ("the coastal city of Derna" came out ORG, and the place was two
 # entities in the story's who-and-where).
-_UNIT_OF = re.compile(r"\b(?:city|town|village|port|capital|province|district|county|municipality)\s+of\s+$",
-                      re.IGNORECASE)
+# Plural too, and the names after the first of a list: "the districts of Nsanje and
+# Chikwawa" (the model typed Chikwawa PERSON).
+_UNIT_OF = re.compile(r"\b(?i:cit(?:y|ies)|towns?|villages?|ports?|capitals?|provinces?|districts?|count(?:y|ies)|"
+                      r"municipalit(?:y|ies))\s+of\s+(?:[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*(?:,\s+and\s+|,\s+|\s+and\s+))*$")
+# A name before a lower-case word for a unit of land is that unit's name: "in the Nyalenda
+# neighbourhood" (PERSON), "in Bone Bolango regency" (ORG); not "the Kisumu county
+# government", which is a body.
+_UNIT_AFTER = re.compile(r"\s+(?:neighbou?rhood|district|province|region|county|regency|municipality|governorate|"
+                         r"prefecture|oblast|township|sub-county)\b(?!\s+(?:government|council|police|court|office|"
+                         r"assembly|officials?|authorit(?:y|ies)|administration|commissioner|hospital))")
 
 # "the <Name> group" names a body, whatever the model typed the name ("the Conti group"
 # came out PERSON); the lower-case "group" is no part of the name. A country's name before
@@ -130,6 +139,8 @@ def retyped(m: Mention, text: str) -> Mention | None:
         return replace(m, label="ORG", entity_id=entity_key("ORG", words))
     if m.label in ("PERSON", "NORP", "ORG") and _RIVERS_AFTER.match(after):
         return replace(m, label="LOC", entity_id=entity_key("LOC", words))
-    if m.label in ("PERSON", "NORP", "ORG") and _UNIT_OF.search(text[max(0, m.span[0] - 40) : m.span[0]]):
+    if m.label in ("PERSON", "NORP", "ORG") and _UNIT_OF.search(text[max(0, m.span[0] - 80) : m.span[0]]):
+        return replace(m, label="GPE", entity_id=entity_key("GPE", words))
+    if m.label in ("PERSON", "ORG") and _UNIT_AFTER.match(after):
         return replace(m, label="GPE", entity_id=entity_key("GPE", words))
     return m
