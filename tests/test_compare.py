@@ -285,6 +285,11 @@ def test_an_undated_article_takes_a_date_from_the_storys_dated_ones():
         ("He said: “Go.” Then he left.", ["He said: “Go.”", "Then he left."]),
         ("Heading\nBody one. Body two!", ["Heading", "Body one.", "Body two!"]),
         ("Dr. smith came. 3 died.", ["Dr. smith came.", "3 died."]),
+        # a title before a name, an initialism inside a name end no sentence
+        ("Dr. Mariam Eltayeb said 19 died. Others fled.", ["Dr. Mariam Eltayeb said 19 died.", "Others fled."]),
+        ("South of Chala, the U.S. Geological Survey said. Houses fell.",
+         ["South of Chala, the U.S. Geological Survey said.", "Houses fell."]),
+        ("He lives in the U.S. The next day he left.", ["He lives in the U.S.", "The next day he left."]),
     ],
 )
 def test_sentences(text, expected):

@@ -258,10 +258,34 @@ class SentenceFacts:
     content: frozenset[str]  # other content words, cut to 5 letters (a crude stem)
 
 
+# A full stop that ends a title before a name ends no sentence ("Dr. Mariam Eltayeb",
+# "Gen. Ruiz"); one that ends an initialism ends one only before a word that opens
+# sentences ("in the U.S. The next day"; not "the U.S. Geological Survey"), as Punkt
+# tells abbreviations apart by the word after them.
+_TITLE_BEFORE = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|Prof|Gen|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Rev|St|Mt|Hon)\.$")
+_INITIALISM_BEFORE = re.compile(r"(?:^|[\s(])(?:[A-Z]\.){2,}$")
+_OPENERS_WORDS = (
+    "The A An In On At By For From With After Before When While As If But And Or So Yet Since Until Although "
+    "He She It They We I You His Her Its Their Our This That These Those There Here Some Many Most All Both "
+    "Two Three Four Five Six Seven Eight Nine Ten No Not One Another Other Such Still Meanwhile However"
+)
+_OPENERS = frozenset(_OPENERS_WORDS.split(" "))
+
+
+def _ends_no_sentence(text: str, m: re.Match) -> bool:
+    before = text[max(0, m.start() - 12) : m.start()]
+    if _TITLE_BEFORE.search(before):
+        return True
+    nxt = re.match(r"[\"'“‘(]?(\w+)", text[m.end() :])
+    return bool(_INITIALISM_BEFORE.search(before) and nxt and nxt.group(1) not in _OPENERS)
+
+
 def sentence_spans(text: str) -> list[Span]:
     """Sentences by punctuation and line breaks (the corpus stage has no spaCy Doc)."""
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        if "\n" not in m.group(0) and _ends_no_sentence(text, m):
+            continue
         end = m.start() + len(m.group(1) or "")  # keep closing quotes with their sentence
         if text[start:end].strip():
             spans.append((start, end))
