@@ -14,7 +14,10 @@ PEOPLE = [KAMAU, ELTAYEB, WANJIRU]
 
 
 @pytest.mark.parametrize(("text", "key"), [("Police", "police"), ("The police", "police"), ("the  Police ", "police"),
-                                           ("A rights group", "rights group"), ("", None), (None, None)])
+                                           ("A rights group", "rights group"), ("", None), (None, None),
+                                           ("the country's civil defence agency", "civil defence agency"),
+                                           ("Peru's civil defence agency", "peru's civil defence agency"),
+                                           ("the country’s", "country's")])
 def test_a_holders_words_without_article_and_case(text, key):
     assert holder_key(text) == key
 
@@ -54,3 +57,10 @@ def test_one_word_that_ends_one_other_holders_name_is_that_holder():
              ("a rights group", "rights group"), ("the armed group", "armed group"),
              ("the Nakuru Traders Alliance", "org:nakuru-traders-alliance"), ("the alliance", "alliance")]
     assert short_forms(pairs) == {"league": "chadian league", "alliance": "org:nakuru-traders-alliance"}
+
+
+def test_one_word_that_ends_a_bodys_name_before_what_it_is_for_is_that_body():
+    pairs = [("The league", "league"), ("The Chadian League for Human Rights", "chadian league for human rights"),
+             ("the commission", "commission"), ("the Commission on Human Rights", "commission on human rights")]
+    assert short_forms(pairs) == {"league": "chadian league for human rights",
+                                  "commission": "commission on human rights"}

@@ -50,7 +50,7 @@ def _deciding(row: dict) -> list:
 def test_the_rights_groups_toll_a_day_after_the_armys_is_a_conflict(hostage):
     [killed] = [r for r in hostage["figures"] if r["quantity"] == "killed"]
     assert killed["status"] == "conflict"
-    assert _deciding(killed) == [(14, "The army"), (31, "The Chadian League")]
+    assert _deciding(killed) == [(14, "The army"), (31, "The Chadian League for Human Rights")]
 
 
 def test_the_organisers_and_the_police_count_of_the_crowd_are_one_row_in_conflict(protest):
@@ -94,7 +94,7 @@ def test_police_and_the_police_are_one_speaker_and_the_governor_is_kamau(protest
 
 def test_the_league_and_the_hospital_director_are_one_holder_each(hostage):
     speakers = [s["speaker"] for s in hostage["quotes"]]
-    assert "The Chadian League" in speakers and "The league" not in speakers
+    assert "The Chadian League for Human Rights" in speakers and "The league" not in speakers
     reporters = {v["reported_by"] for r in hostage["figures"] for v in r["values"]}
     assert "Mariam Eltayeb" in reporters and not [r for r in reporters if r and "director" in r]
 

@@ -7,31 +7,43 @@ and roles stages join what they can (nlp/roles.py); across a story, what is left
 here, so that the dossier's quotes list one speaker, and its figures count one source, per
 holder:
 
-- the same words but for a leading article and case ("Police", "The police": ``holder_key``);
+- the same words but for a leading article, a generic owner and case ("Police", "The
+  police"; "the country's civil defence agency", "the civil defence agency": ``holder_key``);
 - a role before a name ("the Kurdala hospital director, Mariam Eltayeb"): the name;
 - a role alone ("the governor") that fits what the story's articles wrote of exactly one
   person ("Governor Peter Kamau": ``nlp.roles.fits_role``): that person. A role two people
   fit (two governors) stays as written;
-- one word ("the league") that ends the name of exactly one other holder of the story
-  ("the Chadian League"): that holder (``short_forms``).
+- one word ("the league") that ends the name of exactly one other holder of the story, or
+  its part before "of", "for" or "on" ("the Chadian League for Human Rights"): that
+  holder (``short_forms``).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from newsdesk.model import Analysis, Entity
 from newsdesk.nlp.roles import description_head, fits_role
 
 _ARTICLES = ("the ", "a ", "an ")
+# Owners that name no one in particular: "the country's civil defence agency" is the "civil
+# defence agency" of another report ("Peru's" or "Russia's" name one, and stay).
+_GENERIC_OWNERS = ("country's ", "nation's ", "state's ", "city's ", "town's ", "region's ", "province's ",
+                   "island's ", "county's ", "district's ")
 
 
 def holder_key(text: str | None) -> str | None:
-    """The words a holder goes by, without a leading article and case: "The police" -> "police"."""
-    key = " ".join((text or "").split()).casefold()
+    """The words a holder goes by, without a leading article, a generic owner and case:
+    "The police" -> "police", "the country's civil defence agency" -> "civil defence agency"."""
+    key = " ".join((text or "").replace("’", "'").split()).casefold()
     for article in _ARTICLES:
         if key.startswith(article):
             key = key[len(article):]
+            break
+    for owner in _GENERIC_OWNERS:
+        if key.startswith(owner) and len(key) > len(owner):
+            key = key[len(owner):]
             break
     return key or None
 
@@ -81,10 +93,16 @@ def short_forms(holders: Iterable[tuple[str, str]]) -> dict[str, str]:
     for short, keys in names.items():
         if " " in short:
             continue
-        longer = {k for name, ks in names.items() if name.endswith(" " + short) for k in ks}
+        longer = {k for name, ks in names.items() if _head_part(name).endswith(" " + short) for k in ks}
         if len(longer) == 1:
             out |= dict.fromkeys(keys, next(iter(longer)))
     return out
+
+
+def _head_part(name: str) -> str:
+    """A body's name up to what it is "of", "for" or "on": "chadian league for human
+    rights" -> "chadian league", whose last word a report's "the league" is."""
+    return re.split(r" (?:of|for|on) ", name, maxsplit=1)[0]
 
 
 def reporter_key(text: str | None, people: list[Entity]) -> str | None:
