@@ -93,7 +93,8 @@ def short_forms(holders: Iterable[tuple[str, str]]) -> dict[str, str]:
     for short, keys in names.items():
         if " " in short:
             continue
-        longer = {k for name, ks in names.items() if _head_part(name).endswith(" " + short) for k in ks}
+        longer = {k for name, ks in names.items() if name != short
+                  and (" " + _head_part(name)).endswith(" " + short) for k in ks}
         if len(longer) == 1:
             out |= dict.fromkeys(keys, next(iter(longer)))
     return out
