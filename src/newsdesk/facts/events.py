@@ -122,11 +122,22 @@ def _with_of_place(ent, ents) -> str:
     ("the Gulf of" + "Oman": "Gulf of Oman", not "Gulf", another sea)."""
     doc = ent.doc
     of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+    if of >= len(doc) or doc[of].lower_ != "of":
+        return ent.text
     after = next((e for e in ents if e.start == of + 1), None)
-    if of >= len(doc) or doc[of].lower_ != "of" or after is None:
+    # A name the model typed otherwise ("Hormuz" as PERSON): the proper nouns after "of".
+    end = after.end if after is not None else _proper_run_end(doc, of + 1)
+    if end == of + 1:
         return ent.text
     start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-    return doc[start : after.end].text
+    return doc[start:end].text
+
+
+def _proper_run_end(doc, i: int) -> int:
+    """The end of the run of capitalised proper nouns from token ``i`` (``i`` if none)."""
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    return i
 
 
 def _when(analysis: Analysis, clause, aside=()) -> str | None:
