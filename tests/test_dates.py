@@ -770,3 +770,28 @@ def test_holidays_the_model_tags_as_events_are_found():
     text = "He was rescued on Thanksgiving Day. On Easter, shops shut. Easter Island is far. Christmas shoppers came."
     found = [text[s:e] for s, e in _spans(SimpleNamespace(ents=()), text)]
     assert found == ["Thanksgiving Day", "Easter"]
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # TIMEX3 writes midnight as the end of its day; the day named with it is its day.
+        ("midnight on Thursday", "The ban took effect at ", "2000-03-30T24:00"),
+        ("midnight Friday", "The ferry will sail at ", "2000-04-07T24:00"),
+        ("noon on Thursday", "Polls open at ", "2000-04-06T12:00"),
+        # A part of a day with no day named before it is no day ("for the night").
+        ("the night", "Residents stayed home for ", None),
+        ("the morning", "Crews worked through ", None),
+        # ... but after one it is that day.
+        ("the night", "On Saturday the guards rested. They stayed home for ", "2000-04-01"),
+    ],
+)
+def test_midnight_and_a_part_of_day_alone(text, before, expected):
+    assert normalise(text, MON, before=before, after=".") == expected
+
+
+def test_midnight_is_joined_to_the_day_after_it(nlp):
+    text = "The curfew in Velmor took effect at midnight on Thursday, officials said."
+    analysis = Analysis(article=Article(id="d3", text=text, published="2000-04-08"))
+    values = {r.text: r.value for r in resolve_dates(analysis, nlp(text)).dates}
+    assert values == {"midnight on Thursday": "2000-04-06T24:00"}

@@ -1578,6 +1578,21 @@ def test_a_natural_force_that_kills_is_no_assault(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # a natural force as the subject or the "by" agent of any verb: no political event
+        "A landslide blocked the coastal highway near Ardo on Monday.",
+        "Several villages in the valley were cut off by the earthquake.",
+        "The storm destroyed the bridge over the Velm river.",
+        # the injured of an absolute construction are no actor ("with 140 people injured")
+        "The toll rose to 23, with 140 people injured.",
+    ],
+)
+def test_a_natural_force_or_the_injured_make_no_event(nlp, text):
+    assert analyse(nlp, text).events == ()
+
+
+@pytest.mark.parametrize(
     ("text", "mode"),
     [
         # banning trade is an embargo (restrict), banning a paper censorship

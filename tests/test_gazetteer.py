@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.nlp.gazetteer import GAZETTEER_PATH, Gazetteer, load_gazetteer, name_key
+from newsdesk.nlp.gazetteer import GAZETTEER_PATH, Gazetteer, load_gazetteer, name_key, with_article
 from newsdesk.nlp.places import haversine_km
 
 
@@ -183,3 +183,28 @@ def test_names_news_writes_for_countries(gaz, name, country):
 @pytest.mark.parametrize(("name", "country"), [("Bosnian", "BA"), ("Herzegovinians", "BA"), ("Antiguan", "AG")])
 def test_each_people_of_a_two_part_country_names_it(gaz, name, country):
     assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+@pytest.mark.parametrize(
+    ("written", "country"),
+    [("Hodeidah", "YE"), ("Hudaydah", "YE"), ("Raqqa", "SY"), ("Mukalla", "YE")],
+)
+def test_a_large_arab_city_is_found_without_its_article(gaz, written, country):
+    # GeoNames writes "El-Hodeidah", "Ar Raqqah"; news drops the article.
+    assert any(c.country == country and c.population >= 100_000 for c in gaz.lookup(name_key(written)))
+
+
+@pytest.mark.parametrize(
+    ("key", "variants"),
+    [("hodeidah", ("al hodeidah", "el hodeidah")), ("raqqa", ("al raqqa", "el raqqa", "ar raqqa")),
+     ("shihr", ("al shihr", "el shihr", "ash shihr")), ("al mukalla", ()), ("ar raqqa", ()), ("5th", ())],
+)
+def test_with_article(key, variants):
+    assert with_article(key) == variants
+
+
+def test_a_small_place_is_not_found_without_its_article(gaz):
+    # Only cities of 100,000+ are read without their article: "Hawl" is no reading of
+    # Syria's small "Al Hawl", which the gazetteer knows only with it.
+    assert gaz.lookup("al hawl")
+    assert gaz.lookup("hawl") == ()

@@ -1174,3 +1174,28 @@ def test_a_survivors_port_is_not_where_and_the_day_of_the_telling_not_when(nlp):
                        "the agency said on Sunday.\n\nThe coast guard brought 12 survivors to the port of Misrata.")
     main = _ingested(title, content).main_event
     assert (main.place, main.when) == ("Libya", "2031-05-09")
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "not_actor", "place"),
+    [
+        # A toll is a figure, no one who acts.
+        ("Death toll from Velmar earthquake rises to 41", "The quake struck on Monday, officials said.",
+         "Death toll from Velmar earthquake", None),
+        ("Flood tally climbs to 19 in northern Ardonia", "Rivers burst their banks on Sunday, officials said.",
+         "Flood tally", None),
+        # A feature's name that ends in "of" takes the name after it, whatever the model typed it.
+        ("Tanker seized in Strait of Hormuz by Iranian forces", "The crew was unharmed, officials said.",
+         None, "Strait of Hormuz"),
+    ],
+)
+def test_a_toll_is_no_actor_and_a_strait_keeps_its_name(title, lead, not_actor, place):
+    import newsdesk
+
+    main = newsdesk.analyse_text(lead, title=title, published="2026-03-05").main_event
+    assert main is not None
+    if not_actor:
+        assert main.actor != not_actor and "toll" not in (main.actor or "").casefold()
+        assert "tally" not in (main.actor or "").casefold()
+    if place:
+        assert main.place == place

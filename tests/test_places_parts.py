@@ -4,10 +4,13 @@ of (a feature, a street, a person's title). Texts written for the tests."""
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Doc
 
 from newsdesk.model import Analysis, Article
 from newsdesk.nlp.gazetteer import load_gazetteer
 from newsdesk.nlp.places import resolve_places
+from newsdesk.nlp.toponym_cues import inside_a_body
 from newsdesk.nlp.toponyms import known_key
 
 
@@ -151,3 +154,50 @@ def test_the_items_of_a_list_are_of_one_kind(nlp, text, name, state):
 def test_the_adjectives_of_the_uks_nations_name_them(nlp, text, name, area):
     place = next(p for p in _places(nlp, text) if p.text == name)
     assert (place.name, place.country) == (area, "GB")
+
+
+# --- a word of a body's name after the place the body is named after --------------------
+
+_BODY_VOCAB = spacy.blank("en").vocab
+
+
+def _body_doc(words: list[str], place: tuple[int, int] | None):
+    ents = ["O"] * len(words)
+    if place:
+        ents[place[0]] = "B-GPE"
+        for k in range(place[0] + 1, place[1]):
+            ents[k] = "I-GPE"
+    doc = Doc(_BODY_VOCAB, words=words, ents=ents)
+    return doc, [w[:1].isupper() and w.isalpha() for w in words]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "at", "inside"),
+    [
+        # Invented bodies: a place, then a word that names a place elsewhere, then the body's words.
+        ("warned by United Kingdom Maritime Trade Operations", (2, 4), 4, True),
+        ("said the Narvia Coastal Survey Authority", (2, 3), 3, True),
+        # A place that opens the name is the place ("the Western Pennsylvania Kennel Association").
+        ("of the Western Pennsylvania Kennel Association", None, 3, False),
+        ("the North East Texas Water Planning Group", (1, 3), 3, False),  # a compass word before it
+        ("ships from United Kingdom Maritime ports", (2, 4), 4, False),  # no body's word after it
+    ],
+)
+def test_a_word_inside_a_bodys_name_is_no_place(text, place, at, inside):
+    doc, cap = _body_doc(text.split(), place)
+    assert inside_a_body(doc, cap, at, at + 1) is inside
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Ships were warned by United Kingdom Maritime Trade Operations on Monday.", "Maritime", None),
+        ("Rebel forces fired drones from Hodeidah toward the coast.", "Hodeidah", "YE"),
+        ("The navy of Iran seized a tanker off Bandar Abbas on Monday.", "Bandar Abbas", "IR"),
+    ],
+)
+def test_ports_found_and_body_words_left(nlp, text, name, country):
+    places = _places(nlp, text)
+    hits = [p for p in places if p.text == name]
+    assert [p.country for p in hits] == ([country] if country else [])

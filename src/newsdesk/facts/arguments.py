@@ -542,6 +542,17 @@ def natural_force(tok) -> bool:
     return _lemma(tok) in lx.NATURAL_FORCES or word in lx.NATURAL_FORCES or word.removesuffix("s") in lx.NATURAL_FORCES
 
 
+def _bare_participle(verb, subject) -> bool:
+    """The verb is a subordinate past participle with no auxiliary and its "subject" before
+    it ("the toll rose to 23, with 140 people injured"): the small model parses the absolute
+    construction's noun as the subject, but it names who suffered the act, not who did it.
+    A main verb tagged VBN ("Khomeini today rejected ...") keeps its subject, and so does a
+    copula's participle ("Ruritania is opposed to ...": the subject is the copula's)."""
+    return (verb.tag_ == "VBN" and verb.dep_ != "ROOT" and subject.dep_ == "nsubj" and subject.head.i == verb.i
+            and subject.i < verb.i
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children))
+
+
 def _bare_projectile(tok) -> bool:
     """A drone, a missile or a bomb that no one is said to own: what hit, not who fired ("A
     drone struck a cargo vessel", "a roadside bomb killed three soldiers"). "Russian
@@ -563,6 +574,8 @@ def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
     actor = _resolve_pronoun(_subject(verb)[0])
+    if actor is not None and _bare_participle(verb, actor):  # "with 140 people injured": the hurt
+        actor = None
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
     if actor is not None and (happening(actor) or natural_force(actor) or _land(actor) or _bare_projectile(actor)):
         actor = None

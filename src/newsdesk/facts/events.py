@@ -122,11 +122,22 @@ def _with_of_place(ent, ents) -> str:
     ("the Gulf of" + "Oman": "Gulf of Oman", not "Gulf", another sea)."""
     doc = ent.doc
     of = ent.end - 1 if ent[-1].lower_ == "of" else ent.end
+    if of >= len(doc) or doc[of].lower_ != "of":
+        return ent.text
     after = next((e for e in ents if e.start == of + 1), None)
-    if of >= len(doc) or doc[of].lower_ != "of" or after is None:
+    # A name the model typed otherwise ("Hormuz" as PERSON): the proper nouns after "of".
+    end = after.end if after is not None else _proper_run_end(doc, of + 1)
+    if end == of + 1:
         return ent.text
     start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-    return doc[start : after.end].text
+    return doc[start:end].text
+
+
+def _proper_run_end(doc, i: int) -> int:
+    """The end of the run of capitalised proper nouns from token ``i`` (``i`` if none)."""
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        i += 1
+    return i
 
 
 def _when(analysis: Analysis, clause, aside=()) -> str | None:
@@ -501,14 +512,16 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
     lowered the PLOVER eval's category accuracy from 0.82 to 0.80.)"""
     if trig.verbal and trig.light is None and _lemma(trig.head) in lx.TOLL_VERBS:
         return event.actor is not None or event.mode is not None or any(not m.verbal for m in merged)
-    if trig.verbal and event.type == "ASSAULT" and not any(not m.verbal for m in merged):
+    if trig.verbal and not any(not m.verbal for m in merged):
         return not _natural_force(_subject(trig.light or trig.head)[0])
     return True
 
 
 def _natural_force(subject) -> bool:
-    """An earthquake, a storm or a flood as the one that strikes, hits or destroys: no one
-    attacks ("A powerful quake struck the coast", "the storm that destroyed 200 homes")."""
+    """An earthquake, a storm or a flood as the one that strikes, blocks or cuts off, or
+    the "by" agent of a passive (``_subject`` gives it where there is no subject): no one
+    acts, whatever the verb ("A powerful quake struck the coast", "A landslide blocked the
+    highway", "villages cut off by the earthquake"); PLOVER codes political acts."""
     return subject is not None and natural_force(subject)
 
 

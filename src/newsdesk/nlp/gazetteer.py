@@ -80,6 +80,7 @@ class Gazetteer:
         self._db = sqlite3.connect(f"file:{path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[Candidate, ...]] = {}
         self._by_place: dict[tuple[str, str], Candidate | None] = {}
+        self._bare: set[str] = set()  # keys found only without their article (``_without_article``)
         # Keys of places prominent enough to be found in text the model did not tag
         # (countries, regions, areas, continents, large cities and counties); see the build script.
         self.prominent: frozenset[str] = frozenset(k for (k,) in self._db.execute("SELECT key FROM prominent"))
@@ -98,8 +99,31 @@ class Gazetteer:
                 f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY p.population DESC, p.id",
                 keys,
             ).fetchall()
-            hit = self._cache[key] = tuple(Candidate(*row) for row in rows)
+            found = tuple(Candidate(*row) for row in rows)
+            hit = self._cache[key] = found or self._without_article(key)
+            if hit and not found:
+                self._bare.add(key)
         return hit
+
+    def prominent_bare(self, key: str) -> bool:
+        """``key`` names no place itself but a large city without its article (see
+        ``_without_article``): as prominent as the city's main name ("Hodeidah")."""
+        return bool(self.lookup(key)) and key in self._bare
+
+    def _without_article(self, key: str) -> tuple[Candidate, ...]:
+        """The large cities GeoNames names only with the Arabic article that news drops
+        ("Hodeidah" is GeoNames' "El-Hodeidah", "Raqqa" its "Ar Raqqah"): tried only where
+        the key itself names nothing, and kept to cities of ``ARTICLE_DROPPED_POPULATION``
+        or more, which news names bare; a small "Al X" is no reading of any word X."""
+        keys = with_article(key)
+        if not keys:
+            return ()
+        rows = self._db.execute(
+            f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
+            f"WHERE n.key IN ({','.join('?' * len(keys))}) AND p.population >= ? ORDER BY p.population DESC, p.id",
+            (*keys, ARTICLE_DROPPED_POPULATION),
+        ).fetchall()
+        return tuple(Candidate(*row) for row in rows)
 
     def region(self, country: str, admin1: str) -> Candidate | None:
         """The first-level region ``admin1`` of ``country``, where the index has it."""
@@ -148,6 +172,26 @@ def spellings(key: str) -> tuple[str, ...]:
     elif words and len(words[0]) > 4 and (p := next((p for p in _PARTICLES if words[0].startswith(p)), None)):
         out.append(" ".join([p, words[0][len(p) :], *words[1:]]))
     return tuple(k for k in dict.fromkeys(out) if k != key)
+
+
+# How large a city named with the Arabic article must be to be found without it: the
+# prominent-city threshold of the build script (``PROMINENT_CITY_POPULATION``).
+ARTICLE_DROPPED_POPULATION = 100_000
+# The article's transliterations: "al"/"el" before any letter, and assimilated to a "sun
+# letter" ("Ad Dammam", "Ar Raqqah", "As Suwayda", "Ash Shihr", "At Taif", "Az Zarqa").
+_ARTICLES = ("al", "el")
+_SUN_ARTICLES = (("sh", "ash"), ("th", "ath"), ("dh", "adh"), ("d", "ad"), ("r", "ar"), ("s", "as"), ("t", "at"),
+                 ("z", "az"), ("n", "an"))
+
+
+def with_article(key: str) -> tuple[str, ...]:
+    """``key`` with the Arabic article before it, as GeoNames writes many Arab cities
+    ("hodeidah" -> "el hodeidah"); none where the key already begins with one."""
+    first = key.split(" ", 1)[0] if key else ""
+    if not first.isalpha() or first in _ARTICLES or any(first == a for _, a in _SUN_ARTICLES):
+        return ()
+    sun = next((a for letters, a in _SUN_ARTICLES if first.startswith(letters)), None)
+    return tuple(f"{a} {key}" for a in (*_ARTICLES, *((sun,) if sun else ())))
 
 
 def is_main_name(c: Candidate, key: str) -> bool:

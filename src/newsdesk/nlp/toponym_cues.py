@@ -90,6 +90,34 @@ FEATURE_NOUNS = frozenset({
 })
 
 
+# The last words of the names of bodies ("United Kingdom Maritime Trade Operations", "the
+# National Disaster Management Authority").
+BODY_WORDS = frozenset({
+    "operations", "authority", "agency", "organisation", "organization", "office", "ministry", "department",
+    "command", "commission", "committee", "council", "service", "services", "company", "corporation", "group",
+    "institute", "association", "federation", "foundation", "bureau", "board", "directorate", "administration",
+})
+_PLACE_TYPES = frozenset({"GPE", "LOC"})
+
+
+def inside_a_body(doc, cap: list[bool], i: int, j: int) -> bool:
+    """Tokens ``i:j`` are a word of a body named after the place tagged right before them:
+    a run of capitalised words after them ends in a body's word ("United Kingdom _Maritime_
+    Trade Operations": Togo's Maritime region is no part of a British naval office). A
+    place that opens the name is one ("the Western Pennsylvania Kennel Association", "the
+    Lansing Board of Water": LGL marks them), hence the tagged place before, and no
+    compass word ("North East _Texas_ Regional Water Planning Group")."""
+    before = doc[i - 1] if i > 0 else None
+    if before is None or not cap[i - 1] or before.ent_type_ not in _PLACE_TYPES or before.lower_ in DIRECTIONS:
+        return False
+    if doc[i].is_sent_start:
+        return False
+    k = j
+    while k < len(doc) and cap[k]:
+        k += 1
+    return k > j and doc[k - 1].lower_ in BODY_WORDS
+
+
 _TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")
 
 

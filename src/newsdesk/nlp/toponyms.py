@@ -37,6 +37,7 @@ from newsdesk.nlp.toponym_cues import (
     Toponym,
     county_lists,
     datelines,
+    inside_a_body,
     kind_from_text,
     list_kinds,
     qualify,
@@ -48,7 +49,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MISTYPED_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT"})
 # Words after which a capitalised name is a place ("in Stepanakert", "the capital Baku").
 LOCATIVE_WORDS = frozenset(
-    {"in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "across", "capital", "city"}
+    {"in", "at", "near", "from", "to", "into", "outside", "inside", "toward", "towards", "across", "capital", "city",
+     "off"}  # "seized off Bandar Abbas": at sea beside a port or a coast
 )
 # Nouns that say the name beside them is a place: "the town of Pulawy", "Heze city",
 # "the Glasgow area".
@@ -355,7 +357,8 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
             )
             inside = _ends_a_name(doc, i, key)
             wanted = (
-                (key in gaz.prominent and not (j == i + 1 and _common_word(doc, i, lowered)) and not inside)
+                ((key in gaz.prominent or gaz.prominent_bare(key))
+                 and not (j == i + 1 and _common_word(doc, i, lowered)) and not inside)
                 or (j - i > 1 and county[j - 1] and any(c.kind == "admin2" for c in gaz.lookup(key)))
                 or key in known or (home is not None and _alone(doc, cap, i, j) and home(key))
             )
@@ -363,7 +366,9 @@ def _scan(doc, taken: set[int], gaz: Gazetteer, known: frozenset[str] = frozense
             # whatever the tagger makes of it here), or a people's adjective.
             named = any(propn[i:j]) or key in known or _a_demonym(doc, i, j, key, gaz)
             street = j < n and cap[j] and _street_at(doc, j)  # "Rustavi Avenue": a street's name
-            if "\n" not in surface and ((named and wanted) or civic_town) and key not in DIRECTIONS and not street:
+            body = inside_a_body(doc, cap, i, j)  # "Kingdom Maritime Trade Operations": no Maritime region
+            if ("\n" not in surface and ((named and wanted) or civic_town) and key not in DIRECTIONS and not street
+                    and not body):
                 hit = Toponym((starts[i], ends[j - 1]), surface, key)
                 break
         if hit:

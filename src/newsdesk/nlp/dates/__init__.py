@@ -8,7 +8,8 @@ convention of the TimeBank corpora the eval scores against:
   ``2023-H1``, an ISO week ``2023-W38``, a weekend ``2023-W38-WE``, a season ``2023-SU``
   (SP, SU, FA, WI); a part of a day ("Tuesday morning") is given as its day (TBAQ gives
   TMO/TAF/TEV/TNI to 7 of the 16 such days on half A; the day alone keeps the value a
-  day), a clock time with its day ("9 a.m. Tuesday") as ``2023-09-19T09:00``, a clock
+  day), a clock time with its day ("9 a.m. Tuesday") as ``2023-09-19T09:00`` (midnight as
+  TIMEX3 writes it, the end of its day: ``T24:00``), a clock
   time alone on the day its sentence names, else the publication day;
 - a decade ``199X``, a century ``19``; "the early/mid/late 1990s" is the decade (TIMEX3
   puts early/mid/late in its ``mod`` attribute, which a DateRef does not carry);
@@ -167,7 +168,8 @@ def resolve_dates(analysis: Analysis, doc) -> Analysis:
 # TimeBank) read them as one expression, the day with its time.
 _CLOCK_ONLY = re.compile(r"(?:at\s+)?(?:(?:about|around|approximately)\s+)?"
                          r"(?:\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?|\d{1,2}:\d{2})"
-                         r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CEST|CET|EEST|EET|MSK)\)?)?|noon", re.IGNORECASE)
+                         r"(?:\s+\(?(?:[ECMP][SD]T|GMT|UTC|BST|CEST|CET|EEST|EET|MSK)\)?)?"
+                         r"|noon|midnight", re.IGNORECASE)
 # (The time elsewhere in brackets between them, as wires write it: "1 p.m. (0900 GMT) on Tuesday".)
 _JOINT = re.compile(r"\s*(?:local time)?\s*(?:\(\d{1,2}:?\d\d\s*[A-Z]{3,4}\)\s*)?,?\s*(?:at\s+|on\s+)?")
 

@@ -317,6 +317,10 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
         return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
     if ref and ref[0] == "weekday":
         return f"WXX-{ref[1].isoweekday()}" if (unit, shift) == ("day", 0) else None
+    if key in _PARTS_OF_DAY and not (ref and ref[0] == "day"):
+        # "the night", "the morning" with no day named before: a part of some day the
+        # text does not say, not the publication day ("stayed home for the night").
+        return None
     if ref is None or (unit in ("day", "week") and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
         # No reference of that precision: TimeML's default reference is the document's time.
         return period_value(anchor, unit, shift)
@@ -332,7 +336,7 @@ _COORDINATED = re.compile(r"\b(?P<m>[A-Z][a-z]+\.?) \d{1,2}(?:,| and| or| to|-|â
 # A clock time with its day, "9 a.m. Tuesday", "Friday at 3:30 p.m. EST", "14:30 GMT on
 # Tuesday" (a 24-hour clock, as wires and live pages write it): TIMEX3 gives the day and
 # the time (2000-04-04T09:00); the time zone is left out, as TIMEX3 does.
-_CLOCK = (r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<noon>noon)"
+_CLOCK = (r"(?P<h>\d{1,2})(?:[:.](?P<mi>\d{2}))?\s*(?P<ap>[ap])\.?m\b\.?|(?P<noon>noon)|(?P<midnight>midnight)"
           r"|(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b")
 _ZONE = r"(?:\s+\(?(?:[ecmp][sd]t|gmt|utc|bst|cest|cet|eest|eet|msk|local time)\)?)?"
 _ELSEWHERE = r"(?:\s*\(\d{1,2}:?\d\d\s*[a-z]{3,4}\))?"  # "1 p.m. (0900 gmt) on Tuesday": the time elsewhere
@@ -357,6 +361,8 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
     day_only = re.fullmatch(r"(\d{4}-\d{2}-\d{2}|P[+-]?\d+D|WXX-\d)([<>]?)", day or "")
     if not day_only:
         return None
+    if m.group("midnight"):  # TIMEX3 writes midnight as the end of its day, T24:00
+        return f"{day_only.group(1)}T24:00{day_only.group(2)}"
     if m.group("h24"):
         hour, minute = int(m.group("h24")), m.group("mi24")
     else:
