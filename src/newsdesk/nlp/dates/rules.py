@@ -317,10 +317,6 @@ def _anaphoric(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str]
         return normalise(m.group(1), anchor, before=ctx[0][: len(ctx[0]) - len(m.group(0))], after=ctx[1])
     if ref and ref[0] == "weekday":
         return f"WXX-{ref[1].isoweekday()}" if (unit, shift) == ("day", 0) else None
-    if key in _PARTS_OF_DAY and not (ref and ref[0] == "day"):
-        # "the night", "the morning" with no day named before: a part of some day the
-        # text does not say, not the publication day ("stayed home for the night").
-        return None
     if ref is None or (unit in ("day", "week") and ref[0] != "day") or (unit == "month" and ref[0] == "year"):
         # No reference of that precision: TimeML's default reference is the document's time.
         return period_value(anchor, unit, shift)
