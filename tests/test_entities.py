@@ -583,6 +583,25 @@ def test_names_before_river_are_rivers(nlp, text, names):
     assert typed and set(typed.values()) == {"LOC"}
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        # the full name the model missed, and its short form, are one organisation
+        ("Medecins Sans Frontieres said its clinic was hit. MSF staff fled.", "Medecins Sans Frontieres",
+         "org:medecins-sans-frontieres"),
+        ("Medecins Sans Frontieres said its clinic was hit. MSF staff fled.", "MSF", "org:medecins-sans-frontieres"),
+        ("Médecins Sans Frontières (MSF) said 40 patients were evacuated.", "Médecins Sans Frontières",
+         "org:medecins-sans-frontieres"),
+        # a firm the model typed a place
+        ("Rosatom chief Alexei Likhachev visited the plant.", "Rosatom", "org:rosatom"),
+    ],
+)
+def test_organisations_of_the_table_are_one_org(nlp, text, surface, entity_id):
+    analysis, _ = _analyse(nlp, text)
+    assert _ids(analysis, surface) == {entity_id}
+    assert _labels(analysis, surface) == {"ORG"}
+
+
 def test_a_chairperson_named_after_the_title_is_a_person(nlp):
     analysis, _ = _analyse(nlp, "African Union Commission chairperson Amina Diallo said monitors would be sent.")
     assert _labels(analysis, "Amina Diallo") == {"PERSON"}
