@@ -681,3 +681,39 @@ def test_a_name_of_a_unit_of_land_is_a_place(label, words_before, name, words_af
     start = len(words_before)
     mention = Mention("t1", (start, start + len(name)), name, label, "x")
     assert retyped(mention, text).label == want
+
+
+@pytest.mark.parametrize(
+    ("label", "words_before", "name", "words_after", "want"),
+    [
+        # a word for a body with a word of its own before it names what follows
+        ("PERSON", "Rights group ", "Civic Watch", " put the number at 300.", "ORG"),
+        ("PERSON", "the opposition party ", "Dravia Forward", " said", "ORG"),
+        ("PERSON", "said the group ", "John Smith", " founded", "PERSON"),  # "the group": no modifier
+        # a name set off after "the capital," is the capital
+        ("ORG", "protested in the Dravian capital, ", "Lutsek", ", on Sunday", "GPE"),
+        ("ORG", "thousands fled to the capital, ", "Reuters", " said.", "ORG"),  # no closing comma
+        # a name after a compass point "of" is a place
+        ("PERSON", "300 nautical miles east of ", "Eyl", " by armed men", "GPE"),
+        ("LOC", "20 km south of ", "the Dnipro", " river", "LOC"),  # the model's place stays
+    ],
+)
+def test_the_words_around_a_name_say_what_it_is(label, words_before, name, words_after, want):
+    text = words_before + name + words_after
+    start = len(words_before)
+    mention = Mention("t1", (start, start + len(name)), name, label, "x")
+    assert retyped(mention, text).label == want
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "dropped"),
+    [
+        ("Observers said so. Turnout was 63 percent, up from 58 percent.", "Turnout", True),
+        ("Inflation rose to 9 percent in May.", "Inflation", True),
+        ("Carver said so. Okoro was at the hospital.", "Okoro", False),
+    ],
+)
+def test_a_measure_that_opens_a_sentence_is_no_name(text, word, dropped):
+    start = text.index(word)
+    mention = Mention("t1", (start, start + len(word)), word, "PERSON", "x")
+    assert (retyped(mention, text) is None) == dropped

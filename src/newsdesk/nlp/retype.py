@@ -66,6 +66,18 @@ _UNIT_AFTER = re.compile(r"\s+(?:neighbou?rhood|district|province|region|county|
 # it ("the Mali group" of a report's countries) stays a place; a people's (NORP) is left alone.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+group\b")
+# A lower-case word for a body just before a name says what the name is: "Rights group
+# Civic Watch put the number at 300" (the model typed it PERSON, with "Rights group" its
+# role), "the aid charity Hope Link". The body's word must have a word of its own before
+# it that is no article: in "the group John Smith founded" the name is a person's.
+_BODY_BEFORE = re.compile(r"(?<![\w-])(?!(?i:the|a|an|this|that)\s)[A-Za-z][\w-]*\s+"
+                          r"(?:group|organi[sz]ation|charity|watchdog|agency|firm|company|broadcaster|party|movement)\s+$")
+# A name set off after "the capital," is the capital's: "in the Dravian capital, Lutsek, on
+# Sunday" (the model typed it ORG). Only with the comma that closes the apposition: "fled
+# to the capital, Reuters said" names no town.
+_CAPITAL_BEFORE = re.compile(r"\bcapital,\s+$")
+# A name after a compass point "of" is a place: "300 nautical miles east of Eyl" (PERSON).
+_COMPASS_OF = re.compile(r"\b(?i:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$")
 
 
 # A sentence's start: the text's, a line's, or after a sentence's end (and a closing quote).
@@ -74,7 +86,10 @@ _SENTENCE_END = re.compile(r"(?:^|\n|[.!?][\"'’”)]?\s+)\s*$")
 _OPENER_WINDOW = 8
 # Nouns of news that name a happening, a force of nature or a crowd: capitalised only by
 # opening a sentence ("Wildfires rage across ...", "Riot police clash ...").
-_COMMON_NOUNS = lx.HAPPENINGS | lx.NATURAL_FORCES | lx.PROTESTERS
+# Measures a report gives as a share or a rate, which open a sentence as often ("Turnout
+# was 63 percent": the model typed "Turnout" PERSON, and a "he said" after it became its quote).
+_MEASURES = frozenset({"turnout", "inflation", "unemployment"})
+_COMMON_NOUNS = lx.HAPPENINGS | lx.NATURAL_FORCES | lx.PROTESTERS | _MEASURES
 
 
 def common_opener(m: Mention, text: str) -> bool:
@@ -139,6 +154,13 @@ def retyped(m: Mention, text: str) -> Mention | None:
         return replace(m, label="ORG", entity_id=entity_key("ORG", words))
     if m.label in ("PERSON", "NORP", "ORG") and _RIVERS_AFTER.match(after):
         return replace(m, label="LOC", entity_id=entity_key("LOC", words))
+    before = text[max(0, m.span[0] - 40) : m.span[0]]
+    if m.label == "PERSON" and _BODY_BEFORE.search(before) and len(words.split()) >= 2:
+        return replace(m, label="ORG", entity_id=entity_key("ORG", words))
+    if m.label in ("PERSON", "NORP", "ORG") and (
+        (_CAPITAL_BEFORE.search(before) and after.startswith(",")) or _COMPASS_OF.search(before)
+    ):
+        return replace(m, label="GPE", entity_id=entity_key("GPE", words))
     if m.label in ("PERSON", "NORP", "ORG") and _UNIT_OF.search(text[max(0, m.span[0] - 80) : m.span[0]]):
         return replace(m, label="GPE", entity_id=entity_key("GPE", words))
     if m.label in ("PERSON", "ORG") and _UNIT_AFTER.match(after):
