@@ -121,6 +121,21 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # the possessor of a deed done to someone is the one it is done to
+        ("The African Union called for the president's immediate release.", "RETREAT", None, "president"),
+        ("Rights groups condemned the journalist's abduction.", "ASSAULT", None, "journalist"),
+        # unless an "of" names that one: then the possessor does it
+        ("The government's release of 50 prisoners was welcomed.", "RETREAT", "government", "prisoners"),
+    ],
+)
+def test_the_possessor_of_a_deed_done_to_someone_undergoes_it(nlp, text, type_, actor, recipient):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The toll from Tuesday's air strike on the market rose to 19.",
