@@ -121,6 +121,20 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # a particle the model parsed as an adverb still makes the phrasal verb
+        ("More than 30,000 teachers walked out on Monday.", "PROTEST", "teachers"),
+        # "went on strike": the subject of "go" does the strike
+        ("Teachers went on strike on Monday.", "PROTEST", "Teachers"),
+        ("Nurses went on hunger strike.", "PROTEST", "Nurses"),
+    ],
+)
+def test_workers_who_walk_out_or_go_on_strike_strike(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "actor", "recipient"),
     [
         # the possessor of a deed done to someone is the one it is done to

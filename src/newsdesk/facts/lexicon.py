@@ -584,9 +584,9 @@ GOVERNOR_MODALITY: dict[str, str] = {
 }
 # Verbs whose subject is the actor of the event noun they govern: "Armenia does not
 # participate in military operations", "rebels took part in the attack".
-# Also "arrived on a visit", "remained on alert", "gathered for a rally".
+# Also "arrived on a visit", "remained on alert", "gathered for a rally", "went on strike".
 PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight",
-                           "arrive", "come", "remain", "stay", "gather", "assemble", "converge"})
+                           "arrive", "come", "remain", "stay", "gather", "assemble", "converge", "go"})
 PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
 
 # Verbs that say an event goes on: "the operations will continue" reports operations

@@ -44,7 +44,7 @@ class Trigger:
 
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
-        if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
+        if child.lower_ in lx.PARTICLES and child.dep_ != "prt" and not _bare_adverb_particle(child):
             continue
         # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
         if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod", "ccomp"):
@@ -52,6 +52,16 @@ def _phrasal(tok) -> lx.Entry | None:
             if entry:
                 return entry
     return None
+
+
+def _bare_adverb_particle(child) -> bool:
+    """A particle the small model parsed as an adverb, with nothing hanging on it and no
+    number after it: "teachers walked out on Monday" (out/advmod: the walkout was lost),
+    not "took over 100 hours" nor "walked out of the room"."""
+    doc = child.doc
+    following = doc[child.i + 1] if child.i + 1 < len(doc) else None
+    return (child.dep_ == "advmod" and child.i > child.head.i and not any(child.children)
+            and not (following is not None and following.like_num))
 
 
 def _noun_entry(tok, governor=None) -> lx.Entry | None:
