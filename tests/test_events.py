@@ -121,6 +121,20 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # a participle of another kind of act, done to a thing of its own, is an event of its own
+        ("Soldiers seized power on Wednesday, detaining President Amadou Keita.",
+         {("COERCE", "Soldiers", "power"), ("COERCE", "Soldiers", "Amadou Keita")}),
+        # a toll stays the act's
+        ("Troops shelled the town, killing five civilians.", {("ASSAULT", "Troops", "town")}),
+    ],
+)
+def test_a_participle_of_another_act_is_its_own_event(nlp, text, acts):
+    assert {(e.type, e.actor, e.recipient) for e in analyse(nlp, text).events} == acts
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "actor"),
     [
         # a particle the model parsed as an adverb still makes the phrasal verb

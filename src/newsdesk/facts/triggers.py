@@ -452,5 +452,17 @@ def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
         ok = tok.dep_ in (*SUBJECTS, *PASSIVE_SUBJECTS, "pobj", "dobj")
     other = verbal.get(up.i)
     if ok and other is not None and other is not trig and other.category == trig.category:
-        return other
+        return None if trig.verbal and _another_act(trig, other) else other
     return None
+
+
+def _another_act(trig: Trigger, first: Trigger) -> bool:
+    """A participle of another kind of act done to a thing of its own: "seized power,
+    detaining President Keita" is a seizure and an arrest (the arrest was lost in the
+    seizure); "shelled the town, killing 20" and "attacked the village, destroying it"
+    stay one."""
+    verb, up = trig.light or trig.head, first.light or first.head
+    if verb.dep_ != "advcl" or trig.mode is None or first.mode is None or trig.mode == first.mode:
+        return False
+    own, theirs = _child(verb, ("dobj",)), _child(up, ("dobj",))
+    return own is not None and theirs is not None and _lemma(own) != _lemma(theirs)
