@@ -43,9 +43,10 @@ _BODY_HEADS = frozenset({
 # them PERSON or NORP); a capitalised "River" is inside the name and the model's span.
 _RIVERS_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w-]*)*\s+rivers?\b")
 # A government portfolio before its office is no body of its own: "the Home Secretary",
-# "the Foreign Office" (the model tags "Home", "Foreign" ORG).
+# "the Foreign Office" (the model tags "Home", "Foreign" ORG); the office in lower case too
+# ("Education minister Pieter de Vries" made an ORG "Education").
 _PORTFOLIO = re.compile(r"(?:Home|Foreign|Interior|Justice|Defence|Defense|Treasury|Health|Finance|Education)\s+"
-                        r"(?:Secretary|Office|Minister|Ministry|Department)\b")
+                        r"(?i:secretary|office|minister|ministry|department)\b")
 
 # A settlement or an administrative unit "of" a name: the name is a place, whatever the
 # model typed it ("the coastal city of Derna" came out ORG, and the place was two
