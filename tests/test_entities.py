@@ -92,6 +92,10 @@ def test_a_name_ends_before_its_possessive(nlp, text, name):
         (["'s", "Marck"], [(0, 1, "ORG")], []),
         # a time keeps its possessive for the dates stage
         (["last", "night", "'s", "vote"], [(0, 3, "DATE")], [("last night 's", "DATE")]),
+        # a saint's institution split at its possessive is one name; a country's firm is two
+        (["St", "Brendan", "'s", "Hospital", "closed"], [(0, 3, "ORG"), (3, 4, "ORG")],
+         [("St Brendan 's Hospital", "ORG")]),
+        (["Russia", "'s", "Gazprom", "cut"], [(0, 1, "GPE"), (2, 3, "ORG")], [("Russia", "GPE"), ("Gazprom", "ORG")]),
     ],
 )
 def test_name_edges(nlp, words, ents, expected):
@@ -711,9 +715,11 @@ def test_the_words_around_a_name_say_what_it_is(label, words_before, name, words
         ("Observers said so. Turnout was 63 percent, up from 58 percent.", "Turnout", True),
         ("Inflation rose to 9 percent in May.", "Inflation", True),
         ("Carver said so. Okoro was at the hospital.", "Okoro", False),
+        # a portfolio before its office, whatever the office's case
+        ("He said so. Education minister Pieter de Vries called the ruling a victory.", "Education", True),
     ],
 )
-def test_a_measure_that_opens_a_sentence_is_no_name(text, word, dropped):
+def test_a_measure_or_a_portfolio_that_opens_a_sentence_is_no_name(text, word, dropped):
     start = text.index(word)
     mention = Mention("t1", (start, start + len(word)), word, "PERSON", "x")
     assert (retyped(mention, text) is None) == dropped
