@@ -121,6 +121,19 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # a part a compound names is a group of its own
+        ("The navy freed 18 crew members of a fishing vessel.", "RETREAT", "crew members of a fishing vessel"),
+        # a bare part is of its group
+        ("Police arrested 12 members of the union.", "COERCE", "union"),
+    ],
+)
+def test_a_compound_part_is_its_own_group(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
     ("text", "acts"),
     [
         # a participle of another kind of act, done to a thing of its own, is an event of its own

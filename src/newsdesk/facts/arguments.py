@@ -171,10 +171,14 @@ def _names_origin(prep) -> bool:
 
 def _partitive(tok):
     """The group a count or a part is of ("thousands of farmers", "members of the union",
-    "part of the garrison"), through any chain of them; else the token itself."""
+    "part of the garrison"), through any chain of them; else the token itself. A part
+    that a compound names is a group of its own: "freed 18 crew members of a fishing
+    vessel" frees the crew, not the vessel."""
     for _ in range(3):
         counted = tok is not None and (tok.like_num or _lemma(tok) in lx.PARTITIVES)
         if not counted or tok.ent_type_ in ACTOR_LABELS or (_lemma(tok) == "member" and tok.tag_ != "NNS"):
+            break
+        if not tok.like_num and any(c.dep_ == "compound" for c in tok.children):
             break
         of = _prep_object(tok, {"of"})
         if of is None:
