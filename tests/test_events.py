@@ -121,6 +121,18 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # an amount asked or offered is no target
+        ("The provincial government has offered 4 percent.", "AGREE"),
+        ("The union is demanding a 12 percent pay rise.", "REQUEST"),
+    ],
+)
+def test_an_amount_asked_or_offered_is_no_recipient(nlp, text, type_):
+    assert only(analyse(nlp, text), type_).recipient is None
+
+
+@pytest.mark.parametrize(
     ("text", "type_", "recipient"),
     [
         # a part a compound names is a group of its own

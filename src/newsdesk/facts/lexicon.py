@@ -512,6 +512,9 @@ CONTENT_NOUNS = frozenset({
     "failure", "refusal", "independence", "freedom", "referendum", "rule", "autonomy",
     # a people's condition and a party's achievements: the people or party is the target
     "welfare", "plight", "safety", "treatment", "condition", "victory", "win", "success",
+    # amounts asked or offered in a pay dispute ("demanding a 12 percent pay rise", "offered
+    # 4 percent"): no one is the target
+    "rise", "raise", "increase", "hike", "percent",
 })
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
