@@ -598,6 +598,7 @@ def test_names_before_river_are_rivers(nlp, text, names):
          "org:medecins-sans-frontieres"),
         # a firm the model typed a place
         ("Rosatom chief Alexei Likhachev visited the plant.", "Rosatom", "org:rosatom"),
+        ("Russia's Gazprom cut supplies to Moldova.", "Gazprom", "org:gazprom"),
     ],
 )
 def test_organisations_of_the_table_are_one_org(nlp, text, surface, entity_id):
