@@ -718,6 +718,9 @@ def test_the_words_around_a_name_say_what_it_is(label, words_before, name, words
         ("Carver said so. Okoro was at the hospital.", "Okoro", False),
         # a portfolio before its office, whatever the office's case
         ("He said so. Education minister Pieter de Vries called the ruling a victory.", "Education", True),
+        # a vessel's name is no person
+        ("Commandos from the frigate Navarra boarded the ship.", "Navarra", True),
+        ("Ships carried the aid. Navarra said the port was open.", "Navarra", False),
     ],
 )
 def test_a_measure_or_a_portfolio_that_opens_a_sentence_is_no_name(text, word, dropped):

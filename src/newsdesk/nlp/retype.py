@@ -77,6 +77,10 @@ _BODY_BEFORE = re.compile(r"(?<![\w-])(?!(?i:the|a|an|this|that)\s)[A-Za-z][\w-]
 # Sunday" (the model typed it ORG). Only with the comma that closes the apposition: "fled
 # to the capital, Reuters said" names no town.
 _CAPITAL_BEFORE = re.compile(r"\bcapital,\s+$")
+# A name right after a lower-case word for a vessel is the vessel's: "commandos from the
+# frigate Navarra" (PERSON). A ship is no actor, place or person of the entity table.
+_VESSEL_BEFORE = re.compile(r"\b(?:frigate|destroyer|corvette|warship|cruiser|submarine|tanker|trawler|freighter|"
+                            r"ferry|vessel|ship)\s+$")
 # A name after a compass point "of" is a place: "300 nautical miles east of Eyl" (PERSON).
 _COMPASS_OF = re.compile(r"\b(?i:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$")
 
@@ -135,7 +139,7 @@ def _singulars(word: str) -> list[str]:
 def retyped(m: Mention, text: str) -> Mention | None:
     """The model's mention with the corrections above: a rank cut off a person's name, a
     body's name made an ORG, river names a LOC, a town's name a GPE; None for a portfolio
-    before its office and for a common word that opens a sentence (``common_opener``)."""
+    before its office, a vessel's name and a common word that opens a sentence (``common_opener``)."""
     words = _THE.sub("", m.text.strip())
     after = text[m.span[1] : m.span[1] + 80]
     if _PORTFOLIO.match(text, m.span[0]) and len(words.split()) == 1:
@@ -156,6 +160,8 @@ def retyped(m: Mention, text: str) -> Mention | None:
     if m.label in ("PERSON", "NORP", "ORG") and _RIVERS_AFTER.match(after):
         return replace(m, label="LOC", entity_id=entity_key("LOC", words))
     before = text[max(0, m.span[0] - 40) : m.span[0]]
+    if m.label in ("PERSON", "ORG", "NORP") and _VESSEL_BEFORE.search(before):
+        return None
     if m.label == "PERSON" and _BODY_BEFORE.search(before) and len(words.split()) >= 2:
         return replace(m, label="ORG", entity_id=entity_key("ORG", words))
     if m.label in ("PERSON", "NORP", "ORG") and (
