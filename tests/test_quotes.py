@@ -107,6 +107,20 @@ def test_a_pronoun_is_never_a_person_of_the_other_sex(nlp, text, words, speaker)
 
 
 @pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # owning a deed bare is no words
+        ("A group calling itself BlackHarbor claimed responsibility on Monday.", False),
+        ("The rebels denied responsibility.", False),
+        # a claim with what it owns stays as it was
+        ("The Taliban claimed responsibility for the attack.", True),
+    ],
+)
+def test_claiming_responsibility_bare_is_no_quote(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted
+
+
+@pytest.mark.parametrize(
     ("text", "words", "speaker"),
     [
         # a woman found through "she" (and called "Ms" later) is no antecedent of "he"; the
