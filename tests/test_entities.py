@@ -92,6 +92,10 @@ def test_a_name_ends_before_its_possessive(nlp, text, name):
         (["'s", "Marck"], [(0, 1, "ORG")], []),
         # a time keeps its possessive for the dates stage
         (["last", "night", "'s", "vote"], [(0, 3, "DATE")], [("last night 's", "DATE")]),
+        # a saint's institution split at its possessive is one name; a country's firm is two
+        (["St", "Brendan", "'s", "Hospital", "closed"], [(0, 3, "ORG"), (3, 4, "ORG")],
+         [("St Brendan 's Hospital", "ORG")]),
+        (["Russia", "'s", "Gazprom", "cut"], [(0, 1, "GPE"), (2, 3, "ORG")], [("Russia", "GPE"), ("Gazprom", "ORG")]),
     ],
 )
 def test_name_edges(nlp, words, ents, expected):
@@ -583,6 +587,26 @@ def test_names_before_river_are_rivers(nlp, text, names):
     assert typed and set(typed.values()) == {"LOC"}
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "entity_id"),
+    [
+        # the full name the model missed, and its short form, are one organisation
+        ("Medecins Sans Frontieres said its clinic was hit. MSF staff fled.", "Medecins Sans Frontieres",
+         "org:medecins-sans-frontieres"),
+        ("Medecins Sans Frontieres said its clinic was hit. MSF staff fled.", "MSF", "org:medecins-sans-frontieres"),
+        ("Médecins Sans Frontières (MSF) said 40 patients were evacuated.", "Médecins Sans Frontières",
+         "org:medecins-sans-frontieres"),
+        # a firm the model typed a place
+        ("Rosatom chief Alexei Likhachev visited the plant.", "Rosatom", "org:rosatom"),
+        ("Russia's Gazprom cut supplies to Moldova.", "Gazprom", "org:gazprom"),
+    ],
+)
+def test_organisations_of_the_table_are_one_org(nlp, text, surface, entity_id):
+    analysis, _ = _analyse(nlp, text)
+    assert _ids(analysis, surface) == {entity_id}
+    assert _labels(analysis, surface) == {"ORG"}
+
+
 def test_a_chairperson_named_after_the_title_is_a_person(nlp):
     analysis, _ = _analyse(nlp, "African Union Commission chairperson Amina Diallo said monitors would be sent.")
     assert _labels(analysis, "Amina Diallo") == {"PERSON"}
@@ -662,3 +686,44 @@ def test_a_name_of_a_unit_of_land_is_a_place(label, words_before, name, words_af
     start = len(words_before)
     mention = Mention("t1", (start, start + len(name)), name, label, "x")
     assert retyped(mention, text).label == want
+
+
+@pytest.mark.parametrize(
+    ("label", "words_before", "name", "words_after", "want"),
+    [
+        # a word for a body with a word of its own before it names what follows
+        ("PERSON", "Rights group ", "Civic Watch", " put the number at 300.", "ORG"),
+        ("PERSON", "the opposition party ", "Dravia Forward", " said", "ORG"),
+        ("PERSON", "said the group ", "John Smith", " founded", "PERSON"),  # "the group": no modifier
+        # a name set off after "the capital," is the capital
+        ("ORG", "protested in the Dravian capital, ", "Lutsek", ", on Sunday", "GPE"),
+        ("ORG", "thousands fled to the capital, ", "Reuters", " said.", "ORG"),  # no closing comma
+        # a name after a compass point "of" is a place
+        ("PERSON", "300 nautical miles east of ", "Eyl", " by armed men", "GPE"),
+        ("LOC", "20 km south of ", "the Dnipro", " river", "LOC"),  # the model's place stays
+    ],
+)
+def test_the_words_around_a_name_say_what_it_is(label, words_before, name, words_after, want):
+    text = words_before + name + words_after
+    start = len(words_before)
+    mention = Mention("t1", (start, start + len(name)), name, label, "x")
+    assert retyped(mention, text).label == want
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "dropped"),
+    [
+        ("Observers said so. Turnout was 63 percent, up from 58 percent.", "Turnout", True),
+        ("Inflation rose to 9 percent in May.", "Inflation", True),
+        ("Carver said so. Okoro was at the hospital.", "Okoro", False),
+        # a portfolio before its office, whatever the office's case
+        ("He said so. Education minister Pieter de Vries called the ruling a victory.", "Education", True),
+        # a vessel's name is no person
+        ("Commandos from the frigate Navarra boarded the ship.", "Navarra", True),
+        ("Ships carried the aid. Navarra said the port was open.", "Navarra", False),
+    ],
+)
+def test_a_measure_or_a_portfolio_that_opens_a_sentence_is_no_name(text, word, dropped):
+    start = text.index(word)
+    mention = Mention("t1", (start, start + len(word)), word, "PERSON", "x")
+    assert (retyped(mention, text) is None) == dropped

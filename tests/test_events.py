@@ -121,6 +121,74 @@ def test_nominal_event_takes_its_possessor_as_actor(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # an amount asked or offered is no target
+        ("The provincial government has offered 4 percent.", "AGREE"),
+        ("The union is demanding a 12 percent pay rise.", "REQUEST"),
+    ],
+)
+def test_an_amount_asked_or_offered_is_no_recipient(nlp, text, type_):
+    assert only(analyse(nlp, text), type_).recipient is None
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "recipient"),
+    [
+        # a part a compound names is a group of its own
+        ("The navy freed 18 crew members of a fishing vessel.", "RETREAT", "crew members of a fishing vessel"),
+        # a bare part is of its group
+        ("Police arrested 12 members of the union.", "COERCE", "union"),
+    ],
+)
+def test_a_compound_part_is_its_own_group(nlp, text, type_, recipient):
+    assert only(analyse(nlp, text), type_).recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "acts"),
+    [
+        # a participle of another kind of act, done to a thing of its own, is an event of its own
+        ("Soldiers seized power on Wednesday, detaining President Amadou Keita.",
+         {("COERCE", "Soldiers", "power"), ("COERCE", "Soldiers", "Amadou Keita")}),
+        # a toll stays the act's
+        ("Troops shelled the town, killing five civilians.", {("ASSAULT", "Troops", "town")}),
+    ],
+)
+def test_a_participle_of_another_act_is_its_own_event(nlp, text, acts):
+    assert {(e.type, e.actor, e.recipient) for e in analyse(nlp, text).events} == acts
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # a particle the model parsed as an adverb still makes the phrasal verb
+        ("More than 30,000 teachers walked out on Monday.", "PROTEST", "teachers"),
+        # "went on strike": the subject of "go" does the strike
+        ("Teachers went on strike on Monday.", "PROTEST", "Teachers"),
+        ("Nurses went on hunger strike.", "PROTEST", "Nurses"),
+    ],
+)
+def test_workers_who_walk_out_or_go_on_strike_strike(nlp, text, type_, actor):
+    assert only(analyse(nlp, text), type_).actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # the possessor of a deed done to someone is the one it is done to
+        ("The African Union called for the president's immediate release.", "RETREAT", None, "president"),
+        ("Rights groups condemned the journalist's abduction.", "ASSAULT", None, "journalist"),
+        # unless an "of" names that one: then the possessor does it
+        ("The government's release of 50 prisoners was welcomed.", "RETREAT", "government", "prisoners"),
+    ],
+)
+def test_the_possessor_of_a_deed_done_to_someone_undergoes_it(nlp, text, type_, actor, recipient):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The toll from Tuesday's air strike on the market rose to 19.",

@@ -106,6 +106,37 @@ def test_a_pronoun_is_never_a_person_of_the_other_sex(nlp, text, words, speaker)
     assert only(analyse(nlp, text), words).speaker == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        # owning a deed bare is no words
+        ("A group calling itself BlackHarbor claimed responsibility on Monday.", False),
+        ("The rebels denied responsibility.", False),
+        # a claim with what it owns stays as it was
+        ("The Taliban claimed responsibility for the attack.", True),
+    ],
+)
+def test_claiming_responsibility_bare_is_no_quote(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        # a woman found through "she" (and called "Ms" later) is no antecedent of "he"; the
+        # previous sentence's spokesman is
+        ("Opposition leader Elena Horvat said the vote was rigged. “This election was stolen,” she told "
+         "supporters. A government spokesman dismissed the claim. “The people have spoken,” he said. "
+         "Ms Horvat called a strike.", "have spoken", "A government spokesman"),
+        # the noun must give the pronoun's sex: a spokeswoman is not "he"
+        ("President Viktor Marek won the vote. A government spokeswoman dismissed the claim. "
+         "“The people have spoken,” he said.", "have spoken", "Viktor Marek"),
+    ],
+)
+def test_a_pronoun_goes_on_with_the_previous_sentences_person_of_its_sex(nlp, text, words, speaker):
+    assert only(analyse(nlp, text), words).speaker == speaker
+
+
 def test_a_quote_that_goes_on_keeps_its_speaker_across_sentences_and_paragraphs(nlp):
     text = (
         "Mary Okafor spoke at the rally.\n"

@@ -171,10 +171,14 @@ def _names_origin(prep) -> bool:
 
 def _partitive(tok):
     """The group a count or a part is of ("thousands of farmers", "members of the union",
-    "part of the garrison"), through any chain of them; else the token itself."""
+    "part of the garrison"), through any chain of them; else the token itself. A part
+    that a compound names is a group of its own: "freed 18 crew members of a fishing
+    vessel" frees the crew, not the vessel."""
     for _ in range(3):
         counted = tok is not None and (tok.like_num or _lemma(tok) in lx.PARTITIVES)
         if not counted or tok.ent_type_ in ACTOR_LABELS or (_lemma(tok) == "member" and tok.tag_ != "NNS"):
+            break
+        if not tok.like_num and any(c.dep_ == "compound" for c in tok.children):
             break
         of = _prep_object(tok, {"of"})
         if of is None:
@@ -810,10 +814,23 @@ def no_one(subject) -> bool:
     return subject.lower_ in ("nobody", "none") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
 
 
+# Nouns of deeds whose possessor is the one they are done to when no "of" names that one:
+# "the president's release" (the president is freed: "called for the president's immediate
+# release" made the president the actor of his own release), "his arrest", "the
+# journalist's killing"; but "the government's release of 50 prisoners" is the government's.
+_UNDERGONE = frozenset({
+    "release", "arrest", "detention", "capture", "abduction", "kidnapping", "killing", "murder",
+    "assassination", "execution", "rescue", "extradition", "deportation", "expulsion", "ouster", "overthrow",
+})
+
+
 def _noun_arguments(noun):
     """(actor, recipient) of a nominal event: "Azerbaijan's offensive on Stepanakert",
-    "the Israeli raid", "an attack by rebels"."""
-    actor = _possessor(noun) or _prep_object(noun, {"by"}) or _named_modifier(noun)
+    "the Israeli raid", "an attack by rebels"; "the president's release" is done to him."""
+    owner = _possessor(noun)
+    if owner is not None and _lemma(noun) in _UNDERGONE and _prep_object(noun, {"of"}) is None:
+        return _resolve_pronoun(_prep_object(noun, {"by"}) or _named_modifier(noun)), _recipient(owner)
+    actor = owner or _prep_object(noun, {"by"}) or _named_modifier(noun)
     # "Armenia does not participate in operations", not "the minister arrived after the attack"
     joined = noun.dep_ == "dobj" or (noun.dep_ == "pobj" and noun.head.lower_ in lx.PARTICIPATION_PREPS)
     if actor is None and joined:

@@ -512,6 +512,9 @@ CONTENT_NOUNS = frozenset({
     "failure", "refusal", "independence", "freedom", "referendum", "rule", "autonomy",
     # a people's condition and a party's achievements: the people or party is the target
     "welfare", "plight", "safety", "treatment", "condition", "victory", "win", "success",
+    # amounts asked or offered in a pay dispute ("demanding a 12 percent pay rise", "offered
+    # 4 percent"): no one is the target
+    "rise", "raise", "increase", "hike", "percent",
 })
 # Categories whose verb's object is what is given or shared ("provided tents", "shared
 # intelligence"); the recipient is whom it goes to (CAMEO 06-07).
@@ -584,9 +587,9 @@ GOVERNOR_MODALITY: dict[str, str] = {
 }
 # Verbs whose subject is the actor of the event noun they govern: "Armenia does not
 # participate in military operations", "rebels took part in the attack".
-# Also "arrived on a visit", "remained on alert", "gathered for a rally".
+# Also "arrived on a visit", "remained on alert", "gathered for a rally", "went on strike".
 PARTICIPATION = frozenset({"participate", "engage", "involve", "join", "take", "wage", "lead", "fight",
-                           "arrive", "come", "remain", "stay", "gather", "assemble", "converge"})
+                           "arrive", "come", "remain", "stay", "gather", "assemble", "converge", "go"})
 PARTICIPATION_PREPS = frozenset({"in", "on", "for", "into"})
 
 # Verbs that say an event goes on: "the operations will continue" reports operations

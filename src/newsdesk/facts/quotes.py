@@ -367,6 +367,8 @@ def _content_of(verb) -> tuple[int, int] | None:
     objecting = (_is_stance(verb) or lemma(verb) in OBJECT_SPEECH) and lemma(verb) not in ACT_VERBS
     if objecting and _calls_an_act(verb):
         return None  # "called a strike", "raised a strike": an act called, no words
+    if objecting and _owns_a_deed(verb):
+        return None  # "claimed responsibility": a deed owned (events.py reads it), no words
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
@@ -390,6 +392,15 @@ def _calls_an_act(verb) -> bool:
     if obj is None or obj.lemma_.lower() not in _CALLED_ACTS:
         return False
     return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
+
+
+def _owns_a_deed(verb) -> bool:
+    """"A group calling itself BlackHarbor claimed responsibility on Monday" made a quote
+    "responsibility": claiming or denying responsibility or credit owns a deed, it reports
+    no words of its own (what it owns is in its "for" phrase, if anywhere)."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return (lemma(verb) in ("claim", "deny", "take", "accept") and obj is not None
+            and obj.lemma_.lower() in ("responsibility", "credit") and not any(obj.children))
 
 
 # Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").

@@ -288,6 +288,24 @@ def after_stamp(doc, left: int, right: int) -> int:
     return left
 
 
+def _previous_subject(pron) -> list[Speaker]:
+    """The subject of the sentence before a pronoun's when it is a person named by a noun
+    that gives his or her sex ("A government spokesman dismissed the allegations. 'The
+    people have spoken,' he said"): the pronoun most likely goes on with it (centering),
+    though no verb of saying made it a speaker yet (direct quotes are read before
+    indirect ones, so "dismissed" had not been seen), and without it the "he" went to a
+    president named three paragraphs before."""
+    sent = pron.sent
+    if sent.start == 0:
+        return []
+    root = pron.doc[sent.start - 1].sent.root
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"]
+    if not subjects or _WORD_SEX.get(subjects[0].lower_) is None:
+        return []
+    start, end = _phrase(subjects[0])
+    return [Speaker(doc_text(pron.doc)[start:end], (start, end))]
+
+
 def _word_before(text: str, start: int) -> list[str]:
     """The word just before a name, lower-cased: an honorific ("Ms.", "Mr") if there is one."""
     words = text[max(0, start - 6) : start].split()
@@ -371,13 +389,19 @@ class Resolver:
 
     def _sex(self, sp: Speaker) -> str | None:
         """The sex the text gives a speaker: a word of its own ("the boy", "a spokeswoman"),
-        its entity's role ("IOM spokeswoman"), or an honorific just before the name ("Ms.")."""
+        its entity's role ("IOM spokeswoman"), an honorific just before the name ("Ms.") or
+        in another of the entity's names ("Ms Horvat" of "Elena Horvat"), or the pronoun
+        the speaker was found through ("she told supporters": she). Without the last two a
+        woman quoted as "she" was the "he" of a spokesman's quote two paragraphs on."""
         words = sp.text.lower().split()
         if sp.entity_id:
-            role = next((e.description for e in self.analysis.entities if e.id == sp.entity_id), None)
-            words += (role or "").lower().split()
+            entity = next((e for e in self.analysis.entities if e.id == sp.entity_id), None)
+            words += ((entity and entity.description) or "").lower().split()
+            words += [a.split()[0].lower() for a in (entity.aliases if entity else ()) if " " in a]
             words += [w.lower() for w in _word_before(self.analysis.article.text, sp.span[0])]
         found = {_WORD_SEX[w] for w in words if w in _WORD_SEX}
+        if said_as := _PRONOUN_SEX.get(self.analysis.article.text[sp.span[0] : sp.span[1]].lower()):
+            found.add(said_as)
         return found.pop() if len(found) == 1 else None
 
     def _pronoun(self, token) -> Speaker | None:
@@ -414,7 +438,7 @@ class Resolver:
 
         # Subjects of earlier speech verbs first (the centering heuristic: a pronoun
         # subject usually continues the previous subject), then names in the text.
-        said = [sp for sp in self.recent if fits(sp)]
+        said = [sp for sp in [*self.recent, *_previous_subject(token)] if fits(sp)]
         named = [
             sp
             for m in self.mentions

@@ -44,7 +44,7 @@ class Trigger:
 
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
-        if child.lower_ in lx.PARTICLES and child.dep_ != "prt":
+        if child.lower_ in lx.PARTICLES and child.dep_ != "prt" and not _bare_adverb_particle(child):
             continue
         # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
         if child.dep_ in ("prt", "prep", "dobj", "acomp", "oprd", "advmod", "ccomp"):
@@ -52,6 +52,16 @@ def _phrasal(tok) -> lx.Entry | None:
             if entry:
                 return entry
     return None
+
+
+def _bare_adverb_particle(child) -> bool:
+    """A particle the small model parsed as an adverb, with nothing hanging on it and no
+    number after it: "teachers walked out on Monday" (out/advmod: the walkout was lost),
+    not "took over 100 hours" nor "walked out of the room"."""
+    doc = child.doc
+    following = doc[child.i + 1] if child.i + 1 < len(doc) else None
+    return (child.dep_ == "advmod" and child.i > child.head.i and not any(child.children)
+            and not (following is not None and following.like_num))
 
 
 def _noun_entry(tok, governor=None) -> lx.Entry | None:
@@ -442,5 +452,17 @@ def absorbed(trig: Trigger, verbal: dict[int, Trigger]) -> Trigger | None:
         ok = tok.dep_ in (*SUBJECTS, *PASSIVE_SUBJECTS, "pobj", "dobj")
     other = verbal.get(up.i)
     if ok and other is not None and other is not trig and other.category == trig.category:
-        return other
+        return None if trig.verbal and _another_act(trig, other) else other
     return None
+
+
+def _another_act(trig: Trigger, first: Trigger) -> bool:
+    """A participle of another kind of act done to a thing of its own: "seized power,
+    detaining President Keita" is a seizure and an arrest (the arrest was lost in the
+    seizure); "shelled the town, killing 20" and "attacked the village, destroying it"
+    stay one."""
+    verb, up = trig.light or trig.head, first.light or first.head
+    if verb.dep_ != "advcl" or trig.mode is None or first.mode is None or trig.mode == first.mode:
+        return False
+    own, theirs = _child(verb, ("dobj",)), _child(up, ("dobj",))
+    return own is not None and theirs is not None and _lemma(own) != _lemma(theirs)

@@ -43,9 +43,10 @@ _BODY_HEADS = frozenset({
 # them PERSON or NORP); a capitalised "River" is inside the name and the model's span.
 _RIVERS_AFTER = re.compile(r"(?:,?\s+(?:and\s+)?[A-Z][\w-]*)*\s+rivers?\b")
 # A government portfolio before its office is no body of its own: "the Home Secretary",
-# "the Foreign Office" (the model tags "Home", "Foreign" ORG).
+# "the Foreign Office" (the model tags "Home", "Foreign" ORG); the office in lower case too
+# ("Education minister Pieter de Vries" made an ORG "Education").
 _PORTFOLIO = re.compile(r"(?:Home|Foreign|Interior|Justice|Defence|Defense|Treasury|Health|Finance|Education)\s+"
-                        r"(?:Secretary|Office|Minister|Ministry|Department)\b")
+                        r"(?i:secretary|office|minister|ministry|department)\b")
 
 # A settlement or an administrative unit "of" a name: the name is a place, whatever the
 # model typed it ("the coastal city of Derna" came out ORG, and the place was two
@@ -66,6 +67,22 @@ _UNIT_AFTER = re.compile(r"\s+(?:neighbou?rhood|district|province|region|county|
 # it ("the Mali group" of a report's countries) stays a place; a people's (NORP) is left alone.
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _GROUP_AFTER = re.compile(r"\s+group\b")
+# A lower-case word for a body just before a name says what the name is: "Rights group
+# Civic Watch put the number at 300" (the model typed it PERSON, with "Rights group" its
+# role), "the aid charity Hope Link". The body's word must have a word of its own before
+# it that is no article: in "the group John Smith founded" the name is a person's.
+_BODY_BEFORE = re.compile(r"(?<![\w-])(?!(?i:the|a|an|this|that)\s)[A-Za-z][\w-]*\s+"
+                          r"(?:group|organi[sz]ation|charity|watchdog|agency|firm|company|broadcaster|party|movement)\s+$")
+# A name set off after "the capital," is the capital's: "in the Dravian capital, Lutsek, on
+# Sunday" (the model typed it ORG). Only with the comma that closes the apposition: "fled
+# to the capital, Reuters said" names no town.
+_CAPITAL_BEFORE = re.compile(r"\bcapital,\s+$")
+# A name right after a lower-case word for a vessel is the vessel's: "commandos from the
+# frigate Navarra" (PERSON). A ship is no actor, place or person of the entity table.
+_VESSEL_BEFORE = re.compile(r"\b(?:frigate|destroyer|corvette|warship|cruiser|submarine|tanker|trawler|freighter|"
+                            r"ferry|vessel|ship)\s+$")
+# A name after a compass point "of" is a place: "300 nautical miles east of Eyl" (PERSON).
+_COMPASS_OF = re.compile(r"\b(?i:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+$")
 
 
 # A sentence's start: the text's, a line's, or after a sentence's end (and a closing quote).
@@ -74,7 +91,10 @@ _SENTENCE_END = re.compile(r"(?:^|\n|[.!?][\"'’”)]?\s+)\s*$")
 _OPENER_WINDOW = 8
 # Nouns of news that name a happening, a force of nature or a crowd: capitalised only by
 # opening a sentence ("Wildfires rage across ...", "Riot police clash ...").
-_COMMON_NOUNS = lx.HAPPENINGS | lx.NATURAL_FORCES | lx.PROTESTERS
+# Measures a report gives as a share or a rate, which open a sentence as often ("Turnout
+# was 63 percent": the model typed "Turnout" PERSON, and a "he said" after it became its quote).
+_MEASURES = frozenset({"turnout", "inflation", "unemployment"})
+_COMMON_NOUNS = lx.HAPPENINGS | lx.NATURAL_FORCES | lx.PROTESTERS | _MEASURES
 
 
 def common_opener(m: Mention, text: str) -> bool:
@@ -119,7 +139,7 @@ def _singulars(word: str) -> list[str]:
 def retyped(m: Mention, text: str) -> Mention | None:
     """The model's mention with the corrections above: a rank cut off a person's name, a
     body's name made an ORG, river names a LOC, a town's name a GPE; None for a portfolio
-    before its office and for a common word that opens a sentence (``common_opener``)."""
+    before its office, a vessel's name and a common word that opens a sentence (``common_opener``)."""
     words = _THE.sub("", m.text.strip())
     after = text[m.span[1] : m.span[1] + 80]
     if _PORTFOLIO.match(text, m.span[0]) and len(words.split()) == 1:
@@ -139,6 +159,15 @@ def retyped(m: Mention, text: str) -> Mention | None:
         return replace(m, label="ORG", entity_id=entity_key("ORG", words))
     if m.label in ("PERSON", "NORP", "ORG") and _RIVERS_AFTER.match(after):
         return replace(m, label="LOC", entity_id=entity_key("LOC", words))
+    before = text[max(0, m.span[0] - 40) : m.span[0]]
+    if m.label in ("PERSON", "ORG", "NORP") and _VESSEL_BEFORE.search(before):
+        return None
+    if m.label == "PERSON" and _BODY_BEFORE.search(before) and len(words.split()) >= 2:
+        return replace(m, label="ORG", entity_id=entity_key("ORG", words))
+    if m.label in ("PERSON", "NORP", "ORG") and (
+        (_CAPITAL_BEFORE.search(before) and after.startswith(",")) or _COMPASS_OF.search(before)
+    ):
+        return replace(m, label="GPE", entity_id=entity_key("GPE", words))
     if m.label in ("PERSON", "NORP", "ORG") and _UNIT_OF.search(text[max(0, m.span[0] - 80) : m.span[0]]):
         return replace(m, label="GPE", entity_id=entity_key("GPE", words))
     if m.label in ("PERSON", "ORG") and _UNIT_AFTER.match(after):

@@ -190,9 +190,31 @@ _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "del", "della", "
                              "das", "ter", "bin", "ibn", "al", "el"})
 
 
+# One-word heads of institutions named after a saint or a founder: the model splits "St
+# Brendan's Hospital" into ORG "St Brendan" and ORG "Hospital" around the possessive.
+_INSTITUTION_HEADS = frozenset({"hospital", "college", "school", "church", "cathedral", "university", "academy",
+                                "infirmary", "clinic", "abbey", "chapel"})
+
+
+def _joined_institutions(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A name and a lone institution head the model split at a possessive, made one name
+    ("St Brendan" + "'s" + "Hospital"); a country's possessive ("Russia's Gazprom") is none."""
+    out: list[Span] = []
+    for ent in ents:
+        prev = out[-1] if out else None
+        if (prev is not None and len(ent) == 1 and ent[0].lower_ in _INSTITUTION_HEADS
+                and prev.label_ in ("ORG", "FAC", "PERSON") and ent.start == prev.end + 1
+                and doc[prev.end].lower_ in _CLITICS):
+            out[-1] = Span(doc, prev.start, ent.end, label=ent.label)
+            continue
+        out.append(ent)
+    return out
+
+
 @Language.component("newsdesk_name_edges")
 def mend_name_edges(doc: Doc) -> Doc:
-    """A name without the clitic after it; a person's name cut at a particle made whole."""
+    """A name without the clitic after it; a person's name cut at a particle made whole;
+    a saint's institution split at its possessive made one."""
     ents = []
     for ent in doc.ents:
         end = ent.end
@@ -201,7 +223,7 @@ def mend_name_edges(doc: Doc) -> Doc:
         if end > ent.start:
             ents.append(Span(doc, ent.start, end, label=ent.label))
     out: list[Span] = []
-    for ent in ents:
+    for ent in _joined_institutions(doc, ents):
         if out and ent.start < out[-1].end:
             continue  # taken by the person's name before it
         out.append(_whole_name(doc, ent))
