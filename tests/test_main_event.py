@@ -1063,7 +1063,7 @@ _CROYDON = ("Croydon", "Croydon", "GB", 2651817)
         ("Turkey's army bombs positions", "bombs positions", "Turkey's army", [_TURKEY], None),
         ("EU ministers agree sanctions", "agree sanctions", "EU ministers", [_EU], None),
         # a town in the actor's words still says where, and so does a place said as where
-        ("Croydon tram crash survivor describes carnage", "describes carnage", "Croydon tram crash survivor",
+        ("Croydon tram crash survivor recalls the night", "recalls the night", "Croydon tram crash survivor",
          [_CROYDON], "Croydon"),
         ("Rescuers in Turkey find survivors", "find survivors", "Rescuers in Turkey", [_TURKEY], "Turkey"),
     ],
@@ -1152,9 +1152,9 @@ def test_an_actors_name_ends_before_a_verb_the_parse_hung_on_it(nlp):
     ("title", "lead", "actor"),
     [
         # a headline's description of one person: the lead names who
-        ("Croydon tram crash survivor describes carnage",
-         "A father who survived the crash described the scene to reporters. Rescue crews worked through the "
-         "night. Marta Vell, 30, was travelling on the tram.",
+        ("Velm tram crash survivor recalls the night",
+         "A father who survived the crash spoke to reporters. Rescue crews worked through the "
+         "night. Marta Vell, 30, was on the tram when it left the rails.",
          "Marta Vell"),
         # ... not the one who reports it, nor where the description names whose ("Vell aide")
         ("Gunman kills five in Ardo", "A gunman killed five people in Ardo on Sunday, police chief Ivo Korr said.",
@@ -1176,26 +1176,13 @@ def test_a_survivors_port_is_not_where_and_the_day_of_the_telling_not_when(nlp):
     assert (main.place, main.when) == ("Libya", "2031-05-09")
 
 
-@pytest.mark.parametrize(
-    ("title", "lead", "not_actor", "place"),
-    [
-        # A toll is a figure, no one who acts.
-        ("Death toll from Velmar earthquake rises to 41", "The quake struck on Monday, officials said.",
-         "Death toll from Velmar earthquake", None),
-        ("Flood tally climbs to 19 in northern Ardonia", "Rivers burst their banks on Sunday, officials said.",
-         "Flood tally", None),
-        # A feature's name that ends in "of" takes the name after it, whatever the model typed it.
-        ("Tanker seized in Strait of Hormuz by Iranian forces", "The crew was unharmed, officials said.",
-         None, "Strait of Hormuz"),
-    ],
-)
-def test_a_toll_is_no_actor_and_a_strait_keeps_its_name(title, lead, not_actor, place):
+def test_a_strait_keeps_its_name():
+    """A feature's name that ends in "of" takes the name after it, whatever the model typed
+    it. (A toll as the headline's "who" stays: the story reads it to tell a count's change
+    from the event, ``compare.tells_a_count``.)"""
     import newsdesk
 
-    main = newsdesk.analyse_text(lead, title=title, published="2026-03-05").main_event
-    assert main is not None
-    if not_actor:
-        assert main.actor != not_actor and "toll" not in (main.actor or "").casefold()
-        assert "tally" not in (main.actor or "").casefold()
-    if place:
-        assert main.place == place
+    main = newsdesk.analyse_text("The crew was unharmed, officials said.",
+                                 title="Tanker seized in Strait of Hormuz by Iranian forces",
+                                 published="2026-03-05").main_event
+    assert main is not None and main.place == "Strait of Hormuz"

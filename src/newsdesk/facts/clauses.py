@@ -461,8 +461,6 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
             subj, verb, span = reread
             named_happening = happening(subj[-1])
             actor = _whose(analysis, subj[:-1]) if named_happening else _mention_name(analysis, subj[-1]) or subj.text
-            if _a_toll(subj.root):  # "Death toll from quake rises to 41": a figure, no actor
-                actor, named_happening = None, True
             out.append(Clause(doc[verb].idx, False, Event(analysis.article.id, span, OTHER, actor=actor),
                               happening=named_happening))
             continue
@@ -476,25 +474,13 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
     return out
 
 
-# Nouns of a count of victims: as a subject ("Death toll from quake rises to 41") they
-# name a figure, no one who acts. ("figure", "number" and "count" are left out: "an
-# opposition figure", "a number of protesters", a count, name people.)
-TOLL_NOUNS = frozenset({"toll", "tally"})
-
-
-def _a_toll(tok) -> bool:
-    return tok is not None and _lemma(tok) in TOLL_NOUNS
-
-
 def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
     """The clause of ``verb`` and its subject as a Clause (``clauses``)."""
     passive = _passive(subj, verb, headline)
     by = _agent(verb, passive)
     actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
-    toll = _a_toll(actor)  # "The toll rose to 23": a figure, no actor, a whole clause as a happening's
-    actor = None if toll else actor
-    named_happening = toll or (actor is not None and happening(actor))
-    before = [t for t in actor.subtree if t.i < actor.i] if named_happening and actor is not None else []
+    named_happening = actor is not None and happening(actor)
+    before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
     name = _whose(analysis, before) if named_happening else argument(analysis, actor)
     span = verb_phrase(verb, seg)
     joined = _elided_passives(verb, seg) if passive else []

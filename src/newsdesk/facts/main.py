@@ -208,7 +208,7 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
 
 def _described(headline: Headline, event: Event) -> bool:
     """Whether a headline's actor describes one person without naming anyone ("F1 legend
-    makes emotional farewell", "Tram crash survivor describes carnage", "Minister
+    makes emotional farewell", "Tram crash survivor recalls the night", "Minister
     resigns"): its head a singular common noun, no happening, and no person or body named
     in it ("Clinton aide" names whose aide). A headline drops the name its lead gives."""
     words = (event.actor or "").split()
@@ -224,7 +224,7 @@ def _described(headline: Headline, event: Event) -> bool:
 
 def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
     """The person the context names as the actor of its first clause or event that is no
-    report of words ("Martin Bamford, 30, was travelling on the tram"): who the headline's
+    report of words ("Ana Reyes, 30, was on the tram when it derailed"): who the headline's
     description is (``_described``)."""
     people = {m.text for m in analysis.mentions if m.label == "PERSON"}
     people |= {e.name for e in analysis.entities if e.type == "PERSON"}
