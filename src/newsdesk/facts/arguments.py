@@ -539,9 +539,12 @@ def _named_modifier(noun):
 
 
 def natural_force(tok) -> bool:
-    """An earthquake, a flood or a landslide: no one who acts. By the word too, and its
-    singular: the small model takes a plural opening a sentence for a name and keeps it
-    as its lemma ("Landslides and collapses at such sites kill dozens" was an ASSAULT)."""
+    """An earthquake, a flood or a landslide: no one who acts (False for no token). By the
+    word too, and its singular: the small model takes a plural opening a sentence for a
+    name and keeps it as its lemma ("Landslides and collapses at such sites kill dozens"
+    was an ASSAULT)."""
+    if tok is None:
+        return False
     word = tok.lower_
     return _lemma(tok) in lx.NATURAL_FORCES or word in lx.NATURAL_FORCES or word.removesuffix("s") in lx.NATURAL_FORCES
 

@@ -513,16 +513,13 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
     if trig.verbal and trig.light is None and _lemma(trig.head) in lx.TOLL_VERBS:
         return event.actor is not None or event.mode is not None or any(not m.verbal for m in merged)
     if trig.verbal and not any(not m.verbal for m in merged):
-        return not _natural_force(_subject(trig.light or trig.head)[0])
+        # An earthquake, a storm or a flood as the one that strikes, blocks or cuts off, or
+        # the "by" agent of a passive (``_subject`` gives it where there is no subject): no
+        # one acts, whatever the verb ("A powerful quake struck the coast", "A landslide
+        # blocked the highway", "villages cut off by the earthquake"); PLOVER codes
+        # political acts.
+        return not natural_force(_subject(trig.light or trig.head)[0])
     return True
-
-
-def _natural_force(subject) -> bool:
-    """An earthquake, a storm or a flood as the one that strikes, blocks or cuts off, or
-    the "by" agent of a passive (``_subject`` gives it where there is no subject): no one
-    acts, whatever the verb ("A powerful quake struck the coast", "A landslide blocked the
-    highway", "villages cut off by the earthquake"); PLOVER codes political acts."""
-    return subject is not None and natural_force(subject)
 
 
 def _depth(tok) -> int:
