@@ -431,9 +431,12 @@ def another_target(verb, first) -> bool:
     """A conjoined verb that does its act to a thing of its own: "torched 40 vehicles and
     attacked a police station" are two acts (the station was lost), unlike "attacked and
     destroyed the village" (one object) or "killed five and wounded 11" (one toll)."""
-    if verb.dep_ != "conj" or _lemma(verb) in lx.TOLL_VERBS:
-        return False
-    own, theirs = _child(verb, ("dobj",)), _child(first, ("dobj",))
+    return verb.dep_ == "conj" and _lemma(verb) not in lx.TOLL_VERBS and _objects_differ(verb, first)
+
+
+def _objects_differ(verb, other) -> bool:
+    """Both verbs have a direct object, and not the same word."""
+    own, theirs = _child(verb, ("dobj",)), _child(other, ("dobj",))
     return own is not None and theirs is not None and _lemma(own) != _lemma(theirs)
 
 
@@ -461,8 +464,7 @@ def _another_act(trig: Trigger, first: Trigger) -> bool:
     detaining President Keita" is a seizure and an arrest (the arrest was lost in the
     seizure); "shelled the town, killing 20" and "attacked the village, destroying it"
     stay one."""
-    verb, up = trig.light or trig.head, first.light or first.head
+    verb = trig.light or trig.head
     if verb.dep_ != "advcl" or trig.mode is None or first.mode is None or trig.mode == first.mode:
         return False
-    own, theirs = _child(verb, ("dobj",)), _child(up, ("dobj",))
-    return own is not None and theirs is not None and _lemma(own) != _lemma(theirs)
+    return _objects_differ(verb, first.light or first.head)
