@@ -55,9 +55,10 @@ def _charge_act(verb):
     return _child(prep, ("pcomp",)) if prep is not None else None
 
 
-def _of_time(clause) -> bool:
+def of_time(clause) -> bool:
     """A clause of time or cause ("hours after a drone struck"), which the small model may
-    make a verb of saying's complement: the writer's words, never the reported ones."""
+    make a verb of saying's complement: the writer's words, never the reported ones (here,
+    and for the quotes stage's content of a frame)."""
     return any(m.dep_ == "mark" and m.lower_ in NOT_REPORTED_MARKS for m in clause.children)
 
 
@@ -72,9 +73,9 @@ def _reports(verb, clause) -> bool:
         return True
     if clause.dep_ not in ("ccomp", "parataxis") or _lemma(verb) not in lx.REPORTING:
         return False
-    if _of_time(clause):
+    if of_time(clause):
         return False  # "…, the manager said, hours after a drone struck a vessel": the writer's
-    own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp") and not _of_time(c))
+    own = (c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp") and not of_time(c))
     return clause.i > verb.i or next(own, None) is None
 
 

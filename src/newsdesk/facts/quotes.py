@@ -30,6 +30,7 @@ from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
+from newsdesk.facts.modality import of_time
 from newsdesk.facts.quote_words import (
     ACT_VERBS,
     ADJECTIVE_PREPS,
@@ -41,7 +42,6 @@ from newsdesk.facts.quote_words import (
     JUDGING_VERBS,
     LIGHT_VERBS,
     MENTAL_VERBS,
-    NOT_REPORTED_MARKS,
     NOUN_CONTENT_PREPS,
     OBJECT_SPEECH,
     OF_CHARGES,
@@ -445,14 +445,10 @@ def _names_itself(verb) -> bool:
     return reflexive and any(c.dep_ == "oprd" and (c.pos_ == "PROPN" or c.ent_type_) for c in verb.children)
 
 
-def _reports(clause) -> bool:
-    return not any(m.dep_ == "mark" and m.lower_ in NOT_REPORTED_MARKS for m in clause.children)
-
-
 def _clause_of(verb) -> tuple[int, int] | None:
     children = list(verb.children)
     for deps in (("ccomp",), ("xcomp",) if _is_stance(verb) else ()):
-        after = [c for c in children if c.dep_ in deps and c.i > verb.i and _reports(c)]
+        after = [c for c in children if c.dep_ in deps and c.i > verb.i and not of_time(c)]
         found = after or [c for c in children if c.dep_ in deps]
         if found:
             return found[0].left_edge.i, found[0].right_edge.i
@@ -478,7 +474,7 @@ def _clause_of(verb) -> tuple[int, int] | None:
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
         if head.i != verb.i:
             after = [c for c in head.children if c.i > verb.right_edge.i and c.dep_ != "punct"]
-            if after and not all(_reports(c) for c in after) and head.i < verb.i:
+            if after and any(of_time(c) for c in after) and head.i < verb.i:
                 # "Troops left the town, the mayor said, before the curfew began": up to the frame
                 return head.left_edge.i, verb.left_edge.i - 1
             return head.left_edge.i, head.right_edge.i
