@@ -196,11 +196,11 @@ def dateline_toponyms(article: Article, gaz: Gazetteer) -> list[Toponym]:
     if not line:
         return []
     parts = [p.strip() for p in _AGENCY.sub("", line).strip(" -–—:").split(",")]
-    known = [k for p in parts[1:] if (k := name_key(p)) and gaz.lookup(k)]
-    out = [Toponym((-1, -1), p, k) for p in parts[1:] if (k := name_key(p)) in known]
-    towns = [t for t in parts[0].split("/") if name_key(t)]
-    out += [Toponym((-1, -1), t, name_key(t), qualifier=known[0] if known else None) for t in towns]
-    return [t for t in out if gaz.lookup(t.key)]
+    regions = [(p, k) for p in parts[1:] if (k := name_key(p)) and gaz.lookup(k)]
+    towns = [(t, k) for t in parts[0].split("/") if (k := name_key(t)) and gaz.lookup(k)]
+    qualifier = regions[0][1] if regions else None
+    return ([Toponym((-1, -1), p, k) for p, k in regions]
+            + [Toponym((-1, -1), t, k, qualifier=qualifier) for t, k in towns])
 
 
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
