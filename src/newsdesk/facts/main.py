@@ -593,18 +593,17 @@ def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, s
     sentence), as a country gives way in the event's sentence (``_place``)."""
     source = headline.analysis if in_title and headline is not None else analysis
     chosen = next((p for p in _toponyms(source) if p.span == span), None)
-    if chosen is None or not chosen.country or _RANK.get(_kind(chosen), 0) < _RANK["admin1"]:
+    rank = _rank(chosen) if chosen is not None and chosen.country else 0
+    if rank < _RANK["admin1"]:
         return name, span, in_title
     end = CONTEXT_CHARS - _offset(headline)
-    rank = _RANK.get(_kind(chosen), 0)
     inside = [
         p for p in _toponyms(analysis)
-        if p.span[0] < end and p.country == chosen.country and _RANK.get(_kind(p), 0) < rank
-        and _in_place(analysis, p.span[0])
+        if p.span[0] < end and p.country == chosen.country and _rank(p) < rank and _in_place(analysis, p.span[0])
     ]
     if not inside:
         return name, span, in_title
-    town = min(inside, key=lambda p: (_RANK.get(_kind(p), 0), p.span))
+    town = min(inside, key=lambda p: (_rank(p), p.span))
     return town.name, town.span, False
 
 
