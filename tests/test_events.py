@@ -1049,9 +1049,9 @@ def test_what_one_denies_a_part_in_is_no_recipient(nlp):
     ],
 )
 def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
-    """arguments._lemma reads a column made once per doc: the same as the token's lower-case
+    """syntax._lemma reads a column made once per doc: the same as the token's lower-case
     lemma, with the model's verb slips mended (lexicon.LEMMA_FIXES) for verbs only."""
-    from newsdesk.facts.arguments import _lemma
+    from newsdesk.facts.syntax import _lemma
 
     doc = nlp(text)
     for tok in doc:

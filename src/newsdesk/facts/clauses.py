@@ -46,8 +46,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from newsdesk.facts.arguments import _lemma, _mention_name, _resolve_pronoun, argument, happening
+from newsdesk.facts.arguments import _mention_name, argument, happening
 from newsdesk.facts.lexicon import FEELING_VERBS, PARTICLES, REPORTING
+from newsdesk.facts.subjects import _resolve_pronoun
+from newsdesk.facts.syntax import _lemma
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp

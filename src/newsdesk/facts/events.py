@@ -20,21 +20,10 @@ import re
 from dataclasses import replace
 
 from newsdesk.facts import lexicon as lx
-from newsdesk.facts.arguments import (
-    PASSIVE_SUBJECTS,
-    PLACE_LABELS,
-    SUBJECTS,
-    TIME_LABELS,
-    _child,
-    _clause_verb,
-    _lemma,
-    _noun_arguments,
-    _subject,
-    _verb_arguments,
-    argument,
-    natural_force,
-)
+from newsdesk.facts.arguments import _noun_arguments, _verb_arguments, argument, natural_force
 from newsdesk.facts.modality import claimant, modality
+from newsdesk.facts.subjects import _subject
+from newsdesk.facts.syntax import PASSIVE_SUBJECTS, PLACE_LABELS, SUBJECTS, TIME_LABELS, _child, _clause_verb, _lemma
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences

@@ -10,8 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from newsdesk.facts import lexicon as lx
-from newsdesk.facts.arguments import SUBJECTS, _child, _clause_verb, _lemma, _recipient, _resolve_pronoun, _subject
+from newsdesk.facts.arguments import _recipient
 from newsdesk.facts.quote_words import NOT_REPORTED_MARKS
+from newsdesk.facts.subjects import _resolve_pronoun, _subject
+from newsdesk.facts.syntax import SUBJECTS, _child, _clause_verb, _lemma
 
 if TYPE_CHECKING:
     from newsdesk.facts.triggers import Trigger

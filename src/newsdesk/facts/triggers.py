@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, POS
 
 from newsdesk.facts import lexicon as lx
-from newsdesk.facts.arguments import (
+from newsdesk.facts.arguments import asks_anonymity, described_as
+from newsdesk.facts.syntax import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
     TIME_LABELS,
@@ -21,8 +22,6 @@ from newsdesk.facts.arguments import (
     _infinitive,
     _lemma,
     _prep_object,
-    asks_anonymity,
-    described_as,
 )
 from newsdesk.nlp.doccache import sentence, token_strings, tokens
 

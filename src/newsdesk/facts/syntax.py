@@ -1,0 +1,85 @@
+"""The parse's basics that every facts rule reads: dependency-label sets, a token's lemma,
+its children by label, a clause's verb.
+
+Split out of arguments.py so that subjects.py (who does a verb) and arguments.py (an
+event's actor and recipient) can share them without importing each other.
+"""
+
+from __future__ import annotations
+
+from spacy.attrs import LEMMA, POS
+from spacy.symbols import AUX, VERB
+
+from newsdesk.facts import lexicon as lx
+from newsdesk.nlp.doccache import per_doc
+
+# Dependency labels (spaCy's English ClearNLP scheme).
+SUBJECTS = frozenset({"nsubj", "csubj"})
+PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# Deps along which an event inherits its governor's subject: "agreed to withdraw",
+# "shelled the town, killing 20" (advcl participle), "attacked and seized".
+CONTROL = frozenset({"xcomp", "conj", "advcl"})
+# Prepositions whose object is what the event is done to ("attack on", "fight against").
+RECIPIENT_PREPS = frozenset({"against", "on", "upon", "at", "with", "to", "into", "toward", "towards", "between"})
+# Prepositions whose object is the party an act affects, not where it happens.
+AFFECTED_PREPS = frozenset({"against", "on", "upon", "with", "to", "from", "between"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity types that name an actor (a people, a country, a body, a person).
+ACTOR_LABELS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+TIME_LABELS = frozenset({"DATE", "TIME"})
+
+
+def _lemma(tok) -> str:
+    """The token's lemma in lower case, with the model's known verb slips mended
+    ("staged" -> "stag", see ``lexicon.LEMMA_FIXES``)."""
+    return per_doc(tok.doc, _lemmas)[tok.i]
+
+
+def _lemmas(doc) -> list[str]:
+    """``_lemma`` of every token of the doc, made once (the rules ask for the same verb's
+    or noun's lemma again and again: 41,000 times for 17,000 tokens on the bench's 52
+    articles), the lemma and tag read with ``Doc.to_array``, each distinct lemma decoded
+    once."""
+    strings, lowered, out = doc.vocab.strings, {}, []
+    for lemma_id, pos in doc.to_array([LEMMA, POS]).tolist():
+        if lemma_id not in lowered:
+            lowered[lemma_id] = strings[lemma_id].lower()
+        lemma = lowered[lemma_id]
+        out.append(lx.LEMMA_FIXES.get(lemma, lemma) if pos in (VERB, AUX) else lemma)
+    return out
+
+
+def _infinitive(tok):
+    """A "to" clause under the verb, parsed as xcomp or advcl ("sworn to fight", "sent X to investigate")."""
+    return next((c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+                 and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def _clause_verb(tok):
+    """The verb whose clause holds ``tok`` (itself if it is a verb)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _conjuncts(tok) -> list:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj":
+            out.extend(_conjuncts(child))
+    return out
+
+
+def _child(tok, deps) -> object | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _prep_object(tok, preps) -> object | None:
+    """The object of the first of the token's prepositions in ``preps``; a date or time is
+    skipped ("gave a welcome on Thursday to the leader": the leader)."""
+    for prep in tok.children:
+        if prep.dep_ in ("prep", "agent", "dative") and prep.lower_ in preps:
+            obj = _child(prep, ("pobj",))
+            if obj is not None and obj.ent_type_ not in TIME_LABELS:
+                return obj
+    return None
