@@ -1067,6 +1067,8 @@ def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
         ("The rebels agreed to lay down their arms.", [("AGREE", None, None), ("RETREAT", "disarm", None)]),
         ("The militia laid down its weapons on Friday.", [("RETREAT", "disarm", None)]),
         ("The court laid down strict conditions for bail.", []),
+        # what one gives up of one's own is no recipient either
+        ("Armenian armed units in the region gave up their weapons.", [("CONCEDE", None, None)]),
     ],
 )
 def test_laying_down_arms_is_disarming(nlp, text, events):

@@ -367,7 +367,9 @@ def _verb_arguments(trig: Trigger):
     obj = _child(verb, ("dobj",))
     if recipient is None and trig.light is None and trig.category != "RETREAT":
         phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
-        recipient = None if phrasal else _recipient(obj)
+        # what one yields of one's own is no one acted on: "gave up their weapons"
+        own = obj is not None and trig.category in lx.YIELDING and _own_side(obj)
+        recipient = None if phrasal or own else _recipient(obj)
     # the event noun (and what it is "of"), then the verb: "suspended air links with Serbia",
     # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
     heads = _with_of([trig.head, verb] if trig.light else [verb])
