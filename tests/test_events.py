@@ -1078,6 +1078,19 @@ def test_laying_down_arms_is_disarming(nlp, text, events):
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
+        # what is promised is its owner's; whom to is the recipient
+        ("The president promised Ankara's full backing to Baku.", "Baku"),
+        # a thing owned by no named actor, and a person, stay what the act is done to
+        ("Police arrested the mayor's son.", "mayor's son"),
+    ],
+)
+def test_a_thing_its_owner_gives_goes_to_whom_the_act_names(nlp, text, recipient):
+    assert analyse(nlp, text).events[0].recipient == recipient
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
         ("Three aid workers kidnapped in the north were released on Tuesday.", "aid workers"),
         ("The rebels freed two relief workers on Sunday.", "relief workers"),
         ("The militia released four Red Cross staff.", "Red Cross staff"),
