@@ -276,11 +276,11 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
     # "Ardo shooting": the town says where, not who, whether the events stage or the
     # parse (a gerund read as a verb) took it for the actor; the lead says who, as for a
     # clause whose subject names a happening
-    towns = [e.span for e in events if _town_before(analysis, e)]
+    towns = [e.span for e in events if _town_before(analysis, e, doc)]
     events = [replace(e, actor=None) if e.span in towns else e for e in events]
     out = []
     for e in merge_clauses(events, found):
-        town = _town_before(analysis, e) or any(t[0] <= e.span[0] < t[1] for t in towns)
+        town = _town_before(analysis, e, doc) or any(t[0] <= e.span[0] < t[1] for t in towns)
         e = replace(e, actor=None) if town else e
         out.append(Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
                              e.span in spans or _verbal(doc, e.span), not e.actor and (e.span in happenings or town),
@@ -288,19 +288,35 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
     return out
 
 
-def _town_before(analysis: Analysis, event: Event) -> bool:
+def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     """Whether the event's actor is a town or a region named before the rest of its words
     ("Ardo shooting", "Velm tram crash"): it modifies a happening's noun and says where it
     happened (a country may say who: "Velmia strikes", and so may an area of no one country,
     a union of them: "EU agrees sanctions"); who did it the lead says, as for a clause whose
-    subject names a happening (``Candidate.happening``)."""
+    subject names a happening (``Candidate.happening``). A town that is the subject of a
+    tensed verb acts, as a team or a council does ("Ardo beat Velm 3-1", "Ardo bans
+    cars"); a gerund is the happening's noun the parse read as a verb ("Ardo shooting")."""
     actor, text = (event.actor or "").casefold(), analysis.article.text
     return any(
         actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
         and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
              or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip())  # right before them
+        and not _subject_of_tensed_verb(doc, p.span)
         for p in analysis.places
     )
+
+
+# Tags of a verb with a tense (past, present, a modal), not a gerund or a participle.
+_TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _subject_of_tensed_verb(doc, span: Span) -> bool:
+    """Whether the words at ``span`` head the subject of a tensed verb (``_TENSED``)."""
+    words = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
+    if not words:
+        return False
+    head = words.root
+    return head.dep_ == "nsubj" and head.head.tag_ in _TENSED
 
 
 def _verbal(doc, span: Span) -> bool:
