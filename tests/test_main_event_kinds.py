@@ -35,3 +35,26 @@ def test_a_town_that_is_a_verbs_subject_is_who(nlp, title, actor):
     analysis = _ingested(title, "The players of both sides arrived by coach on Saturday.\n\nFans sang.")
     main = analysis.main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # a force of nature that is also a happening's word is who for the disaster, not
+        # the rescuers or the officials the lead names next
+        ("Earthquake kills dozens in Peru",
+         "A strong earthquake struck southern Peru on Sunday, killing at least 30 people. "
+         "Rescue teams searched the rubble through the night.", "strong earthquake"),
+        ("Storm sinks ferry off Bergen",
+         "A violent storm sank a ferry off Bergen on Sunday. The coastguard rescued 20 passengers.", "violent storm"),
+        # ... a force that is no happening's word already was
+        ("Floods kill 12 in Peru",
+         "Torrential rain has killed 12 people in Peru. Rescuers searched for nine people.", "Torrential rain"),
+        # ... and one who acts in a happening still is who
+        ("Stabbing leaves two injured in Leeds",
+         "An armed man attacked shoppers at a market in Leeds on Sunday. Police came.", "armed man"),
+    ],
+)
+def test_a_force_of_nature_is_who_for_its_disaster(nlp, title, lead, actor):
+    main = _ingested(title, lead + "\n\nIt was a cold day.").main_event
+    assert (main.in_title, main.actor) == (True, actor)

@@ -28,7 +28,8 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen clause whose subject names a happening, not one who acts
    ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
-   actor its text names ("An armed man attacked ..."); a headline's actor that describes one
+   actor its text names ("An armed man attacked ...", or a force of nature: "A strong
+   earthquake struck ..."); a headline's actor that describes one
    person without naming anyone ("Tram crash survivor describes ...") is the person the
    context names as the actor of its first clause that reports no words, as Giveme5W1H's
    coders answer who with a name. A chosen event without a place or a point
@@ -60,6 +61,7 @@ from typing import NamedTuple
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
+from newsdesk.facts.arguments import argument, natural_force
 from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
 from newsdesk.facts.lexicon import HAPPENINGS, NATURAL_FORCES
@@ -200,7 +202,7 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     best = max(found, key=key)
     main = complete(analysis, best, headline, doc)
     if best.happening and main.actor is None:
-        main = replace(main, actor=_lead_actor(every, offset, doc))
+        main = replace(main, actor=_lead_actor(analysis, every, offset, doc))
     elif best.in_title and doc is not None and _described(headline, best.event):
         main = replace(main, actor=_named_person(analysis, doc, offset) or main.actor)
     return main
@@ -234,19 +236,37 @@ def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
     return first.event.actor if first else None
 
 
-def _lead_actor(found: list[Candidate], offset: int, doc) -> str | None:
+def _lead_actor(analysis: Analysis, found: list[Candidate], offset: int, doc) -> str | None:
     """Who acted, for a main event whose clause names only a happening ("Stabbing leaves two
     injured"): the actor of the lead's first clause or event that names one ("An armed man
-    attacked ..."), the lead saying who where the headline said what happened. One who
+    attacked ..."; a force of nature: ``_with_force``), the lead saying who where the
+    headline said what happened. One who
     tells is no one who acted: "Residents said the army carried out the strike" names the
     army, not the residents, where the clause they tell names who acted; they say who
     where their sentence names no one else. ("Two people said to have injuries" tells
     nothing: the two are no tellers.)"""
     text = doc_text(doc) if doc is not None else ""
+    found = [_with_force(analysis, doc, c) if c.happening else c for c in found]
     acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
     first = min(acting, key=lambda c: (_sentence_of(text, c.event.span)[0], _tells(doc, c), _start(c, offset)),
                 default=None)
     return first.event.actor if first else None
+
+
+def _with_force(analysis: Analysis, doc, candidate: Candidate) -> Candidate:
+    """A lead clause whose subject names a happening, with that subject as its actor where
+    it is a force of nature ("A strong earthquake struck the region", "Floods swept through
+    Ardo"): no one acts in it, and it is who for the disaster, before the rescuers or the
+    officials whom the lead names next (as a force that is no happening's word already is:
+    "Torrential rain has killed 12")."""
+    verb = head_of(doc, candidate.event.span) if doc is not None and not candidate.in_title else None
+    # (the last subject: the small model may hang a second noun of the phrase on the verb,
+    # "A magnitude [nsubj] 6.8 earthquake [nsubj] struck")
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"] if verb is not None else []
+    subject = subjects[-1] if subjects else None
+    if subject is None or not natural_force(subject):
+        return candidate
+    return candidate._replace(event=replace(candidate.event, actor=argument(analysis, subject)), happening=False)
 
 
 def _tells(doc, candidate: Candidate) -> bool:
