@@ -58,3 +58,24 @@ def test_a_town_that_is_a_verbs_subject_is_who(nlp, title, actor):
 def test_a_force_of_nature_is_who_for_its_disaster(nlp, title, lead, actor):
     main = _ingested(title, lead + "\n\nIt was a cold day.").main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # a headline's role word is the person the lead names in apposition to its subject,
+        # not the next person the lead names
+        ("Prime minister resigns after losing vote",
+         "The prime minister of Velmia, Ivo Korr, resigned on Monday, hours after losing a vote in parliament. "
+         "President Ana Vell will name a successor.", "Ivo Korr"),
+        ("Head coach quits after heavy defeat",
+         "The club's head coach, Maria Lund, quit on Sunday after a 5-0 defeat. Chairman Tom Hale thanked her.",
+         "Maria Lund"),
+        # ... a person who is the subject already was (the lead's clause, which names them, may
+        # then outrank the headline's)
+        ("Head coach quits after heavy defeat",
+         "Maria Lund quit on Sunday after a 5-0 defeat. Chairman Tom Hale thanked her.", "Maria Lund"),
+    ],
+)
+def test_a_role_word_is_the_person_the_lead_names_in_apposition(nlp, title, lead, actor):
+    assert _ingested(title, lead + "\n\nThe club said nothing more.").main_event.actor == actor

@@ -61,7 +61,7 @@ from typing import NamedTuple
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.arguments import argument, natural_force
+from newsdesk.facts.arguments import _mention_name, argument, natural_force
 from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
 from newsdesk.facts.lexicon import HAPPENINGS, NATURAL_FORCES
@@ -230,10 +230,23 @@ def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
     description is (``_described``)."""
     people = {m.text for m in analysis.mentions if m.label == "PERSON"}
     people |= {e.name for e in analysis.entities if e.type == "PERSON"}
-    found = [c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
-             if c.event.actor in people and not c.reporting and not c.reported]
-    first = min(found, key=lambda c: c.event.span[0], default=None)
-    return first.event.actor if first else None
+    found = [(c.event.span[0], person) for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
+             if not c.reporting and not c.reported and (person := _person_of(analysis, doc, c, people))]
+    return min(found, default=(0, None))[1]
+
+
+def _person_of(analysis: Analysis, doc, candidate: Candidate, people: set[str]) -> str | None:
+    """The person a lead clause's actor names: the actor itself, or the person its subject
+    names in apposition ("The prime minister of Velmia, Ivo Korr, resigned": Ivo Korr; the
+    small model may hang the name on a noun inside the subject, "Velmia")."""
+    if candidate.event.actor in people:
+        return candidate.event.actor
+    verb = head_of(doc, candidate.event.span)
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"] if verb is not None else []
+    if not subjects:
+        return None
+    named = next((t for t in subjects[-1].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    return _mention_name(analysis, named) if named is not None else None
 
 
 def _lead_actor(analysis: Analysis, found: list[Candidate], offset: int, doc) -> str | None:
