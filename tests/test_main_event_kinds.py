@@ -11,8 +11,14 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.clean import clean_document
-from newsdesk.model import Analysis, Document
+from newsdesk.facts.main import find_main_event
+from newsdesk.model import Analysis, Article, Document, Event, Mention, Place
 from newsdesk.pipeline import analyse
+
+
+def _at(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return start, start + len(part)
 
 
 def _ingested(title: str, content: str, published: str = "2031-05-12") -> Analysis:
@@ -79,3 +85,30 @@ def test_a_force_of_nature_is_who_for_its_disaster(nlp, title, lead, actor):
 )
 def test_a_role_word_is_the_person_the_lead_names_in_apposition(nlp, title, lead, actor):
     assert _ingested(title, lead + "\n\nThe club said nothing more.").main_event.actor == actor
+
+
+_GEORGIA = dict(name="Georgia", country="GE", geonameid=614540)
+_BATUMI = dict(name="Batumi", country="GE", geonameid=615532)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation", "expected"),
+    [
+        # "of" after an organisation's name says whose it is: the town is no place of the event
+        ("Scientists found a new frog in Georgia, the University of Batumi said.", "the University of", "Georgia"),
+        ("Prices rose in Georgia last month, the Bank of Batumi said.", "the Bank of", "Georgia"),
+        # ... as it is a part of a place after a common noun
+        ("Scientists found a new frog in Georgia, near the port of Batumi.", None, "Batumi"),
+    ],
+)
+def test_a_town_in_an_organisations_name_is_no_place(text, organisation, expected):
+    places = (Place("a", _at(text, "Georgia"), "Georgia", **_GEORGIA),
+              Place("a", _at(text, "Batumi"), "Batumi", **_BATUMI))
+    mentions = tuple(Mention("a", p.span, p.text, "GPE", "gpe:" + p.text) for p in places)
+    if organisation:
+        mentions += (Mention("a", _at(text, organisation), organisation, "ORG", "org:1"),)
+    verb = text.split()[1]
+    event = Event(article_id="a", span=_at(text, verb), type="OTHER", actor=text.split()[0])
+    article = Article(id="a", text=text, published="2031-05-12")
+    found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
+    assert found.place == expected

@@ -694,7 +694,16 @@ def _in_place(analysis: Analysis, start: int) -> bool:
     of a place ("near the port of Batumi"), not as one who acts ("as Baku tells ...")."""
     text = analysis.article.text
     before = text[max(0, start - LOCATIVE_WINDOW) : start]
-    return _said_where(text, start) or (_OF.search(before) is not None and _TAKEN_TO_OF.search(before) is None)
+    of = _OF.search(before)
+    return _said_where(text, start) or (of is not None and _TAKEN_TO_OF.search(before) is None
+                                        and not _in_organisation(analysis, start - len(before) + of.start()))
+
+
+def _in_organisation(analysis: Analysis, at: int) -> bool:
+    """Whether the character at ``at`` is in an organisation's name: "of" there names whose
+    the organisation is ("the University of Ardo", "the Bank of Velmia", which the model
+    may tag as an organisation up to "of" and a place after it), not a part of a place."""
+    return any(m.label == "ORG" and m.span[0] <= at < m.span[1] for m in analysis.mentions)
 
 
 def _said_where(text: str, start: int) -> bool:
