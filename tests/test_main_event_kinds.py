@@ -77,6 +77,10 @@ def test_a_force_of_nature_is_who_for_its_disaster(nlp, title, lead, actor):
         ("Head coach quits after heavy defeat",
          "The club's head coach, Maria Lund, quit on Sunday after a 5-0 defeat. Chairman Tom Hale thanked her.",
          "Maria Lund"),
+        # a name the model took for an appositive without a comma is none ("budget carrier SkyWays")
+        ("Airline chief steps down amid safety probe",
+         "The chief executive of budget carrier SkyWays, Martin Kell, stepped down on Monday as regulators "
+         "widened an inquiry. Finance director Ruth Aldous will run the airline.", "Martin Kell"),
         # ... a person who is the subject already was (the lead's clause, which names them, may
         # then outrank the headline's)
         ("Head coach quits after heavy defeat",

@@ -237,16 +237,26 @@ def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
 
 def _person_of(analysis: Analysis, doc, candidate: Candidate, people: set[str]) -> str | None:
     """The person a lead clause's actor names: the actor itself, or the person its subject
-    names in apposition ("The prime minister of Velmia, Ivo Korr, resigned": Ivo Korr; the
-    small model may hang the name on a noun inside the subject, "Velmia")."""
+    names in apposition, set off by commas ("The prime minister of Velmia, Ivo Korr,
+    resigned": Ivo Korr; the small model may hang the name on a noun inside the subject,
+    "Velmia")."""
     if candidate.event.actor in people:
         return candidate.event.actor
     verb = head_of(doc, candidate.event.span)
     subjects = [t for t in verb.children if t.dep_ == "nsubj"] if verb is not None else []
     if not subjects:
         return None
-    named = next((t for t in subjects[-1].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"), None)
+    named = next((t for t in subjects[-1].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                  and _set_off(t)), None)
     return _mention_name(analysis, named) if named is not None else None
+
+
+def _set_off(appositive) -> bool:
+    """Whether an appositive is set off by a comma before it, as a name in apposition is
+    ("the head of Velm Air, Ivo Korr,"), not a name the model took for one ("the budget
+    carrier Velm Air", whose "Velm Air" the small model may tag as a person)."""
+    start = appositive.left_edge.i
+    return start > 0 and appositive.doc[start - 1].text == ","
 
 
 def _lead_actor(analysis: Analysis, found: list[Candidate], offset: int, doc) -> str | None:
