@@ -116,3 +116,18 @@ def test_a_town_in_an_organisations_name_is_no_place(text, organisation, expecte
     article = Article(id="a", text=text, published="2031-05-12")
     found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
     assert found.place == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # "because of" says why, not what happened
+        ("Velmo recalls two million cars because of a brake fault", "recalls two million cars"),
+        ("Ardo council closes the old bridge because of storm damage", "closes the old bridge"),
+        # ... what it was done to stays
+        ("Velmo recalls two million cars", "recalls two million cars"),
+    ],
+)
+def test_a_reason_is_no_part_of_what_happened(nlp, title, what):
+    main = _ingested(title, "The news came late on Sunday.\n\nNo one was hurt.").main_event
+    assert (main.in_title, main.what) == (True, what)

@@ -77,8 +77,11 @@ VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", 
 VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # Prepositions that open an adjunct of time or circumstance, not an argument of the verb
 # ("win the Series after a showdown", "stands by its decision after a review"); any
-# preposition does whose object is a time ("on Monday": ``_adjunct``).
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# preposition does whose object is a time ("on Monday": ``_adjunct``). "because [of]"
+# says why ("recalls cars [because of a fault]"), the why of a 5W1H answer, as "despite"
+# says against what.
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as",
+                           "because"})
 # Prepositions that open an adjunct of place when their object is a place's name ("derails
 # [in Ardo]", "opened fire [near Velm]"): where it happened is the main event's own answer
 # (facts/main.py), not part of what happened, as a time is not. Not "at", which names a
