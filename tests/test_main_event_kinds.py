@@ -131,3 +131,18 @@ def test_a_town_in_an_organisations_name_is_no_place(text, organisation, expecte
 def test_a_reason_is_no_part_of_what_happened(nlp, title, what):
     main = _ingested(title, "The news came late on Sunday.\n\nNo one was hurt.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    "quotation",
+    [
+        # a quotation of several sentences: its sentences are someone's words, not what happened
+        "“He is right. The council cut our budget by half in a gap year,” Korr told reporters.",
+        "“He is right,” Korr said. “The council cut our budget by half in a gap year.”",
+    ],
+)
+def test_a_sentence_of_a_long_quotation_is_no_main_event(nlp, quotation):
+    title = "Korr says mayor 'right' about the budget"
+    lead = "Former mayor Ivo Korr said on Monday that the mayor was “right” about the budget.\n\n" + quotation
+    main = _ingested(title, lead + "\n\nThe council meets in June.").main_event
+    assert main.what not in quotation

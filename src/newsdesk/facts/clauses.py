@@ -254,7 +254,27 @@ def _quoted(verb, seg) -> bool:
     ("'It was like a film': passengers describe the crash"), reported as a verb of
     saying reports them."""
     before = sum(t.is_quote for t in seg if t.i < verb.i)
-    return before % 2 == 1 and any(t.is_quote for t in seg if t.i > verb.i)
+    return (before % 2 == 1 and any(t.is_quote for t in seg if t.i > verb.i)) or _in_long_quotation(verb)
+
+
+# Double quotation marks: a quotation of several sentences opens and closes with these
+# (single ones are also apostrophes: "the voters’ fears").
+DOUBLE_QUOTES = frozenset({"“", "”", '"', "``", "''"})
+
+
+def _in_long_quotation(verb) -> bool:
+    """Whether the verb stands in a quotation of several sentences, opened in an earlier
+    sentence of its paragraph or closed in a later one ("“He is right. [There is] a gap
+    between them,” Korr said"): double quotation marks before it in the paragraph are odd
+    in number, and one closes after it there."""
+    doc, start = verb.doc, verb.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = verb.i
+    while end < len(doc) - 1 and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    before = sum(t.text in DOUBLE_QUOTES for t in doc[start : verb.i])
+    return before % 2 == 1 and any(t.text in DOUBLE_QUOTES for t in doc[verb.i + 1 : end + 1])
 
 
 def _takes_argument(tok) -> bool:
