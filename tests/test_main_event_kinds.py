@@ -35,6 +35,7 @@ def _ingested(title: str, content: str, published: str = "2031-05-12") -> Analys
         ("Denver beat Portland in overtime", "Denver"),
         ("Leeds bans cars from city centre", "Leeds"),
         ("Portland approves new stadium deal", "Portland"),
+        ("Toyota to raise car prices in Europe", "Toyota"),  # a firm named for its town
     ],
 )
 def test_a_town_that_is_a_verbs_subject_is_who(nlp, title, actor):

@@ -337,29 +337,31 @@ def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     happened (a country may say who: "Velmia strikes", and so may an area of no one country,
     a union of them: "EU agrees sanctions"); who did it the lead says, as for a clause whose
     subject names a happening (``Candidate.happening``). A town that is the subject of a
-    tensed verb acts, as a team or a council does ("Ardo beat Velm 3-1", "Ardo bans
-    cars"); a gerund is the happening's noun the parse read as a verb ("Ardo shooting")."""
+    verb acts, as a team, a council or a firm named for its town does ("Ardo beat Velm
+    3-1", "Ardo bans cars", "Toyota to raise prices"); a gerund is the happening's noun the
+    parse read as a verb ("Ardo shooting"), and a participle a noun's modifier."""
     actor, text = (event.actor or "").casefold(), analysis.article.text
     return any(
         actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
         and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
              or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip())  # right before them
-        and not _subject_of_tensed_verb(doc, p.span)
+        and not _subject_of_verb(doc, p.span)
         for p in analysis.places
     )
 
 
-# Tags of a verb with a tense (past, present, a modal), not a gerund or a participle.
-_TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Tags of a verb that a town's name acts in: a tense (past, present, a modal) or the base
+# form ("to raise", "will ban"), not a gerund or a participle.
+_ACTING = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
 
 
-def _subject_of_tensed_verb(doc, span: Span) -> bool:
-    """Whether the words at ``span`` head the subject of a tensed verb (``_TENSED``)."""
+def _subject_of_verb(doc, span: Span) -> bool:
+    """Whether the words at ``span`` head the subject of a verb of ``_ACTING``."""
     words = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
     if not words:
         return False
     head = words.root
-    return head.dep_ == "nsubj" and head.head.tag_ in _TENSED
+    return head.dep_ == "nsubj" and head.head.tag_ in _ACTING
 
 
 def _verbal(doc, span: Span) -> bool:
