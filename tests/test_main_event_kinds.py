@@ -82,6 +82,11 @@ def test_a_force_of_nature_is_who_for_its_disaster(nlp, title, lead, actor):
         ("Airline chief steps down amid safety probe",
          "The chief executive of budget carrier SkyWays, Martin Kell, stepped down on Monday as regulators "
          "widened an inquiry. Finance director Ruth Aldous will run the airline.", "Martin Kell"),
+        # a name in capitals (a tabloid's opening, which the model tags as no one) is the
+        # person the article names so elsewhere
+        ("Racing legend makes tearful farewell at home race",
+         "The racer will stop at the end of this year.\n\nIVO KORR did not get the send-off he wanted in his "
+         "last home race after a crash in the rain. Fans cheered Ivo Korr all the same.", "Ivo Korr"),
         # ... a person who is the subject already was (the lead's clause, which names them, may
         # then outrank the headline's)
         ("Head coach quits after heavy defeat",
