@@ -107,11 +107,14 @@ _BATUMI = dict(name="Batumi", country="GE", geonameid=615532)
         # "of" after an organisation's name says whose it is: the town is no place of the event
         ("Scientists found a new frog in Georgia, the University of Batumi said.", "the University of", "Georgia"),
         ("Prices rose in Georgia last month, the Bank of Batumi said.", "the Bank of", "Georgia"),
-        # ... as it is a part of a place after a common noun
+        # ... and after a noun that is no kind of place, the town is whose it is
+        ("Scientists found a new frog in Georgia, the mayor of Batumi said.", None, "Georgia"),
+        # ... as it is a part of a place after a noun that names one
         ("Scientists found a new frog in Georgia, near the port of Batumi.", None, "Batumi"),
+        ("Scientists found a new frog in Georgia, on the outskirts of Batumi.", None, "Batumi"),
     ],
 )
-def test_a_town_in_an_organisations_name_is_no_place(text, organisation, expected):
+def test_a_town_after_of_is_part_of_a_place_only_after_a_kind_of_place(text, organisation, expected):
     places = (Place("a", _at(text, "Georgia"), "Georgia", **_GEORGIA),
               Place("a", _at(text, "Batumi"), "Batumi", **_BATUMI))
     mentions = tuple(Mention("a", p.span, p.text, "GPE", "gpe:" + p.text) for p in places)
@@ -152,3 +155,23 @@ def test_a_sentence_of_a_long_quotation_is_no_main_event(nlp, quotation):
     lead = "Former mayor Ivo Korr said on Monday that the mayor was “right” about the budget.\n\n" + quotation
     main = _ingested(title, lead + "\n\nThe council meets in June.").main_event
     assert main.what not in quotation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country that owns what follows it is whose, not where
+        ("Georgia's Ivo Korr won the race on Sunday.", None),
+        ("Scientists studied Georgia's rivers on Sunday.", None),
+        # ... unless a preposition says where
+        ("Ivo Korr won the race in Georgia's north on Sunday.", "Georgia"),
+    ],
+)
+def test_a_country_that_owns_a_noun_is_no_place(text, expected):
+    places = (Place("a", _at(text, "Georgia"), "Georgia", **_GEORGIA),)
+    mentions = tuple(Mention("a", p.span, p.text, "GPE", "gpe:" + p.text) for p in places)
+    verb = "won" if "won" in text else "studied"
+    event = Event(article_id="a", span=_at(text, verb), type="OTHER", actor="Ivo Korr")
+    article = Article(id="a", text=text, published="2031-05-12")
+    found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
+    assert found.place == expected

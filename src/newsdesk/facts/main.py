@@ -68,6 +68,7 @@ from newsdesk.facts.lexicon import HAPPENINGS, NATURAL_FORCES
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
+from newsdesk.nlp.toponyms import PLACE_NOUNS
 
 # The modalities under which the text reports an event as having happened.
 SHOWN = ("asserted", "claimed")
@@ -137,9 +138,14 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
     re.IGNORECASE,
 )
-# "the port of Batumi": a town named as part of a place; not as where people were taken
-# ("brought the survivors to the port of Zawiya": the boat sank elsewhere).
-_OF = re.compile(r"\bof\s+$")
+# "the port of Batumi": a town named as part of a place, after a noun that names a kind of
+# place (nlp/toponyms.py's PLACE_NOUNS and the parts of a town); not after another noun,
+# whose the town is ("the moons of Jupiter", "the University of Quito", "the Bank of
+# England"), nor as where people were taken ("brought the survivors to the port of Zawiya":
+# the boat sank elsewhere).
+_OF_NOUNS = PLACE_NOUNS | {"port", "suburb", "suburbs", "outskirts", "centre", "center", "heart", "streets",
+                           "municipality", "neighbourhood", "neighborhood", "borough", "prefecture", "governorate"}
+_OF = re.compile(rf"\b(?:{'|'.join(sorted(_OF_NOUNS))})\s+of\s+$", re.IGNORECASE)
 _TAKEN_TO_OF = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?[\w-]+\s+of\s+$", re.IGNORECASE)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
@@ -607,14 +613,16 @@ def _place(analysis: Analysis, sentence: Span, own: str | None,
     country or a region gives way to a town in it that the sentence names as a place
     ("in Afghanistan's north, in Mazar-i-Sharif"; not "in Karabakh as Baku tells ..."),
     as Giveme5W1H prefers the smaller area. A toponym that names the ``actor``
-    (``_names_actor``) is who acted, not where.
+    (``_names_actor``) is who acted, not where, and one that owns a noun is whose it is
+    (``_owner``), even where the events stage took it for the event's own place.
     (None, None) when the event has no place and its sentence names none."""
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
     here = [(p.span, p.name, _rank(p), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
-    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor)]
+    owners = {h[1] for h in here if _owner(analysis, h[0])}
+    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor) and h[1] not in owners]
     here.sort(key=lambda h: h[0])  # in text order; a toponym before a building on the same words
-    if own and not _is_actor(own, actor):
+    if own and not _is_actor(own, actor) and own not in owners:
         first = next((h for h in here if h[1] == own), (None, own, 0, None))
     elif here:
         first = here[0]
@@ -639,6 +647,18 @@ def _names_actor(analysis: Analysis, span: Span, name: str, rank: int, actor: st
     words = analysis.article.text[span[0] : span[1]]
     owner = rank >= _RANK["country"] and any(_within(w, actor) for w in (words, name))
     return (owner or any(_is_actor(w, actor) for w in (words, name))) and not _in_place(analysis, span[0])
+
+
+# An owner's "'s" right after a name ("Kenya's", "Velmia’s").
+_OWNER = re.compile(r"['’]s\b")
+
+
+def _owner(analysis: Analysis, span: Span) -> bool:
+    """Whether the toponym at ``span`` owns what follows it and is not said as where
+    ("Velmia's Ivo Korr won the race", "to study Jupiter's moons": whose runner, whose
+    moons; not "in Velmia's north", where the preposition says where)."""
+    text = analysis.article.text
+    return _OWNER.match(text, span[1]) is not None and not _in_place(analysis, span[0])
 
 
 def _is_actor(words: str, actor: str | None) -> bool:
@@ -707,19 +727,11 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
 
 def _in_place(analysis: Analysis, start: int) -> bool:
     """Whether the toponym at ``start`` is said as where ("in Mazar-i-Sharif") or as part
-    of a place ("near the port of Batumi"), not as one who acts ("as Baku tells ...")."""
+    of a place ("near the port of Batumi", ``_OF``), not as one who acts ("as Baku tells
+    ...") nor as whose something is ("the University of Quito")."""
     text = analysis.article.text
     before = text[max(0, start - LOCATIVE_WINDOW) : start]
-    of = _OF.search(before)
-    return _said_where(text, start) or (of is not None and _TAKEN_TO_OF.search(before) is None
-                                        and not _in_organisation(analysis, start - len(before) + of.start()))
-
-
-def _in_organisation(analysis: Analysis, at: int) -> bool:
-    """Whether the character at ``at`` is in an organisation's name: "of" there names whose
-    the organisation is ("the University of Ardo", "the Bank of Velmia", which the model
-    may tag as an organisation up to "of" and a place after it), not a part of a place."""
-    return any(m.label == "ORG" and m.span[0] <= at < m.span[1] for m in analysis.mentions)
+    return _said_where(text, start) or (_OF.search(before) is not None and _TAKEN_TO_OF.search(before) is None)
 
 
 def _said_where(text: str, start: int) -> bool:
