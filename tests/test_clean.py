@@ -91,9 +91,10 @@ def test_byline_is_metadata(line, who):
      ("RIVERTON -- ", "RIVERTON"), ("RIVERTON/LAKESIDE, June 4 (Wire One) - ", "RIVERTON/LAKESIDE (Wire One)"),
      ("NEW RIVERTON, June 18, 2031 (Wire One) — ", "NEW RIVERTON (Wire One)"),
      ("RIVERTON, Northshire, May 2 - ", "RIVERTON"), ("BOGOTÁ, March 9 (Wire One) - ", "BOGOTÁ (Wire One)"),
-     ("SÃO PAULO — ", "SÃO PAULO"), ("ŁÓDŹ: ", "ŁÓDŹ")],
+     ("SÃO PAULO — ", "SÃO PAULO"), ("ŁÓDŹ: ", "ŁÓDŹ"), ("RIVERTON ― ", "RIVERTON"),
+     ("RIVERTON, Northshire ― ", "RIVERTON")],
     # two hyphens for a dash; a slash for a story filed from two cities; AP's city, state,
-    # date; accented capitals
+    # date; accented capitals; the horizontal bar (U+2015) some outlets set for the dash
 )
 def test_dateline_is_metadata(prefix, dateline):
     out = clean_plain(prefix + BODY)

@@ -159,7 +159,8 @@ DATELINE = re.compile(
     rf"(?P<place>[{CAPITALS}][{CAPITALS}.'’/-]+(?: [{CAPITALS}][{CAPITALS}.'’/-]+){{0,3}})"
     r"(?:,\s*[\w .’'-]{1,30}?){0,3}"
     r"(?:\s*\((?P<agency>[^()\n]{1,30})\))?"
-    r"\s*(?:--|[:—–-])\s+"
+    # a dash: also the horizontal bar some outlets set there ("WASHINGTON ― ...", U+2015)
+    r"\s*(?:--|[:—–―-])\s+"
 )
 
 # Outline of headings at the top ("- Heading", "• Heading", "1. Heading"); a line that

@@ -77,8 +77,11 @@ VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", 
 VP_LEFT = frozenset({"aux", "auxpass", "neg"})
 # Prepositions that open an adjunct of time or circumstance, not an argument of the verb
 # ("win the Series after a showdown", "stands by its decision after a review"); any
-# preposition does whose object is a time ("on Monday": ``_adjunct``).
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as"})
+# preposition does whose object is a time ("on Monday": ``_adjunct``). "because [of]"
+# says why ("recalls cars [because of a fault]"), the why of a 5W1H answer, as "despite"
+# says against what.
+ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as",
+                           "because"})
 # Prepositions that open an adjunct of place when their object is a place's name ("derails
 # [in Ardo]", "opened fire [near Velm]"): where it happened is the main event's own answer
 # (facts/main.py), not part of what happened, as a time is not. Not "at", which names a
@@ -251,7 +254,27 @@ def _quoted(verb, seg) -> bool:
     ("'It was like a film': passengers describe the crash"), reported as a verb of
     saying reports them."""
     before = sum(t.is_quote for t in seg if t.i < verb.i)
-    return before % 2 == 1 and any(t.is_quote for t in seg if t.i > verb.i)
+    return (before % 2 == 1 and any(t.is_quote for t in seg if t.i > verb.i)) or _in_long_quotation(verb)
+
+
+# Double quotation marks: a quotation of several sentences opens and closes with these
+# (single ones are also apostrophes: "the voters’ fears").
+DOUBLE_QUOTES = frozenset({"“", "”", '"', "``", "''"})
+
+
+def _in_long_quotation(verb) -> bool:
+    """Whether the verb stands in a quotation of several sentences, opened in an earlier
+    sentence of its paragraph or closed in a later one ("“He is right. [There is] a gap
+    between them,” Korr said"): double quotation marks before it in the paragraph are odd
+    in number, and one closes after it there."""
+    doc, start = verb.doc, verb.i
+    while start > 0 and "\n" not in doc[start - 1].text and "\n" not in doc[start - 1].whitespace_:
+        start -= 1
+    end = verb.i
+    while end < len(doc) - 1 and "\n" not in doc[end].text and "\n" not in doc[end].whitespace_:
+        end += 1
+    before = sum(t.text in DOUBLE_QUOTES for t in doc[start : verb.i])
+    return before % 2 == 1 and any(t.text in DOUBLE_QUOTES for t in doc[verb.i + 1 : end + 1])
 
 
 def _takes_argument(tok) -> bool:

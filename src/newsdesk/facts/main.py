@@ -28,7 +28,8 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    the title (a lead event that repeats the headline's words is the headline's event).
 2. Completion. A chosen clause whose subject names a happening, not one who acts
    ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
-   actor its text names ("An armed man attacked ..."); a headline's actor that describes one
+   actor its text names ("An armed man attacked ...", or a force of nature: "A strong
+   earthquake struck ..."); a headline's actor that describes one
    person without naming anyone ("Tram crash survivor describes ...") is the person the
    context names as the actor of its first clause that reports no words, as Giveme5W1H's
    coders answer who with a name. A chosen event without a place or a point
@@ -60,12 +61,14 @@ from typing import NamedTuple
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
+from newsdesk.facts.arguments import _mention_name, argument, natural_force
 from newsdesk.facts.clauses import OTHER, Clause, clauses, dates_verb, head_of, subordinate
 from newsdesk.facts.headline import Headline, read_headline
 from newsdesk.facts.lexicon import HAPPENINGS, NATURAL_FORCES
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
+from newsdesk.nlp.toponyms import PLACE_NOUNS
 
 # The modalities under which the text reports an event as having happened.
 SHOWN = ("asserted", "claimed")
@@ -135,9 +138,14 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
     re.IGNORECASE,
 )
-# "the port of Batumi": a town named as part of a place; not as where people were taken
-# ("brought the survivors to the port of Zawiya": the boat sank elsewhere).
-_OF = re.compile(r"\bof\s+$")
+# "the port of Batumi": a town named as part of a place, after a noun that names a kind of
+# place (nlp/toponyms.py's PLACE_NOUNS and the parts of a town); not after another noun,
+# whose the town is ("the moons of Jupiter", "the University of Quito", "the Bank of
+# England"), nor as where people were taken ("brought the survivors to the port of Zawiya":
+# the boat sank elsewhere).
+_OF_NOUNS = PLACE_NOUNS | {"port", "suburb", "suburbs", "outskirts", "centre", "center", "heart", "streets",
+                           "municipality", "neighbourhood", "neighborhood", "borough", "prefecture", "governorate"}
+_OF = re.compile(rf"\b(?:{'|'.join(sorted(_OF_NOUNS))})\s+of\s+$", re.IGNORECASE)
 _TAKEN_TO_OF = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?[\w-]+\s+of\s+$", re.IGNORECASE)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
@@ -200,7 +208,7 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     best = max(found, key=key)
     main = complete(analysis, best, headline, doc)
     if best.happening and main.actor is None:
-        main = replace(main, actor=_lead_actor(every, offset, doc))
+        main = replace(main, actor=_lead_actor(analysis, every, offset, doc))
     elif best.in_title and doc is not None and _described(headline, best.event):
         main = replace(main, actor=_named_person(analysis, doc, offset) or main.actor)
     return main
@@ -228,25 +236,70 @@ def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
     description is (``_described``)."""
     people = {m.text for m in analysis.mentions if m.label == "PERSON"}
     people |= {e.name for e in analysis.entities if e.type == "PERSON"}
-    found = [c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
-             if c.event.actor in people and not c.reporting and not c.reported]
-    first = min(found, key=lambda c: c.event.span[0], default=None)
-    return first.event.actor if first else None
+    found = [(c.event.span[0], person) for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
+             if not c.reporting and not c.reported and (person := _person_of(analysis, doc, c, people))]
+    return min(found, default=(0, None))[1]
 
 
-def _lead_actor(found: list[Candidate], offset: int, doc) -> str | None:
+def _person_of(analysis: Analysis, doc, candidate: Candidate, people: set[str]) -> str | None:
+    """The person a lead clause's actor names: the actor itself, or the person its subject
+    names in apposition, set off by commas ("The prime minister of Velmia, Ivo Korr,
+    resigned": Ivo Korr; the small model may hang the name on a noun inside the subject,
+    "Velmia"). An actor in capitals is the person the article names so elsewhere ("IVO
+    KORR made his farewell", a tabloid's opening, which the model tags as no one)."""
+    actor = candidate.event.actor
+    if actor in people:
+        return actor
+    if actor and actor.isupper():
+        return next((p for p in sorted(people) if p.casefold() == actor.casefold()), None)
+    verb = head_of(doc, candidate.event.span)
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"] if verb is not None else []
+    if not subjects:
+        return None
+    named = next((t for t in subjects[-1].subtree if t.dep_ == "appos" and t.ent_type_ == "PERSON"
+                  and _set_off(t)), None)
+    return _mention_name(analysis, named) if named is not None else None
+
+
+def _set_off(appositive) -> bool:
+    """Whether an appositive is set off by a comma before it, as a name in apposition is
+    ("the head of Velm Air, Ivo Korr,"), not a name the model took for one ("the budget
+    carrier Velm Air", whose "Velm Air" the small model may tag as a person)."""
+    start = appositive.left_edge.i
+    return start > 0 and appositive.doc[start - 1].text == ","
+
+
+def _lead_actor(analysis: Analysis, found: list[Candidate], offset: int, doc) -> str | None:
     """Who acted, for a main event whose clause names only a happening ("Stabbing leaves two
     injured"): the actor of the lead's first clause or event that names one ("An armed man
-    attacked ..."), the lead saying who where the headline said what happened. One who
+    attacked ..."; a force of nature: ``_with_force``), the lead saying who where the
+    headline said what happened. One who
     tells is no one who acted: "Residents said the army carried out the strike" names the
     army, not the residents, where the clause they tell names who acted; they say who
     where their sentence names no one else. ("Two people said to have injuries" tells
     nothing: the two are no tellers.)"""
     text = doc_text(doc) if doc is not None else ""
+    found = [_with_force(analysis, doc, c) if c.happening else c for c in found]
     acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
     first = min(acting, key=lambda c: (_sentence_of(text, c.event.span)[0], _tells(doc, c), _start(c, offset)),
                 default=None)
     return first.event.actor if first else None
+
+
+def _with_force(analysis: Analysis, doc, candidate: Candidate) -> Candidate:
+    """A lead clause whose subject names a happening, with that subject as its actor where
+    it is a force of nature ("A strong earthquake struck the region", "Floods swept through
+    Ardo"): no one acts in it, and it is who for the disaster, before the rescuers or the
+    officials whom the lead names next (as a force that is no happening's word already is:
+    "Torrential rain has killed 12")."""
+    verb = head_of(doc, candidate.event.span) if doc is not None and not candidate.in_title else None
+    # (the last subject: the small model may hang a second noun of the phrase on the verb,
+    # "A magnitude [nsubj] 6.8 earthquake [nsubj] struck")
+    subjects = [t for t in verb.children if t.dep_ == "nsubj"] if verb is not None else []
+    subject = subjects[-1] if subjects else None
+    if subject is None or not natural_force(subject):
+        return candidate
+    return candidate._replace(event=replace(candidate.event, actor=argument(analysis, subject)), happening=False)
 
 
 def _tells(doc, candidate: Candidate) -> bool:
@@ -276,11 +329,11 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
     # "Ardo shooting": the town says where, not who, whether the events stage or the
     # parse (a gerund read as a verb) took it for the actor; the lead says who, as for a
     # clause whose subject names a happening
-    towns = [e.span for e in events if _town_before(analysis, e)]
+    towns = [e.span for e in events if _town_before(analysis, e, doc)]
     events = [replace(e, actor=None) if e.span in towns else e for e in events]
     out = []
     for e in merge_clauses(events, found):
-        town = _town_before(analysis, e) or any(t[0] <= e.span[0] < t[1] for t in towns)
+        town = _town_before(analysis, e, doc) or any(t[0] <= e.span[0] < t[1] for t in towns)
         e = replace(e, actor=None) if town else e
         out.append(Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
                              e.span in spans or _verbal(doc, e.span), not e.actor and (e.span in happenings or town),
@@ -288,19 +341,37 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
     return out
 
 
-def _town_before(analysis: Analysis, event: Event) -> bool:
+def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     """Whether the event's actor is a town or a region named before the rest of its words
     ("Ardo shooting", "Velm tram crash"): it modifies a happening's noun and says where it
     happened (a country may say who: "Velmia strikes", and so may an area of no one country,
     a union of them: "EU agrees sanctions"); who did it the lead says, as for a clause whose
-    subject names a happening (``Candidate.happening``)."""
+    subject names a happening (``Candidate.happening``). A town that is the subject of a
+    verb acts, as a team, a council or a firm named for its town does ("Ardo beat Velm
+    3-1", "Ardo bans cars", "Toyota to raise prices"); a gerund is the happening's noun the
+    parse read as a verb ("Ardo shooting"), and a participle a noun's modifier."""
     actor, text = (event.actor or "").casefold(), analysis.article.text
     return any(
         actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
         and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
              or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip())  # right before them
+        and not _subject_of_verb(doc, p.span)
         for p in analysis.places
     )
+
+
+# Tags of a verb that a town's name acts in: a tense (past, present, a modal) or the base
+# form ("to raise", "will ban"), not a gerund or a participle.
+_ACTING = frozenset({"VBD", "VBZ", "VBP", "MD", "VB"})
+
+
+def _subject_of_verb(doc, span: Span) -> bool:
+    """Whether the words at ``span`` head the subject of a verb of ``_ACTING``."""
+    words = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
+    if not words:
+        return False
+    head = words.root
+    return head.dep_ == "nsubj" and head.head.tag_ in _ACTING
 
 
 def _verbal(doc, span: Span) -> bool:
@@ -542,14 +613,16 @@ def _place(analysis: Analysis, sentence: Span, own: str | None,
     country or a region gives way to a town in it that the sentence names as a place
     ("in Afghanistan's north, in Mazar-i-Sharif"; not "in Karabakh as Baku tells ..."),
     as Giveme5W1H prefers the smaller area. A toponym that names the ``actor``
-    (``_names_actor``) is who acted, not where.
+    (``_names_actor``) is who acted, not where, and one that owns a noun is whose it is
+    (``_owner``), even where the events stage took it for the event's own place.
     (None, None) when the event has no place and its sentence names none."""
     toponyms = [p for p in _toponyms(analysis) if _inside(p.span, sentence)]
     here = [(p.span, p.name, _rank(p), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
-    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor)]
+    owners = {h[1] for h in here if _owner(analysis, h[0])}
+    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor) and h[1] not in owners]
     here.sort(key=lambda h: h[0])  # in text order; a toponym before a building on the same words
-    if own and not _is_actor(own, actor):
+    if own and not _is_actor(own, actor) and own not in owners:
         first = next((h for h in here if h[1] == own), (None, own, 0, None))
     elif here:
         first = here[0]
@@ -574,6 +647,18 @@ def _names_actor(analysis: Analysis, span: Span, name: str, rank: int, actor: st
     words = analysis.article.text[span[0] : span[1]]
     owner = rank >= _RANK["country"] and any(_within(w, actor) for w in (words, name))
     return (owner or any(_is_actor(w, actor) for w in (words, name))) and not _in_place(analysis, span[0])
+
+
+# An owner's "'s" right after a name ("Kenya's", "Velmia’s").
+_OWNER = re.compile(r"['’]s\b")
+
+
+def _owner(analysis: Analysis, span: Span) -> bool:
+    """Whether the toponym at ``span`` owns what follows it and is not said as where
+    ("Velmia's Ivo Korr won the race", "to study Jupiter's moons": whose runner, whose
+    moons; not "in Velmia's north", where the preposition says where)."""
+    text = analysis.article.text
+    return _OWNER.match(text, span[1]) is not None and not _in_place(analysis, span[0])
 
 
 def _is_actor(words: str, actor: str | None) -> bool:
@@ -642,7 +727,8 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
 
 def _in_place(analysis: Analysis, start: int) -> bool:
     """Whether the toponym at ``start`` is said as where ("in Mazar-i-Sharif") or as part
-    of a place ("near the port of Batumi"), not as one who acts ("as Baku tells ...")."""
+    of a place ("near the port of Batumi", ``_OF``), not as one who acts ("as Baku tells
+    ...") nor as whose something is ("the University of Quito")."""
     text = analysis.article.text
     before = text[max(0, start - LOCATIVE_WINDOW) : start]
     return _said_where(text, start) or (_OF.search(before) is not None and _TAKEN_TO_OF.search(before) is None)
