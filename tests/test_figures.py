@@ -152,6 +152,10 @@ def test_personnel_are_troops_only_in_a_military_context(nlp, text, value, quant
         ("The remains of four hikers were recovered near the pass.", 4, "killed", "hikers"),
         # bodies that are no one's dead: governing bodies
         ("Two bodies oversee the vote in the province.", 2, "count", "bodies"),
+        # bodies counted in error correct a toll: their number is no toll
+        ("The toll fell to 14 after two bodies were counted twice.", 2, "count", "bodies"),
+        ("Officials said five bodies had been wrongly counted in the total.", 5, "count", "bodies"),
+        ("Three bodies were recorded by mistake at the morgue.", 3, "count", "bodies"),
     ],
 )
 def test_bodies_found_are_the_dead(nlp, text, value, quantity, subject):

@@ -10,7 +10,8 @@ becomes a Figure when the parse says what it counts:
   "inhabited by 120,000 Armenians") gives killed, injured, missing, displaced, arrested,
   troops, peacekeepers, population, protesters; "personnel" and "staff" are troops only in
   a sentence that names an army ("military personnel"), else a ``count`` of them; bodies
-  shown to be the dead ("recovered three bodies", "the bodies of 12 people") are killed;
+  shown to be the dead ("recovered three bodies", "the bodies of 12 people") are killed,
+  save those counted in error ("two bodies were counted twice");
 - else a plural noun gives the generic quantity ``count`` with that noun as subject.
 Numbers that count nothing we can name (years, ordinals, "one of them") are left out.
 
@@ -88,6 +89,13 @@ _MILITARY = frozenset({"military", "army", "soldier", "troop", "navy", "naval", 
 _BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 _RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", "exhume", "identify", "bury", "dig",
                              "remove", "wash", "collect", "count", "extract", "bring", "repatriate", "return", "lie"})
+# A count corrected, not made: bodies "counted twice", "listed by mistake", "wrongly recorded"
+# were in a toll in error, and their number is how far the toll was off, no toll itself.
+# Repetition marks a correction only on a verb of counting ("found again" may be a new find);
+# a word of error does on any.
+_COUNTING_VERBS = frozenset({"count", "list", "record", "register", "tally", "include", "report"})
+_REPEATED = frozenset({"twice", "double", "again"})
+_IN_ERROR = frozenset({"wrongly", "mistakenly", "erroneously", "incorrectly", "falsely", "error", "mistake"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
@@ -378,7 +386,18 @@ def _the_dead(noun) -> bool:
     verb = noun.head
     while noun.dep_ == "conj" and verb.head.i != verb.i:  # "found two bodies and three survivors"
         noun, verb = verb, verb.head
-    return noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
+    return (noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
+            and not _counted_in_error(verb))
+
+
+def _counted_in_error(verb) -> bool:
+    """"two bodies were counted twice", "were wrongly listed", "recorded by mistake": a
+    correction of a count (``_REPEATED``, ``_IN_ERROR``)."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
+    words |= {g.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+              for g in c.children if g.dep_ == "pobj"}
+    repeated = verb.lemma_.lower() in _COUNTING_VERBS and bool(words & _REPEATED)
+    return repeated or bool(words & _IN_ERROR)
 
 
 _PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})
