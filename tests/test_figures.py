@@ -163,6 +163,24 @@ def test_bodies_found_are_the_dead(nlp, text, value, quantity, subject):
     assert (f.quantity, f.subject) == (quantity, subject)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        ("Clinics in the delta logged 1,200 new cases of cholera this week.", 1200, "infected", None),
+        ("The measles outbreak has infected 300 children since May.", 300, "infected", "children"),
+        ("Nearly 450 villagers were infected after the well was fouled.", 450, "infected", "villagers"),
+        ("Health workers confirmed 85 dengue cases in the port.", 85, "infected", None),
+        ("The ministry recorded 2,300 infections by Friday.", 2300, "infected", None),
+        # cases of no illness are a count of cases
+        ("The court heard 40 cases of fraud last year.", 40, "count", "cases"),
+        ("Dockers unloaded 600 cases of wine at the quay.", 600, "count", "cases"),
+    ],
+)
+def test_an_outbreaks_cases_and_infections_count_the_infected(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
 def test_parts_after_including_take_their_totals_quantity(nlp):
     a = analyse(nlp, "The strike killed 12 people, including four children, on Sunday.")
     assert figure(a, 4).quantity == "killed"
