@@ -53,6 +53,27 @@ def test_an_unbalanced_mark_ends_at_the_paragraph_and_never_raises():
     assert text[q.start : q.end] == "the talks failed and nobody knows why"
 
 
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        # single marks, straight or curly, as British copy quotes
+        ("'The dam will hold,' the engineer said.", ["The dam will hold,"]),
+        ("The engineer said: ‘The dam will hold.’", ["The dam will hold."]),
+        # apostrophes inside and around them are no marks
+        ("'We can't say it's over,' she said.", ["We can't say it's over,"]),
+        ("'The rebels' base has fallen,' he said.", ["The rebels' base has fallen,"]),
+        ("‘The guards’ hut burned,’ he said.", ["The guards’ hut burned,"]),
+        # ... nor are they, alone
+        ("It's the farmers' market that closed in the '90s.", []),
+        ("They played rock 'n' roll until the villagers' bus left.", []),
+        # single marks inside double ones are part of the outer quote
+        ("He said \"she told me 'run' and I ran\" then.", ["she told me 'run' and I ran"]),
+    ],
+)
+def test_single_marks_quote_and_apostrophes_do_not(text, inner):
+    assert [text[q.start : q.end] for q in quote_marks(text)] == inner
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”«»'`:")), max_size=80))
 def test_quote_marks_never_raise_and_stay_in_bounds(text):
     for q in quote_marks(text):
@@ -339,6 +360,29 @@ def test_a_role_noun_speaks_for_the_entity_named_before(nlp):
     q = only(analyse(nlp, text), "rules would start")
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "The ministry"
     assert q.speaker_entity_id == next(m.entity_id for m in analyse(nlp, text).mentions if "Interior" in m.text)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "kind", "speaker"),
+    [
+        ("'The pumps failed at midnight,' the harbour master said.", "pumps failed", "direct", "the harbour master"),
+        ("The harbour master said: 'The pumps failed at midnight.'", "pumps failed", "direct", "The harbour master"),
+    ],
+)
+def test_words_in_single_marks_are_a_direct_quote(nlp, text, words, kind, speaker):
+    q = only(analyse(nlp, text), words)
+    assert (q.kind, q.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor calls the new bridge 'a triumph' at opening.",  # a scare quote inside a headline's clause
+        "'Tides Of The North Sea' opens at the museum on Friday.",  # a title
+    ],
+)
+def test_single_marks_inside_a_clause_or_round_a_title_quote_no_one(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes if q.kind != "indirect"] == []
 
 
 @pytest.mark.parametrize(

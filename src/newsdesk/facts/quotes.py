@@ -179,7 +179,7 @@ def _preceding_colon_sentence(doc, quote: QuoteMarks):
 def find_quotes(analysis: Analysis, doc) -> Analysis:
     """Per-article stage: direct, mixed and indirect quotes with resolved speakers."""
     text = analysis.article.text
-    marks = quote_marks(text)
+    marks = [q for q in quote_marks(text) if not _not_said(text, q)]
     quoted = [(q.start, q.end) for q in marks]
     resolver = Resolver(analysis, quoted)
     speakers: list[Speaker | None] = []
@@ -201,6 +201,15 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
     quotes += _indirect(analysis, doc, quoted, resolver, [q.span for q in quotes])
     quotes.sort(key=lambda x: x.span)
     return replace(analysis, quotes=tuple(quotes))
+
+
+def _not_said(text: str, q: QuoteMarks) -> bool:
+    """Single marks that set off no words said: inside a clause, where headlines and
+    American copy put a scare quote or a nickname in them ("Trump 'absolutely right'",
+    "Trump 'The Dealmaker' could ..."), or round a Title Case phrase, a title or a headline
+    ("'All Bets Are Off.'"). In single marks, words said stand as their own utterance
+    ("'We will stay,' she said", "She said: 'We will stay.'")."""
+    return q.single and (quote_kind(text, q) == "mixed" or is_title(text[q.start : q.end]))
 
 
 def _named_in_a_later_piece(marks: list[QuoteMarks], speakers: list[Speaker | None]) -> list[Speaker | None]:
