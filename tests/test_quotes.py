@@ -400,6 +400,33 @@ def test_acts_are_not_reported_speech(nlp, text):
 @pytest.mark.parametrize(
     "text",
     [
+        # a state decreed, help sought, a charge denied: acts done with words, no words said
+        "The governor declared a state of emergency in the flooded valley.",
+        "The council imposed a curfew on the old town.",
+        "The fishing town asked the navy for help with the oil slick.",
+        "Villagers appealed for aid after the landslide.",
+        "The colonel denied the charges at the tribunal.",
+    ],
+)
+def test_an_act_done_with_words_is_no_quote(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # ... but what the one who acts says is
+        ("The colonel denied that his unit had fired on the crowd.", "his unit had fired"),
+        ("The governor declared that the valley would be rebuilt.", "valley would be rebuilt"),
+    ],
+)
+def test_words_said_beside_an_act_are_a_quote(nlp, text, words):
+    assert only(analyse(nlp, text), words).kind == "indirect"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Talks could open in the town of Verlo, located 60 kilometers north of Tarvo, also known as Old Tarvo.",
         "The ceasefire, described as fragile, held through the night.",
     ],

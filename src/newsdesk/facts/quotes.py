@@ -378,6 +378,8 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "called a strike", "raised a strike": an act called, no words
     if objecting and _owns_a_deed(verb):
         return None  # "claimed responsibility": a deed owned (events.py reads it), no words
+    if objecting and _does_an_act(verb):
+        return None  # "declared a state of emergency", "asked the EU for help", "denied the charges"
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
@@ -410,6 +412,39 @@ def _owns_a_deed(verb) -> bool:
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return (lemma(verb) in ("claim", "deny", "take", "accept") and obj is not None
             and obj.lemma_.lower() in ("responsibility", "credit") and not any(obj.children))
+
+
+# Acts done with words, whose object is the act or the thing sought, never words said
+# (an act is no quote unless it says words): a state decreed ("declared a state of
+# emergency", "imposed a curfew"), help sought ("asked the EU for help", "appealed for
+# aid"), and a charge denied ("denied the charges": the charge is the accuser's words, the
+# denier's own would be a clause, "denied that ..."). Not a deed denied ("denied any
+# involvement in the attacks"), a claim about it, as PolNeAR codes it. Verb lemma -> the
+# heads of such objects.
+_DECREED = frozenset({"emergency", "war", "law", "curfew", "ceasefire", "truce", "independence", "lockdown",
+                      "mourning", "holiday", "blockade", "quarantine", "disaster", "siege"})
+_SOUGHT = frozenset({"help", "aid", "assistance", "funds", "funding", "money", "loan", "reinforcements",
+                     "equipment", "protection", "asylum", "refuge", "supplies", "food", "shelter"})
+_CHARGES = frozenset({"charge", "allegation", "accusation"})
+_ACTS_DONE = {
+    **dict.fromkeys(("declare", "announce", "order", "impose", "proclaim", "lift", "extend"), _DECREED),
+    **dict.fromkeys(("ask", "appeal", "call", "request", "beg", "plead"), _SOUGHT),
+    "deny": _CHARGES,
+}
+
+
+def _does_an_act(verb) -> bool:
+    """Whether the verb's object, or its "for" phrase, is an act or a thing sought
+    (``_ACTS_DONE``): "a state of emergency" by its "of" noun, "the EU for help" by the "for"."""
+    heads = _ACTS_DONE.get(lemma(verb))
+    if heads is None:
+        return False
+    nouns = [c for c in verb.children if c.dep_ == "dobj"]
+    nouns += [g for c in (*verb.children, *nouns) if c.dep_ == "prep" and c.lower_ == "for"
+              for g in c.children if g.dep_ == "pobj"]
+    nouns += [g for n in nouns if n.lemma_.lower() == "state" for c in n.children if c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj"]  # "a state of emergency"
+    return any(n.lemma_.lower() in heads or n.lower_ in heads for n in nouns)
 
 
 # Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
