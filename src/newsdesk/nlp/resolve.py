@@ -134,6 +134,16 @@ def _de_facto_entity(d: dict) -> Entity:
     return Entity(id=entity_key("ORG", name), name=name, type="ORG", country=d["country"])
 
 
+def _qualifying_demonym(m: Mention, doc) -> str | None:
+    """The country of a demonym that qualifies a noun ("the Spanish navy", "Somali pirates"),
+    not one that names a people on its own ("the Armenians")."""
+    code = demonyms().get(_clean(m.text))
+    span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand") if code else None
+    if span is None or span[-1].dep_ not in ("amod", "compound", "nmod") or span[-1].head.i < span[-1].i:
+        return None
+    return code
+
+
 def _country_of_owner(owner: str | None) -> str | None:
     if not owner:
         return None
@@ -154,10 +164,11 @@ def _ministry_mentions(
     """Ministry mentions; an owner that is a place in a country, not the country ("the
     Gaza health ministry", a region's own ministry), names it, in that country (``placed``
     of the owner's span: the place's name and country); an unnamed owner is the
-    last ministry of that kind, else the
-    first country its own sentence names ("Azerbaijan has expelled two diplomats, the
-    foreign ministry said"; ``in_sentence`` of the ministry's offset), else the country the
-    article names most (the "context" of the issue)."""
+    last ministry of that kind, else the nearest country cue (``in_sentence`` of the
+    ministry's offset): the first country its own sentence names or qualifies ("Azerbaijan
+    has expelled two diplomats, the foreign ministry said", "the Spanish navy freed the
+    crew, the defence ministry said"), else the last one before it in its paragraph; else
+    the country the article names most (the "context" of the issue)."""
     out, last = [], {}
     for m in _MINISTRY.finditer(text):
         kind = _MINISTRY_TYPES[(m.group("t1") or m.group("t2")).lower()]
@@ -553,10 +564,18 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     counts = Counter(c for _, c in named)
     counts.update(p.country for p in own_places if p.country)
 
+    # Cues of a country near an unnamed ministry: its names, and its adjective before a noun
+    # ("the Spanish navy"; not a people, "Armenians", whom a report names as often as foes).
+    cues = sorted(named + [(m.span[0], c) for m in ner if (c := _qualifying_demonym(m, doc))])
+
     def in_sentence(offset: int) -> str | None:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        sent = span.sent if span is not None else None
-        return next((c for at, c in named if sent is not None and sent.start_char <= at < sent.end_char), None)
+        if span is None:
+            return None
+        sent = span.sent
+        paragraph = article.text.rfind("\n", 0, offset) + 1
+        own = next((c for at, c in cues if sent.start_char <= at < sent.end_char), None)
+        return own or next((c for at, c in reversed(cues) if paragraph <= at < offset), None)
 
     def placed(span: tuple[int, int]) -> tuple[str, str] | None:  # the place named at span, and its country
         return next(((p.name, p.country) for p in own_places if _overlaps(p.span, span) and p.country), None)
