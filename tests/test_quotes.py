@@ -720,7 +720,7 @@ def test_what_one_criticizes_keeps_its_of_phrase(nlp, text, content):
 def test_lemma_read_once_per_doc_is_the_mended_lemma(nlp, text):
     """quotes.lemma reads a column made once per doc: the token's lower-case lemma, mended
     against the cue verbs, as it was computed token by token."""
-    from newsdesk.facts.quotes import CUE_VERBS, lemma
+    from newsdesk.facts.quote_words import CUE_VERBS, lemma
 
     def mended(token):
         word = token.lemma_.lower()
