@@ -328,7 +328,7 @@ def test_national_authorities_are_the_country(nlp):
 
 
 def test_a_pro_x_government_is_not_xs_government():
-    from newsdesk.nlp.resolve import _authority_mentions
+    from newsdesk.nlp.authorities import _authority_mentions
 
     texts = [text for _, text, _ in _authority_mentions("The region's pro-Armenian government said so.")]
     assert texts == []
