@@ -1622,6 +1622,21 @@ def test_a_projectile_hits_and_is_no_actor(nlp, text, mode, actor, recipient):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # code set loose on a network is the means, not who set it loose
+        ("Ransomware attacked the computers of the Velm hospital on Monday.", None),
+        ("Malware attacked the ticket system of the Ardo railway.", None),
+        # whose it is, or who used it, is the actor
+        ("Hackers attacked the Ardo port on Monday.", "Hackers"),
+    ],
+)
+def test_code_set_loose_is_no_actor(nlp, text, actor):
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert event.actor == actor
+
+
+@pytest.mark.parametrize(
     "text",
     ["Prices hit a record high in March.", "The storm hit the coast on Friday.", "He was hit by a car.",
      "The town was hit hard by the floods."],

@@ -309,9 +309,13 @@ def _bare_participle(verb, subject) -> bool:
 
 def _bare_projectile(tok) -> bool:
     """A drone, a missile or a bomb that no one is said to own: what hit, not who fired ("A
-    drone struck a cargo vessel", "a roadside bomb killed three soldiers"). "Russian
-    drones", "Houthi drones", "government rockets", "its missiles" keep their actor, as
-    PLOVER's coders write it ("Russian aircraft")."""
+    drone struck a cargo vessel", "a roadside bomb killed three soldiers"); so is code set
+    loose on a network ("ransomware crippled the hospital network", ``lexicon.MEANS``).
+    "Russian drones", "Houthi drones", "government rockets", "its missiles" keep their
+    actor, as PLOVER's coders write it ("Russian aircraft"). The small model may tag a
+    capitalised means a name ("Ransomware" opening a headline): the word decides."""
+    if _lemma(tok) in lx.CYBER_MEANS or tok.lower_ in lx.CYBER_MEANS:
+        return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))
     if _lemma(tok) not in lx.PROJECTILES or tok.ent_type_ in ACTOR_LABELS:
         return False
     return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))

@@ -639,6 +639,11 @@ PROJECTILES = frozenset({
     "drone", "uav", "missile", "rocket", "shell", "mortar", "bomb", "car-bomb", "grenade", "airstrike", "projectile",
     "bullet", "torpedo", "munition", "landmine", "mine", "ied", "explosive", "grad",
 })
+# Code set loose on a network (PLOVER's COERCE cyber): like a projectile, what struck, not
+# who set it loose ("Ransomware cripples hospital network", "malware crippled the port").
+CYBER_MEANS = frozenset({"ransomware", "malware", "spyware", "wiper", "worm", "trojan", "botnet", "ddos", "phishing"})
+# The means of an attack, never its doer: a modifier of these says how, not whose.
+MEANS = PROJECTILES | CYBER_MEANS
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
