@@ -208,6 +208,10 @@ def test_a_name_two_places_share_is_the_one_the_articles_places_chose(text, name
         # ... or, where that names none, to the nearest one before it in its paragraph
         ("Smugglers took a fishing boat near Lamu, Kenya's government said.\n\nThe Danish navy boarded the "
          "boat on Sunday. Nobody was hurt, the defence ministry said.", "org:denmark-ministry-of-defence"),
+        # an adjective of another party the sentence tells of is no cue of whose it is
+        ("Azerbaijan began an offensive on Tuesday. Azerbaijan said it would not stop.\n\nThe defence ministry "
+         "in Baku said the shelling would go on until Armenian fighters laid down their arms.",
+         "org:azerbaijan-ministry-of-defence"),
     ],
 )
 def test_an_unowned_ministry_belongs_to_the_country_its_sentence_or_its_places_point_to(text, ministry):

@@ -66,13 +66,20 @@ def _de_facto_entity(d: dict) -> Entity:
 
 
 def _qualifying_demonym(m: Mention, doc) -> str | None:
-    """The country of a demonym that qualifies a noun ("the Spanish navy", "Somali pirates"),
-    not one that names a people on its own ("the Armenians")."""
+    """The country of a demonym that qualifies the actor of its sentence: the subject of
+    its main verb or of the clause that verb reports ("the Spanish navy boarded the boat,
+    the ministry said"). Not one that names a people on its own ("the Armenians"), nor one
+    that qualifies another party the sentence tells of ("The defence ministry in Baku said
+    the operation would go on until Armenian armed units gave up their weapons": no cue
+    that the ministry is Armenia's)."""
     code = demonyms().get(_clean(m.text))
     span = doc.char_span(m.span[0], m.span[1], alignment_mode="expand") if code else None
     if span is None or span[-1].dep_ not in ("amod", "compound", "nmod") or span[-1].head.i < span[-1].i:
         return None
-    return code
+    noun = span[-1].head
+    verb = noun.head
+    main = verb.dep_ == "ROOT" or (verb.dep_ in ("ccomp", "parataxis") and verb.head.dep_ == "ROOT")
+    return code if noun.dep_ in ("nsubj", "nsubjpass") and main else None
 
 
 def _country_of_owner(owner: str | None) -> str | None:
