@@ -1624,16 +1624,26 @@ def test_a_projectile_hits_and_is_no_actor(nlp, text, mode, actor, recipient):
 @pytest.mark.parametrize(
     ("text", "actor"),
     [
-        # code set loose on a network is the means, not who set it loose
+        # code set loose on a network is the means, not who set it loose; an attack by code
+        # or by its makers is a cyber operation (PLOVER COERCE cyber), no ASSAULT
         ("Ransomware attacked the computers of the Velm hospital on Monday.", None),
         ("Malware attacked the ticket system of the Ardo railway.", None),
+        ("A malware attack hit the Ardo council on Monday.", None),
         # whose it is, or who used it, is the actor
         ("Hackers attacked the Ardo port on Monday.", "Hackers"),
+        ("The Velm water board was attacked by hackers overnight.", "hackers"),
     ],
 )
-def test_code_set_loose_is_no_actor(nlp, text, actor):
-    event = only(analyse(nlp, text), "ASSAULT")
-    assert event.actor == actor
+def test_code_set_loose_is_no_actor_and_its_attack_is_cyber(nlp, text, actor):
+    event = only(analyse(nlp, text), "COERCE")
+    assert (event.mode, event.actor) == ("cyber", actor)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rebels attacked the Ardo port on Monday.", "Gunmen attacked the Velm hospital with rifles."]
+)
+def test_an_attack_by_no_code_stays_an_assault(nlp, text):
+    assert only(analyse(nlp, text), "ASSAULT").mode in (None, "firearms")
 
 
 @pytest.mark.parametrize(
