@@ -53,6 +53,7 @@ from newsdesk.facts.quote_words import (
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, after_stamp, subject_of
 from newsdesk.model import Analysis, Quote
 from newsdesk.nlp.doccache import doc_text, per_doc, sentence, sentences, token_strings, tokens
+from newsdesk.nlp.facilities import FACILITY_WORDS
 
 # A quoted phrase shorter than this (in words) with no speech frame is a scare quote or
 # a title, not a quote ("anti-terror" operations, the "NO WAY" banners).
@@ -367,6 +368,8 @@ def _content_of(verb) -> tuple[int, int] | None:
     objecting = (_is_stance(verb) or lemma(verb) in OBJECT_SPEECH) and lemma(verb) not in ACT_VERBS
     if objecting and _calls_an_act(verb):
         return None  # "called a strike", "raised a strike": an act called, no words
+    if objecting and _raises_a_thing(verb):
+        return None  # "raised the price of bread", "raised its fares": an amount raised, no words
     if objecting and _owns_a_deed(verb):
         return None  # "claimed responsibility": a deed owned (events.py reads it), no words
     if objecting and (thing := _object_of(verb)) is not None:
@@ -394,6 +397,22 @@ def _calls_an_act(verb) -> bool:
     return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
 
 
+# Amounts and levels one raises ("raised the price of bread", "raised its fares", "raised
+# the death toll to 40"): a number put up, no words. Only these: PolNeAR's annotators mark
+# a plan's "raise taxes" or "raise money" as its content, so other objects stay open.
+_RAISED_AMOUNTS = frozenset({
+    "price", "fare", "tariff", "rate", "cost", "fee", "wage", "salary", "pension", "rent", "level", "limit",
+    "ceiling", "threshold", "toll", "number", "count", "output", "production", "supply",
+})
+
+
+def _raises_a_thing(verb) -> bool:
+    """ "raised its pump price" made the price the company's words: what "raise" puts up
+    (``_RAISED_AMOUNTS``) is a number, not a thing said."""
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return lemma(verb) == "raise" and obj is not None and obj.lemma_.lower() in _RAISED_AMOUNTS
+
+
 def _owns_a_deed(verb) -> bool:
     """"A group calling itself BlackHarbor claimed responsibility on Monday" made a quote
     "responsibility": claiming or denying responsibility or credit owns a deed, it reports
@@ -405,11 +424,15 @@ def _owns_a_deed(verb) -> bool:
 
 # Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
 _FORCE_VERBS = frozenset({"attack", "hit", "blast", "slam", "strike", "target", "assail"})
-# What force, not words, is aimed at: places and things that are raided or shelled.
-_TARGETS = frozenset({
+# What force, not words, is aimed at: places and things that are raided or shelled, and
+# the buildings whose names the places stage reads ("stormed the prison", "attacked a
+# clinic", "hit the market": a raid, never a stance on the building).
+_TARGETS = FACILITY_WORDS | frozenset({
     "base", "convoy", "position", "checkpoint", "village", "town", "city", "camp", "post", "outpost", "compound",
     "building", "ship", "vessel", "tanker", "airport", "airfield", "port", "hospital", "school", "embassy",
     "station", "barracks", "border", "territory", "district", "neighbourhood", "neighborhood", "area", "region",
+    "clinic", "market", "office", "headquarters", "facility", "terminal", "depot", "warehouse", "factory",
+    "refinery", "pipeline", "plant", "home", "house", "farm", "bus", "truck", "car", "train", "aircraft", "plane",
 })
 _COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
 
