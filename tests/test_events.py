@@ -626,6 +626,8 @@ def test_infinitives_and_compound_objects(nlp, text, type_):
         # the verb of saying reports its own object, not the clause before it
         ("Soldiers seized the airport, the ministry reported heavy losses.", None),
         ("Troops seize the Tarvik airport, rebels report shelling of Ardo", None),  # a headline
+        # the parse hangs the role and the name on the town, and "said" on nothing
+        ("Soldiers seized the airport in Tamale, the regional governor, Ada Mensah, said.", "Ada Mensah"),
     ],
 )
 def test_who_claims_a_claimed_event(nlp, text, claimed_by):

@@ -917,3 +917,17 @@ def test_a_clause_of_time_after_the_frame_is_not_what_was_said(nlp, text, conten
 )
 def test_a_bodys_name_goes_on_after_on_or_for(nlp, text, speaker):
     assert {q.speaker for q in analyse(nlp, text).quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the small model makes the role and the name appositions of the town before them
+        ("Rioters looted three shops and burned a bank in Kumasi, the city's police chief, Kofi Boateng, said.",
+         "Rioters looted three shops and burned a bank in Kumasi", "Kofi Boateng"),
+        ("Gunmen freed 40 inmates from the jail in Bouake, a prison official, Yao Koffi, said.",
+         "Gunmen freed 40 inmates from the jail in Bouake", "Yao Koffi"),
+    ],
+)
+def test_a_name_left_hanging_on_a_place_before_said_is_the_speaker(nlp, text, content, speaker):
+    assert [(q.text, q.speaker) for q in analyse(nlp, text).quotes] == [(content, speaker)]
