@@ -580,6 +580,9 @@ def test_a_relative_clause_on_an_appositive_is_done_by_the_name(nlp):
         ("Police on Tuesday detained a man who had killed three people in 2019.", "Tuesday", None, None),
         # on the event's own noun, the relative clause describes the event
         ("The truce that ended the 2019 war in Velmora was broken.", "2019", "Velmora", None),
+        # a past participle on a participant stands for a relative clause
+        ("A nurse abducted by gunmen in Velmora in 2019 was released.", None, None, None),
+        ("A driver kidnapped by rebels in 2021 was freed on Tuesday.", "Tuesday", None, None),
     ],
 )
 def test_a_relative_clause_gives_the_event_no_time_place_or_toll(nlp, text, when, place, killed):
