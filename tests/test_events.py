@@ -1717,6 +1717,8 @@ def test_rescuers_sent_are_aid_and_troops_sent_a_mobilisation(nlp, text, type_, 
     [
         "In exchange, the government handed over 20 detained members of the group.",
         "The abducted girls were found near the river on Monday.",
+        "Youths piled burning tyres across the main road.",
+        "Families ran from the burning houses at the edge of the town.",
     ],
 )
 def test_a_participle_that_describes_people_is_no_event(nlp, text):
