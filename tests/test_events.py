@@ -70,6 +70,11 @@ def test_category_and_arguments(nlp, text, type_, actor, recipient):
         ("The bishop appealed to the rebels to lay down their arms.", "RETREAT", "rebels"),
         # a day after "on" is when, not whom (who is to withdraw, the text does not say)
         ("The council called on Monday to withdraw the fighters.", "RETREAT", None),
+        # after a first verb the parse may hang the infinitive on the second as an advcl
+        ("The United States condemned the seizure and called on Tehran to release the ship.", "RETREAT",
+         "Tehran"),
+        ("The minister thanked the mediators and called on the militia to free the hostages.", "RETREAT",
+         "militia"),
     ],
 )
 def test_the_one_pressed_to_act_is_the_actor(nlp, text, type_, actor):
