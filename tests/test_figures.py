@@ -296,6 +296,9 @@ def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
         ("The toll from Sunday's blast has risen to 12, officials said on Tuesday.", "Tuesday"),
         ("A 15-year-old boy who survived said he had paid 3 guides.", None),
         ("Under the truce, which is to last six weeks, the militia will free 12 hostages.", None),
+        # a relative clause on a place names a past deed there: the sentence's time is another act's
+        ("A court on Friday jailed a captain for ordering a raid on a hamlet where 12 farmers were killed.", None),
+        ("The blast, which killed 12 people, was claimed on Friday by a little-known group.", "Friday"),
     ],
 )
 def test_a_figure_is_as_of_a_point_in_time_never_a_length_or_an_age(nlp, text, as_of):
