@@ -588,6 +588,21 @@ def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
     assert found == values
 
 
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        # a second sum in the sentence, its currency left out, is in the first one's
+        ("The gang asked for 30 million naira and the family paid 8 million.", {30e6: "naira", 8e6: "naira"}),
+        ("The agency sought $60 million but received only 25 million.", {60e6: "$", 25e6: "$"}),
+        # a small bare number is a count left out, and a subject is no sum paid
+        ("The firm paid $2 million last year and 14 more were hired.", {2e6: "$"}),
+        ("The state paid $4 million in aid and 6,000 were displaced.", {4e6: "$"}),
+    ],
+)
+def test_a_second_sum_without_its_currency_takes_the_first_ones(nlp, text, sums):
+    assert {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "money"} == sums
+
+
 def test_two_lengths_of_time_are_no_point_a_figure_holds_as_of(nlp):
     text = "Two businessmen were given sentences of six and four years respectively."
     assert figure(analyse(nlp, text), 2).as_of is None
