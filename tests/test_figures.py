@@ -597,6 +597,9 @@ def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
         # a small bare number is a count left out, and a subject is no sum paid
         ("The firm paid $2 million last year and 14 more were hired.", {2e6: "$"}),
         ("The state paid $4 million in aid and 6,000 were displaced.", {4e6: "$"}),
+        # a number after "and"/"to" with no unit to share leaves the sum its own currency
+        ("The repairs cost $4 million and 6,000 were displaced.", {4e6: "$"}),
+        ("The fund paid $3 million to 40 families.", {3e6: "$"}),
     ],
 )
 def test_a_second_sum_without_its_currency_takes_the_first_ones(nlp, text, sums):

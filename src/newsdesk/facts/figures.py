@@ -258,7 +258,10 @@ def _unit_after(doc, last) -> str | None:
     if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc):
         nxt = doc[last.i + 2]  # "a 44-day war"
     if nxt is not None and nxt.lower_ in ("and", "or", "to") and last.i + 2 < len(doc) and doc[last.i + 2].like_num:
-        return _unit_after(doc, doc[last.i + 2])  # "six and four years", "three or four days": one unit for both
+        shared = _unit_after(doc, doc[last.i + 2])  # "six and four years", "three or four days": one unit for both
+        if shared is not None:
+            return shared
+        # "paid $3 million to 40 families": the next number has no unit to share, this one its own
     if nxt is None:
         return None
     word = nxt.lemma_.lower() if nxt.text not in ("%", "m", "km", "mi", "ft") else nxt.text.lower()
