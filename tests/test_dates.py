@@ -400,6 +400,10 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Wednesday", "Forecasters said more rain was expected until ", ".", "2000-04-05"),
         ("Friday", "Storms are forecast through ", ", officials said.", "2000-04-07"),
         ("Wednesday", "The road was closed until ", ", officials said.", "2000-03-29"),
+        # What is awaited on a day is to come; what was announced on it is past.
+        ("Thursday", "Final results were expected on ", ", the commission said.", "2000-04-06"),
+        ("Friday", "A ruling on the appeal is due by ", ".", "2000-04-07"),
+        ("Thursday", "The results were announced on ", ".", "2000-03-30"),
         # What is agreed or ordered to run from a day runs ahead; what started on it is past.
         ("Monday", "The sides agreed to a 72-hour truce starting on ", ".", "2000-04-10"),
         ("Friday", "The army announced a curfew effective ", ".", "2000-04-07"),

@@ -318,6 +318,9 @@ def test_a_time_in_another_numbers_phrase_is_that_numbers(nlp, text, earlier):
         ("The toll from Sunday's blast has risen to 12, officials said on Tuesday.", "Tuesday"),
         ("A 15-year-old boy who survived said he had paid 3 guides.", None),
         ("Under the truce, which is to last six weeks, the militia will free 12 hostages.", None),
+        # a relative clause on a place names a past deed there: the sentence's time is another act's
+        ("A court on Friday jailed a captain for ordering a raid on a hamlet where 12 farmers were killed.", None),
+        ("The blast, which killed 12 people, was claimed on Friday by a little-known group.", "Friday"),
     ],
 )
 def test_a_figure_is_as_of_a_point_in_time_never_a_length_or_an_age(nlp, text, as_of):
@@ -605,6 +608,24 @@ def test_people_treated_in_hospital_are_injured(nlp, text, value, subject):
 def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
     found = {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "duration"}
     assert found == values
+
+
+@pytest.mark.parametrize(
+    ("text", "sums"),
+    [
+        # a second sum in the sentence, its currency left out, is in the first one's
+        ("The gang asked for 30 million naira and the family paid 8 million.", {30e6: "naira", 8e6: "naira"}),
+        ("The agency sought $60 million but received only 25 million.", {60e6: "$", 25e6: "$"}),
+        # a small bare number is a count left out, and a subject is no sum paid
+        ("The firm paid $2 million last year and 14 more were hired.", {2e6: "$"}),
+        ("The state paid $4 million in aid and 6,000 were displaced.", {4e6: "$"}),
+        # a number after "and"/"to" with no unit to share leaves the sum its own currency
+        ("The repairs cost $4 million and 6,000 were displaced.", {4e6: "$"}),
+        ("The fund paid $3 million to 40 families.", {3e6: "$"}),
+    ],
+)
+def test_a_second_sum_without_its_currency_takes_the_first_ones(nlp, text, sums):
+    assert {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "money"} == sums
 
 
 def test_two_lengths_of_time_are_no_point_a_figure_holds_as_of(nlp):

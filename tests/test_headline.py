@@ -175,6 +175,9 @@ def test_names_are_found_in_the_title_as_whole_words(words, title, spans):
         # a headline's present, a past with its object, a passive with its agent: as parsed
         ("Rebels shell Korr depot overnight", "Rebels"),
         ("Rebels shelled the Korr depot overnight", "Rebels"),
+        # so is the clause a closing "…, X says" reports
+        ("Korr depot shelled overnight, army says", None),
+        ("Rebels shelled the Korr depot, army says", "Rebels"),
     ],
 )
 def test_a_headlines_bare_past_verb_is_a_passive(nlp, title, actor):

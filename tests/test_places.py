@@ -512,6 +512,8 @@ def test_the_text_names_a_state(text, kind):
         ("Inspectors closed a farm in the town of Pulawy on Friday.", "Pulawy"),
         ("Five people from the Glasgow area have been taken to hospital since Friday.", "Glasgow"),  # PERSON
         ("Officials said Winnipeg city crews tested the water twice.", "Winnipeg"),  # PRODUCT
+        ("Hackers hit the port of Rotterdam on Thursday.", "Rotterdam"),  # PERSON
+        ("Dock workers walked out at the port of Jask overnight.", "Jask"),
     ],
 )
 def test_a_place_noun_makes_a_name_a_place(nlp, text, surface):

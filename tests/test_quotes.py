@@ -670,6 +670,9 @@ def test_a_pronoun_is_never_a_person_whose_role_gives_the_other_sex():
         ("Gunmen attacked the police checkpoint outside the town.", False),
         ("Fighters attacked the convoy on the coast road.", False),
         ("The senator attacked the plan as reckless and costly.", True),  # words, not force
+        ("Armed men attacked the district prison shortly before dawn.", False),
+        ("Raiders attacked a health clinic on the edge of the camp.", False),
+        ("Drones hit the fish market as traders were opening their stalls.", False),
     ],
 )
 def test_a_verb_of_force_aimed_at_a_place_or_a_target_reports_no_words(nlp, text, quoted):
@@ -913,6 +916,19 @@ def test_calling_a_strike_is_an_act_not_words(nlp, text):
     assert analyse(nlp, text).quotes == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The bus company raised its fares by a fifth on Monday.", False),
+        ("The fuel board raised the price of diesel again this week.", False),
+        ("Health officials raised the death toll to 14 overnight.", False),
+        ("The opposition raised concerns about the count in two provinces.", True),
+    ],
+)
+def test_raising_a_price_or_a_toll_reports_no_words(nlp, text, quoted):
+    assert bool(analyse(nlp, text).quotes) == quoted
+
+
 def test_calling_a_vote_a_sham_is_still_a_stance(nlp):
     assert analyse(nlp, "The opposition called the vote a sham.").quotes
 
@@ -972,3 +988,17 @@ def test_a_clause_of_time_after_the_frame_is_not_what_was_said(nlp, text, conten
 )
 def test_a_bodys_name_goes_on_after_on_or_for(nlp, text, speaker):
     assert {q.speaker for q in analyse(nlp, text).quotes} == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # the small model makes the role and the name appositions of the town before them
+        ("Rioters looted three shops and burned a bank in Kumasi, the city's police chief, Kofi Boateng, said.",
+         "Rioters looted three shops and burned a bank in Kumasi", "Kofi Boateng"),
+        ("Gunmen freed 40 inmates from the jail in Bouake, a prison official, Yao Koffi, said.",
+         "Gunmen freed 40 inmates from the jail in Bouake", "Yao Koffi"),
+    ],
+)
+def test_a_name_left_hanging_on_a_place_before_said_is_the_speaker(nlp, text, content, speaker):
+    assert [(q.text, q.speaker) for q in analyse(nlp, text).quotes] == [(content, speaker)]

@@ -270,8 +270,14 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
         verb = _clause_verb(anchor)
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
                 and _lemma(c) in lx.REPORTING]
-    return own + [_span_of(list(t.subtree)) for t in clause if t.dep_ == "relcl" and t.head.i != trig.head.i
+    return own + [_span_of(list(t.subtree)) for t in clause if _describes(t) and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _describes(tok) -> bool:
+    """A relative clause, or a past participle that stands for one ("a nurse abducted by
+    gunmen in January was freed on Monday": the abduction's January is not the release's)."""
+    return tok.dep_ == "relcl" or (tok.dep_ == "acl" and tok.tag_ == "VBN")
 
 
 def _own_clause(conj) -> bool:

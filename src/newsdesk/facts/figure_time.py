@@ -51,6 +51,7 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
     counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
     times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
     times = [e for e in times if counted is None or not _in_the_count_noun(e.root, counted)]
+    times = [e for e in times if counted is None or not _outside_its_relative(e.root, counted)]
     if not times:
         return None
     # Adjacent date and time entities are one expression: "Tuesday" + "morning".
@@ -138,6 +139,19 @@ def _in_the_count_noun(time, number) -> bool:
         if token.i not in above and token.pos_ == "NOUN" and token.lemma_.lower() in COUNT_NOUNS:
             return True
     return False
+
+
+def _outside_its_relative(time, number) -> bool:
+    """The number in a relative clause on a noun of the sentence, beside a clause of a
+    later act, and the time outside it: in "sentenced him on Wednesday for ordering an
+    attack on a village in which 52 civilians were killed" Wednesday is the sentencing's,
+    not the day the 52 held. Only a relative clause under a preposition's object ("on a
+    village in which…"), the place of a past deed; not one on the sentence's subject or
+    object ("the blast, which killed 12, …"), whose count the report's time may date."""
+    relative = next((t for t in (number, *number.ancestors) if t.dep_ == "relcl"), None)
+    if relative is None or relative.head.dep_ != "pobj":
+        return False
+    return not (relative.left_edge.i <= time.i <= relative.right_edge.i)
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:

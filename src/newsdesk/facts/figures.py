@@ -191,6 +191,9 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
                                                                              number.span[0]) or quantity
     if quantity == _SAME_AS_BEFORE:
         quantity = _counted_before(analysis.article.text, before, number.span[0])
+    if quantity is None and noun is None and number.value >= _BARE_SUM_MIN and last.dep_ in _PAID \
+            and (sum_before := _sum_before(doc, before, last)) is not None:
+        quantity, unit = "money", sum_before.unit  # "asked for 50 million naira and paid 12 million"
     if quantity is None:
         return None
     subject = None
@@ -280,7 +283,10 @@ def _unit_after(doc, last) -> str | None:
     if nxt is not None and nxt.text == "-" and last.i + 2 < len(doc):
         nxt = doc[last.i + 2]  # "a 44-day war"
     if nxt is not None and nxt.lower_ in ("and", "or", "to") and last.i + 2 < len(doc) and doc[last.i + 2].like_num:
-        return _unit_after(doc, doc[last.i + 2])  # "six and four years", "three or four days": one unit for both
+        shared = _unit_after(doc, doc[last.i + 2])  # "six and four years", "three or four days": one unit for both
+        if shared is not None:
+            return shared
+        # "paid $3 million to 40 families": the next number has no unit to share, this one its own
     if nxt is None:
         return None
     word = nxt.lemma_.lower() if nxt.text not in ("%", "m", "km", "mi", "ft") else nxt.text.lower()
@@ -570,6 +576,22 @@ def _among_the_counted(doc, first) -> str | None:
     if not (m := _AMONG.match(opening)):
         return None
     return QUANTITY_OF.get(m.group("word")) if m.group("word") else _SAME_AS_BEFORE
+
+
+# A bare number read as a second sum: a large one ("12 million", "500,000"; a small one is
+# a count of people or things left out: "and 12 more were hired"), what is paid or asked
+# for (an object, the object of a preposition, or joined to one), never a subject.
+_BARE_SUM_MIN = 1000
+_PAID = frozenset({"dobj", "pobj", "conj", "appos", "attr"})
+
+
+def _sum_before(doc, before: list[Figure], last) -> Figure | None:
+    """The sum of money earlier in the number's sentence, when the number names no unit
+    and counts no noun: a second sum in the same currency, its unit left out ("demanded
+    $2 million and got 500,000")."""
+    sent = sentence(doc, last.i)
+    earlier = [f for f in before if sent.start_char <= f.span[0] < last.idx]
+    return earlier[-1] if earlier and earlier[-1].quantity == "money" and earlier[-1].unit else None
 
 
 def _counted_before(text: str, before: list[Figure], start: int) -> str | None:

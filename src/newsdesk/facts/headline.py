@@ -83,7 +83,9 @@ def restore_passives(doc) -> None:
     place (the labels only; a headline's doc serves its own reading alone), and again
     harmlessly."""
     for verb in doc:
-        if verb.tag_ not in ("VBD", "VBN") or verb.dep_ not in ("ROOT", "conj") or verb.lemma_ in lx.FEELING_VERBS:
+        if verb.tag_ not in ("VBD", "VBN") or verb.lemma_ in lx.FEELING_VERBS:
+            continue
+        if verb.dep_ not in ("ROOT", "conj") and not _reported_before(verb):
             continue
         if any(c.dep_ in _ACTIVE_MARKS for c in verb.children):
             continue
@@ -92,6 +94,12 @@ def restore_passives(doc) -> None:
             verb.tag_ = "VBN"
             for subject in subjects:
                 subject.dep_ = "nsubjpass"
+
+
+def _reported_before(verb) -> bool:
+    """The clause a headline's closing "…, army says" reports ("Hostages freed in Mali,
+    army says"): a headline in itself, and its bare past verb as passive as one alone."""
+    return verb.dep_ == "ccomp" and verb.head.i > verb.i and verb.head.lemma_ in lx.REPORTING
 
 
 # Titles parsed ahead, by the text parsed (``titles_parsed``).

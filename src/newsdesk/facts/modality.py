@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import _recipient
 from newsdesk.facts.quote_words import NOT_REPORTED_MARKS
+from newsdesk.facts.speakers import stranded_subject
 from newsdesk.facts.subjects import _resolve_pronoun, _subject
 from newsdesk.facts.syntax import SUBJECTS, _child, _clause_verb, _lemma
 
@@ -172,8 +173,8 @@ def claimant(trig: Trigger):
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     for _ in range(4):
         gov = tok.head
-        if _reports(gov, tok):
-            return _resolve_pronoun(_subject(gov)[0])
+        if _reports(gov, tok):  # "…, the police chief, Ana Diaz, said": a name the parse left hanging
+            return _resolve_pronoun(_subject(gov)[0]) or stranded_subject(gov)
         if (frame := _frame(tok)) is not None:
             return _resolve_pronoun(_subject(frame)[0])
         if tok.dep_ not in ("xcomp", "conj", "advcl", "acomp", "pcomp", "pobj", "prep") or gov.i == tok.i:

@@ -31,7 +31,14 @@ from spacy.attrs import DEP, LOWER, ORTH, POS
 from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.modality import of_time
-from newsdesk.facts.quote_acts import FORCE_VERBS, calls_an_act, does_an_act, owns_a_deed, physical_target
+from newsdesk.facts.quote_acts import (
+    FORCE_VERBS,
+    calls_an_act,
+    does_an_act,
+    owns_a_deed,
+    physical_target,
+    raises_a_thing,
+)
 from newsdesk.facts.quote_words import (
     ACT_VERBS,
     ADJECTIVE_PREPS,
@@ -348,6 +355,8 @@ def _content_of(verb) -> tuple[int, int] | None:
     objecting = (_is_stance(verb) or lemma(verb) in OBJECT_SPEECH) and lemma(verb) not in ACT_VERBS
     if objecting and calls_an_act(verb):
         return None  # "called a strike", "raised a strike": an act called, no words
+    if objecting and raises_a_thing(verb):
+        return None  # "raised the price of bread", "raised its fares": an amount raised, no words
     if objecting and owns_a_deed(verb):
         return None  # "claimed responsibility": a deed owned (events.py reads it), no words
     if objecting and does_an_act(verb):
@@ -547,10 +556,11 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         if not reports or any(s <= verb.idx < e for s, e in quoted):
             continue
         content = _content_of(verb)
-        speaker = resolver.resolve(subject_of(verb, quoted)) if content else None
+        subject = subject_of(verb, quoted) if content else None
+        speaker = resolver.resolve(subject)
         if speaker is None:
             continue
-        out.append(report(*content, speaker))
+        out.append(report(*_before_speaker(doc, *content, subject, verb), speaker))
     colons = (toks[i] for i, word in enumerate(token_strings(doc, ORTH)) if word == ":")
     for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in colons}:
         if (line := _labelled_line(resolver, text, line_start)) is not None:
@@ -577,6 +587,26 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
                 out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _before_speaker(doc, left: int, right: int, subject, verb) -> tuple[int, int]:
+    """The content up to the comma that sets off its speaker, where the parse hung the
+    speaker inside it ("… an office in Kano, the police chief, Ana Diaz, said": the chief
+    and the name hang on the town): no one's words hold their own attribution. The
+    speaker's role before the name goes with it ("the police chief, Ana Diaz"). Only for
+    content wholly before its verb: "The museum, he said, would…" goes on past the frame."""
+    if not left < subject.i <= right < verb.i:
+        return left, right
+    start = subject.left_edge.i
+    while start > left and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+        start -= 1
+    if start - 1 <= left or doc[start - 1].text != ",":
+        return left, right
+    cut = start - 1
+    role = doc[cut - 1]
+    if role.dep_ == "appos" and role.left_edge.i - 1 > left and doc[role.left_edge.i - 1].text == ",":
+        cut = role.left_edge.i - 1
+    return left, cut - 1
 
 
 def _outside(sent, quoted: list[tuple[int, int]]) -> list:

@@ -85,6 +85,8 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     """
     if (second := _second_subject(verb, quoted)) is not None:
         return second
+    if (stranded := stranded_subject(verb, quoted)) is not None:
+        return stranded
     for step in range(4):
         for child in _nearest_subject_first(verb) if step == 0 else verb.children:
             # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
@@ -154,6 +156,33 @@ def _second_subject(verb, quoted):
     if noun is None or any(s <= noun.idx < e for s, e in quoted):
         return None
     if own is not None and noun.i not in {c.i for c in own.conjuncts}:
+        return None
+    return noun
+
+
+def stranded_subject(verb, quoted: list[tuple[int, int]] = ()):
+    """The name set off by commas just before a verb of saying the parser left with no
+    subject: in "… an office in Kano, the police chief, Ana Diaz, said." the small model
+    hangs the chief and the name on the town as appositions, and "said" on nothing. The
+    verb must end the sentence after its reported clause, and the phrase must be a name
+    of a person or a body (a place or a thing is no speaker)."""
+    if verb.tag_ not in _FINITE or verb.lemma_.lower() not in REPORTING:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "agent") for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+        return None
+    doc = verb.doc
+    if verb.i + 1 < len(doc) and not doc[verb.i + 1].is_punct:
+        return None
+    i = verb.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    found = _noun_ending_at(doc, i - 1, verb)
+    if found is None or found[0].ent_type_ not in ("PERSON", "ORG", "NORP"):
+        return None
+    noun, start = found
+    if start < 1 or doc[start - 1].text != "," or any(s <= noun.idx < e for s, e in quoted):
         return None
     return noun
 

@@ -63,6 +63,10 @@ def _subject(verb, depth: int = 0):
         # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
         object_control = verb.dep_ == "xcomp" and _lemma(gov) not in lx.INSTRUMENT_VERBS
         controller = (_child(gov, ("dobj",)) or _addressed(gov)) if object_control else None
+        if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "condemned the seizure and called on Tehran to release the ship": the parse
+            # may make the infinitive after a second verb an advcl; the one called on acts
+            controller = _addressed(gov)
         if controller is not None:
             return controller, False
         if object_control and _lemma(gov) in _ADDRESSED_WITH:  # "called on Monday to withdraw": who is to, unsaid

@@ -395,9 +395,10 @@ def triggers(sent) -> list[Trigger]:
     doc = sent.doc
     toks, pos, dep = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP)
     # Not a participle that modifies a noun ("freed 20 detained members", "the abducted
-    # girls"): it describes the people, and its act, with no doer or time, is no event here.
+    # girls", "roads blocked with burning tyres"): it describes the thing or the people, and
+    # its act, with no doer or time, is no event here.
     found = [t for i in range(sent.start, sent.end)
-             if pos[i] in ("VERB", "AUX") and not (dep[i] == "amod" and toks[i].tag_ == "VBN")
+             if pos[i] in ("VERB", "AUX") and not (dep[i] == "amod" and toks[i].tag_ in ("VBN", "VBG"))
              and (t := verb_trigger(toks[i]))]
     taken = {t.head.i for t in found}
     for i in range(sent.start, sent.end):

@@ -53,9 +53,10 @@ LOCATIVE_WORDS = frozenset(
      "off"}  # "seized off Bandar Abbas": at sea beside a port or a coast
 )
 # Nouns that say the name beside them is a place: "the town of Pulawy", "Heze city",
-# "the Glasgow area".
+# "the Glasgow area", "the port of Rotterdam" (which the small model types PERSON).
 PLACE_NOUNS = frozenset(
-    {"town", "city", "village", "island", "province", "region", "district", "county", "state", "area", "capital"}
+    {"town", "city", "village", "island", "province", "region", "district", "county", "state", "area", "capital",
+     "port", "harbour", "harbor"}
 )
 # Generic words around a name that the gazetteer stores without them ("Rapides Parish",
 # "Northeast Texas", "North West England", "the Province of Ontario").

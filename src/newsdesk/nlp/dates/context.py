@@ -16,6 +16,9 @@ FUTURE_CUE = re.compile(
     r"(?:postponed|postpone|delayed|delay|adjourned|deferred|put off)(?: \w+){0,4} (?:until|till|to)|"
     # A forecast runs ahead: "more rain was expected until Wednesday", "forecast through Friday".
     r"(?:expected|forecast|predicted)(?: \w+){0,4} (?:until|till|through)|"
+    # What is awaited on a day is still to come: "results were expected on Thursday", "a
+    # verdict is due by Friday" (the cue must end right before the day).
+    r"(?:expected|due)(?= (?:on|by)\s*$)|"
     # A deadline still running: "has until Friday", "gave the family until 9 a.m. Tuesday".
     r"(?:has|have|given|giving|gave)(?: \w+){0,4} until|"
     # A schedule in the present simple, news' way of telling what is set to happen: "the
