@@ -175,3 +175,21 @@ def test_a_country_that_owns_a_noun_is_no_place(text, expected):
     article = Article(id="a", text=text, published="2031-05-12")
     found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
     assert found.place == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # a headline's description of a firm is the name the lead gives the actor of the
+        # headline's verb, also in a report's words
+        ("German carmaker cuts 5,000 jobs",
+         "Volkswagen said on Tuesday it would cut 5,000 jobs at its plants, blaming weak demand. "
+         "The cuts will be made over three years.", "Volkswagen"),
+        ("Dutch bank closes 40 branches",
+         "Ardo Bank closed 40 of its branches on Monday as more customers moved online. Staff will be moved.",
+         "Ardo Bank"),
+    ],
+)
+def test_a_headlines_description_of_a_firm_is_the_name_the_lead_gives(nlp, title, lead, actor):
+    main = _ingested(title, lead + "\n\nThe unions were not told.").main_event
+    assert main.actor == actor

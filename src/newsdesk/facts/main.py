@@ -31,9 +31,10 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    actor its text names ("An armed man attacked ...", or a force of nature: "A strong
    earthquake struck ..."); a headline's actor that describes one
    person without naming anyone ("Tram crash survivor describes ...") is the person the
-   context names as the actor of its first clause that reports no words, as Giveme5W1H's
-   coders answer who with a name. A chosen event without a place or a point
-   in time takes them only where the text links them to it: a place or date of its own
+   context names as the actor of its first clause that reports no words, else the name the
+   context gives the actor of a clause on the headline's verb ("German carmaker cuts jobs" |
+   "Velmo said it would cut jobs"), as Giveme5W1H's coders answer who with a name. A chosen
+   event without a place or a point in time takes them only where the text links them to it: a place or date of its own
    sentence (the headline, for the headline's event), the article's dateline ("BERLIN —"),
    or a day named in the lead; a country gives way to a town in it that the sentence names
    as a place; with none of these, the first toponym of the lead that says where ("in the
@@ -122,6 +123,8 @@ RESOLVED_PLACE_LABELS = PLACE_LABELS | {"ORG"}
 NOT_PLACE_LABELS = frozenset({"NORP", "PERSON"})
 # Labels of a mention that names whom a headline's description is of ("Clinton aide").
 _NAMING_LABELS = frozenset({"PERSON", "ORG"})
+# Labels of a name that may act: a person, a body, a country, a people.
+_ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # How large a kind of place is (nlp/gazetteer.py); a town or a building ranks 0.
 _RANK = {"area": 1, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 # The preposition that makes a building's name a place: "at the",
@@ -210,12 +213,14 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(analysis, every, offset, doc))
     elif best.in_title and doc is not None and _described(headline, best.event):
-        main = replace(main, actor=_named_person(analysis, doc, offset) or main.actor)
+        named = _named_person(analysis, doc, offset) or _restating_actor(analysis, doc, offset, headline, best.event)
+        main = replace(main, actor=named or main.actor)
     return main
 
 
 def _described(headline: Headline, event: Event) -> bool:
-    """Whether a headline's actor describes one person without naming anyone ("F1 legend
+    """Whether a headline's actor describes one person (or one firm or body: "German
+    carmaker cuts jobs") without naming anyone ("F1 legend
     makes emotional farewell", "Tram crash survivor recalls the night", "Minister
     resigns"): its head a singular common noun, no happening, and no person or body named
     in it ("Clinton aide" names whose aide). A headline drops the name its lead gives."""
@@ -239,6 +244,23 @@ def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
     found = [(c.event.span[0], person) for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
              if not c.reporting and not c.reported and (person := _person_of(analysis, doc, c, people))]
     return min(found, default=(0, None))[1]
+
+
+def _restating_actor(analysis: Analysis, doc, offset: int, headline: Headline, event: Event) -> str | None:
+    """The name the context gives the actor of a clause on the headline's verb, which
+    restates it ("German carmaker cuts 5,000 jobs" | "Velmo said it would cut 5,000
+    jobs"), also in a report's words: who a headline's description of a firm, a body or a
+    person is, where no person is named as acting first (``_named_person``)."""
+    verb = head_of(headline.doc, event.span)
+    if verb is None:
+        return None
+    names = {m.text for m in analysis.mentions if m.label in _ACTOR_LABELS}
+    names |= {e.name for e in analysis.entities if e.type in _ACTOR_LABELS}
+    found = [c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
+             if not c.reporting and c.event.actor in names
+             and (head := head_of(doc, c.event.span)) is not None and head.lemma_ == verb.lemma_]
+    first = min(found, key=lambda c: c.event.span[0], default=None)
+    return first.event.actor if first else None
 
 
 def _person_of(analysis: Analysis, doc, candidate: Candidate, people: set[str]) -> str | None:
