@@ -29,15 +29,15 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
 2. Completion. A chosen clause whose subject names a happening, not one who acts
    ("Stabbing leaves two injured", facts/clauses.py), takes its who from the lead: the first
    actor its text names ("An armed man attacked ...", or a force of nature: "A strong
-   earthquake struck ..."); a headline's actor that describes one
-   person without naming anyone ("Tram crash survivor describes ...") is the person the
-   context names as the actor of its first clause that reports no words, else the name the
-   context gives the actor of a clause on the headline's verb ("German carmaker cuts jobs" |
-   "Velmo said it would cut jobs"), as Giveme5W1H's coders answer who with a name. A chosen
-   event without a place or a point in time takes them only where the text links them to it: a place or date of its own
-   sentence (the headline, for the headline's event), the article's dateline ("BERLIN —"),
-   or a day named in the lead; a country gives way to a town in it that the sentence names
-   as a place; with none of these, the first toponym of the lead that says where ("in the
+   earthquake struck ..."); a headline's actor that describes one person without naming
+   anyone ("Tram crash survivor describes ...") is the person the context names as the
+   actor of its first clause that reports no words, else the name the context gives the
+   actor of a clause on the headline's verb ("German carmaker cuts jobs" | "Velmo said it
+   would cut jobs"), as Giveme5W1H's coders answer who with a name. A chosen event without
+   a place or a point in time takes them only where the text links them to it: a place or
+   date of its own sentence (the headline, for the headline's event), the article's
+   dateline ("BERLIN —"), or a day named in the lead; a country gives way to a town in it
+   that the sentence names as a place; with none of these, the first toponym of the lead that says where ("in the
    UK"). A toponym that is the actor, or a country that owns it, is who, not where ("EU
    agrees sanctions", "Turkey's army bombs ..."). Whichever it is, a country or a region
    gives way to a town in it that the context names as where ("a blast in Velmia", then
