@@ -193,3 +193,25 @@ def test_a_country_that_owns_a_noun_is_no_place(text, expected):
 def test_a_headlines_description_of_a_firm_is_the_name_the_lead_gives(nlp, title, lead, actor):
     main = _ingested(title, lead + "\n\nThe unions were not told.").main_event
     assert main.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lead's where is where something happened, not where a plan is to happen
+        ("Rebels shelled the depot on Sunday. Talks will be held in Batumi next week.", None),
+        ("Rebels shelled the depot on Sunday. Envoys are due to meet in Batumi next week.", None),
+        ("Rebels shelled the depot on Sunday. The shells fell in Batumi overnight.", "Batumi"),
+        # ... nor does a country give way to a town where a plan is to happen
+        ("Rebels shelled the depot in Georgia. Talks will be held in Batumi next week.", "Georgia"),
+        ("Rebels shelled the depot in Georgia. The shells fell in Batumi overnight.", "Batumi"),
+    ],
+)
+def test_a_place_where_a_plan_is_to_happen_is_not_where(text, expected):
+    places = tuple(Place("a", _at(text, name), name, **data) for name, data in
+                   (("Georgia", _GEORGIA), ("Batumi", _BATUMI)) if name in text)
+    mentions = tuple(Mention("a", p.span, p.text, "GPE", "gpe:" + p.text) for p in places)
+    event = Event(article_id="a", span=_at(text, "shelled the depot"), type="ASSAULT", actor="Rebels")
+    article = Article(id="a", text=text, published="2031-05-12")
+    found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
+    assert found.place == expected

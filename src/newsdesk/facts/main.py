@@ -76,6 +76,7 @@ from newsdesk.facts.main_place import (
     _inside,
     _lead_place,
     _place,
+    _planned,
     _rank,
     _toponyms,
 )
@@ -578,7 +579,8 @@ def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, s
               in_title: bool) -> tuple[str | None, Span | None, bool]:
     """A country or region gives way to a town in it that the context names as a place
     (the first: "a blast in Velmia" in the headline, "in Ardo" in the lead's second
-    sentence), as a country gives way in the event's sentence (``_place``)."""
+    sentence), as a country gives way in the event's sentence (``_place``); not to a town
+    where a plan is to happen ("talks will be held in Ardo": ``main_place._planned``)."""
     source = headline.analysis if in_title and headline is not None else analysis
     chosen = next((p for p in _toponyms(source) if p.span == span), None)
     rank = _rank(chosen) if chosen is not None and chosen.country else 0
@@ -588,6 +590,7 @@ def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, s
     inside = [
         p for p in _toponyms(analysis)
         if p.span[0] < end and p.country == chosen.country and _rank(p) < rank and _in_place(analysis, p.span[0])
+        and not _planned(analysis.article.text, p.span[0])
     ]
     if not inside:
         return name, span, in_title

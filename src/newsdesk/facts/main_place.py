@@ -173,15 +173,32 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
     shrinks its bars in the UK"). The preposition says it is a place, so a resolved place
     counts whatever the model's label ("across Chicago" where "Chicago Cubs" made it an
     organisation), and so does a toponym the places stage left unresolved ("at
-    Interlagos"); a nationality or a person's name does not ("in Clinton email case")."""
+    Interlagos"); a nationality or a person's name does not ("in Clinton email case"), nor
+    a place where a plan is to happen (``_planned``: "talks will be held in Geneva")."""
     text = analysis.article.text
     labels = _labels(analysis)
     found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) not in NOT_PLACE_LABELS]
     resolved = {p.span[0] for p in analysis.places}  # "Mazar-i-Sharif" over its part "Mazar"
     found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS and m.span[0] not in resolved]
-    said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0])]
+    said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0]) and not _planned(text, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
+
+
+# What makes a clause a plan, not a report of what happened ("Negotiators will meet in
+# Geneva", "was due to perform in 22 cities", "plans to open a plant in Ardo").
+_PLAN = re.compile(r"\b(?:will|would|shall|(?:due|expected|set|scheduled|going|plans?|planning) to)\b",
+                   re.IGNORECASE)
+# Where a clause of the sentence ends before a toponym (a full stop, a semicolon).
+_CLAUSE_END = re.compile(r"[.!?;]\s")
+
+
+def _planned(text: str, start: int) -> bool:
+    """Whether the toponym at ``start`` is where a plan is to happen: a word of ``_PLAN``
+    stands before it in its sentence. The lead's where is where something happened, as
+    its time is on or before publication (main.py's ``_on_or_before``)."""
+    ends = list(_CLAUSE_END.finditer(text, 0, start))
+    return _PLAN.search(text, ends[-1].end() if ends else 0, start) is not None
 
 
 def _in_place(analysis: Analysis, start: int) -> bool:
