@@ -12,7 +12,7 @@ import pytest
 
 from newsdesk.clean import clean_document
 from newsdesk.facts.main import find_main_event
-from newsdesk.model import Analysis, Article, Document, Event, Mention, Place
+from newsdesk.model import Analysis, Article, DateRef, Document, Event, Mention, Place
 from newsdesk.pipeline import analyse
 
 
@@ -216,4 +216,25 @@ def test_a_place_where_a_plan_is_to_happen_is_not_where(text, expected):
     event = Event(article_id="a", span=_at(text, "shelled the depot"), type="ASSAULT", actor="Rebels")
     article = Article(id="a", text=text, published="2031-05-12")
     found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
+    assert found.place == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "year", "expected"),
+    [
+        # a sentence dated years back is background: its place is not where the news happened
+        ("The club has played in Batumi since 1971.", "1971", None),
+        ("The club has played in Batumi since May.", "2031-05", "Batumi"),
+        ("The club played in Batumi on Sunday.", None, "Batumi"),
+    ],
+)
+def test_a_place_of_a_sentence_dated_years_back_is_not_where(second, year, expected):
+    text = f"The council approved a new stadium on Tuesday. {second}"
+    places = (Place("a", _at(text, "Batumi"), "Batumi", **_BATUMI),)
+    mentions = (Mention("a", places[0].span, "Batumi", "GPE", "gpe:Batumi"),)
+    when = next((w for w in ("1971", "May", "Sunday") if w in second), None)
+    dates = (DateRef("a", _at(text, when), when, year),) if year else ()
+    event = Event(article_id="a", span=_at(text, "approved a new stadium"), type="OTHER", actor="council")
+    article = Article(id="a", text=text, published="2031-05-12")
+    found = find_main_event(Analysis(article=article, mentions=mentions, places=places, dates=dates, events=(event,)))
     assert found.place == expected

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 
 from newsdesk.clean.lexicon import DATELINE
+from newsdesk.corpus.relate import sentence_spans
 from newsdesk.facts.lexicon import HAPPENINGS
 from newsdesk.model import Analysis, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
@@ -178,13 +179,15 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
     counts whatever the model's label ("across Chicago" where "Chicago Cubs" made it an
     organisation), and so does a toponym the places stage left unresolved ("at
     Interlagos"); a nationality or a person's name does not ("in Clinton email case"), nor
-    a place where a plan is to happen (``_planned``: "talks will be held in Geneva")."""
+    a place where a plan is to happen (``_planned``: "talks will be held in Geneva") or one
+    of a sentence dated years back (``_of_another_year``)."""
     text = analysis.article.text
     labels = _labels(analysis)
     found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) not in NOT_PLACE_LABELS]
     resolved = {p.span[0] for p in analysis.places}  # "Mazar-i-Sharif" over its part "Mazar"
     found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS and m.span[0] not in resolved]
-    said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0]) and not _planned(text, f[0][0])]
+    said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0]) and not _planned(text, f[0][0])
+            and not _of_another_year(analysis, f[0][0])]
     span, name = min(said, default=(None, None))
     return name, span
 
@@ -195,6 +198,21 @@ _PLAN = re.compile(r"\b(?:will|would|shall|(?:due|expected|set|scheduled|going|p
                    re.IGNORECASE)
 # Where a clause of the sentence ends before a toponym (a full stop, a semicolon).
 _CLAUSE_END = re.compile(r"[.!?;]\s")
+
+
+def _of_another_year(analysis: Analysis, start: int) -> bool:
+    """Whether the sentence of the toponym at ``start`` is dated to a year before the
+    publication's ("The team has played at Ardo Park since 1971"): background, where
+    something happened long ago, not the news."""
+    published = (analysis.article.published or "")[:4]
+    if not published.isdigit():
+        return False
+    text = analysis.article.text
+    sentence = next(((s, e) for s, e in sentence_spans(text) if s <= start < e), None)
+    return sentence is not None and any(
+        sentence[0] <= d.span[0] < sentence[1] and (d.value or "")[:4].isdigit() and d.value[:4] < published
+        for d in analysis.dates
+    )
 
 
 def _planned(text: str, start: int) -> bool:
