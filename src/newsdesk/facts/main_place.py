@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 from newsdesk.clean.lexicon import DATELINE
 from newsdesk.corpus.relate import sentence_spans
-from newsdesk.facts.lexicon import HAPPENINGS
 from newsdesk.model import Analysis, Place, Span
 from newsdesk.nlp.gazetteer import load_gazetteer, name_key
 from newsdesk.nlp.toponyms import PLACE_NOUNS
@@ -49,16 +48,13 @@ _LOCATIVE = re.compile(
     re.IGNORECASE,
 )
 # "the port of Batumi": a town named as part of a place, after a noun that names a kind of
-# place (nlp/toponyms.py's PLACE_NOUNS and the parts of a town), or as where a happening
-# was ("the shelling of Ardo", lexicon.HAPPENINGS); not after another noun, whose the town
-# is ("the moons of Jupiter", "the University of Quito", "the Bank of England"), nor as
-# where people were taken ("brought the survivors to the port of Zawiya": the boat sank
-# elsewhere).
-_OF_NOUNS = PLACE_NOUNS | HAPPENINGS | {
-    "port", "suburb", "suburbs", "outskirts", "centre", "center", "heart", "streets", "municipality",
-    "neighbourhood", "neighborhood", "borough", "prefecture", "governorate",
-}
-_OF = re.compile(rf"\b(?:{'|'.join(sorted(map(re.escape, _OF_NOUNS)))})\s+of\s+$", re.IGNORECASE)
+# place (nlp/toponyms.py's PLACE_NOUNS and the parts of a town); not after another noun,
+# whose the town is ("the moons of Jupiter", "the University of Quito", "the Bank of
+# England"), nor as where people were taken ("brought the survivors to the port of Zawiya":
+# the boat sank elsewhere).
+_OF_NOUNS = PLACE_NOUNS | {"port", "suburb", "suburbs", "outskirts", "centre", "center", "heart", "streets",
+                           "municipality", "neighbourhood", "neighborhood", "borough", "prefecture", "governorate"}
+_OF = re.compile(rf"\b(?:{'|'.join(sorted(_OF_NOUNS))})\s+of\s+$", re.IGNORECASE)
 _TAKEN_TO_OF = re.compile(r"\b(?:to|into|towards?)\s+(?:the\s+)?[\w-]+\s+of\s+$", re.IGNORECASE)
 # "MIRSK (HPA)": the agency that cleaning keeps beside a dateline's place (clean/text.py).
 DATELINE_AGENCY = re.compile(r"\s*\([^()]*\)")
