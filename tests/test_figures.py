@@ -152,9 +152,31 @@ def test_personnel_are_troops_only_in_a_military_context(nlp, text, value, quant
         ("The remains of four hikers were recovered near the pass.", 4, "killed", "hikers"),
         # bodies that are no one's dead: governing bodies
         ("Two bodies oversee the vote in the province.", 2, "count", "bodies"),
+        # bodies counted in error correct a toll: their number is no toll
+        ("The toll fell to 14 after two bodies were counted twice.", 2, "count", "bodies"),
+        ("Officials said five bodies had been wrongly counted in the total.", 5, "count", "bodies"),
+        ("Three bodies were recorded by mistake at the morgue.", 3, "count", "bodies"),
     ],
 )
 def test_bodies_found_are_the_dead(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        ("Clinics in the delta logged 1,200 new cases of cholera this week.", 1200, "infected", None),
+        ("The measles outbreak has infected 300 children since May.", 300, "infected", "children"),
+        ("Nearly 450 villagers were infected after the well was fouled.", 450, "infected", "villagers"),
+        ("Health workers confirmed 85 dengue cases in the port.", 85, "infected", None),
+        ("The ministry recorded 2,300 infections by Friday.", 2300, "infected", None),
+        # cases of no illness are a count of cases
+        ("The court heard 40 cases of fraud last year.", 40, "count", "cases"),
+        ("Dockers unloaded 600 cases of wine at the quay.", 600, "count", "cases"),
+    ],
+)
+def test_an_outbreaks_cases_and_infections_count_the_infected(nlp, text, value, quantity, subject):
     f = figure(analyse(nlp, text), value)
     assert (f.quantity, f.subject) == (quantity, subject)
 

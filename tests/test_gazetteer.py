@@ -91,6 +91,28 @@ def test_prominent_names_include_countries_not_villages(gaz):
     assert "khankendi" not in gaz.prominent  # 2,100 in GeoNames: found only when tagged
 
 
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [
+        ("Java", -7.5, 110.0),  # the island, not Java, a village in Georgia
+        ("Gulf of Aden", 12.5, 48.0),
+        ("Sea of Azov", 46.0, 36.5),
+        ("North Sea", 56.0, 3.0),  # not North Sea, a hamlet on Long Island
+        ("Dead Sea", 31.5, 35.5),
+        ("Mount Everest", 28.0, 86.9),
+    ],
+)
+def test_features_of_land_and_sea_outrank_their_namesakes(gaz, name, lat, lon):
+    first = gaz.lookup(name_key(name))[0]  # most populous first: a feature's nominal size
+    assert first.kind == "area" and haversine_km(first.lat, first.lon, lat, lon) < 100
+
+
+def test_a_features_one_word_name_is_found_only_where_tagged(gaz):
+    # "Java developers", "Patagonia, the clothing company": the word alone is no place
+    assert "gulf of aden" in gaz.prominent and "nile river" in gaz.prominent
+    assert "java" not in gaz.prominent and "patagonia" not in gaz.prominent
+
+
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(FileNotFoundError, match="build_gazetteer"):
         Gazetteer(tmp_path / "absent.sqlite")

@@ -554,8 +554,13 @@ def test_a_headlines_passive(nlp, text, actor, what):
         ("Mayor Vell's decision worries Ardo shopkeepers", "Vell"),
         ("Ardo Foods price change worries shoppers", "Ardo Foods"),
         ("Velm shooting leaves two injured", None),
+        # a means says how, not who, whatever the model tags it
+        ("Ransomware attack cripples Velm hospital network", None),
+        ("Malware attack halts Ardo port systems", None),
+        ("Drone strike leaves two dead in Velm", None),
         # a subject who acts stays the actor
         ("Velm commuters block the tram line", "Velm commuters"),
+        ("Hackers attack Ardo council servers", "Hackers"),
     ],
 )
 def test_a_happening_is_no_actor(nlp, title, actor):

@@ -702,8 +702,8 @@ def test_a_home_town_is_found_only_as_a_whole_name(nlp, text, found):
         # the spokesman's surname, saying something, is no city of that name
         ('Police spokesman Abdifatah Aden said the bomber walked into a queue. "He detonated himself," Aden said.',
          []),
-        # "the Gulf of Oman", which the gazetteer does not know, is not "the Gulf"
-        ("Iran's navy seized a tanker in the Gulf of Oman on Thursday.", ["Iran", "Oman"]),
+        # "the Gulf of Oman" is the gulf, not "the Gulf" (the Persian Gulf) and not Oman
+        ("Iran's navy seized a tanker in the Gulf of Oman on Thursday.", ["Iran", "Gulf of Oman"]),
         ("Oil leaked into the Gulf of Mexico for weeks.", ["Gulf of Mexico"]),
         # "The" opening a sentence is no part of a name the scan finds
         ("The African Union suspended the country after the coup.", ["African"]),

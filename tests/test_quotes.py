@@ -53,6 +53,27 @@ def test_an_unbalanced_mark_ends_at_the_paragraph_and_never_raises():
     assert text[q.start : q.end] == "the talks failed and nobody knows why"
 
 
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        # single marks, straight or curly, as British copy quotes
+        ("'The dam will hold,' the engineer said.", ["The dam will hold,"]),
+        ("The engineer said: ‘The dam will hold.’", ["The dam will hold."]),
+        # apostrophes inside and around them are no marks
+        ("'We can't say it's over,' she said.", ["We can't say it's over,"]),
+        ("'The rebels' base has fallen,' he said.", ["The rebels' base has fallen,"]),
+        ("‘The guards’ hut burned,’ he said.", ["The guards’ hut burned,"]),
+        # ... nor are they, alone
+        ("It's the farmers' market that closed in the '90s.", []),
+        ("They played rock 'n' roll until the villagers' bus left.", []),
+        # single marks inside double ones are part of the outer quote
+        ("He said \"she told me 'run' and I ran\" then.", ["she told me 'run' and I ran"]),
+    ],
+)
+def test_single_marks_quote_and_apostrophes_do_not(text, inner):
+    assert [text[q.start : q.end] for q in quote_marks(text)] == inner
+
+
 @given(st.text(alphabet=st.sampled_from(list("ab .,\n\"“”«»'`:")), max_size=80))
 def test_quote_marks_never_raise_and_stay_in_bounds(text):
     for q in quote_marks(text):
@@ -342,6 +363,29 @@ def test_a_role_noun_speaks_for_the_entity_named_before(nlp):
 
 
 @pytest.mark.parametrize(
+    ("text", "words", "kind", "speaker"),
+    [
+        ("'The pumps failed at midnight,' the harbour master said.", "pumps failed", "direct", "the harbour master"),
+        ("The harbour master said: 'The pumps failed at midnight.'", "pumps failed", "direct", "The harbour master"),
+    ],
+)
+def test_words_in_single_marks_are_a_direct_quote(nlp, text, words, kind, speaker):
+    q = only(analyse(nlp, text), words)
+    assert (q.kind, q.speaker) == (kind, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mayor calls the new bridge 'a triumph' at opening.",  # a scare quote inside a headline's clause
+        "'Tides Of The North Sea' opens at the museum on Friday.",  # a title
+    ],
+)
+def test_single_marks_inside_a_clause_or_round_a_title_quote_no_one(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes if q.kind != "indirect"] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The guards charged the barricade at dawn.",  # an act, not a statement
@@ -351,6 +395,33 @@ def test_a_role_noun_speaks_for_the_entity_named_before(nlp):
 )
 def test_acts_are_not_reported_speech(nlp, text):
     assert [q.text for q in analyse(nlp, text).quotes] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a state decreed, help sought, a charge denied: acts done with words, no words said
+        "The governor declared a state of emergency in the flooded valley.",
+        "The council imposed a curfew on the old town.",
+        "The fishing town asked the navy for help with the oil slick.",
+        "Villagers appealed for aid after the landslide.",
+        "The colonel denied the charges at the tribunal.",
+    ],
+)
+def test_an_act_done_with_words_is_no_quote(nlp, text):
+    assert [q.text for q in analyse(nlp, text).quotes] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # ... but what the one who acts says is
+        ("The colonel denied that his unit had fired on the crowd.", "his unit had fired"),
+        ("The governor declared that the valley would be rebuilt.", "valley would be rebuilt"),
+    ],
+)
+def test_words_said_beside_an_act_are_a_quote(nlp, text, words):
+    assert only(analyse(nlp, text), words).kind == "indirect"
 
 
 @pytest.mark.parametrize(
@@ -649,7 +720,7 @@ def test_what_one_criticizes_keeps_its_of_phrase(nlp, text, content):
 def test_lemma_read_once_per_doc_is_the_mended_lemma(nlp, text):
     """quotes.lemma reads a column made once per doc: the token's lower-case lemma, mended
     against the cue verbs, as it was computed token by token."""
-    from newsdesk.facts.quotes import CUE_VERBS, lemma
+    from newsdesk.facts.quote_words import CUE_VERBS, lemma
 
     def mended(token):
         word = token.lemma_.lower()

@@ -175,7 +175,7 @@ class Figure:
 
     article_id: str
     span: Span
-    quantity: str  # killed, injured, displaced, troops, population, distance, ...
+    quantity: str  # killed, injured, displaced, troops, population, infected, distance, ...
     value: float
     approximate: bool = False
     qualifier: str | None = None  # at least, more than, up to, about, range

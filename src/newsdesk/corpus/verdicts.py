@@ -21,9 +21,10 @@ if TYPE_CHECKING:
     from newsdesk.corpus.compare import ReportTime
 
 # Quantities that only grow as a story goes on: a later, higher value is progress, not a
-# contradiction ("two dead" on day one, "27 deaths" on day two).
+# contradiction ("two dead" on day one, "27 deaths" on day two). An outbreak's infected are
+# counted so too (its total of cases grows; a day's "new cases" is read as the same count).
 CUMULATIVE = frozenset({"killed", "injured", "wounded", "missing", "displaced", "arrested", "captured", "evacuated",
-                        "affected"})
+                        "affected", "infected"})
 # ... save the missing, who are found as the search goes on, alive or dead: "about 90
 # missing" on day two and "about 70" on day three is the search's progress, as is a rise.
 FOUND_OVER_TIME = frozenset({"missing"})

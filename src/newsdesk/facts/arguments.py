@@ -309,9 +309,13 @@ def _bare_participle(verb, subject) -> bool:
 
 def _bare_projectile(tok) -> bool:
     """A drone, a missile or a bomb that no one is said to own: what hit, not who fired ("A
-    drone struck a cargo vessel", "a roadside bomb killed three soldiers"). "Russian
-    drones", "Houthi drones", "government rockets", "its missiles" keep their actor, as
-    PLOVER's coders write it ("Russian aircraft")."""
+    drone struck a cargo vessel", "a roadside bomb killed three soldiers"); so is code set
+    loose on a network ("ransomware crippled the hospital network", ``lexicon.MEANS``).
+    "Russian drones", "Houthi drones", "government rockets", "its missiles" keep their
+    actor, as PLOVER's coders write it ("Russian aircraft"). The small model may tag a
+    capitalised means a name ("Ransomware" opening a headline): the word decides."""
+    if _lemma(tok) in lx.CYBER_MEANS or tok.lower_ in lx.CYBER_MEANS:
+        return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))
     if _lemma(tok) not in lx.PROJECTILES or tok.ent_type_ in ACTOR_LABELS:
         return False
     return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))
@@ -367,7 +371,13 @@ def _verb_arguments(trig: Trigger):
     obj = _child(verb, ("dobj",))
     if recipient is None and trig.light is None and trig.category != "RETREAT":
         phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
-        recipient = None if phrasal else _recipient(obj)
+        # what one yields of one's own is no one acted on: "gave up their weapons"
+        own = obj is not None and trig.category in lx.YIELDING and _own_side(obj)
+        recipient = None if phrasal or own else _recipient(obj)
+        if recipient is not None and _owned_thing(recipient):
+            # "promised Ankara's full backing to Baku": what is promised is Ankara's, whom to is Baku
+            to = _prep_object(verb, {"to"})
+            recipient = to if to is not None and to.ent_type_ in ACTOR_LABELS else recipient
     # the event noun (and what it is "of"), then the verb: "suspended air links with Serbia",
     # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
     heads = _with_of([trig.head, verb] if trig.light else [verb])
@@ -461,6 +471,13 @@ def _land(tok) -> bool:
 def _people(tok) -> bool:
     """A plural common noun that is no event or content word: "four diplomats", "20 prisoners"."""
     return tok.tag_ == "NNS" and _lemma(tok) not in lx.NOUNS and _lemma(tok) not in lx.CONTENT_NOUNS
+
+
+def _owned_thing(tok) -> bool:
+    """A singular thing whose name holds an actor only as its owner ("Ankara's full
+    backing", "the government's offer"): no one itself."""
+    return (not tok.ent_type_ and tok.tag_ == "NN" and _child(tok, ("poss",)) is not None
+            and _child(tok, ("poss",)).ent_type_ in ACTOR_LABELS)
 
 
 def _is_actor(tok) -> bool:

@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdesk.facts.arguments import _mention_name, argument, happening
-from newsdesk.facts.lexicon import FEELING_VERBS, PARTICLES, REPORTING
+from newsdesk.facts.lexicon import FEELING_VERBS, MEANS, PARTICLES, REPORTING
 from newsdesk.facts.subjects import _resolve_pronoun
 from newsdesk.facts.syntax import _lemma
 from newsdesk.model import Analysis, Event
@@ -234,7 +234,10 @@ def _after_as(seg, start: int) -> int:
 
 def _plural(noun) -> bool:
     """A plural noun ("Firefighters"), or a group's name, which takes a plural verb ("Taliban
-    attack", "Rangers sack")."""
+    attack", "Rangers sack"); not a means the model tagged a name ("Ransomware attack
+    cripples ...": a compound, ``lexicon.MEANS``)."""
+    if _lemma(noun) in MEANS or noun.lower_ in MEANS:
+        return noun.tag_ in ("NNS", "NNPS")
     return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in GROUPS
 
 
@@ -564,8 +567,11 @@ def _whose(analysis: Analysis, modifiers) -> str | None:
     """Whose a happening is, where its noun phrase names them among the ``modifiers``
     before its noun: its owner ("Mayor Vell's decision worries shopkeepers") or a person,
     organisation or people ("Ardo Foods price change worries shoppers"); not a place, which says where
-    ("Velm shooting")."""
+    ("Velm shooting"), nor a means, which says how ("Ransomware attack", "Drone strike":
+    ``lexicon.MEANS``, whatever the model tags a capitalised one)."""
     for tok in modifiers:
+        if _lemma(tok) in MEANS or tok.lower_ in MEANS:
+            continue
         if tok.dep_ == "poss" and tok.pos_ != "PRON":
             return argument(analysis, tok)
         label = next((m.label for m in analysis.mentions if m.span[0] <= tok.idx < m.span[1]), None)

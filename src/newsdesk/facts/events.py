@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date, timedelta
 
 from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import _noun_arguments, _verb_arguments, argument, natural_force
@@ -184,8 +185,51 @@ def _toll(analysis: Analysis, clause, aside=()) -> dict[str, int]:
 
 
 def _clause(trig: Trigger):
-    """The tokens the event's place, time and toll are read from: the trigger's clause."""
+    """The tokens the event's place, time and toll are read from: the trigger's clause; for
+    an event noun in a phrase of time, the noun's own words ("On Monday, a day before the
+    offensive, it let aid in": Monday is the letting's day, not the offensive's)."""
+    if _time_frame(trig) is not None:
+        return _words_of(trig.head)
     return _words_of(trig.light or (trig.head if trig.verbal else _clause_verb(trig.head)))
+
+
+# Prepositions that set one act's time by another's: "after the clashes", "since the
+# invasion", "two days before the vote".
+_TIME_PREPS = frozenset({"after", "before", "since", "until", "following"})
+
+
+def _time_frame(trig: Trigger):
+    """The preposition of time an event noun is the object of, or None."""
+    noun = trig.head
+    if trig.verbal or noun.dep_ != "pobj" or noun.head.lower_ not in _TIME_PREPS:
+        return None
+    return noun.head
+
+
+# Counted spans that move a day: "a day before", "two weeks after".
+_DAYS_IN = {"day": 1, "week": 7}
+
+
+def _framed_time(analysis: Analysis, trig: Trigger) -> str | None:
+    """The day of an event noun a phrase of time counts from the clause's day: "On Monday,
+    a day before the offensive" puts the offensive on Tuesday, "on Friday, two days after
+    the attack" the attack on Wednesday. Only a counted span of days or weeks beside a day
+    the clause names; anything vaguer ("weeks after the war") leaves the time open."""
+    prep = _time_frame(trig)
+    # the parse hangs the span above the preposition ("a day | before X") or below it
+    span = next((t for t in (prep.head, *prep.children) if t.dep_ == "npadvmod"), None)
+    if span is None or _lemma(span) not in _DAYS_IN:
+        return None
+    count = next((_number(c) for c in span.children if c.dep_ in ("nummod", "det")), None)
+    count = 1 if count is None and any(c.lower_ in ("a", "one") for c in span.children) else count
+    verb = _clause_verb(prep)
+    words = _words_of(verb)
+    day = _when(analysis, words, [_span_of(list(prep.subtree))])
+    if not count or day is None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return None
+    shift = timedelta(days=count * _DAYS_IN[_lemma(span)])
+    moved = date.fromisoformat(day) + (shift if prep.lower_ in ("before", "until") else -shift)
+    return moved.isoformat()
 
 
 def _words_of(root):
@@ -251,6 +295,12 @@ def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
         return None
     own = [_span_of(list(c.subtree)) for c in head.children if c.dep_ in _CLAUSAL]
     return _when(analysis, _words_of(head), own)
+
+
+def _when_of(analysis: Analysis, trig: Trigger, clause, aside) -> str | None:
+    if _time_frame(trig) is not None:  # "the offensive" of "a day before the offensive"
+        return _when(analysis, clause) or _framed_time(analysis, trig)
+    return _described_time(analysis, trig) or _when(analysis, clause, aside) or _instrument_time(analysis, trig)
 
 
 def _described_time(analysis: Analysis, trig: Trigger) -> str | None:
@@ -465,7 +515,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         actor=argument(analysis, actor),
         recipient=argument(analysis, recipient),
         place=place,
-        when=_described_time(analysis, trig) or _when(analysis, clause, aside) or _instrument_time(analysis, trig),
+        when=_when_of(analysis, trig, clause, aside),
         killed=toll.get("killed"),
         injured=toll.get("injured"),
         modality=mod,

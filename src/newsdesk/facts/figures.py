@@ -8,9 +8,11 @@ becomes a Figure when the parse says what it counts:
 - the counted noun ("27 deaths", "1,960 peacekeepers", "175 personnel") or a word just
   after it ("two dead", "11 people injured") or the verb above it ("killed six people",
   "inhabited by 120,000 Armenians") gives killed, injured, missing, displaced, arrested,
-  troops, peacekeepers, population, protesters; "personnel" and "staff" are troops only in
-  a sentence that names an army ("military personnel"), else a ``count`` of them; bodies
-  shown to be the dead ("recovered three bodies", "the bodies of 12 people") are killed;
+  troops, peacekeepers, population, protesters, infected; "personnel" and "staff" are troops
+  only in a sentence that names an army ("military personnel"), else a ``count`` of them;
+  "cases" are infected only in a sentence that names an illness ("new cases of cholera");
+  bodies shown to be the dead ("recovered three bodies", "the bodies of 12 people") are
+  killed, save those counted in error ("two bodies were counted twice");
 - else a plural noun gives the generic quantity ``count`` with that noun as subject.
 Numbers that count nothing we can name (years, ordinals, "one of them") are left out.
 
@@ -63,13 +65,18 @@ QUANTITY_OF = {
     **dict.fromkeys(("troop", "soldier", "serviceman", "servicemen", "fighter", "marine"), "troops"),
     **dict.fromkeys(("population", "resident", "inhabitant", "inhabit", "live", "reside", "remain"), "population"),
     **dict.fromkeys(("protester", "demonstrator", "march", "rally", "protest", "demonstrate"), "protesters"),
+    # An outbreak's count: "infected 300 people", "1,200 infections"; its "cases" when the
+    # sentence names a disease (``_DISEASE``), as WHO reports count cases beside deaths.
+    **dict.fromkeys(("infect", "infected", "infection"), "infected"),
 }
 # Nouns that name the quantity itself: they are not a subject ("27 deaths" has none).
 QUANTITY_NOUNS = frozenset(
-    {"death", "fatality", "dead", "injury", "wounded", "peacekeeper", "troop", "population", "refugee"}
+    {"death", "fatality", "dead", "injury", "wounded", "peacekeeper", "troop", "population", "refugee", "infection"}
 )
 # "captured": soldiers taken prisoner, people abducted (facts/figure_verbs).
-CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested", "captured"})
+# "infected": the sick of an outbreak, its casualties as the killed are a war's (a count of
+# them in another year's outbreak is background, as a toll is).
+CASUALTIES = frozenset({"killed", "injured", "missing", "displaced", "arrested", "captured", "infected"})
 # Quantities whose counted noun says whom ("two civilians"); for the others it is the quantity.
 WITH_SUBJECT = CASUALTIES | {"population", "count", "protesters"}
 # Nouns that name the protesters themselves: no subject beside the quantity ("2,000 protesters").
@@ -86,8 +93,25 @@ _MILITARY = frozenset({"military", "army", "soldier", "troop", "navy", "naval", 
 # governing bodies"): "dead bodies", "the bodies of 12 people", or a verb of finding the dead
 # ("rescuers recovered three bodies", "two bodies were pulled from the rubble").
 _BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+# "Cases" count the sick only in a sentence that names an illness or an outbreak ("1,200 new
+# cases of cholera", "cases rose as the epidemic spread"); else they are court cases, crates,
+# instances ("in two cases"). Lemmas, lowercased: diseases news reports outbreaks of.
+_CASE_NOUNS = frozenset({"case"})
+_DISEASE = frozenset({
+    "outbreak", "epidemic", "pandemic", "disease", "illness", "virus", "infection", "infect", "contagion", "strain",
+    "variant", "cholera", "measles", "ebola", "covid", "covid-19", "coronavirus", "dengue", "mpox", "monkeypox",
+    "malaria", "flu", "influenza", "polio", "typhoid", "tuberculosis", "diphtheria", "meningitis", "hepatitis",
+    "hiv", "marburg", "lassa", "plague", "zika", "anthrax", "rabies", "norovirus", "chikungunya", "fever",
+})
 _RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", "exhume", "identify", "bury", "dig",
                              "remove", "wash", "collect", "count", "extract", "bring", "repatriate", "return", "lie"})
+# A count corrected, not made: bodies "counted twice", "listed by mistake", "wrongly recorded"
+# were in a toll in error, and their number is how far the toll was off, no toll itself.
+# Repetition marks a correction only on a verb of counting ("found again" may be a new find);
+# a word of error does on any.
+_COUNTING_VERBS = frozenset({"count", "list", "record", "register", "tally", "include", "report"})
+_REPEATED = frozenset({"twice", "double", "again"})
+_IN_ERROR = frozenset({"wrongly", "mistakenly", "erroneously", "incorrectly", "falsely", "error", "mistake"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
@@ -172,6 +196,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
     subject = None
     named = QUANTITY_NOUNS | (_PROTESTER_NOUNS if quantity == "protesters" else frozenset())
     named |= _BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
+    named |= _CASE_NOUNS if quantity == "infected" else frozenset()  # "1,200 cases" of cholera count the sick
     if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in named:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
@@ -338,6 +363,8 @@ def _quantity(doc, toks, noun) -> str | None:
         return QUANTITY_OF[lemma]
     if lemma in _STAFF_NOUNS:
         return "troops" if _military(noun) else "count"
+    if lemma in _CASE_NOUNS and _of_a_disease(noun):
+        return "infected"
     if noun is not None and (noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ == "NORP"):
         return "count"
     return None
@@ -366,6 +393,11 @@ def _military(noun) -> bool:
     return any(t.lemma_.lower() in _MILITARY for t in sentence(noun.doc, noun.i))
 
 
+def _of_a_disease(noun) -> bool:
+    """Whether "cases" count the sick: their sentence names an illness or outbreak (``_DISEASE``)."""
+    return any(t.lemma_.lower() in _DISEASE or t.lower_ in _DISEASE for t in sentence(noun.doc, noun.i))
+
+
 def _the_dead(noun) -> bool:
     """Whether a counted noun counts dead people: bodies shown to be the dead ("dead bodies",
     "rescuers recovered three bodies"), or the people of "the bodies of 12 people"."""
@@ -378,14 +410,25 @@ def _the_dead(noun) -> bool:
     verb = noun.head
     while noun.dep_ == "conj" and verb.head.i != verb.i:  # "found two bodies and three survivors"
         noun, verb = verb, verb.head
-    return noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
+    return (noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
+            and not _counted_in_error(verb))
+
+
+def _counted_in_error(verb) -> bool:
+    """"two bodies were counted twice", "were wrongly listed", "recorded by mistake": a
+    correction of a count (``_REPEATED``, ``_IN_ERROR``)."""
+    words = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
+    words |= {g.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
+              for g in c.children if g.dep_ == "pobj"}
+    repeated = verb.lemma_.lower() in _COUNTING_VERBS and bool(words & _REPEATED)
+    return repeated or bool(words & _IN_ERROR)
 
 
 _PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})
 
 # Lemmas that name a quantity only as verbs ("live", "remain"), never as counted nouns.
 _VERB_ONLY = frozenset({"live", "remain", "reside", "inhabit", "kill", "die", "drown", "injure", "arrest", "detain",
-                        "flee", "march", "rally", "protest", "demonstrate"})
+                        "flee", "march", "rally", "protest", "demonstrate", "infect"})
 
 
 def _from_verb(token) -> str | None:

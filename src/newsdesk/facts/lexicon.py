@@ -329,6 +329,9 @@ NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
 # "air strike" is an attack, "general strike" a protest; "cease-fire" is split by the tokenizer.
+# Code set loose on a network (PLOVER's COERCE cyber): like a projectile, what struck, not
+# who set it loose ("Ransomware cripples hospital network", "malware crippled the port").
+CYBER_MEANS = frozenset({"ransomware", "malware", "spyware", "wiper", "worm", "trojan", "botnet", "ddos", "phishing"})
 MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("air", "strike"): ("ASSAULT", "aerial"), ("drone", "strike"): ("ASSAULT", "drone"),
     ("missile", "strike"): ("ASSAULT", "heavy-weapons"), ("rocket", "strike"): ("ASSAULT", "heavy-weapons"),
@@ -344,7 +347,7 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
-    ("ransomware", "attack"): ("COERCE", "cyber"), ("hacking", "attack"): ("COERCE", "cyber"),
+    ("hacking", "attack"): ("COERCE", "cyber"), **{(w, "attack"): ("COERCE", "cyber") for w in CYBER_MEANS},
     # an exchange of prisoners sets people free (CAMEO 0841 return, release persons)
     ("prisoner", "swap"): ("RETREAT", "release"), ("prisoner", "exchange"): ("RETREAT", "release"),
     # what carries aid is the aid's delivery (CAMEO 0233 humanitarian aid)
@@ -639,6 +642,11 @@ PROJECTILES = frozenset({
     "drone", "uav", "missile", "rocket", "shell", "mortar", "bomb", "car-bomb", "grenade", "airstrike", "projectile",
     "bullet", "torpedo", "munition", "landmine", "mine", "ied", "explosive", "grad",
 })
+# The means of an attack, never its doer: a modifier of these says how, not whose.
+MEANS = PROJECTILES | CYBER_MEANS
+# Who or what attacks by code: an attack of theirs is a cyber operation ("hackers attacked
+# the port's systems", "ransomware attacked the hospital"), COERCE cyber, no ASSAULT.
+CYBER_ATTACKERS = CYBER_MEANS | {"hacker"}
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",

@@ -1,7 +1,8 @@
 """Quote marks in raw text: where quoted stretches are and how they stand.
 
 Quotes are found by scanning quote marks paragraph by paragraph (straight, curly,
-guillemets, low-9, and the doubled apostrophes of some newswire archives), so an
+guillemets, low-9, and the doubled apostrophes of some newswire archives; single marks
+apart, told from apostrophes: ``_SINGLE``), so an
 unbalanced mark ends the quote at its paragraph's end instead of raising (textacy's
 ``direct_quotations`` raises on 22 of PolNeAR's 84 dev articles). A paragraph that ends
 inside a quote while the next paragraph reopens one is the newspaper convention for a
@@ -25,6 +26,48 @@ _OPENERS = frozenset({"“", "„", "«", "``"})
 _CLOSERS = frozenset({"”", "»"})
 
 
+# Single quote marks, straight and curly: news in British style quotes with them ('We will
+# stay,' she said), but the straight mark and the curly closing one are apostrophes as often
+# ("it's", "the rebels' base", "the '90s", "'em"). So a single mark opens only after a
+# space, a bracket or a dash and before a letter that starts no elision, and closes only
+# after a non-space and before no letter or digit, and not as a plural's possessive (after
+# an "s", before a word: "rebels' base"). Only pairs within a paragraph count, outside the
+# double-quoted stretches (whose single marks are quotes within a quote, part of it).
+_SINGLE = re.compile(r"['‘’]")
+_ELISIONS = frozenset({"em", "til", "tis", "twas", "n", "cause", "bout", "cos", "round"})
+
+
+def _single_opens(para: str, i: int) -> bool:
+    before = para[i - 1] if i > 0 else " "
+    word = re.match(r"[^\W\d_]+", para[i + 1 :])
+    return para[i] != "’" and (before.isspace() or before in "([{—–-/") and word is not None and (
+        word.group().lower() not in _ELISIONS)
+
+
+def _single_closes(para: str, i: int) -> bool:
+    before, after = para[i - 1] if i > 0 else " ", para[i + 1 : i + 2]
+    if para[i] == "‘" or before.isspace() or (after and after.isalnum()):
+        return False
+    possessive = before in "sS" and after.isspace() and para[i + 1 :].lstrip()[:1].isalnum()
+    return not possessive
+
+
+def _single_quoted(para: str, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Inner spans of the stretches of ``para`` in single quote marks (``_SINGLE``), outside
+    the ``taken`` (double-quoted) spans, each opened and closed within the paragraph."""
+    out, start = [], None
+    for m in _SINGLE.finditer(para):
+        i = m.start()
+        if any(s - 1 <= i <= e for s, e in taken):
+            continue
+        if start is None and _single_opens(para, i):
+            start = i + 1
+        elif start is not None and _single_closes(para, i):
+            out.append((start, i))
+            start = None
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class QuoteMarks:
     """Inner span of a quoted stretch, and whether it goes on into the next paragraph."""
@@ -33,6 +76,7 @@ class QuoteMarks:
     end: int
     continues: bool = False
     continued: bool = False  # this piece reopens a quote from the paragraph before
+    single: bool = False  # in single marks ('...'), told from apostrophes (``_SINGLE``)
 
 
 def _is_opening(text: str, i: int, mark: str) -> bool:
@@ -69,6 +113,10 @@ def quote_marks(text: str) -> list[QuoteMarks]:
             if depth == 0 and start is not None:
                 out.append(QuoteMarks(pos + start, pos + m.start(), continued=carried and not out_started(out, pos)))
                 start = None
+        doubled = [(q.start - pos, q.end - pos) for q in out if q.start >= pos]
+        if start is not None:
+            doubled.append((start, len(para)))
+        out += [QuoteMarks(pos + a, pos + b, single=True) for a, b in _single_quoted(para, doubled)]
         if not para.strip():  # a blank line between paragraphs carries a quote across
             pos += len(para) + 1
             continue
@@ -82,7 +130,7 @@ def quote_marks(text: str) -> list[QuoteMarks]:
                 out.append(QuoteMarks(pos + start, end, continues=reopens, continued=False))
             carried = reopens
         pos += len(para) + 1
-    return [q for q in out if q.end > q.start]
+    return sorted((q for q in out if q.end > q.start), key=lambda q: q.start)
 
 
 def out_started(out: list[QuoteMarks], para_start: int) -> bool:
@@ -93,7 +141,7 @@ def out_started(out: list[QuoteMarks], para_start: int) -> bool:
 def lead(text: str, start: int) -> str:
     """The text before a quote's opening mark, trailing space removed."""
     before = text[:start].rstrip(" \t")
-    for mark in ("``", "''", "“", "„", "«", '"'):
+    for mark in ("``", "''", "“", "„", "«", '"', "'", "‘"):
         if before.endswith(mark):
             return before[: -len(mark)].rstrip(" \t")
     return before

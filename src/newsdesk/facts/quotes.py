@@ -26,18 +26,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS
+from spacy.attrs import DEP, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import asks_anonymity, described_as
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
 from newsdesk.facts.modality import of_time
+from newsdesk.facts.quote_acts import FORCE_VERBS, calls_an_act, does_an_act, owns_a_deed, physical_target
 from newsdesk.facts.quote_words import (
     ACT_VERBS,
     ADJECTIVE_PREPS,
     ATTRIBUTION_NOUNS,
     CHARGE_VERBS,
     CONTENT_PREPS,
-    CUE_VERBS,
     FRAME_VERBS,
     JUDGING_VERBS,
     LIGHT_VERBS,
@@ -49,10 +49,11 @@ from newsdesk.facts.quote_words import (
     STANCE_ADJECTIVES,
     STANCE_OR_CHARGE,
     VERB_PREPS,
+    lemma,
 )
 from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, after_stamp, subject_of
 from newsdesk.model import Analysis, Quote
-from newsdesk.nlp.doccache import doc_text, per_doc, sentence, sentences, token_strings, tokens
+from newsdesk.nlp.doccache import doc_text, sentence, sentences, token_strings, tokens
 
 # A quoted phrase shorter than this (in words) with no speech frame is a scare quote or
 # a title, not a quote ("anti-terror" operations, the "NO WAY" banners).
@@ -60,35 +61,6 @@ _MIN_WORDS_UNFRAMED = 4
 
 
 # -- the parse: frames and speakers ----------------------------------------------------
-
-
-def lemma(token) -> str:
-    """The token's lemma, mended where the small model strips a verb's final "e"
-    ("hoped", "hoping" -> "hop"; "hates" -> "hat"): counted on PolNeAR train, 37 cue verbs;
-    or adds one ("retweeted" -> "retweete"). Read from a column made once per doc: the
-    walks over the text ask for it token after token."""
-    return per_doc(token.doc, _lemmas)[token.i]
-
-
-def _lemmas(doc) -> list[str]:
-    """``lemma`` of every token, each distinct (lemma, word) mended once."""
-    mended: dict[tuple[str, str], str] = {}
-    out = []
-    for key in zip(token_strings(doc, LEMMA), token_strings(doc, LOWER), strict=True):
-        if key not in mended:
-            mended[key] = _mended(*key)
-        out.append(mended[key])
-    return out
-
-
-def _mended(lemma_: str, lower: str) -> str:
-    word = lemma_.lower()
-    known = CUE_VERBS
-    if word not in known and word + "e" in known and not lower.startswith(word + word[-1:]):
-        return word + "e"
-    if word not in known and word.endswith("e") and word[:-1] in known:
-        return word[:-1]
-    return word
 
 
 def _speech_verb(token, verbs: frozenset[str] = SPEECH_VERBS) -> bool:
@@ -179,7 +151,7 @@ def _preceding_colon_sentence(doc, quote: QuoteMarks):
 def find_quotes(analysis: Analysis, doc) -> Analysis:
     """Per-article stage: direct, mixed and indirect quotes with resolved speakers."""
     text = analysis.article.text
-    marks = quote_marks(text)
+    marks = [q for q in quote_marks(text) if not _not_said(text, q)]
     quoted = [(q.start, q.end) for q in marks]
     resolver = Resolver(analysis, quoted)
     speakers: list[Speaker | None] = []
@@ -201,6 +173,15 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
     quotes += _indirect(analysis, doc, quoted, resolver, [q.span for q in quotes])
     quotes.sort(key=lambda x: x.span)
     return replace(analysis, quotes=tuple(quotes))
+
+
+def _not_said(text: str, q: QuoteMarks) -> bool:
+    """Single marks that set off no words said: inside a clause, where headlines and
+    American copy put a scare quote or a nickname in them ("Trump 'absolutely right'",
+    "Trump 'The Dealmaker' could ..."), or round a Title Case phrase, a title or a headline
+    ("'All Bets Are Off.'"). In single marks, words said stand as their own utterance
+    ("'We will stay,' she said", "She said: 'We will stay.'")."""
+    return q.single and (quote_kind(text, q) == "mixed" or is_title(text[q.start : q.end]))
 
 
 def _named_in_a_later_piece(marks: list[QuoteMarks], speakers: list[Speaker | None]) -> list[Speaker | None]:
@@ -362,69 +343,20 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "a source, who asked not to be named, said …": a condition of the telling
     if (clause := _clause_of(verb)) is not None:
         return _without_source(verb.doc, *clause)
-    if lemma(verb) in _FORCE_VERBS and _physical_target(verb):
+    if lemma(verb) in FORCE_VERBS and physical_target(verb):
         return None  # "militants attacked southern Israel": a raid, no words
     objecting = (_is_stance(verb) or lemma(verb) in OBJECT_SPEECH) and lemma(verb) not in ACT_VERBS
-    if objecting and _calls_an_act(verb):
+    if objecting and calls_an_act(verb):
         return None  # "called a strike", "raised a strike": an act called, no words
-    if objecting and _owns_a_deed(verb):
+    if objecting and owns_a_deed(verb):
         return None  # "claimed responsibility": a deed owned (events.py reads it), no words
+    if objecting and does_an_act(verb):
+        return None  # "declared a state of emergency", "asked the EU for help", "denied the charges"
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):
         return next(((c.left_edge.i, c.right_edge.i) for c in verb.children if c.dep_ == "nsubjpass"), None)
     return None
-
-
-# Acts a verb of words calls or raises ("called a strike", "raised a strike", "called a
-# meeting"): the object is the act, not words. Not when the verb names it ("called the
-# vote a sham": an "oprd" says what, and that is a stance).
-_CALLED_ACTS = frozenset({"strike", "walkout", "protest", "rally", "march", "demonstration", "boycott", "shutdown",
-                          "election", "referendum", "vote", "meeting", "ceasefire", "truce", "halt", "curfew"})
-
-
-def _calls_an_act(verb) -> bool:
-    """Only "call" and "raise": "backed the vote", "opposed the referendum" are stances
-    (PolNeAR codes them; applied to every stance verb this lost two of its attributions)."""
-    if lemma(verb) not in ("call", "raise"):
-        return False
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in _CALLED_ACTS:
-        return False
-    return not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in verb.children)
-
-
-def _owns_a_deed(verb) -> bool:
-    """"A group calling itself BlackHarbor claimed responsibility on Monday" made a quote
-    "responsibility": claiming or denying responsibility or credit owns a deed, it reports
-    no words of its own (what it owns is in its "for" phrase, if anywhere)."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    return (lemma(verb) in ("claim", "deny", "take", "accept") and obj is not None
-            and obj.lemma_.lower() in ("responsibility", "credit") and not any(obj.children))
-
-
-# Verbs of words that are also verbs of force ("attacked the plan" / "attacked the base").
-_FORCE_VERBS = frozenset({"attack", "hit", "blast", "slam", "strike", "target", "assail"})
-# What force, not words, is aimed at: places and things that are raided or shelled.
-_TARGETS = frozenset({
-    "base", "convoy", "position", "checkpoint", "village", "town", "city", "camp", "post", "outpost", "compound",
-    "building", "ship", "vessel", "tanker", "airport", "airfield", "port", "hospital", "school", "embassy",
-    "station", "barracks", "border", "territory", "district", "neighbourhood", "neighborhood", "area", "region",
-})
-_COMPASS = frozenset({"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west"})
-
-
-def _physical_target(verb) -> bool:
-    """The object of a verb of force is a place or a thing that force is aimed at: a
-    part of a country ("southern Israel"), a LOC or FAC name, or a target noun ("the base").
-    A country or a person alone stays open ("attacked Mexico over trade" is words)."""
-    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return False
-    if obj.ent_type_ in ("LOC", "FAC") or obj.lemma_.lower() in _TARGETS:
-        return True
-    named = obj.ent_type_ == "GPE" or obj.pos_ == "PROPN"  # "northern Varga", whatever the model typed it
-    return named and any(c.dep_ == "amod" and c.lower_ in _COMPASS for c in obj.children)
 
 
 def _as_one_calls_it(verb) -> bool:

@@ -223,7 +223,18 @@ def verb_trigger(tok) -> Trigger | None:
         return None
     if lx.VERBS[lemma] == ("ASSAULT", "destroy") and _wrecked_by_no_one(tok):
         return None
+    if lx.VERBS[lemma][0] == "ASSAULT" and _by_code(tok):
+        return Trigger(tok, "COERCE", "cyber", verbal=True)  # "ransomware attacked the hospital's computers"
     return Trigger(tok, *lx.VERBS[lemma], verbal=True)
+
+
+def _by_code(verb) -> bool:
+    """An attack whose doer or means is code or its makers (``lexicon.CYBER_ATTACKERS``): its
+    subject, its agent ("were attacked by hackers") or what it is done with ("with malware")."""
+    doers = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
+              for g in c.children if g.dep_ == "pobj"]
+    return any(_lemma(t) in lx.CYBER_ATTACKERS or t.lower_ in lx.CYBER_ATTACKERS for t in doers)
 
 
 def _wrecked_by_no_one(verb) -> bool:

@@ -23,6 +23,8 @@ its literal mentions:
   ``Entity.description``;
 - "the ministry" after a named ministry -> that ministry (a mention, for the quotes stage).
 
+The ministries and de facto authorities are found by rule (``authorities.py``).
+
 Across articles, the corpus stage ``join_people`` (after ``stories.assign``) joins a
 surname-only person ("Stepanyan said" in an article that never gives the full name) to the
 one full name of its story that fits it; see the section at the end of this module.
@@ -38,7 +40,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -46,10 +47,18 @@ import sqlalchemy as sa
 from rapidfuzz import fuzz
 
 from newsdesk.model import Analysis, Entity, Mention, Place
+from newsdesk.nlp.authorities import (
+    _authority_mentions,
+    _clean,
+    _ministry_mentions,
+    _overlaps,
+    _qualifying_demonym,
+    country_entity,
+)
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
 from newsdesk.nlp.roles import PERSON_ONLY, PERSON_ROLES, role_mentions
-from newsdesk.nlp.ruler import capitals, country_by_name, country_name, demonyms, tables
+from newsdesk.nlp.ruler import capitals, country_by_name, demonyms, tables
 from newsdesk.nlp.toponym_cues import ATTACKS_ON
 from newsdesk.nlp.toponyms import LOCATIVE_WORDS
 from newsdesk.store import Tx, schema
@@ -61,29 +70,6 @@ from newsdesk.store import Tx, schema
 NAME_SIMILARITY = 84
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Gen|Col|Lt|Sgt|Capt)\.?\s+")
-_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-_APOS = r"(?:'s|’s)"
-
-# Ministries: "<Azerbaijani|Azerbaijan's|The> defen[cs]e ministry", "... Ministry of Defence".
-_MINISTRY_TYPES = {
-    "defense": "defence", "defence": "defence", "foreign": "foreign affairs", "foreign affairs": "foreign affairs",
-    "interior": "interior", "health": "health", "finance": "finance", "justice": "justice",
-    "emergency situations": "emergency situations",
-}
-# Spaces within one line: a mention never spans a line break.
-_SP = r"[^\S\n]+"
-_TYPE_ALT = "|".join(sorted(_MINISTRY_TYPES, key=len, reverse=True))
-_OWNER = rf"(?:(?P<owner>[A-Z][\w-]+(?: [A-Z][\w-]+)?){_APOS}?{_SP}|(?:the|The|its|Its){_SP}(?:country{_APOS}{_SP})?)?"
-_MINISTRY = re.compile(rf"\b{_OWNER}(?i:(?P<t1>{_TYPE_ALT}){_SP}ministry|ministry{_SP}of{_SP}(?P<t2>{_TYPE_ALT}))\b")
-
-# De facto authorities: "<region> authorities", "the breakaway authorities".
-_ROLE_NOUN = r"(?:authorities|government|administration|leadership|officials)"
-# Not after a hyphen: a "pro-Armenian government" is not Armenia's government.
-_DESCRIBED = re.compile(
-    rf"(?<![\w-])(?:the{_SP})?(?:(?P<region>[A-Z][\w]+(?:[ -][A-Z][\w]+)*){_SP}|"
-    rf"(?P<kind>breakaway|separatist|de facto|unrecognized|unrecognised|self-declared){_SP}(?:region{_APOS}{_SP})?)"
-    rf"{_ROLE_NOUN}\b"
-)
 
 # Dependency roles in which a capital acts or speaks rather than locates.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -94,15 +80,6 @@ _ADDRESSEE_VERBS = frozenset({"urge", "ask", "warn", "accuse", "blame", "critici
                               "implore", "exhort"})
 _PRONOUNS_PERSON = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PRONOUNS_THING = frozenset({"it", "its", "itself", "they", "them", "their"})
-
-
-def _clean(text: str) -> str:
-    return _THE.sub("", text.strip())
-
-
-def country_entity(code: str) -> Entity:
-    name = country_name(code)
-    return Entity(id=entity_key("GPE", name), name=name, type="GPE", country=code)
 
 
 @cache
@@ -119,95 +96,6 @@ def _alias_index() -> dict[str, tuple[str, str, str | None]]:
     for d in t["de_facto"]:
         for n in d["names"]:
             out[n.casefold()] = (d["names"][0], "ORG", d["country"])
-    return out
-
-
-def _de_facto_for_region(region: str) -> dict | None:
-    for d in tables()["de_facto"]:
-        if region.casefold() in {r.casefold() for r in d["regions"]} | {n.casefold() for n in d["names"]}:
-            return d
-    return None
-
-
-def _de_facto_entity(d: dict) -> Entity:
-    name = d["names"][0]
-    return Entity(id=entity_key("ORG", name), name=name, type="ORG", country=d["country"])
-
-
-def _country_of_owner(owner: str | None) -> str | None:
-    if not owner:
-        return None
-    for name in (owner, owner.split()[-1]):  # "The Azerbaijani" -> "Azerbaijani"
-        code = demonyms().get(name) or country_by_name().get(name.casefold())
-        if code:
-            return code
-    return None
-
-
-# -- rule mentions: ministries and de facto authorities ------------------------------
-
-
-def _ministry_mentions(
-    text: str, counts: Counter, in_sentence: Callable[[int], str | None] = lambda _: None,
-    placed: Callable[[tuple[int, int]], str | None] = lambda _: None,
-) -> list[tuple[tuple[int, int], str, Entity]]:
-    """Ministry mentions; an owner that is a place in a country, not the country ("the
-    Gaza health ministry", a region's own ministry), names it, in that country (``placed``
-    of the owner's span: the place's name and country); an unnamed owner is the
-    last ministry of that kind, else the
-    first country its own sentence names ("Azerbaijan has expelled two diplomats, the
-    foreign ministry said"; ``in_sentence`` of the ministry's offset), else the country the
-    article names most (the "context" of the issue)."""
-    out, last = [], {}
-    for m in _MINISTRY.finditer(text):
-        kind = _MINISTRY_TYPES[(m.group("t1") or m.group("t2")).lower()]
-        code = _country_of_owner(m.group("owner"))
-        region = placed(m.span("owner")) if m.group("owner") and code is None else None
-        owner, code = region or ((None, code) if code else None) or last.get(kind) or (None, in_sentence(m.start()))
-        if code is None and counts:
-            code = counts.most_common(1)[0][0]
-        if code is None:
-            continue
-        last[kind] = (owner, code)
-        name = f"{owner or country_name(code)} Ministry of {kind.title().replace('Of', 'of')}"
-        ent = Entity(id=entity_key("ORG", name), name=name, type="ORG", country=code)
-        out.append(((m.start(), m.end()), m.group(0), ent))
-    return out + _bare_ministries(text, out)
-
-
-# "the ministry said": a ministry named before, for the quotes and events stages.
-_BARE_MINISTRY = re.compile(r"\b[Tt]he ministry\b")
-
-
-def _bare_ministries(text: str, named: list) -> list[tuple[tuple[int, int], str, Entity]]:
-    """'The ministry' -> the last ministry named before it; nothing if none was."""
-    out = []
-    for m in _BARE_MINISTRY.finditer(text):
-        before = [n for n in named if n[0][1] <= m.start()]
-        if before and not any(_overlaps(m.span(), n[0]) for n in named):
-            out.append((m.span(), m.group(0), before[-1][2]))
-    return out
-
-
-def _authority_mentions(text: str, counts: Counter | None = None) -> list[tuple[tuple[int, int], str, Entity]]:
-    """'<region> authorities' and 'the breakaway authorities' -> the de facto authority;
-    '<country or demonym> authorities' -> the country, which stands for its government."""
-    present = [d for d in tables()["de_facto"] if any(n in text for n in d["names"] + d["regions"])]
-    if not present and counts:
-        # None named: the de facto authority of the country the article names most, if it
-        # has only one ("the separatist authorities" in a report on Moldova: Transnistria).
-        present = [d for d in tables()["de_facto"] if d["country"] == counts.most_common(1)[0][0]]
-    out = []
-    for m in _DESCRIBED.finditer(text):
-        region = m.group("region")
-        # A bare "breakaway authorities" is only clear when one such authority is in view.
-        lone = present[0] if len(present) == 1 else None
-        d = _de_facto_for_region(region) if region else lone
-        code = _country_of_owner(region) if region and d is None else None
-        if d is not None:
-            out.append(((m.start(), m.end()), m.group(0), _de_facto_entity(d)))
-        elif code:
-            out.append(((m.start(), m.end()), m.group(0), country_entity(code)))
     return out
 
 
@@ -383,10 +271,6 @@ def _is_title_token(tok, end: int) -> bool:
 # -- the stage ----------------------------------------------------------------------------
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _mistyped_surname(m: Mention, surnames: set[str], text: str) -> bool:
     """A one-word ORG that is the surname of a person the article names in full: the small
     model tags "Kovalenko said" as ORG after "Marta Kovalenko"; so a GPE that a person's
@@ -553,10 +437,18 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     counts = Counter(c for _, c in named)
     counts.update(p.country for p in own_places if p.country)
 
+    # Cues of a country near an unnamed ministry: its names, and its adjective before a noun
+    # ("the Spanish navy"; not a people, "Armenians", whom a report names as often as foes).
+    cues = sorted(named + [(m.span[0], c) for m in ner if (c := _qualifying_demonym(m, doc))])
+
     def in_sentence(offset: int) -> str | None:
         span = doc.char_span(offset, offset + 1, alignment_mode="expand")
-        sent = span.sent if span is not None else None
-        return next((c for at, c in named if sent is not None and sent.start_char <= at < sent.end_char), None)
+        if span is None:
+            return None
+        sent = span.sent
+        paragraph = article.text.rfind("\n", 0, offset) + 1
+        own = next((c for at, c in cues if sent.start_char <= at < sent.end_char), None)
+        return own or next((c for at, c in reversed(cues) if paragraph <= at < offset), None)
 
     def placed(span: tuple[int, int]) -> tuple[str, str] | None:  # the place named at span, and its country
         return next(((p.name, p.country) for p in own_places if _overlaps(p.span, span) and p.country), None)

@@ -69,7 +69,7 @@ PERSON_ONLY = frozenset({
     "spokesman", "spokeswoman", "spokesperson", "journalist", "nurse", "doctor", "farmer", "teacher",
 })
 # Nouns of a kind of organisation. "authorities", "government" and the like are left to
-# the entities stage's rules for authorities (``resolve._authority_mentions``), which know
+# the entities stage's rules for authorities (``authorities._authority_mentions``), which know
 # whose government is meant.
 ORG_KINDS = frozenset({
     "ministry", "agency", "group", "company", "firm", "organisation", "organization", "party", "militia",

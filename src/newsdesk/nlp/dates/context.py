@@ -108,16 +108,26 @@ def future_clause(ctx: tuple[str, str]) -> bool:
         return True
     if ctx[1].startswith(("'s", "’s")):
         return False
-    if _CALLED_FOR.search(ctx[0][-60:]):  # "called a strike for Friday": the coming one
+    if _CALLED_FOR.search(ctx[0][-60:]) or _CALL_STANDING.search(ctx[0][-80:]):  # "called a strike for Friday"
         return True
     return _nearest_cue(ctx) == "future"
 
 
+# Acts that are called, planned or set for a day ahead.
+_ACTS = (r"(?:strikes?|walkouts?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|votes?|elections?|referendum|"
+         r"meetings?|talks|summit|hearing|deadline|shutdown)")
 # An act called or set "for" a day is still to come: "called a strike for Friday", "a rally
 # planned for Sunday", "the vote set for Monday" (what was held on a day is told with "on").
-_CALLED_FOR = re.compile(
-    r"\b(?:strikes?|walkouts?|protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|votes?|elections?|referendum|"
-    r"meetings?|talks|summit|hearing|deadline|shutdown)(?: (?:called|planned|set|scheduled|due))? for\s+$",
+_CALLED_FOR = re.compile(rf"\b{_ACTS}(?: (?:called|planned|set|scheduled|due))? for\s+$", re.IGNORECASE)
+# A call or plan that stands, not one told as past, points its act's day ahead too, with
+# "on": "the union has called for a general strike on Tuesday", "activists are calling for a
+# march on Sunday", "a rally planned on Sunday". The present perfect takes no past day of its
+# own ("has called ... on Tuesday" cannot date the call), so the day is the act's. A simple
+# past ("called for talks on Tuesday") is left to the tense: it dates the call as often.
+_CALL_STANDING = re.compile(
+    r"\b(?:(?:has|have) (?:been )?(?:called|announced|planned|urged|demanded|scheduled)|calls?|(?:is|are) calling|"
+    rf"(?:is|are) (?:called|planned|announced|scheduled))(?: for)?(?: [\w-]+){{0,4}}? {_ACTS} on\s+$"
+    rf"|\b{_ACTS} (?:planned|scheduled|set|due) on\s+$",
     re.IGNORECASE,
 )
 
