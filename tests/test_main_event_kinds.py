@@ -12,7 +12,7 @@ import pytest
 
 from newsdesk.clean import clean_document
 from newsdesk.facts.main import find_main_event
-from newsdesk.model import Analysis, Article, Document, Event, Mention, Place
+from newsdesk.model import Analysis, Article, DateRef, Document, Event, Mention, Place
 from newsdesk.pipeline import analyse
 
 
@@ -174,4 +174,65 @@ def test_a_country_that_owns_a_noun_is_no_place(text, expected):
     event = Event(article_id="a", span=_at(text, verb), type="OTHER", actor="Ivo Korr")
     article = Article(id="a", text=text, published="2031-05-12")
     found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
+    assert found.place == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # a headline's description of a firm is the name the lead gives the actor of the
+        # headline's verb, also in a report's words
+        ("German carmaker cuts 5,000 jobs",
+         "Volkswagen said on Tuesday it would cut 5,000 jobs at its plants, blaming weak demand. "
+         "The cuts will be made over three years.", "Volkswagen"),
+        ("Dutch bank closes 40 branches",
+         "Ardo Bank closed 40 of its branches on Monday as more customers moved online. Staff will be moved.",
+         "Ardo Bank"),
+    ],
+)
+def test_a_headlines_description_of_a_firm_is_the_name_the_lead_gives(nlp, title, lead, actor):
+    main = _ingested(title, lead + "\n\nThe unions were not told.").main_event
+    assert main.actor == actor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the lead's where is where something happened, not where a plan is to happen
+        ("Rebels shelled the depot on Sunday. Talks will be held in Batumi next week.", None),
+        ("Rebels shelled the depot on Sunday. Envoys are due to meet in Batumi next week.", None),
+        ("Rebels shelled the depot on Sunday. The shells fell in Batumi overnight.", "Batumi"),
+        # ... nor does a country give way to a town where a plan is to happen
+        ("Rebels shelled the depot in Georgia. Talks will be held in Batumi next week.", "Georgia"),
+        ("Rebels shelled the depot in Georgia. The shells fell in Batumi overnight.", "Batumi"),
+    ],
+)
+def test_a_place_where_a_plan_is_to_happen_is_not_where(text, expected):
+    places = tuple(Place("a", _at(text, name), name, **data) for name, data in
+                   (("Georgia", _GEORGIA), ("Batumi", _BATUMI)) if name in text)
+    mentions = tuple(Mention("a", p.span, p.text, "GPE", "gpe:" + p.text) for p in places)
+    event = Event(article_id="a", span=_at(text, "shelled the depot"), type="ASSAULT", actor="Rebels")
+    article = Article(id="a", text=text, published="2031-05-12")
+    found = find_main_event(Analysis(article=article, mentions=mentions, places=places, events=(event,)))
+    assert found.place == expected
+
+
+@pytest.mark.parametrize(
+    ("second", "year", "expected"),
+    [
+        # a sentence dated years back is background: its place is not where the news happened
+        ("The club has played in Batumi since 1971.", "1971", None),
+        ("The club has played in Batumi since May.", "2031-05", "Batumi"),
+        ("The club played in Batumi on Sunday.", None, "Batumi"),
+    ],
+)
+def test_a_place_of_a_sentence_dated_years_back_is_not_where(second, year, expected):
+    text = f"The council approved a new stadium on Tuesday. {second}"
+    places = (Place("a", _at(text, "Batumi"), "Batumi", **_BATUMI),)
+    mentions = (Mention("a", places[0].span, "Batumi", "GPE", "gpe:Batumi"),)
+    when = next((w for w in ("1971", "May", "Sunday") if w in second), None)
+    dates = (DateRef("a", _at(text, when), when, year),) if year else ()
+    event = Event(article_id="a", span=_at(text, "approved a new stadium"), type="OTHER", actor="council")
+    article = Article(id="a", text=text, published="2031-05-12")
+    found = find_main_event(Analysis(article=article, mentions=mentions, places=places, dates=dates, events=(event,)))
     assert found.place == expected
