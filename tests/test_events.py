@@ -1731,6 +1731,17 @@ def test_a_participle_that_describes_people_is_no_event(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Rival gangs fought near the market, leaving two people dead and at least nine injured.",
+        "Gunmen fired on the bus, leaving four passengers dead and eleven wounded.",
+    ],
+)
+def test_the_wounded_an_act_leaves_are_no_second_act(nlp, text):
+    assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "assaults"),
     [
         # a bare demonstrative points back at an event told before: no new one
