@@ -1354,6 +1354,18 @@ def test_the_noun_a_passive_relative_clause_hangs_on_is_its_patient_and_a_year_n
     assert [(e.actor, e.recipient, e.killed) for e in events] == ([(None, recipient, None)] if recipient else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("A nurse abducted by gunmen last month was freed on Sunday.", "gunmen", "nurse"),
+        ("Two villages attacked by the militia stood empty.", "militia", "villages"),
+    ],
+)
+def test_a_past_participle_with_its_agent_has_its_noun_as_patient(nlp, text, actor, recipient):
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
 def test_a_feature_the_model_cut_before_its_of_keeps_the_place_it_names(nlp):
     event = only(analyse(nlp, "Iran's navy seized a tanker in the Gulf of Oman on Thursday."), "COERCE")
     assert event.place == "Gulf of Oman"
