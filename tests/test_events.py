@@ -1768,6 +1768,14 @@ def test_an_event_noun_pointed_back_at_is_no_new_event(nlp, text, assaults):
     assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == assaults
 
 
+def test_the_toll_of_what_an_after_clause_tells_is_not_the_acts():
+    """The dead the fight left are the fight's, not the arrests' that followed it."""
+    analysis = newsdesk.analyse_text(
+        "Police arrested 52 people on Tuesday after backers of two rival parties fought outside a polling station "
+        "in the capital, leaving two people dead and at least 15 injured, officials said.", published="2031-05-14")
+    assert [(e.type, e.killed, e.injured) for e in analysis.events] == [("COERCE", None, None), ("ASSAULT", 2, 15)]
+
+
 def test_the_toll_of_what_an_after_phrase_names_is_not_the_acts():
     """Through the whole pipeline: the toll comes from the figures stage."""
     analysis = newsdesk.analyse_text(
