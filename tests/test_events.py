@@ -1392,6 +1392,18 @@ def test_the_noun_a_passive_relative_clause_hangs_on_is_its_patient_and_a_year_n
     assert [(e.actor, e.recipient, e.killed) for e in events] == ([(None, recipient, None)] if recipient else [])
 
 
+@pytest.mark.parametrize(
+    ("text", "actor", "recipient"),
+    [
+        ("A nurse abducted by gunmen last month was freed on Sunday.", "gunmen", "nurse"),
+        ("Two villages attacked by the militia stood empty.", "militia", "villages"),
+    ],
+)
+def test_a_past_participle_with_its_agent_has_its_noun_as_patient(nlp, text, actor, recipient):
+    event = only(analyse(nlp, text), "ASSAULT")
+    assert (event.actor, event.recipient) == (actor, recipient)
+
+
 def test_a_feature_the_model_cut_before_its_of_keeps_the_place_it_names(nlp):
     event = only(analyse(nlp, "Iran's navy seized a tanker in the Gulf of Oman on Thursday."), "COERCE")
     assert event.place == "Gulf of Oman"
@@ -1794,6 +1806,17 @@ def test_a_participle_that_describes_people_is_no_event(nlp, text):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Rival gangs fought near the market, leaving two people dead and at least nine injured.",
+        "Gunmen fired on the bus, leaving four passengers dead and eleven wounded.",
+    ],
+)
+def test_the_wounded_an_act_leaves_are_no_second_act(nlp, text):
+    assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == 1
+
+
+@pytest.mark.parametrize(
     ("text", "assaults"),
     [
         # a bare demonstrative points back at an event told before: no new one
@@ -1806,6 +1829,14 @@ def test_a_participle_that_describes_people_is_no_event(nlp, text):
 )
 def test_an_event_noun_pointed_back_at_is_no_new_event(nlp, text, assaults):
     assert len([e for e in analyse(nlp, text).events if e.type == "ASSAULT"]) == assaults
+
+
+def test_the_toll_of_what_an_after_clause_tells_is_not_the_acts():
+    """The dead the fight left are the fight's, not the arrests' that followed it."""
+    analysis = newsdesk.analyse_text(
+        "Police arrested 52 people on Tuesday after backers of two rival parties fought outside a polling station "
+        "in the capital, leaving two people dead and at least 15 injured, officials said.", published="2031-05-14")
+    assert [(e.type, e.killed, e.injured) for e in analysis.events] == [("COERCE", None, None), ("ASSAULT", 2, 15)]
 
 
 def test_the_toll_of_what_an_after_phrase_names_is_not_the_acts():

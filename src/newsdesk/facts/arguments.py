@@ -408,9 +408,12 @@ def _verb_arguments(trig: Trigger):
 
 def _passive_relative_head(verb):
     """The noun a passive relative clause with no subject word hangs on is its patient: "the
-    most senior official to be killed since 2021", "the third reporter to be arrested"."""
+    most senior official to be killed since 2021", "the third reporter to be arrested", and
+    so is the noun a past participle with its agent hangs on ("a nurse abducted by gunmen")."""
     if verb.dep_ == "relcl" and _child(verb, ("auxpass",)) is not None and _child(verb, SUBJECTS) is None:
         return _named(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and _child(verb, ("agent",)) is not None:
+        return _named(verb.head)  # "a nurse abducted by gunmen": a reduced passive relative
     return None
 
 

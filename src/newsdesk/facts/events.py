@@ -253,7 +253,13 @@ def _other_acts(trig: Trigger) -> list[tuple[int, int]]:
     # "arrested 43 people after clashes left four dead": the dead are the clashes', at
     # another time; the arrest killed no one
     return out + [_span_of(list(c.subtree)) for c in anchor.children
-                  if trig.verbal and c.dep_ == "prep" and c.lower_ in _OTHER_TIME]
+                  if trig.verbal and (c.dep_ == "prep" and c.lower_ in _OTHER_TIME or _clause_of_another_time(c))]
+
+
+def _clause_of_another_time(child) -> bool:
+    """A clause "after"/"before"/"while" … tells another act, with its own toll: "arrested
+    37 people after rival supporters fought, leaving two dead" (the dead are the fight's)."""
+    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in child.children)
 
 
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:

@@ -388,6 +388,14 @@ def reported_must(verb) -> bool:
     return bool(auxes & lx.DEMANDING_AUX) and verb.dep_ == "ccomp" and reporter
 
 
+def _a_result_left(verb) -> bool:
+    """A participle joined to the adjective a verb leaves its object in ("leaving two dead
+    and 15 injured", "left three people dead and dozens wounded"): the state the act left,
+    whose toll is the act's, not a second act."""
+    head = verb.head
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and head.pos_ == "ADJ" and head.dep_ in ("oprd", "ccomp")
+
+
 def triggers(sent) -> list[Trigger]:
     """The event words of one sentence, verbs first; a noun already named by a light verb
     ("launched an offensive") is not counted again."""
@@ -399,7 +407,7 @@ def triggers(sent) -> list[Trigger]:
     # its act, with no doer or time, is no event here.
     found = [t for i in range(sent.start, sent.end)
              if pos[i] in ("VERB", "AUX") and not (dep[i] == "amod" and toks[i].tag_ in ("VBN", "VBG"))
-             and (t := verb_trigger(toks[i]))]
+             and not _a_result_left(toks[i]) and (t := verb_trigger(toks[i]))]
     taken = {t.head.i for t in found}
     for i in range(sent.start, sent.end):
         if pos[i] not in ("NOUN", "PROPN") or dep[i] == "compound" or i in taken:
