@@ -90,7 +90,8 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
             # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
             # subject of "said".
             if child.dep_ == "nsubj" and not child.is_punct and not any(s <= child.idx < e for s, e in quoted):
-                return child if _same_paragraph(child, verb) and not no_one(child) else None
+                child = _past_stamp(child, verb)
+                return child if child is not None and _same_paragraph(child, verb) and not no_one(child) else None
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _reported(verb.head):
@@ -110,6 +111,26 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
         else:
             return None
     return None
+
+
+# Words that join a name's own words into one noun phrase, up to its head.
+_PHRASE_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "nummod", "flat", "case"})
+
+
+def _past_stamp(subject, verb):
+    """The subject after a dateline the parser took for it: in "PARIS (AFP) - The minister
+    said ..." or "ROME, May 2 (Reuters) - Party leaders told ...", the place opens the
+    sentence and the small model makes it the subject, with the real one its apposition
+    or a second subject. The head of the noun phrase that opens after the stamp speaks;
+    a subject after the stamp is its own."""
+    doc = subject.doc
+    after = after_stamp(doc, subject.i, verb.i)
+    if after == subject.i:
+        return subject
+    tok = doc[after]
+    while tok.dep_ in _PHRASE_DEPS and tok.i < tok.head.i < verb.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.i < verb.i else None
 
 
 def _nearest_subject_first(verb) -> list:

@@ -1,0 +1,40 @@
+"""Speakers of reported speech: hand-written sentences, one pattern each (``facts.speakers``).
+
+A sibling of test_quotes.py, which had grown past a sitting's reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.facts.quotes import find_quotes
+from newsdesk.model import Analysis, Article, article_id
+from newsdesk.nlp.entities import find_mentions
+
+
+def analyse(nlp, text: str) -> Analysis:
+    doc = nlp(text)
+    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
+    return find_quotes(analysis, doc)
+
+
+def speaker_words(analysis: Analysis) -> set[str]:
+    """The speakers as written in their frames."""
+    text = analysis.article.text
+    return {text[q.speaker_span[0] : q.speaker_span[1]] for q in analysis.quotes if q.speaker_span}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("OSLO, March 3 (Reuters) — Former Finance Minister Lena Dahl told lawmakers that the budget "
+         "would not balance.", "Lena Dahl"),
+        ("Lisbon (AFP) – Mayor Rui Costa has criticised the new toll, saying that it hurts commuters.", "Rui Costa"),
+        ("MADRID - The minister told reporters the strike had ended.", "The minister"),
+        # no stamp: the place is the subject
+        ("Madrid said the strike had ended.", "Madrid"),
+    ],
+)
+def test_a_dateline_is_no_speaker(nlp, text, speaker):
+    """The small model makes the place of a dateline the subject; the speaker follows the dash."""
+    found = speaker_words(analyse(nlp, text))
+    assert found and all(speaker in words for words in found), found
