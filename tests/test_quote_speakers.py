@@ -29,6 +29,8 @@ def speaker_words(analysis: Analysis) -> set[str]:
         ("OSLO, March 3 (Reuters) — Former Finance Minister Lena Dahl told lawmakers that the budget "
          "would not balance.", "Lena Dahl"),
         ("Lisbon (AFP) – Mayor Rui Costa has criticised the new toll, saying that it hurts commuters.", "Rui Costa"),
+        ("New Delhi (AFP) – Film star Ravi Rao, known for his comic roles, is critical of the new plan.",
+         "Ravi Rao"),
         ("MADRID - The minister told reporters the strike had ended.", "The minister"),
         # no stamp: the place is the subject
         ("Madrid said the strike had ended.", "Madrid"),

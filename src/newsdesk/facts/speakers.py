@@ -124,8 +124,8 @@ def _past_stamp(subject, verb):
     or a second subject. The head of the noun phrase that opens after the stamp speaks;
     a subject after the stamp is its own."""
     doc = subject.doc
-    after = after_stamp(doc, subject.i, verb.i)
-    if after == subject.i:
+    after = after_stamp(doc, subject.left_edge.i, verb.i)
+    if after <= subject.i:
         return subject
     tok = doc[after]
     while tok.dep_ in _PHRASE_DEPS and tok.i < tok.head.i < verb.i:
