@@ -40,3 +40,19 @@ def test_a_dateline_is_no_speaker(nlp, text, speaker):
     """The small model makes the place of a dateline the subject; the speaker follows the dash."""
     found = speaker_words(analyse(nlp, text))
     assert found and all(speaker in words for words in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The defeat left party elders to wonder what went wrong.", "party elders"),
+        ("The ruling drove thousands of farmers to demand a new vote.", "thousands of farmers"),
+        ("The scandal prompted critics to question the deal.", "critics"),
+        ("The layoffs led the union to conclude that talks had failed.", "the union"),
+        # a verb of asking: the asking is the subject's words
+        ("The mayor urged residents to reject the plan.", "The mayor"),
+    ],
+)
+def test_the_object_of_a_causative_speaks_its_infinitive(nlp, text, speaker):
+    """A cause ("the defeat", "the ruling") says nothing: the one it makes wonder or demand does."""
+    assert speaker_words(analyse(nlp, text)) == {speaker}

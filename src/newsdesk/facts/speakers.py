@@ -98,6 +98,8 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
             # "the UN said that 3,958 had died, citing the WHO": a participle after the
             # reported clause is the reporter's, wherever the parser hung it
             verb = verb.head.head
+        elif (caused := _caused_to(verb)) is not None:
+            return caused
         elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -131,6 +133,24 @@ def _past_stamp(subject, verb):
     while tok.dep_ in _PHRASE_DEPS and tok.i < tok.head.i < verb.i:
         tok = tok.head
     return tok if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.i < verb.i else None
+
+
+# Verbs that make their object do the infinitive after it ("the loss left them to
+# wonder", "the ruling drove farmers to demand a vote"): causatives, whose subject is a
+# cause, not a speaker. Not verbs of asking ("urged voters to reject"): the asking is the
+# subject's words.
+_CAUSATIVES = frozenset({"leave", "drive", "prompt", "lead", "force", "cause", "spur", "compel", "provoke",
+                         "push", "move", "inspire"})
+
+
+def _caused_to(verb):
+    """The object of a causative the verb is the infinitive of: the one made to say it."""
+    head = verb.head
+    # the parser hangs the infinitive as an xcomp, or as an advcl marked by its "to"
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.lefts))
+    if not infinitive or head.i == verb.i or head.lemma_.lower() not in _CAUSATIVES:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _nearest_subject_first(verb) -> list:
