@@ -56,3 +56,16 @@ def test_a_dateline_is_no_speaker(nlp, text, speaker):
 def test_the_object_of_a_causative_speaks_its_infinitive(nlp, text, speaker):
     """A cause ("the defeat", "the ruling") says nothing: the one it makes wonder or demand does."""
     assert speaker_words(analyse(nlp, text)) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The senator, who has long opposed the pipeline, spoke at the rally.", "The senator, who"),
+        ("Greenway, a farm lobby that endorsed the bill last year, held a vote.", "a farm lobby that"),
+    ],
+)
+def test_a_relative_pronoun_is_written_with_what_it_stands_for(nlp, text, written):
+    """The speaker's span runs from the noun the relative clause hangs on to the pronoun:
+    the pronoun alone shows no one."""
+    assert speaker_words(analyse(nlp, text)) == {written}

@@ -451,7 +451,11 @@ class Resolver:
         if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # "the senator, who said…": the noun the relative clause hangs on
             named = self.resolve(_antecedent(token))
-            return Speaker(named.text, span, named.entity_id, named.label) if named else None
+            if named is None:
+                return None
+            if token.sent.start_char <= named.span[0] < span[0]:
+                span = (named.span[0], span[1])  # "the senator, who": the pronoun as written with what it stands for
+            return Speaker(named.text, span, named.entity_id, named.label)
         if word == "i":
             return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
         if word in _QUANTIFIERS:
