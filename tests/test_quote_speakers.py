@@ -31,6 +31,7 @@ def speaker_words(analysis: Analysis) -> set[str]:
         ("Lisbon (AFP) – Mayor Rui Costa has criticised the new toll, saying that it hurts commuters.", "Rui Costa"),
         ("New Delhi (AFP) – Film star Ravi Rao, known for his comic roles, is critical of the new plan.",
          "Ravi Rao"),
+        ("9:15 am – Police received calls saying that shots were heard near the mall.", "Police"),
         ("MADRID - The minister told reporters the strike had ended.", "The minister"),
         # no stamp: the place is the subject
         ("Madrid said the strike had ended.", "Madrid"),

@@ -314,6 +314,10 @@ def _phrase(head) -> tuple[int, int]:
 _STAMP_MAX = 8
 
 
+# The lower-case words of a clock time, which a live page's stamp may hold ("9:15 am - ").
+_CLOCK_WORDS = frozenset({"am", "pm"})
+
+
 def after_stamp(doc, left: int, right: int) -> int:
     """Where words start after a dateline or a time stamp that opens them ("09:40 GMT -
     Armenia denies ...", "BRUSSELS - European leaders", "DUBAI, Jan 11 (Reuters) - ..."):
@@ -322,7 +326,7 @@ def after_stamp(doc, left: int, right: int) -> int:
     if not (doc[left].is_sent_start or (left > 0 and "\n" in doc[left - 1].text_with_ws)):
         return left
     for tok in doc[left : min(right, left + _STAMP_MAX)]:
-        if tok.is_alpha and tok.text[0].islower():
+        if tok.is_alpha and tok.text[0].islower() and tok.lower_ not in _CLOCK_WORDS:
             return left
         if tok.text in ("-", "–", "—") and tok.i > left and doc[tok.i - 1].whitespace_ and tok.whitespace_:
             return tok.i + 1
