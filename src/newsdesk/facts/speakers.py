@@ -92,13 +92,16 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
             # Not a quote mark: the small model makes the closing guillemet of '«…,» said X' the
             # subject of "said".
             if child.dep_ == "nsubj" and not child.is_punct and not any(s <= child.idx < e for s, e in quoted):
-                return child if _same_paragraph(child, verb) and not no_one(child) else None
+                child = _past_stamp(child, verb)
+                return child if child is not None and _same_paragraph(child, verb) and not no_one(child) else None
             if child.dep_ == "agent":
                 return next((c for c in child.children if c.dep_ == "pobj"), None)
         if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _reported(verb.head):
             # "the UN said that 3,958 had died, citing the WHO": a participle after the
             # reported clause is the reporter's, wherever the parser hung it
             verb = verb.head.head
+        elif (caused := _caused_to(verb)) is not None:
+            return caused
         elif verb.dep_ in ("conj", "xcomp", "advcl") and verb.head.i != verb.i:
             verb = verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -112,6 +115,44 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
         else:
             return None
     return None
+
+
+# Words that join a name's own words into one noun phrase, up to its head.
+_PHRASE_DEPS = frozenset({"compound", "det", "amod", "nmod", "poss", "nummod", "flat", "case"})
+
+
+def _past_stamp(subject, verb):
+    """The subject after a dateline the parser took for it: in "PARIS (AFP) - The minister
+    said ..." or "ROME, May 2 (Reuters) - Party leaders told ...", the place opens the
+    sentence and the small model makes it the subject, with the real one its apposition
+    or a second subject. The head of the noun phrase that opens after the stamp speaks;
+    a subject after the stamp is its own."""
+    doc = subject.doc
+    after = after_stamp(doc, subject.left_edge.i, verb.i)
+    if after <= subject.i:
+        return subject
+    tok = doc[after]
+    while tok.dep_ in _PHRASE_DEPS and tok.i < tok.head.i < verb.i:
+        tok = tok.head
+    return tok if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.i < verb.i else None
+
+
+# Verbs that make their object do the infinitive after it ("the loss left them to
+# wonder", "the ruling drove farmers to demand a vote"): causatives, whose subject is a
+# cause, not a speaker. Not verbs of asking ("urged voters to reject"): the asking is the
+# subject's words.
+_CAUSATIVES = frozenset({"leave", "drive", "prompt", "lead", "force", "cause", "spur", "compel", "provoke",
+                         "push", "move", "inspire"})
+
+
+def _caused_to(verb):
+    """The object of a causative the verb is the infinitive of: the one made to say it."""
+    head = verb.head
+    # the parser hangs the infinitive as an xcomp, or as an advcl marked by its "to"
+    infinitive = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.lefts))
+    if not infinitive or head.i == verb.i or head.lemma_.lower() not in _CAUSATIVES:
+        return None
+    return next((c for c in head.children if c.dep_ == "dobj" and c.i < verb.i), None)
 
 
 def _nearest_subject_first(verb) -> list:
@@ -302,6 +343,10 @@ def _phrase(head) -> tuple[int, int]:
 _STAMP_MAX = 8
 
 
+# The lower-case words of a clock time, which a live page's stamp may hold ("9:15 am - ").
+_CLOCK_WORDS = frozenset({"am", "pm"})
+
+
 def after_stamp(doc, left: int, right: int) -> int:
     """Where words start after a dateline or a time stamp that opens them ("09:40 GMT -
     Armenia denies ...", "BRUSSELS - European leaders", "DUBAI, Jan 11 (Reuters) - ..."):
@@ -310,7 +355,7 @@ def after_stamp(doc, left: int, right: int) -> int:
     if not (doc[left].is_sent_start or (left > 0 and "\n" in doc[left - 1].text_with_ws)):
         return left
     for tok in doc[left : min(right, left + _STAMP_MAX)]:
-        if tok.is_alpha and tok.text[0].islower():
+        if tok.is_alpha and tok.text[0].islower() and tok.lower_ not in _CLOCK_WORDS:
             return left
         if tok.text in ("-", "–", "—") and tok.i > left and doc[tok.i - 1].whitespace_ and tok.whitespace_:
             return tok.i + 1
@@ -439,7 +484,11 @@ class Resolver:
         if word in ("who", "which", "that") and token.head.dep_ == "relcl" and token.head.head.i != token.i:
             # "the senator, who said…": the noun the relative clause hangs on
             named = self.resolve(_antecedent(token))
-            return Speaker(named.text, span, named.entity_id, named.label) if named else None
+            if named is None:
+                return None
+            if token.sent.start_char <= named.span[0] < span[0]:
+                span = (named.span[0], span[1])  # "the senator, who": the pronoun as written with what it stands for
+            return Speaker(named.text, span, named.entity_id, named.label)
         if word == "i":
             return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
         if word in _QUANTIFIERS:

@@ -1,0 +1,72 @@
+"""Speakers of reported speech: hand-written sentences, one pattern each (``facts.speakers``).
+
+A sibling of test_quotes.py, which had grown past a sitting's reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.facts.quotes import find_quotes
+from newsdesk.model import Analysis, Article, article_id
+from newsdesk.nlp.entities import find_mentions
+
+
+def analyse(nlp, text: str) -> Analysis:
+    doc = nlp(text)
+    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
+    return find_quotes(analysis, doc)
+
+
+def speaker_words(analysis: Analysis) -> set[str]:
+    """The speakers as written in their frames."""
+    text = analysis.article.text
+    return {text[q.speaker_span[0] : q.speaker_span[1]] for q in analysis.quotes if q.speaker_span}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("OSLO, March 3 (Reuters) — Former Finance Minister Lena Dahl told lawmakers that the budget "
+         "would not balance.", "Lena Dahl"),
+        ("Lisbon (AFP) – Mayor Rui Costa has criticised the new toll, saying that it hurts commuters.", "Rui Costa"),
+        ("New Delhi (AFP) – Film star Ravi Rao, known for his comic roles, is critical of the new plan.",
+         "Ravi Rao"),
+        ("9:15 am – Police received calls saying that shots were heard near the mall.", "Police"),
+        ("MADRID - The minister told reporters the strike had ended.", "The minister"),
+        # no stamp: the place is the subject
+        ("Madrid said the strike had ended.", "Madrid"),
+    ],
+)
+def test_a_dateline_is_no_speaker(nlp, text, speaker):
+    """The small model makes the place of a dateline the subject; the speaker follows the dash."""
+    found = speaker_words(analyse(nlp, text))
+    assert found and all(speaker in words for words in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The defeat left party elders to wonder what went wrong.", "party elders"),
+        ("The ruling drove thousands of farmers to demand a new vote.", "thousands of farmers"),
+        ("The scandal prompted critics to question the deal.", "critics"),
+        ("The layoffs led the union to conclude that talks had failed.", "the union"),
+        # a verb of asking: the asking is the subject's words
+        ("The mayor urged residents to reject the plan.", "The mayor"),
+    ],
+)
+def test_the_object_of_a_causative_speaks_its_infinitive(nlp, text, speaker):
+    """A cause ("the defeat", "the ruling") says nothing: the one it makes wonder or demand does."""
+    assert speaker_words(analyse(nlp, text)) == {speaker}
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("The senator, who has long opposed the pipeline, spoke at the rally.", "The senator, who"),
+        ("Greenway, a farm lobby that endorsed the bill last year, held a vote.", "a farm lobby that"),
+    ],
+)
+def test_a_relative_pronoun_is_written_with_what_it_stands_for(nlp, text, written):
+    """The speaker's span runs from the noun the relative clause hangs on to the pronoun:
+    the pronoun alone shows no one."""
+    assert speaker_words(analyse(nlp, text)) == {written}
