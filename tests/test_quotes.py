@@ -176,9 +176,12 @@ def test_a_quote_that_goes_on_keeps_its_speaker_across_sentences_and_paragraphs(
         ("The ombudsman said that the hospital had run out of fuel.", "run out", "indirect", "The ombudsman"),
         ("According to the police, three shops were looted overnight.", "shops were looted", "indirect", "the police"),
         ("The mayor accused the company of hiding the leak.", "hiding the leak", "indirect", "The mayor"),
+        # words in single marks that stand as their own utterance are a direct quote
+        ("'The pumps failed at midnight,' the harbour master said.", "pumps failed", "direct", "the harbour master"),
+        ("The harbour master said: 'The pumps failed at midnight.'", "pumps failed", "direct", "The harbour master"),
     ],
 )
-def test_mixed_and_indirect_speech(nlp, text, words, kind, speaker):
+def test_the_kind_and_speaker_of_mixed_indirect_and_single_marked_speech(nlp, text, words, kind, speaker):
     q = only(analyse(nlp, text), words)
     assert (q.kind, q.speaker) == (kind, speaker)
 
@@ -360,18 +363,6 @@ def test_a_role_noun_speaks_for_the_entity_named_before(nlp):
     q = only(analyse(nlp, text), "rules would start")
     assert text[q.speaker_span[0] : q.speaker_span[1]] == "The ministry"
     assert q.speaker_entity_id == next(m.entity_id for m in analyse(nlp, text).mentions if "Interior" in m.text)
-
-
-@pytest.mark.parametrize(
-    ("text", "words", "kind", "speaker"),
-    [
-        ("'The pumps failed at midnight,' the harbour master said.", "pumps failed", "direct", "the harbour master"),
-        ("The harbour master said: 'The pumps failed at midnight.'", "pumps failed", "direct", "The harbour master"),
-    ],
-)
-def test_words_in_single_marks_are_a_direct_quote(nlp, text, words, kind, speaker):
-    q = only(analyse(nlp, text), words)
-    assert (q.kind, q.speaker) == (kind, speaker)
 
 
 @pytest.mark.parametrize(
