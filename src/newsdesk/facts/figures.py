@@ -704,8 +704,6 @@ def _reporter(analysis: Analysis, text: str, entity_id: str | None) -> str:
     return person.name if person is not None else text
 
 
-
-
 def _putter(token):
     """The named subject of the verb that puts a count at this number ("organisers put the
     crowd at 100,000"), if that verb is the first above it; a pronoun is left to the quote."""

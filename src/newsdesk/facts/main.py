@@ -552,27 +552,9 @@ def _sentence_of(text: str, span: Span) -> Span:
     return next((s for s in sentence_spans(text) if s[0] <= span[0] < s[1]), span)
 
 
-
-
 def _is_day(when: str | None) -> bool:
     """Whether an event's time is a point in time, not a duration ("over 100 hours")."""
     return bool(when and _DAY.match(when))
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _narrowed(analysis: Analysis, headline: Headline | None, name: str | None, span: Span | None,
@@ -612,24 +594,6 @@ def _where_in_lead(analysis: Analysis, headline: Headline | None) -> tuple[str |
             return name, span, True
     name, span = _lead_place(analysis, LEAD_CHARS - offset)
     return name, span, False
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) -> tuple[str | None, Span | None, bool]:

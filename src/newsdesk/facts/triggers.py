@@ -37,10 +37,6 @@ class Trigger:
     light: object | None = None  # the light verb of "staged a protest", or None
 
 
-
-
-
-
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
         if child.lower_ in lx.PARTICLES and child.dep_ != "prt" and not _bare_adverb_particle(child):
@@ -264,8 +260,6 @@ def _promised(tok) -> Trigger | None:
     if act is not None and act.category in lx.THREATENING:
         return Trigger(tok, "THREATEN", None, verbal=True)
     return None
-
-
 
 
 def _purpose_mode(tok) -> str | None:

@@ -200,7 +200,6 @@ def _with_clock_times(spans: list[tuple[int, int]], text: str) -> list[tuple[int
     return out
 
 
-
 def anchor_dates(analysis: Analysis, day: dt.date) -> Analysis:
     """An undated article's dates resolved again once the story knows its day: each
     expression normalised against ``day`` with its context, as if the article had carried
