@@ -41,6 +41,7 @@ from newsdesk.facts.syntax import (
     _infinitive,
     _lemma,
     _prep_object,
+    is_word,
 )
 from newsdesk.model import Analysis
 
@@ -226,7 +227,7 @@ def happening(noun) -> bool:
     lemma "shoot"). A word the model tags as a name is a name ("the Hurricanes", a team)."""
     if noun.ent_type_ in ACTOR_LABELS:
         return False
-    return noun.tag_ == "VBG" or _lemma(noun) in lx.HAPPENINGS or noun.lower_ in lx.HAPPENINGS
+    return noun.tag_ == "VBG" or is_word(noun, lx.HAPPENINGS)
 
 
 def _describes(adj) -> bool:
@@ -292,8 +293,7 @@ def natural_force(tok) -> bool:
     was an ASSAULT)."""
     if tok is None:
         return False
-    word = tok.lower_
-    return _lemma(tok) in lx.NATURAL_FORCES or word in lx.NATURAL_FORCES or word.removesuffix("s") in lx.NATURAL_FORCES
+    return is_word(tok, lx.NATURAL_FORCES) or tok.lower_.removesuffix("s") in lx.NATURAL_FORCES
 
 
 def _bare_participle(verb, subject) -> bool:
@@ -314,9 +314,7 @@ def _bare_projectile(tok) -> bool:
     "Russian drones", "Houthi drones", "government rockets", "its missiles" keep their
     actor, as PLOVER's coders write it ("Russian aircraft"). The small model may tag a
     capitalised means a name ("Ransomware" opening a headline): the word decides."""
-    if _lemma(tok) in lx.CYBER_MEANS or tok.lower_ in lx.CYBER_MEANS:
-        return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))
-    if _lemma(tok) not in lx.PROJECTILES or tok.ent_type_ in ACTOR_LABELS:
+    if not is_word(tok, lx.CYBER_MEANS) and (_lemma(tok) not in lx.PROJECTILES or tok.ent_type_ in ACTOR_LABELS):
         return False
     return not (_child(tok, ("poss",)) or _named_modifier(tok) or any(map(_owner_word, tok.children)))
 
@@ -479,8 +477,8 @@ def _people(tok) -> bool:
 def _owned_thing(tok) -> bool:
     """A singular thing whose name holds an actor only as its owner ("Ankara's full
     backing", "the government's offer"): no one itself."""
-    return (not tok.ent_type_ and tok.tag_ == "NN" and _child(tok, ("poss",)) is not None
-            and _child(tok, ("poss",)).ent_type_ in ACTOR_LABELS)
+    owner = _child(tok, ("poss",))
+    return not tok.ent_type_ and tok.tag_ == "NN" and owner is not None and owner.ent_type_ in ACTOR_LABELS
 
 
 def _is_actor(tok) -> bool:

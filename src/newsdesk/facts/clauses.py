@@ -49,7 +49,7 @@ from typing import NamedTuple
 from newsdesk.facts.arguments import _mention_name, argument, happening
 from newsdesk.facts.lexicon import FEELING_VERBS, MEANS, PARTICLES, REPORTING
 from newsdesk.facts.subjects import _resolve_pronoun
-from newsdesk.facts.syntax import _lemma
+from newsdesk.facts.syntax import _lemma, is_word
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp
@@ -236,7 +236,7 @@ def _plural(noun) -> bool:
     """A plural noun ("Firefighters"), or a group's name, which takes a plural verb ("Taliban
     attack", "Rangers sack"); not a means the model tagged a name ("Ransomware attack
     cripples ...": a compound, ``lexicon.MEANS``)."""
-    if _lemma(noun) in MEANS or noun.lower_ in MEANS:
+    if is_word(noun, MEANS):
         return noun.tag_ in ("NNS", "NNPS")
     return noun.tag_ in ("NNS", "NNPS") or noun.ent_type_ in GROUPS
 
@@ -570,7 +570,7 @@ def _whose(analysis: Analysis, modifiers) -> str | None:
     ("Velm shooting"), nor a means, which says how ("Ransomware attack", "Drone strike":
     ``lexicon.MEANS``, whatever the model tags a capitalised one)."""
     for tok in modifiers:
-        if _lemma(tok) in MEANS or tok.lower_ in MEANS:
+        if is_word(tok, MEANS):
             continue
         if tok.dep_ == "poss" and tok.pos_ != "PRON":
             return argument(analysis, tok)

@@ -22,6 +22,7 @@ from newsdesk.facts.syntax import (
     _infinitive,
     _lemma,
     _prep_object,
+    is_word,
 )
 from newsdesk.nlp.doccache import sentence, token_strings, tokens
 
@@ -230,7 +231,7 @@ def _by_code(verb) -> bool:
     doers = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
     doers += [g for c in verb.children if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with")
               for g in c.children if g.dep_ == "pobj"]
-    return any(_lemma(t) in lx.CYBER_ATTACKERS or t.lower_ in lx.CYBER_ATTACKERS for t in doers)
+    return any(is_word(t, lx.CYBER_ATTACKERS) for t in doers)
 
 
 def _wrecked_by_no_one(verb) -> bool:
