@@ -93,13 +93,7 @@ class Gazetteer:
                 self._cache.clear()
             # The name as written and as spelled out or abbreviated ("Mt. Pleasant" is
             # GeoNames' "Mount Pleasant", whose alternate names seldom list "Mt Pleasant").
-            keys = (key, *spellings(key))  # spellings: distinct, without the key itself
-            rows = self._db.execute(
-                f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
-                f"WHERE n.key IN ({','.join('?' * len(keys))}) ORDER BY p.population DESC, p.id",
-                keys,
-            ).fetchall()
-            found = tuple(Candidate(*row) for row in rows)
+            found = self._named((key, *spellings(key)))  # spellings: distinct, without the key itself
             hit = self._cache[key] = found or self._without_article(key)
             if hit and not found:
                 self._bare.add(key)
@@ -116,12 +110,15 @@ class Gazetteer:
         the key itself names nothing, and kept to cities of ``ARTICLE_DROPPED_POPULATION``
         or more, which news names bare; a small "Al X" is no reading of any word X."""
         keys = with_article(key)
-        if not keys:
-            return ()
+        return self._named(keys, ARTICLE_DROPPED_POPULATION) if keys else ()
+
+    def _named(self, keys: tuple[str, ...], min_population: int = 0) -> tuple[Candidate, ...]:
+        """Every place one of ``keys`` names, of ``min_population`` people or more (every
+        place has a population, 0 where GeoNames has none), most populous first."""
         rows = self._db.execute(
             f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.id = n.place_id "
             f"WHERE n.key IN ({','.join('?' * len(keys))}) AND p.population >= ? ORDER BY p.population DESC, p.id",
-            (*keys, ARTICLE_DROPPED_POPULATION),
+            (*keys, min_population),
         ).fetchall()
         return tuple(Candidate(*row) for row in rows)
 
