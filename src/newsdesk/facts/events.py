@@ -247,13 +247,14 @@ def _other_acts(trig: Trigger) -> list[tuple[int, int]]:
     theirs ("shelled the town and attacked the airport, killing five": the five were the
     airport attack's, not both). Their time and place may be the sentence's, and stay. So
     is the toll of what an "after" or "before" phrase names."""
+    if not trig.verbal:
+        return []
     anchor = trig.light or trig.head
-    out = [_span_of(list(c.subtree)) for c in anchor.children
-           if trig.verbal and another_target(c, anchor) and verb_trigger(c) is not None]
     # "arrested 43 people after clashes left four dead": the dead are the clashes', at
     # another time; the arrest killed no one
-    return out + [_span_of(list(c.subtree)) for c in anchor.children
-                  if trig.verbal and (c.dep_ == "prep" and c.lower_ in _OTHER_TIME or _clause_of_another_time(c))]
+    return [_span_of(list(c.subtree)) for c in anchor.children
+            if another_target(c, anchor) and verb_trigger(c) is not None
+            or c.dep_ == "prep" and c.lower_ in _OTHER_TIME or _clause_of_another_time(c)]
 
 
 def _clause_of_another_time(child) -> bool:

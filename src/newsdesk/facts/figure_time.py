@@ -71,8 +71,7 @@ def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:
     """The year a "when" clause that holds the figure hangs on: in "the worst outbreak
     since 2023, when more than 1,700 people died" the 1,700 are 2023's dead, a past toll
     and no count of this report (the "since 2023" dated it and left it current)."""
-    counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
-    token = counted
+    token = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
     while token is not None and token.head.i != token.i:
         if token.dep_ == "relcl" and any(c.lower_ == "when" and c.dep_ == "advmod" for c in token.children):
             date = next((e for e in span_ents(sent) if e.label_ == "DATE" and e.start <= token.head.i < e.end), None)
