@@ -548,6 +548,20 @@ def test_the_toll_of_one_incident_is_set_beside_that_incidents_counts_only():
     assert rows == {(None, "single"), ("explosion", "agree")}
 
 
+def test_a_days_new_cases_are_set_beside_that_days_only():
+    """An outbreak's 140 new cases on Tuesday and 95 on Wednesday beside its totals of 3,200
+    and 3,295: the totals grew, and no day's count conflicts with a total or another day's;
+    two outlets' counts of Wednesday's new cases share a row and disagree."""
+    tue = _analysis("a", published="2031-03-04", figures=[
+        _fig("infected", 140, increment=True), _fig("infected", 3200)])
+    wed = _analysis("b", published="2031-03-05", figures=[
+        _fig("infected", 95, increment=True), _fig("infected", 3295)])
+    other = _analysis("c", published="2031-03-05", figures=[_fig("infected", 120, increment=True)])
+    rows = build_dossier([tue, wed, other], [])["figures"]
+    assert sorted((r["new_on"] or "", r["status"], sorted(v["value"] for v in r["values"])) for r in rows) == [
+        ("", "progression", [3200, 3295]), ("2031-03-04", "single", [140]), ("2031-03-05", "conflict", [95, 120])]
+
+
 @pytest.mark.parametrize(("since", "apart"), [("since 2019", True), ("since the war began in May 2027", True),
                                               ("since the attack", False), ("since March 2031", False)])
 def test_a_count_since_a_year_before_the_story_is_the_wider_conflicts(since, apart):

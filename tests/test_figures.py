@@ -684,3 +684,20 @@ def test_a_time_of_a_conjunct_that_shares_the_auxiliary_dates_both(nlp, text, va
 )
 def test_among_them_after_a_toll_is_part_of_it(nlp, text, value, quantity):
     assert figure(analyse(nlp, text), value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "increment"),
+    [
+        ("Officials counted 140 new cholera cases on Tuesday, taking the total to 3,200.", 140, True),
+        ("Officials counted 140 new cholera cases on Tuesday, taking the total to 3,200.", 3200, False),
+        ("The clinic logged 12 fresh infections of measles.", 12, True),
+        ("Some 5,000 newly displaced people reached the camps.", 5000, True),
+        ("Shelling killed nine people in the past 24 hours, the governor said.", 9, True),
+        ("Shelling has killed nine people since the spring, the governor said.", 9, False),
+        # "new" on the toll, not on the counted: the toll itself is a total
+        ("The new toll stands at 40 dead.", 40, False),
+    ],
+)
+def test_a_count_of_the_new_ones_of_a_day_is_an_increment(nlp, text, value, increment):
+    assert figure(analyse(nlp, text), value).increment is increment

@@ -263,6 +263,26 @@ def test_open_store_without_create_never_makes_one(tmp_path):
     open_store(path, create=False).close()
 
 
+def test_a_store_of_the_previous_schema_gains_figure_increments(tmp_path):
+    """Migration 0010 on a database made before it: old figures are running totals; a new
+    day's count keeps its mark."""
+    old = replace(_analysis(), figures=(Figure("x", (0, 2), "infected", 3200.0),))
+    old = replace(old, figures=tuple(replace(f, article_id=old.article.id) for f in old.figures))
+    s = _reopened_before(tmp_path / "old.db", old, "0010_figure_increment",
+                         "ALTER TABLE figures DROP COLUMN increment")
+    try:
+        with s.read() as tx:
+            assert [f.increment for f in tx.analysis(old.article.id).figures] == [False]
+        new = _analysis(TEXT + " More later.")
+        day = Figure(new.article.id, (0, 2), "infected", 140.0, increment=True)
+        with s.begin() as tx:
+            tx.save_analysis(replace(new, figures=(day,)), seq=2)
+        with s.read() as tx:
+            assert tx.analysis(new.article.id).figures == (day,)
+    finally:
+        s.close()
+
+
 def test_a_store_of_the_previous_schema_gains_place_precision(tmp_path):
     """Migration 0009 on a database made before it: old places are their named place's
     own point; a street placed at its town keeps its precision."""

@@ -187,6 +187,9 @@ class Figure:
     background: bool = False
     high: float | None = None  # the upper end of a range ("18,000 to 20,000"); value is the lower
     incident: str | None = None  # the one incident a toll is of, beside the article's event: "landmine explosion"
+    # A count of the new ones of a day or a period ("140 new cases on Tuesday", "daily deaths"),
+    # not the running total: a total's 3,200 and a day's 140 are no two counts of one thing.
+    increment: bool = False
 
 
 @dataclass(frozen=True, slots=True)

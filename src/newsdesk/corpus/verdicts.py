@@ -353,6 +353,14 @@ def withdrawn(analyses: list[Analysis], times: dict[str, ReportTime]) -> dict[tu
     return out
 
 
+def new_on(f: Figure, when: tuple) -> str | None:
+    """The day a count of new ones is of (``figure_time``), or its article where no day is
+    known: each day's count is set beside that day's only. None for a running total."""
+    if not f.increment:
+        return None
+    return when[1] if when[0] == 0 else f"undated {f.article_id[:8]}"
+
+
 def _inside(span: Span, outer: Span) -> bool:
     return outer[0] <= span[0] and span[1] <= outer[1]
 
@@ -360,16 +368,19 @@ def _inside(span: Span, outer: Span) -> bool:
 def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: dict[str, ReportTime],
                     corrected: dict[tuple, str] | None = None) -> list[dict]:
     """Values grouped by quantity, subject, the kind of incident they count the victims of
-    (``incident_kind``) and the earlier year they count since (``since_before``): the six
+    (``incident_kind``), the earlier year they count since (``since_before``) and, for a
+    count of the new ones of a day (``Figure.increment``), that day (``new_on``): the six
     dead of two landmine blasts are a part of an offensive's toll, set beside other counts
-    of blasts only; a war's dead since 2017 are set beside other counts of the war.
+    of blasts only; a war's dead since 2017 are set beside other counts of the war; Tuesday's
+    140 new cases beside other counts of Tuesday's, not beside the outbreak's 3,200.
 
     A correction note's values are left out, and the values it withdraws are shown as
     corrected (``corrected_by``) but judged no more: the outlet no longer says them
     (``corrected``: ``withdrawn``'s answer, where the caller has it already)."""
     first_year = min((t.key[1][:4] for t in times.values() if t.key[0] == 0), default=None)
     corrected = withdrawn(analyses, times) if corrected is None else corrected
-    groups: dict[tuple[str, str | None, str | None, str | None], list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
+    groups: dict[tuple[str, str | None, str | None, str | None, str | None],
+                 list[tuple[Figure, tuple, tuple]]] = defaultdict(list)
     people = story_people(analyses)
     reporters: dict[str | None, str | None] = {}  # each reporter's words read once
     for a in analyses:
@@ -383,15 +394,16 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
             # The missing of a story are the one group its search is for: "11 missing passengers"
             # and "11 were still missing" are one row (``FOUND_OVER_TIME``).
             subject = None if f.quantity in FOUND_OVER_TIME else subject_key(f.subject)
-            key = (f.quantity, subject, incident_kind(f.incident), since_before(f, first_year))
+            when = figure_time(f, t)
+            key = (f.quantity, subject, incident_kind(f.incident), since_before(f, first_year), new_on(f, when))
             if f.reported_by not in reporters:
                 reporters[f.reported_by] = reporter_key(f.reported_by, people)  # figure_source's reporter
-            groups[key].append((f, (source_of[a.article.id], reporters[f.reported_by]), figure_time(f, t)))
+            groups[key].append((f, (source_of[a.article.id], reporters[f.reported_by]), when))
     # "the league" is the one league the story names ("the Chadian League"): one source
     alias = short_forms((words, key) for words, key in reporters.items() if words and key)
     groups = {k: [(f, (src[0], alias.get(src[1], src[1])), t) for f, src, t in vs] for k, vs in groups.items()}
     out = []
-    for (quantity, subject, incident, since), values in sorted(groups.items(),
+    for (quantity, subject, incident, since, new), values in sorted(groups.items(),
                                                                key=lambda kv: tuple(x or "" for x in kv[0])):
         values = sorted(first_told(values), key=lambda v: (v[2], times[v[0].article_id].key))
         standing = [n for n, (f, _, _) in enumerate(values) if (f.article_id, f.span) not in corrected]
@@ -403,6 +415,7 @@ def compare_figures(analyses: list[Analysis], source_of: dict[str, str], times: 
                 "subject": subject,
                 "incident": incident,
                 "since": since,
+                "new_on": new,
                 "status": status,
                 "because": [standing[i] for i in because] if because else None,
                 "values": [

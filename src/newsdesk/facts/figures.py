@@ -220,9 +220,25 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         as_of=doc_text(doc)[as_of[0] : as_of[1]] if as_of else None,
         as_of_value=as_of_value(analysis, as_of),
         incident=incident(analysis, doc, noun if noun is not None else last) if quantity in CASUALTIES else None,
+        increment=quantity in CASUALTIES and _increment(noun, sent_text),
         background=quantity in CASUALTIES and (past is not None or bool(YEAR.search(AS_OF.sub("", sent_text)))
                                                or bool(HABITUAL.search(sent_text))),
     )
+
+
+# Words on a counted noun that make it the new ones of a day or a period: "140 new cases",
+# "12 fresh infections", "daily deaths"; "5,000 newly displaced" (an adverb on the casualty
+# word). A period named in the sentence does the same: "95 cases in the past 24 hours".
+_NEW_WORDS = frozenset({"new", "fresh", "additional", "daily", "newly"})
+_PERIOD = re.compile(r"\b(?:in|over|during) the (?:past|last|previous) (?:24|48|72|twenty-four) hours\b"
+                     r"|\b(?:in|over|during) the (?:past|last|previous) (?:day|week)\b", re.IGNORECASE)
+
+
+def _increment(noun, sent_text: str) -> bool:
+    """Whether a casualty count is of the new ones of a day or a period, not the running
+    total (``Figure.increment``)."""
+    mods = [t for t in noun.lefts if t.dep_ in ("amod", "advmod")] if noun is not None else []
+    return any(w.lower_ in _NEW_WORDS for m in mods for w in (m, *m.lefts)) or bool(_PERIOD.search(sent_text))
 
 
 def _age_beside_a_name(toks) -> bool:

@@ -117,6 +117,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
                 "as_of_value": f.as_of_value,
                 "high": f.high,
                 "incident": f.incident,
+                "increment": f.increment,
                 "background": f.background,
                 "span": _span(f.span),
             }
@@ -388,13 +389,15 @@ def corrected_note(value: dict) -> str:
 
 
 def figure_label(row: dict) -> str:
-    """'killed (police officers) in an explosion', 'killed since 2017': what a story's
-    figures row counts."""
+    """'killed (police officers) in an explosion', 'killed since 2017', 'infected, new on
+    2026-03-03': what a story's figures row counts."""
     label = row["quantity"] + (f" ({row['subject']})" if row.get("subject") else "")
     if incident := row.get("incident"):
         label += f" in {'an' if incident[0] in 'aeiou' else 'a'} {incident}"
     if since := row.get("since"):
         label += f" since {since}"
+    if new_on := row.get("new_on"):
+        label += f", new on {new_on}" if new_on[:1].isdigit() else ", new (undated report)"
     return label
 
 

@@ -86,6 +86,13 @@ def _place_precision(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE places ADD COLUMN precision VARCHAR(8) NOT NULL DEFAULT 'place'"))
 
 
+def _figure_increment(conn: sa.Connection) -> None:
+    """Whether a figure counts the new ones of a day rather than a running total (issue 7):
+    ``figures.increment``. Figures stored before are all read as totals, as before."""
+    if "increment" not in {c["name"] for c in sa.inspect(conn).get_columns("figures")}:
+        conn.execute(sa.text("ALTER TABLE figures ADD COLUMN increment BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
@@ -96,6 +103,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0007_figure_time_and_range", _figure_time_and_range),
     ("0008_figure_incident", _figure_incident),
     ("0009_place_precision", _place_precision),
+    ("0010_figure_increment", _figure_increment),
 )
 
 

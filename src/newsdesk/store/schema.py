@@ -133,6 +133,7 @@ figures = _fact_table(
     sa.Column("as_of_value", sa.String(40)),
     sa.Column("high", sa.Float),
     sa.Column("incident", sa.Text),
+    sa.Column("increment", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 events = _fact_table(
