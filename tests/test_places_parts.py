@@ -42,6 +42,9 @@ def test_a_compass_word_before_a_common_noun_is_a_name_of_its_own(text, key):
         ("Floods hit the Danube Delta area.", "NG"),
         ("Aides met reporters in the West Wing of the White House.", "wing"),
         ("Crews worked along West Street in Bristol all night.", "street"),
+        # Iceland's own name is "Island", and Quarter a Scottish village.
+        ("The ferry to Fire Island left at noon with forty people aboard.", "IS"),
+        ("Jazz bands played in the French Quarter of New Orleans until dawn.", "quarter"),
     ],
 )
 def test_the_end_of_a_longer_name_is_no_place_of_its_own(nlp, text, wrong):

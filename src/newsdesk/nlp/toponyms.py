@@ -185,9 +185,11 @@ def _prominent_prefix(ent, gaz: Gazetteer) -> list[Toponym]:
 def _a_part_names(part, key: str) -> bool:
     """Part of a longer name is a place itself only where it ends in a capitalised word
     ("Central and" of "Central and South" is none) and is no compass word ("Eastern" of
-    "Eastern Ghouta", Ghana's Eastern Region; "North" of "North State Street")."""
+    "Eastern Ghouta", Ghana's Eastern Region; "North" of "North State Street"), nor a lone
+    feature noun ("Island" of "Fire Island" is no Iceland, whose Icelandic name it is)."""
     last = part[-1].text
-    return last.isalpha() and last[0].isupper() and key not in DIRECTIONS
+    return (last.isalpha() and last[0].isupper() and key not in DIRECTIONS
+            and not (len(part) == 1 and key in FEATURE_NOUNS))
 
 
 def _prominent_suffix(ent, gaz: Gazetteer) -> list[Toponym]:
@@ -389,14 +391,14 @@ _TITLES = frozenset({"queen", "king", "prince", "princess", "duke", "duchess", "
 def _ends_a_name(doc, i: int, key: str) -> bool:
     """The place the scan would find at token ``i`` ends a longer name the gazetteer
     lacks: a title's person ("Queen Elizabeth University Hospital"), or a feature named
-    by a common noun after a proper one ("the Danube Delta", "Rift Valley": no town
-    called Delta or Valley)."""
+    by a common noun after a proper one or a people's adjective ("the Danube Delta", "Rift
+    Valley", "the French Quarter": no town called Delta, Valley or Quarter)."""
     if i == 0:
         return False
     before = doc[i - 1]
     if before.lower_ in _TITLES:
         return True
-    return key in FEATURE_NOUNS and before.pos_ == "PROPN" and before.text[:1].isupper()
+    return key in FEATURE_NOUNS and before.pos_ in ("PROPN", "ADJ") and before.text[:1].isupper()
 
 
 # What a people's adjective may name ("Japanese", "Salvadoran", "African"): a region's
