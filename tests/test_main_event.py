@@ -182,6 +182,22 @@ def test_time_from_the_text_linked_to_the_event(text, date, value, expected):
     assert found.when_span == (_span(text, date) if expected else None)
 
 
+@pytest.mark.parametrize(
+    ("text", "lead_day", "expected"),
+    [
+        # A time counted from an event the text does not date ("a week before the talks") is
+        # the event's when in words, with no calendar value, over a day of the lead ...
+        ("Rebels shelled Ardo a week before the talks. Officials spoke on Sunday.", SUNDAY, "a week before"),
+        # ... and the lead's, where the lead names no day
+        ("Rebels shelled Ardo. It came two days after the vote, officials said.", None, "two days after"),
+    ],
+)
+def test_a_time_counted_from_an_event_is_the_events_in_words(text, lead_day, expected):
+    dates = (_date(text, expected, None),) + ((_date(text, "Sunday", lead_day),) if lead_day else ())
+    found = find_main_event(_with(_article(text), dates=dates, events=(_event(text, "shelled Ardo"),)))
+    assert (found.when, found.when_span) == (None, _span(text, expected))
+
+
 def test_the_latest_day_of_the_lead_dates_the_event():
     text = "Rebels shelled Ardo.\n\nAfter the vote of Thursday, they shelled it again on Saturday and Sunday."
     dates = (_date(text, "Thursday", "2031-05-08"), _date(text, "Saturday", "2031-05-10"),

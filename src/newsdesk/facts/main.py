@@ -81,6 +81,7 @@ from newsdesk.facts.main_place import (
     _toponyms,
 )
 from newsdesk.model import Analysis, DateRef, Event, MainEvent, Span
+from newsdesk.nlp.dates import from_an_event
 from newsdesk.nlp.doccache import doc_text
 
 # The modalities under which the text reports an event as having happened.
@@ -614,8 +615,22 @@ def _when(analysis: Analysis, headline: Headline | None, sentence: Span | None) 
     lead = sorted(titled + [t for t in days if t[2] < CONTEXT_CHARS], key=_latest_first)
     if sentence is None and here:  # the restating sentence's day of the event, not of its telling
         here = [t for t in here if not _dates_telling(analysis.article.text, t[0].span[0])] or here
+    # "shelled the town a week before the ceasefire talks": a time counted from an event, in
+    # words only; the sentence's over a day of the lead (which may be the report's), the
+    # lead's where it names no day
+    scopes = ([sentence] if sentence is not None else []) + ([] if lead else [(0, CONTEXT_CHARS - offset)])
+    if not here and (counted := next(filter(None, (_counted_from_an_event(analysis, s) for s in scopes)), None)):
+        return None, counted.span, False
     found = (here or lead or [None])[0]
     return (found[0].value, found[0].span, found[1]) if found else (None, None, False)
+
+
+def _counted_from_an_event(analysis: Analysis, within: Span) -> DateRef | None:
+    """The first time ``within`` a span of the text counted from an event the text names
+    ("two days after the vote"), which has no calendar value (``dates.from_an_event``)."""
+    text = analysis.article.text
+    return next((d for d in analysis.dates if d.value is None and _inside(d.span, within)
+                 and from_an_event(d.text, text[d.span[1] :])), None)
 
 
 # A day right after a verb of saying dates the telling, not the event told ("drowned late

@@ -79,10 +79,10 @@ from dataclasses import replace
 from newsdesk.model import Analysis, DateRef
 from newsdesk.nlp.dates.extents import extents
 from newsdesk.nlp.dates.periods import HOLIDAYS, anchor_of, anchor_relative
-from newsdesk.nlp.dates.rules import normalise
+from newsdesk.nlp.dates.rules import from_an_event, normalise
 from newsdesk.nlp.doccache import doc_ents
 
-__all__ = ["ISO_DAY", "anchor_dates", "anchor_of", "anchor_relative", "normalise", "resolve_dates"]
+__all__ = ["ISO_DAY", "anchor_dates", "anchor_of", "anchor_relative", "from_an_event", "normalise", "resolve_dates"]
 
 # A value that is a calendar day, with or without a clock time: "2023-09-19",
 # "2023-09-19T09:00" ("9 a.m. Tuesday"); what a story's figures and events are dated by.

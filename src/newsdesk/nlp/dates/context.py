@@ -81,6 +81,17 @@ def appositive(before: str) -> bool:
     return bool(_APPOSITIVE.search(before[-40:]))
 
 
+# A named time, then a dash or a comma and a hedge: "On Monday — just " + "a day before
+# the attack", "Sept. 18, only " + "a day before ...".
+_APPOSED_COUNT = re.compile(rf"(?:{_REFERENCE.pattern})\s*(?:,|—|–|--)\s*(?:(?:just|only|barely)\s+)?$")
+
+
+def apposed_count(before: str) -> bool:
+    """Whether a count from an event ("a day before the attack") stands right after a named
+    time, as another name for it."""
+    return bool(_APPOSED_COUNT.search(before[-60:]))
+
+
 # The period of an abbreviation ends no clause: "until 9 a.m. Tuesday", "Mr. Smith",
 # "on Oct. 5". Months and titles news abbreviates (AP style), and letters with periods.
 _ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}|\b(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|St|Jr|Sr|Inc|"

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from newsdesk.nlp.dates.context import (
     CUE_WINDOW,
+    apposed_count,
     appositive,
     future_clause,
     month_year,
@@ -137,11 +138,35 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
         # relation after it, and "Wednesday hours" was read as the Wednesday before
         t, after = m.group("t"), f" {m.group('u')}{after}"
     ctx = (before, after)
+    if _COUNT_TO_RELATION.match(t) and apposed_count(before):
+        # "on Monday, just a day before the attack": that Monday, whatever the attack's day
+        ref = reference(before, anchor)
+        return None if ref is None else f"WXX-{ref[1].isoweekday()}" if ref[0] == "weekday" else \
+            period_value(ref[1], ref[0], 0)
+    if from_an_event(t, after):
+        return None
     if widened := widened_period(t, ctx):
         t, ctx = widened
     if (ended := _with_end_day(t, ctx)) and (value := _by_parts(ended[0], anchor, ended[1])):
         return value
     return _by_rules(t, anchor, ctx) or _by_parts(t, anchor, ctx) or _dateparser(t, anchor)
+
+
+# A count of time whose span ends in its relation, and the event it counts from after it:
+# "a week before" + " the ceasefire talks", "two days after" + " his arrest". The time is the
+# event's, which the text does not date here; counted from the report it would be a week
+# before the report. Not a time after the relation ("the day before" + " last Tuesday's
+# hearing" is read whole; "a week before the end of the year" counts from a time).
+_COUNT_TO_RELATION = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several|\d+)\s+"
+                                r"(?:days?|weeks?|months?|years?)\s+(?:before|after)$", re.IGNORECASE)
+_AN_EVENT_AFTER = re.compile(r"^\s+(?:the|a|an|his|her|its|their|our|this|that)\s+(?!(?:day|week|weekend|month|"
+                             r"year|end|start|beginning|middle|close|turn)\b)[a-z]", re.IGNORECASE)
+
+
+def from_an_event(t: str, after: str) -> bool:
+    """Whether the expression ``t``, with the text ``after`` it, is a time counted from an
+    event the text names ("a week before" + " the ceasefire talks"): it has no value of its own."""
+    return bool(_COUNT_TO_RELATION.match(t.strip()) and _AN_EVENT_AFTER.match(after))
 
 
 # A time with a bare unit of a relation after it: "Wednesday hours" (+ " after").
