@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from newsdesk.corpus.sources import DERIVED, find, union
+from newsdesk.corpus.story_places import Site, event_sites, holds, identities, same_or_nested, unresolved
 from newsdesk.facts.lexicon import PROTESTERS
 from newsdesk.model import Analysis, Event, Relation, Span
 from newsdesk.nlp.dates import ISO_DAY
@@ -40,29 +41,38 @@ def _actor(e: Event) -> str | None:
     return None if not e.actor or e.actor.casefold().split()[-1] in _CROWDS else e.actor
 
 
-def _event_key(e: Event) -> tuple:
-    key = (e.type, e.mode, *((x or "").casefold() for x in (_actor(e), e.recipient, e.place)))
+def _event_keys(e: Event, site: Site | None) -> list[tuple]:
+    """What an event reads as: one key for each identity of its place (its gazetteer place,
+    its name); two events that share one are one."""
+    key = (e.type, e.mode, *((x or "").casefold() for x in (_actor(e), e.recipient)))
     if not (e.actor or e.place):
         # Nothing says two mentions that name neither who acts nor where ("an attack",
         # "attacks on civilians") are one event: keep each apart.
-        key += (e.article_id, e.span)
-    return key
+        return [(*key, e.article_id, e.span)]
+    return [(*key, place) for place in (identities(site) if site else ("",))]
 
 
-def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int]:
+def event_groups(events: list[Event], relations: Iterable[Relation],
+                 sites: list[Site | None] | None = None) -> list[int]:
     """For each event, the index of the first event of its group: one event told by
-    several articles. Events are one when they read alike (type, mode, actor, recipient,
-    place), or when a copy retells its original's sentence (a near copy's shared run, a
+    several articles. ``sites`` are the events' places as resolved in their reports
+    (``story_places.event_sites``); without them, places compare by name. Events are one
+    when they read alike (type, mode, actor, recipient, place: two names of one place are
+    one place), or when a copy retells its original's sentence (a near copy's shared run, a
     rewrite's aligned sentence: ``Relation.evidence``) and the two sentences hold events
     of the same type and modality in the same order (``_aligned``): a rewrite's "killed
     six individuals" is its original's "killed six people". Then a group that leaves a
-    field unsaid joins the groups it fits at its place (``_told_less``): "a drone strike on
-    Kidal on Sunday" is the "army drone strike on Kidal" of another report; and a denial
-    joins the one event of its actor it denies (``_denials``)."""
+    field unsaid joins the groups it fits at its place or at a place inside it (``_told_less``):
+    "a drone strike on Kidal on Sunday" is the "army drone strike on Kidal" of another
+    report, "hostages freed in Mali" the "hostages freed near Djenné" of another; and a
+    denial joins the one event of its actor it denies (``_denials``)."""
+    if sites is None:
+        sites = [unresolved(e.place) if e.place else None for e in events]
     parent = list(range(len(events)))
     first: dict[tuple, int] = {}
     for i, e in enumerate(events):
-        union(parent, first.setdefault(_event_key(e), i), i)
+        for key in _event_keys(e, sites[i]):
+            union(parent, first.setdefault(key, i), i)
     by_article: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(events):
         by_article[e.article_id].append(i)
@@ -77,9 +87,10 @@ def event_groups(events: list[Event], relations: Iterable[Relation]) -> list[int
         for source_span, copy_span in r.evidence:
             for i, j in _aligned(events, within(r.source, source_span), within(r.copy, copy_span)):
                 union(parent, i, j)
-    _told_less(events, parent)
-    _one_crowd(events, parent)
-    _denials(events, parent)
+    _told_less(events, parent, sites)
+    _told_less(events, parent, sites, nested=True)
+    _one_crowd(events, parent, sites)
+    _denials(events, parent, sites)
     for rejection, denied in denial_wrappers(events).items():
         union(parent, denied, rejection)
     roots = [find(parent, i) for i in range(len(events))]
@@ -108,36 +119,62 @@ _TOOK_PLACE = frozenset({"asserted", "claimed"})
 _TOLD = ("mode", "actor", "recipient", "when")
 
 
-def _told_less(events: list[Event], parent: list[int]) -> None:
+def _told_less(events: list[Event], parent: list[int], sites: list[Site | None], nested: bool = False) -> None:
     """Join each group that leaves a field unsaid (no actor, no mode, no day...) to the
     other groups it fits, where those fit one another too: the same type at the same
     place, all said to have taken place, and no field that two give and that differs. A
     strike in a town with strikes on two days, or by two armies, fits both and stays apart.
     Place is what anchors a fit; a type and a day alone would join a landmine blast to the
-    offensive of the same day."""
-    told = {root: said for root, (es, said) in _groups(events, parent).items()
+    offensive of the same day.
+
+    ``nested``: then, a group that says only the region or the country of its place, or
+    leaves a field unsaid, joins likewise the groups it fits at places inside its own: a
+    release "in Mali" is the release "near Djenné" where the story has no other there
+    that fits; a release in a country with releases in two of its towns stays apart. A
+    region or a country anchors less than a town does, so the two must also both say who,
+    to whom or when (``_backed``): "a rally in Michigan" and "a rally in Grand Rapids"
+    that say nothing else may be two of a campaign's rallies. A second pass, so that what
+    reports at one place tell together is settled first."""
+    told = {root: said for root, (es, said) in _groups(events, parent, sites).items()
             if all(e.modality in _TOOK_PLACE for e in es) and said["place"]}
-    at = defaultdict(list)  # only groups of one type at one place can fit: look there only
-    for root, said in told.items():
-        at[(said["type"], said["place"].casefold())].append(root)
+    # Only groups of one type at one place (or at places inside it) can fit: look there only.
+    at = defaultdict(list)
+
+    def index(root: int) -> None:
+        place = told[root]["place"]
+        for key in (*identities(place), *(place.within if nested else ())):
+            at[(told[root]["type"], key)].append(root)
+
+    for root in told:
+        index(root)
     for root in list(told):
-        if root not in told or all(told[root][f] for f in _TOLD):
+        if root not in told or ((told[root]["place"].rank == 0 or not nested) and all(told[root][f] for f in _TOLD)):
             continue
-        here = at[(told[root]["type"], told[root]["place"].casefold())]
-        fits = [other for other in here if other != root and other in told and _fits(told[root], told[other])]
+        here = dict.fromkeys(r for key in identities(told[root]["place"]) for r in at[(told[root]["type"], key)])
+        fits = [other for other in here if other != root and other in told and _fits(told[root], told[other])
+                and (not nested or _backed(told[root], told[other]))]
         if fits and all(_fits(told[x], told[y]) for i, x in enumerate(fits) for y in fits[i + 1 :]):
             for other in fits:
                 union(parent, root, other)
-                # The joined group says what any of them said: a later fit must fit all of it.
-                told[root] = {f: told[root][f] or told[other][f] for f in told[root]}
+                # The joined group says what any of them said, at the finer place: a later
+                # fit must fit all of it.
+                told[root] = _joined(told[root], told[other])
                 del told[other]
+            index(root)
 
 
-def _one_crowd(events: list[Event], parent: list[int]) -> None:
+def _backed(a: dict, b: dict) -> bool:
+    """Two groups at one place, or at places one inside the other that both say more: who
+    acts, on whom or when (that they fit, ``_fits`` tells)."""
+    return not set(identities(a["place"])).isdisjoint(identities(b["place"])) or any(
+        a[f] and b[f] for f in ("actor", "recipient", "when"))
+
+
+def _one_crowd(events: list[Event], parent: list[int], sites: list[Site | None]) -> None:
     """Join each crowd's event that names no place ("120,000 people took part in the
     march", "people had joined Saturday's march") to the one placed group of its type that
     it fits, where the story has only one: a story of marches in two towns keeps it apart."""
-    told = {root: said for root, (es, said) in _groups(events, parent).items()
+    told = {root: said for root, (es, said) in _groups(events, parent, sites).items()
             if said["type"] in _CROWD_TYPES and all(e.modality in _TOOK_PLACE for e in es)}
     placed = [root for root, said in told.items() if said["place"]]
     for root, said in told.items():
@@ -152,11 +189,11 @@ def _one_crowd(events: list[Event], parent: list[int]) -> None:
 _DENIED = frozenset({"denied", "negated"})
 
 
-def _denials(events: list[Event], parent: list[int]) -> None:
+def _denials(events: list[Event], parent: list[int], sites: list[Site | None]) -> None:
     """Join a denial ("the army denied carrying out the strike") to the one event of its
     type and actor that others say took place, where nothing else they both give differs:
     one row the reader sees disputed, not a claim and a denial in rows apart."""
-    groups = _groups(events, parent)
+    groups = _groups(events, parent, sites)
     by = defaultdict(list)  # the groups said to have taken place, by type and actor
     for r, (es, said) in groups.items():
         if said["actor"] and any(e.modality in _TOOK_PLACE for e in es):
@@ -169,26 +206,50 @@ def _denials(events: list[Event], parent: list[int]) -> None:
             union(parent, fits[0], root)
 
 
-def _groups(events: list[Event], parent: list[int]) -> dict[int, tuple[list[Event], dict]]:
-    """Each group's events, and what the group says: each field as its first event that gives it."""
-    groups: dict[int, list[Event]] = defaultdict(list)
-    for i, e in enumerate(events):
-        groups[find(parent, i)].append(e)
-    fields = ("type", "place", *_TOLD)
+def _groups(events: list[Event], parent: list[int], sites: list[Site | None]) -> dict[int, tuple[list[Event], dict]]:
+    """Each group's events, and what the group says: each field as its first event that
+    gives it; the place as its finest site (a town its country holds, not the country)."""
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(events)):
+        groups[find(parent, i)].append(i)
 
     def value(e: Event, f: str):
         return _actor(e) if f == "actor" else getattr(e, f)
 
-    return {root: (es, {f: next((value(e, f) for e in es if value(e, f)), None) for f in fields})
-            for root, es in groups.items()}
+    out = {}
+    for root, members in groups.items():
+        es = [events[i] for i in members]
+        said = {f: next((value(e, f) for e in es if value(e, f)), None) for f in ("type", *_TOLD)}
+        said["place"] = None
+        for i in members:
+            said["place"] = _finer(said["place"], sites[i])
+        out[root] = (es, said)
+    return out
+
+
+def _joined(said: dict, other: dict) -> dict:
+    """What two groups say together: each field as either gives it, the place as the finer."""
+    return {f: _finer(said[f], other[f]) if f == "place" else said[f] or other[f] for f in said}
+
+
+def _finer(place: Site | None, other: Site | None) -> Site | None:
+    """The place of the two that the other holds; the first where neither holds the other."""
+    return other if place is None or (other is not None and holds(place, other)) else place
 
 
 def _fits(a: dict, b: dict, anchor: str = "place") -> bool:
-    """Same type and the same ``anchor`` (place, or actor), and no field both give that differs."""
-    if a["type"] != b["type"] or not a[anchor] or not b[anchor] or a[anchor].casefold() != b[anchor].casefold():
+    """Same type and the same ``anchor`` (place, or actor), and no field both give that
+    differs; a place fits the places inside it ("Mali" fits "Djenné")."""
+    if a["type"] != b["type"] or not a[anchor] or not b[anchor] or not _same(anchor, a[anchor], b[anchor]):
         return False
-    return all(not a[f] or not b[f] or a[f].casefold() == b[f].casefold()
-               or (f == "recipient" and _same_recipient(a[f], b[f])) for f in ("place", *_TOLD))
+    return all(not a[f] or not b[f] or _same(f, a[f], b[f]) for f in ("place", *_TOLD))
+
+
+def _same(field: str, x, y) -> bool:
+    """Two values of ``field`` that two reports of one event may give."""
+    if field == "place":
+        return same_or_nested(x, y)
+    return x.casefold() == y.casefold() or (field == "recipient" and _same_recipient(x, y))
 
 
 def _same_recipient(x: str, y: str) -> bool:
@@ -240,8 +301,9 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
                  relations: Iterable[Relation] = ()) -> list[dict]:
     merged: dict[int, dict] = {}
     events = [e for a in analyses for e in a.events]
+    sites = event_sites(analyses)
     rejected = rejected_charges(analyses)
-    groups = event_groups(events, relations)
+    groups = event_groups(events, relations, sites)
     wrappers = denial_wrappers(events)
     # A rejection that wraps the act it denies is a mention of that act's denial, and says
     # nothing of the act's fields: its row is built from the others first.
@@ -256,6 +318,7 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
                 "type": e.type, "mode": e.mode, "actor": e.actor, "recipient": e.recipient, "place": e.place,
                 "when": e.when, "killed": e.killed, "injured": e.injured, "modality": e.modality,
                 "claimed_by": e.claimed_by, "mentions": [], "_sources": set(), "earliest": None,
+                "_site": sites[n],
             },
         )
         entry["mentions"].append({"article_id": e.article_id, "span": list(e.span), "modality": e.modality})
@@ -263,8 +326,10 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
         if entry["modality"] in _DENIED and e.modality not in _DENIED:  # a row says what its reports say took place
             entry["modality"], entry["claimed_by"] = e.modality, e.claimed_by
         entry["_sources"].add(source_of[e.article_id])
-        for field in ("actor", "recipient", "place", "when", "mode", "killed", "injured", "claimed_by"):
+        for field in ("actor", "recipient", "when", "mode", "killed", "injured", "claimed_by"):
             entry[field] = entry[field] if entry[field] is not None else getattr(e, field)
+        if (finer := _finer(entry["_site"], sites[n])) is not entry["_site"]:  # "near Djenné", not "in Mali"
+            entry["place"], entry["_site"] = e.place, finer
         t = times[e.article_id]
         if entry["earliest"] is None or t.key < times[entry["earliest"]].key:
             entry["earliest"] = e.article_id
@@ -274,6 +339,7 @@ def merge_events(analyses: list[Analysis], source_of: dict[str, str], times: dic
         entry["num_mentions"] = len(entry["mentions"])
         entry["num_articles"] = len({m["article_id"] for m in entry["mentions"]})
         entry["num_sources"] = len(entry.pop("_sources"))
+        del entry["_site"]
         told = {m["modality"] for m in entry["mentions"]}
         rejected_here = entry.pop("_rejected")
         entry["disputed"] = bool(told & _TOOK_PLACE and (told & _DENIED or rejected_here))
