@@ -339,6 +339,9 @@ def test_seed_places(nlp, seeds):
         # accented capitals ("[A-Z]" alone left these out)
         ("SÃO PAULO — Thousands marched along the avenue on Sunday.", "SÃO PAULO", "BR", None),
         ("Rates held. BOGOTÁ: The central bank kept its rate on Friday.", "BOGOTÁ", "CO", None),
+        # the horizontal bar (U+2015) some outlets set for the dash, as cleaning reads it
+        ("Tolls rise. BEIRUT ― Rescuers dug through the rubble all night.", "BEIRUT", "LB", None),
+        ("Tolls rise. ROSWELL, Ga. ― A man fled from a shop on Friday.", "ROSWELL", "US", "GA"),
     ],
 )
 def test_datelines_are_places(text, surface, country, admin1):

@@ -43,10 +43,11 @@ DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
 # date ("March 2, 2009 ROSWELL -- ..."). It is a place even though
 # the model tags nothing there (capitals look like an acronym to it).
 # The wire services' press-release form runs the dash into the service's name:
-# "SAN JOSE, Calif.--(BUSINESS WIRE)--".
+# "SAN JOSE, Calif.--(BUSINESS WIRE)--". The dashes are cleaning's (clean/lexicon.py),
+# with the horizontal bar (U+2015) some outlets set for the dash.
 _DATELINE = re.compile(
     rf"(?:^|\n|[.!?] |\b\d{{4}} )[ \t]*([{CAPITALS}][{CAPITALS}'.]+(?:[ -][{CAPITALS}][{CAPITALS}'.]+){{0,3}})"
-    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:(?:—|–|--|-|:)[ \t]|--\()"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:(?:—|–|―|--|-|:)[ \t]|--\()"
 )
 # US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
 # "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
