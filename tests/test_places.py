@@ -325,6 +325,23 @@ def test_seed_places(nlp, seeds):
     assert {c for _, c, _, _ in by_text["Nagorno-Karabakh"]} == {"AZ"}
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "place"),
+    [
+        # people named for a skill or a product they share are of no place
+        ("The bank hired 40 Java developers last year.", "Java", False),
+        ("Java developers are in short supply in Berlin.", "Java", False),
+        # people named for where they live or work are of a place, and a country stays one
+        ("Flooding forced Java residents from their homes.", "Java", True),
+        ("Floods hit Java on Monday, forcing residents from their homes.", "Java", True),
+    ],
+)
+def test_a_word_before_people_of_a_skill_is_no_area(nlp, text, word, place):
+    """"Java developers": the model's person tag holds against the island, which the
+    gazetteer's areas overrode ("Azerbaijan" typed a person stays the country)."""
+    assert (word in {p.text for p in _places(nlp, text)}) is place
+
+
 # --- names the model misses (datelines, party notes, institutions, repeated names) ------
 
 

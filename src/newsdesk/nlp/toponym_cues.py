@@ -2,7 +2,8 @@
 ``Toponym`` record, datelines and party-and-home notes, the kind of place the words around
 a name make it (a state: "Washington state"; a town: "the Lebanon Police", "City of X", a
 street address, a dateline), a region written after a town ("Evansville, Ind.") but not
-an item of a list, names listed before "counties", and states' dotted abbreviations.
+an item of a list, names listed before "counties", states' dotted abbreviations, and a
+word before people of a skill ("Java developers").
 """
 
 from __future__ import annotations
@@ -117,6 +118,18 @@ def inside_a_body(doc, cap: list[bool], i: int, j: int) -> bool:
     while k < len(doc) and cap[k]:
         k += 1
     return k > j and doc[k - 1].lower_ in BODY_WORDS
+
+
+# People named for a skill, a product or a taste they share, not for where they are: a
+# word the model typed a name before one is the thing ("Java developers", "Python
+# users"), though the gazetteer knows an island or a region by it.
+_SKILLED = frozenset({"developer", "programmer", "coder", "engineer", "user", "customer", "subscriber", "fan",
+                      "enthusiast", "collector", "gamer", "designer"})
+
+
+def names_a_skill(ent) -> bool:
+    """One word set before people of a skill ("Java developers"), as the parse reads it."""
+    return len(ent) == 1 and ent[0].dep_ == "compound" and ent[0].head.lemma_.lower() in _SKILLED
 
 
 _TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")

@@ -40,6 +40,7 @@ from newsdesk.nlp.toponym_cues import (
     inside_a_body,
     kind_from_text,
     list_kinds,
+    names_a_skill,
     qualify,
     state_abbreviations,
 )
@@ -296,6 +297,8 @@ _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
 def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     cands = gaz.lookup(key)
+    if names_a_skill(ent) and not any(c.kind in ("country", "admin1") for c in cands):
+        return False  # "Java developers"; a country typed a person stays the country
     if any(c.kind in _UNMISTAKABLE for c in cands):
         return True
     if ent[-1].lower_ in ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
