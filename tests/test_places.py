@@ -342,6 +342,22 @@ def test_a_word_before_people_of_a_skill_is_no_area(nlp, text, word, place):
     assert (word in {p.text for p in _places(nlp, text)}) is place
 
 
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("Nurses in the ER worked through the night in Ohio.", "ER", "Ohio"),
+        ("She waited six hours in the ER before a doctor came.", "ER", None),
+        ("The UK and Norway signed the fishing pact.", None, "UK"),
+        ("Talks between the US and Cuba resumed on Friday.", None, "US"),
+    ],
+)
+def test_a_two_letter_abbreviation_is_a_place_only_as_a_known_code(nlp, text, absent, present):
+    """"ER" is one of Győr's alternate names, no abbreviation of it; "UK", "US" are
+    countries' codes."""
+    found = {p.text for p in _places(nlp, text)}
+    assert absent not in found and (present is None or present in found), found
+
+
 # --- names the model misses (datelines, party notes, institutions, repeated names) ------
 
 

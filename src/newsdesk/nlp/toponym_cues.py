@@ -2,8 +2,9 @@
 ``Toponym`` record, datelines and party-and-home notes, the kind of place the words around
 a name make it (a state: "Washington state"; a town: "the Lebanon Police", "City of X", a
 street address, a dateline), a region written after a town ("Evansville, Ind.") but not
-an item of a list, names listed before "counties", states' dotted abbreviations, and a
-word before people of a skill ("Java developers").
+an item of a list, names listed before "counties", states' dotted abbreviations,
+two capitals that abbreviate no place ("the ER"), and a word before people of a skill
+("Java developers").
 """
 
 from __future__ import annotations
@@ -151,6 +152,19 @@ def state_abbreviations(doc, covered: set[int], gaz: Gazetteer) -> list[Toponym]
         if any(c.kind == "admin1" and not is_main_name(c, key) for c in gaz.lookup(key)):
             out.append(Toponym((t.idx, t.idx + len(t.text)), t.text, key))
     return out
+
+
+# The places whose codes and short forms the gazetteer holds as their names: countries
+# ("UK", "US"), states ("PA", "Ga."), well-known areas ("EU").
+_CODED_KINDS = frozenset({"country", "admin1", "area"})
+
+
+def unknown_abbreviation(t: Toponym, gaz: Gazetteer) -> bool:
+    """Two capitals that are no country's, state's or area's code: an abbreviation ("the
+    ER", "the PM"), not the town that has the letters among its alternate names (Győr)."""
+    letters = t.text.strip()
+    return len(letters) == 2 and letters.isalpha() and letters.isupper() \
+        and not any(c.kind in _CODED_KINDS for c in gaz.lookup(t.key))
 
 
 # "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").

@@ -43,6 +43,7 @@ from newsdesk.nlp.toponym_cues import (
     names_a_skill,
     qualify,
     state_abbreviations,
+    unknown_abbreviation,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -676,7 +677,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found += state_abbreviations(doc, _covered(doc, found), gaz)
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
-    found = [t for t in found if not t.text.islower()]
+    found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz)]
     return list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
 
 
