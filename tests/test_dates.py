@@ -395,6 +395,11 @@ MON = dt.date(2000, 4, 3)  # a Monday
         ("Thursday", "Dockers have announced a 24-hour walkout on ", " at the port.", "2000-04-06"),
         ("Saturday", "A farmers' rally planned on ", " will block the ring road.", "2000-04-08"),
         ("Tuesday", "The bishop called for calm on ", ".", "2000-03-28"),
+        # "from" a day is when the act called starts, never when it was called: ahead
+        ("Wednesday", "Unions called a nationwide strike from ", ".", "2000-04-05"),
+        ("Friday", "Farmers have announced protests from ", " across the region.", "2000-04-07"),
+        ("Thursday", "Dockers declared an indefinite walkout from ", ".", "2000-04-06"),
+        ("Wednesday", "The strike from ", " to Friday closed schools.", "2000-03-29"),
         ("Wednesday", "Thousands joined the strike on ", ".", "2000-03-29"),
         # A forecast runs ahead; a closure told in the past does not.
         ("Wednesday", "Forecasters said more rain was expected until ", ".", "2000-04-05"),

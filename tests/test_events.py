@@ -516,6 +516,23 @@ def test_actor_and_recipient_rules(nlp, text, actor, recipient):
 
 
 @pytest.mark.parametrize(
+    ("text", "type_", "actor"),
+    [
+        # the pronoun is the one whose words report the act
+        ("Molvania said its troops had shelled rebel positions near the border.", "ASSAULT", "Molvania"),
+        ("Its troops shelled the village overnight, the ministry said.", "ASSAULT", "ministry"),
+        ("The rebels said their forces captured the depot on Monday.", "COERCE", "rebels"),
+        # else the one named owner of the sentence
+        ("Molvania's president flew home as its army attacked the rebel camp.", "ASSAULT", "Molvania"),
+    ],
+)
+def test_a_possessive_pronoun_before_forces_is_their_owner(nlp, text, type_, actor):
+    """"its troops" names no actor: the country or the body the pronoun stands for does."""
+    assert only(analyse(nlp, text), type_).actor == actor
+
+
+
+@pytest.mark.parametrize(
     ("text", "actor"),
     [
         ("The general said she will impose a curfew.", "general"),  # a title names a person

@@ -433,6 +433,22 @@ def test_people_who_march_are_protesters_and_the_hospitalised_injured(nlp, text,
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("A lorry tipped 2 million litres of milk into the ditch.", 2_000_000, "litre"),
+        ("The depot stores 5,000 liters of fuel.", 5000, "liter"),
+        ("Firefighters sprayed 80,000 gallons of foam on the tanks.", 80_000, "gallon"),
+        ("The field pumps 60,000 barrels a day.", 60_000, "barrel"),
+        ("The dam released 3 million cubic metres of water overnight.", 3_000_000, "cubic metre"),
+        ("The pipeline carries 9 billion cubic meters of gas a year.", 9_000_000_000, "cubic meter"),
+    ],
+)
+def test_a_volume_has_its_unit(nlp, text, value, unit):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.unit) == ("volume", unit)
+
+
+@pytest.mark.parametrize(
     ("text", "flagged"),
     [
         ("The border is roughly 50 kilometers (90 kilometers) away.", True),

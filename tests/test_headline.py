@@ -186,6 +186,32 @@ def test_a_headlines_bare_past_verb_is_a_passive(nlp, title, actor):
     assert [(e.type, e.actor) for e in head.analysis.events] == [("ASSAULT", actor)]
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Dozens arrested, 12 hurt in Paris clashes",
+        "Hundreds arrested, three hurt in Lyon clashes",
+        "Dozens arrested after Korr march",
+        "40 detained in Korr overnight",
+    ],
+)
+def test_a_bare_count_in_a_headline_is_no_actor(nlp, title):
+    """A count with no noun does nothing in a headline: "Dozens arrested" were arrested,
+    however the parse hangs the verb (here under a misread "clashes")."""
+    text = "The town was quiet on Sunday.\n\nShops opened late."
+    head = read_headline(Analysis(article=Article(id="a", text=text, title=title, published="2031-05-12")))
+    coerce = [e for e in head.analysis.events if e.type == "COERCE"]
+    assert coerce and all(e.actor is None for e in coerce), head.analysis.events
+
+
+def test_a_bare_count_in_the_headline_is_not_the_main_events_actor(nlp):
+    title = "Dozens arrested, 12 hurt in Paris clashes"
+    body = "Officers in Paris said on Sunday that stones were thrown near the town hall before the arrests."
+    (analysis,) = analyse([clean_document(Document(origin="t", content=body, title=title, published="2031-05-12"))])
+    main = analysis.main_event
+    assert main.in_title and main.type == "COERCE" and main.actor is None and main.recipient == "Dozens"
+
+
 def test_a_headlines_label_before_a_colon_is_no_actor(nlp):
     # the model parses the label "Ardo attack" as a second subject of "kills"
     text = "The town was quiet on Sunday.\n\nShops opened late."

@@ -1101,6 +1101,34 @@ def test_a_place_that_names_the_actor_is_not_where(title, what, actor, places, e
     assert (found.what, found.actor, found.place) == (what, actor, expected)
 
 
+_ZIMBABWE = ("Zimbabwe", "Zimbabwe", "ZW", 878675)
+_HARARE = ("Harare", "Harare", "ZW", 890299)
+_CHILE = ("Chile", "Chile", "CL", 3895114)
+
+
+@pytest.mark.parametrize(
+    ("title", "what", "actor", "places", "expected"),
+    [
+        # the side beaten is whom the contest was against, not where it was played
+        ("Velmia thrash Zimbabwe by eight wickets", "thrash Zimbabwe", "Velmia", [_ZIMBABWE], None),
+        ("Velmia beat Chile on penalties", "beat Chile", "Velmia", [_CHILE], None),
+        ("Velmia edged by Chile in final", "edged", None, [_CHILE], None),
+        ("Velmia draw with Chile", "draw with Chile", "Velmia", [_CHILE], None),
+        # where it was played stays where
+        ("Velmia thrash Zimbabwe in Harare", "thrash Zimbabwe", "Velmia", [_ZIMBABWE, _HARARE], "Harare"),
+    ],
+)
+def test_a_country_beaten_in_a_contest_is_not_where(title, what, actor, places, expected):
+    head = Analysis(
+        article=Article(id="a", text=title, title=title),
+        events=(Event("a", _span(title, what), OTHER, actor=actor),),
+        places=tuple(Place("a", _span(title, w), w, n, country=c, geonameid=g) for w, n, c, g in places),
+    )
+    analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
+    found = find_main_event(analysis, None, Headline(head, None))
+    assert (found.what, found.place) == (what, expected)
+
+
 @pytest.mark.parametrize(
     ("title", "lead", "what"),
     [

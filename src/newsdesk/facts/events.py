@@ -23,7 +23,7 @@ from datetime import date, timedelta
 from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import _noun_arguments, _verb_arguments, argument, natural_force
 from newsdesk.facts.modality import claimant, modality
-from newsdesk.facts.subjects import _subject
+from newsdesk.facts.subjects import _subject, forces_owner
 from newsdesk.facts.syntax import PASSIVE_SUBJECTS, PLACE_LABELS, SUBJECTS, TIME_LABELS, _child, _clause_verb, _lemma
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
@@ -525,7 +525,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         span=_event_span(trig),
         type=category,
         mode=mode,
-        actor=argument(analysis, actor),
+        actor=argument(analysis, forces_owner(actor) or actor),  # "its troops": whose
         recipient=argument(analysis, recipient),
         place=place,
         when=_when_of(analysis, trig, clause, aside),

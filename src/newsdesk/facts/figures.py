@@ -129,6 +129,9 @@ UNITS = {
     **dict.fromkeys(("percent", "%", "per"), "percent"),
     **dict.fromkeys(("second", "minute", "hour", "day", "week", "month", "year"), "duration"),
     **dict.fromkeys(("ton", "tonne", "kg", "kilogram"), "weight"),
+    # Volumes of liquids and gas, as spills, aid and output are measured ("2 million litres of
+    # fuel", "60,000 barrels a day"); "cubic" is read with the word after it, as "nautical" is.
+    **dict.fromkeys(("litre", "liter", "gallon", "barrel", "cubic metre", "cubic meter", "cubic foot"), "volume"),
 }
 # People who watch a ceasefire are peacekeepers ("2,000 Russians monitored the ceasefire").
 _WATCH_VERBS = frozenset({"monitor", "patrol", "keep", "guard", "observe", "police"})
@@ -310,6 +313,8 @@ def _unit_after(doc, last) -> str | None:
         return "percent"
     if word == "nautical" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lemma_.lower() == "mile":
         return "nautical mile"
+    if word == "cubic" and nxt.i + 1 < len(doc) and f"cubic {doc[nxt.i + 1].lemma_.lower()}" in UNITS:
+        return f"cubic {doc[nxt.i + 1].lemma_.lower()}"  # "cubic metres": a volume, not the length "metres"
     if word in UNITS and word != "per":
         if UNITS[word] == "duration" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("ago", "old"):
             return None

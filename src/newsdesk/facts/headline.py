@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from newsdesk.facts import lexicon as lx
 from newsdesk.facts.events import find_events
+from newsdesk.facts.numbers import VAGUE
 from newsdesk.model import Analysis, Article, Entity, Mention, Place
 from newsdesk.nlp.dates import resolve_dates
 from newsdesk.nlp.entities import find_mentions
@@ -85,15 +86,29 @@ def restore_passives(doc) -> None:
     for verb in doc:
         if verb.tag_ not in ("VBD", "VBN") or verb.lemma_ in lx.FEELING_VERBS:
             continue
-        if verb.dep_ not in ("ROOT", "conj") and not _reported_before(verb):
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        counted = bool(subjects) and all(_bare_count(s) for s in subjects)
+        if verb.dep_ not in ("ROOT", "conj") and not _reported_before(verb) and not counted:
             continue
         if any(c.dep_ in _ACTIVE_MARKS for c in verb.children):
             continue
-        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         if subjects:
             verb.tag_ = "VBN"
             for subject in subjects:
                 subject.dep_ = "nsubjpass"
+
+
+# What may stand with a bare count as a subject: "at least 40", "some 30", "the dozens".
+_COUNT_MODIFIERS = frozenset({"advmod", "quantmod", "det", "nummod", "punct"})
+
+
+def _bare_count(subject) -> bool:
+    """A number or a vague plural with no noun ("Dozens", "40", "Hundreds"): a headline's
+    count of the people something happened to, which the parse may hang under a later
+    word ("Dozens arrested, 12 hurt in X clashes", "clashes" read as the main verb); a
+    count does nothing, so its bare past verb is a passive wherever it stands."""
+    vague = subject.lower_ in VAGUE or subject.like_num
+    return vague and all(c.dep_ in _COUNT_MODIFIERS for c in subject.children)
 
 
 def _reported_before(verb) -> bool:

@@ -47,6 +47,16 @@ _LOCATIVE = re.compile(
     r"(?:\s+(?:central|(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?))?\s+$",
     re.IGNORECASE,
 )
+# The verbs of a contest's outcome, as headlines write them ("Velmia thrash Zimbabwe",
+# "edged by Chile", "draw with Chile", "lose to Chile"): the country right after one is
+# the other side, not where the game was played.
+_CONTEST = re.compile(
+    r"\b(?:beat(?:s|en)?|defeat(?:s|ed)?|thrash(?:es|ed)?|rout(?:s|ed)?|crush(?:es|ed)?|edge[sd]?|trounce[sd]?|"
+    r"hammer(?:s|ed)?|stun(?:s|ned)?|upset(?:s)?|whitewash(?:es|ed)?|outplay(?:s|ed)?|overpower(?:s|ed)?|"
+    r"eliminate[sd]?|draw(?:s|n)?|drew|los(?:e|es|t)|v|vs)\.?"
+    r"(?:\s+(?:by|with|to|against))?(?:\s+the)?\s+$",
+    re.IGNORECASE,
+)
 # "the port of Batumi": a town named as part of a place, after a noun that names a kind of
 # place (nlp/toponyms.py's PLACE_NOUNS and the parts of a town); not after another noun,
 # whose the town is ("the moons of Jupiter", "the University of Quito", "the Bank of
@@ -115,7 +125,8 @@ def _place(analysis: Analysis, sentence: Span, own: str | None,
     here = [(p.span, p.name, _rank(p), p.country) for p in toponyms]
     here += [(span, name, 0, None) for span, name in _buildings(analysis) if _inside(span, sentence)]
     owners = {h[1] for h in here if _owner(analysis, h[0])}
-    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor) and h[1] not in owners]
+    here = [h for h in here if not _names_actor(analysis, h[0], h[1], h[2], actor) and h[1] not in owners
+            and not _opponent(analysis, h[0][0])]
     here.sort(key=lambda h: h[0])  # in text order; a toponym before a building on the same words
     if own and not _is_actor(own, actor) and own not in owners:
         first = next((h for h in here if h[1] == own), (None, own, 0, None))
@@ -156,6 +167,13 @@ def _owner(analysis: Analysis, span: Span) -> bool:
     moons; not "in Velmia's north", where the preposition says where)."""
     text = analysis.article.text
     return _OWNER.match(text, span[1]) is not None and not _in_place(analysis, span[0])
+
+
+def _opponent(analysis: Analysis, start: int) -> bool:
+    """Whether the toponym at ``start`` is the other side of a contest, right after the verb
+    of its outcome (``_CONTEST``: "Velmia thrash Zimbabwe"): whom, not where."""
+    text = analysis.article.text
+    return _CONTEST.search(text, max(0, start - LOCATIVE_WINDOW), start) is not None
 
 
 def _is_actor(words: str, actor: str | None) -> bool:

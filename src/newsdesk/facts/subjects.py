@@ -163,6 +163,30 @@ def _resolve_pronoun(pron):
     return reporter
 
 
+# Those who fight for a country or a body: "its troops", "their forces" name no actor, the
+# owner the pronoun stands for does (lexicon.FORCE_NOUNS, with the arms of the air and the sea).
+_FORCES = frozenset(lx.FORCE_NOUNS) | {"fighter", "jet", "warplane", "military", "navy", "aircraft", "drone"}
+# Entity labels of an owner of forces: a country, a body or a people, not a person.
+_OWNER_LABELS = frozenset({"GPE", "ORG", "NORP"})
+
+
+def forces_owner(tok):
+    """The country or body that "its"/"their" stands for before forces ("Velmia said its
+    troops ...": Velmia; "Its troops shelled X, the ministry said": the ministry), else the
+    one country, body or people the sentence names before it ("Velmia's president flew home
+    as its army attacked": Velmia); None for other words, or where that stays open."""
+    if tok is None or _lemma(tok) not in _FORCES:
+        return None
+    pron = _child(tok, ("poss",))
+    if pron is None or pron.lower_ not in ("its", "their"):
+        return None
+    resolved = _resolve_pronoun(pron)
+    if resolved is not None and resolved.pos_ != "PRON":
+        return resolved
+    owners = {ent.root.i: ent.root for ent in span_ents(tok.sent) if ent.label_ in _OWNER_LABELS and ent.end <= pron.i}
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
 # Words that open a clause of time or cause beside the main one.
 _ADVERBIAL_MARKS = frozenset({"after", "before", "when", "while", "as", "because", "since", "until", "once"})
 

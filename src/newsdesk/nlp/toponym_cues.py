@@ -2,7 +2,9 @@
 ``Toponym`` record, datelines and party-and-home notes, the kind of place the words around
 a name make it (a state: "Washington state"; a town: "the Lebanon Police", "City of X", a
 street address, a dateline), a region written after a town ("Evansville, Ind.") but not
-an item of a list, names listed before "counties", and states' dotted abbreviations.
+an item of a list, names listed before "counties", states' dotted abbreviations,
+two capitals that abbreviate no place ("the ER"), and a word before people of a skill
+("Java developers").
 """
 
 from __future__ import annotations
@@ -43,10 +45,11 @@ DOTTED = re.compile(r"(?:[A-Z][a-z]*\.)+")
 # date ("March 2, 2009 ROSWELL -- ..."). It is a place even though
 # the model tags nothing there (capitals look like an acronym to it).
 # The wire services' press-release form runs the dash into the service's name:
-# "SAN JOSE, Calif.--(BUSINESS WIRE)--".
+# "SAN JOSE, Calif.--(BUSINESS WIRE)--". The dashes are cleaning's (clean/lexicon.py),
+# with the horizontal bar (U+2015) some outlets set for the dash.
 _DATELINE = re.compile(
     rf"(?:^|\n|[.!?] |\b\d{{4}} )[ \t]*([{CAPITALS}][{CAPITALS}'.]+(?:[ -][{CAPITALS}][{CAPITALS}'.]+){{0,3}})"
-    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:(?:—|–|--|-|:)[ \t]|--\()"
+    r"(?:,[ \t]+[A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?[ \t]*(?:\([A-Za-z ]+\)[ \t]*)?(?:(?:—|–|―|--|-|:)[ \t]|--\()"
 )
 # US legislators are named with their party and home: "Rep. Ana Ruiz, D-Iowa City",
 # "Sen. Mara Olsen, D-N.D.", "Jon Berg, DFL-Chisholm" (Minnesota's Democrats).
@@ -118,6 +121,18 @@ def inside_a_body(doc, cap: list[bool], i: int, j: int) -> bool:
     return k > j and doc[k - 1].lower_ in BODY_WORDS
 
 
+# People named for a skill, a product or a taste they share, not for where they are: a
+# word the model typed a name before one is the thing ("Java developers", "Python
+# users"), though the gazetteer knows an island or a region by it.
+_SKILLED = frozenset({"developer", "programmer", "coder", "engineer", "user", "customer", "subscriber", "fan",
+                      "enthusiast", "collector", "gamer", "designer"})
+
+
+def names_a_skill(ent) -> bool:
+    """One word set before people of a skill ("Java developers"), as the parse reads it."""
+    return len(ent) == 1 and ent[0].dep_ == "compound" and ent[0].head.lemma_.lower() in _SKILLED
+
+
 _TWO_DOTS = re.compile(r"(?<![\w.])(?:[A-Z][a-z]*\.){2,}")
 
 
@@ -137,6 +152,19 @@ def state_abbreviations(doc, covered: set[int], gaz: Gazetteer) -> list[Toponym]
         if any(c.kind == "admin1" and not is_main_name(c, key) for c in gaz.lookup(key)):
             out.append(Toponym((t.idx, t.idx + len(t.text)), t.text, key))
     return out
+
+
+# The places whose codes and short forms the gazetteer holds as their names: countries
+# ("UK", "US"), states ("PA", "Ga."), well-known areas ("EU").
+_CODED_KINDS = frozenset({"country", "admin1", "area"})
+
+
+def unknown_abbreviation(t: Toponym, gaz: Gazetteer) -> bool:
+    """Two capitals that are no country's, state's or area's code: an abbreviation ("the
+    ER", "the PM"), not the town that has the letters among its alternate names (Győr)."""
+    letters = t.text.strip()
+    return len(letters) == 2 and letters.isalpha() and letters.isupper() \
+        and not any(c.kind in _CODED_KINDS for c in gaz.lookup(t.key))
 
 
 # "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").

@@ -40,8 +40,10 @@ from newsdesk.nlp.toponym_cues import (
     inside_a_body,
     kind_from_text,
     list_kinds,
+    names_a_skill,
     qualify,
     state_abbreviations,
+    unknown_abbreviation,
 )
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -296,6 +298,8 @@ _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
 def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     cands = gaz.lookup(key)
+    if names_a_skill(ent) and not any(c.kind in ("country", "admin1") for c in cands):
+        return False  # "Java developers"; a country typed a person stays the country
     if any(c.kind in _UNMISTAKABLE for c in cands):
         return True
     if ent[-1].lower_ in ADMIN_WORDS and any(c.kind not in TOWN_KINDS for c in cands):
@@ -673,7 +677,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found += state_abbreviations(doc, _covered(doc, found), gaz)
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
-    found = [t for t in found if not t.text.islower()]
+    found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz)]
     return list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
 
 

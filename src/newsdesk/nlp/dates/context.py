@@ -122,8 +122,8 @@ def future_clause(ctx: tuple[str, str]) -> bool:
         return True
     if ctx[1].startswith(("'s", "’s")):
         return False
-    if _CALLED_FOR.search(ctx[0][-60:]) or _CALL_STANDING.search(ctx[0][-80:]):  # "called a strike for Friday"
-        return True
+    if _CALLED_FOR.search(ctx[0][-60:]) or _CALL_STANDING.search(ctx[0][-80:]) or _CALLED_FROM.search(ctx[0][-80:]):
+        return True  # "called a strike for Friday", "has called a strike on Friday", "called a strike from Friday"
     return _nearest_cue(ctx) == "future"
 
 
@@ -142,6 +142,17 @@ _CALL_STANDING = re.compile(
     r"\b(?:(?:has|have) (?:been )?(?:called|announced|planned|urged|demanded|scheduled)|calls?|(?:is|are) calling|"
     rf"(?:is|are) (?:called|planned|announced|scheduled))(?: for)?(?: [\w-]+){{0,4}}? {_ACTS} on\s+$"
     rf"|\b{_ACTS} (?:planned|scheduled|set|due) on\s+$",
+    re.IGNORECASE,
+)
+
+# A day "from" which a called act runs is when the act starts, never when it was called
+# (no one calls "from Wednesday"), so whatever the tense of the call the day is ahead:
+# "unions called a nationwide strike from Wednesday", "declared a walkout from Monday".
+# An act "from" a day with no call before it is left to the tense ("the strike from
+# Wednesday to Friday closed schools").
+_CALLED_FROM = re.compile(
+    r"\b(?:call(?:s|ed)?|announc(?:es|ed)|plann?(?:s|ed)|declar(?:es|ed)|schedul(?:es|ed))"
+    rf"(?: for)?(?: [\w-]+){{0,4}}? {_ACTS} from\s+$",
     re.IGNORECASE,
 )
 
