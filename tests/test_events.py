@@ -16,6 +16,7 @@ from newsdesk.facts.main import find_main_event as main_event
 from newsdesk.model import Analysis, Article, Event, article_id
 from newsdesk.nlp.dates import resolve_dates
 from newsdesk.nlp.entities import find_mentions
+from newsdesk.nlp.places import resolve_places
 
 
 def analyse(nlp, text: str) -> Analysis:
@@ -1861,3 +1862,22 @@ def test_the_toll_of_what_an_after_phrase_names_is_not_the_acts():
     analysis = newsdesk.analyse_text(
         "Police arrested 43 people after clashes between rival supporters left at least four people dead.")
     assert [(e.type, e.killed) for e in analysis.events] == [("COERCE", None), ("ASSAULT", 4)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "place"),
+    [
+        # a town or region before the event noun says where, not who
+        ("Three people were hurt in Lyon clashes on Saturday.", "ASSAULT", None, "Lyon"),
+        ("Gaza strikes killed 12 people, medics said.", "ASSAULT", None, "Gaza"),
+        ("The Paris protests drew thousands.", "PROTEST", None, "Paris"),  # held there, not by the state
+        # a country so set is the state that acts; a capital too, where the act is a state's
+        ("US strikes killed 12 people in Syria.", "ASSAULT", "US", "Syria"),
+        ("Washington sanctions hit the bank.", "SANCTION", "Washington", None),
+    ],
+)
+def test_a_town_before_an_event_noun_is_where_not_who(nlp, text, type_, actor, place):
+    doc = nlp(text)
+    analysis = resolve_places(find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc), doc)
+    event = only(find_events(analysis, doc), type_)
+    assert (event.actor, event.place) == (actor, place)

@@ -28,6 +28,7 @@ from newsdesk.facts.syntax import PASSIVE_SUBJECTS, PLACE_LABELS, SUBJECTS, TIME
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
+from newsdesk.nlp.places import place_kinds
 from newsdesk.nlp.toponym_cues import ATTACKS_ON
 
 # Fallback number words when no figure covers a toll; the figures stage reads the rest.
@@ -492,6 +493,27 @@ def _governed_by_trigger(trig: Trigger) -> bool:
     return verb.dep_ == "xcomp" and _lemma(verb.head) in lx.VERBS
 
 
+# Acts that happen at a place and that no state does by its capital's name: "the Paris
+# protests", "the Moscow talks" are held there ("Washington sanctions" are the state's).
+_HELD_AT = frozenset({"PROTEST", "CONSULT"})
+
+
+def _town_before_the_noun(analysis: Analysis, actor, triggers: list[Trigger]) -> str | None:
+    """The town or region set before an event noun ("Lyon clashes", "the Gaza strikes"):
+    where it happened, not who acted; a country so set is the state that acts ("US
+    strikes"), and so is a capital, save for acts held at a place (``_HELD_AT``). The
+    place's name, else None."""
+    nouns = {t.head.i: t.category for t in triggers if not t.verbal}
+    if actor is None or actor.dep_ != "compound" or actor.head.i not in nouns:
+        return None
+    place = next((p for p in analysis.places if p.span[0] <= actor.idx < p.span[1]), None)
+    if place is None:
+        return None
+    kinds = place_kinds(place)
+    state = "country" in kinds or ("capital" in kinds and nouns[actor.head.i] not in _HELD_AT)
+    return None if state else place.name
+
+
 def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     clause = _clause(trig)
     actor, recipient = _verb_arguments(trig) if trig.verbal else _noun_arguments(trig.head)
@@ -503,6 +525,8 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
         actor = actor if actor is not None and actor.i != noun.head.i else n_actor
         recipient = recipient if recipient is not None else n_recipient  # "the attack on X killed five"
         mode_source = noun if noun.mode and not mode_source.mode else mode_source  # "hunger strike in protest"
+    if (town := _town_before_the_noun(analysis, actor, [trig, *merged])) is not None:
+        actor = None
     category, _, mod = _category(trig, modality(trig))
     demand = _demand(trig)
     if demand is not None:
@@ -515,7 +539,7 @@ def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     elif category == "ASSAULT" and mode is None and _targeted(recipient):
         mode = "targeted"
     aside = _asides(trig, clause)
-    place = _attacked_place(analysis, recipient) if category == "ASSAULT" else None
+    place = (_attacked_place(analysis, recipient) if category == "ASSAULT" else None) or town
     place = place or _place(analysis, clause, {t.i for t in (actor, recipient) if t is not None}, aside)
     if place is None and category == "ASSAULT" and recipient is not None and recipient.ent_type_ in PLACE_LABELS:
         place = argument(analysis, recipient)  # the town that was shelled is where it happened

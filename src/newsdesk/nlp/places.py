@@ -60,6 +60,12 @@ def resolve_places(analysis: Analysis, doc) -> Analysis:
     return replace(analysis, places=places)
 
 
+def place_kinds(place: Place) -> set[str]:
+    """The gazetteer's kinds of the place ``place`` was resolved to (country, capital,
+    admin1, city, ...): those of its name in its country."""
+    return {c.kind for c in load_gazetteer().lookup(name_key(place.name)) if c.country == place.country}
+
+
 # --- resolving -----------------------------------------------------------------------
 
 
