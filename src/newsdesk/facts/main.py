@@ -337,8 +337,9 @@ def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     subject names a happening (``Candidate.happening``). A town that is the subject of a
     verb acts, as a team, a council or a firm named for its town does ("Ardo beat Velm
     3-1", "Ardo bans cars", "Toyota to raise prices"); a gerund is the happening's noun the
-    parse read as a verb ("Ardo shooting"), and a participle a noun's modifier."""
-    actor, text = (event.actor or "").casefold(), analysis.article.text
+    parse read as a verb ("Ardo shooting"), and a participle a noun's modifier. An event
+    the events stage already gave no actor and that town as its place is read so too."""
+    actor, text = (event.actor or event.place or "").casefold(), analysis.article.text
     return any(
         actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
         and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
