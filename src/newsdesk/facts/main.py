@@ -338,12 +338,15 @@ def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     verb acts, as a team, a council or a firm named for its town does ("Ardo beat Velm
     3-1", "Ardo bans cars", "Toyota to raise prices"); a gerund is the happening's noun the
     parse read as a verb ("Ardo shooting"), and a participle a noun's modifier. An event
-    the events stage already gave no actor and that town as its place is read so too."""
-    actor, text = (event.actor or event.place or "").casefold(), analysis.article.text
-    return any(
+    the events stage gave no actor, for the town it named first as its place, is read so
+    too ("Ardo shooting", not "arrested in Ardo")."""
+    text = analysis.article.text
+    actor, first = ((event.actor or "").casefold(), False) if event.actor else ((event.place or "").casefold(), True)
+    return bool(actor) and any(
         actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
-        and (event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
-             or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip())  # right before them
+        and (event.span[0] == p.span[0] if first else (
+            event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
+            or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip()))  # right before them
         and not _subject_of_verb(doc, p.span)
         for p in analysis.places
     )
