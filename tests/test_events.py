@@ -1881,3 +1881,17 @@ def test_a_town_before_an_event_noun_is_where_not_who(nlp, text, type_, actor, p
     analysis = resolve_places(find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc), doc)
     event = only(find_events(analysis, doc), type_)
     assert (event.actor, event.place) == (actor, place)
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "actor", "recipient"),
+    [
+        # after a preposition of time or manner the clause's subject does the gerund, not its object
+        ("Gunmen freed the two nurses on Friday, a month after seizing them near a clinic.", "COERCE", "Gunmen", None),
+        # a pronoun object is the one acted on: the place after it is no recipient
+        ("Police detained him at the airport.", "COERCE", "Police", None),
+    ],
+)
+def test_who_does_a_gerund_and_to_whom(nlp, text, type_, actor, recipient):
+    event = only(analyse(nlp, text), type_)
+    assert (event.actor, event.recipient) == (actor, recipient)

@@ -329,6 +329,9 @@ def _owner_word(c) -> bool:
     return (compound or named) and _lemma(c) not in lx.WEAPON_MODES
 
 
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
+
+
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
@@ -386,7 +389,11 @@ def _verb_arguments(trig: Trigger):
     # "charged with arson": the charge, no one it is done to
     to_whom, affected = (RECIPIENT_PREPS, AFFECTED_PREPS) if _lemma(verb) not in lx.CHARGING else (
         RECIPIENT_PREPS - {"with"}, AFFECTED_PREPS - {"with"})
-    if recipient is None:  # a light verb's "to X" is a destination unless named ("deployed troops to the border")
+    # "seizing them at a site": the object is the one acted on, though a pronoun names no
+    # one here; the preposition's object is no recipient in its stead
+    pronoun_object = obj is not None and obj.pos_ == "PRON" and obj.lower_ in _OBJECT_PRONOUNS
+    if recipient is None and not pronoun_object:
+        # a light verb's "to X" is a destination unless named ("deployed troops to the border")
         found = ((h, _recipient(_prep_object(h, to_whom))) for h in heads)
         recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
     if recipient is None or not _is_actor(recipient):

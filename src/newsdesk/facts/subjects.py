@@ -46,7 +46,7 @@ def _subject(verb, depth: int = 0):
     if verb.dep_ == "acomp" and depth < 2:  # "Israel is opposed to ...": the copula's subject
         return _subject(verb.head, depth + 1)
     if depth < 2 and verb.dep_ == "pcomp" and verb.head.dep_ in ("prep", "agent"):
-        return _gerund_controller(verb.head.head, depth)
+        return _gerund_controller(verb.head.head, depth, verb.head.lower_)
     if verb.tag_ == "VBD" and verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN"):
         # "Italy's interior minister, Matteo Piantedosi, called on Tripoli to ...": a past
         # tense the parse hung on the sentence's noun as a modifier is that noun's verb
@@ -129,14 +129,25 @@ def _reciprocal(tok):
     return subject if subject is not None else tok
 
 
-def _gerund_controller(gov, depth: int):
+# Prepositions of time and manner before a gerund: its doer is the clause's subject, never
+# its object ("released the engineers five weeks after seizing them": the gunmen seized;
+# "the ship was held after entering the strait": the ship entered).
+_SUBJECT_CONTROL = frozenset({"after", "before", "while", "since", "by", "without", "upon", "despite", "through",
+                              "when", "until"})
+
+
+def _gerund_controller(gov, depth: int, prep: str = ""):
     """(token, passive) of who does a gerund under a preposition: the object of the word
     it hangs on if there is one ("accused Y of shelling"), else its subject, passive or not
-    ("X are guilty of shelling", "X was accused of shelling", "X responded by shelling")."""
+    ("X are guilty of shelling", "X was accused of shelling", "X responded by shelling");
+    after a preposition of time or manner (``_SUBJECT_CONTROL``) the subject only."""
     if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "amod"):
         gov = gov.head
     if gov.pos_ not in ("VERB", "AUX"):
         return None, False
+    if prep in _SUBJECT_CONTROL:
+        controller = _child(gov, SUBJECTS) or _child(gov, PASSIVE_SUBJECTS)
+        return (_reciprocal(controller), False) if controller is not None else _subject(gov, depth + 1)
     controller = _child(gov, ("dobj",)) or _child(gov, PASSIVE_SUBJECTS)
     if controller is not None:
         return _reciprocal(controller), False
