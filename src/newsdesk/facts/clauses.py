@@ -198,7 +198,7 @@ def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int,
     for tok in doc[start + 1 : seg.end - 1]:
         if doc[tok.i - 1].pos_ not in NOMINAL and doc[tok.i - 1].tag_ != "HYPH":  # "Kim Jong-un"
             return None  # past the opening noun phrase: a verb or a preposition came first
-        if tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS:
+        if tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS or _inside_name(tok):
             continue
         pronoun, tag = PROBES["s" if tok.lower_.endswith("s") else "base"]
         if tag == "VBP" and not (plural and _plural(doc[tok.i - 1])):
@@ -216,6 +216,13 @@ def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int,
                 subject = subject[1:]
             return subject, tok.i, (first + shift, last + shift)
     return None
+
+
+def _inside_name(tok) -> bool:
+    """Whether a word continues a name the model tagged ("Velmo [Motors] to cut jobs",
+    "Korr [Holdings] buys ..."): a firm's or a team's name may end in "-s", and read after
+    a pronoun ("It Motors to cut jobs") such a word passes for a verb."""
+    return tok.ent_iob_ == "I"
 
 
 def _after_as(seg, start: int) -> int:
