@@ -839,13 +839,20 @@ def test_a_clause_of_the_lead_over_a_headlines_noun_phrase(nlp):
     assert (main.in_title, main.what) == (False, "Six people were killed in the blast")
 
 
-def test_a_headlines_quotation_is_no_main_event(nlp):
+@pytest.mark.parametrize(
+    ("title", "in_title", "actor", "what"),
+    [
+        # the floods are a force of nature: who for the disaster (main._with_force)
+        ('"We have lost everything": Ardo flood victims', False, "Floods", "swept through Ardo"),
+        # a clause of the headline's own after the quotation is the headline's event
+        ('"We have lost everything": Ardo flood victims wait for help', True, "Ardo flood victims", "wait for help"),
+    ],
+)
+def test_a_headlines_quotation_is_no_main_event(nlp, title, in_title, actor, what):
     """A clause between quotation marks is someone's words, as a reported clause is."""
-    analysis = _ingested('"We have lost everything": Ardo flood victims wait for help',
-                         "Floods swept through Ardo on Sunday, destroying 300 homes.")
+    analysis = _ingested(title, "Floods swept through Ardo on Sunday, destroying 300 homes.")
     main = analysis.main_event
-    # the floods are a force of nature: who for the disaster (main._with_force)
-    assert (main.in_title, main.actor, main.what) == (False, "Floods", "swept through Ardo")
+    assert (main.in_title, main.actor, main.what) == (in_title, actor, what)
 
 
 def test_the_headlines_actor_is_named_as_the_text_names_it(nlp):

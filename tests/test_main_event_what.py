@@ -40,3 +40,18 @@ def _ingested(title: str, content: str, published: str = "2031-05-12") -> Analys
 def test_a_name_ending_in_s_is_no_headline_verb(nlp, title, lead, actor, what):
     main = _ingested(title, lead + "\n\nShares fell.").main_event
     assert (main.in_title, main.actor, main.what) == (True, actor, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "what"),
+    [
+        # a quotation before a headline's clause is someone's words: the clause after it is
+        # what happened, though the parse may hang the quotation on its verb
+        ("'We lost everything': villagers count cost of storm", "villagers", "count cost of storm"),
+        ("“Our homes are gone”: farmers count the cost of floods", "farmers", "count the cost of floods"),
+        ("'This is a dark day': mill workers lose their jobs", "mill workers", "lose their jobs"),
+    ],
+)
+def test_a_headlines_clause_after_a_quotation(nlp, title, actor, what):
+    main = _ingested(title, "Residents of the valley were clearing mud on Sunday.\n\nThe army sent help.").main_event
+    assert (main.in_title, main.actor, main.what) == (True, actor, what)

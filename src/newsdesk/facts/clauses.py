@@ -147,6 +147,10 @@ def main_clause(seg) -> tuple[object, object] | None:
     # a clause subordinate to another ("a fire [that destroyed a barn] was arson") is
     # no main clause while the segment has one that is not
     main = [f for f in found if f[2].dep_ == "acl" and f[1].i == f[2].head.i or not _below(f[2], seg)] or found
+    # nor is a clause between quotation marks while the segment has one that is not ("'We
+    # lost everything': | villagers count the cost", which the parse may run together):
+    # the quotation is someone's words, the clause after it what happened
+    main = [f for f in main if not _quoted(f[2], seg)] or main
     _, subj, verb = min(main, key=lambda f: f[0])
     return subj, verb
 
