@@ -55,3 +55,20 @@ def test_a_name_ending_in_s_is_no_headline_verb(nlp, title, lead, actor, what):
 def test_a_headlines_clause_after_a_quotation(nlp, title, actor, what):
     main = _ingested(title, "Residents of the valley were clearing mud on Sunday.\n\nThe army sent help.").main_event
     assert (main.in_title, main.actor, main.what) == (True, actor, what)
+
+
+@pytest.mark.parametrize(
+    ("lead", "what"),
+    [
+        # a noun phrase set off by a comma after the verb's words comments on the whole: no
+        # part of what happened, whether the parse takes it for a second object ...
+        ("Korrsoft said on Wednesday it had agreed to buy the start-up Velmio for $2 billion, its largest deal "
+         "to date.", "had agreed to buy the start-up Velmio for $2 billion"),
+        # ... or hangs it on the object
+        ("Velm Rail cut 400 jobs at its Ardo works on Monday, the third round of cuts this year.",
+         "cut 400 jobs at its Ardo works"),
+    ],
+)
+def test_a_comment_after_a_comma_is_no_part_of_what_happened(nlp, lead, what):
+    main = _ingested("Company news", lead + "\n\nThe unions were not told.").main_event
+    assert (main.in_title, main.what) == (False, what)

@@ -361,6 +361,12 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     # follows is still the verb's
     adjuncts = [c.i for c in verb.children
                 if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels) and not _dated_right_after(c, verb)]
+    # a comma of the verb's own after its words sets off what follows from the phrase: a
+    # noun phrase that comments on the whole ("bought Velmio for $2bn[, its largest deal]",
+    # "cut 400 jobs[, the third round this year]", which the parse may take for a second
+    # object or hang on the first) or a clause after it
+    comma = min((c.i for c in verb.children if c.i > verb.i and c.dep_ == "punct" and c.text in TRAILING),
+                default=seg.end)
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -371,7 +377,7 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
         elif child.dep_ == "prep" and not _adjunct(child, feels) and not preps:
             toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
             preps += 1
-    toks.sort(key=lambda t: t.i)
+    toks = sorted((t for t in toks if t.i < comma), key=lambda t: t.i)
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
