@@ -72,3 +72,17 @@ def test_a_headlines_clause_after_a_quotation(nlp, title, actor, what):
 def test_a_comment_after_a_comma_is_no_part_of_what_happened(nlp, lead, what):
     main = _ingested("Company news", lead + "\n\nThe unions were not told.").main_event
     assert (main.in_title, main.what) == (False, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # a headline's passive after an age set off by commas: the age stays with its subject,
+        # as a passive's subject does ("Seven killed in blast")
+        ("Girl, 7, rescued from rubble three days after quake", "Girl, 7, rescued from rubble"),
+        ("Man, 45, found dead in Velm flat", "Man, 45, found dead"),
+    ],
+)
+def test_a_headlines_passive_after_an_age(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

@@ -138,9 +138,9 @@ def main_clause(seg) -> tuple[object, object] | None:
         elif tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ not in ("compound", "pobj", "dobj"):
             if _article(tok):  # "a photo taken by": a headline drops its articles
                 continue
-            participle = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == tok.i + 1),
+            participle = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _next_to(tok, c)),
                               None)
-            if participle is not None:  # "boy found dead", "Five shot in Seattle"
+            if participle is not None:  # "boy found dead", "Five shot in Seattle", "Girl, 7, rescued"
                 found.append((participle.i, tok, participle))
     if not found:
         return None
@@ -153,6 +153,15 @@ def main_clause(seg) -> tuple[object, object] | None:
     main = [f for f in main if not _quoted(f[2], seg)] or main
     _, subj, verb = min(main, key=lambda f: f[0])
     return subj, verb
+
+
+def _next_to(noun, participle) -> bool:
+    """Whether a participle follows its noun with nothing between but the noun's own
+    appositive set off by commas: a headline's passive ("Boy found dead"), also after
+    an age ("Girl, 7, rescued from rubble"); not "a photo of the depot taken by"."""
+    between = noun.doc[noun.i + 1 : participle.i]
+    aside = {t.i for c in noun.children if c.dep_ == "appos" for t in c.subtree}
+    return all(t.i in aside or (t.dep_ == "punct" and t.head.i == noun.i) for t in between)
 
 
 def _relative_pronoun(subj, seg) -> bool:
@@ -575,9 +584,17 @@ def _set_off(subj, verb) -> bool:
     which a passive's phrase would carry with its subject; what happened is then the
     verb's phrase alone ("is feared dead"). So with a relative or participle clause of
     the subject without commas ("A boy who fell into a well is feared dead"): it tells
-    who the subject is, another event than the verb's."""
-    between = subj.doc[subj.i + 1 : verb.i]
+    who the subject is, another event than the verb's. An age set off by commas is no
+    such clause: it stays with its subject ("Girl, 7, rescued from rubble")."""
+    between = [t for t in subj.doc[subj.i + 1 : verb.i] if not _age(t, subj)]
     return any(t.text == "," or (t.head.i == subj.i and t.dep_ in ("relcl", "acl")) for t in between)
+
+
+def _age(tok, subj) -> bool:
+    """Whether a word is a number in apposition to the subject, or a comma around it
+    ("Man[, 45,]"): a headline's age of the person."""
+    ages = [c for c in subj.children if c.dep_ == "appos" and c.pos_ == "NUM" and not list(c.children)]
+    return any(tok.i == a.i or (tok.text == "," and abs(tok.i - a.i) == 1) for a in ages)
 
 
 def _whose(analysis: Analysis, modifiers) -> str | None:
