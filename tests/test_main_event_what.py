@@ -86,3 +86,18 @@ def test_a_comment_after_a_comma_is_no_part_of_what_happened(nlp, lead, what):
 def test_a_headlines_passive_after_an_age(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # a headline's toll listed after a comma or an "and" is one toll: both counts are
+        # what happened, as in "two were killed and 84 wounded"
+        ("Two killed, 15 injured as train derails near Ardo", "Two killed, 15 injured"),
+        ("Five killed and dozens injured in Ardo blast", "Five killed and dozens injured in Ardo blast"),
+        ("Seven killed in Velm blast", "Seven killed in Velm blast"),
+    ],
+)
+def test_a_headlines_listed_toll(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

@@ -537,7 +537,7 @@ def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
     before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
     name = _whose(analysis, before) if named_happening else argument(analysis, actor)
     span = verb_phrase(verb, seg)
-    joined = _elided_passives(verb, seg) if passive else []
+    joined = _elided_passives(verb, seg) + _listed_tolls(subj, verb, seg) if passive else []
     if joined:  # "seven were killed [and dozens injured]": one toll, one clause
         span = (span[0], max(span[1], *(verb_phrase(v, seg)[1] for v in joined)))
     if passive and not _set_off(subj, verb):  # the subject with it, and what it is coordinated with
@@ -554,6 +554,17 @@ def _elided_passives(verb, seg) -> list:
     return [c for c in verb.children
             if c.dep_ == "conj" and c.i > verb.i and c.tag_ == "VBN" and _in(c, seg)
             and not any(a.dep_ in ("aux", "auxpass", "dobj") for a in c.children)]
+
+
+def _listed_tolls(subj, verb, seg) -> list:
+    """The participles of a headline's toll listed after its first ("Two killed, 15
+    injured", "Five killed and dozens injured"): each a noun in apposition to, or
+    coordinated with, the first's (or hung on the first participle), with its participle
+    right after it, the parse's reading of the passive whose "were" the headline drops;
+    one toll, as "two were killed and 84 wounded" is."""
+    nouns = [n for n in (*subj.children, *verb.children)
+             if n.dep_ in ("appos", "conj") and n.pos_ in ("NOUN", "NUM") and n.i > verb.i and _in(n, seg)]
+    return [c for n in nouns for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i == n.i + 1]
 
 
 def _reported(verb, seg) -> tuple[object, object] | None:
