@@ -1,6 +1,6 @@
 """What the main event says happened (issue 7): the verb phrase of the lead's event with its
 object, as a careful reader marks it, without the subject's name, a trailing clause or an
-attribution.
+attribution; and who did it, where the headline's reading of its clause decides that too.
 
 The articles are written for these tests (invented people, firms and places); each runs the
 real per-article stages with the session ``nlp`` fixture, as a user's article goes.
@@ -101,3 +101,12 @@ def test_a_headlines_passive_after_an_age(nlp, title, what):
 def test_a_headlines_listed_toll(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+def test_a_headlines_name_tagged_a_common_noun_is_who(nlp):
+    # the parse tags "Ardonia" a common noun: a name still, no description of someone the
+    # lead names (main._described), so not Velmia, who acts later in the lead
+    main = _ingested("Ardonia expels Velmian diplomats over spying claims",
+                     "Ardonia has expelled four Velmian diplomats accused of spying, the foreign ministry said on "
+                     "Friday.\n\nVelmia vowed to respond.").main_event
+    assert (main.in_title, main.actor) == (True, "Ardonia")

@@ -195,8 +195,11 @@ def _described(headline: Headline, event: Event) -> bool:
         return False
     head = next((t for t in reversed(headline.doc) if t.text.casefold() == words[-1].casefold()), None)
     start = headline.analysis.article.text.casefold().find(event.actor.casefold())
-    named = any(m.label in _NAMING_LABELS and start <= m.span[0] < start + len(event.actor)
-                for m in headline.analysis.mentions) if start >= 0 else True
+    # a name of whose the description is ("Clinton aide"), or a name the parse tagged a
+    # common noun ("Ardonia expels ..."): a name is no description
+    named = any((m.label in _NAMING_LABELS or m.span[0] <= head.idx < m.span[1])
+                and start <= m.span[0] < start + len(event.actor)
+                for m in headline.analysis.mentions) if start >= 0 and head is not None else True
     return (head is not None and head.tag_ == "NN" and head.lemma_ not in HAPPENINGS | NATURAL_FORCES
             and not named)
 
