@@ -110,3 +110,22 @@ def test_a_headlines_name_tagged_a_common_noun_is_who(nlp):
                      "Ardonia has expelled four Velmian diplomats accused of spying, the foreign ministry said on "
                      "Friday.\n\nVelmia vowed to respond.").main_event
     assert (main.in_title, main.actor) == (True, "Ardonia")
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # the lead names the headline's described actor again by its noun before any person
+        # acts: that is who, not the person who acts later in the lead (a person named first
+        # is who the description is: test_main_event.py)
+        ("Court jails former mayor for seven years over bribes",
+         "A court in Velm sentenced former mayor Ivo Korr to seven years in prison on Friday for taking bribes.\n\n"
+         "Korr plans to appeal.", "Court"),
+        ("Minister quits over expenses row",
+         "The transport minister resigned on Monday after weeks of questions about his expenses.\n\n"
+         "Ivo Korr, his deputy, will take over.", "Minister"),
+    ],
+)
+def test_a_headlines_description_named_again_by_the_lead(nlp, title, lead, actor):
+    main = _ingested(title, lead).main_event
+    assert (main.in_title, main.actor) == (True, actor)

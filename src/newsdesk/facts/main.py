@@ -179,7 +179,8 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(analysis, every, offset, doc))
     elif best.in_title and doc is not None and _described(headline, best.event):
-        named = _named_person(analysis, doc, offset) or _restating_actor(analysis, doc, offset, headline, best.event)
+        named = (_named_person(analysis, doc, offset, best.event.actor)
+                 or _restating_actor(analysis, doc, offset, headline, best.event))
         main = replace(main, actor=named or main.actor)
     return main
 
@@ -204,15 +205,24 @@ def _described(headline: Headline, event: Event) -> bool:
             and not named)
 
 
-def _named_person(analysis: Analysis, doc, offset: int) -> str | None:
+def _named_person(analysis: Analysis, doc, offset: int, described: str | None = None) -> str | None:
     """The person the context names as the actor of its first clause or event that is no
     report of words ("Ana Reyes, 30, was on the tram when it derailed"): who the headline's
-    description is (``_described``)."""
+    description is (``_described``). None where a clause before names no person but
+    the ``described`` one again, by the noun the headline gives it ("Court jails mayor" |
+    "A court in Velm sentenced Ivo Korr", then "Korr plans to appeal"): the lead's own
+    words for who acted, which a person acting later in it is not."""
     people = {m.text for m in analysis.mentions if m.label == "PERSON"}
     people |= {e.name for e in analysis.entities if e.type == "PERSON"}
-    found = [(c.event.span[0], person) for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
-             if not c.reporting and not c.reported and (person := _person_of(analysis, doc, c, people))]
-    return min(found, default=(0, None))[1]
+    head = (described or "").split()[-1:]
+    told = sorted((c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
+                   if not c.reporting and not c.reported), key=lambda c: c.event.span[0])
+    for c in told:
+        if person := _person_of(analysis, doc, c, people):
+            return person
+        if head and head[0].casefold() in _words(c.event.actor or ""):
+            return None
+    return None
 
 
 def _restating_actor(analysis: Analysis, doc, offset: int, headline: Headline, event: Event) -> str | None:
