@@ -129,3 +129,20 @@ def test_a_headlines_name_tagged_a_common_noun_is_who(nlp):
 def test_a_headlines_description_named_again_by_the_lead(nlp, title, lead, actor):
     main = _ingested(title, lead).main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+@pytest.mark.parametrize(
+    ("lead", "actor"),
+    [
+        # a clause that says what something is names no one who acted, for a headline whose
+        # subject names a happening
+        ("A large fire broke out at a chemical plant on the edge of Ardo on Wednesday night.\n\n"
+         "The cause is unknown.", None),
+        # ... a clause in which someone acts still does
+        ("A large fire broke out at a chemical plant on the edge of Ardo on Wednesday night.\n\n"
+         "Firefighters fought the flames for hours.", "Firefighters"),
+    ],
+)
+def test_a_copula_names_no_actor_for_a_happening(nlp, lead, actor):
+    main = _ingested("Fire breaks out at Ardo chemical plant", lead).main_event
+    assert (main.in_title, main.actor) == (True, actor)

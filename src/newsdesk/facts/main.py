@@ -281,10 +281,17 @@ def _lead_actor(analysis: Analysis, found: list[Candidate], offset: int, doc) ->
     nothing: the two are no tellers.)"""
     text = doc_text(doc) if doc is not None else ""
     found = [_with_force(analysis, doc, c) if c.happening else c for c in found]
-    acting = [c for c in found if c.event.actor and not c.happening and not c.in_title]
+    acting = [c for c in found if c.event.actor and not c.happening and not c.in_title and not _copular(doc, c)]
     first = min(acting, key=lambda c: (_sentence_of(text, c.event.span)[0], _tells(doc, c), _start(c, offset)),
                 default=None)
     return first.event.actor if first else None
+
+
+def _copular(doc, candidate: Candidate) -> bool:
+    """Whether a lead clause's verb is a copula ("The cause is unknown", "The driver was
+    drunk"): it says what its subject is, and no one acts in it."""
+    verb = head_of(doc, candidate.event.span) if doc is not None else None
+    return verb is not None and verb.lemma_ == "be" and verb.pos_ == "AUX"
 
 
 def _with_force(analysis: Analysis, doc, candidate: Candidate) -> Candidate:
