@@ -146,3 +146,20 @@ def test_a_headlines_description_named_again_by_the_lead(nlp, title, lead, actor
 def test_a_copula_names_no_actor_for_a_happening(nlp, lead, actor):
     main = _ingested("Fire breaks out at Ardo chemical plant", lead).main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # the subject of a clause coordinated after the object is no second object, though
+        # the parse coordinates it with the object
+        ("Korrsoft Is Changing Its Logo And Customers Are Not Happy", "Is Changing Its Logo"),
+        ("Korrsoft changes its logo and customers are not happy", "changes its logo"),
+        # ... a second object stays
+        ("Korrsoft changes its logo and its name", "changes its logo and its name"),
+    ],
+)
+def test_the_subject_of_a_clause_after_the_object_is_no_object(nlp, title, what):
+    main = _ingested(title, "The firm Korrsoft has replaced its green logo with a grey square.\n\n"
+                     "The firm said the change was overdue.").main_event
+    assert (main.in_title, main.what) == (True, what)

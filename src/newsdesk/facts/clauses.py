@@ -438,15 +438,31 @@ def _adjunct(prep, feels: bool = False) -> bool:
 
 def _phrase(tok, seg) -> list:
     """A dependent's words, without its clauses, adjuncts and the next link of a chain of
-    prepositions ("at the House [for talks with X]"; "of" phrases stay: "head of the FBI")."""
+    prepositions ("at the House [for talks with X]"; "of" phrases stay: "head of the FBI"),
+    nor a conjunct that is the subject of the next clause (``_next_subject``)."""
     out = [tok]
+    cut = [c for c in tok.children if c.dep_ == "conj" and _next_subject(c)]
     for child in tok.children:
         if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i and not _defining(child, tok)):
+            continue
+        if child in cut or (child.dep_ == "cc" and any(c.left_edge.i == child.i + 1 for c in cut)):
             continue
         if child.dep_ == "prep" and (_adjunct(child) or (tok.dep_ == "pobj" and child.lower_ != "of")):
             continue
         out.extend(_phrase(child, seg))
     return out
+
+
+def _next_subject(noun) -> bool:
+    """Whether a noun the parse coordinated with an object is the subject of the clause
+    coordinated after it ("changes its logo [and customers] are unhappy"): a verb right
+    after the noun's words, coordinated with another and without a subject of its own."""
+    doc = noun.doc
+    if noun.right_edge.i + 1 >= len(doc):
+        return False
+    verb = doc[noun.right_edge.i + 1]
+    return (verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj"
+            and not any(c.dep_ in SUBJECTS for c in verb.children))
 
 
 def _defining(clause, noun) -> bool:
