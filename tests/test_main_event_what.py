@@ -163,3 +163,21 @@ def test_the_subject_of_a_clause_after_the_object_is_no_object(nlp, title, what)
     main = _ingested(title, "The firm Korrsoft has replaced its green logo with a grey square.\n\n"
                      "The firm said the change was overdue.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "what"),
+    [
+        # a negated clause tells what did not happen: the headline's reported clause is
+        # what happened, not "has not commented"
+        ("Ana Vell Says Police Chief's Letter Cost Her the Election",
+         "Ana Vell told donors on Saturday that a letter sent by police chief Ivo Korr days before the vote had "
+         "cost her the presidency.\n\nKorr has not commented.", "Cost Her the Election"),
+        ("Mayor says storm damage will cost millions",
+         "The mayor of Ardo said on Monday that repairs after the storm would cost millions.\n\n"
+         "The council did not give a figure.", "will cost millions"),
+    ],
+)
+def test_a_negated_clause_is_not_the_main_event(nlp, title, lead, what):
+    main = _ingested(title, lead).main_event
+    assert (main.in_title, main.what) == (True, what)

@@ -22,7 +22,8 @@ of the text (``Article.title``), so the stage ``find_main`` reads it on its own
    its subordinates when, why or after what; nor is an event without a verb ("Fatal
    blast at market") while one with a verb remains: a noun phrase names the event, a
    clause says what happened, to whom and when (Giveme5W1H's coders mark a verb phrase
-   for what). Each is scored
+   for what); nor is a negated clause ("Korr has not commented": what did not
+   happen), as the events stage reads a negated event. Each is scored
    by its position (news puts its main event first), whether it has an actor, the
    salience of that actor (how often the article names it again) and its agreement with
    the title (a lead event that repeats the headline's words is the headline's event).
@@ -132,7 +133,8 @@ class Candidate(NamedTuple):
     what may rule it out (see ``choosable``): ``verbal`` is whether it is a clause or has a
     verb in its span; ``happening`` whether it is a clause whose subject names a happening
     (facts/clauses.py: "Stabbing leaves two injured"), which scores as a clause with its actor does
-    and takes its actor from the lead (``_lead_actor``)."""
+    and takes its actor from the lead (``_lead_actor``); ``negated`` whether its verb is
+    negated ("Korr has not commented"), which tells what did not happen."""
 
     event: Event
     in_title: bool = False
@@ -141,6 +143,7 @@ class Candidate(NamedTuple):
     verbal: bool = False
     happening: bool = False
     reported: bool = False
+    negated: bool = False
 
 
 # A reader meets the title, then a paragraph break, then the text: the text's offsets in
@@ -345,8 +348,16 @@ def lead_candidates(analysis: Analysis, doc, end: int, *, in_title: bool = False
         e = replace(e, actor=None) if town else e
         out.append(Candidate(e, in_title, e.span in reports, subordinate(doc, e.span[0], found),
                              e.span in spans or _verbal(doc, e.span), not e.actor and (e.span in happenings or town),
-                             e.span in reported and e.type == OTHER))
+                             e.span in reported and e.type == OTHER, _negated(doc, e.span)))
     return out
+
+
+def _negated(doc, span: Span) -> bool:
+    """Whether the verb at the head of the span is negated ("has not commented", "did not
+    stop"): the events stage reads its events so (modality "negated", no candidate), a
+    lead's main clause (facts/clauses.py) is read here."""
+    verb = head_of(doc, span)
+    return verb is not None and any(c.dep_ == "neg" for c in verb.children)
 
 
 def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
@@ -392,11 +403,13 @@ def _verbal(doc, span: Span) -> bool:
 
 
 def choosable(found: list[Candidate]) -> list[Candidate]:
-    """The candidates left when reports of words, then events of subordinate clauses,
-    then events without a verb are ruled out, as long as others remain (module docstring).
+    """The candidates left when negated clauses (what did not happen), then reports of
+    words, then events of subordinate clauses, then events without a verb are ruled out,
+    as long as others remain (module docstring).
     A clause that a report reports (facts/clauses.py: "Police say [the review finds no
     wrongdoing]") is a claim: no candidate while the lead tells something itself, and
     before the reports when it does not."""
+    found = [c for c in found if not c.negated] or found
     found = [c for c in found if not c.reporting and not c.reported] or [c for c in found if c.reported] or found
     found = [c for c in found if not c.subordinate] or found
     return [c for c in found if c.verbal] or found
