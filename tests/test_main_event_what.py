@@ -181,3 +181,20 @@ def test_the_subject_of_a_clause_after_the_object_is_no_object(nlp, title, what)
 def test_a_negated_clause_is_not_the_main_event(nlp, title, lead, what):
     main = _ingested(title, lead).main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("lead", "what"),
+    [
+        # a relative clause about a person tells who they are, not what was done
+        ("Rescuers in northern Ardonia are digging a shaft to reach a boy who fell into a narrow well on Saturday.",
+         "are digging a shaft to reach a boy"),
+        ("Police in Velm arrested a man who had escaped from a prison in Ardo.", "arrested a man"),
+        # ... one that says which thing the verb acts on stays
+        ("The Velm council lifted a ban that had kept fishing boats in port.",
+         "lifted a ban that had kept fishing boats in port"),
+    ],
+)
+def test_a_relative_clause_about_a_person_is_no_part_of_what_happened(nlp, lead, what):
+    main = _ingested("Local news", lead + "\n\nMore is expected.").main_event
+    assert (main.in_title, main.what) == (False, what)

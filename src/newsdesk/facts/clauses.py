@@ -478,10 +478,13 @@ def _defining(clause, noun) -> bool:
 
 
 def _restrictive(clause, noun) -> bool:
-    """A relative clause without a comma after its noun and not opened by "which"."""
+    """A relative clause without a comma after its noun and not opened by "which", nor by
+    "who" ("reach a boy [who fell into a well]"): a clause about a person tells who they
+    are, background to the event, not which thing the verb acts on."""
     first = clause.doc[min(t.i for t in clause.subtree)]
     between = clause.doc[noun.i + 1 : first.i]
-    return first.lower_ != "which" and not any(t.text == "," for t in between) and first.i > noun.i
+    return (first.lower_ not in ("which", "who", "whom", "whose") and not any(t.text == "," for t in between)
+            and first.i > noun.i)
 
 
 class Clause(NamedTuple):
