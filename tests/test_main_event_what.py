@@ -198,3 +198,18 @@ def test_a_negated_clause_is_not_the_main_event(nlp, title, lead, what):
 def test_a_relative_clause_about_a_person_is_no_part_of_what_happened(nlp, lead, what):
     main = _ingested("Local news", lead + "\n\nMore is expected.").main_event
     assert (main.in_title, main.what) == (False, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # a headline's passive on a count's or a kind's noun with its "of" phrase: the
+        # parse hangs the participle on either noun, after the "of" phrase
+        ("Hundreds of flights cancelled as snow hits Velm", "Hundreds of flights cancelled"),
+        ("New species of giant rat discovered in Ardonia", "New species of giant rat discovered"),
+        ("Dozens of homes destroyed in Velm floods", "Dozens of homes destroyed in Velm floods"),
+    ],
+)
+def test_a_headlines_passive_after_an_of_phrase(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

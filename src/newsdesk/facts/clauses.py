@@ -138,8 +138,7 @@ def main_clause(seg) -> tuple[object, object] | None:
         elif tok.pos_ in ("NOUN", "PROPN", "NUM") and tok.dep_ not in ("compound", "pobj", "dobj"):
             if _article(tok):  # "a photo taken by": a headline drops its articles
                 continue
-            participle = next((c for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN" and _next_to(tok, c)),
-                              None)
+            participle = _participle(tok)
             if participle is not None:  # "boy found dead", "Five shot in Seattle", "Girl, 7, rescued"
                 found.append((participle.i, tok, participle))
     if not found:
@@ -155,12 +154,25 @@ def main_clause(seg) -> tuple[object, object] | None:
     return subj, verb
 
 
+def _participle(noun):
+    """The participle of a headline's passive on the noun ("Boy found dead"), right after
+    it (``_next_to``); or on the noun of its "of" phrase, which the parse may hang it on
+    ("Hundreds of flights cancelled"); else None."""
+    owners = [noun, *(p for o in noun.children if o.dep_ == "prep" and o.lower_ == "of"
+                      for p in o.children if p.dep_ == "pobj")]
+    return next((c for n in owners for c in n.children if c.dep_ == "acl" and c.tag_ == "VBN" and _next_to(noun, c)),
+                None)
+
+
 def _next_to(noun, participle) -> bool:
     """Whether a participle follows its noun with nothing between but the noun's own
-    appositive set off by commas: a headline's passive ("Boy found dead"), also after
-    an age ("Girl, 7, rescued from rubble"); not "a photo of the depot taken by"."""
+    appositive set off by commas or its "of" phrase: a headline's passive ("Boy found
+    dead"), also after an age ("Girl, 7, rescued from rubble") or a count's or a kind's
+    noun ("Dozens of homes destroyed", "New species of rat discovered"); not "a photo of
+    the depot taken by" (a noun with its article: ``_article``)."""
     between = noun.doc[noun.i + 1 : participle.i]
-    aside = {t.i for c in noun.children if c.dep_ == "appos" for t in c.subtree}
+    aside = {t.i for c in noun.children if c.dep_ == "appos" or (c.dep_ == "prep" and c.lower_ == "of")
+             for t in c.subtree}
     return all(t.i in aside or (t.dep_ == "punct" and t.head.i == noun.i) for t in between)
 
 
