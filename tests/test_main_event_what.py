@@ -213,3 +213,17 @@ def test_a_relative_clause_about_a_person_is_no_part_of_what_happened(nlp, lead,
 def test_a_headlines_passive_after_an_of_phrase(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # a noun's infinitive says which thing it is, whether the parse reads it as the
+        # noun's complement or as a relative clause
+        ("Ana Vell becomes first woman to lead Velm council", "becomes first woman to lead Velm council"),
+        ("Velm makes bid to host Olympics", "makes bid to host Olympics"),
+    ],
+)
+def test_a_nouns_infinitive_is_part_of_what_happened(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

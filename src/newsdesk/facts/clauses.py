@@ -483,10 +483,10 @@ def _defining(clause, noun) -> bool:
     strike"), or a restrictive relative clause of the verb's object ("lifted a ban that
     had kept boats in port": no comma, not "which"). A non-restrictive one adds a comment
     ("describes the storm, which ..."), a participle or an adverbial clause a circumstance."""
-    if clause.dep_ == "relcl":
-        return noun.dep_ == "dobj" and _restrictive(clause, noun)
-    return (clause.dep_ == "acl" and noun.pos_ == "NOUN" and clause.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children))
+    if (clause.dep_ in ("acl", "relcl") and noun.pos_ == "NOUN" and clause.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
+        return True  # (an infinitive the parse reads as a relative clause too: "first woman to lead")
+    return clause.dep_ == "relcl" and noun.dep_ == "dobj" and _restrictive(clause, noun)
 
 
 def _restrictive(clause, noun) -> bool:
