@@ -227,3 +227,17 @@ def test_a_headlines_passive_after_an_of_phrase(nlp, title, what):
 def test_a_nouns_infinitive_is_part_of_what_happened(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a site's name or a label in brackets after a headline is no part of what happened
+        "Ardo Rangers win the league - BBC News",
+        "Ardo Rangers win the league | Reuters",
+        "Ardo Rangers win the league (VIDEO)",
+    ],
+)
+def test_a_headlines_site_name_is_no_part_of_what_happened(nlp, title):
+    main = _ingested(title, "Ardo Rangers won the league on Saturday, beating Velm City 2-0.\n\nFans sang.").main_event
+    assert (main.in_title, main.what) == (True, "win the league")

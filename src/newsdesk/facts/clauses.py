@@ -388,6 +388,10 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     # object or hang on the first) or a clause after it
     comma = min((c.i for c in verb.children if c.i > verb.i and c.dep_ == "punct" and c.text in TRAILING),
                 default=seg.end)
+    # nor does it run past a separator that ends a headline's words, wherever the parse
+    # hangs it: a site's name ("win the league [- BBC News]", "[| Reuters]") or a label
+    # in brackets ("[(VIDEO)]")
+    comma = min([comma, *(t.i for t in verb.doc[verb.i + 1 : seg.end] if _separator(t))])
     end = min(adjuncts, default=seg.end)
     preps = 0
     for child in verb.children:
@@ -402,6 +406,13 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _separator(tok) -> bool:
+    """A bar, an opening bracket, or a dash set off by spaces (not "start-up")."""
+    if tok.text in ("|", "("):
+        return True
+    return tok.text in ("-", "–", "—") and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
 
 
 def _particle(tok, verb) -> bool:
