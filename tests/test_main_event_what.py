@@ -241,3 +241,22 @@ def test_a_nouns_infinitive_is_part_of_what_happened(nlp, title, what):
 def test_a_headlines_site_name_is_no_part_of_what_happened(nlp, title):
     main = _ingested(title, "Ardo Rangers won the league on Saturday, beating Velm City 2-0.\n\nFans sang.").main_event
     assert (main.in_title, main.what) == (True, "win the league")
+
+
+@pytest.mark.parametrize(
+    ("lead", "what"),
+    [
+        # the text's first sentence reports its news in someone's words: what it reports
+        # is the main event, not a clause of background after it
+        ("Speaking to reporters in Geneva, Velmian foreign minister Ana Vell announced that her country would "
+         "reopen its embassy in Ardo.\n\nIt closed in 2019.", "would reopen its embassy"),
+        ("Scientists at Ardo University say they have grown a human kidney in a lab for the first time.\n\n"
+         "The work took ten years.", "have grown a human kidney in a lab"),
+        # ... while a clause that tells something itself first stays the main event
+        ("Rebels seized the town of Ardo on Sunday. The army said it would drive them out.\n\n"
+         "Residents fled.", "seized the town of Ardo"),
+    ],
+)
+def test_the_texts_first_report_over_background_after_it(nlp, lead, what):
+    main = _ingested("Velm news roundup", lead).main_event
+    assert (main.in_title, main.what) == (False, what)

@@ -408,9 +408,15 @@ def choosable(found: list[Candidate]) -> list[Candidate]:
     as long as others remain (module docstring).
     A clause that a report reports (facts/clauses.py: "Police say [the review finds no
     wrongdoing]") is a claim: no candidate while the lead tells something itself, and
-    before the reports when it does not."""
+    before the reports when it does not; nor while the text tells something itself only
+    after it ("Ivo Korr was arrested at his home, his party said. Police gave no reason."):
+    the text's first report is then its news, what follows it background."""
     found = [c for c in found if not c.negated] or found
-    found = [c for c in found if not c.reporting and not c.reported] or [c for c in found if c.reported] or found
+    told = [c for c in found if not c.reporting and not c.reported]
+    told_in_text = [c.event.span[0] for c in told if not c.in_title]
+    first = [c for c in found if c.reported and not c.reporting and not c.in_title
+             and c.event.span[0] < min(told_in_text, default=0)]  # (not a quotation's: someone's words)
+    found = told + first or [c for c in found if c.reported] or found
     found = [c for c in found if not c.subordinate] or found
     return [c for c in found if c.verbal] or found
 
