@@ -24,8 +24,10 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   shopkeepers"), else nobody;
 - what is the verb phrase: the verb with its auxiliaries, objects and complements and its
   first preposition of argument, without adjuncts of time or circumstance ("win the
-  World Series [after an epic showdown]") or clauses that comment on its nouns ("the
-  roof[, which ...]"): the gold phrases of Giveme5W1H's coders have four content words at
+  World Series [after an epic showdown]"), clauses that comment on its nouns ("the
+  roof[, which ...]", "a boy [who fell into a well]") or what a comma of the verb's own
+  or a headline's separator sets off ("bought Velmio[, its largest deal]", "[- BBC
+  News]"): the gold phrases of Giveme5W1H's coders have four content words at
   the median. What says which object it is stays ("plans to build a dam", "a roof that
   sheltered the market"). A day right after the verb ends nothing ("searched on Thursday
   for a gunman"). A passive's keeps its subject ("Seven killed in blast"), not a clause
