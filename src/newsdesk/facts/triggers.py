@@ -78,12 +78,21 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)
     if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "strike" and _dead_in(tok):
+        return ("ASSAULT", None)  # "three were killed in the strikes": nor does anyone die in one
     if lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.OF_WAR:
         return None  # "prisoners of war": people a war holds, no act of it
     if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
         of = _prep_object(tok, {"of"})
         return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
     return lx.NOUNS.get(lemma)
+
+
+def _dead_in(tok) -> bool:
+    """Whether people are killed or hurt "in" or "by" the noun: "killed in the strikes",
+    "wounded by strikes on the camp", "died in the strikes"."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by")
+            and _lemma(tok.head.head) in lx.TOLL_VERBS | {"die"})
 
 
 def _aid_on_its_way(tok) -> bool:
