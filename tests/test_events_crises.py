@@ -33,3 +33,26 @@ def test_a_strike_people_are_killed_or_hurt_in_is_an_attack(nlp, text):
     assert "ASSAULT" in types and "PROTEST" not in types
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A methane explosion ripped through the Dorvan colliery late on Friday, killing 19 miners.",
+        "A gas explosion at a bakery in Tarvik killed four workers.",
+        "A gas cylinder blast killed three diners in a restaurant in Halvik.",
+        # the same accident told again: no attack either
+        "A boiler explosion wrecked the laundry on Monday. The blast was heard across the valley.",
+    ],
+)
+def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(nlp, text):
+    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb explosion killed 12 people in the market. The blast shattered windows.",
+        "Two roadside blasts killed six soldiers near Tarvik.",
+    ],
+)
+def test_a_bomb_blast_stays_an_attack(nlp, text):
+    assert any(e.type == "ASSAULT" and e.mode == "explosives" for e in analyse(nlp, text).events)

@@ -41,6 +41,7 @@ from newsdesk.facts.syntax import (
     _infinitive,
     _lemma,
     _prep_object,
+    accidental_blast,
     is_word,
 )
 from newsdesk.model import Analysis
@@ -293,7 +294,7 @@ def natural_force(tok) -> bool:
     was an ASSAULT)."""
     if tok is None:
         return False
-    return is_word(tok, lx.NATURAL_FORCES) or tok.lower_.removesuffix("s") in lx.NATURAL_FORCES
+    return accidental_blast(tok) or is_word(tok, lx.NATURAL_FORCES) or tok.lower_.removesuffix("s") in lx.NATURAL_FORCES
 
 
 def _bare_participle(verb, subject) -> bool:

@@ -563,6 +563,8 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
     SANCTION is not enforced: recipients are found too rarely yet, and enforcing it
     lowered the PLOVER eval's category accuracy from 0.82 to 0.80.)"""
     if trig.verbal and trig.light is None and _lemma(trig.head) in lx.TOLL_VERBS:
+        if natural_force(_subject(trig.head)[0]):  # "a gas explosion killed five": the gas's mode is no weapon
+            return False
         return event.actor is not None or event.mode is not None or any(not m.verbal for m in merged)
     if trig.verbal and not any(not m.verbal for m in merged):
         # An earthquake, a storm or a flood as the one that strikes, blocks or cuts off, or

@@ -89,3 +89,9 @@ def _prep_object(tok, preps) -> object | None:
             if obj is not None and obj.ent_type_ not in TIME_LABELS:
                 return obj
     return None
+
+
+def accidental_blast(tok) -> bool:
+    """A gas or methane explosion (lexicon.ACCIDENT_BLASTS): an accident, no attack."""
+    return _lemma(tok) in ("explosion", "blast") and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in lx.ACCIDENT_BLASTS for c in tok.children)

@@ -22,6 +22,7 @@ from newsdesk.facts.syntax import (
     _infinitive,
     _lemma,
     _prep_object,
+    accidental_blast,
     is_word,
 )
 from newsdesk.nlp.doccache import sentence, token_strings, tokens
@@ -439,13 +440,17 @@ def _pointed_back(tok) -> bool:
 
 def _named_before(tok) -> bool:
     """A bare "the strike" after a drone, air or missile strike is that strike again, no
-    labour strike (the lexicon's reading of a strike on its own) and no new event."""
-    if _lemma(tok) != "strike":  # first: every noun of every sentence comes here
+    labour strike (the lexicon's reading of a strike on its own) and no new event; a bare
+    "the blast" after a gas or methane explosion is that accident again, no attack."""
+    lemma = _lemma(tok)
+    if lemma not in ("strike", "explosion", "blast"):  # first: every noun of every sentence comes here
         return False
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
     if not definite or not bare:
         return False
+    if lemma != "strike":
+        return any(accidental_blast(t) for t in tok.doc[: tok.i])
     return any(_lemma(t) == "strike" and any(c.dep_ in ("compound", "amod") for c in t.children)
                for t in tok.doc[: tok.i])
 
