@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+import newsdesk
 from newsdesk.facts.events import find_events
 from newsdesk.model import Analysis, Article, article_id
 from newsdesk.nlp.entities import find_mentions
@@ -56,3 +57,36 @@ def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(nlp, text):
 )
 def test_a_bomb_blast_stays_an_attack(nlp, text):
     assert any(e.type == "ASSAULT" and e.mode == "explosives" for e in analyse(nlp, text).events)
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "other"),
+    [
+        # the parse splits "after days of clashes | left 105 dead": the dead are still the clashes'
+        ("Molvania imposed a curfew and deployed the army on Friday after days of clashes between "
+         "students and police left at least 61 people dead, officials said.", "MOBILIZE", "ASSAULT"),
+        ("Velmian officials evacuated 9,000 people from the border villages on Sunday after a second "
+         "day of artillery exchanges killed three farmers.", "AID", "ASSAULT"),
+    ],
+)
+def test_a_toll_after_another_act_is_not_the_acts(text, act, other):
+    events = newsdesk.analyse_text(text).events  # the tolls come from the figures
+    assert [e.killed for e in events if e.type == act] == [None]
+    assert any(e.type == other and e.killed for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a finite clause after "after" has a subject of its own, never the main clause's
+        ("Velmian officials evacuated 9,000 people from the border villages on Sunday after a "
+         "third day of artillery exchanges killed four farmers, officials said."),
+        # and a span of time standing for what happened in it acts no more than a storm
+        ("Velmian officials evacuated 9,000 people from the border villages on Sunday after a second "
+         "day of artillery exchanges killed three farmers."),
+        "A week of clashes killed 30 people in Tarvik.",
+    ],
+)
+def test_a_killing_after_after_has_no_borrowed_or_temporal_actor(nlp, text):
+    # where the parse leaves nothing to tell the attack by, none is better than a wrong doer
+    assert [e.actor for e in analyse(nlp, text).events if e.type == "ASSAULT" and e.actor] == []

@@ -334,7 +334,8 @@ def _verb_arguments(trig: Trigger):
     if actor is not None and _bare_participle(verb, actor):  # "with 140 people injured": the hurt
         actor = None
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
-    if actor is not None and (happening(actor) or natural_force(actor) or _land(actor) or _bare_projectile(actor)):
+    if actor is not None and (happening(actor) or natural_force(actor) or _land(actor) or _bare_projectile(actor)
+                              or (actor.ent_type_ not in ACTOR_LABELS and _lemma(actor) in lx.SPANS_OF_TIME)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None

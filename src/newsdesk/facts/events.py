@@ -24,7 +24,16 @@ from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import _noun_arguments, _verb_arguments, argument, natural_force
 from newsdesk.facts.modality import claimant, modality
 from newsdesk.facts.subjects import _subject
-from newsdesk.facts.syntax import PASSIVE_SUBJECTS, PLACE_LABELS, SUBJECTS, TIME_LABELS, _child, _clause_verb, _lemma
+from newsdesk.facts.syntax import (
+    PASSIVE_SUBJECTS,
+    PLACE_LABELS,
+    SUBJECTS,
+    TIME_LABELS,
+    _child,
+    _clause_verb,
+    _lemma,
+    split_from_its_subject,
+)
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
@@ -259,8 +268,13 @@ def _other_acts(trig: Trigger) -> list[tuple[int, int]]:
 
 def _clause_of_another_time(child) -> bool:
     """A clause "after"/"before"/"while" … tells another act, with its own toll: "arrested
-    37 people after rival supporters fought, leaving two dead" (the dead are the fight's)."""
-    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in child.children)
+    37 people after rival supporters fought, leaving two dead" (the dead are the fight's).
+    So does a finite clause with no subject behind an "after" phrase, which the parse split
+    from it ("deployed the army after days of clashes left 105 dead": "left" hangs on
+    "deployed", its subject inside "after days of clashes")."""
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in child.children):
+        return True
+    return split_from_its_subject(child)
 
 
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:

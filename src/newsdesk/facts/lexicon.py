@@ -735,6 +735,9 @@ HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
     "change", "decision", "move", "ruling", "verdict", "announcement",
     "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
 })
+# Spans of time that stand as a clause's subject for what happened in them ("a third day of
+# shelling killed four", "a week of clashes left 30 dead"): no one who acts.
+SPANS_OF_TIME = frozenset({"hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade"})
 # Forces of nature that kill: no one acts in them, so they are no event's actor
 # ("Torrential rain has killed 12": no ASSAULT; PLOVER codes political acts), though a
 # headline's reader may still answer "who" with them ("Floods kill 12").

@@ -95,3 +95,19 @@ def accidental_blast(tok) -> bool:
     """A gas or methane explosion (lexicon.ACCIDENT_BLASTS): an accident, no attack."""
     return _lemma(tok) in ("explosion", "blast") and any(
         c.dep_ in ("compound", "amod") and _lemma(c) in lx.ACCIDENT_BLASTS for c in tok.children)
+
+
+def split_from_its_subject(verb) -> bool:
+    """A finite verb with no subject behind an "after"/"before" phrase of the verb it hangs
+    on: the parse split one clause ("deployed the army after days of clashes left 105 dead",
+    "evacuated villages after a third day of shelling killed four") and the phrase holds the
+    verb's subject. Its act is the phrase's, with its own toll and no doer of the other's."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or _child(verb, SUBJECTS):
+        return False
+    head = verb.head
+    after = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("after", "before", "following")
+             and c.i < verb.i]
+    if not after:
+        return False
+    # "... after the vote and declared ...": a "cc" between makes it a second act of the head's subject
+    return not any(c.dep_ == "cc" and after[-1].i < c.i < verb.i for c in head.children)
