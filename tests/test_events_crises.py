@@ -90,3 +90,16 @@ def test_a_toll_after_another_act_is_not_the_acts(text, act, other):
 def test_a_killing_after_after_has_no_borrowed_or_temporal_actor(nlp, text):
     # where the parse leaves nothing to tell the attack by, none is better than a wrong doer
     assert [e.actor for e in analyse(nlp, text).events if e.type == "ASSAULT" and e.actor] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "noun_type"),
+    [
+        ("Molvania deployed the army on Saturday after days of clashes in the capital, officials said.", "ASSAULT"),
+        ("Velmia sent troops to the port on Saturday after weeks of protests by dockers.", "PROTEST"),
+    ],
+)
+def test_an_act_filling_a_stretch_before_the_day_is_not_dated_that_day(text, noun_type):
+    events = newsdesk.analyse_text(text, published="2024-07-20").events  # a Saturday
+    assert [e.when for e in events if e.type == "MOBILIZE"] == ["2024-07-20"]
+    assert [e.when for e in events if e.type == noun_type] == [None]

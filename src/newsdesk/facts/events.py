@@ -327,7 +327,21 @@ def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
 def _when_of(analysis: Analysis, trig: Trigger, clause, aside) -> str | None:
     if _time_frame(trig) is not None:  # "the offensive" of "a day before the offensive"
         return _when(analysis, clause) or _framed_time(analysis, trig)
+    if _fills_a_stretch_before(trig):
+        return _when(analysis, _words_of(trig.head))
     return _described_time(analysis, trig) or _when(analysis, clause, aside) or _instrument_time(analysis, trig)
+
+
+def _fills_a_stretch_before(trig: Trigger) -> bool:
+    """An event noun that fills a stretch of time an act comes after ("deployed the army on
+    Saturday after days of clashes"): the clashes ran for days before Saturday, so the
+    clause's day is not theirs. Its toll and place may still be the clause's."""
+    noun = trig.head
+    if trig.verbal or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    stretch = noun.head.head
+    return (stretch.dep_ == "pobj" and _lemma(stretch) in lx.SPANS_OF_TIME
+            and stretch.head.lower_ in ("after", "following", "since"))
 
 
 def _described_time(analysis: Analysis, trig: Trigger) -> str | None:

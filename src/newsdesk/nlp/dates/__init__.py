@@ -139,11 +139,23 @@ def _an_age(text: str, start: int, end: int) -> bool:
     )
 
 
+# An uncounted stretch of time after "after"/"before" that the model ran into the day
+# before it: "on Saturday after days of clashes" is Saturday, and the days are the
+# clashes' (the model's DATE "Saturday after days" had no value at all).
+_UNCOUNTED_AFTER = re.compile(r"\s+(?:after|before|following)\s+(?:hours|days|weeks|months|years|decades)$",
+                              re.IGNORECASE)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    m = _UNCOUNTED_AFTER.search(text, start, end)
+    return (start, m.start()) if m and m.end() == end and m.start() > start else (start, end)
+
+
 def _spans(doc, text: str) -> list[tuple[int, int]]:
     """DATE/TIME entities (never across a line break), and rule spans not inside one; a
     rule span replaces an entity it sticks out of ("just a day" -> "a day before")."""
     ents = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in ("DATE", "TIME") and "\n" not in e.text]
-    ents = [(s, e) for s, e in ents if not _an_age(text, s, e)]
+    ents = [_trimmed(text, s, e) for s, e in ents if not _an_age(text, s, e)]
     rules = [(m.start(), m.end()) for m in _MISSED.finditer(text)]
     rules = [r for r in rules if not any(s <= r[0] and r[1] <= e for s, e in ents)]
     ents = [(s, e) for s, e in ents if not any(r[0] < e and s < r[1] for r in rules)]
