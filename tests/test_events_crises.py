@@ -103,3 +103,25 @@ def test_an_act_filling_a_stretch_before_the_day_is_not_dated_that_day(text, nou
     events = newsdesk.analyse_text(text, published="2024-07-20").events  # a Saturday
     assert [e.when for e in events if e.type == "MOBILIZE"] == ["2024-07-20"]
     assert [e.when for e in events if e.type == noun_type] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "absent"),
+    [
+        # a state hosts another's forces: basing, no visit
+        ("Velmia hosts about 900 Molvanian troops who train its army.", None, "CONSULT"),
+        # experts and health workers sent to an outbreak: aid, no troops
+        ("The health agency deployed 14 experts to Tarvik and Halvik.", "AID", "MOBILIZE"),
+        ("The ministry sent doctors and nurses to the flooded district.", None, "MOBILIZE"),
+        # assets frozen: a sanction
+        ("The bloc froze the assets of 12 Velmian officials on Monday.", "SANCTION", None),
+        # a threat said of something is a judgement, no threat made
+        ("The navy called the seizure unlawful and a threat to shipping.", None, "THREATEN"),
+        ("The minister said the militia was a threat to the region.", None, "THREATEN"),
+    ],
+)
+def test_words_that_are_events_only_with_some_objects(nlp, text, type_, absent):
+    types = {e.type for e in analyse(nlp, text).events}
+    assert type_ is None or type_ in types
+    assert absent is None or absent not in types
+

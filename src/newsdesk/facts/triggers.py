@@ -81,12 +81,24 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
     if lemma == "strike" and _dead_in(tok):
         return ("ASSAULT", None)  # "three were killed in the strikes": nor does anyone die in one
+    if lemma == "threat" and _said_to_be(tok):
+        return None  # "the militia is a threat to the region": a judgement of it, no threat made
     if lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.OF_WAR:
         return None  # "prisoners of war": people a war holds, no act of it
     if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
         of = _prep_object(tok, {"of"})
         return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
     return lx.NOUNS.get(lemma)
+
+
+def _said_to_be(tok) -> bool:
+    """The noun says what something is: after a copula ("was a threat") or a verb that
+    names ("called the seizure a threat"), or joined to such a word ("called it unjustified
+    and a threat", which the parse hangs on the verb)."""
+    if tok.dep_ in ("attr", "oprd"):
+        return True
+    head = tok.head
+    return tok.dep_ == "conj" and (head.dep_ in ("attr", "oprd") or any(c.dep_ == "oprd" for c in head.children))
 
 
 def _dead_in(tok) -> bool:
@@ -328,7 +340,7 @@ def _fits_object(tok, lemma: str) -> bool:
     if lemma == "meet":
         return not _object_words(tok) & lx.MET_NON_PEOPLE
     if lemma == "host":  # "hosted the talks", not "has been hosting refugees" (a refuge, no visit)
-        return not _object_words(tok) & lx.HOSTED_REFUGEES
+        return not _object_words(tok) & (lx.HOSTED_REFUGEES | lx.HOSTED_FORCES)
     if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
         return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
     if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)
