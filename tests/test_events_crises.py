@@ -125,3 +125,19 @@ def test_words_that_are_events_only_with_some_objects(nlp, text, type_, absent):
     assert type_ is None or type_ in types
     assert absent is None or absent not in types
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said 31 people had been arrested and four police officers injured.",
+        "Police said nine protesters had been detained and two officers hurt.",
+    ],
+)
+def test_the_subject_of_a_participle_sharing_a_passive_is_no_doer(nlp, text):
+    """The auxiliary of the first clause serves the second: the officers were hurt."""
+    assert [e.actor for e in analyse(nlp, text).events if e.type == "ASSAULT" and e.actor] == []
+
+
+def test_a_clause_of_its_own_after_a_passive_keeps_its_subject(nlp):
+    text = "Blood tests were badly delayed, and clinics appealed for donors on Tuesday."
+    assert [e.actor for e in analyse(nlp, text).events if e.type == "REQUEST"] == ["clinics"]
