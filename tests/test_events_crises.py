@@ -141,3 +141,9 @@ def test_the_subject_of_a_participle_sharing_a_passive_is_no_doer(nlp, text):
 def test_a_clause_of_its_own_after_a_passive_keeps_its_subject(nlp):
     text = "Blood tests were badly delayed, and clinics appealed for donors on Tuesday."
     assert [e.actor for e in analyse(nlp, text).events if e.type == "REQUEST"] == ["clinics"]
+
+
+def test_a_count_sharing_a_passive_is_of_the_hurt():
+    text = "The ministry said 31 people had been arrested and four police officers injured."
+    figures = newsdesk.analyse_text(text).figures
+    assert [(f.quantity, f.value) for f in figures] == [("arrested", 31), ("injured", 4)]

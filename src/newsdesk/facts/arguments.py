@@ -42,6 +42,7 @@ from newsdesk.facts.syntax import (
     _lemma,
     _prep_object,
     accidental_blast,
+    gapped_passive,
     is_word,
 )
 from newsdesk.model import Analysis
@@ -297,19 +298,6 @@ def natural_force(tok) -> bool:
     return accidental_blast(tok) or is_word(tok, lx.NATURAL_FORCES) or tok.lower_.removesuffix("s") in lx.NATURAL_FORCES
 
 
-def _gapped_passive(verb) -> bool:
-    """A past participle joined to a passive, with a subject of its own and no auxiliary:
-    the auxiliary is the first clause's ("28 people had been arrested and three police
-    officers injured"), so the subject is the one hurt, whom the parse made the doer. The
-    tagger may read the participle as a past tense: then only a verb of harm or arrest with
-    nothing after it ("and hospitals appealed for donors" is a clause of its own)."""
-    bare = verb.tag_ == "VBD" and _lemma(verb) in lx.TOLL_VERBS | {"arrest", "detain"} \
-        and not any(c.i > verb.i and c.dep_ != "punct" for c in verb.children)
-    participle = verb.tag_ == "VBN" or bare
-    return (verb.dep_ == "conj" and participle and _child(verb, ("nsubj",)) is not None
-            and _child(verb, ("aux", "auxpass")) is None and _child(verb.head, ("auxpass",)) is not None)
-
-
 def _bare_participle(verb, subject) -> bool:
     """The verb is a subordinate past participle with no auxiliary and its "subject" before
     it ("the toll rose to 23, with 140 people injured"): the small model parses the absolute
@@ -351,7 +339,7 @@ def _verb_arguments(trig: Trigger):
                               or (actor.ent_type_ not in ACTOR_LABELS and _lemma(actor) in lx.SPANS_OF_TIME)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
-    if recipient is None and _gapped_passive(verb):  # "28 had been arrested and three officers injured"
+    if recipient is None and gapped_passive(verb):  # "28 had been arrested and three officers injured"
         actor, recipient = None, _child(verb, ("nsubj",))
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
     if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"

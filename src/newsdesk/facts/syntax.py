@@ -111,3 +111,16 @@ def split_from_its_subject(verb) -> bool:
         return False
     # "... after the vote and declared ...": a "cc" between makes it a second act of the head's subject
     return not any(c.dep_ == "cc" and after[-1].i < c.i < verb.i for c in head.children)
+
+
+def gapped_passive(verb) -> bool:
+    """A past participle joined to a passive, with a subject of its own and no auxiliary:
+    the auxiliary is the first clause's ("28 people had been arrested and three police
+    officers injured"), so the subject is the one hurt, whom the parse made the doer. The
+    tagger may read the participle as a past tense: then only a verb of harm or arrest with
+    nothing after it ("and hospitals appealed for donors" is a clause of its own)."""
+    bare = verb.tag_ == "VBD" and _lemma(verb) in lx.TOLL_VERBS | {"arrest", "detain"} \
+        and not any(c.i > verb.i and c.dep_ != "punct" for c in verb.children)
+    participle = verb.tag_ == "VBN" or bare
+    return (verb.dep_ == "conj" and participle and _child(verb, ("nsubj",)) is not None
+            and _child(verb, ("aux", "auxpass")) is None and _child(verb.head, ("auxpass",)) is not None)
