@@ -147,3 +147,10 @@ def test_a_count_sharing_a_passive_is_of_the_hurt():
     text = "The ministry said 31 people had been arrested and four police officers injured."
     figures = newsdesk.analyse_text(text).figures
     assert [(f.quantity, f.value) for f in figures] == [("arrested", 31), ("injured", 4)]
+
+
+def test_a_toll_is_as_of_the_day_not_of_the_stretch_run_into_it():
+    text = ("Velmia sent troops to the port on Saturday after days of riots between dockers and "
+            "police left at least 40 people dead, officials said.")
+    figures = newsdesk.analyse_text(text, published="2024-07-20").figures
+    assert [(f.as_of, f.as_of_value) for f in figures if f.quantity == "killed"] == [("Saturday", "2024-07-20")]

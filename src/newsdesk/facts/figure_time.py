@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from newsdesk.model import Analysis
-from newsdesk.nlp.doccache import span_ents
+from newsdesk.nlp.dates import trimmed
+from newsdesk.nlp.doccache import doc_text, span_ents
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
 # A count of what happens year after year ("collapses at such sites kill dozens of people
@@ -64,7 +65,7 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
             current = [e]
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
-    return best[0].start_char, best[-1].end_char
+    return trimmed(doc_text(sent.doc), best[0].start_char, best[-1].end_char)  # not "Saturday after days"
 
 
 def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:
