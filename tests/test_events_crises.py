@@ -154,3 +154,18 @@ def test_a_toll_is_as_of_the_day_not_of_the_stretch_run_into_it():
             "police left at least 40 people dead, officials said.")
     figures = newsdesk.analyse_text(text, published="2024-07-20").figures
     assert [(f.as_of, f.as_of_value) for f in figures if f.quantity == "killed"] == [("Saturday", "2024-07-20")]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_of"),
+    [
+        # a "since" that ranks the noun before it is a comparison, no time the count holds as of
+        ("The agency said 302 migrants drowned in the first half of the year, the deadliest half since 2016.",
+         "the first half of the year"),
+        ("Velmia and Molvania swapped 140 prisoners on Monday, the first such swap since March.", "Monday"),
+        ("At least 27 people have been killed since the shelling began.", "since the shelling began"),
+    ],
+)
+def test_a_since_that_ranks_is_no_as_of(text, as_of):
+    figures = newsdesk.analyse_text(text, published="2024-07-23").figures
+    assert figures[0].as_of == as_of

@@ -42,7 +42,7 @@ _NO_POINT = re.compile(
 
 def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The character span of the time the figure holds as of, if the sentence gives one."""
-    if m := AS_OF.search(sent_text):
+    if (m := AS_OF.search(sent_text)) and not _compared_since(sent, sent.start_char + m.start()):
         text = m.group()
         start = sent.start_char + m.start()
         return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
@@ -66,6 +66,18 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
     return trimmed(doc_text(sent.doc), best[0].start_char, best[-1].end_char)  # not "Saturday after days"
+
+
+def _compared_since(sent, start: int) -> bool:
+    """A "since" that ranks something against the time after ("the deadliest quarter since
+    2017", "the first such exchange since December", "its highest level since the war"):
+    a comparison of the noun before it, no time the figure holds as of."""
+    since = next((t for t in sent if t.idx == start), None)
+    if since is None or since.lower_ != "since" or since.dep_ != "prep":
+        return False
+    ranked = since.head
+    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "most", "least")
+               for c in ranked.children if c.dep_ in ("amod", "advmod") and c.i < ranked.i)
 
 
 def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:
