@@ -169,3 +169,14 @@ def test_a_toll_is_as_of_the_day_not_of_the_stretch_run_into_it():
 def test_a_since_that_ranks_is_no_as_of(text, as_of):
     figures = newsdesk.analyse_text(text, published="2024-07-23").figures
     assert figures[0].as_of == as_of
+
+
+@pytest.mark.parametrize(
+    ("text", "when"),
+    [
+        ("It was the deadliest raid on the port since 2019.", None),
+        ("The militia has blocked the road since March.", "March"),  # a time it holds since: kept
+    ],
+)
+def test_a_since_that_ranks_does_not_date_the_event(nlp, text, when):
+    assert [e.when for e in analyse(nlp, text).events] == [when]

@@ -32,6 +32,7 @@ from newsdesk.facts.syntax import (
     _child,
     _clause_verb,
     _lemma,
+    ranked_since,
     split_from_its_subject,
 )
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
@@ -291,6 +292,7 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
         verb = _clause_verb(anchor)
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
                 and _lemma(c) in lx.REPORTING]
+    own += [_span_of(list(t.subtree)) for t in clause if ranked_since(t)]  # "the deadliest attack since 2019"
     return own + [_span_of(list(t.subtree)) for t in clause if _describes(t) and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
 

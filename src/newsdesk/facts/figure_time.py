@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.facts.syntax import ranked_since
 from newsdesk.model import Analysis
 from newsdesk.nlp.dates import trimmed
 from newsdesk.nlp.doccache import doc_text, span_ents
@@ -69,15 +70,9 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
 
 
 def _compared_since(sent, start: int) -> bool:
-    """A "since" that ranks something against the time after ("the deadliest quarter since
-    2017", "the first such exchange since December", "its highest level since the war"):
-    a comparison of the noun before it, no time the figure holds as of."""
+    """The "since" at ``start`` ranks the noun before it (``syntax.ranked_since``)."""
     since = next((t for t in sent if t.idx == start), None)
-    if since is None or since.lower_ != "since" or since.dep_ != "prep":
-        return False
-    ranked = since.head
-    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "most", "least")
-               for c in ranked.children if c.dep_ in ("amod", "advmod") and c.i < ranked.i)
+    return since is not None and ranked_since(since)
 
 
 def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:

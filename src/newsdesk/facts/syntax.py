@@ -124,3 +124,14 @@ def gapped_passive(verb) -> bool:
     participle = verb.tag_ == "VBN" or bare
     return (verb.dep_ == "conj" and participle and _child(verb, ("nsubj",)) is not None
             and _child(verb, ("aux", "auxpass")) is None and _child(verb.head, ("auxpass",)) is not None)
+
+
+def ranked_since(tok) -> bool:
+    """A "since" that ranks the noun before it against the time after ("the deadliest
+    quarter since 2017", "the first such exchange since December", "the seventh coup since
+    2020"): a comparison, whose time dates neither the noun nor a count."""
+    if tok.lower_ != "since" or tok.dep_ != "prep":
+        return False
+    ranked = tok.head
+    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "most", "least") or c.ent_type_ == "ORDINAL"
+               for c in ranked.children if c.dep_ in ("amod", "advmod") and c.i < ranked.i)
