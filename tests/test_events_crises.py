@@ -180,3 +180,15 @@ def test_a_since_that_ranks_is_no_as_of(text, as_of):
 )
 def test_a_since_that_ranks_does_not_date_the_event(nlp, text, when):
     assert [e.when for e in analyse(nlp, text).events] == [when]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("The bloc banned nine Velmian officials from travelling to its member states.", "restrict"),
+        ("Molvania banned two reporters from entering the country.", "restrict"),
+        ("The junta banned the opposition newspaper.", "censor"),
+    ],
+)
+def test_a_travel_ban_restricts_and_a_ban_on_a_paper_censors(nlp, text, mode):
+    assert [(e.type, e.mode) for e in analyse(nlp, text).events] == [("COERCE", mode)]

@@ -91,6 +91,15 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
     return lx.NOUNS.get(lemma)
 
 
+# What a travel or entry ban keeps people from: "banned them from travelling to the bloc".
+_MOVING = frozenset({"travel", "enter", "leave", "fly", "visit", "cross"})
+
+
+def _banned_from_moving(tok) -> bool:
+    return any(_lemma(g) in _MOVING for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+               for g in c.children if g.dep_ == "pcomp")
+
+
 def _said_to_be(tok) -> bool:
     """The noun says what something is: after a copula ("was a threat") or a verb that
     names ("called the seizure a threat"), or joined to such a word ("called it unjustified
@@ -215,6 +224,8 @@ def verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
+    if lemma == "ban" and _banned_from_moving(tok):
+        return Trigger(tok, "COERCE", "restrict", verbal=True)  # a travel ban (CAMEO 172), no censorship
     if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
         return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
     if lemma == "block" and _by_the_state(tok):
