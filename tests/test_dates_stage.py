@@ -142,3 +142,18 @@ def test_a_year_marked_apart_from_its_end_day_is_the_year_that_day_ends(span, be
     assert normalise(span, THU, before=before, after=after) == expected
     undated = normalise(span, None, before=before, after=after)
     assert undated is None or anchor_relative(undated, THU) == expected  # undated, anchored later: the same
+
+
+@pytest.mark.parametrize(
+    ("sentence", "drawn", "kept"),
+    [
+        # an uncounted stretch after "after" is another act's time, not part of the day
+        ("Troops were sent in on Friday after days of rioting in the port.", "Friday after days", "Friday"),
+        ("Talks resumed in March after months of delay.", "March after months", "March"),
+        ("The vote was held two days after the attack.", "two days after", "two days after"),  # counted
+    ],
+)
+def test_an_uncounted_stretch_after_after_is_no_part_of_the_day(sentence, drawn, kept):
+    start = sentence.index(drawn)
+    ent = SimpleNamespace(start_char=start, end_char=start + len(drawn), label_="DATE", text=drawn)
+    assert [sentence[s:e] for s, e in _spans(SimpleNamespace(ents=(ent,)), sentence)] == [kept]

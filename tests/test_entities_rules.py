@@ -112,3 +112,41 @@ def test_every_capital_belongs_to_a_country_the_name_table_knows():
 def test_a_capital_of_a_country_geonames_lists_twice_resolves(nlp):
     text = "Up to 100 ethnic Albanians demonstrated in Serbia, where riots broke out last March, Belgrade radio said."
     assert _mentions(nlp, text)["Belgrade"] == {"gpe:belgrade"}  # the city, which the radio is named after
+
+
+def _parsed(nlp, words, heads, deps, pos):
+    from spacy.tokens import Doc
+
+    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "pos", "expected"),
+    [
+        # "Oleksa Virnyk, the region's rights commissioner, accused ...": the model typed no name
+        (["Oleksa", "Virnyk", ",", "the", "region", "'s", "rights", "commissioner", ",", "accused", "guards"],
+         [1, 9, 1, 4, 7, 4, 7, 1, 1, 9, 9],
+         ["compound", "nsubj", "punct", "det", "poss", "case", "compound", "appos", "punct", "ROOT", "dobj"],
+         ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PART", "NOUN", "NOUN", "PUNCT", "VERB", "NOUN"],
+         [("Oleksa Virnyk", "PERSON")]),
+        # the role first: "The envoy, Marek Dolny, said"
+        (["The", "envoy", ",", "Marek", "Dolny", ",", "said"],
+         [1, 6, 1, 4, 1, 1, 6],
+         ["det", "nsubj", "punct", "compound", "appos", "punct", "ROOT"],
+         ["DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"],
+         [("Marek Dolny", "PERSON")]),
+        # a one-word name, or a role that is no person's office, stays untyped
+        (["Virnyk", ",", "the", "commissioner", ",", "said"],
+         [5, 0, 3, 0, 0, 5],
+         ["nsubj", "punct", "det", "appos", "punct", "ROOT"],
+         ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"], []),
+        (["Red", "Lantern", ",", "the", "movement", ",", "said"],
+         [1, 6, 1, 4, 1, 1, 6],
+         ["compound", "nsubj", "punct", "det", "appos", "punct", "ROOT"],
+         ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB"], []),
+    ],
+)
+def test_a_name_the_model_left_untyped_beside_an_office_is_a_person(nlp, words, heads, deps, pos, expected):
+    doc = _parsed(nlp, words, heads, deps, pos)
+    analysis = find_mentions(Analysis(article=Article(id="t1", text=doc.text)), doc)
+    assert [(m.text, m.label) for m in analysis.mentions] == expected

@@ -70,3 +70,11 @@ def test_a_relative_pronoun_is_written_with_what_it_stands_for(nlp, text, writte
     """The speaker's span runs from the noun the relative clause hangs on to the pronoun:
     the pronoun alone shows no one."""
     assert speaker_words(analyse(nlp, text)) == {written}
+
+
+def test_a_name_the_parse_cut_short_speaks_whole(nlp):
+    """"Without" ends the subject's phrase in the parse; the model's name runs on."""
+    text = "Doctors Without Borders said its field hospital in Tarvik was full."
+    analysis = analyse(nlp, text)
+    assert [m.text for m in analysis.mentions][:1] == ["Doctors Without Borders"]
+    assert speaker_words(analysis) == {"Doctors Without Borders"}

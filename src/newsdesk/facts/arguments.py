@@ -41,6 +41,8 @@ from newsdesk.facts.syntax import (
     _infinitive,
     _lemma,
     _prep_object,
+    accidental_blast,
+    gapped_passive,
     is_word,
 )
 from newsdesk.model import Analysis
@@ -296,7 +298,7 @@ def natural_force(tok) -> bool:
     was an ASSAULT)."""
     if tok is None:
         return False
-    return is_word(tok, lx.NATURAL_FORCES) or tok.lower_.removesuffix("s") in lx.NATURAL_FORCES
+    return accidental_blast(tok) or is_word(tok, lx.NATURAL_FORCES) or tok.lower_.removesuffix("s") in lx.NATURAL_FORCES
 
 
 def _bare_participle(verb, subject) -> bool:
@@ -339,9 +341,12 @@ def _verb_arguments(trig: Trigger):
     if actor is not None and _bare_participle(verb, actor):  # "with 140 people injured": the hurt
         actor = None
     # "a war that killed 30,000 people", "Torrential rain has killed 12": no one acts
-    if actor is not None and (happening(actor) or natural_force(actor) or _land(actor) or _bare_projectile(actor)):
+    if actor is not None and (happening(actor) or natural_force(actor) or _land(actor) or _bare_projectile(actor)
+                              or (actor.ent_type_ not in ACTOR_LABELS and _lemma(actor) in lx.SPANS_OF_TIME)):
         actor = None
     recipient = _child(verb, PASSIVE_SUBJECTS) or _passive_relative_head(verb)
+    if recipient is None and gapped_passive(verb):  # "28 had been arrested and three officers injured"
+        actor, recipient = None, _child(verb, ("nsubj",))
     stative = _lemma(verb) in lx.STATIVE_PASSIVES and _child(verb, ("agent",)) is None
     if recipient is not None and stative:  # "Israel is opposed to X's mediation", not "opposed by X"
         return _resolve_pronoun(recipient), _recipient(_prep_object(verb, {"to"}))

@@ -24,7 +24,17 @@ from newsdesk.facts import lexicon as lx
 from newsdesk.facts.arguments import _noun_arguments, _verb_arguments, argument, natural_force
 from newsdesk.facts.modality import claimant, modality
 from newsdesk.facts.subjects import _subject, forces_owner
-from newsdesk.facts.syntax import PASSIVE_SUBJECTS, PLACE_LABELS, SUBJECTS, TIME_LABELS, _child, _clause_verb, _lemma
+from newsdesk.facts.syntax import (
+    PASSIVE_SUBJECTS,
+    PLACE_LABELS,
+    SUBJECTS,
+    TIME_LABELS,
+    _child,
+    _clause_verb,
+    _lemma,
+    ranked_since,
+    split_from_its_subject,
+)
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
@@ -260,8 +270,13 @@ def _other_acts(trig: Trigger) -> list[tuple[int, int]]:
 
 def _clause_of_another_time(child) -> bool:
     """A clause "after"/"before"/"while" … tells another act, with its own toll: "arrested
-    37 people after rival supporters fought, leaving two dead" (the dead are the fight's)."""
-    return child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in child.children)
+    37 people after rival supporters fought, leaving two dead" (the dead are the fight's).
+    So does a finite clause with no subject behind an "after" phrase, which the parse split
+    from it ("deployed the army after days of clashes left 105 dead": "left" hangs on
+    "deployed", its subject inside "after days of clashes")."""
+    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in child.children):
+        return True
+    return split_from_its_subject(child)
 
 
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
@@ -278,6 +293,7 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
         verb = _clause_verb(anchor)
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
                 and _lemma(c) in lx.REPORTING]
+    own += [_span_of(list(t.subtree)) for t in clause if ranked_since(t)]  # "the deadliest attack since 2019"
     return own + [_span_of(list(t.subtree)) for t in clause if _describes(t) and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
 
@@ -314,7 +330,21 @@ def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
 def _when_of(analysis: Analysis, trig: Trigger, clause, aside) -> str | None:
     if _time_frame(trig) is not None:  # "the offensive" of "a day before the offensive"
         return _when(analysis, clause) or _framed_time(analysis, trig)
+    if _fills_a_stretch_before(trig):
+        return _when(analysis, _words_of(trig.head))
     return _described_time(analysis, trig) or _when(analysis, clause, aside) or _instrument_time(analysis, trig)
+
+
+def _fills_a_stretch_before(trig: Trigger) -> bool:
+    """An event noun that fills a stretch of time an act comes after ("deployed the army on
+    Saturday after days of clashes"): the clashes ran for days before Saturday, so the
+    clause's day is not theirs. Its toll and place may still be the clause's."""
+    noun = trig.head
+    if trig.verbal or noun.dep_ != "pobj" or noun.head.lower_ != "of":
+        return False
+    stretch = noun.head.head
+    return (stretch.dep_ == "pobj" and _lemma(stretch) in lx.SPANS_OF_TIME
+            and stretch.head.lower_ in ("after", "following", "since"))
 
 
 def _described_time(analysis: Analysis, trig: Trigger) -> str | None:
@@ -587,6 +617,8 @@ def _supported(trig: Trigger, event: Event, merged: list[Trigger]) -> bool:
     SANCTION is not enforced: recipients are found too rarely yet, and enforcing it
     lowered the PLOVER eval's category accuracy from 0.82 to 0.80.)"""
     if trig.verbal and trig.light is None and _lemma(trig.head) in lx.TOLL_VERBS:
+        if natural_force(_subject(trig.head)[0]):  # "a gas explosion killed five": the gas's mode is no weapon
+            return False
         return event.actor is not None or event.mode is not None or any(not m.verbal for m in merged)
     if trig.verbal and not any(not m.verbal for m in merged):
         # An earthquake, a storm or a flood as the one that strikes, blocks or cuts off, or

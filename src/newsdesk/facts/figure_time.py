@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.facts.syntax import ranked_since
 from newsdesk.model import Analysis
-from newsdesk.nlp.doccache import span_ents
+from newsdesk.nlp.dates import trimmed
+from newsdesk.nlp.doccache import doc_text, span_ents
 
 YEAR = re.compile(r"\b(?:1[89]|20)\d{2}s?\b")
 # A count of what happens year after year ("collapses at such sites kill dozens of people
@@ -41,7 +43,7 @@ _NO_POINT = re.compile(
 
 def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The character span of the time the figure holds as of, if the sentence gives one."""
-    if m := AS_OF.search(sent_text):
+    if (m := AS_OF.search(sent_text)) and not _compared_since(sent, sent.start_char + m.start()):
         text = m.group()
         start = sent.start_char + m.start()
         return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
@@ -64,7 +66,13 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
             current = [e]
     groups.append(current)
     best = min(groups, key=lambda g: min(abs(g[0].start_char - span[0]), abs(g[-1].end_char - span[1])))
-    return best[0].start_char, best[-1].end_char
+    return trimmed(doc_text(sent.doc), best[0].start_char, best[-1].end_char)  # not "Saturday after days"
+
+
+def _compared_since(sent, start: int) -> bool:
+    """The "since" at ``start`` ranks the noun before it (``syntax.ranked_since``)."""
+    since = next((t for t in sent if t.idx == start), None)
+    return since is not None and ranked_since(since)
 
 
 def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:

@@ -45,6 +45,7 @@ from newsdesk.facts.numbers import SCALES, Number, find_numbers, value_of
 from newsdesk.facts.quote_words import SPEECH_VERBS
 from newsdesk.facts.quotes import according_to
 from newsdesk.facts.speakers import Resolver, subject_of
+from newsdesk.facts.syntax import gapped_passive
 from newsdesk.model import Analysis, Figure, Flag
 from newsdesk.nlp.dates.periods import MONTHS
 from newsdesk.nlp.doccache import doc_text, sentence
@@ -492,6 +493,8 @@ def _from_verb(token) -> str | None:
             return "missing"  # "11 passengers were missing", which the model parses as the verb "miss"
         if child.dep_ == "nsubj" and joins_a_protest(token):
             return "protesters"  # "120,000 people took part in the march"
+        if child.dep_ == "nsubj" and gapped_passive(token):  # "28 arrested and three officers injured"
+            return QUANTITY_OF.get(lemma)
         if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
             return None
         if lemma in QUANTITY_OF and (token.pos_ in ("VERB", "ADJ") or including):

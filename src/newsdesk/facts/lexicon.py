@@ -325,7 +325,15 @@ NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "release": frozenset({"press", "news", "film", "album", "software"}),  # a publication, not freed people
     "deal": frozenset({"great", "good"}),  # "a great deal of time": a quantity, no agreement
     "violence": frozenset({"domestic"}),
+    "explosion": frozenset(),  # filled below: ACCIDENT_BLASTS
+    "blast": frozenset(),
 }
+# What blows up by accident in a mine, a plant or a home ("a methane explosion tore through
+# the pit", "a gas blast killed five"): no one attacks, as in a flood (NATURAL_FORCES).
+# "gas" is no gas attack ("a chlorine gas attack" is an "attack"); a pipeline or a tanker
+# can be blown up, so they are not here.
+ACCIDENT_BLASTS = frozenset({"gas", "methane", "firedamp", "boiler", "dust", "cylinder"})
+NOT_EVENT_MODIFIERS["explosion"] = NOT_EVENT_MODIFIERS["blast"] = ACCIDENT_BLASTS
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
 # "air strike" is an attack, "general strike" a protest; "cease-fire" is split by the tokenizer.
@@ -405,6 +413,8 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     # CAMEO 163 "impose embargo": banning trade is the embargo this lexicon codes COERCE
     # restrict ("embargo" above), not a ban on speech (censor): "bans imports of Russian gas"
     **{("ban", n): ("COERCE", "restrict") for n in ("import", "export", "trade", "flight", "shipment", "sale")},
+    # CAMEO 163 "impose embargo, boycott, or sanctions": assets or accounts frozen
+    **{("freeze", n): ("SANCTION", None) for n in ("asset", "account", "fund", "holding", "reserve")},
     # CAMEO 0841 "return, release persons": prisoners exchanged are set free
     ("exchange", "prisoner"): ("RETREAT", "release"), ("swap", "prisoner"): ("RETREAT", "release"),
     ("exchange", "pow"): ("RETREAT", "release"), ("swap", "pow"): ("RETREAT", "release"),
@@ -471,7 +481,9 @@ EASED: dict[str, Entry] = {
 DISPATCH_VERBS = frozenset({"send", "dispatch", "deploy"})
 # Who is sent to save lives, not to fight: "9,500 rescue workers had been deployed",
 # "sent search teams", "dispatched medics" (CAMEO 073 humanitarian aid, not MOBILIZE troops).
-RESCUERS = frozenset({"rescue", "rescuer", "medic", "paramedic", "firefighter", "relief", "search", "lifeguard"})
+RESCUERS = frozenset({"rescue", "rescuer", "medic", "paramedic", "firefighter", "relief", "search", "lifeguard",
+                      # experts and health workers sent to an outbreak or a disaster: aid, no troops
+                      "expert", "doctor", "nurse", "epidemiologist", "specialist"})
 # Verbs a vehicle of aid moves by, when it is their object: "sent a convoy of aid trucks".
 AID_MOVING_VERBS = frozenset({"send", "dispatch", "deliver", "allow", "let", "admit", "escort", "load"})
 # Those a war holds, not wages: "prisoners of war" names no assault.
@@ -485,6 +497,8 @@ RELEASED_PEOPLE = OF_WAR | frozenset({
 })
 # Whom a country hosts as a refuge, not as visitors: "hosting refugees" is no CONSULT visit.
 HOSTED_REFUGEES = frozenset({"refugee", "migrant", "asylum-seeker", "evacuee", "displaced", "people", "million"})
+# ... nor whose forces it bases: "Niger hosts 1,100 U.S. troops" is no visit.
+HOSTED_FORCES = frozenset({"troop", "soldier", "force", "base", "garrison", "contingent"})
 # People whose evacuation is relief, not a retreat (CAMEO 07 humanitarian aid).
 EVACUEES = frozenset({"wounded", "injured", "civilian", "refugee", "child", "resident", "casualty",
                       "sick", "patient", "survivor", "evacuee", "family", "foreigner", "citizen",
@@ -727,6 +741,9 @@ HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
     "change", "decision", "move", "ruling", "verdict", "announcement",
     "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
 })
+# Spans of time that stand as a clause's subject for what happened in them ("a third day of
+# shelling killed four", "a week of clashes left 30 dead"): no one who acts.
+SPANS_OF_TIME = frozenset({"hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade"})
 # Forces of nature that kill: no one acts in them, so they are no event's actor
 # ("Torrential rain has killed 12": no ASSAULT; PLOVER codes political acts), though a
 # headline's reader may still answer "who" with them ("Floods kill 12").

@@ -33,6 +33,7 @@ from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind
 from newsdesk.facts.modality import of_time
 from newsdesk.facts.quote_acts import (
     FORCE_VERBS,
+    another_sense,
     calls_an_act,
     does_an_act,
     owns_a_deed,
@@ -361,6 +362,8 @@ def _content_of(verb) -> tuple[int, int] | None:
         return None  # "claimed responsibility": a deed owned (events.py reads it), no words
     if objecting and does_an_act(verb):
         return None  # "declared a state of emergency", "asked the EU for help", "denied the charges"
+    if another_sense(verb):
+        return None  # "admitting 90 patients a day", "posting pictures", "called Bazoum": no words
     if objecting and (thing := _object_of(verb)) is not None:
         return thing
     if any(c.dep_ == "agent" for c in verb.children):

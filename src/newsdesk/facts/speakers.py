@@ -428,6 +428,8 @@ class Resolver:
             text = name  # "the director said": the director named before
         elif mention is not None and mention.label == "PERSON":
             text = mention.text
+        elif mention is not None and start <= mention.span[0] and mention.span[1] > end:
+            text, end = mention.text, mention.span[1]  # "Doctors Without Borders said": the parse cut the name
         if mention is None and token.pos_ == "NOUN" and (role := self._role(token.doc, start, end)) is not None:
             mention, text = role  # "the ministry said": the ministry named before
         entity, label = (mention.entity_id, mention.label) if mention else (None, None)

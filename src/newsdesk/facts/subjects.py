@@ -17,6 +17,7 @@ from newsdesk.facts.syntax import (
     _child,
     _clause_verb,
     _lemma,
+    split_from_its_subject,
 )
 from newsdesk.nlp.doccache import span_ents
 
@@ -58,6 +59,8 @@ def _subject(verb, depth: int = 0):
         return _gerund_controller(verb.head, depth)
     if _passive_without_agent(verb):
         return None, True  # "homes had been damaged or destroyed": by whom, the clause does not say
+    if _finite_clause(verb):
+        return None, False  # "evacuated villages after a day of shelling killed four": the parse lost its subject
     if depth < 2 and verb.dep_ in CONTROL and verb.head.pos_ in ("VERB", "AUX", "ADJ"):
         gov = verb.head
         # "urged Iraq to cooperate": the object acts; "used tear gas to disperse": the subject does
@@ -80,6 +83,15 @@ def _subject(verb, depth: int = 0):
             gov = gov.head
         return _subject(gov, depth + 1)
     return None, False
+
+
+def _finite_clause(verb) -> bool:
+    """A finite clause set under another by "after", "when", "as" ... has a subject of its
+    own, never the other's: where the parse found none ("after a third day of exchanges
+    killed four", with the day taken for the object of "after"), who acted is unsaid.
+    A participle ("fled after killing five") is the other's subject's act."""
+    marked = verb.dep_ == "advcl" and verb.tag_ in ("VBD", "VBZ", "VBP") and _child(verb, ("mark",)) is not None
+    return marked or split_from_its_subject(verb)
 
 
 # Passives whose subject does the act of their infinitive: "is expected to visit", "was

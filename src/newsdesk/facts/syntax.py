@@ -89,3 +89,49 @@ def _prep_object(tok, preps) -> object | None:
             if obj is not None and obj.ent_type_ not in TIME_LABELS:
                 return obj
     return None
+
+
+def accidental_blast(tok) -> bool:
+    """A gas or methane explosion (lexicon.ACCIDENT_BLASTS): an accident, no attack."""
+    return _lemma(tok) in ("explosion", "blast") and any(
+        c.dep_ in ("compound", "amod") and _lemma(c) in lx.ACCIDENT_BLASTS for c in tok.children)
+
+
+def split_from_its_subject(verb) -> bool:
+    """A finite verb with no subject behind an "after"/"before" phrase of the verb it hangs
+    on: the parse split one clause ("deployed the army after days of clashes left 105 dead",
+    "evacuated villages after a third day of shelling killed four") and the phrase holds the
+    verb's subject. Its act is the phrase's, with its own toll and no doer of the other's."""
+    if verb.dep_ not in ("advcl", "conj") or verb.tag_ not in ("VBD", "VBZ", "VBP") or _child(verb, SUBJECTS):
+        return False
+    head = verb.head
+    after = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("after", "before", "following")
+             and c.i < verb.i]
+    if not after:
+        return False
+    # "... after the vote and declared ...": a "cc" between makes it a second act of the head's subject
+    return not any(c.dep_ == "cc" and after[-1].i < c.i < verb.i for c in head.children)
+
+
+def gapped_passive(verb) -> bool:
+    """A past participle joined to a passive, with a subject of its own and no auxiliary:
+    the auxiliary is the first clause's ("28 people had been arrested and three police
+    officers injured"), so the subject is the one hurt, whom the parse made the doer. The
+    tagger may read the participle as a past tense: then only a verb of harm or arrest with
+    nothing after it ("and hospitals appealed for donors" is a clause of its own)."""
+    bare = verb.tag_ == "VBD" and _lemma(verb) in lx.TOLL_VERBS | {"arrest", "detain"} \
+        and not any(c.i > verb.i and c.dep_ != "punct" for c in verb.children)
+    participle = verb.tag_ == "VBN" or bare
+    return (verb.dep_ == "conj" and participle and _child(verb, ("nsubj",)) is not None
+            and _child(verb, ("aux", "auxpass")) is None and _child(verb.head, ("auxpass",)) is not None)
+
+
+def ranked_since(tok) -> bool:
+    """A "since" that ranks the noun before it against the time after ("the deadliest
+    quarter since 2017", "the first such exchange since December", "the seventh coup since
+    2020"): a comparison, whose time dates neither the noun nor a count."""
+    if tok.lower_ != "since" or tok.dep_ != "prep":
+        return False
+    ranked = tok.head
+    return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "most", "least") or c.ent_type_ == "ORDINAL"
+               for c in ranked.children if c.dep_ in ("amod", "advmod") and c.i < ranked.i)

@@ -22,6 +22,7 @@ from newsdesk.facts.syntax import (
     _infinitive,
     _lemma,
     _prep_object,
+    accidental_blast,
     is_word,
 )
 from newsdesk.nlp.doccache import sentence, token_strings, tokens
@@ -78,12 +79,42 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)
     if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "strike" and _dead_in(tok):
+        return ("ASSAULT", None)  # "three were killed in the strikes": nor does anyone die in one
+    if lemma == "threat" and _said_to_be(tok):
+        return None  # "the militia is a threat to the region": a judgement of it, no threat made
     if lemma == "war" and tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.OF_WAR:
         return None  # "prisoners of war": people a war holds, no act of it
     if lemma == "state":  # "a state of emergency", "a state of siege" (CAMEO 1724 martial law)
         of = _prep_object(tok, {"of"})
         return ("COERCE", "martial-law") if of is not None and _lemma(of) in lx.STATES_OF_EXCEPTION else None
     return lx.NOUNS.get(lemma)
+
+
+# What a travel or entry ban keeps people from: "banned them from travelling to the bloc".
+_MOVING = frozenset({"travel", "enter", "leave", "fly", "visit", "cross"})
+
+
+def _banned_from_moving(tok) -> bool:
+    return any(_lemma(g) in _MOVING for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+               for g in c.children if g.dep_ == "pcomp")
+
+
+def _said_to_be(tok) -> bool:
+    """The noun says what something is: after a copula ("was a threat") or a verb that
+    names ("called the seizure a threat"), or joined to such a word ("called it unjustified
+    and a threat", which the parse hangs on the verb)."""
+    if tok.dep_ in ("attr", "oprd"):
+        return True
+    head = tok.head
+    return tok.dep_ == "conj" and (head.dep_ in ("attr", "oprd") or any(c.dep_ == "oprd" for c in head.children))
+
+
+def _dead_in(tok) -> bool:
+    """Whether people are killed or hurt "in" or "by" the noun: "killed in the strikes",
+    "wounded by strikes on the camp", "died in the strikes"."""
+    return (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "by")
+            and _lemma(tok.head.head) in lx.TOLL_VERBS | {"die"})
 
 
 def _aid_on_its_way(tok) -> bool:
@@ -193,6 +224,8 @@ def verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
+    if lemma == "ban" and _banned_from_moving(tok):
+        return Trigger(tok, "COERCE", "restrict", verbal=True)  # a travel ban (CAMEO 172), no censorship
     if lemma == "block" and _object_words(tok) & lx.BLOCKED_DECISIONS:
         return Trigger(tok, "REJECT", None, verbal=True)  # "blocked the resolution": a veto (CAMEO 12)
     if lemma == "block" and _by_the_state(tok):
@@ -318,7 +351,7 @@ def _fits_object(tok, lemma: str) -> bool:
     if lemma == "meet":
         return not _object_words(tok) & lx.MET_NON_PEOPLE
     if lemma == "host":  # "hosted the talks", not "has been hosting refugees" (a refuge, no visit)
-        return not _object_words(tok) & lx.HOSTED_REFUGEES
+        return not _object_words(tok) & (lx.HOSTED_REFUGEES | lx.HOSTED_FORCES)
     if lemma == "beat":  # "police beat protesters", not "the Cubs beat Cleveland"
         return not any(c.ent_type_ in ("ORG", "GPE", "NORP") for c in tok.children if c.dep_ == "dobj")
     if lemma == "insist":  # a demand when it asks (CAMEO 10), a claim when it asserts (REPORTING)
@@ -430,13 +463,17 @@ def _pointed_back(tok) -> bool:
 
 def _named_before(tok) -> bool:
     """A bare "the strike" after a drone, air or missile strike is that strike again, no
-    labour strike (the lexicon's reading of a strike on its own) and no new event."""
-    if _lemma(tok) != "strike":  # first: every noun of every sentence comes here
+    labour strike (the lexicon's reading of a strike on its own) and no new event; a bare
+    "the blast" after a gas or methane explosion is that accident again, no attack."""
+    lemma = _lemma(tok)
+    if lemma not in ("strike", "explosion", "blast"):  # first: every noun of every sentence comes here
         return False
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
     bare = not any(c.dep_ in ("compound", "amod", "nmod") for c in tok.children)
     if not definite or not bare:
         return False
+    if lemma != "strike":
+        return any(accidental_blast(t) for t in tok.doc[: tok.i])
     return any(_lemma(t) == "strike" and any(c.dep_ in ("compound", "amod") for c in t.children)
                for t in tok.doc[: tok.i])
 

@@ -82,7 +82,8 @@ from newsdesk.nlp.dates.periods import HOLIDAYS, anchor_of, anchor_relative
 from newsdesk.nlp.dates.rules import from_an_event, normalise
 from newsdesk.nlp.doccache import doc_ents
 
-__all__ = ["ISO_DAY", "anchor_dates", "anchor_of", "anchor_relative", "from_an_event", "normalise", "resolve_dates"]
+__all__ = ["ISO_DAY", "anchor_dates", "anchor_of", "anchor_relative", "from_an_event", "normalise", "resolve_dates",
+           "trimmed"]
 
 # A value that is a calendar day, with or without a clock time: "2023-09-19",
 # "2023-09-19T09:00" ("9 a.m. Tuesday"); what a story's figures and events are dated by.
@@ -139,11 +140,24 @@ def _an_age(text: str, start: int, end: int) -> bool:
     )
 
 
+# An uncounted stretch of time after "after"/"before" that the model ran into the day
+# before it: "on Saturday after days of clashes" is Saturday, and the days are the
+# clashes' (the model's DATE "Saturday after days" had no value at all).
+_UNCOUNTED_AFTER = re.compile(r"\s+(?:after|before|following)\s+(?:hours|days|weeks|months|years|decades)$",
+                              re.IGNORECASE)
+
+
+def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without an uncounted stretch run into it (``_UNCOUNTED_AFTER``)."""
+    m = _UNCOUNTED_AFTER.search(text, start, end)
+    return (start, m.start()) if m and m.end() == end and m.start() > start else (start, end)
+
+
 def _spans(doc, text: str) -> list[tuple[int, int]]:
     """DATE/TIME entities (never across a line break), and rule spans not inside one; a
     rule span replaces an entity it sticks out of ("just a day" -> "a day before")."""
     ents = [(e.start_char, e.end_char) for e in doc_ents(doc) if e.label_ in ("DATE", "TIME") and "\n" not in e.text]
-    ents = [(s, e) for s, e in ents if not _an_age(text, s, e)]
+    ents = [trimmed(text, s, e) for s, e in ents if not _an_age(text, s, e)]
     rules = [(m.start(), m.end()) for m in _MISSED.finditer(text)]
     rules = [r for r in rules if not any(s <= r[0] and r[1] <= e for s, e in ents)]
     ents = [(s, e) for s, e in ents if not any(r[0] < e and s < r[1] for r in rules)]
