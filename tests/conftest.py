@@ -3,6 +3,9 @@
 - ``shared_dir``: ``../shared`` (seeds, corpora); tests that use it skip where it is absent.
 - ``nlp``: the spaCy pipeline, loaded once per session (tests that do not need the model
   build their inputs by hand instead).
+- ``staged``: ``staged(text, *stages)``, the Analysis of ``text`` after mentions and then
+  ``stages`` (each ``stage(analysis, doc)``) on the model's parse: what most tests of one
+  stage build.
 - ``store``: an empty SQLite store in the test's temp dir.
 - ``pg_url``: a PostgreSQL URL from ``NEWSDESK_TEST_PG``; skips where none is set.
 """
@@ -35,6 +38,21 @@ def nlp():
     from newsdesk.nlp.model import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def staged(nlp):
+    from newsdesk.model import Analysis, Article, article_id
+    from newsdesk.nlp.entities import find_mentions
+
+    def run(text: str, *stages):
+        doc = nlp(text)
+        analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
+        for stage in stages:
+            analysis = stage(analysis, doc)
+        return analysis
+
+    return run
 
 
 @pytest.fixture

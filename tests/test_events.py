@@ -1876,10 +1876,8 @@ def test_the_toll_of_what_an_after_phrase_names_is_not_the_acts():
         ("Washington sanctions hit the bank.", "SANCTION", "Washington", None),
     ],
 )
-def test_a_town_before_an_event_noun_is_where_not_who(nlp, text, type_, actor, place):
-    doc = nlp(text)
-    analysis = resolve_places(find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc), doc)
-    event = only(find_events(analysis, doc), type_)
+def test_a_town_before_an_event_noun_is_where_not_who(staged, text, type_, actor, place):
+    event = only(staged(text, resolve_places, find_events), type_)
     assert (event.actor, event.place) == (actor, place)
 
 

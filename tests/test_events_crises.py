@@ -2,7 +2,7 @@
 strikes that kill, accidents, deployments, sanctions, hostage swaps, coups.
 
 Sentences are written for these tests (invented places and people); the spaCy model is
-the session ``nlp`` fixture.
+the session ``staged`` fixture (conftest).
 """
 
 from __future__ import annotations
@@ -11,14 +11,6 @@ import pytest
 
 import newsdesk
 from newsdesk.facts.events import find_events
-from newsdesk.model import Analysis, Article, article_id
-from newsdesk.nlp.entities import find_mentions
-
-
-def analyse(nlp, text: str) -> Analysis:
-    doc = nlp(text)
-    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
-    return find_events(analysis, doc)
 
 
 @pytest.mark.parametrize(
@@ -29,8 +21,8 @@ def analyse(nlp, text: str) -> Analysis:
         "Four people died in the strikes, medics said.",
     ],
 )
-def test_a_strike_people_are_killed_or_hurt_in_is_an_attack(nlp, text):
-    types = {e.type for e in analyse(nlp, text).events}
+def test_a_strike_people_are_killed_or_hurt_in_is_an_attack(staged, text):
+    types = {e.type for e in staged(text, find_events).events}
     assert "ASSAULT" in types and "PROTEST" not in types
 
 
@@ -44,8 +36,8 @@ def test_a_strike_people_are_killed_or_hurt_in_is_an_attack(nlp, text):
         "A boiler explosion wrecked the laundry on Monday. The blast was heard across the valley.",
     ],
 )
-def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(nlp, text):
-    assert [e for e in analyse(nlp, text).events if e.type == "ASSAULT"] == []
+def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(staged, text):
+    assert [e for e in staged(text, find_events).events if e.type == "ASSAULT"] == []
 
 
 @pytest.mark.parametrize(
@@ -55,8 +47,8 @@ def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(nlp, text):
         "Two roadside blasts killed six soldiers near Tarvik.",
     ],
 )
-def test_a_bomb_blast_stays_an_attack(nlp, text):
-    assert any(e.type == "ASSAULT" and e.mode == "explosives" for e in analyse(nlp, text).events)
+def test_a_bomb_blast_stays_an_attack(staged, text):
+    assert any(e.type == "ASSAULT" and e.mode == "explosives" for e in staged(text, find_events).events)
 
 
 @pytest.mark.parametrize(
@@ -87,9 +79,9 @@ def test_a_toll_after_another_act_is_not_the_acts(text, act, other):
         "A week of clashes killed 30 people in Tarvik.",
     ],
 )
-def test_a_killing_after_after_has_no_borrowed_or_temporal_actor(nlp, text):
+def test_a_killing_after_after_has_no_borrowed_or_temporal_actor(staged, text):
     # where the parse leaves nothing to tell the attack by, none is better than a wrong doer
-    assert [e.actor for e in analyse(nlp, text).events if e.type == "ASSAULT" and e.actor] == []
+    assert [e.actor for e in staged(text, find_events).events if e.type == "ASSAULT" and e.actor] == []
 
 
 @pytest.mark.parametrize(
@@ -120,8 +112,8 @@ def test_an_act_filling_a_stretch_before_the_day_is_not_dated_that_day(text, nou
         ("The minister said the militia was a threat to the region.", None, "THREATEN"),
     ],
 )
-def test_words_that_are_events_only_with_some_objects(nlp, text, type_, absent):
-    types = {e.type for e in analyse(nlp, text).events}
+def test_words_that_are_events_only_with_some_objects(staged, text, type_, absent):
+    types = {e.type for e in staged(text, find_events).events}
     assert type_ is None or type_ in types
     assert absent is None or absent not in types
 
@@ -133,14 +125,14 @@ def test_words_that_are_events_only_with_some_objects(nlp, text, type_, absent):
         "Police said nine protesters had been detained and two officers hurt.",
     ],
 )
-def test_the_subject_of_a_participle_sharing_a_passive_is_no_doer(nlp, text):
+def test_the_subject_of_a_participle_sharing_a_passive_is_no_doer(staged, text):
     """The auxiliary of the first clause serves the second: the officers were hurt."""
-    assert [e.actor for e in analyse(nlp, text).events if e.type == "ASSAULT" and e.actor] == []
+    assert [e.actor for e in staged(text, find_events).events if e.type == "ASSAULT" and e.actor] == []
 
 
-def test_a_clause_of_its_own_after_a_passive_keeps_its_subject(nlp):
+def test_a_clause_of_its_own_after_a_passive_keeps_its_subject(staged):
     text = "Blood tests were badly delayed, and clinics appealed for donors on Tuesday."
-    assert [e.actor for e in analyse(nlp, text).events if e.type == "REQUEST"] == ["clinics"]
+    assert [e.actor for e in staged(text, find_events).events if e.type == "REQUEST"] == ["clinics"]
 
 
 def test_a_count_sharing_a_passive_is_of_the_hurt():
@@ -178,8 +170,8 @@ def test_a_since_that_ranks_is_no_as_of(text, as_of):
         ("The militia has blocked the road since March.", "March"),  # a time it holds since: kept
     ],
 )
-def test_a_since_that_ranks_does_not_date_the_event(nlp, text, when):
-    assert [e.when for e in analyse(nlp, text).events] == [when]
+def test_a_since_that_ranks_does_not_date_the_event(staged, text, when):
+    assert [e.when for e in staged(text, find_events).events] == [when]
 
 
 @pytest.mark.parametrize(
@@ -190,5 +182,5 @@ def test_a_since_that_ranks_does_not_date_the_event(nlp, text, when):
         ("The junta banned the opposition newspaper.", "censor"),
     ],
 )
-def test_a_travel_ban_restricts_and_a_ban_on_a_paper_censors(nlp, text, mode):
-    assert [(e.type, e.mode) for e in analyse(nlp, text).events] == [("COERCE", mode)]
+def test_a_travel_ban_restricts_and_a_ban_on_a_paper_censors(staged, text, mode):
+    assert [(e.type, e.mode) for e in staged(text, find_events).events] == [("COERCE", mode)]

@@ -7,14 +7,6 @@ from __future__ import annotations
 import pytest
 
 from newsdesk.facts.quotes import find_quotes
-from newsdesk.model import Analysis, Article, article_id
-from newsdesk.nlp.entities import find_mentions
-
-
-def analyse(nlp, text: str) -> Analysis:
-    doc = nlp(text)
-    analysis = find_mentions(Analysis(article=Article(id=article_id(text), text=text)), doc)
-    return find_quotes(analysis, doc)
 
 
 @pytest.mark.parametrize(
@@ -26,9 +18,9 @@ def analyse(nlp, text: str) -> Analysis:
         "The Ardent Hospital declared a critical incident after its systems failed.",
     ],
 )
-def test_a_verb_of_words_in_a_sense_that_says_nothing_is_no_quote(nlp, text):
+def test_a_verb_of_words_in_a_sense_that_says_nothing_is_no_quote(staged, text):
     # "said the talks would go on" is a quote of its own: only the object of the other verb goes
-    assert [q.text for q in analyse(nlp, text).quotes if "talks" not in q.text] == []
+    assert [q.text for q in staged(text, find_quotes).quotes if "talks" not in q.text] == []
 
 
 @pytest.mark.parametrize(
@@ -38,5 +30,5 @@ def test_a_verb_of_words_in_a_sense_that_says_nothing_is_no_quote(nlp, text):
         ("The minister called the vote a sham.", "the vote a sham"),
     ],
 )
-def test_the_same_verbs_with_words_stay_quotes(nlp, text, words):
-    assert [q.text for q in analyse(nlp, text).quotes] == [words]
+def test_the_same_verbs_with_words_stay_quotes(staged, text, words):
+    assert [q.text for q in staged(text, find_quotes).quotes] == [words]
