@@ -81,7 +81,7 @@ from newsdesk.facts.main_place import (
     _rank,
     _toponyms,
 )
-from newsdesk.model import Analysis, DateRef, Event, MainEvent, Span
+from newsdesk.model import Analysis, DateRef, Event, MainEvent, Place, Span
 from newsdesk.nlp.dates import from_an_event
 from newsdesk.nlp.doccache import doc_text
 
@@ -371,13 +371,17 @@ def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     parse read as a verb ("Ardo shooting"), and a participle a noun's modifier. An event
     the events stage gave no actor, for the town it named first as its place, is read so
     too ("Ardo shooting", not "arrested in Ardo")."""
-    text = analysis.article.text
-    actor, first = ((event.actor or "").casefold(), False) if event.actor else ((event.place or "").casefold(), True)
-    return bool(actor) and any(
-        actor in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"]
-        and (event.span[0] == p.span[0] if first else (
-            event.span[0] <= p.span[0] and p.span[1] < event.span[1]  # in the event's words
-            or p.span[1] <= event.span[0] and not text[p.span[1] : event.span[0]].strip()))  # right before them
+    text, (start, end) = analysis.article.text, event.span
+
+    def where(p: Place) -> bool:  # the town's words stand where an actor's would
+        if not event.actor:  # the place the events stage took it for: the event's first words
+            return start == p.span[0]
+        inside = start <= p.span[0] and p.span[1] < end
+        return inside or p.span[1] <= start and not text[p.span[1] : start].strip()  # or right before them
+
+    name = (event.actor or event.place or "").casefold()
+    return bool(name) and any(
+        name in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"] and where(p)
         and not _subject_of_verb(doc, p.span)
         for p in analysis.places
     )

@@ -139,10 +139,7 @@ def normalise(text: str, anchor: dt.date | None, *, before: str = "", after: str
         t, after = m.group("t"), f" {m.group('u')}{after}"
     ctx = (before, after)
     if _COUNT_TO_RELATION.match(t) and apposed_count(before):
-        # "on Monday, just a day before the attack": that Monday, whatever the attack's day
-        ref = reference(before, anchor)
-        return None if ref is None else f"WXX-{ref[1].isoweekday()}" if ref[0] == "weekday" else \
-            period_value(ref[1], ref[0], 0)
+        return _time_named_before(before, anchor)  # "on Monday, just a day before the attack": Monday
     if from_an_event(t, after):
         return None
     if widened := widened_period(t, ctx):
@@ -161,6 +158,15 @@ _COUNT_TO_RELATION = re.compile(r"^(?:a|an|one|two|three|four|five|six|seven|eig
                                 r"(?:days?|weeks?|months?|years?)\s+(?:before|after)$", re.IGNORECASE)
 _AN_EVENT_AFTER = re.compile(r"^\s+(?:the|a|an|his|her|its|their|our|this|that)\s+(?!(?:day|week|weekend|month|"
                              r"year|end|start|beginning|middle|close|turn)\b)[a-z]", re.IGNORECASE)
+
+
+def _time_named_before(before: str, anchor: dt.date | None) -> str | None:
+    """The value of the last time named before an expression (``reference``), at its own
+    precision; an undated article's weekday as WXX-n."""
+    ref = reference(before, anchor)
+    if ref is None:
+        return None
+    return f"WXX-{ref[1].isoweekday()}" if ref[0] == "weekday" else period_value(ref[1], ref[0], 0)
 
 
 def from_an_event(t: str, after: str) -> bool:
