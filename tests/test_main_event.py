@@ -1082,6 +1082,19 @@ _IRAQ = ("Iraq", "Iraq", "IQ", 99237)
 _CROYDON = ("Croydon", "Croydon", "GB", 2651817)
 
 
+def _headline_place(title, what, actor, places):
+    """The main event's (what, actor, place) of a headline of one event at ``places``
+    (words, name, country, geonameid)."""
+    head = Analysis(
+        article=Article(id="a", text=title, title=title),
+        events=(Event("a", _span(title, what), OTHER, actor=actor),),
+        places=tuple(Place("a", _span(title, w), w, n, country=c, geonameid=g) for w, n, c, g in places),
+    )
+    analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
+    found = find_main_event(analysis, None, Headline(head, None))
+    return found.what, found.actor, found.place
+
+
 @pytest.mark.parametrize(
     ("title", "what", "actor", "places", "expected"),
     [
@@ -1098,14 +1111,7 @@ _CROYDON = ("Croydon", "Croydon", "GB", 2651817)
     ],
 )
 def test_a_place_that_names_the_actor_is_not_where(title, what, actor, places, expected):
-    head = Analysis(
-        article=Article(id="a", text=title, title=title),
-        events=(Event("a", _span(title, what), OTHER, actor=actor),),
-        places=tuple(Place("a", _span(title, w), w, n, country=c, geonameid=g) for w, n, c, g in places),
-    )
-    analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
-    found = find_main_event(analysis, None, Headline(head, None))
-    assert (found.what, found.actor, found.place) == (what, actor, expected)
+    assert _headline_place(title, what, actor, places) == (what, actor, expected)
 
 
 _ZIMBABWE = ("Zimbabwe", "Zimbabwe", "ZW", 878675)
@@ -1126,14 +1132,8 @@ _CHILE = ("Chile", "Chile", "CL", 3895114)
     ],
 )
 def test_a_country_beaten_in_a_contest_is_not_where(title, what, actor, places, expected):
-    head = Analysis(
-        article=Article(id="a", text=title, title=title),
-        events=(Event("a", _span(title, what), OTHER, actor=actor),),
-        places=tuple(Place("a", _span(title, w), w, n, country=c, geonameid=g) for w, n, c, g in places),
-    )
-    analysis = _article("Officials gave no details. " + "x" * LEAD_CHARS, title=title)
-    found = find_main_event(analysis, None, Headline(head, None))
-    assert (found.what, found.place) == (what, expected)
+    found_what, _, found_place = _headline_place(title, what, actor, places)
+    assert (found_what, found_place) == (what, expected)
 
 
 @pytest.mark.parametrize(
