@@ -641,7 +641,7 @@ def test_a_surname_after_a_full_name_is_no_place(nlp, text):
     ],
 )
 def test_demonyms_of_regions_and_countries(text, key):
-    from newsdesk.nlp.toponyms import demonym_key
+    from newsdesk.nlp.gazetteer import demonym_key
 
     assert demonym_key(text, load_gazetteer()) == key
 

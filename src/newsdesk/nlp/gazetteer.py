@@ -13,6 +13,8 @@ Two tables::
 
 ``kind`` is one of ``country``, ``admin1`` (a first-level region or a state),
 ``area`` (a well-known region: Nagorno-Karabakh, the Gaza Strip), ``continent``, ``city``.
+
+``demonym_key`` reads a people's name back to its place ("Sicilian" -> Sicily).
 """
 
 from __future__ import annotations
@@ -205,4 +207,37 @@ def bare_county(key: str, gaz: Gazetteer) -> str | None:
         full = f"{key} {unit}"
         if any(c.kind == "admin2" for c in gaz.lookup(full)):
             return full
+    return None
+
+
+# How English makes a people's or an adjective's name from a place's, undone: the ending
+# of the demonym and what the place's name ends in instead, tried in this order
+# ("Sicilian" -> Sicily, "Ontarian" -> Ontario, "Siberian" -> Siberia, "Floridian" ->
+# Florida, "Ukrainian" -> Ukraine, "Brazilian" -> Brazil, "Texan" -> Texas, "Iowan" -> Iowa,
+# "Ohioan" -> Ohio, "Dagestani" -> Dagestan, "Sudanese" -> Sudan, "Philippine" ->
+# Philippines, "Serb" -> Serbia). The gazetteer lists the demonyms of countries (countryinfo); these rules reach
+# those of regions, and of countries whose listed demonym differs.
+_DEMONYM_ENDINGS = (
+    ("ian", "y"), ("ian", "io"), ("ian", "ia"), ("ian", "a"), ("ian", "e"), ("ian", ""), ("an", "a"), ("an", "as"),
+    ("an", ""), ("i", ""), ("ese", ""), ("ese", "a"), ("ine", "ines"), ("", "ia"),
+)
+# Only names of these kinds are made into demonyms (a town's people have no such name in news).
+_DEMONYM_KINDS = frozenset({"country", "admin1", "area", "continent"})
+
+
+def demonym_key(text: str, gaz: Gazetteer) -> str | None:
+    """The key of the country or region whose demonym ``text`` is, by the endings above:
+    the place must be called exactly so, not by an alternate name."""
+    key = name_key(text)
+    if not key.isalpha() or len(key) < 4:  # one word; "Lao" and the like are listed already
+        return None
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]  # "Ohioans"
+    for ending, place_ending in _DEMONYM_ENDINGS:
+        if ending == "" and key[-1] in "aeioun":
+            continue  # "Serb", "Abkhaz" lack their "-ia"; "Roman" is no Romania
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            place = key[: len(key) - len(ending)] + place_ending
+            if any(c.kind in _DEMONYM_KINDS and name_key(c.name) == place for c in gaz.lookup(place)):
+                return place
     return None
