@@ -36,7 +36,7 @@ from newsdesk.facts.syntax import (
     split_from_its_subject,
 )
 from newsdesk.facts.triggers import Trigger, absorbed, another_target, reported_must, triggers, verb_trigger
-from newsdesk.model import Analysis, Event
+from newsdesk.model import Analysis, Event, Place
 from newsdesk.nlp.doccache import doc_ents, doc_text, sentences
 from newsdesk.nlp.places import place_kinds
 from newsdesk.nlp.toponym_cues import ATTACKS_ON
@@ -97,10 +97,14 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
     for ent in ents:
         if ent.root.i in skip or not _locative(ent):
             continue
-        span = (ent.start_char, ent.end_char)
-        resolved = next((p.name for p in analysis.places if p.span[0] <= span[0] < p.span[1]), None)
-        return resolved or _with_of_place(ent, ents)
+        resolved = _place_at(analysis, ent.start_char)
+        return resolved.name if resolved is not None else _with_of_place(ent, ents)
     return None
+
+
+def _place_at(analysis: Analysis, offset: int) -> Place | None:
+    """The place the places stage resolved at character ``offset``, if any."""
+    return next((p for p in analysis.places if p.span[0] <= offset < p.span[1]), None)
 
 
 def _attacked_place(analysis: Analysis, recipient) -> str | None:
@@ -114,8 +118,10 @@ def _attacked_place(analysis: Analysis, recipient) -> str | None:
     if name is None:
         return None
     # a name the places stage placed, or one the model typed a place
-    resolved = next((p.name for p in analysis.places if p.span[0] <= name.idx < p.span[1]), None)
-    return resolved or (argument(analysis, name) if name.ent_type_ in PLACE_LABELS else None)
+    resolved = _place_at(analysis, name.idx)
+    if resolved is not None:
+        return resolved.name
+    return argument(analysis, name) if name.ent_type_ in PLACE_LABELS else None
 
 
 def _with_of_place(ent, ents) -> str:
@@ -536,7 +542,7 @@ def _town_before_the_noun(analysis: Analysis, actor, triggers: list[Trigger]) ->
     nouns = {t.head.i: t.category for t in triggers if not t.verbal}
     if actor is None or actor.dep_ != "compound" or actor.head.i not in nouns:
         return None
-    place = next((p for p in analysis.places if p.span[0] <= actor.idx < p.span[1]), None)
+    place = _place_at(analysis, actor.idx)
     if place is None:
         return None
     kinds = place_kinds(place)

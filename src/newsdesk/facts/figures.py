@@ -314,8 +314,8 @@ def _unit_after(doc, last) -> str | None:
         return "percent"
     if word == "nautical" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lemma_.lower() == "mile":
         return "nautical mile"
-    if word == "cubic" and nxt.i + 1 < len(doc) and f"cubic {doc[nxt.i + 1].lemma_.lower()}" in UNITS:
-        return f"cubic {doc[nxt.i + 1].lemma_.lower()}"  # "cubic metres": a volume, not the length "metres"
+    if word == "cubic" and nxt.i + 1 < len(doc) and (cubic := f"cubic {doc[nxt.i + 1].lemma_.lower()}") in UNITS:
+        return cubic  # "cubic metres": a volume, not the length "metres"
     if word in UNITS and word != "per":
         if UNITS[word] == "duration" and nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ in ("ago", "old"):
             return None

@@ -314,6 +314,11 @@ HAZARDS = frozenset({
     "disease", "virus", "flood", "flooding", "drought", "locust", "cancer", "corruption", "poverty", "inflation",
     "crime", "hunger", "heat", "heatwave",
 })
+# What blows up by accident in a mine, a plant or a home ("a methane explosion tore through
+# the pit", "a gas blast killed five"): no one attacks, as in a flood (NATURAL_FORCES).
+# "gas" is no gas attack ("a chlorine gas attack" is an "attack"); a pipeline or a tanker
+# can be blown up, so they are not here.
+ACCIDENT_BLASTS = frozenset({"gas", "methane", "firedamp", "boiler", "dust", "cylinder"})
 # Modifiers that make an event noun something else: "campaign rally", "heart attack".
 NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "rally": frozenset({"campaign", "election", "stock", "market", "fundraising"}),
@@ -325,15 +330,9 @@ NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "release": frozenset({"press", "news", "film", "album", "software"}),  # a publication, not freed people
     "deal": frozenset({"great", "good"}),  # "a great deal of time": a quantity, no agreement
     "violence": frozenset({"domestic"}),
-    "explosion": frozenset(),  # filled below: ACCIDENT_BLASTS
-    "blast": frozenset(),
+    "explosion": ACCIDENT_BLASTS,
+    "blast": ACCIDENT_BLASTS,
 }
-# What blows up by accident in a mine, a plant or a home ("a methane explosion tore through
-# the pit", "a gas blast killed five"): no one attacks, as in a flood (NATURAL_FORCES).
-# "gas" is no gas attack ("a chlorine gas attack" is an "attack"); a pipeline or a tanker
-# can be blown up, so they are not here.
-ACCIDENT_BLASTS = frozenset({"gas", "methane", "firedamp", "boiler", "dust", "cylinder"})
-NOT_EVENT_MODIFIERS["explosion"] = NOT_EVENT_MODIFIERS["blast"] = ACCIDENT_BLASTS
 
 # Two-word events whose meaning is in the modifier: (modifier lemma, head lemma) -> entry.
 # "air strike" is an attack, "general strike" a protest; "cease-fire" is split by the tokenizer.
