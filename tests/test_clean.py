@@ -207,6 +207,58 @@ def test_html_page_main_text_and_metadata():
     assert a.language == "en"
 
 
+_MORE = [
+    "By Saturday the water had dropped by a metre and shopkeepers began to sweep out the mud.",
+    "The council will meet on Monday to decide how to pay for repairs to the market's roof.",
+    "Insurers said claims from the flood were likely to pass the total of the last two years.",
+]
+
+
+def _chunk(paras: list[str]) -> str:
+    return f'<div class="wrap"><div class="article-body">{"".join(f"<p>{p}</p>" for p in paras)}</div></div>'
+
+
+def _page(body: str) -> str:
+    return f"""<html><head><title>Floods reach Riverton market</title></head><body>
+<article><h1>Floods reach Riverton market</h1>{body}</article></body></html>"""
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # chunks in wrappers of their own, an advert between them
+        _chunk(_PARAS) + '<div class="ad">Advertisement</div>' + _chunk(_MORE),
+        # chunks side by side
+        _chunk(_PARAS).removeprefix('<div class="wrap">').removesuffix("</div>")
+        + _chunk(_MORE).removeprefix('<div class="wrap">').removesuffix("</div>"),
+    ],
+)
+def test_an_article_cut_into_chunks_of_one_class_is_read_whole(body):
+    a = clean_document(Document(origin="p.html", content=_page(body), content_type="html"))
+    assert all(p in a.text for p in _PARAS + _MORE)
+    assert a.text.index(_PARAS[-1]) < a.text.index(_MORE[0])
+
+
+def test_chunks_of_a_class_elsewhere_on_the_page_stay_out():
+    aside = '<aside><div class="x"><div class="y"><div class="article-body"><p>Read: a quiz.</p>'
+    aside += "<p>Read: ten recipes for the weekend.</p></div></div></div></aside>"
+    a = clean_document(Document(origin="p.html", content=_page(_chunk(_PARAS)) + aside, content_type="html"))
+    assert "recipes" not in a.text
+
+
+def test_a_pop_up_card_inside_a_sentence_is_no_part_of_it():
+    card = (
+        '<span class="person"><a href="/p/lindqvist">Anna Lindqvist</a><span class="card"><img src="l.jpg">'
+        '<a href="/p/lindqvist">Anna Lindqvist</a><a href="/a/1">Mayor opens new library</a>'
+        '<a href="/a/2">Council budget passes</a></span></span>'
+    )
+    body = f"<p>Mayor {card} said 40 homes had been evacuated and the bridge was closed.</p>"
+    body += "".join(f"<p>{p}</p>" for p in _PARAS[2:] + _MORE)
+    a = clean_document(Document(origin="p.html", content=_page(body), content_type="html"))
+    assert "Mayor Anna Lindqvist said 40 homes had been evacuated" in a.text
+    assert "library" not in a.text and "budget" not in a.text
+
+
 _NAV_ONLY = '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul></nav></body></html>'
 
 
