@@ -259,6 +259,13 @@ def test_a_pop_up_card_inside_a_sentence_is_no_part_of_it():
     assert "library" not in a.text and "budget" not in a.text
 
 
+def test_a_link_wrapped_in_a_span_keeps_its_words():
+    link = '<span class="link"><a href="/a/3">the council will pay for the repairs</a></span>'
+    body = f"<p>The mayor said that {link} before the winter.</p>" + "".join(f"<p>{p}</p>" for p in _MORE)
+    a = clean_document(Document(origin="p.html", content=_page(body), content_type="html"))
+    assert "The mayor said that the council will pay for the repairs before the winter." in a.text
+
+
 _NAV_ONLY = '<html><body><nav><ul><li><a href="/">Home</a></li><li><a href="/n">News</a></li></ul></nav></body></html>'
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsdesk.clean.text import boilerplate_kind
+from newsdesk.clean.text import _drop_boilerplate, boilerplate_kind
 
 BOILERPLATE = [
     ("Leave a Reply", "comment_form"),
@@ -34,6 +34,8 @@ BOILERPLATE = [
     ("READ MORE: Council votes on the new bridge", "related_link"),
     ("Related Articles", "related_link"),
     ("See also – the mayor's statement", "related_link"),
+    ("DON'T MISS", "related_link"),
+    ("Most read", "related_link"),
     ("Advertisement", "advertisement"),
     ("Story continues below advertisement", "advertisement"),
     ("Tags: floods, Riverton, weather", "tags"),
@@ -72,6 +74,7 @@ BODY = [
     "The next article of the treaty deals with river borders.",
     "Sources close to the mayor said she would resign.",
     "Home owners near the river were told to leave.",
+    "Don't miss the chance to see the river at dawn, the guide said.",
     "",
 ]
 
@@ -84,3 +87,24 @@ def test_boilerplate_line_is_recognised_with_its_kind(line, kind):
 @pytest.mark.parametrize("line", BODY)
 def test_body_line_is_not_boilerplate(line):
     assert boilerplate_kind(line) is None
+
+
+@pytest.mark.parametrize(
+    ("lines", "kept"),
+    [
+        # the headlines under the heading are links; the article goes on after them
+        (["The river fell on Sunday.", "DON'T MISS", "Bridge closed for a week [VIDEO]", "Mayor speaks out",
+          "Repairs will start in May, the council said."],
+         ["The river fell on Sunday.", "Repairs will start in May, the council said."]),
+        # a blank line ends the block: the subheading after it is the article's own
+        (["Read more", "Bridge closed for a week", "", "Clearing up", "Volunteers came from three towns."],
+         ["", "Clearing up", "Volunteers came from three towns."]),
+        # a heading with no "Read more" above it stays
+        (["The river fell on Sunday.", "Clearing up", "Volunteers came from three towns."],
+         ["The river fell on Sunday.", "Clearing up", "Volunteers came from three towns."]),
+    ],
+)
+def test_headlines_under_a_related_heading_are_links(lines, kept):
+    removed = []
+    assert _drop_boilerplate(lines, removed) == kept
+    assert all(r.kind == "related_link" for r in removed)

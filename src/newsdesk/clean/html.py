@@ -39,6 +39,10 @@ _BODY_CLASS = re.compile(r"body|content|article|story|entry|text")
 _SPACE = re.compile(r"\s+")
 # A pop-up card inside a paragraph: a block with a picture and links (see _drop_cards).
 _CARD = "*[self::span or self::div][.//img][count(.//a) >= 2]"
+# A span in a paragraph whose only content is one link (see _mend_paragraphs).
+_LINK_WRAPPER = (
+    "//p//span[count(*) = 1][a][not(normalize-space(text()))][not(normalize-space(a/following-sibling::text()))]"
+)
 
 
 def extract_html(doc: Document) -> tuple[str, dict]:
@@ -49,7 +53,7 @@ def extract_html(doc: Document) -> tuple[str, dict]:
         # One parse for both readings: bare_extraction works on a copy of a tree it is given.
         tree = trafilatura.load_html(doc.content)
         if tree is not None:
-            _drop_cards(tree)
+            _mend_paragraphs(tree)
         result = _precise(doc, doc.content if tree is None else tree)
         text = (result.text if result is not None else "") or ""
         if tree is not None and text and _join_chunks(tree, text):
@@ -82,17 +86,23 @@ def _precise(doc: Document, content):
     )
 
 
-def _drop_cards(tree) -> None:
-    """Remove the pop-up cards some sites set inside running text.
+def _mend_paragraphs(tree) -> None:
+    """Make a paragraph's running text what trafilatura reads, neither more nor less.
 
-    A name in a paragraph may carry a card that shows on hover: its picture and links to
-    other articles (The Hill's "rollover" cards). trafilatura reads the card as words of the
-    sentence ("Rep. Ilhan OmarIlhan OmarHillicon Valley: …"), which then reach the parser.
-    The innermost block with a picture and two or more links, inside a paragraph, is no part
-    of its text (innermost: some pages wrap the whole sentence, card and all, in a span).
+    - A name in a paragraph may carry a pop-up card that shows on hover: its picture and
+      links to other articles (The Hill's "rollover" cards). trafilatura reads the card as
+      words of the sentence ("Rep. Ilhan OmarIlhan OmarHillicon Valley: …"), which then
+      reach the parser. The innermost block with a picture and two or more links, inside a
+      paragraph, is dropped (innermost: some pages wrap the whole sentence in a span too).
+    - A span that only wraps a link is unwrapped: precision mode discards any element whose
+      class is "link", and with it the link's words ("has reported that <span class="link">
+      <a>the NFL will fine Rudolph</a></span> for his role" lost its object). The span adds
+      no words of its own, so nothing is lost by taking it away.
     """
     for card in tree.xpath(f"//p//{_CARD}[not(.//{_CARD})]"):
         card.drop_tree()  # keeps the text after the card (its tail)
+    for span in tree.xpath(_LINK_WRAPPER):
+        span.drop_tag()  # keeps its link, and the text after it
 
 
 def _join_chunks(tree, text: str) -> bool:

@@ -83,6 +83,7 @@ BOILERPLATE: dict[str, tuple[str, ...]] = {
         r"^\s*more (?:on|about) this (?:story|topic)\s*[:|–—-].*",
         r"read (?:also|more|next|the full story)|related(?: articles?| stories| posts)?|recommended(?: for you)?",
         r"you may also like|more from [\w ’'-]{1,40}",
+        r"don[’']t miss|most (?:read|popular)|further reading|see also|more (?:stories|news)",
     ),
     "advertisement": (
         r"advertisements?|advertisment|sponsored(?: content)?|ad",

@@ -73,9 +73,14 @@ def boilerplate_kind(line: str) -> str | None:
 
 def _drop_boilerplate(lines: list[str], removed: list[Removal]) -> list[str]:
     kept = []
+    links = False  # inside a block of links under a "Read more" / "Don't miss" heading
     for line in lines:
         # "Posted on <date> by <name>" is a byline (metadata), read with the head.
         kind = None if lx.BYLINE.fullmatch(line.strip()) else boilerplate_kind(line)
+        # The headlines listed right under such a heading are links, not the article's
+        # subheadings: the block ends at a blank line or at a line that reads as a sentence.
+        links = kind == "related_link" or (links and kind is None and _is_heading(line))
+        kind = kind or ("related_link" if links else None)
         if kind:
             removed.append(Removal(kind, line.strip()))
         elif _SEPARATORS.fullmatch(line) and line.strip():
