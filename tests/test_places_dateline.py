@@ -1,6 +1,7 @@
-"""The dateline's places (issue 6): a place named in the dateline that cleaning took out
-of the text has its span in the dateline's words (``Place.in_dateline``), and no reader
-of the text's spans takes it for words of the text."""
+"""The dateline's places (issue 6): a town named only in the dateline that cleaning took
+out of the text is a place of the article, resolved as the text's names are, with its
+span in the dateline's words (``Place.in_dateline``), and no reader of the text's spans
+takes it for words of the text."""
 
 from __future__ import annotations
 
@@ -8,12 +9,81 @@ from dataclasses import replace
 
 import pytest
 
+from newsdesk.clean import clean_document
 from newsdesk.corpus.relate import remap
 from newsdesk.corpus.story_places import event_site
 from newsdesk.facts.events import _place_at
-from newsdesk.model import Analysis, Article, Event, Place, Removal, article_id
+from newsdesk.model import Analysis, Article, Document, Event, Place, Removal, article_id
+from newsdesk.nlp.places import resolve_places
 from newsdesk.report.export import article_dict
 from newsdesk.web.highlight import annotations
+
+
+def _resolved(nlp, content: str) -> Analysis:
+    article = clean_document(Document(origin="t", content=content))
+    return resolve_places(Analysis(article=article), nlp(article.text))
+
+
+@pytest.mark.parametrize(
+    ("content", "dated", "in_text"),
+    [
+        # a town alone
+        ("GENEVA — Delegates of four river states met on Tuesday to share out the lake's water.",
+         [("GENEVA", "Geneva", "CH")], []),
+        # no dateline: every place is the text's
+        ("Delegates of four river states met in Geneva on Tuesday to share out the lake's water.",
+         [], [("Geneva", "CH")]),
+        # the dateline's town also named in the text: a place in each, one point
+        ("KYIV — Sirens sounded across Kyiv before dawn on Monday, and the trams stopped.",
+         [("KYIV", "Kyiv", "UA")], [("Kyiv", "UA")]),
+        # a country after the town, and an agency: both names are places, the agency none
+        ("KYIV, Ukraine (Harbor Wire) — Sirens sounded before dawn on Monday, and the trams stopped.",
+         [("KYIV", "Kyiv", "UA"), ("Ukraine", "Ukraine", "UA")], []),
+        # the country settles which town of the name it is, in the dateline as in the text
+        ("CHALA, Peru - Aid trucks reached the coast for the first time on Wednesday.",
+         [("CHALA", "Chala", "PE"), ("Peru", "Peru", "PE")], []),
+        # a date after the town is no place
+        ("LISBON, June 4 — Dockers walked out at noon over a pay offer they called too small.",
+         [("LISBON", "Lisbon", "PT")], []),
+        # a word the gazetteer does not know is no place
+        ("ZORBLAX — The council voted on Tuesday to close the old library.", [], []),
+    ],
+)
+def test_the_datelines_places_are_the_articles(nlp, content, dated, in_text):
+    analysis = _resolved(nlp, content)
+    line = analysis.article.dateline_text
+    got = [p for p in analysis.places if p.in_dateline]
+    assert [(p.text, p.name, p.country) for p in got] == dated
+    assert all(line[p.span[0] : p.span[1]] == p.text for p in got)  # the span indexes the dateline's words
+    assert [(p.text, p.country) for p in analysis.text_places] == in_text
+    assert all(analysis.article.text[p.span[0] : p.span[1]] == p.text for p in analysis.text_places)
+    assert list(analysis.places) == got + list(analysis.text_places)  # the dateline's first
+
+
+def test_the_same_name_in_dateline_and_text_is_one_place(nlp):
+    analysis = _resolved(nlp, "KYIV — Sirens sounded across Kyiv before dawn on Monday, and the trams stopped.")
+    dated, said = analysis.places
+    assert (dated.in_dateline, said.in_dateline) == (True, False)
+    assert dated.geonameid == said.geonameid and dated.span == (0, 4) and said.span != dated.span
+
+
+def test_through_the_pipeline_the_datelines_town_is_a_place_of_the_record_and_of_no_event(store, nlp):
+    from newsdesk.pipeline import ingest
+    from newsdesk.report.export import export_record, validate
+
+    content = ("Dam talks resume\n\nGENEVA — Delegates of four river states met on Tuesday to share out"
+               " the lake's water.\n\nThe talks go on until Friday.")
+    report = ingest([Document(origin="t.txt", content=content)], store)
+    assert report.failed == []
+    with store.read() as tx:
+        record = export_record(tx)
+    validate(record)
+    [article] = record["articles"]
+    assert [(p["name"], p["span"], p["in_dateline"]) for p in article["places"]] == [("Geneva", [0, 6], True)]
+    assert article["main_event"]["place"] == "Geneva" and article["main_event"]["place_span"] is None
+    assert not any(e["place"] for e in article["events"])
+    assert not [a for a in annotations(article) if a[2] == "place"]
+
 
 # A hand-built article: the dateline's town at (0, 6) of its words, and the text's own
 # place at the same offsets of the text.
