@@ -184,3 +184,30 @@ def test_a_datelines_place_counts_for_where_whatever_the_text_holds_at_its_offse
     with store.begin() as tx:
         tx.save_analysis(replace(_analysis(_DATED, _SAID, port), mentions=(mention,)), seq=1)
         assert _countries(tx, _AID) == countries
+
+
+@pytest.mark.parametrize(
+    ("places", "shown"),
+    [
+        ((_DATED, _SAID), "Dateline: MIRSK · Mirsk (50.97, 15.38)"),
+        ((_SAID,), None),
+    ],
+)
+def test_the_article_page_says_where_its_dateline_places_it(store, places, shown):
+    import asyncio
+
+    import httpx
+
+    from newsdesk.web import create_app
+
+    with store.begin() as tx:
+        tx.save_analysis(_analysis(*places), seq=1)
+
+    async def get():
+        transport = httpx.ASGITransport(app=create_app(store=store))
+        async with httpx.AsyncClient(transport=transport, base_url="http://test") as client:
+            return await client.get(f"/articles/{_AID}")
+
+    page = asyncio.run(get())
+    assert page.status_code == 200
+    assert (shown in page.text) if shown else ("Dateline:" not in page.text)
