@@ -766,5 +766,5 @@ def test_the_dateline_cleaning_took_out_still_says_where_the_texts_names_are(nlp
 
     article = clean_document(Document(origin="t", content=content))
     assert "Peru" not in article.text and "Tanzania" not in article.text
-    [chala] = resolve_places(Analysis(article=article), nlp(article.text)).places
+    [chala] = resolve_places(Analysis(article=article), nlp(article.text)).text_places
     assert (chala.text, chala.country) == ("Chala", country)

@@ -139,6 +139,24 @@ def test_a_main_event_round_trips(store, main):
         assert tx.counts()["main_events"] == (main is not None)
 
 
+def _dated(analysis: Analysis) -> Analysis:
+    """``analysis`` with a dateline, whose town is a place at offsets that a place of the
+    text also has: stored apart, read back in the places stage's order (the dateline's first)."""
+    article = replace(analysis.article, dateline="RIVERTON", removed=(Removal("dateline", "RIVERTON, Ohio —"),))
+    town = replace(analysis.places[0], span=(0, 8), text="RIVERTON", in_dateline=True)
+    state = Place(article.id, (10, 14), "Ohio", "Ohio", 40.3, -82.8, "US", 5165418, in_dateline=True)
+    said = replace(analysis.places[0], span=(0, 8), text="Official", name="Officialville")
+    return replace(analysis, article=article, places=(town, state, said, analysis.places[0]))
+
+
+def test_a_datelines_places_round_trip(any_store):
+    analysis = _dated(_analysis())
+    with any_store.begin() as tx:
+        tx.save_analysis(analysis, seq=1)
+    with any_store.read() as tx:
+        assert tx.analysis(analysis.article.id) == analysis
+
+
 def _reopened_before(path, analysis, migration: str, *undo: str):
     """A store holding ``analysis`` whose schema the ``undo`` statements took back to before
     ``migration``, opened again (which runs the migration)."""
@@ -298,5 +316,24 @@ def test_a_store_of_the_previous_schema_gains_place_precision(tmp_path):
             tx.save_analysis(new, seq=2)
         with s.read() as tx:
             assert tx.analysis(new.article.id).places == (street,)
+    finally:
+        s.close()
+
+
+def test_a_store_of_the_previous_schema_gains_dateline_places(tmp_path):
+    """Migration 0011 on a database made before it: old places are all the text's; a new
+    article's dateline places keep their mark."""
+    old = _analysis()
+    s = _reopened_before(tmp_path / "old.db", old, "0011_place_in_dateline",
+                         "ALTER TABLE places DROP COLUMN in_dateline")
+    try:
+        with s.read() as tx:
+            assert [p.in_dateline for p in tx.analysis(old.article.id).places] == [False]
+        new = _dated(_analysis(TEXT + " More later."))
+        new = replace(new, places=tuple(replace(p, article_id=new.article.id) for p in new.places))
+        with s.begin() as tx:
+            tx.save_analysis(new, seq=2)
+        with s.read() as tx:
+            assert tx.analysis(new.article.id).places == new.places
     finally:
         s.close()

@@ -9,7 +9,10 @@ evidence: the id of the article and a ``span``, a half-open ``(start, end)`` ran
 character offsets into that article's clean ``text``. Nothing is stored without provenance.
 One exception, named by a flag: a main event read from the headline, which cleaning
 moves out of the text into ``Article.title``, has ``in_title`` set and its span indexes
-the title (see ``MainEvent``).
+the title (see ``MainEvent``). Likewise a place named in the dateline, which cleaning
+also moves out of the text, has ``in_dateline`` set and its span indexes the dateline's
+words (``Article.dateline_text``; see ``Place``); ``Analysis.text_places`` are the places
+whose spans index the text.
 
 Collections are tuples so that the records stay hashable and immutable; use
 ``dataclasses.replace`` to derive a changed copy.
@@ -87,6 +90,13 @@ class Article:
     def heading(self) -> str | None:
         return heading(self.title, self.outline)
 
+    @property
+    def dateline_text(self) -> str | None:
+        """The dateline as it opened the text before cleaning took it out ("KYIV, Ukraine
+        (Wire) —"): what the span of a place named there indexes (``Place.in_dateline``).
+        ``dateline`` keeps only its town and agency ("KYIV (Wire)")."""
+        return next((r.text for r in self.removed if r.kind == "dateline"), None)
+
 
 def heading(title: str | None, outline) -> str | None:
     """What a page leads with: its headline, else the first heading of its outline (a page
@@ -127,7 +137,12 @@ class Place:
 
     ``precision`` says whose point it is: ``"place"``, the named place's own; ``"town"``,
     the point of the town a street or building lies in (no gazetteer holds streets and
-    buildings: ``nlp/facilities.py``), whose name and id are then the town's."""
+    buildings: ``nlp/facilities.py``), whose name and id are then the town's.
+
+    ``in_dateline``: the place is named in the dateline that cleaning took out of the text
+    ("KYIV, Ukraine (Wire) —"), where the report was filed from; its ``span`` then indexes
+    ``Article.dateline_text``, never ``Article.text``. Readers of spans in the text take
+    ``Analysis.text_places``."""
 
     article_id: str
     span: Span
@@ -138,6 +153,7 @@ class Place:
     country: str | None = None
     geonameid: int | None = None
     precision: str = "place"
+    in_dateline: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +277,12 @@ class Analysis:
     events: tuple[Event, ...] = ()
     notes: tuple[str, ...] = field(default=())  # e.g. "skipped English-only stages: fr"
     main_event: MainEvent | None = None
+
+    @property
+    def text_places(self) -> tuple[Place, ...]:
+        """The places named in the text, whose spans index ``article.text``: not the
+        dateline's (``Place.in_dateline``), whose spans index the dateline's words."""
+        return tuple(p for p in self.places if not p.in_dateline)
 
 
 @dataclass(frozen=True, slots=True)

@@ -600,9 +600,17 @@ def remap(original: Analysis, article: Article, runs: list[tuple[Span, Span]]) -
                 return new if src[span[0] : span[1]] == dst[new[0] : new[1]] else None
         return None
 
+    # A place of the dateline (``Place.in_dateline``) indexes the dateline's words, not the
+    # text: it holds where the copy opens with the same dateline, as a headline's span does.
+    same_dateline = original.article.dateline_text == article.dateline_text
+
     def carry(facts: tuple) -> tuple:
         out = []
         for fact in facts:
+            if getattr(fact, "in_dateline", False):
+                if same_dateline:
+                    out.append(replace(fact, article_id=article.id))
+                continue
             span = move(fact.span)
             if span is None:
                 continue

@@ -218,7 +218,9 @@ def story_key(entity_id: str) -> str:
 
 def _countries(tx: Tx, article_id: str) -> Counter:
     """Place mentions per country, for where: toponyms only (NOT_WHERE_LABELS), and only
-    countries given by MIN_COUNTRY_MENTIONS mentions or more."""
+    countries given by MIN_COUNTRY_MENTIONS mentions or more. A dateline's place says where
+    the report was filed from, whatever label a mention of the text at its offsets has (its
+    span indexes the dateline's words)."""
     p, m = schema.places, schema.mentions
     labels = {
         (start, end): label
@@ -226,8 +228,11 @@ def _countries(tx: Tx, article_id: str) -> Counter:
             sa.select(m.c.start, m.c.end, m.c.label).where(m.c.article_id == article_id)
         )
     }
-    rows = tx.conn.execute(sa.select(p.c.start, p.c.end, p.c.country).where(p.c.article_id == article_id))
-    counts = Counter(c for start, end, c in rows if c and labels.get((start, end)) not in NOT_WHERE_LABELS)
+    rows = tx.conn.execute(
+        sa.select(p.c.start, p.c.end, p.c.country, p.c.in_dateline).where(p.c.article_id == article_id)
+    )
+    counts = Counter(c for start, end, c, dated in rows
+                     if c and (dated or labels.get((start, end)) not in NOT_WHERE_LABELS))
     return Counter({c: n for c, n in counts.items() if n >= MIN_COUNTRY_MENTIONS})
 
 

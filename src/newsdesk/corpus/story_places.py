@@ -107,14 +107,17 @@ def event_sites(analyses: list[Analysis]) -> list[Site | None]:
 
 def event_site(analysis: Analysis, event: Event) -> Site | None:
     """The site of ``event``'s place: the report's place of that name inside the event's
-    span, else the nearest one before it, else the first after it. The places stage names
-    an event's place by the resolved place's name, or by the words where it resolved none."""
+    span, else the nearest one before it, else the first after it, else the dateline's
+    place of that name (its span is in the dateline, not the text: ``Place.in_dateline``).
+    The places stage names an event's place by the resolved place's name, or by the words
+    where it resolved none."""
     if not event.place:
         return None
     name = event.place.casefold()
-    named = sorted((p for p in analysis.places if name in (p.name.casefold(), p.text.casefold())), key=lambda p: p.span)
+    same = [p for p in analysis.places if name in (p.name.casefold(), p.text.casefold())]
+    named = sorted((p for p in same if not p.in_dateline), key=lambda p: p.span)
     if not named:
-        return unresolved(event.place)
+        return replace(site(same[0]), name=event.place) if same else unresolved(event.place)
     start, end = event.span
     inside = [p for p in named if start <= p.span[0] < end]
     before = [p for p in named if p.span[0] < start]

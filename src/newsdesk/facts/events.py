@@ -91,7 +91,7 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
     """A place said where the event happened: a toponym in the clause after "in", "near"..."""
     # The model's places, and names of another type that the places stage placed ("the town
     # of Kidal", Kidal typed NORP).
-    placed = {p.span for p in analysis.places}
+    placed = {p.span for p in analysis.text_places}
     ents = [e for e in doc_ents(clause.doc) if (e.label_ in PLACE_LABELS or (e.start_char, e.end_char) in placed)
             and clause.start <= e.start and e.end <= clause.end and not _inside(e.start_char, aside)]
     for ent in ents:
@@ -104,7 +104,7 @@ def _place(analysis: Analysis, clause, skip: set[int], aside=()) -> str | None:
 
 def _place_at(analysis: Analysis, offset: int) -> Place | None:
     """The place the places stage resolved at character ``offset``, if any."""
-    return next((p for p in analysis.places if p.span[0] <= offset < p.span[1]), None)
+    return next((p for p in analysis.text_places if p.span[0] <= offset < p.span[1]), None)
 
 
 def _attacked_place(analysis: Analysis, recipient) -> str | None:

@@ -248,7 +248,7 @@ def _missed_places(head: Analysis, body: Analysis) -> list[Place]:
     place on the words). Matched whole words and case-sensitively, as names are."""
     title, taken = head.article.text, [p.span for p in head.places]
     first: dict[str, Place] = {}
-    for p in body.places:
+    for p in body.text_places:
         first.setdefault(p.text, p)
     found = []
     for words in sorted(first, key=len, reverse=True):  # "Ardo Bay" before "Ardo"
@@ -268,7 +268,7 @@ def _place_in_text(place: Place, body: Analysis) -> Place | None:
     """The headline's toponym resolved as the text resolves the same words; None when the
     text uses them but not as a place ("Clinton" the candidate, not the town)."""
     key = place.text.casefold()
-    same = [p for p in body.places if p.text.casefold() == key]
+    same = [p for p in body.text_places if p.text.casefold() == key]
     if same:
         p = same[0]
         return replace(place, name=p.name, lat=p.lat, lon=p.lon, country=p.country, geonameid=p.geonameid)

@@ -383,7 +383,7 @@ def _town_before(analysis: Analysis, event: Event, doc=None) -> bool:
     return bool(name) and any(
         name in (p.text.casefold(), p.name.casefold()) and _rank(p) < _RANK["country"] and where(p)
         and not _subject_of_verb(doc, p.span)
-        for p in analysis.places
+        for p in analysis.text_places
     )
 
 

@@ -88,7 +88,7 @@ def _toponyms(analysis: Analysis) -> list[Place]:
     organisation's name: "Chicago" of "Chicago Cubs")."""
     labels = _labels(analysis)
     named = [m.span for m in analysis.mentions]
-    return [p for p in analysis.places if labels.get(p.span) in RESOLVED_PLACE_LABELS
+    return [p for p in analysis.text_places if labels.get(p.span) in RESOLVED_PLACE_LABELS
             or not any(s[0] < p.span[1] and p.span[0] < s[1] for s in named)]
 
 
@@ -102,7 +102,7 @@ def _labels(analysis: Analysis) -> dict[Span, str]:
     text = analysis.article.text
     labels = {m.span: m.label for m in analysis.mentions}
     starts = {m.span[0]: m for m in analysis.mentions}
-    for p in analysis.places:
+    for p in analysis.text_places:
         if labels.get(p.span) == "NORP" and p.text.casefold() == p.name.casefold():
             labels[p.span] = "GPE"  # a town's own name typed NORP ("retakes Aleppo"): no people's adjective
         part = starts.get(p.span[0])
@@ -197,8 +197,8 @@ def _lead_place(analysis: Analysis, end: int) -> tuple[str | None, Span | None]:
     of a sentence dated years back (``_of_another_year``)."""
     text = analysis.article.text
     labels = _labels(analysis)
-    found = [(p.span, p.name) for p in analysis.places if labels.get(p.span) not in NOT_PLACE_LABELS]
-    resolved = {p.span[0] for p in analysis.places}  # "Mazar-i-Sharif" over its part "Mazar"
+    found = [(p.span, p.name) for p in analysis.text_places if labels.get(p.span) not in NOT_PLACE_LABELS]
+    resolved = {p.span[0] for p in analysis.text_places}  # "Mazar-i-Sharif" over its part "Mazar"
     found += [(m.span, m.text) for m in analysis.mentions if m.label in PLACE_LABELS and m.span[0] not in resolved]
     said = [f for f in found if f[0][0] < end and _said_where(text, f[0][0]) and not _planned(text, f[0][0])
             and not _of_another_year(analysis, f[0][0])]
@@ -307,7 +307,7 @@ def _datelines(text: str, end: int) -> Iterator[re.Match]:
 def _dateline_place(analysis: Analysis, line: re.Match) -> tuple[str, Span] | None:
     """The place of a dateline that the places stage resolved or the gazetteer knows (so
     that "BREAKING NEWS:" or "RIGHT NOW -" is no place)."""
-    starts = {p.span[0]: p for p in analysis.places}
+    starts = {p.span[0]: p for p in analysis.text_places}
     if place := starts.get(line.start("place")):
         return place.name, place.span
     # the model tags few places in capitals ("LONDON --"): the gazetteer knows them

@@ -23,7 +23,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from newsdesk.model import Analysis, Article, Place
+from newsdesk.model import Analysis, Article, Place, Span
 from newsdesk.nlp.coherence import TOWN_KINDS, choose_jointly
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.facilities import facilities_at_towns
@@ -47,17 +47,22 @@ def resolve_places(analysis: Analysis, doc) -> Analysis:
     """Fill ``analysis.places`` from the spaCy ``doc`` of its article."""
     gaz = load_gazetteer()
     toponyms = find_toponyms(doc, gaz)
-    choice = choose(toponyms + dateline_toponyms(analysis.article, gaz), gaz)
+    filed_from = dateline_toponyms(analysis.article, gaz)
+    choice = choose(toponyms + filed_from, gaz)
     aid = analysis.article.id
     named = [(t.span, t.text, c, "place") for t in toponyms if (c := choice.get(t.key)) is not None]
     text = doc_text(doc)
     at_towns = [(s, text[s[0] : s[1]], c, "town") for s, c in facilities_at_towns(doc, toponyms, choice, gaz)]
-    places = tuple(
-        Place(article_id=aid, span=span, text=surface, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
-              geonameid=c.geonameid, precision=precision)
-        for span, surface, c, precision in sorted(named + at_towns, key=lambda x: x[0])
-    )
-    return replace(analysis, places=places)
+    in_text = [_place(aid, *found) for found in sorted(named + at_towns, key=lambda x: x[0])]
+    # The dateline's places first: its words stood before the text's.
+    dated = [replace(_place(aid, t.span, t.text, c, "place"), in_dateline=True)
+             for t in sorted(filed_from, key=lambda t: t.span) if (c := choice.get(t.key)) is not None]
+    return replace(analysis, places=tuple(dated + in_text))
+
+
+def _place(aid: str, span: Span, surface: str, c: Candidate, precision: str) -> Place:
+    return Place(article_id=aid, span=span, text=surface, name=c.name, lat=c.lat, lon=c.lon, country=c.country,
+                 geonameid=c.geonameid, precision=precision)
 
 
 def place_kinds(place: Place) -> set[str]:
@@ -190,23 +195,49 @@ def _counties_said_bare(cands: dict[str, tuple[Candidate, ...]], kinds: dict[str
 # A dateline as cleaning took it out of the text: "CHALA, Peru -", "ADRE, Chad, June 14 -",
 # "KURDALA, Chad, June 2 (Sahel Wire) -".
 _AGENCY = re.compile(r"\([^()]*\)")
+# A dateline's parts: between commas, and the towns of its first part between slashes
+# ("MOSCOW/KYIV (Reuters) -"); what stands around a part's words (spaces, the closing
+# dash: also two hyphens and the horizontal bar, as clean/lexicon.py's DATELINE takes them).
+_PART = re.compile(r"[^,]+")
+_TOWN = re.compile(r"[^/]+")
+_AROUND = " \t-–—―:"
 
 
 def dateline_toponyms(article: Article, gaz: Gazetteer) -> list[Toponym]:
-    """The places of the dateline that cleaning took out of the text ("CHALA, Peru -"): no
-    place of the text (they have no span in it), but where the report is filed, so the
-    context the text's names are chosen in (``choose``): "Chala" in the text is then Chala
-    in Peru, not in Tanzania. The town's name is qualified by a region or country after it
-    that the gazetteer knows."""
-    line = next((r.text for r in article.removed if r.kind == "dateline"), None)
+    """The places of the dateline that cleaning took out of the text ("CHALA, Peru -"),
+    with spans into its words (``Article.dateline_text``): where the report is filed, so
+    the context the text's names are chosen in (``choose``): "Chala" in the text is then
+    Chala in Peru, not in Tanzania. The town's name is qualified by a region or country
+    after it that the gazetteer knows. Parts the gazetteer does not know (a date, an
+    unknown word) are no place."""
+    line = article.dateline_text
     if not line:
         return []
-    parts = [p.strip() for p in _AGENCY.sub("", line).strip(" -–—:").split(",")]
-    regions = [(p, k) for p in parts[1:] if (k := name_key(p)) and gaz.lookup(k)]
-    towns = [(t, k) for t in parts[0].split("/") if (k := name_key(t)) and gaz.lookup(k)]
+    # the agency blanked out rather than cut, so that offsets stay those of the line
+    bare = _AGENCY.sub(lambda m: " " * len(m[0]), line)
+    parts = _spans(bare, _PART, 0, len(bare))
+    towns = _spans(bare, _TOWN, *parts[0]) if parts else []
+
+    def known(spans: list[Span]) -> list[tuple[Span, str]]:
+        return [(s, k) for s in spans if (k := name_key(line[s[0] : s[1]])) and gaz.lookup(k)]
+
+    regions = known(parts[1:])
     qualifier = regions[0][1] if regions else None
-    return ([Toponym((-1, -1), p, k) for p, k in regions]
-            + [Toponym((-1, -1), t, k, qualifier=qualifier) for t, k in towns])
+    return ([Toponym(s, line[s[0] : s[1]], k) for s, k in regions]
+            + [Toponym(s, line[s[0] : s[1]], k, qualifier=qualifier) for s, k in known(towns)])
+
+
+def _spans(text: str, part: re.Pattern, start: int, end: int) -> list[Span]:
+    """The spans of ``part``'s matches between ``start`` and ``end``, each narrowed to its words."""
+    return [_words(text, m.start(), m.end()) for m in part.finditer(text, start, end)]
+
+
+def _words(text: str, start: int, end: int) -> Span:
+    """``(start, end)`` narrowed to the words between, without the spaces and dashes around
+    (empty where there are none)."""
+    part = text[start:end]
+    lead = len(part) - len(part.lstrip(_AROUND))
+    return start + lead, max(start + lead, start + len(part.rstrip(_AROUND)))
 
 
 def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:

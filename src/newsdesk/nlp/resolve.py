@@ -422,7 +422,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     """Map the literal mentions of ``find_mentions`` to canonical entities."""
     article = analysis.article
     # A street or building placed at its town's point is no mention of the town.
-    own_places = tuple(p for p in analysis.places if p.precision == "place")
+    own_places = tuple(p for p in analysis.text_places if p.precision == "place")
     ner, ranked = [], {}  # ranked: a name's span -> the model's span with its rank
     for m in analysis.mentions:
         if _keep(m) and (r := retyped(m, article.text)) is not None:
@@ -457,7 +457,7 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
     ner = [m for m in ner if not any(_overlaps(m.span, span) for span, _, _ in rules)]
     ner = _places_typed_person(ner, own_places, doc)
     surnames = {m.text.split()[-1] for m in ner if m.label == "PERSON" and " " in m.text}
-    placed_spans = {p.span for p in analysis.places}
+    placed_spans = {p.span for p in analysis.text_places}
     people = [
         m for m in ner
         if (m.label == "PERSON" or _mistyped_surname(m, surnames, article.text) or _speaks_as_a_person(m, ner, doc)

@@ -90,6 +90,7 @@ def article_dict(analysis: Analysis, *, story_id: str | None, sources: list[dict
                 "country": p.country,
                 "geonameid": p.geonameid,
                 "precision": p.precision,
+                "in_dateline": p.in_dateline,
             }
             for p in analysis.places
         ],

@@ -332,7 +332,9 @@ class Tx:
             return None
         facts = {}
         for table, cls in zip(schema.FACT_TABLES, (Mention, Place, DateRef, Quote, Figure, Event), strict=True):
-            q = sa.select(table).where(table.c.article_id == article_id).order_by(table.c.start, table.c.end)
+            # a dateline's places first, as the places stage lists them: their words opened the text
+            first = [table.c.in_dateline.desc()] if "in_dateline" in table.c else []
+            q = sa.select(table).where(table.c.article_id == article_id).order_by(*first, table.c.start, table.c.end)
             facts[table.name] = tuple(_fact(cls, r) for r in self.conn.execute(q).mappings())
         entity_ids = sorted({m.entity_id for m in facts["mentions"]})
         return Analysis(

@@ -93,6 +93,15 @@ def _figure_increment(conn: sa.Connection) -> None:
         conn.execute(sa.text("ALTER TABLE figures ADD COLUMN increment BOOLEAN NOT NULL DEFAULT FALSE"))
 
 
+def _place_in_dateline(conn: sa.Connection) -> None:
+    """Whether a place is named in the dateline that cleaning took out of the text (issue
+    6): ``places.in_dateline``; its span then indexes the dateline's words. Places stored
+    before are all the text's (an article stored before has no dateline place until it is
+    analysed again)."""
+    if "in_dateline" not in {c["name"] for c in sa.inspect(conn).get_columns("places")}:
+        conn.execute(sa.text("ALTER TABLE places ADD COLUMN in_dateline BOOLEAN NOT NULL DEFAULT FALSE"))
+
+
 MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0001_initial", _initial),
     ("0002_sqlite_fts", _sqlite_fts),
@@ -104,6 +113,7 @@ MIGRATIONS: tuple[tuple[str, Migration], ...] = (
     ("0008_figure_incident", _figure_incident),
     ("0009_place_precision", _place_precision),
     ("0010_figure_increment", _figure_increment),
+    ("0011_place_in_dateline", _place_in_dateline),
 )
 
 

@@ -101,6 +101,9 @@ places = _fact_table(
     sa.Column("geonameid", sa.Integer),
     # Whose point: "place", the named place's; "town", the town a street or building is in.
     sa.Column("precision", sa.String(8), nullable=False, server_default="place"),
+    # Named in the dateline (migration 0011): ``start``/``end`` index the dateline's words
+    # (model.Place.in_dateline, ``Article.dateline_text``), not the article's text.
+    sa.Column("in_dateline", sa.Boolean, nullable=False, server_default=sa.false()),
 )
 
 dates = _fact_table(

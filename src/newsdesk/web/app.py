@@ -349,6 +349,8 @@ def _places(articles: list[dict]) -> list[dict]:
                 key, {"name": p["name"], "lat": p["lat"], "lon": p["lon"], "mentions": 0, "aliases": []}
             )
             entry["mentions"] += 1
-            if p["text"] not in entry["aliases"]:
-                entry["aliases"].append(p["text"])
+            # a dateline writes its town in capitals ("KYIV"): no other name of it
+            words = p["name"] if p.get("in_dateline") and p["text"].casefold() == p["name"].casefold() else p["text"]
+            if words not in entry["aliases"]:
+                entry["aliases"].append(words)
     return sorted(seen.values(), key=lambda p: -p["mentions"])

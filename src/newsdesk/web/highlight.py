@@ -39,6 +39,8 @@ def annotations(article: dict) -> list[tuple[int, int, str, str]]:
     for m in article["mentions"]:
         out.append((*m["span"], "mention", f"{m.get('label', '')} {m['entity_id']}"))
     for p in article["places"]:
+        if p.get("in_dateline"):  # its span indexes the dateline's words, not the text
+            continue
         where = f" ({p['lat']:.2f}, {p['lon']:.2f})" if p.get("lat") is not None else ""
         out.append((*p["span"], "place", f"place: {p['name']}{where}"))
     for d in article["dates"]:
