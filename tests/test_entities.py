@@ -271,6 +271,24 @@ def test_a_surname_goes_to_the_latest_full_name(nlp):
     assert ids == ["person:john-smith", "person:mary-smith", "person:mary-smith"]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface_ids"),
+    [
+        # the surname in the sentence that names the relative in full is the other
+        ("Dr Helen Carter opened the clinic with her husband David Carter. David Carter saw patients while "
+         "Carter met donors.",
+         ["person:helen-carter", "person:david-carter", "person:david-carter", "person:helen-carter"]),
+        # "Mrs" is the woman a kin noun introduced, wherever the talk has turned
+        ("Governor Paul Hale toured the port with his wife Jean Hale. Paul Hale praised the dockers. "
+         "Mrs Hale spoke to the nurses.",
+         ["person:paul-hale", "person:jean-hale", "person:paul-hale", "person:jean-hale"]),
+    ],
+)
+def test_a_surname_two_people_share(nlp, text, surface_ids):
+    analysis, _ = _analyse(nlp, text)
+    assert [m.entity_id for m in analysis.mentions if m.label == "PERSON"] == surface_ids
+
+
 _WORDS = ["Baku", "said", "the", "Kremlin", "Mr.", "Smith", "John", "Armenian", "authorities", "breakaway",
           "Georgia's", "defence", "ministry", "Ministry", "of", "Defence", "\n", "-", ",", ".", "he", "Tbilisi",
           "Transnistria", "Republic", "Abkhazia", "’s", "UN", "in", "Russia", "Ukrainians"]

@@ -38,6 +38,7 @@ the quotes and events stages.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import replace
@@ -70,6 +71,12 @@ from newsdesk.store import Tx, schema
 NAME_SIMILARITY = 84
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Miss|Dr|Prof|Sir|Gen|Col|Lt|Sgt|Capt)\.?\s+")
+_FEMALE_HONORIFIC = re.compile(r"(?:Mrs|Ms|Miss|Madam|Lady)\b\.?\s+")
+# A relative named right after a kin noun: "his wife Michelle Obama", "her son, Hunter Biden".
+# Where two people share a surname, these tell them apart (_person_entities).
+_FEMALE_KIN = ("wife", "daughter", "sister", "mother", "widow", "niece", "aunt", "granddaughter", "stepdaughter")
+_KIN = (*_FEMALE_KIN, "husband", "son", "brother", "father", "widower", "nephew", "uncle", "grandson", "stepson")
+_KIN_BEFORE = re.compile(rf"\b({'|'.join(_KIN)})\s*,?\s*$", re.I)
 
 # Dependency roles in which a capital acts or speaks rather than locates.
 _ACTING_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
@@ -178,24 +185,52 @@ def _same_person(short: str, full: str) -> bool:
     return len(s) == 1 or fuzz.ratio(s[0], f[0]) >= NAME_SIMILARITY
 
 
-def _person_entities(mentions: list[Mention]) -> dict[int, Entity]:
-    """Index of a PERSON mention -> its person entity; short names join full ones."""
+def _person_entities(mentions: list[Mention], text: str, sentence_of) -> dict[int, Entity]:
+    """Index of a PERSON mention -> its person entity; short names join full ones.
+
+    A short name is the person of that name named last in full ("Aliyev" after "Heydar
+    Aliyev" and "Ilham Aliyev" is the latter), else the first one named after it, else
+    itself. (Not the one referred to last: one wrong short name would carry its error on
+    to every short name after it.) Two exceptions where two people share it:
+    - a surname in the very sentence that names a relative in full (one named after a kin
+      noun: "his wife Michelle Obama") is the other, named in full before it ("Michelle
+      Obama visited a school while Obama met the president": a writer who means her names
+      her once, not twice);
+    - "Mrs Obama" is the one a female kin noun introduced ("his wife Michelle Obama").
+    ``sentence_of`` maps a character offset to its sentence's index."""
     fulls: list[str] = []
+    kin: dict[str, str] = {}  # the full name of a relative -> the kin noun it was named after
     for m in mentions:
         name = _person_name(m.text)
         if len(name.split()) > 1 and not any(_same_person(name, f) and len(f.split()) > 1 for f in fulls):
             fulls.append(name)
-    out, seen = {}, []
+            if found := _KIN_BEFORE.search(text, max(0, m.span[0] - 40), m.span[0]):
+                kin[name] = found[1].lower()
+    out = {}
+    seen: list[tuple[str, int]] = []  # (full name, sentence it was named in), latest last
     for i, m in enumerate(mentions):
         name = _person_name(m.text)
-        # The latest full name before it ("Aliyev" after "Heydar Aliyev" and "Ilham
-        # Aliyev" is the last of them), else the first one after it, else itself.
-        matches = [f for f in seen[::-1] + fulls if _same_person(name, f)] or _by_first_name(name, fulls)
+        sentence = sentence_of(m.span[0])
+        lone = len(name.split()) == 1
+        matches = [f for f, _ in seen[::-1]] + fulls
+        matches = list(dict.fromkeys(f for f in matches if _same_person(name, f))) or _by_first_name(name, fulls)
+        if lone and len(matches) > 1:
+            relative_here = {f for f, at in seen if at == sentence and f in kin}
+            named_before = {f for f, at in seen if at != sentence}
+            matches = sorted(matches, key=lambda f: f in relative_here or f not in named_before)  # stable
+            if _FEMALE_HONORIFIC.match(m.text):
+                matches = sorted(matches, key=lambda f: kin.get(f) not in _FEMALE_KIN)
         full = matches[0] if matches else name
-        if len(name.split()) > 1:
-            seen.append(full)
+        if not lone:
+            seen.append((full, sentence))
         out[i] = Entity(id=entity_key("PERSON", full), name=full, type="PERSON")
     return out
+
+
+def _sentence_index(doc):
+    """offset -> the index of the sentence of ``doc`` it lies in."""
+    starts = [sent.start_char for sent in doc.sents]
+    return lambda offset: bisect.bisect_right(starts, offset)
 
 
 def _by_first_name(name: str, fulls: list[str]) -> list[str]:
@@ -464,7 +499,8 @@ def resolve_entities(analysis: Analysis, doc) -> Analysis:
             or _apposed_to_a_role(m, doc, placed_spans))
         and _clean(m.text) not in demonyms()
     ]
-    person_of = dict(zip((id(m) for m in people), _person_entities(people).values(), strict=True))
+    person_entities = _person_entities(people, article.text, _sentence_index(doc))
+    person_of = dict(zip((id(m) for m in people), person_entities.values(), strict=True))
     resolved: list[tuple[Mention, Entity]] = []
     places = {p.span: p for p in own_places}
     for m in ner:
