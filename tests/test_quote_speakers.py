@@ -78,3 +78,25 @@ def test_a_name_the_parse_cut_short_speaks_whole(nlp):
     analysis = analyse(nlp, text)
     assert [m.text for m in analysis.mentions][:1] == ["Doctors Without Borders"]
     assert speaker_words(analysis) == {"Doctors Without Borders"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "opens"),
+    [
+        ("Any fair reading of the treaty, said Paul Brandt, a lawyer in Boston, would see it as a defeat for "
+         "the city.", "Paul Brandt", "Any fair reading"),
+        ("The gap with the mayor, said Lena Ortiz, would be obvious by spring.", "Lena Ortiz", "The gap"),
+        ('The new plan, said the mayor, would be "a gift to the city" next year.', "the mayor", "The new plan"),
+    ],
+)
+def test_a_frame_set_inside_its_clause_verb_first_speaks_the_whole_clause(nlp, text, speaker, opens):
+    """The parse makes the clause's opening words the subject of "said"."""
+    analysis = analyse(nlp, text)
+    assert speaker_words(analysis) == {speaker}
+    assert any(q.text.startswith(opens) for q in analysis.quotes)
+
+
+def test_a_comma_closing_the_subjects_aside_is_no_inserted_frame(nlp):
+    text = ("Aides to the two governors, who had long careers in the senate, said their speeches, already full of "
+            "jokes, would change.")
+    assert speaker_words(analyse(nlp, text)) == {"Aides"}

@@ -59,7 +59,15 @@ from newsdesk.facts.quote_words import (
     VERB_PREPS,
     lemma,
 )
-from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, after_stamp, subject_of
+from newsdesk.facts.speakers import (
+    GROUP_LABELS,
+    PERSON_LABELS,
+    Resolver,
+    Speaker,
+    after_stamp,
+    inverted_inside,
+    subject_of,
+)
 from newsdesk.model import Analysis, Quote
 from newsdesk.nlp.doccache import doc_text, sentence, sentences, token_strings, tokens
 
@@ -563,7 +571,8 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         speaker = resolver.resolve(subject)
         if speaker is None:
             continue
-        out.append(report(*_before_speaker(doc, *content, subject, verb), speaker))
+        out.append(report(*_before_speaker(doc, *_around_inserted_frame(verb, subject, content), subject, verb),
+                          speaker))
     colons = (toks[i] for i, word in enumerate(token_strings(doc, ORTH)) if word == ":")
     for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in colons}:
         if (line := _labelled_line(resolver, text, line_start)) is not None:
@@ -590,6 +599,17 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
                 out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _around_inserted_frame(verb, subject, content: tuple[int, int]) -> tuple[int, int]:
+    """ "The new plan, said the mayor, would cost less": the reported clause opens before
+    its frame (the parse made its opening words the subject of "said"), so its words run
+    from there, past the frame, as in "The museum, he said, would…"."""
+    inserted = inverted_inside(verb)
+    if subject is None or inserted is None or inserted.i != subject.i:
+        return content
+    opening = next(c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i)
+    return min(opening.left_edge.i, content[0]), content[1]
 
 
 def _before_speaker(doc, left: int, right: int, subject, verb) -> tuple[int, int]:
