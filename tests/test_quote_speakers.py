@@ -100,3 +100,19 @@ def test_a_comma_closing_the_subjects_aside_is_no_inserted_frame(nlp):
     text = ("Aides to the two governors, who had long careers in the senate, said their speeches, already full of "
             "jokes, would change.")
     assert speaker_words(analyse(nlp, text)) == {"Aides"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Several nurses voiced their concerns about the new night shifts.", "the new night shifts", "Several nurses"),
+        ("Mara Lind expressed her hope that the bridge would reopen soon.", "that the bridge would reopen",
+         "Mara Lind"),
+        ("The senator repeated his claim that the count was rigged.", "that the count was rigged", "The senator"),
+    ],
+)
+def test_a_possessive_pronoun_on_a_light_verbs_noun_is_the_verbs_subject(nlp, text, words, speaker):
+    """The frame writes the source as the light verb's subject; "their" only refers back to it."""
+    analysis = analyse(nlp, text)
+    [quote] = [q for q in analysis.quotes if q.text.startswith(words)]
+    assert text[quote.speaker_span[0] : quote.speaker_span[1]] == speaker

@@ -713,7 +713,9 @@ def _nominal(noun, quoted):
     for child in list(noun.children) + ([c for c in noun.head.children if c.i > noun.i] if light else []):
         # Not "her support on Tuesday": a time is no content.
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not (light and source is not None and child.tag_ == "PRP$"):
+            # "voiced her concern", "shared their view": the pronoun is the light verb's
+            # subject, who is the source as the frame writes it
             source = child
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             source = next((c for c in objects if c.dep_ == "pobj"), source)
