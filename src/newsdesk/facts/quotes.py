@@ -436,7 +436,10 @@ def _clause_of(verb) -> tuple[int, int] | None:
 # What words are said in: "said in a statement that …", where the small model hangs the
 # that-clause on the noun (an acl of "statement"), and the verb then had no content.
 _MEDIA = frozenset({"statement", "interview", "post", "letter", "tweet", "speech", "video", "message", "briefing",
-                    "communique", "communiqué", "release", "report", "broadcast"})
+                    "communique", "communiqué", "release", "report", "broadcast",
+                    # and the occasions words are said at ("said during a news conference that …")
+                    "conference", "call", "hearing", "appearance", "event", "rally", "debate", "session",
+                    "meeting", "address", "remarks", "email", "memo", "column", "podcast", "show"})
 
 
 def _that_clause_of_its_medium(verb) -> tuple[int, int] | None:
