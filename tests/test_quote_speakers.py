@@ -116,3 +116,19 @@ def test_a_possessive_pronoun_on_a_light_verbs_noun_is_the_verbs_subject(nlp, te
     analysis = analyse(nlp, text)
     [quote] = [q for q in analysis.quotes if q.text.startswith(words)]
     assert text[quote.speaker_span[0] : quote.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # the speaker's own stance is part of what he said
+        ("Tom Reyes said he supports the new water law.", {("Tom Reyes", "he supports the new water law")}),
+        ("The union said it backs the strike.", {("The union", "it backs the strike")}),
+        # someone else's stance, reported, is a report of its own
+        ("Tom Reyes said Ana Diaz supports the new water law.",
+         {("Tom Reyes", "Ana Diaz supports the new water law"), ("Ana Diaz", "the new water law")}),
+    ],
+)
+def test_a_speakers_own_stance_in_his_words_is_no_second_report(nlp, text, reports):
+    analysis = analyse(nlp, text)
+    assert {(text[q.speaker_span[0] : q.speaker_span[1]], q.text) for q in analysis.quotes} == reports

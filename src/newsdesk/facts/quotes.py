@@ -565,6 +565,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
     # (doccache.token_strings), not by reading them from a new Token per token and walk.
     toks, pos, dep, lower = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP), token_strings(doc, LOWER)
     out = []
+    by_verb: dict[int, Quote | None] = {}
     for verb in (toks[i] for i, tag in enumerate(pos) if tag in ("VERB", "AUX")):  # as _attributing asks
         reports = _attributing(verb) and not (described_as(verb) or _consequence(verb))
         if not reports or any(s <= verb.idx < e for s, e in quoted):
@@ -574,8 +575,9 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         speaker = resolver.resolve(subject)
         if speaker is None:
             continue
-        out.append(report(*_before_speaker(doc, *_around_inserted_frame(verb, subject, content), subject, verb),
-                          speaker))
+        by_verb[verb.i] = report(*_before_speaker(doc, *_around_inserted_frame(verb, subject, content), subject, verb),
+                                 speaker)
+    out += [q for i, q in by_verb.items() if not _stance_said(toks[i], q, by_verb.get(toks[i].head.i))]
     colons = (toks[i] for i, word in enumerate(token_strings(doc, ORTH)) if word == ":")
     for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in colons}:
         if (line := _labelled_line(resolver, text, line_start)) is not None:
@@ -602,6 +604,22 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
                 out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _stance_said(verb, quote: Quote | None, outer: Quote | None) -> bool:
+    """ "Tom said he supports the law": the speaker's own stance, reported as the clause of
+    his verb of saying, is part of his words, not a report of its own (PolNeAR's annotators
+    mark the outer report only); kept where the outer one was not found, and where the
+    stance is someone else's ("Tom said Ana supports the law")."""
+    if quote is None or outer is None or _speech_verb(verb) or _that_clause(verb):
+        return False
+    span = quote.speaker_span
+    pronoun = span is not None and doc_text(verb.doc)[span[0] : span[1]].lower() in _SUBJECT_PRONOUNS
+    same = pronoun or (quote.speaker is not None and quote.speaker == outer.speaker)
+    return verb.dep_ == "ccomp" and _speech_verb(verb.head) and same
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it"})
 
 
 def _around_inserted_frame(verb, subject, content: tuple[int, int]) -> tuple[int, int]:
