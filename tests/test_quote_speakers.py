@@ -78,3 +78,57 @@ def test_a_name_the_parse_cut_short_speaks_whole(nlp):
     analysis = analyse(nlp, text)
     assert [m.text for m in analysis.mentions][:1] == ["Doctors Without Borders"]
     assert speaker_words(analysis) == {"Doctors Without Borders"}
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "opens"),
+    [
+        ("Any fair reading of the treaty, said Paul Brandt, a lawyer in Boston, would see it as a defeat for "
+         "the city.", "Paul Brandt", "Any fair reading"),
+        ("The gap with the mayor, said Lena Ortiz, would be obvious by spring.", "Lena Ortiz", "The gap"),
+        ('The new plan, said the mayor, would be "a gift to the city" next year.', "the mayor", "The new plan"),
+    ],
+)
+def test_a_frame_set_inside_its_clause_verb_first_speaks_the_whole_clause(nlp, text, speaker, opens):
+    """The parse makes the clause's opening words the subject of "said"."""
+    analysis = analyse(nlp, text)
+    assert speaker_words(analysis) == {speaker}
+    assert any(q.text.startswith(opens) for q in analysis.quotes)
+
+
+def test_a_comma_closing_the_subjects_aside_is_no_inserted_frame(nlp):
+    text = ("Aides to the two governors, who had long careers in the senate, said their speeches, already full of "
+            "jokes, would change.")
+    assert speaker_words(analyse(nlp, text)) == {"Aides"}
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Several nurses voiced their concerns about the new night shifts.", "the new night shifts", "Several nurses"),
+        ("Mara Lind expressed her hope that the bridge would reopen soon.", "that the bridge would reopen",
+         "Mara Lind"),
+        ("The senator repeated his claim that the count was rigged.", "that the count was rigged", "The senator"),
+    ],
+)
+def test_a_possessive_pronoun_on_a_light_verbs_noun_is_the_verbs_subject(nlp, text, words, speaker):
+    """The frame writes the source as the light verb's subject; "their" only refers back to it."""
+    analysis = analyse(nlp, text)
+    [quote] = [q for q in analysis.quotes if q.text.startswith(words)]
+    assert text[quote.speaker_span[0] : quote.speaker_span[1]] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "reports"),
+    [
+        # the speaker's own stance is part of what he said
+        ("Tom Reyes said he supports the new water law.", {("Tom Reyes", "he supports the new water law")}),
+        ("The union said it backs the strike.", {("The union", "it backs the strike")}),
+        # someone else's stance, reported, is a report of its own
+        ("Tom Reyes said Ana Diaz supports the new water law.",
+         {("Tom Reyes", "Ana Diaz supports the new water law"), ("Ana Diaz", "the new water law")}),
+    ],
+)
+def test_a_speakers_own_stance_in_his_words_is_no_second_report(nlp, text, reports):
+    analysis = analyse(nlp, text)
+    assert {(text[q.speaker_span[0] : q.speaker_span[1]], q.text) for q in analysis.quotes} == reports

@@ -891,6 +891,11 @@ def test_whom_one_cites_is_a_source_what_one_cites_is_content(nlp, text, quoted)
         ("The rebels said in a video posted online that they had taken the town.", "they had taken the town",
          "The rebels"),
         ("Hamas said in a statement on Sunday that the talks had failed.", "the talks had failed", "Hamas"),
+        # the occasion words are said at, where the parse hangs the clause on it
+        ("The coach said earlier on Sunday during a news conference that he may rest his players until March.",
+         "he may rest his players", "The coach"),
+        ("Lopez said late on Tuesday during a conference call that she would stay in the race until June.",
+         "she would stay in the race", "Lopez"),
     ],
 )
 def test_said_in_a_statement_that_is_indirect_speech(nlp, text, words, speaker):

@@ -59,7 +59,15 @@ from newsdesk.facts.quote_words import (
     VERB_PREPS,
     lemma,
 )
-from newsdesk.facts.speakers import GROUP_LABELS, PERSON_LABELS, Resolver, Speaker, after_stamp, subject_of
+from newsdesk.facts.speakers import (
+    GROUP_LABELS,
+    PERSON_LABELS,
+    Resolver,
+    Speaker,
+    after_stamp,
+    inverted_inside,
+    subject_of,
+)
 from newsdesk.model import Analysis, Quote
 from newsdesk.nlp.doccache import doc_text, sentence, sentences, token_strings, tokens
 
@@ -428,7 +436,10 @@ def _clause_of(verb) -> tuple[int, int] | None:
 # What words are said in: "said in a statement that …", where the small model hangs the
 # that-clause on the noun (an acl of "statement"), and the verb then had no content.
 _MEDIA = frozenset({"statement", "interview", "post", "letter", "tweet", "speech", "video", "message", "briefing",
-                    "communique", "communiqué", "release", "report", "broadcast"})
+                    "communique", "communiqué", "release", "report", "broadcast",
+                    # and the occasions words are said at ("said during a news conference that …")
+                    "conference", "call", "hearing", "appearance", "event", "rally", "debate", "session",
+                    "meeting", "address", "remarks", "email", "memo", "column", "podcast", "show"})
 
 
 def _that_clause_of_its_medium(verb) -> tuple[int, int] | None:
@@ -554,6 +565,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
     # (doccache.token_strings), not by reading them from a new Token per token and walk.
     toks, pos, dep, lower = tokens(doc), token_strings(doc, POS), token_strings(doc, DEP), token_strings(doc, LOWER)
     out = []
+    by_verb: dict[int, Quote | None] = {}
     for verb in (toks[i] for i, tag in enumerate(pos) if tag in ("VERB", "AUX")):  # as _attributing asks
         reports = _attributing(verb) and not (described_as(verb) or _consequence(verb))
         if not reports or any(s <= verb.idx < e for s, e in quoted):
@@ -563,7 +575,9 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
         speaker = resolver.resolve(subject)
         if speaker is None:
             continue
-        out.append(report(*_before_speaker(doc, *content, subject, verb), speaker))
+        by_verb[verb.i] = report(*_before_speaker(doc, *_around_inserted_frame(verb, subject, content), subject, verb),
+                                 speaker)
+    out += [q for i, q in by_verb.items() if not _stance_said(toks[i], q, by_verb.get(toks[i].head.i))]
     colons = (toks[i] for i, word in enumerate(token_strings(doc, ORTH)) if word == ":")
     for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in colons}:
         if (line := _labelled_line(resolver, text, line_start)) is not None:
@@ -590,6 +604,33 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
             if bounds is not None and not any(_overlap(_trim(doc, *bounds), q) for q in quoted):
                 out.append(report(*bounds, speaker))
     return [q for q in out if q is not None]
+
+
+def _stance_said(verb, quote: Quote | None, outer: Quote | None) -> bool:
+    """ "Tom said he supports the law": the speaker's own stance, reported as the clause of
+    his verb of saying, is part of his words, not a report of its own (PolNeAR's annotators
+    mark the outer report only); kept where the outer one was not found, and where the
+    stance is someone else's ("Tom said Ana supports the law")."""
+    if quote is None or outer is None or _speech_verb(verb) or _that_clause(verb):
+        return False
+    span = quote.speaker_span
+    pronoun = span is not None and doc_text(verb.doc)[span[0] : span[1]].lower() in _SUBJECT_PRONOUNS
+    same = pronoun or (quote.speaker is not None and quote.speaker == outer.speaker)
+    return verb.dep_ == "ccomp" and _speech_verb(verb.head) and same
+
+
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "he", "she", "they", "it"})
+
+
+def _around_inserted_frame(verb, subject, content: tuple[int, int]) -> tuple[int, int]:
+    """ "The new plan, said the mayor, would cost less": the reported clause opens before
+    its frame (the parse made its opening words the subject of "said"), so its words run
+    from there, past the frame, as in "The museum, he said, would…"."""
+    inserted = inverted_inside(verb)
+    if subject is None or inserted is None or inserted.i != subject.i:
+        return content
+    opening = next(c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i)
+    return min(opening.left_edge.i, content[0]), content[1]
 
 
 def _before_speaker(doc, left: int, right: int, subject, verb) -> tuple[int, int]:
@@ -693,7 +734,9 @@ def _nominal(noun, quoted):
     for child in list(noun.children) + ([c for c in noun.head.children if c.i > noun.i] if light else []):
         # Not "her support on Tuesday": a time is no content.
         objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" and not (light and source is not None and child.tag_ == "PRP$"):
+            # "voiced her concern", "shared their view": the pronoun is the light verb's
+            # subject, who is the source as the frame writes it
             source = child
         elif child.dep_ == "prep" and child.lower_ in ("by", "from"):
             source = next((c for c in objects if c.dep_ == "pobj"), source)

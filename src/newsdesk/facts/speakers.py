@@ -83,6 +83,8 @@ def subject_of(verb, quoted: list[tuple[int, int]] = ()):
     parser may make "That" a second subject of "said". Of two joined clauses, the second's
     subject is its own, however the parser hung it (``_second_subject``).
     """
+    if (inserted := inverted_inside(verb)) is not None:
+        return inserted
     if (second := _second_subject(verb, quoted)) is not None:
         return second
     if (stranded := stranded_subject(verb, quoted)) is not None:
@@ -226,6 +228,37 @@ def stranded_subject(verb, quoted: list[tuple[int, int]] = ()):
     if start < 1 or doc[start - 1].text != "," or any(s <= noun.idx < e for s, e in quoted):
         return None
     return noun
+
+
+def inverted_inside(verb):
+    """The speaker of a frame set inside its clause with the verb first: in "The new
+    plan, said the mayor, would cost less" the small model makes "the plan" the subject
+    of "said" and "the mayor" the subject of the reported clause ("the mayor would cost
+    less"). The noun phrase that opens right after the verb of saying and ends at a comma,
+    as the subject of its reported clause (or its own second subject), is the one who
+    speaks; the clause's words start before the frame."""
+    if verb.lemma_.lower() not in REPORTING:
+        return None
+    doc = verb.doc
+    before = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if before is None or verb.i < 2 or doc[verb.i - 1].text != "," or verb.i + 1 >= len(doc):
+        return None
+    if any(t.text == "," for t in doc[before.left_edge.i : verb.i - 1]):
+        return None  # "Aides, who …, said their plans, …, would": the comma closes the subject's aside
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    after = [c for c in verb.children if c.dep_ == "nsubj" and c.i > verb.i]
+    after += [g for c in clauses for g in c.children if g.dep_ == "nsubj"]
+    for noun in after:
+        right = noun.right_edge.i  # the closing comma may be the phrase's own last token
+        if doc[right].text != ",":
+            right += 1
+        # The clause goes on right after the comma ("…, said Ana Diaz, would cost"), not
+        # with another aside ("…, said their plans, already long, would …" is no frame).
+        clause = noun.head if noun.head.i != verb.i else verb.head  # "said" may hang on the clause
+        goes_on = right + 1 < len(doc) and clause.i in (doc[right + 1].i, doc[right + 1].head.i)
+        if noun.left_edge.i == verb.i + 1 and right < len(doc) and doc[right].text == "," and goes_on:
+            return noun
+    return None
 
 
 def _taken_as_object(subject, verb) -> bool:
