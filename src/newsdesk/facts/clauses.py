@@ -689,16 +689,23 @@ def subordinate(doc, offset: int, found: list[Clause]) -> bool:
     """Whether the word at ``offset`` stands in a clause subordinate to one of the main
     clauses ``found`` (an adverbial or relative clause, or a participle's, or a gerund of
     a preposition of time or reason, ``GERUND_ADJUNCT_PREPS``, on the way up the parse to
-    the main clause's verb)."""
+    the main clause's verb). The parse may take such a gerund for the preposition's
+    object ("Teenager arrested [after Ardo stabbing]"): it still says after what."""
     verbs = {c.verb for c in found}
     tok = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
     below = False
     while tok is not None:
         if tok.idx in verbs:
             return below
-        below = below or tok.dep_ in SUBORDINATE or (tok.dep_ == "pcomp" and tok.head.lower_ in GERUND_ADJUNCT_PREPS)
+        below = below or tok.dep_ in SUBORDINATE or _gerund_of_adjunct(tok)
         tok = None if tok.head.i == tok.i else tok.head
     return False
+
+
+def _gerund_of_adjunct(tok) -> bool:
+    """Whether a word is a gerund of a preposition of ``GERUND_ADJUNCT_PREPS``, as its
+    complement or, as the parse may read it, its object ("after [stabbing]")."""
+    return (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") and tok.head.lower_ in GERUND_ADJUNCT_PREPS
 
 
 def head_of(doc, span: tuple[int, int]):
