@@ -25,18 +25,46 @@ def _ingested(title: str, content: str, published: str = "2031-05-14") -> Analys
 
 
 @pytest.mark.parametrize(
-    ("title", "lead", "what"),
+    ("title", "lead", "verbs", "gerund"),
     [
         # the gerund after "after" says after what the arrest came, though the parse takes
-        # it for the preposition's object: the arrest is the news, told again by the lead
+        # it for the preposition's object: the arrest is the news (in the headline's words
+        # or the lead's), not the stabbing
         ("Teenager arrested after Bristol stabbing",
          "Police have arrested a 17-year-old boy after a man was stabbed in Bristol on Saturday night.",
-         "have arrested a 17-year-old boy"),
+         ("arrested",), "stabbing"),
         ("Two men held after Leeds shooting",
          "Detectives have detained two men after a woman was shot in Leeds on Sunday.",
-         "have detained two men"),
+         ("held", "detained"), "shooting"),
     ],
 )
-def test_a_gerund_after_a_preposition_of_time_is_no_main_event(nlp, title, lead, what):
+def test_a_gerund_after_a_preposition_of_time_is_no_main_event(nlp, title, lead, verbs, gerund):
     main = _ingested(title, lead + "\n\nThe victim was taken to hospital. Officers are not looking for anyone else.")
-    assert main.main_event.what == what
+    what = main.main_event.what
+    assert any(v in what for v in verbs) and gerund not in what
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "what", "actor"),
+    [
+        # the headline's passive, told again by the lead's first sentence, is the news; a
+        # named person acting further down the lead is background to it
+        ("Bank robber jailed for 12 years",
+         "A man who held up six banks with a toy pistol was jailed for 12 years on Monday.\n\nDarren Pelham, 41, "
+         "admitted six counts of robbery at Manchester Crown Court. His victims were left terrified.",
+         "Bank robber jailed", None),
+        ("Rare painting stolen from Lyon museum",
+         "A small oil painting by a Dutch master was stolen from a museum in Lyon early on Sunday.\n\nCurator "
+         "Claire Vasseur discovered the empty frame when she opened the gallery. Police are studying the "
+         "security cameras.",
+         "Rare painting stolen from Lyon museum", None),
+        # ... and who is the agent the lead names for the same verb
+        ("Missing hiker found dead in Scottish Highlands",
+         "The body of a hiker who went missing in the Cairngorms last week has been found by mountain rescue "
+         "teams, police said on Tuesday.\n\nThe man, from Glasgow, had set out alone. His family has been told.",
+         "Missing hiker found dead", "mountain rescue teams"),
+    ],
+)
+def test_a_headlines_passive_that_the_lead_tells_again_is_the_main_event(nlp, title, content, what, actor):
+    main = _ingested(title, content).main_event
+    assert (main.in_title, main.what[: len(what)], main.actor) == (True, what, actor)

@@ -171,14 +171,17 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
         return None
     salience = _salience(analysis)
     title = _words(analysis.article.title or "")
+    restated = _restated(analysis, doc, headline, offset)
 
     def key(c: Candidate) -> tuple[float, int]:
         source = headline.analysis if c.in_title else analysis
         start = _start(c, offset)
-        return _score(analysis, source, c, start, salience, title), -start
+        return _score(analysis, source, c, start, salience, title, c.event.span in restated), -start
 
     best = max(found, key=key)
     main = complete(analysis, best, headline, doc)
+    if best.in_title and main.actor is None and best.event.span in restated:
+        main = replace(main, actor=restated[best.event.span])
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(analysis, every, offset, doc))
     elif best.in_title and doc is not None and _described(headline, best.event):
@@ -186,6 +189,33 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
                  or _restating_actor(analysis, doc, offset, headline, best.event))
         main = replace(main, actor=named or main.actor)
     return main
+
+
+def _restated(analysis: Analysis, doc, headline: Headline | None, offset: int) -> dict[Span, str | None]:
+    """The headline's passives without an agent ("Bank robber jailed for 12 years") that the
+    lead's sentence restating the headline (``_restating``) tells again in a main clause on
+    the same verb ("A man who robbed six banks was jailed for 12 years on Monday", "Police
+    have arrested a man"), each with the actor that clause names (None for a passive
+    without agent). The lead's telling the headline's event again confirms it as the
+    article's news: it scores as an event with an actor would (``_score``), where a clause
+    with an actor further down the lead ("Korr, 41, admitted six robberies") would
+    otherwise win by a hair; and who did it is who the lead says did it."""
+    if headline is None or headline.doc is None or doc is None:
+        return {}
+    sentence = _restating(analysis, headline, LEAD_CHARS - offset)
+    if sentence is None:
+        return {}
+    told = [c for c in clauses(analysis, doc, sentence[1]) if c.event.span[0] >= sentence[0] and not c.reporting]
+    lemmas = {t.idx: t.lemma_ for t in doc if any(c.verb == t.idx for c in told)}
+    out: dict[Span, str | None] = {}
+    for c in clauses(headline.analysis, headline.doc, LEAD_CHARS):
+        if not c.passive or c.event.actor:
+            continue
+        lemma = next(t.lemma_ for t in headline.doc if t.idx == c.verb)
+        again = [t.event for t in told if lemmas[t.verb] == lemma]
+        if again:
+            out[c.event.span] = next((e.actor for e in again if e.actor), None)
+    return out
 
 
 def _described(headline: Headline, event: Event) -> bool:
@@ -510,16 +540,17 @@ def _title_agreement(text: str, event: Event, title: set[str]) -> float:
 
 
 def _score(analysis: Analysis, source: Analysis, candidate: Candidate, start: int, salience: dict[str, float],
-           title: set[str]) -> float:
+           title: set[str], restated: bool = False) -> float:
     """The candidate's score: ``start`` is its place in the lead's reading order, ``source``
     the analysis it was read from (the article's or its headline's). A clause whose subject
     names a happening scores as one with an actor: it is as whole a clause, whose "who"
-    the rest of the lead says (``_lead_actor``)."""
+    the rest of the lead says (``_lead_actor``); so does a headline's event that the lead
+    tells again (``restated``: ``_restated``)."""
     event = candidate.event
     position = 1 - start / LEAD_CHARS
     return (
         W_POSITION * position
-        + W_ACTOR * (bool(event.actor) or candidate.happening)
+        + W_ACTOR * (bool(event.actor) or candidate.happening or restated)
         + W_SALIENCE * _actor_salience(analysis, event, salience)
         + W_TITLE * _title_agreement(source.article.text, event, title)
     )
