@@ -68,3 +68,17 @@ def test_a_gerund_after_a_preposition_of_time_is_no_main_event(nlp, title, lead,
 def test_a_headlines_passive_that_the_lead_tells_again_is_the_main_event(nlp, title, content, what, actor):
     main = _ingested(title, content).main_event
     assert (main.in_title, main.what[: len(what)], main.actor) == (True, what, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # the small model hangs a headline's object, or the end of its last noun, on the
+        # verb as an adverbial noun: still what happened
+        ("Strong earthquake strikes southern Peru", "strikes southern Peru"),
+        ("Health minister resigns over expenses row", "resigns over expenses row"),
+    ],
+)
+def test_a_noun_run_on_after_a_headlines_verb_is_part_of_what(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Tuesday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

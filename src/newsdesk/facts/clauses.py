@@ -404,10 +404,22 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
         elif child.dep_ == "prep" and not _adjunct(child, feels) and not preps:
             toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
             preps += 1
+        elif _run_on_noun(child, toks, seg):
+            toks.extend(_phrase(child, seg))
     toks = sorted((t for t in toks if t.i < comma), key=lambda t: t.i)
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _run_on_noun(tok, toks: list, seg) -> bool:
+    """Whether the small model hung the words right after the phrase so far on the verb as
+    an adverbial noun, where they are its object or the end of its last noun ("quake
+    strikes [southern Peru]", "resigns over expenses [row]"): a noun phrase that starts
+    where the phrase ends and names no time ("won 2-1 [last week]")."""
+    return (tok.dep_ == "npadvmod" and tok.pos_ in HEADS and _in(tok, seg)
+            and tok.left_edge.i == max(t.i for t in toks) + 1
+            and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
 
 
 def _separator(tok) -> bool:
