@@ -82,3 +82,19 @@ def test_a_headlines_passive_that_the_lead_tells_again_is_the_main_event(nlp, ti
 def test_a_noun_run_on_after_a_headlines_verb_is_part_of_what(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Tuesday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # a place set right after the verb ends nothing: what the verb takes after it is
+        # still what happened ("against what"), as after a day set there
+        ("Thousands march in Warsaw against judicial reform", "march in Warsaw against judicial reform"),
+        ("Farmers protest in Madrid over diesel prices", "protest in Madrid over diesel prices"),
+        # at the end, the place stays out: it is where
+        ("Thousands march in Warsaw", "march"),
+    ],
+)
+def test_a_place_after_a_headlines_verb_ends_no_phrase(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Sunday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

@@ -383,7 +383,8 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     # "promised [on Monday] to resign") ends no phrase: news puts its day there, and what
     # follows is still the verb's
     adjuncts = [c.i for c in verb.children
-                if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels) and not _dated_right_after(c, verb)]
+                if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels) and not _dated_right_after(c, verb)
+                and not _placed(c)]
     # a comma of the verb's own after its words sets off what follows from the phrase: a
     # noun phrase that comments on the whole ("bought Velmio for $2bn[, its largest deal]",
     # "cut 400 jobs[, the third round this year]", which the parse may take for a second
@@ -410,6 +411,14 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
     return toks[0].idx, max(t.idx + len(t) for t in toks)
+
+
+def _placed(prep) -> bool:
+    """Whether a preposition opens an adjunct of place and nothing else ("march [in
+    Ardo] against the cuts"): it is left out of the phrase, but what the verb takes after
+    it is still the verb's, as it is after a day set right after the verb."""
+    return (prep.lower_ in PLACE_PREPS and prep.lower_ not in ADJUNCT_PREPS
+            and any(c.dep_ == "pobj" and c.ent_type_ in PLACE_ENTITIES for c in prep.children))
 
 
 def _run_on_noun(tok, toks: list, seg) -> bool:
