@@ -98,3 +98,17 @@ def test_a_noun_run_on_after_a_headlines_verb_is_part_of_what(nlp, title, what):
 def test_a_place_after_a_headlines_verb_ends_no_phrase(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Sunday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # the parse hangs the headline's verb on a noun (a compound of its object, the
+        # subject of a noun it takes for the verb): read after a pronoun, it keeps its object
+        ("LIVE: Storm Emma batters Ireland as thousands lose power", "batters Ireland"),
+        ("Brexit: Parliament rejects deal for third time", "rejects deal for third time"),
+    ],
+)
+def test_a_headlines_verb_hung_on_a_noun_keeps_its_object(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Wednesday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

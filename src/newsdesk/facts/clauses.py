@@ -576,7 +576,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
             continue
         found = main_clause(seg)
         reread = headline_verb(seg, plural=found is None) if headline else None
-        if reread is not None and (found is None or found[1].i > reread[1]):
+        if reread is not None and (found is None or found[1].i > reread[1] or _hung_on_a_noun(found[1], reread[1])):
             subj, verb, span = reread
             named_happening = happening(subj[-1])
             actor = _whose(analysis, subj[:-1]) if named_happening else _mention_name(analysis, subj[-1]) or subj.text
@@ -591,6 +591,18 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         if clause.reporting and (told := _reported(verb, seg)) is not None:
             out.append(_clause(analysis, seg, *told, headline)._replace(reported=True))
     return out
+
+
+# The links of a word that the parse read as part of a noun phrase, not as a clause's verb.
+NOUN_LINKS = frozenset({"compound", "nsubj", "nsubjpass", "amod", "nmod", "appos", "dobj", "pobj", "npadvmod", "dep"})
+
+
+def _hung_on_a_noun(verb, reread: int) -> bool:
+    """Whether the verb the parse found is the word ``headline_verb`` read again, which the
+    parse hung on a noun as part of its phrase ("Storm Emma [batters] Ireland", the verb a
+    compound of "Ireland"; "Parliament [rejects] deal", the subject of "deal"): its
+    children then miss its objects, which the reading after a pronoun gives."""
+    return verb.i == reread and verb.dep_ in NOUN_LINKS
 
 
 def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
