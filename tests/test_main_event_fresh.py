@@ -112,3 +112,18 @@ def test_a_place_after_a_headlines_verb_ends_no_phrase(nlp, title, what):
 def test_a_headlines_verb_hung_on_a_noun_keeps_its_object(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Wednesday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "what"),
+    [
+        # an infinitive right after the verb's words is what the verb led to, though the
+        # model reads it as a clause of purpose: its own phrase stays, its day does not
+        ("Sports round-up", "Leeds United came from behind to beat Liverpool 2-1 on Saturday.",
+         "came from behind to beat Liverpool 2-1"),
+        ("Chiefs rally to beat Broncos in overtime", "The game went on late.", "rally to beat Broncos in overtime"),
+    ],
+)
+def test_an_infinitive_after_the_verbs_words_is_part_of_what(nlp, title, lead, what):
+    main = _ingested(title, lead + "\n\nThe crowd cheered.").main_event
+    assert main.what == what

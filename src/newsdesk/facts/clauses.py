@@ -407,6 +407,9 @@ def verb_phrase(verb, seg) -> tuple[int, int]:
             preps += 1
         elif _run_on_noun(child, toks, seg):
             toks.extend(_phrase(child, seg))
+        elif _infinitive_after(child, toks, seg):  # "to" and the infinitive's own phrase
+            end_char = verb_phrase(child, seg)[1]
+            toks.extend(t for t in seg if child.left_edge.i <= t.i and t.idx < end_char)
     toks = sorted((t for t in toks if t.i < comma), key=lambda t: t.i)
     while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
         toks.pop()
@@ -429,6 +432,14 @@ def _run_on_noun(tok, toks: list, seg) -> bool:
     return (tok.dep_ == "npadvmod" and tok.pos_ in HEADS and _in(tok, seg)
             and tok.left_edge.i == max(t.i for t in toks) + 1
             and not any(t.ent_type_ in ("DATE", "TIME") for t in tok.subtree))
+
+
+def _infinitive_after(tok, toks: list, seg) -> bool:
+    """Whether an infinitive right where the phrase so far ends is what the verb led to
+    ("rally [to beat Broncos]", "came from behind [to beat Ardo 2-1]"), which the small
+    model may read as a clause of purpose (advcl) where it is the verb's complement."""
+    return (tok.dep_ == "advcl" and tok.tag_ == "VB" and _in(tok, seg)
+            and tok.left_edge.lower_ == "to" and tok.left_edge.i == max(t.i for t in toks) + 1)
 
 
 def _separator(tok) -> bool:
