@@ -127,3 +127,21 @@ def test_a_headlines_verb_hung_on_a_noun_keeps_its_object(nlp, title, what):
 def test_an_infinitive_after_the_verbs_words_is_part_of_what(nlp, title, lead, what):
     main = _ingested(title, lead + "\n\nThe crowd cheered.").main_event
     assert main.what == what
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # who did what a headline's passive tells is the actor of the lead's clause whose
+        # participle tells it again ("..., killing five")
+        ("Five killed in suicide bombing at Kabul mosque",
+         "A suicide bomber blew himself up inside a crowded mosque in western Kabul during Friday prayers, killing "
+         "at least five worshippers, officials said.", "suicide bomber"),
+        ("Twelve killed as gunmen attack bus in Nigeria",
+         "Gunmen opened fire on a bus carrying market traders in northern Nigeria on Monday, killing twelve "
+         "people, police said.", "Gunmen"),
+    ],
+)
+def test_the_actor_of_a_headlines_passive_told_again_by_a_participle(nlp, title, lead, actor):
+    main = _ingested(title, lead + "\n\nNo group said it carried out the attack.").main_event
+    assert (main.in_title, main.actor) == (True, actor)

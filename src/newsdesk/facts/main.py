@@ -194,9 +194,9 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
 def _restated(analysis: Analysis, doc, headline: Headline | None, offset: int) -> dict[Span, str | None]:
     """The headline's passives without an agent ("Bank robber jailed for 12 years") that the
     lead's sentence restating the headline (``_restating``) tells again in a main clause on
-    the same verb ("A man who robbed six banks was jailed for 12 years on Monday", "Police
-    have arrested a man"), each with the actor that clause names (None for a passive
-    without agent). The lead's telling the headline's event again confirms it as the
+    the same verb, or its participle (``_told_lemmas``): "A man who robbed six banks was
+    jailed for 12 years on Monday", "Police have arrested a man"; each with the actor that
+    clause names (None for a passive without agent). The lead's telling the headline's event again confirms it as the
     article's news: it scores as an event with an actor would (``_score``), where a clause
     with an actor further down the lead ("Korr, 41, admitted six robberies") would
     otherwise win by a hair; and who did it is who the lead says did it."""
@@ -206,16 +206,23 @@ def _restated(analysis: Analysis, doc, headline: Headline | None, offset: int) -
     if sentence is None:
         return {}
     told = [c for c in clauses(analysis, doc, sentence[1]) if c.event.span[0] >= sentence[0] and not c.reporting]
-    lemmas = {t.idx: t.lemma_ for t in doc if any(c.verb == t.idx for c in told)}
+    lemmas = {t.idx: _told_lemmas(t) for t in doc if any(c.verb == t.idx for c in told)}
     out: dict[Span, str | None] = {}
     for c in clauses(headline.analysis, headline.doc, LEAD_CHARS):
         if not c.passive or c.event.actor:
             continue
         lemma = next(t.lemma_ for t in headline.doc if t.idx == c.verb)
-        again = [t.event for t in told if lemmas[t.verb] == lemma]
+        again = [t.event for t in told if lemma in lemmas[t.verb]]
         if again:
             out[c.event.span] = next((e.actor for e in again if e.actor), None)
     return out
+
+
+def _told_lemmas(verb) -> set[str]:
+    """The lemmas of what a lead's main clause tells: its verb's, and those of the
+    participles that say what it did ("A bomber blew himself up in a mosque, [killing]
+    five": who killed the five of "Five killed in mosque bombing" is the bomber)."""
+    return {verb.lemma_} | {c.lemma_ for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"}
 
 
 def _described(headline: Headline, event: Event) -> bool:
