@@ -59,6 +59,11 @@ def test_a_gerund_after_a_preposition_of_time_is_no_main_event(nlp, title, lead,
          "security cameras.",
          "Rare painting stolen from Lyon museum", None),
         # ... and who is the agent the lead names for the same verb
+        # or by a participle of what was done to its subject, whose actor did not do it
+        ("Man charged with murder of wife",
+         "A man accused of killing his wife at their home in Cardiff appeared in court on Wednesday charged with "
+         "her murder.\n\nDavid Rees, 52, spoke only to confirm his name. He was remanded in custody.",
+         "Man charged with murder of wife", None),
         ("Missing hiker found dead in Scottish Highlands",
          "The body of a hiker who went missing in the Cairngorms last week has been found by mountain rescue "
          "teams, police said on Tuesday.\n\nThe man, from Glasgow, had set out alone. His family has been told.",

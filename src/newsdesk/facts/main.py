@@ -212,17 +212,20 @@ def _restated(analysis: Analysis, doc, headline: Headline | None, offset: int) -
         if not c.passive or c.event.actor:
             continue
         lemma = next(t.lemma_ for t in headline.doc if t.idx == c.verb)
-        again = [t.event for t in told if lemma in lemmas[t.verb]]
+        again = [t for t in told if lemma in lemmas[t.verb]]
         if again:
-            out[c.event.span] = next((e.actor for e in again if e.actor), None)
+            out[c.event.span] = next((t.event.actor for t in again if lemmas[t.verb][lemma] and t.event.actor), None)
     return out
 
 
-def _told_lemmas(verb) -> set[str]:
-    """The lemmas of what a lead's main clause tells: its verb's, and those of the
-    participles that say what it did ("A bomber blew himself up in a mosque, [killing]
-    five": who killed the five of "Five killed in mosque bombing" is the bomber)."""
-    return {verb.lemma_} | {c.lemma_ for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG"}
+def _told_lemmas(verb) -> dict[str, bool]:
+    """The lemmas of what a lead's main clause tells, each with whether the clause's actor
+    did it: its verb's, and those of the participles that say what it did ("A bomber blew
+    himself up in a mosque, [killing] five": who killed the five of "Five killed in mosque
+    bombing" is the bomber) or what was done to it ("A man appeared in court, [charged]
+    with murder": the man did not charge himself)."""
+    done = {c.lemma_: c.tag_ == "VBG" for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")}
+    return done | {verb.lemma_: True}
 
 
 def _described(headline: Headline, event: Event) -> bool:
