@@ -150,3 +150,20 @@ def test_an_infinitive_after_the_verbs_words_is_part_of_what(nlp, title, lead, w
 def test_the_actor_of_a_headlines_passive_told_again_by_a_participle(nlp, title, lead, actor):
     main = _ingested(title, lead + "\n\nNo group said it carried out the attack.").main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "what"),
+    [
+        # a length of time after "for" or "to" says how long the sentence or the ban is:
+        # part of what happened, not when
+        ("Ex-president sentenced to five years", "Ex-president sentenced to five years"),
+        ("Bank robber jailed for 12 years", "Bank robber jailed for 12 years"),
+        ("Cyclist banned for two years over doping", "Cyclist banned for two years"),
+        # a point in time still ends the phrase
+        ("Bank robber jailed on Thursday", "Bank robber jailed"),
+    ],
+)
+def test_a_length_of_time_is_part_of_what(nlp, title, what):
+    main = _ingested(title, "Officials gave few details on Thursday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.what) == (True, what)

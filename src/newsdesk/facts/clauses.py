@@ -91,6 +91,11 @@ ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "follo
 # whose place is where someone goes, an argument of the verb ("moved to Ardo").
 PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
 PLACE_ENTITIES = frozenset({"GPE", "LOC"})
+# Prepositions whose object, a length of time ("jailed for 12 years", "sentenced to five
+# years", "banned for six months"), says how long the verb's event holds: a sentence's or
+# a ban's length is part of what happened, and no point in time that answers when.
+SPAN_PREPS = frozenset({"for", "to"})
+TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
 # Prepositions that say why someone feels as a verb of feeling says ("angered over the
 # cuts", "shocked at the news", "worried about jobs").
 CAUSE_PREPS = frozenset({"over", "at", "about"})
@@ -489,8 +494,16 @@ def _adjunct(prep, feels: bool = False) -> bool:
     if prep.lower_ in ADJUNCT_PREPS or (feels and prep.lower_ in CAUSE_PREPS):
         return True
     objects = [c for c in prep.children if c.dep_ == "pobj"]
+    if prep.lower_ in SPAN_PREPS and any(_length(c) for c in objects):
+        return False  # "jailed [for 12 years]", "sentenced [to five years]": how long, no when
     return any(c.ent_type_ in ("DATE", "TIME") for c in objects) or (
         prep.lower_ in PLACE_PREPS and any(c.ent_type_ in PLACE_ENTITIES for c in objects))
+
+
+def _length(noun) -> bool:
+    """Whether a preposition's object is a length of time counted in units ("12 years",
+    "five months"), not a point in time ("last year", "May")."""
+    return noun.lemma_ in TIME_UNITS and any(c.dep_ == "nummod" for c in noun.children)
 
 
 def _phrase(tok, seg) -> list:
