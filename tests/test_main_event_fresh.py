@@ -167,3 +167,20 @@ def test_the_actor_of_a_headlines_passive_told_again_by_a_participle(nlp, title,
 def test_a_length_of_time_is_part_of_what(nlp, title, what):
     main = _ingested(title, "Officials gave few details on Thursday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.what) == (True, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "what"),
+    [
+        # a headline's passive that keeps its second object, with its "by" read as a
+        # preposition: the one after "by" did it, not the one fined
+        ("Apple fined $1.2 billion by French regulator", "French regulator",
+         "Apple fined $1.2 billion by French regulator"),
+        ("Striker handed five-match ban by FA", "FA", "Striker handed five-match ban by FA"),
+        # an amount after "by" names no one
+        ("Bank cut rates by 0.5%", "Bank", "cut rates by 0.5%"),
+    ],
+)
+def test_a_headlines_by_after_an_object_is_the_agent(nlp, title, actor, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.actor, main.what) == (True, actor, what)

@@ -340,11 +340,30 @@ def _passive(subj, verb, headline: bool) -> bool:
     if not headline:
         return False
     bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    if bare and any(c.dep_ == "agent" for c in verb.children):
+    if bare and any(c.dep_ == "agent" or _missed_agent(c, verb) for c in verb.children):
         return True
     if verb.tag_ != "VBN":
         return False
     return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
+
+
+# Entity labels of an object of "by" that tells how much, not who ("cut by 10%").
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def _missed_agent(prep, verb) -> bool:
+    """Whether a headline's "by" after a past verb's object is the agent the parse missed
+    ("Apple fined $1.2 billion [by French regulator]", "Striker handed ban [by FA]": a
+    passive that keeps its second object, read as an active verb with an object and a
+    preposition): its object is a noun that names someone, not an amount."""
+    if prep.dep_ != "prep" or prep.lower_ != "by" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+        return False
+    # (not across a separator: "by French regulator [| Reuters]", whose noun the parse
+    # makes the outlet's name)
+    return any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in AMOUNT_LABELS
+               and not any(_separator(t) for t in prep.doc[prep.i : c.i + 1]) for c in prep.children)
 
 
 def _feels(verb) -> bool:
