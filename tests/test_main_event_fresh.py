@@ -184,3 +184,13 @@ def test_a_length_of_time_is_part_of_what(nlp, title, what):
 def test_a_headlines_by_after_an_object_is_the_agent(nlp, title, actor, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.actor, main.what) == (True, actor, what)
+
+
+def test_a_toponym_after_a_kind_of_place_and_of_is_a_place(nlp):
+    # the model tags "Guerrero" a person; "the Mexican state of" says it is a place, the
+    # town or region the headline's country gives way to
+    main = _ingested("Journalist shot dead in Mexico",
+                     "Gunmen shot dead a local radio journalist outside his home in the Mexican state of Guerrero on "
+                     "Sunday, state prosecutors said.\n\nRamon Ortiz, 52, had reported on drug gangs. He was the "
+                     "fourth journalist killed in Mexico this year.").main_event
+    assert main.place == "Guerrero"
