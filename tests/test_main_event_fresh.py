@@ -194,3 +194,17 @@ def test_a_toponym_after_a_kind_of_place_and_of_is_a_place(nlp):
                      "Sunday, state prosecutors said.\n\nRamon Ortiz, 52, had reported on drug gangs. He was the "
                      "fourth journalist killed in Mexico this year.").main_event
     assert main.place == "Guerrero"
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "what"),
+    [
+        # a headline's clause before its colon, whose verb the model tagged a noun: the
+        # count or the comment after the colon is no clause of its own
+        ("Train derails in Croydon: seven dead", "Train", "derails"),
+        ("Ferry sinks off Lesbos: dozens missing", "Ferry", "sinks off Lesbos"),
+    ],
+)
+def test_a_headlines_clause_before_its_colon(nlp, title, actor, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.actor, main.what) == (True, actor, what)

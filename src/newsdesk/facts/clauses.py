@@ -224,9 +224,18 @@ def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int,
     headline's parse found no clause, as a noun before a noun is more often a compound
     ("Vell protest march marred by ..."). After an opening noun and "as" ("Fury as bank
     shuts branches"), the clause after it is read (``_after_as``)."""
+    colon = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
+    # after a colon, else before it: a headline's clause may come first, its count or its
+    # comment after ("Train derails in Ardo: seven dead")
+    for start in dict.fromkeys((colon, seg.start)):
+        if (found := _headline_verb_from(seg, _after_as(seg, start), plural)) is not None:
+            return found
+    return None
+
+
+def _headline_verb_from(seg, start: int, plural: bool) -> tuple[object, int, tuple[int, int]] | None:
+    """``headline_verb`` of the words from ``start``."""
     doc = seg.doc
-    start = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
-    start = _after_as(seg, start)
     for tok in doc[start + 1 : seg.end - 1]:
         if doc[tok.i - 1].pos_ not in NOMINAL and doc[tok.i - 1].tag_ != "HYPH":  # "Kim Jong-un"
             return None  # past the opening noun phrase: a verb or a preposition came first
