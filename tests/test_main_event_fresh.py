@@ -208,3 +208,17 @@ def test_a_toponym_after_a_kind_of_place_and_of_is_a_place(nlp):
 def test_a_headlines_clause_before_its_colon(nlp, title, actor, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.actor, main.what) == (True, actor, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "actor", "what"),
+    [
+        # an unknown firm's name opening the headline, which the model tags an adjective
+        # (and its verb a noun): it is still the subject of the verb read after a pronoun
+        ("Orbitel unveils folding phone", "Orbitel", "unveils folding phone"),
+        ("Velmax unveils electric truck", "Velmax", "unveils electric truck"),
+    ],
+)
+def test_a_headlines_unknown_name_tagged_an_adjective(nlp, title, actor, what):
+    main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
+    assert (main.in_title, main.actor, main.what) == (True, actor, what)
