@@ -222,3 +222,21 @@ def test_a_headlines_clause_before_its_colon(nlp, title, actor, what):
 def test_a_headlines_unknown_name_tagged_an_adjective(nlp, title, actor, what):
     main = _ingested(title, "Officials gave few details on Monday.\n\nMore news is expected.").main_event
     assert (main.in_title, main.actor, main.what) == (True, actor, what)
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "actor"),
+    [
+        # a standfirst written as a headline ("Dozens of homes destroyed as ...") is a
+        # passive: its subject did nothing, and the lead's force of nature is who
+        ("Tornado rips through Alabama town, killing seven",
+         "Dozens of homes destroyed as storm system moves east\n\nA powerful tornado tore through the small town "
+         "of Beauregard in eastern Alabama on Sunday afternoon, killing at least seven people. Rescue teams "
+         "searched through the night.", "powerful tornado"),
+        # a sentence with its full stop is prose: its verb the model tags a participle is
+        # still its subject's ("The depot burned.": test_main_event.py)
+    ],
+)
+def test_a_standfirsts_bare_participle_is_a_passive(nlp, title, content, actor):
+    main = _ingested(title, content).main_event
+    assert (main.in_title, main.actor) == (True, actor)

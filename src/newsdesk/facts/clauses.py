@@ -644,7 +644,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         if found is None:
             continue
         subj, verb = found
-        clause = _clause(analysis, seg, subj, verb, headline)
+        clause = _clause(analysis, seg, subj, verb, headline or _unstopped(seg))
         out.append(clause)
         if clause.reporting and (told := _reported(verb, seg)) is not None:
             out.append(_clause(analysis, seg, *told, headline)._replace(reported=True))
@@ -661,6 +661,14 @@ def _hung_on_a_noun(verb, reread: int) -> bool:
     compound of "Ireland"; "Parliament [rejects] deal", the subject of "deal"): its
     children then miss its objects, which the reading after a pronoun gives."""
     return verb.i == reread and verb.dep_ in NOUN_LINKS
+
+
+def _unstopped(seg) -> bool:
+    """Whether a line of the text ends without a full stop, as a headline does: a
+    standfirst written as one ("Dozens of homes destroyed as storm moves east"), whose
+    bare participle is a passive as a headline's is (``_passive``)."""
+    last = next((t for t in reversed(seg) if not t.is_space), None)
+    return last is not None and last.text not in (".", "!", "?", "'", '"', "”", "’", ")")
 
 
 def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
