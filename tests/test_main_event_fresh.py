@@ -240,3 +240,21 @@ def test_a_headlines_unknown_name_tagged_an_adjective(nlp, title, actor, what):
 def test_a_standfirsts_bare_participle_is_a_passive(nlp, title, content, actor):
     main = _ingested(title, content).main_event
     assert (main.in_title, main.actor) == (True, actor)
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "actor"),
+    [
+        # a common noun that titles the name right after it, which the parse reads as the
+        # noun with the name in apposition: who acted is the one named
+        ("WAG'S FURY AT TRAINING GROUND BAN",
+         "Footballer's wife Chloe Dunmore has blasted Rovers for banning players' partners from the training "
+         "ground.", "Chloe Dunmore"),
+        ("SOAP STAR'S SECRET WEDDING",
+         "Reality star Chloe Dunmore has secretly married her boyfriend on a Greek island.", "Chloe Dunmore"),
+    ],
+)
+def test_a_title_before_a_name_is_not_who(nlp, title, lead, actor):
+    main = _ingested(title, lead + "\n\nThe 29-year-old said the rule was old-fashioned. Rovers said it was about "
+                     "safety.").main_event
+    assert (main.in_title, main.actor) == (False, actor)

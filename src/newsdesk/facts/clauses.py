@@ -675,7 +675,7 @@ def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
     """The clause of ``verb`` and its subject as a Clause (``clauses``)."""
     passive = _passive(subj, verb, headline)
     by = _agent(verb, passive)
-    actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
+    actor, recipient = (by, subj) if passive else (_titled_name(_resolve_pronoun(subj)), None)
     named_happening = actor is not None and happening(actor)
     before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
     name = _whose(analysis, before) if named_happening else argument(analysis, actor)
@@ -688,6 +688,18 @@ def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
     event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
     return Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening,
                   joined=tuple(v.idx for v in joined))
+
+
+def _titled_name(noun):
+    """The person a common noun titles right before the name ("Footballer's wife [Chloe
+    Dunmore] has blasted ...", which the parse reads as the noun with the name in
+    apposition, no comma between): who acted is the one named, as where the noun is a
+    compound of the name ("Reality star Chloe Dunmore"); else the noun."""
+    if noun is None or noun.pos_ != "NOUN":
+        return noun
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                  and c.left_edge.i == noun.i + 1), None)
+    return named if named is not None else noun
 
 
 def _elided_passives(verb, seg) -> list:
