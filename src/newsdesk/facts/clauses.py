@@ -239,7 +239,7 @@ def _headline_verb_from(seg, start: int, plural: bool) -> tuple[object, int, tup
     for tok in doc[start + 1 : seg.end - 1]:
         if doc[tok.i - 1].pos_ not in NOMINAL and doc[tok.i - 1].tag_ != "HYPH":  # "Kim Jong-un"
             return None  # past the opening noun phrase: a verb or a preposition came first
-        if tok.pos_ not in (*HEADS, "VERB") or not _head_before(doc[tok.i - 1], start) or _inside_name(tok):
+        if tok.pos_ not in (*HEADS, "VERB") or doc[tok.i - 1].pos_ not in HEADS or _inside_name(tok):
             continue
         pronoun, tag = PROBES["s" if tok.lower_.endswith("s") else "base"]
         if tag == "VBP" and not (plural and _plural(doc[tok.i - 1])):
@@ -257,12 +257,6 @@ def _headline_verb_from(seg, start: int, plural: bool) -> tuple[object, int, tup
                 subject = subject[1:]
             return subject, tok.i, (first + shift, last + shift)
     return None
-
-
-def _head_before(tok, start: int) -> bool:
-    """Whether a word may end a headline's subject: a noun, or an unknown name opening the
-    headline that the model tagged an adjective ("Orbitel unveils folding phone")."""
-    return tok.pos_ in HEADS or (tok.i == start and tok.pos_ == "ADJ" and tok.is_title and not tok.ent_type_)
 
 
 def _inside_name(tok) -> bool:
