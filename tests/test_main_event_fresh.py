@@ -256,3 +256,13 @@ def test_a_title_before_a_name_is_not_who(nlp, title, lead, actor):
     main = _ingested(title, lead + "\n\nThe 29-year-old said the rule was old-fashioned. Rovers said it was about "
                      "safety.").main_event
     assert (main.in_title, main.actor) == (False, actor)
+
+
+def test_a_plural_noun_typed_a_person_is_no_one_a_headline_describes(nlp):
+    # the small model types "Fireworks" opening a sentence a person; the parse tags it a
+    # plural common noun: not who the headline's "survivor" is
+    main = _ingested("Survivor describes horror of nightclub fire",
+                     "At least 40 dead after blaze in Bucharest club\n\nA fire swept through a crowded nightclub in "
+                     "Bucharest late on Friday during a rock concert, killing at least 40 people. Fireworks set off on "
+                     "stage ignited foam on the ceiling, witnesses said.").main_event
+    assert main.in_title and main.actor != "Fireworks"

@@ -255,8 +255,9 @@ def _named_person(analysis: Analysis, doc, offset: int, described: str | None = 
     the ``described`` one again, by the noun the headline gives it ("Court jails mayor" |
     "A court in Velm sentenced Ivo Korr", then "Korr plans to appeal"): the lead's own
     words for who acted, which a person acting later in it is not."""
+    plural = {m.text for m in analysis.mentions if _plural_noun(doc, m.span)}
     people = {m.text for m in analysis.mentions if m.label == "PERSON"}
-    people |= {e.name for e in analysis.entities if e.type == "PERSON"}
+    people = (people | {e.name for e in analysis.entities if e.type == "PERSON"}) - plural
     head = (described or "").split()[-1:]
     told = sorted((c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
                    if not c.reporting and not c.reported), key=lambda c: c.event.span[0])
@@ -266,6 +267,14 @@ def _named_person(analysis: Analysis, doc, offset: int, described: str | None = 
         if head and head[0].casefold() in _words(c.event.actor or ""):
             return None
     return None
+
+
+def _plural_noun(doc, span: Span) -> bool:
+    """Whether a mention is one word the parse tags a plural common noun ("Fireworks set
+    off on stage ...", which the small model may type a person when it opens a sentence):
+    no one's name."""
+    words = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
+    return words is not None and len(words) == 1 and words[0].tag_ == "NNS"
 
 
 def _restating_actor(analysis: Analysis, doc, offset: int, headline: Headline, event: Event) -> str | None:
