@@ -625,7 +625,9 @@ def test_a_headline_whose_subject_is_a_happening_stays_the_main_event(nlp):
 @pytest.mark.parametrize(
     ("text", "actor", "what"),
     [
-        ("Velm ferry lands in Ardo to pick up stranded fishermen\n\nThe crew is safe.", "Velm ferry", "lands in Ardo"),
+        # (with the infinitive right after its words: what it landed for, part of what happened)
+        ("Velm ferry lands in Ardo to pick up stranded fishermen\n\nThe crew is safe.", "Velm ferry",
+         "lands in Ardo to pick up stranded fishermen"),
         ("Storm in the north: Velm ferry lands in Ardo port\n\nThe crew is safe.", "Velm ferry", "lands in Ardo port"),
         ("Velm mayor rams truck into Ardo hall\n\nThe hall burned.", "Velm mayor", "rams truck into Ardo hall"),
         # a second clause after a comma does not take the verb's place

@@ -22,7 +22,7 @@ standfirst and the first paragraph are sentences of their own, cut at line break
   subject that names a happening ("Stabbing leaves two injured", ``lexicon.HAPPENINGS``) is no
   one who acts: who is whose it is, where its phrase says ("Mayor Vell's decision worries
   shopkeepers"), else nobody;
-- what is the verb phrase: the verb with its auxiliaries, objects and complements and its
+- what is the verb phrase (facts/verb_phrase.py): the verb with its auxiliaries, objects and complements and its
   first preposition of argument, without adjuncts of time or circumstance ("win the
   World Series [after an epic showdown]"), clauses that comment on its nouns ("the
   roof[, which ...]", "a boy [who fell into a well]") or what a comma of the verb's own
@@ -49,9 +49,19 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from newsdesk.facts.arguments import _mention_name, argument, happening
-from newsdesk.facts.lexicon import FEELING_VERBS, MEANS, PARTICLES, REPORTING
+from newsdesk.facts.lexicon import MEANS, REPORTING
 from newsdesk.facts.subjects import _resolve_pronoun
 from newsdesk.facts.syntax import _lemma, is_word
+from newsdesk.facts.verb_phrase import (
+    ADJUNCT_PREPS,
+    HEADS,
+    SUBJECTS,
+    _feels,
+    _in,
+    _phrase,
+    _separator,
+    verb_phrase,
+)
 from newsdesk.model import Analysis, Event
 from newsdesk.nlp.doccache import doc_text
 from newsdesk.nlp.model import load_nlp
@@ -62,7 +72,6 @@ OTHER = "OTHER"
 COMPLEMENTS = ("dobj", "dative", "attr", "oprd", "acomp", "xcomp", "ccomp")
 # A headline's opening noun phrase ("Red Bull boss Ivo Korr", "Korr's mayor") and its head.
 NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"})
-HEADS = frozenset({"NOUN", "PROPN"})
 # What stands before a headline's word to read it as a verb (see ``headline_verb``), and
 # the tag the verb then takes: a singular subject's "-s" form, a plural subject's base form.
 PROBES = {"s": ("It ", "VBZ"), "base": ("They ", "VBP")}
@@ -73,36 +82,10 @@ CLAUSE_ENDS = frozenset({",", ";", ":", "-", "–", "—"})
 # The links of a clause subordinate to another ("when ...", "who ...", "killing two").
 SUBORDINATE = frozenset({"advcl", "relcl", "acl"})
 ARTICLES = frozenset({"a", "an", "the"})
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})
-# The verb's dependents that say what was done: particles, objects and complements.
-VP_DEPS = frozenset({"dobj", "dative", "prt", "attr", "oprd", "acomp", "xcomp", "ccomp", "neg", "agent"})
-VP_LEFT = frozenset({"aux", "auxpass", "neg"})
-# Prepositions that open an adjunct of time or circumstance, not an argument of the verb
-# ("win the Series after a showdown", "stands by its decision after a review"); any
-# preposition does whose object is a time ("on Monday": ``_adjunct``). "because [of]"
-# says why ("recalls cars [because of a fault]"), the why of a 5W1H answer, as "despite"
-# says against what.
-ADJUNCT_PREPS = frozenset({"after", "before", "during", "since", "until", "following", "amid", "despite", "as",
-                           "because"})
-# Prepositions that open an adjunct of place when their object is a place's name ("derails
-# [in Ardo]", "opened fire [near Velm]"): where it happened is the main event's own answer
-# (facts/main.py), not part of what happened, as a time is not. Not "at", which names a
-# venue ("meet at the White House", kept by Giveme5W1H's coders), nor "to" / "from" / "into",
-# whose place is where someone goes, an argument of the verb ("moved to Ardo").
-PLACE_PREPS = frozenset({"in", "near", "outside", "inside", "across", "throughout"})
-PLACE_ENTITIES = frozenset({"GPE", "LOC"})
-# Prepositions that say why someone feels as a verb of feeling says ("angered over the
-# cuts", "shocked at the news", "worried about jobs").
-CAUSE_PREPS = frozenset({"over", "at", "about"})
-# Punctuation that ends no verb phrase: what stands before a clause the phrase leaves out.
-TRAILING = frozenset({",", ";", ":", "-", "–", "—"})
 # Words that open a headline's question or explainer ("What we know about ...").
 QUESTION_WORDS = frozenset({"what", "why", "how", "who", "which", "whom", "whose", "where"})
 # Who a happening may belong to (``_whose``): not a place, which says where it happened.
 WHOSE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
-# What a phrase of the verb phrase leaves out: clauses about its nouns ("victims of the
-# crash that killed seven").
-PHRASE_CUT = frozenset({"relcl", "acl", "advcl", "parataxis"})
 
 
 def lead_segments(doc, end: int) -> Iterator:
@@ -119,10 +102,6 @@ def lead_segments(doc, end: int) -> Iterator:
                 start = tok.i + 1
         if start < sent.end:
             yield doc[start : sent.end]
-
-
-def _in(tok, seg) -> bool:
-    return seg.start <= tok.i < seg.end
 
 
 def main_clause(seg) -> tuple[object, object] | None:
@@ -219,9 +198,18 @@ def headline_verb(seg, *, plural: bool = False) -> tuple[object, int, tuple[int,
     headline's parse found no clause, as a noun before a noun is more often a compound
     ("Vell protest march marred by ..."). After an opening noun and "as" ("Fury as bank
     shuts branches"), the clause after it is read (``_after_as``)."""
+    colon = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
+    # after a colon, else before it: a headline's clause may come first, its count or its
+    # comment after ("Train derails in Ardo: seven dead")
+    for start in dict.fromkeys((colon, seg.start)):
+        if (found := _headline_verb_from(seg, _after_as(seg, start), plural)) is not None:
+            return found
+    return None
+
+
+def _headline_verb_from(seg, start: int, plural: bool) -> tuple[object, int, tuple[int, int]] | None:
+    """``headline_verb`` of the words from ``start``."""
     doc = seg.doc
-    start = max((t.i + 1 for t in seg if t.text == ":"), default=seg.start)
-    start = _after_as(seg, start)
     for tok in doc[start + 1 : seg.end - 1]:
         if doc[tok.i - 1].pos_ not in NOMINAL and doc[tok.i - 1].tag_ != "HYPH":  # "Kim Jong-un"
             return None  # past the opening noun phrase: a verb or a preposition came first
@@ -335,19 +323,30 @@ def _passive(subj, verb, headline: bool) -> bool:
     if not headline:
         return False
     bare = not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-    if bare and any(c.dep_ == "agent" for c in verb.children):
+    if bare and any(c.dep_ == "agent" or _missed_agent(c, verb) for c in verb.children):
         return True
     if verb.tag_ != "VBN":
         return False
     return not any(c.dep_ in ("aux", "auxpass", "prt", *COMPLEMENTS) for c in verb.children)
 
 
-def _feels(verb) -> bool:
-    """A participle of a verb of feeling without its agent ("Fans are outraged [over the
-    change]"; with one, "angered by the council", the council did it): it says how its
-    subject feels (``lexicon.FEELING_VERBS``)."""
-    return (verb.tag_ == "VBN" and _lemma(verb) in FEELING_VERBS
-            and not any(c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by") for c in verb.children))
+# Entity labels of an object of "by" that tells how much, not who ("cut by 10%").
+AMOUNT_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "CARDINAL", "DATE", "TIME"})
+
+
+def _missed_agent(prep, verb) -> bool:
+    """Whether a headline's "by" after a past verb's object is the agent the parse missed
+    ("Apple fined $1.2 billion [by French regulator]", "Striker handed ban [by FA]": a
+    passive that keeps its second object, read as an active verb with an object and a
+    preposition): its object is a noun that names someone, not an amount."""
+    if prep.dep_ != "prep" or prep.lower_ != "by" or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    if not any(c.dep_ == "dobj" and c.i < prep.i for c in verb.children):
+        return False
+    # (not across a separator: "by French regulator [| Reuters]", whose noun the parse
+    # makes the outlet's name)
+    return any(c.dep_ == "pobj" and c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in AMOUNT_LABELS
+               and not any(_separator(t) for t in prep.doc[prep.i : c.i + 1]) for c in prep.children)
 
 
 def _agent(verb, passive: bool):
@@ -371,147 +370,6 @@ def _article(noun) -> bool:
     with its article and a participle is a noun phrase of a sentence ("a photo issued by")."""
     return any(c.dep_ == "det" and c.lower_ in ARTICLES for c in noun.children)
 
-
-def verb_phrase(verb, seg) -> tuple[int, int]:
-    """The span of the verb with its auxiliaries, objects, complements and first
-    preposition of argument, up to an adjunct of time or circumstance: what the parse
-    attaches to the verb after one is the adjunct's ("found dead in a well [after a long
-    search]", where the model may read "search" as the verb's object)."""
-    toks = [verb, *(c for c in verb.children if c.dep_ in VP_LEFT and c.i < verb.i)]
-    feels = _feels(verb)
-    # a point in time set right after the verb ("searched [on Thursday] for a gunman",
-    # "promised [on Monday] to resign") ends no phrase: news puts its day there, and what
-    # follows is still the verb's
-    adjuncts = [c.i for c in verb.children
-                if c.i > verb.i and c.dep_ == "prep" and _adjunct(c, feels) and not _dated_right_after(c, verb)]
-    # a comma of the verb's own after its words sets off what follows from the phrase: a
-    # noun phrase that comments on the whole ("bought Velmio for $2bn[, its largest deal]",
-    # "cut 400 jobs[, the third round this year]", which the parse may take for a second
-    # object or hang on the first) or a clause after it
-    comma = min((c.i for c in verb.children if c.i > verb.i and c.dep_ == "punct" and c.text in TRAILING),
-                default=seg.end)
-    # nor does it run past a separator that ends a headline's words, wherever the parse
-    # hangs it: a site's name ("win the league [- BBC News]", "[| Reuters]") or a label
-    # in brackets ("[(VIDEO)]")
-    comma = min([comma, *(t.i for t in verb.doc[verb.i + 1 : seg.end] if _separator(t))])
-    end = min(adjuncts, default=seg.end)
-    preps = 0
-    for child in verb.children:
-        if child.i < verb.i or child.i > end or not _in(child, seg):
-            continue
-        if child.dep_ in VP_DEPS or _particle(child, verb):
-            toks.extend(_phrase(child, seg))
-        elif child.dep_ == "prep" and not _adjunct(child, feels) and not preps:
-            toks.extend(_phrase(child, seg) + _lost_object(child, verb, seg))
-            preps += 1
-    toks = sorted((t for t in toks if t.i < comma), key=lambda t: t.i)
-    while len(toks) > 1 and toks[-1].text in TRAILING:  # "removed the roof[,] which ..."
-        toks.pop()
-    return toks[0].idx, max(t.idx + len(t) for t in toks)
-
-
-def _separator(tok) -> bool:
-    """A bar, an opening bracket, or a dash set off by spaces (not "start-up")."""
-    if tok.text in ("|", "("):
-        return True
-    return tok.text in ("-", "–", "—") and bool(tok.whitespace_) and tok.i > 0 and bool(tok.doc[tok.i - 1].whitespace_)
-
-
-def _particle(tok, verb) -> bool:
-    """Whether an adverb right after the verb is its particle, which the small model tags
-    an adverb in a headline ("nurses walk [out] in London", advmod): the verb's meaning
-    is the two words ("walk out", "step down")."""
-    return tok.dep_ == "advmod" and tok.i == verb.i + 1 and tok.lower_ in PARTICLES
-
-
-def _dated_right_after(prep, verb) -> bool:
-    """Whether a preposition whose object is a time ("on Thursday") follows the verb with
-    nothing but its auxiliaries' words between ("were searching on Thursday", not
-    "found a boy on Thursday")."""
-    if prep.lower_ in ADJUNCT_PREPS or not any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME")
-                                               for c in prep.children):
-        return False
-    return all(t.dep_ in ("neg", "advmod", "prt") for t in verb.doc[verb.i + 1 : prep.i])
-
-
-def _lost_object(prep, verb, seg) -> list:
-    """The object of a preposition that the parse left without one, hung on the verb as an
-    adverb instead: the verb's next dependent right after it, with its words ("trapped
-    in [well]", "fell down an abandoned [well]": the small model reads the noun "well" as
-    the adverb). A preposition ends no phrase of what happened."""
-    if any(c.dep_ in ("pobj", "pcomp") for c in prep.children):
-        return []
-    after = [c for c in verb.children if c.i > prep.i and _in(c, seg)]
-    lost = min(after, key=lambda c: c.i, default=None)
-    if lost is None or lost.dep_ not in ("advmod", "npadvmod") or lost.left_edge.i != prep.i + 1:
-        return []
-    return [t for t in lost.subtree if _in(t, seg)]
-
-
-def _adjunct(prep, feels: bool = False) -> bool:
-    """A preposition that opens an adjunct of time, place or circumstance: one of
-    ADJUNCT_PREPS, one whose object is a time ("was arrested [on Monday]", "met [in May]"),
-    or one of PLACE_PREPS whose object is a place's name ("derails [in Ardo]"); after a
-    verb of feeling (``feels``, ``_feels``), one of CAUSE_PREPS: what they feel it over is
-    why ("are angered [over rail cuts]"), the why of a 5W1H answer, not what happened."""
-    if prep.lower_ in ADJUNCT_PREPS or (feels and prep.lower_ in CAUSE_PREPS):
-        return True
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return any(c.ent_type_ in ("DATE", "TIME") for c in objects) or (
-        prep.lower_ in PLACE_PREPS and any(c.ent_type_ in PLACE_ENTITIES for c in objects))
-
-
-def _phrase(tok, seg) -> list:
-    """A dependent's words, without its clauses, adjuncts and the next link of a chain of
-    prepositions ("at the House [for talks with X]"; "of" phrases stay: "head of the FBI"),
-    nor a conjunct that is the subject of the next clause (``_next_subject``)."""
-    out = [tok]
-    cut = [c for c in tok.children if c.dep_ == "conj" and _next_subject(c)]
-    for child in tok.children:
-        if not _in(child, seg) or (child.dep_ in PHRASE_CUT and child.i > tok.i and not _defining(child, tok)):
-            continue
-        if child in cut or (child.dep_ == "cc" and any(c.left_edge.i == child.i + 1 for c in cut)):
-            continue
-        if child.dep_ == "prep" and (_adjunct(child) or (tok.dep_ == "pobj" and child.lower_ != "of")):
-            continue
-        out.extend(_phrase(child, seg))
-    return out
-
-
-def _next_subject(noun) -> bool:
-    """Whether a noun the parse coordinated with an object is the subject of the clause
-    coordinated after it ("changes its logo [and customers] are unhappy"): a verb right
-    after the noun's words, coordinated with another and without a subject of its own."""
-    doc = noun.doc
-    if noun.right_edge.i + 1 >= len(doc):
-        return False
-    verb = doc[noun.right_edge.i + 1]
-    return (verb.pos_ in ("VERB", "AUX") and verb.dep_ == "conj"
-            and not any(c.dep_ in SUBJECTS for c in verb.children))
-
-
-def _defining(clause, noun) -> bool:
-    """Whether a noun's clause says which thing the verb phrase is about, so belongs to it:
-    a noun's infinitive complement ("decision not to charge him", "a bid to end the
-    strike"), or a restrictive relative clause of the verb's object ("lifted a ban that
-    had kept boats in port": no comma, not "which"). A non-restrictive one adds a comment
-    ("describes the storm, which ..."), a participle or an adverbial clause a circumstance."""
-    if (clause.dep_ in ("acl", "relcl") and noun.pos_ == "NOUN" and clause.tag_ == "VB"
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)):
-        return True  # (an infinitive the parse reads as a relative clause too: "first woman to lead")
-    return clause.dep_ == "relcl" and noun.dep_ == "dobj" and _restrictive(clause, noun)
-
-
-def _restrictive(clause, noun) -> bool:
-    """A relative clause without a comma after its noun and not opened by "which", nor by
-    "who" ("reach a boy [who fell into a well]"): a clause about a person tells who they
-    are, background to the event, not which thing the verb acts on."""
-    first = clause.doc[min(t.i for t in clause.subtree)]
-    between = clause.doc[noun.i + 1 : first.i]
-    return (first.lower_ not in ("which", "who", "whom", "whose") and not any(t.text == "," for t in between)
-            and first.i > noun.i)
-
-
 class Clause(NamedTuple):
     """A lead's main clause: its verb's character offset (where a PLOVER event on the same
     verb has its trigger), whether it is passive, the clause as an event, whether it reports
@@ -527,6 +385,7 @@ class Clause(NamedTuple):
     happening: bool = False
     reported: bool = False
     joined: tuple[int, ...] = ()
+
 
 
 def lead_clauses(analysis: Analysis, doc, end: int) -> list[Event]:
@@ -555,7 +414,7 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
             continue
         found = main_clause(seg)
         reread = headline_verb(seg, plural=found is None) if headline else None
-        if reread is not None and (found is None or found[1].i > reread[1]):
+        if reread is not None and (found is None or found[1].i > reread[1] or _hung_on_a_noun(found[1], reread[1])):
             subj, verb, span = reread
             named_happening = happening(subj[-1])
             actor = _whose(analysis, subj[:-1]) if named_happening else _mention_name(analysis, subj[-1]) or subj.text
@@ -565,18 +424,38 @@ def clauses(analysis: Analysis, doc, end: int) -> list[Clause]:
         if found is None:
             continue
         subj, verb = found
-        clause = _clause(analysis, seg, subj, verb, headline)
+        clause = _clause(analysis, seg, subj, verb, headline or _unstopped(seg))
         out.append(clause)
         if clause.reporting and (told := _reported(verb, seg)) is not None:
             out.append(_clause(analysis, seg, *told, headline)._replace(reported=True))
     return out
 
 
+# The links of a word that the parse read as part of a noun phrase, not as a clause's verb.
+NOUN_LINKS = frozenset({"compound", "nsubj", "nsubjpass", "amod", "nmod", "appos", "dobj", "pobj", "npadvmod", "dep"})
+
+
+def _hung_on_a_noun(verb, reread: int) -> bool:
+    """Whether the verb the parse found is the word ``headline_verb`` read again, which the
+    parse hung on a noun as part of its phrase ("Storm Emma [batters] Ireland", the verb a
+    compound of "Ireland"; "Parliament [rejects] deal", the subject of "deal"): its
+    children then miss its objects, which the reading after a pronoun gives."""
+    return verb.i == reread and verb.dep_ in NOUN_LINKS
+
+
+def _unstopped(seg) -> bool:
+    """Whether a line of the text ends without a full stop, as a headline does: a
+    standfirst written as one ("Dozens of homes destroyed as storm moves east"), whose
+    bare participle is a passive as a headline's is (``_passive``)."""
+    last = next((t for t in reversed(seg) if not t.is_space), None)
+    return last is not None and last.text not in (".", "!", "?", "'", '"', "”", "’", ")")
+
+
 def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
     """The clause of ``verb`` and its subject as a Clause (``clauses``)."""
     passive = _passive(subj, verb, headline)
     by = _agent(verb, passive)
-    actor, recipient = (by, subj) if passive else (_resolve_pronoun(subj), None)
+    actor, recipient = (by, subj) if passive else (_titled_name(_resolve_pronoun(subj)), None)
     named_happening = actor is not None and happening(actor)
     before = [t for t in actor.subtree if t.i < actor.i] if named_happening else []
     name = _whose(analysis, before) if named_happening else argument(analysis, actor)
@@ -589,6 +468,18 @@ def _clause(analysis: Analysis, seg, subj, verb, headline: bool) -> Clause:
     event = Event(analysis.article.id, span, OTHER, actor=name, recipient=argument(analysis, recipient))
     return Clause(verb.idx, passive, event, reporting(verb) or _quoted(verb, seg), named_happening,
                   joined=tuple(v.idx for v in joined))
+
+
+def _titled_name(noun):
+    """The person a common noun titles right before the name ("Footballer's wife [Chloe
+    Dunmore] has blasted ...", which the parse reads as the noun with the name in
+    apposition, no comma between): who acted is the one named, as where the noun is a
+    compound of the name ("Reality star Chloe Dunmore"); else the noun."""
+    if noun is None or noun.pos_ != "NOUN":
+        return noun
+    named = next((c for c in noun.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"
+                  and c.left_edge.i == noun.i + 1), None)
+    return named if named is not None else noun
 
 
 def _elided_passives(verb, seg) -> list:
@@ -689,16 +580,23 @@ def subordinate(doc, offset: int, found: list[Clause]) -> bool:
     """Whether the word at ``offset`` stands in a clause subordinate to one of the main
     clauses ``found`` (an adverbial or relative clause, or a participle's, or a gerund of
     a preposition of time or reason, ``GERUND_ADJUNCT_PREPS``, on the way up the parse to
-    the main clause's verb)."""
+    the main clause's verb). The parse may take such a gerund for the preposition's
+    object ("Teenager arrested [after Ardo stabbing]"): it still says after what."""
     verbs = {c.verb for c in found}
     tok = next((t for t in doc if t.idx <= offset < t.idx + len(t)), None)
     below = False
     while tok is not None:
         if tok.idx in verbs:
             return below
-        below = below or tok.dep_ in SUBORDINATE or (tok.dep_ == "pcomp" and tok.head.lower_ in GERUND_ADJUNCT_PREPS)
+        below = below or tok.dep_ in SUBORDINATE or _gerund_of_adjunct(tok)
         tok = None if tok.head.i == tok.i else tok.head
     return False
+
+
+def _gerund_of_adjunct(tok) -> bool:
+    """Whether a word is a gerund of a preposition of ``GERUND_ADJUNCT_PREPS``, as its
+    complement or, as the parse may read it, its object ("after [stabbing]")."""
+    return (tok.dep_ == "pcomp" or tok.dep_ == "pobj" and tok.tag_ == "VBG") and tok.head.lower_ in GERUND_ADJUNCT_PREPS
 
 
 def head_of(doc, span: tuple[int, int]):

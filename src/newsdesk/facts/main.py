@@ -171,14 +171,17 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
         return None
     salience = _salience(analysis)
     title = _words(analysis.article.title or "")
+    restated = _restated(analysis, doc, headline, offset)
 
     def key(c: Candidate) -> tuple[float, int]:
         source = headline.analysis if c.in_title else analysis
         start = _start(c, offset)
-        return _score(analysis, source, c, start, salience, title), -start
+        return _score(analysis, source, c, start, salience, title, c.event.span in restated), -start
 
     best = max(found, key=key)
     main = complete(analysis, best, headline, doc)
+    if best.in_title and main.actor is None and best.event.span in restated:
+        main = replace(main, actor=restated[best.event.span])
     if best.happening and main.actor is None:
         main = replace(main, actor=_lead_actor(analysis, every, offset, doc))
     elif best.in_title and doc is not None and _described(headline, best.event):
@@ -186,6 +189,43 @@ def find_main_event(analysis: Analysis, doc=None, headline: Headline | None = No
                  or _restating_actor(analysis, doc, offset, headline, best.event))
         main = replace(main, actor=named or main.actor)
     return main
+
+
+def _restated(analysis: Analysis, doc, headline: Headline | None, offset: int) -> dict[Span, str | None]:
+    """The headline's passives without an agent ("Bank robber jailed for 12 years") that the
+    lead's sentence restating the headline (``_restating``) tells again in a main clause on
+    the same verb, or its participle (``_told_lemmas``): "A man who robbed six banks was
+    jailed for 12 years on Monday", "Police have arrested a man"; each with the actor that
+    clause names (None for a passive without agent). The lead's telling the headline's event again confirms it as the
+    article's news: it scores as an event with an actor would (``_score``), where a clause
+    with an actor further down the lead ("Korr, 41, admitted six robberies") would
+    otherwise win by a hair; and who did it is who the lead says did it."""
+    if headline is None or headline.doc is None or doc is None:
+        return {}
+    sentence = _restating(analysis, headline, LEAD_CHARS - offset)
+    if sentence is None:
+        return {}
+    told = [c for c in clauses(analysis, doc, sentence[1]) if c.event.span[0] >= sentence[0] and not c.reporting]
+    lemmas = {t.idx: _told_lemmas(t) for t in doc if any(c.verb == t.idx for c in told)}
+    out: dict[Span, str | None] = {}
+    for c in clauses(headline.analysis, headline.doc, LEAD_CHARS):
+        if not c.passive or c.event.actor:
+            continue
+        lemma = next(t.lemma_ for t in headline.doc if t.idx == c.verb)
+        again = [t for t in told if lemma in lemmas[t.verb]]
+        if again:
+            out[c.event.span] = next((t.event.actor for t in again if lemmas[t.verb][lemma] and t.event.actor), None)
+    return out
+
+
+def _told_lemmas(verb) -> dict[str, bool]:
+    """The lemmas of what a lead's main clause tells, each with whether the clause's actor
+    did it: its verb's, and those of the participles that say what it did ("A bomber blew
+    himself up in a mosque, [killing] five": who killed the five of "Five killed in mosque
+    bombing" is the bomber) or what was done to it ("A man appeared in court, [charged]
+    with murder": the man did not charge himself)."""
+    done = {c.lemma_: c.tag_ == "VBG" for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "VBN")}
+    return done | {verb.lemma_: True}
 
 
 def _described(headline: Headline, event: Event) -> bool:
@@ -215,8 +255,9 @@ def _named_person(analysis: Analysis, doc, offset: int, described: str | None = 
     the ``described`` one again, by the noun the headline gives it ("Court jails mayor" |
     "A court in Velm sentenced Ivo Korr", then "Korr plans to appeal"): the lead's own
     words for who acted, which a person acting later in it is not."""
+    plural = {m.text for m in analysis.mentions if _plural_noun(doc, m.span)}
     people = {m.text for m in analysis.mentions if m.label == "PERSON"}
-    people |= {e.name for e in analysis.entities if e.type == "PERSON"}
+    people = (people | {e.name for e in analysis.entities if e.type == "PERSON"}) - plural
     head = (described or "").split()[-1:]
     told = sorted((c for c in lead_candidates(analysis, doc, CONTEXT_CHARS - offset)
                    if not c.reporting and not c.reported), key=lambda c: c.event.span[0])
@@ -226,6 +267,14 @@ def _named_person(analysis: Analysis, doc, offset: int, described: str | None = 
         if head and head[0].casefold() in _words(c.event.actor or ""):
             return None
     return None
+
+
+def _plural_noun(doc, span: Span) -> bool:
+    """Whether a mention is one word the parse tags a plural common noun ("Fireworks set
+    off on stage ...", which the small model may type a person when it opens a sentence):
+    no one's name."""
+    words = doc.char_span(*span, alignment_mode="expand") if doc is not None else None
+    return words is not None and len(words) == 1 and words[0].tag_ == "NNS"
 
 
 def _restating_actor(analysis: Analysis, doc, offset: int, headline: Headline, event: Event) -> str | None:
@@ -510,16 +559,17 @@ def _title_agreement(text: str, event: Event, title: set[str]) -> float:
 
 
 def _score(analysis: Analysis, source: Analysis, candidate: Candidate, start: int, salience: dict[str, float],
-           title: set[str]) -> float:
+           title: set[str], restated: bool = False) -> float:
     """The candidate's score: ``start`` is its place in the lead's reading order, ``source``
     the analysis it was read from (the article's or its headline's). A clause whose subject
     names a happening scores as one with an actor: it is as whole a clause, whose "who"
-    the rest of the lead says (``_lead_actor``)."""
+    the rest of the lead says (``_lead_actor``); so does a headline's event that the lead
+    tells again (``restated``: ``_restated``)."""
     event = candidate.event
     position = 1 - start / LEAD_CHARS
     return (
         W_POSITION * position
-        + W_ACTOR * (bool(event.actor) or candidate.happening)
+        + W_ACTOR * (bool(event.actor) or candidate.happening or restated)
         + W_SALIENCE * _actor_salience(analysis, event, salience)
         + W_TITLE * _title_agreement(source.article.text, event, title)
     )

@@ -89,7 +89,15 @@ def _toponyms(analysis: Analysis) -> list[Place]:
     labels = _labels(analysis)
     named = [m.span for m in analysis.mentions]
     return [p for p in analysis.text_places if labels.get(p.span) in RESOLVED_PLACE_LABELS
-            or not any(s[0] < p.span[1] and p.span[0] < s[1] for s in named)]
+            or not any(s[0] < p.span[1] and p.span[0] < s[1] for s in named) or _named_a_place(analysis, p)]
+
+
+def _named_a_place(analysis: Analysis, place: Place) -> bool:
+    """Whether the text names a toponym as a place by a noun of a kind of place and "of"
+    right before it ("the Mexican state of Guerrero", "the city of Ardo"): a place,
+    whatever the model tagged it (a person, where a surname is a town's name too)."""
+    text = analysis.article.text
+    return _OF.search(text[max(0, place.span[0] - LOCATIVE_WINDOW) : place.span[0]]) is not None
 
 
 def _labels(analysis: Analysis) -> dict[Span, str]:
