@@ -109,7 +109,7 @@ def figure(analysis: Analysis, value: float):
         ("The coroner later put the toll at 1,240.", 1240, "killed", None),
         ("The toll stands at 19, the fire service said.", 19, "killed", None),
         ("The tornado left a death toll of 31 across the county.", 31, "killed", None),
-        ("The number of people arrested rose to 112 overnight.", 112, "arrested", None),
+        ("The number of people arrested rose to 112 overnight.", 112, "arrested", "people"),  # as "14 people injured"
         ("The number of displaced passed 9,000 by Friday.", 9000, "displaced", None),
         ("The injury toll may reach 300.", 300, "injured", None),
         # what a passive's complement says its subject became
@@ -274,6 +274,26 @@ def test_as_of_and_background(nlp):
 )
 def test_the_value_of_a_toll_counts_what_the_toll_counts(nlp, text, value, quantity):
     assert figure(analyse(nlp, text), value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        # the value before its tally, as wires put a long object last
+        ("Tuesday's raids bring to 187 the number of villagers killed in the valley.", 187, "killed", "villagers"),
+        ("A third tremor hit at dawn, raising to 52 the death toll.", 52, "killed", None),
+        ("The landslide took to 23 the number of miners missing since Friday.", 23, "missing", "miners"),
+        ("Overnight arrests brought to 410 the number of students detained.", 410, "arrested", "students"),
+        # a casualty word beside the protesters says what their tally counts
+        ("The crackdown took to 18 the number of protesters killed this month.", 18, "killed", "protesters"),
+        # whom a tally counts is the subject wherever the value stands
+        ("The number of nurses injured has reached 64.", 64, "injured", "nurses"),
+        ("The number of injured has reached 64.", 64, "injured", None),
+    ],
+)
+def test_a_value_before_its_tally_counts_what_the_tally_counts(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
 
 
 @pytest.mark.parametrize(

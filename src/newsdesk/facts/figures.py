@@ -204,6 +204,8 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
     named = QUANTITY_NOUNS | (_PROTESTER_NOUNS if quantity == "protesters" else frozenset())
     named |= _BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
     named |= _CASE_NOUNS if quantity == "infected" else frozenset()  # "1,200 cases" of cholera count the sick
+    if quantity in WITH_SUBJECT and noun is None and (tally := _tally_of(last)) is not None:
+        noun = _counted_by(tally)  # "the number of civilians killed rose to 61": civilians
     if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in named:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
@@ -547,10 +549,18 @@ def _toll_value(token) -> str | None:
     """A number that is the value of a tally of casualties: "the death toll rose to 142",
     "the toll stood at 97", "the number of dead has risen to 186, up from 142", "brought the
     toll to 40", "the toll reached 54", "a death toll of 12". The tally names the quantity."""
+    tally = _tally_of(token)
+    return _tally(tally) if tally is not None else None
+
+
+def _tally_of(token):
+    """The tally noun a number is the value of (``_toll_value``), or None."""
     if token.dep_ == "pobj" and token.head.lower_ in _VALUE_PREPS:
         prep = token.head
         if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-            return _tally(prep.head)  # "a death toll of 12"
+            return prep.head  # "a death toll of 12"
+        if prep.lower_ == "to" and (after := _tally_after(token)) is not None:
+            return after  # "raising to 40 the death toll"
         # "up from 142", "brought the toll up to 48": the preposition hangs on "up"
         verb = prep.head if prep.head.dep_ not in ("advmod", "prep", "prt") else prep.head.head
     elif token.dep_ in ("dobj", "attr"):
@@ -559,7 +569,30 @@ def _toll_value(token) -> str | None:
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING_VERBS:
         return None
-    return next((q for c in verb.children if c.dep_ in _TALLY_DEPS and (q := _tally(c)) is not None), None)
+    return next((c for c in verb.children if c.dep_ in _TALLY_DEPS and _tally(c) is not None), None)
+
+
+def _counted_by(tally):
+    """Whom a tally counts, when it names them: "the number of civilians killed" -> civilians;
+    none for "the number of dead", "the number of injured", "the death toll", whose word is
+    the quantity itself."""
+    of = next((c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or QUANTITY_OF.get(noun.lemma_.lower()) in CASUALTIES:
+        return None
+    return noun
+
+
+def _tally_after(token):
+    """The tally a value names just before it, as wires put a long object last: "bringing to
+    233 the number of people killed", "raising to 40 the death toll". The parser hangs the
+    tally on the verb or on "to" by turns; the words themselves say it: "the" and a tally."""
+    doc = token.doc
+    the = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if the is None or the.lower_ != "the" or the.dep_ != "det" or the.head.i <= the.i:
+        return None
+    q = _tally(the.head)
+    return the.head if q is not None and q != _SAME_AS_BEFORE else None
 
 
 def _tally(noun) -> str | None:
@@ -572,10 +605,14 @@ def _tally(noun) -> str | None:
         return None
     words = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl")]  # "number injured"
     words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    for word in words:
-        q = QUANTITY_OF.get(word.lemma_.lower()) or QUANTITY_OF.get(word.lower_)
-        if q in CASUALTIES or q == "protesters":  # "put the number of protesters at 18,000"
-            return q
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ == "VBN" and noun.head.lemma_.lower() in QUANTITY_OF:
+        words.append(noun.head)  # "the number of protesters killed" parsed as a clause of its own
+    said = [QUANTITY_OF.get(w.lemma_.lower()) or QUANTITY_OF.get(w.lower_) for w in words]
+    # A casualty before the protesters: "the number of protesters killed" counts the dead.
+    if (q := next((q for q in said if q in CASUALTIES), None)) is not None:
+        return q
+    if "protesters" in said:  # "put the number of protesters at 18,000"
+        return "protesters"
     if lemma == "toll" and not any(w.lemma_.lower() == "casualty" for w in words):
         return "killed"
     if lemma != "toll" and not words and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
