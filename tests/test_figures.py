@@ -150,8 +150,14 @@ def test_personnel_are_troops_only_in_a_military_context(nlp, text, value, quant
         ("Two bodies were discovered in the burnt-out van.", 2, "killed", None),
         ("Villagers saw 14 dead bodies by the road.", 14, "killed", None),
         ("The remains of four hikers were recovered near the pass.", 4, "killed", "hikers"),
+        # bodies found or handed on to a morgue, told by a participle after them or a verb
+        ("Nurses said 31 bodies received at the clinic bore bullet wounds.", 31, "killed", None),
+        ("Most of the 16 bodies pulled from the canal were young men.", 16, "killed", None),
+        ("The district morgue received 22 bodies on Saturday.", 22, "killed", None),
+        ("Eight bodies were taken to the county hospital.", 8, "killed", None),
         # bodies that are no one's dead: governing bodies
         ("Two bodies oversee the vote in the province.", 2, "count", "bodies"),
+        ("Three regional bodies received extra funding.", 3, "count", "bodies"),
         # bodies counted in error correct a toll: their number is no toll
         ("The toll fell to 14 after two bodies were counted twice.", 2, "count", "bodies"),
         ("Officials said five bodies had been wrongly counted in the total.", 5, "count", "bodies"),

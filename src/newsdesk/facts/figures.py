@@ -106,6 +106,10 @@ _DISEASE = frozenset({
 })
 _RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", "exhume", "identify", "bury", "dig",
                              "remove", "wash", "collect", "count", "extract", "bring", "repatriate", "return", "lie"})
+# Verbs that hand the dead on, to a morgue or a hospital: "the morgue received 27 bodies",
+# "bodies taken to the hospital". Only with the bodies as what is handed on (an object, a
+# passive's subject, a participle after them): "two bodies received funding" are agencies.
+_HANDED_ON_VERBS = frozenset({"receive", "take", "carry", "transport", "deliver", "transfer", "send", "admit"})
 # A count corrected, not made: bodies "counted twice", "listed by mistake", "wrongly recorded"
 # were in a toll in error, and their number is how far the toll was off, no toll itself.
 # Repetition marks a correction only on a verb of counting ("found again" may be a new find);
@@ -437,11 +441,27 @@ def _the_dead(noun) -> bool:
         return False
     if any(c.dep_ == "amod" and c.lemma_.lower() == "dead" for c in noun.children):
         return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _a_verb_of_the_dead(c) for c in noun.children):
+        return True  # "27 bodies received at the hospital", "the bodies recovered from the mine"
     verb = noun.head
     while noun.dep_ == "conj" and verb.head.i != verb.i:  # "found two bodies and three survivors"
         noun, verb = verb, verb.head
+    if verb.lemma_.lower() in _HANDED_ON_VERBS and (noun.dep_ in ("dobj", "nsubjpass") or _bare_participle(noun, verb)):
+        return True
     return (noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
             and not _counted_in_error(verb))
+
+
+def _bare_participle(noun, verb) -> bool:
+    """"31 bodies received at the clinic bore wounds", parsed with the bodies as the subject
+    of "received": a participle with no auxiliary after its noun is a passive one."""
+    return noun.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def _a_verb_of_the_dead(verb) -> bool:
+    """A verb of finding or handing on bodies, not one of counting them in error."""
+    lemma = verb.lemma_.lower()
+    return lemma in _HANDED_ON_VERBS or (lemma in _RECOVERY_VERBS and not _counted_in_error(verb))
 
 
 def _counted_in_error(verb) -> bool:
