@@ -184,3 +184,22 @@ def test_a_since_that_ranks_does_not_date_the_event(staged, text, when):
 )
 def test_a_travel_ban_restricts_and_a_ban_on_a_paper_censors(staged, text, mode):
     assert [(e.type, e.mode) for e in staged(text, find_events).events] == [("COERCE", mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # a settlement signed is an agreement (CAMEO 037), whatever it is called
+        ("Velmia and the rebel front signed a peace agreement in Tarvik on Sunday.", "AGREE", None),
+        ("The two militias signed a ceasefire deal after a week of talks.", "AGREE", None),
+        ("Army and insurgent commanders signed a cease-fire accord at the border post.", "AGREE", None),
+        ("Both factions signed a truce late on Thursday.", "AGREE", None),
+        ("The delegations signed a pact to end the war in the valley.", "AGREE", None),
+        # other agreements signed stay CAMEO 057's SUPPORT; a truce declared is a retreat
+        ("Molvania and Velmia signed a fisheries agreement.", "SUPPORT", None),
+        ("The junta declared a ceasefire on Monday.", "RETREAT", "ceasefire"),
+    ],
+)
+def test_a_peace_or_ceasefire_signed_is_an_agreement(staged, text, type_, mode):
+    assert [(e.type, e.mode) for e in staged(text, find_events).events][:1] == [(type_, mode)]
+

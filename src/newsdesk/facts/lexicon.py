@@ -247,6 +247,15 @@ SIGNED_OBJECTS = frozenset({
     "agreement", "treaty", "accord", "pact", "deal", "declaration", "memorandum", "protocol", "ceasefire",
     "truce", "armistice", "charter", "convention", "communique", "roadmap", "framework",
 })
+# An agreement that settles a conflict is AGREE, signed or not: CAMEO 037 "express intent
+# to settle dispute" (PLOVER's gold codes "agreed to a ceasefire" AGREE). "signed a peace
+# agreement", "signed a ceasefire deal", "signed a truce", "signed an accord to end the
+# war". Other agreements signed stay CAMEO 057's SUPPORT (the gold's "signed a treaty of
+# friendship"); a ceasefire declared by one side is RETREAT ceasefire (CAMEO 0871).
+SETTLEMENTS = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice"})
+# What an agreement "to end" names when it settles a conflict ("an accord to end the war").
+CONFLICTS = frozenset({"war", "fighting", "hostility", "conflict", "violence", "bloodshed", "clash", "insurgency",
+                       "rebellion", "siege"})
 # "cut" is CAMEO 16 "reduce relations, stop aid" when what is cut is a tie or a supply,
 # not "cut its count of the dead" or "cut interest rates".
 CUT_OBJECTS = AID_OBJECTS | frozenset({
@@ -425,7 +434,8 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("upgrade", "tie"): ("SUPPORT", None), ("upgrade", "relation"): ("SUPPORT", None),
     ("establish", "relation"): ("SUPPORT", None), ("establish", "tie"): ("SUPPORT", None),
     ("normalize", "relation"): ("SUPPORT", None),
-    # CAMEO 057 "sign formal agreement" -> SUPPORT (the conversion table), not the noun's AGREE
+    # CAMEO 057 "sign formal agreement" -> SUPPORT (the conversion table), not the noun's AGREE;
+    # a settlement signed is AGREE (SETTLEMENTS, triggers._settles_a_conflict)
     ("sign", "agreement"): ("SUPPORT", None), ("sign", "treaty"): ("SUPPORT", None),
     ("sign", "accord"): ("SUPPORT", None), ("sign", "pact"): ("SUPPORT", None),
     ("sign", "deal"): ("SUPPORT", None),

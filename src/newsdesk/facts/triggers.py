@@ -150,6 +150,8 @@ def _object_trigger(tok) -> Trigger | None:
         noun = _lemma(obj)
         if noun == "tie" and obj.tag_ != "NNS":  # "broke a 6-6 tie" is no break of ties
             continue
+        if lemma == "sign" and _settles_a_conflict(obj):
+            return Trigger(obj, "AGREE", None, verbal=True, light=tok)  # "signed a peace deal" (lexicon.SETTLEMENTS)
         paired = next((lx.VERB_OBJECT[(lemma, n)] for n in _object_nouns(obj) if (lemma, n) in lx.VERB_OBJECT), None)
         if paired:
             return Trigger(obj, *paired, verbal=True, light=tok)
@@ -172,6 +174,17 @@ def _object_trigger(tok) -> Trigger | None:
         if entry and lemma in lx.LIGHT_VERBS and _child(tok, ("oprd",)) is None:
             return Trigger(obj, *entry, verbal=True, light=tok)
     return None
+
+
+def _settles_a_conflict(obj) -> bool:
+    """A signed object that settles a conflict (lexicon.SETTLEMENTS): a truce itself, a
+    "peace" or "ceasefire" agreement, or one "to end the war"."""
+    words = {_lemma(obj)} | {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {w.lower_ for w in obj.subtree if w.i < obj.i}  # "cease-fire" split in three by the tokenizer
+    if words & lx.SETTLEMENTS or {"cease", "fire"} <= words:
+        return True
+    ends = (c for c in obj.children if c.dep_ in ("acl", "relcl") and _lemma(c) in lx.ENDING_VERBS)
+    return any(_lemma(o) in lx.CONFLICTS for e in ends for o in e.children if o.dep_ == "dobj")
 
 
 def _object_nouns(obj) -> list[str]:
