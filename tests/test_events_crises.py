@@ -203,3 +203,24 @@ def test_a_travel_ban_restricts_and_a_ban_on_a_paper_censors(staged, text, mode)
 def test_a_peace_or_ceasefire_signed_is_an_agreement(staged, text, type_, mode):
     assert [(e.type, e.mode) for e in staged(text, find_events).events][:1] == [(type_, mode)]
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "More than 400 civilians have died since the start of the war, the agency said.",
+        "Bread prices have doubled since the beginning of the siege.",
+        "Some 9,000 people have fled since the fighting began in March.",
+        "The valley has been cut off since the outbreak of hostilities.",
+        "Trade across the border has fallen sharply since clashes broke out.",
+    ],
+)
+def test_an_act_a_since_counts_from_is_no_new_event(staged, text):
+    assert [e for e in staged(text, find_events).events if e.type in ("ASSAULT", "COERCE")] == []
+
+
+def test_an_act_beside_a_since_stays_an_event(staged):
+    text = "Rebels shelled the airport on Monday, the heaviest attack since the war began."
+    events = staged(text, find_events).events
+    assert any(e.type == "ASSAULT" and e.actor == "Rebels" for e in events)
+    assert not any(text[e.span[0]:e.span[1]].endswith("war") for e in events)  # the war is background
+

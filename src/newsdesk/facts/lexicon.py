@@ -750,6 +750,11 @@ HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
     "change", "decision", "move", "ruling", "verdict", "announcement",
     "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
 })
+# The start of an act, and verbs of starting, that a "since" counts time from: "since the
+# start of the war", "since the outbreak of fighting", "since the war began", "since
+# clashes broke out" (triggers._counted_from).
+STARTS = frozenset({"start", "beginning", "outbreak", "onset", "eruption", "launch", "dawn", "opening"})
+BEGINNING_VERBS = frozenset({"begin", "start", "erupt", "break", "flare", "resume", "escalate", "launch"})
 # Spans of time that stand as a clause's subject for what happened in them ("a third day of
 # shelling killed four", "a week of clashes left 30 dead"): no one who acts.
 SPANS_OF_TIME = frozenset({"hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade"})

@@ -459,7 +459,7 @@ def triggers(sent) -> list[Trigger]:
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
         if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
-                and (entry := _noun_entry(tok)):
+                and not _counted_from(tok) and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
 
@@ -472,6 +472,20 @@ def _pointed_back(tok) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ not in ("det", "amod") for c in tok.children):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
+
+
+def _counted_from(tok) -> bool:
+    """A "since" that counts a stretch of time from an act ("have died since the start of the
+    war", "since the war began", "since the outbreak of fighting") names the act as the
+    stretch's beginning, background to what is counted, no new event; as ``_pointed_back``,
+    the text reports something else of it."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.STARTS:
+        tok = tok.head.head  # "the start of the war"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+        return True
+    verb = tok.head  # "since the war began", "since fighting broke out"
+    return (tok.dep_ in ("nsubj", "nsubjpass") and _lemma(verb) in lx.BEGINNING_VERBS
+            and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children))
 
 
 def _named_before(tok) -> bool:
