@@ -224,3 +224,28 @@ def test_an_act_beside_a_since_stays_an_event(staged):
     assert any(e.type == "ASSAULT" and e.actor == "Rebels" for e in events)
     assert not any(text[e.span[0]:e.span[1]].endswith("war") for e in events)  # the war is background
 
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four workers were injured in the strike at the textile factory on Tuesday.",
+        "Two guards were hurt during a strike by dockers at the northern port.",
+        "Police said three pickets were injured in the miners' strike.",
+        "A foreman died in scuffles during the strike at the steel plant.",
+    ],
+)
+def test_a_strike_at_a_workplace_or_by_workers_is_a_labour_strike(staged, text):
+    events = staged(text, find_events).events
+    assert ("PROTEST", "strike") in {(e.type, e.mode) for e in events}
+    assert not any(e.type == "ASSAULT" for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Five civilians were killed in the strike on the village.",
+        "Three people were killed in a Velmian strike at the port.",
+    ],
+)
+def test_a_strike_on_a_place_or_by_a_state_stays_an_attack(staged, text):
+    assert any(e.type == "ASSAULT" for e in staged(text, find_events).events)

@@ -383,6 +383,13 @@ STATES_OF_EXCEPTION = frozenset({"emergency", "siege"})
 # Heads that are events only with one of the modifiers above ("military operations", not
 # "rescue operation"; "martial law", not "law").
 NEED_MODIFIER = frozenset({"operation", "law", "fire"})
+# A strike of workers, told by where they work or who they are: "the strike at the
+# factory", "a strike by dockers", "the miners' strike" is a labour strike (PLOVER PROTEST
+# strike) even where people are hurt in it; "the strike on the village" stays an attack.
+WORKPLACES = frozenset({"factory", "plant", "port", "mine", "colliery", "mill", "refinery", "dock", "shipyard",
+                        "warehouse", "smelter", "workshop", "depot", "oilfield", "quarry", "plantation", "works"})
+WORKERS = frozenset({"worker", "union", "employee", "docker", "dockworker", "miner", "labourer", "laborer",
+                     "staff", "nurse", "teacher", "driver", "stevedore", "trucker", "unionist", "workforce"})
 # A bare "strike" is an attack after these verbs ("carried out strikes"), else a labour strike.
 ATTACK_LAUNCHERS = frozenset({"launch", "carry", "conduct", "mount", "unleash"})
 # What one declines to do when one gives the press no answer ("declined to comment",

@@ -79,6 +79,8 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)
     if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "strike" and _of_workers(tok):
+        return ("PROTEST", "strike")  # "injured in the strike at the factory": a walkout's scuffle
     if lemma == "strike" and _dead_in(tok):
         return ("ASSAULT", None)  # "three were killed in the strikes": nor does anyone die in one
     if lemma == "threat" and _said_to_be(tok):
@@ -108,6 +110,20 @@ def _said_to_be(tok) -> bool:
         return True
     head = tok.head
     return tok.dep_ == "conj" and (head.dep_ in ("attr", "oprd") or any(c.dep_ == "oprd" for c in head.children))
+
+
+def _of_workers(strike) -> bool:
+    """A strike by workers or at their workplace (lexicon.WORKPLACES, WORKERS): "the strike at
+    the factory", "a strike by dockers at the port", "the miners' strike". Not one a people or
+    a state is named as making ("a Velmian strike at the port"): that one is an attack."""
+    mods = [c for c in strike.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if any(c.ent_type_ in ("NORP", "GPE") for c in mods):
+        return False
+    if any(_lemma(c) in lx.WORKERS for c in mods):
+        return True
+    placed = [t for t in strike.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "by")
+              and t.head.head.i in (strike.i, *(c.i for c in strike.subtree if c.head.lower_ == "by"))]
+    return any(_lemma(t) in lx.WORKPLACES or (_lemma(t) in lx.WORKERS and t.head.lower_ == "by") for t in placed)
 
 
 def _dead_in(tok) -> bool:
