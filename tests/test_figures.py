@@ -653,6 +653,19 @@ def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
 
 
 @pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a stretch of nights or decades is a length of time, no casualty of what fills it
+        ("Two nights of looting left five dead in the market town.", {2: "night"}),
+        ("Three decades of insurgency have emptied the hill villages.", {3: "decade"}),
+    ],
+)
+def test_nights_fortnights_and_decades_are_lengths_of_time(nlp, text, values):
+    found = {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "duration"}
+    assert found == values
+
+
+@pytest.mark.parametrize(
     ("text", "sums"),
     [
         # a second sum in the sentence, its currency left out, is in the first one's

@@ -132,7 +132,9 @@ UNITS = {
                      "dirham", "lira", "hryvnia", "baht", "ringgit", "taka", "zloty", "krona", "krone", "cedi",
                      "kwacha", "birr", "lari", "tenge", "rupiah", "dong", "afghani", "kyat"), "money"),
     **dict.fromkeys(("percent", "%", "per"), "percent"),
-    **dict.fromkeys(("second", "minute", "hour", "day", "week", "month", "year"), "duration"),
+    # (a night, a fortnight and a decade too: "two nights of rioting" count no casualties)
+    **dict.fromkeys(("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade"),
+                    "duration"),
     **dict.fromkeys(("ton", "tonne", "kg", "kilogram"), "weight"),
     # Volumes of liquids and gas, as spills, aid and output are measured ("2 million litres of
     # fuel", "60,000 barrels a day"); "cubic" is read with the word after it, as "nautical" is.
