@@ -43,6 +43,29 @@ def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(staged, text):
 @pytest.mark.parametrize(
     "text",
     [
+        "Five miners died and eight were injured when a gallery collapsed at a copper mine near Tarvik.",
+        "Eleven workers were killed when a shaft flooded at the mine on Sunday.",
+        "Two diggers were hurt when a wall gave way at the mine's northern pit.",
+    ],
+)
+def test_a_mine_dug_for_ore_is_no_landmine(staged, text):
+    assert [e for e in staged(text, find_events).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three soldiers were killed when their truck hit a mine near the border.",
+        "Two shepherds were wounded by a mine in the hills above Halvik.",
+    ],
+)
+def test_a_mine_that_is_hit_or_wounds_stays_a_weapon(staged, text):
+    assert ("ASSAULT", "explosives") in {(e.type, e.mode) for e in staged(text, find_events).events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "A car bomb explosion killed 12 people in the market. The blast shattered windows.",
         "Two roadside blasts killed six soldiers near Tarvik.",
     ],

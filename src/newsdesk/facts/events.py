@@ -397,7 +397,8 @@ def _mode(trig: Trigger, clause) -> str | None:
         return trig.mode
     other = _other_clauses(trig, clause) | _phrase_words(trig)
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
-             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other and not _drone_kind(t)}
+             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other and not _drone_kind(t)
+             and not _a_pit(t)}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
 
 
@@ -405,6 +406,17 @@ def _drone_kind(tok) -> bool:
     """"suicide" of "a suicide drone": the kind of drone (a loitering munition, PLOVER's
     drone mode), no suicide attack."""
     return tok.dep_ in ("amod", "compound") and _lemma(tok.head) in ("drone", "uav")
+
+
+def _a_pit(tok) -> bool:
+    """A mine dug for what is in the ground, no landmine: one of a mineral ("a gold mine",
+    lexicon.MINERALS), one with an owner ("the mine's owner"), one things happen at ("a
+    tunnel collapsed at the mine"). "hit a mine", "killed by a mine" stay a weapon."""
+    if _lemma(tok) != "mine":
+        return False
+    if any(_lemma(c) in lx.MINERALS or c.dep_ == "case" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "inside", "into")
 
 
 def _phrase_words(trig: Trigger) -> set[int]:

@@ -677,6 +677,11 @@ MEANS = PROJECTILES | CYBER_MEANS
 # Who or what attacks by code: an attack of theirs is a cyber operation ("hackers attacked
 # the port's systems", "ransomware attacked the hospital"), COERCE cyber, no ASSAULT.
 CYBER_ATTACKERS = CYBER_MEANS | {"hacker"}
+# What is dug from a mine that is a pit, not a landmine: "a gold mine", "the coal mine"
+# (events._a_pit).
+MINERALS = frozenset({"gold", "coal", "copper", "diamond", "iron", "tin", "salt", "lithium", "cobalt", "jade",
+                      "uranium", "silver", "zinc", "nickel", "bauxite", "potash", "manganese", "emerald", "ruby",
+                      "opencast", "open-pit", "underground", "artisanal", "illegal"})
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
