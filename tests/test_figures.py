@@ -591,6 +591,20 @@ def test_a_count_since_a_time_is_as_of_that_time_phrase_alone(nlp, text, as_of):
 
 
 @pytest.mark.parametrize(
+    ("text", "as_ofs"),
+    [
+        # the "since" of a clause beside the number's dates that clause's count, not the day's
+        ("Shelling killed nine villagers on Monday, taking to 140 the number of civilians killed since the "
+         "siege began in April.", {9: "Monday", 140: "since the siege began in April"}),
+        ("Police detained 15 students on Friday and said 260 had been arrested since the protests began.",
+         {15: "Friday", 260: "since the protests began"}),
+    ],
+)
+def test_a_since_in_another_clause_dates_that_clauses_count(nlp, text, as_ofs):
+    assert {f.value: f.as_of for f in analyse(nlp, text).figures} == as_ofs
+
+
+@pytest.mark.parametrize(
     ("text", "value", "quantity"),
     [
         ("Officials reported 41 deaths on Monday. By Tuesday evening the figure had climbed to 63.", 63, "killed"),

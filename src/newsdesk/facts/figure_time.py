@@ -43,7 +43,8 @@ _NO_POINT = re.compile(
 
 def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The character span of the time the figure holds as of, if the sentence gives one."""
-    if (m := AS_OF.search(sent_text)) and not _compared_since(sent, sent.start_char + m.start()):
+    if ((m := AS_OF.search(sent_text)) and not _compared_since(sent, sent.start_char + m.start())
+            and not _of_another_clause(sent, sent.start_char + m.start(), span)):
         text = m.group()
         start = sent.start_char + m.start()
         return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
@@ -73,6 +74,32 @@ def _compared_since(sent, start: int) -> bool:
     """The "since" at ``start`` ranks the noun before it (``syntax.ranked_since``)."""
     since = next((t for t in sent if t.idx == start), None)
     return since is not None and ranked_since(since)
+
+
+# Dependents that are clauses of their own, beside the one they hang on.
+_CLAUSES = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis"})
+
+
+def _of_another_clause(sent, start: int, span: tuple[int, int]) -> bool:
+    """The "since …" / "as of …" at ``start`` is in a clause beside the number's, which it
+    dates: in "strikes killed 16 civilians on Sunday, bringing to 212 the number killed
+    since the offensive began" the since dates the 212, and the 16 are Sunday's. The
+    clause that "since" itself opens ("27 have been killed since the shelling began") is
+    the number's time."""
+    word = next((t for t in sent if t.idx == start), None)
+    number = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
+    if word is None or number is None:
+        return False
+    verb = number
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    token = word
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    if token.head.i != verb.i or token.i == word.i:
+        return False  # the since is not under the number's clause, or hangs on it directly
+    own = word.dep_ == "mark" and word.head.i == token.i
+    return token.dep_ in _CLAUSES and not own and not (token.left_edge.i <= number.i <= token.right_edge.i)
 
 
 def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:
