@@ -272,3 +272,19 @@ def test_a_strike_at_a_workplace_or_by_workers_is_a_labour_strike(staged, text):
 )
 def test_a_strike_on_a_place_or_by_a_state_stays_an_attack(staged, text):
     assert any(e.type == "ASSAULT" for e in staged(text, find_events).events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bus drivers in Ostrel walked off the job on Wednesday over unpaid overtime.",
+        "Some 4,000 dockers joined the stoppage, their union said.",
+        "Cleaners at the airport staged a walkout on Friday.",
+    ],
+)
+def test_walking_off_the_job_and_a_walkout_are_labour_strikes(staged, text):
+    assert ("PROTEST", "strike") in {(e.type, e.mode) for e in staged(text, find_events).events}
+
+
+def test_walking_off_a_stage_is_no_strike(staged):
+    assert staged("The singer walked off the stage in Halvik.", find_events).events == ()

@@ -205,6 +205,7 @@ NOUNS: dict[str, Entry] = {
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "unrest": ("PROTEST", "riot"),
     "strike": ("PROTEST", "strike"), "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
+    "walkout": ("PROTEST", "strike"), "stoppage": ("PROTEST", "strike"),  # CAMEO 143 strike: "a work stoppage"
     "blockade": ("COERCE", "restrict"), "roadblock": ("PROTEST", "obstruct"),
     "mobilization": ("MOBILIZE", None), "mobilisation": ("MOBILIZE", None),
     "deployment": ("MOBILIZE", "troops"), "alert": ("MOBILIZE", "troops"),
@@ -459,7 +460,7 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("send", "investigator"): ("ACCUSE", "investigate"),
     ("dispatch", "investigator"): ("ACCUSE", "investigate"),
     ("give", "welcome"): ("CONSULT", "visit"),  # CAMEO 043 host a visit
-    ("stop", "work"): ("PROTEST", "strike"), ("down", "tool"): ("PROTEST", "strike"),
+    ("stop", "work"): ("PROTEST", "strike"), ("down", "tool"): ("PROTEST", "strike"),  # and "walked off the job"
     ("shun", "work"): ("PROTEST", "strike"), ("boycott", "work"): ("PROTEST", "strike"),
     ("seek", "refuge"): ("REQUEST", "assist"), ("seek", "asylum"): ("REQUEST", "assist"),
     ("seek", "help"): ("REQUEST", "assist"), ("seek", "aid"): ("REQUEST", "assist"),

@@ -251,6 +251,8 @@ def verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma in lx.DISPATCH_VERBS and _object_words(tok) & lx.RESCUERS:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
+    if lemma == "walk" and _lemma(_prep_object(tok, {"off"}) or tok) in ("job", "work"):
+        return Trigger(tok, "PROTEST", "strike", verbal=True)  # "walked off the job" (CAMEO 143), as "stopped work"
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     if lemma == "ban" and _banned_from_moving(tok):
