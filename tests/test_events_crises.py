@@ -288,3 +288,20 @@ def test_walking_off_the_job_and_a_walkout_are_labour_strikes(staged, text):
 
 def test_walking_off_a_stage_is_no_strike(staged):
     assert staged("The singer walked off the stage in Halvik.", find_events).events == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Envoy Tomas Brel called the accord "a first step".',  # parsed as an apposition
+        'The bishop called the deal "a real chance".',  # parsed as what it is called (oprd)
+    ],
+)
+def test_what_a_speaker_calls_an_event_in_quotes_is_no_act_of_theirs(staged, text):
+    events = staged(text, find_events).events
+    assert [(e.type, e.actor, e.modality) for e in events] == [("AGREE", None, "asserted")]
+
+
+def test_a_strike_called_and_described_after_a_comma_is_still_called(staged):
+    events = staged("The union called a strike, the second this spring.", find_events).events
+    assert [(e.type, e.actor) for e in events] == [("PROTEST", "union")]

@@ -14,7 +14,7 @@ from newsdesk.facts.arguments import _recipient
 from newsdesk.facts.quote_words import NOT_REPORTED_MARKS
 from newsdesk.facts.speakers import stranded_subject
 from newsdesk.facts.subjects import _resolve_pronoun, _subject
-from newsdesk.facts.syntax import SUBJECTS, _child, _clause_verb, _lemma
+from newsdesk.facts.syntax import SUBJECTS, _child, _clause_verb, _lemma, named_in_apposition
 
 if TYPE_CHECKING:
     from newsdesk.facts.triggers import Trigger
@@ -136,7 +136,7 @@ def modality(trig: Trigger) -> str:
     governor = trig.head.head
     # "demanding the resignation"; not "called the seizure unlawful", which says what it is
     if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(governor) in lx.GOVERNOR_MODALITY \
-            and _child(governor, ("oprd",)) is None:
+            and _child(governor, ("oprd",)) is None and not named_in_apposition(trig.head):
         return lx.GOVERNOR_MODALITY[_lemma(governor)]
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and _lemma(tok) in lx.ASPECTUAL

@@ -135,3 +135,12 @@ def ranked_since(tok) -> bool:
     ranked = tok.head
     return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "most", "least") or c.ent_type_ == "ORDINAL"
                for c in ranked.children if c.dep_ in ("amod", "advmod") and c.i < ranked.i)
+
+
+def named_in_apposition(obj) -> bool:
+    """What the verb calls its object, parsed as the object's apposition: 'called the accord
+    "a first step"' (the quote marks keep the parse from an ``oprd``). Only one set right
+    after it, with no comma: "called a strike, the third this year" calls the strike."""
+    doc = obj.doc
+    return any(c.dep_ == "appos" and c.left_edge.i > obj.i and all(t.is_quote for t in doc[obj.i + 1 : c.left_edge.i])
+               for c in obj.children)

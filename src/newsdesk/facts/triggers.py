@@ -24,6 +24,7 @@ from newsdesk.facts.syntax import (
     _prep_object,
     accidental_blast,
     is_word,
+    named_in_apposition,
 )
 from newsdesk.nlp.doccache import sentence, token_strings, tokens
 
@@ -187,7 +188,7 @@ def _object_trigger(tok) -> Trigger | None:
                 return Trigger(obj, *ended, verbal=True, light=tok)
         # Not a verb that says what its object is ("called the seizure unlawful", "called
         # the attack a crime"): a judgement of the event, not its doing.
-        if entry and lemma in lx.LIGHT_VERBS and _child(tok, ("oprd",)) is None:
+        if entry and lemma in lx.LIGHT_VERBS and _child(tok, ("oprd",)) is None and not named_in_apposition(obj):
             return Trigger(obj, *entry, verbal=True, light=tok)
     return None
 
