@@ -591,6 +591,23 @@ def test_a_count_since_a_time_is_as_of_that_time_phrase_alone(nlp, text, as_of):
 
 
 @pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # those who "remain" somewhere live there; those who remain in a state are in it
+        ("Some 40,000 Velmians remain in the occupied district.", "population", "Velmians"),
+        ("Seventeen miners remain trapped below the collapsed gallery.", "count", "miners"),
+        ("Six climbers remain stranded on the ridge.", "count", "climbers"),
+        ("Eleven passengers remain in hospital in Tarvik.", "injured", "passengers"),
+        ("Thirty students remain in custody after the march.", "arrested", "students"),
+        ("Five trawlermen remain missing off the cape.", "missing", "trawlermen"),
+    ],
+)
+def test_those_who_remain_are_what_their_state_or_place_says(nlp, text, quantity, subject):
+    [f] = analyse(nlp, text).figures
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
+@pytest.mark.parametrize(
     ("text", "as_ofs"),
     [
         # the "since" of a clause beside the number's dates that clause's count, not the day's

@@ -521,6 +521,8 @@ def _from_verb(token) -> str | None:
             return QUANTITY_OF.get(lemma)
         if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
             return None
+        if child.dep_ == "nsubj" and lemma == "remain" and (state := _state_remained_in(token)) != "population":
+            return state  # "23 miners remain trapped": a state they are in, not a place they live
         if lemma in QUANTITY_OF and (token.pos_ in ("VERB", "ADJ") or including):
             return QUANTITY_OF[lemma]
         if token.pos_ == "VERB":
@@ -540,6 +542,25 @@ def _complement(verb) -> str | None:
     return None
 
 
+def _state_remained_in(verb) -> str | None:
+    """What those who "remain" are: "remain in hospital" the injured, "remain in custody" the
+    detained; "remain trapped", "remain stranded" a state with no quantity of its own (None:
+    a count of them); "remain in the enclave" the place's population. (A casualty word as
+    the complement, "remain missing", is read before: ``_complement``.)"""
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "xcomp"):
+            return None
+        if c.dep_ == "prep" and c.lower_ == "in":
+            place = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if place is not None and place.lemma_.lower() in _CARE_PLACES:
+                return "injured"
+            if place is not None and place.lemma_.lower() in _HELD_IN:
+                return "arrested"
+    return "population"
+
+
+# Where people are held, not where they live: "remain in custody" (the detained).
+_HELD_IN = frozenset({"custody", "detention", "prison", "jail", "captivity"})
 # Verbs of care and carriage whose patients are the injured: "were treated in hospital",
 # "were taken to hospital", "were treated for burns".
 _CARE_VERBS = frozenset({"treat", "take", "rush", "admit", "airlift", "hospitalize", "hospitalise", "evacuate"})
@@ -747,8 +768,10 @@ _SUBJECT_COUNTED = frozenset({"die", "perish", "drown", "flee", "remain", "live"
 
 def _noun_text(noun) -> str:
     """"police officers" from the counted noun and its compounds, lower-cased unless a name."""
-    # Not a scale word the parser makes a compound ("1.2 lakh people": the people).
-    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound" and c.lower_ not in SCALES)])
+    # Not a scale word the parser makes a compound ("1.2 lakh people": the people), nor the
+    # number itself ("Thirty students", parsed as a compound at a sentence's start).
+    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound" and c.lower_ not in SCALES
+                          and not c.like_num)])
     words = noun.doc[left : noun.i + 1].text
     return words if noun.pos_ == "PROPN" or noun.ent_type_ else words.lower()
 
