@@ -305,3 +305,16 @@ def test_what_a_speaker_calls_an_event_in_quotes_is_no_act_of_theirs(staged, tex
 def test_a_strike_called_and_described_after_a_comma_is_still_called(staged):
     events = staged("The union called a strike, the second this spring.", find_events).events
     assert [(e.type, e.actor) for e in events] == [("PROTEST", "union")]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "mode"),
+    [
+        # sanctions told as nouns: an asset freeze (CAMEO 163), bans on travel and trade
+        ("The bloc imposed an asset freeze on nine Velmian ministers.", "SANCTION", None),
+        ("Molvania announced a travel ban on three Velmian generals.", "COERCE", "restrict"),
+        ("The council ordered an export ban on maize after the harvest failed.", "COERCE", "restrict"),
+    ],
+)
+def test_a_freeze_or_ban_imposed_is_a_sanction_or_a_restriction(staged, text, type_, mode):
+    assert [(e.type, e.mode) for e in staged(text, find_events).events][:1] == [(type_, mode)]

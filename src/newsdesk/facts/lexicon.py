@@ -362,6 +362,11 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("ground", "operation"): ("ASSAULT", None), ("anti-terrorist", "operation"): ("ASSAULT", None),
     ("counter-terrorism", "operation"): ("ASSAULT", None), ("high", "alert"): ("MOBILIZE", "troops"),
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
+    # CAMEO 163 "impose embargo, boycott, or sanctions" as nouns: "imposed an asset freeze", and
+    # bans the lexicon's verbs code COERCE restrict ("banned them from travelling", "bans imports")
+    ("asset", "freeze"): ("SANCTION", None), ("account", "freeze"): ("SANCTION", None),
+    **{(what, "ban"): ("COERCE", "restrict") for what in ("travel", "visa", "entry", "export", "import", "flight",
+                                                             "trade", "arms")},
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
     ("hacking", "attack"): ("COERCE", "cyber"), **{(w, "attack"): ("COERCE", "cyber") for w in CYBER_MEANS},
