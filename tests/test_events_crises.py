@@ -318,3 +318,21 @@ def test_a_strike_called_and_described_after_a_comma_is_still_called(staged):
 )
 def test_a_freeze_or_ban_imposed_is_a_sanction_or_a_restriction(staged, text, type_, mode):
     assert [(e.type, e.mode) for e in staged(text, find_events).events][:1] == [(type_, mode)]
+
+
+@pytest.mark.parametrize(
+    ("text", "done"),
+    [
+        # a past verb joined to an infinitive of purpose is told as done, the first act's peer
+        ("Soldiers stormed the compound to free the hostages and arrested six gunmen.", "arrested six gunmen"),
+        ("Riot police fired tear gas to disperse the crowd and detained 40 students.", "detained 40 students"),
+    ],
+)
+def test_an_act_told_in_the_past_after_a_purpose_is_asserted(staged, text, done):
+    events = staged(text, find_events).events
+    assert [e.modality for e in events if text[e.span[0]:e.span[1]] == done] == ["asserted"]
+
+
+def test_an_act_joined_to_the_purpose_itself_stays_the_aim(staged):
+    text = "Troops raided the camp to find weapons and seize documents."
+    assert [e.modality for e in staged(text, find_events).events if e.type == "COERCE"] == ["hypothetical"]

@@ -106,6 +106,15 @@ def _purpose(verb) -> bool:
     return infinitive and verb.dep_ in ("advcl", "acl")
 
 
+def _told_past_a_purpose(verb) -> bool:
+    """A verb in the past joined to an infinitive of purpose, which the parse hangs on it:
+    in "fired tear gas to clear the road and arrested 22 people" the arrest is told as done,
+    a second act of the police, no part of what the firing was for (that would be "and
+    arrest")."""
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and not own_aux and _purpose(verb.head)
+
+
 def _own_modality(verb) -> str | None:
     if _negated(verb):
         return "negated"
@@ -147,6 +156,9 @@ def modality(trig: Trigger) -> str:
         if _purpose(tok):  # "calling for him to resign": what a demand is for is demanded
             return lx.GOVERNOR_MODALITY.get(_lemma(tok.head), "hypothetical")
         gov = tok.head
+        if _told_past_a_purpose(tok):
+            tok = gov.head  # "fired tear gas to clear the road and arrested 22": the arrest is the firing's peer
+            continue
         if tok.dep_ in ("xcomp", "ccomp") and _lemma(gov) in lx.GOVERNOR_MODALITY:
             return lx.GOVERNOR_MODALITY[_lemma(gov)]
         if tok.dep_ == "xcomp" and (_lemma(gov) in lx.INTENT_ADJECTIVES or gov.lower_ in lx.SCHEDULED):
