@@ -34,6 +34,9 @@ def test_a_strike_people_are_killed_or_hurt_in_is_an_attack(staged, text):
         "A gas cylinder blast killed three diners in a restaurant in Halvik.",
         # the same accident told again: no attack either
         "A boiler explosion wrecked the laundry on Monday. The blast was heard across the valley.",
+        # a bare blast at a mine or a plant is an industrial accident, its cause told or not
+        "An explosion at a coal mine near Dorvan killed 11 miners on Tuesday.",
+        "A blast at the fertiliser plant injured 20 workers. The blast shook the town.",
     ],
 )
 def test_a_gas_or_methane_explosion_is_an_accident_not_an_attack(staged, text):
@@ -68,6 +71,9 @@ def test_a_mine_that_is_hit_or_wounds_stays_a_weapon(staged, text):
     [
         "A car bomb explosion killed 12 people in the market. The blast shattered windows.",
         "Two roadside blasts killed six soldiers near Tarvik.",
+        # a weapon named on the blast, or a place no plant: an attack still
+        "A bomb explosion at the textile factory killed four guards.",
+        "An explosion at a crowded market in Halvik killed nine people.",
     ],
 )
 def test_a_bomb_blast_stays_an_attack(staged, text):

@@ -329,6 +329,12 @@ HAZARDS = frozenset({
 # "gas" is no gas attack ("a chlorine gas attack" is an "attack"); a pipeline or a tanker
 # can be blown up, so they are not here.
 ACCIDENT_BLASTS = frozenset({"gas", "methane", "firedamp", "boiler", "dust", "cylinder"})
+# Where a bare explosion is an industrial accident, as in a home a gas blast is: "an explosion
+# at a coal mine", "a blast at the chemical plant" (syntax.accidental_blast). Not a port or a
+# depot, which are struck as often; a weapon named on the blast ("a bomb explosion at the
+# factory") keeps it an attack.
+INDUSTRIAL_SITES = frozenset({"mine", "colliery", "pit", "factory", "plant", "mill", "smelter", "refinery",
+                              "warehouse", "workshop", "quarry", "shipyard", "foundry", "works"})
 # Modifiers that make an event noun something else: "campaign rally", "heart attack".
 NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "rally": frozenset({"campaign", "election", "stock", "market", "fundraising"}),

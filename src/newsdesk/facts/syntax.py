@@ -92,9 +92,17 @@ def _prep_object(tok, preps) -> object | None:
 
 
 def accidental_blast(tok) -> bool:
-    """A gas or methane explosion (lexicon.ACCIDENT_BLASTS): an accident, no attack."""
-    return _lemma(tok) in ("explosion", "blast") and any(
-        c.dep_ in ("compound", "amod") and _lemma(c) in lx.ACCIDENT_BLASTS for c in tok.children)
+    """A gas or methane explosion (lexicon.ACCIDENT_BLASTS), or a bare one at a mine or a
+    plant (lexicon.INDUSTRIAL_SITES): an accident, no attack."""
+    if _lemma(tok) not in ("explosion", "blast"):
+        return False
+    mods = [_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(m in lx.ACCIDENT_BLASTS for m in mods):
+        return True
+    armed = any(m in lx.WEAPON_MODES for m in mods)  # "a bomb explosion at the factory"
+    sites = (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")
+             for g in c.children if g.dep_ == "pobj")
+    return not armed and any(_lemma(g) in lx.INDUSTRIAL_SITES for g in sites)
 
 
 def split_from_its_subject(verb) -> bool:

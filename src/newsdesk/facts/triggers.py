@@ -71,7 +71,7 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         if child.dep_ in ("compound", "amod", "nmod") and (_lemma(child), lemma) in lx.MODIFIED_NOUNS:
             entry = lx.MODIFIED_NOUNS[(_lemma(child), lemma)]
             return entry if entry[0] != "AID" or _aid_on_its_way(tok) else None
-    if lemma in lx.NEED_MODIFIER:
+    if lemma in lx.NEED_MODIFIER or accidental_blast(tok):  # "an explosion at a coal mine": an accident
         return None
     if lemma in lx.CARRIER_NOUNS:  # "mediation efforts": the event is the modifier's
         inner = (_noun_entry(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
