@@ -607,6 +607,12 @@ def test_those_who_remain_are_what_their_state_or_place_says(nlp, text, quantity
     assert (f.quantity, f.subject) == (quantity, subject)
 
 
+def test_a_curfews_hours_date_the_curfew_not_the_toll_before_it(nlp):
+    text = ("The army imposed a curfew from 8 p.m. to 6 a.m. after looting left four people dead "
+            "and 19 wounded in the port.")
+    assert [(f.value, f.as_of) for f in analyse(nlp, text).figures] == [(4, None), (19, None)]
+
+
 @pytest.mark.parametrize(
     ("text", "as_ofs"),
     [

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.facts.lexicon import TERRITORIAL_MEASURES
 from newsdesk.facts.syntax import ranked_since
 from newsdesk.model import Analysis
 from newsdesk.nlp.dates import trimmed
@@ -50,7 +51,7 @@ def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None
         return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
     times = [e for e in span_ents(sent) if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
-    times = [e for e in times if not _dates_another_number(e.root, span)]
+    times = [e for e in times if not _dates_another_number(e.root, span) and not _a_measures_hours(e)]
     counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
     times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
     times = [e for e in times if counted is None or not _in_the_count_noun(e.root, counted)]
@@ -186,6 +187,23 @@ def _outside_its_relative(time, number) -> bool:
     if relative is None or relative.head.dep_ != "pobj":
         return False
     return not (relative.left_edge.i <= time.i <= relative.right_edge.i)
+
+
+def _a_measures_hours(time) -> bool:
+    """Hours on a measure's noun are the measure's, not a count's: in "imposed a curfew
+    between 9 p.m. and 5 a.m. after clashes left three dead" the hours are the curfew's
+    (lexicon.TERRITORIAL_MEASURES). A day there may still date the count ("a curfew on
+    Monday after clashes left three dead"): hours only, the model's TIME."""
+    if time.label_ != "TIME":
+        return False
+    token = time.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in TERRITORIAL_MEASURES:
+            return True
+    # or on the verb that imposes it: "imposed a curfew from 8 p.m. to 6 a.m."
+    return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in TERRITORIAL_MEASURES
+                                        for c in token.children)
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:
