@@ -342,3 +342,25 @@ def test_an_act_told_in_the_past_after_a_purpose_is_asserted(staged, text, done)
 def test_an_act_joined_to_the_purpose_itself_stays_the_aim(staged):
     text = "Troops raided the camp to find weapons and seize documents."
     assert [e.modality for e in staged(text, find_events).events if e.type == "COERCE"] == ["hypothetical"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A fire at a shoe factory near Tarvik killed 17 workers on Sunday.",
+        "Eight patients died when the fire swept through the clinic.",
+    ],
+)
+def test_a_fire_that_kills_is_a_blaze_not_gunfire(staged, text):
+    assert [e for e in staged(text, find_events).events if e.type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gunmen opened fire on a minibus, killing five passengers.",
+        "Two soldiers were killed by sniper fire near the bridge.",
+    ],
+)
+def test_fire_without_an_article_stays_gunfire(staged, text):
+    assert ("ASSAULT", "firearms") in {(e.type, e.mode) for e in staged(text, find_events).events}

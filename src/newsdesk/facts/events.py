@@ -398,7 +398,7 @@ def _mode(trig: Trigger, clause) -> str | None:
     other = _other_clauses(trig, clause) | _phrase_words(trig)
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
              if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other and not _drone_kind(t)
-             and not _a_pit(t)}
+             and not _a_pit(t) and not _a_blaze(t)}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
 
 
@@ -406,6 +406,14 @@ def _drone_kind(tok) -> bool:
     """"suicide" of "a suicide drone": the kind of drone (a loitering munition, PLOVER's
     drone mode), no suicide attack."""
     return tok.dep_ in ("amod", "compound") and _lemma(tok.head) in ("drone", "uav")
+
+
+def _a_blaze(tok) -> bool:
+    """"a fire at a textile factory", "the fire": a blaze, no firearms. Gunfire is told
+    without an article ("opened fire", "came under heavy fire", "sniper fire")."""
+    return (_lemma(tok) == "fire" and tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
+            and not any(c.dep_ in ("compound", "amod") and _lemma(c) in lx.WEAPON_MODES for c in tok.children))
 
 
 def _a_pit(tok) -> bool:
