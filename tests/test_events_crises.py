@@ -364,3 +364,19 @@ def test_a_fire_that_kills_is_a_blaze_not_gunfire(staged, text):
 )
 def test_fire_without_an_article_stays_gunfire(staged, text):
     assert ("ASSAULT", "firearms") in {(e.type, e.mode) for e in staged(text, find_events).events}
+
+
+@pytest.mark.parametrize(
+    ("text", "act", "place"),
+    [
+        # a clause of another time with its own doer keeps its place, and the act before it its own
+        ("Shelling resumed on Friday, a week after both armies signed a truce in Doha.", "ASSAULT", None),
+        ("Troops withdrew from the hill town on Monday after the two sides met in Geneva.", "RETREAT", None),
+    ],
+)
+def test_a_place_in_a_clause_of_another_time_is_that_clauses(staged, text, act, place):
+    from newsdesk.nlp.places import resolve_places
+
+    events = staged(text, resolve_places, find_events).events
+    assert [e.place for e in events if e.type == act] == [place]
+    assert [e.place for e in events if e.type != act] == ["Doha" if "Doha" in text else "Geneva"]

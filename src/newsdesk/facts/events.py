@@ -300,8 +300,19 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
                 and _lemma(c) in lx.REPORTING]
     own += [_span_of(list(t.subtree)) for t in clause if ranked_since(t)]  # "the deadliest attack since 2019"
+    # A clause of another time with a doer of its own tells another act, at its own place and
+    # time: "Fighting resumed on Wednesday, two days after the army signed a truce in Doha".
+    verb = anchor if trig.verbal else _clause_verb(anchor)
+    own += [_span_of(list(c.subtree)) for c in verb.children if _marked_another_time(c) and c.i != anchor.i
+            and not (c.left_edge.i <= anchor.i <= c.right_edge.i)]
     return own + [_span_of(list(t.subtree)) for t in clause if _describes(t) and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _marked_another_time(clause) -> bool:
+    """An "after"/"before"/"while" … clause with its own subject (``_OTHER_TIME``)."""
+    return (clause.dep_ == "advcl" and _child(clause, SUBJECTS) is not None
+            and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children))
 
 
 def _describes(tok) -> bool:
