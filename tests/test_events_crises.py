@@ -380,3 +380,14 @@ def test_a_place_in_a_clause_of_another_time_is_that_clauses(staged, text, act, 
     events = staged(text, resolve_places, find_events).events
     assert [e.place for e in events if e.type == act] == [place]
     assert [e.place for e in events if e.type != act] == ["Doha" if "Doha" in text else "Geneva"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thirty-one miners were pulled out alive on Thursday.", []),  # survivors rescued
+        ("The army pulled out its troops on Thursday.", [("RETREAT", "withdraw")]),
+    ],
+)
+def test_survivors_pulled_out_alive_are_no_withdrawal(staged, text, expected):
+    assert [(e.type, e.mode) for e in staged(text, find_events).events] == expected

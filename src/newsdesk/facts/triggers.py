@@ -273,6 +273,8 @@ def verb_trigger(tok) -> Trigger | None:
     entry = _phrasal(tok)
     if entry and lemma == "lay" and not _object_words(tok) & lx.ARMS:
         entry = None
+    if entry and any(c.lower_ in ("alive", "unharmed", "unhurt") for c in tok.children):
+        entry = None  # "42 miners were pulled out alive": survivors rescued, no one withdrew
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
         entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
     elif entry and entry[0] == "RETREAT" and _object_heads(tok) & lx.AID_OBJECTS:
