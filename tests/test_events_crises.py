@@ -391,3 +391,18 @@ def test_a_place_in_a_clause_of_another_time_is_that_clauses(staged, text, act, 
 )
 def test_survivors_pulled_out_alive_are_no_withdrawal(staged, text, expected):
     assert [(e.type, e.mode) for e in staged(text, find_events).events] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry said 400 troops had been sent to the district.",
+        "Two battalions were moved to the border on Friday.",
+    ],
+)
+def test_troops_sent_in_the_passive_are_a_mobilisation(staged, text):
+    assert [(e.type, e.mode) for e in staged(text, find_events).events] == [("MOBILIZE", "troops")]
+
+
+def test_supplies_sent_stay_aid(staged):
+    assert [e.type for e in staged("Tents and blankets were sent to the camps.", find_events).events] == ["AID"]

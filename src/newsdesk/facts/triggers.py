@@ -252,6 +252,10 @@ def verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma in lx.DISPATCH_VERBS and _object_words(tok) & lx.RESCUERS:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
+    sent = _child(tok, ("nsubjpass",)) if lemma in lx.FORCE_VERBS else None
+    if sent is not None and _lemma(sent) in lx.FORCE_NOUNS:
+        # "300 troops had been sent to the area": a mobilisation, as "sent 300 troops" is
+        return Trigger(tok, "MOBILIZE", lx.FORCE_NOUNS[_lemma(sent)], verbal=True)
     if lemma == "walk" and _lemma(_prep_object(tok, {"off"}) or tok) in ("job", "work"):
         return Trigger(tok, "PROTEST", "strike", verbal=True)  # "walked off the job" (CAMEO 143), as "stopped work"
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
