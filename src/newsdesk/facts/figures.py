@@ -11,8 +11,10 @@ becomes a Figure when the parse says what it counts:
   troops, peacekeepers, population, protesters, infected; "personnel" and "staff" are troops
   only in a sentence that names an army ("military personnel"), else a ``count`` of them;
   "cases" are infected only in a sentence that names an illness ("new cases of cholera");
-  bodies shown to be the dead ("recovered three bodies", "the bodies of 12 people") are
-  killed, save those counted in error ("two bodies were counted twice");
+  bodies shown to be the dead ("recovered three bodies", "the bodies of 12 people", "27
+  bodies received at the hospital") are killed, save those counted in error ("two bodies
+  were counted twice"); a value set before its tally counts what the tally counts
+  ("raising to 40 the death toll", "bring to 233 the number of civilians killed");
 - else a plural noun gives the generic quantity ``count`` with that noun as subject.
 Numbers that count nothing we can name (years, ordinals, "one of them") are left out.
 
@@ -436,7 +438,8 @@ def _of_a_disease(noun) -> bool:
 
 def _the_dead(noun) -> bool:
     """Whether a counted noun counts dead people: bodies shown to be the dead ("dead bodies",
-    "rescuers recovered three bodies"), or the people of "the bodies of 12 people"."""
+    "rescuers recovered three bodies", "the morgue received 22 bodies"), or the people of
+    "the bodies of 12 people"."""
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _a_body(noun.head.head):
         return True  # "the bodies of 12 people", "the remains of three climbers"
     if not _a_body(noun):
