@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts.figure_bodies import BODY_NOUNS, the_dead
 from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, HABITUAL, YEAR, as_of_value, past_year
 from newsdesk.facts.figure_time import as_of as find_as_of
 from newsdesk.facts.figure_verbs import captured, joins_a_protest
@@ -92,10 +93,6 @@ _STAFF_NOUNS = frozenset({"personnel", "staff"})
 # defence is a rescue service; not "forces": security forces are police as often.
 _MILITARY = frozenset({"military", "army", "soldier", "troop", "navy", "naval", "marine", "armed", "serviceman",
                        "battalion", "brigade", "regiment", "militia"})
-# Bodies are the dead where something shows they are people's, not bodies of people ("two
-# governing bodies"): "dead bodies", "the bodies of 12 people", or a verb of finding the dead
-# ("rescuers recovered three bodies", "two bodies were pulled from the rubble").
-_BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 # "Cases" count the sick only in a sentence that names an illness or an outbreak ("1,200 new
 # cases of cholera", "cases rose as the epidemic spread"); else they are court cases, crates,
 # instances ("in two cases"). Lemmas, lowercased: diseases news reports outbreaks of.
@@ -106,19 +103,6 @@ _DISEASE = frozenset({
     "malaria", "flu", "influenza", "polio", "typhoid", "tuberculosis", "diphtheria", "meningitis", "hepatitis",
     "hiv", "marburg", "lassa", "plague", "zika", "anthrax", "rabies", "norovirus", "chikungunya", "fever",
 })
-_RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", "exhume", "identify", "bury", "dig",
-                             "remove", "wash", "collect", "count", "extract", "bring", "repatriate", "return", "lie"})
-# Verbs that hand the dead on, to a morgue or a hospital: "the morgue received 27 bodies",
-# "bodies taken to the hospital". Only with the bodies as what is handed on (an object, a
-# passive's subject, a participle after them): "two bodies received funding" are agencies.
-_HANDED_ON_VERBS = frozenset({"receive", "take", "carry", "transport", "deliver", "transfer", "send", "admit"})
-# A count corrected, not made: bodies "counted twice", "listed by mistake", "wrongly recorded"
-# were in a toll in error, and their number is how far the toll was off, no toll itself.
-# Repetition marks a correction only on a verb of counting ("found again" may be a new find);
-# a word of error does on any.
-_COUNTING_VERBS = frozenset({"count", "list", "record", "register", "tally", "include", "report"})
-_REPEATED = frozenset({"twice", "double", "again"})
-_IN_ERROR = frozenset({"wrongly", "mistakenly", "erroneously", "incorrectly", "falsely", "error", "mistake"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
@@ -210,7 +194,7 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         return None
     subject = None
     named = QUANTITY_NOUNS | (_PROTESTER_NOUNS if quantity == "protesters" else frozenset())
-    named |= _BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
+    named |= BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
     named |= _CASE_NOUNS if quantity == "infected" else frozenset()  # "1,200 cases" of cholera count the sick
     if quantity in WITH_SUBJECT and noun is None and (tally := _tally_of(last)) is not None:
         noun = _counted_by(tally)  # "the number of civilians killed rose to 61": civilians
@@ -369,7 +353,7 @@ def _quantity(doc, toks, noun) -> str | None:
     lemma = noun.lemma_.lower() if noun is not None else ""
     if lemma in QUANTITY_NOUNS:
         return QUANTITY_OF.get(lemma, lemma)
-    if noun is not None and _the_dead(noun):
+    if noun is not None and the_dead(noun):
         return "killed"
     if noun is not None and (q := _casualty_modifier(noun, toks[-1])) is not None:
         return q
@@ -421,11 +405,6 @@ def _casualty_modifier(noun, last) -> str | None:
     return None
 
 
-def _a_body(noun) -> bool:
-    """"bodies", "corpses", "remains" (whose lemma the model gives as the verb's, "remain")."""
-    return noun.lemma_.lower() in _BODY_NOUNS or noun.lower_ in _BODY_NOUNS
-
-
 def _military(noun) -> bool:
     """Whether a word for staff counts soldiers: it or its sentence names an army (``_MILITARY``)."""
     return any(t.lemma_.lower() in _MILITARY for t in sentence(noun.doc, noun.i))
@@ -434,49 +413,6 @@ def _military(noun) -> bool:
 def _of_a_disease(noun) -> bool:
     """Whether "cases" count the sick: their sentence names an illness or outbreak (``_DISEASE``)."""
     return any(t.lemma_.lower() in _DISEASE or t.lower_ in _DISEASE for t in sentence(noun.doc, noun.i))
-
-
-def _the_dead(noun) -> bool:
-    """Whether a counted noun counts dead people: bodies shown to be the dead ("dead bodies",
-    "rescuers recovered three bodies", "the morgue received 22 bodies"), or the people of
-    "the bodies of 12 people"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _a_body(noun.head.head):
-        return True  # "the bodies of 12 people", "the remains of three climbers"
-    if not _a_body(noun):
-        return False
-    if any(c.dep_ == "amod" and c.lemma_.lower() == "dead" for c in noun.children):
-        return True
-    if any(c.dep_ == "acl" and c.tag_ == "VBN" and _a_verb_of_the_dead(c) for c in noun.children):
-        return True  # "27 bodies received at the hospital", "the bodies recovered from the mine"
-    verb = noun.head
-    while noun.dep_ == "conj" and verb.head.i != verb.i:  # "found two bodies and three survivors"
-        noun, verb = verb, verb.head
-    if verb.lemma_.lower() in _HANDED_ON_VERBS and (noun.dep_ in ("dobj", "nsubjpass") or _bare_participle(noun, verb)):
-        return True
-    return (noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
-            and not _counted_in_error(verb))
-
-
-def _bare_participle(noun, verb) -> bool:
-    """"31 bodies received at the clinic bore wounds", parsed with the bodies as the subject
-    of "received": a participle with no auxiliary after its noun is a passive one."""
-    return noun.dep_ == "nsubj" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
-
-
-def _a_verb_of_the_dead(verb) -> bool:
-    """A verb of finding or handing on bodies, not one of counting them in error."""
-    lemma = verb.lemma_.lower()
-    return lemma in _HANDED_ON_VERBS or (lemma in _RECOVERY_VERBS and not _counted_in_error(verb))
-
-
-def _counted_in_error(verb) -> bool:
-    """"two bodies were counted twice", "were wrongly listed", "recorded by mistake": a
-    correction of a count (``_REPEATED``, ``_IN_ERROR``)."""
-    words = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
-    words |= {g.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-              for g in c.children if g.dep_ == "pobj"}
-    repeated = verb.lemma_.lower() in _COUNTING_VERBS and bool(words & _REPEATED)
-    return repeated or bool(words & _IN_ERROR)
 
 
 _PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})
