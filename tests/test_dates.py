@@ -629,6 +629,21 @@ def test_the_end_of_a_span_of_hours_that_runs_past_midnight(text, before, expect
     assert normalise(text, anchor, before=before) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # a time alone is on the day its sentence names, after it as well as before it
+        ("9 p.m.", "Troops imposed a ", " to 6 a.m. curfew on Saturday.", "2000-04-01T21:00"),
+        ("6 a.m.", "Troops imposed a 9 p.m. to ", " curfew on Saturday.", "2000-04-02T06:00"),
+        ("6 a.m", "Troops imposed a 9 p.m. to ", ". curfew on Saturday.", "2000-04-02T06:00"),  # the model's cut
+        # not a day of the next sentence
+        ("noon", "The talks resumed at ", ". The envoy left on Saturday.", "2000-04-03T12:00"),
+    ],
+)
+def test_a_clock_time_alone_takes_the_day_named_after_it(text, before, after, expected):
+    assert normalise(text, MON, before=before, after=after) == expected
+
+
 @pytest.mark.slow
 def test_a_clock_time_joins_the_day_beside_it(nlp):
     text = ("The talks were postponed until 9 a.m. Tuesday. The relatives have until Friday at 3 p.m. to answer. "

@@ -13,6 +13,7 @@ from newsdesk.nlp.dates.context import (
     future_clause,
     month_year,
     reference,
+    sentence_after,
     sentence_before,
     tense,
 )
@@ -380,6 +381,9 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
         # A time alone is on the day its sentence names ("on Sunday ... at noon"), else on
         # the publication day (TimeML's default reference).
         ref = reference(sentence_before(ctx[0]), anchor)
+        if not (ref and ref[0] in ("day", "weekday")):  # "a 10 p.m. to 5 a.m. curfew on Saturday"
+            after = ctx[1][1:] if ctx[1].startswith(".") and re.search(r"[ap]\.m$", low) else ctx[1]  # "5 a.m" + "."
+            ref = reference(sentence_after(after), anchor)
         day = _day_value(ref) if ref and ref[0] in ("day", "weekday") else period_value(anchor, "day", 0)
         if (start := _RANGE_START.search(ctx[0][-40:])) and _hour(start) > _hour(m):
             day = _next_day(day)  # "a curfew from 8 p.m. to 6 a.m.": the end is the next morning
