@@ -609,6 +609,41 @@ def test_clock_times_alone_and_abbreviations(text, before, expected):
     assert normalise(text, MON, before=before) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "before", "expected"),
+    [
+        # An end hour earlier than its start is the next morning.
+        ("5 a.m.", "Soldiers enforced a curfew from 9 p.m. to ", "2000-04-04T05:00"),
+        ("06:00", "The port stays shut between 23:00 and ", "2000-04-04T06:00"),
+        ("4 a.m.", "Shops must close from 10 p.m. Sunday until ", "2000-04-03T04:00"),
+        ("6 a.m.", "Nobody may leave home from midnight to ", "2000-04-04T06:00"),
+        # A later end hour is the same day, and so is midnight, the end of its day.
+        ("4 p.m.", "The market may open from 8 a.m. to ", "2000-04-03T16:00"),
+        ("midnight", "Bars will shut from 11 p.m. to ", "2000-04-03T24:00"),
+        # Undated: the day after the publication's.
+        ("5 a.m.", "The town is under curfew from 7 p.m. to ", "P+1DT05:00"),
+    ],
+)
+def test_the_end_of_a_span_of_hours_that_runs_past_midnight(text, before, expected):
+    anchor = None if expected.startswith("P") else MON
+    assert normalise(text, anchor, before=before) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "before", "after", "expected"),
+    [
+        # a time alone is on the day its sentence names, after it as well as before it
+        ("9 p.m.", "Troops imposed a ", " to 6 a.m. curfew on Saturday.", "2000-04-01T21:00"),
+        ("6 a.m.", "Troops imposed a 9 p.m. to ", " curfew on Saturday.", "2000-04-02T06:00"),
+        ("6 a.m", "Troops imposed a 9 p.m. to ", ". curfew on Saturday.", "2000-04-02T06:00"),  # the model's cut
+        # not a day of the next sentence
+        ("noon", "The talks resumed at ", ". The envoy left on Saturday.", "2000-04-03T12:00"),
+    ],
+)
+def test_a_clock_time_alone_takes_the_day_named_after_it(text, before, after, expected):
+    assert normalise(text, MON, before=before, after=after) == expected
+
+
 @pytest.mark.slow
 def test_a_clock_time_joins_the_day_beside_it(nlp):
     text = ("The talks were postponed until 9 a.m. Tuesday. The relatives have until Friday at 3 p.m. to answer. "

@@ -151,6 +151,8 @@ def test_a_year_marked_apart_from_its_end_day_is_the_year_that_day_ends(span, be
         ("Troops were sent in on Friday after days of rioting in the port.", "Friday after days", "Friday"),
         ("Talks resumed in March after months of delay.", "March after months", "March"),
         ("The vote was held two days after the attack.", "two days after", "two days after"),  # counted
+        # so is the "overnight" of the act after it
+        ("Shops stay shut until 6 a.m. after overnight looting.", "6 a.m. after overnight", "6 a.m."),
     ],
 )
 def test_an_uncounted_stretch_after_after_is_no_part_of_the_day(sentence, drawn, kept):

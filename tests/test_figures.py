@@ -109,7 +109,7 @@ def figure(analysis: Analysis, value: float):
         ("The coroner later put the toll at 1,240.", 1240, "killed", None),
         ("The toll stands at 19, the fire service said.", 19, "killed", None),
         ("The tornado left a death toll of 31 across the county.", 31, "killed", None),
-        ("The number of people arrested rose to 112 overnight.", 112, "arrested", None),
+        ("The number of people arrested rose to 112 overnight.", 112, "arrested", "people"),  # as "14 people injured"
         ("The number of displaced passed 9,000 by Friday.", 9000, "displaced", None),
         ("The injury toll may reach 300.", 300, "injured", None),
         # what a passive's complement says its subject became
@@ -150,8 +150,14 @@ def test_personnel_are_troops_only_in_a_military_context(nlp, text, value, quant
         ("Two bodies were discovered in the burnt-out van.", 2, "killed", None),
         ("Villagers saw 14 dead bodies by the road.", 14, "killed", None),
         ("The remains of four hikers were recovered near the pass.", 4, "killed", "hikers"),
+        # bodies found or handed on to a morgue, told by a participle after them or a verb
+        ("Nurses said 31 bodies received at the clinic bore bullet wounds.", 31, "killed", None),
+        ("Most of the 16 bodies pulled from the canal were young men.", 16, "killed", None),
+        ("The district morgue received 22 bodies on Saturday.", 22, "killed", None),
+        ("Eight bodies were taken to the county hospital.", 8, "killed", None),
         # bodies that are no one's dead: governing bodies
         ("Two bodies oversee the vote in the province.", 2, "count", "bodies"),
+        ("Three regional bodies received extra funding.", 3, "count", "bodies"),
         # bodies counted in error correct a toll: their number is no toll
         ("The toll fell to 14 after two bodies were counted twice.", 2, "count", "bodies"),
         ("Officials said five bodies had been wrongly counted in the total.", 5, "count", "bodies"),
@@ -274,6 +280,26 @@ def test_as_of_and_background(nlp):
 )
 def test_the_value_of_a_toll_counts_what_the_toll_counts(nlp, text, value, quantity):
     assert figure(analyse(nlp, text), value).quantity == quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "quantity", "subject"),
+    [
+        # the value before its tally, as wires put a long object last
+        ("Tuesday's raids bring to 187 the number of villagers killed in the valley.", 187, "killed", "villagers"),
+        ("A third tremor hit at dawn, raising to 52 the death toll.", 52, "killed", None),
+        ("The landslide took to 23 the number of miners missing since Friday.", 23, "missing", "miners"),
+        ("Overnight arrests brought to 410 the number of students detained.", 410, "arrested", "students"),
+        # a casualty word beside the protesters says what their tally counts
+        ("The crackdown took to 18 the number of protesters killed this month.", 18, "killed", "protesters"),
+        # whom a tally counts is the subject wherever the value stands
+        ("The number of nurses injured has reached 64.", 64, "injured", "nurses"),
+        ("The number of injured has reached 64.", 64, "injured", None),
+    ],
+)
+def test_a_value_before_its_tally_counts_what_the_tally_counts(nlp, text, value, quantity, subject):
+    f = figure(analyse(nlp, text), value)
+    assert (f.quantity, f.subject) == (quantity, subject)
 
 
 @pytest.mark.parametrize(
@@ -565,6 +591,43 @@ def test_a_count_since_a_time_is_as_of_that_time_phrase_alone(nlp, text, as_of):
 
 
 @pytest.mark.parametrize(
+    ("text", "quantity", "subject"),
+    [
+        # those who "remain" somewhere live there; those who remain in a state are in it
+        ("Some 40,000 Velmians remain in the occupied district.", "population", "Velmians"),
+        ("Seventeen miners remain trapped below the collapsed gallery.", "count", "miners"),
+        ("Six climbers remain stranded on the ridge.", "count", "climbers"),
+        ("Eleven passengers remain in hospital in Tarvik.", "injured", "passengers"),
+        ("Thirty students remain in custody after the march.", "arrested", "students"),
+        ("Five trawlermen remain missing off the cape.", "missing", "trawlermen"),
+    ],
+)
+def test_those_who_remain_are_what_their_state_or_place_says(nlp, text, quantity, subject):
+    [f] = analyse(nlp, text).figures
+    assert (f.quantity, f.subject) == (quantity, subject)
+
+
+def test_a_curfews_hours_date_the_curfew_not_the_toll_before_it(nlp):
+    text = ("The army imposed a curfew from 8 p.m. to 6 a.m. after looting left four people dead "
+            "and 19 wounded in the port.")
+    assert [(f.value, f.as_of) for f in analyse(nlp, text).figures] == [(4, None), (19, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "as_ofs"),
+    [
+        # the "since" of a clause beside the number's dates that clause's count, not the day's
+        ("Shelling killed nine villagers on Monday, taking to 140 the number of civilians killed since the "
+         "siege began in April.", {9: "Monday", 140: "since the siege began in April"}),
+        ("Police detained 15 students on Friday and said 260 had been arrested since the protests began.",
+         {15: "Friday", 260: "since the protests began"}),
+    ],
+)
+def test_a_since_in_another_clause_dates_that_clauses_count(nlp, text, as_ofs):
+    assert {f.value: f.as_of for f in analyse(nlp, text).figures} == as_ofs
+
+
+@pytest.mark.parametrize(
     ("text", "value", "quantity"),
     [
         ("Officials reported 41 deaths on Monday. By Tuesday evening the figure had climbed to 63.", 63, "killed"),
@@ -622,6 +685,19 @@ def test_people_treated_in_hospital_are_injured(nlp, text, value, subject):
     ],
 )
 def test_two_numbers_that_share_a_unit_both_take_it(nlp, text, values):
+    found = {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "duration"}
+    assert found == values
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # a stretch of nights or decades is a length of time, no casualty of what fills it
+        ("Two nights of looting left five dead in the market town.", {2: "night"}),
+        ("Three decades of insurgency have emptied the hill villages.", {3: "decade"}),
+    ],
+)
+def test_nights_fortnights_and_decades_are_lengths_of_time(nlp, text, values):
     found = {f.value: f.unit for f in analyse(nlp, text).figures if f.quantity == "duration"}
     assert found == values
 

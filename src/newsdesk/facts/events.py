@@ -300,8 +300,19 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
                 and _lemma(c) in lx.REPORTING]
     own += [_span_of(list(t.subtree)) for t in clause if ranked_since(t)]  # "the deadliest attack since 2019"
+    # A clause of another time with a doer of its own tells another act, at its own place and
+    # time: "Fighting resumed on Wednesday, two days after the army signed a truce in Doha".
+    verb = anchor if trig.verbal else _clause_verb(anchor)
+    own += [_span_of(list(c.subtree)) for c in verb.children if _marked_another_time(c) and c.i != anchor.i
+            and not (c.left_edge.i <= anchor.i <= c.right_edge.i)]
     return own + [_span_of(list(t.subtree)) for t in clause if _describes(t) and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
+
+
+def _marked_another_time(clause) -> bool:
+    """An "after"/"before"/"while" … clause with its own subject (``_OTHER_TIME``)."""
+    return (clause.dep_ == "advcl" and _child(clause, SUBJECTS) is not None
+            and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children))
 
 
 def _describes(tok) -> bool:
@@ -397,7 +408,8 @@ def _mode(trig: Trigger, clause) -> str | None:
         return trig.mode
     other = _other_clauses(trig, clause) | _phrase_words(trig)
     found = {lx.WEAPON_MODES[_lemma(t)] for t in clause
-             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other and not _drone_kind(t)}
+             if _lemma(t) in lx.WEAPON_MODES and not _cease_fire(t) and t.i not in other and not _drone_kind(t)
+             and not _a_pit(t) and not _a_blaze(t)}
     return next((m for m in lx.MODE_RANK if m in found), trig.mode)
 
 
@@ -405,6 +417,25 @@ def _drone_kind(tok) -> bool:
     """"suicide" of "a suicide drone": the kind of drone (a loitering munition, PLOVER's
     drone mode), no suicide attack."""
     return tok.dep_ in ("amod", "compound") and _lemma(tok.head) in ("drone", "uav")
+
+
+def _a_blaze(tok) -> bool:
+    """"a fire at a textile factory", "the fire": a blaze, no firearms. Gunfire is told
+    without an article ("opened fire", "came under heavy fire", "sniper fire")."""
+    return (_lemma(tok) == "fire" and tok.pos_ == "NOUN"
+            and any(c.dep_ == "det" and c.lower_ in ("a", "an", "the", "this", "that") for c in tok.children)
+            and not any(c.dep_ in ("compound", "amod") and _lemma(c) in lx.WEAPON_MODES for c in tok.children))
+
+
+def _a_pit(tok) -> bool:
+    """A mine dug for what is in the ground, no landmine: one of a mineral ("a gold mine",
+    lexicon.MINERALS), one with an owner ("the mine's owner"), one things happen at ("a
+    tunnel collapsed at the mine"). "hit a mine", "killed by a mine" stay a weapon."""
+    if _lemma(tok) != "mine":
+        return False
+    if any(_lemma(c) in lx.MINERALS or c.dep_ == "case" for c in tok.children):
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("at", "inside", "into")
 
 
 def _phrase_words(trig: Trigger) -> set[int]:

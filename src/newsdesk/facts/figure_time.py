@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from newsdesk.facts.lexicon import TERRITORIAL_MEASURES
 from newsdesk.facts.syntax import ranked_since
 from newsdesk.model import Analysis
 from newsdesk.nlp.dates import trimmed
@@ -43,13 +44,14 @@ _NO_POINT = re.compile(
 
 def as_of(sent, sent_text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     """The character span of the time the figure holds as of, if the sentence gives one."""
-    if (m := AS_OF.search(sent_text)) and not _compared_since(sent, sent.start_char + m.start()):
+    if ((m := AS_OF.search(sent_text)) and not _compared_since(sent, sent.start_char + m.start())
+            and not _of_another_clause(sent, sent.start_char + m.start(), span)):
         text = m.group()
         start = sent.start_char + m.start()
         return start, min(start + len(text.rstrip()), _phrase_end(sent, start, span))
     times = [e for e in span_ents(sent) if e.label_ in _TIME_LABELS and not (e.start_char <= span[0] < e.end_char)]
     times = [e for e in times if not YEAR.fullmatch(e.text.strip()) and not _NO_POINT.fullmatch(e.text.strip())]
-    times = [e for e in times if not _dates_another_number(e.root, span)]
+    times = [e for e in times if not _dates_another_number(e.root, span) and not _a_measures_hours(e)]
     counted = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
     times = [e for e in times if counted is None or not _in_another_conjunct(e.root, counted)]
     times = [e for e in times if counted is None or not _in_the_count_noun(e.root, counted)]
@@ -73,6 +75,32 @@ def _compared_since(sent, start: int) -> bool:
     """The "since" at ``start`` ranks the noun before it (``syntax.ranked_since``)."""
     since = next((t for t in sent if t.idx == start), None)
     return since is not None and ranked_since(since)
+
+
+# Dependents that are clauses of their own, beside the one they hang on.
+_CLAUSES = frozenset({"advcl", "conj", "ccomp", "xcomp", "parataxis"})
+
+
+def _of_another_clause(sent, start: int, span: tuple[int, int]) -> bool:
+    """The "since …" / "as of …" at ``start`` is in a clause beside the number's, which it
+    dates: in "strikes killed 16 civilians on Sunday, bringing to 212 the number killed
+    since the offensive began" the since dates the 212, and the 16 are Sunday's. The
+    clause that "since" itself opens ("27 have been killed since the shelling began") is
+    the number's time."""
+    word = next((t for t in sent if t.idx == start), None)
+    number = next((t for t in sent if t.idx <= span[0] < t.idx + len(t)), None)
+    if word is None or number is None:
+        return False
+    verb = number
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    token = word
+    while token.head.i != token.i and token.head.i != verb.i:
+        token = token.head
+    if token.head.i != verb.i or token.i == word.i:
+        return False  # the since is not under the number's clause, or hangs on it directly
+    own = word.dep_ == "mark" and word.head.i == token.i
+    return token.dep_ in _CLAUSES and not own and not (token.left_edge.i <= number.i <= token.right_edge.i)
 
 
 def past_year(sent, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -159,6 +187,23 @@ def _outside_its_relative(time, number) -> bool:
     if relative is None or relative.head.dep_ != "pobj":
         return False
     return not (relative.left_edge.i <= time.i <= relative.right_edge.i)
+
+
+def _a_measures_hours(time) -> bool:
+    """Hours on a measure's noun are the measure's, not a count's: in "imposed a curfew
+    between 9 p.m. and 5 a.m. after clashes left three dead" the hours are the curfew's
+    (lexicon.TERRITORIAL_MEASURES). A day there may still date the count ("a curfew on
+    Monday after clashes left three dead"): hours only, the model's TIME."""
+    if time.label_ != "TIME":
+        return False
+    token = time.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        token = token.head
+        if token.pos_ == "NOUN" and token.lemma_.lower() in TERRITORIAL_MEASURES:
+            return True
+    # or on the verb that imposes it: "imposed a curfew from 8 p.m. to 6 a.m."
+    return token.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lemma_.lower() in TERRITORIAL_MEASURES
+                                        for c in token.children)
 
 
 def _dates_another_number(time, span: tuple[int, int]) -> bool:

@@ -11,8 +11,10 @@ becomes a Figure when the parse says what it counts:
   troops, peacekeepers, population, protesters, infected; "personnel" and "staff" are troops
   only in a sentence that names an army ("military personnel"), else a ``count`` of them;
   "cases" are infected only in a sentence that names an illness ("new cases of cholera");
-  bodies shown to be the dead ("recovered three bodies", "the bodies of 12 people") are
-  killed, save those counted in error ("two bodies were counted twice");
+  bodies shown to be the dead ("recovered three bodies", "the bodies of 12 people", "27
+  bodies received at the hospital") are killed, save those counted in error ("two bodies
+  were counted twice"); a value set before its tally counts what the tally counts
+  ("raising to 40 the death toll", "bring to 233 the number of civilians killed");
 - else a plural noun gives the generic quantity ``count`` with that noun as subject.
 Numbers that count nothing we can name (years, ordinals, "one of them") are left out.
 
@@ -36,6 +38,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from newsdesk.facts.figure_bodies import BODY_NOUNS, the_dead
 from newsdesk.facts.figure_time import AS_OF, COUNT_NOUNS, HABITUAL, YEAR, as_of_value, past_year
 from newsdesk.facts.figure_time import as_of as find_as_of
 from newsdesk.facts.figure_verbs import captured, joins_a_protest
@@ -90,10 +93,6 @@ _STAFF_NOUNS = frozenset({"personnel", "staff"})
 # defence is a rescue service; not "forces": security forces are police as often.
 _MILITARY = frozenset({"military", "army", "soldier", "troop", "navy", "naval", "marine", "armed", "serviceman",
                        "battalion", "brigade", "regiment", "militia"})
-# Bodies are the dead where something shows they are people's, not bodies of people ("two
-# governing bodies"): "dead bodies", "the bodies of 12 people", or a verb of finding the dead
-# ("rescuers recovered three bodies", "two bodies were pulled from the rubble").
-_BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 # "Cases" count the sick only in a sentence that names an illness or an outbreak ("1,200 new
 # cases of cholera", "cases rose as the epidemic spread"); else they are court cases, crates,
 # instances ("in two cases"). Lemmas, lowercased: diseases news reports outbreaks of.
@@ -104,15 +103,6 @@ _DISEASE = frozenset({
     "malaria", "flu", "influenza", "polio", "typhoid", "tuberculosis", "diphtheria", "meningitis", "hepatitis",
     "hiv", "marburg", "lassa", "plague", "zika", "anthrax", "rabies", "norovirus", "chikungunya", "fever",
 })
-_RECOVERY_VERBS = frozenset({"recover", "find", "pull", "retrieve", "discover", "exhume", "identify", "bury", "dig",
-                             "remove", "wash", "collect", "count", "extract", "bring", "repatriate", "return", "lie"})
-# A count corrected, not made: bodies "counted twice", "listed by mistake", "wrongly recorded"
-# were in a toll in error, and their number is how far the toll was off, no toll itself.
-# Repetition marks a correction only on a verb of counting ("found again" may be a new find);
-# a word of error does on any.
-_COUNTING_VERBS = frozenset({"count", "list", "record", "register", "tally", "include", "report"})
-_REPEATED = frozenset({"twice", "double", "again"})
-_IN_ERROR = frozenset({"wrongly", "mistakenly", "erroneously", "incorrectly", "falsely", "error", "mistake"})
 
 # Units and their quantity; distances with their length in kilometres to check conversions.
 KM = {"km": 1.0, "kilometer": 1.0, "kilometre": 1.0, "mile": 1.609344, "mi": 1.609344, "meter": 0.001,
@@ -128,7 +118,9 @@ UNITS = {
                      "dirham", "lira", "hryvnia", "baht", "ringgit", "taka", "zloty", "krona", "krone", "cedi",
                      "kwacha", "birr", "lari", "tenge", "rupiah", "dong", "afghani", "kyat"), "money"),
     **dict.fromkeys(("percent", "%", "per"), "percent"),
-    **dict.fromkeys(("second", "minute", "hour", "day", "week", "month", "year"), "duration"),
+    # (a night, a fortnight and a decade too: "two nights of rioting" count no casualties)
+    **dict.fromkeys(("second", "minute", "hour", "day", "night", "week", "fortnight", "month", "year", "decade"),
+                    "duration"),
     **dict.fromkeys(("ton", "tonne", "kg", "kilogram"), "weight"),
     # Volumes of liquids and gas, as spills, aid and output are measured ("2 million litres of
     # fuel", "60,000 barrels a day"); "cubic" is read with the word after it, as "nautical" is.
@@ -202,8 +194,10 @@ def _figure(analysis: Analysis, doc, number: Number, resolver: Resolver, before:
         return None
     subject = None
     named = QUANTITY_NOUNS | (_PROTESTER_NOUNS if quantity == "protesters" else frozenset())
-    named |= _BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
+    named |= BODY_NOUNS if quantity == "killed" else frozenset()  # "three bodies" counts the dead, no one else
     named |= _CASE_NOUNS if quantity == "infected" else frozenset()  # "1,200 cases" of cholera count the sick
+    if quantity in WITH_SUBJECT and noun is None and (tally := _tally_of(last)) is not None:
+        noun = _counted_by(tally)  # "the number of civilians killed rose to 61": civilians
     if quantity in WITH_SUBJECT and noun is not None and noun.lemma_.lower() not in named:
         subject = _noun_text(noun)
     sent = sentence(doc, last.i)
@@ -359,7 +353,7 @@ def _quantity(doc, toks, noun) -> str | None:
     lemma = noun.lemma_.lower() if noun is not None else ""
     if lemma in QUANTITY_NOUNS:
         return QUANTITY_OF.get(lemma, lemma)
-    if noun is not None and _the_dead(noun):
+    if noun is not None and the_dead(noun):
         return "killed"
     if noun is not None and (q := _casualty_modifier(noun, toks[-1])) is not None:
         return q
@@ -411,11 +405,6 @@ def _casualty_modifier(noun, last) -> str | None:
     return None
 
 
-def _a_body(noun) -> bool:
-    """"bodies", "corpses", "remains" (whose lemma the model gives as the verb's, "remain")."""
-    return noun.lemma_.lower() in _BODY_NOUNS or noun.lower_ in _BODY_NOUNS
-
-
 def _military(noun) -> bool:
     """Whether a word for staff counts soldiers: it or its sentence names an army (``_MILITARY``)."""
     return any(t.lemma_.lower() in _MILITARY for t in sentence(noun.doc, noun.i))
@@ -424,32 +413,6 @@ def _military(noun) -> bool:
 def _of_a_disease(noun) -> bool:
     """Whether "cases" count the sick: their sentence names an illness or outbreak (``_DISEASE``)."""
     return any(t.lemma_.lower() in _DISEASE or t.lower_ in _DISEASE for t in sentence(noun.doc, noun.i))
-
-
-def _the_dead(noun) -> bool:
-    """Whether a counted noun counts dead people: bodies shown to be the dead ("dead bodies",
-    "rescuers recovered three bodies"), or the people of "the bodies of 12 people"."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _a_body(noun.head.head):
-        return True  # "the bodies of 12 people", "the remains of three climbers"
-    if not _a_body(noun):
-        return False
-    if any(c.dep_ == "amod" and c.lemma_.lower() == "dead" for c in noun.children):
-        return True
-    verb = noun.head
-    while noun.dep_ == "conj" and verb.head.i != verb.i:  # "found two bodies and three survivors"
-        noun, verb = verb, verb.head
-    return (noun.dep_ in ("dobj", "nsubjpass", "nsubj") and verb.lemma_.lower() in _RECOVERY_VERBS
-            and not _counted_in_error(verb))
-
-
-def _counted_in_error(verb) -> bool:
-    """"two bodies were counted twice", "were wrongly listed", "recorded by mistake": a
-    correction of a count (``_REPEATED``, ``_IN_ERROR``)."""
-    words = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "npadvmod")}
-    words |= {g.lower_ for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in ("in", "by")
-              for g in c.children if g.dep_ == "pobj"}
-    repeated = verb.lemma_.lower() in _COUNTING_VERBS and bool(words & _REPEATED)
-    return repeated or bool(words & _IN_ERROR)
 
 
 _PEOPLE = frozenset({"people", "person", "civilian", "victim", "life", "resident", "individual"})
@@ -497,6 +460,8 @@ def _from_verb(token) -> str | None:
             return QUANTITY_OF.get(lemma)
         if child.dep_ == "nsubj" and lemma not in _SUBJECT_COUNTED:
             return None
+        if child.dep_ == "nsubj" and lemma == "remain" and (state := _state_remained_in(token)) != "population":
+            return state  # "23 miners remain trapped": a state they are in, not a place they live
         if lemma in QUANTITY_OF and (token.pos_ in ("VERB", "ADJ") or including):
             return QUANTITY_OF[lemma]
         if token.pos_ == "VERB":
@@ -516,6 +481,25 @@ def _complement(verb) -> str | None:
     return None
 
 
+def _state_remained_in(verb) -> str | None:
+    """What those who "remain" are: "remain in hospital" the injured, "remain in custody" the
+    detained; "remain trapped", "remain stranded" a state with no quantity of its own (None:
+    a count of them); "remain in the enclave" the place's population. (A casualty word as
+    the complement, "remain missing", is read before: ``_complement``.)"""
+    for c in verb.children:
+        if c.dep_ in ("acomp", "oprd", "xcomp"):
+            return None
+        if c.dep_ == "prep" and c.lower_ == "in":
+            place = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if place is not None and place.lemma_.lower() in _CARE_PLACES:
+                return "injured"
+            if place is not None and place.lemma_.lower() in _HELD_IN:
+                return "arrested"
+    return "population"
+
+
+# Where people are held, not where they live: "remain in custody" (the detained).
+_HELD_IN = frozenset({"custody", "detention", "prison", "jail", "captivity"})
 # Verbs of care and carriage whose patients are the injured: "were treated in hospital",
 # "were taken to hospital", "were treated for burns".
 _CARE_VERBS = frozenset({"treat", "take", "rush", "admit", "airlift", "hospitalize", "hospitalise", "evacuate"})
@@ -547,10 +531,18 @@ def _toll_value(token) -> str | None:
     """A number that is the value of a tally of casualties: "the death toll rose to 142",
     "the toll stood at 97", "the number of dead has risen to 186, up from 142", "brought the
     toll to 40", "the toll reached 54", "a death toll of 12". The tally names the quantity."""
+    tally = _tally_of(token)
+    return _tally(tally) if tally is not None else None
+
+
+def _tally_of(token):
+    """The tally noun a number is the value of (``_toll_value``), or None."""
     if token.dep_ == "pobj" and token.head.lower_ in _VALUE_PREPS:
         prep = token.head
         if prep.lower_ == "of" and prep.head.pos_ == "NOUN":
-            return _tally(prep.head)  # "a death toll of 12"
+            return prep.head  # "a death toll of 12"
+        if prep.lower_ == "to" and (after := _tally_after(token)) is not None:
+            return after  # "raising to 40 the death toll"
         # "up from 142", "brought the toll up to 48": the preposition hangs on "up"
         verb = prep.head if prep.head.dep_ not in ("advmod", "prep", "prt") else prep.head.head
     elif token.dep_ in ("dobj", "attr"):
@@ -559,7 +551,30 @@ def _toll_value(token) -> str | None:
         return None
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in _REPORTING_VERBS:
         return None
-    return next((q for c in verb.children if c.dep_ in _TALLY_DEPS and (q := _tally(c)) is not None), None)
+    return next((c for c in verb.children if c.dep_ in _TALLY_DEPS and _tally(c) is not None), None)
+
+
+def _counted_by(tally):
+    """Whom a tally counts, when it names them: "the number of civilians killed" -> civilians;
+    none for "the number of dead", "the number of injured", "the death toll", whose word is
+    the quantity itself."""
+    of = next((c for c in tally.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or QUANTITY_OF.get(noun.lemma_.lower()) in CASUALTIES:
+        return None
+    return noun
+
+
+def _tally_after(token):
+    """The tally a value names just before it, as wires put a long object last: "bringing to
+    233 the number of people killed", "raising to 40 the death toll". The parser hangs the
+    tally on the verb or on "to" by turns; the words themselves say it: "the" and a tally."""
+    doc = token.doc
+    the = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if the is None or the.lower_ != "the" or the.dep_ != "det" or the.head.i <= the.i:
+        return None
+    q = _tally(the.head)
+    return the.head if q is not None and q != _SAME_AS_BEFORE else None
 
 
 def _tally(noun) -> str | None:
@@ -572,10 +587,14 @@ def _tally(noun) -> str | None:
         return None
     words = [c for c in noun.children if c.dep_ in ("compound", "amod", "acl")]  # "number injured"
     words += [t for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
-    for word in words:
-        q = QUANTITY_OF.get(word.lemma_.lower()) or QUANTITY_OF.get(word.lower_)
-        if q in CASUALTIES or q == "protesters":  # "put the number of protesters at 18,000"
-            return q
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.tag_ == "VBN" and noun.head.lemma_.lower() in QUANTITY_OF:
+        words.append(noun.head)  # "the number of protesters killed" parsed as a clause of its own
+    said = [QUANTITY_OF.get(w.lemma_.lower()) or QUANTITY_OF.get(w.lower_) for w in words]
+    # A casualty before the protesters: "the number of protesters killed" counts the dead.
+    if (q := next((q for q in said if q in CASUALTIES), None)) is not None:
+        return q
+    if "protesters" in said:  # "put the number of protesters at 18,000"
+        return "protesters"
     if lemma == "toll" and not any(w.lemma_.lower() == "casualty" for w in words):
         return "killed"
     if lemma != "toll" and not words and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
@@ -688,8 +707,10 @@ _SUBJECT_COUNTED = frozenset({"die", "perish", "drown", "flee", "remain", "live"
 
 def _noun_text(noun) -> str:
     """"police officers" from the counted noun and its compounds, lower-cased unless a name."""
-    # Not a scale word the parser makes a compound ("1.2 lakh people": the people).
-    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound" and c.lower_ not in SCALES)])
+    # Not a scale word the parser makes a compound ("1.2 lakh people": the people), nor the
+    # number itself ("Thirty students", parsed as a compound at a sentence's start).
+    left = min([noun.i, *(c.i for c in noun.lefts if c.dep_ == "compound" and c.lower_ not in SCALES
+                          and not c.like_num)])
     words = noun.doc[left : noun.i + 1].text
     return words if noun.pos_ == "PROPN" or noun.ent_type_ else words.lower()
 

@@ -205,6 +205,7 @@ NOUNS: dict[str, Entry] = {
     "protest": ("PROTEST", "demo"), "demonstration": ("PROTEST", "demo"), "rally": ("PROTEST", "demo"),
     "march": ("PROTEST", "demo"), "riot": ("PROTEST", "riot"), "unrest": ("PROTEST", "riot"),
     "strike": ("PROTEST", "strike"), "boycott": ("PROTEST", "boycott"), "sit-in": ("PROTEST", "demo"),
+    "walkout": ("PROTEST", "strike"), "stoppage": ("PROTEST", "strike"),  # CAMEO 143 strike: "a work stoppage"
     "blockade": ("COERCE", "restrict"), "roadblock": ("PROTEST", "obstruct"),
     "mobilization": ("MOBILIZE", None), "mobilisation": ("MOBILIZE", None),
     "deployment": ("MOBILIZE", "troops"), "alert": ("MOBILIZE", "troops"),
@@ -247,6 +248,15 @@ SIGNED_OBJECTS = frozenset({
     "agreement", "treaty", "accord", "pact", "deal", "declaration", "memorandum", "protocol", "ceasefire",
     "truce", "armistice", "charter", "convention", "communique", "roadmap", "framework",
 })
+# An agreement that settles a conflict is AGREE, signed or not: CAMEO 037 "express intent
+# to settle dispute" (PLOVER's gold codes "agreed to a ceasefire" AGREE). "signed a peace
+# agreement", "signed a ceasefire deal", "signed a truce", "signed an accord to end the
+# war". Other agreements signed stay CAMEO 057's SUPPORT (the gold's "signed a treaty of
+# friendship"); a ceasefire declared by one side is RETREAT ceasefire (CAMEO 0871).
+SETTLEMENTS = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice"})
+# What an agreement "to end" names when it settles a conflict ("an accord to end the war").
+CONFLICTS = frozenset({"war", "fighting", "hostility", "conflict", "violence", "bloodshed", "clash", "insurgency",
+                       "rebellion", "siege"})
 # "cut" is CAMEO 16 "reduce relations, stop aid" when what is cut is a tie or a supply,
 # not "cut its count of the dead" or "cut interest rates".
 CUT_OBJECTS = AID_OBJECTS | frozenset({
@@ -319,6 +329,12 @@ HAZARDS = frozenset({
 # "gas" is no gas attack ("a chlorine gas attack" is an "attack"); a pipeline or a tanker
 # can be blown up, so they are not here.
 ACCIDENT_BLASTS = frozenset({"gas", "methane", "firedamp", "boiler", "dust", "cylinder"})
+# Where a bare explosion is an industrial accident, as in a home a gas blast is: "an explosion
+# at a coal mine", "a blast at the chemical plant" (syntax.accidental_blast). Not a port or a
+# depot, which are struck as often; a weapon named on the blast ("a bomb explosion at the
+# factory") keeps it an attack.
+INDUSTRIAL_SITES = frozenset({"mine", "colliery", "pit", "factory", "plant", "mill", "smelter", "refinery",
+                              "warehouse", "workshop", "quarry", "shipyard", "foundry", "works"})
 # Modifiers that make an event noun something else: "campaign rally", "heart attack".
 NOT_EVENT_MODIFIERS: dict[str, frozenset[str]] = {
     "rally": frozenset({"campaign", "election", "stock", "market", "fundraising"}),
@@ -352,6 +368,11 @@ MODIFIED_NOUNS: dict[tuple[str, str], Entry] = {
     ("ground", "operation"): ("ASSAULT", None), ("anti-terrorist", "operation"): ("ASSAULT", None),
     ("counter-terrorism", "operation"): ("ASSAULT", None), ("high", "alert"): ("MOBILIZE", "troops"),
     ("full", "alert"): ("MOBILIZE", "troops"), ("peace", "deal"): ("AGREE", None),
+    # CAMEO 163 "impose embargo, boycott, or sanctions" as nouns: "imposed an asset freeze", and
+    # bans the lexicon's verbs code COERCE restrict ("banned them from travelling", "bans imports")
+    ("asset", "freeze"): ("SANCTION", None), ("account", "freeze"): ("SANCTION", None),
+    **{(what, "ban"): ("COERCE", "restrict") for what in ("travel", "visa", "entry", "export", "import", "flight",
+                                                             "trade", "arms")},
     # PLOVER puts cyber operations under COERCE (mode cyber), not ASSAULT
     ("cyber", "attack"): ("COERCE", "cyber"), ("cyber", "warfare"): ("COERCE", "cyber"),
     ("hacking", "attack"): ("COERCE", "cyber"), **{(w, "attack"): ("COERCE", "cyber") for w in CYBER_MEANS},
@@ -374,6 +395,13 @@ STATES_OF_EXCEPTION = frozenset({"emergency", "siege"})
 # Heads that are events only with one of the modifiers above ("military operations", not
 # "rescue operation"; "martial law", not "law").
 NEED_MODIFIER = frozenset({"operation", "law", "fire"})
+# A strike of workers, told by where they work or who they are: "the strike at the
+# factory", "a strike by dockers", "the miners' strike" is a labour strike (PLOVER PROTEST
+# strike) even where people are hurt in it; "the strike on the village" stays an attack.
+WORKPLACES = frozenset({"factory", "plant", "port", "mine", "colliery", "mill", "refinery", "dock", "shipyard",
+                        "warehouse", "smelter", "workshop", "depot", "oilfield", "quarry", "plantation", "works"})
+WORKERS = frozenset({"worker", "union", "employee", "docker", "dockworker", "miner", "labourer", "laborer",
+                     "staff", "nurse", "teacher", "driver", "stevedore", "trucker", "unionist", "workforce"})
 # A bare "strike" is an attack after these verbs ("carried out strikes"), else a labour strike.
 ATTACK_LAUNCHERS = frozenset({"launch", "carry", "conduct", "mount", "unleash"})
 # What one declines to do when one gives the press no answer ("declined to comment",
@@ -425,7 +453,8 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("upgrade", "tie"): ("SUPPORT", None), ("upgrade", "relation"): ("SUPPORT", None),
     ("establish", "relation"): ("SUPPORT", None), ("establish", "tie"): ("SUPPORT", None),
     ("normalize", "relation"): ("SUPPORT", None),
-    # CAMEO 057 "sign formal agreement" -> SUPPORT (the conversion table), not the noun's AGREE
+    # CAMEO 057 "sign formal agreement" -> SUPPORT (the conversion table), not the noun's AGREE;
+    # a settlement signed is AGREE (SETTLEMENTS, triggers._settles_a_conflict)
     ("sign", "agreement"): ("SUPPORT", None), ("sign", "treaty"): ("SUPPORT", None),
     ("sign", "accord"): ("SUPPORT", None), ("sign", "pact"): ("SUPPORT", None),
     ("sign", "deal"): ("SUPPORT", None),
@@ -442,7 +471,7 @@ VERB_OBJECT: dict[tuple[str, str], Entry] = {
     ("send", "investigator"): ("ACCUSE", "investigate"),
     ("dispatch", "investigator"): ("ACCUSE", "investigate"),
     ("give", "welcome"): ("CONSULT", "visit"),  # CAMEO 043 host a visit
-    ("stop", "work"): ("PROTEST", "strike"), ("down", "tool"): ("PROTEST", "strike"),
+    ("stop", "work"): ("PROTEST", "strike"), ("down", "tool"): ("PROTEST", "strike"),  # and "walked off the job"
     ("shun", "work"): ("PROTEST", "strike"), ("boycott", "work"): ("PROTEST", "strike"),
     ("seek", "refuge"): ("REQUEST", "assist"), ("seek", "asylum"): ("REQUEST", "assist"),
     ("seek", "help"): ("REQUEST", "assist"), ("seek", "aid"): ("REQUEST", "assist"),
@@ -660,6 +689,11 @@ MEANS = PROJECTILES | CYBER_MEANS
 # Who or what attacks by code: an attack of theirs is a cyber operation ("hackers attacked
 # the port's systems", "ransomware attacked the hospital"), COERCE cyber, no ASSAULT.
 CYBER_ATTACKERS = CYBER_MEANS | {"hacker"}
+# What is dug from a mine that is a pit, not a landmine: "a gold mine", "the coal mine"
+# (events._a_pit).
+MINERALS = frozenset({"gold", "coal", "copper", "diamond", "iron", "tin", "salt", "lithium", "cobalt", "jade",
+                      "uranium", "silver", "zinc", "nickel", "bauxite", "potash", "manganese", "emerald", "ruby",
+                      "opencast", "open-pit", "underground", "artisanal", "illegal"})
 # Words in the clause that set an ASSAULT's mode (PLOVER manual mode definitions).
 WEAPON_MODES: dict[str, str] = {
     "airstrike": "aerial", "warplane": "aerial", "jet": "aerial", "aircraft": "aerial",
@@ -740,6 +774,11 @@ HAPPENINGS = (NOUNS.keys() - {"patrol"}) | frozenset({
     "change", "decision", "move", "ruling", "verdict", "announcement",
     "festival", "ceremony", "parade", "celebration", "concert", "funeral", "wedding",
 })
+# The start of an act, and verbs of starting, that a "since" counts time from: "since the
+# start of the war", "since the outbreak of fighting", "since the war began", "since
+# clashes broke out" (triggers._counted_from).
+STARTS = frozenset({"start", "beginning", "outbreak", "onset", "eruption", "launch", "dawn", "opening"})
+BEGINNING_VERBS = frozenset({"begin", "start", "erupt", "break", "flare", "resume", "escalate", "launch"})
 # Spans of time that stand as a clause's subject for what happened in them ("a third day of
 # shelling killed four", "a week of clashes left 30 dead"): no one who acts.
 SPANS_OF_TIME = frozenset({"hour", "day", "night", "week", "weekend", "fortnight", "month", "year", "decade"})

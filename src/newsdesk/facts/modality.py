@@ -14,7 +14,7 @@ from newsdesk.facts.arguments import _recipient
 from newsdesk.facts.quote_words import NOT_REPORTED_MARKS
 from newsdesk.facts.speakers import stranded_subject
 from newsdesk.facts.subjects import _resolve_pronoun, _subject
-from newsdesk.facts.syntax import SUBJECTS, _child, _clause_verb, _lemma
+from newsdesk.facts.syntax import SUBJECTS, _child, _clause_verb, _lemma, named_in_apposition
 
 if TYPE_CHECKING:
     from newsdesk.facts.triggers import Trigger
@@ -106,6 +106,15 @@ def _purpose(verb) -> bool:
     return infinitive and verb.dep_ in ("advcl", "acl")
 
 
+def _told_past_a_purpose(verb) -> bool:
+    """A verb in the past joined to an infinitive of purpose, which the parse hangs on it:
+    in "fired tear gas to clear the road and arrested 22 people" the arrest is told as done,
+    a second act of the police, no part of what the firing was for (that would be "and
+    arrest")."""
+    own_aux = any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return verb.dep_ == "conj" and verb.tag_ in ("VBD", "VBN") and not own_aux and _purpose(verb.head)
+
+
 def _own_modality(verb) -> str | None:
     if _negated(verb):
         return "negated"
@@ -136,7 +145,7 @@ def modality(trig: Trigger) -> str:
     governor = trig.head.head
     # "demanding the resignation"; not "called the seizure unlawful", which says what it is
     if not trig.verbal and trig.head.dep_ == "dobj" and _lemma(governor) in lx.GOVERNOR_MODALITY \
-            and _child(governor, ("oprd",)) is None:
+            and _child(governor, ("oprd",)) is None and not named_in_apposition(trig.head):
         return lx.GOVERNOR_MODALITY[_lemma(governor)]
     tok = trig.light or (trig.head if trig.verbal else _clause_verb(trig.head))
     ongoing = not trig.verbal and trig.head.dep_ in SUBJECTS and _lemma(tok) in lx.ASPECTUAL
@@ -147,6 +156,9 @@ def modality(trig: Trigger) -> str:
         if _purpose(tok):  # "calling for him to resign": what a demand is for is demanded
             return lx.GOVERNOR_MODALITY.get(_lemma(tok.head), "hypothetical")
         gov = tok.head
+        if _told_past_a_purpose(tok):
+            tok = gov.head  # "fired tear gas to clear the road and arrested 22": the arrest is the firing's peer
+            continue
         if tok.dep_ in ("xcomp", "ccomp") and _lemma(gov) in lx.GOVERNOR_MODALITY:
             return lx.GOVERNOR_MODALITY[_lemma(gov)]
         if tok.dep_ == "xcomp" and (_lemma(gov) in lx.INTENT_ADJECTIVES or gov.lower_ in lx.SCHEDULED):

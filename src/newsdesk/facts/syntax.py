@@ -92,9 +92,17 @@ def _prep_object(tok, preps) -> object | None:
 
 
 def accidental_blast(tok) -> bool:
-    """A gas or methane explosion (lexicon.ACCIDENT_BLASTS): an accident, no attack."""
-    return _lemma(tok) in ("explosion", "blast") and any(
-        c.dep_ in ("compound", "amod") and _lemma(c) in lx.ACCIDENT_BLASTS for c in tok.children)
+    """A gas or methane explosion (lexicon.ACCIDENT_BLASTS), or a bare one at a mine or a
+    plant (lexicon.INDUSTRIAL_SITES): an accident, no attack."""
+    if _lemma(tok) not in ("explosion", "blast"):
+        return False
+    mods = [_lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod")]
+    if any(m in lx.ACCIDENT_BLASTS for m in mods):
+        return True
+    armed = any(m in lx.WEAPON_MODES for m in mods)  # "a bomb explosion at the factory"
+    sites = (g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "in", "inside")
+             for g in c.children if g.dep_ == "pobj")
+    return not armed and any(_lemma(g) in lx.INDUSTRIAL_SITES for g in sites)
 
 
 def split_from_its_subject(verb) -> bool:
@@ -135,3 +143,12 @@ def ranked_since(tok) -> bool:
     ranked = tok.head
     return any(c.tag_ == "JJS" or c.lower_ in ("first", "last", "most", "least") or c.ent_type_ == "ORDINAL"
                for c in ranked.children if c.dep_ in ("amod", "advmod") and c.i < ranked.i)
+
+
+def named_in_apposition(obj) -> bool:
+    """What the verb calls its object, parsed as the object's apposition: 'called the accord
+    "a first step"' (the quote marks keep the parse from an ``oprd``). Only one set right
+    after it, with no comma: "called a strike, the third this year" calls the strike."""
+    doc = obj.doc
+    return any(c.dep_ == "appos" and c.left_edge.i > obj.i and all(t.is_quote for t in doc[obj.i + 1 : c.left_edge.i])
+               for c in obj.children)

@@ -24,6 +24,7 @@ from newsdesk.facts.syntax import (
     _prep_object,
     accidental_blast,
     is_word,
+    named_in_apposition,
 )
 from newsdesk.nlp.doccache import sentence, token_strings, tokens
 
@@ -70,7 +71,7 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         if child.dep_ in ("compound", "amod", "nmod") and (_lemma(child), lemma) in lx.MODIFIED_NOUNS:
             entry = lx.MODIFIED_NOUNS[(_lemma(child), lemma)]
             return entry if entry[0] != "AID" or _aid_on_its_way(tok) else None
-    if lemma in lx.NEED_MODIFIER:
+    if lemma in lx.NEED_MODIFIER or accidental_blast(tok):  # "an explosion at a coal mine": an accident
         return None
     if lemma in lx.CARRIER_NOUNS:  # "mediation efforts": the event is the modifier's
         inner = (_noun_entry(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod"))
@@ -79,6 +80,8 @@ def _noun_entry(tok, governor=None) -> lx.Entry | None:
         return ("ASSAULT", None)
     if lemma == "strike" and tok.dep_ == "nsubj" and _lemma(tok.head) in lx.HARM_VERBS:
         return ("ASSAULT", None)  # "the strike killed 12 people": no walkout kills
+    if lemma == "strike" and _of_workers(tok):
+        return ("PROTEST", "strike")  # "injured in the strike at the factory": a walkout's scuffle
     if lemma == "strike" and _dead_in(tok):
         return ("ASSAULT", None)  # "three were killed in the strikes": nor does anyone die in one
     if lemma == "threat" and _said_to_be(tok):
@@ -108,6 +111,20 @@ def _said_to_be(tok) -> bool:
         return True
     head = tok.head
     return tok.dep_ == "conj" and (head.dep_ in ("attr", "oprd") or any(c.dep_ == "oprd" for c in head.children))
+
+
+def _of_workers(strike) -> bool:
+    """A strike by workers or at their workplace (lexicon.WORKPLACES, WORKERS): "the strike at
+    the factory", "a strike by dockers at the port", "the miners' strike". Not one a people or
+    a state is named as making ("a Velmian strike at the port"): that one is an attack."""
+    mods = [c for c in strike.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
+    if any(c.ent_type_ in ("NORP", "GPE") for c in mods):
+        return False
+    if any(_lemma(c) in lx.WORKERS for c in mods):
+        return True
+    placed = [t for t in strike.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "by")
+              and t.head.head.i in (strike.i, *(c.i for c in strike.subtree if c.head.lower_ == "by"))]
+    return any(_lemma(t) in lx.WORKPLACES or (_lemma(t) in lx.WORKERS and t.head.lower_ == "by") for t in placed)
 
 
 def _dead_in(tok) -> bool:
@@ -150,6 +167,8 @@ def _object_trigger(tok) -> Trigger | None:
         noun = _lemma(obj)
         if noun == "tie" and obj.tag_ != "NNS":  # "broke a 6-6 tie" is no break of ties
             continue
+        if lemma == "sign" and _settles_a_conflict(obj):
+            return Trigger(obj, "AGREE", None, verbal=True, light=tok)  # "signed a peace deal" (lexicon.SETTLEMENTS)
         paired = next((lx.VERB_OBJECT[(lemma, n)] for n in _object_nouns(obj) if (lemma, n) in lx.VERB_OBJECT), None)
         if paired:
             return Trigger(obj, *paired, verbal=True, light=tok)
@@ -169,9 +188,20 @@ def _object_trigger(tok) -> Trigger | None:
                 return Trigger(obj, *ended, verbal=True, light=tok)
         # Not a verb that says what its object is ("called the seizure unlawful", "called
         # the attack a crime"): a judgement of the event, not its doing.
-        if entry and lemma in lx.LIGHT_VERBS and _child(tok, ("oprd",)) is None:
+        if entry and lemma in lx.LIGHT_VERBS and _child(tok, ("oprd",)) is None and not named_in_apposition(obj):
             return Trigger(obj, *entry, verbal=True, light=tok)
     return None
+
+
+def _settles_a_conflict(obj) -> bool:
+    """A signed object that settles a conflict (lexicon.SETTLEMENTS): a truce itself, a
+    "peace" or "ceasefire" agreement, or one "to end the war"."""
+    words = {_lemma(obj)} | {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
+    words |= {w.lower_ for w in obj.subtree if w.i < obj.i}  # "cease-fire" split in three by the tokenizer
+    if words & lx.SETTLEMENTS or {"cease", "fire"} <= words:
+        return True
+    ends = (c for c in obj.children if c.dep_ in ("acl", "relcl") and _lemma(c) in lx.ENDING_VERBS)
+    return any(_lemma(o) in lx.CONFLICTS for e in ends for o in e.children if o.dep_ == "dobj")
 
 
 def _object_nouns(obj) -> list[str]:
@@ -222,6 +252,12 @@ def verb_trigger(tok) -> Trigger | None:
         return Trigger(tok, "ACCUSE", "investigate", verbal=True)  # CAMEO 09: sent experts to investigate
     if lemma in lx.DISPATCH_VERBS and _object_words(tok) & lx.RESCUERS:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 073 humanitarian aid: rescuers sent, no troops
+    sent = _child(tok, ("nsubjpass",)) if lemma in lx.FORCE_VERBS else None
+    if sent is not None and _lemma(sent) in lx.FORCE_NOUNS:
+        # "300 troops had been sent to the area": a mobilisation, as "sent 300 troops" is
+        return Trigger(tok, "MOBILIZE", lx.FORCE_NOUNS[_lemma(sent)], verbal=True)
+    if lemma == "walk" and _lemma(_prep_object(tok, {"off"}) or tok) in ("job", "work"):
+        return Trigger(tok, "PROTEST", "strike", verbal=True)  # "walked off the job" (CAMEO 143), as "stopped work"
     if lemma == "evacuate" and _object_words(tok) & lx.EVACUEES:
         return Trigger(tok, "AID", None, verbal=True)  # CAMEO 07 humanitarian aid, not a retreat
     if lemma == "ban" and _banned_from_moving(tok):
@@ -241,6 +277,8 @@ def verb_trigger(tok) -> Trigger | None:
     entry = _phrasal(tok)
     if entry and lemma == "lay" and not _object_words(tok) & lx.ARMS:
         entry = None
+    if entry and any(c.lower_ in ("alive", "unharmed", "unhurt") for c in tok.children):
+        entry = None  # "42 miners were pulled out alive": survivors rescued, no one withdrew
     if entry and entry[0] == "RETREAT" and _object_words(tok) & lx.ARMS:
         entry = ("RETREAT", "disarm")  # "hand over their heavy weapons"
     elif entry and entry[0] == "RETREAT" and _object_heads(tok) & lx.AID_OBJECTS:
@@ -446,7 +484,7 @@ def triggers(sent) -> list[Trigger]:
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
         if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
-                and (entry := _noun_entry(tok)):
+                and not _counted_from(tok) and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
 
@@ -459,6 +497,20 @@ def _pointed_back(tok) -> bool:
     if tok.dep_ in ("nsubj", "nsubjpass") or any(c.dep_ not in ("det", "amod") for c in tok.children):
         return False
     return any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those") for c in tok.children)
+
+
+def _counted_from(tok) -> bool:
+    """A "since" that counts a stretch of time from an act ("have died since the start of the
+    war", "since the war began", "since the outbreak of fighting") names the act as the
+    stretch's beginning, background to what is counted, no new event; as ``_pointed_back``,
+    the text reports something else of it."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _lemma(tok.head.head) in lx.STARTS:
+        tok = tok.head.head  # "the start of the war"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "since":
+        return True
+    verb = tok.head  # "since the war began", "since fighting broke out"
+    return (tok.dep_ in ("nsubj", "nsubjpass") and _lemma(verb) in lx.BEGINNING_VERBS
+            and any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children))
 
 
 def _named_before(tok) -> bool:

@@ -142,8 +142,9 @@ def _an_age(text: str, start: int, end: int) -> bool:
 
 # An uncounted stretch of time after "after"/"before" that the model ran into the day
 # before it: "on Saturday after days of clashes" is Saturday, and the days are the
-# clashes' (the model's DATE "Saturday after days" had no value at all).
-_UNCOUNTED_AFTER = re.compile(r"\s+(?:after|before|following)\s+(?:hours|days|weeks|months|years|decades)$",
+# clashes' (the model's DATE "Saturday after days" had no value at all). So is the
+# "overnight" of the act after it: "until 5 a.m. after overnight clashes" is 5 a.m.
+_UNCOUNTED_AFTER = re.compile(r"\s+(?:after|before|following)\s+(?:hours|days|weeks|months|years|decades|overnight)$",
                               re.IGNORECASE)
 
 

@@ -113,6 +113,11 @@ def sentence_before(before: str) -> str:
     return re.split(r"[.!?]\s", _unabbreviated(before[-REFERENCE_WINDOW:]))[-1]
 
 
+def sentence_after(after: str) -> str:
+    """The part of an expression's sentence after it."""
+    return re.split(r"[.!?](?:\s|$)", _unabbreviated(after[:REFERENCE_WINDOW]))[0]
+
+
 def future_clause(ctx: tuple[str, str]) -> bool:
     """Whether the clause before an expression speaks of the future ("will meet on
     Tuesday"). TimeML anchors a bare weekday or month by the tense of the event it

@@ -13,6 +13,7 @@ from newsdesk.nlp.dates.context import (
     future_clause,
     month_year,
     reference,
+    sentence_after,
     sentence_before,
     tense,
 )
@@ -380,7 +381,12 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
         # A time alone is on the day its sentence names ("on Sunday ... at noon"), else on
         # the publication day (TimeML's default reference).
         ref = reference(sentence_before(ctx[0]), anchor)
+        if not (ref and ref[0] in ("day", "weekday")):  # "a 10 p.m. to 5 a.m. curfew on Saturday"
+            after = ctx[1][1:] if ctx[1].startswith(".") and re.search(r"[ap]\.m$", low) else ctx[1]  # "5 a.m" + "."
+            ref = reference(sentence_after(after), anchor)
         day = _day_value(ref) if ref and ref[0] in ("day", "weekday") else period_value(anchor, "day", 0)
+        if (start := _RANGE_START.search(ctx[0][-40:])) and _hour(start) > _hour(m):
+            day = _next_day(day)  # "a curfew from 8 p.m. to 6 a.m.": the end is the next morning
     elif m := _TIME_FIRST.match(low) or _DAY_FIRST.match(low):
         day = normalise(m.group("day"), anchor, before=ctx[0], after=ctx[1])
     else:
@@ -398,6 +404,35 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
     if hour > 23 or int(minute) > 59:
         return None
     return f"{day_only.group(1)}T{hour:02d}:{minute}{day_only.group(2)}"
+
+
+def _hour(m: re.Match) -> int:
+    """The hour of a ``_CLOCK`` match on a 24-hour clock; midnight is 24, the end of its day
+    as TIMEX3 writes it."""
+    if m.group("midnight"):
+        return 24
+    if m.group("h24"):
+        return int(m.group("h24"))
+    return 12 if m.group("noon") else int(m.group("h")) % 12 + 12 * (m.group("ap") == "p")
+
+
+# The start of a span of hours just before its end time: "from 8 p.m. to", "between 10 p.m.
+# and", "10pm-". An end hour earlier than its start is on the next day ("a curfew from 8
+# p.m. to 6 a.m.", "a night shift from 22:00 until 06:00"): nobody writes a span backwards.
+# Its day may stand between ("from 10 p.m. Friday to 5 a.m."): the end is the day after that.
+_RANGE_START = re.compile(rf"(?:{_CLOCK}){_ZONE}(?:,?\s+(?:on\s+)?(?:[a-z]+day|tonight))?"
+                          r"\s*(?:to|until|till|and|through|-|–)\s*$", re.IGNORECASE)
+
+
+def _next_day(day: str) -> str:
+    """The day after a day value: an ISO day, or an offset from an undated publication
+    (``P-1D``); a weekday of an undated article (``WXX-2``) stays, as "the next Wednesday"
+    after a past Tuesday has no value of that form."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+        return (dt.date.fromisoformat(day) + dt.timedelta(days=1)).isoformat()
+    if m := re.fullmatch(r"P([+-]?\d+)D", day):
+        return period_value(None, "day", int(m.group(1)) + 1)
+    return day
 
 
 def _day_value(ref: tuple[str, dt.date]) -> str:
