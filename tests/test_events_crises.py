@@ -274,6 +274,7 @@ def test_a_strike_at_a_workplace_or_by_workers_is_a_labour_strike(staged, text):
     [
         "Five civilians were killed in the strike on the village.",
         "Three people were killed in a Velmian strike at the port.",
+        "Six people were killed in a strike at the port of Ostrel on Sunday.",  # no workers named
     ],
 )
 def test_a_strike_on_a_place_or_by_a_state_stays_an_attack(staged, text):

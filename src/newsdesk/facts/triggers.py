@@ -113,10 +113,14 @@ def _said_to_be(tok) -> bool:
     return tok.dep_ == "conj" and (head.dep_ in ("attr", "oprd") or any(c.dep_ == "oprd" for c in head.children))
 
 
+_DEATH = frozenset({"kill", "die"})
+
+
 def _of_workers(strike) -> bool:
     """A strike by workers or at their workplace (lexicon.WORKPLACES, WORKERS): "the strike at
     the factory", "a strike by dockers at the port", "the miners' strike". Not one a people or
-    a state is named as making ("a Velmian strike at the port"): that one is an attack."""
+    a state is named as making ("a Velmian strike at the port"), nor one at a workplace that
+    killed people ("killed in a strike at the port"): those are attacks."""
     mods = [c for c in strike.children if c.dep_ in ("compound", "amod", "nmod", "poss")]
     if any(c.ent_type_ in ("NORP", "GPE") for c in mods):
         return False
@@ -124,7 +128,12 @@ def _of_workers(strike) -> bool:
         return True
     placed = [t for t in strike.subtree if t.dep_ == "pobj" and t.head.lower_ in ("at", "in", "by")
               and t.head.head.i in (strike.i, *(c.i for c in strike.subtree if c.head.lower_ == "by"))]
-    return any(_lemma(t) in lx.WORKPLACES or (_lemma(t) in lx.WORKERS and t.head.lower_ == "by") for t in placed)
+    if any(_lemma(t) in lx.WORKERS and t.head.lower_ == "by" for t in placed):
+        return True
+    # A workplace alone: a walkout's scuffle may hurt people, but those killed "in a strike
+    # at the port" with no workers named were far more likely killed by a strike from the air.
+    killed = strike.dep_ == "pobj" and strike.head.lower_ in ("in", "by") and _lemma(strike.head.head) in _DEATH
+    return not killed and any(_lemma(t) in lx.WORKPLACES for t in placed)
 
 
 def _dead_in(tok) -> bool:
