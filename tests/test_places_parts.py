@@ -204,3 +204,24 @@ def test_ports_found_and_body_words_left(nlp, text, name, country):
     places = _places(nlp, text)
     hits = [p for p in places if p.text == name]
     assert [p.country for p in hits] == ([country] if country else [])
+
+
+# --- a capital that speaks for its government -------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        # Not Washington in Tyne and Wear, though the article is British.
+        ("Britain sent 23 diplomats home from London on Monday. Washington warned that it would follow.",
+         "Washington", (38.9, -77.0)),
+        ("Envoys met in Oslo to prepare talks between Washington and Beijing.", "Washington", (38.9, -77.0)),
+        ("Farm exports to the Gulf slowed after relations with Ottawa cooled.", "Ottawa", (45.4, -75.7)),
+        ("Kuwait said on Sunday that it would pump more oil.", "Kuwait", (29.5, 45.75)),  # the country, not Kuwait City
+        ("Wildfires spread across Washington state, officials in Spokane said.", "Washington", (47.4, -120.5)),
+    ],
+)
+def test_a_name_speaking_for_a_government_is_the_capital(nlp, text, name, point):
+    place = next(p for p in _places(nlp, text) if p.text == name)
+    assert abs(place.lat - point[0]) < 1.5 and abs(place.lon - point[1]) < 1.5

@@ -309,3 +309,47 @@ def list_kinds(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Topon
         for i in run:
             out[i] = replace(out[i], kind=out[i].kind or kind, qualifier=None)
     return out
+
+
+# Verbs a government is the subject of: "Washington warned", "Ottawa announced", "Beijing
+# denied". News names a government by its seat; a town of the same name makes no statements.
+_GOVERNMENT_VERBS = frozenset({
+    "say", "announce", "warn", "accuse", "urge", "demand", "deny", "reject", "insist", "threaten", "impose",
+    "sanction", "retaliate", "condemn", "expel", "recognise", "recognize", "vow", "blame", "criticise", "criticize",
+    "protest", "pledge", "refuse", "respond", "summon",
+})
+# Nouns of the dealings between governments: "talks between Washington and Beijing",
+# "relations with Moscow".
+_RELATIONS = frozenset({
+    "talks", "relations", "ties", "tensions", "dialogue", "negotiations", "rift", "dispute", "standoff", "rivalry",
+    "diplomacy", "summit", "deal", "agreement", "détente", "detente",
+})
+
+
+def government_kinds(toponyms: list[Toponym], doc, gaz: Gazetteer) -> list[Toponym]:
+    """A name that speaks or deals as a government is the national capital so called:
+    "Washington warned" and "talks between Washington and Beijing" are Washington, D.C.,
+    whatever other Washingtons the article's country holds. Only for names a national
+    capital bears and no country does ("Kuwait said" stays the country), and only where
+    the text gives no other kind."""
+    out = []
+    for t in toponyms:
+        cands = gaz.lookup(t.key)
+        if t.kind is None and any(c.kind == "capital" for c in cands) and not any(c.kind == "country" for c in cands):
+            span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+            if span is not None and _governs(span.root):
+                t = replace(t, kind="capital")
+        out.append(t)
+    return out
+
+
+def _governs(token) -> bool:
+    """The token (or the list it heads or ends) is the subject of a government's verb or
+    the party to governments' dealings ("between X and Y", "relations with X")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() in _GOVERNMENT_VERBS
+    prep = token.head if token.dep_ == "pobj" else None
+    return (prep is not None and prep.lower_ in ("between", "with")
+            and prep.head.lower_ in _RELATIONS)

@@ -37,6 +37,7 @@ from newsdesk.nlp.toponym_cues import (
     Toponym,
     county_lists,
     datelines,
+    government_kinds,
     inside_a_body,
     kind_from_text,
     list_kinds,
@@ -645,7 +646,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
     found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz)]
-    return list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
+    found = list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
+    return government_kinds(found, doc, gaz)
 
 
 def _overlap(a: Toponym, b: Toponym) -> bool:
