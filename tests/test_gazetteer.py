@@ -196,10 +196,16 @@ def test_no_bare_region_name_is_a_common_word(gaz, name):
 @pytest.mark.parametrize(
     ("name", "country"),
     [("Cape Verde", "CV"), ("Swaziland", "SZ"), ("DPRK", "KP"), ("Zaire", "CD"), ("Republic of Congo", "CG"),
-     ("Soviet Union", "RU")],
+     ("Soviet Union", "RU"), ("USA", "US"), ("UAE", "AE"), ("DRC", "CD")],
 )
 def test_names_news_writes_for_countries(gaz, name, country):
     assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+@pytest.mark.parametrize("word", ["Ken", "Guy", "Jam", "Can", "And", "Per", "Col", "Nor", "Fin", "Pan", "Mar"])
+def test_no_country_answers_to_its_iso_three_letter_code(gaz, word):
+    # ISO 3166 alpha-3 codes (KEN, GUY, JAM, ...) are words and first names in running text.
+    assert not any(c.kind == "country" for c in gaz.lookup(name_key(word)))
 
 
 @pytest.mark.parametrize(("name", "country"), [("Bosnian", "BA"), ("Herzegovinians", "BA"), ("Antiguan", "AG")])
