@@ -225,3 +225,23 @@ def test_ports_found_and_body_words_left(nlp, text, name, country):
 def test_a_name_speaking_for_a_government_is_the_capital(nlp, text, name, point):
     place = next(p for p in _places(nlp, text) if p.text == name)
     assert abs(place.lat - point[0]) < 1.5 and abs(place.lon - point[1]) < 1.5
+
+
+# --- a person's name before a school, a library or a hospital -----------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # Hoover, Alabama; Carnegie, Pennsylvania; Guy, Arkansas: no towns of these articles.
+        ("Pupils at Hoover Elementary School in Tulsa, Oklahoma, went home early.", "Hoover", False),
+        ("Volunteers reopened the Carnegie Library near the French Quarter of New Orleans.", "Carnegie", False),
+        ("She was treated at Guy's and St Thomas' in London.", "Guy", False),
+        # A town of the article's own region before its school, and a town's possessive with its noun.
+        ("Parents at Bixby High School met on Monday in Tulsa, Oklahoma.", "Bixby", True),
+        ("Crews worked in Gainesville's sewers all night, officials in Florida said.", "Gainesville", True),
+    ],
+)
+def test_a_persons_name_before_an_institution_is_no_town(nlp, text, name, found):
+    assert (name in {p.text for p in _places(nlp, text)}) is found

@@ -3,8 +3,10 @@
 a name make it (a state: "Washington state"; a town: "the Lebanon Police", "City of X", a
 street address, a dateline), a region written after a town ("Evansville, Ind.") but not
 an item of a list, names listed before "counties", states' dotted abbreviations,
-two capitals that abbreviate no place ("the ER"), and a word before people of a skill
-("Java developers").
+two capitals that abbreviate no place ("the ER"), a word before people of a skill
+("Java developers"), a name that speaks for a government ("Washington warned"), a name
+before an institution as often named after a person ("Kennedy Elementary School"), and a
+possessive that names someone's premises ("at Guy's").
 """
 
 from __future__ import annotations
@@ -353,3 +355,25 @@ def _governs(token) -> bool:
     prep = token.head if token.dep_ == "pobj" else None
     return (prep is not None and prep.lower_ in ("between", "with")
             and prep.head.lower_ in _RELATIONS)
+
+
+# Institutions named as often after a person as after their town: "the Carnegie Library",
+# "Kennedy Elementary School", "Guy's Hospital". Most surnames are some small American
+# town's name too, so before these words a name is a town only where the article's own
+# region has one so called, not anywhere in its country.
+_NAMESAKE_WORDS = frozenset({"library", "school", "schools", "high", "elementary", "middle", "hospital"})
+
+
+def before_a_namesake(head) -> bool:
+    """The word after ``head`` is one of ``_NAMESAKE_WORDS``, capitalised as part of a name."""
+    doc, k = head.doc, head.end
+    return k < len(doc) and doc[k].lower_ in _NAMESAKE_WORDS and doc[k].text[:1].isupper()
+
+
+def premises(ent) -> bool:
+    """A possessive with no noun after it names someone's premises, not a town: "at Guy's",
+    "to Macy's" (a hospital, a shop); "in Gainesville's sewers" has its noun."""
+    doc, k = ent.doc, ent.end
+    if k >= len(doc) or doc[k].tag_ != "POS":
+        return False
+    return k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")

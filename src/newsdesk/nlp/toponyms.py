@@ -35,6 +35,7 @@ from newsdesk.nlp.toponym_cues import (
     DOTTED,
     FEATURE_NOUNS,
     Toponym,
+    before_a_namesake,
     county_lists,
     datelines,
     government_kinds,
@@ -42,6 +43,7 @@ from newsdesk.nlp.toponym_cues import (
     kind_from_text,
     list_kinds,
     names_a_skill,
+    premises,
     qualify,
     state_abbreviations,
     unknown_abbreviation,
@@ -277,7 +279,8 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     of_kind = ent.start > 1 and before == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of Pulawy"
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     aimed = before == "on" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in ATTACKS_ON
-    return before in LOCATIVE_WORDS or of_kind or aimed or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
+    located = before in LOCATIVE_WORDS and not premises(ent)
+    return located or of_kind or aimed or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
 
 
 _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
@@ -700,6 +703,8 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
+        if label == "HEAD" and before_a_namesake(ent):
+            town = _town_in(key, regions, gaz)
         reached = _taken_or_reached(ent) and _town_of(key, countries, gaz, _CITY_BY_ANY_NAME, any_name=True)
         civic = _before_civic(ent, label) and _is_town_name(key, gaz)
         # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
