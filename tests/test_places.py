@@ -512,6 +512,7 @@ def test_overlapping_toponyms_keep_the_longest():
         (("Georgia", "Oklahoma", "Pennsylvania", "California"), "California", "admin1", "CA"),  # not California, PA
         (("Illinois", "Ohio", "Oregon"), "Oregon", "admin1", "OR"),  # not Oregon, IL
         (("New York",), "New York", "city", "NY"),  # a city of 100,000+ keeps its name
+        (("Tulsa", "Oklahoma"), "Oklahoma", "admin1", "OK"),  # "Oklahoma City" is not called so bare
     ],
 )
 def test_towns_named_after_their_countrys_states(names, target, kind, admin1):

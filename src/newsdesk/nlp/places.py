@@ -138,11 +138,18 @@ def _named_after_a_state(c: Candidate, states: set[str | None]) -> bool:
 _TOWN_OVER_REGION = 100_000
 
 
+# A city whose name adds "City" to its region's ("New York City", "Oklahoma City") is called
+# by the bare name only where it is a city of a million or more: "New York" is the city,
+# "Oklahoma" (or "Tulsa, Oklahoma") the state.
+_CITY_BY_BARE_NAME = 1_000_000
+
+
 def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
     towns = {
         (c.country, c.admin1)
         for c in cands
-        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and name_key(c.name) in (key, f"{key} city")
+        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and (
+            name_key(c.name) == key or (name_key(c.name) == f"{key} city" and c.population >= _CITY_BY_BARE_NAME))
     }
     return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
 
