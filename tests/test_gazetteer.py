@@ -202,6 +202,16 @@ def test_names_news_writes_for_countries(gaz, name, country):
     assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
 
 
+@pytest.mark.parametrize(("code", "state"), [("TX", "Texas"), ("NY", "New York"), ("CA", "California")])
+def test_a_states_postal_code_names_it(gaz, code, state):
+    assert any(c.kind == "admin1" and c.name == state for c in gaz.lookup(name_key(code)))
+
+
+@pytest.mark.parametrize("word", ["OK", "IN", "ME", "OR", "HI", "MS", "CT"])
+def test_no_state_answers_to_a_code_that_is_a_word(gaz, word):
+    assert not any(c.kind == "admin1" and c.country == "US" for c in gaz.lookup(name_key(word)))
+
+
 @pytest.mark.parametrize("word", ["Ken", "Guy", "Jam", "Can", "And", "Per", "Col", "Nor", "Fin", "Pan", "Mar"])
 def test_no_country_answers_to_its_iso_three_letter_code(gaz, word):
     # ISO 3166 alpha-3 codes (KEN, GUY, JAM, ...) are words and first names in running text.

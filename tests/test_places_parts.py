@@ -245,3 +245,20 @@ def test_a_name_speaking_for_a_government_is_the_capital(nlp, text, name, point)
 )
 def test_a_persons_name_before_an_institution_is_no_town(nlp, text, name, found):
     assert (name in {p.text for p in _places(nlp, text)}) is found
+
+
+# --- initials and postal codes ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Police in LA said the freeway reopened.", "LA", "Los Angeles"),
+        ("She has lived in NYC since the spring.", "NYC", "New York City"),
+        ("A plant near Baton Rouge, LA closed.", "LA", "Louisiana"),  # after a town: the state
+        ("The firm moved from Austin, TX to Denver.", "TX", "Texas"),
+    ],
+)
+def test_initials_name_a_city_and_codes_a_state(nlp, text, name, place):
+    assert [p.name for p in _places(nlp, text) if p.text == name] == [place]

@@ -377,3 +377,43 @@ def premises(ent) -> bool:
     if k >= len(doc) or doc[k].tag_ != "POS":
         return False
     return k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+# Two or three capitals without full stops: initials ("LA", "NYC") or a state's postal code ("TX").
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
+def initials_kinds(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """Initials written in capitals without full stops name the large city known by them
+    where one is ("LA" is Los Angeles in news; "La." after a town is Louisiana), unless
+    they qualify the town before them ("Baton Rouge, LA"), where they are the state. A
+    town whose own name the letters spell (Us in France, Uk in Russia) is not known by
+    initials: "US" and "UK" stay the countries."""
+    out = list(toponyms)
+    for i, t in enumerate(out):
+        qualifies = i > 0 and out[i - 1].qualifier == t.key
+        if t.kind is None and not qualifies and _INITIALS.fullmatch(t.text) and _city_by_initials(t.key, gaz):
+            out[i] = replace(t, kind="town")
+    return out
+
+
+# The prominent-city threshold of the gazetteer's build script.
+_CITY_BY_INITIALS = 100_000
+
+
+def _city_by_initials(key: str, gaz: Gazetteer) -> bool:
+    """A large city answers to ``key`` by an alternate name, and no country or area does
+    (a country's initials are the country's: "UAE", "DRC")."""
+    cands = gaz.lookup(key)
+    return not any(c.kind in ("country", "area", "continent") for c in cands) and any(
+        c.kind in ("city", "capital") and c.population >= _CITY_BY_INITIALS and not is_main_name(c, key) for c in cands)
+
+
+def a_bare_code(ent) -> bool:
+    """Two capitals without full stops ("TX", "VA"), not right after a town and a comma:
+    the model's other types for them are acronyms ("the VA hospital"), and a state's code
+    is written after its town ("Austin, TX")."""
+    doc = ent.doc
+    after_town = ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper()
+    return len(ent.text) == 2 and _INITIALS.fullmatch(ent.text) is not None and not after_town
+

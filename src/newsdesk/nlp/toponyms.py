@@ -35,10 +35,12 @@ from newsdesk.nlp.toponym_cues import (
     DOTTED,
     FEATURE_NOUNS,
     Toponym,
+    a_bare_code,
     before_a_namesake,
     county_lists,
     datelines,
     government_kinds,
+    initials_kinds,
     inside_a_body,
     kind_from_text,
     list_kinds,
@@ -267,6 +269,8 @@ _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
 
 def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
+    if a_bare_code(ent):
+        return False  # "the VA hospital" typed ORG; "Austin, TX" stays
     cands = gaz.lookup(key)
     if names_a_skill(ent) and not any(c.kind in ("country", "admin1") for c in cands):
         return False  # "Java developers"; a country typed a person stays the country
@@ -650,7 +654,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     # A place name has a capital ("the gulf in graduation rates" is none).
     found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz)]
     found = list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
-    return government_kinds(found, doc, gaz)
+    return government_kinds(initials_kinds(found, gaz), doc, gaz)
 
 
 def _overlap(a: Toponym, b: Toponym) -> bool:
