@@ -262,3 +262,14 @@ def test_a_persons_name_before_an_institution_is_no_town(nlp, text, name, found)
 )
 def test_initials_name_a_city_and_codes_a_state(nlp, text, name, place):
     assert [p.name for p in _places(nlp, text) if p.text == name] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [("MoD", True), ("DoJ", True), ("DfE", True), ("SoHo", False), ("NoMa", False), ("DeKalb", False),
+     ("McAllen", False), ("LaSalle", False)],
+)
+def test_an_acronym_with_a_small_letter_inside_is_no_place(text, acronym):
+    from newsdesk.nlp.toponym_cues import Toponym, an_acronym
+
+    assert an_acronym(Toponym((0, len(text)), text, text.lower())) is acronym

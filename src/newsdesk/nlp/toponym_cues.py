@@ -169,6 +169,18 @@ def unknown_abbreviation(t: Toponym, gaz: Gazetteer) -> bool:
         and not any(c.kind in _CODED_KINDS for c in gaz.lookup(t.key))
 
 
+# A government body's acronym written with a small letter inside: "MoD" (Ministry of
+# Defence), "DoJ", "DfE". The model tags them as places; the gazetteer has towns so
+# spelled (Maud, Texas, answers to "Mod"). Neighbourhoods so written end in a small
+# letter ("SoHo", "NoMa") and stay.
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]{1,2}[A-Z]")
+
+
+def an_acronym(t: Toponym) -> bool:
+    """The name is an acronym written with a small letter inside ("MoD", "DoJ")."""
+    return _INNER_CAPITAL.fullmatch(t.text.strip()) is not None
+
+
 # "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").
 _LIST_NOUNS = {"counties": "county", "parishes": "parish", "townships": "township"}
 _LIST_JOINS = frozenset({",", "and", "or", "&"})

@@ -36,6 +36,7 @@ from newsdesk.nlp.toponym_cues import (
     FEATURE_NOUNS,
     Toponym,
     a_bare_code,
+    an_acronym,
     before_a_namesake,
     county_lists,
     datelines,
@@ -652,7 +653,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found += state_abbreviations(doc, _covered(doc, found), gaz)
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
-    found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz)]
+    found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz) and not an_acronym(t)]
     found = list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
     return government_kinds(initials_kinds(found, gaz), doc, gaz)
 
