@@ -100,6 +100,8 @@ def test_prominent_names_include_countries_not_villages(gaz):
         ("North Sea", 56.0, 3.0),  # not North Sea, a hamlet on Long Island
         ("Dead Sea", 31.5, 35.5),
         ("Mount Everest", 28.0, 86.9),
+        ("Kaveri", 12.0, 77.8),  # the Cauvery by its other spelling
+        ("Godavari", 19.0, 78.3),  # the river, not Kakinada, which GeoNames also calls so
     ],
 )
 def test_features_of_land_and_sea_outrank_their_namesakes(gaz, name, lat, lon):

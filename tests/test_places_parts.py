@@ -273,3 +273,9 @@ def test_an_acronym_with_a_small_letter_inside_is_no_place(text, acronym):
     from newsdesk.nlp.toponym_cues import Toponym, an_acronym
 
     assert an_acronym(Toponym((0, len(text)), text, text.lower())) is acronym
+
+
+@pytest.mark.slow
+def test_a_disputed_river_is_placed(nlp):
+    text = "Farmers in Mandya protested as the Cauvery ran low, and the tribunal met again."
+    assert [p.country for p in _places(nlp, text) if p.text == "Cauvery"] == ["IN"]
