@@ -279,3 +279,15 @@ def test_an_acronym_with_a_small_letter_inside_is_no_place(text, acronym):
 def test_a_disputed_river_is_placed(nlp):
     text = "Farmers in Mandya protested as the Cauvery ran low, and the tribunal met again."
     assert [p.country for p in _places(nlp, text) if p.text == "Cauvery"] == ["IN"]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "kind"),
+    [("laguna", None), (None, "town")],  # after "Calamba City," Laguna qualifies; alone, "Laguna Mayor" is a town's
+)
+def test_a_qualifier_is_a_region_whatever_follows_it(qualifier, kind):
+    from newsdesk.nlp.toponym_cues import Toponym, qualifiers_are_regions
+
+    town = Toponym((0, 12), "Calamba City", "calamba", qualifier=qualifier)
+    region = Toponym((14, 20), "Laguna", "laguna", kind="town")
+    assert qualifiers_are_regions([town, region])[1].kind == kind

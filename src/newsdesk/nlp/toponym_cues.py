@@ -279,6 +279,17 @@ def qualify(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]
     return out
 
 
+def qualifiers_are_regions(toponyms: list[Toponym]) -> list[Toponym]:
+    """A name that qualifies the town before it is that town's region, whatever follows
+    it: in "CALAMBA CITY, Laguna Mayor Justin ..." the mayor is Calamba's, and Laguna
+    the province, no town (``kind_from_text`` reads "Laguna Mayor" as a town's)."""
+    out = list(toponyms)
+    for i in range(1, len(out)):
+        if out[i].kind == "town" and out[i - 1].qualifier == out[i].key:
+            out[i] = replace(out[i], kind=None)
+    return out
+
+
 def _joins(between: str) -> bool:
     return _LIST_JOINT.fullmatch(between) is not None
 

@@ -47,6 +47,7 @@ from newsdesk.nlp.toponym_cues import (
     list_kinds,
     names_a_skill,
     premises,
+    qualifiers_are_regions,
     qualify,
     state_abbreviations,
     unknown_abbreviation,
@@ -654,7 +655,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
     found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz) and not an_acronym(t)]
-    found = list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
+    found = [kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)]
+    found = list_kinds(qualifiers_are_regions(found), text, gaz)
     return government_kinds(initials_kinds(found, gaz), doc, gaz)
 
 
