@@ -291,3 +291,23 @@ def test_a_qualifier_is_a_region_whatever_follows_it(qualifier, kind):
     town = Toponym((0, 12), "Calamba City", "calamba", qualifier=qualifier)
     region = Toponym((14, 20), "Laguna", "laguna", kind="town")
     assert qualifiers_are_regions([town, region])[1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("words", "at", "surname"),
+    [
+        # Freeland is a town in Washington state and in Michigan; after the minister's full
+        # name, the word alone is the minister, unless a locative word puts it on the map.
+        (["Minister", "Dana", "Freeland", "left", ".", "Freeland", ",", "aides", "met"], 5, True),
+        (["Minister", "Dana", "Freeland", "spoke", "in", "Freeland", "on", "Monday"], 5, False),
+        (["Senator", "Amy", "Georgia", "left", ".", "Georgia", ",", "aides", "met"], 5, False),  # a state
+    ],
+)
+def test_a_persons_surname_alone_is_no_town(words, at, surname):
+    from spacy.tokens import Span
+
+    from newsdesk.nlp.toponyms import _surname_unplaced
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, at, at + 1, label="GPE")]
+    assert _surname_unplaced(doc.ents[1], {"freeland"} | {doc[at].lower_}, load_gazetteer()) is surname

@@ -554,6 +554,17 @@ def _surname_speaking(ent, surnames: set[str]) -> bool:
     return len(ent) == 1 and word.lower_ in surnames and word.dep_ == "nsubj" and word.head.lemma_ in _SPEECH
 
 
+def _surname_unplaced(ent, surnames: set[str], gaz: Gazetteer) -> bool:
+    """One word the model typed a place that ends a person's name of the article, with
+    no locative word before it, naming no country or region: "Freeland, U.S. Trade
+    Representative ..." after "Foreign Minister Chrystia Freeland" is the minister, not
+    Freeland, Washington; "in Freeland" would stay the town."""
+    if len(ent) != 1 or ent[0].lower_ not in surnames:
+        return False
+    placed = ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_WORDS
+    return not placed and not any(c.kind in _UNMISTAKABLE for c in gaz.lookup(name_key(ent.text)))
+
+
 def _opening_compound(ent, gaz: Gazetteer) -> bool:
     """One word opening its sentence, joined by a hyphen to a lower-case word, that names
     no prominent place: the capital is the sentence's, the word an adjective's part
@@ -606,7 +617,8 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
         if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or _a_portfolio(ent):  # "the West": no town
             taken.update(range(ent.start, ent.end))
             continue
-        if label in PLACE_LABELS and (_surname_speaking(ent, surnames) or _opening_compound(ent, gaz)):
+        if label in PLACE_LABELS and (_surname_speaking(ent, surnames) or _surname_unplaced(ent, surnames, gaz)
+                                      or _opening_compound(ent, gaz)):
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS:
