@@ -41,6 +41,8 @@ def test_other_places_choose_the_country(context, country):
         (("Georgia", "Tbilisi"), "country", "GE"),
         (("Georgia", "Atlanta", "Savannah"), "admin1", "US"),
         (("Georgia",), "country", "GE"),
+        (("Georgia", "Alabama", "Iowa"), "admin1", "US"),  # among other states: the state
+        (("Georgia", "Alabama", "Iowa", "Tbilisi"), "country", "GE"),  # unless the country has a place here
     ],
 )
 def test_a_name_shared_by_a_country_and_a_state(context, kind, country):

@@ -235,6 +235,7 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
         base.append([prior(c, k) + _qualified_bonus(c, qualifiers) + _qualifier_bonus(c, inner) for c in cands[k]])
     chosen = dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
     chosen = {k: _country_of_the_article(c, cands[k], k, chosen) for k, c in chosen.items()}
+    chosen = {k: _region_among_regions(c, cands[k], k, chosen) for k, c in chosen.items()}
     return {k: c for k, c in chosen.items() if not _stray_alias(k, c, chosen)}
 
 
@@ -255,6 +256,28 @@ def _country_of_the_article(c: Candidate, cands: tuple[Candidate, ...], key: str
     others = _other_countries(key, chosen)
     best = max(countries, key=lambda x: others[x.country])
     return best if others[best.country] > others[c.country] else c
+
+
+# How many other first-level regions of one country make a name shared with a country
+# that country's region (``_region_among_regions``).
+_REGIONS_AROUND = 2
+
+
+def _region_among_regions(c: Candidate, cands: tuple[Candidate, ...], key: str, chosen: dict[str, Candidate]):
+    """A country's name that is also a first-level region of another country is that
+    region where the article names two or more other regions of that country and no
+    other place in the country of the name: "Georgia" beside Alabama and Iowa is the US
+    state; beside Tbilisi, or alone, the country. (The context terms of ``coherence``
+    leave countries alone, so a state's neighbours cannot outvote a country's prior.)"""
+    if c.kind != "country":
+        return c
+    others = [o for k, o in chosen.items() if k != key]
+    if any(o.country == c.country for o in others):
+        return c
+    for region in (x for x in cands if x.kind == "admin1" and x.country != c.country):
+        if sum(o.kind == "admin1" and o.country == region.country for o in others) >= _REGIONS_AROUND:
+            return region
+    return c
 
 
 # How many other places of one country make it the article's country for ``_stray_alias``.
