@@ -273,10 +273,12 @@ CITY_INITIALS: dict[int, tuple[str, ...]] = {
 }
 
 # The Canadian Press's province abbreviations, as Canadian papers write them after a town
-# ("Nanaimo, B.C."); "Man." (Manitoba) is left out, being also an English word.
+# ("Nanaimo, B.C."); "Man." (Manitoba) is left out, being also an English word. With them
+# the postal codes Canadian news writes bare ("northern BC", "Calgary, AB") where they are
+# no word or everyday abbreviation (not ON, QC, MB, SK, NB, PE, NL, NT, NU, YT).
 CA_PROVINCE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "British Columbia": ("B.C.",), "Alberta": ("Alta.",), "Saskatchewan": ("Sask.",), "Ontario": ("Ont.",),
-    "Quebec": ("Que.",), "New Brunswick": ("N.B.",), "Nova Scotia": ("N.S.",), "Prince Edward Island": ("P.E.I.",),
+    "British Columbia": ("B.C.", "BC"), "Alberta": ("Alta.", "AB"), "Saskatchewan": ("Sask.",), "Ontario": ("Ont.",),
+    "Quebec": ("Que.",), "New Brunswick": ("N.B.",), "Nova Scotia": ("N.S.", "NS"), "Prince Edward Island": ("P.E.I.",),
     "Newfoundland and Labrador": ("N.L.", "Nfld."),
 }
 

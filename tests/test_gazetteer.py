@@ -204,14 +204,17 @@ def test_names_news_writes_for_countries(gaz, name, country):
     assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
 
 
-@pytest.mark.parametrize(("code", "state"), [("TX", "Texas"), ("NY", "New York"), ("CA", "California")])
+@pytest.mark.parametrize(
+    ("code", "state"),
+    [("TX", "Texas"), ("NY", "New York"), ("CA", "California"), ("BC", "British Columbia"), ("AB", "Alberta")],
+)
 def test_a_states_postal_code_names_it(gaz, code, state):
     assert any(c.kind == "admin1" and c.name == state for c in gaz.lookup(name_key(code)))
 
 
-@pytest.mark.parametrize("word", ["OK", "IN", "ME", "OR", "HI", "MS", "CT"])
+@pytest.mark.parametrize("word", ["OK", "IN", "ME", "OR", "HI", "MS", "CT", "ON", "QC"])
 def test_no_state_answers_to_a_code_that_is_a_word(gaz, word):
-    assert not any(c.kind == "admin1" and c.country == "US" for c in gaz.lookup(name_key(word)))
+    assert not any(c.kind == "admin1" and c.country in ("US", "CA") for c in gaz.lookup(name_key(word)))
 
 
 @pytest.mark.parametrize("word", ["Ken", "Guy", "Jam", "Can", "And", "Per", "Col", "Nor", "Fin", "Pan", "Mar"])

@@ -258,6 +258,7 @@ def test_a_persons_name_before_an_institution_is_no_town(nlp, text, name, found)
         ("She has lived in NYC since the spring.", "NYC", "New York City"),
         ("A plant near Baton Rouge, LA closed.", "LA", "Louisiana"),  # after a town: the state
         ("The firm moved from Austin, TX to Denver.", "TX", "Texas"),
+        ("The firm moved from Calgary, AB to Halifax, NS last year.", "AB", "Alberta"),
     ],
 )
 def test_initials_name_a_city_and_codes_a_state(nlp, text, name, place):
