@@ -515,6 +515,9 @@ def test_overlapping_toponyms_keep_the_longest():
         (("Illinois", "Ohio", "Oregon"), "Oregon", "admin1", "OR"),  # not Oregon, IL
         (("New York",), "New York", "city", "NY"),  # a city of 100,000+ keeps its name
         (("Tulsa", "Oklahoma"), "Oklahoma", "admin1", "OK"),  # "Oklahoma City" is not called so bare
+        (("Quebec", "Ontario"), "Quebec", "admin1", "10"),  # Quebec City holds under a tenth of its province
+        (("Veracruz",), "Veracruz", "admin1", "30"),  # the state; the port is a twelfth of it
+        (("Puebla",), "Puebla", "city", "21"),  # the city holds a third of its state
     ],
 )
 def test_towns_named_after_their_countrys_states(names, target, kind, admin1):

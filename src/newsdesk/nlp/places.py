@@ -144,14 +144,26 @@ _TOWN_OVER_REGION = 100_000
 _CITY_BY_BARE_NAME = 1_000_000
 
 
+# A city holding at least this share of its namesake region's people is what the shared
+# name means ("Moscow", "Tokyo", "Madrid", "Sao Paulo"); a smaller one leaves the name to
+# its region ("Quebec" is the province, Quebec City under a tenth of its people; "Veracruz",
+# "Oaxaca" the states). A region's population is the sum of its towns' (the build script).
+_CITY_SHARE_OF_REGION = 0.2
+
+
 def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
-    towns = {
-        (c.country, c.admin1)
-        for c in cands
+    towns = [
+        c for c in cands
         if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and (
             name_key(c.name) == key or (name_key(c.name) == f"{key} city" and c.population >= _CITY_BY_BARE_NAME))
-    }
-    return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
+    ]
+
+    def overshadowed(r: Candidate) -> bool:
+        return r.kind == "admin1" and any(
+            (t.country, t.admin1) == (r.country, r.admin1) and t.population >= _CITY_SHARE_OF_REGION * r.population
+            for t in towns)
+
+    return tuple(c for c in cands if not overshadowed(c))
 
 
 def _own_name_over_a_capitals_alias(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
