@@ -5,8 +5,10 @@ street address, a dateline), a region written after a town ("Evansville, Ind.") 
 an item of a list, names listed before "counties", states' dotted abbreviations,
 two capitals that abbreviate no place ("the ER"), a word before people of a skill
 ("Java developers"), a name that speaks for a government ("Washington warned"), a name
-before an institution as often named after a person ("Kennedy Elementary School"), and a
-possessive that names someone's premises ("at Guy's").
+before an institution as often named after a person ("Kennedy Elementary School"), a
+possessive that names someone's premises ("at Guy's"), initials and postal codes ("LA",
+"Austin, TX"), an acronym with a small letter inside ("MoD"), and a government's
+portfolio before its office ("Commerce Secretary").
 """
 
 from __future__ import annotations
@@ -440,3 +442,21 @@ def a_bare_code(ent) -> bool:
     after_town = ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper()
     return len(ent.text) == 2 and _INITIALS.fullmatch(ent.text) is not None and not after_town
 
+
+# A government's portfolios, named before its offices: "Commerce Secretary", "the Energy
+# Department", "Justice Ministry" are no towns called Commerce, Energy or Justice (each is
+# one in the United States).
+PORTFOLIOS = frozenset({
+    "commerce", "energy", "justice", "defense", "defence", "treasury", "interior", "labor", "labour", "education",
+    "agriculture", "transportation", "transport", "health", "finance", "trade", "industry", "environment",
+    "culture", "housing",
+})
+OFFICE_WORDS = frozenset({"secretary", "department", "ministry", "minister", "committee", "commission"})
+
+
+def a_portfolio(ent) -> bool:
+    """A portfolio's word tagged alone before its office ("Commerce" of "Commerce Secretary"),
+    or with it ("Energy Department")."""
+    doc, words = ent.doc, [t.lower_ for t in ent if t.lower_ != "the"]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return bool(words) and words[0] in PORTFOLIOS and (after in OFFICE_WORDS or words[-1] in OFFICE_WORDS)

@@ -36,6 +36,7 @@ from newsdesk.nlp.toponym_cues import (
     FEATURE_NOUNS,
     Toponym,
     a_bare_code,
+    a_portfolio,
     an_acronym,
     before_a_namesake,
     county_lists,
@@ -120,17 +121,6 @@ STREET_WORDS = frozenset({
 })
 
 
-# A government's portfolios, named before its offices: "Commerce Secretary", "the Energy
-# Department", "Justice Ministry" are no towns called Commerce, Energy or Justice (each is
-# one in the United States).
-PORTFOLIOS = frozenset({
-    "commerce", "energy", "justice", "defense", "defence", "treasury", "interior", "labor", "labour", "education",
-    "agriculture", "transportation", "transport", "health", "finance", "trade", "industry", "environment",
-    "culture", "housing",
-})
-OFFICE_WORDS = frozenset({"secretary", "department", "ministry", "minister", "committee", "commission"})
-
-
 # Generic words of water and land features named "the X of Y" ("the Gulf of Oman", "the
 # Bay of Bengal", "the Strait of Hormuz"); the word alone names another place ("the Gulf").
 _OF_FEATURES = frozenset({"gulf", "bay", "sea", "strait", "straits", "lake", "cape", "isle", "ocean", "horn"})
@@ -151,14 +141,6 @@ def _of_feature(ent, gaz: Gazetteer):
         return ent
     whole = doc[ent.start : end]
     return whole if gaz.lookup(name_key(whole.text)) else None
-
-
-def _a_portfolio(ent) -> bool:
-    """A portfolio's word tagged alone before its office ("Commerce" of "Commerce Secretary"),
-    or with it ("Energy Department")."""
-    doc, words = ent.doc, [t.lower_ for t in ent if t.lower_ != "the"]
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return bool(words) and words[0] in PORTFOLIOS and (after in OFFICE_WORDS or words[-1] in OFFICE_WORDS)
 
 
 def _names_a_street(ent) -> bool:
@@ -614,7 +596,7 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             taken.update(range(ent.start, ent.end))  # Gulf; "Oman" is its own entity
             continue
         ent = whole
-        if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or _a_portfolio(ent):  # "the West": no town
+        if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or a_portfolio(ent):  # "the West": no town
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS and (_surname_speaking(ent, surnames) or _surname_unplaced(ent, surnames, gaz)
