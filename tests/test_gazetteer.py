@@ -100,6 +100,8 @@ def test_prominent_names_include_countries_not_villages(gaz):
         ("North Sea", 56.0, 3.0),  # not North Sea, a hamlet on Long Island
         ("Dead Sea", 31.5, 35.5),
         ("Mount Everest", 28.0, 86.9),
+        ("Kaveri", 12.0, 77.8),  # the Cauvery by its other spelling
+        ("Godavari", 19.0, 78.3),  # the river, not Kakinada, which GeoNames also calls so
     ],
 )
 def test_features_of_land_and_sea_outrank_their_namesakes(gaz, name, lat, lon):
@@ -196,10 +198,29 @@ def test_no_bare_region_name_is_a_common_word(gaz, name):
 @pytest.mark.parametrize(
     ("name", "country"),
     [("Cape Verde", "CV"), ("Swaziland", "SZ"), ("DPRK", "KP"), ("Zaire", "CD"), ("Republic of Congo", "CG"),
-     ("Soviet Union", "RU")],
+     ("Soviet Union", "RU"), ("USA", "US"), ("UAE", "AE"), ("DRC", "CD")],
 )
 def test_names_news_writes_for_countries(gaz, name, country):
     assert any(c.kind == "country" and c.country == country for c in gaz.lookup(name_key(name)))
+
+
+@pytest.mark.parametrize(
+    ("code", "state"),
+    [("TX", "Texas"), ("NY", "New York"), ("CA", "California"), ("BC", "British Columbia"), ("AB", "Alberta")],
+)
+def test_a_states_postal_code_names_it(gaz, code, state):
+    assert any(c.kind == "admin1" and c.name == state for c in gaz.lookup(name_key(code)))
+
+
+@pytest.mark.parametrize("word", ["OK", "IN", "ME", "OR", "HI", "MS", "CT", "ON", "QC"])
+def test_no_state_answers_to_a_code_that_is_a_word(gaz, word):
+    assert not any(c.kind == "admin1" and c.country in ("US", "CA") for c in gaz.lookup(name_key(word)))
+
+
+@pytest.mark.parametrize("word", ["Ken", "Guy", "Jam", "Can", "And", "Per", "Col", "Nor", "Fin", "Pan", "Mar"])
+def test_no_country_answers_to_its_iso_three_letter_code(gaz, word):
+    # ISO 3166 alpha-3 codes (KEN, GUY, JAM, ...) are words and first names in running text.
+    assert not any(c.kind == "country" for c in gaz.lookup(name_key(word)))
 
 
 @pytest.mark.parametrize(("name", "country"), [("Bosnian", "BA"), ("Herzegovinians", "BA"), ("Antiguan", "AG")])

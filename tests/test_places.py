@@ -41,6 +41,8 @@ def test_other_places_choose_the_country(context, country):
         (("Georgia", "Tbilisi"), "country", "GE"),
         (("Georgia", "Atlanta", "Savannah"), "admin1", "US"),
         (("Georgia",), "country", "GE"),
+        (("Georgia", "Alabama", "Iowa"), "admin1", "US"),  # among other states: the state
+        (("Georgia", "Alabama", "Iowa", "Tbilisi"), "country", "GE"),  # unless the country has a place here
     ],
 )
 def test_a_name_shared_by_a_country_and_a_state(context, kind, country):
@@ -512,6 +514,10 @@ def test_overlapping_toponyms_keep_the_longest():
         (("Georgia", "Oklahoma", "Pennsylvania", "California"), "California", "admin1", "CA"),  # not California, PA
         (("Illinois", "Ohio", "Oregon"), "Oregon", "admin1", "OR"),  # not Oregon, IL
         (("New York",), "New York", "city", "NY"),  # a city of 100,000+ keeps its name
+        (("Tulsa", "Oklahoma"), "Oklahoma", "admin1", "OK"),  # "Oklahoma City" is not called so bare
+        (("Quebec", "Ontario"), "Quebec", "admin1", "10"),  # Quebec City holds under a tenth of its province
+        (("Veracruz",), "Veracruz", "admin1", "30"),  # the state; the port is a twelfth of it
+        (("Puebla",), "Puebla", "city", "21"),  # the city holds a third of its state
     ],
 )
 def test_towns_named_after_their_countrys_states(names, target, kind, admin1):

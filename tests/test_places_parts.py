@@ -204,3 +204,111 @@ def test_ports_found_and_body_words_left(nlp, text, name, country):
     places = _places(nlp, text)
     hits = [p for p in places if p.text == name]
     assert [p.country for p in hits] == ([country] if country else [])
+
+
+# --- a capital that speaks for its government -------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "point"),
+    [
+        # Not Washington in Tyne and Wear, though the article is British.
+        ("Britain sent 23 diplomats home from London on Monday. Washington warned that it would follow.",
+         "Washington", (38.9, -77.0)),
+        ("Envoys met in Oslo to prepare talks between Washington and Beijing.", "Washington", (38.9, -77.0)),
+        ("Farm exports to the Gulf slowed after relations with Ottawa cooled.", "Ottawa", (45.4, -75.7)),
+        ("Kuwait said on Sunday that it would pump more oil.", "Kuwait", (29.5, 45.75)),  # the country, not Kuwait City
+        ("Wildfires spread across Washington state, officials in Spokane said.", "Washington", (47.4, -120.5)),
+    ],
+)
+def test_a_name_speaking_for_a_government_is_the_capital(nlp, text, name, point):
+    place = next(p for p in _places(nlp, text) if p.text == name)
+    assert abs(place.lat - point[0]) < 1.5 and abs(place.lon - point[1]) < 1.5
+
+
+# --- a person's name before a school, a library or a hospital -----------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "found"),
+    [
+        # Hoover, Alabama; Carnegie, Pennsylvania; Guy, Arkansas: no towns of these articles.
+        ("Pupils at Hoover Elementary School in Tulsa, Oklahoma, went home early.", "Hoover", False),
+        ("Volunteers reopened the Carnegie Library near the French Quarter of New Orleans.", "Carnegie", False),
+        ("She was treated at Guy's and St Thomas' in London.", "Guy", False),
+        # A town of the article's own region before its school, and a town's possessive with its noun.
+        ("Parents at Bixby High School met on Monday in Tulsa, Oklahoma.", "Bixby", True),
+        ("Crews worked in Gainesville's sewers all night, officials in Florida said.", "Gainesville", True),
+    ],
+)
+def test_a_persons_name_before_an_institution_is_no_town(nlp, text, name, found):
+    assert (name in {p.text for p in _places(nlp, text)}) is found
+
+
+# --- initials and postal codes ---------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "name", "place"),
+    [
+        ("Police in LA said the freeway reopened.", "LA", "Los Angeles"),
+        ("She has lived in NYC since the spring.", "NYC", "New York City"),
+        ("A plant near Baton Rouge, LA closed.", "LA", "Louisiana"),  # after a town: the state
+        ("The firm moved from Austin, TX to Denver.", "TX", "Texas"),
+        ("The firm moved from Calgary, AB to Halifax, NS last year.", "AB", "Alberta"),
+    ],
+)
+def test_initials_name_a_city_and_codes_a_state(nlp, text, name, place):
+    assert [p.name for p in _places(nlp, text) if p.text == name] == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "acronym"),
+    [("MoD", True), ("DoJ", True), ("DfE", True), ("SoHo", False), ("NoMa", False), ("DeKalb", False),
+     ("McAllen", False), ("LaSalle", False)],
+)
+def test_an_acronym_with_a_small_letter_inside_is_no_place(text, acronym):
+    from newsdesk.nlp.toponym_cues import Toponym, an_acronym
+
+    assert an_acronym(Toponym((0, len(text)), text, text.lower())) is acronym
+
+
+@pytest.mark.slow
+def test_a_disputed_river_is_placed(nlp):
+    text = "Farmers in Mandya protested as the Cauvery ran low, and the tribunal met again."
+    assert [p.country for p in _places(nlp, text) if p.text == "Cauvery"] == ["IN"]
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "kind"),
+    [("laguna", None), (None, "town")],  # after "Calamba City," Laguna qualifies; alone, "Laguna Mayor" is a town's
+)
+def test_a_qualifier_is_a_region_whatever_follows_it(qualifier, kind):
+    from newsdesk.nlp.toponym_cues import Toponym, qualifiers_are_regions
+
+    town = Toponym((0, 12), "Calamba City", "calamba", qualifier=qualifier)
+    region = Toponym((14, 20), "Laguna", "laguna", kind="town")
+    assert qualifiers_are_regions([town, region])[1].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("words", "at", "surname"),
+    [
+        # Freeland is a town in Washington state and in Michigan; after the minister's full
+        # name, the word alone is the minister, unless a locative word puts it on the map.
+        (["Minister", "Dana", "Freeland", "left", ".", "Freeland", ",", "aides", "met"], 5, True),
+        (["Minister", "Dana", "Freeland", "spoke", "in", "Freeland", "on", "Monday"], 5, False),
+        (["Senator", "Amy", "Georgia", "left", ".", "Georgia", ",", "aides", "met"], 5, False),  # a state
+    ],
+)
+def test_a_persons_surname_alone_is_no_town(words, at, surname):
+    from spacy.tokens import Span
+
+    from newsdesk.nlp.toponyms import _surname_unplaced
+
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    doc.ents = [Span(doc, 1, 3, label="PERSON"), Span(doc, at, at + 1, label="GPE")]
+    assert _surname_unplaced(doc.ents[1], {"freeland"} | {doc[at].lower_}, load_gazetteer()) is surname

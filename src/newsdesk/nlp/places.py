@@ -143,13 +143,32 @@ def _named_after_a_state(c: Candidate, states: set[str | None]) -> bool:
 _TOWN_OVER_REGION = 100_000
 
 
+# A city whose name adds "City" to its region's ("New York City", "Oklahoma City") is called
+# by the bare name only where it is a city of a million or more: "New York" is the city,
+# "Oklahoma" (or "Tulsa, Oklahoma") the state.
+_CITY_BY_BARE_NAME = 1_000_000
+
+
+# A city holding at least this share of its namesake region's people is what the shared
+# name means ("Moscow", "Tokyo", "Madrid", "Sao Paulo"); a smaller one leaves the name to
+# its region ("Quebec" is the province, Quebec City under a tenth of its people; "Veracruz",
+# "Oaxaca" the states). A region's population is the sum of its towns' (the build script).
+_CITY_SHARE_OF_REGION = 0.2
+
+
 def _town_over_its_namesake_region(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
-    towns = {
-        (c.country, c.admin1)
-        for c in cands
-        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and name_key(c.name) in (key, f"{key} city")
-    }
-    return tuple(c for c in cands if not (c.kind == "admin1" and (c.country, c.admin1) in towns))
+    towns = [
+        c for c in cands
+        if c.kind in TOWN_KINDS and c.population >= _TOWN_OVER_REGION and (
+            name_key(c.name) == key or (name_key(c.name) == f"{key} city" and c.population >= _CITY_BY_BARE_NAME))
+    ]
+
+    def overshadowed(r: Candidate) -> bool:
+        return r.kind == "admin1" and any(
+            (t.country, t.admin1) == (r.country, r.admin1) and t.population >= _CITY_SHARE_OF_REGION * r.population
+            for t in towns)
+
+    return tuple(c for c in cands if not overshadowed(c))
 
 
 def _own_name_over_a_capitals_alias(cands: tuple[Candidate, ...], key: str) -> tuple[Candidate, ...]:
@@ -259,6 +278,7 @@ def choose(toponyms: list[Toponym], gaz: Gazetteer) -> dict[str, Candidate]:
         base.append([prior(c, k) + _qualified_bonus(c, qualifiers) + _qualifier_bonus(c, inner) for c in cands[k]])
     chosen = dict(zip(names, choose_jointly([cands[k] for k in names], base), strict=True))
     chosen = {k: _country_of_the_article(c, cands[k], k, chosen) for k, c in chosen.items()}
+    chosen = {k: _region_among_regions(c, cands[k], k, chosen) for k, c in chosen.items()}
     return {k: c for k, c in chosen.items() if not _stray_alias(k, c, chosen)}
 
 
@@ -279,6 +299,28 @@ def _country_of_the_article(c: Candidate, cands: tuple[Candidate, ...], key: str
     others = _other_countries(key, chosen)
     best = max(countries, key=lambda x: others[x.country])
     return best if others[best.country] > others[c.country] else c
+
+
+# How many other first-level regions of one country make a name shared with a country
+# that country's region (``_region_among_regions``).
+_REGIONS_AROUND = 2
+
+
+def _region_among_regions(c: Candidate, cands: tuple[Candidate, ...], key: str, chosen: dict[str, Candidate]):
+    """A country's name that is also a first-level region of another country is that
+    region where the article names two or more other regions of that country and no
+    other place in the country of the name: "Georgia" beside Alabama and Iowa is the US
+    state; beside Tbilisi, or alone, the country. (The context terms of ``coherence``
+    leave countries alone, so a state's neighbours cannot outvote a country's prior.)"""
+    if c.kind != "country":
+        return c
+    others = [o for k, o in chosen.items() if k != key]
+    if any(o.country == c.country for o in others):
+        return c
+    for region in (x for x in cands if x.kind == "admin1" and x.country != c.country):
+        if sum(o.kind == "admin1" and o.country == region.country for o in others) >= _REGIONS_AROUND:
+            return region
+    return c
 
 
 # How many other places of one country make it the article's country for ``_stray_alias``.

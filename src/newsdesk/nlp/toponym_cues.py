@@ -3,8 +3,12 @@
 a name make it (a state: "Washington state"; a town: "the Lebanon Police", "City of X", a
 street address, a dateline), a region written after a town ("Evansville, Ind.") but not
 an item of a list, names listed before "counties", states' dotted abbreviations,
-two capitals that abbreviate no place ("the ER"), and a word before people of a skill
-("Java developers").
+two capitals that abbreviate no place ("the ER"), a word before people of a skill
+("Java developers"), a name that speaks for a government ("Washington warned"), a name
+before an institution as often named after a person ("Kennedy Elementary School"), a
+possessive that names someone's premises ("at Guy's"), initials and postal codes ("LA",
+"Austin, TX"), an acronym with a small letter inside ("MoD"), and a government's
+portfolio before its office ("Commerce Secretary").
 """
 
 from __future__ import annotations
@@ -167,6 +171,18 @@ def unknown_abbreviation(t: Toponym, gaz: Gazetteer) -> bool:
         and not any(c.kind in _CODED_KINDS for c in gaz.lookup(t.key))
 
 
+# A government body's acronym written with a small letter inside: "MoD" (Ministry of
+# Defence), "DoJ", "DfE". The model tags them as places; the gazetteer has towns so
+# spelled (Maud, Texas, answers to "Mod"). Neighbourhoods so written end in a small
+# letter ("SoHo", "NoMa") and stay.
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]{1,2}[A-Z]")
+
+
+def an_acronym(t: Toponym) -> bool:
+    """The name is an acronym written with a small letter inside ("MoD", "DoJ")."""
+    return _INNER_CAPITAL.fullmatch(t.text.strip()) is not None
+
+
 # "Barrow, Jackson and Madison counties": each listed name is a county ("Jackson County").
 _LIST_NOUNS = {"counties": "county", "parishes": "parish", "townships": "township"}
 _LIST_JOINS = frozenset({",", "and", "or", "&"})
@@ -265,6 +281,17 @@ def qualify(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Toponym]
     return out
 
 
+def qualifiers_are_regions(toponyms: list[Toponym]) -> list[Toponym]:
+    """A name that qualifies the town before it is that town's region, whatever follows
+    it: in "CALAMBA CITY, Laguna Mayor Justin ..." the mayor is Calamba's, and Laguna
+    the province, no town (``kind_from_text`` reads "Laguna Mayor" as a town's)."""
+    out = list(toponyms)
+    for i in range(1, len(out)):
+        if out[i].kind == "town" and out[i - 1].qualifier == out[i].key:
+            out[i] = replace(out[i], kind=None)
+    return out
+
+
 def _joins(between: str) -> bool:
     return _LIST_JOINT.fullmatch(between) is not None
 
@@ -309,3 +336,127 @@ def list_kinds(toponyms: list[Toponym], text: str, gaz: Gazetteer) -> list[Topon
         for i in run:
             out[i] = replace(out[i], kind=out[i].kind or kind, qualifier=None)
     return out
+
+
+# Verbs a government is the subject of: "Washington warned", "Ottawa announced", "Beijing
+# denied". News names a government by its seat; a town of the same name makes no statements.
+_GOVERNMENT_VERBS = frozenset({
+    "say", "announce", "warn", "accuse", "urge", "demand", "deny", "reject", "insist", "threaten", "impose",
+    "sanction", "retaliate", "condemn", "expel", "recognise", "recognize", "vow", "blame", "criticise", "criticize",
+    "protest", "pledge", "refuse", "respond", "summon",
+})
+# Nouns of the dealings between governments: "talks between Washington and Beijing",
+# "relations with Moscow".
+_RELATIONS = frozenset({
+    "talks", "relations", "ties", "tensions", "dialogue", "negotiations", "rift", "dispute", "standoff", "rivalry",
+    "diplomacy", "summit", "deal", "agreement", "détente", "detente",
+})
+
+
+def government_kinds(toponyms: list[Toponym], doc, gaz: Gazetteer) -> list[Toponym]:
+    """A name that speaks or deals as a government is the national capital so called:
+    "Washington warned" and "talks between Washington and Beijing" are Washington, D.C.,
+    whatever other Washingtons the article's country holds. Only for names a national
+    capital bears and no country does ("Kuwait said" stays the country), and only where
+    the text gives no other kind."""
+    out = []
+    for t in toponyms:
+        cands = gaz.lookup(t.key)
+        if t.kind is None and any(c.kind == "capital" for c in cands) and not any(c.kind == "country" for c in cands):
+            span = doc.char_span(t.span[0], t.span[1], alignment_mode="expand")
+            if span is not None and _governs(span.root):
+                t = replace(t, kind="capital")
+        out.append(t)
+    return out
+
+
+def _governs(token) -> bool:
+    """The token (or the list it heads or ends) is the subject of a government's verb or
+    the party to governments' dealings ("between X and Y", "relations with X")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "nsubj":
+        return token.head.lemma_.lower() in _GOVERNMENT_VERBS
+    prep = token.head if token.dep_ == "pobj" else None
+    return (prep is not None and prep.lower_ in ("between", "with")
+            and prep.head.lower_ in _RELATIONS)
+
+
+# Institutions named as often after a person as after their town: "the Carnegie Library",
+# "Kennedy Elementary School", "Guy's Hospital". Most surnames are some small American
+# town's name too, so before these words a name is a town only where the article's own
+# region has one so called, not anywhere in its country.
+_NAMESAKE_WORDS = frozenset({"library", "school", "schools", "high", "elementary", "middle", "hospital"})
+
+
+def before_a_namesake(head) -> bool:
+    """The word after ``head`` is one of ``_NAMESAKE_WORDS``, capitalised as part of a name."""
+    doc, k = head.doc, head.end
+    return k < len(doc) and doc[k].lower_ in _NAMESAKE_WORDS and doc[k].text[:1].isupper()
+
+
+def premises(ent) -> bool:
+    """A possessive with no noun after it names someone's premises, not a town: "at Guy's",
+    "to Macy's" (a hospital, a shop); "in Gainesville's sewers" has its noun."""
+    doc, k = ent.doc, ent.end
+    if k >= len(doc) or doc[k].tag_ != "POS":
+        return False
+    return k + 1 >= len(doc) or doc[k + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+
+
+# Two or three capitals without full stops: initials ("LA", "NYC") or a state's postal code ("TX").
+_INITIALS = re.compile(r"[A-Z]{2,3}")
+
+
+def initials_kinds(toponyms: list[Toponym], gaz: Gazetteer) -> list[Toponym]:
+    """Initials written in capitals without full stops name the large city known by them
+    where one is ("LA" is Los Angeles in news; "La." after a town is Louisiana), unless
+    they qualify the town before them ("Baton Rouge, LA"), where they are the state. A
+    town whose own name the letters spell (Us in France, Uk in Russia) is not known by
+    initials: "US" and "UK" stay the countries."""
+    out = list(toponyms)
+    for i, t in enumerate(out):
+        qualifies = i > 0 and out[i - 1].qualifier == t.key
+        if t.kind is None and not qualifies and _INITIALS.fullmatch(t.text) and _city_by_initials(t.key, gaz):
+            out[i] = replace(t, kind="town")
+    return out
+
+
+# The prominent-city threshold of the gazetteer's build script.
+_CITY_BY_INITIALS = 100_000
+
+
+def _city_by_initials(key: str, gaz: Gazetteer) -> bool:
+    """A large city answers to ``key`` by an alternate name, and no country or area does
+    (a country's initials are the country's: "UAE", "DRC")."""
+    cands = gaz.lookup(key)
+    return not any(c.kind in ("country", "area", "continent") for c in cands) and any(
+        c.kind in ("city", "capital") and c.population >= _CITY_BY_INITIALS and not is_main_name(c, key) for c in cands)
+
+
+def a_bare_code(ent) -> bool:
+    """Two capitals without full stops ("TX", "VA"), not right after a town and a comma:
+    the model's other types for them are acronyms ("the VA hospital"), and a state's code
+    is written after its town ("Austin, TX")."""
+    doc = ent.doc
+    after_town = ent.start >= 2 and doc[ent.start - 1].text == "," and doc[ent.start - 2].text[:1].isupper()
+    return len(ent.text) == 2 and _INITIALS.fullmatch(ent.text) is not None and not after_town
+
+
+# A government's portfolios, named before its offices: "Commerce Secretary", "the Energy
+# Department", "Justice Ministry" are no towns called Commerce, Energy or Justice (each is
+# one in the United States).
+PORTFOLIOS = frozenset({
+    "commerce", "energy", "justice", "defense", "defence", "treasury", "interior", "labor", "labour", "education",
+    "agriculture", "transportation", "transport", "health", "finance", "trade", "industry", "environment",
+    "culture", "housing",
+})
+OFFICE_WORDS = frozenset({"secretary", "department", "ministry", "minister", "committee", "commission"})
+
+
+def a_portfolio(ent) -> bool:
+    """A portfolio's word tagged alone before its office ("Commerce" of "Commerce Secretary"),
+    or with it ("Energy Department")."""
+    doc, words = ent.doc, [t.lower_ for t in ent if t.lower_ != "the"]
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    return bool(words) and words[0] in PORTFOLIOS and (after in OFFICE_WORDS or words[-1] in OFFICE_WORDS)

@@ -35,12 +35,20 @@ from newsdesk.nlp.toponym_cues import (
     DOTTED,
     FEATURE_NOUNS,
     Toponym,
+    a_bare_code,
+    a_portfolio,
+    an_acronym,
+    before_a_namesake,
     county_lists,
     datelines,
+    government_kinds,
+    initials_kinds,
     inside_a_body,
     kind_from_text,
     list_kinds,
     names_a_skill,
+    premises,
+    qualifiers_are_regions,
     qualify,
     state_abbreviations,
     unknown_abbreviation,
@@ -113,17 +121,6 @@ STREET_WORDS = frozenset({
 })
 
 
-# A government's portfolios, named before its offices: "Commerce Secretary", "the Energy
-# Department", "Justice Ministry" are no towns called Commerce, Energy or Justice (each is
-# one in the United States).
-PORTFOLIOS = frozenset({
-    "commerce", "energy", "justice", "defense", "defence", "treasury", "interior", "labor", "labour", "education",
-    "agriculture", "transportation", "transport", "health", "finance", "trade", "industry", "environment",
-    "culture", "housing",
-})
-OFFICE_WORDS = frozenset({"secretary", "department", "ministry", "minister", "committee", "commission"})
-
-
 # Generic words of water and land features named "the X of Y" ("the Gulf of Oman", "the
 # Bay of Bengal", "the Strait of Hormuz"); the word alone names another place ("the Gulf").
 _OF_FEATURES = frozenset({"gulf", "bay", "sea", "strait", "straits", "lake", "cape", "isle", "ocean", "horn"})
@@ -144,14 +141,6 @@ def _of_feature(ent, gaz: Gazetteer):
         return ent
     whole = doc[ent.start : end]
     return whole if gaz.lookup(name_key(whole.text)) else None
-
-
-def _a_portfolio(ent) -> bool:
-    """A portfolio's word tagged alone before its office ("Commerce" of "Commerce Secretary"),
-    or with it ("Energy Department")."""
-    doc, words = ent.doc, [t.lower_ for t in ent if t.lower_ != "the"]
-    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
-    return bool(words) and words[0] in PORTFOLIOS and (after in OFFICE_WORDS or words[-1] in OFFICE_WORDS)
 
 
 def _names_a_street(ent) -> bool:
@@ -264,6 +253,8 @@ _UNMISTAKABLE = frozenset({"country", "admin1", "area", "continent"})
 
 
 def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
+    if a_bare_code(ent):
+        return False  # "the VA hospital" typed ORG; "Austin, TX" stays
     cands = gaz.lookup(key)
     if names_a_skill(ent) and not any(c.kind in ("country", "admin1") for c in cands):
         return False  # "Java developers"; a country typed a person stays the country
@@ -276,7 +267,8 @@ def _accept_mistyped(ent, key: str, gaz: Gazetteer) -> bool:
     of_kind = ent.start > 1 and before == "of" and doc[ent.start - 2].lower_ in PLACE_NOUNS  # "the town of Pulawy"
     after = doc[ent.end].lower_ if ent.end < len(doc) else ""
     aimed = before == "on" and ent.start > 1 and doc[ent.start - 2].lemma_.lower() in ATTACKS_ON
-    return before in LOCATIVE_WORDS or of_kind or aimed or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
+    located = before in LOCATIVE_WORDS and not premises(ent)
+    return located or of_kind or aimed or (after in PLACE_NOUNS and after != "capital")  # "Heze city"
 
 
 _SCAN_WORDS = 4  # the longest place name the scan tries, in words ("Bosnia and Herzegovina")
@@ -544,6 +536,17 @@ def _surname_speaking(ent, surnames: set[str]) -> bool:
     return len(ent) == 1 and word.lower_ in surnames and word.dep_ == "nsubj" and word.head.lemma_ in _SPEECH
 
 
+def _surname_unplaced(ent, surnames: set[str], gaz: Gazetteer) -> bool:
+    """One word the model typed a place that ends a person's name of the article, with
+    no locative word before it, naming no country or region: "Freeland, U.S. Trade
+    Representative ..." after "Foreign Minister Chrystia Freeland" is the minister, not
+    Freeland, Washington; "in Freeland" would stay the town."""
+    if len(ent) != 1 or ent[0].lower_ not in surnames:
+        return False
+    placed = ent.start > 0 and ent.doc[ent.start - 1].lower_ in LOCATIVE_WORDS
+    return not placed and not any(c.kind in _UNMISTAKABLE for c in gaz.lookup(name_key(ent.text)))
+
+
 def _opening_compound(ent, gaz: Gazetteer) -> bool:
     """One word opening its sentence, joined by a hyphen to a lower-case word, that names
     no prominent place: the capital is the sentence's, the word an adjective's part
@@ -593,10 +596,11 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
             taken.update(range(ent.start, ent.end))  # Gulf; "Oman" is its own entity
             continue
         ent = whole
-        if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or _a_portfolio(ent):  # "the West": no town
+        if name_key(ent.text) in DIRECTIONS or _names_a_street(ent) or a_portfolio(ent):  # "the West": no town
             taken.update(range(ent.start, ent.end))
             continue
-        if label in PLACE_LABELS and (_surname_speaking(ent, surnames) or _opening_compound(ent, gaz)):
+        if label in PLACE_LABELS and (_surname_speaking(ent, surnames) or _surname_unplaced(ent, surnames, gaz)
+                                      or _opening_compound(ent, gaz)):
             taken.update(range(ent.start, ent.end))
             continue
         if label in PLACE_LABELS:
@@ -644,8 +648,10 @@ def find_toponyms(doc, gaz: Gazetteer) -> list[Toponym]:
     found += state_abbreviations(doc, _covered(doc, found), gaz)
     at = frozenset(t.span for t in _without_overlaps(found) if any(_overlap(t, d) for d in filed_from))
     # A place name has a capital ("the gulf in graduation rates" is none).
-    found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz)]
-    return list_kinds([kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)], text, gaz)
+    found = [t for t in found if not t.text.islower() and not unknown_abbreviation(t, gaz) and not an_acronym(t)]
+    found = [kind_from_text(t, text, at) for t in qualify(_without_overlaps(found), text, gaz)]
+    found = list_kinds(qualifiers_are_regions(found), text, gaz)
+    return government_kinds(initials_kinds(found, gaz), doc, gaz)
 
 
 def _overlap(a: Toponym, b: Toponym) -> bool:
@@ -698,6 +704,8 @@ def _accept_doubtful(doubtful, found: list[Toponym], chosen, surnames: set[str],
         # One word, even typed PERSON, that is nobody's surname here but a town of the article's region.
         lone_town = len(ent) == 1 and ent[0].lower_ not in surnames and _town_in(key, regions, gaz)
         town = label != "PERSON" and _town_of(key, countries, gaz, least)
+        if label == "HEAD" and before_a_namesake(ent):
+            town = _town_in(key, regions, gaz)
         reached = _taken_or_reached(ent) and _town_of(key, countries, gaz, _CITY_BY_ANY_NAME, any_name=True)
         civic = _before_civic(ent, label) and _is_town_name(key, gaz)
         # A body named after a state, county or country ("the S.C. Highway Patrol") of the article's countries.
