@@ -334,6 +334,13 @@ def _owner_word(c) -> bool:
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
 
 
+def _place_left(verb):
+    """The place hung on a withdrawal's particle: "pulled out of the town", "pulled back
+    from the ridge" (the particle parsed as a preposition or an adverb)."""
+    particles = (c for c in verb.children if c.lower_ in lx.PARTICLES and c.dep_ in ("prep", "advmod", "prt"))
+    return next((o for c in particles if (o := _prep_object(c, {"of", "from"})) is not None), None)
+
+
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
@@ -376,7 +383,7 @@ def _verb_arguments(trig: Trigger):
         if recipient is not None and _lemma(recipient) in lx.RELEASED_PEOPLE:
             return actor, recipient  # "were handed over to army officers": the hostages, not whom to
     if trig.category == "RETREAT":
-        recipient = recipient or _prep_object(verb, {"from"})
+        recipient = recipient or _prep_object(verb, {"from"}) or _place_left(verb)
     obj = _child(verb, ("dobj",))
     if recipient is None and trig.light is None and trig.category != "RETREAT":
         phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"

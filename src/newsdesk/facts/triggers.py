@@ -42,6 +42,8 @@ class Trigger:
 
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
+        if _left_place(tok, child):
+            return lx.PHRASAL[(_lemma(tok), child.lower_)]
         if child.lower_ in lx.PARTICLES and child.dep_ != "prt" and not _bare_adverb_particle(child):
             continue
         # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
@@ -50,6 +52,16 @@ def _phrasal(tok) -> lx.Entry | None:
             if entry:
                 return entry
     return None
+
+
+def _left_place(verb, child) -> bool:
+    """A withdrawal whose particle the small model parsed as a preposition or an adverb
+    because the place left hangs on it: "pulled out of the town" (out/prep), "pulled back
+    from the ridge" (back/advmod). Only a withdrawal (RETREAT withdraw): "walked out of the
+    room" leaves a room, no walkout."""
+    entry = lx.PHRASAL.get((_lemma(verb), child.lower_))
+    return (entry == ("RETREAT", "withdraw") and child.dep_ in ("prep", "advmod") and child.i > verb.i
+            and any(g.dep_ == "prep" and g.lower_ in ("of", "from") for g in child.children))
 
 
 def _bare_adverb_particle(child) -> bool:

@@ -1,0 +1,43 @@
+"""Event misses of issue 7 (a later round): a subject that "came under fire", a withdrawal
+whose particle the parse took for a preposition, event nouns joined as one object, and a
+noun a verb names its object with ("called the truce a surrender").
+
+Sentences are written for these tests (invented places and people); the spaCy model is
+the session ``staged`` fixture (conftest).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.facts.events import find_events
+
+
+def _events(staged, text, kind):
+    return [e for e in staged(text, find_events).events if e.type == kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "place"),
+    [
+        ("The rebels pulled out of the town on Sunday.", "rebels", "town"),
+        ("Velmian troops pulled back from the ridge.", "Velmian troops", "ridge"),
+        ("Government forces have pulled out of two villages near Tarvik.", "Government forces", "villages"),
+        ("The militia withdrew from the border villages.", "militia", "villages"),
+    ],
+)
+def test_pulling_out_of_or_back_from_a_place_is_a_withdrawal(staged, text, actor, place):
+    retreats = _events(staged, text, "RETREAT")
+    assert [(e.mode, e.actor) for e in retreats] == [("withdraw", actor)]
+    assert place in (retreats[0].recipient or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty miners were pulled out of the shaft alive.",  # survivors rescued
+        "The delegates walked out of the hall.",  # a room left, no walkout
+    ],
+)
+def test_leaving_a_room_or_a_shaft_is_no_withdrawal(staged, text):
+    assert _events(staged, text, "RETREAT") == []
