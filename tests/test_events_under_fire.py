@@ -41,3 +41,16 @@ def test_pulling_out_of_or_back_from_a_place_is_a_withdrawal(staged, text, actor
 )
 def test_leaving_a_room_or_a_shaft_is_no_withdrawal(staged, text):
     assert _events(staged, text, "RETREAT") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister called the truce a surrender.",
+        "Opposition leaders called the deal a surrender to Velmia.",
+        "Rebels called the offensive an invasion.",
+    ],
+)
+def test_a_noun_a_verb_names_its_object_with_is_a_judgement(staged, text):
+    spans = [text[e.span[0]:e.span[1]] for e in staged(text, find_events).events]
+    assert not any("surrender" in s or "invasion" in s for s in spans)

@@ -505,9 +505,16 @@ def triggers(sent) -> list[Trigger]:
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
         if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
-                and not _counted_from(tok) and (entry := _noun_entry(tok)):
+                and not _counted_from(tok) and not _named_as(tok) and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
+
+
+def _named_as(tok) -> bool:
+    """The noun is what a verb names its object ("called the truce a surrender", "branded
+    the raid an invasion": oprd), or joined to it: a judgement of the object, no act of its
+    own, as ``_object_trigger`` reads a light verb with such a predicate."""
+    return tok.dep_ == "oprd" or (tok.dep_ == "conj" and tok.head.dep_ == "oprd")
 
 
 def _pointed_back(tok) -> bool:
