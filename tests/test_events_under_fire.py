@@ -44,6 +44,20 @@ def test_leaving_a_room_or_a_shaft_is_no_withdrawal(staged, text):
 
 
 @pytest.mark.parametrize(
+    ("text", "actor", "target"),
+    [
+        ("The government imposed an asset freeze and travel ban on 11 officers.", "government", "officers"),
+        ("The bloc imposed an arms embargo and a travel ban on the junta.", "bloc", "junta"),
+        ("Velmia announced an asset freeze and a travel ban against six generals.", "Velmia", "generals"),
+    ],
+)
+def test_joined_event_nouns_share_the_actor_and_target(staged, text, actor, target):
+    events = staged(text, find_events).events
+    assert len(events) == 2
+    assert all(e.actor == actor and target in (e.recipient or "") for e in events)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The minister called the truce a surrender.",

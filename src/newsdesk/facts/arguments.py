@@ -396,7 +396,8 @@ def _verb_arguments(trig: Trigger):
             recipient = to if to is not None and to.ent_type_ in ACTOR_LABELS else recipient
     # the event noun (and what it is "of"), then the verb: "suspended air links with Serbia",
     # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
-    heads = _with_of([trig.head, verb] if trig.light else [verb])
+    # (and the object's conjuncts: "imposed an asset freeze and travel ban on 11 officers")
+    heads = _with_of([*_conjuncts(trig.head), verb] if trig.light else [verb])
     light = trig.light.i if trig.light is not None else -1
     # "charged with arson": the charge, no one it is done to
     to_whom, affected = (RECIPIENT_PREPS, AFFECTED_PREPS) if _lemma(verb) not in lx.CHARGING else (
@@ -408,6 +409,10 @@ def _verb_arguments(trig: Trigger):
         # a light verb's "to X" is a destination unless named ("deployed troops to the border")
         found = ((h, _recipient(_prep_object(h, to_whom))) for h in heads)
         recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
+    if recipient is None and trig.light is not None and len(_conjuncts(trig.head)) > 1:
+        # joined objects: the parse hangs what ends the list on the verb ("imposed a freeze
+        # and a ban on 11 officers"), where it is the objects' target, no destination
+        recipient = _recipient(_prep_object(verb, {"on", "upon", "against"}))
     if recipient is None or not _is_actor(recipient):
         # a named actor wins over a thing: "confiscated weapons from armed groups", "cut off
         # power to the republic" (not a place: "arrested students at the Molvanian embassy")

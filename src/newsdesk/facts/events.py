@@ -581,9 +581,28 @@ def _town_before_the_noun(analysis: Analysis, actor, triggers: list[Trigger]) ->
     return None if state else place.name
 
 
+def _first_conjunct_arguments(trig: Trigger):
+    """(actor, recipient) of the event noun an event noun is joined to: "imposed an asset
+    freeze and travel ban on 11 officers" (the ban is imposed by the same actor on the
+    same officers), "the siege and shelling of the city by X". None for a noun that heads
+    its own list."""
+    first = trig.head
+    while not trig.verbal and first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    if first.i == trig.head.i:
+        return None
+    light = verb_trigger(first.head) if first.dep_ in ("dobj", "attr") else None
+    if light is not None and light.light is not None and light.head.i == first.i:
+        return _verb_arguments(light)
+    return _noun_arguments(first) if _lemma(first) in lx.NOUNS else None
+
+
 def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     clause = _clause(trig)
     actor, recipient = _verb_arguments(trig) if trig.verbal else _noun_arguments(trig.head)
+    shared = _first_conjunct_arguments(trig)
+    if shared is not None:  # "an asset freeze and travel ban on 11 officers": the ban is the imposer's too
+        actor, recipient = actor or shared[0], recipient or shared[1]
     mode_source = trig
     for noun in merged:  # "the Azerbaijani shelling killed two": actor and mode from the noun
         if noun.verbal:
