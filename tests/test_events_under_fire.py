@@ -18,6 +18,36 @@ def _events(staged, text, kind):
 
 
 @pytest.mark.parametrize(
+    ("text", "target", "killed", "injured"),
+    [
+        ("The patrol came under heavy fire and three soldiers were killed.", "patrol", 3, None),
+        ("The convoy came under attack near Tarvik on Monday.", "convoy", None, None),
+        ("The village came under shelling overnight, and two children were wounded.", "village", None, 2),
+        ("A Velmian outpost came under rocket fire on Sunday.", "outpost", None, None),
+    ],
+)
+def test_what_came_under_fire_is_attacked_by_someone_unnamed(staged, text, target, killed, injured):
+    attacks = _events(staged, text, "ASSAULT")
+    assert len(attacks) == 1
+    attack = attacks[0]
+    assert attack.actor is None and target in (attack.recipient or "")
+    assert (attack.killed, attack.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The patrol came under heavy fire and three soldiers were killed.",
+        "The minister came under pressure over the budget.",
+    ],
+)
+def test_the_one_under_fire_or_pressure_is_no_deployment(staged, text):
+    assert _events(staged, text, "MOBILIZE") == []
+    if "pressure" in text:
+        assert _events(staged, text, "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
     ("text", "actor", "place"),
     [
         ("The rebels pulled out of the town on Sunday.", "rebels", "town"),

@@ -226,6 +226,25 @@ def described_as(verb) -> bool:
     return bare and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
+# What a subject "came under": force used on it, by someone the clause leaves unnamed
+# (CAMEO 19 fight; "came under pressure" or "under review" is no attack).
+UNDER_ATTACK = frozenset({"fire", "gunfire", "attack", "assault", "shelling", "bombardment", "bombing",
+                          "shellfire", "barrage"})
+
+
+def came_under(verb) -> bool:
+    """"The patrol came under heavy fire", "the village came under shelling": an attack
+    on the subject. The small model hangs the noun on "under" or, for a gerund, on the
+    verb itself (shelling/advcl)."""
+    if _lemma(verb) != "come":
+        return False
+    under = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"]
+    objects = [g for u in under for g in u.children if g.dep_ in ("pobj", "pcomp")]
+    if under and not objects:  # "came under shelling": the gerund hung beside "under"
+        objects = [c for c in verb.children if c.dep_ == "advcl" and c.i == under[0].i + 1]
+    return any(_lemma(o) in UNDER_ATTACK or o.lower_ in UNDER_ATTACK for o in objects)
+
+
 def happening(noun) -> bool:
     """Whether a subject or agent names a happening, not one who acts: a word of
     ``HAPPENINGS`` or a gerund ("Shooting at parade leaves two injured"; the model tags the gerund a verb,
@@ -344,6 +363,9 @@ def _place_left(verb):
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
+    if trig.light is None and came_under(verb):  # the subject is the one attacked; the attacker unnamed
+        attacked = _resolve_pronoun(_subject(verb)[0])  # "the patrol", "the convoy": event nouns, still the target
+        return None, attacked if attacked is not None and attacked.pos_ in ("NOUN", "PROPN") else None
     actor = _resolve_pronoun(_subject(verb)[0])
     if actor is not None and _bare_participle(verb, actor):  # "with 140 people injured": the hurt
         actor = None

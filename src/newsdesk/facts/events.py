@@ -291,7 +291,8 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
-    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)
+           and not (trig.category == "ASSAULT" and _its_toll(c))]
     # A frame set into the clause is the reporter's, with its own phrases: "..., the army
     # said, in the heaviest fighting this year" does not date the event this year.
     own += [_span_of(list(c.subtree)) for c in anchor.children if c.dep_ == "parataxis" and _lemma(c) in lx.REPORTING]
@@ -330,6 +331,14 @@ def _own_clause(conj) -> bool:
         return False
     return _lemma(conj) in lx.REPORTING or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
                                                 for c in conj.children)
+
+
+def _its_toll(conj) -> bool:
+    """A passive toll joined to an attack, with no doer of its own: "came under heavy fire
+    and three soldiers were killed" (the dead are the attack's, though the clause has its
+    own subject)."""
+    return (_lemma(conj) in lx.TOLL_VERBS and _child(conj, ("nsubjpass",)) is not None
+            and _child(conj, ("agent",)) is None)
 
 
 def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:

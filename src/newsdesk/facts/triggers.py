@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, POS
 
 from newsdesk.facts import lexicon as lx
-from newsdesk.facts.arguments import asks_anonymity, described_as
+from newsdesk.facts.arguments import asks_anonymity, came_under, described_as
 from newsdesk.facts.syntax import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -265,6 +265,8 @@ def verb_trigger(tok) -> Trigger | None:
         return promised
     if _going_on(tok):
         return None  # "pressed on" goes on with an act; it asks for nothing
+    if came_under(tok):
+        return Trigger(tok, "ASSAULT", None, verbal=True)  # "the patrol came under fire": attacked
     if lemma in ("ask", "request") and asks_anonymity(tok):
         return None  # "a source who asked not to be named": a condition of the telling, no request
     if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
@@ -505,7 +507,8 @@ def triggers(sent) -> list[Trigger]:
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
         if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
-                and not _counted_from(tok) and not _named_as(tok) and (entry := _noun_entry(tok)):
+                and not _counted_from(tok) and not _named_as(tok) and not _came_under(tok) \
+                and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
 
@@ -515,6 +518,11 @@ def _named_as(tok) -> bool:
     the raid an invasion": oprd), or joined to it: a judgement of the object, no act of its
     own, as ``_object_trigger`` reads a light verb with such a predicate."""
     return tok.dep_ == "oprd" or (tok.dep_ == "conj" and tok.head.dep_ == "oprd")
+
+
+def _came_under(tok) -> bool:
+    """"The patrol came under fire": the patrol is the attack's target, no deployment told."""
+    return tok.dep_ == "nsubj" and came_under(tok.head)
 
 
 def _pointed_back(tok) -> bool:
