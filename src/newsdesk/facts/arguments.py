@@ -226,6 +226,25 @@ def described_as(verb) -> bool:
     return bare and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
+# What a subject "came under": force used on it, by someone the clause leaves unnamed
+# (CAMEO 19 fight; "came under pressure" or "under review" is no attack).
+UNDER_ATTACK = frozenset({"fire", "gunfire", "attack", "assault", "shelling", "bombardment", "bombing",
+                          "shellfire", "barrage"})
+
+
+def came_under(verb) -> bool:
+    """"The patrol came under heavy fire", "the village came under shelling": an attack
+    on the subject. The small model hangs the noun on "under" or, for a gerund, on the
+    verb itself (shelling/advcl)."""
+    if _lemma(verb) != "come":
+        return False
+    under = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"]
+    objects = [g for u in under for g in u.children if g.dep_ in ("pobj", "pcomp")]
+    if under and not objects:  # "came under shelling": the gerund hung beside "under"
+        objects = [c for c in verb.children if c.dep_ == "advcl" and c.i == under[0].i + 1]
+    return any(_lemma(o) in UNDER_ATTACK or o.lower_ in UNDER_ATTACK for o in objects)
+
+
 def happening(noun) -> bool:
     """Whether a subject or agent names a happening, not one who acts: a word of
     ``HAPPENINGS`` or a gerund ("Shooting at parade leaves two injured"; the model tags the gerund a verb,
@@ -334,9 +353,19 @@ def _owner_word(c) -> bool:
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
 
 
+def _place_left(verb):
+    """The place hung on a withdrawal's particle: "pulled out of the town", "pulled back
+    from the ridge" (the particle parsed as a preposition or an adverb)."""
+    particles = (c for c in verb.children if c.lower_ in lx.PARTICLES and c.dep_ in ("prep", "advmod", "prt"))
+    return next((o for c in particles if (o := _prep_object(c, {"of", "from"})) is not None), None)
+
+
 def _verb_arguments(trig: Trigger):
     """(actor token, recipient token) of a verbal trigger."""
     verb = trig.light or trig.head
+    if trig.light is None and came_under(verb):  # the subject is the one attacked; the attacker unnamed
+        attacked = _resolve_pronoun(_subject(verb)[0])  # "the patrol", "the convoy": event nouns, still the target
+        return None, attacked if attacked is not None and attacked.pos_ in ("NOUN", "PROPN") else None
     actor = _resolve_pronoun(_subject(verb)[0])
     if actor is not None and _bare_participle(verb, actor):  # "with 140 people injured": the hurt
         actor = None
@@ -376,7 +405,7 @@ def _verb_arguments(trig: Trigger):
         if recipient is not None and _lemma(recipient) in lx.RELEASED_PEOPLE:
             return actor, recipient  # "were handed over to army officers": the hostages, not whom to
     if trig.category == "RETREAT":
-        recipient = recipient or _prep_object(verb, {"from"})
+        recipient = recipient or _prep_object(verb, {"from"}) or _place_left(verb)
     obj = _child(verb, ("dobj",))
     if recipient is None and trig.light is None and trig.category != "RETREAT":
         phrasal = obj is not None and (_lemma(verb), obj.lower_) in lx.PHRASAL  # "opened fire"
@@ -389,7 +418,8 @@ def _verb_arguments(trig: Trigger):
             recipient = to if to is not None and to.ent_type_ in ACTOR_LABELS else recipient
     # the event noun (and what it is "of"), then the verb: "suspended air links with Serbia",
     # "halted aid to Serbia", "a mediation mission between Syria and the PLO"
-    heads = _with_of([trig.head, verb] if trig.light else [verb])
+    # (and the object's conjuncts: "imposed an asset freeze and travel ban on 11 officers")
+    heads = _with_of([*_conjuncts(trig.head), verb] if trig.light else [verb])
     light = trig.light.i if trig.light is not None else -1
     # "charged with arson": the charge, no one it is done to
     to_whom, affected = (RECIPIENT_PREPS, AFFECTED_PREPS) if _lemma(verb) not in lx.CHARGING else (
@@ -401,6 +431,10 @@ def _verb_arguments(trig: Trigger):
         # a light verb's "to X" is a destination unless named ("deployed troops to the border")
         found = ((h, _recipient(_prep_object(h, to_whom))) for h in heads)
         recipient = next((r for h, r in found if r is not None and (h.i != light or _is_actor(r))), None)
+    if recipient is None and trig.light is not None and len(_conjuncts(trig.head)) > 1:
+        # joined objects: the parse hangs what ends the list on the verb ("imposed a freeze
+        # and a ban on 11 officers"), where it is the objects' target, no destination
+        recipient = _recipient(_prep_object(verb, {"on", "upon", "against"}))
     if recipient is None or not _is_actor(recipient):
         # a named actor wins over a thing: "confiscated weapons from armed groups", "cut off
         # power to the republic" (not a place: "arrested students at the Molvanian embassy")

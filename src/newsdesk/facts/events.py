@@ -291,7 +291,8 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
-    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)]
+    own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)
+           and not (trig.category == "ASSAULT" and _its_toll(c))]
     # A frame set into the clause is the reporter's, with its own phrases: "..., the army
     # said, in the heaviest fighting this year" does not date the event this year.
     own += [_span_of(list(c.subtree)) for c in anchor.children if c.dep_ == "parataxis" and _lemma(c) in lx.REPORTING]
@@ -330,6 +331,14 @@ def _own_clause(conj) -> bool:
         return False
     return _lemma(conj) in lx.REPORTING or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")
                                                 for c in conj.children)
+
+
+def _its_toll(conj) -> bool:
+    """A passive toll joined to an attack, with no doer of its own: "came under heavy fire
+    and three soldiers were killed" (the dead are the attack's, though the clause has its
+    own subject)."""
+    return (_lemma(conj) in lx.TOLL_VERBS and _child(conj, ("nsubjpass",)) is not None
+            and _child(conj, ("agent",)) is None)
 
 
 def _instrument_time(analysis: Analysis, trig: Trigger) -> str | None:
@@ -581,9 +590,28 @@ def _town_before_the_noun(analysis: Analysis, actor, triggers: list[Trigger]) ->
     return None if state else place.name
 
 
+def _first_conjunct_arguments(trig: Trigger):
+    """(actor, recipient) of the event noun an event noun is joined to: "imposed an asset
+    freeze and travel ban on 11 officers" (the ban is imposed by the same actor on the
+    same officers), "the siege and shelling of the city by X". None for a noun that heads
+    its own list."""
+    first = trig.head
+    while not trig.verbal and first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+        first = first.head
+    if first.i == trig.head.i:
+        return None
+    light = verb_trigger(first.head) if first.dep_ in ("dobj", "attr") else None
+    if light is not None and light.light is not None and light.head.i == first.i:
+        return _verb_arguments(light)
+    return _noun_arguments(first) if _lemma(first) in lx.NOUNS else None
+
+
 def _build(analysis: Analysis, trig: Trigger, merged: list[Trigger]) -> Event:
     clause = _clause(trig)
     actor, recipient = _verb_arguments(trig) if trig.verbal else _noun_arguments(trig.head)
+    shared = _first_conjunct_arguments(trig)
+    if shared is not None:  # "an asset freeze and travel ban on 11 officers": the ban is the imposer's too
+        actor, recipient = actor or shared[0], recipient or shared[1]
     mode_source = trig
     for noun in merged:  # "the Azerbaijani shelling killed two": actor and mode from the noun
         if noun.verbal:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.attrs import DEP, POS
 
 from newsdesk.facts import lexicon as lx
-from newsdesk.facts.arguments import asks_anonymity, described_as
+from newsdesk.facts.arguments import asks_anonymity, came_under, described_as
 from newsdesk.facts.syntax import (
     PASSIVE_SUBJECTS,
     SUBJECTS,
@@ -42,6 +42,8 @@ class Trigger:
 
 def _phrasal(tok) -> lx.Entry | None:
     for child in tok.children:
+        if _left_place(tok, child):
+            return lx.PHRASAL[(_lemma(tok), child.lower_)]
         if child.lower_ in lx.PARTICLES and child.dep_ != "prt" and not _bare_adverb_particle(child):
             continue
         # (ccomp: "found the two officers guilty", the small model's parse of the small clause)
@@ -50,6 +52,16 @@ def _phrasal(tok) -> lx.Entry | None:
             if entry:
                 return entry
     return None
+
+
+def _left_place(verb, child) -> bool:
+    """A withdrawal whose particle the small model parsed as a preposition or an adverb
+    because the place left hangs on it: "pulled out of the town" (out/prep), "pulled back
+    from the ridge" (back/advmod). Only a withdrawal (RETREAT withdraw): "walked out of the
+    room" leaves a room, no walkout."""
+    entry = lx.PHRASAL.get((_lemma(verb), child.lower_))
+    return (entry == ("RETREAT", "withdraw") and child.dep_ in ("prep", "advmod") and child.i > verb.i
+            and any(g.dep_ == "prep" and g.lower_ in ("of", "from") for g in child.children))
 
 
 def _bare_adverb_particle(child) -> bool:
@@ -253,6 +265,8 @@ def verb_trigger(tok) -> Trigger | None:
         return promised
     if _going_on(tok):
         return None  # "pressed on" goes on with an act; it asks for nothing
+    if came_under(tok):
+        return Trigger(tok, "ASSAULT", None, verbal=True)  # "the patrol came under fire": attacked
     if lemma in ("ask", "request") and asks_anonymity(tok):
         return None  # "a source who asked not to be named": a condition of the telling, no request
     if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
@@ -493,9 +507,22 @@ def triggers(sent) -> list[Trigger]:
         hyphenated = dep[i] == "npadvmod" and i + 1 < len(doc) and toks[i + 1].text == "-"
         dated = tok.ent_type_ in TIME_LABELS  # "March 13, 2025" is no march
         if not hyphenated and not dated and not _named_before(tok) and not _pointed_back(tok) \
-                and not _counted_from(tok) and (entry := _noun_entry(tok)):
+                and not _counted_from(tok) and not _named_as(tok) and not _came_under(tok) \
+                and (entry := _noun_entry(tok)):
             found.append(Trigger(tok, *entry, verbal=False))
     return found
+
+
+def _named_as(tok) -> bool:
+    """The noun is what a verb names its object ("called the truce a surrender", "branded
+    the raid an invasion": oprd), or joined to it: a judgement of the object, no act of its
+    own, as ``_object_trigger`` reads a light verb with such a predicate."""
+    return tok.dep_ == "oprd" or (tok.dep_ == "conj" and tok.head.dep_ == "oprd")
+
+
+def _came_under(tok) -> bool:
+    """"The patrol came under fire": the patrol is the attack's target, no deployment told."""
+    return tok.dep_ == "nsubj" and came_under(tok.head)
 
 
 def _pointed_back(tok) -> bool:
