@@ -98,3 +98,10 @@ def test_joined_event_nouns_share_the_actor_and_target(staged, text, actor, targ
 def test_a_noun_a_verb_names_its_object_with_is_a_judgement(staged, text):
     spans = [text[e.span[0]:e.span[1]] for e in staged(text, find_events).events]
     assert not any("surrender" in s or "invasion" in s for s in spans)
+
+
+def test_fire_come_under_where_a_toll_verb_tells_the_attack_is_that_attack(staged):
+    text = "Four Velmian border guards were killed on Monday when their jeep came under fire."
+    events = staged(text, find_events).events
+    assert [e.type for e in events] == ["ASSAULT"]
+    assert "guards" in (events[0].recipient or "")

@@ -266,7 +266,10 @@ def verb_trigger(tok) -> Trigger | None:
     if _going_on(tok):
         return None  # "pressed on" goes on with an act; it asks for nothing
     if came_under(tok):
-        return Trigger(tok, "ASSAULT", None, verbal=True)  # "the patrol came under fire": attacked
+        # "the patrol came under fire": attacked. Under a toll verb ("were killed when their
+        # vehicle came under fire") the toll's verb tells this attack already: one event.
+        told = tok.dep_ == "advcl" and _lemma(tok.head) in lx.TOLL_VERBS
+        return None if told else Trigger(tok, "ASSAULT", None, verbal=True)
     if lemma in ("ask", "request") and asks_anonymity(tok):
         return None  # "a source who asked not to be named": a condition of the telling, no request
     if lemma in ("decline", "refuse") and _lemma(_child(tok, ("xcomp",)) or tok) in lx.NO_COMMENT:
