@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.facts.quotes import _labelled_line, find_quotes, quote_marks
+from newsdesk.facts.labelled_lines import labelled_line
+from newsdesk.facts.quotes import find_quotes, quote_marks
 from newsdesk.model import Analysis, Article, article_id
 from newsdesk.nlp.entities import find_mentions
 
@@ -463,7 +464,7 @@ def test_called_him_a_liar_is_still_a_judgement(nlp):
 
 @given(st.text(alphabet=st.sampled_from(list("AB ab:.\n\"“'")), max_size=60), st.integers(min_value=0, max_value=60))
 def test_labelled_lines_never_raise_and_stay_in_their_line(text, pos):
-    found = _labelled_line(SimpleNamespace(mentions=()), text, min(pos, len(text)))
+    found = labelled_line(SimpleNamespace(mentions=()), text, min(pos, len(text)))
     if found is not None:
         speaker, start, end = found
         assert 0 <= speaker.span[0] < speaker.span[1] < start < end <= len(text)
