@@ -28,7 +28,7 @@ from dataclasses import replace
 from spacy.attrs import DEP, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import asks_anonymity, described_as
-from newsdesk.facts.labelled_lines import labelled_line, name_colon
+from newsdesk.facts.labelled_lines import first_person_lines, labelled_line, name_colon
 from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, quote_kind, quote_marks
 from newsdesk.facts.modality import of_time
 from newsdesk.facts.quote_acts import (
@@ -168,6 +168,7 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
     marks = [q for q in quote_marks(text) if not _not_said(text, q)]
     quoted = [(q.start, q.end) for q in marks]
     resolver = Resolver(analysis, quoted)
+    resolver.first_person = first_person_lines(resolver, text)
     speakers: list[Speaker | None] = []
     previous: tuple[QuoteMarks, Speaker] | None = None
     for q in marks:
