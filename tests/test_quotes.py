@@ -1050,3 +1050,11 @@ def test_we_in_an_answer_is_no_group_named_before(nlp):
 def test_an_answer_with_no_interviewee_keeps_its_label(nlp, text):
     q = only(analyse(nlp, text), "ferry will run" if "ferry will" in text else "wind was")
     assert q.speaker == "A"
+
+
+def test_initials_label_the_person_they_stand_for(nlp):
+    text = ("Tomas Berg asked Elena Kovac about the ferries on Friday.\n\n"
+            "TB: Why did the ferries stop running last week?\n\n"
+            "EK: The wind was too strong for the small boats, and the crews were tired.")
+    assert only(analyse(nlp, text), "crews were tired").speaker == "Elena Kovac"
+    assert only(analyse(nlp, text), "ferries stop").speaker == "Tomas Berg"

@@ -49,6 +49,12 @@ def labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, int
     named = next((x for x in resolver.mentions if x.label in PERSON_LABELS and _names(x.text, word)), None)
     if named is not None:
         return Speaker(named.text, label, named.entity_id, named.label), m.end(), end
+    # "JR: …" in a transcript: the one person named in the text whose initials it gives
+    initialled = {x.entity_id or x.text: x for x in resolver.mentions if x.label in PERSON_LABELS
+                  and _initials(x.text, word)}
+    if len(initialled) == 1:
+        named = next(iter(initialled.values()))
+        return Speaker(named.text, label, named.entity_id, named.label), m.end(), end
     if word in _ANSWER_LABELS and (who := interviewee(resolver, text)) is not None:
         return Speaker(who.text, label, who.entity_id, who.label), m.end(), end  # "A:" is the interviewee
     if (word.isupper() and len(word) > 1) or word in _INTERVIEW_LABELS or word.lower() in _REPORT_LABELS:
@@ -110,3 +116,12 @@ def _names(name: str, label: str) -> bool:
     """Does ``label`` name the person ``name`` ("Clinton" or "Hillary Clinton" for
     "Hillary Clinton")?"""
     return name == label or (len(label) > 2 and name.endswith(" " + label))
+
+
+def _initials(name: str, label: str) -> bool:
+    """Does ``label`` give the initials of the person ``name`` ("JR" or "J.R." for "Jane
+    Roe")? Two or three capitals, one for each word of a name of as many words."""
+    letters = label.replace(".", "")
+    words = name.split()
+    return (label.isupper() and letters.isalpha() and 2 <= len(letters) <= 3
+            and len(words) == len(letters) and all(w[0] == c for w, c in zip(words, letters, strict=True)))
