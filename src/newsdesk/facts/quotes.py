@@ -15,7 +15,8 @@ Indirect speech: a speech or stance verb, or any verb with a "that" clause, with
 content (its clause, or the clause it is set into, or its object, or what follows
 "of/for/about…"); "accused X of…"; a passive with an agent ("was criticized by X"); a
 noun of saying with a possessor or a "by" phrase ("the police's claim that…"); a stance
-adjective ("was critical of X"); a line labelled with its speaker ("PENCE: …"); and a
+adjective ("was critical of X"); a line labelled with its speaker ("PENCE: …", and
+an interview's "A: …", which is the interviewee's: ``facts.labelled_lines``); and a
 sentence carrying "according to X". The speaker is the verb's subject, found through
 coordination, infinitives, participles and gerunds; a role noun ("the ministry") takes
 the entity named before it (``nlp.resolve.resolve_reference``).
