@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsdesk.facts.quotes import _labelled_line, find_quotes, quote_marks
+from newsdesk.facts.labelled_lines import labelled_line
+from newsdesk.facts.quotes import find_quotes, quote_marks
 from newsdesk.model import Analysis, Article, article_id
 from newsdesk.nlp.entities import find_mentions
 
@@ -463,7 +464,7 @@ def test_called_him_a_liar_is_still_a_judgement(nlp):
 
 @given(st.text(alphabet=st.sampled_from(list("AB ab:.\n\"“'")), max_size=60), st.integers(min_value=0, max_value=60))
 def test_labelled_lines_never_raise_and_stay_in_their_line(text, pos):
-    found = _labelled_line(SimpleNamespace(mentions=()), text, min(pos, len(text)))
+    found = labelled_line(SimpleNamespace(mentions=()), text, min(pos, len(text)))
     if found is not None:
         speaker, start, end = found
         assert 0 <= speaker.span[0] < speaker.span[1] < start < end <= len(text)
@@ -998,3 +999,62 @@ def test_a_bodys_name_goes_on_after_on_or_for(nlp, text, speaker):
 )
 def test_a_name_left_hanging_on_a_place_before_said_is_the_speaker(nlp, text, content, speaker):
     assert [(q.text, q.speaker) for q in analyse(nlp, text).quotes] == [(content, speaker)]
+
+
+_INTERVIEW = (
+    "Harbour chief speaks out\n\n"
+    "Mayor Elena Kovac met two reporters at the ferry office on Friday. "
+    "Kovac talked about the storm season and the port budget.\n\n"
+    "{q} Why did the ferries stop running last week?\n\n"
+    "{a} The wind was too strong for the small boats. I think the service will resume by Monday.\n\n"
+    "We owe the crews a proper shelter. I believe the council will build one before winter.\n\n"
+    "{q} What about the fares?\n\n"
+    "{a} They stay where they are until the spring, and nobody will pay more."
+)
+
+
+@pytest.mark.parametrize(("q", "a"), [("Q:", "A:"), ("QUESTION:", "ANSWER:"), ("Question:", "Answer:")])
+def test_an_interviews_answers_are_the_interviewees(nlp, q, a):
+    text = _INTERVIEW.format(q=q, a=a)
+    found = analyse(nlp, text)
+    by_text = {x.text: x for x in found.quotes}
+    answer = by_text["The wind was too strong for the small boats. I think the service will resume by Monday"]
+    # the answer's speaker is the one interviewed; its span stays the label that gives it
+    assert (answer.speaker, text[answer.speaker_span[0] : answer.speaker_span[1]]) == ("Elena Kovac", a[:-1])
+    assert only(found, "nobody will pay more").speaker == "Elena Kovac"
+    # a question is the interviewer's, never the interviewee's
+    assert only(found, "ferries stop running").speaker != "Elena Kovac"
+    # "I think …" inside an answer, and in the answer's next paragraph, is the interviewee's
+    for words in ("the service will resume by Monday", "the council will build one before winter"):
+        nested = by_text[words]
+        assert (nested.speaker, text[nested.speaker_span[0] : nested.speaker_span[1]]) == ("Elena Kovac", "I")
+
+
+def test_we_in_an_answer_is_no_group_named_before(nlp):
+    text = ("The Harbour Authority runs the port.\nMayor Elena Kovac gave an interview on Friday.\n\n"
+            "Q: Will the port stay open?\n\nA: We believe the port can stay open all winter.")
+    q = next(x for x in analyse(nlp, text).quotes if x.text == "the port can stay open all winter")
+    assert text[q.speaker_span[0] : q.speaker_span[1]] == "We"
+    assert q.speaker is None  # their side, named nowhere as one
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one "A:" line is no interview: a label as before
+        "Mayor Elena Kovac spoke on Friday.\nA: The ferry will run again on Monday morning.",
+        # no person named before the answers: the label speaks
+        "The ferries stopped last week.\nQ: Why did they stop?\nA: The wind was far too strong for them.",
+    ],
+)
+def test_an_answer_with_no_interviewee_keeps_its_label(nlp, text):
+    q = only(analyse(nlp, text), "ferry will run" if "ferry will" in text else "wind was")
+    assert q.speaker == "A"
+
+
+def test_initials_label_the_person_they_stand_for(nlp):
+    text = ("Tomas Berg asked Elena Kovac about the ferries on Friday.\n\n"
+            "TB: Why did the ferries stop running last week?\n\n"
+            "EK: The wind was too strong for the small boats, and the crews were tired.")
+    assert only(analyse(nlp, text), "crews were tired").speaker == "Elena Kovac"
+    assert only(analyse(nlp, text), "ferries stop").speaker == "Tomas Berg"

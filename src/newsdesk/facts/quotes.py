@@ -15,7 +15,8 @@ Indirect speech: a speech or stance verb, or any verb with a "that" clause, with
 content (its clause, or the clause it is set into, or its object, or what follows
 "of/for/about…"); "accused X of…"; a passive with an agent ("was criticized by X"); a
 noun of saying with a possessor or a "by" phrase ("the police's claim that…"); a stance
-adjective ("was critical of X"); a line labelled with its speaker ("PENCE: …"); and a
+adjective ("was critical of X"); a line labelled with its speaker ("PENCE: …", and
+an interview's "A: …", which is the interviewee's: ``facts.labelled_lines``); and a
 sentence carrying "according to X". The speaker is the verb's subject, found through
 coordination, infinitives, participles and gerunds; a role noun ("the ministry") takes
 the entity named before it (``nlp.resolve.resolve_reference``).
@@ -23,13 +24,13 @@ the entity named before it (``nlp.resolve.resolve_reference``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from spacy.attrs import DEP, LOWER, ORTH, POS
 
 from newsdesk.facts.arguments import asks_anonymity, described_as
-from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, lead, quote_kind, quote_marks
+from newsdesk.facts.labelled_lines import first_person_lines, labelled_line, name_colon
+from newsdesk.facts.marks import QuoteMarks, goes_on, is_title, quote_kind, quote_marks
 from newsdesk.facts.modality import of_time
 from newsdesk.facts.quote_acts import (
     FORCE_VERBS,
@@ -60,8 +61,6 @@ from newsdesk.facts.quote_words import (
     lemma,
 )
 from newsdesk.facts.speakers import (
-    GROUP_LABELS,
-    PERSON_LABELS,
     Resolver,
     Speaker,
     after_stamp,
@@ -170,6 +169,7 @@ def find_quotes(analysis: Analysis, doc) -> Analysis:
     marks = [q for q in quote_marks(text) if not _not_said(text, q)]
     quoted = [(q.start, q.end) for q in marks]
     resolver = Resolver(analysis, quoted)
+    resolver.first_person = first_person_lines(resolver, text)
     speakers: list[Speaker | None] = []
     previous: tuple[QuoteMarks, Speaker] | None = None
     for q in marks:
@@ -224,9 +224,9 @@ def _direct_speaker(doc, q, quoted, resolver, previous, text) -> Speaker | None:
     for verb in _preceding_colon_sentence(doc, q):
         if (speaker := resolver.resolve(subject_of(verb, quoted))) is not None:
             return speaker
-    if (speaker := _name_colon(resolver, text, q)) is not None:
+    if (speaker := name_colon(resolver, text, q)) is not None:
         return speaker
-    if (line := _labelled_line(resolver, text, q.start)) is not None and line[0].span[0] >= q.start:
+    if (line := labelled_line(resolver, text, q.start)) is not None and line[0].span[0] >= q.start:
         return line[0]  # “PENCE: And that's why…”: a transcript line inside the quote
     if previous is not None and goes_on(text, previous[0], q, previous[1].span):
         return previous[1]
@@ -245,60 +245,6 @@ def _inverted_subject(verb):
     while head.dep_ in ("compound", "det", "amod") and head.head.i > head.i:
         head = head.head
     return head if head.pos_ in ("PROPN", "NOUN") and head.i > verb.i else None
-
-
-def _name_colon(resolver: Resolver, text: str, q: QuoteMarks) -> Speaker | None:
-    """'Donald Trump: "…"': a name and a colon frame the quote without a verb."""
-    before = lead(text, q.start)
-    if not before.endswith(":"):
-        return None
-    end = len(before.rstrip(":").rstrip())
-    named = next((m for m in resolver.mentions if m.span[1] == end and m.label in PERSON_LABELS | GROUP_LABELS), None)
-    return Speaker(named.text, named.span, named.entity_id, named.label) if named else None
-
-
-# A line that opens with a speaker's label and a colon: transcripts ("PENCE: …") and
-# headlines that quote ("Bill Clinton: Hillary better qualified"). The label is the
-# whole stretch before the colon: a name, or a capitalized word of a transcript.
-_LABEL = re.compile(r"[\"“”„«'`\s]*([A-Z][\w.'’ -]{0,40}?):[ \t]+(?=\S)")
-
-
-def _labelled_line(resolver: Resolver, text: str, pos: int) -> tuple[Speaker, int, int] | None:
-    """(speaker, content start, content end) of the line holding ``pos`` if it opens with
-    a speaker's label, else None."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    end = len(text) if end < 0 else end
-    m = _LABEL.match(text, start, end)
-    if m is None:
-        return None
-    label, word = m.span(1), m.group(1)
-    if word.upper() in _METADATA_LABELS or len(text[m.end() : end].split()) < 3:
-        return None  # "BYLINE: Jane Doe", "Clinton: 547": no words said
-    named = next((x for x in resolver.mentions if x.span == label and x.label in PERSON_LABELS | GROUP_LABELS), None)
-    if named is not None:
-        return Speaker(named.text, named.span, named.entity_id, named.label), m.end(), end
-    # "Clinton: …" in a headline the model left untagged: a name it tagged elsewhere.
-    named = next((x for x in resolver.mentions if x.label in PERSON_LABELS and _names(x.text, word)), None)
-    if named is not None:
-        return Speaker(named.text, label, named.entity_id, named.label), m.end(), end
-    if (word.isupper() and len(word) > 1) or word in _INTERVIEW_LABELS or word.lower() in _REPORT_LABELS:
-        return Speaker(word, label), m.end(), end  # "PENCE", "MR. TRUMP", "Q", "Poll"
-    return None
-
-
-# Labels of an interview's lines ("Q: …", "A: …") and of headlines that report a finding
-# ("Poll: Trump leads in Ohio"): the label is the source.
-_INTERVIEW_LABELS = frozenset({"Q", "A"})
-_REPORT_LABELS = frozenset({"poll", "polls", "survey", "report", "study", "sources", "officials", "police"})
-# Field labels of newswire archive exports: a line that they open says nothing.
-_METADATA_LABELS = frozenset({"BYLINE", "SECTION", "LENGTH", "DATELINE", "HIGHLIGHT", "LOAD-DATE", "UPDATE", "NOTE"})
-
-
-def _names(name: str, label: str) -> bool:
-    """Does ``label`` name the person ``name`` ("Clinton" or "Hillary Clinton" for
-    "Hillary Clinton")?"""
-    return name == label or (len(label) > 2 and name.endswith(" " + label))
 
 
 def _quote(analysis: Analysis, start: int, end: int, kind: str, speaker: Speaker | None) -> Quote:
@@ -580,7 +526,7 @@ def _indirect(analysis: Analysis, doc, quoted, resolver: Resolver, kept: list[tu
     out += [q for i, q in by_verb.items() if not _stance_said(toks[i], q, by_verb.get(toks[i].head.i))]
     colons = (toks[i] for i, word in enumerate(token_strings(doc, ORTH)) if word == ":")
     for line_start in {text.rfind("\n", 0, t.idx) + 1 for t in colons}:
-        if (line := _labelled_line(resolver, text, line_start)) is not None:
+        if (line := labelled_line(resolver, text, line_start)) is not None:
             span = doc.char_span(line[1], line[2], alignment_mode="expand")
             if span is not None and len(span) > 1:
                 out.append(report(span.start, span.end - 1, line[0]))

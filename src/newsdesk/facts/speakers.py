@@ -438,6 +438,9 @@ class Resolver:
         self.mentions = analysis.mentions
         self.quoted = quoted
         self.recent: list[Speaker] = []  # speakers of quotes seen so far, in text order
+        # (start, end, speaker) of transcript lines a person says ("A: …", "ROE: …"), set
+        # by the quotes stage from ``facts.labelled_lines.first_person_lines``.
+        self.first_person: list[tuple[int, int, Speaker]] = []
 
     def _outside_quotes(self, m: Mention) -> bool:
         return not any(s <= m.span[0] < e for s, e in self.quoted)
@@ -524,6 +527,10 @@ class Resolver:
             if token.sent.start_char <= named.span[0] < span[0]:
                 span = (named.span[0], span[1])  # "the senator, who": the pronoun as written with what it stands for
             return Speaker(named.text, span, named.entity_id, named.label)
+        line = next((sp for s, e, sp in self.first_person if s <= token.idx < e), None)
+        if line is not None and word in ("i", "we"):
+            # "A: I think the bill will pass": the one who answers; "we" is their side, unnamed
+            return Speaker(line.text, span, line.entity_id, line.label) if word == "i" else Speaker("", span)
         if word == "i":
             return Speaker("", span)  # outside quotes "I" is the writer: named nowhere in the text
         if word in _QUANTIFIERS:
