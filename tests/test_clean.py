@@ -239,6 +239,15 @@ def test_an_article_cut_into_chunks_of_one_class_is_read_whole(body):
     assert a.text.index(_PARAS[-1]) < a.text.index(_MORE[0])
 
 
+def test_words_that_open_a_chunk_before_its_paragraphs_are_kept():
+    loose = "Loose words opened this chunk of the report on Saturday."
+    body = _chunk(_PARAS) + '<div class="ad">Advertisement</div>' + _chunk(_MORE).replace(
+        '<div class="article-body">', f'<div class="article-body">{loose}'
+    )
+    a = clean_document(Document(origin="p.html", content=_page(body), content_type="html"))
+    assert loose in a.text and all(p in a.text for p in _PARAS + _MORE)
+
+
 def test_chunks_of_a_class_elsewhere_on_the_page_stay_out():
     aside = '<aside><div class="x"><div class="y"><div class="article-body"><p>Read: a quiz.</p>'
     aside += "<p>Read: ten recipes for the weekend.</p></div></div></div></aside>"

@@ -113,6 +113,12 @@ def _join_chunks(tree, text: str) -> bool:
         if opening not in _SPACE.sub(" ", first.text_content()):
             continue
         for chunk in rest:
+            if chunk.text and chunk.text.strip():  # words before the chunk's first element
+                last = first[-1] if len(first) else None
+                if last is None:
+                    first.text = (first.text or "") + chunk.text
+                else:
+                    last.tail = (last.tail or "") + chunk.text
             first.extend(list(chunk))
             chunk.getparent().remove(chunk)
         return True
