@@ -968,6 +968,11 @@ def test_a_people_word_with_a_name_beside_it_is_that_person(nlp, text, speaker):
         ("Guards seized a tanker in the strait on Tuesday, the ship's manager said, hours after a drone struck "
          "a cargo vessel.", "Guards seized a tanker in the strait on Tuesday"),
         ("Troops left the town overnight, the mayor said, before the curfew began.", "Troops left the town overnight"),
+        # and a clause of what went on meanwhile, which the parse hangs on the frame
+        ("The toll from the quake rose to 45 on Friday, Health Minister Kemal Demir said, as rescuers kept "
+         "searching the rubble.", "The toll from the quake rose to 45 on Friday"),
+        ("Ferries will sail again on Monday, the port authority said, while engineers check the piers.",
+         "Ferries will sail again on Monday"),
     ],
 )
 def test_a_clause_of_time_after_the_frame_is_not_what_was_said(nlp, text, content):

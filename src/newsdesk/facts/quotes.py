@@ -372,11 +372,22 @@ def _clause_of(verb) -> tuple[int, int] | None:
         head = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
         if head.i != verb.i:
             after = [c for c in head.children if c.i > verb.right_edge.i and c.dep_ != "punct"]
+            if head.i < verb.i and not after and _narrated_while(verb):
+                # "The toll rose to 45, the minister said, as rescuers searched the rubble":
+                # the parse hangs the "as" clause on the frame; the reporter's scene, not her words
+                return head.left_edge.i, verb.left_edge.i - 1
             if after and any(of_time(c) for c in after) and head.i < verb.i:
                 # "Troops left the town, the mayor said, before the curfew began": up to the frame
                 return head.left_edge.i, verb.left_edge.i - 1
             return head.left_edge.i, head.right_edge.i
     return None
+
+
+def _narrated_while(verb) -> bool:
+    """The frame carries a clause of what went on meanwhile ("…, she said, as rescuers
+    searched the rubble"), marked "as" or "while", the reporter's scene."""
+    return any(c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ in ("as", "while")
+                                                          for m in c.children) for c in verb.children)
 
 
 # What words are said in: "said in a statement that …", where the small model hangs the
