@@ -280,9 +280,12 @@ def _clause_of_another_time(child) -> bool:
     So does a finite clause with no subject behind an "after" phrase, which the parse split
     from it ("deployed the army after days of clashes left 105 dead": "left" hangs on
     "deployed", its subject inside "after days of clashes")."""
-    if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in child.children):
-        return True
-    return split_from_its_subject(child)
+    return _marked_another_time(child) or split_from_its_subject(child)
+
+
+def _marked_another_time(clause) -> bool:
+    """An adverbial clause opened by "after", "before", "while" … (``_OTHER_TIME``)."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children)
 
 
 def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
@@ -291,29 +294,23 @@ def _asides(trig: Trigger, clause) -> list[tuple[int, int]]:
     arrested": the arrest is not dated Monday). One on the event's own noun describes the
     event ("the truce that ended the 2020 war", "the attack that killed five") and stays."""
     anchor = trig.light or trig.head
+    verb = anchor if trig.verbal else _clause_verb(anchor)
     own = [_span_of(list(c.subtree)) for c in anchor.children if c.i > anchor.i and _own_clause(c)
            and not (trig.category == "ASSAULT" and _its_toll(c))]
     # A frame set into the clause is the reporter's, with its own phrases: "..., the army
     # said, in the heaviest fighting this year" does not date the event this year.
     own += [_span_of(list(c.subtree)) for c in anchor.children if c.dep_ == "parataxis" and _lemma(c) in lx.REPORTING]
     if not trig.verbal:  # a noun's verb's report after it: "denied the accusation and said ... killing 17"
-        verb = _clause_verb(anchor)
         own += [_span_of(list(c.subtree)) for c in verb.children if c.i > anchor.i and c.dep_ == "conj"
                 and _lemma(c) in lx.REPORTING]
     own += [_span_of(list(t.subtree)) for t in clause if ranked_since(t)]  # "the deadliest attack since 2019"
     # A clause of another time with a doer of its own tells another act, at its own place and
     # time: "Fighting resumed on Wednesday, two days after the army signed a truce in Doha".
-    verb = anchor if trig.verbal else _clause_verb(anchor)
-    own += [_span_of(list(c.subtree)) for c in verb.children if _marked_another_time(c) and c.i != anchor.i
+    own += [_span_of(list(c.subtree)) for c in verb.children
+            if _marked_another_time(c) and _child(c, SUBJECTS) is not None and c.i != anchor.i
             and not (c.left_edge.i <= anchor.i <= c.right_edge.i)]
     return own + [_span_of(list(t.subtree)) for t in clause if _describes(t) and t.head.i != trig.head.i
                   and not (t.left_edge.i <= anchor.i <= t.right_edge.i)]
-
-
-def _marked_another_time(clause) -> bool:
-    """An "after"/"before"/"while" … clause with its own subject (``_OTHER_TIME``)."""
-    return (clause.dep_ == "advcl" and _child(clause, SUBJECTS) is not None
-            and any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in clause.children))
 
 
 def _describes(tok) -> bool:
@@ -465,7 +462,7 @@ def _other_clauses(trig: Trigger, clause) -> set[int]:
     for t in clause:
         if t.i == anchor.i or t.dep_ not in _CLAUSAL or t.i in out or (t.dep_ == "relcl" and t.head.i == trig.head.i):
             continue
-        if t.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ in _OTHER_TIME for c in t.children):
+        if t.dep_ == "advcl" and not _marked_another_time(t):
             continue  # "was wounded when soldiers shelled the school": the shelling is how
         if t.dep_ == "relcl" or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
             out.update(c.i for c in t.subtree)

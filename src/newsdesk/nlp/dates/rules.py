@@ -396,11 +396,7 @@ def _clock_time(low: str, bare: str, anchor: dt.date | None, ctx: tuple[str, str
         return None
     if m.group("midnight"):  # TIMEX3 writes midnight as the end of its day, T24:00
         return f"{day_only.group(1)}T24:00{day_only.group(2)}"
-    if m.group("h24"):
-        hour, minute = int(m.group("h24")), m.group("mi24")
-    else:
-        hour = 12 if m.group("noon") else int(m.group("h")) % 12 + 12 * (m.group("ap") == "p")
-        minute = m.group("mi") or "00"
+    hour, minute = _hour(m), (m.group("mi24") if m.group("h24") else m.group("mi") or "00")
     if hour > 23 or int(minute) > 59:
         return None
     return f"{day_only.group(1)}T{hour:02d}:{minute}{day_only.group(2)}"
