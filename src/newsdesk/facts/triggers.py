@@ -119,10 +119,10 @@ def _said_to_be(tok) -> bool:
     """The noun says what something is: after a copula ("was a threat") or a verb that
     names ("called the seizure a threat"), or joined to such a word ("called it unjustified
     and a threat", which the parse hangs on the verb)."""
-    if tok.dep_ in ("attr", "oprd"):
+    if tok.dep_ == "attr" or _named_as(tok):
         return True
     head = tok.head
-    return tok.dep_ == "conj" and (head.dep_ in ("attr", "oprd") or any(c.dep_ == "oprd" for c in head.children))
+    return tok.dep_ == "conj" and (head.dep_ == "attr" or any(c.dep_ == "oprd" for c in head.children))
 
 
 _DEATH = frozenset({"kill", "die"})

@@ -56,6 +56,7 @@ from newsdesk.nlp.authorities import (
     _qualifying_demonym,
     country_entity,
 )
+from newsdesk.nlp.doccache import sentences
 from newsdesk.nlp.entities import entity_key
 from newsdesk.nlp.retype import retyped
 from newsdesk.nlp.roles import PERSON_ONLY, PERSON_ROLES, role_mentions
@@ -228,8 +229,9 @@ def _person_entities(mentions: list[Mention], text: str, sentence_of) -> dict[in
 
 
 def _sentence_index(doc):
-    """offset -> the index of the sentence of ``doc`` it lies in."""
-    starts = [sent.start_char for sent in doc.sents]
+    """offset -> the index of the sentence of ``doc`` it lies in (the sentences doccache
+    keeps for every stage, not a new walk of the parse)."""
+    starts = [sent.start_char for sent in sentences(doc)]
     return lambda offset: bisect.bisect_right(starts, offset)
 
 
